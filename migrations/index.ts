@@ -1,0 +1,4 @@
+import { Organisation1764320000000 } from './1764320000000-organisation';
+
+/** Every migration, oldest first. The only way any schema is built, in tests too (style rule 14). */
+export const migrations = [Organisation1764320000000];

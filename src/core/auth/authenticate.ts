@@ -1,0 +1,47 @@
+import { unauthenticated } from '../errors/app-error';
+import { Actor } from './actor';
+import { Role } from './role';
+import { InvalidTokenError, type TokenVerifier } from './token-verifier';
+
+/** Lookups authentication needs from the organisation, at the time of the request. */
+export interface PrincipalDirectory {
+  findActiveEmployeeIdByNip(nip: string): Promise<number | undefined>;
+  findUnitIdByCode(code: string): Promise<number | undefined>;
+}
+
+const NIP_SHAPE = /^\d{18}$/;
+
+/**
+ * Turns an `Authorization` header into an Actor. No header: anonymous. A header that does not verify, names an
+ * unknown or disabled employee, or gives an HR scope that does not exist: UNAUTHENTICATED (fail closed).
+ */
+export async function authenticate(
+  authorization: string | undefined,
+  verifier: TokenVerifier,
+  directory: PrincipalDirectory,
+): Promise<Actor> {
+  if (authorization === undefined || authorization === '') return Actor.anonymous();
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  let claims;
+  try {
+    claims = await verifier.verify(match[1]!);
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw unauthenticated(`Invalid token: ${error.message}.`);
+    throw error;
+  }
+  let hrScopeUnitId: number | null = null;
+  if (claims.roles.includes(Role.HR_ADMIN) && claims.unitScope !== undefined) {
+    const unitId = await directory.findUnitIdByCode(claims.unitScope);
+    if (unitId === undefined) throw unauthenticated('Invalid token: its HR unit scope does not exist.');
+    hrScopeUnitId = unitId;
+  }
+  if (NIP_SHAPE.test(claims.subject)) {
+    const employeeId = await directory.findActiveEmployeeIdByNip(claims.subject);
+    if (employeeId === undefined) throw unauthenticated('Invalid token: no active employee has this NIP.');
+    return Actor.employee(employeeId, claims.subject, claims.roles, hrScopeUnitId);
+  }
+  // A client principal exists only through the roles it was granted.
+  if (claims.roles.length === 0) throw unauthenticated('Invalid token: a client token must grant a role.');
+  return Actor.client(claims.subject, claims.roles, hrScopeUnitId);
+}

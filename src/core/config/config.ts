@@ -1,0 +1,93 @@
+import path from 'node:path';
+
+/** How the service verifies bearer tokens (`api.md`, Identity). */
+export type TokenKeyConfig =
+  | { kind: 'secret'; secret: string; isDevelopmentDefault: boolean }
+  | { kind: 'publicKey'; pem: string; algorithms: string[] }
+  | { kind: 'jwks'; url: string; algorithms: string[] };
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  /** True when the database is the embedded SQLite file (the newcomer's default). */
+  embedded: boolean;
+  migrateOnStart: boolean;
+  seedDemoOnStart: boolean;
+  token: TokenKeyConfig;
+  jwtIssuer?: string;
+  jwtAudience?: string;
+  corsOrigins: string[];
+  logLevel: string;
+  introspection: boolean;
+  timeZone: string;
+  bodyLimitBytes: number;
+  shutdownGraceMs: number;
+}
+
+/** A fixed secret so that `npm start` and `npm run token` agree out of the box. Refused in production. */
+export const DEVELOPMENT_JWT_SECRET = 'kinerja-walesi-development-secret-do-not-use-in-production';
+
+export const DEFAULT_DATABASE_URL = `sqlite:${path.join('data', 'kinerja-walesi.sqlite')}`;
+
+export class ConfigError extends Error {}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`Expected a boolean (true/false), got "${value}"`);
+}
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function tokenConfig(env: NodeJS.ProcessEnv, production: boolean): TokenKeyConfig {
+  const algorithms = list(env.JWT_ALGORITHMS);
+  if (env.JWT_JWKS_URL) return { kind: 'jwks', url: env.JWT_JWKS_URL, algorithms: algorithms.length ? algorithms : ['RS256', 'ES256'] };
+  if (env.JWT_PUBLIC_KEY) {
+    return { kind: 'publicKey', pem: env.JWT_PUBLIC_KEY.replace(/\\n/g, '\n'), algorithms: algorithms.length ? algorithms : ['RS256', 'ES256'] };
+  }
+  if (env.JWT_SECRET) {
+    if (env.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+    return { kind: 'secret', secret: env.JWT_SECRET, isDevelopmentDefault: false };
+  }
+  if (production) throw new ConfigError('In production set JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL');
+  return { kind: 'secret', secret: DEVELOPMENT_JWT_SECRET, isDevelopmentDefault: true };
+}
+
+/** Reads the configuration from the environment; every variable is documented in README.md. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const production = nodeEnv === 'production';
+  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const embedded = databaseUrl.startsWith('sqlite:');
+  return {
+    env: nodeEnv,
+    port: integer('PORT', env.PORT, 4000),
+    databaseUrl,
+    embedded,
+    migrateOnStart: flag(env.MIGRATE_ON_START, embedded),
+    seedDemoOnStart: flag(env.SEED_DEMO, embedded && !production),
+    token: tokenConfig(env, production),
+    jwtIssuer: env.JWT_ISSUER || undefined,
+    jwtAudience: env.JWT_AUDIENCE || undefined,
+    corsOrigins: list(env.CORS_ORIGINS),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    introspection: flag(env.INTROSPECTION, !production),
+    timeZone: env.TIME_ZONE || 'Asia/Jayapura',
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 100 * 1024),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
+  };
+}

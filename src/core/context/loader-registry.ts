@@ -1,0 +1,55 @@
+import type DataLoader from 'dataloader';
+import { type RequestContext } from './request-context';
+
+/**
+ * Builds one loader for one request. Modules define these in their `*.loaders.ts`, one factory per loader.
+ * `params` (e.g. a nested connection's arguments) make variants: each distinct value batches on its own.
+ */
+export type LoaderFactory<K, V, P = undefined> = (ctx: RequestContext, params: P) => DataLoader<K, V>;
+
+type AnyFactory = LoaderFactory<unknown, unknown, unknown>;
+
+/** The request's loaders, made on first use and dropped with the request. */
+export class LoaderRegistry {
+  // Holds loaders of many key/value types; each is only ever read back through its own factory.
+  private readonly loaders = new Map<AnyFactory, Map<string, DataLoader<unknown, unknown>>>();
+
+  constructor(private readonly ctx: RequestContext) {}
+
+  get<K, V>(factory: LoaderFactory<K, V, undefined>): DataLoader<K, V>;
+  get<K, V, P>(factory: LoaderFactory<K, V, P>, params: P): DataLoader<K, V>;
+  get<K, V, P>(factory: LoaderFactory<K, V, P>, params?: P): DataLoader<K, V> {
+    const key = factory as AnyFactory;
+    const variant = params === undefined ? '' : JSON.stringify(params);
+    let variants = this.loaders.get(key);
+    if (!variants) {
+      variants = new Map();
+      this.loaders.set(key, variants);
+    }
+    let loader = variants.get(variant);
+    if (!loader) {
+      loader = factory(this.ctx, params as P) as DataLoader<unknown, unknown>;
+      variants.set(variant, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/** Orders batch results by key through a Map (the DataLoader contract: one result per key, same order). */
+export function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/** Groups batch results by key, keeping row order within each group. */
+export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}

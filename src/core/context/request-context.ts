@@ -1,0 +1,66 @@
+import { type EntityManager } from 'typeorm';
+import { type Logger } from 'pino';
+import { type Actor } from '../auth/actor';
+import { type Database } from '../database/database';
+import { Policy, type PolicyTable } from '../policy/policy';
+import { LoaderRegistry } from './loader-registry';
+
+export interface RequestContextInit {
+  requestId: string;
+  actor: Actor;
+  db: Database;
+  log: Logger;
+  policyTable: PolicyTable;
+  timeZone: string;
+  em?: EntityManager;
+}
+
+/**
+ * Passed first to every service method (Vendure's RequestContext): who is asking, the request's loaders and
+ * policy engine, the entity manager to use (the transaction's, inside a mutation) and the request id.
+ */
+export class RequestContext {
+  readonly requestId: string;
+  readonly actor: Actor;
+  readonly db: Database;
+  readonly log: Logger;
+  readonly em: EntityManager;
+  readonly timeZone: string;
+  readonly loaders: LoaderRegistry;
+  readonly policy: Policy;
+  readonly inTransaction: boolean;
+  private readonly policyTable: PolicyTable;
+
+  constructor(init: RequestContextInit, inTransaction = false) {
+    this.requestId = init.requestId;
+    this.actor = init.actor;
+    this.db = init.db;
+    this.log = init.log;
+    this.em = init.em ?? init.db.manager;
+    this.timeZone = init.timeZone;
+    this.policyTable = init.policyTable;
+    this.inTransaction = inTransaction;
+    this.loaders = new LoaderRegistry(this);
+    this.policy = new Policy(this, this.policyTable);
+  }
+
+  /**
+   * Runs `work` in one database transaction with a context bound to it: its own loaders (so nothing read
+   * outside leaks in), the transaction's entity manager, the same actor. Nested calls join the outer one.
+   */
+  async transaction<T>(work: (tx: RequestContext) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.db.transaction((em) => work(new RequestContext({ ...this.init(), em }, true)));
+  }
+
+  private init(): RequestContextInit {
+    return {
+      requestId: this.requestId,
+      actor: this.actor,
+      db: this.db,
+      log: this.log,
+      policyTable: this.policyTable,
+      timeZone: this.timeZone,
+    };
+  }
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import mysql from 'mysql2';
+import mysqlPromise from 'mysql2/promise';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Logger } from 'pino';
+import { entities } from '../../entities';
+import { migrations } from '../../../migrations';
+import { parseDatabaseUrl, type DatabaseTarget } from './database-url';
+import { SqlStatementLogger } from './sql-statement-counter';
+import { Mutex } from '../util/mutex';
+
+export type DatabaseKind = 'sqlite' | 'mysql';
+
+/**
+ * mysql2 with every pooled connection pinned to UTC before its first use: TypeORM's `timezone`
+ * option only converts on the client, and a server in another zone shifts NOW() (stack-notes trap 6).
+ */
+const mysqlInUtc = {
+  ...mysql,
+  createPool(options: mysql.PoolOptions) {
+    const pool = mysql.createPool(options);
+    pool.on('connection', (connection) => {
+      connection.query("SET time_zone = '+00:00'");
+    });
+    return pool;
+  },
+};
+
+/** The service's database: one DataSource on SQLite or MySQL/MariaDB, and how to run a transaction on it. */
+export class Database {
+  /** better-sqlite3 has one connection: concurrent transactions on it would interleave, so they take turns. */
+  private readonly sqliteWriteLock = new Mutex();
+
+  private constructor(
+    readonly dataSource: DataSource,
+    readonly kind: DatabaseKind,
+    readonly target: DatabaseTarget,
+  ) {}
+
+  static async connect(url: string, options: { log?: Logger; poolSize?: number } = {}): Promise<Database> {
+    const target = parseDatabaseUrl(url);
+    const logger = new SqlStatementLogger(options.log);
+    const common = { entities, migrations, logger, synchronize: false, migrationsRun: false, migrationsTransactionMode: 'each' as const };
+    let dataSource: DataSource;
+    if (target.kind === 'sqlite') {
+      if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
+      dataSource = new DataSource({
+        ...common,
+        type: 'better-sqlite3',
+        database: target.file,
+        // WAL lets readers of the file (a CLI, a backup) work while the server writes.
+        prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+          if (target.file !== ':memory:') db.pragma('journal_mode = WAL');
+          db.pragma('foreign_keys = ON');
+          db.pragma('busy_timeout = 5000');
+        },
+      });
+    } else {
+      const type = (await isMariaDb(target)) ? 'mariadb' : 'mysql';
+      dataSource = new DataSource({
+        ...common,
+        type,
+        driver: mysqlInUtc,
+        host: target.host,
+        port: target.port,
+        username: target.username,
+        password: target.password,
+        database: target.database,
+        charset: 'utf8mb4_unicode_ci',
+        timezone: 'Z',
+        poolSize: options.poolSize ?? 10,
+        extra: { enableKeepAlive: true, maxIdle: options.poolSize ?? 10, idleTimeout: 60_000 },
+      });
+    }
+    await dataSource.initialize();
+    return new Database(dataSource, target.kind, target);
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** Runs `work` in one transaction; everything inside must use the manager it is given (stack-notes trap 9). */
+  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (this.kind === 'sqlite') return this.sqliteWriteLock.run(() => this.dataSource.transaction(work));
+    return this.dataSource.transaction(work);
+  }
+
+  async runMigrations(): Promise<string[]> {
+    const applied = await this.dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  }
+
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+async function isMariaDb(target: Extract<DatabaseTarget, { kind: 'mysql' }>): Promise<boolean> {
+  const connection = await mysqlPromise.createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.username,
+    password: target.password,
+    connectTimeout: 10_000,
+  });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    const version = (rows as Array<{ version: string }>)[0]?.version ?? '';
+    return /mariadb/i.test(version);
+  } finally {
+    await connection.end();
+  }
+}

@@ -1,0 +1,41 @@
+import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { UserError, UserErrorCode, UserErrorsException } from '../errors/user-error';
+
+/**
+ * Updates one row only if its stored version is still `expectedVersion`, in the UPDATE itself
+ * (`WHERE id = ? AND version = ?`, affected rows checked), and bumps the version. TypeORM's `save()` with
+ * `@VersionColumn` does not do this and loses concurrent updates (stack-notes trap 10).
+ * Throws CONFLICT (with the stored version) when someone else changed the row first.
+ */
+export async function updateVersioned<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  id: number,
+  expectedVersion: number,
+  changes: Record<string, unknown>,
+  field: string[] = ['input', 'expectedVersion'],
+): Promise<void> {
+  const result = await em
+    .createQueryBuilder()
+    .update(entity)
+    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<T>)
+    .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+    .execute();
+  if (result.affected === 1) return;
+  const read = em.getRepository(entity).createQueryBuilder('row').select('row.version', 'version').where('row.id = :id', { id });
+  // A locking read sees the latest committed version, not this transaction's older snapshot (MySQL).
+  if (em.connection.driver.options.type !== 'better-sqlite3') read.setLock('pessimistic_read');
+  const current = await read.getRawOne<{ version: number | string }>();
+  const currentVersion = current ? Number(current.version) : undefined;
+  throw new UserErrorsException([
+    UserError.of(
+      UserErrorCode.CONFLICT,
+      currentVersion === undefined
+        ? 'The record no longer exists.'
+        : `The record was changed by someone else (version ${currentVersion}, you expected ${expectedVersion}). Reload and try again.`,
+      field,
+      currentVersion,
+    ),
+  ]);
+}

@@ -1,0 +1,190 @@
+import { type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { badUserInput } from '../errors/app-error';
+import { type ConnectionArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './connection';
+
+export type SortDirection = 'ASC' | 'DESC';
+
+/** Keyset ordering: a sort column, then the id as tie-breaker, so cursors stay stable as rows are added. */
+export interface Sort<T> {
+  /** SQL expression of the sort column, e.g. `employee.name`. */
+  column: string;
+  /** SQL expression of the id column, e.g. `employee.id`. */
+  idColumn: string;
+  direction: SortDirection;
+  valueOf(row: T): string | number;
+  idOf(row: T): number;
+}
+
+type CursorValue = [string | number, number];
+
+interface Window {
+  limit: number;
+  /** `last` was asked: read from the end and reverse. */
+  fromEnd: boolean;
+  after?: CursorValue;
+  before?: CursorValue;
+}
+
+export function encodeCursor(value: string | number, id: number): string {
+  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, argument: string): CursorValue {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      Number.isSafeInteger(parsed[1])
+    ) {
+      return parsed as CursorValue;
+    }
+  } catch {
+    // Falls through to the error below: a cursor is opaque, anything we did not mint is refused.
+  }
+  throw badUserInput(`\`${argument}\` is not a cursor from this list.`, { argument });
+}
+
+/** Validates `first`/`last` and decodes cursors (`api.md`: default 20, at most 100). */
+export function pageWindow(args: ConnectionArgs): Window {
+  const { first, last, after, before } = args;
+  if (first != null && last != null) throw badUserInput('Pass either `first` or `last`, not both.');
+  for (const [name, value] of [['first', first], ['last', last]] as const) {
+    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
+      throw badUserInput(`\`${name}\` must be between 0 and ${MAX_PAGE_SIZE}.`, { argument: name });
+    }
+  }
+  return {
+    limit: last ?? first ?? DEFAULT_PAGE_SIZE,
+    fromEnd: last != null,
+    after: after ? decodeCursor(after, 'after') : undefined,
+    before: before ? decodeCursor(before, 'before') : undefined,
+  };
+}
+
+let parameterSeq = 0;
+
+/** Adds the cursor bounds and the ordering for a window to a query. */
+function applyWindow<T>(qb: SelectQueryBuilder<ObjectLiteral>, sort: Sort<T>, window: Window): SortDirection {
+  const bound = (cursor: CursorValue, forward: boolean) => {
+    const ascending = sort.direction === 'ASC';
+    const op = ascending === forward ? '>' : '<';
+    const v = `_cv${++parameterSeq}`;
+    const i = `_ci${parameterSeq}`;
+    qb.andWhere(`(${sort.column} ${op} :${v} OR (${sort.column} = :${v} AND ${sort.idColumn} ${op} :${i}))`, {
+      [v]: cursor[0],
+      [i]: cursor[1],
+    });
+  };
+  if (window.after) bound(window.after, true);
+  if (window.before) bound(window.before, false);
+  const flip = (d: SortDirection): SortDirection => (d === 'ASC' ? 'DESC' : 'ASC');
+  return window.fromEnd ? flip(sort.direction) : sort.direction;
+}
+
+function toPage<T>(rows: T[], sort: Sort<T>, window: Window, totalCount: () => Promise<number>): Page<T> {
+  const hasMore = rows.length > window.limit;
+  const slice = rows.slice(0, window.limit);
+  if (window.fromEnd) slice.reverse();
+  const edges = slice.map((node) => ({ cursor: encodeCursor(sort.valueOf(node), sort.idOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: window.fromEnd ? window.before !== undefined : hasMore,
+      hasPreviousPage: window.fromEnd ? hasMore : window.after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+/**
+ * One page of a root list by keyset pagination: one statement for the page, one more for `totalCount` only when
+ * it is asked for. `qb` must already carry the filters and the policy's scoping.
+ */
+export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sort: Sort<T>, args: ConnectionArgs): Promise<Page<T>> {
+  const window = pageWindow(args);
+  const countQuery = qb.clone();
+  let counted: Promise<number> | undefined;
+  const totalCount = () => (counted ??= countQuery.getCount());
+  if (window.limit === 0) return toPage([], sort, window, totalCount);
+  const pageQuery = qb.clone();
+  const direction = applyWindow(pageQuery as SelectQueryBuilder<ObjectLiteral>, sort, window);
+  pageQuery.orderBy(sort.column, direction).addOrderBy(sort.idColumn, direction).take(undefined).limit(window.limit + 1);
+  const rows = await pageQuery.getMany();
+  return toPage(rows, sort, window, totalCount);
+}
+
+export interface GroupedPageRows {
+  ids: number[];
+  hasMore: boolean;
+}
+
+/**
+ * Pages of many parents' lists in one statement (a nested connection under each row of a list): rows are numbered
+ * per parent with ROW_NUMBER() and cut at the page size. `qb` must select from the child table with its filters,
+ * scoping, and `partitionColumn IN (:...parents)` applied. Returns the child ids per parent, in page order.
+ */
+export async function pageGroups<K extends string | number>(
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  partitionColumn: string,
+  sort: Pick<Sort<unknown>, 'column' | 'idColumn' | 'direction'>,
+  args: ConnectionArgs,
+  parents: readonly K[],
+): Promise<Map<K, GroupedPageRows>> {
+  const window = pageWindow(args);
+  const result = new Map<K, GroupedPageRows>(parents.map((p) => [p, { ids: [], hasMore: false }]));
+  if (window.limit === 0 || parents.length === 0) return result;
+  const inner = qb.clone();
+  const direction = applyWindow(inner, { ...sort, valueOf: () => 0, idOf: () => 0 }, window);
+  inner
+    .select(partitionColumn, '_pk')
+    .addSelect(sort.idColumn, '_id')
+    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partitionColumn} ORDER BY ${sort.column} ${direction}, ${sort.idColumn} ${direction})`, '_rn')
+    .orderBy();
+  const rows: Array<{ _pk: K | string; _id: number | string; _rn: number | string }> = await qb
+    .createQueryBuilder()
+    .select('g._pk', '_pk')
+    .addSelect('g._id', '_id')
+    .addSelect('g._rn', '_rn')
+    .from(`(${inner.getQuery()})`, 'g')
+    .where('g._rn <= :_limit', { _limit: window.limit + 1 })
+    .setParameters({ ...inner.getParameters(), _limit: window.limit + 1 })
+    .orderBy('g._pk')
+    .addOrderBy('g._rn')
+    .getRawMany();
+  const keyOf = new Map(parents.map((p) => [String(p), p]));
+  for (const row of rows) {
+    const parent = keyOf.get(String(row._pk));
+    if (parent === undefined) continue;
+    const group = result.get(parent)!;
+    if (group.ids.length >= window.limit) group.hasMore = true;
+    else group.ids.push(Number(row._id));
+  }
+  if (window.fromEnd) for (const group of result.values()) group.ids.reverse();
+  return result;
+}
+
+/** Turns a parent's grouped rows (already loaded as objects) into a connection page. */
+export function groupedPage<T>(
+  nodes: T[],
+  hasMore: boolean,
+  sort: Pick<Sort<T>, 'valueOf' | 'idOf'>,
+  args: ConnectionArgs,
+  totalCount: () => Promise<number>,
+): Page<T> {
+  const window = pageWindow(args);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(sort.valueOf(node), sort.idOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: window.fromEnd ? window.before !== undefined : hasMore,
+      hasPreviousPage: window.fromEnd ? hasMore : window.after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount,
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * Everything a caller can be allowed to do. Each value has exactly one rule in the policy table
+ * (`src/app/policy-table.ts`); every GraphQL operation and every guarded field names one with `@Allow`.
+ */
+export enum Permission {
+  /** Explicitly public: reachable without a token (server info only). */
+  PUBLIC = 'PUBLIC',
+  /** Any signed-in principal: a person or a client. */
+  SIGNED_IN = 'SIGNED_IN',
+  /** The organisation's structure: units and their tree. */
+  READ_UNITS = 'READ_UNITS',
+  /** Directory fields of employees (name, position, unit, supervisor). */
+  READ_DIRECTORY = 'READ_DIRECTORY',
+  /** Personal fields of one employee (NIP, email, grade, gender). Subject: the employee. */
+  READ_EMPLOYEE_PERSONAL = 'READ_EMPLOYEE_PERSONAL',
+  /** HR administration of units, employees and external officials (further limited by unit scope). */
+  MANAGE_ORGANISATION = 'MANAGE_ORGANISATION',
+  /** Bulk import of units and employees from the national HR system's export. */
+  IMPORT_ORGANISATION = 'IMPORT_ORGANISATION',
+}
