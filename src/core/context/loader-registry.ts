@@ -53,3 +53,12 @@ export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: 
   }
   return keys.map((k) => map.get(k) ?? []);
 }
+
+/** `loadMany` that fails loudly: a batch error is a bug or an outage, never a missing row. */
+export async function loadAll<K, V>(loader: DataLoader<K, V>, keys: readonly K[]): Promise<V[]> {
+  const results = await loader.loadMany(keys);
+  return results.map((r) => {
+    if (r instanceof Error) throw r;
+    return r;
+  });
+}

@@ -53,6 +53,11 @@ export class RequestContext {
     return this.db.transaction((em) => work(new RequestContext({ ...this.init(), em }, true)));
   }
 
+  /** The same request and transaction with empty loaders: for work that may roll back to a savepoint. */
+  withFreshLoaders(): RequestContext {
+    return new RequestContext({ ...this.init(), em: this.em }, this.inTransaction);
+  }
+
   private init(): RequestContextInit {
     return {
       requestId: this.requestId,

@@ -28,12 +28,19 @@ export async function updateVersioned<T extends ObjectLiteral>(
   if (em.connection.driver.options.type !== 'better-sqlite3') read.setLock('pessimistic_read');
   const current = await read.getRawOne<{ version: number | string }>();
   const currentVersion = current ? Number(current.version) : undefined;
+  if (currentVersion === undefined) throw new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'The record no longer exists.', field)]);
+  assertExpectedVersion(currentVersion, expectedVersion, field);
+  // The row exists with the expected version yet was not updated: only a concurrent change explains it.
+  throw new UserErrorsException([UserError.of(UserErrorCode.CONFLICT, 'The record was changed concurrently. Reload and try again.', field, currentVersion)]);
+}
+
+/** For a change that turned out to change nothing: still refuse a stale `expectedVersion`, as the update would. */
+export function assertExpectedVersion(currentVersion: number, expectedVersion: number, field: string[] = ['input', 'expectedVersion']): void {
+  if (currentVersion === expectedVersion) return;
   throw new UserErrorsException([
     UserError.of(
       UserErrorCode.CONFLICT,
-      currentVersion === undefined
-        ? 'The record no longer exists.'
-        : `The record was changed by someone else (version ${currentVersion}, you expected ${expectedVersion}). Reload and try again.`,
+      `The record was changed by someone else (version ${currentVersion}, you expected ${expectedVersion}). Reload and try again.`,
       field,
       currentVersion,
     ),

@@ -73,6 +73,11 @@ export class UserErrorList {
     return this;
   }
 
+  addError(error: UserError): this {
+    this.errors.push(error);
+    return this;
+  }
+
   get isEmpty(): boolean {
     return this.errors.length === 0;
   }

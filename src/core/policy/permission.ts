@@ -13,8 +13,14 @@ export enum Permission {
   READ_DIRECTORY = 'READ_DIRECTORY',
   /** Personal fields of one employee (NIP, email, grade, gender). Subject: the employee. */
   READ_EMPLOYEE_PERSONAL = 'READ_EMPLOYEE_PERSONAL',
-  /** HR administration of units, employees and external officials (further limited by unit scope). */
+  /** HR administration mutations as a whole (each change is further checked with ADMINISTER_UNIT/REGION). */
   MANAGE_ORGANISATION = 'MANAGE_ORGANISATION',
+  /** HR administration of what lies in one unit: the HR admin's scope covers it. Subject: the unit id. */
+  ADMINISTER_UNIT = 'ADMINISTER_UNIT',
+  /** Region-wide HR administration: root units, external officials. */
+  ADMINISTER_REGION = 'ADMINISTER_REGION',
   /** Bulk import of units and employees from the national HR system's export. */
   IMPORT_ORGANISATION = 'IMPORT_ORGANISATION',
+  /** One imported row may land in this unit. Subject: the unit id, or null for a new root unit. */
+  IMPORT_INTO_UNIT = 'IMPORT_INTO_UNIT',
 }

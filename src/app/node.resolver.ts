@@ -1,0 +1,36 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { type RequestContext } from '../core/context/request-context';
+import { badUserInput } from '../core/errors/app-error';
+import { MAX_PAGE_SIZE } from '../core/graphql/connection';
+import { Node, NodeRegistry } from '../core/graphql/node';
+import { Allow } from '../core/policy/allow';
+import { Permission } from '../core/policy/permission';
+import { Employee } from '../modules/employee/employee.entity';
+import { employeeService } from '../modules/employee/employee.service';
+import { ExternalOfficial } from '../modules/official/external-official.entity';
+import { externalOfficialService } from '../modules/official/external-official.service';
+import { Unit } from '../modules/unit/unit.entity';
+import { unitService } from '../modules/unit/unit.service';
+
+/** Every Node type and how to load it: through its service, so the same read policy applies as on every path. */
+export const nodeRegistry = new NodeRegistry([
+  { typeName: Unit.typeName, load: (ctx, ids) => unitService.getMany(ctx, ids) },
+  { typeName: Employee.typeName, load: (ctx, ids) => employeeService.getMany(ctx, ids) },
+  { typeName: ExternalOfficial.typeName, load: (ctx, ids) => externalOfficialService.getMany(ctx, ids) },
+]);
+
+@Resolver()
+export class NodeResolver {
+  @Allow(Permission.SIGNED_IN)
+  @Query(() => Node, { nullable: true, description: 'Any object by global id; null if it does not exist or you may not see it.' })
+  async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Node | null> {
+    return ((await nodeRegistry.resolve(ctx, [id]))[0] ?? null) as Node | null;
+  }
+
+  @Allow(Permission.SIGNED_IN)
+  @Query(() => [Node], { nullable: 'items', description: `Many objects by global id (at most ${MAX_PAGE_SIZE}), in the order asked; null where absent or not visible.` })
+  async nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(Node | null)[]> {
+    if (ids.length > MAX_PAGE_SIZE) throw badUserInput(`Ask for at most ${MAX_PAGE_SIZE} ids at once.`, { argument: 'ids' });
+    return (await nodeRegistry.resolve(ctx, ids)) as (Node | null)[];
+  }
+}

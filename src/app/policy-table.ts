@@ -1,0 +1,22 @@
+import { type PolicyTable } from '../core/policy/policy';
+import { Permission } from '../core/policy/permission';
+import { employeeRules } from '../modules/employee/employee.policy';
+import { importRules } from '../modules/import/import.policy';
+import { unitRules } from '../modules/unit/unit.policy';
+
+/**
+ * The one table of rules: every permission maps to exactly one rule (a missing one does not compile). The rules
+ * themselves live with their module; `src/core/policy/README.md` explains the engine.
+ */
+export const policyTable: PolicyTable = {
+  [Permission.PUBLIC]: { description: 'Anyone, signed in or not.', evaluate: () => true },
+  [Permission.SIGNED_IN]: { description: 'Any verified principal.', evaluate: (ctx) => ctx.actor.isAuthenticated },
+  [Permission.READ_UNITS]: unitRules.readUnits,
+  [Permission.READ_DIRECTORY]: employeeRules.readDirectory,
+  [Permission.READ_EMPLOYEE_PERSONAL]: employeeRules.readPersonal,
+  [Permission.MANAGE_ORGANISATION]: unitRules.manageOrganisation,
+  [Permission.ADMINISTER_UNIT]: unitRules.administerUnit,
+  [Permission.ADMINISTER_REGION]: unitRules.administerRegion,
+  [Permission.IMPORT_ORGANISATION]: importRules.importOrganisation,
+  [Permission.IMPORT_INTO_UNIT]: unitRules.importIntoUnit,
+};

@@ -1,0 +1,68 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { type ApolloServerPlugin } from '@apollo/server';
+import { getNamedType, getNullableType, GraphQLError, type GraphQLSchema, isListType, type ValidationRule } from 'graphql';
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../core/graphql/connection';
+
+/** The limits of `api.md` (Limits). Tuned in the benchmark issue; every refusal is an HTTP 400. */
+export const QUERY_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 3000,
+  /** Estimated fields resolved, where a list multiplies its children by its page size. */
+  maxCost: 25_000,
+} as const;
+
+/** Depth, aliases and directives by graphql-armor (validation rules, so each refusal is a 400). */
+export function armorProtection(): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true },
+    maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: true },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: true },
+    // Tokens: graphql-js's own `maxTokens` parse option makes it a syntax error (400); armor's plugin gives a 500.
+    maxTokens: { enabled: false },
+    // Cost: our estimate below multiplies by page size, which armor's does not.
+    costLimit: { enabled: false },
+    // Apollo's `hideSchemaDetailsFromClientErrors` already removes suggestions.
+    blockFieldSuggestion: { enabled: false },
+  });
+  const { validationRules, plugins } = armor.protect();
+  return { validationRules, plugins };
+}
+
+/** A list field costs its children times the page it asks for (`first`/`last`, default 20; `ids` for nodes). */
+const pageSizeEstimator: ComplexityEstimator = ({ args, field, type: parent, childComplexity }) => {
+  // A connection's `edges`/`nodes` are its page, already counted on the connection field.
+  if (parent.name.endsWith('Connection')) return undefined;
+  const type = getNamedType(field.type);
+  const isConnection = type.name.endsWith('Connection');
+  const isList = isListType(getNullableType(field.type));
+  if (!isConnection && !isList) return undefined;
+  const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : Array.isArray(args.ids) ? args.ids.length : undefined;
+  return 1 + childComplexity * Math.max(asked ?? DEFAULT_PAGE_SIZE, 1);
+};
+
+/** Refuses operations whose estimated cost exceeds the limit, before anything is resolved. */
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number = QUERY_LIMITS.maxCost): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(`The query is too costly (estimated ${cost}, limit ${maxCost}). Ask for smaller pages or fewer fields.`, {
+              extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { type AddressInfo } from 'node:net';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import cors from 'cors';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { type Logger } from 'pino';
+import { type Config } from '../core/config/config';
+import { authenticate } from '../core/auth/authenticate';
+import { TokenVerifier } from '../core/auth/token-verifier';
+import { type Database } from '../core/database/database';
+import { runWithStatementTally } from '../core/database/sql-statement-counter';
+import { RequestContext } from '../core/context/request-context';
+import { createPrincipalDirectory } from '../modules/employee/principal-directory';
+import { errorLoggingPlugin, formatError } from './format-error';
+import { policyTable } from './policy-table';
+import { armorProtection, costLimitPlugin, QUERY_LIMITS } from './query-limits';
+import { buildAppSchema } from './schema';
+
+export interface RequestStats {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  statements: number;
+  ms: number;
+}
+
+export interface ServerOptions {
+  config: Config;
+  db: Database;
+  log: Logger;
+  /** Called when a response is finished: tests read statement counts from it. */
+  onRequestFinished?: (stats: RequestStats) => void;
+}
+
+export interface RunningServer {
+  httpServer: http.Server;
+  url: string;
+  /** Stops accepting, drains in-flight requests, then resolves. The caller closes the database. */
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Request id (from `x-request-id` when sane), a statement tally, and one structured log line per request. */
+function requestScope(log: Logger, onFinished?: (stats: RequestStats) => void): RequestHandler {
+  return (req, res, next) => {
+    const incoming = req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    res.locals.requestId = requestId;
+    res.locals.log = log.child({ requestId });
+    const started = process.hrtime.bigint();
+    const tally = { count: 0 };
+    res.on('finish', () => {
+      const stats: RequestStats = {
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        statements: tally.count,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      };
+      log.info({ requestId, method: stats.method, path: stats.path, status: stats.status, ms: Math.round(stats.ms * 10) / 10, sqlStatements: stats.statements }, 'request');
+      onFinished?.(stats);
+    });
+    runWithStatementTally(tally, next);
+  };
+}
+
+/** Body-parser failures as GraphQL-shaped errors: 413 for a body over the limit, 400 for malformed JSON. */
+const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  if (error.status === 413) {
+    res.status(413).json({ errors: [{ message: 'The request body is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  } else if (error.status === 400 || error.type === 'entity.parse.failed') {
+    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  } else {
+    res.locals.log?.error({ err: error }, 'unexpected error outside GraphQL');
+    res.status(500).json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  }
+};
+
+/** Builds the HTTP server: Express with Apollo on /graphql, health probes, CORS, limits, logs. */
+export async function createServer(options: ServerOptions): Promise<{ httpServer: http.Server; listen(port: number, host?: string): Promise<RunningServer> }> {
+  const { config, db, log } = options;
+  const schema = await buildAppSchema();
+  const verifier = await TokenVerifier.fromConfig(config);
+  const directory = createPrincipalDirectory(db);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  const httpServer = http.createServer(app);
+  const armor = armorProtection();
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: true,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    validationRules: armor.validationRules,
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...armor.plugins, costLimitPlugin(schema), errorLoggingPlugin],
+  });
+  await apollo.start();
+
+  app.use(requestScope(log, options.onRequestFinished));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.ping();
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600 }),
+    express.json({ limit: config.bodyLimitBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const actor = await authenticate(req.headers.authorization, verifier, directory);
+        return new RequestContext({ requestId: res.locals.requestId, actor, db, log: res.locals.log, policyTable, timeZone: config.timeZone });
+      },
+    }),
+  );
+  app.use(bodyErrors);
+
+  return {
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = host && host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
+          resolve({ httpServer, url: `http://${shownHost}:${address.port}/graphql`, stop: () => apollo.stop() });
+        });
+      }),
+  };
+}

@@ -1,0 +1,61 @@
+import DataLoader from 'dataloader';
+import { type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { type LoaderFactory } from '../context/loader-registry';
+import { type RequestContext } from '../context/request-context';
+import { type ConnectionArgs, type Page } from './connection';
+import { groupedPage, pageGroups, type Sort } from './pagination';
+
+/** The parameters that make a nested connection's loader variant: the field's arguments. */
+export interface GroupedParams {
+  args: ConnectionArgs;
+}
+
+export interface GroupedConnectionSpec<T, P extends GroupedParams> {
+  /**
+   * The children of the given parents, with the field's filters and the caller's scoping applied. Must restrict
+   * `partitionColumn` to the parents (`… IN (:...parents)`).
+   */
+  query(ctx: RequestContext, parents: readonly number[], params: P): SelectQueryBuilder<ObjectLiteral>;
+  /** SQL expression naming the parent of each row, e.g. `employee.supervisor_id`. */
+  partitionColumn: string;
+  sort(params: P): Sort<T>;
+  /** Loads children by id (through the request's by-id loader, so they are shared with other paths). */
+  load(ctx: RequestContext, ids: readonly number[]): Promise<(T | null)[]>;
+}
+
+/**
+ * A loader of one connection page per parent, for a connection nested under every row of a list (a unit's
+ * children, a supervisor's team): one statement for all parents' pages, one for their entities, and one for all
+ * `totalCount`s when asked, whatever the number of parents (style rule 10).
+ */
+export function groupedConnectionLoader<T, P extends GroupedParams>(spec: GroupedConnectionSpec<T, P>): LoaderFactory<number, Page<T>, P> {
+  return (ctx, params) => {
+    const counts = new DataLoader<number, number>(async (parents) => {
+      const rows: Array<{ parent: number | string; total: number | string }> = await spec
+        .query(ctx, parents, params)
+        .select(spec.partitionColumn, 'parent')
+        .addSelect('COUNT(*)', 'total')
+        .groupBy(spec.partitionColumn)
+        .orderBy()
+        .getRawMany();
+      const map = new Map(rows.map((r) => [Number(r.parent), Number(r.total)]));
+      return parents.map((p) => map.get(p) ?? 0);
+    });
+    return new DataLoader<number, Page<T>>(async (parents) => {
+      const sort = spec.sort(params);
+      const groups = await pageGroups(spec.query(ctx, parents, params), spec.partitionColumn, sort, params.args, parents);
+      const allIds = [...groups.values()].flatMap((g) => g.ids);
+      const loaded = await spec.load(ctx, allIds);
+      const byId = new Map<number, T>();
+      allIds.forEach((id, i) => {
+        const entity = loaded[i];
+        if (entity) byId.set(id, entity);
+      });
+      return parents.map((parent) => {
+        const group = groups.get(parent)!;
+        const nodes = group.ids.map((id) => byId.get(id)).filter((n): n is T => n !== undefined);
+        return groupedPage(nodes, group.hasMore, sort, params.args, () => counts.load(parent));
+      });
+    });
+  };
+}

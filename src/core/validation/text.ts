@@ -1,0 +1,25 @@
+import { type UserErrorList, UserErrorCode } from '../errors/user-error';
+
+/**
+ * Trims a required text input and checks its length; records INVALID on `errors` and returns undefined when it
+ * is empty or too long. Lengths count characters (Unicode code points), as the database's utf8mb4 does.
+ */
+export function requiredText(errors: UserErrorList, value: string, field: string[], label: string, max: number): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) {
+    errors.add(UserErrorCode.INVALID, `${label} must not be empty.`, field);
+    return undefined;
+  }
+  if ([...trimmed].length > max) {
+    errors.add(UserErrorCode.INVALID, `${label} must be at most ${max} characters.`, field);
+    return undefined;
+  }
+  return trimmed;
+}
+
+/** Like `requiredText`, for a nullable field: null or blank clears it. */
+export function optionalText(errors: UserErrorList, value: string | null | undefined, field: string[], label: string, max: number): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value.trim() === '') return null;
+  return requiredText(errors, value, field, label, max) ?? undefined;
+}

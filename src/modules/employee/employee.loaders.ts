@@ -1,0 +1,88 @@
+import DataLoader from 'dataloader';
+import { In, type SelectQueryBuilder } from 'typeorm';
+import { byKey, loadAll, type LoaderFactory } from '../../core/context/loader-registry';
+import { type RequestContext } from '../../core/context/request-context';
+import { type ConnectionArgs } from '../../core/graphql/connection';
+import { groupedConnectionLoader } from '../../core/graphql/grouped-connection';
+import { EmployeeClosure } from './employee-closure.entity';
+import { Employee } from './employee.entity';
+import { employeeSort, type EmployeeOrder, SubordinateDepth } from './employee.inputs';
+
+/** Employees by id, without policy: callers go through `employeeService`. */
+export const employeeById: LoaderFactory<number, Employee | null> = (ctx) =>
+  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Employee).findBy({ id: In([...ids]) }), (e) => e.id));
+
+/** Employees by NIP, without policy. */
+export const employeeByNip: LoaderFactory<string, Employee | null> = (ctx) =>
+  new DataLoader(async (nips) => byKey(nips, await ctx.em.getRepository(Employee).findBy({ nip: In([...nips]) }), (e) => e.nip));
+
+/**
+ * Whether the signed-in employee stands above each given employee in the supervisor tree, at any depth: one
+ * closure-table query per batch, evaluated at the time of the request (never a token claim).
+ */
+export const actorIsAbove: LoaderFactory<number, boolean> = (ctx) =>
+  new DataLoader(async (employeeIds) => {
+    const actorId = ctx.actor.employeeId;
+    if (actorId === undefined) return employeeIds.map(() => false);
+    const rows: Array<{ id: number | string }> = await ctx.em
+      .getRepository(EmployeeClosure)
+      .createQueryBuilder('c')
+      .select('c.descendantId', 'id')
+      .where('c.ancestorId = :actorId AND c.depth > 0', { actorId })
+      .andWhere('c.descendantId IN (:...ids)', { ids: [...employeeIds] })
+      .getRawMany();
+    const below = new Set(rows.map((r) => Number(r.id)));
+    return employeeIds.map((id) => below.has(id));
+  });
+
+const loadEmployees = (ctx: RequestContext, ids: readonly number[]) => loadAll(ctx.loaders.get(employeeById), ids);
+
+function withActive(qb: SelectQueryBuilder<Employee>, active: boolean | null): SelectQueryBuilder<Employee> {
+  return active === null ? qb : qb.andWhere('employee.active = :active', { active });
+}
+
+export interface SubordinatesParams {
+  args: ConnectionArgs;
+  order: EmployeeOrder;
+  depth: SubordinateDepth;
+  active: boolean | null;
+}
+
+/** Each supervisor's subordinates (direct, or everyone below via the closure table), a page per supervisor. */
+export const subordinatesPage = groupedConnectionLoader<Employee, SubordinatesParams>({
+  partitionColumn: 'below.ancestor_id',
+  query: (ctx, parents, { depth, active }) =>
+    withActive(
+      ctx.em
+        .getRepository(Employee)
+        .createQueryBuilder('employee')
+        .innerJoin(EmployeeClosure, 'below', `below.descendant_id = employee.id AND below.depth ${depth === SubordinateDepth.DIRECT ? '= 1' : '> 0'}`)
+        .where('below.ancestor_id IN (:...parents)', { parents: [...parents] }),
+      active,
+    ),
+  sort: ({ order }) => employeeSort(order),
+  load: loadEmployees,
+});
+
+export interface UnitEmployeesParams {
+  args: ConnectionArgs;
+  order: EmployeeOrder;
+  includeSubunits: boolean;
+  active: boolean | null;
+}
+
+/** Each unit's employees (or its whole subtree's, via the unit closure table), a page per unit. */
+export const unitEmployeesPage = groupedConnectionLoader<Employee, UnitEmployeesParams>({
+  partitionColumn: 'within.ancestor_id',
+  query: (ctx, units, { includeSubunits, active }) =>
+    withActive(
+      ctx.em
+        .getRepository(Employee)
+        .createQueryBuilder('employee')
+        .innerJoin('unit_closure', 'within', `within.descendant_id = employee.unit_id${includeSubunits ? '' : ' AND within.depth = 0'}`)
+        .where('within.ancestor_id IN (:...units)', { units: [...units] }),
+      active,
+    ),
+  sort: ({ order }) => employeeSort(order),
+  load: loadEmployees,
+});

@@ -1,0 +1,44 @@
+import { type Actor } from '../../core/auth/actor';
+import { type PolicyRule } from '../../core/policy/policy';
+import { unitInHrScope } from '../unit/unit.loaders';
+import { Employee } from './employee.entity';
+import { actorIsAbove } from './employee.loaders';
+
+/**
+ * Directory fields (name, position, unit, supervisor) are for signed-in employees (`api.md`) and HR admins.
+ * Analyst and integration clients are not employees: they get aggregates and imports, not the directory.
+ */
+export function decideReadDirectory({ actor }: { actor: Actor }): boolean {
+  return actor.employeeId !== undefined || actor.isHrAdmin;
+}
+
+/** How the caller relates to one employee; each fact is looked up only when the decision needs it. */
+export interface EmployeeRelation {
+  isSelf: boolean;
+  isAbove: boolean;
+  inHrScope: boolean;
+}
+
+/** Personal fields (NIP, email, grade, gender): the person, anyone above them in the tree, HR admins covering them. */
+export function decideReadPersonal({ actor, relation }: { actor: Actor; relation: EmployeeRelation }): boolean {
+  return relation.isSelf || relation.isAbove || (actor.isHrAdmin && relation.inHrScope);
+}
+
+export const employeeRules = {
+  readDirectory: {
+    description: 'Signed-in employees and HR admins read the directory.',
+    evaluate: (ctx) => decideReadDirectory({ actor: ctx.actor }),
+  },
+  readPersonal: {
+    description: 'The person, everyone above them in the supervisor tree, and HR admins whose scope covers them.',
+    evaluate: async (ctx, subject) => {
+      if (!(subject instanceof Employee)) return false;
+      const { actor } = ctx;
+      const isSelf = actor.employeeId === subject.id;
+      // Facts are fetched lazily and batched: a list of 100 employees costs one query per fact, not 100.
+      const inHrScope = !isSelf && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(subject.unitId) : false;
+      const isAbove = !isSelf && !inHrScope && actor.employeeId !== undefined ? await ctx.loaders.get(actorIsAbove).load(subject.id) : false;
+      return decideReadPersonal({ actor, relation: { isSelf, isAbove, inHrScope } });
+    },
+  },
+} satisfies Record<string, PolicyRule>;

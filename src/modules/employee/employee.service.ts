@@ -1,0 +1,313 @@
+import { type RequestContext } from '../../core/context/request-context';
+import { loadAll } from '../../core/context/loader-registry';
+import { type ConnectionArgs, emptyPage, type Page } from '../../core/graphql/connection';
+import { idOfType } from '../../core/graphql/global-id';
+import { paginate } from '../../core/graphql/pagination';
+import { Permission } from '../../core/policy/permission';
+import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
+import { isUniqueViolation } from '../../core/database/unique-violation';
+import { containsPattern, LIKE_ESCAPE } from '../../core/database/like';
+import { ClosureTable } from '../../core/tree/closure-table';
+import { nowToSecond } from '../../core/util/clock';
+import { AuditAction } from '../audit/audit-action';
+import { auditSnapshot, recordAudit } from '../audit/audit.service';
+import { ExternalOfficial } from '../official/external-official.entity';
+import { externalOfficialById } from '../official/external-official.loaders';
+import { Unit } from '../unit/unit.entity';
+import { unitById } from '../unit/unit.loaders';
+import { type UnitScope } from '../unit/unit.service';
+import { Employee } from './employee.entity';
+import { type EmployeeValues, validateEmployeeDraft } from './employee-draft';
+import { employeeError, EmployeeProblem } from './employee.errors';
+import {
+  type CreateEmployeeInput,
+  DEFAULT_EMPLOYEE_ORDER,
+  type EmployeeFilter,
+  type EmployeeOrder,
+  employeeSort,
+  type SetEmployeeActiveInput,
+  type SetSupervisorInput,
+  SubordinateDepth,
+  type UpdateEmployeeInput,
+} from './employee.inputs';
+import { employeeById, employeeByNip, subordinatesPage, unitEmployeesPage } from './employee.loaders';
+
+/** The supervisor tree (atasan langsung), kept in the same transaction as every supervisor change. */
+export const supervisorTree = new ClosureTable('employee_closure');
+
+/** Who supervises an employee: another employee, an official outside the civil service, or nobody. */
+export interface SupervisorChoice {
+  supervisorId: number | null;
+  externalSupervisorId: number | null;
+}
+
+const inputPath = (field: string) => ['input', field];
+
+/** Employees: directory reads under the policy, and HR administration of records and the supervisor tree. */
+export class EmployeeService {
+  async get(ctx: RequestContext, id: number): Promise<Employee | null> {
+    return (await this.getMany(ctx, [id]))[0] ?? null;
+  }
+
+  async getMany(ctx: RequestContext, ids: readonly number[]): Promise<(Employee | null)[]> {
+    if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return ids.map(() => null);
+    return loadAll(ctx.loaders.get(employeeById), ids);
+  }
+
+  /** By NIP only for those who may read that employee's NIP: a lookup must not reveal whose a NIP is. */
+  async getByNip(ctx: RequestContext, nip: string): Promise<Employee | null> {
+    if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return null;
+    const employee = await ctx.loaders.get(employeeByNip).load(nip.trim());
+    return employee && (await ctx.policy.can(Permission.READ_EMPLOYEE_PERSONAL, employee)) ? employee : null;
+  }
+
+  async list(ctx: RequestContext, filter: EmployeeFilter | undefined, order: EmployeeOrder | undefined, args: ConnectionArgs): Promise<Page<Employee>> {
+    if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return emptyPage();
+    const qb = ctx.em.getRepository(Employee).createQueryBuilder('employee');
+    if (filter?.unitId != null) {
+      const unitId = idOfType(filter.unitId, Unit.typeName) ?? 0;
+      if (filter.includeSubunits === false) qb.andWhere('employee.unit_id = :unitId', { unitId });
+      else qb.innerJoin('unit_closure', 'within', 'within.descendant_id = employee.unit_id AND within.ancestor_id = :unitId', { unitId });
+    }
+    if (filter?.search?.trim()) qb.andWhere(`LOWER(employee.name) LIKE :search ${LIKE_ESCAPE}`, { search: containsPattern(filter.search) });
+    if (filter?.active != null) qb.andWhere('employee.active = :active', { active: filter.active });
+    if (filter?.positionKind) qb.andWhere('employee.position_kind = :positionKind', { positionKind: filter.positionKind });
+    return paginate(qb, employeeSort(order ?? DEFAULT_EMPLOYEE_ORDER), args);
+  }
+
+  async ofUnit(
+    ctx: RequestContext,
+    unit: Unit,
+    options: { includeSubunits: boolean; active: boolean | null },
+    order: EmployeeOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Employee>> {
+    if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return emptyPage();
+    return ctx.loaders.get(unitEmployeesPage, { args: { ...args }, order: order ?? DEFAULT_EMPLOYEE_ORDER, ...options }).load(unit.id);
+  }
+
+  async subordinates(
+    ctx: RequestContext,
+    supervisorId: number,
+    options: { depth: SubordinateDepth; active: boolean | null },
+    order: EmployeeOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Employee>> {
+    if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return emptyPage();
+    return ctx.loaders.get(subordinatesPage, { args: { ...args }, order: order ?? DEFAULT_EMPLOYEE_ORDER, ...options }).load(supervisorId);
+  }
+
+  async create(ctx: RequestContext, input: CreateEmployeeInput): Promise<{ employee: Employee }> {
+    const errors = new UserErrorList();
+    const values = validateEmployeeDraft(errors, input, inputPath);
+    const unitId = idOfType(input.unitId, Unit.typeName);
+    const unit = unitId === null ? null : await ctx.loaders.get(unitById).load(unitId);
+    if (!unit) errors.addError(employeeError(EmployeeProblem.UNIT_NOT_FOUND, inputPath('unitId')));
+    const supervisor = this.resolveSupervisorIds(errors, input.supervisorId, input.externalSupervisorId, inputPath);
+    errors.throwIfAny();
+    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit!.id))) {
+      throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
+    }
+    await this.checkSupervisor(ctx, errors, null, supervisor, inputPath);
+    errors.throwIfAny();
+    return { employee: await this.insert(ctx, values!, unit!.id, supervisor!, inputPath('nip')) };
+  }
+
+  async update(ctx: RequestContext, input: UpdateEmployeeInput): Promise<{ employee: Employee }> {
+    const current = await this.requireAdministered(ctx, input.id, inputPath('id'));
+    const errors = new UserErrorList();
+    const values = validateEmployeeDraft(
+      errors,
+      {
+        nip: input.nip ?? current.nip,
+        name: input.name ?? current.name,
+        titlePrefix: input.titlePrefix === undefined ? current.titlePrefix : input.titlePrefix,
+        titleSuffix: input.titleSuffix === undefined ? current.titleSuffix : input.titleSuffix,
+        employmentType: input.employmentType ?? current.employmentType,
+        grade: input.grade ?? current.grade,
+        // A changed NIP or employment type re-derives the gender unless one is given.
+        gender: input.gender === undefined ? (input.nip != null || input.employmentType != null ? null : current.gender) : input.gender,
+        positionTitle: input.positionTitle ?? current.positionTitle,
+        positionKind: input.positionKind ?? current.positionKind,
+        email: input.email === undefined ? current.email : input.email,
+      },
+      inputPath,
+    );
+    let unitId = current.unitId;
+    if (input.unitId != null) {
+      const id = idOfType(input.unitId, Unit.typeName);
+      const unit = id === null ? null : await ctx.loaders.get(unitById).load(id);
+      if (!unit) errors.addError(employeeError(EmployeeProblem.UNIT_NOT_FOUND, inputPath('unitId')));
+      else unitId = unit.id;
+    }
+    errors.throwIfAny();
+    return { employee: await this.applyChanges(ctx, current, values!, unitId, input.expectedVersion) };
+  }
+
+  async setSupervisor(ctx: RequestContext, input: SetSupervisorInput): Promise<{ employee: Employee }> {
+    const employee = await this.requireAdministered(ctx, input.employeeId, inputPath('employeeId'));
+    const errors = new UserErrorList();
+    const choice = this.resolveSupervisorIds(errors, input.supervisorId, input.externalSupervisorId, inputPath);
+    errors.throwIfAny();
+    return { employee: await this.changeSupervisor(ctx, employee, choice!, input.expectedVersion) };
+  }
+
+  async setActive(ctx: RequestContext, input: SetEmployeeActiveInput, active: boolean): Promise<{ employee: Employee }> {
+    const employee = await this.requireAdministered(ctx, input.id, inputPath('id'));
+    if (employee.active === active) {
+      throw new UserErrorsException([employeeError(active ? EmployeeProblem.ALREADY_ACTIVE : EmployeeProblem.ALREADY_INACTIVE, inputPath('id'))]);
+    }
+    return { employee: await this.changeActive(ctx, employee, active, input.expectedVersion, inputPath) };
+  }
+
+  /** Deactivates (not while heading a unit) or reactivates an employee; unchanged state only checks the version. */
+  async changeActive(ctx: RequestContext, employee: Employee, active: boolean, expectedVersion: number, path = inputPath): Promise<Employee> {
+    if (employee.active === active) {
+      assertExpectedVersion(employee.version, expectedVersion, path('expectedVersion'));
+      return employee;
+    }
+    if (!active && (await this.headsAUnit(ctx, employee.id))) throw new UserErrorsException([employeeError(EmployeeProblem.HEAD_CANNOT_DEACTIVATE, path('active'))]);
+    const after = Object.assign(new Employee(), employee, { active, version: employee.version + 1, updatedAt: nowToSecond() });
+    await updateVersioned(ctx.em, Employee, employee.id, expectedVersion, { active, updatedAt: after.updatedAt }, path('expectedVersion'));
+    await recordAudit(ctx, {
+      action: active ? AuditAction.EMPLOYEE_REACTIVATED : AuditAction.EMPLOYEE_DEACTIVATED,
+      entityType: Employee.typeName,
+      entityId: employee.id,
+      before: auditSnapshot(employee),
+      after: auditSnapshot(after),
+    });
+    return after;
+  }
+
+  /** Inserts a validated employee with its place in the supervisor tree and its audit row. */
+  async insert(ctx: RequestContext, values: EmployeeValues, unitId: number, supervisor: SupervisorChoice, nipField: string[]): Promise<Employee> {
+    if (await ctx.loaders.get(employeeByNip).load(values.nip)) throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, nipField)]);
+    const now = nowToSecond();
+    const employee = ctx.em.getRepository(Employee).create({ ...values, unitId, ...supervisor, active: true, version: 1, createdAt: now, updatedAt: now });
+    try {
+      await ctx.em.getRepository(Employee).insert(employee);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, nipField)]);
+      throw error;
+    }
+    await supervisorTree.insertNode(ctx.em, employee.id, employee.supervisorId);
+    await recordAudit(ctx, { action: AuditAction.EMPLOYEE_CREATED, entityType: Employee.typeName, entityId: employee.id, after: auditSnapshot(employee) });
+    ctx.loaders.get(employeeById).prime(employee.id, employee);
+    return employee;
+  }
+
+  /**
+   * Applies validated values and a unit to a stored employee, if the version still matches. Nothing changed:
+   * only the version is checked. A move to another unit needs that unit in scope and the employee not heading theirs.
+   */
+  async applyChanges(
+    ctx: RequestContext,
+    current: Employee,
+    values: EmployeeValues,
+    unitId: number,
+    expectedVersion: number,
+    path = inputPath,
+    scope: UnitScope = Permission.ADMINISTER_UNIT,
+  ): Promise<Employee> {
+    const changes: Partial<Employee> = {};
+    for (const [key, value] of Object.entries(values) as Array<[keyof EmployeeValues, unknown]>) {
+      if (current[key] !== value) Object.assign(changes, { [key]: value });
+    }
+    if (unitId !== current.unitId) {
+      if (!(await ctx.policy.can(scope, unitId))) throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('unitId'))]);
+      if (await this.headsAUnit(ctx, current.id)) throw new UserErrorsException([employeeError(EmployeeProblem.HEAD_CANNOT_MOVE, path('unitId'))]);
+      changes.unitId = unitId;
+    }
+    if (changes.nip !== undefined) {
+      const holder = await ctx.loaders.get(employeeByNip).load(changes.nip);
+      if (holder && holder.id !== current.id) throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, path('nip'))]);
+    }
+    if (Object.keys(changes).length === 0) {
+      assertExpectedVersion(current.version, expectedVersion, path('expectedVersion'));
+      return current;
+    }
+    const after = Object.assign(new Employee(), current, changes, { version: current.version + 1, updatedAt: nowToSecond() });
+    try {
+      await updateVersioned(ctx.em, Employee, current.id, expectedVersion, { ...changes, updatedAt: after.updatedAt }, path('expectedVersion'));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, path('nip'))]);
+      throw error;
+    }
+    await recordAudit(ctx, { action: AuditAction.EMPLOYEE_UPDATED, entityType: Employee.typeName, entityId: current.id, before: auditSnapshot(current), after: auditSnapshot(after) });
+    return after;
+  }
+
+  /** Re-hangs an employee (with everyone below them) under a new supervisor, refusing cycles. */
+  async changeSupervisor(ctx: RequestContext, employee: Employee, choice: SupervisorChoice, expectedVersion: number, path = inputPath): Promise<Employee> {
+    const errors = new UserErrorList();
+    await this.checkSupervisor(ctx, errors, employee.id, choice, path);
+    errors.throwIfAny();
+    if (employee.supervisorId === choice.supervisorId && employee.externalSupervisorId === choice.externalSupervisorId) {
+      assertExpectedVersion(employee.version, expectedVersion, path('expectedVersion'));
+      return employee;
+    }
+    const after = Object.assign(new Employee(), employee, choice, { version: employee.version + 1, updatedAt: nowToSecond() });
+    await updateVersioned(ctx.em, Employee, employee.id, expectedVersion, { ...choice, updatedAt: after.updatedAt }, path('expectedVersion'));
+    if (choice.supervisorId !== employee.supervisorId) await supervisorTree.moveSubtree(ctx.em, employee.id, choice.supervisorId);
+    await recordAudit(ctx, {
+      action: AuditAction.EMPLOYEE_SUPERVISOR_SET,
+      entityType: Employee.typeName,
+      entityId: employee.id,
+      before: auditSnapshot(employee),
+      after: auditSnapshot(after),
+    });
+    return after;
+  }
+
+  /** Checks a supervisor choice for an employee (`employeeId` null for a new one): active, and no cycle. */
+  async checkSupervisor(ctx: RequestContext, errors: UserErrorList, employeeId: number | null, choice: SupervisorChoice | undefined, path: (f: string) => string[]): Promise<void> {
+    if (!choice) return;
+    if (choice.supervisorId !== null) {
+      const supervisor = await ctx.loaders.get(employeeById).load(choice.supervisorId);
+      if (!supervisor) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_NOT_FOUND, path('supervisorId')));
+      else if (employeeId !== null && (await supervisorTree.wouldCycle(ctx.em, employeeId, supervisor.id))) {
+        errors.addError(employeeError(EmployeeProblem.SUPERVISOR_CYCLE, path('supervisorId')));
+      } else if (!supervisor.active) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_INACTIVE, path('supervisorId')));
+    }
+    if (choice.externalSupervisorId !== null) {
+      const official = await ctx.loaders.get(externalOfficialById).load(choice.externalSupervisorId);
+      if (!official) errors.addError(employeeError(EmployeeProblem.EXTERNAL_SUPERVISOR_NOT_FOUND, path('externalSupervisorId')));
+      else if (!official.active) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_INACTIVE, path('externalSupervisorId')));
+    }
+  }
+
+  /** Decodes the two supervisor ids of an input; unknown ids are NOT_FOUND. */
+  private resolveSupervisorIds(
+    errors: UserErrorList,
+    supervisorGlobalId: string | null | undefined,
+    externalGlobalId: string | null | undefined,
+    path: (f: string) => string[],
+  ): SupervisorChoice | undefined {
+    if (supervisorGlobalId != null && externalGlobalId != null) {
+      errors.addError(employeeError(EmployeeProblem.BOTH_SUPERVISORS, path('externalSupervisorId')));
+      return undefined;
+    }
+    const supervisorId = supervisorGlobalId == null ? null : (idOfType(supervisorGlobalId, Employee.typeName) ?? -1);
+    const externalSupervisorId = externalGlobalId == null ? null : (idOfType(externalGlobalId, ExternalOfficial.typeName) ?? -1);
+    if (supervisorId === -1) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_NOT_FOUND, path('supervisorId')));
+    if (externalSupervisorId === -1) errors.addError(employeeError(EmployeeProblem.EXTERNAL_SUPERVISOR_NOT_FOUND, path('externalSupervisorId')));
+    return supervisorId === -1 || externalSupervisorId === -1 ? undefined : { supervisorId, externalSupervisorId };
+  }
+
+  /** The employee to change, refused as NOT_FOUND or OUT_OF_SCOPE. */
+  private async requireAdministered(ctx: RequestContext, globalId: string, field: string[]): Promise<Employee> {
+    const id = idOfType(globalId, Employee.typeName);
+    const employee = id === null ? null : await ctx.loaders.get(employeeById).load(id);
+    if (!employee) throw new UserErrorsException([employeeError(EmployeeProblem.EMPLOYEE_NOT_FOUND, field)]);
+    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, employee.unitId))) throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, field)]);
+    return employee;
+  }
+
+  private async headsAUnit(ctx: RequestContext, employeeId: number): Promise<boolean> {
+    return (await ctx.em.getRepository(Unit).countBy({ headId: employeeId })) > 0;
+  }
+
+}
+
+export const employeeService = new EmployeeService();

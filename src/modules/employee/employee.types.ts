@@ -1,0 +1,17 @@
+import { Field, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../core/graphql/connection';
+import { UserError } from '../../core/errors/user-error';
+import { Employee } from './employee.entity';
+
+export const EmployeeConnection = ConnectionType(Employee, 'Employee', 'A page of employees.');
+export type EmployeeConnection = InstanceType<typeof EmployeeConnection>;
+
+/** Every employee mutation answers with the employee as changed, or userErrors and no change. */
+@ObjectType({ description: 'Result of an employee mutation.' })
+export class EmployeePayload {
+  @Field(() => Employee, { nullable: true, description: 'The employee as changed; null when userErrors is not empty.' })
+  employee?: Employee | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

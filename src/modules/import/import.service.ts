@@ -1,0 +1,174 @@
+import { type RequestContext } from '../../core/context/request-context';
+import { UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { Permission } from '../../core/policy/permission';
+import { EmploymentType, Gender, PositionKind } from '../employee/employee-enums';
+import { type EmployeeDraft, validateEmployeeDraft } from '../employee/employee-draft';
+import { employeeError, EmployeeProblem } from '../employee/employee.errors';
+import { employeeByNip } from '../employee/employee.loaders';
+import { employeeService, type SupervisorChoice } from '../employee/employee.service';
+import { UnitKind } from '../unit/unit-kind';
+import { unitError, UnitProblem } from '../unit/unit.errors';
+import { unitByCode } from '../unit/unit.loaders';
+import { unitService, validateUnitValues } from '../unit/unit.service';
+import { dependencyOrder } from './dependency-order';
+import { type ImportEmployeeRow, type ImportUnitRow } from './import.inputs';
+import { type ImportOutcome, type ImportRowResult, ImportRowStatus } from './import.types';
+
+export const MAX_IMPORT_ROWS = 500;
+
+type RowPath = (field: string) => string[];
+
+function parseEnum<E extends string>(values: Record<string, E>, raw: string | null | undefined, errors: UserErrorList, field: string[], label: string): E | undefined {
+  const value = raw?.trim().toUpperCase();
+  if (value && (Object.values(values) as string[]).includes(value)) return value as E;
+  errors.add(UserErrorCode.INVALID, `${label} must be one of ${Object.values(values).join(', ')}.`, field);
+  return undefined;
+}
+
+const blankToNull = (value: string | null | undefined): string | null | undefined => (value === undefined ? undefined : value?.trim() ? value.trim() : null);
+
+/**
+ * Bulk upserts from the national HR system's export (`api.md`, Mutations): idempotent on the natural key (unit
+ * code, NIP), at most 500 rows a call, one savepoint per row so that a bad row is reported and skipped while
+ * the valid rows are written, all in one transaction. Rows that refer to each other are ordered first.
+ */
+export class ImportService {
+  importUnits(ctx: RequestContext, rows: ImportUnitRow[]): Promise<ImportOutcome> {
+    return this.run(
+      ctx,
+      rows,
+      (row) => row.code.trim(),
+      (row) => blankToNull(row.parentCode) ?? null,
+      (rowCtx, row, path) => this.importUnit(rowCtx, row, path),
+    );
+  }
+
+  importEmployees(ctx: RequestContext, rows: ImportEmployeeRow[]): Promise<ImportOutcome> {
+    return this.run(
+      ctx,
+      rows,
+      (row) => row.nip.trim(),
+      (row) => blankToNull(row.supervisorNip) ?? null,
+      (rowCtx, row, path) => this.importEmployee(rowCtx, row, path),
+    );
+  }
+
+  private async run<R>(
+    ctx: RequestContext,
+    rows: R[],
+    keyOf: (row: R) => string,
+    refOf: (row: R) => string | null,
+    importRow: (rowCtx: RequestContext, row: R, path: RowPath) => Promise<ImportRowStatus>,
+  ): Promise<ImportOutcome> {
+    if (rows.length > MAX_IMPORT_ROWS) {
+      throw new UserErrorsException([UserError.of(UserErrorCode.INVALID, `Send at most ${MAX_IMPORT_ROWS} rows per call (got ${rows.length}).`, ['input', 'rows'])]);
+    }
+    const results: (ImportRowResult | undefined)[] = new Array(rows.length);
+    const fail = (index: number, errors: UserError[]) => {
+      results[index] = { index, key: keyOf(rows[index]!), status: ImportRowStatus.FAILED, errors };
+    };
+    const seen = new Set<string>();
+    rows.forEach((row, index) => {
+      const key = keyOf(row);
+      if (seen.has(key)) fail(index, [UserError.of(UserErrorCode.DUPLICATE, `"${key}" appears more than once in this call.`, ['input', 'rows', String(index)])]);
+      seen.add(key);
+    });
+    await ctx.transaction(async (tx) => {
+      for (const index of dependencyOrder(rows, keyOf, refOf)) {
+        if (results[index]) continue;
+        const path: RowPath = (field) => ['input', 'rows', String(index), field];
+        try {
+          // A savepoint per row: a refused row rolls back alone, with its audit rows; fresh loaders forget it.
+          const status = await tx.em.transaction(() => importRow(tx.withFreshLoaders(), rows[index]!, path));
+          results[index] = { index, key: keyOf(rows[index]!), status, errors: [] };
+        } catch (error) {
+          if (!(error instanceof UserErrorsException)) throw error;
+          fail(index, error.errors);
+        }
+      }
+    });
+    const done = results as ImportRowResult[];
+    const count = (status: ImportRowStatus) => done.filter((r) => r.status === status).length;
+    return {
+      rows: done,
+      summary: {
+        received: rows.length,
+        created: count(ImportRowStatus.CREATED),
+        updated: count(ImportRowStatus.UPDATED),
+        unchanged: count(ImportRowStatus.UNCHANGED),
+        failed: count(ImportRowStatus.FAILED),
+      },
+    };
+  }
+
+  private async importUnit(ctx: RequestContext, row: ImportUnitRow, path: RowPath): Promise<ImportRowStatus> {
+    const errors = new UserErrorList();
+    const kind = parseEnum(UnitKind, row.kind, errors, path('kind'), 'kind');
+    const values = kind && validateUnitValues(errors, { code: row.code, name: row.name, kind }, path);
+    const parentCode = blankToNull(row.parentCode);
+    const parent = parentCode ? await ctx.loaders.get(unitByCode).load(parentCode) : null;
+    if (parentCode && !parent) errors.addError(unitError(UnitProblem.PARENT_NOT_FOUND, path('parentCode')));
+    errors.throwIfAny();
+    const existing = await ctx.loaders.get(unitByCode).load(values!.code);
+    if (!existing) {
+      await unitService.insert(ctx, values!, parent, Permission.IMPORT_INTO_UNIT, path);
+      return ImportRowStatus.CREATED;
+    }
+    if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, existing.id))) throw new UserErrorsException([unitError(UnitProblem.OUT_OF_SCOPE, path('code'))]);
+    let unit = await unitService.applyChanges(ctx, existing, { ...values!, headId: existing.headId }, existing.version, path);
+    if (parentCode !== undefined) unit = await unitService.moveUnder(ctx, unit, parent, unit.version, Permission.IMPORT_INTO_UNIT, path);
+    return unit.version === existing.version ? ImportRowStatus.UNCHANGED : ImportRowStatus.UPDATED;
+  }
+
+  private async importEmployee(ctx: RequestContext, row: ImportEmployeeRow, path: RowPath): Promise<ImportRowStatus> {
+    const errors = new UserErrorList();
+    const employmentType = parseEnum(EmploymentType, row.employmentType, errors, path('employmentType'), 'employmentType');
+    const positionKind = parseEnum(PositionKind, row.positionKind, errors, path('positionKind'), 'positionKind');
+    const genderText = blankToNull(row.gender);
+    const gender: Gender | null | undefined = genderText ? parseEnum(Gender, genderText, errors, path('gender'), 'gender') : (genderText as null | undefined);
+    const unit = await ctx.loaders.get(unitByCode).load(row.unitCode.trim());
+    if (!unit) errors.addError(employeeError(EmployeeProblem.UNIT_NOT_FOUND, path('unitCode')));
+    const supervisorNip = blankToNull(row.supervisorNip);
+    const supervisor = supervisorNip ? await ctx.loaders.get(employeeByNip).load(supervisorNip) : null;
+    if (supervisorNip && !supervisor) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_NOT_FOUND, path('supervisorNip')));
+    errors.throwIfAny();
+
+    const existing = await ctx.loaders.get(employeeByNip).load(row.nip.trim());
+    const draft: EmployeeDraft = {
+      nip: row.nip,
+      name: row.name,
+      titlePrefix: row.titlePrefix === undefined ? existing?.titlePrefix : row.titlePrefix,
+      titleSuffix: row.titleSuffix === undefined ? existing?.titleSuffix : row.titleSuffix,
+      employmentType: employmentType!,
+      grade: row.grade,
+      gender: gender === undefined ? existing?.gender : gender,
+      positionTitle: row.positionTitle,
+      positionKind: positionKind!,
+      email: row.email === undefined ? existing?.email : row.email,
+    };
+    const values = validateEmployeeDraft(errors, draft, path);
+    errors.throwIfAny();
+
+    if (!existing) {
+      if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, unit!.id))) throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('unitCode'))]);
+      const choice: SupervisorChoice = { supervisorId: supervisor?.id ?? null, externalSupervisorId: null };
+      await employeeService.checkSupervisor(ctx, errors, null, choice, (f) => path(f === 'supervisorId' ? 'supervisorNip' : f));
+      errors.throwIfAny();
+      const created = await employeeService.insert(ctx, values!, unit!.id, choice, path('nip'));
+      if (row.active === false) await employeeService.changeActive(ctx, created, false, created.version, path);
+      return ImportRowStatus.CREATED;
+    }
+    if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, existing.unitId))) throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('nip'))]);
+    let employee = await employeeService.applyChanges(ctx, existing, values!, unit!.id, existing.version, path, Permission.IMPORT_INTO_UNIT);
+    if (supervisorNip !== undefined) {
+      const choice: SupervisorChoice = supervisor
+        ? { supervisorId: supervisor.id, externalSupervisorId: null }
+        : { supervisorId: null, externalSupervisorId: employee.externalSupervisorId };
+      employee = await employeeService.changeSupervisor(ctx, employee, choice, employee.version, (f) => path(f === 'supervisorId' ? 'supervisorNip' : f));
+    }
+    if (row.active != null) employee = await employeeService.changeActive(ctx, employee, row.active, employee.version, path);
+    return employee.version === existing.version ? ImportRowStatus.UNCHANGED : ImportRowStatus.UPDATED;
+  }
+}
+
+export const importService = new ImportService();

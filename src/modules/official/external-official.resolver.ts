@@ -1,0 +1,39 @@
+import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { type RequestContext } from '../../core/context/request-context';
+import { runMutation } from '../../core/graphql/mutation';
+import { UserError } from '../../core/errors/user-error';
+import { Allow } from '../../core/policy/allow';
+import { Permission } from '../../core/policy/permission';
+import { ExternalOfficial } from './external-official.entity';
+import { CreateExternalOfficialInput, UpdateExternalOfficialInput } from './external-official.inputs';
+import { externalOfficialService } from './external-official.service';
+
+@ObjectType({ description: 'Result of an external official mutation.' })
+export class ExternalOfficialPayload {
+  @Field(() => ExternalOfficial, { nullable: true, description: 'The official as changed; null when userErrors is not empty.' })
+  externalOfficial?: ExternalOfficial | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@Resolver(() => ExternalOfficial)
+export class ExternalOfficialResolver {
+  @Allow(Permission.SIGNED_IN)
+  @Query(() => [ExternalOfficial], { description: 'Officials outside the civil service who supervise top officials (the Bupati).' })
+  externalOfficials(@Ctx() ctx: RequestContext): Promise<ExternalOfficial[]> {
+    return externalOfficialService.list(ctx);
+  }
+
+  @Allow(Permission.MANAGE_ORGANISATION)
+  @Mutation(() => ExternalOfficialPayload, { description: 'Records an official outside the civil service (region-wide HR admins).' })
+  createExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input') input: CreateExternalOfficialInput): Promise<ExternalOfficialPayload> {
+    return runMutation(ctx, (tx) => externalOfficialService.create(tx, input));
+  }
+
+  @Allow(Permission.MANAGE_ORGANISATION)
+  @Mutation(() => ExternalOfficialPayload, { description: 'Changes an external official (region-wide HR admins).' })
+  updateExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateExternalOfficialInput): Promise<ExternalOfficialPayload> {
+    return runMutation(ctx, (tx) => externalOfficialService.update(tx, input));
+  }
+}

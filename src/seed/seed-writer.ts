@@ -1,0 +1,127 @@
+import { type EntityManager } from 'typeorm';
+import { DateUtils } from 'typeorm/util/DateUtils';
+import { type Database } from '../core/database/database';
+import { nowToSecond } from '../core/util/clock';
+import { AuditAction } from '../modules/audit/audit-action';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { type RegionPlan } from './region-plan';
+
+export interface SeedProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+const ROWS_PER_INSERT = 1000;
+
+/** Multi-row INSERTs of `columns` for `rows`, in chunks, reporting progress. */
+async function insertRows(
+  em: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  report: (done: number) => void,
+): Promise<void> {
+  const driver = em.connection.driver;
+  const sqlite = driver.options.type === 'better-sqlite3';
+  // better-sqlite3 binds neither booleans nor dates: store them as TypeORM does for these columns.
+  const value = (v: unknown) => (!sqlite ? v : typeof v === 'boolean' ? (v ? 1 : 0) : v instanceof Date ? DateUtils.mixedDateToUtcDatetimeString(v) : v);
+  const head = `INSERT INTO ${driver.escape(table)} (${columns.map((c) => driver.escape(c)).join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    await em.query(head + chunk.map(() => tuple).join(', '), chunk.flat().map(value));
+    report(Math.min(i + ROWS_PER_INSERT, rows.length));
+  }
+}
+
+/** Closure rows (ancestor, descendant, depth) of a forest given each node's parent; parents come before children. */
+function closureRows(nodes: ReadonlyArray<{ id: number; parentId: number | null }>): number[][] {
+  const ancestors = new Map<number, Array<[number, number]>>();
+  const rows: number[][] = [];
+  for (const node of nodes) {
+    const chain: Array<[number, number]> = [[node.id, 0]];
+    if (node.parentId !== null) for (const [ancestor, depth] of ancestors.get(node.parentId) ?? []) chain.push([ancestor, depth + 1]);
+    ancestors.set(node.id, chain);
+    for (const [ancestor, depth] of chain) rows.push([ancestor, node.id, depth]);
+  }
+  return rows;
+}
+
+/** True when the organisation tables hold no unit yet. */
+export async function isOrganisationEmpty(db: Database): Promise<boolean> {
+  const rows: Array<{ n: number | string }> = await db.manager.query('SELECT COUNT(*) AS n FROM unit');
+  return Number(rows[0]?.n ?? 0) === 0;
+}
+
+/** Empties every organisation table (for `npm run seed -- --reset`). */
+export async function clearOrganisation(db: Database): Promise<void> {
+  await db.transaction(async (em) => {
+    // Cut the self-references first: MySQL checks foreign keys row by row, in no useful order.
+    await em.query('UPDATE unit SET head_id = NULL, parent_id = NULL');
+    await em.query('UPDATE employee SET supervisor_id = NULL');
+    for (const table of ['audit_entry', 'employee_closure', 'unit_closure', 'employee', 'external_official', 'unit']) {
+      await em.query(`DELETE FROM ${em.connection.driver.escape(table)}`);
+    }
+  });
+}
+
+/**
+ * Writes a planned region into an empty database in one transaction, with multi-row inserts and the two closure
+ * tables computed in memory. One audit entry records the seeding.
+ */
+export async function writeRegion(db: Database, plan: RegionPlan, onProgress?: (p: SeedProgress) => void): Promise<void> {
+  const now = nowToSecond();
+  await db.transaction(async (em) => {
+    const progress = (phase: string, total: number) => (done: number) => onProgress?.({ phase, done, total });
+    await insertRows(
+      em,
+      'unit',
+      ['id', 'code', 'name', 'kind', 'parent_id', 'head_id', 'version', 'created_at', 'updated_at'],
+      plan.units.map((u) => [u.id, u.code, u.name, u.kind, u.parentId, null, 1, now, now]),
+      progress('units', plan.units.length),
+    );
+    const unitClosure = closureRows(plan.units);
+    await insertRows(em, 'unit_closure', ['ancestor_id', 'descendant_id', 'depth'], unitClosure, progress('unit tree', unitClosure.length));
+    await insertRows(
+      em,
+      'external_official',
+      ['id', 'name', 'position_title', 'active', 'version', 'created_at', 'updated_at'],
+      plan.officials.map((o) => [o.id, o.name, o.positionTitle, true, 1, now, now]),
+      progress('external officials', plan.officials.length),
+    );
+    await insertRows(
+      em,
+      'employee',
+      [
+        'id', 'nip', 'name', 'title_prefix', 'title_suffix', 'employment_type', 'grade', 'gender', 'position_title', 'position_kind',
+        'unit_id', 'supervisor_id', 'external_supervisor_id', 'email', 'active', 'version', 'created_at', 'updated_at',
+      ],
+      plan.employees.map((e) => [
+        e.id, e.nip, e.name, e.titlePrefix, e.titleSuffix, e.employmentType, e.grade, e.gender, e.positionTitle, e.positionKind,
+        e.unitId, e.supervisorId, e.externalSupervisorId, e.email, true, 1, now, now,
+      ]),
+      progress('employees', plan.employees.length),
+    );
+    const supervisorClosure = closureRows(plan.employees.map((e) => ({ id: e.id, parentId: e.supervisorId })));
+    await insertRows(em, 'employee_closure', ['ancestor_id', 'descendant_id', 'depth'], supervisorClosure, progress('supervisor tree', supervisorClosure.length));
+    const heads = plan.units.filter((u) => u.headId !== null);
+    let done = 0;
+    for (const unit of heads) {
+      await em.query('UPDATE unit SET head_id = ? WHERE id = ?', [unit.headId, unit.id]);
+      if (++done % 200 === 0 || done === heads.length) onProgress?.({ phase: 'unit heads', done, total: heads.length });
+    }
+    await em.getRepository(AuditEntry).insert({
+      occurredAt: now,
+      actorKind: 'system',
+      actorEmployeeId: null,
+      actorSubject: 'seed',
+      action: AuditAction.ORGANISATION_SEEDED,
+      entityType: 'Unit',
+      entityId: plan.units[0]!.id,
+      before: null,
+      after: JSON.stringify({ units: plan.units.length, employees: plan.employees.length }),
+      requestId: null,
+    });
+  });
+}
