@@ -1,4 +1,4 @@
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLObjectType, type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { authChecker } from '../core/policy/auth-checker';
@@ -25,6 +25,16 @@ export function unguardedOperations(): string[] {
     .map((op) => `${op.target.name}.${op.methodName}`);
 }
 
+/** type-graphql cannot describe the root types; the published contract should. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const descriptions: Array<[GraphQLObjectType | null | undefined, string]> = [
+    [schema.getQueryType(), 'Reads. Everything but `serverInfo` needs a bearer token; what you may not see reads as null or is left out of lists.'],
+    [schema.getMutationType(), 'Changes. Each takes one input and answers with a payload whose `userErrors` list expected failures; the database is unchanged when it is not empty.'],
+    [schema.getSubscriptionType(), 'Live events over WebSocket (graphql-transport-ws), under the same policy as queries.'],
+  ];
+  for (const [type, description] of descriptions) if (type) type.description = description;
+}
+
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The GraphQL schema, built once per process from the decorated classes. */
@@ -38,6 +48,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
       validate: false,
     });
+    describeRootTypes(schema);
     const unguarded = unguardedOperations();
     if (unguarded.length > 0) throw new Error(`Operations without a policy declaration (@Allow): ${unguarded.join(', ')}`);
     return schema;

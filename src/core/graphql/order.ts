@@ -5,4 +5,8 @@ export enum OrderDirection {
   DESC = 'DESC',
 }
 
-registerEnumType(OrderDirection, { name: 'OrderDirection', description: 'Sort direction.' });
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort direction.',
+  valuesConfig: { ASC: { description: 'Ascending: A to Z, oldest first.' }, DESC: { description: 'Descending: Z to A, newest first.' } },
+});

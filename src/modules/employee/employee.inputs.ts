@@ -31,10 +31,10 @@ registerEnumType(SubordinateDepth, {
 
 @InputType({ description: 'Sort order of employees.' })
 export class EmployeeOrder {
-  @Field(() => EmployeeOrderField, { defaultValue: EmployeeOrderField.NAME })
+  @Field(() => EmployeeOrderField, { defaultValue: EmployeeOrderField.NAME, description: 'What to sort by.' })
   field: EmployeeOrderField = EmployeeOrderField.NAME;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
   direction: OrderDirection = OrderDirection.ASC;
 }
 
@@ -77,13 +77,13 @@ export class CreateEmployeeInput {
   @Field({ description: 'Name without titles.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Titles before the name (gelar depan), e.g. "dr.", "Ns.".' })
   titlePrefix?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Titles after the name (gelar belakang), e.g. "S.Kep., Ns.".' })
   titleSuffix?: string | null;
 
-  @Field(() => EmploymentType)
+  @Field(() => EmploymentType, { description: 'PNS or PPPK.' })
   employmentType!: EmploymentType;
 
   @Field({ description: 'Golongan/ruang ("III/b") for PNS, "I"…"XVII" for PPPK.' })
@@ -92,13 +92,13 @@ export class CreateEmployeeInput {
   @Field(() => Gender, { nullable: true, description: 'For PNS it is read from the NIP; give it for PPPK.' })
   gender?: Gender | null;
 
-  @Field()
+  @Field({ description: 'Position title (nama jabatan), e.g. "Perawat Ahli Pertama".' })
   positionTitle!: string;
 
-  @Field(() => PositionKind)
+  @Field(() => PositionKind, { description: 'Kind of position (jenis jabatan).' })
   positionKind!: PositionKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the unit (unit kerja).' })
   unitId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Direct supervisor (atasan langsung), an employee.' })
@@ -107,13 +107,13 @@ export class CreateEmployeeInput {
   @Field(() => ID, { nullable: true, description: 'Or a supervisor outside the civil service (the Bupati).' })
   externalSupervisorId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Work email.' })
   email?: string | null;
 }
 
 @InputType({ description: 'Changes to an employee. Omitted fields stay as they are; null clears an optional one.' })
 export class UpdateEmployeeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the employee to change.' })
   id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT.' })
@@ -122,40 +122,40 @@ export class UpdateEmployeeInput {
   @Field(() => String, { nullable: true, description: 'Corrects the NIP (it must stay unique).' })
   nip?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name without academic titles.' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Titles before the name (gelar depan), e.g. "dr.", "Ns.".' })
   titlePrefix?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Titles after the name (gelar belakang), e.g. "S.Kep., Ns.".' })
   titleSuffix?: string | null;
 
-  @Field(() => EmploymentType, { nullable: true })
+  @Field(() => EmploymentType, { nullable: true, description: 'PNS or PPPK.' })
   employmentType?: EmploymentType | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Golongan/ruang ("III/b") for PNS, "I"…"XVII" for PPPK.' })
   grade?: string | null;
 
-  @Field(() => Gender, { nullable: true })
+  @Field(() => Gender, { nullable: true, description: 'Gender; for PNS it must agree with the NIP.' })
   gender?: Gender | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Position title (nama jabatan), e.g. "Perawat Ahli Pertama".' })
   positionTitle?: string | null;
 
-  @Field(() => PositionKind, { nullable: true })
+  @Field(() => PositionKind, { nullable: true, description: 'Kind of position (jenis jabatan).' })
   positionKind?: PositionKind | null;
 
   @Field(() => ID, { nullable: true, description: 'Moves the employee to another unit (both in your scope).' })
   unitId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Work email.' })
   email?: string | null;
 }
 
 @InputType({ description: 'Sets who supervises (and so appraises) an employee. Both null: nobody (a top official).' })
 export class SetSupervisorInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the employee.' })
   employeeId!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT.' })
@@ -170,7 +170,7 @@ export class SetSupervisorInput {
 
 @InputType({ description: 'Deactivates or reactivates an employee.' })
 export class SetEmployeeActiveInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the employee to change.' })
   id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT.' })

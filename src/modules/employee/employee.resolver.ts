@@ -18,14 +18,14 @@ import { EmployeeConnection, EmployeePayload } from './employee.types';
 export class EmployeeResolver {
   @Allow(Permission.SIGNED_IN)
   @Query(() => Employee, { nullable: true, description: 'An employee by global id; null if absent or not visible to you.' })
-  employee(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Employee | null> {
+  employee(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'A global id.' }) id: string): Promise<Employee | null> {
     const dbId = idOfType(id, Employee.typeName);
     return dbId === null ? Promise.resolve(null) : employeeService.get(ctx, dbId);
   }
 
   @Allow(Permission.SIGNED_IN)
   @Query(() => Employee, { nullable: true, description: 'An employee by NIP; null unless you may read that employee’s personal fields.' })
-  employeeByNip(@Ctx() ctx: RequestContext, @Arg('nip') nip: string): Promise<Employee | null> {
+  employeeByNip(@Ctx() ctx: RequestContext, @Arg('nip', { description: 'An 18-digit NIP or NI PPPK.' }) nip: string): Promise<Employee | null> {
     return employeeService.getByNip(ctx, nip);
   }
 
@@ -34,8 +34,8 @@ export class EmployeeResolver {
   async employees(
     @Ctx() ctx: RequestContext,
     @Args() args: ConnectionArgs,
-    @Arg('filter', () => EmployeeFilter, { nullable: true }) filter?: EmployeeFilter,
-    @Arg('orderBy', () => EmployeeOrder, { nullable: true }) orderBy?: EmployeeOrder,
+    @Arg('filter', () => EmployeeFilter, { nullable: true, description: 'Which items to list.' }) filter?: EmployeeFilter,
+    @Arg('orderBy', () => EmployeeOrder, { nullable: true, description: 'Sort order; by default by name (employees) or code (units).' }) orderBy?: EmployeeOrder,
   ): Promise<EmployeeConnection> {
     return EmployeeConnection.from(await employeeService.list(ctx, filter, orderBy, args));
   }
@@ -63,40 +63,40 @@ export class EmployeeResolver {
     @Ctx() ctx: RequestContext,
     @Root() employee: Employee,
     @Args() args: ConnectionArgs,
-    @Arg('depth', () => SubordinateDepth, { defaultValue: SubordinateDepth.DIRECT }) depth: SubordinateDepth,
+    @Arg('depth', () => SubordinateDepth, { defaultValue: SubordinateDepth.DIRECT, description: 'Direct reports only (default) or everyone below.' }) depth: SubordinateDepth,
     @Arg('active', () => Boolean, { nullable: true, description: 'Only active (true) or deactivated (false) employees.' }) active?: boolean | null,
-    @Arg('orderBy', () => EmployeeOrder, { nullable: true }) orderBy?: EmployeeOrder,
+    @Arg('orderBy', () => EmployeeOrder, { nullable: true, description: 'Sort order; by default by name (employees) or code (units).' }) orderBy?: EmployeeOrder,
   ): Promise<EmployeeConnection> {
     return EmployeeConnection.from(await employeeService.subordinates(ctx, employee.id, { depth, active: active ?? null }, orderBy, args));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
   @Mutation(() => EmployeePayload, { description: 'Records a new employee (HR admins).' })
-  createEmployee(@Ctx() ctx: RequestContext, @Arg('input') input: CreateEmployeeInput): Promise<EmployeePayload> {
+  createEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: CreateEmployeeInput): Promise<EmployeePayload> {
     return runMutation(ctx, (tx) => employeeService.create(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
   @Mutation(() => EmployeePayload, { description: 'Changes an employee record, or moves them to another unit (HR admins).' })
-  updateEmployee(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateEmployeeInput): Promise<EmployeePayload> {
+  updateEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: UpdateEmployeeInput): Promise<EmployeePayload> {
     return runMutation(ctx, (tx) => employeeService.update(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
   @Mutation(() => EmployeePayload, { description: 'Sets the direct supervisor (atasan langsung) of an employee (HR admins). Refuses cycles.' })
-  setSupervisor(@Ctx() ctx: RequestContext, @Arg('input') input: SetSupervisorInput): Promise<EmployeePayload> {
+  setSupervisor(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: SetSupervisorInput): Promise<EmployeePayload> {
     return runMutation(ctx, (tx) => employeeService.setSupervisor(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
   @Mutation(() => EmployeePayload, { description: 'Deactivates an employee (retired, left the region): they can no longer sign in (HR admins).' })
-  deactivateEmployee(@Ctx() ctx: RequestContext, @Arg('input') input: SetEmployeeActiveInput): Promise<EmployeePayload> {
+  deactivateEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: SetEmployeeActiveInput): Promise<EmployeePayload> {
     return runMutation(ctx, (tx) => employeeService.setActive(tx, input, false));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
   @Mutation(() => EmployeePayload, { description: 'Reactivates a deactivated employee (HR admins).' })
-  reactivateEmployee(@Ctx() ctx: RequestContext, @Arg('input') input: SetEmployeeActiveInput): Promise<EmployeePayload> {
+  reactivateEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: SetEmployeeActiveInput): Promise<EmployeePayload> {
     return runMutation(ctx, (tx) => employeeService.setActive(tx, input, true));
   }
 }

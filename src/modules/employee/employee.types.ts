@@ -12,6 +12,6 @@ export class EmployeePayload {
   @Field(() => Employee, { nullable: true, description: 'The employee as changed; null when userErrors is not empty.' })
   employee?: Employee | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Expected failures; when not empty, nothing was changed.' })
   userErrors!: UserError[];
 }

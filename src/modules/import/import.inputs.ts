@@ -6,7 +6,7 @@ export class ImportUnitRow {
   @Field({ description: 'Unique unit code (the natural key).' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name (without academic titles for employees).' })
   name!: string;
 
   @Field({ description: 'A UnitKind value, e.g. "HEALTH_CENTRE".' })
@@ -21,25 +21,25 @@ export class ImportEmployeeRow {
   @Field({ description: 'NIP or NI PPPK (the natural key).' })
   nip!: string;
 
-  @Field()
+  @Field({ description: 'Name (without academic titles for employees).' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Titles before the name (gelar depan), e.g. "dr.", "Ns.".' })
   titlePrefix?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Titles after the name (gelar belakang), e.g. "S.Kep., Ns.".' })
   titleSuffix?: string | null;
 
   @Field({ description: '"PNS" or "PPPK".' })
   employmentType!: string;
 
-  @Field()
+  @Field({ description: 'Golongan/ruang ("III/b") for PNS, "I"…"XVII" for PPPK.' })
   grade!: string;
 
   @Field(() => String, { nullable: true, description: '"MALE" or "FEMALE"; read from the NIP for PNS.' })
   gender?: string | null;
 
-  @Field()
+  @Field({ description: 'Position title (nama jabatan), e.g. "Perawat Ahli Pertama".' })
   positionTitle!: string;
 
   @Field({ description: 'A PositionKind value, e.g. "FUNGSIONAL".' })
@@ -51,7 +51,7 @@ export class ImportEmployeeRow {
   @Field(() => String, { nullable: true, description: 'NIP of the direct supervisor (in the database or in this call); null or empty: none. Omitted: unchanged.' })
   supervisorNip?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Work email.' })
   email?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'False deactivates the employee. Omitted: unchanged (new employees are active).' })
@@ -60,12 +60,12 @@ export class ImportEmployeeRow {
 
 @InputType({ description: 'Units to create or update, at most 500.' })
 export class ImportUnitsInput {
-  @Field(() => [ImportUnitRow])
+  @Field(() => [ImportUnitRow], { description: 'The rows, at most 500.' })
   rows!: ImportUnitRow[];
 }
 
 @InputType({ description: 'Employees to create or update, at most 500.' })
 export class ImportEmployeesInput {
-  @Field(() => [ImportEmployeeRow])
+  @Field(() => [ImportEmployeeRow], { description: 'The rows, at most 500.' })
   rows!: ImportEmployeeRow[];
 }

@@ -13,7 +13,7 @@ export class ImportResolver {
   @Mutation(() => ImportUnitsPayload, {
     description: 'Creates or updates units by code (integration clients, HR admins within scope). Idempotent; errors per row.',
   })
-  importUnits(@Ctx() ctx: RequestContext, @Arg('input') input: ImportUnitsInput): Promise<ImportUnitsPayload> {
+  importUnits(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: ImportUnitsInput): Promise<ImportUnitsPayload> {
     return runMutation(ctx, (tx) => importService.importUnits(tx, input.rows)) as Promise<ImportUnitsPayload>;
   }
 
@@ -21,7 +21,7 @@ export class ImportResolver {
   @Mutation(() => ImportEmployeesPayload, {
     description: 'Creates or updates employees by NIP (integration clients, HR admins within scope). Idempotent; errors per row.',
   })
-  importEmployees(@Ctx() ctx: RequestContext, @Arg('input') input: ImportEmployeesInput): Promise<ImportEmployeesPayload> {
+  importEmployees(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: ImportEmployeesInput): Promise<ImportEmployeesPayload> {
     return runMutation(ctx, (tx) => importService.importEmployees(tx, input.rows)) as Promise<ImportEmployeesPayload>;
   }
 }

@@ -27,7 +27,7 @@ export class ImportRowResult {
   @Field({ description: 'The row’s natural key: the unit code or the NIP.' })
   key!: string;
 
-  @Field(() => ImportRowStatus)
+  @Field(() => ImportRowStatus, { description: 'What happened to the row.' })
   status!: ImportRowStatus;
 
   @Field(() => [UserError], { description: 'Why the row failed; empty otherwise.' })
@@ -36,19 +36,19 @@ export class ImportRowResult {
 
 @ObjectType({ description: 'Counts of an import call.' })
 export class ImportSummary {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows in the call.' })
   received!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows that created a record.' })
   created!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows that changed a record.' })
   updated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows whose record already matched.' })
   unchanged!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows refused (nothing of them written).' })
   failed!: number;
 }
 

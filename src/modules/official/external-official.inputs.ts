@@ -11,16 +11,16 @@ export class CreateExternalOfficialInput {
 
 @InputType({ description: 'Changes to an external official. Omitted fields stay as they are.' })
 export class UpdateExternalOfficialInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the official.' })
   id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT.' })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name with titles.' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Office held, e.g. "Bupati Jayawijaya".' })
   positionTitle?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'False when the official leaves office.' })

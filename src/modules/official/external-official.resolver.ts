@@ -13,7 +13,7 @@ export class ExternalOfficialPayload {
   @Field(() => ExternalOfficial, { nullable: true, description: 'The official as changed; null when userErrors is not empty.' })
   externalOfficial?: ExternalOfficial | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Expected failures; when not empty, nothing was changed.' })
   userErrors!: UserError[];
 }
 
@@ -27,13 +27,13 @@ export class ExternalOfficialResolver {
 
   @Allow(Permission.MANAGE_ORGANISATION)
   @Mutation(() => ExternalOfficialPayload, { description: 'Records an official outside the civil service (region-wide HR admins).' })
-  createExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input') input: CreateExternalOfficialInput): Promise<ExternalOfficialPayload> {
+  createExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: CreateExternalOfficialInput): Promise<ExternalOfficialPayload> {
     return runMutation(ctx, (tx) => externalOfficialService.create(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
   @Mutation(() => ExternalOfficialPayload, { description: 'Changes an external official (region-wide HR admins).' })
-  updateExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateExternalOfficialInput): Promise<ExternalOfficialPayload> {
+  updateExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: UpdateExternalOfficialInput): Promise<ExternalOfficialPayload> {
     return runMutation(ctx, (tx) => externalOfficialService.update(tx, input));
   }
 }

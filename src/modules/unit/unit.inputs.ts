@@ -9,14 +9,18 @@ export enum UnitOrderField {
   NAME = 'NAME',
 }
 
-registerEnumType(UnitOrderField, { name: 'UnitOrderField', description: 'What to sort units by.' });
+registerEnumType(UnitOrderField, {
+  name: 'UnitOrderField',
+  description: 'What to sort units by.',
+  valuesConfig: { CODE: { description: 'Unit code.' }, NAME: { description: 'Unit name.' } },
+});
 
 @InputType({ description: 'Sort order of units.' })
 export class UnitOrder {
-  @Field(() => UnitOrderField, { defaultValue: UnitOrderField.CODE })
+  @Field(() => UnitOrderField, { defaultValue: UnitOrderField.CODE, description: 'What to sort by.' })
   field: UnitOrderField = UnitOrderField.CODE;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
   direction: OrderDirection = OrderDirection.ASC;
 }
 
@@ -59,7 +63,7 @@ export class CreateUnitInput {
   @Field({ description: 'Official name, at most 191 characters.' })
   name!: string;
 
-  @Field(() => UnitKind)
+  @Field(() => UnitKind, { description: 'Kind of unit.' })
   kind!: UnitKind;
 
   @Field(() => ID, { nullable: true, description: 'Parent unit; omit for a root unit.' })
@@ -68,19 +72,19 @@ export class CreateUnitInput {
 
 @InputType({ description: 'Changes to a unit. Omitted fields stay as they are.' })
 export class UpdateUnitInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the unit.' })
   id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT.' })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New unique code.' })
   code?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New official name.' })
   name?: string | null;
 
-  @Field(() => UnitKind, { nullable: true })
+  @Field(() => UnitKind, { nullable: true, description: 'Kind of unit.' })
   kind?: UnitKind | null;
 
   @Field(() => ID, { nullable: true, description: 'The head (kepala): an active employee of this unit. Pass null to clear.' })
@@ -89,7 +93,7 @@ export class UpdateUnitInput {
 
 @InputType({ description: 'Moves a unit (with its whole subtree) under another parent.' })
 export class MoveUnitInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the unit.' })
   id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT.' })

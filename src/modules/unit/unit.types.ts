@@ -11,7 +11,7 @@ export class CreateUnitPayload {
   @Field(() => Unit, { nullable: true, description: 'The new unit; null when userErrors is not empty.' })
   unit?: Unit | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Expected failures; when not empty, nothing was changed.' })
   userErrors!: UserError[];
 }
 
@@ -20,7 +20,7 @@ export class UpdateUnitPayload {
   @Field(() => Unit, { nullable: true, description: 'The unit as changed; null when userErrors is not empty.' })
   unit?: Unit | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Expected failures; when not empty, nothing was changed.' })
   userErrors!: UserError[];
 }
 
@@ -29,6 +29,6 @@ export class MoveUnitPayload {
   @Field(() => Unit, { nullable: true, description: 'The unit in its new place; null when userErrors is not empty.' })
   unit?: Unit | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Expected failures; when not empty, nothing was changed.' })
   userErrors!: UserError[];
 }

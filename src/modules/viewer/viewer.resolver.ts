@@ -36,10 +36,10 @@ export class ViewerResolver {
     @Ctx() ctx: RequestContext,
     @Root() viewer: Viewer,
     @Args() args: ConnectionArgs,
-    @Arg('depth', () => SubordinateDepth, { defaultValue: SubordinateDepth.DIRECT }) depth: SubordinateDepth,
+    @Arg('depth', () => SubordinateDepth, { defaultValue: SubordinateDepth.DIRECT, description: 'Direct reports only (default) or everyone below.' }) depth: SubordinateDepth,
     @Arg('active', () => Boolean, { nullable: true, defaultValue: true, description: 'Only active (default) or deactivated employees; null for both.' })
     active: boolean | null,
-    @Arg('orderBy', () => EmployeeOrder, { nullable: true }) orderBy?: EmployeeOrder,
+    @Arg('orderBy', () => EmployeeOrder, { nullable: true, description: 'Sort order; by default by name (employees) or code (units).' }) orderBy?: EmployeeOrder,
   ): Promise<EmployeeConnection> {
     const id = viewer.actor.employeeId;
     const page = id === undefined ? emptyPage<Employee>() : await employeeService.subordinates(ctx, id, { depth, active }, orderBy, args);

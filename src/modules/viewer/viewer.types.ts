@@ -20,7 +20,7 @@ registerEnumType(PrincipalKind, {
 export class Viewer {
   constructor(readonly actor: Actor) {}
 
-  @Field(() => PrincipalKind)
+  @Field(() => PrincipalKind, { description: 'Whether the caller is an employee or a client.' })
   get kind(): PrincipalKind {
     return this.actor.principal.kind === 'employee' ? PrincipalKind.EMPLOYEE : PrincipalKind.CLIENT;
   }

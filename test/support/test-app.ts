@@ -1,0 +1,115 @@
+import { SignJWT } from 'jose';
+import { type Config, loadConfig } from '../../src/core/config/config';
+import { type Database } from '../../src/core/database/database';
+import { createLogger } from '../../src/core/server/logger';
+import { createServer, type RequestStats, type RunningServer } from '../../src/app/server';
+import { type Role } from '../../src/core/auth/role';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { Fixtures } from './fixtures';
+
+export const TEST_JWT_SECRET = 'test-secret-for-kinerja-walesi-e2e-tests-0123456789';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  body: { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }> };
+  /** SQL statements the server issued for this request. */
+  statements: number;
+  headers: Headers;
+}
+
+export interface TokenOptions {
+  roles?: Role[];
+  unit?: string;
+  expiresIn?: string | number;
+  issuer?: string;
+  audience?: string;
+  secret?: string;
+}
+
+/**
+ * The service on a fresh database (SQLite in memory, or a new MariaDB database when DATABASE_URL names one),
+ * listening on a free port, with helpers to mint tokens and post GraphQL over real HTTP.
+ */
+export class TestApp {
+  private requestSeq = 0;
+
+  private constructor(
+    private readonly stats: Map<string, RequestStats>,
+    readonly testDb: TestDatabase,
+    readonly server: RunningServer,
+    readonly config: Config,
+    readonly fixtures: Fixtures,
+  ) {}
+
+  static async start(overrides: Partial<Config> = {}): Promise<TestApp> {
+    const testDb = await createTestDatabase();
+    const config: Config = {
+      ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET }),
+      databaseUrl: testDb.url,
+      ...overrides,
+    };
+    const stats = new Map<string, RequestStats>();
+    const created = await createServer({
+      config,
+      db: testDb.db,
+      log: createLogger(process.env.TEST_LOG_LEVEL || 'silent'),
+      onRequestFinished: (s) => stats.set(s.requestId, s),
+    });
+    const server = await created.listen(0, '127.0.0.1');
+    return new TestApp(stats, testDb, server, config, new Fixtures(testDb.db));
+  }
+
+  get db(): Database {
+    return this.testDb.db;
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.testDb.drop();
+  }
+
+  async token(subject: string, options: TokenOptions = {}): Promise<string> {
+    const jwt = new SignJWT({ roles: options.roles ?? [], ...(options.unit ? { unit: options.unit } : {}) })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(subject)
+      .setIssuedAt()
+      .setExpirationTime(options.expiresIn ?? '1h');
+    if (options.issuer) jwt.setIssuer(options.issuer);
+    if (options.audience) jwt.setAudience(options.audience);
+    return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
+  }
+
+  /** Posts a GraphQL request; `token` null means no Authorization header. */
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token: string | null = null,
+    init: { headers?: Record<string, string> } = {},
+  ): Promise<GraphQLResponse<T>> {
+    const requestId = `t${process.pid}-${++this.requestSeq}`;
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphQLResponse<T>['body'];
+    return { status: response.status, body, statements: await this.statementsOf(requestId), headers: response.headers };
+  }
+
+  /** Like `gql`, but fails the test on any GraphQL error. */
+  async data<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token: string | null = null): Promise<T> {
+    const result = await this.gql<T>(query, variables, token);
+    if (result.body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.body.errors)}`);
+    return result.body.data as T;
+  }
+
+  private async statementsOf(requestId: string): Promise<number> {
+    // The server records stats when the response finishes, which can trail the client receiving it.
+    for (let i = 0; i < 50 && !this.stats.has(requestId); i++) await new Promise((r) => setTimeout(r, 2));
+    return this.stats.get(requestId)?.statements ?? -1;
+  }
+}
