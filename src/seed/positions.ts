@@ -1,4 +1,4 @@
-import { EmploymentType, PositionKind } from '../modules/employee/employee-enums';
+import { EmploymentType, Gender, PositionKind } from '../modules/employee/employee-enums';
 import { UnitKind } from '../modules/unit/unit-kind';
 
 /** A position a seeded employee can hold: its title, kind, plausible grades and the titles its holders carry. */
@@ -11,6 +11,8 @@ export interface PositionTemplate {
   titleSuffixes?: readonly string[];
   /** Relative frequency among a unit's staff. */
   weight: number;
+  /** Set where the profession is (nearly) always held by one gender in the region, e.g. midwives. */
+  gender?: Gender;
 }
 
 const pns = (title: string, kind: PositionKind, grades: string[], weight: number, suffixes?: string[], prefix?: string): PositionTemplate => ({
@@ -38,15 +40,15 @@ const P = PositionKind.PELAKSANA;
 export const HEALTH_CENTRE_STAFF: readonly PositionTemplate[] = [
   pns('Perawat Ahli Pertama', F, ['III/a', 'III/b'], 6, ['S.Kep., Ns.']),
   pns('Perawat Terampil', F, ['II/c', 'II/d', 'III/a'], 6, ['A.Md.Kep.']),
-  pns('Bidan Terampil', F, ['II/c', 'II/d', 'III/a'], 5, ['A.Md.Keb.']),
-  pns('Bidan Ahli Pertama', F, ['III/a', 'III/b'], 2, ['S.Tr.Keb.']),
+  { ...pns('Bidan Terampil', F, ['II/c', 'II/d', 'III/a'], 5, ['A.Md.Keb.']), gender: Gender.FEMALE },
+  { ...pns('Bidan Ahli Pertama', F, ['III/a', 'III/b'], 2, ['S.Tr.Keb.']), gender: Gender.FEMALE },
   pns('Dokter Ahli Pertama', F, ['III/b', 'III/c'], 1, undefined, 'dr.'),
   pns('Sanitarian Terampil', F, ['II/c', 'II/d'], 1, ['A.Md.KL.']),
   pns('Nutrisionis Terampil', F, ['II/c', 'II/d'], 1, ['A.Md.Gz.']),
   pns('Pranata Laboratorium Kesehatan Terampil', F, ['II/c', 'II/d'], 1, ['A.Md.AK.']),
   pns('Pengadministrasi Perkantoran', P, ['II/a', 'II/b', 'II/c'], 2),
   pppk('Perawat Terampil', F, ['VII'], 3, ['A.Md.Kep.']),
-  pppk('Bidan Terampil', F, ['VII'], 2, ['A.Md.Keb.']),
+  { ...pppk('Bidan Terampil', F, ['VII'], 2, ['A.Md.Keb.']), gender: Gender.FEMALE },
 ];
 
 /** Staff of a school (SD/SMP Negeri). */

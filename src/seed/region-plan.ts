@@ -1,4 +1,4 @@
-import { EmploymentType, type Gender, PositionKind } from '../modules/employee/employee-enums';
+import { EmploymentType, Gender, PositionKind } from '../modules/employee/employee-enums';
 import { UnitKind } from '../modules/unit/unit-kind';
 import { personName, workEmail } from './names';
 import { NipFactory } from './nip-factory';
@@ -76,6 +76,8 @@ interface PersonSpec {
   titlePrefix?: string | null;
   titleSuffix?: string | null;
   gender?: Gender;
+  /** Heads and senior officials: born 1966-1982, so their careers are long enough for the post. */
+  senior?: boolean;
 }
 
 /** Builds a region in memory with ids assigned, so the writer can insert it in bulk. Deterministic per seed. */
@@ -108,7 +110,7 @@ class RegionBuilder {
     const id = this.employees.length + 1;
     const employee: PlannedEmployee = {
       id,
-      nip: this.nips.next(gender),
+      nip: this.nips.next(gender, spec.senior ? { minBirthYear: 1966, maxBirthYear: 1982 } : {}),
       name,
       titlePrefix: spec.titlePrefix ?? null,
       titleSuffix: spec.titleSuffix ?? null,
@@ -127,7 +129,7 @@ class RegionBuilder {
   }
 
   head(spec: PersonSpec): PlannedEmployee {
-    const head = this.person(spec);
+    const head = this.person({ senior: true, ...spec });
     spec.unit.headId = head.id;
     return head;
   }
@@ -142,6 +144,7 @@ class RegionBuilder {
       employmentType: template.employmentType,
       titlePrefix: template.titlePrefix ?? null,
       titleSuffix: template.titleSuffixes ? this.random.pick(template.titleSuffixes) : null,
+      gender: template.gender,
     });
   }
 
@@ -187,8 +190,8 @@ export function planRegion(employeeTarget: number, seed = SEED): RegionPlan {
   const kapusWalesi = b.head({ unit: pkmWalesi, supervisorId: kadinkes.id, positionTitle: 'Kepala UPTD Puskesmas Walesi', positionKind: PG, grade: 'III/d', titleSuffix: 'S.Kep., Ns., M.Kes.' });
   const nurse = b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Perawat Ahli Pertama', positionKind: F, grade: 'III/b', titleSuffix: 'S.Kep., Ns.' });
   b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Dokter Ahli Pertama', positionKind: F, grade: 'III/b', titlePrefix: 'dr.' });
-  b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Bidan Ahli Pertama', positionKind: F, grade: 'III/a', titleSuffix: 'S.Tr.Keb.' });
-  b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Bidan Terampil', positionKind: F, grade: 'II/d', titleSuffix: 'A.Md.Keb.' });
+  b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Bidan Ahli Pertama', positionKind: F, grade: 'III/a', titleSuffix: 'S.Tr.Keb.', gender: Gender.FEMALE });
+  b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Bidan Terampil', positionKind: F, grade: 'II/d', titleSuffix: 'A.Md.Keb.', gender: Gender.FEMALE });
   b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Perawat Terampil', positionKind: F, grade: 'VII', employmentType: EmploymentType.PPPK, titleSuffix: 'A.Md.Kep.' });
   b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Sanitarian Terampil', positionKind: F, grade: 'II/c', titleSuffix: 'A.Md.KL.' });
   b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Pengadministrasi Perkantoran', positionKind: PL, grade: 'II/b' });
@@ -209,7 +212,7 @@ export function planRegion(employeeTarget: number, seed = SEED): RegionPlan {
   // The district office: Kepala Distrik (answering to the Bupati through the Sekda) and its sections.
   const distrik = b.unit('JWY-DISTRIK-WALESI', 'Kantor Distrik Walesi', UnitKind.DISTRICT_OFFICE, regency);
   const kadis = b.head({ unit: distrik, supervisorId: sekda.id, positionTitle: 'Kepala Distrik Walesi', positionKind: A, grade: 'III/d', titleSuffix: 'S.IP.' });
-  const sekdis = b.person({ unit: distrik, supervisorId: kadis.id, positionTitle: 'Sekretaris Distrik Walesi', positionKind: PG, grade: 'III/c', titleSuffix: 'S.Sos.' });
+  const sekdis = b.person({ senior: true, unit: distrik, supervisorId: kadis.id, positionTitle: 'Sekretaris Distrik Walesi', positionKind: PG, grade: 'III/c', titleSuffix: 'S.Sos.' });
   const sections: Array<[string, string, number, boolean]> = [
     ['PEM', 'Seksi Pemerintahan', 2, false],
     ['YAN', 'Seksi Pelayanan Umum', 2, false],

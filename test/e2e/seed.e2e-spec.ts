@@ -1,0 +1,74 @@
+import { nipProblems } from '../../src/modules/employee/nip';
+import { isValidGrade } from '../../src/modules/employee/grade';
+import { PositionKind } from '../../src/modules/employee/employee-enums';
+import { planRegion } from '../../src/seed/region-plan';
+import { seedRegion } from '../../src/seed/seed-region';
+import { clearOrganisation, isOrganisationEmpty } from '../../src/seed/seed-writer';
+import { TestApp } from '../support/test-app';
+
+describe('the demo and scale seed (npm run seed)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(() => app?.stop());
+
+  it('plans the same region for the same size, with valid and unique NIPs', () => {
+    const a = planRegion(1200);
+    const b = planRegion(1200);
+    expect(a.employees.map((e) => e.nip)).toEqual(b.employees.map((e) => e.nip));
+    expect(a.employees).toHaveLength(1200);
+    expect(new Set(a.employees.map((e) => e.nip)).size).toBe(1200);
+    expect(a.employees.filter((e) => nipProblems(e.nip, e.employmentType).length > 0)).toEqual([]);
+    expect(a.employees.filter((e) => !isValidGrade(e.grade, e.employmentType))).toEqual([]);
+    expect(new Set(a.employees.map((e) => e.positionKind))).toEqual(new Set(Object.values(PositionKind)));
+    // Supervisors always come first: the writer relies on it for foreign keys and the closure table.
+    expect(a.employees.every((e) => e.supervisorId === null || e.supervisorId < e.id)).toBe(true);
+  });
+
+  it('writes the Walesi organisation with consistent trees, heads appraised by the Bupati at the top', async () => {
+    const result = await seedRegion(app.db, 400);
+    expect(result.employees).toBe(400);
+    const codes = (await app.db.manager.query('SELECT code FROM unit')).map((r: { code: string }) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['JWY', 'JWY-DINKES', 'JWY-PKM-WALESI', 'JWY-DISDIK', 'JWY-SDN-WALESI', 'JWY-DISTRIK-WALESI']));
+
+    const closure = async (table: string, parentSql: string) => {
+      const parents = new Map<number, number | null>(
+        (await app.db.manager.query(parentSql)).map((r: { id: number | string; parent: number | string | null }) => [Number(r.id), r.parent === null ? null : Number(r.parent)]),
+      );
+      const expected: string[] = [];
+      for (const id of parents.keys()) {
+        let depth = 0;
+        for (let at: number | null = id; at !== null; at = parents.get(at) ?? null) expected.push(`${at}>${id}@${depth++}`);
+      }
+      const rows = await app.db.manager.query(`SELECT ancestor_id AS a, descendant_id AS d, depth FROM ${table}`);
+      const actual = rows.map((r: { a: number; d: number; depth: number }) => `${Number(r.a)}>${Number(r.d)}@${Number(r.depth)}`);
+      expect(actual.sort()).toEqual(expected.sort());
+    };
+    await closure('unit_closure', 'SELECT id, parent_id AS parent FROM unit');
+    await closure('employee_closure', 'SELECT id, supervisor_id AS parent FROM employee');
+
+    const tops = await app.db.manager.query(
+      'SELECT e.position_kind AS kind, o.position_title AS appraiser FROM employee e JOIN external_official o ON o.id = e.external_supervisor_id',
+    );
+    expect(tops.length).toBeGreaterThanOrEqual(3);
+    expect(tops.every((t: { kind: string; appraiser: string }) => t.kind === 'JPT' && t.appraiser === 'Bupati Jayawijaya')).toBe(true);
+
+    const token = await app.token(result.landmarks.headOfPuskesmasWalesi);
+    const data = await app.data<{ viewer: { employee: { unit: { code: string } }; team: { totalCount: number } } }>(
+      '{ viewer { employee { unit { code } } team { totalCount } } }',
+      {},
+      token,
+    );
+    expect(data.viewer.employee.unit.code).toBe('JWY-PKM-WALESI');
+    expect(data.viewer.team.totalCount).toBeGreaterThanOrEqual(5);
+  });
+
+  it('can be cleared for a reseed', async () => {
+    expect(await isOrganisationEmpty(app.db)).toBe(false);
+    await clearOrganisation(app.db);
+    expect(await isOrganisationEmpty(app.db)).toBe(true);
+    await seedRegion(app.db, 100);
+    expect(await isOrganisationEmpty(app.db)).toBe(false);
+  });
+});
