@@ -92,7 +92,6 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   const directory = createPrincipalDirectory(db);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
   const httpServer = http.createServer(app);
   const armor = armorProtection();
 

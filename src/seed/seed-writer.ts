@@ -125,3 +125,11 @@ export async function writeRegion(db: Database, plan: RegionPlan, onProgress?: (
     });
   });
 }
+
+/** The NIP of the demo's UPTD Puskesmas Walesi head, for the start banner; undefined outside the demo region. */
+export async function demoHeadNip(db: Database): Promise<string | undefined> {
+  const rows: Array<{ nip: string }> = await db.manager.query(
+    "SELECT e.nip AS nip FROM unit u JOIN employee e ON e.id = u.head_id WHERE u.code = 'JWY-PKM-WALESI'",
+  );
+  return rows[0]?.nip;
+}
