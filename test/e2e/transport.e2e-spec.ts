@@ -1,0 +1,34 @@
+import { TestApp } from '../support/test-app';
+
+describe('HTTP transport', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ corsOrigins: ['https://portal.jayawijayakab.go.id'] });
+  });
+  afterAll(() => app?.stop());
+
+  it('answers a browser preflight only for configured origins', async () => {
+    const preflight = (origin: string) =>
+      fetch(app.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
+    const allowed = await preflight('https://portal.jayawijayakab.go.id');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.jayawijayakab.go.id');
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('echoes a sane x-request-id and replaces anything else', async () => {
+    const kept = await app.gql('{ serverInfo { name } }', {}, null, { headers: { 'x-request-id': 'portal-123' } });
+    expect(kept.headers.get('x-request-id')).toBe('portal-123');
+    const spaced = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'has space' }, body: '{"query":"{ serverInfo { name } }"}' });
+    expect(spaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('does not announce the framework', async () => {
+    const response = await fetch(app.url.replace('/graphql', '/healthz'));
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});
