@@ -239,9 +239,16 @@ export class EmployeeService {
   }
 
   /** Re-hangs an employee (with everyone below them) under a new supervisor, refusing cycles. */
-  async changeSupervisor(ctx: RequestContext, employee: Employee, choice: SupervisorChoice, expectedVersion: number, path = inputPath): Promise<Employee> {
+  async changeSupervisor(
+    ctx: RequestContext,
+    employee: Employee,
+    choice: SupervisorChoice,
+    expectedVersion: number,
+    path = inputPath,
+    scope: UnitScope = Permission.ADMINISTER_UNIT,
+  ): Promise<Employee> {
     const errors = new UserErrorList();
-    await this.checkSupervisor(ctx, errors, employee.id, choice, path);
+    await this.checkSupervisor(ctx, errors, employee.id, choice, path, scope);
     errors.throwIfAny();
     if (employee.supervisorId === choice.supervisorId && employee.externalSupervisorId === choice.externalSupervisorId) {
       assertExpectedVersion(employee.version, expectedVersion, path('expectedVersion'));
@@ -260,12 +267,24 @@ export class EmployeeService {
     return after;
   }
 
-  /** Checks a supervisor choice for an employee (`employeeId` null for a new one): active, and no cycle. */
-  async checkSupervisor(ctx: RequestContext, errors: UserErrorList, employeeId: number | null, choice: SupervisorChoice | undefined, path: (f: string) => string[]): Promise<void> {
+  /**
+   * Checks a supervisor choice for an employee (`employeeId` null for a new one): active, no cycle, and inside
+   * the caller's scope — being above someone grants their personal fields, so a scoped HR admin may only link
+   * people they administer.
+   */
+  async checkSupervisor(
+    ctx: RequestContext,
+    errors: UserErrorList,
+    employeeId: number | null,
+    choice: SupervisorChoice | undefined,
+    path: (f: string) => string[],
+    scope: UnitScope = Permission.ADMINISTER_UNIT,
+  ): Promise<void> {
     if (!choice) return;
     if (choice.supervisorId !== null) {
       const supervisor = await ctx.loaders.get(employeeById).load(choice.supervisorId);
       if (!supervisor) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_NOT_FOUND, path('supervisorId')));
+      else if (!(await ctx.policy.can(scope, supervisor.unitId))) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_OUT_OF_SCOPE, path('supervisorId')));
       else if (employeeId !== null && (await supervisorTree.wouldCycle(ctx.em, employeeId, supervisor.id))) {
         errors.addError(employeeError(EmployeeProblem.SUPERVISOR_CYCLE, path('supervisorId')));
       } else if (!supervisor.active) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_INACTIVE, path('supervisorId')));

@@ -152,7 +152,7 @@ export class ImportService {
     if (!existing) {
       if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, unit!.id))) throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('unitCode'))]);
       const choice: SupervisorChoice = { supervisorId: supervisor?.id ?? null, externalSupervisorId: null };
-      await employeeService.checkSupervisor(ctx, errors, null, choice, (f) => path(f === 'supervisorId' ? 'supervisorNip' : f));
+      await employeeService.checkSupervisor(ctx, errors, null, choice, (f) => path(f === 'supervisorId' ? 'supervisorNip' : f), Permission.IMPORT_INTO_UNIT);
       errors.throwIfAny();
       const created = await employeeService.insert(ctx, values!, unit!.id, choice, path('nip'));
       if (row.active === false) await employeeService.changeActive(ctx, created, false, created.version, path);
@@ -164,7 +164,14 @@ export class ImportService {
       const choice: SupervisorChoice = supervisor
         ? { supervisorId: supervisor.id, externalSupervisorId: null }
         : { supervisorId: null, externalSupervisorId: employee.externalSupervisorId };
-      employee = await employeeService.changeSupervisor(ctx, employee, choice, employee.version, (f) => path(f === 'supervisorId' ? 'supervisorNip' : f));
+      employee = await employeeService.changeSupervisor(
+        ctx,
+        employee,
+        choice,
+        employee.version,
+        (f) => path(f === 'supervisorId' ? 'supervisorNip' : f),
+        Permission.IMPORT_INTO_UNIT,
+      );
     }
     if (row.active != null) employee = await employeeService.changeActive(ctx, employee, row.active, employee.version, path);
     return employee.version === existing.version ? ImportRowStatus.UNCHANGED : ImportRowStatus.UPDATED;
