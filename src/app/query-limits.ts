@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, getNullableType, GraphQLError, type GraphQLSchema, isListType, type ValidationRule } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../core/graphql/connection';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/graphql/connection';
 
 /** The limits of `api.md` (Limits). Tuned in the benchmark issue; every refusal is an HTTP 400. */
 export const QUERY_LIMITS = {
@@ -31,6 +31,17 @@ export function armorProtection(): { validationRules: ValidationRule[]; plugins:
   return { validationRules, plugins };
 }
 
+/** Checks `first`/`last` of every field against the page limit, collecting what is wrong. */
+function pageArgumentProblems(args: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (typeof value === 'number' && (value < 0 || value > MAX_PAGE_SIZE)) problems.push(`\`${name}\` must be between 0 and ${MAX_PAGE_SIZE}.`);
+  }
+  if (typeof args.first === 'number' && typeof args.last === 'number') problems.push('Pass either `first` or `last`, not both.');
+  return problems;
+}
+
 /** A list field costs its children times the page it asks for (`first`/`last`, default 20; `ids` for nodes). */
 const pageSizeEstimator: ComplexityEstimator = ({ args, field, type: parent, childComplexity }) => {
   // A connection's `edges`/`nodes` are its page, already counted on the connection field.
@@ -43,19 +54,37 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, field, type: parent, chi
   return 1 + childComplexity * Math.max(asked ?? DEFAULT_PAGE_SIZE, 1);
 };
 
-/** Refuses operations whose estimated cost exceeds the limit, before anything is resolved. */
+/**
+ * Before anything is resolved: refuses page sizes over the limit (BAD_USER_INPUT) and operations whose
+ * estimated cost exceeds the limit (QUERY_TOO_COSTLY), each with HTTP 400.
+ */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number = QUERY_LIMITS.maxCost): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const problems: string[] = [];
+          const checkPages: ComplexityEstimator = ({ args }) => {
+            problems.push(...pageArgumentProblems(args));
+            return undefined;
+          };
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [checkPages, pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Variables that do not coerce: execution refuses them with BAD_USER_INPUT (400) before any resolver.
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
+          if (problems.length > 0) {
+            throw new GraphQLError(problems[0]!, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`The query is too costly (estimated ${cost}, limit ${maxCost}). Ask for smaller pages or fewer fields.`, {
               extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
