@@ -14,6 +14,7 @@ import { type Database } from '../core/database/database';
 import { runWithStatementTally } from '../core/database/sql-statement-counter';
 import { RequestContext } from '../core/context/request-context';
 import { createPrincipalDirectory } from '../modules/employee/principal-directory';
+import { employeeById } from '../modules/employee/employee.loaders';
 import { errorLoggingPlugin, formatError } from './format-error';
 import { policyTable } from './policy-table';
 import { armorProtection, costLimitPlugin, QUERY_LIMITS } from './query-limits';
@@ -127,8 +128,11 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const actor = await authenticate(req.headers.authorization, verifier, directory);
-        return new RequestContext({ requestId: res.locals.requestId, actor, db, log: res.locals.log, policyTable, timeZone: config.timeZone });
+        const { actor, employee } = await authenticate(req.headers.authorization, verifier, directory);
+        const ctx = new RequestContext({ requestId: res.locals.requestId, actor, db, log: res.locals.log, policyTable, timeZone: config.timeZone });
+        // The caller's own record was just read: `viewer.employee` and "supervisor is me" need no second query.
+        if (employee) ctx.loaders.get(employeeById).prime(employee.id, employee);
+        return ctx;
       },
     }),
   );

@@ -4,9 +4,16 @@ import { Role } from './role';
 import { InvalidTokenError, type TokenVerifier } from './token-verifier';
 
 /** Lookups authentication needs from the organisation, at the time of the request. */
-export interface PrincipalDirectory {
-  findActiveEmployeeIdByNip(nip: string): Promise<number | undefined>;
+export interface PrincipalDirectory<E extends { id: number }> {
+  /** The active employee with this NIP (the whole record, so the request can reuse it). */
+  findActiveEmployeeByNip(nip: string): Promise<E | undefined>;
   findUnitIdByCode(code: string): Promise<number | undefined>;
+}
+
+export interface Authentication<E> {
+  actor: Actor;
+  /** The signed-in employee's record, read while authenticating. */
+  employee?: E;
 }
 
 const NIP_SHAPE = /^\d{18}$/;
@@ -15,12 +22,12 @@ const NIP_SHAPE = /^\d{18}$/;
  * Turns an `Authorization` header into an Actor. No header: anonymous. A header that does not verify, names an
  * unknown or disabled employee, or gives an HR scope that does not exist: UNAUTHENTICATED (fail closed).
  */
-export async function authenticate(
+export async function authenticate<E extends { id: number }>(
   authorization: string | undefined,
   verifier: TokenVerifier,
-  directory: PrincipalDirectory,
-): Promise<Actor> {
-  if (authorization === undefined || authorization === '') return Actor.anonymous();
+  directory: PrincipalDirectory<E>,
+): Promise<Authentication<E>> {
+  if (authorization === undefined || authorization === '') return { actor: Actor.anonymous() };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
   let claims;
@@ -37,11 +44,11 @@ export async function authenticate(
     hrScopeUnitId = unitId;
   }
   if (NIP_SHAPE.test(claims.subject)) {
-    const employeeId = await directory.findActiveEmployeeIdByNip(claims.subject);
-    if (employeeId === undefined) throw unauthenticated('Invalid token: no active employee has this NIP.');
-    return Actor.employee(employeeId, claims.subject, claims.roles, hrScopeUnitId);
+    const employee = await directory.findActiveEmployeeByNip(claims.subject);
+    if (employee === undefined) throw unauthenticated('Invalid token: no active employee has this NIP.');
+    return { actor: Actor.employee(employee.id, claims.subject, claims.roles, hrScopeUnitId), employee };
   }
   // A client principal exists only through the roles it was granted.
   if (claims.roles.length === 0) throw unauthenticated('Invalid token: a client token must grant a role.');
-  return Actor.client(claims.subject, claims.roles, hrScopeUnitId);
+  return { actor: Actor.client(claims.subject, claims.roles, hrScopeUnitId) };
 }

@@ -10,25 +10,25 @@ export interface GroupedParams {
   args: ConnectionArgs;
 }
 
-export interface GroupedConnectionSpec<T, P extends GroupedParams> {
+export interface GroupedConnectionSpec<T extends ObjectLiteral, P extends GroupedParams> {
   /**
    * The children of the given parents, with the field's filters and the caller's scoping applied. Must restrict
    * `partitionColumn` to the parents (`… IN (:...parents)`).
    */
-  query(ctx: RequestContext, parents: readonly number[], params: P): SelectQueryBuilder<ObjectLiteral>;
+  query(ctx: RequestContext, parents: readonly number[], params: P): SelectQueryBuilder<T>;
   /** SQL expression naming the parent of each row, e.g. `employee.supervisor_id`. */
   partitionColumn: string;
   sort(params: P): Sort<T>;
-  /** Loads children by id (through the request's by-id loader, so they are shared with other paths). */
-  load(ctx: RequestContext, ids: readonly number[]): Promise<(T | null)[]>;
+  /** Shares the loaded children with the request's by-id loader, so other paths reuse them. */
+  prime?(ctx: RequestContext, node: T): void;
 }
 
 /**
  * A loader of one connection page per parent, for a connection nested under every row of a list (a unit's
- * children, a supervisor's team): one statement for all parents' pages, one for their entities, and one for all
+ * children, a supervisor's team): one statement for all parents' pages (as entities), and one for all their
  * `totalCount`s when asked, whatever the number of parents (style rule 10).
  */
-export function groupedConnectionLoader<T, P extends GroupedParams>(spec: GroupedConnectionSpec<T, P>): LoaderFactory<number, Page<T>, P> {
+export function groupedConnectionLoader<T extends ObjectLiteral, P extends GroupedParams>(spec: GroupedConnectionSpec<T, P>): LoaderFactory<number, Page<T>, P> {
   return (ctx, params) => {
     const counts = new DataLoader<number, number>(async (parents) => {
       const rows: Array<{ parent: number | string; total: number | string }> = await spec
@@ -44,17 +44,10 @@ export function groupedConnectionLoader<T, P extends GroupedParams>(spec: Groupe
     return new DataLoader<number, Page<T>>(async (parents) => {
       const sort = spec.sort(params);
       const groups = await pageGroups(spec.query(ctx, parents, params), spec.partitionColumn, sort, params.args, parents);
-      const allIds = [...groups.values()].flatMap((g) => g.ids);
-      const loaded = await spec.load(ctx, allIds);
-      const byId = new Map<number, T>();
-      allIds.forEach((id, i) => {
-        const entity = loaded[i];
-        if (entity) byId.set(id, entity);
-      });
       return parents.map((parent) => {
         const group = groups.get(parent)!;
-        const nodes = group.ids.map((id) => byId.get(id)).filter((n): n is T => n !== undefined);
-        return groupedPage(nodes, group.hasMore, sort, params.args, () => counts.load(parent));
+        for (const node of group.nodes) spec.prime?.(ctx, node);
+        return groupedPage(group.nodes, group.hasMore, sort, params.args, () => counts.load(parent));
       });
     });
   };

@@ -109,7 +109,6 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   const countQuery = qb.clone();
   let counted: Promise<number> | undefined;
   const totalCount = () => (counted ??= countQuery.getCount());
-  if (window.limit === 0) return toPage([], sort, window, totalCount);
   const pageQuery = qb.clone();
   const direction = applyWindow(pageQuery as SelectQueryBuilder<ObjectLiteral>, sort, window);
   pageQuery.orderBy(sort.column, direction).addOrderBy(sort.idColumn, direction).take(undefined).limit(window.limit + 1);
@@ -117,53 +116,57 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   return toPage(rows, sort, window, totalCount);
 }
 
-export interface GroupedPageRows {
-  ids: number[];
+export interface GroupedPageRows<T> {
+  nodes: T[];
   hasMore: boolean;
 }
 
 /**
- * Pages of many parents' lists in one statement (a nested connection under each row of a list): rows are numbered
- * per parent with ROW_NUMBER() and cut at the page size. `qb` must select from the child table with its filters,
- * scoping, and `partitionColumn IN (:...parents)` applied. Returns the child ids per parent, in page order.
+ * Pages of many parents' lists in one statement (a nested connection under each row of a list): the children
+ * are numbered per parent with ROW_NUMBER() in a subquery, cut at the page size, and joined back to their rows,
+ * so the page comes back as entities. `qb` must select the child entity with its filters, scoping and
+ * `partitionColumn IN (:...parents)` applied. A child under two parents appears in both pages.
  */
-export async function pageGroups<K extends string | number>(
-  qb: SelectQueryBuilder<ObjectLiteral>,
+export async function pageGroups<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
   partitionColumn: string,
   sort: Pick<Sort<unknown>, 'column' | 'idColumn' | 'direction'>,
   args: ConnectionArgs,
-  parents: readonly K[],
-): Promise<Map<K, GroupedPageRows>> {
+  parents: readonly number[],
+): Promise<Map<number, GroupedPageRows<T>>> {
   const window = pageWindow(args);
-  const result = new Map<K, GroupedPageRows>(parents.map((p) => [p, { ids: [], hasMore: false }]));
-  if (window.limit === 0 || parents.length === 0) return result;
-  const inner = qb.clone();
+  const result = new Map<number, GroupedPageRows<T>>(parents.map((p) => [p, { nodes: [], hasMore: false }]));
+  if (parents.length === 0) return result;
+  const inner = qb.clone() as SelectQueryBuilder<ObjectLiteral>;
   const direction = applyWindow(inner, { ...sort, valueOf: () => 0, idOf: () => 0 }, window);
   inner
     .select(partitionColumn, '_pk')
     .addSelect(sort.idColumn, '_id')
     .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partitionColumn} ORDER BY ${sort.column} ${direction}, ${sort.idColumn} ${direction})`, '_rn')
     .orderBy();
-  const rows: Array<{ _pk: K | string; _id: number | string; _rn: number | string }> = await qb
+  const target = qb.expressionMap.mainAlias!.target;
+  const { raw, entities } = await qb
     .createQueryBuilder()
-    .select('g._pk', '_pk')
-    .addSelect('g._id', '_id')
+    .select('node')
+    .from(target, 'node')
+    .innerJoin(`(${inner.getQuery()})`, 'g', 'g._id = node.id')
+    .addSelect('g._pk', '_pk')
     .addSelect('g._rn', '_rn')
-    .from(`(${inner.getQuery()})`, 'g')
-    .where('g._rn <= :_limit', { _limit: window.limit + 1 })
+    .where('g._rn <= :_limit')
     .setParameters({ ...inner.getParameters(), _limit: window.limit + 1 })
     .orderBy('g._pk')
     .addOrderBy('g._rn')
-    .getRawMany();
-  const keyOf = new Map(parents.map((p) => [String(p), p]));
-  for (const row of rows) {
-    const parent = keyOf.get(String(row._pk));
-    if (parent === undefined) continue;
-    const group = result.get(parent)!;
-    if (group.ids.length >= window.limit) group.hasMore = true;
-    else group.ids.push(Number(row._id));
+    .getRawAndEntities<{ _pk: number | string; node_id: number | string }>();
+  // Entities come back once per id; the raw rows keep one line per (parent, child).
+  const byId = new Map<number, T>(entities.map((e) => [Number((e as { id: number }).id), e as T]));
+  for (const row of raw) {
+    const group = result.get(Number(row._pk));
+    const node = byId.get(Number(row.node_id));
+    if (!group || !node) continue;
+    if (group.nodes.length >= window.limit) group.hasMore = true;
+    else group.nodes.push(node);
   }
-  if (window.fromEnd) for (const group of result.values()) group.ids.reverse();
+  if (window.fromEnd) for (const group of result.values()) group.nodes.reverse();
   return result;
 }
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type SelectQueryBuilder } from 'typeorm';
-import { byKey, loadAll, type LoaderFactory } from '../../core/context/loader-registry';
+import { byKey, type LoaderFactory } from '../../core/context/loader-registry';
 import { type RequestContext } from '../../core/context/request-context';
 import { type ConnectionArgs } from '../../core/graphql/connection';
 import { groupedConnectionLoader } from '../../core/graphql/grouped-connection';
@@ -35,7 +35,7 @@ export const actorIsAbove: LoaderFactory<number, boolean> = (ctx) =>
     return employeeIds.map((id) => below.has(id));
   });
 
-const loadEmployees = (ctx: RequestContext, ids: readonly number[]) => loadAll(ctx.loaders.get(employeeById), ids);
+const primeEmployee = (ctx: RequestContext, employee: Employee) => void ctx.loaders.get(employeeById).prime(employee.id, employee);
 
 function withActive(qb: SelectQueryBuilder<Employee>, active: boolean | null): SelectQueryBuilder<Employee> {
   return active === null ? qb : qb.andWhere('employee.active = :active', { active });
@@ -61,7 +61,7 @@ export const subordinatesPage = groupedConnectionLoader<Employee, SubordinatesPa
       active,
     ),
   sort: ({ order }) => employeeSort(order),
-  load: loadEmployees,
+  prime: primeEmployee,
 });
 
 export interface UnitEmployeesParams {
@@ -84,5 +84,5 @@ export const unitEmployeesPage = groupedConnectionLoader<Employee, UnitEmployees
       active,
     ),
   sort: ({ order }) => employeeSort(order),
-  load: loadEmployees,
+  prime: primeEmployee,
 });

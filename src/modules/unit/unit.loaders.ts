@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { byKey, loadAll, type LoaderFactory } from '../../core/context/loader-registry';
+import { byKey, type LoaderFactory } from '../../core/context/loader-registry';
 import { groupedConnectionLoader } from '../../core/graphql/grouped-connection';
 import { type ConnectionArgs } from '../../core/graphql/connection';
 import { UnitClosure } from './unit-closure.entity';
@@ -11,9 +11,18 @@ import { unitSort, type UnitOrder } from './unit.inputs';
 export const unitById: LoaderFactory<number, Unit | null> = (ctx) =>
   new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Unit).findBy({ id: In([...ids]) }), (u) => u.id));
 
-/** Units by code, without policy. */
+/** Unit codes are case-insensitive: stored and compared in upper case, on every database alike. */
+export const normaliseUnitCode = (code: string): string => code.trim().toUpperCase();
+
+/** Units by code (any case), without policy. */
 export const unitByCode: LoaderFactory<string, Unit | null> = (ctx) =>
-  new DataLoader(async (codes) => byKey(codes, await ctx.em.getRepository(Unit).findBy({ code: In([...codes]) }), (u) => u.code));
+  new DataLoader(
+    async (codes) => {
+      const normalised = codes.map(normaliseUnitCode);
+      return byKey(normalised, await ctx.em.getRepository(Unit).findBy({ code: In(normalised) }), (u) => u.code);
+    },
+    { cacheKeyFn: normaliseUnitCode },
+  );
 
 /**
  * Whether each unit lies inside the caller's HR scope: everything for a region-wide HR admin, the scope root's
@@ -40,5 +49,5 @@ export const unitChildrenPage = groupedConnectionLoader<Unit, { args: Connection
   partitionColumn: 'unit.parent_id',
   query: (ctx, parents) => ctx.em.getRepository(Unit).createQueryBuilder('unit').where('unit.parent_id IN (:...parents)', { parents: [...parents] }),
   sort: ({ order }) => unitSort(order),
-  load: (ctx, ids) => loadAll(ctx.loaders.get(unitById), ids),
+  prime: (ctx, unit) => void ctx.loaders.get(unitById).prime(unit.id, unit),
 });
