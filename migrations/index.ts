@@ -1,4 +1,5 @@
 import { Organisation1764320000000 } from './1764320000000-organisation';
+import { TreeLocks1764330000000 } from './1764330000000-tree-locks';
 
 /** Every migration, oldest first. The only way any schema is built, in tests too (style rule 14). */
-export const migrations = [Organisation1764320000000];
+export const migrations = [Organisation1764320000000, TreeLocks1764330000000];

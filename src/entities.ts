@@ -4,6 +4,7 @@ import { Employee } from './modules/employee/employee.entity';
 import { ExternalOfficial } from './modules/official/external-official.entity';
 import { UnitClosure } from './modules/unit/unit-closure.entity';
 import { Unit } from './modules/unit/unit.entity';
+import { TreeLock } from './core/tree/tree-lock.entity';
 
 /** Every TypeORM entity; the schema itself is built only by `migrations/`. */
-export const entities = [Unit, UnitClosure, ExternalOfficial, Employee, EmployeeClosure, AuditEntry];
+export const entities = [Unit, UnitClosure, ExternalOfficial, Employee, EmployeeClosure, AuditEntry, TreeLock];

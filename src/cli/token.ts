@@ -4,6 +4,7 @@ import { parseRole, Role } from '../core/auth/role';
 import { type Database } from '../core/database/database';
 import { Employee } from '../modules/employee/employee.entity';
 import { Unit } from '../modules/unit/unit.entity';
+import { normaliseUnitCode } from '../modules/unit/unit.loaders';
 import { CliError, parseArgs, runCommand, stringOption } from './cli-support';
 
 const USAGE = `Mints a development token for the embedded demo (signed with JWT_SECRET or the development secret).
@@ -41,7 +42,7 @@ void runCommand(async ({ config, db }) => {
     if (!employee) throw new CliError(`No employee has NIP ${nip} in ${config.databaseUrl}. Run without arguments for suggestions.`);
     if (!employee.active) throw new CliError(`Employee ${nip} is deactivated: the server would refuse the token.`);
   }
-  if (unit && !(await database.manager.getRepository(Unit).findOneBy({ code: unit }))) throw new CliError(`No unit has the code ${unit}.`);
+  if (unit && !(await database.manager.getRepository(Unit).findOneBy({ code: normaliseUnitCode(unit) }))) throw new CliError(`No unit has the code ${unit}.`);
 
   const jwt = new SignJWT({ roles, ...(unit ? { unit } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

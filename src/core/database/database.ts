@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2';
 import mysqlPromise from 'mysql2/promise';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { type Logger } from 'pino';
 import { entities } from '../../entities';
 import { migrations } from '../../../migrations';
@@ -81,10 +81,21 @@ export class Database {
     return this.dataSource.manager;
   }
 
-  /** Runs `work` in one transaction; everything inside must use the manager it is given (stack-notes trap 9). */
+  /**
+   * Runs `work` in one transaction; everything inside must use the manager it is given (stack-notes trap 9).
+   * On MySQL a transaction chosen as a deadlock victim is run again (at most three times): it was rolled back
+   * whole, and `work` builds everything it uses from the manager it is given.
+   */
   async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (this.kind === 'sqlite') return this.sqliteWriteLock.run(() => this.dataSource.transaction(work));
-    return this.dataSource.transaction(work);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (attempt >= 3 || !isDeadlock(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
   }
 
   async runMigrations(): Promise<string[]> {
@@ -99,6 +110,11 @@ export class Database {
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
+}
+
+function isDeadlock(error: unknown): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string }) : undefined;
+  return driverError?.code === 'ER_LOCK_DEADLOCK';
 }
 
 async function isMariaDb(target: Extract<DatabaseTarget, { kind: 'mysql' }>): Promise<boolean> {

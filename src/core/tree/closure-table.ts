@@ -1,4 +1,5 @@
 import { type EntityManager } from 'typeorm';
+import { shareLockClause, supportsRowLocks } from '../database/row-locks';
 
 /**
  * A tree stored as a closure table: one row (ancestor, descendant, depth) for every pair on a path, including
@@ -12,8 +13,19 @@ export class ClosureTable {
     return em.connection.driver.escape(this.table);
   }
 
+  /**
+   * Serialises changes to this tree's shape until the transaction ends (the `tree_lock` row): concurrent moves
+   * could otherwise each pass the cycle check and together close a loop. Taken by every method that changes rows.
+   */
+  async lock(em: EntityManager): Promise<void> {
+    if (!supportsRowLocks(em)) return;
+    if (!em.queryRunner?.isTransactionActive) throw new Error(`changes to ${this.table} must run in a transaction`);
+    await em.query('SELECT name FROM tree_lock WHERE name = ? FOR UPDATE', [this.table]);
+  }
+
   /** Adds a new node under `parentId` (or as a root). */
   async insertNode(em: EntityManager, nodeId: number, parentId: number | null): Promise<void> {
+    await this.lock(em);
     const t = this.q(em);
     await em.query(`INSERT INTO ${t} (ancestor_id, descendant_id, depth) VALUES (?, ?, 0)`, [nodeId, nodeId]);
     if (parentId !== null) {
@@ -24,17 +36,18 @@ export class ClosureTable {
     }
   }
 
-  /** True when `ancestorId` is `descendantId` or above it. */
+  /** True when `ancestorId` is `descendantId` or above it, as committed now (a locking read on MySQL). */
   async isAncestorOrSelf(em: EntityManager, ancestorId: number, descendantId: number): Promise<boolean> {
-    const rows: unknown[] = await em.query(`SELECT 1 AS found FROM ${this.q(em)} WHERE ancestor_id = ? AND descendant_id = ?`, [
+    const rows: unknown[] = await em.query(`SELECT 1 AS found FROM ${this.q(em)} WHERE ancestor_id = ? AND descendant_id = ?${shareLockClause(em)}`, [
       ancestorId,
       descendantId,
     ]);
     return rows.length > 0;
   }
 
-  /** Moving `nodeId` under `newParentId` would put it below itself. */
-  wouldCycle(em: EntityManager, nodeId: number, newParentId: number): Promise<boolean> {
+  /** Moving `nodeId` under `newParentId` would put it below itself. Takes the tree lock first. */
+  async wouldCycle(em: EntityManager, nodeId: number, newParentId: number): Promise<boolean> {
+    await this.lock(em);
     return this.isAncestorOrSelf(em, nodeId, newParentId);
   }
 
@@ -43,6 +56,7 @@ export class ClosureTable {
    * ancestors go, links to the new ancestors come. The caller checks `wouldCycle` first.
    */
   async moveSubtree(em: EntityManager, nodeId: number, newParentId: number | null): Promise<void> {
+    await this.lock(em);
     const t = this.q(em);
     // The derived tables make MySQL materialise the id lists before deleting from the same table.
     await em.query(

@@ -7,6 +7,7 @@ import { Permission } from '../../core/policy/permission';
 import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { isUniqueViolation } from '../../core/database/unique-violation';
+import { lockedRow, withShareLock } from '../../core/database/row-locks';
 import { containsPattern, LIKE_ESCAPE } from '../../core/database/like';
 import { ClosureTable } from '../../core/tree/closure-table';
 import { nowToSecond } from '../../core/util/clock';
@@ -18,6 +19,7 @@ import { Unit } from '../unit/unit.entity';
 import { unitById } from '../unit/unit.loaders';
 import { type UnitScope } from '../unit/unit.service';
 import { Employee } from './employee.entity';
+import { EmploymentType } from './employee-enums';
 import { type EmployeeValues, validateEmployeeDraft } from './employee-draft';
 import { employeeError, EmployeeProblem } from './employee.errors';
 import {
@@ -31,7 +33,7 @@ import {
   SubordinateDepth,
   type UpdateEmployeeInput,
 } from './employee.inputs';
-import { employeeById, employeeByNip, subordinatesPage, unitEmployeesPage } from './employee.loaders';
+import { actorIsAbove, employeeById, employeeByNip, subordinatesPage, unitEmployeesPage } from './employee.loaders';
 
 /** The supervisor tree (atasan langsung), kept in the same transaction as every supervisor change. */
 export const supervisorTree = new ClosureTable('employee_closure');
@@ -95,10 +97,15 @@ export class EmployeeService {
     args: ConnectionArgs,
   ): Promise<Page<Employee>> {
     if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return emptyPage();
-    return ctx.loaders.get(subordinatesPage, { args: { ...args }, order: order ?? DEFAULT_EMPLOYEE_ORDER, ...options }).load(supervisorId);
+    const page = await ctx.loaders.get(subordinatesPage, { args: { ...args }, order: order ?? DEFAULT_EMPLOYEE_ORDER, ...options }).load(supervisorId);
+    // The caller's own team: the same closure rows that found them say the caller is above each of them.
+    if (supervisorId === ctx.actor.employeeId) for (const edge of page.edges) ctx.loaders.get(actorIsAbove).prime(edge.node.id, true);
+    return page;
   }
 
   async create(ctx: RequestContext, input: CreateEmployeeInput): Promise<{ employee: Employee }> {
+    // Tree lock before any row lock, in every transaction that changes the tree: one order, no deadlock.
+    await supervisorTree.lock(ctx.em);
     const errors = new UserErrorList();
     const values = validateEmployeeDraft(errors, input, inputPath);
     const unitId = idOfType(input.unitId, Unit.typeName);
@@ -126,8 +133,8 @@ export class EmployeeService {
         titleSuffix: input.titleSuffix === undefined ? current.titleSuffix : input.titleSuffix,
         employmentType: input.employmentType ?? current.employmentType,
         grade: input.grade ?? current.grade,
-        // A changed NIP or employment type re-derives the gender unless one is given.
-        gender: input.gender === undefined ? (input.nip != null || input.employmentType != null ? null : current.gender) : input.gender,
+        // A PNS's gender follows the NIP: a changed NIP or type re-derives it unless one is given.
+        gender: input.gender !== undefined ? input.gender : (input.nip != null || input.employmentType != null) && (input.employmentType ?? current.employmentType) === EmploymentType.PNS ? null : current.gender,
         positionTitle: input.positionTitle ?? current.positionTitle,
         positionKind: input.positionKind ?? current.positionKind,
         email: input.email === undefined ? current.email : input.email,
@@ -146,6 +153,7 @@ export class EmployeeService {
   }
 
   async setSupervisor(ctx: RequestContext, input: SetSupervisorInput): Promise<{ employee: Employee }> {
+    await supervisorTree.lock(ctx.em);
     const employee = await this.requireAdministered(ctx, input.employeeId, inputPath('employeeId'));
     const errors = new UserErrorList();
     const choice = this.resolveSupervisorIds(errors, input.supervisorId, input.externalSupervisorId, inputPath);
@@ -155,10 +163,13 @@ export class EmployeeService {
 
   async setActive(ctx: RequestContext, input: SetEmployeeActiveInput, active: boolean): Promise<{ employee: Employee }> {
     const employee = await this.requireAdministered(ctx, input.id, inputPath('id'));
+    // A stale version is reported as such, even when the state already is what was asked.
+    assertExpectedVersion(employee.version, input.expectedVersion, inputPath('expectedVersion'));
     if (employee.active === active) {
       throw new UserErrorsException([employeeError(active ? EmployeeProblem.ALREADY_ACTIVE : EmployeeProblem.ALREADY_INACTIVE, inputPath('id'))]);
     }
-    return { employee: await this.changeActive(ctx, employee, active, input.expectedVersion, inputPath) };
+    // The mutation names the employee by `id`; an import row by its `active` column.
+    return { employee: await this.changeActive(ctx, employee, active, input.expectedVersion, (f) => inputPath(f === 'active' ? 'id' : f)) };
   }
 
   /** Deactivates (not while heading a unit) or reactivates an employee; unchanged state only checks the version. */
@@ -314,17 +325,28 @@ export class EmployeeService {
     return supervisorId === -1 || externalSupervisorId === -1 ? undefined : { supervisorId, externalSupervisorId };
   }
 
-  /** The employee to change, refused as NOT_FOUND or OUT_OF_SCOPE. */
+  /** The employee to change, locked and as committed now; refused as NOT_FOUND or OUT_OF_SCOPE. */
   private async requireAdministered(ctx: RequestContext, globalId: string, field: string[]): Promise<Employee> {
     const id = idOfType(globalId, Employee.typeName);
-    const employee = id === null ? null : await ctx.loaders.get(employeeById).load(id);
+    const employee = id === null ? null : await this.lockForChange(ctx, id);
     if (!employee) throw new UserErrorsException([employeeError(EmployeeProblem.EMPLOYEE_NOT_FOUND, field)]);
     if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, employee.unitId))) throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, field)]);
     return employee;
   }
 
+  /**
+   * Locks an employee row for the rest of the transaction and reads it as committed now: the checks that follow
+   * (heads a unit? still in that unit?) must not pass on a snapshot another transaction is changing.
+   */
+  async lockForChange(ctx: RequestContext, id: number): Promise<Employee | null> {
+    const employee = await lockedRow(ctx.em, Employee, id);
+    if (employee) ctx.loaders.get(employeeById).clear(id).prime(id, employee);
+    return employee;
+  }
+
   private async headsAUnit(ctx: RequestContext, employeeId: number): Promise<boolean> {
-    return (await ctx.em.getRepository(Unit).countBy({ headId: employeeId })) > 0;
+    const qb = ctx.em.getRepository(Unit).createQueryBuilder('unit').where('unit.head_id = :employeeId', { employeeId });
+    return (await withShareLock(qb).getCount()) > 0;
   }
 
 }

@@ -1,9 +1,15 @@
+export interface DependencyOrder {
+  /** Row indices, each after the row it refers to; rows in a cycle are left out. */
+  order: number[];
+  /** Rows whose references loop back to themselves within the batch. */
+  cyclic: Set<number>;
+}
+
 /**
  * Orders rows so that a row referring to another row of the same batch (its parent unit, its supervisor) comes
- * after it. Rows caught in a cycle keep their input order at the end, where the tree checks refuse them.
- * Returns row indices.
+ * after it, and finds the rows caught in a reference cycle inside the batch.
  */
-export function dependencyOrder<T>(rows: readonly T[], keyOf: (row: T) => string, refOf: (row: T) => string | null | undefined): number[] {
+export function dependencyOrder<T>(rows: readonly T[], keyOf: (row: T) => string, refOf: (row: T) => string | null | undefined): DependencyOrder {
   const indexByKey = new Map<string, number>();
   rows.forEach((row, i) => {
     if (!indexByKey.has(keyOf(row))) indexByKey.set(keyOf(row), i);
@@ -31,5 +37,5 @@ export function dependencyOrder<T>(rows: readonly T[], keyOf: (row: T) => string
       if (!cyclic.has(i)) order.push(i);
     }
   }
-  return [...order, ...[...cyclic].sort((a, b) => a - b)];
+  return { order, cyclic };
 }

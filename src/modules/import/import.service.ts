@@ -1,3 +1,4 @@
+import { type EntityManager } from 'typeorm';
 import { type RequestContext } from '../../core/context/request-context';
 import { UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { Permission } from '../../core/policy/permission';
@@ -5,11 +6,11 @@ import { EmploymentType, Gender, PositionKind } from '../employee/employee-enums
 import { type EmployeeDraft, validateEmployeeDraft } from '../employee/employee-draft';
 import { employeeError, EmployeeProblem } from '../employee/employee.errors';
 import { employeeByNip } from '../employee/employee.loaders';
-import { employeeService, type SupervisorChoice } from '../employee/employee.service';
+import { employeeService, supervisorTree, type SupervisorChoice } from '../employee/employee.service';
 import { UnitKind } from '../unit/unit-kind';
 import { unitError, UnitProblem } from '../unit/unit.errors';
 import { unitByCode } from '../unit/unit.loaders';
-import { unitService, validateUnitValues } from '../unit/unit.service';
+import { unitService, unitTree, validateUnitValues } from '../unit/unit.service';
 import { dependencyOrder } from './dependency-order';
 import { type ImportEmployeeRow, type ImportUnitRow } from './import.inputs';
 import { type ImportOutcome, type ImportRowResult, ImportRowStatus } from './import.types';
@@ -17,6 +18,23 @@ import { type ImportOutcome, type ImportRowResult, ImportRowStatus } from './imp
 export const MAX_IMPORT_ROWS = 500;
 
 type RowPath = (field: string) => string[];
+
+/** How one kind of row is keyed, refers to another, and names its columns. */
+interface RowKind<R> {
+  keyOf(row: R): string;
+  refOf(row: R): string | null;
+  fields: { ref: string; rename: Record<string, string> };
+  cycle: string;
+  /** Rows may add to a tree: its lock comes before any row lock (one order, no deadlock). */
+  lockTree(em: EntityManager): Promise<void>;
+  importRow(rowCtx: RequestContext, row: R, path: RowPath): Promise<ImportRowStatus>;
+}
+
+const UNIT_ROW_FIELDS = { ref: 'parentCode', rename: { parentId: 'parentCode', id: 'code', expectedVersion: 'code' } };
+const EMPLOYEE_ROW_FIELDS = {
+  ref: 'supervisorNip',
+  rename: { unitId: 'unitCode', supervisorId: 'supervisorNip', externalSupervisorId: 'supervisorNip', id: 'nip', employeeId: 'nip', expectedVersion: 'nip' },
+};
 
 function parseEnum<E extends string>(values: Record<string, E>, raw: string | null | undefined, errors: UserErrorList, field: string[], label: string): E | undefined {
   const value = raw?.trim().toUpperCase();
@@ -34,32 +52,29 @@ const blankToNull = (value: string | null | undefined): string | null | undefine
  */
 export class ImportService {
   importUnits(ctx: RequestContext, rows: ImportUnitRow[]): Promise<ImportOutcome> {
-    return this.run(
-      ctx,
-      rows,
-      (row) => row.code.trim(),
-      (row) => blankToNull(row.parentCode) ?? null,
-      (rowCtx, row, path) => this.importUnit(rowCtx, row, path),
-    );
+    return this.run(ctx, rows, {
+      keyOf: (row) => row.code.trim().toUpperCase(),
+      refOf: (row) => blankToNull(row.parentCode)?.toUpperCase() ?? null,
+      fields: UNIT_ROW_FIELDS,
+      cycle: 'A unit cannot be placed under itself or one of its own sub-units (the rows of this call form a loop).',
+      lockTree: (em) => unitTree.lock(em),
+      importRow: (rowCtx, row, path) => this.importUnit(rowCtx, row, path),
+    });
   }
 
   importEmployees(ctx: RequestContext, rows: ImportEmployeeRow[]): Promise<ImportOutcome> {
-    return this.run(
-      ctx,
-      rows,
-      (row) => row.nip.trim(),
-      (row) => blankToNull(row.supervisorNip) ?? null,
-      (rowCtx, row, path) => this.importEmployee(rowCtx, row, path),
-    );
+    return this.run(ctx, rows, {
+      keyOf: (row) => row.nip.trim(),
+      refOf: (row) => blankToNull(row.supervisorNip) ?? null,
+      fields: EMPLOYEE_ROW_FIELDS,
+      cycle: 'An employee cannot be supervised by themselves or by someone below them (the rows of this call form a loop).',
+      lockTree: (em) => supervisorTree.lock(em),
+      importRow: (rowCtx, row, path) => this.importEmployee(rowCtx, row, path),
+    });
   }
 
-  private async run<R>(
-    ctx: RequestContext,
-    rows: R[],
-    keyOf: (row: R) => string,
-    refOf: (row: R) => string | null,
-    importRow: (rowCtx: RequestContext, row: R, path: RowPath) => Promise<ImportRowStatus>,
-  ): Promise<ImportOutcome> {
+  private async run<R>(ctx: RequestContext, rows: R[], kind: RowKind<R>): Promise<ImportOutcome> {
+    const { keyOf, refOf, importRow } = kind;
     if (rows.length > MAX_IMPORT_ROWS) {
       throw new UserErrorsException([UserError.of(UserErrorCode.INVALID, `Send at most ${MAX_IMPORT_ROWS} rows per call (got ${rows.length}).`, ['input', 'rows'])]);
     }
@@ -73,10 +88,16 @@ export class ImportService {
       if (seen.has(key)) fail(index, [UserError.of(UserErrorCode.DUPLICATE, `"${key}" appears more than once in this call.`, ['input', 'rows', String(index)])]);
       seen.add(key);
     });
+    const { order, cyclic } = dependencyOrder(rows, keyOf, refOf);
+    for (const index of cyclic) {
+      if (!results[index]) fail(index, [UserError.of(UserErrorCode.CYCLE, kind.cycle, ['input', 'rows', String(index), kind.fields.ref])]);
+    }
     await ctx.transaction(async (tx) => {
-      for (const index of dependencyOrder(rows, keyOf, refOf)) {
+      await kind.lockTree(tx.em);
+      for (const index of order) {
         if (results[index]) continue;
-        const path: RowPath = (field) => ['input', 'rows', String(index), field];
+        // Shared services name their inputs (unitId, supervisorId…); a row names its own columns.
+        const path: RowPath = (field) => ['input', 'rows', String(index), kind.fields.rename[field] ?? field];
         try {
           // A savepoint per row: a refused row rolls back alone, with its audit rows; fresh loaders forget it.
           const status = await tx.em.transaction(() => importRow(tx.withFreshLoaders(), rows[index]!, path));
@@ -133,7 +154,8 @@ export class ImportService {
     if (supervisorNip && !supervisor) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_NOT_FOUND, path('supervisorNip')));
     errors.throwIfAny();
 
-    const existing = await ctx.loaders.get(employeeByNip).load(row.nip.trim());
+    const found = await ctx.loaders.get(employeeByNip).load(row.nip.trim());
+    const existing = found && (await employeeService.lockForChange(ctx, found.id));
     const draft: EmployeeDraft = {
       nip: row.nip,
       name: row.name,
@@ -152,7 +174,7 @@ export class ImportService {
     if (!existing) {
       if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, unit!.id))) throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('unitCode'))]);
       const choice: SupervisorChoice = { supervisorId: supervisor?.id ?? null, externalSupervisorId: null };
-      await employeeService.checkSupervisor(ctx, errors, null, choice, (f) => path(f === 'supervisorId' ? 'supervisorNip' : f), Permission.IMPORT_INTO_UNIT);
+      await employeeService.checkSupervisor(ctx, errors, null, choice, path, Permission.IMPORT_INTO_UNIT);
       errors.throwIfAny();
       const created = await employeeService.insert(ctx, values!, unit!.id, choice, path('nip'));
       if (row.active === false) await employeeService.changeActive(ctx, created, false, created.version, path);
@@ -164,14 +186,7 @@ export class ImportService {
       const choice: SupervisorChoice = supervisor
         ? { supervisorId: supervisor.id, externalSupervisorId: null }
         : { supervisorId: null, externalSupervisorId: employee.externalSupervisorId };
-      employee = await employeeService.changeSupervisor(
-        ctx,
-        employee,
-        choice,
-        employee.version,
-        (f) => path(f === 'supervisorId' ? 'supervisorNip' : f),
-        Permission.IMPORT_INTO_UNIT,
-      );
+      employee = await employeeService.changeSupervisor(ctx, employee, choice, employee.version, path, Permission.IMPORT_INTO_UNIT);
     }
     if (row.active != null) employee = await employeeService.changeActive(ctx, employee, row.active, employee.version, path);
     return employee.version === existing.version ? ImportRowStatus.UNCHANGED : ImportRowStatus.UPDATED;

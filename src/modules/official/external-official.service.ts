@@ -3,7 +3,7 @@ import { loadAll } from '../../core/context/loader-registry';
 import { idOfType } from '../../core/graphql/global-id';
 import { Permission } from '../../core/policy/permission';
 import { UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
-import { updateVersioned } from '../../core/database/versioned-update';
+import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { requiredText } from '../../core/validation/text';
 import { nowToSecond } from '../../core/util/clock';
 import { AuditAction } from '../audit/audit-action';
@@ -54,6 +54,11 @@ export class ExternalOfficialService {
     if (input.positionTitle != null) changes.positionTitle = requiredText(errors, input.positionTitle, ['input', 'positionTitle'], 'The position title', TEXT_MAX);
     if (input.active != null) changes.active = input.active;
     errors.throwIfAny();
+    for (const key of Object.keys(changes) as Array<keyof typeof changes>) if (changes[key] === current[key]) delete changes[key];
+    if (Object.keys(changes).length === 0) {
+      assertExpectedVersion(current.version, input.expectedVersion);
+      return { externalOfficial: current };
+    }
     const after = Object.assign(new ExternalOfficial(), current, changes, { version: current.version + 1, updatedAt: nowToSecond() });
     await updateVersioned(ctx.em, ExternalOfficial, current.id, input.expectedVersion, { ...changes, updatedAt: after.updatedAt });
     await recordAudit(ctx, {

@@ -26,7 +26,7 @@ export class Unit {
 
   @Index('IDX_unit_code', { unique: true })
   @Column({ type: 'varchar', length: UNIT_CODE_MAX })
-  @Field({ description: 'Unique unit code (kode unit kerja), the natural key for imports.' })
+  @Field({ description: 'Unique unit code (kode unit kerja), the natural key for imports; upper case.' })
   code!: string;
 
   @Column({ type: 'varchar', length: UNIT_NAME_MAX })

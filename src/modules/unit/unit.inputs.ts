@@ -57,7 +57,7 @@ export class UnitFilter {
 
 @InputType({ description: 'A new unit (HR admins; under a unit in their scope, or a root for region-wide admins).' })
 export class CreateUnitInput {
-  @Field({ description: 'Unique code: letters, digits, ".", "_" or "-", at most 64.' })
+  @Field({ description: 'Unique code: letters, digits, ".", "_" or "-", at most 64. Case-insensitive; stored in upper case.' })
   code!: string;
 
   @Field({ description: 'Official name, at most 191 characters.' })

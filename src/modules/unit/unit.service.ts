@@ -7,6 +7,7 @@ import { Permission } from '../../core/policy/permission';
 import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { isUniqueViolation } from '../../core/database/unique-violation';
+import { lockedRow } from '../../core/database/row-locks';
 import { requiredText } from '../../core/validation/text';
 import { ClosureTable } from '../../core/tree/closure-table';
 import { containsPattern, LIKE_ESCAPE } from '../../core/database/like';
@@ -18,7 +19,7 @@ import { type UnitKind } from './unit-kind';
 import { Unit, UNIT_CODE_MAX, UNIT_NAME_MAX } from './unit.entity';
 import { unitError, UnitProblem } from './unit.errors';
 import { DEFAULT_UNIT_ORDER, unitSort, type CreateUnitInput, type MoveUnitInput, type UnitFilter, type UnitOrder, type UpdateUnitInput } from './unit.inputs';
-import { unitById, unitByCode, unitChildrenPage } from './unit.loaders';
+import { normaliseUnitCode, unitById, unitByCode, unitChildrenPage } from './unit.loaders';
 
 /** The unit tree, kept in the same transaction as every unit change. */
 export const unitTree = new ClosureTable('unit_closure');
@@ -38,7 +39,7 @@ export interface UnitValues {
 /** Validates a unit's code and name, recording problems under `path(field)`. */
 export function validateUnitValues(errors: UserErrorList, draft: UnitValues, path: (field: string) => string[]): UnitValues | undefined {
   const before = errors.all().length;
-  const code = draft.code.trim();
+  const code = normaliseUnitCode(draft.code);
   if (!CODE_PATTERN.test(code) || code.length > UNIT_CODE_MAX) errors.addError(unitError(UnitProblem.CODE_INVALID, path('code')));
   const name = requiredText(errors, draft.name, path('name'), 'The unit name', UNIT_NAME_MAX);
   return errors.all().length > before ? undefined : { code, name: name!, kind: draft.kind };
@@ -85,6 +86,8 @@ export class UnitService {
   }
 
   async create(ctx: RequestContext, input: CreateUnitInput): Promise<{ unit: Unit }> {
+    // Tree lock before any row lock, in every transaction that changes the tree: one order, no deadlock.
+    await unitTree.lock(ctx.em);
     const errors = new UserErrorList();
     const values = validateUnitValues(errors, input, inputPath);
     const parentId = input.parentId == null ? null : idOfType(input.parentId, Unit.typeName);
@@ -105,6 +108,7 @@ export class UnitService {
   }
 
   async move(ctx: RequestContext, input: MoveUnitInput): Promise<{ unit: Unit }> {
+    await unitTree.lock(ctx.em);
     const unit = await this.requireAdministered(ctx, input.id);
     const parentId = input.parentId == null ? null : idOfType(input.parentId, Unit.typeName);
     const parent = parentId === null ? null : await ctx.loaders.get(unitById).load(parentId);
@@ -177,10 +181,10 @@ export class UnitService {
     return after;
   }
 
-  /** The unit to change, refused as NOT_FOUND or OUT_OF_SCOPE. */
+  /** The unit to change, locked and as committed now; refused as NOT_FOUND or OUT_OF_SCOPE. */
   private async requireAdministered(ctx: RequestContext, globalId: string): Promise<Unit> {
     const id = idOfType(globalId, Unit.typeName);
-    const unit = id === null ? null : await ctx.loaders.get(unitById).load(id);
+    const unit = id === null ? null : await lockedRow(ctx.em, Unit, id);
     if (!unit) throw new UserErrorsException([unitError(UnitProblem.UNIT_NOT_FOUND, inputPath('id'))]);
     if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id))) throw new UserErrorsException([unitError(UnitProblem.OUT_OF_SCOPE, inputPath('id'))]);
     return unit;
@@ -198,7 +202,8 @@ export class UnitService {
   private async validHead(ctx: RequestContext, errors: UserErrorList, unit: Unit, headGlobalId: string): Promise<number | undefined> {
     const field = inputPath('headId');
     const headId = idOfType(headGlobalId, Employee.typeName);
-    const head = headId === null ? null : await ctx.em.getRepository(Employee).findOneBy({ id: headId });
+    // Locked: a concurrent move or deactivation of this employee waits, then sees that they head the unit.
+    const head = headId === null ? null : await lockedRow(ctx.em, Employee, headId);
     if (!head) errors.addError(unitError(UnitProblem.HEAD_NOT_FOUND, field));
     else if (head.unitId !== unit.id) errors.addError(unitError(UnitProblem.HEAD_NOT_IN_UNIT, field));
     else if (!head.active) errors.addError(unitError(UnitProblem.HEAD_INACTIVE, field));
