@@ -5,6 +5,26 @@ import { ExternalOfficial } from './modules/official/external-official.entity';
 import { UnitClosure } from './modules/unit/unit-closure.entity';
 import { Unit } from './modules/unit/unit.entity';
 import { TreeLock } from './core/tree/tree-lock.entity';
+import { PerformancePeriod } from './modules/period/performance-period.entity';
+import { Appraisal } from './modules/appraisal/appraisal.entity';
+import { AppraisalTransition } from './modules/appraisal/appraisal-transition.entity';
+import { WorkResultPlan } from './modules/work-plan/work-result-plan.entity';
+import { Indicator } from './modules/work-plan/indicator.entity';
+import { BehaviorExpectation } from './modules/work-plan/behavior-expectation.entity';
 
 /** Every TypeORM entity; the schema itself is built only by `migrations/`. */
-export const entities = [Unit, UnitClosure, ExternalOfficial, Employee, EmployeeClosure, AuditEntry, TreeLock];
+export const entities = [
+  Unit,
+  UnitClosure,
+  ExternalOfficial,
+  Employee,
+  EmployeeClosure,
+  AuditEntry,
+  TreeLock,
+  PerformancePeriod,
+  Appraisal,
+  AppraisalTransition,
+  WorkResultPlan,
+  Indicator,
+  BehaviorExpectation,
+];

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType, isUnionType } from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType, isUnionType } from 'graphql';
 import { buildAppSchema, printAppSchema, unguardedOperations } from '../src/app/schema';
 
 describe('the published schema', () => {
@@ -12,6 +12,20 @@ describe('the published schema', () => {
   it('declares a policy (@Allow) on every operation: default deny', async () => {
     await buildAppSchema();
     expect(unguardedOperations()).toEqual([]);
+  });
+
+  it('gives every mutation one input object and one payload named after it, with userErrors (api.md, Mutations)', async () => {
+    const schema = await buildAppSchema();
+    const off: string[] = [];
+    for (const field of Object.values(schema.getMutationType()!.getFields())) {
+      const name = field.name[0]!.toUpperCase() + field.name.slice(1);
+      const args = field.args.map((a) => `${a.name}: ${String(a.type)}`);
+      if (args.join() !== `input: ${name}Input!`) off.push(`${field.name}(${args.join(', ')})`);
+      if (String(field.type) !== `${name}Payload!`) off.push(`${field.name}: ${String(field.type)}`);
+      const payload = getNamedType(field.type);
+      if (!isObjectType(payload) || String(payload.getFields().userErrors?.type) !== '[UserError!]!') off.push(`${field.name}: no userErrors`);
+    }
+    expect(off).toEqual([]);
   });
 
   it('describes every type, field, argument and enum value (api.md, Shape)', async () => {

@@ -11,12 +11,23 @@ import { ExternalOfficial } from '../modules/official/external-official.entity';
 import { externalOfficialService } from '../modules/official/external-official.service';
 import { Unit } from '../modules/unit/unit.entity';
 import { unitService } from '../modules/unit/unit.service';
+import { PerformancePeriod } from '../modules/period/performance-period.entity';
+import { periodService } from '../modules/period/period.service';
+import { Appraisal } from '../modules/appraisal/appraisal.entity';
+import { appraisalService } from '../modules/appraisal/appraisal.service';
+import { WorkResultPlan } from '../modules/work-plan/work-result-plan.entity';
+import { Indicator } from '../modules/work-plan/indicator.entity';
+import { workPlanService } from '../modules/work-plan/work-plan.service';
 
 /** Every Node type and how to load it: through its service, so the same read policy applies as on every path. */
 export const nodeRegistry = new NodeRegistry([
   { typeName: Unit.typeName, load: (ctx, ids) => unitService.getMany(ctx, ids) },
   { typeName: Employee.typeName, load: (ctx, ids) => employeeService.getMany(ctx, ids) },
   { typeName: ExternalOfficial.typeName, load: (ctx, ids) => externalOfficialService.getMany(ctx, ids) },
+  { typeName: PerformancePeriod.typeName, load: (ctx, ids) => periodService.getMany(ctx, ids) },
+  { typeName: Appraisal.typeName, load: (ctx, ids) => appraisalService.getMany(ctx, ids) },
+  { typeName: WorkResultPlan.typeName, load: (ctx, ids) => workPlanService.getMany(ctx, ids) },
+  { typeName: Indicator.typeName, load: (ctx, ids) => workPlanService.getIndicators(ctx, ids) },
 ]);
 
 @Resolver()

@@ -1,5 +1,6 @@
 import { type PolicyTable } from '../core/policy/policy';
 import { Permission } from '../core/policy/permission';
+import { appraisalRules } from '../modules/appraisal/appraisal.policy';
 import { employeeRules } from '../modules/employee/employee.policy';
 import { importRules } from '../modules/import/import.policy';
 import { unitRules } from '../modules/unit/unit.policy';
@@ -19,4 +20,9 @@ export const policyTable: PolicyTable = {
   [Permission.ADMINISTER_REGION]: unitRules.administerRegion,
   [Permission.IMPORT_ORGANISATION]: importRules.importOrganisation,
   [Permission.IMPORT_INTO_UNIT]: unitRules.importIntoUnit,
+  [Permission.READ_APPRAISAL]: appraisalRules.readAppraisal,
+  [Permission.EDIT_PLAN]: appraisalRules.editPlan,
+  [Permission.DECIDE_PLAN]: appraisalRules.decidePlan,
+  [Permission.MANAGE_APPRAISAL]: appraisalRules.manageAppraisal,
+  [Permission.READ_WORK_PLAN]: appraisalRules.readWorkPlan,
 };

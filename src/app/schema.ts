@@ -9,8 +9,26 @@ import { ServerInfoResolver } from '../modules/server-info/server-info.resolver'
 import { UnitResolver } from '../modules/unit/unit.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { NodeResolver } from './node.resolver';
+import { PeriodResolver } from '../modules/period/period.resolver';
+import { AppraisalResolver } from '../modules/appraisal/appraisal.resolver';
+import { EmployeeAppraisalsResolver, ViewerAppraisalsResolver } from '../modules/appraisal/employee-appraisals.resolver';
+import { IndicatorResolver, WorkResultPlanResolver } from '../modules/work-plan/work-plan.resolver';
 
-export const resolvers = [NodeResolver, ServerInfoResolver, ViewerResolver, UnitResolver, EmployeeResolver, ExternalOfficialResolver, ImportResolver] as const;
+export const resolvers = [
+  NodeResolver,
+  ServerInfoResolver,
+  ViewerResolver,
+  UnitResolver,
+  EmployeeResolver,
+  ExternalOfficialResolver,
+  ImportResolver,
+  PeriodResolver,
+  AppraisalResolver,
+  EmployeeAppraisalsResolver,
+  ViewerAppraisalsResolver,
+  WorkResultPlanResolver,
+  IndicatorResolver,
+] as const;
 
 /**
  * Default deny, enforced when the schema is built: every query, mutation and subscription must declare its

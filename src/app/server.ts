@@ -35,6 +35,8 @@ export interface ServerOptions {
   log: Logger;
   /** Called when a response is finished: tests read statement counts from it. */
   onRequestFinished?: (stats: RequestStats) => void;
+  /** The clock requests see (tests move it); the system clock by default. */
+  clock?: () => Date;
 }
 
 export interface RunningServer {
@@ -129,7 +131,7 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const { actor, employee } = await authenticate(req.headers.authorization, verifier, directory);
-        const ctx = new RequestContext({ requestId: res.locals.requestId, actor, db, log: res.locals.log, policyTable, timeZone: config.timeZone });
+        const ctx = new RequestContext({ requestId: res.locals.requestId, actor, db, log: res.locals.log, policyTable, timeZone: config.timeZone, clock: options.clock });
         // The caller's own record was just read: `viewer.employee` and "supervisor is me" need no second query.
         if (employee) ctx.loaders.get(employeeById).prime(employee.id, employee);
         return ctx;

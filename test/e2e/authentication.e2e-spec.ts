@@ -126,7 +126,7 @@ describe('authentication with a shared secret (HS256)', () => {
     world.unknownNip = fixtures.nip();
     const hr = await world.app.token('hr-portal', { roles: [Role.HR_ADMIN] });
     const deactivate = await world.app.data<{ deactivateEmployee: { employee: { active: boolean } | null; userErrors: unknown[] } }>(
-      'mutation($input: SetEmployeeActiveInput!) { deactivateEmployee(input: $input) { employee { active } userErrors { code message } } }',
+      'mutation($input: DeactivateEmployeeInput!) { deactivateEmployee(input: $input) { employee { active } userErrors { code message } } }',
       { input: { id: toGlobalId('Employee', world.deactivated.id), expectedVersion: world.deactivated.version } },
       hr,
     );

@@ -72,7 +72,7 @@ let app: TestApp;
 let org: Organisation;
 let tokens: Record<ActorName, string | null>;
 
-const DEACTIVATE = 'mutation($input: SetEmployeeActiveInput!) { deactivateEmployee(input: $input) { userErrors { code } } }';
+const DEACTIVATE = 'mutation($input: DeactivateEmployeeInput!) { deactivateEmployee(input: $input) { userErrors { code } } }';
 
 /** Deactivates through the service (with its audit row), as the region-wide HR admin. */
 async function givenDeactivated(employee: Employee): Promise<Employee> {
@@ -648,13 +648,13 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     },
   },
   'deactivateEmployee(self)': {
-    document: employeeMutation('deactivateEmployee', 'SetEmployeeActiveInput'),
+    document: employeeMutation('deactivateEmployee', 'DeactivateEmployeeInput'),
     object: 'employee',
     input: async (t) => ({ id: gid(t.self), expectedVersion: await versionOf(Employee, t.self.id) }),
     verify: async (t) => expect((await reload(Employee, t.self.id)).active).toBe(false),
   },
   'reactivateEmployee(retired, in A2)': {
-    document: employeeMutation('reactivateEmployee', 'SetEmployeeActiveInput'),
+    document: employeeMutation('reactivateEmployee', 'ReactivateEmployeeInput'),
     object: 'employee',
     input: async (t) => ({ id: gid(t.retired), expectedVersion: await versionOf(Employee, t.retired.id) }),
     verify: async (t) => expect((await reload(Employee, t.retired.id)).active).toBe(true),

@@ -38,7 +38,7 @@ interface AuditRow {
 const INPUT_TYPES = {
   updateEmployee: 'UpdateEmployeeInput',
   setSupervisor: 'SetSupervisorInput',
-  deactivateEmployee: 'SetEmployeeActiveInput',
+  deactivateEmployee: 'DeactivateEmployeeInput',
   createEmployee: 'CreateEmployeeInput',
   updateUnit: 'UpdateUnitInput',
   moveUnit: 'MoveUnitInput',

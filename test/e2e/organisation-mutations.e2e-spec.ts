@@ -88,8 +88,8 @@ const MUTATIONS = {
   createEmployee: { input: 'CreateEmployeeInput', key: 'employee', fields: EMPLOYEE_FIELDS },
   updateEmployee: { input: 'UpdateEmployeeInput', key: 'employee', fields: EMPLOYEE_FIELDS },
   setSupervisor: { input: 'SetSupervisorInput', key: 'employee', fields: EMPLOYEE_FIELDS },
-  deactivateEmployee: { input: 'SetEmployeeActiveInput', key: 'employee', fields: EMPLOYEE_FIELDS },
-  reactivateEmployee: { input: 'SetEmployeeActiveInput', key: 'employee', fields: EMPLOYEE_FIELDS },
+  deactivateEmployee: { input: 'DeactivateEmployeeInput', key: 'employee', fields: EMPLOYEE_FIELDS },
+  reactivateEmployee: { input: 'ReactivateEmployeeInput', key: 'employee', fields: EMPLOYEE_FIELDS },
   createExternalOfficial: { input: 'CreateExternalOfficialInput', key: 'externalOfficial', fields: OFFICIAL_FIELDS },
   updateExternalOfficial: { input: 'UpdateExternalOfficialInput', key: 'externalOfficial', fields: OFFICIAL_FIELDS },
 } as const;

@@ -17,6 +17,21 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   headers: Headers;
 }
 
+/** A clock tests can stop at a moment ("10 January, 09:00 WIT") and let run again. */
+export class TestClock {
+  private fixed: Date | undefined;
+
+  now = (): Date => (this.fixed ? new Date(this.fixed.getTime()) : new Date());
+
+  set(instant: Date | string): void {
+    this.fixed = new Date(instant);
+  }
+
+  reset(): void {
+    this.fixed = undefined;
+  }
+}
+
 export interface TokenOptions {
   roles?: Role[];
   unit?: string;
@@ -39,6 +54,7 @@ export class TestApp {
     readonly server: RunningServer,
     readonly config: Config,
     readonly fixtures: Fixtures,
+    readonly clock: TestClock,
   ) {}
 
   static async start(overrides: Partial<Config> = {}): Promise<TestApp> {
@@ -49,14 +65,16 @@ export class TestApp {
       ...overrides,
     };
     const stats = new Map<string, RequestStats>();
+    const clock = new TestClock();
     const created = await createServer({
+      clock: clock.now,
       config,
       db: testDb.db,
       log: createLogger(process.env.TEST_LOG_LEVEL || 'silent'),
       onRequestFinished: (s) => stats.set(s.requestId, s),
     });
     const server = await created.listen(0, '127.0.0.1');
-    return new TestApp(stats, testDb, server, config, new Fixtures(testDb.db));
+    return new TestApp(stats, testDb, server, config, new Fixtures(testDb.db), clock);
   }
 
   get db(): Database {

@@ -4,6 +4,7 @@ import { type Actor } from '../auth/actor';
 import { type Database } from '../database/database';
 import { Policy, type PolicyTable } from '../policy/policy';
 import { LoaderRegistry } from './loader-registry';
+import { localDateOf, type LocalDate } from '../time/local-date';
 
 export interface RequestContextInit {
   requestId: string;
@@ -13,6 +14,8 @@ export interface RequestContextInit {
   policyTable: PolicyTable;
   timeZone: string;
   em?: EntityManager;
+  /** The clock of the request (tests set it); defaults to the system clock. */
+  clock?: () => Date;
 }
 
 /**
@@ -30,6 +33,7 @@ export class RequestContext {
   readonly policy: Policy;
   readonly inTransaction: boolean;
   private readonly policyTable: PolicyTable;
+  private readonly clock: () => Date;
 
   constructor(init: RequestContextInit, inTransaction = false) {
     this.requestId = init.requestId;
@@ -39,6 +43,7 @@ export class RequestContext {
     this.em = init.em ?? init.db.manager;
     this.timeZone = init.timeZone;
     this.policyTable = init.policyTable;
+    this.clock = init.clock ?? (() => new Date());
     this.inTransaction = inTransaction;
     this.loaders = new LoaderRegistry(this);
     this.policy = new Policy(this, this.policyTable);
@@ -51,6 +56,18 @@ export class RequestContext {
   async transaction<T>(work: (tx: RequestContext) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
     return this.db.transaction((em) => work(new RequestContext({ ...this.init(), em }, true)));
+  }
+
+  /** Now, to the second (what a MySQL `datetime` keeps, so a returned object equals a re-read one). */
+  now(): Date {
+    const now = new Date(this.clock().getTime());
+    now.setUTCMilliseconds(0);
+    return now;
+  }
+
+  /** Today's calendar day in the region's time zone. */
+  today(): LocalDate {
+    return localDateOf(this.clock(), this.timeZone);
   }
 
   /** The same request and transaction with empty loaders: for work that may roll back to a savepoint. */
@@ -66,6 +83,7 @@ export class RequestContext {
       log: this.log,
       policyTable: this.policyTable,
       timeZone: this.timeZone,
+      clock: this.clock,
     };
   }
 }

@@ -69,6 +69,8 @@ export class Database {
         database: target.database,
         charset: 'utf8mb4_unicode_ci',
         timezone: 'Z',
+        // Calendar days stay 'YYYY-MM-DD' strings: a Date would shift them by the process's own zone.
+        dateStrings: ['DATE'],
         poolSize: options.poolSize ?? 10,
         extra: { enableKeepAlive: true, maxIdle: options.poolSize ?? 10, idleTimeout: 60_000 },
       });

@@ -23,4 +23,14 @@ export enum Permission {
   IMPORT_ORGANISATION = 'IMPORT_ORGANISATION',
   /** One imported row may land in this unit. Subject: the unit id, or null for a new root unit. */
   IMPORT_INTO_UNIT = 'IMPORT_INTO_UNIT',
+  /** A plan (SKP) and its history. Subject: the appraisal. */
+  READ_APPRAISAL = 'READ_APPRAISAL',
+  /** Draft and revise the plan's content. Subject: the appraisal (the employee whose plan it is). */
+  EDIT_PLAN = 'EDIT_PLAN',
+  /** Approve, return or reopen a plan and write behaviour expectations. Subject: the appraisal (its appraiser). */
+  DECIDE_PLAN = 'DECIDE_PLAN',
+  /** HR administration of plans: bulk creation, reassigning the appraiser, transfers. Subject: the appraisal. */
+  MANAGE_APPRAISAL = 'MANAGE_APPRAISAL',
+  /** An RHK and its indicators. Subject: the RHK's appraisal (plan readers, and everyone below its owner). */
+  READ_WORK_PLAN = 'READ_WORK_PLAN',
 }

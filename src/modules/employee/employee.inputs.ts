@@ -176,3 +176,9 @@ export class SetEmployeeActiveInput {
   @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT.' })
   expectedVersion!: number;
 }
+
+@InputType({ description: 'Deactivates an employee (retired, moved out of the region).' })
+export class DeactivateEmployeeInput extends SetEmployeeActiveInput {}
+
+@InputType({ description: 'Reactivates a deactivated employee.' })
+export class ReactivateEmployeeInput extends SetEmployeeActiveInput {}

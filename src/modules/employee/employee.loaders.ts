@@ -35,10 +35,32 @@ export const actorIsAbove: LoaderFactory<number, boolean> = (ctx) =>
     return employeeIds.map((id) => below.has(id));
   });
 
+/** Whether each given employee stands above the signed-in employee in the tree (their chain of supervisors). */
+export const actorIsBelow: LoaderFactory<number, boolean> = (ctx) =>
+  new DataLoader(async (employeeIds) => {
+    const actorId = ctx.actor.employeeId;
+    if (actorId === undefined) return employeeIds.map(() => false);
+    const rows: Array<{ id: number | string }> = await ctx.em
+      .getRepository(EmployeeClosure)
+      .createQueryBuilder('c')
+      .select('c.ancestorId', 'id')
+      .where('c.descendantId = :actorId AND c.depth > 0', { actorId })
+      .andWhere('c.ancestorId IN (:...ids)', { ids: [...employeeIds] })
+      .getRawMany();
+    const above = new Set(rows.map((r) => Number(r.id)));
+    return employeeIds.map((id) => above.has(id));
+  });
+
 const primeEmployee = (ctx: RequestContext, employee: Employee) => void ctx.loaders.get(employeeById).prime(employee.id, employee);
 
 function withActive(qb: SelectQueryBuilder<Employee>, active: boolean | null): SelectQueryBuilder<Employee> {
   return active === null ? qb : qb.andWhere('employee.active = :active', { active });
+}
+
+/** An extra SQL condition on `employee` contributed by another module (e.g. "has a submitted plan"). */
+export interface EmployeeCondition {
+  sql: string;
+  parameters: Record<string, unknown>;
 }
 
 export interface SubordinatesParams {
@@ -46,20 +68,23 @@ export interface SubordinatesParams {
   order: EmployeeOrder;
   depth: SubordinateDepth;
   active: boolean | null;
+  condition?: EmployeeCondition;
 }
 
 /** Each supervisor's subordinates (direct, or everyone below via the closure table), a page per supervisor. */
 export const subordinatesPage = groupedConnectionLoader<Employee, SubordinatesParams>({
   partitionColumn: 'below.ancestor_id',
-  query: (ctx, parents, { depth, active }) =>
-    withActive(
+  query: (ctx, parents, { depth, active, condition }) => {
+    const qb = withActive(
       ctx.em
         .getRepository(Employee)
         .createQueryBuilder('employee')
         .innerJoin(EmployeeClosure, 'below', `below.descendant_id = employee.id AND below.depth ${depth === SubordinateDepth.DIRECT ? '= 1' : '> 0'}`)
         .where('below.ancestor_id IN (:...parents)', { parents: [...parents] }),
       active,
-    ),
+    );
+    return condition ? qb.andWhere(condition.sql, condition.parameters) : qb;
+  },
   sort: ({ order }) => employeeSort(order),
   prime: primeEmployee,
 });

@@ -10,9 +10,9 @@ import { externalOfficialService } from '../official/external-official.service';
 import { Unit } from '../unit/unit.entity';
 import { unitService } from '../unit/unit.service';
 import { Employee } from './employee.entity';
-import { CreateEmployeeInput, EmployeeFilter, EmployeeOrder, SetEmployeeActiveInput, SetSupervisorInput, SubordinateDepth, UpdateEmployeeInput } from './employee.inputs';
+import { CreateEmployeeInput, DeactivateEmployeeInput, EmployeeFilter, EmployeeOrder, ReactivateEmployeeInput, SetSupervisorInput, SubordinateDepth, UpdateEmployeeInput } from './employee.inputs';
 import { employeeService } from './employee.service';
-import { EmployeeConnection, EmployeePayload } from './employee.types';
+import { CreateEmployeePayload, DeactivateEmployeePayload, EmployeeConnection, ReactivateEmployeePayload, SetSupervisorPayload, UpdateEmployeePayload } from './employee.types';
 
 @Resolver(() => Employee)
 export class EmployeeResolver {
@@ -71,32 +71,32 @@ export class EmployeeResolver {
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => EmployeePayload, { description: 'Records a new employee (HR admins).' })
-  createEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: CreateEmployeeInput): Promise<EmployeePayload> {
+  @Mutation(() => CreateEmployeePayload, { description: 'Records a new employee (HR admins).' })
+  createEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: CreateEmployeeInput): Promise<CreateEmployeePayload> {
     return runMutation(ctx, (tx) => employeeService.create(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => EmployeePayload, { description: 'Changes an employee record, or moves them to another unit (HR admins).' })
-  updateEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: UpdateEmployeeInput): Promise<EmployeePayload> {
+  @Mutation(() => UpdateEmployeePayload, { description: 'Changes an employee record, or moves them to another unit (HR admins).' })
+  updateEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: UpdateEmployeeInput): Promise<UpdateEmployeePayload> {
     return runMutation(ctx, (tx) => employeeService.update(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => EmployeePayload, { description: 'Sets the direct supervisor (atasan langsung) of an employee (HR admins). Refuses cycles.' })
-  setSupervisor(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: SetSupervisorInput): Promise<EmployeePayload> {
+  @Mutation(() => SetSupervisorPayload, { description: 'Sets the direct supervisor (atasan langsung) of an employee (HR admins). Refuses cycles.' })
+  setSupervisor(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: SetSupervisorInput): Promise<SetSupervisorPayload> {
     return runMutation(ctx, (tx) => employeeService.setSupervisor(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => EmployeePayload, { description: 'Deactivates an employee (retired, left the region): they can no longer sign in (HR admins).' })
-  deactivateEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: SetEmployeeActiveInput): Promise<EmployeePayload> {
+  @Mutation(() => DeactivateEmployeePayload, { description: 'Deactivates an employee (retired, left the region): they can no longer sign in (HR admins).' })
+  deactivateEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: DeactivateEmployeeInput): Promise<DeactivateEmployeePayload> {
     return runMutation(ctx, (tx) => employeeService.setActive(tx, input, false));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => EmployeePayload, { description: 'Reactivates a deactivated employee (HR admins).' })
-  reactivateEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: SetEmployeeActiveInput): Promise<EmployeePayload> {
+  @Mutation(() => ReactivateEmployeePayload, { description: 'Reactivates a deactivated employee (HR admins).' })
+  reactivateEmployee(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: ReactivateEmployeeInput): Promise<ReactivateEmployeePayload> {
     return runMutation(ctx, (tx) => employeeService.setActive(tx, input, true));
   }
 }

@@ -10,7 +10,6 @@ import { isUniqueViolation } from '../../core/database/unique-violation';
 import { lockedRow, withShareLock } from '../../core/database/row-locks';
 import { containsPattern, LIKE_ESCAPE } from '../../core/database/like';
 import { ClosureTable } from '../../core/tree/closure-table';
-import { nowToSecond } from '../../core/util/clock';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { ExternalOfficial } from '../official/external-official.entity';
@@ -33,7 +32,7 @@ import {
   SubordinateDepth,
   type UpdateEmployeeInput,
 } from './employee.inputs';
-import { actorIsAbove, employeeById, employeeByNip, subordinatesPage, unitEmployeesPage } from './employee.loaders';
+import { actorIsAbove, employeeById, employeeByNip, type EmployeeCondition, subordinatesPage, unitEmployeesPage } from './employee.loaders';
 
 /** The supervisor tree (atasan langsung), kept in the same transaction as every supervisor change. */
 export const supervisorTree = new ClosureTable('employee_closure');
@@ -92,7 +91,7 @@ export class EmployeeService {
   async subordinates(
     ctx: RequestContext,
     supervisorId: number,
-    options: { depth: SubordinateDepth; active: boolean | null },
+    options: { depth: SubordinateDepth; active: boolean | null; condition?: EmployeeCondition },
     order: EmployeeOrder | undefined,
     args: ConnectionArgs,
   ): Promise<Page<Employee>> {
@@ -179,7 +178,7 @@ export class EmployeeService {
       return employee;
     }
     if (!active && (await this.headsAUnit(ctx, employee.id))) throw new UserErrorsException([employeeError(EmployeeProblem.HEAD_CANNOT_DEACTIVATE, path('active'))]);
-    const after = Object.assign(new Employee(), employee, { active, version: employee.version + 1, updatedAt: nowToSecond() });
+    const after = Object.assign(new Employee(), employee, { active, version: employee.version + 1, updatedAt: ctx.now() });
     await updateVersioned(ctx.em, Employee, employee.id, expectedVersion, { active, updatedAt: after.updatedAt }, path('expectedVersion'));
     await recordAudit(ctx, {
       action: active ? AuditAction.EMPLOYEE_REACTIVATED : AuditAction.EMPLOYEE_DEACTIVATED,
@@ -194,7 +193,7 @@ export class EmployeeService {
   /** Inserts a validated employee with its place in the supervisor tree and its audit row. */
   async insert(ctx: RequestContext, values: EmployeeValues, unitId: number, supervisor: SupervisorChoice, nipField: string[]): Promise<Employee> {
     if (await ctx.loaders.get(employeeByNip).load(values.nip)) throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, nipField)]);
-    const now = nowToSecond();
+    const now = ctx.now();
     const employee = ctx.em.getRepository(Employee).create({ ...values, unitId, ...supervisor, active: true, version: 1, createdAt: now, updatedAt: now });
     try {
       await ctx.em.getRepository(Employee).insert(employee);
@@ -238,7 +237,7 @@ export class EmployeeService {
       assertExpectedVersion(current.version, expectedVersion, path('expectedVersion'));
       return current;
     }
-    const after = Object.assign(new Employee(), current, changes, { version: current.version + 1, updatedAt: nowToSecond() });
+    const after = Object.assign(new Employee(), current, changes, { version: current.version + 1, updatedAt: ctx.now() });
     try {
       await updateVersioned(ctx.em, Employee, current.id, expectedVersion, { ...changes, updatedAt: after.updatedAt }, path('expectedVersion'));
     } catch (error) {
@@ -265,7 +264,7 @@ export class EmployeeService {
       assertExpectedVersion(employee.version, expectedVersion, path('expectedVersion'));
       return employee;
     }
-    const after = Object.assign(new Employee(), employee, choice, { version: employee.version + 1, updatedAt: nowToSecond() });
+    const after = Object.assign(new Employee(), employee, choice, { version: employee.version + 1, updatedAt: ctx.now() });
     await updateVersioned(ctx.em, Employee, employee.id, expectedVersion, { ...choice, updatedAt: after.updatedAt }, path('expectedVersion'));
     if (choice.supervisorId !== employee.supervisorId) await supervisorTree.moveSubtree(ctx.em, employee.id, choice.supervisorId);
     await recordAudit(ctx, {

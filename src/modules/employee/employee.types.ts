@@ -15,3 +15,18 @@ export class EmployeePayload {
   @Field(() => [UserError], { description: 'Expected failures; when not empty, nothing was changed.' })
   userErrors!: UserError[];
 }
+
+@ObjectType({ description: 'Result of createEmployee.' })
+export class CreateEmployeePayload extends EmployeePayload {}
+
+@ObjectType({ description: 'Result of updateEmployee.' })
+export class UpdateEmployeePayload extends EmployeePayload {}
+
+@ObjectType({ description: 'Result of setSupervisor.' })
+export class SetSupervisorPayload extends EmployeePayload {}
+
+@ObjectType({ description: 'Result of deactivateEmployee.' })
+export class DeactivateEmployeePayload extends EmployeePayload {}
+
+@ObjectType({ description: 'Result of reactivateEmployee.' })
+export class ReactivateEmployeePayload extends EmployeePayload {}

@@ -17,6 +17,12 @@ export class ExternalOfficialPayload {
   userErrors!: UserError[];
 }
 
+@ObjectType({ description: 'Result of createExternalOfficial.' })
+export class CreateExternalOfficialPayload extends ExternalOfficialPayload {}
+
+@ObjectType({ description: 'Result of updateExternalOfficial.' })
+export class UpdateExternalOfficialPayload extends ExternalOfficialPayload {}
+
 @Resolver(() => ExternalOfficial)
 export class ExternalOfficialResolver {
   @Allow(Permission.SIGNED_IN)
@@ -26,14 +32,14 @@ export class ExternalOfficialResolver {
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => ExternalOfficialPayload, { description: 'Records an official outside the civil service (region-wide HR admins).' })
-  createExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: CreateExternalOfficialInput): Promise<ExternalOfficialPayload> {
+  @Mutation(() => CreateExternalOfficialPayload, { description: 'Records an official outside the civil service (region-wide HR admins).' })
+  createExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: CreateExternalOfficialInput): Promise<CreateExternalOfficialPayload> {
     return runMutation(ctx, (tx) => externalOfficialService.create(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => ExternalOfficialPayload, { description: 'Changes an external official (region-wide HR admins).' })
-  updateExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: UpdateExternalOfficialInput): Promise<ExternalOfficialPayload> {
+  @Mutation(() => UpdateExternalOfficialPayload, { description: 'Changes an external official (region-wide HR admins).' })
+  updateExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: UpdateExternalOfficialInput): Promise<UpdateExternalOfficialPayload> {
     return runMutation(ctx, (tx) => externalOfficialService.update(tx, input));
   }
 }

@@ -5,7 +5,6 @@ import { Permission } from '../../core/policy/permission';
 import { UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { requiredText } from '../../core/validation/text';
-import { nowToSecond } from '../../core/util/clock';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { ExternalOfficial } from './external-official.entity';
@@ -36,7 +35,7 @@ export class ExternalOfficialService {
     const name = requiredText(errors, input.name, ['input', 'name'], 'The name', TEXT_MAX);
     const positionTitle = requiredText(errors, input.positionTitle, ['input', 'positionTitle'], 'The position title', TEXT_MAX);
     errors.throwIfAny();
-    const now = nowToSecond();
+    const now = ctx.now();
     const official = ctx.em.getRepository(ExternalOfficial).create({ name: name!, positionTitle: positionTitle!, active: true, version: 1, createdAt: now, updatedAt: now });
     await ctx.em.getRepository(ExternalOfficial).insert(official);
     await recordAudit(ctx, { action: AuditAction.OFFICIAL_CREATED, entityType: ExternalOfficial.typeName, entityId: official.id, after: auditSnapshot(official) });
@@ -59,7 +58,7 @@ export class ExternalOfficialService {
       assertExpectedVersion(current.version, input.expectedVersion);
       return { externalOfficial: current };
     }
-    const after = Object.assign(new ExternalOfficial(), current, changes, { version: current.version + 1, updatedAt: nowToSecond() });
+    const after = Object.assign(new ExternalOfficial(), current, changes, { version: current.version + 1, updatedAt: ctx.now() });
     await updateVersioned(ctx.em, ExternalOfficial, current.id, input.expectedVersion, { ...changes, updatedAt: after.updatedAt });
     await recordAudit(ctx, {
       action: AuditAction.OFFICIAL_UPDATED,

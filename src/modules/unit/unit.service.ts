@@ -11,7 +11,6 @@ import { lockedRow } from '../../core/database/row-locks';
 import { requiredText } from '../../core/validation/text';
 import { ClosureTable } from '../../core/tree/closure-table';
 import { containsPattern, LIKE_ESCAPE } from '../../core/database/like';
-import { nowToSecond } from '../../core/util/clock';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Employee } from '../employee/employee.entity';
@@ -120,7 +119,7 @@ export class UnitService {
   async insert(ctx: RequestContext, values: UnitValues, parent: Unit | null, scope: UnitScope, path: (f: string) => string[]): Promise<Unit> {
     await this.assertMayPlaceUnder(ctx, parent, scope, path('parentId'));
     if (await ctx.loaders.get(unitByCode).load(values.code)) throw new UserErrorsException([unitError(UnitProblem.CODE_TAKEN, path('code'))]);
-    const now = nowToSecond();
+    const now = ctx.now();
     const unit = ctx.em.getRepository(Unit).create({ ...values, parentId: parent?.id ?? null, headId: null, version: 1, createdAt: now, updatedAt: now });
     try {
       await ctx.em.getRepository(Unit).insert(unit);
@@ -154,7 +153,7 @@ export class UnitService {
       assertExpectedVersion(unit.version, expectedVersion, path('expectedVersion'));
       return unit;
     }
-    const after = Object.assign(new Unit(), unit, changes, { version: unit.version + 1, updatedAt: nowToSecond() });
+    const after = Object.assign(new Unit(), unit, changes, { version: unit.version + 1, updatedAt: ctx.now() });
     try {
       await updateVersioned(ctx.em, Unit, unit.id, expectedVersion, { ...changes, updatedAt: after.updatedAt }, path('expectedVersion'));
     } catch (error) {
@@ -174,7 +173,7 @@ export class UnitService {
       assertExpectedVersion(unit.version, expectedVersion, path('expectedVersion'));
       return unit;
     }
-    const after = Object.assign(new Unit(), unit, { parentId, version: unit.version + 1, updatedAt: nowToSecond() });
+    const after = Object.assign(new Unit(), unit, { parentId, version: unit.version + 1, updatedAt: ctx.now() });
     await updateVersioned(ctx.em, Unit, unit.id, expectedVersion, { parentId, updatedAt: after.updatedAt }, path('expectedVersion'));
     await unitTree.moveSubtree(ctx.em, unit.id, parentId);
     await recordAudit(ctx, { action: AuditAction.UNIT_MOVED, entityType: Unit.typeName, entityId: unit.id, before: auditSnapshot(unit), after: auditSnapshot(after) });

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { type RequestContext } from '../../core/context/request-context';
 import { ConnectionArgs, emptyPage } from '../../core/graphql/connection';
 import { Allow } from '../../core/policy/allow';
@@ -10,6 +10,11 @@ import { EmployeeConnection } from '../employee/employee.types';
 import { Unit } from '../unit/unit.entity';
 import { unitService } from '../unit/unit.service';
 import { Viewer } from './viewer.types';
+import { idOfType } from '../../core/graphql/global-id';
+import { type EmployeeCondition } from '../employee/employee.loaders';
+import { AppraisalStatus } from '../appraisal/appraisal-enums';
+import { appraisalService } from '../appraisal/appraisal.service';
+import { teamPlanCondition } from '../appraisal/team-plan-condition';
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
@@ -40,9 +45,19 @@ export class ViewerResolver {
     @Arg('active', () => Boolean, { nullable: true, defaultValue: true, description: 'Only active (default) or deactivated employees; null for both.' })
     active: boolean | null,
     @Arg('orderBy', () => EmployeeOrder, { nullable: true, description: 'Sort order; by default by name (employees) or code (units).' }) orderBy?: EmployeeOrder,
+    @Arg('appraisalStatuses', () => [AppraisalStatus], { nullable: true, description: 'Only people whose plan in the period is in one of these states.' })
+    appraisalStatuses?: AppraisalStatus[] | null,
+    @Arg('withoutAppraisal', () => Boolean, { nullable: true, description: 'Only (or also, with appraisalStatuses) people without a plan in the period.' })
+    withoutAppraisal?: boolean | null,
+    @Arg('periodId', () => ID, { nullable: true, description: 'The period of the plan filters; default the current one.' }) periodId?: string | null,
   ): Promise<EmployeeConnection> {
     const id = viewer.actor.employeeId;
-    const page = id === undefined ? emptyPage<Employee>() : await employeeService.subordinates(ctx, id, { depth, active }, orderBy, args);
-    return EmployeeConnection.from(page);
+    if (id === undefined) return EmployeeConnection.from(emptyPage<Employee>());
+    let condition: EmployeeCondition | undefined;
+    if (appraisalStatuses?.length || withoutAppraisal) {
+      const period = await appraisalService.resolvePeriod(ctx, periodId == null ? null : (idOfType(periodId, 'PerformancePeriod') ?? -1));
+      condition = period ? teamPlanCondition(period.id, appraisalStatuses ?? [], withoutAppraisal ?? false) : { sql: '1 = 0', parameters: {} };
+    }
+    return EmployeeConnection.from(await employeeService.subordinates(ctx, id, { depth, active, condition }, orderBy, args));
   }
 }

@@ -1,0 +1,25 @@
+import { addDays, isLocalDate, lastDayOfMonth, localDateOf } from './local-date';
+
+describe('local dates in the region', () => {
+  it('takes the calendar day in WIT (UTC+9), not UTC', () => {
+    // 31 January 15:30 UTC is already 1 February 00:30 in Wamena.
+    expect(localDateOf(new Date('2026-01-31T15:30:00Z'), 'Asia/Jayapura')).toBe('2026-02-01');
+    expect(localDateOf(new Date('2026-01-31T14:59:59Z'), 'Asia/Jayapura')).toBe('2026-01-31');
+    expect(localDateOf(new Date('2026-01-31T15:30:00Z'), 'UTC')).toBe('2026-01-31');
+  });
+
+  it('adds days across months and leap years', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(lastDayOfMonth(2028, 2)).toBe('2028-02-29');
+  });
+
+  it.each([
+    ['2026-01-31', true],
+    ['2026-02-30', false],
+    ['2026-1-5', false],
+    ['26-01-05', false],
+  ])('%s is a local date: %s', (value, expected) => {
+    expect(isLocalDate(value)).toBe(expected);
+  });
+});

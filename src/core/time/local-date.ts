@@ -1,0 +1,44 @@
+/**
+ * Calendar days (LocalDate, `YYYY-MM-DD`) in the region's time zone (`Asia/Jayapura`, WIT, by default).
+ * A deadline "31 January" ends at midnight WIT, not UTC.
+ */
+export type LocalDate = string;
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLocalDate(value: string): boolean {
+  const match = LOCAL_DATE.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day an instant falls on in a time zone. */
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The last day of a month (1-12). */
+export function lastDayOfMonth(year: number, month: number): LocalDate {
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+export function localDate(year: number, month: number, day: number): LocalDate {
+  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` strings compare as dates. */
+export const compareLocalDates = (a: LocalDate, b: LocalDate): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,103 @@
+import { type RequestContext } from '../../core/context/request-context';
+import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { assertExpectedVersion } from '../../core/database/versioned-update';
+import { Permission } from '../../core/policy/permission';
+import { localDateOf } from '../../core/time/local-date';
+import { optionalText } from '../../core/validation/text';
+import { AuditAction } from '../audit/audit-action';
+import { auditSnapshot, recordAudit } from '../audit/audit.service';
+import { type PerformancePeriod } from '../period/performance-period.entity';
+import { indicatorsOf, workResultPlansOf } from '../work-plan/work-plan.loaders';
+import { submitProblems } from '../work-plan/work-plan-rules';
+import { workPlanService } from '../work-plan/work-plan.service';
+import { AppraisalTransition } from './appraisal-transition.entity';
+import { type Appraisal } from './appraisal.entity';
+import { AppraisalStatus, TransitionAction } from './appraisal-enums';
+import { appraisalError, AppraisalProblem } from './appraisal.errors';
+import { type AppraisalStepInput } from './appraisal.inputs';
+import { nextStatus, TRANSITIONS, WorkflowRole } from './appraisal-workflow';
+import { requirePlanById, touchPlan } from './plan-access';
+
+const inputPath = (field: string) => ['input', field];
+
+const PERMISSION_OF: Record<WorkflowRole, Permission> = {
+  [WorkflowRole.EMPLOYEE]: Permission.EDIT_PLAN,
+  [WorkflowRole.APPRAISER]: Permission.DECIDE_PLAN,
+  [WorkflowRole.SYSTEM]: Permission.MANAGE_APPRAISAL,
+};
+
+/** The plan workflow: each step checked against the transition table, recorded with who, when, from, to and why. */
+export class AppraisalWorkflowService {
+  async step(ctx: RequestContext, input: AppraisalStepInput, action: TransitionAction): Promise<{ appraisal: Appraisal }> {
+    const transition = TRANSITIONS[action];
+    const { appraisal, period } = await requirePlanById(ctx, input.id, PERMISSION_OF[transition.by], inputPath('id'));
+    assertExpectedVersion(appraisal.version, input.expectedVersion);
+    const to = nextStatus(appraisal.status, action);
+    if (to === undefined) throw new UserErrorsException([appraisalError(AppraisalProblem.TRANSITION_NOT_ALLOWED, inputPath('id'))]);
+    const errors = new UserErrorList();
+    const reason = optionalText(errors, input.reason, inputPath('reason'), 'The reason', 2000) ?? null;
+    errors.throwIfAny();
+    if (transition.reasonRequired && reason === null) throw new UserErrorsException([appraisalError(AppraisalProblem.REASON_REQUIRED, inputPath('reason'))]);
+    if (action === TransitionAction.SUBMIT) await this.assertComplete(ctx, appraisal);
+    return { appraisal: await this.apply(ctx, appraisal, period, action, to, reason, input.expectedVersion) };
+  }
+
+  /**
+   * Writes a step: the plan's new status and timestamps (an approval after the planning deadline, region time, is
+   * flagged late), the history row, the audit row.
+   */
+  async apply(
+    ctx: RequestContext,
+    appraisal: Appraisal,
+    period: PerformancePeriod,
+    action: TransitionAction,
+    to: AppraisalStatus,
+    reason: string | null,
+    expectedVersion: number,
+    extra: Partial<Appraisal> = {},
+  ): Promise<Appraisal> {
+    const now = ctx.now();
+    const changes: Partial<Appraisal> = { status: to, ...extra };
+    if (action === TransitionAction.SUBMIT) changes.submittedAt = now;
+    if (action === TransitionAction.APPROVE) {
+      changes.approvedAt = now;
+      changes.approvedLate = localDateOf(now, ctx.timeZone) > period.planningDeadline;
+    }
+    if (to === AppraisalStatus.CLOSED) {
+      changes.closedAt = now;
+      changes.openPeriodId = null;
+    }
+    const after = await touchPlan(ctx, appraisal, expectedVersion, changes);
+    await ctx.em.getRepository(AppraisalTransition).insert({
+      appraisalId: appraisal.id,
+      action,
+      fromStatus: appraisal.status,
+      toStatus: to,
+      actorKind: ctx.actor.principal.kind,
+      actorEmployeeId: ctx.actor.employeeId ?? null,
+      actorSubject: ctx.actor.subject,
+      reason,
+      occurredAt: now,
+    });
+    await recordAudit(ctx, {
+      action: AuditAction.APPRAISAL_TRANSITION,
+      entityType: 'Appraisal',
+      entityId: appraisal.id,
+      before: auditSnapshot(appraisal),
+      after: { ...auditSnapshot(after), step: action, reason },
+    });
+    return after;
+  }
+
+  /** A plan is submitted whole: every problem is listed at once. */
+  private async assertComplete(ctx: RequestContext, appraisal: Appraisal): Promise<void> {
+    const rhks = await ctx.loaders.get(workResultPlansOf).load(appraisal.id);
+    const indicators = await Promise.all(rhks.map((r) => ctx.loaders.get(indicatorsOf).load(r.id)));
+    const byRhk = new Map(rhks.map((r, i) => [r.id, indicators[i]!]));
+    const supportable = appraisal.appraiserEmployeeId === null ? null : new Set((await workPlanService.supportable(ctx, appraisal)).map((r) => r.id));
+    const problems = submitProblems(appraisal, rhks, (r) => byRhk.get(r.id) ?? [], supportable);
+    if (problems.length) throw new UserErrorsException(problems);
+  }
+}
+
+export const appraisalWorkflowService = new AppraisalWorkflowService();

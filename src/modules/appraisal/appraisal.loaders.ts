@@ -1,0 +1,44 @@
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
+import { type ConnectionArgs } from '../../core/graphql/connection';
+import { groupedConnectionLoader } from '../../core/graphql/grouped-connection';
+import { AppraisalTransition } from './appraisal-transition.entity';
+import { Appraisal } from './appraisal.entity';
+import { scopeAppraisalsToReader } from './appraisal-scope';
+
+/** Plans by id, without policy: callers go through `appraisalService`. */
+export const appraisalById: LoaderFactory<number, Appraisal | null> = (ctx) =>
+  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Appraisal).findBy({ id: In([...ids]) }), (a) => a.id));
+
+/** Each employee's open plan in one period (at most one, by the unique index), without policy. */
+export const openAppraisalOf: LoaderFactory<number, Appraisal | null, { periodId: number }> = (ctx, { periodId }) =>
+  new DataLoader(async (employeeIds) => {
+    const rows = await ctx.em.getRepository(Appraisal).findBy({ openPeriodId: periodId, employeeId: In([...employeeIds]) });
+    for (const row of rows) ctx.loaders.get(appraisalById).prime(row.id, row);
+    return byKey(employeeIds, rows, (a) => a.employeeId);
+  });
+
+/** The workflow history of each plan, oldest first. */
+export const transitionsOf: LoaderFactory<number, AppraisalTransition[]> = (ctx) =>
+  new DataLoader(async (appraisalIds) => {
+    const rows = await ctx.em.getRepository(AppraisalTransition).find({ where: { appraisalId: In([...appraisalIds]) }, order: { id: 'ASC' } });
+    return groupByKey(appraisalIds, rows, (t) => t.appraisalId);
+  });
+
+export interface EmployeeAppraisalsParams {
+  args: ConnectionArgs;
+  periodId: number | null;
+}
+
+/** Each employee's plans (newest first), scoped in SQL to what the caller may read: a page per employee. */
+export const employeeAppraisalsPage = groupedConnectionLoader<Appraisal, EmployeeAppraisalsParams>({
+  partitionColumn: 'appraisal.employee_id',
+  query: (ctx, employees, { periodId }) => {
+    const qb = ctx.em.getRepository(Appraisal).createQueryBuilder('appraisal').where('appraisal.employee_id IN (:...employees)', { employees: [...employees] });
+    if (periodId !== null) qb.andWhere('appraisal.period_id = :periodId', { periodId });
+    return scopeAppraisalsToReader(qb, ctx.actor);
+  },
+  sort: () => ({ column: 'appraisal.id', idColumn: 'appraisal.id', direction: 'DESC', valueOf: (a) => a.id, idOf: (a) => a.id }),
+  prime: (ctx, appraisal) => void ctx.loaders.get(appraisalById).prime(appraisal.id, appraisal),
+});

@@ -1,0 +1,56 @@
+import DataLoader from 'dataloader';
+import { In, Not } from 'typeorm';
+import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
+import { Appraisal } from '../appraisal/appraisal.entity';
+import { AppraisalStatus } from '../appraisal/appraisal-enums';
+import { BehaviorExpectation } from './behavior-expectation.entity';
+import { Indicator } from './indicator.entity';
+import { WorkResultPlan } from './work-result-plan.entity';
+
+/** RHK by id, without policy: callers go through `workPlanService`. */
+export const workResultPlanById: LoaderFactory<number, WorkResultPlan | null> = (ctx) =>
+  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(WorkResultPlan).findBy({ id: In([...ids]) }), (r) => r.id));
+
+export const indicatorById: LoaderFactory<number, Indicator | null> = (ctx) =>
+  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Indicator).findBy({ id: In([...ids]) }), (i) => i.id));
+
+/** Each plan's RHK: main before additional, then in order. */
+export const workResultPlansOf: LoaderFactory<number, WorkResultPlan[]> = (ctx) =>
+  new DataLoader(async (appraisalIds) => {
+    const rows = await ctx.em.getRepository(WorkResultPlan).find({ where: { appraisalId: In([...appraisalIds]) }, order: { kind: 'DESC', position: 'ASC', id: 'ASC' } });
+    for (const row of rows) ctx.loaders.get(workResultPlanById).prime(row.id, row);
+    return groupByKey(appraisalIds, rows, (r) => r.appraisalId);
+  });
+
+/** Each RHK's indicators, in order. */
+export const indicatorsOf: LoaderFactory<number, Indicator[]> = (ctx) =>
+  new DataLoader(async (rhkIds) => {
+    const rows = await ctx.em.getRepository(Indicator).find({ where: { workResultPlanId: In([...rhkIds]) }, order: { position: 'ASC', id: 'ASC' } });
+    return groupByKey(rhkIds, rows, (i) => i.workResultPlanId);
+  });
+
+/** The RHK of other plans that support each RHK (its children in the cascade), closed plans excluded. */
+export const supportersOf: LoaderFactory<number, WorkResultPlan[]> = (ctx) =>
+  new DataLoader(async (rhkIds) => {
+    const rows = await ctx.em
+      .getRepository(WorkResultPlan)
+      .createQueryBuilder('rhk')
+      .innerJoin(Appraisal, 'plan', 'plan.id = rhk.appraisal_id AND plan.status <> :closed', { closed: AppraisalStatus.CLOSED })
+      .where('rhk.supports_id IN (:...ids)', { ids: [...rhkIds] })
+      .orderBy('rhk.id')
+      .getMany();
+    return groupByKey(rhkIds, rows, (r) => r.supportsId!);
+  });
+
+/** Each plan's specific behaviour expectations. */
+export const expectationsOf: LoaderFactory<number, BehaviorExpectation[]> = (ctx) =>
+  new DataLoader(async (appraisalIds) => {
+    const rows = await ctx.em.getRepository(BehaviorExpectation).findBy({ appraisalId: In([...appraisalIds]) });
+    return groupByKey(appraisalIds, rows, (e) => e.appraisalId);
+  });
+
+/** The open plans of appraisers in a period, by the appraiser's employee id (for "what can I support?"). */
+export const appraiserPlanOf: LoaderFactory<number, Appraisal | null, { periodId: number }> = (ctx, { periodId }) =>
+  new DataLoader(async (employeeIds) =>
+    byKey(employeeIds, await ctx.em.getRepository(Appraisal).findBy({ periodId, employeeId: In([...employeeIds]), status: Not(AppraisalStatus.CLOSED) }), (a) => a.employeeId),
+  );
