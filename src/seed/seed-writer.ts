@@ -15,7 +15,7 @@ export interface SeedProgress {
 const ROWS_PER_INSERT = 1000;
 
 /** Multi-row INSERTs of `columns` for `rows`, in chunks, reporting progress. */
-async function insertRows(
+export async function insertRows(
   em: EntityManager,
   table: string,
   columns: readonly string[],
@@ -60,7 +60,9 @@ export async function clearOrganisation(db: Database): Promise<void> {
     // Cut the self-references first: MySQL checks foreign keys row by row, in no useful order.
     await em.query('UPDATE unit SET head_id = NULL, parent_id = NULL');
     await em.query('UPDATE employee SET supervisor_id = NULL');
-    for (const table of ['audit_entry', 'employee_closure', 'unit_closure', 'employee', 'external_official', 'unit']) {
+    await em.query('UPDATE work_result_plan SET supports_id = NULL');
+    const tables = ['behavior_expectation', 'indicator', 'work_result_plan', 'appraisal_transition', 'appraisal', 'performance_period'];
+    for (const table of [...tables, 'audit_entry', 'employee_closure', 'unit_closure', 'employee', 'external_official', 'unit']) {
       await em.query(`DELETE FROM ${em.connection.driver.escape(table)}`);
     }
   });

@@ -64,6 +64,35 @@ describe('the demo and scale seed (npm run seed)', () => {
     expect(data.viewer.team.totalCount).toBeGreaterThanOrEqual(5);
   });
 
+  it('gives everyone a plan for the year, cascaded from their appraiser’s, five indicators each', async () => {
+    const q = (sql: string) => app.db.manager.query(sql);
+    const [{ n: employees }] = await q('SELECT COUNT(*) AS n FROM employee');
+    const [{ n: open }] = await q('SELECT COUNT(*) AS n FROM appraisal WHERE open_period_id IS NOT NULL');
+    expect(Number(open)).toBe(Number(employees));
+    const perPlan = await q('SELECT a.id AS id, COUNT(i.id) AS n FROM appraisal a JOIN work_result_plan r ON r.appraisal_id = a.id JOIN indicator i ON i.work_result_plan_id = r.id GROUP BY a.id');
+    expect(perPlan.every((r: { n: number | string }) => Number(r.n) === 5)).toBe(true);
+    // Every main RHK of a staff plan supports an RHK of the plan of its appraiser (the snapshot), in the same period.
+    const broken = await q(`
+      SELECT r.id FROM work_result_plan r
+        JOIN appraisal a ON a.id = r.appraisal_id
+        LEFT JOIN work_result_plan parent ON parent.id = r.supports_id
+        LEFT JOIN appraisal pa ON pa.id = parent.appraisal_id
+       WHERE r.kind = 'MAIN' AND a.form = 'JA_JF' AND a.appraiser_employee_id IS NOT NULL
+         AND (pa.id IS NULL OR pa.employee_id <> a.appraiser_employee_id OR pa.period_id <> a.period_id)`);
+    expect(broken).toEqual([]);
+    const jptWithoutPerspective = await q(`
+      SELECT i.id FROM indicator i JOIN work_result_plan r ON r.id = i.work_result_plan_id JOIN appraisal a ON a.id = r.appraisal_id
+       WHERE a.form = 'JPT' AND i.perspective IS NULL`);
+    expect(jptWithoutPerspective).toEqual([]);
+    const statuses = (await q('SELECT status, COUNT(*) AS n FROM appraisal GROUP BY status')).map((r: { status: string }) => r.status);
+    expect(statuses).toEqual(expect.arrayContaining(['APPROVED', 'SUBMITTED']));
+    const approvals = await q("SELECT approved_late AS late, approved_at AS at FROM appraisal WHERE status = 'APPROVED'");
+    for (const a of approvals as Array<{ late: number | boolean; at: string | Date }>) {
+      const at = new Date(a.at instanceof Date ? a.at : `${String(a.at).replace(' ', 'T')}Z`);
+      expect(Boolean(Number(a.late))).toBe(at.getUTCMonth() > 0);
+    }
+  });
+
   it('can be cleared for a reseed', async () => {
     expect(await isOrganisationEmpty(app.db)).toBe(false);
     await clearOrganisation(app.db);
