@@ -1,4 +1,5 @@
 import { Role } from '../../src/core/auth/role';
+import { toGlobalId } from '../../src/core/graphql/global-id';
 import { PositionKind } from '../../src/modules/employee/employee-enums';
 import { type Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
@@ -159,5 +160,24 @@ describe('performance planning: the cascade and the approval workflow (domain.md
     expect(reopened.appraisal?.status).toBe('REVISING');
     const stale = await mutate('updateAppraisal', { id: nursePlan.id, expectedVersion: nursePlan.version, consequences: 'Teguran' }, await token(nurse));
     expect(stale.userErrors.map((e) => e.code)).toEqual(['CONFLICT']);
+  });
+
+  it('the cascade follows the snapshot: moved under someone else, the nurse still sees the RHK she supports', async () => {
+    const other = await app.fixtures.employee({ unit: await app.fixtures.unit({ name: 'Seksi lain' }), positionKind: PositionKind.PENGAWAS });
+    const [row] = await app.db.manager.query('SELECT version FROM employee WHERE id = ?', [nurse.id]);
+    const moved = await app.gql(
+      'mutation($input: SetSupervisorInput!) { setSupervisor(input: $input) { userErrors { code } } }',
+      { input: { employeeId: toGlobalId('Employee', nurse.id), expectedVersion: Number(row.version), supervisorId: toGlobalId('Employee', other.id) } },
+      hr,
+    );
+    expect(moved.body.data).toEqual({ setSupervisor: { userErrors: [] } });
+    const seen = await app.data<{ viewer: { currentAppraisal: { appraiserName: string; workResultPlans: Array<{ supports: { id: string } | null }>; supportableWorkResultPlans: Array<{ id: string }> } } }>(
+      '{ viewer { currentAppraisal { appraiserName workResultPlans { supports { id } } supportableWorkResultPlans { id } } } }',
+      {},
+      await token(nurse),
+    );
+    const headRhk = headPlan.workResultPlans[0]!.id;
+    expect(seen.viewer.currentAppraisal.workResultPlans[0]!.supports?.id).toBe(headRhk);
+    expect(seen.viewer.currentAppraisal.supportableWorkResultPlans.map((r) => r.id)).toContain(headRhk);
   });
 });

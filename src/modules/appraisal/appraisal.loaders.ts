@@ -19,6 +19,22 @@ export const openAppraisalOf: LoaderFactory<number, Appraisal | null, { periodId
     return byKey(employeeIds, rows, (a) => a.employeeId);
   });
 
+/** Whether each given employee is the snapshot appraiser of one of the caller's open plans in a period. */
+export const actorAppraisedBy: LoaderFactory<number, boolean, { periodId: number }> = (ctx, { periodId }) =>
+  new DataLoader(async (appraiserIds) => {
+    const me = ctx.actor.employeeId;
+    if (me === undefined) return appraiserIds.map(() => false);
+    const rows: Array<{ id: number | string }> = await ctx.em
+      .getRepository(Appraisal)
+      .createQueryBuilder('mine')
+      .select('mine.appraiser_employee_id', 'id')
+      .where('mine.employee_id = :me AND mine.period_id = :periodId AND mine.open_period_id IS NOT NULL', { me, periodId })
+      .andWhere('mine.appraiser_employee_id IN (:...ids)', { ids: [...appraiserIds] })
+      .getRawMany();
+    const appraisers = new Set(rows.map((r) => Number(r.id)));
+    return appraiserIds.map((id) => appraisers.has(id));
+  });
+
 /** The workflow history of each plan, oldest first. */
 export const transitionsOf: LoaderFactory<number, AppraisalTransition[]> = (ctx) =>
   new DataLoader(async (appraisalIds) => {

@@ -4,6 +4,7 @@ import { type PolicyRule } from '../../core/policy/policy';
 import { actorIsAbove, actorIsBelow } from '../employee/employee.loaders';
 import { unitInHrScope } from '../unit/unit.loaders';
 import { Appraisal } from './appraisal.entity';
+import { actorAppraisedBy } from './appraisal.loaders';
 
 /** How the caller relates to one plan. Supervisor rights come from the tree now, appraiser rights from the snapshot. */
 export interface AppraisalRelation {
@@ -29,27 +30,44 @@ export function decideEditPlan({ relation }: { relation: AppraisalRelation }): b
  * appraiser is an official outside the civil service (the Bupati), an HR admin covering the plan records the decision.
  */
 export function decideDecidePlan({ actor, relation, appraiserIsExternal }: { actor: Actor; relation: AppraisalRelation; appraiserIsExternal: boolean }): boolean {
-  return relation.isAppraiser || (appraiserIsExternal && actor.isHrAdmin && relation.inHrScope);
+  return relation.isAppraiser || (appraiserIsExternal && actor.isHrAdmin && relation.inHrScope && !relation.isOwner);
 }
 
 export function decideManageAppraisal({ actor, relation }: { actor: Actor; relation: AppraisalRelation }): boolean {
   return actor.isHrAdmin && relation.inHrScope;
 }
 
-/** Plan content is also open to everyone below its owner: the cascade is how staff choose what they support. */
-export function decideReadWorkPlan({ actor, relation, ownerIsAbove }: { actor: Actor; relation: AppraisalRelation; ownerIsAbove: boolean }): boolean {
-  return decideReadAppraisal({ actor, relation }) || ownerIsAbove;
+/**
+ * Plan content is also open to everyone below its owner, and to whoever the owner appraises in that period (the
+ * snapshot, which outlives a move in the tree): the cascade is how staff choose what they support.
+ */
+export function decideReadWorkPlan({
+  actor,
+  relation,
+  ownerIsAbove,
+  ownerAppraisesActor = false,
+}: {
+  actor: Actor;
+  relation: AppraisalRelation;
+  ownerIsAbove: boolean;
+  ownerAppraisesActor?: boolean;
+}): boolean {
+  return decideReadAppraisal({ actor, relation }) || ownerIsAbove || ownerAppraisesActor;
 }
 
-/** The facts about one plan, fetched lazily through batched loaders. */
-async function relationTo(ctx: RequestContext, appraisal: Appraisal, needs: { above: boolean; scope: boolean }): Promise<AppraisalRelation> {
+/**
+ * The facts about one plan, fetched lazily through batched loaders. `scope: 'always'` looks up the HR scope even
+ * for the snapshot's own people (an HR admin who also appraises the plan still manages it as HR).
+ */
+async function relationTo(ctx: RequestContext, appraisal: Appraisal, needs: { above: boolean; scope: boolean | 'always' }): Promise<AppraisalRelation> {
   const { actor } = ctx;
   const me = actor.employeeId;
   const isOwner = me !== undefined && me === appraisal.employeeId;
   const isAppraiser = me !== undefined && me === appraisal.appraiserEmployeeId;
   const isAppraiserSupervisor = me !== undefined && me === appraisal.appraiserSupervisorEmployeeId;
   const direct = isOwner || isAppraiser || isAppraiserSupervisor;
-  const inHrScope = needs.scope && !direct && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(appraisal.unitId) : false;
+  const wantsScope = needs.scope === 'always' || (needs.scope && !direct);
+  const inHrScope = wantsScope && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(appraisal.unitId) : false;
   const isAboveOwner = needs.above && !direct && !inHrScope && me !== undefined ? await ctx.loaders.get(actorIsAbove).load(appraisal.employeeId) : false;
   return { isOwner, isAppraiser, isAppraiserSupervisor, isAboveOwner, inHrScope };
 }
@@ -69,13 +87,13 @@ export const appraisalRules = {
     evaluate: async (ctx, subject) => {
       if (!(subject instanceof Appraisal)) return false;
       const appraiserIsExternal = subject.appraiserEmployeeId === null && subject.appraiserExternalId !== null;
-      return decideDecidePlan({ actor: ctx.actor, relation: await relationTo(ctx, subject, { above: false, scope: appraiserIsExternal }), appraiserIsExternal });
+      return decideDecidePlan({ actor: ctx.actor, relation: await relationTo(ctx, subject, { above: false, scope: appraiserIsExternal ? 'always' : false }), appraiserIsExternal });
     },
   },
   manageAppraisal: {
     description: 'HR admins whose scope covers the plan’s unit.',
     evaluate: async (ctx, subject) =>
-      subject instanceof Appraisal && ctx.actor.isHrAdmin && decideManageAppraisal({ actor: ctx.actor, relation: await relationTo(ctx, subject, { above: false, scope: true }) }),
+      subject instanceof Appraisal && ctx.actor.isHrAdmin && decideManageAppraisal({ actor: ctx.actor, relation: await relationTo(ctx, subject, { above: false, scope: 'always' }) }),
   },
   readWorkPlan: {
     description: 'Whoever reads the plan, and everyone below its owner in the tree.',
@@ -83,8 +101,10 @@ export const appraisalRules = {
       if (!(subject instanceof Appraisal)) return false;
       const relation = await relationTo(ctx, subject, { above: true, scope: true });
       if (decideReadAppraisal({ actor: ctx.actor, relation })) return true;
-      const ownerIsAbove = ctx.actor.employeeId !== undefined && (await ctx.loaders.get(actorIsBelow).load(subject.employeeId));
-      return decideReadWorkPlan({ actor: ctx.actor, relation, ownerIsAbove });
+      if (ctx.actor.employeeId === undefined) return false;
+      const ownerIsAbove = await ctx.loaders.get(actorIsBelow).load(subject.employeeId);
+      const ownerAppraisesActor = !ownerIsAbove && (await ctx.loaders.get(actorAppraisedBy, { periodId: subject.periodId }).load(subject.employeeId));
+      return decideReadWorkPlan({ actor: ctx.actor, relation, ownerIsAbove, ownerAppraisesActor });
     },
   },
 } satisfies Record<string, PolicyRule>;

@@ -165,6 +165,10 @@ export class AppraisalService {
       const appraiser = await ctx.em.getRepository(Employee).findOneBy({ id: appraiserId });
       if (!appraiser?.active) throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath('appraiserId'))]);
       if (appraiser.id === appraisal.employeeId) throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_IS_SELF, inputPath('appraiserId'))]);
+      // Appraising grants the plan: a scoped HR admin hands it only to someone they administer (as setSupervisor).
+      if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, appraiser.unitId))) {
+        throw new UserErrorsException([appraisalError(AppraisalProblem.OUT_OF_SCOPE, inputPath('appraiserId'))]);
+      }
     } else if (externalId !== null) {
       const official = await ctx.loaders.get(externalOfficialById).load(externalId);
       if (!official?.active) throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath('externalAppraiserId'))]);
