@@ -10,8 +10,8 @@ export const QUERY_LIMITS = {
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 3000,
-  /** Estimated fields resolved, where a list multiplies its children by its page size. */
-  maxCost: 25_000,
+  /** Estimated fields resolved, where a list multiplies its children by its page size (or its `listSize` hint). */
+  maxCost: 50_000,
 } as const;
 
 /** Depth, aliases and directives by graphql-armor (validation rules, so each refusal is a 400). */
@@ -51,7 +51,9 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, field, type: parent, chi
   const isList = isListType(getNullableType(field.type));
   if (!isConnection && !isList) return undefined;
   const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : Array.isArray(args.ids) ? args.ids.length : undefined;
-  return 1 + childComplexity * Math.max(asked ?? DEFAULT_PAGE_SIZE, 1);
+  // A list bounded by the domain (a plan's RHK, the seven values) says how long it gets with `@ListSize`.
+  const hint = typeof field.extensions?.listSize === 'number' ? field.extensions.listSize : undefined;
+  return 1 + childComplexity * Math.max(asked ?? hint ?? DEFAULT_PAGE_SIZE, 1);
 };
 
 /**

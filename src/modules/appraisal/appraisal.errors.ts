@@ -4,6 +4,7 @@ import { UserError, UserErrorCode } from '../../core/errors/user-error';
 export enum AppraisalProblem {
   APPRAISAL_NOT_FOUND = 'APPRAISAL_NOT_FOUND',
   EMPLOYEE_NOT_FOUND = 'EMPLOYEE_NOT_FOUND',
+  UNIT_NOT_FOUND = 'UNIT_NOT_FOUND',
   EMPLOYEE_INACTIVE = 'EMPLOYEE_INACTIVE',
   PERIOD_NOT_FOUND = 'PERIOD_NOT_FOUND',
   PERIOD_NOT_PLANNING = 'PERIOD_NOT_PLANNING',
@@ -23,6 +24,7 @@ export enum AppraisalProblem {
 const TABLE: Record<AppraisalProblem, { code: UserErrorCode; message: string }> = {
   APPRAISAL_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such plan (SKP).' },
   EMPLOYEE_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such employee.' },
+  UNIT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such unit.' },
   EMPLOYEE_INACTIVE: { code: UserErrorCode.INVALID_STATE, message: 'The employee is deactivated.' },
   PERIOD_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such performance period (or none is current).' },
   PERIOD_NOT_PLANNING: { code: UserErrorCode.INVALID_STATE, message: 'Plans are made while the period is PLANNING or RUNNING.' },

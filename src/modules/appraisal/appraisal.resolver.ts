@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type RequestContext } from '../../core/context/request-context';
+import { ListSize } from '../../core/graphql/list-size';
 import { ConnectionArgs } from '../../core/graphql/connection';
 import { idOfType } from '../../core/graphql/global-id';
 import { runMutation } from '../../core/graphql/mutation';
@@ -105,22 +106,26 @@ export class AppraisalResolver {
     return appraisal.appraiserSupervisorExternalId === null ? Promise.resolve(null) : externalOfficialService.get(ctx, appraisal.appraiserSupervisorExternalId);
   }
 
+  @ListSize(10)
   @FieldResolver(() => [WorkResultPlan], { description: 'The RHK: main first, then additional, each in order.' })
   workResultPlans(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<WorkResultPlan[]> {
     return workPlanService.workResultPlansOf(ctx, appraisal);
   }
 
+  @ListSize(10)
   @FieldResolver(() => [WorkResultPlan], { description: 'The RHK of the appraiser’s plan for the same period: what this plan’s RHK can support.' })
   async supportableWorkResultPlans(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<WorkResultPlan[]> {
     if (!(await ctx.policy.can(Permission.EDIT_PLAN, appraisal)) && !(await ctx.policy.can(Permission.DECIDE_PLAN, appraisal))) return [];
     return workPlanService.supportable(ctx, appraisal);
   }
 
+  @ListSize(7)
   @FieldResolver(() => [BehaviorItem], { description: 'The seven BerAKHLAK values with their guides and the appraiser’s specific expectations (perilaku kerja).' })
   behaviors(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<BehaviorItem[]> {
     return behaviorService.behaviorsOf(ctx, appraisal);
   }
 
+  @ListSize(10)
   @FieldResolver(() => [AppraisalTransition], { description: 'The workflow history, oldest first: who, when, from, to and why.' })
   history(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<AppraisalTransition[]> {
     return ctx.loaders.get(transitionsOf).load(appraisal.id);

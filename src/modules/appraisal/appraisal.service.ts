@@ -103,7 +103,7 @@ export class AppraisalService {
   async createForUnit(ctx: RequestContext, input: CreateAppraisalsForUnitInput): Promise<{ created: number; skipped: number }> {
     const unitId = idOfType(input.unitId, Unit.typeName);
     if (unitId === null || !(await ctx.em.getRepository(Unit).existsBy({ id: unitId }))) {
-      throw new UserErrorsException([appraisalError(AppraisalProblem.EMPLOYEE_NOT_FOUND, inputPath('unitId'))]);
+      throw new UserErrorsException([appraisalError(AppraisalProblem.UNIT_NOT_FOUND, inputPath('unitId'))]);
     }
     if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unitId))) throw new UserErrorsException([appraisalError(AppraisalProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
     const periodId = idOfType(input.periodId, 'PerformancePeriod');

@@ -59,6 +59,13 @@ export class TransferService {
     }
     errors.throwIfAny();
 
+    // No open plan may start on or after the transfer: it would keep the old position and appraiser.
+    const later = await ctx.em
+      .getRepository(Appraisal)
+      .createQueryBuilder('plan')
+      .where('plan.employee_id = :id AND plan.open_period_id IS NOT NULL AND plan.start_date >= :day', { id: employee.id, day: input.effectiveDate })
+      .getExists();
+    if (later) throw new UserErrorsException([appraisalError(AppraisalProblem.EFFECTIVE_DATE_INVALID, inputPath('effectiveDate'))]);
     const period = await ctx.em
       .getRepository(PerformancePeriod)
       .createQueryBuilder('period')

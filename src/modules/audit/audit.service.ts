@@ -28,7 +28,7 @@ export async function recordAudit(tx: RequestContext, records: AuditRecord | Aud
   if (!tx.inTransaction) throw new Error('recordAudit must run inside the transaction of the change it records');
   const list = Array.isArray(records) ? records : [records];
   if (list.length === 0) return;
-  const occurredAt = new Date();
+  const occurredAt = tx.now();
   const { actor } = tx;
   const rows = list.map((r) => ({
     occurredAt,

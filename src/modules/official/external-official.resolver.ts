@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { type RequestContext } from '../../core/context/request-context';
+import { ListSize } from '../../core/graphql/list-size';
 import { runMutation } from '../../core/graphql/mutation';
 import { UserError } from '../../core/errors/user-error';
 import { Allow } from '../../core/policy/allow';
@@ -26,6 +27,7 @@ export class UpdateExternalOfficialPayload extends ExternalOfficialPayload {}
 @Resolver(() => ExternalOfficial)
 export class ExternalOfficialResolver {
   @Allow(Permission.SIGNED_IN)
+  @ListSize(20)
   @Query(() => [ExternalOfficial], { description: 'Officials outside the civil service who supervise top officials (the Bupati).' })
   externalOfficials(@Ctx() ctx: RequestContext): Promise<ExternalOfficial[]> {
     return externalOfficialService.list(ctx);

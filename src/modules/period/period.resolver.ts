@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type RequestContext } from '../../core/context/request-context';
+import { ListSize } from '../../core/graphql/list-size';
 import { runMutation } from '../../core/graphql/mutation';
 import { Allow } from '../../core/policy/allow';
 import { Permission } from '../../core/policy/permission';
@@ -12,6 +13,7 @@ import { deriveSubPeriods, SubPeriod } from './sub-periods';
 @Resolver(() => PerformancePeriod)
 export class PeriodResolver {
   @Allow(Permission.SIGNED_IN)
+  @ListSize(10)
   @Query(() => [PerformancePeriod], { description: 'Performance years, newest first.' })
   periods(@Ctx() ctx: RequestContext): Promise<PerformancePeriod[]> {
     return periodService.list(ctx);
@@ -23,6 +25,7 @@ export class PeriodResolver {
     return periodService.current(ctx);
   }
 
+  @ListSize(12)
   @FieldResolver(() => [SubPeriod], { description: 'The months or quarters of the year, each with its evaluation due date.' })
   subPeriods(@Root() period: PerformancePeriod): SubPeriod[] {
     return deriveSubPeriods(period.year, period.cadence, period.periodicEvaluationDays);

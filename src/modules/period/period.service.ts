@@ -12,7 +12,7 @@ import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { PeriodStatus } from './period-enums';
 import { periodError, PeriodProblem } from './period.errors';
 import { type ChangePeriodStatusInput, type OpenPeriodInput, type UpdatePeriodInput } from './period.inputs';
-import { periodById } from './period.loaders';
+import { currentPeriodOn, periodById } from './period.loaders';
 import { canMovePeriod } from './period-workflow';
 import { PerformancePeriod } from './performance-period.entity';
 
@@ -37,20 +37,14 @@ export class PeriodService {
   /** The period whose year contains today (region time), else the latest one not closed. */
   async current(ctx: RequestContext): Promise<PerformancePeriod | null> {
     if (!(await ctx.policy.can(Permission.SIGNED_IN))) return null;
-    const today = ctx.today();
-    const repo = ctx.em.getRepository(PerformancePeriod);
-    const containing = await repo
-      .createQueryBuilder('period')
-      .where('period.start_date <= :today AND period.end_date >= :today', { today })
-      .getOne();
-    if (containing) return containing;
-    return repo.createQueryBuilder('period').where('period.status <> :closed', { closed: PeriodStatus.CLOSED }).orderBy('period.year', 'DESC').getOne();
+    return ctx.loaders.get(currentPeriodOn).load(ctx.today());
   }
 
   async open(ctx: RequestContext, input: OpenPeriodInput): Promise<{ period: PerformancePeriod }> {
     await this.assertRegionAdmin(ctx);
     const errors = new UserErrorList();
     if (!Number.isInteger(input.year) || input.year < 2020 || input.year > 2100) errors.addError(periodError(PeriodProblem.YEAR_INVALID, inputPath('year')));
+    errors.throwIfAny();
     const year = input.year;
     const planningDeadline = this.date(errors, input.planningDeadline ?? `${year}-01-31`, year, 'planningDeadline');
     const annualEvaluationDeadline = this.date(errors, input.annualEvaluationDeadline ?? `${year + 1}-01-31`, year, 'annualEvaluationDeadline');

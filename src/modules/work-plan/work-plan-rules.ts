@@ -27,16 +27,19 @@ export interface PlanShape {
 export function validateIndicator(errors: UserErrorList, draft: IndicatorValues, plan: PlanShape, path: (f: string) => string[]): IndicatorValues | undefined {
   const before = errors.all().length;
   const text = requiredText(errors, draft.text, path('text'), 'The indicator', PLAN_TEXT_MAX);
-  const targetUnit = optionalText(errors, draft.targetUnit, path('targetUnit'), 'The unit', 64) ?? null;
-  const targetText = optionalText(errors, draft.targetText, path('targetText'), 'The target statement', PLAN_TEXT_MAX) ?? null;
+  // undefined: given but refused (already reported); null: not given.
+  const unitResult = optionalText(errors, draft.targetUnit, path('targetUnit'), 'The unit', 64);
+  const textResult = optionalText(errors, draft.targetText, path('targetText'), 'The target statement', PLAN_TEXT_MAX);
+  const targetUnit = unitResult ?? null;
+  const targetText = textResult ?? null;
   if (draft.targetValue !== null && (!Number.isFinite(draft.targetValue) || draft.targetValue < 0)) {
     errors.addError(workPlanError(WorkPlanProblem.TARGET_VALUE_NEGATIVE, path('targetValue')));
   }
   if (plan.approach === PlanApproach.QUANTITATIVE) {
     if (draft.aspect === null) errors.addError(workPlanError(WorkPlanProblem.ASPECT_REQUIRED, path('aspect')));
     if (draft.targetValue === null) errors.addError(workPlanError(WorkPlanProblem.TARGET_VALUE_REQUIRED, path('targetValue')));
-    else if (targetUnit === null) errors.addError(workPlanError(WorkPlanProblem.TARGET_UNIT_REQUIRED, path('targetUnit')));
-  } else if (targetText === null) {
+    else if (unitResult === null) errors.addError(workPlanError(WorkPlanProblem.TARGET_UNIT_REQUIRED, path('targetUnit')));
+  } else if (textResult === null) {
     errors.addError(workPlanError(WorkPlanProblem.TARGET_TEXT_REQUIRED, path('targetText')));
   }
   if (plan.form === AppraisalForm.JPT && draft.perspective === null) errors.addError(workPlanError(WorkPlanProblem.PERSPECTIVE_REQUIRED, path('perspective')));

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { type RequestContext } from '../../core/context/request-context';
+import { ListSize } from '../../core/graphql/list-size';
 import { toGlobalId } from '../../core/graphql/global-id';
 import { runMutation } from '../../core/graphql/mutation';
 import { Allow } from '../../core/policy/allow';
@@ -40,6 +41,7 @@ export class WorkResultPlanResolver {
     return plan ? employeeService.get(ctx, plan.employeeId) : null;
   }
 
+  @ListSize(5)
   @FieldResolver(() => [Indicator], { description: 'Its indicators (IKI), in order.' })
   indicators(@Ctx() ctx: RequestContext, @Root() rhk: WorkResultPlan): Promise<Indicator[]> {
     return workPlanService.indicatorsOf(ctx, rhk);
@@ -50,11 +52,13 @@ export class WorkResultPlanResolver {
     return workPlanService.supports(ctx, rhk);
   }
 
+  @ListSize(20)
   @FieldResolver(() => [WorkResultPlan], { description: 'The RHK of the team’s open plans that support this one, as far as you may see them.' })
   supportedBy(@Ctx() ctx: RequestContext, @Root() rhk: WorkResultPlan): Promise<WorkResultPlan[]> {
     return workPlanService.supporters(ctx, rhk);
   }
 
+  @ListSize(50)
   @FieldResolver(() => [CascadeEntry], { description: 'The whole cascade under this RHK, level by level (this one at level 0), as far as you may see it.' })
   async cascade(
     @Ctx() ctx: RequestContext,
