@@ -11,6 +11,13 @@ import { AppraisalTransition } from './modules/appraisal/appraisal-transition.en
 import { WorkResultPlan } from './modules/work-plan/work-result-plan.entity';
 import { Indicator } from './modules/work-plan/indicator.entity';
 import { BehaviorExpectation } from './modules/work-plan/behavior-expectation.entity';
+import { Realization } from './modules/realization/realization.entity';
+import { DailyActivity } from './modules/activity/daily-activity.entity';
+import { Feedback } from './modules/feedback/feedback.entity';
+import { Evaluation } from './modules/evaluation/evaluation.entity';
+import { EvaluationBehavior } from './modules/evaluation/evaluation-behavior.entity';
+import { UnitRating } from './modules/evaluation/unit-rating.entity';
+import { Objection } from './modules/evaluation/objection.entity';
 
 /** Every TypeORM entity; the schema itself is built only by `migrations/`. */
 export const entities = [
@@ -27,4 +34,11 @@ export const entities = [
   WorkResultPlan,
   Indicator,
   BehaviorExpectation,
+  Realization,
+  DailyActivity,
+  Feedback,
+  Evaluation,
+  EvaluationBehavior,
+  UnitRating,
+  Objection,
 ];

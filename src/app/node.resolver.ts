@@ -18,6 +18,16 @@ import { appraisalService } from '../modules/appraisal/appraisal.service';
 import { WorkResultPlan } from '../modules/work-plan/work-result-plan.entity';
 import { Indicator } from '../modules/work-plan/indicator.entity';
 import { workPlanService } from '../modules/work-plan/work-plan.service';
+import { Realization } from '../modules/realization/realization.entity';
+import { realizationService } from '../modules/realization/realization.service';
+import { DailyActivity } from '../modules/activity/daily-activity.entity';
+import { activityService } from '../modules/activity/activity.service';
+import { Feedback } from '../modules/feedback/feedback.entity';
+import { feedbackService } from '../modules/feedback/feedback.service';
+import { Evaluation } from '../modules/evaluation/evaluation.entity';
+import { Objection } from '../modules/evaluation/objection.entity';
+import { UnitRating } from '../modules/evaluation/unit-rating.entity';
+import { evaluationService } from '../modules/evaluation/evaluation.service';
 
 /** Every Node type and how to load it: through its service, so the same read policy applies as on every path. */
 export const nodeRegistry = new NodeRegistry([
@@ -28,6 +38,12 @@ export const nodeRegistry = new NodeRegistry([
   { typeName: Appraisal.typeName, load: (ctx, ids) => appraisalService.getMany(ctx, ids) },
   { typeName: WorkResultPlan.typeName, load: (ctx, ids) => workPlanService.getMany(ctx, ids) },
   { typeName: Indicator.typeName, load: (ctx, ids) => workPlanService.getIndicators(ctx, ids) },
+  { typeName: Realization.typeName, load: (ctx, ids) => realizationService.getMany(ctx, ids) },
+  { typeName: DailyActivity.typeName, load: (ctx, ids) => activityService.getMany(ctx, ids) },
+  { typeName: Feedback.typeName, load: (ctx, ids) => feedbackService.getMany(ctx, ids) },
+  { typeName: Evaluation.typeName, load: (ctx, ids) => evaluationService.getMany(ctx, ids) },
+  { typeName: Objection.typeName, load: (ctx, ids) => evaluationService.getObjections(ctx, ids) },
+  { typeName: UnitRating.typeName, load: (ctx, ids) => evaluationService.getUnitRatings(ctx, ids) },
 ]);
 
 @Resolver()

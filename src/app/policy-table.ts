@@ -1,6 +1,8 @@
 import { type PolicyTable } from '../core/policy/policy';
 import { Permission } from '../core/policy/permission';
+import { activityRules } from '../modules/activity/activity.policy';
 import { appraisalRules } from '../modules/appraisal/appraisal.policy';
+import { feedbackRules } from '../modules/feedback/feedback.policy';
 import { employeeRules } from '../modules/employee/employee.policy';
 import { importRules } from '../modules/import/import.policy';
 import { unitRules } from '../modules/unit/unit.policy';
@@ -25,4 +27,8 @@ export const policyTable: PolicyTable = {
   [Permission.DECIDE_PLAN]: appraisalRules.decidePlan,
   [Permission.MANAGE_APPRAISAL]: appraisalRules.manageAppraisal,
   [Permission.READ_WORK_PLAN]: appraisalRules.readWorkPlan,
+  [Permission.READ_ACTIVITY]: activityRules.readActivity,
+  [Permission.REVIEW_ACTIVITY]: activityRules.reviewActivity,
+  [Permission.READ_FEEDBACK]: feedbackRules.readFeedback,
+  [Permission.DECIDE_OBJECTION]: appraisalRules.decideObjection,
 };

@@ -13,6 +13,17 @@ import { PeriodResolver } from '../modules/period/period.resolver';
 import { AppraisalResolver } from '../modules/appraisal/appraisal.resolver';
 import { EmployeeAppraisalsResolver, ViewerAppraisalsResolver } from '../modules/appraisal/employee-appraisals.resolver';
 import { IndicatorResolver, WorkResultPlanResolver } from '../modules/work-plan/work-plan.resolver';
+import { IndicatorRealizationsResolver, RealizationResolver } from '../modules/realization/realization.resolver';
+import { DailyActivityResolver, EmployeeActivitiesResolver, ViewerActivitiesResolver } from '../modules/activity/activity.resolver';
+import {
+  ActivityFeedbackResolver,
+  AppraisalFeedbackResolver,
+  FeedbackResolver,
+  IndicatorFeedbackResolver,
+  RealizationFeedbackResolver,
+  ViewerFeedbackResolver,
+} from '../modules/feedback/feedback.resolver';
+import { AppraisalEvaluationsResolver, EvaluationResolver, UnitEvaluationResolver } from '../modules/evaluation/evaluation.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -28,6 +39,20 @@ export const resolvers = [
   ViewerAppraisalsResolver,
   WorkResultPlanResolver,
   IndicatorResolver,
+  RealizationResolver,
+  IndicatorRealizationsResolver,
+  DailyActivityResolver,
+  EmployeeActivitiesResolver,
+  ViewerActivitiesResolver,
+  FeedbackResolver,
+  AppraisalFeedbackResolver,
+  RealizationFeedbackResolver,
+  ActivityFeedbackResolver,
+  IndicatorFeedbackResolver,
+  ViewerFeedbackResolver,
+  EvaluationResolver,
+  AppraisalEvaluationsResolver,
+  UnitEvaluationResolver,
 ] as const;
 
 /**

@@ -6,6 +6,18 @@ export type TokenKeyConfig =
   | { kind: 'publicKey'; pem: string; algorithms: string[] }
   | { kind: 'jwks'; url: string; algorithms: string[] };
 
+/** Rules the regulation leaves open (`domain.md`, [open]): configuration, with the defaults given there. */
+export interface AppraisalSettings {
+  /** Whether a unit's employees' predikat outside its distribution curve blocks finalization or only warns. */
+  distributionCurveMode: 'warn' | 'block';
+  /** Days after the rating is delivered within which an objection may be filed. */
+  objectionWindowDays: number;
+  /** Whether those days are calendar days or working days (Monday to Friday). */
+  objectionDayCounting: 'calendar' | 'working';
+}
+
+export const DEFAULT_APPRAISAL_SETTINGS: AppraisalSettings = { distributionCurveMode: 'warn', objectionWindowDays: 14, objectionDayCounting: 'calendar' };
+
 export interface Config {
   env: 'development' | 'test' | 'production';
   port: number;
@@ -23,6 +35,9 @@ export interface Config {
   timeZone: string;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
+  /** Events cross instances through Redis when set; in-process otherwise. */
+  redisUrl?: string;
+  appraisal: AppraisalSettings;
 }
 
 /** A fixed secret so that `npm start` and `npm run token` agree out of the box. Refused in production. */
@@ -44,6 +59,12 @@ function integer(name: string, value: string | undefined, fallback: number): num
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined || value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
 }
 
 function list(value: string | undefined): string[] {
@@ -89,5 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.TIME_ZONE || 'Asia/Jayapura',
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 100 * 1024),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
+    redisUrl: env.REDIS_URL || undefined,
+    appraisal: {
+      distributionCurveMode: oneOf('DISTRIBUTION_CURVE_MODE', env.DISTRIBUTION_CURVE_MODE, ['warn', 'block'] as const, DEFAULT_APPRAISAL_SETTINGS.distributionCurveMode),
+      objectionWindowDays: integer('OBJECTION_WINDOW_DAYS', env.OBJECTION_WINDOW_DAYS, DEFAULT_APPRAISAL_SETTINGS.objectionWindowDays),
+      objectionDayCounting: oneOf('OBJECTION_DAY_COUNTING', env.OBJECTION_DAY_COUNTING, ['calendar', 'working'] as const, DEFAULT_APPRAISAL_SETTINGS.objectionDayCounting),
+    },
   };
 }

@@ -5,6 +5,8 @@ import { type Database } from '../database/database';
 import { Policy, type PolicyTable } from '../policy/policy';
 import { LoaderRegistry } from './loader-registry';
 import { localDateOf, type LocalDate } from '../time/local-date';
+import { type AppraisalSettings, DEFAULT_APPRAISAL_SETTINGS } from '../config/config';
+import { type EventBus, publishEvent, type Topic, type TopicPayloads } from '../events/event-bus';
 
 export interface RequestContextInit {
   requestId: string;
@@ -16,6 +18,11 @@ export interface RequestContextInit {
   em?: EntityManager;
   /** The clock of the request (tests set it); defaults to the system clock. */
   clock?: () => Date;
+  /** Where committed changes are announced to subscribers. */
+  events?: EventBus;
+  settings?: AppraisalSettings;
+  /** Events waiting for the transaction to commit (set inside a transaction). */
+  pendingEvents?: Array<() => void>;
 }
 
 /**
@@ -34,6 +41,9 @@ export class RequestContext {
   readonly inTransaction: boolean;
   private readonly policyTable: PolicyTable;
   private readonly clock: () => Date;
+  readonly settings: AppraisalSettings;
+  private readonly events?: EventBus;
+  private readonly pendingEvents?: Array<() => void>;
 
   constructor(init: RequestContextInit, inTransaction = false) {
     this.requestId = init.requestId;
@@ -44,6 +54,9 @@ export class RequestContext {
     this.timeZone = init.timeZone;
     this.policyTable = init.policyTable;
     this.clock = init.clock ?? (() => new Date());
+    this.settings = init.settings ?? DEFAULT_APPRAISAL_SETTINGS;
+    this.events = init.events;
+    this.pendingEvents = init.pendingEvents;
     this.inTransaction = inTransaction;
     this.loaders = new LoaderRegistry(this);
     this.policy = new Policy(this, this.policyTable);
@@ -55,7 +68,23 @@ export class RequestContext {
    */
   async transaction<T>(work: (tx: RequestContext) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
-    return this.db.transaction((em) => work(new RequestContext({ ...this.init(), em }, true)));
+    let pending: Array<() => void> = [];
+    const result = await this.db.transaction((em) => {
+      // A retried attempt starts over: only the events of the attempt that committed go out.
+      pending = [];
+      return work(new RequestContext({ ...this.init(), em, pendingEvents: pending }, true));
+    });
+    for (const publish of pending) publish();
+    return result;
+  }
+
+  /** Announces a change to subscribers: at once outside a transaction, after the commit inside one (never on rollback). */
+  publish<T extends Topic>(topic: T, payload: TopicPayloads[T]): void {
+    const events = this.events;
+    if (!events) return;
+    const send = () => publishEvent(events, topic, payload);
+    if (this.pendingEvents) this.pendingEvents.push(send);
+    else send();
   }
 
   /** Now, to the second (what a MySQL `datetime` keeps, so a returned object equals a re-read one). */
@@ -72,7 +101,7 @@ export class RequestContext {
 
   /** The same request and transaction with empty loaders: for work that may roll back to a savepoint. */
   withFreshLoaders(): RequestContext {
-    return new RequestContext({ ...this.init(), em: this.em }, this.inTransaction);
+    return new RequestContext({ ...this.init(), em: this.em, pendingEvents: this.pendingEvents }, this.inTransaction);
   }
 
   private init(): RequestContextInit {
@@ -84,6 +113,8 @@ export class RequestContext {
       policyTable: this.policyTable,
       timeZone: this.timeZone,
       clock: this.clock,
+      events: this.events,
+      settings: this.settings,
     };
   }
 }

@@ -33,4 +33,12 @@ export enum Permission {
   MANAGE_APPRAISAL = 'MANAGE_APPRAISAL',
   /** An RHK and its indicators. Subject: the RHK's appraisal (plan readers, and everyone below its owner). */
   READ_WORK_PLAN = 'READ_WORK_PLAN',
+  /** A daily activity entry. Subject: the entry. */
+  READ_ACTIVITY = 'READ_ACTIVITY',
+  /** Acknowledge or return a daily activity entry. Subject: the entry (its reviewer). */
+  REVIEW_ACTIVITY = 'REVIEW_ACTIVITY',
+  /** A piece of feedback. Subject: the feedback (recipient, author, readers of the recipient's plan). */
+  READ_FEEDBACK = 'READ_FEEDBACK',
+  /** Decide an objection to a final rating. Subject: the appraisal (the appraiser's supervisor of the snapshot). */
+  DECIDE_OBJECTION = 'DECIDE_OBJECTION',
 }

@@ -7,6 +7,8 @@ export enum AppraisalStatus {
   RETURNED = 'RETURNED',
   APPROVED = 'APPROVED',
   REVISING = 'REVISING',
+  EVALUATED = 'EVALUATED',
+  FINAL = 'FINAL',
   CLOSED = 'CLOSED',
 }
 
@@ -19,6 +21,8 @@ registerEnumType(AppraisalStatus, {
     RETURNED: { description: 'Returned by the appraiser with a reason; the employee revises and resubmits (dikembalikan).' },
     APPROVED: { description: 'Agreed by the appraiser (disetujui).' },
     REVISING: { description: 'Reopened by the appraiser: the employee revises an approved plan and resubmits.' },
+    EVALUATED: { description: 'The appraiser has rated the year (penilaian tahunan); it can still be re-rated until HR finalizes the unit.' },
+    FINAL: { description: 'The annual rating is final and delivered to the employee (the objection window runs from then).' },
     CLOSED: { description: 'Closed, e.g. at a transfer to another position; kept in the history.' },
   },
 });
@@ -57,6 +61,8 @@ export enum TransitionAction {
   APPROVE = 'APPROVE',
   RETURN = 'RETURN',
   REOPEN = 'REOPEN',
+  EVALUATE = 'EVALUATE',
+  FINALIZE = 'FINALIZE',
   CLOSE = 'CLOSE',
 }
 
@@ -68,6 +74,8 @@ registerEnumType(TransitionAction, {
     APPROVE: { description: 'The appraiser approves it.' },
     RETURN: { description: 'The appraiser returns it with a reason.' },
     REOPEN: { description: 'The appraiser reopens an approved plan for revision, with a reason.' },
+    EVALUATE: { description: 'The appraiser rates the year (or re-rates it before it is final).' },
+    FINALIZE: { description: 'HR finalizes the unit’s ratings: the rating is delivered to the employee.' },
     CLOSE: { description: 'The plan closes (a transfer to another position or unit).' },
   },
 });

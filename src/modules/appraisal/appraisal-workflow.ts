@@ -29,6 +29,14 @@ export const TRANSITIONS: Readonly<Record<TransitionAction, Transition>> = {
   [TransitionAction.APPROVE]: { action: TransitionAction.APPROVE, from: [AppraisalStatus.SUBMITTED], to: AppraisalStatus.APPROVED, by: WorkflowRole.APPRAISER, reasonRequired: false },
   [TransitionAction.RETURN]: { action: TransitionAction.RETURN, from: [AppraisalStatus.SUBMITTED], to: AppraisalStatus.RETURNED, by: WorkflowRole.APPRAISER, reasonRequired: true },
   [TransitionAction.REOPEN]: { action: TransitionAction.REOPEN, from: [AppraisalStatus.APPROVED], to: AppraisalStatus.REVISING, by: WorkflowRole.APPRAISER, reasonRequired: true },
+  [TransitionAction.EVALUATE]: {
+    action: TransitionAction.EVALUATE,
+    from: [AppraisalStatus.APPROVED, AppraisalStatus.EVALUATED],
+    to: AppraisalStatus.EVALUATED,
+    by: WorkflowRole.APPRAISER,
+    reasonRequired: false,
+  },
+  [TransitionAction.FINALIZE]: { action: TransitionAction.FINALIZE, from: [AppraisalStatus.EVALUATED], to: AppraisalStatus.FINAL, by: WorkflowRole.SYSTEM, reasonRequired: false },
   [TransitionAction.CLOSE]: { action: TransitionAction.CLOSE, from: OPEN, to: AppraisalStatus.CLOSED, by: WorkflowRole.SYSTEM, reasonRequired: true },
 };
 

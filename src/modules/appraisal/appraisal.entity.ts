@@ -162,6 +162,10 @@ export class Appraisal {
   @Field({ description: 'Approved after the period’s planning deadline (31 January by default, region time).' })
   approvedLate!: boolean;
 
+  @Column({ name: 'delivered_at', type: 'datetime', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the final rating was delivered to the employee (UTC); the objection window runs from this day.' })
+  deliveredAt!: Date | null;
+
   @Column({ name: 'closed_at', type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When it was closed (UTC), e.g. by a transfer.' })
   closedAt!: Date | null;

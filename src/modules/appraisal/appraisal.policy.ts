@@ -33,6 +33,15 @@ export function decideDecidePlan({ actor, relation, appraiserIsExternal }: { act
   return relation.isAppraiser || (appraiserIsExternal && actor.isHrAdmin && relation.inHrScope && !relation.isOwner);
 }
 
+/**
+ * An objection goes to the appraiser's supervisor of the snapshot (atasan pejabat penilai kinerja). When that is
+ * an official outside the civil service or nobody, an HR admin covering the plan records the decision.
+ */
+export function decideDecideObjection({ actor, relation, supervisorIsEmployee }: { actor: Actor; relation: AppraisalRelation; supervisorIsEmployee: boolean }): boolean {
+  if (relation.isOwner) return false;
+  return relation.isAppraiserSupervisor || (!supervisorIsEmployee && actor.isHrAdmin && relation.inHrScope);
+}
+
 export function decideManageAppraisal({ actor, relation }: { actor: Actor; relation: AppraisalRelation }): boolean {
   return actor.isHrAdmin && relation.inHrScope;
 }
@@ -88,6 +97,15 @@ export const appraisalRules = {
       if (!(subject instanceof Appraisal)) return false;
       const appraiserIsExternal = subject.appraiserEmployeeId === null && subject.appraiserExternalId !== null;
       return decideDecidePlan({ actor: ctx.actor, relation: await relationTo(ctx, subject, { above: false, scope: appraiserIsExternal ? 'always' : false }), appraiserIsExternal });
+    },
+  },
+  decideObjection: {
+    description: 'The appraiser’s supervisor of the snapshot; HR admins in scope when that is not a civil servant.',
+    evaluate: async (ctx, subject) => {
+      if (!(subject instanceof Appraisal)) return false;
+      const supervisorIsEmployee = subject.appraiserSupervisorEmployeeId !== null;
+      const relation = await relationTo(ctx, subject, { above: false, scope: supervisorIsEmployee ? false : 'always' });
+      return decideDecideObjection({ actor: ctx.actor, relation, supervisorIsEmployee });
     },
   },
   manageAppraisal: {

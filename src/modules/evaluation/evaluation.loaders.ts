@@ -1,0 +1,25 @@
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
+import { EvaluationBehavior } from './evaluation-behavior.entity';
+import { Evaluation } from './evaluation.entity';
+import { Objection } from './objection.entity';
+
+export const evaluationById: LoaderFactory<number, Evaluation | null> = (ctx) =>
+  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Evaluation).findBy({ id: In([...ids]) }), (e) => e.id));
+
+/** Each plan's evaluations: periodic ones by sub-period, then the annual one. */
+export const evaluationsOf: LoaderFactory<number, Evaluation[]> = (ctx) =>
+  new DataLoader(async (appraisalIds) => {
+    const rows = await ctx.em.getRepository(Evaluation).find({ where: { appraisalId: In([...appraisalIds]) }, order: { kind: 'DESC', subPeriod: 'ASC' } });
+    return groupByKey(appraisalIds, rows, (e) => e.appraisalId);
+  });
+
+export const behaviorAssessmentsOf: LoaderFactory<number, EvaluationBehavior[]> = (ctx) =>
+  new DataLoader(async (evaluationIds) => groupByKey(evaluationIds, await ctx.em.getRepository(EvaluationBehavior).findBy({ evaluationId: In([...evaluationIds]) }), (b) => b.evaluationId));
+
+export const objectionOf: LoaderFactory<number, Objection | null> = (ctx) =>
+  new DataLoader(async (appraisalIds) => byKey(appraisalIds, await ctx.em.getRepository(Objection).findBy({ appraisalId: In([...appraisalIds]) }), (o) => o.appraisalId));
+
+export const objectionById: LoaderFactory<number, Objection | null> = (ctx) =>
+  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Objection).findBy({ id: In([...ids]) }), (o) => o.id));

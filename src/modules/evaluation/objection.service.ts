@@ -1,0 +1,121 @@
+import { type RequestContext } from '../../core/context/request-context';
+import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
+import { lockedRow } from '../../core/database/row-locks';
+import { Topic } from '../../core/events/event-bus';
+import { idOfType } from '../../core/graphql/global-id';
+import { Permission } from '../../core/policy/permission';
+import { localDateOf } from '../../core/time/local-date';
+import { requiredText } from '../../core/validation/text';
+import { AuditAction } from '../audit/audit-action';
+import { auditSnapshot, recordAudit } from '../audit/audit.service';
+import { Appraisal } from '../appraisal/appraisal.entity';
+import { AppraisalStatus } from '../appraisal/appraisal-enums';
+import { appraisalById } from '../appraisal/appraisal.loaders';
+import { requirePlan, touchPlan } from '../appraisal/plan-access';
+import { PositionKind } from '../employee/employee-enums';
+import { ANNUAL_SUB_PERIOD, Evaluation } from './evaluation.entity';
+import { EvaluationKind } from './evaluation-enums';
+import { evaluationError, EvaluationProblem } from './evaluation.errors';
+import { type DecideObjectionInput, type FileObjectionInput } from './evaluation.inputs';
+import { Objection, ObjectionStatus } from './objection.entity';
+import { objectionDeadline } from './objection-window';
+import { creditPoints, functionalCoefficient, predikatOf } from './predikat';
+
+const inputPath = (field: string) => ['input', field];
+
+/**
+ * Objections (keberatan, PP 30/2019 art. 59): the employee objects to the final annual rating within the window;
+ * the appraiser's supervisor decides, finally. The rating shown everywhere is then the decided one; the objection
+ * keeps what it was.
+ */
+export class ObjectionService {
+  async file(ctx: RequestContext, input: FileObjectionInput): Promise<{ objection: Objection; appraisal: Appraisal }> {
+    const { appraisal } = await requirePlan(ctx, idOfType(input.appraisalId, Appraisal.typeName), Permission.EDIT_PLAN, inputPath('appraisalId'));
+    assertExpectedVersion(appraisal.version, input.expectedVersion);
+    if (appraisal.status !== AppraisalStatus.FINAL || !appraisal.deliveredAt) throw new UserErrorsException([evaluationError(EvaluationProblem.NOT_FINAL, inputPath('appraisalId'))]);
+    const delivered = localDateOf(appraisal.deliveredAt, ctx.timeZone);
+    const deadline = objectionDeadline(delivered, ctx.settings.objectionWindowDays, ctx.settings.objectionDayCounting);
+    if (ctx.today() > deadline) throw new UserErrorsException([evaluationError(EvaluationProblem.WINDOW_CLOSED, inputPath('appraisalId'), `delivered ${delivered}, last day ${deadline}`)]);
+    if (await ctx.em.getRepository(Objection).existsBy({ appraisalId: appraisal.id })) throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_EXISTS, inputPath('appraisalId'))]);
+    const errors = new UserErrorList();
+    const reason = requiredText(errors, input.reason, inputPath('reason'), 'The reason', 4000);
+    errors.throwIfAny();
+    const annual = await this.annual(ctx, appraisal.id);
+    const now = ctx.now();
+    const objection = ctx.em.getRepository(Objection).create({
+      appraisalId: appraisal.id,
+      reason: reason!,
+      filedAt: now,
+      status: ObjectionStatus.PENDING,
+      originalResultRating: annual.resultRating,
+      originalBehaviorRating: annual.behaviorRating,
+      originalPredikat: annual.predikat,
+      decidedResultRating: null,
+      decidedBehaviorRating: null,
+      decidedPredikat: null,
+      decisionReason: null,
+      decidedBySubject: null,
+      decidedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.em.getRepository(Objection).insert(objection);
+    const after = await touchPlan(ctx, appraisal, input.expectedVersion);
+    await recordAudit(ctx, { action: AuditAction.OBJECTION_FILED, entityType: Objection.typeName, entityId: objection.id, after: auditSnapshot(objection) });
+    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.id, change: 'OBJECTION_FILED' });
+    return { objection, appraisal: after };
+  }
+
+  async decide(ctx: RequestContext, input: DecideObjectionInput): Promise<{ objection: Objection; appraisal: Appraisal }> {
+    const id = idOfType(input.id, Objection.typeName);
+    const objection = id === null ? null : await lockedRow(ctx.em, Objection, id);
+    const plan = objection && (await ctx.loaders.get(appraisalById).load(objection.appraisalId));
+    if (!objection || !plan || !(await ctx.policy.can(Permission.READ_APPRAISAL, plan))) {
+      throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_NOT_FOUND, inputPath('id'))]);
+    }
+    const { appraisal } = await requirePlan(ctx, plan.id, Permission.DECIDE_OBJECTION, inputPath('id'));
+    assertExpectedVersion(objection.version, input.expectedVersion);
+    if (objection.status !== ObjectionStatus.PENDING) throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_DECIDED, inputPath('id'))]);
+    const errors = new UserErrorList();
+    const reason = requiredText(errors, input.reason, inputPath('reason'), 'The reason', 4000);
+    if (input.accept && (!input.resultRating || !input.behaviorRating)) errors.addError(evaluationError(EvaluationProblem.RATINGS_REQUIRED, inputPath('resultRating')));
+    errors.throwIfAny();
+    const now = ctx.now();
+    const changes: Partial<Objection> = { status: input.accept ? ObjectionStatus.ACCEPTED : ObjectionStatus.REJECTED, decisionReason: reason!, decidedBySubject: ctx.actor.subject, decidedAt: now, updatedAt: now };
+    if (input.accept) {
+      const annual = await this.annual(ctx, appraisal.id);
+      const predikat = predikatOf(input.resultRating!, input.behaviorRating!);
+      const coefficient = appraisal.positionKind === PositionKind.FUNGSIONAL ? functionalCoefficient(appraisal.positionTitle) : undefined;
+      const decided = {
+        resultRating: input.resultRating!,
+        behaviorRating: input.behaviorRating!,
+        predikat,
+        creditPoints: coefficient === undefined ? null : creditPoints(predikat, coefficient),
+        ratedByEmployeeId: ctx.actor.employeeId ?? null,
+        ratedBySubject: ctx.actor.subject,
+        ratedAt: now,
+        updatedAt: now,
+        version: annual.version + 1,
+      };
+      await ctx.em.getRepository(Evaluation).update({ id: annual.id }, decided);
+      await recordAudit(ctx, { action: AuditAction.EVALUATION_RECORDED, entityType: Evaluation.typeName, entityId: annual.id, before: auditSnapshot(annual), after: { ...auditSnapshot(annual), ...decided, byObjection: objection.id } });
+      Object.assign(changes, { decidedResultRating: input.resultRating!, decidedBehaviorRating: input.behaviorRating!, decidedPredikat: predikat });
+    }
+    const after = Object.assign(new Objection(), objection, changes, { version: objection.version + 1 });
+    await updateVersioned(ctx.em, Objection, objection.id, input.expectedVersion, changes);
+    const plan2 = await touchPlan(ctx, appraisal, appraisal.version);
+    await recordAudit(ctx, { action: AuditAction.OBJECTION_DECIDED, entityType: Objection.typeName, entityId: objection.id, before: auditSnapshot(objection), after: auditSnapshot(after) });
+    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.id, change: 'OBJECTION_DECIDED' });
+    return { objection: after, appraisal: plan2 };
+  }
+
+  private async annual(ctx: RequestContext, appraisalId: number): Promise<Evaluation> {
+    const annual = await ctx.em.getRepository(Evaluation).findOneBy({ appraisalId, kind: EvaluationKind.ANNUAL, subPeriod: ANNUAL_SUB_PERIOD });
+    if (!annual) throw new UserErrorsException([evaluationError(EvaluationProblem.NOT_FINAL, inputPath('appraisalId'))]);
+    return annual;
+  }
+}
+
+export const objectionService = new ObjectionService();

@@ -1,0 +1,21 @@
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
+import { Feedback, type FeedbackTarget } from './feedback.entity';
+
+export const feedbackById: LoaderFactory<number, Feedback | null> = (ctx) =>
+  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Feedback).findBy({ id: In([...ids]) }), (f) => f.id));
+
+/** Feedback on each target of one kind (realizations, activities, indicators…), oldest first. */
+export const feedbackOn: LoaderFactory<number, Feedback[], { kind: FeedbackTarget }> = (ctx, { kind }) =>
+  new DataLoader(async (targetIds) => {
+    const rows = await ctx.em.getRepository(Feedback).find({ where: { targetKind: kind, targetId: In([...targetIds]) }, order: { id: 'ASC' } });
+    return groupByKey(targetIds, rows, (f) => f.targetId!);
+  });
+
+/** All feedback on each plan (whatever the target within it), newest first. */
+export const feedbackOfAppraisal: LoaderFactory<number, Feedback[]> = (ctx) =>
+  new DataLoader(async (appraisalIds) => {
+    const rows = await ctx.em.getRepository(Feedback).find({ where: { appraisalId: In([...appraisalIds]) }, order: { id: 'DESC' } });
+    return groupByKey(appraisalIds, rows, (f) => f.appraisalId!);
+  });

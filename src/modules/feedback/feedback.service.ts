@@ -1,0 +1,148 @@
+import { type RequestContext } from '../../core/context/request-context';
+import { loadAll } from '../../core/context/loader-registry';
+import { forbidden } from '../../core/errors/app-error';
+import { UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
+import { lockedRow } from '../../core/database/row-locks';
+import { Topic } from '../../core/events/event-bus';
+import { type ConnectionArgs, type Page } from '../../core/graphql/connection';
+import { fromGlobalId, idOfType } from '../../core/graphql/global-id';
+import { paginate } from '../../core/graphql/pagination';
+import { Permission } from '../../core/policy/permission';
+import { requiredText } from '../../core/validation/text';
+import { AuditAction } from '../audit/audit-action';
+import { auditSnapshot, recordAudit } from '../audit/audit.service';
+import { DailyActivity } from '../activity/daily-activity.entity';
+import { activityById } from '../activity/activity.loaders';
+import { Appraisal } from '../appraisal/appraisal.entity';
+import { appraisalById } from '../appraisal/appraisal.loaders';
+import { actorIsAbove } from '../employee/employee.loaders';
+import { Realization } from '../realization/realization.entity';
+import { realizationById } from '../realization/realization.loaders';
+import { Indicator } from '../work-plan/indicator.entity';
+import { indicatorById, workResultPlanById } from '../work-plan/work-plan.loaders';
+import { Feedback, FeedbackTarget } from './feedback.entity';
+import { type GiveFeedbackInput, type ReplyToFeedbackInput } from './feedback.inputs';
+import { feedbackById, feedbackOfAppraisal, feedbackOn } from './feedback.loaders';
+
+const inputPath = (field: string) => ['input', field];
+const notFound = (field: string) => new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such thing to give feedback on.', inputPath(field))]);
+
+interface Addressee {
+  recipientId: number;
+  appraisal: Appraisal | null;
+  targetId: number | null;
+}
+
+/** Continuous feedback: from the appraiser or anyone above the employee; the employee may reply. */
+export class FeedbackService {
+  async getMany(ctx: RequestContext, ids: readonly number[]): Promise<(Feedback | null)[]> {
+    return ctx.policy.filter(Permission.READ_FEEDBACK, await loadAll(ctx.loaders.get(feedbackById), ids));
+  }
+
+  /** Feedback on a target the caller already reads (the parent's read check covers it). */
+  on(ctx: RequestContext, kind: FeedbackTarget, targetId: number): Promise<Feedback[]> {
+    return ctx.loaders.get(feedbackOn, { kind }).load(targetId);
+  }
+
+  /** All feedback within a plan the caller reads. */
+  ofAppraisal(ctx: RequestContext, appraisal: Appraisal): Promise<Feedback[]> {
+    return ctx.loaders.get(feedbackOfAppraisal).load(appraisal.id);
+  }
+
+  /** Feedback addressed to the caller (`received`) or written by them (`given`), newest first. */
+  async mine(ctx: RequestContext, side: 'received' | 'given', args: ConnectionArgs): Promise<Page<Feedback>> {
+    const me = ctx.actor.employeeId ?? -1;
+    const column = side === 'received' ? 'feedback.recipient_employee_id' : 'feedback.author_employee_id';
+    const qb = ctx.em.getRepository(Feedback).createQueryBuilder('feedback').where(`${column} = :me`, { me });
+    return paginate(qb, { column: 'feedback.id', idColumn: 'feedback.id', direction: 'DESC', valueOf: (f) => f.id, idOf: (f) => f.id }, args);
+  }
+
+  async give(ctx: RequestContext, input: GiveFeedbackInput): Promise<{ feedback: Feedback }> {
+    const me = ctx.actor.employeeId;
+    if (me === undefined) throw forbidden('Feedback comes from an employee who appraises or supervises the recipient.');
+    const addressee = await this.addressee(ctx, input);
+    if (addressee.recipientId === me) throw forbidden('Feedback is for someone else.');
+    const isAppraiser = addressee.appraisal?.appraiserEmployeeId === me;
+    if (!isAppraiser && !(await ctx.loaders.get(actorIsAbove).load(addressee.recipientId))) throw forbidden('Only the appraiser or someone above the employee gives feedback.');
+    const errors = new UserErrorList();
+    const text = requiredText(errors, input.text, inputPath('text'), 'The feedback', 2000);
+    if (input.target === FeedbackTarget.BEHAVIOR && !input.coreValue) errors.add(UserErrorCode.INVALID, 'Feedback on behaviour names the core value.', inputPath('coreValue'));
+    if (input.target !== FeedbackTarget.BEHAVIOR && input.coreValue) errors.add(UserErrorCode.INVALID, 'Only feedback on behaviour names a core value.', inputPath('coreValue'));
+    errors.throwIfAny();
+    const now = ctx.now();
+    const feedback = ctx.em.getRepository(Feedback).create({
+      recipientEmployeeId: addressee.recipientId,
+      appraisalId: addressee.appraisal?.id ?? null,
+      authorEmployeeId: me,
+      targetKind: input.target,
+      targetId: addressee.targetId,
+      coreValue: input.coreValue ?? null,
+      text: text!,
+      reply: null,
+      repliedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.em.getRepository(Feedback).insert(feedback);
+    await recordAudit(ctx, { action: AuditAction.FEEDBACK_GIVEN, entityType: Feedback.typeName, entityId: feedback.id, after: auditSnapshot(feedback) });
+    ctx.publish(Topic.FEEDBACK_RECEIVED, { feedbackId: feedback.id, recipientId: feedback.recipientEmployeeId });
+    if (feedback.appraisalId !== null) ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK' });
+    return { feedback };
+  }
+
+  async reply(ctx: RequestContext, input: ReplyToFeedbackInput): Promise<{ feedback: Feedback }> {
+    const id = idOfType(input.id, Feedback.typeName);
+    const feedback = id === null ? null : await lockedRow(ctx.em, Feedback, id);
+    if (!feedback || !(await ctx.policy.can(Permission.READ_FEEDBACK, feedback))) {
+      throw new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such feedback.', inputPath('id'))]);
+    }
+    if (feedback.recipientEmployeeId !== ctx.actor.employeeId) throw forbidden('Only the employee it is addressed to replies.');
+    assertExpectedVersion(feedback.version, input.expectedVersion);
+    const errors = new UserErrorList();
+    const reply = requiredText(errors, input.reply, inputPath('reply'), 'The reply', 2000);
+    errors.throwIfAny();
+    const now = ctx.now();
+    const after = Object.assign(new Feedback(), feedback, { reply: reply!, repliedAt: now, updatedAt: now, version: feedback.version + 1 });
+    await updateVersioned(ctx.em, Feedback, feedback.id, input.expectedVersion, { reply: reply!, repliedAt: now, updatedAt: now });
+    await recordAudit(ctx, { action: AuditAction.FEEDBACK_REPLIED, entityType: Feedback.typeName, entityId: feedback.id, before: auditSnapshot(feedback), after: auditSnapshot(after) });
+    if (feedback.appraisalId !== null) ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK_REPLY' });
+    return { feedback: after };
+  }
+
+  /** Who the feedback goes to, and in which plan: resolved from the target, which the caller must be able to read. */
+  private async addressee(ctx: RequestContext, input: GiveFeedbackInput): Promise<Addressee> {
+    const decoded = fromGlobalId(input.targetId);
+    const planOf = async (appraisalId: number | null) => (appraisalId === null ? null : ctx.loaders.get(appraisalById).load(appraisalId));
+    const readable = async (appraisal: Appraisal | null) => appraisal !== null && (await ctx.policy.can(Permission.READ_APPRAISAL, appraisal));
+    switch (input.target) {
+      case FeedbackTarget.APPRAISAL:
+      case FeedbackTarget.BEHAVIOR: {
+        const plan = decoded?.typeName === Appraisal.typeName ? await planOf(decoded.id) : null;
+        if (!(await readable(plan))) throw notFound('targetId');
+        return { recipientId: plan!.employeeId, appraisal: plan, targetId: plan!.id };
+      }
+      case FeedbackTarget.INDICATOR: {
+        const indicator = decoded?.typeName === Indicator.typeName ? await ctx.loaders.get(indicatorById).load(decoded.id) : null;
+        const rhk = indicator && (await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId));
+        const plan = rhk ? await planOf(rhk.appraisalId) : null;
+        if (!(await readable(plan))) throw notFound('targetId');
+        return { recipientId: plan!.employeeId, appraisal: plan, targetId: indicator!.id };
+      }
+      case FeedbackTarget.REALIZATION: {
+        const realization = decoded?.typeName === Realization.typeName ? await ctx.loaders.get(realizationById).load(decoded.id) : null;
+        const plan = realization ? await planOf(realization.appraisalId) : null;
+        if (!(await readable(plan))) throw notFound('targetId');
+        return { recipientId: plan!.employeeId, appraisal: plan, targetId: realization!.id };
+      }
+      case FeedbackTarget.ACTIVITY: {
+        const activity = decoded?.typeName === DailyActivity.typeName ? await ctx.loaders.get(activityById).load(decoded.id) : null;
+        if (!activity || !(await ctx.policy.can(Permission.READ_ACTIVITY, activity))) throw notFound('targetId');
+        return { recipientId: activity.employeeId, appraisal: await planOf(activity.appraisalId), targetId: activity.id };
+      }
+    }
+  }
+}
+
+export const feedbackService = new FeedbackService();
