@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, getNullableType, GraphQLError, type GraphQLSchema, isListType, type ValidationRule } from 'graphql';
+import { type DocumentNode, getNamedType, getNullableType, GraphQLError, type GraphQLSchema, isListType, type ValidationRule } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/graphql/connection';
 
@@ -57,41 +57,46 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, field, type: parent, chi
 };
 
 /**
- * Before anything is resolved: refuses page sizes over the limit (BAD_USER_INPUT) and operations whose
- * estimated cost exceeds the limit (QUERY_TOO_COSTLY), each with HTTP 400.
+ * Refuses page sizes over the limit (BAD_USER_INPUT) and operations whose estimated cost exceeds the limit
+ * (QUERY_TOO_COSTLY), before anything is resolved. Returns the error, or undefined when the operation may run.
  */
+export function queryCostProblem(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+  maxCost: number = QUERY_LIMITS.maxCost,
+): GraphQLError | undefined {
+  const problems: string[] = [];
+  const checkPages: ComplexityEstimator = ({ args }) => {
+    problems.push(...pageArgumentProblems(args));
+    return undefined;
+  };
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, operationName, variables, estimators: [checkPages, pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+  } catch (error) {
+    // Variables that do not coerce: execution refuses them with BAD_USER_INPUT (400) before any resolver.
+    if (error instanceof GraphQLError) return undefined;
+    throw error;
+  }
+  if (problems.length > 0) return new GraphQLError(problems[0]!, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  if (cost > maxCost) {
+    return new GraphQLError(`The query is too costly (estimated ${cost}, limit ${maxCost}). Ask for smaller pages or fewer fields.`, {
+      extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
+    });
+  }
+  return undefined;
+}
+
+/** `queryCostProblem` for every HTTP operation, each refusal a 400. */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number = QUERY_LIMITS.maxCost): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const problems: string[] = [];
-          const checkPages: ComplexityEstimator = ({ args }) => {
-            problems.push(...pageArgumentProblems(args));
-            return undefined;
-          };
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [checkPages, pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (error) {
-            // Variables that do not coerce: execution refuses them with BAD_USER_INPUT (400) before any resolver.
-            if (error instanceof GraphQLError) return;
-            throw error;
-          }
-          if (problems.length > 0) {
-            throw new GraphQLError(problems[0]!, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-          }
-          if (cost > maxCost) {
-            throw new GraphQLError(`The query is too costly (estimated ${cost}, limit ${maxCost}). Ask for smaller pages or fewer fields.`, {
-              extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
-            });
-          }
+          const problem = queryCostProblem(schema, document, request.operationName ?? undefined, request.variables ?? {}, maxCost);
+          if (problem) throw problem;
         },
       };
     },

@@ -24,6 +24,9 @@ import {
   ViewerFeedbackResolver,
 } from '../modules/feedback/feedback.resolver';
 import { AppraisalEvaluationsResolver, EvaluationResolver, UnitEvaluationResolver } from '../modules/evaluation/evaluation.resolver';
+import { FeedbackSubscriptions } from '../modules/feedback/feedback.subscriptions';
+import { ActivitySubscriptions } from '../modules/activity/activity.subscriptions';
+import { AppraisalSubscriptions } from '../modules/appraisal/appraisal.subscriptions';
 
 export const resolvers = [
   NodeResolver,
@@ -53,6 +56,9 @@ export const resolvers = [
   EvaluationResolver,
   AppraisalEvaluationsResolver,
   UnitEvaluationResolver,
+  FeedbackSubscriptions,
+  ActivitySubscriptions,
+  AppraisalSubscriptions,
 ] as const;
 
 /**
@@ -78,6 +84,15 @@ function describeRootTypes(schema: GraphQLSchema): void {
   for (const [type, description] of descriptions) if (type) type.description = description;
 }
 
+const unusedPubSub = {
+  publish(): void {
+    throw new Error('Publish through RequestContext.publish, which waits for the commit');
+  },
+  subscribe(): never {
+    throw new Error('Every subscription declares its own `subscribe`');
+  },
+};
+
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The GraphQL schema, built once per process from the decorated classes. */
@@ -90,6 +105,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       authMode: 'null',
       scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
       validate: false,
+      // Every subscription brings its own `subscribe` (events pass the policy there); type-graphql still wants a PubSub.
+      pubSub: unusedPubSub,
     });
     describeRootTypes(schema);
     const unguarded = unguardedOperations();

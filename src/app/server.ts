@@ -3,22 +3,25 @@ import { randomUUID } from 'node:crypto';
 import { type AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import cors from 'cors';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { type Logger } from 'pino';
 import { type Config } from '../core/config/config';
-import { authenticate } from '../core/auth/authenticate';
+import { authenticate, type Authentication } from '../core/auth/authenticate';
 import { TokenVerifier } from '../core/auth/token-verifier';
 import { type Database } from '../core/database/database';
 import { runWithStatementTally } from '../core/database/sql-statement-counter';
 import { RequestContext } from '../core/context/request-context';
 import { createPrincipalDirectory } from '../modules/employee/principal-directory';
 import { employeeById } from '../modules/employee/employee.loaders';
+import { type Employee } from '../modules/employee/employee.entity';
 import { errorLoggingPlugin, formatError } from './format-error';
 import { policyTable } from './policy-table';
 import { armorProtection, costLimitPlugin, QUERY_LIMITS } from './query-limits';
 import { buildAppSchema } from './schema';
+import { createEventBus, type EventBusHandle } from '../core/events/event-bus';
+import { createSubscriptionServer } from './subscription-server';
 
 export interface RequestStats {
   requestId: string;
@@ -37,11 +40,15 @@ export interface ServerOptions {
   onRequestFinished?: (stats: RequestStats) => void;
   /** The clock requests see (tests move it); the system clock by default. */
   clock?: () => Date;
+  /** Where changes are announced; by default one is made from the configuration (Redis or in-process) and closed on stop. */
+  events?: EventBusHandle;
 }
 
 export interface RunningServer {
   httpServer: http.Server;
   url: string;
+  /** Subscriptions listening right now (tests wait for theirs before publishing). */
+  activeSubscriptions(): number;
   /** Stops accepting, drains in-flight requests, then resolves. The caller closes the database. */
   stop(): Promise<void>;
 }
@@ -97,6 +104,42 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const armor = armorProtection();
+  const ownEvents = options.events === undefined;
+  const events = options.events ?? createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, log });
+  const createContext = (auth: Authentication<Employee>, requestId: string, requestLog: Logger): RequestContext => {
+    const ctx = new RequestContext({
+      requestId,
+      actor: auth.actor,
+      db,
+      log: requestLog,
+      policyTable,
+      timeZone: config.timeZone,
+      clock: options.clock,
+      events: events.bus,
+      settings: config.appraisal,
+    });
+    // The caller's own record was just read: `viewer.employee` and "supervisor is me" need no second query.
+    if (auth.employee) ctx.loaders.get(employeeById).prime(auth.employee.id, auth.employee);
+    return ctx;
+  };
+  const subscriptions = createSubscriptionServer({
+    httpServer,
+    schema,
+    validationRules: armor.validationRules,
+    log,
+    authenticate: (authorization) => authenticate(authorization, verifier, directory),
+    createContext,
+  });
+  const closeSubscriptions: ApolloServerPlugin = {
+    async serverWillStart() {
+      return {
+        // Before the HTTP drain: open sockets would otherwise keep the server from closing.
+        async drainServer() {
+          await subscriptions.dispose();
+        },
+      };
+    },
+  };
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -108,7 +151,7 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: armor.validationRules,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...armor.plugins, costLimitPlugin(schema), errorLoggingPlugin],
+    plugins: [closeSubscriptions, ApolloServerPluginDrainHttpServer({ httpServer }), ...armor.plugins, costLimitPlugin(schema), errorLoggingPlugin],
   });
   await apollo.start();
 
@@ -129,13 +172,7 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600 }),
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const { actor, employee } = await authenticate(req.headers.authorization, verifier, directory);
-        const ctx = new RequestContext({ requestId: res.locals.requestId, actor, db, log: res.locals.log, policyTable, timeZone: config.timeZone, clock: options.clock });
-        // The caller's own record was just read: `viewer.employee` and "supervisor is me" need no second query.
-        if (employee) ctx.loaders.get(employeeById).prime(employee.id, employee);
-        return ctx;
-      },
+      context: async ({ req, res }) => createContext(await authenticate(req.headers.authorization, verifier, directory), res.locals.requestId, res.locals.log),
     }),
   );
   app.use(bodyErrors);
@@ -148,7 +185,15 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
         httpServer.listen(port, host, () => {
           const address = httpServer.address() as AddressInfo;
           const shownHost = host && host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
-          resolve({ httpServer, url: `http://${shownHost}:${address.port}/graphql`, stop: () => apollo.stop() });
+          resolve({
+            httpServer,
+            url: `http://${shownHost}:${address.port}/graphql`,
+            activeSubscriptions: () => subscriptions.activeCount(),
+            stop: async () => {
+              await apollo.stop();
+              if (ownEvents) await events.close();
+            },
+          });
         });
       }),
   };

@@ -6,6 +6,7 @@ import { createServer, type RequestStats, type RunningServer } from '../../src/a
 import { type Role } from '../../src/core/auth/role';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { Fixtures } from './fixtures';
+import { SubscriptionClient } from './subscription-client';
 
 export const TEST_JWT_SECRET = 'test-secret-for-kinerja-walesi-e2e-tests-0123456789';
 
@@ -47,6 +48,7 @@ export interface TokenOptions {
  */
 export class TestApp {
   private requestSeq = 0;
+  private readonly clients: SubscriptionClient[] = [];
 
   private constructor(
     private readonly stats: Map<string, RequestStats>,
@@ -86,6 +88,7 @@ export class TestApp {
   }
 
   async stop(): Promise<void> {
+    await Promise.allSettled(this.clients.map((c) => c.dispose()));
     await this.server.stop();
     await this.testDb.drop();
   }
@@ -123,6 +126,22 @@ export class TestApp {
     const result = await this.gql<T>(query, variables, token);
     if (result.body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.body.errors)}`);
     return result.body.data as T;
+  }
+
+  /** A graphql-ws client on this server, signed in with `token` (none: no authorization in `connection_init`). */
+  subscriptionClient(token: string | null, connectionParams?: Record<string, unknown>): SubscriptionClient {
+    const client = new SubscriptionClient(this.url, token, connectionParams);
+    this.clients.push(client);
+    return client;
+  }
+
+  /** Waits until at least `count` subscriptions are listening on the server, so that an event is not published too early. */
+  async subscriptionsListening(count: number, timeoutMs = 3000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.server.activeSubscriptions() < count) {
+      if (Date.now() > deadline) throw new Error(`only ${this.server.activeSubscriptions()} of ${count} subscriptions listening`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   private async statementsOf(requestId: string): Promise<number> {

@@ -14,6 +14,8 @@ export interface Authentication<E> {
   actor: Actor;
   /** The signed-in employee's record, read while authenticating. */
   employee?: E;
+  /** When the token expires; absent for an anonymous request. */
+  expiresAt?: Date;
 }
 
 const NIP_SHAPE = /^\d{18}$/;
@@ -46,9 +48,9 @@ export async function authenticate<E extends { id: number }>(
   if (NIP_SHAPE.test(claims.subject)) {
     const employee = await directory.findActiveEmployeeByNip(claims.subject);
     if (employee === undefined) throw unauthenticated('Invalid token: no active employee has this NIP.');
-    return { actor: Actor.employee(employee.id, claims.subject, claims.roles, hrScopeUnitId), employee };
+    return { actor: Actor.employee(employee.id, claims.subject, claims.roles, hrScopeUnitId), employee, expiresAt: claims.expiresAt };
   }
   // A client principal exists only through the roles it was granted.
   if (claims.roles.length === 0) throw unauthenticated('Invalid token: a client token must grant a role.');
-  return { actor: Actor.client(claims.subject, claims.roles, hrScopeUnitId) };
+  return { actor: Actor.client(claims.subject, claims.roles, hrScopeUnitId), expiresAt: claims.expiresAt };
 }

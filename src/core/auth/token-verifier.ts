@@ -9,6 +9,8 @@ export interface TokenClaims {
   roles: Role[];
   /** Unit code limiting an HR admin to a unit subtree (claim `unit`). */
   unitScope?: string;
+  /** When the token stops being valid (claim `exp`): a long-lived WebSocket is closed then. */
+  expiresAt: Date;
 }
 
 export class InvalidTokenError extends Error {}
@@ -59,7 +61,7 @@ export class TokenVerifier {
     const rawRoles = Array.isArray(payload.roles) ? payload.roles : [];
     const roles = rawRoles.map(parseRole).filter((r): r is Role => r !== undefined);
     const unitScope = typeof payload.unit === 'string' && payload.unit ? payload.unit : undefined;
-    return { subject, roles, unitScope };
+    return { subject, roles, unitScope, expiresAt: new Date((payload.exp ?? 0) * 1000) };
   }
 }
 

@@ -37,6 +37,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** Events cross instances through Redis when set; in-process otherwise. */
   redisUrl?: string;
+  /** Prefix of the Redis event channels (`REDIS_CHANNEL_PREFIX`), so deployments sharing a Redis stay apart. */
+  redisChannelPrefix: string;
   appraisal: AppraisalSettings;
 }
 
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 100 * 1024),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
     redisUrl: env.REDIS_URL || undefined,
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'kinerja-walesi',
     appraisal: {
       distributionCurveMode: oneOf('DISTRIBUTION_CURVE_MODE', env.DISTRIBUTION_CURVE_MODE, ['warn', 'block'] as const, DEFAULT_APPRAISAL_SETTINGS.distributionCurveMode),
       objectionWindowDays: integer('OBJECTION_WINDOW_DAYS', env.OBJECTION_WINDOW_DAYS, DEFAULT_APPRAISAL_SETTINGS.objectionWindowDays),

@@ -6,7 +6,7 @@ import { Policy, type PolicyTable } from '../policy/policy';
 import { LoaderRegistry } from './loader-registry';
 import { localDateOf, type LocalDate } from '../time/local-date';
 import { type AppraisalSettings, DEFAULT_APPRAISAL_SETTINGS } from '../config/config';
-import { type EventBus, publishEvent, type Topic, type TopicPayloads } from '../events/event-bus';
+import { type EventBus, type Topic, type TopicPayloads } from '../events/event-bus';
 
 export interface RequestContextInit {
   requestId: string;
@@ -78,11 +78,17 @@ export class RequestContext {
     return result;
   }
 
+  /** The stream of a topic's events, for subscriptions (the server always has a bus; a bare context has none). */
+  subscribe<T extends Topic>(topic: T): AsyncIterable<TopicPayloads[T]> {
+    if (!this.events) throw new Error('No event bus: subscriptions need the server to be started with one');
+    return this.events.subscribe(topic);
+  }
+
   /** Announces a change to subscribers: at once outside a transaction, after the commit inside one (never on rollback). */
   publish<T extends Topic>(topic: T, payload: TopicPayloads[T]): void {
     const events = this.events;
     if (!events) return;
-    const send = () => publishEvent(events, topic, payload);
+    const send = () => events.publish(topic, payload);
     if (this.pendingEvents) this.pendingEvents.push(send);
     else send();
   }

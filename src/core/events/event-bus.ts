@@ -1,6 +1,5 @@
-import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { createPubSub, SlidingBuffer } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { SlidingBuffer } from '@repeaterjs/repeater';
 import Redis from 'ioredis';
 import { type Logger } from 'pino';
 
@@ -17,13 +16,10 @@ export interface TopicPayloads {
   [Topic.ACTIVITY_REVIEWED]: { activityId: number; employeeId: number };
 }
 
-type PublishArgs = { [T in Topic]: [TopicPayloads[T]] };
-
-export type EventBus = PubSub<PublishArgs>;
-
-/** Publishes one event; the generic signature of the pub/sub cannot tie a topic to its payload by itself. */
-export function publishEvent<T extends Topic>(bus: EventBus, topic: T, payload: TopicPayloads[T]): void {
-  (bus.publish as (topic: string, payload: unknown) => void)(topic, payload);
+/** Where committed changes are announced, and where subscriptions listen. */
+export interface EventBus {
+  publish<T extends Topic>(topic: T, payload: TopicPayloads[T]): void;
+  subscribe<T extends Topic>(topic: T): AsyncIterable<TopicPayloads[T]>;
 }
 
 export interface EventBusHandle {
@@ -33,23 +29,48 @@ export interface EventBusHandle {
   close(): Promise<void>;
 }
 
+export interface EventBusOptions {
+  /** Redis URL: events cross every instance that uses it. Without one, events stay in this process. */
+  redisUrl?: string;
+  /** Prefix of the Redis channels, so that deployments (or test runs) sharing a Redis never hear each other. */
+  channelPrefix: string;
+  log?: Logger;
+}
+
 /**
  * Events to subscribers: in this process, or across every instance through Redis when `REDIS_URL` is set. A slow
  * subscriber keeps only the latest 256 events rather than blocking publishers.
  */
-export function createEventBus(redisUrl: string | undefined, log?: Logger): EventBusHandle {
+export function createEventBus(options: EventBusOptions): EventBusHandle {
   const repeaterBuffer = new SlidingBuffer(256);
-  if (!redisUrl) return { bus: createPubSub<PublishArgs>({ repeaterBuffer }), transport: 'memory', close: async () => {} };
-  const options = { maxRetriesPerRequest: null, lazyConnect: false } as const;
-  const publishClient = new Redis(redisUrl, options);
-  const subscribeClient = new Redis(redisUrl, options);
-  for (const client of [publishClient, subscribeClient]) client.on('error', (err) => log?.warn({ err }, 'redis connection error'));
+  const channel = (topic: Topic) => `${options.channelPrefix}:${topic}`;
+  if (!options.redisUrl) {
+    return { bus: typedBus(createPubSub({ repeaterBuffer }), channel), transport: 'memory', close: async () => {} };
+  }
+  const clientOptions = { maxRetriesPerRequest: null } as const;
+  const publishClient = new Redis(options.redisUrl, clientOptions);
+  const subscribeClient = new Redis(options.redisUrl, clientOptions);
+  for (const client of [publishClient, subscribeClient]) client.on('error', (err) => options.log?.warn({ err }, 'redis connection error'));
   const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
   return {
-    bus: createPubSub<PublishArgs>({ eventTarget, repeaterBuffer }),
+    bus: typedBus(createPubSub({ eventTarget, repeaterBuffer }), channel),
     transport: 'redis',
     close: async () => {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },
+  };
+}
+
+/** The untyped pub/sub behind the topic-to-payload typing (its own generics cannot express that mapping). */
+interface RawPubSub {
+  publish(channel: string, payload: unknown): void;
+  subscribe(channel: string): AsyncIterable<unknown>;
+}
+
+function typedBus(raw: unknown, channel: (topic: Topic) => string): EventBus {
+  const pubsub = raw as RawPubSub;
+  return {
+    publish: (topic, payload) => pubsub.publish(channel(topic), payload),
+    subscribe: <T extends Topic>(topic: T) => pubsub.subscribe(channel(topic)) as AsyncIterable<TopicPayloads[T]>,
   };
 }
