@@ -59,8 +59,8 @@ export class TestApp {
     readonly clock: TestClock,
   ) {}
 
-  static async start(overrides: Partial<Config> = {}): Promise<TestApp> {
-    const testDb = await createTestDatabase();
+  static async start(overrides: Partial<Config> = {}, database: { shared?: boolean } = {}): Promise<TestApp> {
+    const testDb = await createTestDatabase(database);
     const config: Config = {
       ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET }),
       databaseUrl: testDb.url,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import mysqlPromise from 'mysql2/promise';
 import { Database } from '../../src/core/database/database';
 import { parseDatabaseUrl } from '../../src/core/database/database-url';
@@ -14,12 +17,21 @@ export interface TestDatabase {
 
 /**
  * A fresh database for one test file, built only by the migrations: an in-memory SQLite database, or on MySQL a
- * new database named after DATABASE_URL's plus a random suffix, dropped afterwards.
+ * new database named after DATABASE_URL's plus a random suffix, dropped afterwards. `shared`: on SQLite, a temporary
+ * file that another process can open too.
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrate?: boolean; shared?: boolean } = {}): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL;
   let url = 'sqlite::memory:';
   let drop = async () => {};
+  if (options.shared && testDatabaseKind === 'sqlite') {
+    // Another process (a second server instance) opens the same database: a file, not memory.
+    const file = join(tmpdir(), `kinerja-walesi-test-${randomBytes(4).toString('hex')}.sqlite`);
+    url = `sqlite:${file}`;
+    drop = async () => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(`${file}${suffix}`, { force: true });
+    };
+  }
   if (base && !base.startsWith('sqlite:')) {
     const target = parseDatabaseUrl(base);
     if (target.kind !== 'mysql') throw new Error('unreachable');
