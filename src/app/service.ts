@@ -29,7 +29,7 @@ export async function startService(config: Config, log: Logger, exit: (code: num
   let demo: SeedResult | undefined;
   if (config.seedDemoOnStart && (await isOrganisationEmpty(db))) {
     demo = await seedRegion(db, DEMO_EMPLOYEES);
-    log.info({ units: demo.units, employees: demo.employees, ms: demo.ms }, 'seeded the demo region');
+    log.info({ units: demo.units, employees: demo.employees, appraisals: demo.appraisals, realizations: demo.realizations, feedback: demo.feedback, activities: demo.activities, ms: demo.ms }, 'seeded the demo region');
   }
   const server = await (await createServer({ config, db, log })).listen(config.port);
   log.info({ url: server.url, database: config.embedded ? config.databaseUrl : 'mysql' }, 'listening');

@@ -20,7 +20,7 @@ void runCommand(async ({ config, db }) => {
   }
   const line = progressLine();
   const result = await seedRegion(database, employees, (p) => line.update(`seeding ${p.phase}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')}`));
-  line.done(`Seeded ${result.units.toLocaleString('en')} units, ${result.employees.toLocaleString('en')} employees and their ${result.year} plans (SKP) in ${(result.ms / 1000).toFixed(1)} s.`);
+  line.done(`Seeded ${result.units.toLocaleString('en')} units, ${result.employees.toLocaleString('en')} employees, their ${result.year} plans (SKP), ${result.realizations.toLocaleString('en')} realizations, ${result.feedback.toLocaleString('en')} feedback and ${result.activities.toLocaleString('en')} daily-log entries in ${(result.ms / 1000).toFixed(1)} s.`);
   const l = result.landmarks;
   process.stdout.write(
     [

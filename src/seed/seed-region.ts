@@ -2,12 +2,16 @@ import { type Database } from '../core/database/database';
 import { planRegion, type Landmarks } from './region-plan';
 import { type SeedProgress, writeRegion } from './seed-writer';
 import { writePlans } from './plan-seed';
-import { localDateOf } from '../core/time/local-date';
+import { writeFollowThrough } from './follow-through-seed';
+import { localDateOf, type LocalDate } from '../core/time/local-date';
 
 export interface SeedResult {
   units: number;
   employees: number;
   appraisals: number;
+  realizations: number;
+  feedback: number;
+  activities: number;
   year: number;
   landmarks: Landmarks;
   ms: number;
@@ -15,16 +19,19 @@ export interface SeedResult {
 
 /**
  * Plans and writes a deterministic region of about `employees` employees into an empty organisation, with a
- * running performance year (the current one in the region by default) and everyone's plan in it.
+ * running performance year (the one of `asOf`, today in the region by default), everyone's plan in it, and the
+ * year so far: realizations, feedback, daily logs.
  */
-export async function seedRegion(db: Database, employees: number, onProgress?: (p: SeedProgress) => void, year = currentYear()): Promise<SeedResult> {
+export async function seedRegion(db: Database, employees: number, onProgress?: (p: SeedProgress) => void, asOf: LocalDate = today()): Promise<SeedResult> {
   const started = Date.now();
+  const year = Number(asOf.slice(0, 4));
   const plan = planRegion(employees);
   await writeRegion(db, plan, onProgress);
   const { appraisals } = await writePlans(db, plan, year, onProgress);
-  return { units: plan.units.length, employees: plan.employees.length, appraisals, year, landmarks: plan.landmarks, ms: Date.now() - started };
+  const followThrough = await writeFollowThrough(db, year, asOf, onProgress);
+  return { units: plan.units.length, employees: plan.employees.length, appraisals, ...followThrough, year, landmarks: plan.landmarks, ms: Date.now() - started };
 }
 
-function currentYear(): number {
-  return Number(localDateOf(new Date(), 'Asia/Jayapura').slice(0, 4));
+function today(): LocalDate {
+  return localDateOf(new Date(), 'Asia/Jayapura');
 }

@@ -27,7 +27,7 @@ describe('the demo and scale seed (npm run seed)', () => {
   });
 
   it('writes the Walesi organisation with consistent trees, heads appraised by the Bupati at the top', async () => {
-    const result = await seedRegion(app.db, 400);
+    const result = await seedRegion(app.db, 400, undefined, '2026-11-28');
     expect(result.employees).toBe(400);
     const codes = (await app.db.manager.query('SELECT code FROM unit')).map((r: { code: string }) => r.code);
     expect(codes).toEqual(expect.arrayContaining(['JWY', 'JWY-DINKES', 'JWY-PKM-WALESI', 'JWY-DISDIK', 'JWY-SDN-WALESI', 'JWY-DISTRIK-WALESI']));
@@ -91,6 +91,39 @@ describe('the demo and scale seed (npm run seed)', () => {
       const at = new Date(a.at instanceof Date ? a.at : `${String(a.at).replace(' ', 'T')}Z`);
       expect(Boolean(Number(a.late))).toBe(at.getUTCMonth() > 0);
     }
+  });
+
+  it('writes the year so far on approved plans: monthly realizations with evidence, feedback on a third, a month of daily logs', async () => {
+    const q = (sql: string) => app.db.manager.query(sql);
+    // As of 28 November: January to November are reported (December is not yet).
+    const perIndicator = await q(`
+      SELECT i.id AS id, COUNT(r.id) AS n, MIN(r.sub_period) AS first, MAX(r.sub_period) AS last
+        FROM indicator i JOIN work_result_plan w ON w.id = i.work_result_plan_id JOIN appraisal a ON a.id = w.appraisal_id
+        LEFT JOIN realization r ON r.indicator_id = i.id
+       WHERE a.status = 'APPROVED' GROUP BY i.id`);
+    expect(perIndicator.length).toBeGreaterThan(0);
+    expect(perIndicator.every((r: { n: number | string; first: number; last: number }) => Number(r.n) === 11 && Number(r.first) === 1 && Number(r.last) === 11)).toBe(true);
+    const [{ n: unapproved }] = await q("SELECT COUNT(*) AS n FROM realization r JOIN appraisal a ON a.id = r.appraisal_id WHERE a.status <> 'APPROVED'");
+    expect(Number(unapproved)).toBe(0);
+    const [{ n: realizations }] = await q('SELECT COUNT(*) AS n FROM realization');
+    const [{ n: feedback }] = await q("SELECT COUNT(*) AS n FROM feedback WHERE target_kind = 'REALIZATION'");
+    expect(Number(feedback) / Number(realizations)).toBeGreaterThan(0.25);
+    expect(Number(feedback) / Number(realizations)).toBeLessThan(0.4);
+    // Feedback comes from the plan's appraiser, about a realization of that plan.
+    const [{ n: stray }] = await q(`
+      SELECT COUNT(*) AS n FROM feedback f JOIN realization r ON r.id = f.target_id JOIN appraisal a ON a.id = r.appraisal_id
+       WHERE f.appraisal_id <> a.id OR f.author_employee_id <> a.appraiser_employee_id OR f.recipient_employee_id <> a.employee_id`);
+    expect(Number(stray)).toBe(0);
+    const days = await q('SELECT MIN(activity_date) AS first, MAX(activity_date) AS last, COUNT(DISTINCT activity_date) AS n FROM daily_activity');
+    expect(String(days[0].first).slice(0, 10) >= '2026-10-30').toBe(true);
+    expect(String(days[0].last).slice(0, 10) <= '2026-11-28').toBe(true);
+    expect(Number(days[0].n)).toBe(21);
+
+    // Through the API, the nurse of Puskesmas Walesi reads the feedback her seeded realizations received.
+    const nurse = planRegion(400).landmarks.nurseAtPuskesmasWalesi;
+    const [{ n: hers }] = await app.db.manager.query('SELECT COUNT(*) AS n FROM feedback f JOIN employee e ON e.id = f.recipient_employee_id WHERE e.nip = ?', [nurse]);
+    const mine = await app.data<{ viewer: { feedbackReceived: { totalCount: number } } }>('{ viewer { feedbackReceived { totalCount } } }', {}, await app.token(nurse));
+    expect(mine.viewer.feedbackReceived.totalCount).toBe(Number(hers));
   });
 
   it('can be cleared for a reseed', async () => {
