@@ -24,9 +24,11 @@ export enum EvaluationProblem {
   OBJECTION_NOT_FOUND = 'OBJECTION_NOT_FOUND',
   OBJECTION_DECIDED = 'OBJECTION_DECIDED',
   RATINGS_REQUIRED = 'RATINGS_REQUIRED',
+  HEAD_RATING_OUTDATED = 'HEAD_RATING_OUTDATED',
 }
 
 const TABLE: Record<EvaluationProblem, { code: UserErrorCode; message: string }> = {
+  HEAD_RATING_OUTDATED: { code: UserErrorCode.INVALID_STATE, message: 'A unit head’s result rating followed an earlier rating of the unit: re-rate the head first.' },
   NOT_APPROVED: { code: UserErrorCode.INVALID_STATE, message: 'Only an approved plan is evaluated.' },
   ALREADY_FINAL: { code: UserErrorCode.INVALID_STATE, message: 'The rating is final: it changes only through an objection.' },
   PERIOD_NOT_RUNNING: { code: UserErrorCode.INVALID_STATE, message: 'Periodic evaluations happen while the period is RUNNING or EVALUATING.' },

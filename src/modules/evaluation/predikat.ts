@@ -56,6 +56,7 @@ export function functionalCoefficient(positionTitle: string): number | undefined
   return FUNCTIONAL_COEFFICIENTS.find(([level]) => title.includes(level.toLowerCase()))?.[1];
 }
 
+/** Predikat percentage × coefficient, exact (`domain.md` does not round; Pemula at 75% is 2.8125). */
 export function creditPoints(predikat: Predikat, coefficient: number): number {
-  return Math.round(PREDIKAT_PERCENT[predikat] * coefficient) / 100;
+  return (PREDIKAT_PERCENT[predikat] * coefficient) / 100;
 }

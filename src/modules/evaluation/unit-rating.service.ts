@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import { type RequestContext } from '../../core/context/request-context';
 import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
@@ -16,7 +17,7 @@ import { periodService } from '../period/period.service';
 import { PerformancePeriod } from '../period/performance-period.entity';
 import { Unit } from '../unit/unit.entity';
 import { curveViolations, type CurveViolation } from './distribution-curve';
-import { ANNUAL_SUB_PERIOD } from './evaluation.entity';
+import { ANNUAL_SUB_PERIOD, Evaluation } from './evaluation.entity';
 import { EvaluationKind, type OrganisationRating, Predikat } from './evaluation-enums';
 import { evaluationError, EvaluationProblem } from './evaluation.errors';
 import { type FinalizeUnitEvaluationsInput, type SetUnitRatingInput } from './evaluation.inputs';
@@ -114,6 +115,7 @@ export class UnitRatingService {
     // Locked: a re-rating cannot slip in between the check and the delivery.
     if (supportsRowLocks(ctx.em)) query.setLock('pessimistic_write');
     const plans = await query.getMany();
+    await this.assertHeadsFollowUnits(ctx, plans, period.id);
     for (const plan of plans) {
       await appraisalWorkflowService.apply(ctx, plan, period, TransitionAction.FINALIZE, AppraisalStatus.FINAL, null, plan.version, { deliveredAt: ctx.now() });
     }
@@ -128,6 +130,22 @@ export class UnitRatingService {
       after: { ...auditSnapshot(after), finalized: plans.length, violations: violations.map((v) => v.bound.description) },
     });
     return { unitRating: after, finalized: plans.length, pending, violations };
+  }
+
+  /** A head's result rating follows their unit's rating: refuse to deliver one that followed an earlier rating. */
+  private async assertHeadsFollowUnits(ctx: RequestContext, plans: Appraisal[], periodId: number): Promise<void> {
+    if (plans.length === 0) return;
+    const heads = await ctx.em
+      .getRepository(Evaluation)
+      .createQueryBuilder('e')
+      .where('e.appraisal_id IN (:...ids) AND e.kind = :annual AND e.unit_rating IS NOT NULL', { ids: plans.map((p) => p.id), annual: EvaluationKind.ANNUAL })
+      .getMany();
+    if (heads.length === 0) return;
+    const unitOf = new Map(plans.map((p) => [p.id, p.unitId]));
+    const ratings = await ctx.em.getRepository(UnitRating).findBy({ periodId, unitId: In([...new Set(heads.map((h) => unitOf.get(h.appraisalId)!))]) });
+    const current = new Map(ratings.map((r) => [r.unitId, r.rating]));
+    const outdated = heads.filter((h) => current.get(unitOf.get(h.appraisalId)!) !== h.unitRating);
+    if (outdated.length) throw new UserErrorsException(outdated.map(() => evaluationError(EvaluationProblem.HEAD_RATING_OUTDATED, inputPath('unitId'))));
   }
 
   private async requireScope(ctx: RequestContext, unitGlobalId: string, periodGlobalId: string): Promise<{ unit: Unit; period: PerformancePeriod }> {
