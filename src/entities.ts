@@ -18,6 +18,11 @@ import { Evaluation } from './modules/evaluation/evaluation.entity';
 import { EvaluationBehavior } from './modules/evaluation/evaluation-behavior.entity';
 import { UnitRating } from './modules/evaluation/unit-rating.entity';
 import { Objection } from './modules/evaluation/objection.entity';
+import { Competency } from './modules/competency/competency.entity';
+import { PositionRequirement } from './modules/competency/position-requirement.entity';
+import { CompetencyAssessment } from './modules/competency/competency-assessment.entity';
+import { DevelopmentSuggestion } from './modules/competency/development-suggestion.entity';
+import { PotentialRating } from './modules/competency/potential-rating.entity';
 
 /** Every TypeORM entity; the schema itself is built only by `migrations/`. */
 export const entities = [
@@ -41,4 +46,9 @@ export const entities = [
   EvaluationBehavior,
   UnitRating,
   Objection,
+  Competency,
+  PositionRequirement,
+  CompetencyAssessment,
+  DevelopmentSuggestion,
+  PotentialRating,
 ];

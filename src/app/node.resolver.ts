@@ -28,6 +28,14 @@ import { Evaluation } from '../modules/evaluation/evaluation.entity';
 import { Objection } from '../modules/evaluation/objection.entity';
 import { UnitRating } from '../modules/evaluation/unit-rating.entity';
 import { evaluationService } from '../modules/evaluation/evaluation.service';
+import { Competency } from '../modules/competency/competency.entity';
+import { PositionRequirement } from '../modules/competency/position-requirement.entity';
+import { CompetencyAssessment } from '../modules/competency/competency-assessment.entity';
+import { DevelopmentSuggestion } from '../modules/competency/development-suggestion.entity';
+import { PotentialRating } from '../modules/competency/potential-rating.entity';
+import { competencyService } from '../modules/competency/competency.service';
+import { assessmentService } from '../modules/competency/assessment.service';
+import { developmentService } from '../modules/competency/development.service';
 
 /** Every Node type and how to load it: through its service, so the same read policy applies as on every path. */
 export const nodeRegistry = new NodeRegistry([
@@ -44,6 +52,11 @@ export const nodeRegistry = new NodeRegistry([
   { typeName: Evaluation.typeName, load: (ctx, ids) => evaluationService.getMany(ctx, ids) },
   { typeName: Objection.typeName, load: (ctx, ids) => evaluationService.getObjections(ctx, ids) },
   { typeName: UnitRating.typeName, load: (ctx, ids) => evaluationService.getUnitRatings(ctx, ids) },
+  { typeName: Competency.typeName, load: (ctx, ids) => competencyService.getMany(ctx, ids) },
+  { typeName: PositionRequirement.typeName, load: (ctx, ids) => competencyService.getRequirements(ctx, ids) },
+  { typeName: CompetencyAssessment.typeName, load: (ctx, ids) => assessmentService.getMany(ctx, ids) },
+  { typeName: DevelopmentSuggestion.typeName, load: (ctx, ids) => developmentService.getSuggestions(ctx, ids) },
+  { typeName: PotentialRating.typeName, load: (ctx, ids) => developmentService.getPotentialRatings(ctx, ids) },
 ]);
 
 @Resolver()

@@ -3,6 +3,7 @@ import { Permission } from '../core/policy/permission';
 import { activityRules } from '../modules/activity/activity.policy';
 import { appraisalRules } from '../modules/appraisal/appraisal.policy';
 import { feedbackRules } from '../modules/feedback/feedback.policy';
+import { competencyRules } from '../modules/competency/competency.policy';
 import { employeeRules } from '../modules/employee/employee.policy';
 import { importRules } from '../modules/import/import.policy';
 import { unitRules } from '../modules/unit/unit.policy';
@@ -31,4 +32,8 @@ export const policyTable: PolicyTable = {
   [Permission.REVIEW_ACTIVITY]: activityRules.reviewActivity,
   [Permission.READ_FEEDBACK]: feedbackRules.readFeedback,
   [Permission.DECIDE_OBJECTION]: appraisalRules.decideObjection,
+  [Permission.READ_COMPETENCY_PROFILE]: competencyRules.readProfile,
+  [Permission.DEVELOP_EMPLOYEE]: competencyRules.develop,
+  [Permission.READ_TALENT]: competencyRules.readTalent,
+  [Permission.READ_UNIT_AGGREGATES]: competencyRules.readUnitAggregates,
 };

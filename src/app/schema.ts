@@ -27,6 +27,16 @@ import { AppraisalEvaluationsResolver, EvaluationResolver, UnitEvaluationResolve
 import { FeedbackSubscriptions } from '../modules/feedback/feedback.subscriptions';
 import { ActivitySubscriptions } from '../modules/activity/activity.subscriptions';
 import { AppraisalSubscriptions } from '../modules/appraisal/appraisal.subscriptions';
+import { CompetencyResolver, PositionRequirementResolver, UnitCompetencyGapResolver, UnitCompetencyResolver } from '../modules/competency/competency.resolver';
+import {
+  CompetencyAssessmentResolver,
+  CompetencyStandingResolver,
+  DevelopmentSuggestionResolver,
+  EmployeeCompetencyResolver,
+  PotentialRatingResolver,
+  TalentPlacementResolver,
+} from '../modules/competency/employee-competency.resolver';
+import { TalentMatrixResolver } from '../modules/competency/talent.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -59,6 +69,17 @@ export const resolvers = [
   FeedbackSubscriptions,
   ActivitySubscriptions,
   AppraisalSubscriptions,
+  CompetencyResolver,
+  PositionRequirementResolver,
+  UnitCompetencyGapResolver,
+  UnitCompetencyResolver,
+  EmployeeCompetencyResolver,
+  CompetencyStandingResolver,
+  CompetencyAssessmentResolver,
+  DevelopmentSuggestionResolver,
+  PotentialRatingResolver,
+  TalentPlacementResolver,
+  TalentMatrixResolver,
 ] as const;
 
 /**

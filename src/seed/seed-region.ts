@@ -3,6 +3,7 @@ import { planRegion, type Landmarks } from './region-plan';
 import { type SeedProgress, writeRegion } from './seed-writer';
 import { writePlans } from './plan-seed';
 import { writeFollowThrough } from './follow-through-seed';
+import { writeCompetencies } from './competency-seed';
 import { localDateOf, type LocalDate } from '../core/time/local-date';
 
 export interface SeedResult {
@@ -12,6 +13,7 @@ export interface SeedResult {
   realizations: number;
   feedback: number;
   activities: number;
+  assessments: number;
   year: number;
   landmarks: Landmarks;
   ms: number;
@@ -29,7 +31,8 @@ export async function seedRegion(db: Database, employees: number, onProgress?: (
   await writeRegion(db, plan, onProgress);
   const { appraisals } = await writePlans(db, plan, year, onProgress);
   const followThrough = await writeFollowThrough(db, year, asOf, onProgress);
-  return { units: plan.units.length, employees: plan.employees.length, appraisals, ...followThrough, year, landmarks: plan.landmarks, ms: Date.now() - started };
+  const { assessments } = await writeCompetencies(db, plan, 1, asOf, onProgress);
+  return { units: plan.units.length, employees: plan.employees.length, appraisals, ...followThrough, assessments, year, landmarks: plan.landmarks, ms: Date.now() - started };
 }
 
 function today(): LocalDate {

@@ -61,6 +61,11 @@ export async function clearOrganisation(db: Database): Promise<void> {
     await em.query('UPDATE unit SET head_id = NULL, parent_id = NULL');
     await em.query('UPDATE employee SET supervisor_id = NULL');
     await em.query('UPDATE work_result_plan SET supports_id = NULL');
+    // Competencies: everything about people; the dictionary keeps the national standard of the migrations.
+    for (const table of ['potential_rating', 'development_suggestion', 'competency_assessment', 'position_requirement']) {
+      await em.query(`DELETE FROM ${em.connection.driver.escape(table)}`);
+    }
+    await em.query('DELETE FROM competency WHERE reference = ?', [false]);
     const followThrough = ['objection', 'evaluation_behavior', 'evaluation', 'unit_rating', 'feedback', 'daily_activity', 'realization'];
     const tables = [...followThrough, 'behavior_expectation', 'indicator', 'work_result_plan', 'appraisal_transition', 'appraisal', 'performance_period'];
     for (const table of [...tables, 'audit_entry', 'employee_closure', 'unit_closure', 'employee', 'external_official', 'unit']) {

@@ -14,6 +14,8 @@ export interface AppraisalSettings {
   objectionWindowDays: number;
   /** Whether those days are calendar days or working days (Monday to Friday). */
   objectionDayCounting: 'calendar' | 'working';
+  /** Whether an employee sees their own box on the talent matrix (`TALENT_VISIBLE_TO_SELF`); off when absent. */
+  talentVisibleToSelf?: boolean;
 }
 
 export const DEFAULT_APPRAISAL_SETTINGS: AppraisalSettings = { distributionCurveMode: 'warn', objectionWindowDays: 14, objectionDayCounting: 'calendar' };
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       distributionCurveMode: oneOf('DISTRIBUTION_CURVE_MODE', env.DISTRIBUTION_CURVE_MODE, ['warn', 'block'] as const, DEFAULT_APPRAISAL_SETTINGS.distributionCurveMode),
       objectionWindowDays: integer('OBJECTION_WINDOW_DAYS', env.OBJECTION_WINDOW_DAYS, DEFAULT_APPRAISAL_SETTINGS.objectionWindowDays),
       objectionDayCounting: oneOf('OBJECTION_DAY_COUNTING', env.OBJECTION_DAY_COUNTING, ['calendar', 'working'] as const, DEFAULT_APPRAISAL_SETTINGS.objectionDayCounting),
+      talentVisibleToSelf: flag(env.TALENT_VISIBLE_TO_SELF, false),
     },
   };
 }

@@ -41,4 +41,12 @@ export enum Permission {
   READ_FEEDBACK = 'READ_FEEDBACK',
   /** Decide an objection to a final rating. Subject: the appraisal (the appraiser's supervisor of the snapshot). */
   DECIDE_OBJECTION = 'DECIDE_OBJECTION',
+  /** An employee's competency profile: assessments, gaps, development. Subject: the employee (self, above, HR in scope). */
+  READ_COMPETENCY_PROFILE = 'READ_COMPETENCY_PROFILE',
+  /** Assess as supervisor, suggest development, rate potential. Subject: the employee (everyone above, HR in scope). */
+  DEVELOP_EMPLOYEE = 'DEVELOP_EMPLOYEE',
+  /** An employee's place on the talent matrix. Subject: the employee (above, HR in scope; self when configured). */
+  READ_TALENT = 'READ_TALENT',
+  /** Competency gaps and talent counts aggregated over a unit subtree. Subject: the unit id (HR in scope, analysts, heads above). */
+  READ_UNIT_AGGREGATES = 'READ_UNIT_AGGREGATES',
 }

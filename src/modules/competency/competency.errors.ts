@@ -1,0 +1,49 @@
+import { UserError, UserErrorCode } from '../../core/errors/user-error';
+
+/** Every way a competency change can be refused, each with its stable code and message. */
+export enum CompetencyProblem {
+  CODE_INVALID = 'CODE_INVALID',
+  CODE_TAKEN = 'CODE_TAKEN',
+  TYPE_RESERVED = 'TYPE_RESERVED',
+  FIELD_REQUIRED = 'FIELD_REQUIRED',
+  LEVELS_INVALID = 'LEVELS_INVALID',
+  REFERENCE_READ_ONLY = 'REFERENCE_READ_ONLY',
+  COMPETENCY_NOT_FOUND = 'COMPETENCY_NOT_FOUND',
+  EMPLOYEE_NOT_FOUND = 'EMPLOYEE_NOT_FOUND',
+  UNIT_NOT_FOUND = 'UNIT_NOT_FOUND',
+  PERIOD_NOT_FOUND = 'PERIOD_NOT_FOUND',
+  PERIOD_CLOSED = 'PERIOD_CLOSED',
+  REQUIREMENT_NOT_FOUND = 'REQUIREMENT_NOT_FOUND',
+  SUGGESTION_NOT_FOUND = 'SUGGESTION_NOT_FOUND',
+  LEVEL_INVALID = 'LEVEL_INVALID',
+  DATE_IN_FUTURE = 'DATE_IN_FUTURE',
+  VALID_UNTIL_BEFORE = 'VALID_UNTIL_BEFORE',
+  OUT_OF_SCOPE = 'OUT_OF_SCOPE',
+  VERSION_REQUIRED = 'VERSION_REQUIRED',
+}
+
+const TABLE: Record<CompetencyProblem, { code: UserErrorCode; message: string }> = {
+  CODE_INVALID: { code: UserErrorCode.INVALID, message: 'A code is 2 to 32 capital letters, digits or hyphens.' },
+  CODE_TAKEN: { code: UserErrorCode.DUPLICATE, message: 'Another competency has this code.' },
+  TYPE_RESERVED: { code: UserErrorCode.INVALID, message: 'Managerial and socio-cultural competencies come from the national standard; HR adds technical ones.' },
+  FIELD_REQUIRED: { code: UserErrorCode.INVALID, message: 'A technical competency names its field (e.g. Kesehatan).' },
+  LEVELS_INVALID: { code: UserErrorCode.INVALID, message: 'Give the five levels 1–5, each with a description and 1 to 10 behaviour indicators.' },
+  REFERENCE_READ_ONLY: { code: UserErrorCode.INVALID_STATE, message: 'A competency of the national standard is reference data and is not changed here.' },
+  COMPETENCY_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such competency.' },
+  EMPLOYEE_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such employee that you may see.' },
+  UNIT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such unit.' },
+  PERIOD_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such period.' },
+  PERIOD_CLOSED: { code: UserErrorCode.PERIOD_CLOSED, message: 'The period is closed.' },
+  REQUIREMENT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such position requirement.' },
+  SUGGESTION_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such development suggestion that you may see.' },
+  LEVEL_INVALID: { code: UserErrorCode.INVALID, message: 'A level is a whole number from 1 to 5.' },
+  DATE_IN_FUTURE: { code: UserErrorCode.INVALID, message: 'An assessment is recorded on or after its day.' },
+  VALID_UNTIL_BEFORE: { code: UserErrorCode.INVALID, message: 'It cannot expire before it was made.' },
+  OUT_OF_SCOPE: { code: UserErrorCode.OUT_OF_SCOPE, message: 'The unit is outside your HR scope.' },
+  VERSION_REQUIRED: { code: UserErrorCode.CONFLICT, message: 'This already exists: pass its `expectedVersion` to change it.' },
+};
+
+export function competencyError(problem: CompetencyProblem, field: string[], currentVersion?: number): UserError {
+  const { code, message } = TABLE[problem];
+  return UserError.of(code, message, field, currentVersion);
+}

@@ -1,0 +1,68 @@
+import { type Actor } from '../../core/auth/actor';
+import { Role } from '../../core/auth/role';
+import { type PolicyRule } from '../../core/policy/policy';
+import { Employee } from '../employee/employee.entity';
+import { actorIsAbove } from '../employee/employee.loaders';
+import { Unit } from '../unit/unit.entity';
+import { unitInHrScope } from '../unit/unit.loaders';
+import { actorHeadsUnitOrAbove } from './competency.loaders';
+
+export interface PersonRelation {
+  isSelf: boolean;
+  isAbove: boolean;
+  inHrScope: boolean;
+}
+
+/** A competency profile: the person, everyone above them, HR admins covering them (not peers, not analysts). */
+export function decideReadProfile({ actor, relation }: { actor: Actor; relation: PersonRelation }): boolean {
+  return relation.isSelf || relation.isAbove || (actor.isHrAdmin && relation.inHrScope);
+}
+
+/** Assessing as supervisor, suggesting development, rating potential: everyone above, HR covering; never oneself. */
+export function decideDevelop({ actor, relation }: { actor: Actor; relation: PersonRelation }): boolean {
+  return !relation.isSelf && (relation.isAbove || (actor.isHrAdmin && relation.inHrScope));
+}
+
+/** The talent box: those above and HR covering; the person only when the region allows it. */
+export function decideReadTalent({ actor, relation, visibleToSelf }: { actor: Actor; relation: PersonRelation; visibleToSelf: boolean }): boolean {
+  return (relation.isSelf && visibleToSelf) || (!relation.isSelf && (relation.isAbove || (actor.isHrAdmin && relation.inHrScope)));
+}
+
+/** Aggregates over a unit subtree: HR admins covering it, analysts, and heads of the unit or a unit above it. */
+export function decideReadUnitAggregates({ actor, inHrScope, headsUnitOrAbove }: { actor: Actor; inHrScope: boolean; headsUnitOrAbove: boolean }): boolean {
+  return (actor.isHrAdmin && inHrScope) || actor.has(Role.ANALYST) || headsUnitOrAbove;
+}
+
+async function relationTo(ctx: Parameters<PolicyRule['evaluate']>[0], employee: Employee): Promise<PersonRelation> {
+  const { actor } = ctx;
+  const isSelf = actor.employeeId === employee.id;
+  const inHrScope = !isSelf && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(employee.unitId) : false;
+  const isAbove = !isSelf && !inHrScope && actor.employeeId !== undefined ? await ctx.loaders.get(actorIsAbove).load(employee.id) : false;
+  return { isSelf, isAbove, inHrScope };
+}
+
+export const competencyRules = {
+  readProfile: {
+    description: 'The person, everyone above them in the supervisor tree, HR admins whose scope covers them.',
+    evaluate: async (ctx, subject) => subject instanceof Employee && decideReadProfile({ actor: ctx.actor, relation: await relationTo(ctx, subject) }),
+  },
+  develop: {
+    description: 'Everyone above the person in the supervisor tree, HR admins whose scope covers them; never the person.',
+    evaluate: async (ctx, subject) => subject instanceof Employee && decideDevelop({ actor: ctx.actor, relation: await relationTo(ctx, subject) }),
+  },
+  readTalent: {
+    description: 'Everyone above the person, HR admins covering them; the person when TALENT_VISIBLE_TO_SELF is on.',
+    evaluate: async (ctx, subject) =>
+      subject instanceof Employee && decideReadTalent({ actor: ctx.actor, relation: await relationTo(ctx, subject), visibleToSelf: ctx.settings.talentVisibleToSelf === true }),
+  },
+  readUnitAggregates: {
+    description: 'HR admins whose scope covers the unit, analysts, and the heads of the unit or of a unit above it.',
+    evaluate: async (ctx, subject) => {
+      const unitId = subject instanceof Unit ? subject.id : typeof subject === 'number' ? subject : undefined;
+      if (unitId === undefined) return false;
+      const inHrScope = ctx.actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(unitId) : false;
+      const headsUnitOrAbove = !inHrScope && ctx.actor.employeeId !== undefined ? await ctx.loaders.get(actorHeadsUnitOrAbove).load(unitId) : false;
+      return decideReadUnitAggregates({ actor: ctx.actor, inHrScope, headsUnitOrAbove });
+    },
+  },
+} satisfies Record<string, PolicyRule>;

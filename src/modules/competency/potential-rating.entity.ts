@@ -1,0 +1,61 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../core/graphql/node';
+import { toGlobalId } from '../../core/graphql/global-id';
+import { Employee } from '../employee/employee.entity';
+import { PerformancePeriod } from '../period/performance-period.entity';
+import { PotentialLevel } from './competency-enums';
+
+@Entity('potential_rating')
+@Index('IDX_potential_rating_employee_period', ['employeeId', 'periodId'], { unique: true })
+@ObjectType('PotentialRating', { implements: Node, description: 'The supervisor’s rating of an employee’s potential for a year; with the job-person match it places them on the talent matrix.' })
+export class PotentialRating {
+  static readonly typeName = 'PotentialRating';
+
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  get nodeId(): string {
+    return toGlobalId(PotentialRating.typeName, this.id);
+  }
+
+  @Column({ name: 'employee_id', type: 'integer' })
+  employeeId!: number;
+
+  @ManyToOne(() => Employee, { onDelete: 'CASCADE', onUpdate: 'NO ACTION' })
+  @JoinColumn({ name: 'employee_id', foreignKeyConstraintName: 'FK_potential_rating_employee' })
+  employee?: Relation<Employee>;
+
+  @Index('IDX_potential_rating_period')
+  @Column({ name: 'period_id', type: 'integer' })
+  periodId!: number;
+
+  @ManyToOne(() => PerformancePeriod, { onDelete: 'RESTRICT', onUpdate: 'NO ACTION' })
+  @JoinColumn({ name: 'period_id', foreignKeyConstraintName: 'FK_potential_rating_period' })
+  period?: Relation<PerformancePeriod>;
+
+  @Column({ type: 'varchar', length: 8 })
+  @Field(() => PotentialLevel, { description: 'Low, medium or high.' })
+  rating!: PotentialLevel;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why.' })
+  note!: string | null;
+
+  @Column({ name: 'rater_subject', type: 'varchar', length: 191 })
+  @Field({ description: 'Who rated: a NIP, or an HR client id.' })
+  raterSubject!: string;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int, { description: 'Increases with every change; pass it as `expectedVersion` to update.' })
+  version!: number;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  @Field(() => Date, { description: 'When it was first set (UTC).' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime' })
+  @Field(() => Date, { description: 'When it last changed (UTC).' })
+  updatedAt!: Date;
+}
