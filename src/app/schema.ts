@@ -37,6 +37,7 @@ import {
   TalentPlacementResolver,
 } from '../modules/competency/employee-competency.resolver';
 import { TalentMatrixResolver } from '../modules/competency/talent.resolver';
+import { AnalyticsResolver, CascadeRowResolver } from '../modules/analytics/analytics.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -80,6 +81,8 @@ export const resolvers = [
   PotentialRatingResolver,
   TalentPlacementResolver,
   TalentMatrixResolver,
+  AnalyticsResolver,
+  CascadeRowResolver,
 ] as const;
 
 /**

@@ -22,6 +22,7 @@ import { armorProtection, costLimitPlugin, QUERY_LIMITS } from './query-limits';
 import { buildAppSchema } from './schema';
 import { createEventBus, type EventBusHandle } from '../core/events/event-bus';
 import { createSubscriptionServer } from './subscription-server';
+import { exportRouter } from '../modules/analytics/export.router';
 
 export interface RequestStats {
   requestId: string;
@@ -174,6 +175,10 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(await authenticate(req.headers.authorization, verifier, directory), res.locals.requestId, res.locals.log),
     }),
+  );
+  app.use(
+    '/exports',
+    exportRouter({ contextFor: async (req, res) => createContext(await authenticate(req.headers.authorization, verifier, directory), res.locals.requestId, res.locals.log) }),
   );
   app.use(bodyErrors);
 

@@ -16,6 +16,8 @@ export interface AppraisalSettings {
   objectionDayCounting: 'calendar' | 'working';
   /** Whether an employee sees their own box on the talent matrix (`TALENT_VISIBLE_TO_SELF`); off when absent. */
   talentVisibleToSelf?: boolean;
+  /** Analytics groups with fewer employees are withheld from aggregates-only callers (`ANALYTICS_MIN_GROUP`); 5 when absent. */
+  analyticsFloor?: number;
 }
 
 export const DEFAULT_APPRAISAL_SETTINGS: AppraisalSettings = { distributionCurveMode: 'warn', objectionWindowDays: 14, objectionDayCounting: 'calendar' };
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       objectionWindowDays: integer('OBJECTION_WINDOW_DAYS', env.OBJECTION_WINDOW_DAYS, DEFAULT_APPRAISAL_SETTINGS.objectionWindowDays),
       objectionDayCounting: oneOf('OBJECTION_DAY_COUNTING', env.OBJECTION_DAY_COUNTING, ['calendar', 'working'] as const, DEFAULT_APPRAISAL_SETTINGS.objectionDayCounting),
       talentVisibleToSelf: flag(env.TALENT_VISIBLE_TO_SELF, false),
+      analyticsFloor: integer('ANALYTICS_MIN_GROUP', env.ANALYTICS_MIN_GROUP, 5),
     },
   };
 }
