@@ -16,15 +16,34 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'QUERY_TOO_COSTLY',
+  'RATE_LIMITED',
 ]);
 
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR', 'POOL_CLOSED', 'EPIPE', 'ENOTFOUND']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_NORMAL_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+  'POOL_CLOSED',
+]);
+const CONNECTION_MESSAGES = /Pool is closed|closed state|Connection lost|connect ECONNREFUSED|read ECONNRESET|server closed the connection|Server shutdown in progress|Connection was killed/i;
 
-function isDatabaseUnavailable(error: unknown): boolean {
+/** The database is away: the error, or any error it wraps (a query's, a context's, a transaction's), says so. */
+function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (error === null || typeof error !== 'object' || depth > 5) return false;
   const inner = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
   const code = (inner as { code?: unknown } | null)?.code;
   const message = inner instanceof Error ? inner.message : '';
-  return (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) || /Pool is closed|closed state|Connection lost|connect ECONNREFUSED/i.test(message);
+  if ((typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) || CONNECTION_MESSAGES.test(message)) return true;
+  const wrapped = (error as { originalError?: unknown; cause?: unknown }).originalError ?? (error as { cause?: unknown }).cause;
+  return wrapped !== undefined && wrapped !== error && isDatabaseUnavailable(wrapped, depth + 1);
 }
 
 type Classified =

@@ -3,6 +3,8 @@ import { type ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, getNamedType, getNullableType, GraphQLError, type GraphQLSchema, isListType, type ValidationRule } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/graphql/connection';
+import { type RequestContext } from '../core/context/request-context';
+import { type CostRateLimiter } from './rate-limit';
 
 /** The limits of `api.md` (Limits). Tuned in the benchmark issue; every refusal is an HTTP 400. */
 export const QUERY_LIMITS = {
@@ -57,16 +59,16 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, field, type: parent, chi
 };
 
 /**
- * Refuses page sizes over the limit (BAD_USER_INPUT) and operations whose estimated cost exceeds the limit
- * (QUERY_TOO_COSTLY), before anything is resolved. Returns the error, or undefined when the operation may run.
+ * The estimated cost of an operation, and what is wrong with it: page sizes over the limit (BAD_USER_INPUT) or a
+ * cost over the limit (QUERY_TOO_COSTLY), found before anything is resolved.
  */
-export function queryCostProblem(
+export function estimateQuery(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | undefined,
   variables: Record<string, unknown>,
   maxCost: number = QUERY_LIMITS.maxCost,
-): GraphQLError | undefined {
+): { cost: number; problem?: GraphQLError } {
   const problems: string[] = [];
   const checkPages: ComplexityEstimator = ({ args }) => {
     problems.push(...pageArgumentProblems(args));
@@ -77,26 +79,51 @@ export function queryCostProblem(
     cost = getComplexity({ schema, query: document, operationName, variables, estimators: [checkPages, pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })] });
   } catch (error) {
     // Variables that do not coerce: execution refuses them with BAD_USER_INPUT (400) before any resolver.
-    if (error instanceof GraphQLError) return undefined;
+    if (error instanceof GraphQLError) return { cost: 0 };
     throw error;
   }
-  if (problems.length > 0) return new GraphQLError(problems[0]!, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  if (problems.length > 0) return { cost, problem: new GraphQLError(problems[0]!, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }) };
   if (cost > maxCost) {
-    return new GraphQLError(`The query is too costly (estimated ${cost}, limit ${maxCost}). Ask for smaller pages or fewer fields.`, {
-      extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
-    });
+    return {
+      cost,
+      problem: new GraphQLError(`The query is too costly (estimated ${cost}, limit ${maxCost}). Ask for smaller pages or fewer fields.`, {
+        extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
+      }),
+    };
   }
-  return undefined;
+  return { cost };
 }
 
-/** `queryCostProblem` for every HTTP operation, each refusal a 400. */
-export function costLimitPlugin(schema: GraphQLSchema, maxCost: number = QUERY_LIMITS.maxCost): ApolloServerPlugin {
+/** Who pays for an operation: the signed-in principal (employee NIP or client id), or all anonymous callers together. */
+const principalOf = (ctx: RequestContext) => (ctx.actor.isAuthenticated ? `${ctx.actor.principal.kind}:${ctx.actor.subject}` : 'anonymous');
+
+/**
+ * For every HTTP operation: the limits of `estimateQuery` (each refusal a 400), then the principal's budget of cost
+ * per minute (refused with 429 RATE_LIMITED and `retry-after`). The cost and what is left of the budget go back in
+ * `extensions.cost`, so that a client can pace itself.
+ */
+export function costLimitPlugin(schema: GraphQLSchema, options: { maxCost?: number; limiter?: CostRateLimiter } = {}): ApolloServerPlugin<RequestContext> {
+  const maxCost = options.maxCost ?? QUERY_LIMITS.maxCost;
   return {
     async requestDidStart() {
+      let spent: { estimated: number; remaining?: number; budget?: number } | undefined;
       return {
-        async didResolveOperation({ request, document }) {
-          const problem = queryCostProblem(schema, document, request.operationName ?? undefined, request.variables ?? {}, maxCost);
+        async didResolveOperation({ request, document, contextValue }) {
+          const { cost, problem } = estimateQuery(schema, document, request.operationName ?? undefined, request.variables ?? {}, maxCost);
           if (problem) throw problem;
+          spent = { estimated: cost };
+          if (!options.limiter) return;
+          const decision = options.limiter.take(principalOf(contextValue), cost);
+          spent = { estimated: cost, remaining: decision.remaining, budget: options.limiter.budget };
+          if (!decision.allowed) {
+            const seconds = Math.ceil(decision.retryAfterMs / 1000);
+            throw new GraphQLError(`Rate limit: this operation costs ${cost} and ${decision.remaining} of your ${options.limiter.budget} per minute are left. Retry in ${seconds} s.`, {
+              extensions: { code: 'RATE_LIMITED', cost, remaining: decision.remaining, retryAfterSeconds: seconds, http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) } },
+            });
+          }
+        },
+        async willSendResponse({ response }) {
+          if (spent && response.body.kind === 'single') response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: spent };
         },
       };
     },

@@ -37,6 +37,7 @@ import {
   TalentPlacementResolver,
 } from '../modules/competency/employee-competency.resolver';
 import { TalentMatrixResolver } from '../modules/competency/talent.resolver';
+import { AppraisalDocumentsResolver } from '../modules/document/document.resolver';
 import { AnalyticsResolver, CascadeRowResolver } from '../modules/analytics/analytics.resolver';
 
 export const resolvers = [
@@ -83,6 +84,7 @@ export const resolvers = [
   TalentMatrixResolver,
   AnalyticsResolver,
   CascadeRowResolver,
+  AppraisalDocumentsResolver,
 ] as const;
 
 /**

@@ -22,7 +22,11 @@ import { armorProtection, costLimitPlugin, QUERY_LIMITS } from './query-limits';
 import { buildAppSchema } from './schema';
 import { createEventBus, type EventBusHandle } from '../core/events/event-bus';
 import { createSubscriptionServer } from './subscription-server';
+import { documentRouter } from '../modules/document/document.routes';
+import { DOCUMENTS_PATH } from '../modules/document/document-links';
 import { exportRouter } from '../modules/analytics/export.router';
+import { createMetrics } from './metrics';
+import { CostRateLimiter } from './rate-limit';
 
 export interface RequestStats {
   requestId: string;
@@ -65,12 +69,14 @@ function requestScope(log: Logger, onFinished?: (stats: RequestStats) => void): 
     res.locals.requestId = requestId;
     res.locals.log = log.child({ requestId });
     const started = process.hrtime.bigint();
+    // Before routing: a mounted router rewrites req.path for its handlers.
+    const path = req.path;
     const tally = { count: 0 };
     res.on('finish', () => {
       const stats: RequestStats = {
         requestId,
         method: req.method,
-        path: req.path,
+        path,
         status: res.statusCode,
         statements: tally.count,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
@@ -131,6 +137,8 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     authenticate: (authorization) => authenticate(authorization, verifier, directory),
     createContext,
   });
+  const metrics = createMetrics(db, { defaults: config.env !== 'test', activeSubscriptions: () => subscriptions.activeCount() });
+  const limiter = config.rateLimitCostPerMinute > 0 ? new CostRateLimiter(config.rateLimitCostPerMinute) : undefined;
   const closeSubscriptions: ApolloServerPlugin = {
     async serverWillStart() {
       return {
@@ -152,11 +160,23 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: armor.validationRules,
     formatError,
-    plugins: [closeSubscriptions, ApolloServerPluginDrainHttpServer({ httpServer }), ...armor.plugins, costLimitPlugin(schema), errorLoggingPlugin],
+    plugins: [closeSubscriptions, ApolloServerPluginDrainHttpServer({ httpServer }), ...armor.plugins, costLimitPlugin(schema, { limiter }), errorLoggingPlugin, metrics.graphqlPlugin],
   });
   await apollo.start();
 
-  app.use(requestScope(log, options.onRequestFinished));
+  app.use(
+    requestScope(log, (stats) => {
+      metrics.observeRequest(stats.method, stats.path, stats.status, stats.ms / 1000, stats.statements);
+      options.onRequestFinished?.(stats);
+    }),
+  );
+  app.get('/metrics', (req, res, next) => {
+    if (config.metricsToken && req.headers.authorization !== `Bearer ${config.metricsToken}`) {
+      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Metrics want the metrics token.' } });
+      return;
+    }
+    Promise.resolve(metrics.handler(req, res, next)).catch(next);
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -179,6 +199,12 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   app.use(
     '/exports',
     exportRouter({ contextFor: async (req, res) => createContext(await authenticate(req.headers.authorization, verifier, directory), res.locals.requestId, res.locals.log) }),
+  );
+  // Printable SKP and evaluation documents: the same token check and request context as GraphQL.
+  app.use(
+    DOCUMENTS_PATH,
+    cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600, exposedHeaders: ['Content-Disposition'] }),
+    documentRouter({ authenticate: (authorization) => authenticate(authorization, verifier, directory), createContext, log }),
   );
   app.use(bodyErrors);
 

@@ -21,7 +21,7 @@ import { type Authentication } from '../core/auth/authenticate';
 import { type RequestContext } from '../core/context/request-context';
 import { AppError, ErrorCode } from '../core/errors/app-error';
 import { classifyError, formatError } from './format-error';
-import { QUERY_LIMITS, queryCostProblem } from './query-limits';
+import { estimateQuery, QUERY_LIMITS } from './query-limits';
 
 export interface SubscriptionServerOptions<E extends { id: number }> {
   httpServer: Server;
@@ -94,8 +94,8 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
         }
         const invalid = validate(schema, document, [...specifiedRules, ...options.validationRules]);
         if (invalid.length > 0) return invalid.map((e) => new GraphQLError(e.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
-        const costly = queryCostProblem(schema, document, payload.operationName ?? undefined, payload.variables ?? {});
-        if (costly) return [costly];
+        const { problem } = estimateQuery(schema, document, payload.operationName ?? undefined, payload.variables ?? {});
+        if (problem) return [problem];
         const requestId = `${session.connectionId}:${id}`;
         return {
           schema,

@@ -64,6 +64,8 @@ export class TestApp {
     const config: Config = {
       ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET }),
       databaseUrl: testDb.url,
+      // The cost rate limit would throttle a test file's hundreds of requests; its own tests turn it on.
+      rateLimitCostPerMinute: 0,
       ...overrides,
     };
     const stats = new Map<string, RequestStats>();

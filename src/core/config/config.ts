@@ -43,6 +43,10 @@ export interface Config {
   redisUrl?: string;
   /** Prefix of the Redis event channels (`REDIS_CHANNEL_PREFIX`), so deployments sharing a Redis stay apart. */
   redisChannelPrefix: string;
+  /** Estimated query cost each principal may spend per minute (`RATE_LIMIT_COST_PER_MINUTE`); 0 turns the limit off. */
+  rateLimitCostPerMinute: number;
+  /** When set, `/metrics` wants `Authorization: Bearer <METRICS_TOKEN>`; open otherwise (scrape it on a private network). */
+  metricsToken?: string;
   appraisal: AppraisalSettings;
 }
 
@@ -118,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
     redisUrl: env.REDIS_URL || undefined,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'kinerja-walesi',
+    rateLimitCostPerMinute: integer('RATE_LIMIT_COST_PER_MINUTE', env.RATE_LIMIT_COST_PER_MINUTE, 1_000_000),
+    metricsToken: env.METRICS_TOKEN || undefined,
     appraisal: {
       distributionCurveMode: oneOf('DISTRIBUTION_CURVE_MODE', env.DISTRIBUTION_CURVE_MODE, ['warn', 'block'] as const, DEFAULT_APPRAISAL_SETTINGS.distributionCurveMode),
       objectionWindowDays: integer('OBJECTION_WINDOW_DAYS', env.OBJECTION_WINDOW_DAYS, DEFAULT_APPRAISAL_SETTINGS.objectionWindowDays),

@@ -105,6 +105,14 @@ export class Database {
     return applied.map((m) => m.name);
   }
 
+  /** Connections of the pool (MySQL), for /metrics; the embedded database has one. */
+  poolStats(): { total: number; idle: number; waiting: number } {
+    if (this.kind === 'sqlite') return { total: 1, idle: 1, waiting: 0 };
+    // mysql2 keeps these as internals; read defensively, they are only reported.
+    const pool = (this.dataSource.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number }; _connectionQueue?: { length: number } } }).pool;
+    return { total: pool?._allConnections?.length ?? 0, idle: pool?._freeConnections?.length ?? 0, waiting: pool?._connectionQueue?.length ?? 0 };
+  }
+
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
   }

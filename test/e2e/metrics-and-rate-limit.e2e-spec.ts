@@ -1,0 +1,69 @@
+import { Role } from '../../src/core/auth/role';
+import { TestApp } from '../support/test-app';
+
+/** `/metrics` in Prometheus format, and the per-principal budget of query cost (`issues show 7`, item 3). */
+describe('metrics', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ metricsToken: 'scrape-secret-0123456789' });
+  });
+  afterAll(() => app?.stop());
+
+  const metrics = async (token: string | null = 'scrape-secret-0123456789') => {
+    const res = await fetch(app.url.replace('/graphql', '/metrics'), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+  };
+
+  it('counts requests by route and operation, errors by code, and reports the pool', async () => {
+    const hr = await app.token('bkpsdm-portal', { roles: [Role.HR_ADMIN] });
+    await app.gql('query TeamDashboard { viewer { subject } }', {}, hr);
+    await app.gql('query Broken { viewer { nope } }', {}, hr);
+    await app.gql('{ viewer { subject } }', {}, 'not-a-token');
+    const { status, type, text } = await metrics();
+    expect(status).toBe(200);
+    expect(type).toContain('text/plain');
+    expect(text).toMatch(/kinerja_http_requests_total\{method="POST",route="\/graphql",status="200"\} \d+/);
+    expect(text).toMatch(/kinerja_graphql_operations_total\{operation="TeamDashboard",type="query"\} 1/);
+    expect(text).toMatch(/kinerja_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1/);
+    expect(text).toMatch(/kinerja_graphql_operation_duration_seconds_bucket\{le="[0-9.]+",operation="TeamDashboard"\} 1/);
+    expect(text).toMatch(/kinerja_db_pool_connections\{state="total"\} \d+/);
+    expect(text).toMatch(/kinerja_sql_statements_per_request_count \d+/);
+    expect(text).toContain('kinerja_subscriptions_active 0');
+  });
+
+  it('wants the metrics token when one is configured', async () => {
+    expect((await metrics(null)).status).toBe(401);
+    expect((await metrics('wrong')).status).toBe(401);
+  });
+});
+
+describe('the rate limit by query cost', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ rateLimitCostPerMinute: 30 });
+  });
+  afterAll(() => app?.stop());
+
+  it('reports the cost and the budget left, refuses with 429 when spent, and keeps principals apart', async () => {
+    const a = await app.token('client-a', { roles: [Role.ANALYST] });
+    const b = await app.token('client-b', { roles: [Role.ANALYST] });
+    const query = '{ viewer { subject kind roles } }';
+    const first = await app.gql(query, {}, a);
+    expect(first.status).toBe(200);
+    const cost = (first.body as { extensions?: { cost?: { estimated: number; remaining: number; budget: number } } }).extensions!.cost!;
+    expect(cost.budget).toBe(30);
+    expect(cost.estimated).toBeGreaterThan(0);
+    expect(cost.remaining).toBe(30 - cost.estimated);
+    let refused;
+    for (let i = 0; i < 40 && !refused; i++) {
+      const res = await app.gql(query, {}, a);
+      if (res.status === 429) refused = res;
+    }
+    expect(refused).toBeDefined();
+    expect(refused!.body.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused!.body.data ?? null).toBeNull();
+    // Another principal has a budget of its own.
+    expect((await app.gql(query, {}, b)).status).toBe(200);
+  });
+});
