@@ -13,7 +13,7 @@ export const QUERY_LIMITS = {
   maxDirectives: 10,
   maxTokens: 3000,
   /** Estimated fields resolved, where a list multiplies its children by its page size (or its `listSize` hint). */
-  maxCost: 50_000,
+  maxCost: 100_000,
 } as const;
 
 /** Depth, aliases and directives by graphql-armor (validation rules, so each refusal is a 400). */
