@@ -32,11 +32,9 @@ interface Target {
 
 function runSqlmap(requestFile: string, outputDir: string): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(
-      'sqlmap',
-      ['-r', requestFile, '--batch', '--level=2', '--risk=1', '--dbms=MySQL', '--technique=BEUST', '--time-sec=2', '--threads=4', `--output-dir=${outputDir}`, '--flush-session', '--disable-coloring'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const args = ['-r', requestFile, '--batch', '--level=2', '--risk=1', '--dbms=MySQL', '--technique=BEUST', '--time-sec=2', '--threads=4', `--output-dir=${outputDir}`, '--flush-session', '--disable-coloring'];
+    // sqlmap reads its targets from stdin when stdin is not a terminal: `script` gives it one.
+    const child = spawn('script', ['-qec', ['sqlmap', ...args].join(' '), '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -84,7 +82,13 @@ async function main(): Promise<void> {
       const found = /is vulnerable|appears to be injectable|sqlmap identified the following injection point/i.test(output);
       const clean = /do not appear to be injectable|not injectable/i.test(output);
       if (found) injectable += 1;
-      process.stdout.write(`${target.name}: ${found ? 'INJECTABLE' : clean ? 'not injectable' : 'inconclusive (see below)'} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+      const tests = (output.match(/\] testing '/g) ?? []).length;
+      if (!found && tests === 0) {
+        process.stdout.write(`${target.name}: sqlmap ran no test\n${output.split('\n').slice(-30).join('\n')}\n`);
+        injectable += 1;
+        continue;
+      }
+      process.stdout.write(`${target.name}: ${found ? 'INJECTABLE' : clean ? 'not injectable' : 'inconclusive (see below)'} after ${tests} tests (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
       if (found || !clean) process.stdout.write(`${output.split('\n').slice(-25).join('\n')}\n`);
     }
     await server.stop();
