@@ -1,0 +1,469 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { type AddressInfo } from 'node:net';
+import mysql, { type ResultSetHeader } from 'mysql2';
+import { type Pool, type PoolConnection } from 'mysql2/promise';
+import { jwtVerify } from 'jose';
+import { parseDatabaseUrl } from '../src/core/database/database-url';
+import { localDateOf } from '../src/core/time/local-date';
+import { CoreValue } from '../src/modules/work-plan/core-values';
+import { Predikat } from '../src/modules/evaluation/evaluation-enums';
+import { type OrganisationRating } from '../src/modules/evaluation/evaluation-enums';
+import { curveViolations } from '../src/modules/evaluation/distribution-curve';
+import { PerformanceLevel, PotentialLevel, type PotentialLevel as PotentialLevelType } from '../src/modules/competency/competency-enums';
+import { currentAssessments, jobMatch, type AssessmentFact } from '../src/modules/competency/job-match';
+import { performanceOf, potentialOf, talentBox } from '../src/modules/competency/talent';
+import { type ExpectationRating } from '../src/modules/evaluation/evaluation-enums';
+import { globalId, type OperationName } from './operations';
+
+/**
+ * The baseline of `performance.md`: a plain `node:http` server that answers O1–O5 with hand-written, batched SQL
+ * on `mysql2` — the same statements the service issues (same tables, predicates and batching, one per loader),
+ * narrowed to the columns the answer needs — and builds the same JSON by hand. No GraphQL, no ORM, no policy
+ * engine: only the token check and the scoping a correct answer needs. It is the physical limit the service's
+ * throughput is quoted against. Pure domain functions (the nine-box, the job match, the curve) are shared with
+ * the service: they are arithmetic, not framework.
+ */
+
+type Row = Record<string, unknown>;
+type Json = unknown;
+
+export interface BaselineOptions {
+  databaseUrl: string;
+  jwtSecret: string;
+  timeZone: string;
+  poolSize?: number;
+  /** Called when a response has been sent (the host counts requests with it). */
+  onRequestFinished?: () => void;
+}
+
+export interface RunningBaseline {
+  url: string;
+  /** SQL statements sent since start, counted by this server (a cross-check of MariaDB's `Questions`). */
+  statements(): number;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const displayName = (r: Row): string => {
+  const core = r.title_prefix ? `${String(r.title_prefix)} ${String(r.name)}` : String(r.name);
+  return r.title_suffix ? `${core}, ${String(r.title_suffix)}` : core;
+};
+/** Rows grouped by a key column, keeping their order. */
+function groupBy(rows: Row[], key: string): Map<number, Row[]> {
+  const map = new Map<number, Row[]>();
+  for (const r of rows) {
+    const k = Number(r[key]);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}
+
+const BOX_ORDER: Array<[number, PerformanceLevel, PotentialLevelType]> = [
+  [1, PerformanceLevel.BELOW, PotentialLevel.LOW],
+  [2, PerformanceLevel.MEETS, PotentialLevel.LOW],
+  [3, PerformanceLevel.BELOW, PotentialLevel.MEDIUM],
+  [4, PerformanceLevel.ABOVE, PotentialLevel.LOW],
+  [5, PerformanceLevel.MEETS, PotentialLevel.MEDIUM],
+  [6, PerformanceLevel.BELOW, PotentialLevel.HIGH],
+  [7, PerformanceLevel.ABOVE, PotentialLevel.MEDIUM],
+  [8, PerformanceLevel.MEETS, PotentialLevel.HIGH],
+  [9, PerformanceLevel.ABOVE, PotentialLevel.HIGH],
+];
+
+export async function startBaseline(options: BaselineOptions): Promise<RunningBaseline> {
+  const target = parseDatabaseUrl(options.databaseUrl);
+  if (target.kind !== 'mysql') throw new Error('The baseline runs on MySQL/MariaDB only.');
+  const poolSize = options.poolSize ?? 10;
+  const core = mysql.createPool({
+    host: target.host,
+    port: target.port,
+    user: target.username,
+    password: target.password,
+    database: target.database,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    dateStrings: ['DATE'],
+    connectionLimit: poolSize,
+    maxIdle: poolSize,
+    enableKeepAlive: true,
+  });
+  // The same session setup as the service's pool (stack-notes trap 6).
+  core.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
+  const pool: Pool = core.promise();
+  const secret = new TextEncoder().encode(options.jwtSecret);
+  let statements = 0;
+
+  const q = async (sql: string, params: unknown[] = [], on: Pool | PoolConnection = pool): Promise<Row[]> => {
+    statements += 1;
+    const [result] = await on.query(sql, params);
+    return result as Row[];
+  };
+  const today = () => localDateOf(new Date(), options.timeZone);
+
+  /** The token's subject, then the principal's row: the service's authentication, one statement. */
+  async function principal(authorization: string | undefined): Promise<Row> {
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+    if (!token) throw new HttpError(401, 'no token');
+    const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] });
+    const [me] = await q('SELECT id, nip FROM employee WHERE nip = ? AND active = 1 LIMIT 1', [payload.sub]);
+    if (!me) throw new HttpError(401, 'unknown principal');
+    return me;
+  }
+
+  /** The period containing today (region time), as `currentPeriod` resolves it. */
+  async function currentPeriodId(): Promise<number | null> {
+    const day = today();
+    const [period] = await q('SELECT id FROM performance_period WHERE start_date <= ? AND end_date >= ?', [day, day]);
+    return period ? Number(period.id) : null;
+  }
+
+  async function o1(me: Row, variables: Row): Promise<Json> {
+    const n = Number(variables.n ?? 20);
+    const page = await q(
+      `SELECT e.id, e.name, e.title_prefix, e.title_suffix, e.position_title FROM employee e
+         JOIN employee_closure c ON c.descendant_id = e.id AND c.depth = 1
+        WHERE c.ancestor_id = ? AND e.active = 1 ORDER BY e.name, e.id LIMIT ?`,
+      [me.id, n + 1],
+    );
+    const [count] = await q(
+      'SELECT COUNT(*) AS total FROM employee e JOIN employee_closure c ON c.descendant_id = e.id AND c.depth = 1 WHERE c.ancestor_id = ? AND e.active = 1',
+      [me.id],
+    );
+    const people = page.slice(0, n);
+    const periodId = await currentPeriodId();
+    const plans = periodId === null || people.length === 0 ? [] : await q('SELECT id, employee_id, status FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)', [periodId, people.map((p) => p.id)]);
+    const planOf = new Map(plans.map((a) => [Number(a.employee_id), a]));
+    const rhks = plans.length ? await q('SELECT id, appraisal_id, kind FROM work_result_plan WHERE appraisal_id IN (?) ORDER BY kind DESC, position, id', [plans.map((a) => a.id)]) : [];
+    const indicators = rhks.length
+      ? await q('SELECT id, work_result_plan_id, text, target_value, target_unit FROM indicator WHERE work_result_plan_id IN (?) ORDER BY position, id', [rhks.map((r) => r.id)])
+      : [];
+    const realizations = indicators.length ? await q('SELECT id, indicator_id, sub_period, value FROM realization WHERE indicator_id IN (?) ORDER BY sub_period', [indicators.map((i) => i.id)]) : [];
+    const latest = new Map<number, Row>();
+    for (const r of realizations) latest.set(Number(r.indicator_id), r);
+    const feedback = latest.size
+      ? await q("SELECT target_id, text FROM feedback WHERE target_kind = 'REALIZATION' AND target_id IN (?) ORDER BY id", [[...latest.values()].map((r) => r.id)])
+      : [];
+    const rhksOf = groupBy(rhks, 'appraisal_id');
+    const indicatorsOf = groupBy(indicators, 'work_result_plan_id');
+    const feedbackOn = groupBy(feedback, 'target_id');
+    return {
+      viewer: {
+        team: {
+          totalCount: Number(count?.total ?? 0),
+          nodes: people.map((p) => {
+            const plan = planOf.get(Number(p.id));
+            return {
+              id: globalId('Employee', Number(p.id)),
+              displayName: displayName(p),
+              positionTitle: p.position_title,
+              currentAppraisal: plan
+                ? {
+                    id: globalId('Appraisal', Number(plan.id)),
+                    status: plan.status,
+                    workResultPlans: (rhksOf.get(Number(plan.id)) ?? []).map((w) => ({
+                      kind: w.kind,
+                      indicators: (indicatorsOf.get(Number(w.id)) ?? []).map((i) => {
+                        const r = latest.get(Number(i.id));
+                        return {
+                          id: globalId('Indicator', Number(i.id)),
+                          text: i.text,
+                          targetValue: num(i.target_value),
+                          targetUnit: i.target_unit,
+                          latestRealization: r ? { subPeriod: Number(r.sub_period), value: num(r.value), feedback: (feedbackOn.get(Number(r.id)) ?? []).map((f) => ({ text: f.text })) } : null,
+                        };
+                      }),
+                    })),
+                  }
+                : null,
+            };
+          }),
+        },
+      },
+    };
+  }
+
+  async function o2(me: Row): Promise<Json> {
+    const periodId = await currentPeriodId();
+    const [plan] = periodId === null ? [] : await q('SELECT id, status, version FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)', [periodId, [me.id]]);
+    if (!plan) return { viewer: { currentAppraisal: null } };
+    const [feedback, expectations, evaluations, rhks] = await Promise.all([
+      q('SELECT id, text, target_kind, reply FROM feedback WHERE appraisal_id IN (?) ORDER BY id DESC', [[plan.id]]),
+      q('SELECT core_value, expectation FROM behavior_expectation WHERE appraisal_id IN (?)', [[plan.id]]),
+      q('SELECT id, kind, sub_period, result_rating, behavior_rating, predikat FROM evaluation WHERE appraisal_id IN (?) ORDER BY kind DESC, sub_period', [[plan.id]]),
+      q('SELECT id, kind, text FROM work_result_plan WHERE appraisal_id IN (?) ORDER BY kind DESC, position, id', [[plan.id]]),
+    ]);
+    const indicators = rhks.length
+      ? await q('SELECT id, work_result_plan_id, text, target_value, target_unit FROM indicator WHERE work_result_plan_id IN (?) ORDER BY position, id', [rhks.map((r) => r.id)])
+      : [];
+    const realizations = indicators.length
+      ? await q('SELECT id, indicator_id, sub_period, value, statement, narrative, version FROM realization WHERE indicator_id IN (?) ORDER BY sub_period', [indicators.map((i) => i.id)])
+      : [];
+    const indicatorsOf = groupBy(indicators, 'work_result_plan_id');
+    const realizationsOf = groupBy(realizations, 'indicator_id');
+    const expectation = new Map(expectations.map((e) => [String(e.core_value), e.expectation]));
+    return {
+      viewer: {
+        currentAppraisal: {
+          id: globalId('Appraisal', Number(plan.id)),
+          status: plan.status,
+          version: Number(plan.version),
+          workResultPlans: rhks.map((w) => ({
+            id: globalId('WorkResultPlan', Number(w.id)),
+            kind: w.kind,
+            text: w.text,
+            indicators: (indicatorsOf.get(Number(w.id)) ?? []).map((i) => ({
+              id: globalId('Indicator', Number(i.id)),
+              text: i.text,
+              targetValue: num(i.target_value),
+              targetUnit: i.target_unit,
+              realizations: (realizationsOf.get(Number(i.id)) ?? []).map((r) => ({
+                id: globalId('Realization', Number(r.id)),
+                subPeriod: Number(r.sub_period),
+                value: num(r.value),
+                statement: r.statement,
+                narrative: r.narrative,
+                version: Number(r.version),
+              })),
+            })),
+          })),
+          feedback: feedback.map((f) => ({ id: globalId('Feedback', Number(f.id)), text: f.text, targetKind: f.target_kind, reply: f.reply })),
+          behaviors: Object.values(CoreValue).map((v) => ({ coreValue: v, specificExpectation: expectation.get(v) ?? null })),
+          evaluations: evaluations.map((e) => ({
+            id: globalId('Evaluation', Number(e.id)),
+            kind: e.kind,
+            subPeriod: Number(e.sub_period),
+            resultRating: e.result_rating,
+            behaviorRating: e.behavior_rating,
+            predikat: e.predikat,
+          })),
+        },
+      },
+    };
+  }
+
+  /** O3 as it stands (see `O3_DOCUMENT`): the unit's evaluation summary and its nine-box counts. Swap with the document. */
+  async function baselineO3(variables: Row): Promise<Json> {
+    const unitId = idOf(variables.unitId, 'Unit');
+    const periodId = idOf(variables.periodId, 'PerformancePeriod');
+    const [unit] = await q('SELECT id, name FROM unit WHERE id IN (?)', [[unitId]]);
+    const [period] = await q('SELECT id FROM performance_period WHERE id IN (?)', [[periodId]]);
+    if (!unit || !period) return { unit: unit ? { name: unit.name, evaluationSummary: null } : null, talentMatrix: null };
+    const [[rating], distribution, employees] = await Promise.all([
+      q('SELECT rating FROM unit_rating WHERE unit_id = ? AND period_id = ? LIMIT 1', [unitId, periodId]),
+      q(
+        `SELECT annual.predikat AS predikat, COUNT(*) AS n FROM appraisal plan
+           JOIN unit_closure within ON within.descendant_id = plan.unit_id AND within.ancestor_id = ?
+           LEFT JOIN evaluation annual ON annual.appraisal_id = plan.id AND annual.kind = 'ANNUAL' AND annual.sub_period = 0
+          WHERE plan.period_id = ? AND plan.status <> 'CLOSED' GROUP BY annual.predikat`,
+        [unitId, periodId],
+      ),
+      q(
+        'SELECT e.id, e.unit_id, e.position_title FROM employee e JOIN unit_closure c ON c.descendant_id = e.unit_id AND c.ancestor_id = ? WHERE e.active = 1 ORDER BY e.name, e.id',
+        [unitId],
+      ),
+    ]);
+    const counts = Object.fromEntries(Object.values(Predikat).map((p) => [p, 0])) as Record<Predikat, number>;
+    let pending = 0;
+    for (const row of distribution) {
+      if (row.predikat === null) pending += Number(row.n);
+      else counts[row.predikat as Predikat] = Number(row.n);
+    }
+    const unitRating = (rating?.rating as OrganisationRating | undefined) ?? null;
+
+    // The nine-box: ratings, requirements, assessments and potential ratings of the people in scope, one statement each.
+    const boxes = new Map<number | null, number>();
+    if (employees.length) {
+      const byIds = employees.length <= 500;
+      const ids = employees.map((e) => e.id);
+      const scope = (column: string) =>
+        byIds ? { join: '', where: `${column} IN (?)`, params: [ids] } : { join: `JOIN employee se ON se.id = ${column} JOIN unit_closure sc ON sc.descendant_id = se.unit_id AND sc.ancestor_id = ?`, where: '1 = 1', params: [unitId] };
+      const rs = scope('a.employee_id');
+      const as = scope('ca.employee_id');
+      const ps = scope('pr.employee_id');
+      const [ratings, requirements, assessments, potentials] = await Promise.all([
+        q(`SELECT a.id AS appraisal_id, a.employee_id, ev.result_rating FROM evaluation ev JOIN appraisal a ON a.id = ev.appraisal_id ${rs.join} WHERE ${rs.where} AND ev.kind = 'ANNUAL' AND a.period_id = ?`, [
+          ...rs.params,
+          periodId,
+        ]),
+        q('SELECT unit_id, position_title, competency_id, required_level FROM position_requirement WHERE unit_id IN (?)', [[...new Set(employees.map((e) => Number(e.unit_id)))]]),
+        q(`SELECT ca.id, ca.employee_id, ca.competency_id, ca.level, ca.authority, ca.assessed_on, ca.valid_until FROM competency_assessment ca ${as.join} WHERE ${as.where}`, as.params),
+        q(`SELECT pr.employee_id, pr.rating FROM potential_rating pr ${ps.join} WHERE ${ps.where} AND pr.period_id = ?`, [...ps.params, periodId]),
+      ]);
+      const result = new Map<number, { appraisalId: number; rating: ExpectationRating }>();
+      for (const r of ratings) {
+        const prior = result.get(Number(r.employee_id));
+        if (!prior || Number(r.appraisal_id) > prior.appraisalId) result.set(Number(r.employee_id), { appraisalId: Number(r.appraisal_id), rating: r.result_rating as ExpectationRating });
+      }
+      const facts = new Map<number, AssessmentFact[]>();
+      for (const a of assessments) {
+        const fact: AssessmentFact = { id: Number(a.id), competencyId: Number(a.competency_id), level: Number(a.level), authority: Number(a.authority), assessedOn: String(a.assessed_on), validUntil: a.valid_until === null ? null : String(a.valid_until) };
+        const list = facts.get(Number(a.employee_id));
+        if (list) list.push(fact);
+        else facts.set(Number(a.employee_id), [fact]);
+      }
+      const requirementsOf = new Map<string, Array<{ competencyId: number; requiredLevel: number }>>();
+      for (const r of requirements) {
+        const key = `${Number(r.unit_id)}\u0000${String(r.position_title)}`;
+        const list = requirementsOf.get(key) ?? [];
+        list.push({ competencyId: Number(r.competency_id), requiredLevel: Number(r.required_level) });
+        requirementsOf.set(key, list);
+      }
+      const potential = new Map(potentials.map((p) => [Number(p.employee_id), p.rating as PotentialLevelType]));
+      const day = today();
+      for (const e of employees) {
+        const id = Number(e.id);
+        const match = jobMatch(requirementsOf.get(`${Number(e.unit_id)}\u0000${String(e.position_title)}`) ?? [], currentAssessments(facts.get(id) ?? [], day));
+        const rated = result.get(id);
+        const performance = rated ? performanceOf(rated.rating) : null;
+        const level = potentialOf(match.band, potential.get(id) ?? null);
+        const box = performance && level ? talentBox(performance, level) : null;
+        boxes.set(box, (boxes.get(box) ?? 0) + 1);
+      }
+    }
+    return {
+      unit: {
+        name: unit.name,
+        evaluationSummary: {
+          counts: Object.entries(counts).map(([predikat, count]) => ({ predikat, count })),
+          pending,
+          rating: unitRating,
+          violations: unitRating ? curveViolations(unitRating, counts).map((v) => ({ rule: v.bound.description, count: v.count, total: v.total })) : [],
+        },
+      },
+      talentMatrix: { employees: employees.length, unplaced: boxes.get(null) ?? 0, boxes: BOX_ORDER.map(([box]) => ({ box, count: boxes.get(box) ?? 0 })) },
+    };
+  }
+
+  async function o4(me: Row, variables: Row): Promise<Json> {
+    const input = (variables.input ?? {}) as Row;
+    const indicatorId = idOf(input.indicatorId, 'Indicator');
+    const subPeriod = Number(input.subPeriod);
+    const failure = (code: string, field: string, message: string, currentVersion: number | null = null) => ({
+      recordRealization: { realization: null, userErrors: [{ code, field: ['input', field], message, currentVersion }] },
+    });
+    const connection = await pool.getConnection();
+    try {
+      statements += 1;
+      await connection.query('START TRANSACTION');
+      const outcome = await (async () => {
+        const [indicator] = await q('SELECT id, work_result_plan_id FROM indicator WHERE id IN (?)', [[indicatorId]], connection);
+        const [rhk] = indicator ? await q('SELECT id, appraisal_id FROM work_result_plan WHERE id IN (?)', [[indicator.work_result_plan_id]], connection) : [];
+        if (!indicator || !rhk) return failure('NOT_FOUND', 'indicatorId', 'No such indicator.');
+        const [plan] = await q('SELECT id, employee_id, period_id, status, start_date, end_date FROM appraisal WHERE id = ? FOR UPDATE', [rhk.appraisal_id], connection);
+        if (!plan || Number(plan.employee_id) !== Number(me.id)) return failure('NOT_FOUND', 'indicatorId', 'No such plan (SKP).');
+        const [period] = await q('SELECT id, status, start_date FROM performance_period WHERE id IN (?)', [[plan.period_id]], connection);
+        if (!period || period.status === 'CLOSED' || (plan.status !== 'APPROVED' && plan.status !== 'REVISING')) return failure('INVALID_STATE', 'indicatorId', 'The plan is not open.');
+        const start = `${String(period.start_date).slice(0, 4)}-${String(subPeriod).padStart(2, '0')}-01`;
+        if (!(subPeriod >= 1 && subPeriod <= 12) || start > today()) return failure('INVALID', 'subPeriod', 'No such month, or not started.');
+        const [evaluated] = await q("SELECT 1 AS hit FROM evaluation WHERE appraisal_id = ? AND kind = 'PERIODIC' AND sub_period = ? LIMIT 1", [plan.id, subPeriod], connection);
+        if (evaluated) return failure('INVALID_STATE', 'subPeriod', 'That month is rated.');
+        const [existing] = await q('SELECT * FROM realization WHERE indicator_id = ? AND sub_period = ? LIMIT 1', [indicator.id, subPeriod], connection);
+        if (!existing) return failure('NOT_FOUND', 'subPeriod', 'Nothing recorded to correct.');
+        const version = Number(existing.version);
+        if (input.expectedVersion !== version) return failure('CONFLICT', 'expectedVersion', 'The realization changed since you read it.', version);
+        const value = input.value === undefined ? null : Number(input.value);
+        const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+        statements += 1;
+        const [update] = await connection.query<ResultSetHeader>(
+          'UPDATE realization SET value = ?, statement = ?, narrative = ?, evidence = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
+          [value, input.statement ?? null, input.narrative ?? null, existing.evidence, now, existing.id, version],
+        );
+        if (update.affectedRows !== 1) return failure('CONFLICT', 'expectedVersion', 'The realization changed since you read it.', version);
+        const snapshot = (v: unknown, ver: number) => JSON.stringify({ id: existing.id, indicatorId: indicator.id, appraisalId: plan.id, subPeriod, value: v, version: ver });
+        await q(
+          'INSERT INTO audit_entry (occurred_at, actor_kind, actor_employee_id, actor_subject, action, entity_type, entity_id, `before`, `after`, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [now, 'employee', me.id, me.nip, 'REALIZATION_UPDATED', 'Realization', existing.id, snapshot(num(existing.value), version), snapshot(value, version + 1), randomUUID()],
+          connection,
+        );
+        return { recordRealization: { realization: { id: globalId('Realization', Number(existing.id)), subPeriod, value, version: version + 1 }, userErrors: [] } };
+      })();
+      statements += 1;
+      await connection.query(outcome.recordRealization.userErrors.length ? 'ROLLBACK' : 'COMMIT');
+      return outcome;
+    } catch (error) {
+      await connection.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      connection.release();
+    }
+  }
+
+  async function o5(me: Row, variables: Row): Promise<Json> {
+    const id = idOf(variables.id, 'Employee');
+    const [employee] = await q('SELECT id, name, title_prefix, title_suffix, position_title, unit_id FROM employee WHERE id IN (?)', [[id]]);
+    // Directory fields are for every signed-in employee: no relation to look up (personal fields would need one).
+    if (!employee || !me) return { node: null };
+    const [unit] = await q('SELECT name FROM unit WHERE id IN (?)', [[employee.unit_id]]);
+    return { node: { id: globalId('Employee', Number(employee.id)), displayName: displayName(employee), positionTitle: employee.position_title, unit: unit ? { name: unit.name } : null } };
+  }
+
+  async function answer(operation: OperationName, authorization: string | undefined, variables: Row): Promise<Json> {
+    const me = await principal(authorization);
+    switch (operation) {
+      case 'O1':
+        return o1(me, variables);
+      case 'O2':
+        return o2(me);
+      case 'O3':
+        return baselineO3(variables);
+      case 'O4':
+        return o4(me, variables);
+      case 'O5':
+        return o5(me, variables);
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    res.on('finish', () => options.onRequestFinished?.());
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        try {
+          if (req.method !== 'POST') throw new HttpError(405, 'POST only');
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { operationName?: OperationName; variables?: Row };
+          const data = await answer(body.operationName ?? ('?' as OperationName), req.headers.authorization, body.variables ?? {});
+          if (data === undefined) throw new HttpError(400, `unknown operation ${String(body.operationName)}`);
+          const text = JSON.stringify({ data });
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+          res.end(text);
+        } catch (error) {
+          const status = error instanceof HttpError ? error.status : 500;
+          const text = JSON.stringify({ errors: [{ message: error instanceof Error ? error.message : String(error) }] });
+          res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+          res.end(text);
+        }
+      })();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    statements: () => statements,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
+    },
+  };
+}
+
+/** A global id of the given type, or -1 (matches nothing) for anything else. */
+function idOf(value: unknown, typeName: string): number {
+  if (typeof value !== 'string') return -1;
+  const match = /^([A-Za-z]+):(\d+)$/.exec(Buffer.from(value, 'base64url').toString('utf8'));
+  return match && match[1] === typeName ? Number(match[2]) : -1;
+}
