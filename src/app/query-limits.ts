@@ -111,7 +111,6 @@ export function costLimitPlugin(schema: GraphQLSchema, options: { maxCost?: numb
         async didResolveOperation({ request, document, contextValue }) {
           const { cost, problem } = estimateQuery(schema, document, request.operationName ?? undefined, request.variables ?? {}, maxCost);
           if (problem) throw problem;
-          spent = { estimated: cost };
           if (!options.limiter) return;
           const decision = options.limiter.take(principalOf(contextValue), cost);
           spent = { estimated: cost, remaining: decision.remaining, budget: options.limiter.budget };

@@ -44,7 +44,7 @@ describe('graceful shutdown (SIGTERM)', () => {
 
     const response = await finish();
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.text)).toEqual({ data: { serverInfo: { name: 'Kinerja Walesi' } } });
+    expect(JSON.parse(response.text).data).toEqual({ serverInfo: { name: 'Kinerja Walesi' } });
     await stopping;
     expect(exits).toEqual([0]);
     expect(service.db.dataSource.isInitialized).toBe(false);

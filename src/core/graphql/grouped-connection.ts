@@ -26,7 +26,8 @@ export interface GroupedConnectionSpec<T extends ObjectLiteral, P extends Groupe
 /**
  * A loader of one connection page per parent, for a connection nested under every row of a list (a unit's
  * children, a supervisor's team): one statement for all parents' pages (as entities), and one for all their
- * `totalCount`s when asked, whatever the number of parents (style rule 10).
+ * `totalCount`s when asked on a page after a cursor (a first page counts in the same statement), whatever the
+ * number of parents (style rule 10).
  */
 export function groupedConnectionLoader<T extends ObjectLiteral, P extends GroupedParams>(spec: GroupedConnectionSpec<T, P>): LoaderFactory<number, Page<T>, P> {
   return (ctx, params) => {
@@ -47,7 +48,7 @@ export function groupedConnectionLoader<T extends ObjectLiteral, P extends Group
       return parents.map((parent) => {
         const group = groups.get(parent)!;
         for (const node of group.nodes) spec.prime?.(ctx, node);
-        return groupedPage(group.nodes, group.hasMore, sort, params.args, () => counts.load(parent));
+        return groupedPage(group.nodes, group.hasMore, sort, params.args, group.total !== undefined ? () => Promise.resolve(group.total!) : () => counts.load(parent));
       });
     });
   };

@@ -119,6 +119,8 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
 export interface GroupedPageRows<T> {
   nodes: T[];
   hasMore: boolean;
+  /** The parent's whole count, read in the same statement when the page has no cursor (the first page). */
+  total?: number;
 }
 
 /**
@@ -135,7 +137,9 @@ export async function pageGroups<T extends ObjectLiteral>(
   parents: readonly number[],
 ): Promise<Map<number, GroupedPageRows<T>>> {
   const window = pageWindow(args);
-  const result = new Map<number, GroupedPageRows<T>>(parents.map((p) => [p, { nodes: [], hasMore: false }]));
+  // Without a cursor every child is in the numbered set, so a window count is the total: no second statement.
+  const counted = window.after === undefined && window.before === undefined;
+  const result = new Map<number, GroupedPageRows<T>>(parents.map((p) => [p, { nodes: [], hasMore: false, ...(counted ? { total: 0 } : {}) }]));
   if (parents.length === 0) return result;
   const inner = qb.clone() as SelectQueryBuilder<ObjectLiteral>;
   const direction = applyWindow(inner, { ...sort, valueOf: () => 0, idOf: () => 0 }, window);
@@ -143,6 +147,7 @@ export async function pageGroups<T extends ObjectLiteral>(
     .select(partitionColumn, '_pk')
     .addSelect(sort.idColumn, '_id')
     .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partitionColumn} ORDER BY ${sort.column} ${direction}, ${sort.idColumn} ${direction})`, '_rn')
+    .addSelect(`COUNT(*) OVER (PARTITION BY ${partitionColumn})`, '_total')
     .orderBy();
   const target = qb.expressionMap.mainAlias!.target;
   const { raw, entities } = await qb
@@ -152,17 +157,19 @@ export async function pageGroups<T extends ObjectLiteral>(
     .innerJoin(`(${inner.getQuery()})`, 'g', 'g._id = node.id')
     .addSelect('g._pk', '_pk')
     .addSelect('g._rn', '_rn')
+    .addSelect('g._total', '_total')
     .where('g._rn <= :_limit')
     .setParameters({ ...inner.getParameters(), _limit: window.limit + 1 })
     .orderBy('g._pk')
     .addOrderBy('g._rn')
-    .getRawAndEntities<{ _pk: number | string; node_id: number | string }>();
+    .getRawAndEntities<{ _pk: number | string; node_id: number | string; _total: number | string }>();
   // Entities come back once per id; the raw rows keep one line per (parent, child).
   const byId = new Map<number, T>(entities.map((e) => [Number((e as { id: number }).id), e as T]));
   for (const row of raw) {
     const group = result.get(Number(row._pk));
     const node = byId.get(Number(row.node_id));
     if (!group || !node) continue;
+    if (counted) group.total = Number(row._total);
     if (group.nodes.length >= window.limit) group.hasMore = true;
     else group.nodes.push(node);
   }

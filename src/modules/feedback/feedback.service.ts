@@ -21,6 +21,8 @@ import { Realization } from '../realization/realization.entity';
 import { realizationById } from '../realization/realization.loaders';
 import { Indicator } from '../work-plan/indicator.entity';
 import { indicatorById, workResultPlanById } from '../work-plan/work-plan.loaders';
+import { periodById } from '../period/period.loaders';
+import { periodService } from '../period/period.service';
 import { Feedback, FeedbackTarget } from './feedback.entity';
 import { type GiveFeedbackInput, type ReplyToFeedbackInput } from './feedback.inputs';
 import { feedbackById, feedbackOfAppraisal, feedbackOn } from './feedback.loaders';
@@ -63,6 +65,7 @@ export class FeedbackService {
     if (me === undefined) throw forbidden('Feedback comes from an employee who appraises or supervises the recipient.');
     const addressee = await this.addressee(ctx, input);
     if (addressee.recipientId === me) throw forbidden('Feedback is for someone else.');
+    await this.assertPeriodOpen(ctx, addressee.appraisal?.periodId ?? null, inputPath('targetId'));
     const isAppraiser = addressee.appraisal?.appraiserEmployeeId === me;
     if (!isAppraiser && !(await ctx.loaders.get(actorIsAbove).load(addressee.recipientId))) throw forbidden('Only the appraiser or someone above the employee gives feedback.');
     const errors = new UserErrorList();
@@ -99,6 +102,8 @@ export class FeedbackService {
       throw new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such feedback.', inputPath('id'))]);
     }
     if (feedback.recipientEmployeeId !== ctx.actor.employeeId) throw forbidden('Only the employee it is addressed to replies.');
+    const plan = feedback.appraisalId === null ? null : await ctx.loaders.get(appraisalById).load(feedback.appraisalId);
+    await this.assertPeriodOpen(ctx, plan?.periodId ?? null, inputPath('id'));
     assertExpectedVersion(feedback.version, input.expectedVersion);
     const errors = new UserErrorList();
     const reply = requiredText(errors, input.reply, inputPath('reply'), 'The reply', 2000);
@@ -109,6 +114,13 @@ export class FeedbackService {
     await recordAudit(ctx, { action: AuditAction.FEEDBACK_REPLIED, entityType: Feedback.typeName, entityId: feedback.id, before: auditSnapshot(feedback), after: auditSnapshot(after) });
     if (feedback.appraisalId !== null) ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK_REPLY' });
     return { feedback: after };
+  }
+
+  /** A closed year refuses every change, feedback and replies included (PERIOD_CLOSED). */
+  private async assertPeriodOpen(ctx: RequestContext, periodId: number | null, field: string[]): Promise<void> {
+    if (periodId === null) return;
+    const period = await ctx.loaders.get(periodById).load(periodId);
+    if (period) periodService.assertOpen(period, field);
   }
 
   /** Who the feedback goes to, and in which plan: resolved from the target, which the caller must be able to read. */

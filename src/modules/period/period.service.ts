@@ -1,3 +1,4 @@
+import { forgetCurrentPeriods } from './period.loaders';
 import { type RequestContext } from '../../core/context/request-context';
 import { loadAll } from '../../core/context/loader-registry';
 import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
@@ -41,6 +42,7 @@ export class PeriodService {
   }
 
   async open(ctx: RequestContext, input: OpenPeriodInput): Promise<{ period: PerformancePeriod }> {
+    forgetCurrentPeriods(ctx.db);
     await this.assertRegionAdmin(ctx);
     const errors = new UserErrorList();
     if (!Number.isInteger(input.year) || input.year < 2020 || input.year > 2100) errors.addError(periodError(PeriodProblem.YEAR_INVALID, inputPath('year')));
@@ -76,6 +78,7 @@ export class PeriodService {
   }
 
   async update(ctx: RequestContext, input: UpdatePeriodInput): Promise<{ period: PerformancePeriod }> {
+    forgetCurrentPeriods(ctx.db);
     await this.assertRegionAdmin(ctx);
     const period = await this.requireOpen(ctx, input.id);
     const errors = new UserErrorList();
@@ -97,6 +100,7 @@ export class PeriodService {
   }
 
   async changeStatus(ctx: RequestContext, input: ChangePeriodStatusInput): Promise<{ period: PerformancePeriod }> {
+    forgetCurrentPeriods(ctx.db);
     await this.assertRegionAdmin(ctx);
     const period = await this.requireOpen(ctx, input.id);
     assertExpectedVersion(period.version, input.expectedVersion);

@@ -74,7 +74,9 @@ export class RealizationService {
     const value = input.value ?? null;
     if (value !== null && (!Number.isFinite(value) || value < 0)) errors.addError(realizationError(RealizationProblem.VALUE_NEGATIVE, inputPath('value')));
     if (appraisal.approach === PlanApproach.QUANTITATIVE && value === null) errors.addError(realizationError(RealizationProblem.VALUE_REQUIRED, inputPath('value')));
-    if (appraisal.approach === PlanApproach.QUALITATIVE && statement === null && input.statement == null) {
+    // A blank statement is no statement (a too-long one already has its error).
+    const tooLong = typeof input.statement === 'string' && input.statement.trim().length > 1000;
+    if (appraisal.approach === PlanApproach.QUALITATIVE && statement === null && !tooLong) {
       errors.addError(realizationError(RealizationProblem.STATEMENT_REQUIRED, inputPath('statement')));
     }
     const existing = await ctx.em.getRepository(Realization).findOneBy({ indicatorId: indicator.id, subPeriod: input.subPeriod });
