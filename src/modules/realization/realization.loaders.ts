@@ -14,3 +14,26 @@ export const realizationsOf: LoaderFactory<number, Realization[]> = (ctx) =>
     for (const row of rows) ctx.loaders.get(realizationById).prime(row.id, row);
     return groupByKey(indicatorIds, rows, (r) => r.indicatorId);
   });
+
+/** Each indicator's latest realization (the highest sub-period), one row per indicator whatever the months. */
+export const latestRealizationOf: LoaderFactory<number, Realization | null> = (ctx) =>
+  new DataLoader(async (indicatorIds) => {
+    const rows = await ctx.em
+      .getRepository(Realization)
+      .createQueryBuilder('r')
+      .innerJoin(
+        (latest) =>
+          latest
+            .select('x.indicator_id', 'iid')
+            .addSelect('MAX(x.sub_period)', 'sp')
+            .from(Realization, 'x')
+            .where('x.indicator_id IN (:...indicatorIds)')
+            .groupBy('x.indicator_id'),
+        'latest',
+        'latest.iid = r.indicator_id AND latest.sp = r.sub_period',
+      )
+      .setParameter('indicatorIds', [...indicatorIds])
+      .getMany();
+    for (const row of rows) ctx.loaders.get(realizationById).prime(row.id, row);
+    return byKey(indicatorIds, rows, (r) => r.indicatorId);
+  });

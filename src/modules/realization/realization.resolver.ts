@@ -52,7 +52,6 @@ export class IndicatorRealizationsResolver {
 
   @FieldResolver(() => Realization, { nullable: true, description: 'The most recent realization, if you may read the plan.' })
   async latestRealization(@Ctx() ctx: RequestContext, @Root() indicator: Indicator): Promise<Realization | null> {
-    const all = await realizationService.ofIndicator(ctx, indicator);
-    return all[all.length - 1] ?? null;
+    return realizationService.latestOf(ctx, indicator);
   }
 }

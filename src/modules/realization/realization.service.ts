@@ -24,7 +24,7 @@ import { type Evidence, parseEvidence, validateEvidence } from './evidence';
 import { Realization } from './realization.entity';
 import { realizationError, RealizationProblem } from './realization.errors';
 import { type RecordRealizationInput } from './realization.inputs';
-import { realizationById, realizationsOf } from './realization.loaders';
+import { latestRealizationOf, realizationById, realizationsOf } from './realization.loaders';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -51,6 +51,14 @@ export class RealizationService {
     const plan = rhk && (await ctx.loaders.get(appraisalById).load(rhk.appraisalId));
     if (!plan || !(await ctx.policy.can(Permission.READ_APPRAISAL, plan))) return [];
     return ctx.loaders.get(realizationsOf).load(indicator.id);
+  }
+
+  /** The latest realization of an indicator of a plan the caller reads (the dashboard's figure). */
+  async latestOf(ctx: RequestContext, indicator: Indicator): Promise<Realization | null> {
+    const rhk = await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId);
+    const plan = rhk && (await ctx.loaders.get(appraisalById).load(rhk.appraisalId));
+    if (!plan || !(await ctx.policy.can(Permission.READ_APPRAISAL, plan))) return null;
+    return ctx.loaders.get(latestRealizationOf).load(indicator.id);
   }
 
   evidenceOf(realization: Realization): Evidence[] {

@@ -14,11 +14,30 @@ export const workResultPlanById: LoaderFactory<number, WorkResultPlan | null> = 
 export const indicatorById: LoaderFactory<number, Indicator | null> = (ctx) =>
   new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Indicator).findBy({ id: In([...ids]) }), (i) => i.id));
 
-/** Each plan's RHK: main before additional, then in order. */
+/**
+ * Each plan's RHK (main before additional, then in order), with their indicators in the same statement: whoever
+ * reads a plan's RHK nearly always reads their indicators next, so `indicatorsOf` is primed rather than queried.
+ */
 export const workResultPlansOf: LoaderFactory<number, WorkResultPlan[]> = (ctx) =>
   new DataLoader(async (appraisalIds) => {
-    const rows = await ctx.em.getRepository(WorkResultPlan).find({ where: { appraisalId: In([...appraisalIds]) }, order: { kind: 'DESC', position: 'ASC', id: 'ASC' } });
-    for (const row of rows) ctx.loaders.get(workResultPlanById).prime(row.id, row);
+    const joined = await ctx.em
+      .getRepository(WorkResultPlan)
+      .createQueryBuilder('rhk')
+      .leftJoinAndMapMany('rhk.joinedIndicators', Indicator, 'indicator', 'indicator.work_result_plan_id = rhk.id')
+      .where('rhk.appraisal_id IN (:...appraisalIds)', { appraisalIds: [...appraisalIds] })
+      .orderBy('rhk.kind', 'DESC')
+      .addOrderBy('rhk.position', 'ASC')
+      .addOrderBy('rhk.id', 'ASC')
+      .getMany();
+    const rows = joined.map((row) => {
+      const { joinedIndicators, ...columns } = row as WorkResultPlan & { joinedIndicators?: Indicator[] };
+      const rhk = Object.assign(new WorkResultPlan(), columns);
+      const indicators = (joinedIndicators ?? []).sort((a, b) => a.position - b.position || a.id - b.id);
+      ctx.loaders.get(indicatorsOf).prime(rhk.id, indicators);
+      for (const indicator of indicators) ctx.loaders.get(indicatorById).prime(indicator.id, indicator);
+      ctx.loaders.get(workResultPlanById).prime(rhk.id, rhk);
+      return rhk;
+    });
     return groupByKey(appraisalIds, rows, (r) => r.appraisalId);
   });
 
