@@ -6,6 +6,7 @@ import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { type Logger } from 'pino';
 import { type Config } from '../core/config/config';
 import { authenticate, type Authentication } from '../core/auth/authenticate';
@@ -160,7 +161,8 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: armor.validationRules,
     formatError,
-    plugins: [closeSubscriptions, ApolloServerPluginDrainHttpServer({ httpServer }), ...armor.plugins, costLimitPlugin(schema, { limiter }), errorLoggingPlugin, metrics.graphqlPlugin],
+    // Cache hints are unused (every answer is private), and the plugin wraps every field resolver: off.
+    plugins: [ApolloServerPluginCacheControlDisabled(), closeSubscriptions, ApolloServerPluginDrainHttpServer({ httpServer }), ...armor.plugins, costLimitPlugin(schema, { limiter }), errorLoggingPlugin, metrics.graphqlPlugin],
   });
   await apollo.start();
 
