@@ -3,7 +3,6 @@ import { UserError, UserErrorCode } from '../../core/errors/user-error';
 /** Every way a daily activity change can be refused, each mapped to its stable code and message. */
 export enum ActivityProblem {
   ACTIVITY_NOT_FOUND = 'ACTIVITY_NOT_FOUND',
-  NOT_AN_EMPLOYEE = 'NOT_AN_EMPLOYEE',
   DATE_IN_FUTURE = 'DATE_IN_FUTURE',
   DATE_OUTSIDE_PERIOD = 'DATE_OUTSIDE_PERIOD',
   DURATION_INVALID = 'DURATION_INVALID',
@@ -15,7 +14,6 @@ export enum ActivityProblem {
 
 const TABLE: Record<ActivityProblem, { code: UserErrorCode; message: string }> = {
   ACTIVITY_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such activity entry.' },
-  NOT_AN_EMPLOYEE: { code: UserErrorCode.INVALID, message: 'Only a signed-in employee keeps a daily log.' },
   DATE_IN_FUTURE: { code: UserErrorCode.INVALID, message: 'The day cannot be in the future.' },
   DATE_OUTSIDE_PERIOD: { code: UserErrorCode.PERIOD_CLOSED, message: 'The day falls in a closed performance period (or in none).' },
   DURATION_INVALID: { code: UserErrorCode.INVALID, message: 'The duration is 1 to 1,440 minutes.' },

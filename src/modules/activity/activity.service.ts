@@ -59,7 +59,8 @@ export class ActivityService {
 
   async record(ctx: RequestContext, input: RecordActivityInput): Promise<{ activity: DailyActivity }> {
     const me = ctx.actor.employeeId;
-    if (me === undefined) throw new UserErrorsException([activityError(ActivityProblem.NOT_AN_EMPLOYEE, ['input'])]);
+    // A client (analyst, integration) has no daily log: refused like any other actor without the right.
+    if (me === undefined) throw forbidden('Only a signed-in employee keeps a daily log.');
     const errors = new UserErrorList();
     const description = requiredText(errors, input.description, inputPath('description'), 'The description', 2000);
     this.checkDuration(errors, input.durationMinutes);
