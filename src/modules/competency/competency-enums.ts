@@ -35,6 +35,14 @@ export enum DevelopmentStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/** Where a suggestion may go from each status: planned and under way move either way; done and cancelled are final. */
+export const DEVELOPMENT_TRANSITIONS: Readonly<Record<DevelopmentStatus, readonly DevelopmentStatus[]>> = {
+  [DevelopmentStatus.PLANNED]: [DevelopmentStatus.PLANNED, DevelopmentStatus.IN_PROGRESS, DevelopmentStatus.DONE, DevelopmentStatus.CANCELLED],
+  [DevelopmentStatus.IN_PROGRESS]: [DevelopmentStatus.PLANNED, DevelopmentStatus.IN_PROGRESS, DevelopmentStatus.DONE, DevelopmentStatus.CANCELLED],
+  [DevelopmentStatus.DONE]: [],
+  [DevelopmentStatus.CANCELLED]: [],
+};
+
 export enum PotentialLevel {
   LOW = 'LOW',
   MEDIUM = 'MEDIUM',

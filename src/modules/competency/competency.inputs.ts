@@ -138,7 +138,7 @@ export class UpdateDevelopmentSuggestionInput {
   @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT.' })
   expectedVersion!: number;
 
-  @Field(() => DevelopmentStatus, { description: 'The new status.' })
+  @Field(() => DevelopmentStatus, { description: 'The new status: PLANNED and IN_PROGRESS move either way or on to DONE or CANCELLED, which are final (INVALID_STATE).' })
   status!: DevelopmentStatus;
 }
 

@@ -101,7 +101,7 @@ export class TalentBoxCount {
   @Field(() => Int, { nullable: true, description: 'Employees in it (null when suppressed).' })
   count!: number | null;
 
-  @Field({ description: 'Withheld: fewer than 5 and you see aggregates only.' })
+  @Field({ description: 'Withheld because you see aggregates only: fewer than the floor (`ANALYTICS_MIN_GROUP`, 5 by default), or the smallest cell shown beside such a one, so that no cell follows from the total by subtraction.' })
   suppressed!: boolean;
 }
 
@@ -116,8 +116,8 @@ export class TalentMatrix {
   @Field(() => Int, { description: 'Active employees in the subtree.' })
   employees!: number;
 
-  @Field(() => Int, { description: 'Those not placed yet (no annual rating, or no potential).' })
-  unplaced!: number;
+  @Field(() => Int, { nullable: true, description: 'Those not placed yet (no annual rating, or no potential); null when withheld from an aggregates-only reader, like a box.' })
+  unplaced!: number | null;
 
   /** The placements the caller may see (none for analysts), the highest box first; `placements` pages them. */
   visiblePlacements!: TalentPlacement[];

@@ -14,7 +14,7 @@ import { employeeById } from '../employee/employee.loaders';
 import { PerformancePeriod } from '../period/performance-period.entity';
 import { PeriodStatus } from '../period/period-enums';
 import { periodById } from '../period/period.loaders';
-import { DevelopmentStatus } from './competency-enums';
+import { DEVELOPMENT_TRANSITIONS, DevelopmentStatus } from './competency-enums';
 import { competencyError, CompetencyProblem } from './competency.errors';
 import { Competency } from './competency.entity';
 import { type RatePotentialInput, type SuggestDevelopmentInput, type UpdateDevelopmentSuggestionInput } from './competency.inputs';
@@ -91,6 +91,9 @@ export class DevelopmentService {
     const isOwner = ctx.actor.employeeId === owner.id;
     if (!isOwner && !(await ctx.policy.can(Permission.DEVELOP_EMPLOYEE, owner))) throw forbidden('Only the employee, someone above them, or HR covering them updates this.');
     assertExpectedVersion(suggestion.version, input.expectedVersion);
+    if (!DEVELOPMENT_TRANSITIONS[suggestion.status].includes(input.status)) {
+      throw new UserErrorsException([competencyError(CompetencyProblem.SUGGESTION_TRANSITION, inputPath('status'))]);
+    }
     const now = ctx.now();
     await updateVersioned(ctx.em, DevelopmentSuggestion, suggestion.id, input.expectedVersion, { status: input.status, updatedAt: now });
     const after = Object.assign(new DevelopmentSuggestion(), suggestion, { status: input.status, updatedAt: now, version: suggestion.version + 1 });

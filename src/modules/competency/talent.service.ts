@@ -17,10 +17,11 @@ import { type TalentBoxCount, type TalentMatrix, type TalentPlacement, type Unit
 import { currentAssessments, jobMatch } from './job-match';
 import { PositionRequirement } from './position-requirement.entity';
 import { PotentialRating } from './potential-rating.entity';
+import { withholdSmallCells } from './small-cells';
 import { performanceOf, potentialOf, talentBox } from './talent';
 
-/** Groups smaller than this are withheld from callers who see aggregates only (analysts). */
-export const AGGREGATE_FLOOR = 5;
+/** Groups smaller than this are withheld from callers who see aggregates only (analysts): `ANALYTICS_MIN_GROUP`. */
+const aggregateFloor = (ctx: RequestContext): number => ctx.settings.analyticsFloor ?? 5;
 
 /** Whose employees: a unit subtree, or given employees. */
 type Scope = { unitId: number } | { employeeIds: number[] };
@@ -122,14 +123,14 @@ export class TalentService {
     if (!(await ctx.policy.can(Permission.READ_UNIT_AGGREGATES, unit.id))) return null;
     const all = await this.placements(ctx, { unitId: unit.id }, period);
     const aggregatesOnly = await this.aggregatesOnly(ctx, unit.id);
-    const boxes = BOX_ORDER.map(([box, performance, potential]): TalentBoxCount => {
-      const count = all.filter((p) => p.box === box).length;
-      const suppressed = aggregatesOnly && count > 0 && count < AGGREGATE_FLOOR;
-      return { box, performance, potential, count: suppressed ? null : count, suppressed };
-    });
+    // The nine boxes and the unplaced are the cells: with the total shown, any of them could give another away.
+    const counts = [...BOX_ORDER.map(([box]) => all.filter((p) => p.box === box).length), all.filter((p) => p.box === null).length];
+    const shown = aggregatesOnly ? withholdSmallCells(counts, aggregateFloor(ctx)) : counts;
+    const boxes = BOX_ORDER.map(([box, performance, potential], i): TalentBoxCount => ({ box, performance, potential, count: shown[i]!, suppressed: shown[i] === null }));
+    const unplaced = shown[BOX_ORDER.length]!;
     const visible = aggregatesOnly ? [] : await ctx.policy.filter(Permission.READ_TALENT, all.map((p) => p.employee));
     const visiblePlacements = all.filter((_, i) => visible[i] != null).sort((a, b) => (b.box ?? 0) - (a.box ?? 0));
-    return { unit, period, boxes, employees: all.length, unplaced: all.filter((p) => p.box === null).length, visiblePlacements };
+    return { unit, period, boxes, employees: all.length, unplaced, visiblePlacements };
   }
 
   /**
@@ -166,7 +167,7 @@ export class TalentService {
     const round = (n: number | string) => Math.round(Number(n) * 100) / 100;
     return rows.map((r): UnitCompetencyGap => {
       const employees = Number(r.employees);
-      const suppressed = aggregatesOnly && employees < AGGREGATE_FLOOR;
+      const suppressed = aggregatesOnly && employees < aggregateFloor(ctx);
       return {
         competencyId: Number(r.competencyId),
         employees,
