@@ -2,6 +2,7 @@ import { type RequestContext } from '../../core/context/request-context';
 import { toGlobalId } from '../../core/graphql/global-id';
 import { curveViolations } from '../evaluation/distribution-curve';
 import { EvaluationKind, type OrganisationRating, Predikat } from '../evaluation/evaluation-enums';
+import { ANNUAL_SUB_PERIOD } from '../evaluation/evaluation.entity';
 import { Unit } from '../unit/unit.entity';
 import { unitById } from '../unit/unit.loaders';
 import { AnalyticsMode, type AnalyticsScope, Breakdown, groupKey, hoursBetween, scopedPlans } from './analytics-scope';
@@ -72,7 +73,7 @@ export class AnalyticsService {
     const rows: Array<{ k: string | number; predikat: Predikat | null; n: Num; unitRating: OrganisationRating | null }> = await ctx.em.query(
       `SELECT ${key} AS k, ev.predikat AS predikat, COUNT(*) AS n, MAX(ur.rating) AS ${ctx.em.connection.driver.escape('unitRating')}
          ${base.sql.replace('FROM appraisal plan', `FROM appraisal plan
-           LEFT JOIN evaluation ev ON ev.appraisal_id = plan.id AND ev.kind = '${EvaluationKind.ANNUAL}'
+           LEFT JOIN evaluation ev ON ev.appraisal_id = plan.id AND ev.kind = '${EvaluationKind.ANNUAL}' AND ev.sub_period = ${ANNUAL_SUB_PERIOD}
            LEFT JOIN unit_rating ur ON ur.unit_id = plan.unit_id AND ur.period_id = plan.period_id`)}
         GROUP BY ${key}, ev.predikat
         ORDER BY ${key}`,

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify';
 import { type RequestContext } from '../../core/context/request-context';
 import { AppError, ErrorCode } from '../../core/errors/app-error';
 import { EvaluationKind, Predikat } from '../evaluation/evaluation-enums';
+import { ANNUAL_SUB_PERIOD } from '../evaluation/evaluation.entity';
 import { AnalyticsMode, type AnalyticsScope, Breakdown, scopedPlans } from './analytics-scope';
 import { resolveAnalytics } from './analytics.resolver';
 import { analyticsService } from './analytics.service';
@@ -78,7 +79,7 @@ async function* appraisalResults(ctx: RequestContext, scope: AnalyticsScope): As
          ${base.sql.replace(
            'FROM appraisal plan',
            `FROM appraisal plan JOIN employee e ON e.id = plan.employee_id JOIN unit u ON u.id = plan.unit_id
-              LEFT JOIN evaluation ev ON ev.appraisal_id = plan.id AND ev.kind = '${EvaluationKind.ANNUAL}'
+              LEFT JOIN evaluation ev ON ev.appraisal_id = plan.id AND ev.kind = '${EvaluationKind.ANNUAL}' AND ev.sub_period = ${ANNUAL_SUB_PERIOD}
               LEFT JOIN objection o ON o.appraisal_id = plan.id`,
          )}
           AND plan.id > ?
