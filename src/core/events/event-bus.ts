@@ -1,5 +1,6 @@
 import { createPubSub, SlidingBuffer } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { setMaxListeners } from 'node:events';
 import Redis from 'ioredis';
 import { type Logger } from 'pino';
 
@@ -45,7 +46,10 @@ export function createEventBus(options: EventBusOptions): EventBusHandle {
   const repeaterBuffer = new SlidingBuffer(256);
   const channel = (topic: Topic) => `${options.channelPrefix}:${topic}`;
   if (!options.redisUrl) {
-    return { bus: typedBus(createPubSub({ repeaterBuffer }), channel), transport: 'memory', close: async () => {} };
+    // Node warns past 10 listeners per event type; here every open subscription is one, so no limit applies.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return { bus: typedBus(createPubSub({ eventTarget, repeaterBuffer }), channel), transport: 'memory', close: async () => {} };
   }
   const clientOptions = { maxRetriesPerRequest: null } as const;
   const publishClient = new Redis(options.redisUrl, clientOptions);
