@@ -130,15 +130,15 @@ describe('the daily activity log (aktivitas harian)', () => {
       expect(codes(noPlan)).toEqual([['INVALID', ['input', 'indicatorId']]]);
     });
 
-    it('a day in a closed period is PERIOD_CLOSED; a client without an employee record is INVALID; no token is UNAUTHENTICATED', async () => {
+    it('a day in a closed period is PERIOD_CLOSED; a client without an employee record is FORBIDDEN; no token is UNAUTHENTICATED', async () => {
       app.clock.set('2025-01-06T01:00:00Z');
       const y2025 = await e.openPeriod(2025);
       await e.movePeriodTo(y2025, 'CLOSED');
       app.clock.set(wit('2027-03-10'));
       const closed = await e.unchanged(() => record(nurse, { date: '2025-05-05' }));
       expect(codes(closed)).toEqual([['PERIOD_CLOSED', ['input', 'date']]]);
-      const byClient = await e.unchanged(() => record(e.hr, { date: '2027-03-10' }));
-      expect(codes(byClient)).toEqual([['INVALID', ['input']]]);
+      const byClient = await e.unchanged(() => app.gql('mutation($i: RecordActivityInput!) { recordActivity(input: $i) { userErrors { code } } }', { i: { date: '2027-03-10', description: 'x', durationMinutes: 5 } }, e.hr));
+      expect(FollowThrough.errorCodes(byClient)).toEqual(['FORBIDDEN']);
       const anonymous = await e.unchanged(() => app.gql('mutation($i: RecordActivityInput!) { recordActivity(input: $i) { userErrors { code } } }', { i: { date: '2027-03-10', description: 'x', durationMinutes: 5 } }));
       expect(FollowThrough.errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
     });
