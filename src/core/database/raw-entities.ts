@@ -10,6 +10,7 @@ import { type ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 export class RawEntities<T extends ObjectLiteral> {
   private readonly columns: ReadonlyArray<{ property: string; database: string; alias: string; meta: ColumnMetadata }>;
   private readonly primary: string | undefined;
+  private readonly primaryColumn: string | undefined;
 
   private constructor(
     private readonly metadata: EntityMetadata,
@@ -21,6 +22,7 @@ export class RawEntities<T extends ObjectLiteral> {
       .filter((c) => !c.isVirtual)
       .map((c) => ({ property: c.propertyName, database: c.databaseName, alias: `${alias}__${c.databaseName}`, meta: c }));
     this.primary = this.columns.find((c) => c.meta.isPrimary)?.alias;
+    this.primaryColumn = this.columns.find((c) => c.meta.isPrimary)?.database;
   }
 
   private static readonly shapes = new WeakMap<EntityMetadata, Map<string, RawEntities<ObjectLiteral>>>();
@@ -59,6 +61,13 @@ export class RawEntities<T extends ObjectLiteral> {
     return entity;
   }
 
+  /** Entities by primary key (one statement). */
+  byIds(em: EntityManager, ids: readonly unknown[]): Promise<T[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const key = `${this.driver.escape(this.alias)}.${this.driver.escape(this.primaryColumn!)}`;
+    return this.query(em, `SELECT ${this.select()} FROM ${this.from()} WHERE ${key} IN (${placeholders(ids)})`, [...ids]);
+  }
+
   /** Runs a statement written with `select()` and `from()` and returns its entities, in row order. */
   async query(em: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
     const rows: Array<Record<string, unknown>> = await em.query(sql, parameters);
@@ -69,6 +78,12 @@ export class RawEntities<T extends ObjectLiteral> {
     }
     return out;
   }
+}
+
+/** Entities by primary key, in no particular order (a DataLoader batch orders them with `byKey`). */
+export function rawByIds<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, ids: readonly unknown[]): Promise<T[]> {
+  const shape = RawEntities.of(em, target, 't');
+  return shape.byIds(em, ids);
 }
 
 /** `?, ?, ?` for an IN list: the embedded driver does not expand arrays. Never empty (DataLoader batches are not). */

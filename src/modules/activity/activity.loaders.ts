@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import { rawByIds } from '../../core/database/raw-entities';
 import { byKey, type LoaderFactory } from '../../core/context/loader-registry';
 import { type LocalDate } from '../../core/time/local-date';
 import { groupedConnectionLoader } from '../../core/graphql/grouped-connection';
@@ -9,7 +9,7 @@ import { DailyActivity, type ActivityStatus } from './daily-activity.entity';
 import { scopeActivitiesToReader } from './activity-scope';
 
 export const activityById: LoaderFactory<number, DailyActivity | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(DailyActivity).findBy({ id: In([...ids]) }), (a) => a.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, DailyActivity, ids), (a) => a.id));
 
 /** Newest day first, then newest entry. */
 export const activitySort: Sort<DailyActivity> = {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
+import { placeholders, rawByIds, RawEntities } from '../../core/database/raw-entities';
 import { type ConnectionArgs } from '../../core/graphql/connection';
 import { groupedConnectionLoader } from '../../core/graphql/grouped-connection';
 import { AppraisalTransition } from './appraisal-transition.entity';
@@ -9,12 +10,13 @@ import { scopeAppraisalsToReader } from './appraisal-scope';
 
 /** Plans by id, without policy: callers go through `appraisalService`. */
 export const appraisalById: LoaderFactory<number, Appraisal | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Appraisal).findBy({ id: In([...ids]) }), (a) => a.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Appraisal, ids), (a) => a.id));
 
 /** Each employee's open plan in one period (at most one, by the unique index), without policy. */
 export const openAppraisalOf: LoaderFactory<number, Appraisal | null, { periodId: number }> = (ctx, { periodId }) =>
   new DataLoader(async (employeeIds) => {
-    const rows = await ctx.em.getRepository(Appraisal).findBy({ openPeriodId: periodId, employeeId: In([...employeeIds]) });
+    const a = RawEntities.of(ctx.em, Appraisal, 'a');
+    const rows = await a.query(ctx.em, `SELECT ${a.select()} FROM ${a.from()} WHERE a.open_period_id = ? AND a.employee_id IN (${placeholders(employeeIds)})`, [periodId, ...employeeIds]);
     for (const row of rows) ctx.loaders.get(appraisalById).prime(row.id, row);
     return byKey(employeeIds, rows, (a) => a.employeeId);
   });

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
+import { rawByIds } from '../../core/database/raw-entities';
 import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
 import { UnitClosure } from '../unit/unit-closure.entity';
 import { Unit } from '../unit/unit.entity';
@@ -10,19 +11,19 @@ import { PositionRequirement } from './position-requirement.entity';
 import { PotentialRating } from './potential-rating.entity';
 
 export const competencyById: LoaderFactory<number, Competency | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Competency).findBy({ id: In([...ids]) }), (c) => c.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Competency, ids), (c) => c.id));
 
 export const requirementById: LoaderFactory<number, PositionRequirement | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(PositionRequirement).findBy({ id: In([...ids]) }), (r) => r.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, PositionRequirement, ids), (r) => r.id));
 
 export const assessmentById: LoaderFactory<number, CompetencyAssessment | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(CompetencyAssessment).findBy({ id: In([...ids]) }), (a) => a.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, CompetencyAssessment, ids), (a) => a.id));
 
 export const suggestionById: LoaderFactory<number, DevelopmentSuggestion | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(DevelopmentSuggestion).findBy({ id: In([...ids]) }), (s) => s.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, DevelopmentSuggestion, ids), (s) => s.id));
 
 export const potentialRatingById: LoaderFactory<number, PotentialRating | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(PotentialRating).findBy({ id: In([...ids]) }), (p) => p.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, PotentialRating, ids), (p) => p.id));
 
 /** The requirements of each unit (every position in it), by position title then competency. */
 export const requirementsOfUnit: LoaderFactory<number, PositionRequirement[]> = (ctx) =>

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type SelectQueryBuilder } from 'typeorm';
+import { rawByIds } from '../../core/database/raw-entities';
 import { byKey, type LoaderFactory } from '../../core/context/loader-registry';
 import { type RequestContext } from '../../core/context/request-context';
 import { type ConnectionArgs } from '../../core/graphql/connection';
@@ -10,7 +11,7 @@ import { employeeSort, type EmployeeOrder, SubordinateDepth } from './employee.i
 
 /** Employees by id, without policy: callers go through `employeeService`. */
 export const employeeById: LoaderFactory<number, Employee | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Employee).findBy({ id: In([...ids]) }), (e) => e.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Employee, ids), (e) => e.id));
 
 /** Employees by NIP, without policy. */
 export const employeeByNip: LoaderFactory<string, Employee | null> = (ctx) =>

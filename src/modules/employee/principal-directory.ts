@@ -1,5 +1,6 @@
 import { type PrincipalDirectory } from '../../core/auth/authenticate';
 import { type Database } from '../../core/database/database';
+import { RawEntities } from '../../core/database/raw-entities';
 import { Unit } from '../unit/unit.entity';
 import { normaliseUnitCode } from '../unit/unit.loaders';
 import { Employee } from './employee.entity';
@@ -7,8 +8,11 @@ import { Employee } from './employee.entity';
 /** What authentication looks up per request: an active employee by NIP, an HR scope unit by code. */
 export function createPrincipalDirectory(db: Database): PrincipalDirectory<Employee> {
   return {
+    // Once per request: written out rather than built by the query builder each time.
     async findActiveEmployeeByNip(nip) {
-      return (await db.manager.getRepository(Employee).findOneBy({ nip, active: true })) ?? undefined;
+      const e = RawEntities.of(db.manager, Employee, 'e');
+      const [found] = await e.query(db.manager, `SELECT ${e.select()} FROM ${e.from()} WHERE e.nip = ? AND e.active = 1`, [nip]);
+      return found;
     },
     async findUnitIdByCode(code) {
       const row = await db.manager.getRepository(Unit).findOne({ select: { id: true }, where: { code: normaliseUnitCode(code) } });

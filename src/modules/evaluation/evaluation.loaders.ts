@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
+import { rawByIds } from '../../core/database/raw-entities';
 import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
 import { EvaluationBehavior } from './evaluation-behavior.entity';
 import { Evaluation } from './evaluation.entity';
 import { Objection } from './objection.entity';
 
 export const evaluationById: LoaderFactory<number, Evaluation | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Evaluation).findBy({ id: In([...ids]) }), (e) => e.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Evaluation, ids), (e) => e.id));
 
 /** Each plan's evaluations: periodic ones by sub-period, then the annual one. */
 export const evaluationsOf: LoaderFactory<number, Evaluation[]> = (ctx) =>
@@ -22,4 +23,4 @@ export const objectionOf: LoaderFactory<number, Objection | null> = (ctx) =>
   new DataLoader(async (appraisalIds) => byKey(appraisalIds, await ctx.em.getRepository(Objection).findBy({ appraisalId: In([...appraisalIds]) }), (o) => o.appraisalId));
 
 export const objectionById: LoaderFactory<number, Objection | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Objection).findBy({ id: In([...ids]) }), (o) => o.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Objection, ids), (o) => o.id));

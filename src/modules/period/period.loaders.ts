@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import { rawByIds } from '../../core/database/raw-entities';
 import { byKey, type LoaderFactory } from '../../core/context/loader-registry';
 import { PerformancePeriod } from './performance-period.entity';
 import { PeriodStatus } from './period-enums';
@@ -38,4 +38,4 @@ export const currentPeriodOn: LoaderFactory<string, PerformancePeriod | null> = 
 
 /** Periods by id (not personal: every signed-in principal reads them). */
 export const periodById: LoaderFactory<number, PerformancePeriod | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(PerformancePeriod).findBy({ id: In([...ids]) }), (p) => p.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, PerformancePeriod, ids), (p) => p.id));

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
+import { rawByIds } from '../../core/database/raw-entities';
 import { byKey, type LoaderFactory } from '../../core/context/loader-registry';
 import { groupedConnectionLoader } from '../../core/graphql/grouped-connection';
 import { type ConnectionArgs } from '../../core/graphql/connection';
@@ -9,7 +10,7 @@ import { unitSort, type UnitOrder } from './unit.inputs';
 
 /** Units by id, without policy: callers go through `unitService`. */
 export const unitById: LoaderFactory<number, Unit | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Unit).findBy({ id: In([...ids]) }), (u) => u.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Unit, ids), (u) => u.id));
 
 /** Unit codes are case-insensitive: stored and compared in upper case, on every database alike. */
 export const normaliseUnitCode = (code: string): string => code.trim().toUpperCase();

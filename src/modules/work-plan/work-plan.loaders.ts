@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, Not } from 'typeorm';
 import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
+import { placeholders, rawByIds, RawEntities } from '../../core/database/raw-entities';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalStatus } from '../appraisal/appraisal-enums';
 import { BehaviorExpectation } from './behavior-expectation.entity';
@@ -9,10 +10,10 @@ import { WorkResultPlan } from './work-result-plan.entity';
 
 /** RHK by id, without policy: callers go through `workPlanService`. */
 export const workResultPlanById: LoaderFactory<number, WorkResultPlan | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(WorkResultPlan).findBy({ id: In([...ids]) }), (r) => r.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, WorkResultPlan, ids), (r) => r.id));
 
 export const indicatorById: LoaderFactory<number, Indicator | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await ctx.em.getRepository(Indicator).findBy({ id: In([...ids]) }), (i) => i.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Indicator, ids), (i) => i.id));
 
 /**
  * Each plan's RHK (main before additional, then in order), with their indicators in the same statement: whoever
@@ -20,24 +21,31 @@ export const indicatorById: LoaderFactory<number, Indicator | null> = (ctx) =>
  */
 export const workResultPlansOf: LoaderFactory<number, WorkResultPlan[]> = (ctx) =>
   new DataLoader(async (appraisalIds) => {
-    const joined = await ctx.em
-      .getRepository(WorkResultPlan)
-      .createQueryBuilder('rhk')
-      .leftJoinAndMapMany('rhk.joinedIndicators', Indicator, 'indicator', 'indicator.work_result_plan_id = rhk.id')
-      .where('rhk.appraisal_id IN (:...appraisalIds)', { appraisalIds: [...appraisalIds] })
-      .orderBy('rhk.kind', 'DESC')
-      .addOrderBy('rhk.position', 'ASC')
-      .addOrderBy('rhk.id', 'ASC')
-      .getMany();
-    const rows = joined.map((row) => {
-      const { joinedIndicators, ...columns } = row as WorkResultPlan & { joinedIndicators?: Indicator[] };
-      const rhk = Object.assign(new WorkResultPlan(), columns);
-      const indicators = (joinedIndicators ?? []).sort((a, b) => a.position - b.position || a.id - b.id);
-      ctx.loaders.get(indicatorsOf).prime(rhk.id, indicators);
-      for (const indicator of indicators) ctx.loaders.get(indicatorById).prime(indicator.id, indicator);
-      ctx.loaders.get(workResultPlanById).prime(rhk.id, rhk);
-      return rhk;
-    });
+    const r = RawEntities.of(ctx.em, WorkResultPlan, 'rhk');
+    const i = RawEntities.of(ctx.em, Indicator, 'indicator');
+    const joined: Array<Record<string, unknown>> = await ctx.em.query(
+      `SELECT ${r.select()}, ${i.select()} FROM ${r.from()} LEFT JOIN ${i.from()} ON indicator.work_result_plan_id = rhk.id
+        WHERE rhk.appraisal_id IN (${placeholders(appraisalIds)})
+        ORDER BY rhk.kind DESC, rhk.position ASC, rhk.id ASC, indicator.position ASC, indicator.id ASC`,
+      [...appraisalIds],
+    );
+    const rows: WorkResultPlan[] = [];
+    let indicators: Indicator[] = [];
+    for (const row of joined) {
+      const id = Number(row.rhk__id);
+      if (rows.at(-1)?.id !== id) {
+        const rhk = r.entity(row)!;
+        rows.push(rhk);
+        indicators = [];
+        ctx.loaders.get(indicatorsOf).prime(rhk.id, indicators);
+        ctx.loaders.get(workResultPlanById).prime(rhk.id, rhk);
+      }
+      const indicator = i.entity(row);
+      if (indicator) {
+        indicators.push(indicator);
+        ctx.loaders.get(indicatorById).prime(indicator.id, indicator);
+      }
+    }
     return groupByKey(appraisalIds, rows, (r) => r.appraisalId);
   });
 
