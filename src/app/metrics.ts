@@ -12,7 +12,7 @@ const routeOf = (path: string) => (ROUTES.has(path) ? path : path.startsWith('/e
 export interface ServiceMetrics {
   registry: Registry;
   /** Records one finished HTTP request. */
-  observeRequest(method: string, path: string, status: number, seconds: number, statements: number): void;
+  observeRequest(method: string, path: string, status: number, seconds: number, statements: number | null): void;
   /** Apollo plugin: operations by name and type, their latency, errors by code. */
   graphqlPlugin: ApolloServerPlugin<RequestContext>;
   handler: RequestHandler;
@@ -72,7 +72,7 @@ export function createMetrics(db: Database, options: { defaults: boolean; active
       const route = routeOf(path);
       requests.inc({ method, route, status: String(status) });
       latency.observe({ method, route }, seconds);
-      statements.observe(count);
+      if (count !== null) statements.observe(count);
     },
     graphqlPlugin: {
       async requestDidStart() {

@@ -34,7 +34,8 @@ export interface RequestStats {
   method: string;
   path: string;
   status: number;
-  statements: number;
+  /** Null when the tally is off (`REQUEST_SQL_TALLY`). */
+  statements: number | null;
   ms: number;
 }
 
@@ -62,7 +63,7 @@ export interface RunningServer {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Request id (from `x-request-id` when sane), a statement tally, and one structured log line per request. */
-function requestScope(log: Logger, onFinished?: (stats: RequestStats) => void): RequestHandler {
+function requestScope(log: Logger, tallyStatements: boolean, onFinished?: (stats: RequestStats) => void): RequestHandler {
   return (req, res, next) => {
     const incoming = req.header('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -79,13 +80,14 @@ function requestScope(log: Logger, onFinished?: (stats: RequestStats) => void): 
         method: req.method,
         path,
         status: res.statusCode,
-        statements: tally.count,
+        statements: tallyStatements ? tally.count : null,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
       };
-      log.info({ requestId, method: stats.method, path: stats.path, status: stats.status, ms: Math.round(stats.ms * 10) / 10, sqlStatements: stats.statements }, 'request');
+      log.info({ requestId, method: stats.method, path: stats.path, status: stats.status, ms: Math.round(stats.ms * 10) / 10, sqlStatements: stats.statements ?? undefined }, 'request');
       onFinished?.(stats);
     });
-    runWithStatementTally(tally, next);
+    if (tallyStatements) runWithStatementTally(tally, next);
+    else next();
   };
 }
 
@@ -110,6 +112,8 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   const directory = createPrincipalDirectory(db);
   const app = express();
   app.disable('x-powered-by');
+  // Answers are private and rarely repeated: hashing each body for an ETag costs CPU for no revalidation.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const armor = armorProtection();
   const ownEvents = options.events === undefined;
@@ -167,7 +171,7 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   await apollo.start();
 
   app.use(
-    requestScope(log, (stats) => {
+    requestScope(log, config.requestSqlTally, (stats) => {
       metrics.observeRequest(stats.method, stats.path, stats.status, stats.ms / 1000, stats.statements);
       options.onRequestFinished?.(stats);
     }),

@@ -1,4 +1,6 @@
 import { Role } from '../../src/core/auth/role';
+import { loadConfig } from '../../src/core/config/config';
+import { statementsIssued } from '../../src/core/database/sql-statement-counter';
 import { TestApp } from '../support/test-app';
 
 /** `/metrics` in Prometheus format, and the per-principal budget of query cost (`issues show 7`, item 3). */
@@ -34,6 +36,30 @@ describe('metrics', () => {
   it('wants the metrics token when one is configured', async () => {
     expect((await metrics(null)).status).toBe(401);
     expect((await metrics('wrong')).status).toBe(401);
+  });
+});
+
+describe('the per-request SQL tally (REQUEST_SQL_TALLY)', () => {
+  it('is on by default outside production and off in production, where its promise hooks cost CPU', async () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).requestSqlTally).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).requestSqlTally).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).requestSqlTally).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), REQUEST_SQL_TALLY: 'true' }).requestSqlTally).toBe(true);
+  });
+
+  it('turned off: requests are answered, no statement count is observed, the process-wide count still moves', async () => {
+    const app = await TestApp.start({ requestSqlTally: false });
+    try {
+      const before = statementsIssued();
+      const hr = await app.token('bkpsdm-portal', { roles: [Role.HR_ADMIN] });
+      expect((await app.data<{ units: { totalCount: number } }>('{ units(first: 1) { totalCount } }', {}, hr)).units.totalCount).toBeGreaterThanOrEqual(0);
+      expect(statementsIssued()).toBeGreaterThan(before);
+      const text = await (await fetch(app.url.replace('/graphql', '/metrics'))).text();
+      expect(text).toMatch(/kinerja_sql_statements_per_request_count 0/);
+      expect(text).toMatch(/kinerja_http_requests_total\{method="POST",route="\/graphql",status="200"\} 1/);
+    } finally {
+      await app.stop();
+    }
   });
 });
 

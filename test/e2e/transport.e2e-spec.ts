@@ -27,6 +27,12 @@ describe('HTTP transport', () => {
     expect(spaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('hashes no answer for an ETag: answers are private and seldom repeated', async () => {
+    const res = await app.gql('{ serverInfo { name } }');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
   it('does not announce the framework', async () => {
     const response = await fetch(app.url.replace('/graphql', '/healthz'));
     expect(response.headers.get('x-powered-by')).toBeNull();
