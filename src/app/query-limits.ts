@@ -104,12 +104,28 @@ const principalOf = (ctx: RequestContext) => (ctx.actor.isAuthenticated ? `${ctx
  */
 export function costLimitPlugin(schema: GraphQLSchema, options: { maxCost?: number; limiter?: CostRateLimiter } = {}): ApolloServerPlugin<RequestContext> {
   const maxCost = options.maxCost ?? QUERY_LIMITS.maxCost;
+  // Apollo hands the same parsed document for the same query text: estimate each (document, variables) once.
+  const estimates = new WeakMap<DocumentNode, Map<string, ReturnType<typeof estimateQuery>>>();
+  const estimate = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) => {
+    let byVariables = estimates.get(document);
+    if (!byVariables) estimates.set(document, (byVariables = new Map()));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let found = byVariables.get(key);
+    if (!found) {
+      found = estimateQuery(schema, document, operationName, variables, maxCost);
+      // Refusals are not kept (each gets its own error object); a bounded memory for the rest.
+      if (found.problem) return found;
+      if (byVariables.size >= 256) byVariables.clear();
+      byVariables.set(key, found);
+    }
+    return found;
+  };
   return {
     async requestDidStart() {
       let spent: { estimated: number; remaining?: number; budget?: number } | undefined;
       return {
         async didResolveOperation({ request, document, contextValue }) {
-          const { cost, problem } = estimateQuery(schema, document, request.operationName ?? undefined, request.variables ?? {}, maxCost);
+          const { cost, problem } = estimate(document, request.operationName ?? undefined, request.variables ?? {});
           if (problem) throw problem;
           if (!options.limiter) return;
           const decision = options.limiter.take(principalOf(contextValue), cost);

@@ -1,7 +1,7 @@
 import { createPubSub, SlidingBuffer } from '@graphql-yoga/subscription';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import type * as RedisEventTargetModule from '@graphql-yoga/redis-event-target';
 import { setMaxListeners } from 'node:events';
-import Redis from 'ioredis';
+import type RedisClient from 'ioredis';
 import { type Logger } from 'pino';
 
 /** What changed, as small references: subscribers reload the object under their own policy. */
@@ -52,6 +52,11 @@ export function createEventBus(options: EventBusOptions): EventBusHandle {
     return { bus: typedBus(createPubSub({ eventTarget, repeaterBuffer }), channel), transport: 'memory', close: async () => {} };
   }
   const clientOptions = { maxRetriesPerRequest: null } as const;
+  // ioredis weighs about 19 MB loaded: only instances that use Redis load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only with REDIS_URL, see above
+  const Redis = require('ioredis') as typeof RedisClient;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- idem
+  const { createRedisEventTarget } = require('@graphql-yoga/redis-event-target') as typeof RedisEventTargetModule;
   const publishClient = new Redis(options.redisUrl, clientOptions);
   const subscribeClient = new Redis(options.redisUrl, clientOptions);
   for (const client of [publishClient, subscribeClient]) client.on('error', (err) => options.log?.warn({ err }, 'redis connection error'));

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitModule from 'pdfkit';
 import { AppraisalForm, AppraisalStatus } from '../appraisal/appraisal-enums';
 import { WorkResultKind } from '../work-plan/work-plan-enums';
 import { APPROACH_LABEL, formatDate, formatNumber, OBJECTION_STATUS_LABEL, ORGANISATION_RATING_LABEL, PREDIKAT_LABEL, RATING_LABEL, STATUS_LABEL } from './document-labels';
@@ -16,6 +16,15 @@ export interface PdfOptions {
 }
 
 type Doc = PDFKit.PDFDocument;
+
+/**
+ * pdfkit and its fonts take about 25 MB once loaded: loaded with the first PDF asked for, not with the service
+ * (most instances never print one).
+ */
+function pdfkit(): typeof PDFKitModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  return require('pdfkit') as typeof PDFKitModule;
+}
 type Cell = string | PDFKit.Mixins.CellOptions;
 
 const REGULAR = 'Helvetica';
@@ -133,7 +142,7 @@ function signatures(doc: Doc, left: [string, PersonBlock | null], right: [string
 }
 
 function render(build: (doc: Doc) => void, model: AppraisalDocumentModel, title: string, options: PdfOptions): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const doc = new (pdfkit())({
     size: 'A4',
     margin: MARGIN,
     compress: options.compress ?? true,
