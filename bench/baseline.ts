@@ -10,10 +10,6 @@ import { CoreValue } from '../src/modules/work-plan/core-values';
 import { Predikat } from '../src/modules/evaluation/evaluation-enums';
 import { type OrganisationRating } from '../src/modules/evaluation/evaluation-enums';
 import { curveViolations } from '../src/modules/evaluation/distribution-curve';
-import { PerformanceLevel, PotentialLevel, type PotentialLevel as PotentialLevelType } from '../src/modules/competency/competency-enums';
-import { currentAssessments, jobMatch, type AssessmentFact } from '../src/modules/competency/job-match';
-import { performanceOf, potentialOf, talentBox } from '../src/modules/competency/talent';
-import { type ExpectationRating } from '../src/modules/evaluation/evaluation-enums';
 import { globalId, type OperationName } from './operations';
 
 /**
@@ -21,7 +17,7 @@ import { globalId, type OperationName } from './operations';
  * on `mysql2` — the same statements the service issues (same tables, predicates and batching, one per loader),
  * narrowed to the columns the answer needs — and builds the same JSON by hand. No GraphQL, no ORM, no policy
  * engine: only the token check and the scoping a correct answer needs. It is the physical limit the service's
- * throughput is quoted against. Pure domain functions (the nine-box, the job match, the curve) are shared with
+ * throughput is quoted against. Pure domain functions (the distribution curve) are shared with
  * the service: they are arithmetic, not framework.
  */
 
@@ -69,18 +65,6 @@ function groupBy(rows: Row[], key: string): Map<number, Row[]> {
   }
   return map;
 }
-
-const BOX_ORDER: Array<[number, PerformanceLevel, PotentialLevelType]> = [
-  [1, PerformanceLevel.BELOW, PotentialLevel.LOW],
-  [2, PerformanceLevel.MEETS, PotentialLevel.LOW],
-  [3, PerformanceLevel.BELOW, PotentialLevel.MEDIUM],
-  [4, PerformanceLevel.ABOVE, PotentialLevel.LOW],
-  [5, PerformanceLevel.MEETS, PotentialLevel.MEDIUM],
-  [6, PerformanceLevel.BELOW, PotentialLevel.HIGH],
-  [7, PerformanceLevel.ABOVE, PotentialLevel.MEDIUM],
-  [8, PerformanceLevel.MEETS, PotentialLevel.HIGH],
-  [9, PerformanceLevel.ABOVE, PotentialLevel.HIGH],
-];
 
 export async function startBaseline(options: BaselineOptions): Promise<RunningBaseline> {
   const target = parseDatabaseUrl(options.databaseUrl);
@@ -253,96 +237,97 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     };
   }
 
-  /** O3 as it stands (see `O3_DOCUMENT`): the unit's evaluation summary and its nine-box counts. Swap with the document. */
+  /**
+   * O3 (`O3_DOCUMENT`): `analytics(breakdown: UNIT) { distribution completion }` for a region-wide HR admin, with
+   * the statements `analytics.service.ts` issues: the unit, the period, the two aggregates over the scoped plans
+   * (`scopedPlans` of `analytics-scope.ts`, no HR-scope join: the admin's token has no unit), run side by side as
+   * the two field resolvers run, then one read of the group units' names for the labels.
+   */
   async function baselineO3(variables: Row): Promise<Json> {
     const unitId = idOf(variables.unitId, 'Unit');
     const periodId = idOf(variables.periodId, 'PerformancePeriod');
-    const [unit] = await q('SELECT id, name FROM unit WHERE id IN (?)', [[unitId]]);
+    const [unit] = await q('SELECT id FROM unit WHERE id IN (?)', [[unitId]]);
     const [period] = await q('SELECT id FROM performance_period WHERE id IN (?)', [[periodId]]);
-    if (!unit || !period) return { unit: unit ? { name: unit.name, evaluationSummary: null } : null, talentMatrix: null };
-    const [[rating], distribution, employees] = await Promise.all([
-      q('SELECT rating FROM unit_rating WHERE unit_id = ? AND period_id = ? LIMIT 1', [unitId, periodId]),
+    if (!unit || !period) return { analytics: null };
+    const scoped = `FROM appraisal plan
+    JOIN unit_closure within ON within.descendant_id = plan.unit_id AND within.ancestor_id = ?
+    JOIN performance_period period ON period.id = plan.period_id WHERE plan.status <> 'CLOSED' AND plan.period_id = ?`;
+    const day = today();
+    const [distributionRows, completionRows] = await Promise.all([
       q(
-        `SELECT annual.predikat AS predikat, COUNT(*) AS n FROM appraisal plan
-           JOIN unit_closure within ON within.descendant_id = plan.unit_id AND within.ancestor_id = ?
-           LEFT JOIN evaluation annual ON annual.appraisal_id = plan.id AND annual.kind = 'ANNUAL' AND annual.sub_period = 0
-          WHERE plan.period_id = ? AND plan.status <> 'CLOSED' GROUP BY annual.predikat`,
+        `SELECT plan.unit_id AS k, ev.predikat AS predikat, COUNT(*) AS n, MAX(ur.rating) AS \`unitRating\`
+           ${scoped.replace(
+             'FROM appraisal plan',
+             `FROM appraisal plan
+           LEFT JOIN evaluation ev ON ev.appraisal_id = plan.id AND ev.kind = 'ANNUAL' AND ev.sub_period = 0
+           LEFT JOIN unit_rating ur ON ur.unit_id = plan.unit_id AND ur.period_id = plan.period_id`,
+           )}
+          GROUP BY plan.unit_id, ev.predikat
+          ORDER BY plan.unit_id`,
         [unitId, periodId],
       ),
       q(
-        'SELECT e.id, e.unit_id, e.position_title FROM employee e JOIN unit_closure c ON c.descendant_id = e.unit_id AND c.ancestor_id = ? WHERE e.active = 1 ORDER BY e.name, e.id',
-        [unitId],
+        `SELECT plan.unit_id AS k, plan.status AS status, COUNT(*) AS n,
+                SUM(CASE WHEN plan.status IN ('DRAFT', 'SUBMITTED', 'RETURNED') AND period.planning_deadline < ? THEN 1 ELSE 0 END) AS po,
+                SUM(CASE WHEN plan.status NOT IN ('EVALUATED', 'FINAL') AND period.annual_evaluation_deadline < ? THEN 1 ELSE 0 END) AS eo
+           ${scoped}
+          GROUP BY plan.unit_id, plan.status
+          ORDER BY plan.unit_id`,
+        [day, day, unitId, periodId],
       ),
     ]);
-    const counts = Object.fromEntries(Object.values(Predikat).map((p) => [p, 0])) as Record<Predikat, number>;
-    let pending = 0;
-    for (const row of distribution) {
-      if (row.predikat === null) pending += Number(row.n);
-      else counts[row.predikat as Predikat] = Number(row.n);
-    }
-    const unitRating = (rating?.rating as OrganisationRating | undefined) ?? null;
 
-    // The nine-box: ratings, requirements, assessments and potential ratings of the people in scope, one statement each.
-    const boxes = new Map<number | null, number>();
-    if (employees.length) {
-      const byIds = employees.length <= 500;
-      const ids = employees.map((e) => e.id);
-      const scope = (column: string) =>
-        byIds ? { join: '', where: `${column} IN (?)`, params: [ids] } : { join: `JOIN employee se ON se.id = ${column} JOIN unit_closure sc ON sc.descendant_id = se.unit_id AND sc.ancestor_id = ?`, where: '1 = 1', params: [unitId] };
-      const rs = scope('a.employee_id');
-      const as = scope('ca.employee_id');
-      const ps = scope('pr.employee_id');
-      const [ratings, requirements, assessments, potentials] = await Promise.all([
-        q(`SELECT a.id AS appraisal_id, a.employee_id, ev.result_rating FROM evaluation ev JOIN appraisal a ON a.id = ev.appraisal_id ${rs.join} WHERE ${rs.where} AND ev.kind = 'ANNUAL' AND a.period_id = ?`, [
-          ...rs.params,
-          periodId,
-        ]),
-        q('SELECT unit_id, position_title, competency_id, required_level FROM position_requirement WHERE unit_id IN (?)', [[...new Set(employees.map((e) => Number(e.unit_id)))]]),
-        q(`SELECT ca.id, ca.employee_id, ca.competency_id, ca.level, ca.authority, ca.assessed_on, ca.valid_until FROM competency_assessment ca ${as.join} WHERE ${as.where}`, as.params),
-        q(`SELECT pr.employee_id, pr.rating FROM potential_rating pr ${ps.join} WHERE ${ps.where} AND pr.period_id = ?`, [...ps.params, periodId]),
-      ]);
-      const result = new Map<number, { appraisalId: number; rating: ExpectationRating }>();
-      for (const r of ratings) {
-        const prior = result.get(Number(r.employee_id));
-        if (!prior || Number(r.appraisal_id) > prior.appraisalId) result.set(Number(r.employee_id), { appraisalId: Number(r.appraisal_id), rating: r.result_rating as ExpectationRating });
-      }
-      const facts = new Map<number, AssessmentFact[]>();
-      for (const a of assessments) {
-        const fact: AssessmentFact = { id: Number(a.id), competencyId: Number(a.competency_id), level: Number(a.level), authority: Number(a.authority), assessedOn: String(a.assessed_on), validUntil: a.valid_until === null ? null : String(a.valid_until) };
-        const list = facts.get(Number(a.employee_id));
-        if (list) list.push(fact);
-        else facts.set(Number(a.employee_id), [fact]);
-      }
-      const requirementsOf = new Map<string, Array<{ competencyId: number; requiredLevel: number }>>();
-      for (const r of requirements) {
-        const key = `${Number(r.unit_id)}\u0000${String(r.position_title)}`;
-        const list = requirementsOf.get(key) ?? [];
-        list.push({ competencyId: Number(r.competency_id), requiredLevel: Number(r.required_level) });
-        requirementsOf.set(key, list);
-      }
-      const potential = new Map(potentials.map((p) => [Number(p.employee_id), p.rating as PotentialLevelType]));
-      const day = today();
-      for (const e of employees) {
-        const id = Number(e.id);
-        const match = jobMatch(requirementsOf.get(`${Number(e.unit_id)}\u0000${String(e.position_title)}`) ?? [], currentAssessments(facts.get(id) ?? [], day));
-        const rated = result.get(id);
-        const performance = rated ? performanceOf(rated.rating) : null;
-        const level = potentialOf(match.band, potential.get(id) ?? null);
-        const box = performance && level ? talentBox(performance, level) : null;
-        boxes.set(box, (boxes.get(box) ?? 0) + 1);
-      }
+    const predikats = Object.values(Predikat);
+    const distribution = new Map<number, { counts: Record<Predikat, number>; pending: number; unitRating: OrganisationRating | null }>();
+    for (const row of distributionRows) {
+      const k = Number(row.k);
+      let g = distribution.get(k);
+      if (!g) distribution.set(k, (g = { counts: Object.fromEntries(predikats.map((p) => [p, 0])) as Record<Predikat, number>, pending: 0, unitRating: null }));
+      if (row.predikat === null) g.pending += Number(row.n);
+      else g.counts[row.predikat as Predikat] = Number(row.n);
+      g.unitRating = g.unitRating ?? (row.unitRating as OrganisationRating | null);
     }
+    const completion = new Map<number, Record<string, number>>();
+    for (const row of completionRows) {
+      const k = Number(row.k);
+      let g = completion.get(k);
+      if (!g) completion.set(k, (g = { total: 0, po: 0, eo: 0 }));
+      g[String(row.status)] = Number(row.n);
+      g.total! += Number(row.n);
+      g.po! += Number(row.po ?? 0);
+      g.eo! += Number(row.eo ?? 0);
+    }
+    const keys = [...new Set([...distribution.keys(), ...completion.keys()])];
+    const names = new Map((keys.length ? await q('SELECT id, name FROM unit WHERE id IN (?)', [keys]) : []).map((u) => [Number(u.id), String(u.name)]));
+    const label = (k: number) => ({ key: globalId('Unit', k), label: names.get(k) ?? String(k) });
+
     return {
-      unit: {
-        name: unit.name,
-        evaluationSummary: {
-          counts: Object.entries(counts).map(([predikat, count]) => ({ predikat, count })),
-          pending,
-          rating: unitRating,
-          violations: unitRating ? curveViolations(unitRating, counts).map((v) => ({ rule: v.bound.description, count: v.count, total: v.total })) : [],
-        },
+      analytics: {
+        distribution: [...distribution].map(([k, g]) => {
+          const rated = predikats.reduce((s, p) => s + g.counts[p], 0);
+          return {
+            ...label(k),
+            employees: rated + g.pending,
+            pending: g.pending,
+            counts: predikats.map((predikat) => ({ predikat, count: g.counts[predikat], share: rated === 0 ? null : Math.round((g.counts[predikat] / rated) * 10_000) / 10_000 })),
+            unitRating: g.unitRating,
+            violations: g.unitRating ? curveViolations(g.unitRating, g.counts).map((v) => ({ rule: v.bound.description, count: v.count, total: v.total })) : [],
+          };
+        }),
+        completion: [...completion].map(([k, g]) => ({
+          ...label(k),
+          employees: g.total!,
+          draft: g.DRAFT ?? 0,
+          submitted: g.SUBMITTED ?? 0,
+          returned: g.RETURNED ?? 0,
+          approved: g.APPROVED ?? 0,
+          revising: g.REVISING ?? 0,
+          evaluated: g.EVALUATED ?? 0,
+          final: g.FINAL ?? 0,
+          planningOverdue: g.po!,
+          evaluationOverdue: g.eo!,
+        })),
       },
-      talentMatrix: { employees: employees.length, unplaced: boxes.get(null) ?? 0, boxes: BOX_ORDER.map(([box]) => ({ box, count: boxes.get(box) ?? 0 })) },
     };
   }
 

@@ -1,15 +1,25 @@
 import 'reflect-metadata';
-import { loadConfig } from '../src/core/config/config';
-import { Database } from '../src/core/database/database';
-import { createLogger } from '../src/core/server/logger';
-import { createServer } from '../src/app/server';
-import { startBaseline } from './baseline';
+import type * as BaselineModule from './baseline';
+import type * as ConfigModule from '../src/core/config/config';
+import type * as DatabaseModule from '../src/core/database/database';
+import type * as CounterModule from '../src/core/database/sql-statement-counter';
+import type * as LoggerModule from '../src/core/server/logger';
+import type * as ServerModule from '../src/app/server';
+
+/** A module loaded when first needed (a CommonJS `require`: `import()` would be an ES module load here). */
+function lazy<T>(id: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- each kind loads only its own modules, on demand
+  return require(id) as T;
+}
 
 /**
  * One server under test in its own process, so that its CPU time and memory are its own and not the load
  * generator's: `service` (the real `createServer` on MariaDB) or `baseline`. Talks to `run.ts` over IPC:
  * `ready` with its URL; on `reset` it zeroes its counters; on `stats` it reports CPU, peak RSS, requests and
  * statements since the reset; on `stop` it closes and exits.
+ *
+ * Each kind loads only its own modules (imported inside its branch): the baseline process does not carry the
+ * service's GraphQL schema, ORM and entities, so its memory is its own.
  */
 
 export type HostKind = 'service' | 'baseline';
@@ -31,12 +41,16 @@ async function main(): Promise<void> {
   const send = (message: HostMessage) => process.send?.(message);
 
   let requests = 0;
-  let statements = 0;
   let url: string;
   let close: () => Promise<void>;
   let statementsNow: () => number;
 
   if (kind === 'service') {
+    const { loadConfig } = lazy<typeof ConfigModule>('../src/core/config/config');
+    const { Database } = lazy<typeof DatabaseModule>('../src/core/database/database');
+    const { statementsIssued } = lazy<typeof CounterModule>('../src/core/database/sql-statement-counter');
+    const { createLogger } = lazy<typeof LoggerModule>('../src/core/server/logger');
+    const { createServer } = lazy<typeof ServerModule>('../src/app/server');
     const config = loadConfig({
       ...process.env,
       NODE_ENV: 'production',
@@ -54,19 +68,20 @@ async function main(): Promise<void> {
       config,
       db,
       log,
-      onRequestFinished: (s) => {
+      // Production settings leave the per-request tally off; the process-wide count serves the quiet sequential run.
+      onRequestFinished: () => {
         requests += 1;
-        statements += s.statements;
       },
     });
     const server = await created.listen(0, '127.0.0.1');
     url = server.url;
-    statementsNow = () => statements;
+    statementsNow = statementsIssued;
     close = async () => {
       await server.stop();
       await db.close();
     };
   } else {
+    const { startBaseline } = lazy<typeof BaselineModule>('./baseline');
     const baseline = await startBaseline({
       databaseUrl,
       jwtSecret,

@@ -6,7 +6,17 @@ import { type HostKind, type HostMessage, type HostRequest } from './host';
 import { o4Value, requestBody } from './operations';
 import { type WriterSlot } from './principals';
 
-/** A server under test, running `host.ts` in a child process. */
+/**
+ * How the servers under test run: `compiled` (the default) is plain `node` on the JavaScript that
+ * `bench/tsconfig.build.json` emits into dist/ (the production build of src/ plus `dist/bench/host.js`), as the
+ * service runs in production with `npm start`; `swc` is the TypeScript sources under `@swc-node/register`, whose
+ * compiler binding and transpile cache add to every process's memory. Both servers always run the same way.
+ */
+export type Runtime = 'compiled' | 'swc';
+
+export const COMPILED_HOST = path.join(__dirname, '..', 'dist', 'bench', 'host.js');
+
+/** A server under test, running `host.ts` (or its compiled `host.js`) in a child process. */
 export class Host {
   private constructor(
     readonly kind: HostKind,
@@ -16,10 +26,17 @@ export class Host {
     private readonly child: ChildProcess,
   ) {}
 
-  static start(kind: HostKind, env: Record<string, string>): Promise<Host> {
-    const child = fork(path.join(__dirname, 'host.ts'), [kind], {
-      execArgv: ['-r', '@swc-node/register'],
-      env: { ...process.env, ...env },
+  static start(kind: HostKind, env: Record<string, string>, runtime: Runtime): Promise<Host> {
+    // `fork` would inherit this process's `-r @swc-node/register`: the compiled host gets an empty execArgv.
+    const child = fork(runtime === 'compiled' ? COMPILED_HOST : path.join(__dirname, 'host.ts'), [kind], {
+      execArgv: [
+        ...(runtime === 'compiled' ? [] : ['-r', '@swc-node/register']),
+        // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server, written there when it stops (open in Chrome DevTools).
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`] : []),
+      ],
+      // As deployed: graphql-js, express and Apollo read NODE_ENV when loaded (graphql's development-mode
+      // instanceOf checks alone cost the dashboard several percent of its CPU).
+      env: { ...process.env, ...env, NODE_ENV: 'production' },
       // The service's request log goes nowhere: it is written (that cost is real) but not shown.
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

@@ -28,13 +28,13 @@ export const O2_DOCUMENT = `query O2 { viewer { currentAppraisal { id status ver
   evaluations { id kind subPeriod resultRating behaviorRating predikat } } } }`;
 
 /**
- * O3, analytics over a unit subtree for a year. The `analytics` API is still being built; until it lands this is
- * the distribution summary plus the nine-box counts over the region's root unit. Swap this document (and
- * `baselineO3` in `baseline.ts`) when it does.
+ * O3, analytics over a unit subtree for a year (`performance.md`): the predikat distribution and the workflow
+ * completion per unit, over the region's root unit, by an HR admin. Each of the two fields is one aggregate
+ * statement in the service (`analytics.service.ts`), whatever the number of units.
  */
-export const O3_DOCUMENT = `query O3($unitId: ID!, $periodId: ID!) {
-  unit(id: $unitId) { name evaluationSummary(periodId: $periodId) { counts { predikat count } pending rating violations { rule count total } } }
-  talentMatrix(unitId: $unitId, periodId: $periodId) { employees unplaced boxes { box count } } }`;
+export const O3_DOCUMENT = `query O3($unitId: ID!, $periodId: ID!) { analytics(unitId: $unitId, periodId: $periodId, breakdown: UNIT) {
+  distribution { key label employees pending counts { predikat count share } unitRating violations { rule count total } }
+  completion { key label employees draft submitted returned approved revising evaluated final planningOverdue evaluationOverdue } } }`;
 
 /** O4, correcting a realization: a write with a version check and an audit row, in one transaction. */
 export const O4_DOCUMENT = `mutation O4($input: RecordRealizationInput!) { recordRealization(input: $input) {
@@ -49,7 +49,7 @@ export const DOCUMENTS: Record<OperationName, string> = { O1: O1_DOCUMENT, O2: O
 export const DESCRIPTIONS: Record<OperationName, string> = {
   O1: 'team dashboard (50 reports)',
   O2: 'own plan in detail',
-  O3: 'unit summary + nine-box (root)',
+  O3: 'analytics per unit (root, year)',
   O4: 'correct a realization (write)',
   O5: 'node(id:) of one employee',
 };
