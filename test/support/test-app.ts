@@ -66,6 +66,8 @@ export class TestApp {
       databaseUrl: testDb.url,
       // The cost rate limit would throttle a test file's hundreds of requests; its own tests turn it on.
       rateLimitCostPerMinute: 0,
+      // Concurrency tests send 50 requests at once and mean it; admission control has its own tests.
+      maxConcurrentOperations: 64,
       ...overrides,
     };
     const stats = new Map<string, RequestStats>();

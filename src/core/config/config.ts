@@ -53,6 +53,10 @@ export interface Config {
    * about 8% of the CPU of a list-heavy request (measured on the team dashboard).
    */
   requestSqlTally: boolean;
+  /** GraphQL operations over HTTP executed at once (`MAX_CONCURRENT_OPERATIONS`); the rest wait in order. */
+  maxConcurrentOperations: number;
+  /** How many may wait (`MAX_QUEUED_OPERATIONS`); past that, 503 SERVICE_UNAVAILABLE with retry-after. */
+  maxQueuedOperations: number;
   appraisal: AppraisalSettings;
 }
 
@@ -131,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitCostPerMinute: integer('RATE_LIMIT_COST_PER_MINUTE', env.RATE_LIMIT_COST_PER_MINUTE, 1_000_000),
     metricsToken: env.METRICS_TOKEN || undefined,
     requestSqlTally: flag(env.REQUEST_SQL_TALLY, !production),
+    maxConcurrentOperations: Math.max(1, integer('MAX_CONCURRENT_OPERATIONS', env.MAX_CONCURRENT_OPERATIONS, 4)),
+    maxQueuedOperations: integer('MAX_QUEUED_OPERATIONS', env.MAX_QUEUED_OPERATIONS, 1000),
     appraisal: {
       distributionCurveMode: oneOf('DISTRIBUTION_CURVE_MODE', env.DISTRIBUTION_CURVE_MODE, ['warn', 'block'] as const, DEFAULT_APPRAISAL_SETTINGS.distributionCurveMode),
       objectionWindowDays: integer('OBJECTION_WINDOW_DAYS', env.OBJECTION_WINDOW_DAYS, DEFAULT_APPRAISAL_SETTINGS.objectionWindowDays),
