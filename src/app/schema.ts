@@ -2,6 +2,7 @@ import { type GraphQLObjectType, type GraphQLSchema, lexicographicSortSchema, pr
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { authChecker } from '../core/policy/auth-checker';
+import { simplifyPlainFields } from './plain-fields';
 import { EmployeeResolver } from '../modules/employee/employee.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
 import { ExternalOfficialResolver } from '../modules/official/external-official.resolver';
@@ -135,6 +136,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       pubSub: unusedPubSub,
     });
     describeRootTypes(schema);
+    simplifyPlainFields(schema);
     const unguarded = unguardedOperations();
     if (unguarded.length > 0) throw new Error(`Operations without a policy declaration (@Allow): ${unguarded.join(', ')}`);
     return schema;

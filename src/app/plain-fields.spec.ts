@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { type GraphQLObjectType } from 'graphql';
+import { buildAppSchema } from './schema';
+
+describe('plain fields use graphql-js’s default resolver', () => {
+  it('a plain column does; a field behind @Allow, a field resolver and a renamed getter keep theirs', async () => {
+    const employee = (await buildAppSchema()).getType('Employee') as GraphQLObjectType;
+    const fields = employee.getFields();
+    expect(fields.name!.resolve).toBeUndefined();
+    expect(fields.positionTitle!.resolve).toBeUndefined();
+    // Personal: the policy decides, through type-graphql's auth checker.
+    expect(fields.nip!.resolve).toBeDefined();
+    // A field resolver of another class.
+    expect(fields.currentAppraisal!.resolve).toBeDefined();
+    // `id` is read from the getter `nodeId`: the default resolver would read `root.id`.
+    expect(fields.id!.resolve).toBeDefined();
+  });
+});
