@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -17,6 +18,12 @@ export type Runtime = 'compiled' | 'swc';
 export const COMPILED_HOST = path.join(__dirname, '..', 'dist', 'bench', 'host.js');
 
 /** A server under test, running `host.ts` (or its compiled `host.js`) in a child process. */
+/** The service's Node flags: as `npm start` passes them, unless BENCH_SERVICE_NODE_FLAGS says otherwise. */
+export function serviceNodeFlags(): string[] {
+  const flags = process.env.BENCH_SERVICE_NODE_FLAGS ?? (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } }).config?.nodeFlags ?? '';
+  return flags.split(/\s+/).filter(Boolean);
+}
+
 export class Host {
   private constructor(
     readonly kind: HostKind,
@@ -32,6 +39,9 @@ export class Host {
       execArgv: [
         ...(runtime === 'compiled' ? [] : ['-r', '@swc-node/register']),
         // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server, written there when it stops (open in Chrome DevTools).
+        // The service runs with the Node flags `npm start` gives it (package.json `config.nodeFlags`: its heap
+        // sizing); BENCH_SERVICE_NODE_FLAGS replaces them for an experiment ('' for Node's defaults).
+        ...(kind === 'service' ? serviceNodeFlags() : []),
         ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`] : []),
       ],
       // As deployed: graphql-js, express and Apollo read NODE_ENV when loaded (graphql's development-mode

@@ -8,7 +8,7 @@ import { CliError, parseArgs, progressLine, stringOption } from '../src/cli/cli-
 import { Database } from '../src/core/database/database';
 import { createLogger } from '../src/core/server/logger';
 import { seedRegion } from '../src/seed/seed-region';
-import { COMPILED_HOST, Host, load, post, type Runtime, statementsPerRequest, Writers, type LoadResult } from './load';
+import { COMPILED_HOST, Host, load, post, type Runtime, serviceNodeFlags, statementsPerRequest, Writers, type LoadResult } from './load';
 import { DESCRIPTIONS, globalId, OPERATIONS, type OperationName, requestBody, VERIFIED } from './operations';
 import { pickPrincipals, type Principals } from './principals';
 
@@ -393,7 +393,7 @@ function table(results: OperationResult[], run: { employees: number; duration: n
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [
-    `Kinerja Walesi benchmark: ${run.employees.toLocaleString('en')} employees, ${run.duration} s per operation and server, ${run.connections} connections (autocannon, loopback), servers ${run.runtime === 'compiled' ? 'on the compiled build (plain node)' : 'under @swc-node/register'}`,
+    `Kinerja Walesi benchmark: ${run.employees.toLocaleString('en')} employees, ${run.duration} s per operation and server, ${run.connections} connections (autocannon, loopback), servers ${run.runtime === 'compiled' ? 'on the compiled build (plain node)' : 'under @swc-node/register'}, service flags: ${serviceNodeFlags().join(' ') || '(none)'}`,
     line(head),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
