@@ -106,34 +106,55 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     return me;
   }
 
-  /** The period containing today (region time), as `currentPeriod` resolves it. */
+  /** The period containing today (region time), as `currentPeriod` resolves it: read once per 30 s, as the service does. */
+  let periodCache: { day: string; id: number | null; at: number } | undefined;
   async function currentPeriodId(): Promise<number | null> {
     const day = today();
+    if (periodCache && periodCache.day === day && Date.now() - periodCache.at < 30_000) return periodCache.id;
     const [period] = await q('SELECT id FROM performance_period WHERE start_date <= ? AND end_date >= ?', [day, day]);
-    return period ? Number(period.id) : null;
+    periodCache = { day, id: period ? Number(period.id) : null, at: Date.now() };
+    return periodCache.id;
   }
 
   async function o1(me: Row, variables: Row): Promise<Json> {
     const n = Number(variables.n ?? 20);
+    // The service's statements: the page with its total (window functions), the plans, the RHK with their
+    // indicators, the latest realization per indicator, its feedback.
     const page = await q(
-      `SELECT e.id, e.name, e.title_prefix, e.title_suffix, e.position_title FROM employee e
-         JOIN employee_closure c ON c.descendant_id = e.id AND c.depth = 1
-        WHERE c.ancestor_id = ? AND e.active = 1 ORDER BY e.name, e.id LIMIT ?`,
+      `SELECT e.id, e.name, e.title_prefix, e.title_suffix, e.position_title, g._total AS total FROM employee e
+         JOIN (SELECT m.id AS _id, ROW_NUMBER() OVER (ORDER BY m.name, m.id) AS _rn, COUNT(*) OVER () AS _total
+                 FROM employee m JOIN employee_closure below ON below.descendant_id = m.id AND below.depth = 1
+                WHERE below.ancestor_id = ? AND m.active = 1) g ON g._id = e.id
+        WHERE g._rn <= ? ORDER BY g._rn`,
       [me.id, n + 1],
     );
-    const [count] = await q(
-      'SELECT COUNT(*) AS total FROM employee e JOIN employee_closure c ON c.descendant_id = e.id AND c.depth = 1 WHERE c.ancestor_id = ? AND e.active = 1',
-      [me.id],
-    );
+    const count = { total: page[0]?.total ?? 0 };
     const people = page.slice(0, n);
     const periodId = await currentPeriodId();
     const plans = periodId === null || people.length === 0 ? [] : await q('SELECT id, employee_id, status FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)', [periodId, people.map((p) => p.id)]);
     const planOf = new Map(plans.map((a) => [Number(a.employee_id), a]));
-    const rhks = plans.length ? await q('SELECT id, appraisal_id, kind FROM work_result_plan WHERE appraisal_id IN (?) ORDER BY kind DESC, position, id', [plans.map((a) => a.id)]) : [];
-    const indicators = rhks.length
-      ? await q('SELECT id, work_result_plan_id, text, target_value, target_unit FROM indicator WHERE work_result_plan_id IN (?) ORDER BY position, id', [rhks.map((r) => r.id)])
+    const joined = plans.length
+      ? await q(
+          `SELECT rhk.id AS rid, rhk.appraisal_id, rhk.kind, i.id, i.work_result_plan_id, i.text, i.target_value, i.target_unit
+             FROM work_result_plan rhk LEFT JOIN indicator i ON i.work_result_plan_id = rhk.id
+            WHERE rhk.appraisal_id IN (?) ORDER BY rhk.kind DESC, rhk.position, rhk.id, i.position, i.id`,
+          [plans.map((a) => a.id)],
+        )
       : [];
-    const realizations = indicators.length ? await q('SELECT id, indicator_id, sub_period, value FROM realization WHERE indicator_id IN (?) ORDER BY sub_period', [indicators.map((i) => i.id)]) : [];
+    const rhks: Row[] = [];
+    const indicators: Row[] = [];
+    for (const row of joined) {
+      if (rhks.at(-1)?.id !== row.rid) rhks.push({ id: row.rid, appraisal_id: row.appraisal_id, kind: row.kind });
+      if (row.id !== null) indicators.push(row);
+    }
+    const realizations = indicators.length
+      ? await q(
+          `SELECT r.id, r.indicator_id, r.sub_period, r.value FROM realization r
+             JOIN (SELECT x.indicator_id AS iid, MAX(x.sub_period) AS sp FROM realization x WHERE x.indicator_id IN (?) GROUP BY x.indicator_id) latest
+               ON latest.iid = r.indicator_id AND latest.sp = r.sub_period`,
+          [indicators.map((i) => i.id)],
+        )
+      : [];
     const latest = new Map<number, Row>();
     for (const r of realizations) latest.set(Number(r.indicator_id), r);
     const feedback = latest.size
