@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,22 @@ function runSqlmap(requestFile: string, outputDir: string): Promise<{ output: st
   });
 }
 
+/** Whether the sqlmap command exists (the Debian package `sqlmap`). */
+function sqlmapInstalled(): boolean {
+  try {
+    execFileSync('sqlmap', ['--version'], { stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
 async function main(): Promise<void> {
+  if (!sqlmapInstalled()) {
+    process.stderr.write('sqlmap is not installed: `apt-get install sqlmap` (Debian package), then run this again.\n');
+    process.exitCode = 2;
+    return;
+  }
   const mariadb = await PrivateMariaDb.create(PORT);
   const work = await mkdtemp(join(tmpdir(), 'kinerja-sqlmap-'));
   try {
@@ -72,6 +87,7 @@ async function main(): Promise<void> {
     ];
     const { host, pathname } = new URL(server.url);
     let injectable = 0;
+    let untested = 0;
     for (const target of targets) {
       const body = JSON.stringify({ query: target.query, variables: target.variables });
       const request = [`POST ${pathname} HTTP/1.1`, `Host: ${host}`, 'Content-Type: application/json', `Authorization: Bearer ${hr}`, `Content-Length: ${Buffer.byteLength(body)}`, '', body].join('\r\n');
@@ -85,7 +101,7 @@ async function main(): Promise<void> {
       const tests = (output.match(/\] testing '/g) ?? []).length;
       if (!found && tests === 0) {
         process.stdout.write(`${target.name}: sqlmap ran no test\n${output.split('\n').slice(-30).join('\n')}\n`);
-        injectable += 1;
+        untested += 1;
         continue;
       }
       process.stdout.write(`${target.name}: ${found ? 'INJECTABLE' : clean ? 'not injectable' : 'inconclusive (see below)'} after ${tests} tests (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
@@ -93,8 +109,10 @@ async function main(): Promise<void> {
     }
     await server.stop();
     await db.close();
-    process.stdout.write(injectable === 0 ? `sqlmap: no injectable parameter in ${targets.length} targets\n` : `sqlmap: ${injectable} injectable targets\n`);
-    process.exitCode = injectable === 0 ? 0 : 1;
+    if (injectable > 0) process.stdout.write(`sqlmap: ${injectable} INJECTABLE targets\n`);
+    if (untested > 0) process.stdout.write(`sqlmap: ran no test on ${untested} of ${targets.length} targets: not a pass\n`);
+    if (injectable === 0 && untested === 0) process.stdout.write(`sqlmap: no injectable parameter in ${targets.length} targets\n`);
+    process.exitCode = injectable === 0 && untested === 0 ? 0 : 1;
   } finally {
     await rm(work, { recursive: true, force: true });
     await mariadb.destroy();
