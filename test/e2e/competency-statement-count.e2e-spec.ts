@@ -4,6 +4,7 @@ import { type Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { type Unit } from '../../src/modules/unit/unit.entity';
 import { TestApp } from '../support/test-app';
+import { expectSameStatements, StatementRuns } from '../support/statement-runs';
 import { Competent, ugid } from './competency-helpers';
 
 /**
@@ -37,8 +38,7 @@ describe('SQL statements per request on the competency reads, small and large or
   const teamHeads = {} as Record<Size, Employee>;
   const teamSize = {} as Record<Size, number>;
   const tokens: Record<string, string> = {};
-  const table: string[] = [];
-  const recorded: string[] = [];
+  let runs: StatementRuns;
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -81,38 +81,16 @@ describe('SQL statements per request on the competency reads, small and large or
     tokens.regionHr = c.hr;
     tokens.scopedHr = await app.token('hr-dinkes', { roles: [Role.HR_ADMIN], unit: 'SC-DINKES' });
     tokens.analyst = await app.token('dasbor-bi', { roles: [Role.ANALYST] });
-    const logger = app.db.dataSource.logger;
-    const count = logger.logQuery.bind(logger);
-    logger.logQuery = (query, parameters, queryRunner) => {
-      recorded.push(query.replace(/\s+/g, ' ').slice(0, 200));
-      return count(query, parameters, queryRunner);
-    };
+    runs = new StatementRuns(app, 'competency reads');
+    runs.record();
   });
 
   afterAll(async () => {
-    if (table.length) process.stdout.write(`\nSQL statements per request (competency reads):\n${table.join('\n')}\n\n`);
+    runs?.print();
     await app?.stop();
   });
 
-  /** Runs a read five times and keeps the fewest statements (MariaDB may split a DataLoader batch by I/O timing). */
-  const run = async <T>(label: string, query: string, variables: Record<string, unknown>, token: string) => {
-    const runs: Array<{ statements: number; sql: string[]; data: T }> = [];
-    for (let i = 0; i < 5; i++) {
-      recorded.length = 0;
-      const result = await app.gql<T>(query, variables, token);
-      if (result.status !== 200 || result.body.errors) expect({ label, status: result.status, errors: result.body.errors }).toEqual({ label, status: 200, errors: undefined });
-      runs.push({ statements: result.statements, sql: [...recorded], data: result.body.data as T });
-    }
-    const best = runs.reduce((a, b) => (b.statements < a.statements ? b : a));
-    table.push(`  ${label.padEnd(58)} ${String(best.statements).padStart(3)} statements   (runs: ${runs.map((r) => r.statements).join(', ')})`);
-    return best;
-  };
-
-  const expectSameStatements = (small: { statements: number; sql: string[] }, large: { statements: number; sql: string[] }) => {
-    if (large.statements === small.statements) return;
-    const histogram = (sql: string[]) => Object.entries(sql.reduce<Record<string, number>>((acc, q) => ({ ...acc, [q.slice(0, 120)]: (acc[q.slice(0, 120)] ?? 0) + 1 }), {})).map(([q, k]) => `${k} × ${q}`);
-    expect({ statements: large.statements, sql: histogram(large.sql) }).toEqual({ statements: small.statements, sql: histogram(small.sql) });
-  };
+  const run = <T>(label: string, query: string, variables: Record<string, unknown>, token: string) => runs.fewest<T>(label, query, variables, token);
 
   type GapsData = { unit: { competencyGaps: Array<{ employees: number; competency: { code: string } }> | null } };
   type MatrixData = { talentMatrix: { employees: number; placements: Array<{ employee: { displayName: string; unit: { name: string } | null; supervisor: { displayName: string } | null } }> } | null };

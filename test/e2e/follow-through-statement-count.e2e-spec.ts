@@ -1,6 +1,7 @@
 import { PositionKind } from '../../src/modules/employee/employee-enums';
 import { type Employee } from '../../src/modules/employee/employee.entity';
 import { TestApp } from '../support/test-app';
+import { expectSameStatements, StatementRuns } from '../support/statement-runs';
 import { wit } from './evaluation-helpers';
 import { firstIndicator, FollowThrough } from './follow-through-helpers';
 import { type PlanOut } from './planning-helpers';
@@ -38,7 +39,7 @@ const BOUND = { teamActivities: 8, planRealizations: 8, teamPlans: 10, feedbackG
 describe('SQL statements per request on the follow-through reads, small and large', () => {
   let app: TestApp;
   let e: FollowThrough;
-  const table: string[] = [];
+  let runs: StatementRuns;
   const leads: Record<'small' | 'large', Employee> = {} as Record<'small' | 'large', Employee>;
   /** The first staff member of each team, and her plan. */
   const plans: Record<'small' | 'large', PlanOut> = {} as Record<'small' | 'large', PlanOut>;
@@ -48,6 +49,8 @@ describe('SQL statements per request on the follow-through reads, small and larg
   beforeAll(async () => {
     app = await TestApp.start();
     e = await new FollowThrough(app).init();
+    runs = new StatementRuns(app, 'follow-through reads');
+    runs.record();
     app.clock.set('2027-01-04T01:00:00Z');
     const { head } = await e.givenOrg();
     const y2027 = await e.givenYear(2027, { cadence: 'MONTHLY' });
@@ -94,44 +97,11 @@ describe('SQL statements per request on the follow-through reads, small and larg
   });
 
   afterAll(async () => {
-    if (table.length) process.stdout.write(`\nSQL statements per request (follow-through reads):\n${table.join('\n')}\n\n`);
+    runs?.print();
     await app?.stop();
   });
 
-  /** The text of every statement, recorded through the DataSource's logger, so that a failure shows which ran. */
-  const recorded: string[] = [];
-  beforeAll(() => {
-    const logger = app.db.dataSource.logger;
-    const count = logger.logQuery.bind(logger);
-    logger.logQuery = (query, parameters, queryRunner) => {
-      recorded.push(query.replace(/\s+/g, ' ').slice(0, 200));
-      return count(query, parameters, queryRunner);
-    };
-  });
-
-  /**
-   * Runs a read five times and keeps the fewest statements: on MariaDB the DataLoader batches of one request can
-   * split in two by the timing of the driver's I/O; a statement per row would show on every run.
-   */
-  const run = async <T>(label: string, query: string, variables: Record<string, unknown>, who: Employee) => {
-    const token = await e.token(who);
-    const runs: Array<{ statements: number; sql: string[]; data: T }> = [];
-    for (let i = 0; i < 5; i++) {
-      recorded.length = 0;
-      const result = await app.gql<T>(query, variables, token);
-      if (result.status !== 200 || result.body.errors) expect({ label, status: result.status, errors: result.body.errors }).toEqual({ label, status: 200, errors: undefined });
-      runs.push({ statements: result.statements, sql: [...recorded], data: result.body.data as T });
-    }
-    const best = runs.reduce((a, b) => (b.statements < a.statements ? b : a));
-    table.push(`  ${label.padEnd(58)} ${String(best.statements).padStart(3)} statements   (runs: ${runs.map((r) => r.statements).join(', ')})`);
-    return best;
-  };
-
-  const expectSameStatements = (small: { statements: number; sql: string[] }, large: { statements: number; sql: string[] }) => {
-    if (large.statements === small.statements) return;
-    const histogram = (sql: string[]) => Object.entries(sql.reduce<Record<string, number>>((acc, q) => ({ ...acc, [q.slice(0, 120)]: (acc[q.slice(0, 120)] ?? 0) + 1 }), {})).map(([q, n]) => `${n} × ${q}`);
-    expect({ statements: large.statements, sql: histogram(large.sql) }).toEqual({ statements: small.statements, sql: histogram(small.sql) });
-  };
+  const run = async <T>(label: string, query: string, variables: Record<string, unknown>, who: Employee) => runs.fewest<T>(label, query, variables, await e.token(who));
 
   it('a supervisor’s team activities (2 entries of 2 staff vs 24 entries of 12 staff): the same statements', async () => {
     type Data = { viewer: { teamActivities: { totalCount: number; edges: Array<{ node: { employee: { name: string }; indicator: { text: string } | null; reviewer: { name: string } | null; feedback: unknown[] } }> } } };

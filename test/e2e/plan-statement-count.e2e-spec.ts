@@ -4,6 +4,7 @@ import { type Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { type Unit } from '../../src/modules/unit/unit.entity';
 import { TestApp } from '../support/test-app';
+import { expectSameStatements, StatementRuns } from '../support/statement-runs';
 import { Planning, unitId } from './planning-helpers';
 
 /**
@@ -77,11 +78,13 @@ describe('SQL statements per request on the planning reads, at N=10 and N=100', 
   const heads: Record<'small' | 'large', Employee> = {} as Record<'small' | 'large', Employee>;
   const rootRhk: Record<'small' | 'large', string> = {} as Record<'small' | 'large', string>;
   const tokens: Record<string, string> = {};
-  const table: string[] = [];
+  let runs: StatementRuns;
 
   beforeAll(async () => {
     app = await TestApp.start();
     p = await new Planning(app).init();
+    runs = new StatementRuns(app, 'planning reads', 50);
+    runs.record();
     app.clock.set('2027-01-05T01:00:00Z');
     const f = app.fixtures;
     const dinkes = await f.unit({ code: 'SCP-DINKES', name: 'Dinas Kesehatan', kind: UnitKind.AGENCY });
@@ -127,57 +130,15 @@ describe('SQL statements per request on the planning reads, at N=10 and N=100', 
     app.clock.set('2027-02-01T01:00:00Z');
   });
 
-  /**
-   * The text of every statement, recorded by wrapping the DataSource's logger (the hook that counts them), so that
-   * a failure shows which statements ran. Requests run one at a time here, so none interleave.
-   */
-  const recorded: string[] = [];
-  beforeAll(() => {
-    const logger = app.db.dataSource.logger;
-    const count = logger.logQuery.bind(logger);
-    logger.logQuery = (query, parameters, queryRunner) => {
-      recorded.push(query.replace(/\s+/g, ' ').slice(0, 200));
-      return count(query, parameters, queryRunner);
-    };
-  });
-
   afterAll(async () => {
-    if (table.length) process.stdout.write(`\nSQL statements per request (planning reads):\n${table.join('\n')}\n\n`);
+    runs?.print();
     await app?.stop();
   });
 
-  /**
-   * Runs a read five times and keeps the fewest statements (with their text). On MariaDB the DataLoader batches of
-   * one request sometimes split in two, by the timing of the driver's I/O, so the same request can cost one
-   * statement more from run to run (see the counts printed); a statement per row would show on every run.
-   */
-  const run = async <T>(label: string, query: string, variables: Record<string, unknown>, token: string) => {
-    const runs: Array<{ statements: number; sql: string[]; data: T }> = [];
-    for (let i = 0; i < 5; i++) {
-      recorded.length = 0;
-      const result = await app.gql<T>(query, variables, token);
-      const sql = [...recorded];
-      if (result.status !== 200 || result.body.errors) {
-        table.push(`  ${label.padEnd(50)} HTTP ${result.status} ${result.body.errors?.[0]?.extensions?.code}`);
-        expect({ label, status: result.status, errors: result.body.errors }).toEqual({ label, status: 200, errors: undefined });
-      }
-      runs.push({ statements: result.statements, sql, data: result.body.data as T });
-    }
-    const best = runs.reduce((a, b) => (b.statements < a.statements ? b : a));
-    table.push(`  ${label.padEnd(50)} ${String(best.statements).padStart(3)} statements   (runs: ${runs.map((r) => r.statements).join(', ')})`);
-    return best;
-  };
+  const run = <T>(label: string, query: string, variables: Record<string, unknown>, token: string) => runs.fewest<T>(label, query, variables, token);
 
   type DashboardData = { viewer: { team: { nodes: DashboardNode[] } } };
   type ListData = { appraisals: { totalCount: number; nodes: Array<NonNullable<DashboardNode['currentAppraisal']>> } };
-
-  /** Both runs issued the same number of statements; on failure the message shows both lists of statements. */
-  const expectSameStatements = (small: { statements: number; sql: string[] }, large: { statements: number; sql: string[] }) => {
-    if (large.statements === small.statements) return;
-    // Each distinct statement (its first 120 characters) with how many times it ran.
-    const histogram = (sql: string[]) => Object.entries(sql.reduce<Record<string, number>>((acc, q) => ({ ...acc, [q.slice(0, 120)]: (acc[q.slice(0, 120)] ?? 0) + 1 }), {})).map(([q, n]) => `${n} × ${q}`);
-    expect({ statements: large.statements, sql: histogram(large.sql) }).toEqual({ statements: small.statements, sql: histogram(small.sql) });
-  };
 
   it('a supervisor’s dashboard, as written (RHK with their IKI): the same statements for a team of 10 and a team of 100', async () => {
     const small = await run<DashboardData>('dashboard, team of 10, first: 10', DASHBOARD, { n: 10 }, tokens.small!);
