@@ -20,6 +20,9 @@ export interface AppraisalSettings {
   analyticsFloor?: number;
 }
 
+/** Groups (analytics breakdowns, talent boxes) smaller than this are withheld from aggregates-only readers. */
+export const aggregateFloor = (settings: AppraisalSettings): number => settings.analyticsFloor ?? 5;
+
 export const DEFAULT_APPRAISAL_SETTINGS: AppraisalSettings = { distributionCurveMode: 'warn', objectionWindowDays: 14, objectionDayCounting: 'calendar' };
 
 export interface Config {

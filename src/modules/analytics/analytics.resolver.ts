@@ -1,3 +1,4 @@
+import { aggregateFloor } from '../../core/config/config';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { type RequestContext } from '../../core/context/request-context';
 import { badUserInput } from '../../core/errors/app-error';
@@ -41,7 +42,7 @@ export async function resolveAnalytics(
   if (!unit || !period) return null;
   const mode = await analyticsModeFor(ctx, unit.id);
   if (mode === null) return null;
-  const floor = ctx.settings.analyticsFloor ?? 5;
+  const floor = aggregateFloor(ctx.settings);
   return {
     unit,
     period,

@@ -17,11 +17,10 @@ import { type TalentBoxCount, type TalentMatrix, type TalentPlacement, type Unit
 import { currentAssessments, jobMatch } from './job-match';
 import { PositionRequirement } from './position-requirement.entity';
 import { PotentialRating } from './potential-rating.entity';
+import { aggregateFloor } from '../../core/config/config';
 import { withholdSmallCells } from './small-cells';
 import { performanceOf, potentialOf, talentBox } from './talent';
 
-/** Groups smaller than this are withheld from callers who see aggregates only (analysts): `ANALYTICS_MIN_GROUP`. */
-const aggregateFloor = (ctx: RequestContext): number => ctx.settings.analyticsFloor ?? 5;
 
 /** Whose employees: a unit subtree, or given employees. */
 type Scope = { unitId: number } | { employeeIds: number[] };
@@ -125,7 +124,7 @@ export class TalentService {
     const aggregatesOnly = await this.aggregatesOnly(ctx, unit.id);
     // The nine boxes and the unplaced are the cells: with the total shown, any of them could give another away.
     const counts = [...BOX_ORDER.map(([box]) => all.filter((p) => p.box === box).length), all.filter((p) => p.box === null).length];
-    const shown = aggregatesOnly ? withholdSmallCells(counts, aggregateFloor(ctx)) : counts;
+    const shown = aggregatesOnly ? withholdSmallCells(counts, aggregateFloor(ctx.settings)) : counts;
     const boxes = BOX_ORDER.map(([box, performance, potential], i): TalentBoxCount => ({ box, performance, potential, count: shown[i]!, suppressed: shown[i] === null }));
     const unplaced = shown[BOX_ORDER.length]!;
     const visible = aggregatesOnly ? [] : await ctx.policy.filter(Permission.READ_TALENT, all.map((p) => p.employee));
@@ -167,7 +166,7 @@ export class TalentService {
     const round = (n: number | string) => Math.round(Number(n) * 100) / 100;
     return rows.map((r): UnitCompetencyGap => {
       const employees = Number(r.employees);
-      const suppressed = aggregatesOnly && employees < aggregateFloor(ctx);
+      const suppressed = aggregatesOnly && employees < aggregateFloor(ctx.settings);
       return {
         competencyId: Number(r.competencyId),
         employees,
