@@ -6,6 +6,7 @@ import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { admission } from './admission';
+import { compiledExecutor } from './compiled-executor';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { type Logger } from 'pino';
@@ -157,7 +158,7 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   };
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...(config.graphqlExecutor === 'jit' ? { gateway: compiledExecutor(schema) } : { schema }),
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,

@@ -6,6 +6,8 @@ import { toGlobalId } from '../../src/core/graphql/global-id';
 import { buildAppSchema } from '../../src/app/schema';
 import { armorProtection, estimateQuery, QUERY_LIMITS } from '../../src/app/query-limits';
 import { seedRegion, type SeedResult } from '../../src/seed/seed-region';
+import { createServer } from '../../src/app/server';
+import { createLogger } from '../../src/core/server/logger';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -88,6 +90,31 @@ describe('the operations a frontend needs', () => {
     expect(res.body.errors).toBeUndefined();
     const data = res.body.data as Record<string, unknown>;
     expect(Object.values(data).every((v) => v !== null)).toBe(true);
+  });
+
+  // The service executes with graphql-jit (GRAPHQL_EXECUTOR=jit); graphql-js stays the reference it must agree with.
+  it('every read answers byte for byte as graphql-js answers it, bad variables included', async () => {
+    const reference = await createServer({ config: { ...app.config, graphqlExecutor: 'graphql-js' }, db: app.db, log: createLogger('silent'), clock: app.clock.now });
+    const server = await reference.listen(0, '127.0.0.1');
+    const post = async (url: string, query: string, variables: Record<string, unknown>, token: string) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      return `${response.status} ${await response.text()}`;
+    };
+    try {
+      const reads = FILES.filter((f) => !f.startsWith('FeedbackReceived') && !f.startsWith('RecordRealization'));
+      for (const file of reads) {
+        const { token, variables } = who[file]!;
+        const query = readFileSync(join(DIR, file), 'utf8');
+        expect([file, await post(app.url, query, variables, token)]).toEqual([file, await post(server.url, query, variables, token)]);
+      }
+      const dashboard = readFileSync(join(DIR, 'TeamDashboard.graphql'), 'utf8');
+      const token = who['TeamDashboard.graphql']!.token;
+      const bad = await post(app.url, dashboard, { first: 'fifty' }, token);
+      expect(bad).toMatch(/^400 .*BAD_USER_INPUT/);
+      expect(bad).toEqual(await post(server.url, dashboard, { first: 'fifty' }, token));
+    } finally {
+      await server.stop();
+    }
   });
 
   it('FeedbackReceived.graphql is accepted over WebSocket', async () => {

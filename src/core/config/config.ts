@@ -60,6 +60,11 @@ export interface Config {
   maxConcurrentOperations: number;
   /** How many may wait (`MAX_QUEUED_OPERATIONS`); past that, 503 SERVICE_UNAVAILABLE with retry-after. */
   maxQueuedOperations: number;
+  /**
+   * What executes operations over HTTP (`GRAPHQL_EXECUTOR`): `jit` (graphql-jit, compiled once per document) or
+   * `graphql-js` (the reference interpreter, kept as a fallback and for comparison). Subscriptions use graphql-js.
+   */
+  graphqlExecutor: 'jit' | 'graphql-js';
   appraisal: AppraisalSettings;
 }
 
@@ -140,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestSqlTally: flag(env.REQUEST_SQL_TALLY, !production),
     maxConcurrentOperations: Math.max(1, integer('MAX_CONCURRENT_OPERATIONS', env.MAX_CONCURRENT_OPERATIONS, 4)),
     maxQueuedOperations: integer('MAX_QUEUED_OPERATIONS', env.MAX_QUEUED_OPERATIONS, 1000),
+    graphqlExecutor: oneOf('GRAPHQL_EXECUTOR', env.GRAPHQL_EXECUTOR, ['jit', 'graphql-js'] as const, 'jit'),
     appraisal: {
       distributionCurveMode: oneOf('DISTRIBUTION_CURVE_MODE', env.DISTRIBUTION_CURVE_MODE, ['warn', 'block'] as const, DEFAULT_APPRAISAL_SETTINGS.distributionCurveMode),
       objectionWindowDays: integer('OBJECTION_WINDOW_DAYS', env.OBJECTION_WINDOW_DAYS, DEFAULT_APPRAISAL_SETTINGS.objectionWindowDays),
