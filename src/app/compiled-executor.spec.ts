@@ -1,5 +1,6 @@
 import {
   execute,
+  GraphQLError,
   GraphQLEnumType,
   GraphQLID,
   GraphQLInputObjectType,
@@ -13,7 +14,9 @@ import {
   parse,
 } from 'graphql';
 import * as jit from 'graphql-jit';
+import { ApolloServer } from '@apollo/server';
 import { compiledExecutor } from './compiled-executor';
+import { formatError } from './format-error';
 
 jest.mock('graphql-jit', () => {
   const actual = jest.requireActual<typeof jit>('graphql-jit');
@@ -36,6 +39,7 @@ const Item: GraphQLObjectType = new GraphQLObjectType({
       type: GraphQLString,
       resolve: (item: { n: number }) => {
         if (item.n === 2) throw new Error('boom');
+        if (item.n === 4) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' });
         return 'fine';
       },
     },
@@ -93,6 +97,31 @@ describe('the compiled executor', () => {
     const theirs = await reference(source, { n: 3 });
     expect(JSON.stringify(ours)).toEqual(JSON.stringify(theirs));
     expect(ours.errors?.[0]?.path).toEqual(['items', 1, 'fails']);
+  });
+
+  it('hands Apollo real graphql-js errors, with extensions, the original error, path and locations', async () => {
+    const { errors } = await run(`{ items(n: 2) { fails } }`);
+    expect(errors).toHaveLength(1);
+    const [error] = errors!;
+    expect(Object.getPrototypeOf(error)).toBe(GraphQLError.prototype);
+    expect(error!.extensions).toEqual({});
+    expect(error!.originalError?.message).toBe('boom');
+    expect([error!.path, error!.locations]).toEqual([['items', 1, 'fails'], [{ line: 1, column: 17 }]]);
+  });
+
+  it('through Apollo, a thrown error is ours to format: masked as INTERNAL_SERVER_ERROR, or SERVICE_UNAVAILABLE when the database is away', async () => {
+    const apollo = new ApolloServer({ gateway: compiledExecutor(schema), formatError, includeStacktraceInErrorResponses: false });
+    await apollo.start();
+    try {
+      const response = await apollo.executeOperation({ query: `{ items(n: 4) { id fails } }` });
+      const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+      expect(body?.errors).toEqual([
+        { message: 'Internal server error.', locations: [{ line: 1, column: 20 }], path: ['items', 1, 'fails'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        { message: 'The database is not answering; try again shortly.', locations: [{ line: 1, column: 20 }], path: ['items', 3, 'fails'], extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      ]);
+    } finally {
+      await apollo.stop();
+    }
   });
 
   it('gives an omitted variable and an omitted input field their defaults, as graphql-js does', async () => {

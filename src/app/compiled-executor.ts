@@ -1,4 +1,4 @@
-import { type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { withInputDefaults } from './input-defaults';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
@@ -37,7 +37,7 @@ export function compiledExecutor(schema: GraphQLSchema): Gateway {
         schema,
         executor: async ({ document, operation, operationName, request, context }) => {
           const entry = compile(document, operationName);
-          if (!isCompiledQuery(entry)) return entry;
+          if (!isCompiledQuery(entry)) return { ...entry, errors: entry.errors?.map(asGraphQLError) };
           const definitions = operation.variableDefinitions ?? [];
           const raw = request.variables ?? {};
           // graphql-js judges the variables first, so that a bad one reads exactly as before (Apollo turns these
@@ -48,7 +48,7 @@ export function compiledExecutor(schema: GraphQLSchema): Gateway {
           // variables as a client spelling out every default would have.
           const result = await entry.query(undefined, context, withInputDefaults(schema, definitions, raw));
           // Errors first, as graphql-js orders them, so that an answer reads byte for byte as before.
-          return result.errors ? { errors: result.errors, data: result.data } : result;
+          return result.errors ? { errors: result.errors.map(asGraphQLError), data: result.data } : result;
         },
       };
     },
@@ -59,4 +59,17 @@ export function compiledExecutor(schema: GraphQLSchema): Gateway {
     },
     async stop() {},
   };
+}
+
+/**
+ * graphql-jit's errors only look like graphql-js's: `extensions` is undefined unless the thrown error had some, and
+ * Apollo reads `extensions.code` of every error, so a plain thrown error (a dropped database connection) failed
+ * inside Apollo's formatting and came out as its bare "Internal server error" instead of going through ours.
+ * A real GraphQLError with the same message, path, locations and original error.
+ */
+export function asGraphQLError(error: GraphQLError): GraphQLError {
+  const real = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions ?? undefined });
+  // graphql-jit computed the locations; graphql-js would from nodes it does not have.
+  if (error.locations) Object.defineProperty(real, 'locations', { value: error.locations, enumerable: true });
+  return real;
 }
