@@ -1,34 +1,73 @@
-import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { withInputDefaults } from './input-defaults';
+import { cloneDocument, jitIneligibility } from './jit-eligible';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { type ApolloServerOptionsWithGateway, type BaseContext } from '@apollo/server';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 
-/** A compiled operation, or the errors graphql-jit gave instead of compiling it. */
-type Compiled = CompiledQuery | ExecutionResult;
+/** How many compiled operations are kept (least recently used first out); generated code is not small. */
+export const COMPILED_LIMIT = 100;
+
+/** One operation of one parsed document: how often it ran, and its compiled form once it has one. */
+interface Entry {
+  runs: number;
+  /** Why graphql-js runs it (`jitIneligibility`, or graphql-jit refused to compile), or null. */
+  ineligible: string | null;
+  compiled?: CompiledQuery;
+}
 
 /**
  * Runs operations with graphql-jit instead of graphql-js's interpreter, behind Apollo's gateway interface (the
  * one hook Apollo offers for its executor; parsing, validation, armor, cost and plugins stay Apollo's).
  * Measured on the team dashboard (thousands of fields): graphql-js's per-field walk, its promise bookkeeping and
  * their garbage were the largest share of a request's CPU; a compiled operation resolves the same fields with
- * plain generated code. Each (document, operation) is compiled once: Apollo hands back the same parsed document
- * for the same query text, so the cache is weak on the document and leaves with it.
+ * plain generated code.
+ *
+ * graphql-js still runs: an operation's first request (a one-off query is not worth compiling, and a client
+ * sending many distinct ones costs no generated code), documents graphql-jit would answer differently
+ * (`jit-eligible.ts`), and requests whose defaults cannot be written out. At most `limit` compiled operations are
+ * kept. Apollo hands back the same parsed document for the same query text, so runs are counted weakly on it.
  */
-export function compiledExecutor(schema: GraphQLSchema): Gateway {
-  const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
-  const compile = (document: DocumentNode, operationName: string | null): Compiled => {
-    let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map()));
+export function compiledExecutor(schema: GraphQLSchema, options: { limit?: number } = {}): Gateway {
+  const limit = options.limit ?? COMPILED_LIMIT;
+  const entries = new WeakMap<DocumentNode, Map<string, Entry>>();
+  // Insertion order is recency: a use moves an entry to the end, the first is the least recently used.
+  const compiled = new Map<Entry, true>();
+
+  const entryOf = (document: DocumentNode, operationName: string | null): Entry => {
+    let byName = entries.get(document);
+    if (!byName) entries.set(document, (byName = new Map()));
     const key = operationName ?? '';
     let entry = byName.get(key);
-    if (!entry) {
-      entry = compileQuery(schema, document, operationName ?? undefined);
-      byName.set(key, entry);
-    }
+    if (!entry) byName.set(key, (entry = { runs: 0, ineligible: jitIneligibility(schema, document) }));
     return entry;
+  };
+
+  const compiledFor = (entry: Entry, document: DocumentNode, operationName: string | null): CompiledQuery | undefined => {
+    entry.runs += 1;
+    if (entry.ineligible !== null) return undefined;
+    if (entry.compiled) {
+      compiled.delete(entry);
+      compiled.set(entry, true);
+      return entry.compiled;
+    }
+    if (entry.runs < 2) return undefined;
+    const result = compileQuery(schema, cloneDocument(document), operationName ?? undefined);
+    if (!isCompiledQuery(result)) {
+      entry.ineligible = 'graphql-jit refused it';
+      return undefined;
+    }
+    entry.compiled = result;
+    compiled.set(entry, true);
+    if (compiled.size > limit) {
+      const oldest = compiled.keys().next().value!;
+      compiled.delete(oldest);
+      oldest.compiled = undefined;
+      oldest.runs = 0;
+    }
+    return result;
   };
 
   return {
@@ -36,17 +75,20 @@ export function compiledExecutor(schema: GraphQLSchema): Gateway {
       return {
         schema,
         executor: async ({ document, operation, operationName, request, context }) => {
-          const entry = compile(document, operationName);
-          if (!isCompiledQuery(entry)) return { ...entry, errors: entry.errors?.map(asGraphQLError) };
+          const interpreted = () => execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
+          const query = compiledFor(entryOf(document, operationName), document, operationName);
+          if (!query) return interpreted();
           const definitions = operation.variableDefinitions ?? [];
           const raw = request.variables ?? {};
           // graphql-js judges the variables first, so that a bad one reads exactly as before (Apollo turns these
           // errors into 400 BAD_USER_INPUT by their wording and nodes).
           const checked = getVariableValues(schema, definitions, raw, { maxErrors: 50 });
           if (checked.errors) return { errors: checked.errors };
-          // graphql-jit leaves an omitted input field without its default (a non-null one then fails): send it the
-          // variables as a client spelling out every default would have.
-          const result = await entry.query(undefined, context, withInputDefaults(schema, definitions, raw));
+          // graphql-jit leaves an omitted variable or input field without its default (a non-null one then fails):
+          // send it the variables as a client spelling out every default would have.
+          const variables = withInputDefaults(schema, definitions, raw);
+          if (!variables) return interpreted();
+          const result = await query.query(undefined, context, variables);
           // Errors first, as graphql-js orders them, so that an answer reads byte for byte as before.
           return result.errors ? { errors: result.errors.map(asGraphQLError), data: result.data } : result;
         },

@@ -16,9 +16,22 @@ type Variables = Record<string, unknown>;
  * The request's variables with every omitted variable and input-object field that has a default written out, in the form a
  * client would send it (the default printed as a literal, then read back untyped: an enum by name, a custom
  * scalar in its wire form). The caller's object is not changed. Values of the wrong shape are left for the
- * executor's own coercion, which the caller has already run through graphql-js.
+ * executor's own coercion, which the caller has already run through graphql-js. Null when a default has no literal
+ * form: the caller then runs the request on graphql-js.
  */
-export function withInputDefaults(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Variables): Variables {
+export function withInputDefaults(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Variables): Variables | null {
+  try {
+    return filled(schema, definitions, variables);
+  } catch (error) {
+    if (error instanceof Unwritable) return null;
+    throw error;
+  }
+}
+
+/** A default that has no literal form (a scalar whose serialize does not give JSON): the caller runs graphql-js. */
+class Unwritable extends Error {}
+
+function filled(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Variables): Variables {
   let out: Variables | undefined;
   for (const definition of definitions) {
     const name = definition.variable.name.value;
@@ -56,8 +69,14 @@ function fill(type: GraphQLInputType, value: unknown): unknown {
     const current = source[field.name];
     if (current === undefined) {
       if (field.defaultValue === undefined) continue;
-      const literal = astFromValue(field.defaultValue, field.type);
-      if (literal) (out ??= { ...source })[field.name] = valueFromASTUntyped(literal);
+      let literal;
+      try {
+        literal = astFromValue(field.defaultValue, field.type);
+      } catch {
+        throw new Unwritable(field.name);
+      }
+      // The default may be an input object with defaults of its own.
+      if (literal) (out ??= { ...source })[field.name] = fill(field.type, valueFromASTUntyped(literal));
     } else {
       const next = fill(field.type, current);
       if (next !== current) (out ??= { ...source })[field.name] = next;
