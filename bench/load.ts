@@ -17,13 +17,13 @@ export type Runtime = 'compiled' | 'swc';
 
 export const COMPILED_HOST = path.join(__dirname, '..', 'dist', 'bench', 'host.js');
 
-/** A server under test, running `host.ts` (or its compiled `host.js`) in a child process. */
 /** The service's Node flags: as `npm start` passes them, unless BENCH_SERVICE_NODE_FLAGS says otherwise. */
 export function serviceNodeFlags(): string[] {
   const flags = process.env.BENCH_SERVICE_NODE_FLAGS ?? (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } }).config?.nodeFlags ?? '';
   return flags.split(/\s+/).filter(Boolean);
 }
 
+/** A server under test, running `host.ts` (or its compiled `host.js`) in a child process. */
 export class Host {
   private constructor(
     readonly kind: HostKind,

@@ -18,6 +18,12 @@ interface Entry {
   compiled?: CompiledQuery;
 }
 
+/** A parsed document: whether graphql-jit may run it (judged once), and its operations by name. */
+interface DocumentEntries {
+  ineligible: string | null;
+  operations: Map<string, Entry>;
+}
+
 /**
  * Runs operations with graphql-jit instead of graphql-js's interpreter, behind Apollo's gateway interface (the
  * one hook Apollo offers for its executor; parsing, validation, armor, cost and plugins stay Apollo's).
@@ -32,16 +38,16 @@ interface Entry {
  */
 export function compiledExecutor(schema: GraphQLSchema, options: { limit?: number } = {}): Gateway {
   const limit = options.limit ?? COMPILED_LIMIT;
-  const entries = new WeakMap<DocumentNode, Map<string, Entry>>();
+  const documents = new WeakMap<DocumentNode, DocumentEntries>();
   // Insertion order is recency: a use moves an entry to the end, the first is the least recently used.
   const compiled = new Map<Entry, true>();
 
   const entryOf = (document: DocumentNode, operationName: string | null): Entry => {
-    let byName = entries.get(document);
-    if (!byName) entries.set(document, (byName = new Map()));
+    let known = documents.get(document);
+    if (!known) documents.set(document, (known = { ineligible: jitIneligibility(schema, document), operations: new Map() }));
     const key = operationName ?? '';
-    let entry = byName.get(key);
-    if (!entry) byName.set(key, (entry = { runs: 0, ineligible: jitIneligibility(schema, document) }));
+    let entry = known.operations.get(key);
+    if (!entry) known.operations.set(key, (entry = { runs: 0, ineligible: known.ineligible }));
     return entry;
   };
 

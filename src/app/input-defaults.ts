@@ -21,7 +21,7 @@ type Variables = Record<string, unknown>;
  */
 export function withInputDefaults(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Variables): Variables | null {
   try {
-    return filled(schema, definitions, variables);
+    return withDefaults(schema, definitions, variables);
   } catch (error) {
     if (error instanceof Unwritable) return null;
     throw error;
@@ -31,7 +31,7 @@ export function withInputDefaults(schema: GraphQLSchema, definitions: readonly V
 /** A default that has no literal form (a scalar whose serialize does not give JSON): the caller runs graphql-js. */
 class Unwritable extends Error {}
 
-function filled(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Variables): Variables {
+function withDefaults(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Variables): Variables {
   let out: Variables | undefined;
   for (const definition of definitions) {
     const name = definition.variable.name.value;
@@ -43,8 +43,8 @@ function filled(schema: GraphQLSchema, definitions: readonly VariableDefinitionN
       continue;
     }
     const value = variables[name];
-    const filled = fill(type, value);
-    if (filled !== value) (out ??= { ...variables })[name] = filled;
+    const next = fill(type, value);
+    if (next !== value) (out ??= { ...variables })[name] = next;
   }
   return out ?? variables;
 }

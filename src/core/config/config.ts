@@ -61,8 +61,9 @@ export interface Config {
   /** How many may wait (`MAX_QUEUED_OPERATIONS`); past that, 503 SERVICE_UNAVAILABLE with retry-after. */
   maxQueuedOperations: number;
   /**
-   * What executes operations over HTTP (`GRAPHQL_EXECUTOR`): `jit` (graphql-jit, compiled once per document) or
-   * `graphql-js` (the reference interpreter, kept as a fallback and for comparison). Subscriptions use graphql-js.
+   * What executes operations over HTTP (`GRAPHQL_EXECUTOR`): `jit` (graphql-jit where it answers as graphql-js
+   * does, see `compiled-executor.ts`) or `graphql-js` (the reference interpreter, kept as a fallback and for
+   * comparison). Subscriptions use graphql-js.
    */
   graphqlExecutor: 'jit' | 'graphql-js';
   appraisal: AppraisalSettings;
