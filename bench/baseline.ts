@@ -116,6 +116,8 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     return periodCache.id;
   }
 
+  const contentCache = new Map<number, { version: number; rhks: Row[]; indicators: Row[] }>();
+
   async function o1(me: Row, variables: Row): Promise<Json> {
     const n = Number(variables.n ?? 20);
     // The service's statements: the page with its total (window functions), the plans, the RHK with their
@@ -131,22 +133,27 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     const count = { total: page[0]?.total ?? 0 };
     const people = page.slice(0, n);
     const periodId = await currentPeriodId();
-    const plans = periodId === null || people.length === 0 ? [] : await q('SELECT id, employee_id, status FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)', [periodId, people.map((p) => p.id)]);
+    const plans = periodId === null || people.length === 0 ? [] : await q('SELECT id, employee_id, status, version FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)', [periodId, people.map((p) => p.id)]);
     const planOf = new Map(plans.map((a) => [Number(a.employee_id), a]));
-    const joined = plans.length
+    // The service's plan content cache (`plan-content-cache.ts`): RHK and IKI read once per plan version.
+    const missed = plans.filter((a) => contentCache.get(Number(a.id))?.version !== Number(a.version));
+    const joined = missed.length
       ? await q(
           `SELECT rhk.id AS rid, rhk.appraisal_id, rhk.kind, i.id, i.work_result_plan_id, i.text, i.target_value, i.target_unit
              FROM work_result_plan rhk LEFT JOIN indicator i ON i.work_result_plan_id = rhk.id
             WHERE rhk.appraisal_id IN (?) ORDER BY rhk.kind DESC, rhk.position, rhk.id, i.position, i.id`,
-          [plans.map((a) => a.id)],
+          [missed.map((a) => a.id)],
         )
       : [];
-    const rhks: Row[] = [];
-    const indicators: Row[] = [];
+    const read = new Map<number, { rhks: Row[]; indicators: Row[] }>(missed.map((a) => [Number(a.id), { rhks: [], indicators: [] }]));
     for (const row of joined) {
-      if (rhks.at(-1)?.id !== row.rid) rhks.push({ id: row.rid, appraisal_id: row.appraisal_id, kind: row.kind });
-      if (row.id !== null) indicators.push(row);
+      const content = read.get(Number(row.appraisal_id))!;
+      if (content.rhks.at(-1)?.id !== row.rid) content.rhks.push({ id: row.rid, appraisal_id: row.appraisal_id, kind: row.kind });
+      if (row.id !== null) content.indicators.push(row);
     }
+    for (const a of missed) contentCache.set(Number(a.id), { version: Number(a.version), ...read.get(Number(a.id))! });
+    const rhks = plans.flatMap((a) => contentCache.get(Number(a.id))!.rhks);
+    const indicators = plans.flatMap((a) => contentCache.get(Number(a.id))!.indicators);
     const realizations = indicators.length
       ? await q(
           `SELECT r.id, r.indicator_id, r.sub_period, r.value FROM realization r

@@ -4,6 +4,7 @@ import { type Actor } from '../auth/actor';
 import { type Database } from '../database/database';
 import { Policy, type PolicyTable } from '../policy/policy';
 import { LoaderRegistry } from './loader-registry';
+import { Prefetched } from '../graphql/prefetched';
 import { localDateOf, type LocalDate } from '../time/local-date';
 import { type AppraisalSettings, DEFAULT_APPRAISAL_SETTINGS } from '../config/config';
 import { type EventBus, type Topic, type TopicPayloads } from '../events/event-bus';
@@ -38,6 +39,8 @@ export class RequestContext {
   readonly timeZone: string;
   readonly loaders: LoaderRegistry;
   readonly policy: Policy;
+  /** Field answers a list resolver loaded ahead for its items (`Prefetched`). */
+  readonly prefetched = new Prefetched();
   readonly inTransaction: boolean;
   private readonly policyTable: PolicyTable;
   private readonly clock: () => Date;

@@ -51,10 +51,14 @@ export class AppraisalService {
 
   /** An employee's open plan in a period (the current one by default), if the caller may read it. */
   async openPlanOf(ctx: RequestContext, employeeId: number, periodId?: number | null): Promise<Appraisal | null> {
+    return (await this.openPlansOf(ctx, [employeeId], periodId))[0]!;
+  }
+
+  /** `openPlanOf` for many employees at once, in order. */
+  async openPlansOf(ctx: RequestContext, employeeIds: readonly number[], periodId?: number | null): Promise<(Appraisal | null)[]> {
     const period = await this.resolvePeriod(ctx, periodId);
-    if (!period) return null;
-    const appraisal = await ctx.loaders.get(openAppraisalOf, { periodId: period.id }).load(employeeId);
-    return appraisal && (await ctx.policy.can(Permission.READ_APPRAISAL, appraisal)) ? appraisal : null;
+    if (!period) return employeeIds.map(() => null);
+    return ctx.policy.filter(Permission.READ_APPRAISAL, await loadAll(ctx.loaders.get(openAppraisalOf, { periodId: period.id }), employeeIds));
   }
 
   /** An employee's plans, newest first, scoped in SQL to what the caller may read. */

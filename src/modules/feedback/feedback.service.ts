@@ -47,6 +47,11 @@ export class FeedbackService {
     return ctx.loaders.get(feedbackOn, { kind }).load(targetId);
   }
 
+  /** `on` for many targets of one kind at once, in order. */
+  onMany(ctx: RequestContext, kind: FeedbackTarget, targetIds: readonly number[]): Promise<Feedback[][]> {
+    return loadAll(ctx.loaders.get(feedbackOn, { kind }), targetIds);
+  }
+
   /** All feedback within a plan the caller reads. */
   ofAppraisal(ctx: RequestContext, appraisal: Appraisal): Promise<Feedback[]> {
     return ctx.loaders.get(feedbackOfAppraisal).load(appraisal.id);

@@ -55,10 +55,20 @@ export class RealizationService {
 
   /** The latest realization of an indicator of a plan the caller reads (the dashboard's figure). */
   async latestOf(ctx: RequestContext, indicator: Indicator): Promise<Realization | null> {
-    const rhk = await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId);
-    const plan = rhk && (await ctx.loaders.get(appraisalById).load(rhk.appraisalId));
-    if (!plan || !(await ctx.policy.can(Permission.READ_APPRAISAL, plan))) return null;
-    return ctx.loaders.get(latestRealizationOf).load(indicator.id);
+    return (await this.latestOfMany(ctx, [indicator]))[0]!;
+  }
+
+  /** `latestOf` for many indicators at once, in order. */
+  async latestOfMany(ctx: RequestContext, indicators: readonly Indicator[]): Promise<(Realization | null)[]> {
+    const rhks = await loadAll(ctx.loaders.get(workResultPlanById), indicators.map((i) => i.workResultPlanId));
+    const planIds = rhks.filter((r) => r !== null).map((r) => r.appraisalId);
+    const plans = await loadAll(ctx.loaders.get(appraisalById), planIds);
+    let found = 0;
+    const readable = await ctx.policy.filter(Permission.READ_APPRAISAL, rhks.map((r) => (r === null ? null : plans[found++])));
+    const ids = indicators.filter((_, n) => readable[n] !== null).map((i) => i.id);
+    const latest = await loadAll(ctx.loaders.get(latestRealizationOf), ids);
+    let next = 0;
+    return readable.map((plan) => (plan === null ? null : latest[next++]!));
   }
 
   evidenceOf(realization: Realization): Evidence[] {

@@ -11,6 +11,7 @@ import { AppraisalForm, AppraisalStatus } from '../appraisal/appraisal-enums';
 import { appraisalById } from '../appraisal/appraisal.loaders';
 import { beginPlanEdit, touchPlan } from '../appraisal/plan-access';
 import { Indicator } from './indicator.entity';
+import { type PlanContent, PlanContentCache } from './plan-content-cache';
 import { type AddIndicatorInput, type AddWorkResultPlanInput, type RemovePlanItemInput, type UpdateIndicatorInput, type UpdateWorkResultPlanInput } from './work-plan.inputs';
 import { appraiserPlanOf, indicatorById, indicatorsOf, supportersOf, workResultPlanById, workResultPlansOf } from './work-plan.loaders';
 import { workPlanError, WorkPlanProblem } from './work-plan.errors';
@@ -27,8 +28,39 @@ const inputPath = (field: string) => ['input', field];
 export class WorkPlanService {
   /** A plan's RHK, if the caller may read the plan's content. */
   async workResultPlansOf(ctx: RequestContext, appraisal: Appraisal): Promise<WorkResultPlan[]> {
-    if (!(await ctx.policy.can(Permission.READ_WORK_PLAN, appraisal))) return [];
-    return ctx.loaders.get(workResultPlansOf).load(appraisal.id);
+    return (await this.workResultPlansOfMany(ctx, [appraisal]))[0]!;
+  }
+
+  /** `workResultPlansOf` for many plans at once, in order. */
+  async workResultPlansOfMany(ctx: RequestContext, appraisals: readonly Appraisal[]): Promise<WorkResultPlan[][]> {
+    const readable = (await ctx.policy.filter(Permission.READ_WORK_PLAN, appraisals)).filter((a): a is Appraisal => a !== null);
+    // Outside a transaction, content already read at the plan's current version comes from the cache.
+    const cache = ctx.inTransaction ? undefined : PlanContentCache.of(ctx.db);
+    const missed: number[] = [];
+    readable.forEach((plan, n) => {
+      const content = cache?.get(plan);
+      if (content) this.primeContent(ctx, plan, content);
+      else missed.push(n);
+    });
+    const lists = await loadAll(ctx.loaders.get(workResultPlansOf), readable.map((a) => a.id));
+    if (cache && missed.length > 0) {
+      const indicators = await loadAll(ctx.loaders.get(indicatorsOf), missed.flatMap((n) => lists[n]!.map((r) => r.id)));
+      let next = 0;
+      for (const n of missed) cache.set(readable[n]!, lists[n]!, lists[n]!.map(() => indicators[next++]!));
+    }
+    const byPlan = new Map(readable.map((a, n) => [a, lists[n]!]));
+    return appraisals.map((a) => byPlan.get(a) ?? []);
+  }
+
+  /** Puts cached content where the loaders would have put it, so the same request reads it from there. */
+  private primeContent(ctx: RequestContext, plan: Appraisal, content: PlanContent): void {
+    ctx.loaders.get(workResultPlansOf).prime(plan.id, content.rhks as WorkResultPlan[]);
+    for (const rhk of content.rhks) {
+      const indicators = content.indicatorsOf.get(rhk.id)!;
+      ctx.loaders.get(workResultPlanById).prime(rhk.id, rhk);
+      ctx.loaders.get(indicatorsOf).prime(rhk.id, indicators as Indicator[]);
+      for (const indicator of indicators) ctx.loaders.get(indicatorById).prime(indicator.id, indicator);
+    }
   }
 
   /** RHK by id, each null unless the caller may read its plan's content. */
@@ -51,6 +83,11 @@ export class WorkPlanService {
 
   indicatorsOf(ctx: RequestContext, rhk: WorkResultPlan): Promise<Indicator[]> {
     return ctx.loaders.get(indicatorsOf).load(rhk.id);
+  }
+
+  /** `indicatorsOf` for many RHK at once, in order. */
+  indicatorsOfMany(ctx: RequestContext, rhks: readonly WorkResultPlan[]): Promise<Indicator[][]> {
+    return loadAll(ctx.loaders.get(indicatorsOf), rhks.map((r) => r.id));
   }
 
   async supports(ctx: RequestContext, rhk: WorkResultPlan): Promise<WorkResultPlan | null> {

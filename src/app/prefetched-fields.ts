@@ -1,0 +1,28 @@
+import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
+import { type RequestContext } from '../core/context/request-context';
+
+/**
+ * Lets the fields a list resolver may load ahead (`Prefetched`) answer from there: when the call has no
+ * arguments and a value was prefetched for its parent, that value is the answer; otherwise the field's own
+ * resolver runs as before. Only fields without `@Allow` or middleware qualify (the value skips type-graphql's
+ * wrapper, so a guard there would be skipped too): a field that gains one fails the start, not the check.
+ */
+export function answerPrefetchedFields(schema: GraphQLSchema, fields: ReadonlyArray<readonly [typeName: string, field: string]>): void {
+  const storage = getMetadataStorage();
+  for (const [typeName, fieldName] of fields) {
+    const type = schema.getType(typeName);
+    const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+    const original = field?.resolve;
+    if (!field || !original) throw new Error(`Prefetched field ${typeName}.${fieldName} has no resolver in the schema.`);
+    const objectType = storage.objectTypes.find((o) => o.name === typeName);
+    const guards = (m: { roles?: unknown[]; middlewares?: unknown[] }) => (m.roles?.length ?? 0) > 0 || (m.middlewares?.length ?? 0) > 0;
+    const guarded =
+      (objectType?.fields ?? []).some((f) => f.schemaName === fieldName && guards(f)) ||
+      storage.fieldResolvers.some((r) => r.schemaName === fieldName && r.getObjectType?.() === objectType?.target && guards(r));
+    if (guarded) throw new Error(`Prefetched field ${typeName}.${fieldName} has a guard or middleware: it cannot answer from a prefetched value.`);
+    const resolve: GraphQLFieldResolver<object, RequestContext> = (parent, args, ctx, info) =>
+      info.fieldNodes[0]!.arguments?.length === 0 && ctx.prefetched.has(parent, fieldName) ? ctx.prefetched.get(parent, fieldName) : original(parent, args, ctx, info);
+    field.resolve = resolve;
+  }
+}

@@ -1,0 +1,104 @@
+import { type Employee } from '../../src/modules/employee/employee.entity';
+import { realizationService } from '../../src/modules/realization/realization.service';
+import { workPlanService } from '../../src/modules/work-plan/work-plan.service';
+import { TestApp } from '../support/test-app';
+import { wit, type Year } from './evaluation-helpers';
+import { firstIndicator, FollowThrough } from './follow-through-helpers';
+import { type PlanOut } from './planning-helpers';
+
+/**
+ * The team dashboard (`performance.md`, O1) answered level by level for the whole page (`team-prefetch.ts`), and
+ * plan content (RHK and IKI) kept across requests by the plan's version (`plan-content-cache.ts`): the same
+ * answers as the field resolvers give, fewer statements on a repeated read, and a changed plan read at once.
+ */
+
+const NESTED = `workResultPlans { id kind text indicators { id text targetValue targetUnit
+  latestRealization { id subPeriod value feedback { id text author { displayName } } } } }`;
+const DASHBOARD = `query { viewer { team(first: 20) { totalCount nodes { id displayName currentAppraisal { id status version ${NESTED} } } } } }`;
+/** The same selection with an argument on currentAppraisal (its default): nothing below it is loaded ahead. */
+const RESOLVED = `query { viewer { team(first: 20) { totalCount nodes { id displayName currentAppraisal: currentAppraisal(periodId: null) { id status version ${NESTED} } } } } }`;
+
+interface Dashboard {
+  viewer: { team: { totalCount: number; nodes: Array<{ id: string; currentAppraisal: { id: string; version: number; workResultPlans: Array<{ indicators: Array<{ id: string; latestRealization: { feedback: Array<{ text: string }> } | null }> }> } | null }> } };
+}
+
+describe('the team dashboard loaded ahead, and plan content kept by version', () => {
+  let app: TestApp;
+  let e: FollowThrough;
+  let head: Employee;
+  let y2027: Year;
+  let nurses: Array<{ owner: Employee; plan: PlanOut }>;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    e = await new FollowThrough(app).init();
+    app.clock.set('2027-01-04T01:00:00Z');
+    ({ head } = await e.givenOrg());
+    y2027 = await e.givenYear(2027, { cadence: 'MONTHLY' });
+    await e.movePeriodTo(y2027.period, 'RUNNING');
+    nurses = await e.nursesWithPlans(3, y2027);
+    // Someone on the team without a plan: their currentAppraisal is null either way.
+    await e.nurse({ supervisor: head });
+    app.clock.set(wit('2027-03-02'));
+    const [first, second] = nurses;
+    const january = await e.recordOk({ indicatorId: firstIndicator(first!.plan), subPeriod: 1, value: 40 }, first!.owner);
+    await e.recordOk({ indicatorId: firstIndicator(first!.plan), subPeriod: 2, value: 55 }, first!.owner);
+    await e.give({ target: 'REALIZATION', targetId: january.id, text: 'Januari sudah dicatat.' }, head);
+    const february = await e.recordOk({ indicatorId: firstIndicator(second!.plan), subPeriod: 2, value: 70 }, second!.owner);
+    await e.give({ target: 'REALIZATION', targetId: february.id, text: 'Capaian Februari baik.' }, head);
+    await e.give({ target: 'REALIZATION', targetId: february.id, text: 'Lampirkan register kohort.' }, head);
+  });
+  afterAll(() => app?.stop());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('answers exactly as the field resolvers do, without calling them item by item', async () => {
+    const token = await e.token(head);
+    const latestOf = jest.spyOn(realizationService, 'latestOf');
+    const ahead = await app.gql<Dashboard>(DASHBOARD, {}, token);
+    expect(ahead.body.errors).toBeUndefined();
+    expect(latestOf).not.toHaveBeenCalled();
+
+    const resolved = await app.gql<Dashboard>(RESOLVED, {}, token);
+    expect(resolved.body.errors).toBeUndefined();
+    expect(latestOf).toHaveBeenCalledTimes(3);
+    expect(ahead.body.data).toEqual(resolved.body.data);
+
+    const team = ahead.body.data!.viewer.team;
+    expect(team.totalCount).toBe(4);
+    expect(team.nodes.filter((n) => n.currentAppraisal === null)).toHaveLength(1);
+    const feedback = team.nodes.flatMap((n) => n.currentAppraisal?.workResultPlans.flatMap((r) => r.indicators.flatMap((i) => i.latestRealization?.feedback ?? [])) ?? []);
+    // The latest realization of the first nurse is February's, which has no feedback; January's is not shown.
+    expect(feedback.map((f) => f.text).sort()).toEqual(['Capaian Februari baik.', 'Lampirkan register kohort.']);
+  });
+
+  it('reads unchanged plan content from the cache (one statement fewer), and a changed plan at once', async () => {
+    const token = await e.token(head);
+    const load = jest.spyOn(workPlanService, 'workResultPlansOfMany');
+    const first = await app.gql<Dashboard>(DASHBOARD, {}, token);
+    const again = await app.gql<Dashboard>(DASHBOARD, {}, token);
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(again.body.data).toEqual(first.body.data);
+    // The first read left every plan's content in the cache (if the test above had not).
+    expect(again.statements).toBeLessThanOrEqual(first.statements);
+
+    // The appraiser reopens the first nurse's plan and the nurse adds an IKI: the next read shows it.
+    const { owner, plan } = nurses[0]!;
+    const reopened = await e.step('reopenAppraisal', plan, head, 'Sasaran berubah setelah APBD-P');
+    // Its payload does not read the plan's content, so nothing has read the new version yet.
+    const added = await e.ok<{ appraisal: { version: number }; indicator: { id: string } }>(
+      'addIndicator',
+      { workResultPlanId: plan.workResultPlans[0]!.id, expectedVersion: reopened.version, text: 'Jumlah balita ditimbang', aspect: 'QUANTITY', targetValue: 100, targetUnit: 'balita' },
+      owner,
+      'appraisal { version } indicator { id }',
+    );
+    const after = await app.gql<Dashboard>(DASHBOARD, {}, token);
+    const mine = after.body.data!.viewer.team.nodes.find((n) => n.currentAppraisal?.id === plan.id)!.currentAppraisal!;
+    expect(mine.version).toBe(added.appraisal.version);
+    expect(mine.workResultPlans[0]!.indicators.map((i) => i.id)).toContain(added.indicator.id);
+    // That one plan was read again from the database: one statement more than a warm read.
+    expect(after.statements).toBe(again.statements + 1);
+    const warm = await app.gql<Dashboard>(DASHBOARD, {}, token);
+    expect(warm.statements).toBe(again.statements);
+    expect(warm.body.data).toEqual(after.body.data);
+  });
+});
