@@ -26,6 +26,7 @@ describe('the team dashboard loaded ahead, and plan content kept by version', ()
   let app: TestApp;
   let e: FollowThrough;
   let head: Employee;
+  let kadinkes: Employee;
   let y2027: Year;
   let nurses: Array<{ owner: Employee; plan: PlanOut }>;
 
@@ -33,7 +34,7 @@ describe('the team dashboard loaded ahead, and plan content kept by version', ()
     app = await TestApp.start();
     e = await new FollowThrough(app).init();
     app.clock.set('2027-01-04T01:00:00Z');
-    ({ head } = await e.givenOrg());
+    ({ head, kadinkes } = await e.givenOrg());
     y2027 = await e.givenYear(2027, { cadence: 'MONTHLY' });
     await e.movePeriodTo(y2027.period, 'RUNNING');
     nurses = await e.nursesWithPlans(3, y2027);
@@ -69,6 +70,16 @@ describe('the team dashboard loaded ahead, and plan content kept by version', ()
     const feedback = team.nodes.flatMap((n) => n.currentAppraisal?.workResultPlans.flatMap((r) => r.indicators.flatMap((i) => i.latestRealization?.feedback ?? [])) ?? []);
     // The latest realization of the first nurse is February's, which has no feedback; January's is not shown.
     expect(feedback.map((f) => f.text).sort()).toEqual(['Capaian Februari baik.', 'Lampirkan register kohort.']);
+  });
+
+  it('answers as the resolvers do for someone two levels up (team depth ALL): the plans they read above their reports', async () => {
+    const token = await e.token(kadinkes);
+    const all = (q: string) => q.replace('team(first: 20)', 'team(first: 20, depth: ALL)');
+    const ahead = await app.gql<Dashboard>(all(DASHBOARD), {}, token);
+    const resolved = await app.gql<Dashboard>(all(RESOLVED), {}, token);
+    expect(ahead.body.errors).toBeUndefined();
+    expect(ahead.body.data).toEqual(resolved.body.data);
+    expect(ahead.body.data!.viewer.team.nodes.filter((n) => n.currentAppraisal !== null).length).toBeGreaterThanOrEqual(4);
   });
 
   it('reads unchanged plan content from the cache (one statement fewer), and a changed plan at once', async () => {

@@ -1,5 +1,6 @@
 import { type RequestContext } from '../../core/context/request-context';
 import { loadAll } from '../../core/context/loader-registry';
+import { distinct } from '../../core/util/distinct';
 import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { isUniqueViolation } from '../../core/database/unique-violation';
@@ -58,17 +59,16 @@ export class RealizationService {
     return (await this.latestOfMany(ctx, [indicator]))[0]!;
   }
 
-  /** `latestOf` for many indicators at once, in order. */
+  /** `latestOf` for many indicators at once, in order: each RHK, plan and policy decision once, however many indicators share it. */
   async latestOfMany(ctx: RequestContext, indicators: readonly Indicator[]): Promise<(Realization | null)[]> {
-    const rhks = await loadAll(ctx.loaders.get(workResultPlanById), indicators.map((i) => i.workResultPlanId));
-    const planIds = rhks.filter((r) => r !== null).map((r) => r.appraisalId);
-    const plans = await loadAll(ctx.loaders.get(appraisalById), planIds);
-    let found = 0;
-    const readable = await ctx.policy.filter(Permission.READ_APPRAISAL, rhks.map((r) => (r === null ? null : plans[found++])));
-    const ids = indicators.filter((_, n) => readable[n] !== null).map((i) => i.id);
-    const latest = await loadAll(ctx.loaders.get(latestRealizationOf), ids);
-    let next = 0;
-    return readable.map((plan) => (plan === null ? null : latest[next++]!));
+    const rhks = (await loadAll(ctx.loaders.get(workResultPlanById), distinct(indicators.map((i) => i.workResultPlanId)))).filter((r) => r !== null);
+    const plans = await loadAll(ctx.loaders.get(appraisalById), distinct(rhks.map((r) => r.appraisalId)));
+    const readable = new Set((await ctx.policy.filter(Permission.READ_APPRAISAL, plans)).filter((p) => p !== null).map((p) => p.id));
+    const readableRhks = new Set(rhks.filter((r) => readable.has(r.appraisalId)).map((r) => r.id));
+    const shown = indicators.filter((i) => readableRhks.has(i.workResultPlanId));
+    const latest = new Map(shown.map((i, n) => [i, n]));
+    const found = await loadAll(ctx.loaders.get(latestRealizationOf), shown.map((i) => i.id));
+    return indicators.map((i) => (latest.has(i) ? found[latest.get(i)!]! : null));
   }
 
   evidenceOf(realization: Realization): Evidence[] {
