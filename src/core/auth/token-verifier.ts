@@ -17,12 +17,22 @@ export class InvalidTokenError extends Error {}
 
 type KeyResolver = Uint8Array | webcrypto.CryptoKey | JWTVerifyGetKey;
 
+/** Verified tokens kept at most (the oldest goes first): one per signed-in client of a busy regional service. */
+const VERIFIED_LIMIT = 10_000;
+
 /**
  * Verifies bearer JWTs with jose: HS256 with a shared secret, or RS256/ES256 with a public key or a JWKS URL.
  * The accepted algorithms are fixed by the key kind, which refuses `alg: none` and algorithm confusion
  * (an HS256 token signed with the public key as secret). `exp` is required; `nbf`, `iss`, `aud` are checked.
  */
 export class TokenVerifier {
+  /**
+   * Tokens already verified, until they expire: a client sends the same token with every request, and checking
+   * its signature again was a few % of a dashboard request's CPU. Only for keys fixed at start (a secret or a
+   * public key): a JWKS URL can drop a key, and its tokens must stop passing then.
+   */
+  private readonly verified = new Map<string, TokenClaims>();
+
   private constructor(
     private readonly key: KeyResolver,
     private readonly algorithms: string[],
@@ -47,6 +57,22 @@ export class TokenVerifier {
   }
 
   async verify(jwt: string): Promise<TokenClaims> {
+    const known = this.verified.get(jwt);
+    if (known && known.expiresAt.getTime() > Date.now()) return known;
+    if (known) this.verified.delete(jwt);
+    const claims = await this.verifySignature(jwt);
+    if (this.cacheable) {
+      if (this.verified.size >= VERIFIED_LIMIT) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(jwt, claims);
+    }
+    return claims;
+  }
+
+  private get cacheable(): boolean {
+    return typeof this.key !== 'function';
+  }
+
+  private async verifySignature(jwt: string): Promise<TokenClaims> {
     let payload: JWTPayload;
     try {
       const options = { algorithms: this.algorithms, issuer: this.issuer, audience: this.audience, requiredClaims: ['exp', 'sub'] };
