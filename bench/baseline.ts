@@ -117,6 +117,7 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
   }
 
   const contentCache = new Map<number, { version: number; rhks: Row[]; indicators: Row[] }>();
+  const progressCache = new Map<number, { stamp: string; latestOf: Map<number, Row | null>; feedbackOn: Map<number, Row[]> }>();
 
   async function o1(me: Row, variables: Row): Promise<Json> {
     const n = Number(variables.n ?? 20);
@@ -133,7 +134,7 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     const count = { total: page[0]?.total ?? 0 };
     const people = page.slice(0, n);
     const periodId = await currentPeriodId();
-    const plans = periodId === null || people.length === 0 ? [] : await q('SELECT id, employee_id, status, version FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)', [periodId, people.map((p) => p.id)]);
+    const plans = periodId === null || people.length === 0 ? [] : await q('SELECT id, employee_id, status, version, progress_version FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)', [periodId, people.map((p) => p.id)]);
     const planOf = new Map(plans.map((a) => [Number(a.employee_id), a]));
     // The service's plan content cache (`plan-content-cache.ts`): RHK and IKI read once per plan version.
     const missed = plans.filter((a) => contentCache.get(Number(a.id))?.version !== Number(a.version));
@@ -154,22 +155,41 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     for (const a of missed) contentCache.set(Number(a.id), { version: Number(a.version), ...read.get(Number(a.id))! });
     const rhks = plans.flatMap((a) => contentCache.get(Number(a.id))!.rhks);
     const indicators = plans.flatMap((a) => contentCache.get(Number(a.id))!.indicators);
-    const realizations = indicators.length
+    // The service's plan progress cache (`plan-progress-cache.ts`): latest realizations and their feedback read
+    // once per (plan version, progress version).
+    const stampOf = (a: Row) => `${a.version}:${a.progress_version}`;
+    const stalePlans = new Set(plans.filter((a) => progressCache.get(Number(a.id))?.stamp !== stampOf(a)).map((a) => Number(a.id)));
+    const rhkPlan = new Map(rhks.map((w) => [Number(w.id), Number(w.appraisal_id)]));
+    const staleIndicators = indicators.filter((i) => stalePlans.has(rhkPlan.get(Number(i.work_result_plan_id))!));
+    const realizations = staleIndicators.length
       ? await q(
           `SELECT r.id, r.indicator_id, r.sub_period, r.value FROM realization r
              JOIN (SELECT x.indicator_id AS iid, MAX(x.sub_period) AS sp FROM realization x WHERE x.indicator_id IN (?) GROUP BY x.indicator_id) latest
                ON latest.iid = r.indicator_id AND latest.sp = r.sub_period`,
-          [indicators.map((i) => i.id)],
+          [staleIndicators.map((i) => i.id)],
         )
       : [];
-    const latest = new Map<number, Row>();
-    for (const r of realizations) latest.set(Number(r.indicator_id), r);
-    const feedback = latest.size
-      ? await q("SELECT target_id, text FROM feedback WHERE target_kind = 'REALIZATION' AND target_id IN (?) ORDER BY id", [[...latest.values()].map((r) => r.id)])
+    const feedback = realizations.length
+      ? await q("SELECT target_id, text FROM feedback WHERE target_kind = 'REALIZATION' AND target_id IN (?) ORDER BY id", [realizations.map((r) => r.id)])
       : [];
+    const readLatest = new Map(realizations.map((r) => [Number(r.indicator_id), r]));
+    const readFeedback = groupBy(feedback, 'target_id');
+    for (const a of plans) {
+      if (!stalePlans.has(Number(a.id))) continue;
+      const mine = staleIndicators.filter((i) => rhkPlan.get(Number(i.work_result_plan_id)) === Number(a.id));
+      const latestOf = new Map(mine.map((i) => [Number(i.id), readLatest.get(Number(i.id)) ?? null]));
+      const feedbackOn = new Map([...latestOf.values()].filter((r): r is Row => r !== null).map((r) => [Number(r.id), readFeedback.get(Number(r.id)) ?? []]));
+      progressCache.set(Number(a.id), { stamp: stampOf(a), latestOf, feedbackOn });
+    }
+    const latest = new Map<number, Row>();
+    const feedbackOn = new Map<number, Row[]>();
+    for (const a of plans) {
+      const progress = progressCache.get(Number(a.id))!;
+      for (const [indicatorId, r] of progress.latestOf) if (r) latest.set(indicatorId, r);
+      for (const [realizationId, list] of progress.feedbackOn) feedbackOn.set(realizationId, list);
+    }
     const rhksOf = groupBy(rhks, 'appraisal_id');
     const indicatorsOf = groupBy(indicators, 'work_result_plan_id');
-    const feedbackOn = groupBy(feedback, 'target_id');
     return {
       viewer: {
         team: {
@@ -388,6 +408,8 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
         if (input.expectedVersion !== version) return failure('CONFLICT', 'expectedVersion', 'The realization changed since you read it.', version);
         const value = input.value === undefined ? null : Number(input.value);
         const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+        // The service's touchProgress: the dashboard's cached progress of this plan is now stale.
+        await q('UPDATE appraisal SET progress_version = progress_version + 1 WHERE id = ?', [plan.id], connection);
         statements += 1;
         const [update] = await connection.query<ResultSetHeader>(
           'UPDATE realization SET value = ?, statement = ?, narrative = ?, evidence = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',

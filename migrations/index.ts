@@ -3,6 +3,7 @@ import { TreeLocks1764330000000 } from './1764330000000-tree-locks';
 import { PerformancePlanning1764340000000 } from './1764340000000-performance-planning';
 import { FollowThroughAndEvaluation1764350000000 } from './1764350000000-follow-through-and-evaluation';
 import { CompetencyAndTalent1764360000000 } from './1764360000000-competency-and-talent';
+import { PlanProgressVersion1764370000000 } from './1764370000000-plan-progress-version';
 
 /** Every migration, oldest first. The only way any schema is built, in tests too (style rule 14). */
-export const migrations = [Organisation1764320000000, TreeLocks1764330000000, PerformancePlanning1764340000000, FollowThroughAndEvaluation1764350000000, CompetencyAndTalent1764360000000];
+export const migrations = [Organisation1764320000000, TreeLocks1764330000000, PerformancePlanning1764340000000, FollowThroughAndEvaluation1764350000000, CompetencyAndTalent1764360000000, PlanProgressVersion1764370000000];

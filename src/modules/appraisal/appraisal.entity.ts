@@ -174,6 +174,10 @@ export class Appraisal {
   @Field(() => Int, { description: 'Increases with every change to the plan or its content; pass it as `expectedVersion`.' })
   version!: number;
 
+  /** Bumped with every change to the plan's realizations and the feedback on them (`touchProgress`); not exposed. */
+  @Column({ name: 'progress_version', type: 'integer', default: 0 })
+  progressVersion!: number;
+
   @Column({ name: 'created_at', type: 'datetime' })
   @Field(() => Date, { description: 'When the plan was created (UTC).' })
   createdAt!: Date;

@@ -16,6 +16,7 @@ import { DailyActivity } from '../activity/daily-activity.entity';
 import { activityById } from '../activity/activity.loaders';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { appraisalById } from '../appraisal/appraisal.loaders';
+import { touchProgress } from '../appraisal/plan-access';
 import { actorIsAbove } from '../employee/employee.loaders';
 import { Realization } from '../realization/realization.entity';
 import { realizationById } from '../realization/realization.loaders';
@@ -78,6 +79,7 @@ export class FeedbackService {
     if (input.target === FeedbackTarget.BEHAVIOR && !input.coreValue) errors.add(UserErrorCode.INVALID, 'Feedback on behaviour names the core value.', inputPath('coreValue'));
     if (input.target !== FeedbackTarget.BEHAVIOR && input.coreValue) errors.add(UserErrorCode.INVALID, 'Only feedback on behaviour names a core value.', inputPath('coreValue'));
     errors.throwIfAny();
+    if (addressee.appraisal) await touchProgress(ctx, addressee.appraisal.id);
     const now = ctx.now();
     const feedback = ctx.em.getRepository(Feedback).create({
       recipientEmployeeId: addressee.recipientId,
@@ -113,6 +115,7 @@ export class FeedbackService {
     const errors = new UserErrorList();
     const reply = requiredText(errors, input.reply, inputPath('reply'), 'The reply', 2000);
     errors.throwIfAny();
+    if (feedback.appraisalId !== null) await touchProgress(ctx, feedback.appraisalId);
     const now = ctx.now();
     const after = Object.assign(new Feedback(), feedback, { reply: reply!, repliedAt: now, updatedAt: now, version: feedback.version + 1 });
     await updateVersioned(ctx.em, Feedback, feedback.id, input.expectedVersion, { reply: reply!, repliedAt: now, updatedAt: now });

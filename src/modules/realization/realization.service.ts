@@ -14,7 +14,7 @@ import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalStatus, PlanApproach } from '../appraisal/appraisal-enums';
 import { appraisalById } from '../appraisal/appraisal.loaders';
-import { requirePlan } from '../appraisal/plan-access';
+import { requirePlan, touchProgress } from '../appraisal/plan-access';
 import { Evaluation } from '../evaluation/evaluation.entity';
 import { EvaluationKind } from '../evaluation/evaluation-enums';
 import { type PerformancePeriod } from '../period/performance-period.entity';
@@ -101,6 +101,7 @@ export class RealizationService {
     const evidence = input.evidence ? validateEvidence(errors, input.evidence, inputPath('evidence')) : existing ? parseEvidence(existing.evidenceJson) : [];
     errors.throwIfAny();
 
+    await touchProgress(ctx, appraisal.id);
     const now = ctx.now();
     const values = { value, statement, narrative, evidenceJson: JSON.stringify(evidence) };
     let realization: Realization;

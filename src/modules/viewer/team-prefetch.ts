@@ -3,9 +3,12 @@ import { type RequestContext } from '../../core/context/request-context';
 import { plainSubfields } from '../../core/graphql/selection';
 import { appraisalService } from '../appraisal/appraisal.service';
 import { type Employee } from '../employee/employee.entity';
-import { FeedbackTarget } from '../feedback/feedback.entity';
+import { type Feedback, FeedbackTarget } from '../feedback/feedback.entity';
 import { feedbackService } from '../feedback/feedback.service';
+import { type Realization } from '../realization/realization.entity';
 import { realizationService } from '../realization/realization.service';
+import { type Indicator } from '../work-plan/indicator.entity';
+import { PlanProgressCache } from './plan-progress-cache';
 import { workPlanService } from '../work-plan/work-plan.service';
 
 /** The fields a team page answers ahead of their resolvers, as `answerPrefetchedFields` takes them. */
@@ -47,13 +50,44 @@ export async function prefetchTeamPlans(ctx: RequestContext, employees: readonly
   rhks.forEach((rhk, n) => ctx.prefetched.set(rhk, 'indicators', indicatorLists[n]));
 
   const latestFields = plainSubfields(indicatorFields, fragments, 'latestRealization');
-  const indicators = indicatorLists.flat();
-  if (latestFields.length === 0 || indicators.length === 0) return;
-  const latest = await realizationService.latestOfMany(ctx, indicators);
-  indicators.forEach((indicator, n) => ctx.prefetched.set(indicator, 'latestRealization', latest[n]));
+  if (latestFields.length === 0 || indicatorLists.every((list) => list.length === 0)) return;
+  const wantsFeedback = plainSubfields(latestFields, fragments, 'feedback').length > 0;
+  const indicatorsOfRhk = new Map(rhks.map((rhk, n) => [rhk, indicatorLists[n]!]));
+  const indicatorsOfPlan = rhkLists.map((list) => list.flatMap((rhk) => indicatorsOfRhk.get(rhk)!));
+  const setLatest = (indicator: Indicator, realization: Realization | null, feedback: readonly Feedback[] | undefined) => {
+    ctx.prefetched.set(indicator, 'latestRealization', realization);
+    if (realization && feedback) ctx.prefetched.set(realization, 'feedback', feedback);
+  };
 
+  // Progress read before at the plan's current versions. These plans passed READ_APPRAISAL above, the very
+  // check `latestOf` makes, and what it answers beyond that does not depend on who reads.
+  const cache = ctx.inTransaction ? undefined : PlanProgressCache.of(ctx.db);
+  const stale: number[] = [];
+  readable.forEach((plan, n) => {
+    const progress = cache?.get(plan);
+    const indicators = indicatorsOfPlan[n]!;
+    if (!progress || (wantsFeedback && !progress.feedbackOn) || !indicators.every((i) => progress.latestOf.has(i.id))) return void stale.push(n);
+    for (const indicator of indicators) {
+      const latest = progress.latestOf.get(indicator.id)!;
+      setLatest(indicator, latest, latest ? progress.feedbackOn?.get(latest.id) : undefined);
+    }
+  });
+  if (stale.length === 0) return;
+
+  const indicators = stale.flatMap((n) => indicatorsOfPlan[n]!);
+  const latest = await realizationService.latestOfMany(ctx, indicators);
   const realizations = latest.filter(present);
-  if (plainSubfields(latestFields, fragments, 'feedback').length === 0 || realizations.length === 0) return;
-  const feedback = await feedbackService.onMany(ctx, FeedbackTarget.REALIZATION, realizations.map((r) => r.id));
-  realizations.forEach((realization, n) => ctx.prefetched.set(realization, 'feedback', feedback[n]));
+  const feedback = wantsFeedback && realizations.length > 0 ? await feedbackService.onMany(ctx, FeedbackTarget.REALIZATION, realizations.map((r) => r.id)) : [];
+  const feedbackOn = new Map(realizations.map((r, n) => [r.id, feedback[n] ?? []]));
+  let next = 0;
+  for (const n of stale) {
+    const latestOf = new Map<number, Realization | null>();
+    for (const indicator of indicatorsOfPlan[n]!) {
+      const realization = latest[next++]!;
+      latestOf.set(indicator.id, realization);
+      setLatest(indicator, realization, wantsFeedback && realization ? feedbackOn.get(realization.id) : undefined);
+    }
+    const planFeedback = wantsFeedback ? new Map([...latestOf.values()].filter(present).map((r) => [r.id, feedbackOn.get(r.id)!])) : undefined;
+    cache?.set(readable[n]!, latestOf, planFeedback);
+  }
 }

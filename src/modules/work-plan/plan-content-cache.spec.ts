@@ -1,5 +1,6 @@
 import { type Appraisal } from '../appraisal/appraisal.entity';
 import { Indicator } from './indicator.entity';
+import { VersionedCache } from '../../core/util/versioned-cache';
 import { PlanContentCache } from './plan-content-cache';
 import { WorkResultPlan } from './work-result-plan.entity';
 
@@ -29,7 +30,7 @@ describe('PlanContentCache: plan content by the plan’s id and version', () => 
   });
 
   it('holds at most its limit, dropping the plan read least recently', () => {
-    const cache = new PlanContentCache(2);
+    const cache = new PlanContentCache(new VersionedCache(2));
     cache.set(plan(1, 1), [], []);
     cache.set(plan(2, 1), [], []);
     cache.get(plan(1, 1));

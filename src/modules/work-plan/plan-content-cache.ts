@@ -1,4 +1,5 @@
 import { type Database } from '../../core/database/database';
+import { cachePerOwner, VersionedCache } from '../../core/util/versioned-cache';
 import { type Appraisal } from '../appraisal/appraisal.entity';
 import { type Indicator } from './indicator.entity';
 import { type WorkResultPlan } from './work-result-plan.entity';
@@ -11,49 +12,36 @@ export interface PlanContent {
 
 /**
  * How many plans' content one process keeps: a large unit's whole dashboard, a few MB (a plan is about 3 RHK
- * and 15 indicators). The least recently read goes first.
+ * and 15 indicators).
  */
 export const PLAN_CONTENT_LIMIT = 2_000;
 
 /**
- * Plan content (RHK and indicators) across requests, keyed by the plan's id and version. Every change to a
- * plan's content bumps the plan's one version in the same transaction (`touchPlan`), and the plan row is read
- * before its content, so an entry can only be served to a request that read that very version: nothing stale,
- * whichever process made the change, and no invalidation to forget. Read paths outside a transaction only; the
- * entities are frozen, so code that tried to change a shared one would fail at once rather than leak.
- * Per database: a test that rebuilds its database starts empty.
+ * Plan content (RHK and indicators) across requests, by the plan's version (`VersionedCache`): every change to a
+ * plan's content bumps it in the same transaction (`touchPlan`), and the plan row is read before its content.
+ * Read paths outside a transaction only. The entities are frozen, so code that tried to change a shared one
+ * would fail at once rather than leak into another request.
  */
 export class PlanContentCache {
-  private static readonly perDatabase = new WeakMap<Database, PlanContentCache>();
-  private readonly entries = new Map<number, { version: number; content: PlanContent }>();
+  private static readonly perDatabase = cachePerOwner<PlanContent>(PLAN_CONTENT_LIMIT);
 
-  constructor(private readonly limit = PLAN_CONTENT_LIMIT) {}
+  constructor(private readonly cache: VersionedCache<PlanContent> = new VersionedCache(PLAN_CONTENT_LIMIT)) {}
 
   static of(db: Database): PlanContentCache {
-    let cache = PlanContentCache.perDatabase.get(db);
-    if (!cache) PlanContentCache.perDatabase.set(db, (cache = new PlanContentCache()));
-    return cache;
+    return new PlanContentCache(PlanContentCache.perDatabase(db));
   }
 
   get(plan: Appraisal): PlanContent | undefined {
-    const entry = this.entries.get(plan.id);
-    if (!entry || entry.version !== plan.version) return undefined;
-    // Most recently read last, so the first key is the one to drop.
-    this.entries.delete(plan.id);
-    this.entries.set(plan.id, entry);
-    return entry.content;
+    return this.cache.get(plan.id, String(plan.version));
   }
 
   set(plan: Appraisal, rhks: readonly WorkResultPlan[], indicators: readonly (readonly Indicator[])[]): void {
     const indicatorsOf = new Map<number, readonly Indicator[]>();
     rhks.forEach((rhk, n) => indicatorsOf.set(rhk.id, Object.freeze(indicators[n]!.map((i) => Object.freeze(i)))));
-    const content: PlanContent = { rhks: Object.freeze(rhks.map((r) => Object.freeze(r))), indicatorsOf };
-    this.entries.delete(plan.id);
-    this.entries.set(plan.id, { version: plan.version, content });
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+    this.cache.set(plan.id, String(plan.version), { rhks: Object.freeze(rhks.map((r) => Object.freeze(r))), indicatorsOf });
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.cache.size;
   }
 }
