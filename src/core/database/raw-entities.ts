@@ -10,6 +10,11 @@ import { type ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 export class RawEntities<T extends ObjectLiteral> {
   private readonly columns: ReadonlyArray<{ property: string; database: string; alias: string; meta: ColumnMetadata }>;
   private readonly primary: string | undefined;
+
+  /** The result column of the primary key (`alias__id`). */
+  get primaryAlias(): string {
+    return this.primary!;
+  }
   private readonly primaryColumn: string | undefined;
 
   private constructor(
