@@ -4,6 +4,7 @@ import { Employee } from './employee.entity';
 /** The supervisor tree as a closure table (see `core/tree/closure-table.ts`). */
 @Entity('employee_closure')
 @Index('IDX_employee_closure_descendant', ['descendantId', 'depth'])
+@Index('IDX_employee_closure_ancestor_depth', ['ancestorId', 'depth', 'descendantId'])
 export class EmployeeClosure {
   @PrimaryColumn({ name: 'ancestor_id', type: 'integer' })
   ancestorId!: number;
