@@ -226,19 +226,27 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     };
   }
 
+  const ownContentCache = new Map<number, { version: number; rhks: Row[]; indicators: Row[] }>();
+
   async function o2(me: Row): Promise<Json> {
     const periodId = await currentPeriodId();
     const [plan] = periodId === null ? [] : await q('SELECT id, status, version FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)', [periodId, [me.id]]);
     if (!plan) return { viewer: { currentAppraisal: null } };
+    const cached = ownContentCache.get(Number(plan.id));
+    const known = cached?.version === Number(plan.version) ? cached : undefined;
     const [feedback, expectations, evaluations, rhks] = await Promise.all([
       q('SELECT id, text, target_kind, reply FROM feedback WHERE appraisal_id IN (?) ORDER BY id DESC', [[plan.id]]),
       q('SELECT core_value, expectation FROM behavior_expectation WHERE appraisal_id IN (?)', [[plan.id]]),
       q('SELECT id, kind, sub_period, result_rating, behavior_rating, predikat FROM evaluation WHERE appraisal_id IN (?) ORDER BY kind DESC, sub_period', [[plan.id]]),
-      q('SELECT id, kind, text FROM work_result_plan WHERE appraisal_id IN (?) ORDER BY kind DESC, position, id', [[plan.id]]),
+      // The service's plan content cache, as in O1: RHK and IKI read once per plan version.
+      known ? Promise.resolve(known.rhks) : q('SELECT id, kind, text FROM work_result_plan WHERE appraisal_id IN (?) ORDER BY kind DESC, position, id', [[plan.id]]),
     ]);
-    const indicators = rhks.length
-      ? await q('SELECT id, work_result_plan_id, text, target_value, target_unit FROM indicator WHERE work_result_plan_id IN (?) ORDER BY position, id', [rhks.map((r) => r.id)])
-      : [];
+    const indicators = known
+      ? known.indicators
+      : rhks.length
+        ? await q('SELECT id, work_result_plan_id, text, target_value, target_unit FROM indicator WHERE work_result_plan_id IN (?) ORDER BY position, id', [rhks.map((r) => r.id)])
+        : [];
+    if (!known) ownContentCache.set(Number(plan.id), { version: Number(plan.version), rhks, indicators });
     const realizations = indicators.length
       ? await q('SELECT id, indicator_id, sub_period, value, statement, narrative, version FROM realization WHERE indicator_id IN (?) ORDER BY sub_period', [indicators.map((i) => i.id)])
       : [];
