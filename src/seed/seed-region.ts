@@ -4,7 +4,7 @@ import { type SeedProgress, writeRegion } from './seed-writer';
 import { writePlans } from './plan-seed';
 import { writeFollowThrough } from './follow-through-seed';
 import { writeCompetencies } from './competency-seed';
-import { forgetCurrentPeriods } from '../modules/period/period.loaders';
+import { forgetReadCaches } from './forget-read-caches';
 import { localDateOf, type LocalDate } from '../core/time/local-date';
 
 export interface SeedResult {
@@ -27,14 +27,14 @@ export interface SeedResult {
  */
 export async function seedRegion(db: Database, employees: number, onProgress?: (p: SeedProgress) => void, asOf: LocalDate = today()): Promise<SeedResult> {
   const started = Date.now();
-  forgetCurrentPeriods(db);
+  forgetReadCaches(db);
   const year = Number(asOf.slice(0, 4));
   const plan = planRegion(employees);
   await writeRegion(db, plan, onProgress);
   const { appraisals } = await writePlans(db, plan, year, onProgress);
   const followThrough = await writeFollowThrough(db, year, asOf, onProgress);
   const { assessments } = await writeCompetencies(db, plan, 1, asOf, onProgress);
-  forgetCurrentPeriods(db);
+  forgetReadCaches(db);
   return { units: plan.units.length, employees: plan.employees.length, appraisals, ...followThrough, assessments, year, landmarks: plan.landmarks, ms: Date.now() - started };
 }
 

@@ -1,4 +1,4 @@
-import { forgetCurrentPeriods } from '../modules/period/period.loaders';
+import { forgetReadCaches } from './forget-read-caches';
 import { type EntityManager } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import { type Database } from '../core/database/database';
@@ -57,7 +57,7 @@ export async function isOrganisationEmpty(db: Database): Promise<boolean> {
 
 /** Empties every organisation table (for `npm run seed -- --reset`). */
 export async function clearOrganisation(db: Database): Promise<void> {
-  forgetCurrentPeriods(db);
+  forgetReadCaches(db);
   await db.transaction(async (em) => {
     // Cut the self-references first: MySQL checks foreign keys row by row, in no useful order.
     await em.query('UPDATE unit SET head_id = NULL, parent_id = NULL');

@@ -126,11 +126,22 @@ describe('the demo and scale seed (npm run seed)', () => {
     expect(mine.viewer.feedbackReceived.totalCount).toBe(Number(hers));
   });
 
-  it('can be cleared for a reseed', async () => {
+  it('can be cleared for a reseed, and what the process kept of the old rows is not served after it', async () => {
+    // The reseed writes the same ids and plan versions with more of the year recorded: a dashboard read before
+    // it must not answer from what it kept (plan content and progress are kept by those versions).
+    const token = await app.token(planRegion(400).landmarks.headOfPuskesmasWalesi);
+    const dashboard = (plan: string) =>
+      `query { viewer { team(first: 50) { nodes { id ${plan} { id version workResultPlans { indicators { id text latestRealization { id subPeriod value feedback { text } } } } } } } } }`;
+    const before = await app.data(dashboard('currentAppraisal'), {}, token);
     expect(await isOrganisationEmpty(app.db)).toBe(false);
     await clearOrganisation(app.db);
     expect(await isOrganisationEmpty(app.db)).toBe(true);
-    await seedRegion(app.db, 100);
+    await seedRegion(app.db, 400, undefined, '2026-12-20');
     expect(await isOrganisationEmpty(app.db)).toBe(false);
+    const after = await app.data(dashboard('currentAppraisal'), {}, token);
+    // The same selection with an argument is answered by the resolvers alone.
+    const resolved = await app.data(dashboard('currentAppraisal: currentAppraisal(periodId: null)'), {}, token);
+    expect(after).toEqual(resolved);
+    expect(after).not.toEqual(before);
   });
 });

@@ -30,12 +30,22 @@ export class VersionedCache<T> {
   }
 }
 
-/** One cache per owner (a database) and kind: a test that rebuilds its database starts empty. */
-export function cachePerOwner<T>(limit: number): (owner: object) => VersionedCache<T> {
-  const caches = new WeakMap<object, VersionedCache<T>>();
-  return (owner) => {
-    let cache = caches.get(owner);
-    if (!cache) caches.set(owner, (cache = new VersionedCache<T>(limit)));
+/**
+ * One cache per owner (a database) and kind: a test that rebuilds its database starts empty, and a seed that
+ * rewrites rows with the same ids and versions (`forgetReadCaches`) empties it.
+ */
+export class CachePerOwner<T> {
+  private readonly caches = new WeakMap<object, VersionedCache<T>>();
+
+  constructor(private readonly limit: number) {}
+
+  of(owner: object): VersionedCache<T> {
+    let cache = this.caches.get(owner);
+    if (!cache) this.caches.set(owner, (cache = new VersionedCache<T>(this.limit)));
     return cache;
-  };
+  }
+
+  forget(owner: object): void {
+    this.caches.delete(owner);
+  }
 }

@@ -1,5 +1,5 @@
 import { type Database } from '../../core/database/database';
-import { cachePerOwner, type VersionedCache } from '../../core/util/versioned-cache';
+import { CachePerOwner, type VersionedCache } from '../../core/util/versioned-cache';
 import { type Appraisal } from '../appraisal/appraisal.entity';
 import { type Feedback } from '../feedback/feedback.entity';
 import { type Realization } from '../realization/realization.entity';
@@ -22,12 +22,16 @@ export const PLAN_PROGRESS_LIMIT = 2_000;
  * outside a transaction only; the entities are frozen.
  */
 export class PlanProgressCache {
-  private static readonly perDatabase = cachePerOwner<PlanProgress>(PLAN_PROGRESS_LIMIT);
+  private static readonly perDatabase = new CachePerOwner<PlanProgress>(PLAN_PROGRESS_LIMIT);
 
   private constructor(private readonly cache: VersionedCache<PlanProgress>) {}
 
   static of(db: Database): PlanProgressCache {
-    return new PlanProgressCache(PlanProgressCache.perDatabase(db));
+    return new PlanProgressCache(PlanProgressCache.perDatabase.of(db));
+  }
+
+  static forget(db: Database): void {
+    PlanProgressCache.perDatabase.forget(db);
   }
 
   get(plan: Appraisal): PlanProgress | undefined {

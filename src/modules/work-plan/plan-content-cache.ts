@@ -1,5 +1,5 @@
 import { type Database } from '../../core/database/database';
-import { cachePerOwner, VersionedCache } from '../../core/util/versioned-cache';
+import { CachePerOwner, VersionedCache } from '../../core/util/versioned-cache';
 import { type Appraisal } from '../appraisal/appraisal.entity';
 import { type Indicator } from './indicator.entity';
 import { type WorkResultPlan } from './work-result-plan.entity';
@@ -23,12 +23,16 @@ export const PLAN_CONTENT_LIMIT = 2_000;
  * would fail at once rather than leak into another request.
  */
 export class PlanContentCache {
-  private static readonly perDatabase = cachePerOwner<PlanContent>(PLAN_CONTENT_LIMIT);
+  private static readonly perDatabase = new CachePerOwner<PlanContent>(PLAN_CONTENT_LIMIT);
 
   constructor(private readonly cache: VersionedCache<PlanContent> = new VersionedCache(PLAN_CONTENT_LIMIT)) {}
 
   static of(db: Database): PlanContentCache {
-    return new PlanContentCache(PlanContentCache.perDatabase(db));
+    return new PlanContentCache(PlanContentCache.perDatabase.of(db));
+  }
+
+  static forget(db: Database): void {
+    PlanContentCache.perDatabase.forget(db);
   }
 
   get(plan: Appraisal): PlanContent | undefined {
