@@ -150,4 +150,30 @@ describe('the team dashboard loaded ahead, and plan content kept by version', ()
     const resolved = await app.gql<Dashboard>(RESOLVED, {}, token);
     expect(cached.body.data).toEqual(resolved.body.data);
   });
+
+  it('keeps nothing older than the version it was read at, when a request read the plan before (two edits in one document)', async () => {
+    // Each mutation commits on its own, and its payload is read after it commits: the second payload must not
+    // keep what the first one read as the content of the second version.
+    const { owner, plan } = nurses[0]!;
+    const before = await e.plan(plan.id, owner);
+    const indicatorId = before.workResultPlans[0]!.indicators[0]!.id;
+    const both = await app.gql<{ m1: { appraisal: { version: number } }; m2: { appraisal: { version: number }; userErrors: unknown[] } }>(
+      `mutation($a: AddIndicatorInput!, $u: UpdateIndicatorInput!) {
+        m1: addIndicator(input: $a) { appraisal { version workResultPlans { indicators { id text } } } userErrors { code } }
+        m2: updateIndicator(input: $u) { appraisal { version workResultPlans { indicators { id text } } } userErrors { code } } }`,
+      {
+        a: { workResultPlanId: before.workResultPlans[0]!.id, expectedVersion: before.version, text: 'Jumlah ibu hamil diperiksa', aspect: 'QUANTITY', targetValue: 40, targetUnit: 'orang' },
+        u: { id: indicatorId, expectedVersion: before.version + 1, text: 'Jumlah bayi diimunisasi lengkap (revisi)' },
+      },
+      await e.token(owner),
+    );
+    expect(both.body.errors).toBeUndefined();
+    expect(both.body.data!.m2.userErrors).toEqual([]);
+    const dashboard = await app.gql<Dashboard>(DASHBOARD.replace('targetValue', 'targetValue text'), {}, await e.token(head));
+    const mine = dashboard.body.data!.viewer.team.nodes.find((n) => n.currentAppraisal?.id === plan.id)!.currentAppraisal!;
+    expect(mine.version).toBe(before.version + 2);
+    const texts = (mine.workResultPlans[0]!.indicators as unknown as Array<{ id: string; text: string }>).map((i) => i.text);
+    expect(texts).toContain('Jumlah bayi diimunisasi lengkap (revisi)');
+    expect(texts).toContain('Jumlah ibu hamil diperiksa');
+  });
 });

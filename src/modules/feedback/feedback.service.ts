@@ -48,9 +48,11 @@ export class FeedbackService {
     return ctx.loaders.get(feedbackOn, { kind }).load(targetId);
   }
 
-  /** `on` for many targets of one kind at once, in order. */
-  onMany(ctx: RequestContext, kind: FeedbackTarget, targetIds: readonly number[]): Promise<Feedback[][]> {
-    return loadAll(ctx.loaders.get(feedbackOn, { kind }), targetIds);
+  /** `on` for many targets of one kind at once, in order; `fresh` reads again what this request read before. */
+  onMany(ctx: RequestContext, kind: FeedbackTarget, targetIds: readonly number[], options: { fresh?: boolean } = {}): Promise<Feedback[][]> {
+    const loader = ctx.loaders.get(feedbackOn, { kind });
+    if (options.fresh) for (const id of targetIds) loader.clear(id);
+    return loadAll(loader, targetIds);
   }
 
   /** All feedback within a plan the caller reads. */

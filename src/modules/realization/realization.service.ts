@@ -59,14 +59,19 @@ export class RealizationService {
     return (await this.latestOfMany(ctx, [indicator]))[0]!;
   }
 
-  /** `latestOf` for many indicators at once, in order: each RHK, plan and policy decision once, however many indicators share it. */
-  async latestOfMany(ctx: RequestContext, indicators: readonly Indicator[]): Promise<(Realization | null)[]> {
+  /**
+   * `latestOf` for many indicators at once, in order: each RHK, plan and policy decision once, however many
+   * indicators share it. `fresh` reads the realizations again even if this request read them before (for a
+   * cache filled from this read).
+   */
+  async latestOfMany(ctx: RequestContext, indicators: readonly Indicator[], options: { fresh?: boolean } = {}): Promise<(Realization | null)[]> {
     const rhks = (await loadAll(ctx.loaders.get(workResultPlanById), distinct(indicators.map((i) => i.workResultPlanId)))).filter((r) => r !== null);
     const plans = await loadAll(ctx.loaders.get(appraisalById), distinct(rhks.map((r) => r.appraisalId)));
     const readable = new Set((await ctx.policy.filter(Permission.READ_APPRAISAL, plans)).filter((p) => p !== null).map((p) => p.id));
     const readableRhks = new Set(rhks.filter((r) => readable.has(r.appraisalId)).map((r) => r.id));
     const shown = indicators.filter((i) => readableRhks.has(i.workResultPlanId));
     const latest = new Map(shown.map((i, n) => [i, n]));
+    if (options.fresh) for (const i of shown) ctx.loaders.get(latestRealizationOf).clear(i.id);
     const found = await loadAll(ctx.loaders.get(latestRealizationOf), shown.map((i) => i.id));
     return indicators.map((i) => (latest.has(i) ? found[latest.get(i)!]! : null));
   }

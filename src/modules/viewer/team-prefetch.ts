@@ -75,9 +75,10 @@ export async function prefetchTeamPlans(ctx: RequestContext, employees: readonly
   if (stale.length === 0) return;
 
   const indicators = stale.flatMap((n) => indicatorsOfPlan[n]!);
-  const latest = await realizationService.latestOfMany(ctx, indicators);
+  // Read again even if this request read them before: what is kept must be as new as the versions just read.
+  const latest = await realizationService.latestOfMany(ctx, indicators, { fresh: cache !== undefined });
   const realizations = latest.filter(present);
-  const feedback = wantsFeedback && realizations.length > 0 ? await feedbackService.onMany(ctx, FeedbackTarget.REALIZATION, realizations.map((r) => r.id)) : [];
+  const feedback = wantsFeedback && realizations.length > 0 ? await feedbackService.onMany(ctx, FeedbackTarget.REALIZATION, realizations.map((r) => r.id), { fresh: cache !== undefined }) : [];
   const feedbackOn = new Map(realizations.map((r, n) => [r.id, feedback[n] ?? []]));
   let next = 0;
   for (const n of stale) {

@@ -37,13 +37,14 @@ export const workResultPlansOf: LoaderFactory<number, WorkResultPlan[]> = (ctx) 
         const rhk = r.entity(row)!;
         rows.push(rhk);
         indicators = [];
-        ctx.loaders.get(indicatorsOf).prime(rhk.id, indicators);
-        ctx.loaders.get(workResultPlanById).prime(rhk.id, rhk);
+        // Replacing what the request read before: these rows are at least as new.
+        ctx.loaders.get(indicatorsOf).clear(rhk.id).prime(rhk.id, indicators);
+        ctx.loaders.get(workResultPlanById).clear(rhk.id).prime(rhk.id, rhk);
       }
       const indicator = i.entity(row);
       if (indicator) {
         indicators.push(indicator);
-        ctx.loaders.get(indicatorById).prime(indicator.id, indicator);
+        ctx.loaders.get(indicatorById).clear(indicator.id).prime(indicator.id, indicator);
       }
     }
     return groupByKey(appraisalIds, rows, (r) => r.appraisalId);

@@ -42,6 +42,9 @@ export class WorkPlanService {
       if (content) this.primeContent(ctx, plan, content);
       else missed.push(n);
     });
+    // A miss is read from the database even if this request read the plan before: that copy may be older than
+    // the version just read, and would be kept under it.
+    if (cache) for (const n of missed) ctx.loaders.get(workResultPlansOf).clear(readable[n]!.id);
     const lists = await loadAll(ctx.loaders.get(workResultPlansOf), readable.map((a) => a.id));
     if (cache && missed.length > 0) {
       const indicators = await loadAll(ctx.loaders.get(indicatorsOf), missed.flatMap((n) => lists[n]!.map((r) => r.id)));
