@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { type RequestContext } from '../../core/context/request-context';
 import { In, Not } from 'typeorm';
 import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
 import { placeholders, rawByIds, RawEntities } from '../../core/database/raw-entities';
@@ -37,18 +38,29 @@ export const workResultPlansOf: LoaderFactory<number, WorkResultPlan[]> = (ctx) 
         const rhk = r.entity(row)!;
         rows.push(rhk);
         indicators = [];
-        // Replacing what the request read before: these rows are at least as new.
-        ctx.loaders.get(indicatorsOf).clear(rhk.id).prime(rhk.id, indicators);
-        ctx.loaders.get(workResultPlanById).clear(rhk.id).prime(rhk.id, rhk);
+        primeRhk(ctx, rhk, indicators);
       }
       const indicator = i.entity(row);
       if (indicator) {
         indicators.push(indicator);
-        ctx.loaders.get(indicatorById).clear(indicator.id).prime(indicator.id, indicator);
+        primeIndicator(ctx, indicator);
       }
     }
     return groupByKey(appraisalIds, rows, (r) => r.appraisalId);
   });
+
+/**
+ * Puts an RHK and its indicator list where a read of them by id would look, replacing what the request read
+ * before (these are at least as new): for the batch above, and for plan content served from the cache.
+ */
+export function primeRhk(ctx: RequestContext, rhk: WorkResultPlan, indicators: Indicator[]): void {
+  ctx.loaders.get(indicatorsOf).clear(rhk.id).prime(rhk.id, indicators);
+  ctx.loaders.get(workResultPlanById).clear(rhk.id).prime(rhk.id, rhk);
+}
+
+export function primeIndicator(ctx: RequestContext, indicator: Indicator): void {
+  ctx.loaders.get(indicatorById).clear(indicator.id).prime(indicator.id, indicator);
+}
 
 /** Each RHK's indicators, in order. */
 export const indicatorsOf: LoaderFactory<number, Indicator[]> = (ctx) =>

@@ -13,7 +13,7 @@ import { beginPlanEdit, touchPlan } from '../appraisal/plan-access';
 import { Indicator } from './indicator.entity';
 import { type PlanContent, PlanContentCache } from './plan-content-cache';
 import { type AddIndicatorInput, type AddWorkResultPlanInput, type RemovePlanItemInput, type UpdateIndicatorInput, type UpdateWorkResultPlanInput } from './work-plan.inputs';
-import { appraiserPlanOf, indicatorById, indicatorsOf, supportersOf, workResultPlanById, workResultPlansOf } from './work-plan.loaders';
+import { appraiserPlanOf, indicatorById, indicatorsOf, primeIndicator, primeRhk, supportersOf, workResultPlanById, workResultPlansOf } from './work-plan.loaders';
 import { workPlanError, WorkPlanProblem } from './work-plan.errors';
 import { type IndicatorValues, validateIndicator } from './work-plan-rules';
 import { WorkResultKind } from './work-plan-enums';
@@ -59,10 +59,9 @@ export class WorkPlanService {
   private primeContent(ctx: RequestContext, plan: Appraisal, content: PlanContent): void {
     ctx.loaders.get(workResultPlansOf).prime(plan.id, content.rhks as WorkResultPlan[]);
     for (const rhk of content.rhks) {
-      const indicators = content.indicatorsOf.get(rhk.id)!;
-      ctx.loaders.get(workResultPlanById).prime(rhk.id, rhk);
-      ctx.loaders.get(indicatorsOf).prime(rhk.id, indicators as Indicator[]);
-      for (const indicator of indicators) ctx.loaders.get(indicatorById).prime(indicator.id, indicator);
+      const indicators = content.indicatorsOf.get(rhk.id)! as Indicator[];
+      primeRhk(ctx, rhk, indicators);
+      for (const indicator of indicators) primeIndicator(ctx, indicator);
     }
   }
 
