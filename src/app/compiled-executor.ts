@@ -2,6 +2,7 @@ import { type DocumentNode, execute, GraphQLError, type GraphQLSchema } from 'gr
 import { getVariableValues } from 'graphql/execution/values';
 import { withInputDefaults } from './input-defaults';
 import { cloneDocument, jitIneligibility } from './jit-eligible';
+import { jitSchema } from './jit-schema';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { type ApolloServerOptionsWithGateway, type BaseContext } from '@apollo/server';
 
@@ -38,6 +39,7 @@ interface DocumentEntries {
  */
 export function compiledExecutor(schema: GraphQLSchema, options: { limit?: number } = {}): Gateway {
   const limit = options.limit ?? COMPILED_LIMIT;
+  const compiledAgainst = jitSchema(schema);
   const documents = new WeakMap<DocumentNode, DocumentEntries>();
   // Insertion order is recency: a use moves an entry to the end, the first is the least recently used.
   const compiled = new Map<Entry, true>();
@@ -60,7 +62,7 @@ export function compiledExecutor(schema: GraphQLSchema, options: { limit?: numbe
       return entry.compiled;
     }
     if (entry.runs < 2) return undefined;
-    const result = compileQuery(schema, cloneDocument(document), operationName ?? undefined);
+    const result = compileQuery(compiledAgainst, cloneDocument(document), operationName ?? undefined);
     if (!isCompiledQuery(result)) {
       entry.ineligible = 'graphql-jit refused it';
       return undefined;
