@@ -87,7 +87,7 @@ describe('the team dashboard loaded ahead, and plan content kept by version', ()
 
   it('reads unchanged plan content from the cache (one statement fewer), and a changed plan at once', async () => {
     const token = await e.token(head);
-    const load = jest.spyOn(workPlanService, 'workResultPlansOfMany');
+    const load = jest.spyOn(workPlanService, 'contentOfMany');
     const first = await app.gql<Dashboard>(DASHBOARD, {}, token);
     const again = await app.gql<Dashboard>(DASHBOARD, {}, token);
     expect(load).toHaveBeenCalledTimes(2);

@@ -40,20 +40,17 @@ export async function prefetchTeamPlans(ctx: RequestContext, employees: readonly
   const rhkFields = plainSubfields(planFields, fragments, 'workResultPlans');
   const readable = plans.filter(present);
   if (rhkFields.length === 0 || readable.length === 0) return;
-  const rhkLists = await workPlanService.workResultPlansOfMany(ctx, readable);
-  readable.forEach((plan, n) => ctx.prefetched.set(plan, 'workResultPlans', rhkLists[n]));
+  const contents = await workPlanService.contentOfMany(ctx, readable);
+  readable.forEach((plan, n) => ctx.prefetched.set(plan, 'workResultPlans', contents[n]!.rhks));
 
   const indicatorFields = plainSubfields(rhkFields, fragments, 'indicators');
-  const rhks = rhkLists.flat();
-  if (indicatorFields.length === 0 || rhks.length === 0) return;
-  const indicatorLists = await workPlanService.indicatorsOfMany(ctx, rhks);
-  rhks.forEach((rhk, n) => ctx.prefetched.set(rhk, 'indicators', indicatorLists[n]));
+  if (indicatorFields.length === 0 || contents.every((c) => c.rhks.length === 0)) return;
+  for (const content of contents) for (const rhk of content.rhks) ctx.prefetched.set(rhk, 'indicators', content.indicatorsOf.get(rhk.id)!);
 
   const latestFields = plainSubfields(indicatorFields, fragments, 'latestRealization');
-  if (latestFields.length === 0 || indicatorLists.every((list) => list.length === 0)) return;
+  const indicatorsOfPlan = contents.map((c) => c.rhks.flatMap((rhk) => c.indicatorsOf.get(rhk.id)!));
+  if (latestFields.length === 0 || indicatorsOfPlan.every((list) => list.length === 0)) return;
   const wantsFeedback = plainSubfields(latestFields, fragments, 'feedback').length > 0;
-  const indicatorsOfRhk = new Map(rhks.map((rhk, n) => [rhk, indicatorLists[n]!]));
-  const indicatorsOfPlan = rhkLists.map((list) => list.flatMap((rhk) => indicatorsOfRhk.get(rhk)!));
   const setLatest = (indicator: Indicator, realization: Realization | null, feedback: readonly Feedback[] | undefined) => {
     ctx.prefetched.set(indicator, 'latestRealization', realization);
     if (realization && feedback) ctx.prefetched.set(realization, 'feedback', feedback);

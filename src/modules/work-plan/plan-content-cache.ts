@@ -10,6 +10,14 @@ export interface PlanContent {
   readonly indicatorsOf: ReadonlyMap<number, readonly Indicator[]>;
 }
 
+/** The content of a plan from its RHK and, in the same order, each one's indicators. */
+export function planContent(rhks: readonly WorkResultPlan[], indicators: readonly (readonly Indicator[])[]): PlanContent {
+  return { rhks, indicatorsOf: new Map(rhks.map((rhk, n) => [rhk.id, indicators[n]!])) };
+}
+
+/** What a plan the caller may not read shows: nothing. */
+export const NO_CONTENT: PlanContent = Object.freeze({ rhks: Object.freeze([]), indicatorsOf: new Map() });
+
 /**
  * How many plans' content one process keeps: a large unit's whole dashboard, a few MB (a plan is about 3 RHK
  * and 15 indicators).
@@ -39,10 +47,13 @@ export class PlanContentCache {
     return this.cache.get(plan.id, String(plan.version));
   }
 
-  set(plan: Appraisal, rhks: readonly WorkResultPlan[], indicators: readonly (readonly Indicator[])[]): void {
+  /** Keeps the content read at the plan's version, frozen, and returns what it kept. */
+  set(plan: Appraisal, rhks: readonly WorkResultPlan[], indicators: readonly (readonly Indicator[])[]): PlanContent {
     const indicatorsOf = new Map<number, readonly Indicator[]>();
     rhks.forEach((rhk, n) => indicatorsOf.set(rhk.id, Object.freeze(indicators[n]!.map((i) => Object.freeze(i)))));
-    this.cache.set(plan.id, String(plan.version), { rhks: Object.freeze(rhks.map((r) => Object.freeze(r))), indicatorsOf });
+    const content = { rhks: Object.freeze(rhks.map((r) => Object.freeze(r))), indicatorsOf };
+    this.cache.set(plan.id, String(plan.version), content);
+    return content;
   }
 
   get size(): number {

@@ -11,7 +11,7 @@ import { AppraisalForm, AppraisalStatus } from '../appraisal/appraisal-enums';
 import { appraisalById } from '../appraisal/appraisal.loaders';
 import { beginPlanEdit, touchPlan } from '../appraisal/plan-access';
 import { Indicator } from './indicator.entity';
-import { type PlanContent, PlanContentCache } from './plan-content-cache';
+import { NO_CONTENT, type PlanContent, PlanContentCache, planContent } from './plan-content-cache';
 import { type AddIndicatorInput, type AddWorkResultPlanInput, type RemovePlanItemInput, type UpdateIndicatorInput, type UpdateWorkResultPlanInput } from './work-plan.inputs';
 import { appraiserPlanOf, indicatorById, indicatorsOf, primeIndicator, primeRhk, supportersOf, workResultPlanById, workResultPlansOf } from './work-plan.loaders';
 import { workPlanError, WorkPlanProblem } from './work-plan.errors';
@@ -33,26 +33,41 @@ export class WorkPlanService {
 
   /** `workResultPlansOf` for many plans at once, in order. */
   async workResultPlansOfMany(ctx: RequestContext, appraisals: readonly Appraisal[]): Promise<WorkResultPlan[][]> {
+    return (await this.contentOfMany(ctx, appraisals)).map((content) => content.rhks as WorkResultPlan[]);
+  }
+
+  /**
+   * Each plan's RHK and their indicators, in order, for the plans the caller may read (nothing for the rest).
+   * Outside a transaction, content already read at the plan's current version comes from the cache as it is,
+   * without a loader round per RHK (the loaders are primed for whatever else the request reads).
+   */
+  async contentOfMany(ctx: RequestContext, appraisals: readonly Appraisal[]): Promise<PlanContent[]> {
     const readable = (await ctx.policy.filter(Permission.READ_WORK_PLAN, appraisals)).filter((a): a is Appraisal => a !== null);
-    // Outside a transaction, content already read at the plan's current version comes from the cache.
     const cache = ctx.inTransaction ? undefined : PlanContentCache.of(ctx.db);
-    const missed: number[] = [];
-    readable.forEach((plan, n) => {
+    const contents = new Map<Appraisal, PlanContent>();
+    const missed: Appraisal[] = [];
+    for (const plan of readable) {
       const content = cache?.get(plan);
-      if (content) this.primeContent(ctx, plan, content);
-      else missed.push(n);
-    });
-    // A miss is read from the database even if this request read the plan before: that copy may be older than
-    // the version just read, and would be kept under it.
-    if (cache) for (const n of missed) ctx.loaders.get(workResultPlansOf).clear(readable[n]!.id);
-    const lists = await loadAll(ctx.loaders.get(workResultPlansOf), readable.map((a) => a.id));
-    if (cache && missed.length > 0) {
-      const indicators = await loadAll(ctx.loaders.get(indicatorsOf), missed.flatMap((n) => lists[n]!.map((r) => r.id)));
-      let next = 0;
-      for (const n of missed) cache.set(readable[n]!, lists[n]!, lists[n]!.map(() => indicators[next++]!));
+      if (content) {
+        this.primeContent(ctx, plan, content);
+        contents.set(plan, content);
+      } else missed.push(plan);
     }
-    const byPlan = new Map(readable.map((a, n) => [a, lists[n]!]));
-    return appraisals.map((a) => byPlan.get(a) ?? []);
+    if (missed.length > 0) {
+      // A miss is read from the database even if this request read the plan before: that copy may be older than
+      // the version just read, and would be kept under it.
+      if (cache) for (const plan of missed) ctx.loaders.get(workResultPlansOf).clear(plan.id);
+      const lists = await loadAll(ctx.loaders.get(workResultPlansOf), missed.map((a) => a.id));
+      // Primed by the batch above: no statement of its own.
+      const indicators = await loadAll(ctx.loaders.get(indicatorsOf), lists.flat().map((r) => r.id));
+      let next = 0;
+      missed.forEach((plan, n) => {
+        const rhks = lists[n]!;
+        const ofRhk = rhks.map(() => indicators[next++]!);
+        contents.set(plan, cache ? cache.set(plan, rhks, ofRhk) : planContent(rhks, ofRhk));
+      });
+    }
+    return appraisals.map((a) => contents.get(a) ?? NO_CONTENT);
   }
 
   /** Puts cached content where the loaders would have put it, so the same request reads it from there. */
@@ -85,11 +100,6 @@ export class WorkPlanService {
 
   indicatorsOf(ctx: RequestContext, rhk: WorkResultPlan): Promise<Indicator[]> {
     return ctx.loaders.get(indicatorsOf).load(rhk.id);
-  }
-
-  /** `indicatorsOf` for many RHK at once, in order. */
-  indicatorsOfMany(ctx: RequestContext, rhks: readonly WorkResultPlan[]): Promise<Indicator[][]> {
-    return loadAll(ctx.loaders.get(indicatorsOf), rhks.map((r) => r.id));
   }
 
   async supports(ctx: RequestContext, rhk: WorkResultPlan): Promise<WorkResultPlan | null> {
