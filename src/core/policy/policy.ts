@@ -35,9 +35,20 @@ export class Policy {
     throw this.ctx.actor.isAuthenticated ? forbidden() : unauthenticated();
   }
 
-  /** Keeps the subjects the permission allows, in order; the rest read as absent. */
+  /**
+   * Keeps the subjects the permission allows, in order; the rest read as absent. Waits only when a rule had to
+   * (a page of plans a supervisor appraises is decided without a promise per plan).
+   */
   async filter<T>(permission: Permission, subjects: readonly (T | null | undefined)[]): Promise<(T | null)[]> {
-    const verdicts = await Promise.all(subjects.map((s) => (s == null ? false : this.can(permission, s))));
-    return subjects.map((s, i) => (verdicts[i] ? (s as T) : null));
+    const rule = this.table[permission];
+    let waits = false;
+    const verdicts = subjects.map((s) => {
+      if (s == null) return false;
+      const verdict = rule.evaluate(this.ctx, s);
+      if (typeof verdict !== 'boolean') waits = true;
+      return verdict;
+    });
+    const settled = waits ? await Promise.all(verdicts) : (verdicts as boolean[]);
+    return subjects.map((s, i) => (settled[i] === true ? (s as T) : null));
   }
 }

@@ -66,26 +66,35 @@ export function decideReadWorkPlan({
 
 /**
  * The facts about one plan, fetched lazily through batched loaders. `scope: 'always'` looks up the HR scope even
- * for the snapshot's own people (an HR admin who also appraises the plan still manages it as HR).
+ * for the snapshot's own people (an HR admin who also appraises the plan still manages it as HR). Answered at
+ * once when no loader is needed (a supervisor's own team: a page of plans decided without a promise each).
  */
-async function relationTo(ctx: RequestContext, appraisal: Appraisal, needs: { above: boolean; scope: boolean | 'always' }): Promise<AppraisalRelation> {
+function relationTo(ctx: RequestContext, appraisal: Appraisal, needs: { above: boolean; scope: boolean | 'always' }): AppraisalRelation | Promise<AppraisalRelation> {
   const { actor } = ctx;
   const me = actor.employeeId;
   const isOwner = me !== undefined && me === appraisal.employeeId;
   const isAppraiser = me !== undefined && me === appraisal.appraiserEmployeeId;
   const isAppraiserSupervisor = me !== undefined && me === appraisal.appraiserSupervisorEmployeeId;
   const direct = isOwner || isAppraiser || isAppraiserSupervisor;
-  const wantsScope = needs.scope === 'always' || (needs.scope && !direct);
-  const inHrScope = wantsScope && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(appraisal.unitId) : false;
-  const isAboveOwner = needs.above && !direct && !inHrScope && me !== undefined ? await ctx.loaders.get(actorIsAbove).load(appraisal.employeeId) : false;
-  return { isOwner, isAppraiser, isAppraiserSupervisor, isAboveOwner, inHrScope };
+  const wantsScope = (needs.scope === 'always' || (needs.scope && !direct)) && actor.isHrAdmin;
+  const mayBeAbove = needs.above && !direct && me !== undefined;
+  if (!wantsScope && !mayBeAbove) return { isOwner, isAppraiser, isAppraiserSupervisor, isAboveOwner: false, inHrScope: false };
+  return (async () => {
+    const inHrScope = wantsScope ? await ctx.loaders.get(unitInHrScope).load(appraisal.unitId) : false;
+    const isAboveOwner = mayBeAbove && !inHrScope ? await ctx.loaders.get(actorIsAbove).load(appraisal.employeeId) : false;
+    return { isOwner, isAppraiser, isAppraiserSupervisor, isAboveOwner, inHrScope };
+  })();
+}
+
+/** `decide(value)`, at once when the value is already there. */
+function then<T, R>(value: T | Promise<T>, decide: (value: T) => R | Promise<R>): R | Promise<R> {
+  return value instanceof Promise ? value.then(decide) : decide(value);
 }
 
 export const appraisalRules = {
   readAppraisal: {
     description: 'The employee, everyone above them, the appraisers of the snapshot, HR admins covering the unit.',
-    evaluate: async (ctx, subject) =>
-      subject instanceof Appraisal && decideReadAppraisal({ actor: ctx.actor, relation: await relationTo(ctx, subject, { above: true, scope: true }) }),
+    evaluate: (ctx, subject) => subject instanceof Appraisal && then(relationTo(ctx, subject, { above: true, scope: true }), (relation) => decideReadAppraisal({ actor: ctx.actor, relation })),
   },
   editPlan: {
     description: 'The employee whose plan it is.',
@@ -115,14 +124,17 @@ export const appraisalRules = {
   },
   readWorkPlan: {
     description: 'Whoever reads the plan, and everyone below its owner in the tree.',
-    evaluate: async (ctx, subject) => {
+    evaluate: (ctx, subject) => {
       if (!(subject instanceof Appraisal)) return false;
-      const relation = await relationTo(ctx, subject, { above: true, scope: true });
-      if (decideReadAppraisal({ actor: ctx.actor, relation })) return true;
-      if (ctx.actor.employeeId === undefined) return false;
-      const ownerIsAbove = await ctx.loaders.get(actorIsBelow).load(subject.employeeId);
-      const ownerAppraisesActor = !ownerIsAbove && (await ctx.loaders.get(actorAppraisedBy, { periodId: subject.periodId }).load(subject.employeeId));
-      return decideReadWorkPlan({ actor: ctx.actor, relation, ownerIsAbove, ownerAppraisesActor });
+      return then(relationTo(ctx, subject, { above: true, scope: true }), (relation) => {
+        if (decideReadAppraisal({ actor: ctx.actor, relation })) return true;
+        if (ctx.actor.employeeId === undefined) return false;
+        return (async () => {
+          const ownerIsAbove = await ctx.loaders.get(actorIsBelow).load(subject.employeeId);
+          const ownerAppraisesActor = !ownerIsAbove && (await ctx.loaders.get(actorAppraisedBy, { periodId: subject.periodId }).load(subject.employeeId));
+          return decideReadWorkPlan({ actor: ctx.actor, relation, ownerIsAbove, ownerAppraisesActor });
+        })();
+      });
     },
   },
 } satisfies Record<string, PolicyRule>;
