@@ -1,6 +1,7 @@
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { getMetadataStorage } from 'type-graphql';
+import { isGuarded } from './field-guards';
 
 /**
  * The schema graphql-jit compiles against: the same types, except that a renamed plain field (`id`, read from
@@ -43,9 +44,9 @@ export function renamedPlainFields(schema: GraphQLSchema): Map<string, string> {
     const graphqlFields = type.getFields();
     for (const field of objectType.fields ?? []) {
       if (field.name === field.schemaName || !graphqlFields[field.schemaName]?.resolve) continue;
-      if ((field.roles?.length ?? 0) > 0 || (field.middlewares?.length ?? 0) > 0) continue;
+      if (isGuarded(field)) continue;
       const resolvers = storage.fieldResolvers.filter((r) => r.schemaName === field.schemaName && r.getObjectType?.() === objectType.target);
-      if (resolvers.some((r) => r.kind !== 'internal' || r.methodName !== field.name || (r.roles?.length ?? 0) > 0 || (r.middlewares?.length ?? 0) > 0)) continue;
+      if (resolvers.some((r) => r.kind !== 'internal' || r.methodName !== field.name || isGuarded(r))) continue;
       if (!getterOf(objectType.target, field.name)) continue;
       renamed.set(`${objectType.name}.${field.schemaName}`, field.name);
     }

@@ -1,5 +1,6 @@
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { isGuarded } from './field-guards';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -21,7 +22,7 @@ export function simplifyPlainFields(schema: GraphQLSchema): number {
     for (const field of objectType.fields ?? []) {
       const target = graphqlFields[field.schemaName];
       if (!target?.resolve || field.name !== field.schemaName) continue;
-      if ((field.roles?.length ?? 0) > 0 || (field.middlewares?.length ?? 0) > 0) continue;
+      if (isGuarded(field)) continue;
       if (storage.fieldResolvers.some((r) => r.methodName === field.name && r.getObjectType?.() === field.target)) continue;
       target.resolve = undefined;
       simplified += 1;

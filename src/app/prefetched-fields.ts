@@ -1,5 +1,6 @@
 import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { isGuarded } from './field-guards';
 import { type RequestContext } from '../core/context/request-context';
 
 /**
@@ -16,10 +17,9 @@ export function answerPrefetchedFields(schema: GraphQLSchema, fields: ReadonlyAr
     const original = field?.resolve;
     if (!field || !original) throw new Error(`Prefetched field ${typeName}.${fieldName} has no resolver in the schema.`);
     const objectType = storage.objectTypes.find((o) => o.name === typeName);
-    const guards = (m: { roles?: unknown[]; middlewares?: unknown[] }) => (m.roles?.length ?? 0) > 0 || (m.middlewares?.length ?? 0) > 0;
     const guarded =
-      (objectType?.fields ?? []).some((f) => f.schemaName === fieldName && guards(f)) ||
-      storage.fieldResolvers.some((r) => r.schemaName === fieldName && r.getObjectType?.() === objectType?.target && guards(r));
+      (objectType?.fields ?? []).some((f) => f.schemaName === fieldName && isGuarded(f)) ||
+      storage.fieldResolvers.some((r) => r.schemaName === fieldName && r.getObjectType?.() === objectType?.target && isGuarded(r));
     if (guarded) throw new Error(`Prefetched field ${typeName}.${fieldName} has a guard or middleware: it cannot answer from a prefetched value.`);
     const resolve: GraphQLFieldResolver<object, RequestContext> = (parent, args, ctx, info) =>
       info.fieldNodes[0]!.arguments?.length === 0 && ctx.prefetched.has(parent, fieldName) ? ctx.prefetched.get(parent, fieldName) : original(parent, args, ctx, info);
