@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { RawEntities } from '../../src/core/database/raw-entities';
 import { entities } from '../../src/entities';
@@ -29,6 +30,20 @@ describe('entities from raw rows', () => {
     const actual = await shape.query(em, `SELECT ${shape.select()} FROM ${shape.from()} ORDER BY ${primaries.map((c) => `x.${c.databaseName}`).join(', ')} LIMIT 300`, []);
     expect(actual).toEqual(expected);
     for (const [i, e] of actual.entries()) expect(Object.getPrototypeOf(e)).toBe(Object.getPrototypeOf(expected[i]));
+  });
+
+  it('makes entities with fast properties, however many columns (V8 keeps keyed-store objects of over 12 in dictionary mode)', async () => {
+    setFlagsFromString('--allow-natives-syntax');
+    // Compiled after the flag: V8's own check of an object's property storage.
+    const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    const em = app.db.manager;
+    const wide = entities.filter((e) => em.connection.getMetadata(e).columns.length > 12);
+    expect(wide.length).toBeGreaterThan(0);
+    for (const target of wide) {
+      const shape = RawEntities.of(em, target as EntityTarget<ObjectLiteral>, 'x');
+      const [entity] = await shape.query(em, `SELECT ${shape.select()} FROM ${shape.from()} LIMIT 1`, []);
+      if (entity) expect([(target as { name: string }).name, hasFastProperties(entity)]).toEqual([(target as { name: string }).name, true]);
+    }
   });
 
   it('reads an unmatched LEFT JOIN as no entity', async () => {
