@@ -49,15 +49,22 @@ export class RawEntities<T extends ObjectLiteral> {
     return this.metadata.connection.driver;
   }
 
+  private selectList: string | undefined;
+
   /** `alias.column AS alias__column, …` for a SELECT list: unambiguous when several entities share a row. */
   select(): string {
     const q = (name: string) => this.driver.escape(name);
-    return this.columns.map((c) => `${q(this.alias)}.${q(c.database)} AS ${q(c.alias)}`).join(', ');
+    return (this.selectList ??= this.columns.map((c) => `${q(this.alias)}.${q(c.database)} AS ${q(c.alias)}`).join(', '));
   }
 
   /** `FROM table alias` */
   from(): string {
     return `${this.driver.escape(this.metadata.tableName)} ${this.driver.escape(this.alias)}`;
+  }
+
+  /** `alias.id`: the primary key column, for a join or a WHERE. */
+  idColumn(): string {
+    return `${this.driver.escape(this.alias)}.${this.driver.escape(this.primaryColumn!)}`;
   }
 
   /** The entity in a row selected with `select()`, or null when its id is null (an unmatched LEFT JOIN). */
@@ -69,8 +76,7 @@ export class RawEntities<T extends ObjectLiteral> {
   /** Entities by primary key (one statement). */
   byIds(em: EntityManager, ids: readonly unknown[]): Promise<T[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    const key = `${this.driver.escape(this.alias)}.${this.driver.escape(this.primaryColumn!)}`;
-    return this.query(em, `SELECT ${this.select()} FROM ${this.from()} WHERE ${key} IN (${placeholders(ids)})`, [...ids]);
+    return this.query(em, `SELECT ${this.select()} FROM ${this.from()} WHERE ${this.idColumn()} IN (${placeholders(ids)})`, [...ids]);
   }
 
   /** Runs a statement written with `select()` and `from()` and returns its entities, in row order. */

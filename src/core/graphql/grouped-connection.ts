@@ -12,7 +12,7 @@ export interface GroupedParams {
 
 export interface GroupedConnectionSpec<T extends ObjectLiteral, P extends GroupedParams> {
   /**
-   * The children of the given parents, with the field's filters and the caller's scoping applied. Must restrict
+   * The children of the given parents, on `ctx.em`, with the field's filters and the caller's scoping applied. Must restrict
    * `partitionColumn` to the parents (`… IN (:...parents)`).
    */
   query(ctx: RequestContext, parents: readonly number[], params: P): SelectQueryBuilder<T>;
@@ -44,7 +44,7 @@ export function groupedConnectionLoader<T extends ObjectLiteral, P extends Group
     });
     return new DataLoader<number, Page<T>>(async (parents) => {
       const sort = spec.sort(params);
-      const groups = await pageGroups(spec.query(ctx, parents, params), spec.partitionColumn, sort, params.args, parents);
+      const groups = await pageGroups(ctx.em, spec.query(ctx, parents, params), spec.partitionColumn, sort, params.args, parents);
       return parents.map((parent) => {
         const group = groups.get(parent)!;
         for (const node of group.nodes) spec.prime?.(ctx, node);
