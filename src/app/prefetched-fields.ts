@@ -21,8 +21,10 @@ export function answerPrefetchedFields(schema: GraphQLSchema, fields: ReadonlyAr
       (objectType?.fields ?? []).some((f) => f.schemaName === fieldName && isGuarded(f)) ||
       storage.fieldResolvers.some((r) => r.schemaName === fieldName && r.getObjectType?.() === objectType?.target && isGuarded(r));
     if (guarded) throw new Error(`Prefetched field ${typeName}.${fieldName} has a guard or middleware: it cannot answer from a prefetched value.`);
-    const resolve: GraphQLFieldResolver<object, RequestContext> = (parent, args, ctx, info) =>
-      info.fieldNodes[0]!.arguments?.length === 0 && ctx.prefetched.has(parent, fieldName) ? ctx.prefetched.get(parent, fieldName) : original(parent, args, ctx, info);
+    const resolve: GraphQLFieldResolver<object, RequestContext> = (parent, args, ctx, info) => {
+      const value = info.fieldNodes[0]!.arguments?.length === 0 ? ctx.prefetched.get(parent, fieldName) : undefined;
+      return value !== undefined ? value : original(parent, args, ctx, info);
+    };
     field.resolve = resolve;
   }
 }

@@ -8,17 +8,14 @@ export class Prefetched {
   // One map per field, dropped with the request: cheaper than a WeakMap, which the GC has to visit.
   private readonly fields = new Map<string, Map<object, unknown>>();
 
-  set(parent: object, field: string, value: unknown): void {
+  /** `value` is never undefined: a read takes undefined for "not prefetched", in one lookup. */
+  set(parent: object, field: string, value: NonNullable<unknown> | null): void {
     let values = this.fields.get(field);
     if (!values) this.fields.set(field, (values = new Map()));
     values.set(parent, value);
   }
 
-  /** Whether a value was set for the field of this parent (a prefetched null counts). */
-  has(parent: object, field: string): boolean {
-    return this.fields.get(field)?.has(parent) ?? false;
-  }
-
+  /** The value set for the field of this parent (a prefetched null is an answer), or undefined when none was. */
   get(parent: object, field: string): unknown {
     return this.fields.get(field)?.get(parent);
   }

@@ -8,6 +8,17 @@ describe('local dates in the region', () => {
     expect(localDateOf(new Date('2026-01-31T15:30:00Z'), 'UTC')).toBe('2026-01-31');
   });
 
+  it('answers each instant afresh when it keeps the last day per zone: the last second before midnight, then midnight', () => {
+    expect(localDateOf(new Date('2026-01-31T14:59:59.999Z'), 'Asia/Jayapura')).toBe('2026-01-31');
+    expect(localDateOf(new Date('2026-01-31T15:00:00.000Z'), 'Asia/Jayapura')).toBe('2026-02-01');
+    expect(localDateOf(new Date('2026-01-31T14:59:59.000Z'), 'Asia/Jayapura')).toBe('2026-01-31');
+    expect(localDateOf(new Date('2026-01-31T15:00:00.500Z'), 'UTC')).toBe('2026-01-31');
+    expect(localDateOf(new Date('2026-01-31T15:00:00.500Z'), 'Asia/Jayapura')).toBe('2026-02-01');
+    // 1900: Jayapura was on local mean time, 9:22:48 ahead of UTC; its midnight falls within a UTC minute.
+    expect(localDateOf(new Date('1900-01-01T14:37:11Z'), 'Asia/Jayapura')).toBe('1900-01-01');
+    expect(localDateOf(new Date('1900-01-01T14:37:12Z'), 'Asia/Jayapura')).toBe('1900-01-02');
+  });
+
   it('adds days across months and leap years', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');

@@ -14,16 +14,23 @@ export function isLocalDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, { format: Intl.DateTimeFormat; second: number; day: LocalDate }>();
 
 /** The calendar day an instant falls on in a time zone. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, formatter);
+  let zone = formatters.get(timeZone);
+  if (!zone) {
+    zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), second: NaN, day: '' };
+    formatters.set(timeZone, zone);
   }
-  return formatter.format(instant);
+  // The last answer per zone, by whole second (zone offsets are whole seconds): every request asks for today,
+  // and formatting is the costly part.
+  const second = Math.floor(instant.getTime() / 1000);
+  if (second !== zone.second) {
+    zone.day = zone.format.format(instant);
+    zone.second = second;
+  }
+  return zone.day;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
