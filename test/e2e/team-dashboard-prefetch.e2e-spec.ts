@@ -116,6 +116,26 @@ describe('the team dashboard loaded ahead, and plan content kept by version', ()
     expect(warm.body.data).toEqual(after.body.data);
   });
 
+  it('serves content taken from the cache to the rest of the request too: RHK and indicators by id cost no statement', async () => {
+    const token = await e.token(head);
+    await app.gql<Dashboard>(DASHBOARD, {}, token);
+    const warm = await app.gql<Dashboard>(DASHBOARD, {}, token);
+    // Each indicator's RHK, and each latest realization's indicator, by id (loaders the cached content was offered to).
+    const byId = DASHBOARD.replace('indicators { id', 'indicators { workResultPlan { id } id').replace('latestRealization { id', 'latestRealization { indicator { id } id');
+    type ById = { viewer: { team: { nodes: Array<{ currentAppraisal: { workResultPlans: Array<{ id: string; indicators: Array<{ id: string; workResultPlan: { id: string }; latestRealization: { indicator: { id: string } } | null }> }> } | null }> } } };
+    const read = await app.gql<ById>(byId, {}, token);
+    expect(read.body.errors).toBeUndefined();
+    const rhks = read.body.data!.viewer.team.nodes.flatMap((n) => n.currentAppraisal?.workResultPlans ?? []);
+    const indicators = rhks.flatMap((r) => r.indicators.map((i) => ({ rhk: r.id, indicator: i })));
+    expect(indicators.length).toBeGreaterThan(3);
+    for (const { rhk, indicator } of indicators) {
+      expect(indicator.workResultPlan.id).toBe(rhk);
+      if (indicator.latestRealization) expect(indicator.latestRealization.indicator.id).toBe(indicator.id);
+    }
+    expect(indicators.some((i) => i.indicator.latestRealization !== null)).toBe(true);
+    expect(read.statements).toBe(warm.statements);
+  });
+
   it('reads unchanged progress from the cache, and a new realization, feedback or reply at once', async () => {
     const token = await e.token(head);
     type Latest = { id: string; subPeriod: number; value: number; feedback: Array<{ id: string; text: string; reply: string | null }> } | null;

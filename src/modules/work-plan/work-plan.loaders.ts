@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { type RequestContext } from '../../core/context/request-context';
 import { In, Not } from 'typeorm';
 import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
+import { offeringLoader } from '../../core/context/offered-cache';
 import { placeholders, rawByIds, RawEntities } from '../../core/database/raw-entities';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalStatus } from '../appraisal/appraisal-enums';
@@ -9,19 +10,22 @@ import { BehaviorExpectation } from './behavior-expectation.entity';
 import { Indicator } from './indicator.entity';
 import { WorkResultPlan } from './work-result-plan.entity';
 
+// The four loaders of plan content are offering loaders: content served from the cache is offered to them
+// (`workPlanService.contentOfMany`) rather than primed key by key.
+
 /** RHK by id, without policy: callers go through `workPlanService`. */
 export const workResultPlanById: LoaderFactory<number, WorkResultPlan | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, WorkResultPlan, ids), (r) => r.id));
+  offeringLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, WorkResultPlan, ids), (r) => r.id));
 
 export const indicatorById: LoaderFactory<number, Indicator | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Indicator, ids), (i) => i.id));
+  offeringLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Indicator, ids), (i) => i.id));
 
 /**
  * Each plan's RHK (main before additional, then in order), with their indicators in the same statement: whoever
  * reads a plan's RHK nearly always reads their indicators next, so `indicatorsOf` is primed rather than queried.
  */
 export const workResultPlansOf: LoaderFactory<number, WorkResultPlan[]> = (ctx) =>
-  new DataLoader(async (appraisalIds) => {
+  offeringLoader(async (appraisalIds) => {
     const r = RawEntities.of(ctx.em, WorkResultPlan, 'rhk');
     const i = RawEntities.of(ctx.em, Indicator, 'indicator');
     const joined: Array<Record<string, unknown>> = await ctx.em.query(
@@ -64,7 +68,7 @@ export function primeIndicator(ctx: RequestContext, indicator: Indicator): void 
 
 /** Each RHK's indicators, in order. */
 export const indicatorsOf: LoaderFactory<number, Indicator[]> = (ctx) =>
-  new DataLoader(async (rhkIds) => {
+  offeringLoader(async (rhkIds) => {
     const rows = await ctx.em.getRepository(Indicator).find({ where: { workResultPlanId: In([...rhkIds]) }, order: { position: 'ASC', id: 'ASC' } });
     return groupByKey(rhkIds, rows, (i) => i.workResultPlanId);
   });

@@ -13,7 +13,8 @@ import { beginPlanEdit, touchPlan } from '../appraisal/plan-access';
 import { Indicator } from './indicator.entity';
 import { NO_CONTENT, type PlanContent, PlanContentCache, planContent } from './plan-content-cache';
 import { type AddIndicatorInput, type AddWorkResultPlanInput, type RemovePlanItemInput, type UpdateIndicatorInput, type UpdateWorkResultPlanInput } from './work-plan.inputs';
-import { appraiserPlanOf, indicatorById, indicatorsOf, primeIndicator, primeRhk, supportersOf, workResultPlanById, workResultPlansOf } from './work-plan.loaders';
+import { appraiserPlanOf, indicatorById, indicatorsOf, supportersOf, workResultPlanById, workResultPlansOf } from './work-plan.loaders';
+import { offer } from '../../core/context/offered-cache';
 import { workPlanError, WorkPlanProblem } from './work-plan.errors';
 import { type IndicatorValues, validateIndicator } from './work-plan-rules';
 import { WorkResultKind } from './work-plan-enums';
@@ -39,20 +40,22 @@ export class WorkPlanService {
   /**
    * Each plan's RHK and their indicators, in order, for the plans the caller may read (nothing for the rest).
    * Outside a transaction, content already read at the plan's current version comes from the cache as it is,
-   * without a loader round per RHK (the loaders are primed for whatever else the request reads).
+   * without a loader round per RHK (it is offered to the loaders for whatever else the request reads).
    */
   async contentOfMany(ctx: RequestContext, appraisals: readonly Appraisal[]): Promise<PlanContent[]> {
     const readable = (await ctx.policy.filter(Permission.READ_WORK_PLAN, appraisals)).filter((a): a is Appraisal => a !== null);
     const cache = ctx.inTransaction ? undefined : PlanContentCache.of(ctx.db);
     const contents = new Map<Appraisal, PlanContent>();
     const missed: Appraisal[] = [];
+    const served: Array<readonly [Appraisal, PlanContent]> = [];
     for (const plan of readable) {
       const content = cache?.get(plan);
       if (content) {
-        this.primeContent(ctx, plan, content);
+        served.push([plan, content]);
         contents.set(plan, content);
       } else missed.push(plan);
     }
+    if (served.length > 0) this.offerContent(ctx, served);
     if (missed.length > 0) {
       // A miss is read from the database even if this request read the plan before: that copy may be older than
       // the version just read, and would be kept under it.
@@ -70,14 +73,24 @@ export class WorkPlanService {
     return appraisals.map((a) => contents.get(a) ?? NO_CONTENT);
   }
 
-  /** Puts cached content where the loaders would have put it, so the same request reads it from there. */
-  private primeContent(ctx: RequestContext, plan: Appraisal, content: PlanContent): void {
-    ctx.loaders.get(workResultPlansOf).prime(plan.id, content.rhks as WorkResultPlan[]);
-    for (const rhk of content.rhks) {
-      const indicators = content.indicatorsOf.get(rhk.id)! as Indicator[];
-      primeRhk(ctx, rhk, indicators);
-      for (const indicator of indicators) primeIndicator(ctx, indicator);
-    }
+  /**
+   * Offers cached content to the loaders that would have read it, so the same request reads it from there
+   * (`OfferedCache`: taken only if asked for).
+   */
+  private offerContent(ctx: RequestContext, served: ReadonlyArray<readonly [Appraisal, PlanContent]>): void {
+    const rhks = function* () {
+      for (const [, content] of served) yield* content.rhks as WorkResultPlan[];
+    };
+    offer(ctx.loaders.get(workResultPlansOf), () => served.map(([plan, content]) => [plan.id, content.rhks as WorkResultPlan[]] as const));
+    offer(ctx.loaders.get(workResultPlanById), function* () {
+      for (const rhk of rhks()) yield [rhk.id, rhk] as const;
+    });
+    offer(ctx.loaders.get(indicatorsOf), function* () {
+      for (const [, content] of served) yield* content.indicatorsOf.entries() as Iterable<[number, Indicator[]]>;
+    });
+    offer(ctx.loaders.get(indicatorById), function* () {
+      for (const [, content] of served) for (const list of content.indicatorsOf.values()) for (const indicator of list) yield [indicator.id, indicator] as const;
+    });
   }
 
   /** RHK by id, each null unless the caller may read its plan's content. */
