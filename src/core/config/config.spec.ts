@@ -7,3 +7,11 @@ describe('GRAPHQL_EXECUTOR', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', GRAPHQL_EXECUTOR: 'fast' })).toThrow(ConfigError);
   });
 });
+
+describe('MAX_CONCURRENT_OPERATIONS', () => {
+  it('is the pool size (10) by default, at least 1 when set', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).maxConcurrentOperations).toBe(10);
+    expect(loadConfig({ NODE_ENV: 'test', MAX_CONCURRENT_OPERATIONS: '3' }).maxConcurrentOperations).toBe(3);
+    expect(loadConfig({ NODE_ENV: 'test', MAX_CONCURRENT_OPERATIONS: '0' }).maxConcurrentOperations).toBe(1);
+  });
+});
