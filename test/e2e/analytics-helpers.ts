@@ -306,7 +306,8 @@ export const ACHIEVEMENT = 'achievement { key label employees suppressed indicat
 export const RESPONSIVENESS =
   'responsiveness { key label employees suppressed realizations realizationFeedbackShare medianHoursToFeedback activities activityReviewShare medianHoursToReview }';
 export const TREND = 'trend { year subPeriod rated suppressed counts { predikat count share } }';
-export const ALL_FIELDS = `mode breakdown floor ${DISTRIBUTION} ${COMPLETION} ${ACHIEVEMENT} ${RESPONSIVENESS} ${TREND} overdue(first: 100) { id }`;
+export const ALL_FIELDS_WITHOUT_MODE = `${DISTRIBUTION} ${COMPLETION} ${ACHIEVEMENT} ${RESPONSIVENESS} ${TREND} overdue(first: 100) { id }`;
+export const ALL_FIELDS = `mode breakdown floor ${ALL_FIELDS_WITHOUT_MODE}`;
 
 export const ANALYTICS_QUERY = (select: string = ALL_FIELDS) =>
   `query($u: ID!, $p: ID!, $sub: Boolean! = true, $b: AnalyticsBreakdown! = UNIT) { analytics(unitId: $u, periodId: $p, includeSubunits: $sub, breakdown: $b) { ${select} } }`;
@@ -331,4 +332,32 @@ export function exportUrl(app: TestApp, path: string, params: Record<string, str
   url.pathname = `/exports/${path}`;
   for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
   return url.toString();
+}
+
+/** One answer an analyst got: a measure's groups, each with a key and the people behind it. */
+export interface Answer {
+  name: string;
+  groups: Array<{ key: string; employees: number }>;
+}
+
+/**
+ * What an attacker gets by subtracting: for every two answers of the same measure and every group key in either,
+ * and for their totals, a difference of 1 to floor - 1 people exposes that small group's figures.
+ */
+export function exposures(answers: Answer[], floor: number): string[] {
+  const out: string[] = [];
+  const measureOf = (a: Answer) => a.name.split(' ')[0];
+  const total = (a: Answer) => a.groups.reduce((s, g) => s + Number(g.employees ?? 0), 0);
+  for (const x of answers) {
+    for (const y of answers) {
+      if (x === y || measureOf(x) !== measureOf(y)) continue;
+      for (const key of new Set([...x.groups, ...y.groups].map((g) => String(g.key)))) {
+        const d = Math.abs(Number(x.groups.find((g) => g.key === key)?.employees ?? 0) - Number(y.groups.find((g) => g.key === key)?.employees ?? 0));
+        if (d > 0 && d < floor) out.push(`${x.name} − ${y.name}, group ${key}: ${d}`);
+      }
+      const d = Math.abs(total(x) - total(y));
+      if (d > 0 && d < floor) out.push(`${x.name} − ${y.name}, all groups: ${d}`);
+    }
+  }
+  return out;
 }

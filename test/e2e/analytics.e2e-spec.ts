@@ -1,11 +1,12 @@
-import { DEFAULT_APPRAISAL_SETTINGS } from '../../src/core/config/config';
 import { TestApp } from '../support/test-app';
 import { wit } from './evaluation-helpers';
 import {
   ACHIEVEMENT,
   type AchievementOut,
   type AnalyticsFixture,
+  ALL_FIELDS_WITHOUT_MODE,
   ANALYTICS_QUERY,
+  type Answer,
   type AnalyticsOut,
   buildAnalyticsFixture,
   byKey,
@@ -17,11 +18,12 @@ import {
   RESPONSIVENESS,
   type ResponsivenessOut,
   shares,
+  exposures,
   TREND,
   type TrendOut,
   unitGid,
-  withheldShares,
 } from './analytics-helpers';
+import { type Unit } from '../../src/modules/unit/unit.entity';
 
 /**
  * The analytics root field over HTTP (issue 6) on a small hand-built fixture (see analytics-helpers.ts): every
@@ -257,88 +259,66 @@ describe('analytics (issue 6)', () => {
 
   // ---- The suppression floor -----------------------------------------------------------------------------------
 
-  describe('the suppression floor (default 5) for analysts', () => {
+  describe('analysts: sums over whole reporting cells, performance of closed years only', () => {
     beforeAll(() => app.clock.set(wit('2028-01-10')));
 
-    it('withholds groups under 5 employees (counts null, suppressed true) and shows the others in full', async () => {
-      const a = await must(fx.tokens.analyst);
-      expect(a).toMatchObject({ mode: 'AGGREGATES', floor: 5 });
+    /**
+     * The fixture's cells (floor 5): the Pustu (4 plans) rolls up into the Puskesmas, a block of 13; its classes
+     * (FUNG III 10, PENGAWAS III 2, PELAKSANA II 1) leave a residual of 3, which takes in FUNG III: one cell of 13,
+     * "LAINNYA" in the kind and grade breakdowns. The Dinas (1 plan) reaches the top alone and is never released.
+     */
+    it('a running year: completion over the one cell; ratings, achievement and responsiveness withheld until the year is closed', async () => {
+      const a = await must(fx.tokens.analyst, fx.dinkes, {}, `mode floor performanceWithheld ${ALL_FIELDS_WITHOUT_MODE}`);
+      expect(a).toMatchObject({ mode: 'AGGREGATES', floor: 5, performanceWithheld: true, distribution: [], achievement: [], responsiveness: [], overdue: [] });
       const hr = await must(fx.tokens.hr);
-      // The Puskesmas (9) in full, equal to HR's figures.
-      expect(group(a.distribution, fx.pkm)).toEqual(group(hr.distribution, fx.pkm));
-      expect(group(a.completion, fx.pkm)).toEqual(group(hr.completion, fx.pkm));
-      expect(group(a.achievement, fx.pkm)).toEqual(group(hr.achievement, fx.pkm));
-      expect(group(a.responsiveness, fx.pkm)).toEqual(group(hr.responsiveness, fx.pkm));
-      // The Dinas (1) and the Pustu (4) withheld.
-      for (const unit of [fx.dinkes, fx.pustu]) {
-        expect(group(a.distribution, unit)).toMatchObject({ suppressed: true, pending: null, counts: withheldShares(), violations: [] });
-        expect(group(a.completion, unit)).toMatchObject({
-          suppressed: true,
-          draft: null,
-          submitted: null,
-          returned: null,
-          approved: null,
-          revising: null,
-          evaluated: null,
-          final: null,
-          planningOverdue: null,
-          evaluationOverdue: null,
-        });
-      }
-      expect(group(a.achievement, fx.pustu)).toMatchObject({ suppressed: true, indicators: null, averageAchievement: null, met: null });
-      expect(group(a.responsiveness, fx.pustu)).toMatchObject({
-        suppressed: true,
-        realizations: null,
-        realizationFeedbackShare: null,
-        medianHoursToFeedback: null,
-        activities: null,
-        activityReviewShare: null,
-        medianHoursToReview: null,
-      });
-      // The quarter with two ratings is withheld; the others are not.
-      expect(a.trend.map((t) => [t.year, t.subPeriod, t.suppressed])).toEqual([
-        [2026, null, false],
-        [2027, 1, false],
-        [2027, 2, true],
-        [2027, null, false],
+      const pkm = group(hr.completion, fx.pkm)!;
+      const pustu = group(hr.completion, fx.pustu)!;
+      const sum = (k: keyof CompletionOut) => (pkm[k] as number) + (pustu[k] as number);
+      expect(a.completion).toEqual([
+        {
+          key: unitGid(fx.pkm),
+          label: fx.pkm.name,
+          employees: 13,
+          suppressed: false,
+          draft: sum('draft'),
+          submitted: sum('submitted'),
+          returned: sum('returned'),
+          approved: sum('approved'),
+          revising: sum('revising'),
+          evaluated: sum('evaluated'),
+          final: sum('final'),
+          planningOverdue: sum('planningOverdue'),
+          evaluationOverdue: sum('evaluationOverdue'),
+        },
       ]);
-      expect(a.trend[2]!.counts).toEqual(withheldShares());
-      // Never the overdue plans themselves.
-      expect(a.overdue).toEqual([]);
+      // Only the closed 2026 reaches the trend: five nurses, one cell.
+      expect(a.trend).toEqual<TrendOut[]>([{ year: 2026, subPeriod: null, rated: 5, suppressed: false, counts: shares({ SANGAT_BAIK: 1, BAIK: 3, BUTUH_PERBAIKAN: 1 }) }]);
     });
 
-    it('withholds small position kinds and grades alike; no rating of one person can be read', async () => {
-      const grades = await must(fx.tokens.analyst, fx.dinkes, { b: 'GRADE' }, DISTRIBUTION);
-      for (const g of grades.distribution) {
-        expect([g.key, g.suppressed]).toEqual([g.key, g.employees < 5]);
-        if (g.suppressed) expect(g.counts).toEqual(withheldShares());
+    it('the kind and grade breakdowns show the residual cell, never one person’s class', async () => {
+      for (const b of ['POSITION_KIND', 'GRADE']) {
+        const a = await must(fx.tokens.analyst, fx.dinkes, { b }, COMPLETION);
+        expect(a.completion.map((g) => [g.key, g.employees])).toEqual([['LAINNYA', 13]]);
       }
-      expect(grades.distribution.find((g) => g.key === 'III/a')).toMatchObject({ employees: 7, suppressed: false, pending: 3, counts: shares({ SANGAT_BAIK: 2, BAIK: 2 }) });
-      const kinds = await must(fx.tokens.analyst, fx.dinkes, { b: 'POSITION_KIND' }, `${DISTRIBUTION} ${ACHIEVEMENT}`);
-      expect(kinds.distribution.filter((g) => !g.suppressed).map((g) => g.key)).toEqual(['FUNGSIONAL']);
-      expect(kinds.achievement.filter((g) => !g.suppressed).map((g) => g.key)).toEqual(['FUNGSIONAL']);
-      // A unit on its own, without subunits: the Pustu is withheld as a whole.
-      const pustu = await must(fx.tokens.analyst, fx.pustu, { sub: false }, DISTRIBUTION);
-      expect(pustu.distribution).toEqual([expect.objectContaining({ employees: 4, suppressed: true, counts: withheldShares() })]);
+      // The Pustu is no cell of its own: nothing. The Puskesmas without subunits is its whole cell.
+      expect((await must(fx.tokens.analyst, fx.pustu, { sub: false }, COMPLETION)).completion).toEqual([]);
+      expect((await must(fx.tokens.analyst, fx.pustu, {}, COMPLETION)).completion).toEqual([]);
+      expect((await must(fx.tokens.analyst, fx.pkm, { sub: false }, COMPLETION)).completion.map((g) => g.employees)).toEqual([13]);
     });
 
-    it('the cascade: no per-RHK rows for analysts, and a roll-up over fewer than 5 is withheld', async () => {
-      const a = await app.data<{ analytics: { top: CascadeOut; pustu: CascadeOut } }>(
-        `query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p) { top: ${CASCADE(fx.year.headRhk)} pustu: ${CASCADE(fx.leadRhk)} } }`,
+    it('the cascade is withheld whole from analysts', async () => {
+      const a = await app.data<{ analytics: { top: CascadeOut & { suppressed: boolean } } }>(
+        `query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p) { top: cascade(workResultPlanId: "${fx.year.headRhk}") { indicators averageAchievement rows { indicators } suppressed } } }`,
         { u: unitGid(fx.dinkes), p: pid },
         fx.tokens.analyst,
       );
-      expect(a.analytics.top).toEqual({ indicators: 6, averageAchievement: round4((1 + 0.75 + 130 / 120 + 0.25 + 1 + 0.5) / 6), rows: [] });
-      expect(a.analytics.pustu).toEqual({ indicators: 0, averageAchievement: null, rows: [] });
+      expect(a.analytics.top).toEqual({ indicators: 0, averageAchievement: null, rows: [], suppressed: true });
     });
 
-    it('an HR admin sees the small groups in full', async () => {
-      const hr = await must(fx.tokens.hr);
-      for (const unit of [fx.dinkes, fx.pustu]) {
-        expect(group(hr.distribution, unit)!.suppressed).toBe(false);
-        expect(group(hr.completion, unit)!.draft).not.toBeNull();
-      }
-      expect(hr.trend.every((t) => !t.suppressed)).toBe(true);
+    it('an HR admin sees every unit in full, performance included', async () => {
+      const hr = await must(fx.tokens.hr, fx.dinkes, {}, `performanceWithheld ${ALL_FIELDS_WITHOUT_MODE}`);
+      expect(hr).toMatchObject({ performanceWithheld: false });
+      for (const unit of [fx.dinkes, fx.pustu]) expect(group(hr.distribution, unit)!.counts.every((c) => c.count !== null)).toBe(true);
     });
   });
 
@@ -427,31 +407,79 @@ describe('analytics (issue 6)', () => {
   });
 });
 
-describe('analytics with ANALYTICS_MIN_GROUP = 3', () => {
+describe('analytics for analysts once the year is closed', () => {
   let app: TestApp;
   let fx: AnalyticsFixture;
 
   beforeAll(async () => {
-    app = await TestApp.start({ appraisal: { ...DEFAULT_APPRAISAL_SETTINGS, analyticsFloor: 3 } });
+    app = await TestApp.start();
     fx = await buildAnalyticsFixture(app);
-    app.clock.set(wit('2028-01-10'));
+    await fx.e.movePeriodTo(fx.year.period, 'CLOSED');
+    app.clock.set(wit('2028-02-10'));
   }, 120_000);
   afterAll(() => app?.stop());
 
-  it('withholds only groups under 3: the Pustu (4 plans, 3 measured) is shown; the Dinas (1) and a quarter with 2 ratings are not', async () => {
-    const a = (await app.data<{ analytics: AnalyticsOut }>(ANALYTICS_QUERY(), { u: unitGid(fx.dinkes), p: fx.year.period.id }, fx.tokens.analyst)).analytics;
-    expect(a).toMatchObject({ mode: 'AGGREGATES', floor: 3 });
-    const pustu = unitGid(fx.pustu);
-    expect(a.distribution.find((g) => g.key === pustu)).toMatchObject({ employees: 4, suppressed: false, pending: 1, counts: shares({ SANGAT_BAIK: 2, KURANG_MISCONDUCT: 1 }) });
-    expect(a.achievement.find((g) => g.key === pustu)).toMatchObject({ employees: 3, suppressed: false, indicators: 3, met: 1 });
-    expect(a.responsiveness.find((g) => g.key === pustu)).toMatchObject({ employees: 3, suppressed: false, realizations: 3 });
-    expect(a.distribution.find((g) => g.key === unitGid(fx.dinkes))).toMatchObject({ employees: 1, suppressed: true, pending: null });
-    expect(a.trend.map((t) => [t.subPeriod, t.suppressed])).toEqual([
-      [null, false],
-      [1, false],
-      [2, true],
-      [null, false],
+  const analytics = async (token: string, unit: { id: number }, vars: Record<string, unknown> = {}) =>
+    (
+      await app.data<{ analytics: AnalyticsOut & { performanceWithheld: boolean } }>(
+        ANALYTICS_QUERY(`performanceWithheld ${ALL_FIELDS_WITHOUT_MODE}`),
+        { u: unitGid(unit as never), p: fx.year.period.id, ...vars },
+        token,
+      )
+    ).analytics;
+
+  it('the one cell’s figures equal HR’s sums over its units; no median (an order statistic)', async () => {
+    const a = await analytics(fx.tokens.analyst, fx.dinkes);
+    const hr = await analytics(fx.tokens.hr, fx.dinkes);
+    expect(a.performanceWithheld).toBe(false);
+    const pick = <T extends { key: string }>(groups: T[], unit: Unit) => groups.find((g) => g.key === unitGid(unit))!;
+    const counts = (unit: Unit) => pick(hr.distribution, unit).counts.map((c) => c.count!);
+    expect(a.distribution).toHaveLength(1);
+    expect(a.distribution[0]).toMatchObject({
+      key: unitGid(fx.pkm),
+      employees: 13,
+      pending: pick(hr.distribution, fx.pkm).pending! + pick(hr.distribution, fx.pustu).pending!,
+      unitRating: null,
+      violations: [],
+    });
+    expect(a.distribution[0]!.counts.map((c) => c.count)).toEqual(counts(fx.pkm).map((n, i) => n + counts(fx.pustu)[i]!));
+    // Achievement: the cell's measured people reach the floor: the indicators of both units, averaged together.
+    const ach = [pick(hr.achievement, fx.pkm), pick(hr.achievement, fx.pustu)];
+    expect(a.achievement).toEqual([
+      {
+        key: unitGid(fx.pkm),
+        label: fx.pkm.name,
+        employees: ach[0]!.employees + ach[1]!.employees,
+        suppressed: false,
+        indicators: ach[0]!.indicators! + ach[1]!.indicators!,
+        met: ach[0]!.met! + ach[1]!.met!,
+        averageAchievement: expect.any(Number),
+      },
     ]);
+    const mean = (ach[0]!.averageAchievement! * ach[0]!.indicators! + ach[1]!.averageAchievement! * ach[1]!.indicators!) / (ach[0]!.indicators! + ach[1]!.indicators!);
+    expect(a.achievement[0]!.averageAchievement).toBeCloseTo(mean, 3);
+    expect(a.responsiveness.every((g) => g.medianHoursToFeedback === null && g.medianHoursToReview === null)).toBe(true);
+    expect(a.trend.map((t) => [t.year, t.subPeriod, t.rated])).toEqual([
+      [2026, null, 5],
+      [2027, 1, 5],
+      [2027, null, 9],
+    ]);
+  });
+
+  it('no two answers an analyst can get differ by 1 to 4 people: every unit pair, breakdown and measure', async () => {
+    const answers: Answer[] = [];
+    for (const unit of [fx.dinkes, fx.pkm, fx.pustu]) {
+      for (const sub of [true, false]) {
+        for (const b of ['UNIT', 'POSITION_KIND', 'GRADE']) {
+          const a = await analytics(fx.tokens.analyst, unit, { sub, b });
+          for (const measure of ['distribution', 'completion', 'achievement', 'responsiveness'] as const) {
+            answers.push({ name: `${measure} ${unit.code} sub=${sub} ${b}`, groups: a[measure] as unknown as Answer['groups'] });
+          }
+          answers.push({ name: `trend ${unit.code} sub=${sub}`, groups: a.trend.map((t) => ({ key: `${t.year}:${t.subPeriod}`, employees: t.rated })) });
+        }
+      }
+    }
+    expect(exposures(answers, 5)).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { unitInHrScope } from '../unit/unit.loaders';
 export enum AnalyticsMode {
   /** HR admins whose scope covers the unit: every figure, and the people behind them. */
   HR = 'HR',
-  /** Analysts: aggregates only; groups under the floor are withheld. */
+  /** Analysts: aggregates only, over whole reporting cells (reporting-cells.ts). */
   AGGREGATES = 'AGGREGATES',
   /** A signed-in employee: only the people below them in the supervisor tree. */
   SUPERVISOR = 'SUPERVISOR',
@@ -24,6 +24,8 @@ export interface AnalyticsScope {
   unitId: number;
   includeSubunits: boolean;
   periodId: number;
+  /** The period's year: analysts' reporting cells are a year's. */
+  year: number;
   /** Supervisor mode: only plans of people below this employee. */
   belowEmployeeId?: number;
   /** A scoped HR admin: only plans in this unit's subtree. */

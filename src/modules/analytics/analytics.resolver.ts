@@ -12,6 +12,7 @@ import { appraisalService } from '../appraisal/appraisal.service';
 import { UnitCompetencyGap } from '../competency/competency.types';
 import { talentService } from '../competency/talent.service';
 import { PerformancePeriod } from '../period/performance-period.entity';
+import { PeriodStatus } from '../period/period-enums';
 import { periodService } from '../period/period.service';
 import { Unit } from '../unit/unit.entity';
 import { unitService } from '../unit/unit.service';
@@ -47,6 +48,7 @@ export async function resolveAnalytics(
     unit,
     period,
     mode,
+    performanceWithheld: mode === AnalyticsMode.AGGREGATES && period.status !== PeriodStatus.CLOSED,
     breakdown: args.breakdown,
     floor,
     scope: {
@@ -54,6 +56,7 @@ export async function resolveAnalytics(
       unitId: unit.id,
       includeSubunits: args.includeSubunits,
       periodId: period.id,
+      year: period.year,
       belowEmployeeId: mode === AnalyticsMode.SUPERVISOR ? ctx.actor.employeeId : undefined,
       hrScopeUnitId: mode === AnalyticsMode.HR ? ctx.actor.hrScopeUnitId : null,
       floor,

@@ -1,10 +1,8 @@
 import { type RequestContext } from '../../core/context/request-context';
-import { toGlobalId } from '../../core/graphql/global-id';
 import { curveViolations } from '../evaluation/distribution-curve';
 import { EvaluationKind, type OrganisationRating, Predikat } from '../evaluation/evaluation-enums';
 import { ANNUAL_SUB_PERIOD } from '../evaluation/evaluation.entity';
-import { Unit } from '../unit/unit.entity';
-import { unitById } from '../unit/unit.loaders';
+import { analystSqlScope, AnalystView, classKeySql, countsMeasure, type Measure, namedGroups } from './analyst-view';
 import { AnalyticsMode, type AnalyticsScope, Breakdown, groupKey, hoursBetween, scopedPlans } from './analytics-scope';
 import {
   type AchievementGroup,
@@ -17,9 +15,12 @@ import {
 } from './analytics.types';
 
 const PREDIKATS = Object.values(Predikat);
+/** The count of plans not rated yet, next to the predikat counts of a class. */
+const PENDING = 'pending';
 const RATE_UNITS = "('%', 'persen', 'poin', 'indeks')";
 
 type Num = number | string | null;
+type ResponsivenessRow = { kind: 'R' | 'A'; k: string | number; total: Num; answered: Num; median: Num; employees: Num };
 const num = (v: Num): number => Number(v ?? 0);
 const maybe = (v: Num): number | null => (v === null ? null : Math.round(Number(v) * 10_000) / 10_000);
 
@@ -41,40 +42,23 @@ function indicatorAchievements(scope: AnalyticsScope, key: string): { sql: strin
   };
 }
 
-/** The analytics of `analytics.md`-style breakdowns: one aggregate statement each, whatever the number of units. */
+/**
+ * The analytics breakdowns: one aggregate statement each, whatever the number of units. HR admins and supervisors
+ * get the groups of the breakdown; analysts get sums over reporting cells (analyst-view.ts).
+ */
 export class AnalyticsService {
-  /**
-   * Readable names of groups: unit names for the unit breakdown (one batched read), the key itself otherwise.
-   * Each group's answer copies `key` and `label` by name, not by object spread: in this Node (V8 11) every
-   * property written after a spread costs about a microsecond (O3: 0.4 ms per 50 groups and field, measured).
-   */
-  private async labels(ctx: RequestContext, breakdown: Breakdown, keys: string[]): Promise<Map<string, { key: string; label: string }>> {
-    const out = new Map<string, { key: string; label: string }>();
-    if (breakdown !== Breakdown.UNIT) {
-      for (const k of keys) out.set(k, { key: k, label: k });
-      return out;
-    }
-    const units = await Promise.all(keys.map((k) => ctx.loaders.get(unitById).load(Number(k))));
-    keys.forEach((k, i) => out.set(k, { key: toGlobalId(Unit.typeName, Number(k)), label: units[i]?.name ?? k }));
-    return out;
-  }
-
-  private withheld(scope: AnalyticsScope, employees: number): boolean {
-    return scope.mode === AnalyticsMode.AGGREGATES && employees < scope.floor;
-  }
-
-  private shares(counts: Record<Predikat, number>, rated: number, suppressed: boolean): PredikatShare[] {
+  private shares(counts: Record<Predikat, number>, rated: number): PredikatShare[] {
     return PREDIKATS.map((predikat) => ({
       predikat,
-      count: suppressed ? null : counts[predikat],
-      share: suppressed || rated === 0 ? null : Math.round((counts[predikat] / rated) * 10_000) / 10_000,
+      count: counts[predikat],
+      share: rated === 0 ? null : Math.round((counts[predikat] / rated) * 10_000) / 10_000,
     }));
   }
 
-  async distribution(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<DistributionGroup[]> {
-    const key = groupKey(breakdown);
+  /** Annual predikat counts per group and predikat (null: not rated yet), with the unit's own rating. */
+  private distributionRows(ctx: RequestContext, scope: AnalyticsScope, key: string): Promise<Array<{ k: string | number; predikat: Predikat | null; n: Num; unitRating: OrganisationRating | null }>> {
     const base = scopedPlans(scope);
-    const rows: Array<{ k: string | number; predikat: Predikat | null; n: Num; unitRating: OrganisationRating | null }> = await ctx.em.query(
+    return ctx.em.query(
       `SELECT ${key} AS k, ev.predikat AS predikat, COUNT(*) AS n, MAX(ur.rating) AS ${ctx.em.connection.driver.escape('unitRating')}
          ${base.sql.replace('FROM appraisal plan', `FROM appraisal plan
            LEFT JOIN evaluation ev ON ev.appraisal_id = plan.id AND ev.kind = '${EvaluationKind.ANNUAL}' AND ev.sub_period = ${ANNUAL_SUB_PERIOD}
@@ -83,6 +67,12 @@ export class AnalyticsService {
         ORDER BY ${key}`,
       base.params,
     );
+  }
+
+  async distribution(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<DistributionGroup[]> {
+    if (scope.mode === AnalyticsMode.AGGREGATES) return this.analystDistribution(ctx, scope, breakdown);
+    const key = groupKey(breakdown);
+    const rows = await this.distributionRows(ctx, scope, key);
     const groups = new Map<string, { counts: Record<Predikat, number>; pending: number; unitRating: OrganisationRating | null }>();
     for (const row of rows) {
       const k = String(row.k);
@@ -92,23 +82,40 @@ export class AnalyticsService {
       g.unitRating = g.unitRating ?? row.unitRating;
       groups.set(k, g);
     }
-    const labels = await this.labels(ctx, breakdown, [...groups.keys()]);
+    const labels = await namedGroups(ctx, breakdown, [...groups.keys()]);
     return [...groups].map(([k, g]) => {
       const rated = PREDIKATS.reduce((s, p) => s + g.counts[p], 0);
       const employees = rated + g.pending;
-      const suppressed = this.withheld(scope, employees);
       const unitRating = breakdown === Breakdown.UNIT ? g.unitRating : null;
-      const violations = unitRating && !suppressed ? curveViolations(unitRating, g.counts).map((v) => ({ rule: v.bound.description, count: v.count, total: v.total })) : [];
+      const violations = unitRating ? curveViolations(unitRating, g.counts).map((v) => ({ rule: v.bound.description, count: v.count, total: v.total })) : [];
       const named = labels.get(k)!;
-      return { key: named.key, label: named.label, employees, suppressed, pending: suppressed ? null : g.pending, counts: this.shares(g.counts, rated, suppressed), unitRating, violations };
+      return { key: named.key, label: named.label, employees, suppressed: false, pending: g.pending, counts: this.shares(g.counts, rated), unitRating, violations };
     });
   }
 
-  async completion(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<CompletionGroup[]> {
-    const key = groupKey(breakdown);
+  /** Analysts: final figures only (a closed year), over whole reporting cells; no unit rating or curve (a cell is not a unit). */
+  private async analystDistribution(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<DistributionGroup[]> {
+    const view = await AnalystView.of(ctx, scope, scope.year);
+    if (!view?.closed) return [];
+    const perClass = new Map<string, Record<string, number>>();
+    for (const row of await this.distributionRows(ctx, analystSqlScope(scope), classKeySql(ctx))) {
+      const counts = perClass.get(String(row.k)) ?? {};
+      counts[row.predikat ?? PENDING] = num(row.n);
+      perClass.set(String(row.k), counts);
+    }
+    const plans = countsMeasure((counts) => Object.values(counts).reduce((s, n) => s + n, 0));
+    return (await view.groups(ctx, breakdown, perClass, plans, scope.floor)).map((g) => {
+      const counts = Object.fromEntries(PREDIKATS.map((p) => [p, g.value[p] ?? 0])) as Record<Predikat, number>;
+      const rated = PREDIKATS.reduce((s, p) => s + counts[p], 0);
+      return { key: g.key, label: g.label, employees: g.employees, suppressed: false, pending: g.value[PENDING] ?? 0, counts: this.shares(counts, rated), unitRating: null, violations: [] };
+    });
+  }
+
+  /** Plans per group and status, with those late against the planning and evaluation deadlines. */
+  private completionRows(ctx: RequestContext, scope: AnalyticsScope, key: string): Promise<Array<{ k: string | number; status: string; n: Num; po: Num; eo: Num }>> {
     const base = scopedPlans(scope);
     const today = ctx.today();
-    const rows: Array<{ k: string | number; status: string; n: Num; po: Num; eo: Num }> = await ctx.em.query(
+    return ctx.em.query(
       `SELECT ${key} AS k, plan.status AS status, COUNT(*) AS n,
               SUM(CASE WHEN plan.status IN ('DRAFT', 'SUBMITTED', 'RETURNED') AND period.planning_deadline < ? THEN 1 ELSE 0 END) AS po,
               SUM(CASE WHEN plan.status NOT IN ('EVALUATED', 'FINAL') AND period.annual_evaluation_deadline < ? THEN 1 ELSE 0 END) AS eo
@@ -117,37 +124,49 @@ export class AnalyticsService {
         ORDER BY ${key}`,
       [today, today, ...base.params],
     );
-    const groups = new Map<string, Record<string, number>>();
+  }
+
+  /**
+   * Workflow completion. Analysts see it for a running year too, over whole reporting cells: it tells where plans
+   * stand in the workflow, not how anyone performed.
+   */
+  async completion(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<CompletionGroup[]> {
+    const view = scope.mode === AnalyticsMode.AGGREGATES ? await AnalystView.of(ctx, scope, scope.year) : undefined;
+    if (view === null) return [];
+    const key = view ? classKeySql(ctx) : groupKey(breakdown);
+    const rows = await this.completionRows(ctx, view ? analystSqlScope(scope) : scope, key);
+    const perKey = new Map<string, Record<string, number>>();
     for (const row of rows) {
       const k = String(row.k);
-      const g = groups.get(k) ?? { total: 0, po: 0, eo: 0 };
+      const g = perKey.get(k) ?? { total: 0, po: 0, eo: 0 };
       g[row.status] = num(row.n);
       g.total! += num(row.n);
       g.po! += num(row.po);
       g.eo! += num(row.eo);
-      groups.set(k, g);
+      perKey.set(k, g);
     }
-    const labels = await this.labels(ctx, breakdown, [...groups.keys()]);
-    return [...groups].map(([k, g]) => {
-      const suppressed = this.withheld(scope, g.total!);
-      const v = (n: number | undefined) => (suppressed ? null : (n ?? 0));
-      const named = labels.get(k)!;
-      return {
-        key: named.key,
-        label: named.label,
-        employees: g.total!,
-        suppressed,
-        draft: v(g.DRAFT),
-        submitted: v(g.SUBMITTED),
-        returned: v(g.RETURNED),
-        approved: v(g.APPROVED),
-        revising: v(g.REVISING),
-        evaluated: v(g.EVALUATED),
-        final: v(g.FINAL),
-        planningOverdue: v(g.po),
-        evaluationOverdue: v(g.eo),
-      };
-    });
+    let groups: Array<{ key: string; label: string; g: Record<string, number> }>;
+    if (view) {
+      groups = (await view.groups(ctx, breakdown, perKey, countsMeasure((g) => g.total ?? 0), scope.floor)).map((x) => ({ key: x.key, label: x.label, g: x.value }));
+    } else {
+      const labels = await namedGroups(ctx, breakdown, [...perKey.keys()]);
+      groups = [...perKey].map(([k, g]) => ({ key: labels.get(k)!.key, label: labels.get(k)!.label, g }));
+    }
+    return groups.map(({ key, label, g }) => ({
+      key,
+      label,
+      employees: g.total!,
+      suppressed: false,
+      draft: g.DRAFT ?? 0,
+      submitted: g.SUBMITTED ?? 0,
+      returned: g.RETURNED ?? 0,
+      approved: g.APPROVED ?? 0,
+      revising: g.REVISING ?? 0,
+      evaluated: g.EVALUATED ?? 0,
+      final: g.FINAL ?? 0,
+      planningOverdue: g.po ?? 0,
+      evaluationOverdue: g.eo ?? 0,
+    }));
   }
 
   /** The overdue plans themselves (never for aggregates-only callers): ids, for the resolver to load under the policy. */
@@ -165,10 +184,11 @@ export class AnalyticsService {
     return rows.map((r) => Number(r.id));
   }
 
-  async achievement(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<AchievementGroup[]> {
-    const inner = indicatorAchievements(scope, groupKey(breakdown));
-    const rows: Array<{ k: string | number; employees: Num; indicators: Num; average: Num; met: Num }> = await ctx.em.query(
-      `SELECT g.k AS k, COUNT(DISTINCT g.emp) AS employees, COUNT(*) AS indicators, AVG(g.ach) AS average,
+  /** Measured indicators per group: the people behind them, how many, their achievement summed and averaged, how many met. */
+  private achievementRows(ctx: RequestContext, scope: AnalyticsScope, key: string): Promise<Array<{ k: string | number; employees: Num; indicators: Num; average: Num; total: Num; met: Num }>> {
+    const inner = indicatorAchievements(scope, key);
+    return ctx.em.query(
+      `SELECT g.k AS k, COUNT(DISTINCT g.emp) AS employees, COUNT(*) AS indicators, AVG(g.ach) AS average, SUM(g.ach) AS total,
               SUM(CASE WHEN g.ach >= 1 THEN 1 ELSE 0 END) AS met
          FROM (${inner.sql}) g
         WHERE g.ach IS NOT NULL
@@ -176,28 +196,55 @@ export class AnalyticsService {
         ORDER BY g.k`,
       inner.params,
     );
-    const labels = await this.labels(ctx, breakdown, rows.map((r) => String(r.k)));
+  }
+
+  async achievement(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<AchievementGroup[]> {
+    if (scope.mode === AnalyticsMode.AGGREGATES) return this.analystAchievement(ctx, scope, breakdown);
+    const rows = await this.achievementRows(ctx, scope, groupKey(breakdown));
+    const labels = await namedGroups(ctx, breakdown, rows.map((r) => String(r.k)));
     return rows.map((r) => {
-      const employees = num(r.employees);
-      const suppressed = this.withheld(scope, employees);
       const named = labels.get(String(r.k))!;
-      return {
-        key: named.key,
-        label: named.label,
-        employees,
-        suppressed,
-        indicators: suppressed ? null : num(r.indicators),
-        averageAchievement: suppressed ? null : maybe(r.average),
-        met: suppressed ? null : num(r.met),
-      };
+      return { key: named.key, label: named.label, employees: num(r.employees), suppressed: false, indicators: num(r.indicators), averageAchievement: maybe(r.average), met: num(r.met) };
     });
   }
 
-  /** The RHK that support one RHK, each with the mean achievement of its indicators, and all of them together. */
+  /** Analysts: a closed year only, over whole cells with at least the floor of people measured. */
+  private async analystAchievement(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<AchievementGroup[]> {
+    const view = await AnalystView.of(ctx, scope, scope.year);
+    if (!view?.closed) return [];
+    const rows = await this.achievementRows(ctx, analystSqlScope(scope), classKeySql(ctx));
+    const perClass = new Map(rows.map((r) => [String(r.k), { employees: num(r.employees), indicators: num(r.indicators), total: num(r.total), met: num(r.met) }]));
+    const measure: Measure<{ employees: number; indicators: number; total: number; met: number }> = {
+      empty: () => ({ employees: 0, indicators: 0, total: 0, met: 0 }),
+      add: (into, from) => {
+        into.employees += from.employees;
+        into.indicators += from.indicators;
+        into.total += from.total;
+        into.met += from.met;
+      },
+      contributors: (v) => v.employees,
+    };
+    return (await view.groups(ctx, breakdown, perClass, measure, scope.floor)).map((g) => ({
+      key: g.key,
+      label: g.label,
+      employees: g.employees,
+      suppressed: false,
+      indicators: g.value.indicators,
+      averageAchievement: g.value.indicators === 0 ? null : maybe(g.value.total / g.value.indicators),
+      met: g.value.met,
+    }));
+  }
+
+  /**
+   * The RHK that support one RHK, each with the mean achievement of its indicators, and all of them together.
+   * Withheld from analysts whole: the people supporting one RHK cut across every reporting cell, so their figures
+   * would reach below the cells.
+   */
   async cascade(ctx: RequestContext, scope: AnalyticsScope, workResultPlanId: number): Promise<CascadeAchievement> {
+    if (scope.mode === AnalyticsMode.AGGREGATES) return { indicators: 0, averageAchievement: null, rows: [], suppressed: true };
     const inner = indicatorAchievements(scope, 'plan.unit_id');
-    const rows: Array<{ rhk: number | string; emp: number | string; indicators: Num; average: Num }> = await ctx.em.query(
-      `SELECT g.rhk AS rhk, MIN(g.emp) AS emp, COUNT(*) AS indicators, AVG(g.ach) AS average
+    const rows: Array<{ rhk: number | string; indicators: Num; average: Num }> = await ctx.em.query(
+      `SELECT g.rhk AS rhk, COUNT(*) AS indicators, AVG(g.ach) AS average
          FROM (${inner.sql}) g
         WHERE g.ach IS NOT NULL AND g.supports = ?
         GROUP BY g.rhk
@@ -206,32 +253,27 @@ export class AnalyticsService {
     );
     const indicators = rows.reduce((s, r) => s + num(r.indicators), 0);
     const weighted = rows.reduce((s, r) => s + num(r.average) * num(r.indicators), 0);
-    // Each RHK is one person's; the floor counts people.
-    const employees = new Set(rows.map((r) => Number(r.emp))).size;
-    const suppressed = this.withheld(scope, employees);
     return {
-      indicators: suppressed ? 0 : indicators,
-      averageAchievement: suppressed || indicators === 0 ? null : Math.round((weighted / indicators) * 10_000) / 10_000,
-      rows:
-        scope.mode === AnalyticsMode.AGGREGATES
-          ? []
-          : rows.map((r) => ({ workResultPlanId: Number(r.rhk), indicators: num(r.indicators), averageAchievement: maybe(r.average) })),
+      indicators,
+      averageAchievement: indicators === 0 ? null : Math.round((weighted / indicators) * 10_000) / 10_000,
+      rows: rows.map((r) => ({ workResultPlanId: Number(r.rhk), indicators: num(r.indicators), averageAchievement: maybe(r.average) })),
+      suppressed: false,
     };
   }
 
   /**
-   * Share of realizations with feedback and of daily-log entries reviewed, and the median hours to them: one
-   * statement (both kinds in a UNION, the median by row numbers over each group's answered items).
+   * Per group and kind (R: realizations, A: daily-log entries): how many, how many answered, by how many people, and
+   * the median hours to the answer: one statement (both kinds in a UNION, the median by row numbers over each
+   * group's answered items).
    */
-  async responsiveness(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<ResponsivenessGroup[]> {
-    const key = groupKey(breakdown);
+  private responsivenessRows(ctx: RequestContext, scope: AnalyticsScope, key: string): Promise<ResponsivenessRow[]> {
     const base = scopedPlans(scope);
     const realizationSql = `SELECT 'R' AS kind, ${key} AS k, plan.employee_id AS emp,
         ${hoursBetween(ctx, 'r.created_at', '(SELECT MIN(f.created_at) FROM feedback f WHERE f.target_kind = \'REALIZATION\' AND f.target_id = r.id)')} AS h
         ${base.sql.replace('FROM appraisal plan', 'FROM appraisal plan JOIN realization r ON r.appraisal_id = plan.id')}`;
     const activitySql = `SELECT 'A' AS kind, ${key} AS k, plan.employee_id AS emp, ${hoursBetween(ctx, 'da.created_at', 'da.reviewed_at')} AS h
         ${base.sql.replace('FROM appraisal plan', 'FROM appraisal plan JOIN daily_activity da ON da.appraisal_id = plan.id')}`;
-    const rows: Array<{ kind: 'R' | 'A'; k: string | number; total: Num; answered: Num; median: Num; employees: Num }> = await ctx.em.query(
+    return ctx.em.query(
       `SELECT y.kind AS kind, y.k AS k, COUNT(*) AS total, COUNT(y.h) AS answered, COUNT(DISTINCT y.emp) AS employees,
               AVG(CASE WHEN y.h IS NOT NULL AND y.rn IN (FLOOR((y.cnt + 1) / 2), FLOOR((y.cnt + 2) / 2)) THEN y.h END) AS median
          FROM (
@@ -244,61 +286,125 @@ export class AnalyticsService {
         ORDER BY y.k`,
       [...base.params, ...base.params],
     );
-    const groups = new Map<string, { r?: (typeof rows)[number]; a?: (typeof rows)[number] }>();
+  }
+
+  async responsiveness(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<ResponsivenessGroup[]> {
+    if (scope.mode === AnalyticsMode.AGGREGATES) return this.analystResponsiveness(ctx, scope, breakdown);
+    const rows = await this.responsivenessRows(ctx, scope, groupKey(breakdown));
+    const groups = new Map<string, { r?: ResponsivenessRow; a?: ResponsivenessRow }>();
     for (const row of rows) {
       const g = groups.get(String(row.k)) ?? {};
       if (row.kind === 'R') g.r = row;
       else g.a = row;
       groups.set(String(row.k), g);
     }
-    const labels = await this.labels(ctx, breakdown, [...groups.keys()]);
+    const labels = await namedGroups(ctx, breakdown, [...groups.keys()]);
     const round = (v: number) => Math.round(v * 100) / 100;
     return [...groups].map(([k, g]) => {
-      const employees = Math.max(num(g.r?.employees ?? 0), num(g.a?.employees ?? 0));
-      const suppressed = this.withheld(scope, employees);
-      const share = (x?: (typeof rows)[number]) => (suppressed || !x || num(x.total) === 0 ? null : Math.round((num(x.answered) / num(x.total)) * 10_000) / 10_000);
-      const median = (x?: (typeof rows)[number]) => (suppressed || !x || x.median === null ? null : round(Number(x.median)));
+      const share = (x?: ResponsivenessRow) => (!x || num(x.total) === 0 ? null : Math.round((num(x.answered) / num(x.total)) * 10_000) / 10_000);
+      const median = (x?: ResponsivenessRow) => (!x || x.median === null ? null : round(Number(x.median)));
       const named = labels.get(k)!;
       return {
         key: named.key,
         label: named.label,
-        employees,
-        suppressed,
-        realizations: suppressed ? null : num(g.r?.total ?? 0),
+        employees: Math.max(num(g.r?.employees ?? 0), num(g.a?.employees ?? 0)),
+        suppressed: false,
+        realizations: num(g.r?.total ?? 0),
         realizationFeedbackShare: share(g.r),
         medianHoursToFeedback: median(g.r),
-        activities: suppressed ? null : num(g.a?.total ?? 0),
+        activities: num(g.a?.total ?? 0),
         activityReviewShare: share(g.a),
         medianHoursToReview: median(g.a),
       };
     });
   }
 
+  /**
+   * Analysts: a closed year only, over whole cells; realizations and daily-log entries each from cells where at
+   * least the floor of people recorded some. No medians: an order statistic of overlapping groups can be narrowed
+   * down to one person's value, where shares and counts only add up.
+   */
+  private async analystResponsiveness(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<ResponsivenessGroup[]> {
+    const view = await AnalystView.of(ctx, scope, scope.year);
+    if (!view?.closed) return [];
+    const rows = await this.responsivenessRows(ctx, analystSqlScope(scope), classKeySql(ctx));
+    const perKind = (kind: 'R' | 'A') => new Map(rows.filter((r) => r.kind === kind).map((r) => [String(r.k), { employees: num(r.employees), total: num(r.total), answered: num(r.answered) }]));
+    const measure: Measure<{ employees: number; total: number; answered: number }> = {
+      empty: () => ({ employees: 0, total: 0, answered: 0 }),
+      add: (into, from) => {
+        into.employees += from.employees;
+        into.total += from.total;
+        into.answered += from.answered;
+      },
+      contributors: (v) => v.employees,
+    };
+    const [realizations, activities] = await Promise.all([
+      view.groups(ctx, breakdown, perKind('R'), measure, scope.floor),
+      view.groups(ctx, breakdown, perKind('A'), measure, scope.floor),
+    ]);
+    const keys = [...new Set([...realizations, ...activities].map((g) => g.key))].sort();
+    const share = (v?: { total: number; answered: number }) => (!v || v.total === 0 ? null : Math.round((v.answered / v.total) * 10_000) / 10_000);
+    return keys.map((key) => {
+      const r = realizations.find((g) => g.key === key);
+      const a = activities.find((g) => g.key === key);
+      return {
+        key,
+        label: (r ?? a)!.label,
+        employees: Math.max(r?.employees ?? 0, a?.employees ?? 0),
+        suppressed: false,
+        realizations: r?.value.total ?? null,
+        realizationFeedbackShare: share(r?.value),
+        medianHoursToFeedback: null,
+        activities: a?.value.total ?? null,
+        activityReviewShare: share(a?.value),
+        medianHoursToReview: null,
+      };
+    });
+  }
+
   /** The predikat spread per year (annual) and per month or quarter (periodic) over a range of years: one statement. */
   async trend(ctx: RequestContext, scope: AnalyticsScope, years: { from: number; to: number }): Promise<TrendPoint[]> {
-    const base = scopedPlans(scope, years);
-    const rows: Array<{ year: Num; sp: Num; kind: string; predikat: Predikat; n: Num }> = await ctx.em.query(
-      `SELECT period.year AS year, ev.sub_period AS sp, ev.kind AS kind, ev.predikat AS predikat, COUNT(*) AS n
+    const analyst = scope.mode === AnalyticsMode.AGGREGATES;
+    const base = scopedPlans(analyst ? analystSqlScope(scope) : scope, years);
+    const key = analyst ? classKeySql(ctx) : "''";
+    const rows: Array<{ year: Num; sp: Num; kind: string; predikat: Predikat; k: string; n: Num }> = await ctx.em.query(
+      `SELECT period.year AS year, ev.sub_period AS sp, ev.kind AS kind, ev.predikat AS predikat, ${key} AS k, COUNT(*) AS n
          ${base.sql.replace('FROM appraisal plan', 'FROM appraisal plan JOIN evaluation ev ON ev.appraisal_id = plan.id')}
-        GROUP BY period.year, ev.kind, ev.sub_period, ev.predikat
+        GROUP BY period.year, ev.kind, ev.sub_period, ev.predikat${analyst ? `, ${key}` : ''}
         ORDER BY period.year, ev.kind DESC, ev.sub_period`,
       base.params,
     );
-    const points = new Map<string, { year: number; subPeriod: number | null; counts: Record<Predikat, number> }>();
+    const points = new Map<string, { year: number; subPeriod: number | null; perClass: Map<string, Record<string, number>> }>();
     for (const r of rows) {
       const subPeriod = r.kind === EvaluationKind.ANNUAL ? null : num(r.sp);
       const k = `${num(r.year)}:${subPeriod ?? 'year'}`;
-      const p = points.get(k) ?? { year: num(r.year), subPeriod, counts: Object.fromEntries(PREDIKATS.map((x) => [x, 0])) as Record<Predikat, number> };
-      p.counts[r.predikat] = num(r.n);
+      const p = points.get(k) ?? { year: num(r.year), subPeriod, perClass: new Map() };
+      const counts = p.perClass.get(String(r.k)) ?? {};
+      counts[r.predikat] = (counts[r.predikat] ?? 0) + num(r.n);
+      p.perClass.set(String(r.k), counts);
       points.set(k, p);
     }
-    return [...points.values()]
-      .sort((a, b) => a.year - b.year || (a.subPeriod ?? 99) - (b.subPeriod ?? 99))
-      .map((p) => {
-        const rated = PREDIKATS.reduce((s, x) => s + p.counts[x], 0);
-        const suppressed = this.withheld(scope, rated);
-        return { year: p.year, subPeriod: p.subPeriod, rated, suppressed, counts: this.shares(p.counts, rated, suppressed) };
-      });
+    const out: TrendPoint[] = [];
+    const sorted = [...points.values()].sort((a, b) => a.year - b.year || (a.subPeriod ?? 99) - (b.subPeriod ?? 99));
+    for (const p of sorted) {
+      const counts = countsMeasure((c) => Object.values(c).reduce((s, n) => s + n, 0));
+      let total: Record<string, number>;
+      if (analyst) {
+        // Analysts: closed years only; each point over the cells with at least the floor of ratings in it.
+        const view = await AnalystView.of(ctx, scope, p.year);
+        if (!view?.closed) continue;
+        total = view.total(p.perClass, counts, scope.floor);
+      } else {
+        total = counts.empty();
+        for (const c of p.perClass.values()) counts.add(total, c);
+      }
+      const full = Object.fromEntries(PREDIKATS.map((x) => [x, total[x] ?? 0])) as Record<Predikat, number>;
+      const rated = PREDIKATS.reduce((s, x) => s + full[x], 0);
+      // A point whose every cell was left out says nothing: not listed.
+      if (analyst && rated === 0) continue;
+      out.push({ year: p.year, subPeriod: p.subPeriod, rated, suppressed: false, counts: this.shares(full, rated) });
+    }
+    return out;
   }
 }
 

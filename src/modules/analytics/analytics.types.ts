@@ -10,7 +10,10 @@ registerEnumType(AnalyticsMode, {
   description: 'How you see analytics.',
   valuesConfig: {
     HR: { description: 'HR admin whose scope covers the unit: every figure.' },
-    AGGREGATES: { description: 'Analyst: aggregates only; groups under the floor are withheld.' },
+    AGGREGATES: {
+      description:
+        'Analyst: aggregates only, each a sum over whole reporting cells of at least `floor` plans; ratings, achievement and responsiveness only for closed years.',
+    },
     SUPERVISOR: { description: 'Only the people below you in the supervisor tree.' },
   },
 });
@@ -47,7 +50,10 @@ export class DistributionGroup {
   @Field(() => Int, { description: 'Employees (plans) in the group.' })
   employees!: number;
 
-  @Field({ description: 'Withheld: fewer employees than the floor, and you see aggregates only.' })
+  @Field({
+    description: 'Always false: figures are never withheld group by group any more.',
+    deprecationReason: 'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
+  })
   suppressed!: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Not rated yet (null when withheld).' })
@@ -74,7 +80,10 @@ export class CompletionGroup {
   @Field(() => Int, { description: 'Plans in the group.' })
   employees!: number;
 
-  @Field({ description: 'Withheld: fewer employees than the floor, and you see aggregates only.' })
+  @Field({
+    description: 'Always false: figures are never withheld group by group any more.',
+    deprecationReason: 'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
+  })
   suppressed!: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Draft.' })
@@ -116,7 +125,10 @@ export class AchievementGroup {
   @Field(() => Int, { description: 'Employees with a measured indicator.' })
   employees!: number;
 
-  @Field({ description: 'Withheld: fewer employees than the floor, and you see aggregates only.' })
+  @Field({
+    description: 'Always false: figures are never withheld group by group any more.',
+    deprecationReason: 'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
+  })
   suppressed!: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Indicators measured (a numeric target and at least one value).' })
@@ -140,7 +152,10 @@ export class ResponsivenessGroup {
   @Field(() => Int, { description: 'Employees in the group.' })
   employees!: number;
 
-  @Field({ description: 'Withheld: fewer employees than the floor, and you see aggregates only.' })
+  @Field({
+    description: 'Always false: figures are never withheld group by group any more.',
+    deprecationReason: 'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
+  })
   suppressed!: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Realizations recorded.' })
@@ -173,7 +188,10 @@ export class TrendPoint {
   @Field(() => Int, { description: 'Ratings given.' })
   rated!: number;
 
-  @Field({ description: 'Withheld: fewer than the floor, and you see aggregates only.' })
+  @Field({
+    description: 'Always false: figures are never withheld point by point any more.',
+    deprecationReason: 'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
+  })
   suppressed!: boolean;
 
   @Field(() => [PredikatShare], { description: 'Each predikat, SANGAT_BAIK first.' })
@@ -201,6 +219,9 @@ export class CascadeAchievement {
 
   @Field(() => [CascadeRow], { description: 'Per supporting RHK (empty for aggregates-only callers: each belongs to one person).' })
   rows!: CascadeRow[];
+
+  @Field({ description: 'Withheld whole from aggregates-only callers: the people behind one RHK cut across the reporting cells.' })
+  suppressed!: boolean;
 }
 
 @ObjectType({ description: 'Aggregates over a unit subtree for a period, computed in SQL and cut to what you may see.' })
@@ -215,6 +236,12 @@ export class Analytics {
   @Field(() => Breakdown, { description: 'How groups are formed.' })
   breakdown!: Breakdown;
 
-  @Field(() => Int, { description: 'Groups with fewer employees are withheld from aggregates-only callers.' })
+  @Field(() => Int, { description: 'For aggregates-only callers: every reporting cell holds at least this many plans, and a cell with fewer people behind a figure is left out of it.' })
   floor!: number;
+
+  @Field({
+    description:
+      'True when you see aggregates only and the year is not closed: ratings, achievement, responsiveness and trend points are released to analysts once a year is closed (a live figure would show each person’s change); completion is shown.',
+  })
+  performanceWithheld!: boolean;
 }

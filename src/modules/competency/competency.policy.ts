@@ -1,5 +1,4 @@
 import { type Actor } from '../../core/auth/actor';
-import { Role } from '../../core/auth/role';
 import { type PolicyRule } from '../../core/policy/policy';
 import { Employee } from '../employee/employee.entity';
 import { actorIsAbove } from '../employee/employee.loaders';
@@ -28,9 +27,13 @@ export function decideReadTalent({ actor, relation, visibleToSelf }: { actor: Ac
   return (relation.isSelf && visibleToSelf) || (!relation.isSelf && (relation.isAbove || (actor.isHrAdmin && relation.inHrScope)));
 }
 
-/** Aggregates over a unit subtree: HR admins covering it, analysts, and heads of the unit or a unit above it. */
+/**
+ * The talent matrix and competency gaps of a unit subtree: HR admins covering it and heads of the unit or a unit
+ * above it. Not analysts: these counts follow each assessment of each person, so two answers a day apart, or for two
+ * nested units, would show one person's placement (docs/adr/0001-analyst-disclosure-control.md).
+ */
 export function decideReadUnitAggregates({ actor, inHrScope, headsUnitOrAbove }: { actor: Actor; inHrScope: boolean; headsUnitOrAbove: boolean }): boolean {
-  return (actor.isHrAdmin && inHrScope) || actor.has(Role.ANALYST) || headsUnitOrAbove;
+  return (actor.isHrAdmin && inHrScope) || headsUnitOrAbove;
 }
 
 async function relationTo(ctx: Parameters<PolicyRule['evaluate']>[0], employee: Employee): Promise<PersonRelation> {
@@ -56,7 +59,7 @@ export const competencyRules = {
       subject instanceof Employee && decideReadTalent({ actor: ctx.actor, relation: await relationTo(ctx, subject), visibleToSelf: ctx.settings.talentVisibleToSelf === true }),
   },
   readUnitAggregates: {
-    description: 'HR admins whose scope covers the unit, analysts, and the heads of the unit or of a unit above it.',
+    description: 'HR admins whose scope covers the unit, and the heads of the unit or of a unit above it (not analysts).',
     evaluate: async (ctx, subject) => {
       const unitId = subject instanceof Unit ? subject.id : typeof subject === 'number' ? subject : undefined;
       if (unitId === undefined) return false;

@@ -98,7 +98,7 @@ export class UnitCompetencyResolver {
   @ListSize(30)
   @FieldResolver(() => [UnitCompetencyGap], {
     nullable: true,
-    description: 'Required competencies aggregated over the active employees of the unit (and its sub-units), the largest average gap first. HR admins in scope, analysts (groups under 5 withheld), heads of the unit or a unit above it; null for others.',
+    description: 'Required competencies aggregated over the active employees of the unit (and its sub-units), the largest average gap first. HR admins in scope and heads of the unit or a unit above it; null for others (analysts included).',
   })
   competencyGaps(
     @Ctx() ctx: RequestContext,

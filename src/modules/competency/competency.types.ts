@@ -61,7 +61,10 @@ export class UnitCompetencyGap {
   @Field(() => Float, { nullable: true, description: 'Average shortfall, surpluses counted as 0 (null when suppressed).' })
   averageGap!: number | null;
 
-  @Field({ description: 'Figures withheld because the group is smaller than the floor (5) and you see aggregates only.' })
+  @Field({
+    description: 'Always false: only HR admins in scope and heads of units read these figures, in full.',
+    deprecationReason: 'Analysts no longer read talent or competency figures (they follow each person’s assessments).',
+  })
   suppressed!: boolean;
 }
 
@@ -101,7 +104,10 @@ export class TalentBoxCount {
   @Field(() => Int, { nullable: true, description: 'Employees in it (null when suppressed).' })
   count!: number | null;
 
-  @Field({ description: 'Withheld because you see aggregates only: fewer than the floor (`ANALYTICS_MIN_GROUP`, 5 by default), or the smallest cell shown beside such a one, so that no cell follows from the total by subtraction.' })
+  @Field({
+    description: 'Always false: only HR admins in scope and heads of units read these figures, in full.',
+    deprecationReason: 'Analysts no longer read talent or competency figures (they follow each person’s assessments).',
+  })
   suppressed!: boolean;
 }
 
@@ -119,7 +125,7 @@ export class TalentMatrix {
   @Field(() => Int, { nullable: true, description: 'Those not placed yet (no annual rating, or no potential); null when withheld from an aggregates-only reader, like a box.' })
   unplaced!: number | null;
 
-  /** The placements the caller may see (none for analysts), the highest box first; `placements` pages them. */
+  /** The placements the caller may see the highest box first; `placements` pages them. */
   visiblePlacements!: TalentPlacement[];
 }
 

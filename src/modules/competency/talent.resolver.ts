@@ -18,7 +18,7 @@ export class TalentMatrixResolver {
   @Allow(Permission.SIGNED_IN)
   @Query(() => TalentMatrix, {
     nullable: true,
-    description: 'The talent matrix (nine-box) of a unit subtree for a year: counts for HR admins in scope, analysts (small boxes withheld) and heads of the unit or a unit above it; individual placements only where you may see them. Null for others.',
+    description: 'The talent matrix (nine-box) of a unit subtree for a year: counts for HR admins in scope and heads of the unit or a unit above it (not analysts); individual placements only where you may see them. Null for others.',
   })
   async talentMatrix(
     @Ctx() ctx: RequestContext,
@@ -44,7 +44,7 @@ export class TalentMatrixResolver {
   }
 
   @ListSize(MAX_PAGE_SIZE)
-  @FieldResolver(() => [TalentPlacement], { description: `The individual placements you may see (none for analysts), the highest box first; at most ${MAX_PAGE_SIZE}.` })
+  @FieldResolver(() => [TalentPlacement], { description: `The individual placements you may see the highest box first; at most ${MAX_PAGE_SIZE}.` })
   placements(
     @Root() matrix: TalentMatrix,
     @Arg('box', () => Int, { nullable: true, description: 'Only this box (1–9).' }) box?: number | null,

@@ -1,6 +1,5 @@
 import { type SelectQueryBuilder, type ObjectLiteral, In } from 'typeorm';
 import { type RequestContext } from '../../core/context/request-context';
-import { Role } from '../../core/auth/role';
 import { Permission } from '../../core/policy/permission';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { Employee } from '../employee/employee.entity';
@@ -9,16 +8,12 @@ import { EvaluationKind, type ExpectationRating } from '../evaluation/evaluation
 import { type PerformancePeriod } from '../period/performance-period.entity';
 import { UnitClosure } from '../unit/unit-closure.entity';
 import { type Unit } from '../unit/unit.entity';
-import { unitInHrScope } from '../unit/unit.loaders';
 import { CompetencyAssessment } from './competency-assessment.entity';
 import { PerformanceLevel, PotentialLevel } from './competency-enums';
-import { actorHeadsUnitOrAbove } from './competency.loaders';
 import { type TalentBoxCount, type TalentMatrix, type TalentPlacement, type UnitCompetencyGap } from './competency.types';
 import { currentAssessments, jobMatch } from './job-match';
 import { PositionRequirement } from './position-requirement.entity';
 import { PotentialRating } from './potential-rating.entity';
-import { aggregateFloor } from '../../core/config/config';
-import { withholdSmallCells } from './small-cells';
 import { performanceOf, potentialOf, talentBox } from './talent';
 
 
@@ -47,13 +42,6 @@ const BOX_ORDER: Array<[number, PerformanceLevel, PotentialLevel]> = [
 
 /** The talent matrix and the competency gaps of a unit subtree: a fixed number of statements, whatever its size. */
 export class TalentService {
-  /** Whether the caller sees a unit's aggregates only (an analyst), not the people behind them. */
-  private async aggregatesOnly(ctx: RequestContext, unitId: number): Promise<boolean> {
-    if (ctx.actor.isHrAdmin && (await ctx.loaders.get(unitInHrScope).load(unitId))) return false;
-    if (ctx.actor.employeeId !== undefined && (await ctx.loaders.get(actorHeadsUnitOrAbove).load(unitId))) return false;
-    return ctx.actor.has(Role.ANALYST);
-  }
-
   /**
    * Placements of the employees in scope for a period: employees, their annual ratings, the requirements of their
    * positions, their assessments and potential ratings, one statement each.
@@ -121,13 +109,9 @@ export class TalentService {
   async matrix(ctx: RequestContext, unit: Unit, period: PerformancePeriod): Promise<TalentMatrix | null> {
     if (!(await ctx.policy.can(Permission.READ_UNIT_AGGREGATES, unit.id))) return null;
     const all = await this.placements(ctx, { unitId: unit.id }, period);
-    const aggregatesOnly = await this.aggregatesOnly(ctx, unit.id);
-    // The nine boxes and the unplaced are the cells: with the total shown, any of them could give another away.
-    const counts = [...BOX_ORDER.map(([box]) => all.filter((p) => p.box === box).length), all.filter((p) => p.box === null).length];
-    const shown = aggregatesOnly ? withholdSmallCells(counts, aggregateFloor(ctx.settings)) : counts;
-    const boxes = BOX_ORDER.map(([box, performance, potential], i): TalentBoxCount => ({ box, performance, potential, count: shown[i]!, suppressed: shown[i] === null }));
-    const unplaced = shown[BOX_ORDER.length]!;
-    const visible = aggregatesOnly ? [] : await ctx.policy.filter(Permission.READ_TALENT, all.map((p) => p.employee));
+    const boxes = BOX_ORDER.map(([box, performance, potential]): TalentBoxCount => ({ box, performance, potential, count: all.filter((p) => p.box === box).length, suppressed: false }));
+    const unplaced = all.filter((p) => p.box === null).length;
+    const visible = await ctx.policy.filter(Permission.READ_TALENT, all.map((p) => p.employee));
     const visiblePlacements = all.filter((_, i) => visible[i] != null).sort((a, b) => (b.box ?? 0) - (a.box ?? 0));
     return { unit, period, boxes, employees: all.length, unplaced, visiblePlacements };
   }
@@ -138,7 +122,6 @@ export class TalentService {
    */
   async unitGaps(ctx: RequestContext, unit: Unit, includeSubunits: boolean): Promise<UnitCompetencyGap[] | null> {
     if (!(await ctx.policy.can(Permission.READ_UNIT_AGGREGATES, unit.id))) return null;
-    const aggregatesOnly = await this.aggregatesOnly(ctx, unit.id);
     const escape = (name: string) => ctx.em.connection.driver.escape(name);
     const rows: Array<{ competencyId: number | string; employees: number | string; withGap: number | string; averageRequired: number | string; averageCurrent: number | string; averageGap: number | string }> =
       await ctx.em.query(
@@ -166,15 +149,14 @@ export class TalentService {
     const round = (n: number | string) => Math.round(Number(n) * 100) / 100;
     return rows.map((r): UnitCompetencyGap => {
       const employees = Number(r.employees);
-      const suppressed = aggregatesOnly && employees < aggregateFloor(ctx.settings);
       return {
         competencyId: Number(r.competencyId),
         employees,
-        withGap: suppressed ? null : Number(r.withGap),
-        averageRequired: suppressed ? null : round(r.averageRequired),
-        averageCurrent: suppressed ? null : round(r.averageCurrent),
-        averageGap: suppressed ? null : round(r.averageGap),
-        suppressed,
+        withGap: Number(r.withGap),
+        averageRequired: round(r.averageRequired),
+        averageCurrent: round(r.averageCurrent),
+        averageGap: round(r.averageGap),
+        suppressed: false,
       };
     });
   }
