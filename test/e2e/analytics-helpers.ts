@@ -334,29 +334,35 @@ export function exportUrl(app: TestApp, path: string, params: Record<string, str
   return url.toString();
 }
 
-/** One answer an analyst got: a measure's groups, each with a key and the people behind it. */
+/** One answer an analyst got: a measure's groups over a unit (with or without its subunits), each group with the people behind it. */
 export interface Answer {
-  name: string;
-  groups: Array<{ key: string; employees: number }>;
+  measure: string;
+  unitId: number;
+  sub: boolean;
+  groups: Array<{ key: string; employees: number; suppressed?: boolean }>;
 }
 
 /**
- * What an attacker gets by subtracting: for every two answers of the same measure and every group key in either,
- * and for their totals, a difference of 1 to floor - 1 people exposes that small group's figures.
+ * What an attacker gets by subtracting nested answers: for every two answers of the same measure where the second's
+ * scope lies within the first's (a unit below it, or the same unit), each group key and their totals, a difference
+ * of 1 to floor - 1 people exposes that small group's figures.
  */
-export function exposures(answers: Answer[], floor: number): string[] {
+export function exposures(answers: Answer[], floor: number, isAncestorOrSelf: (ancestor: number, unit: number) => boolean): string[] {
   const out: string[] = [];
-  const measureOf = (a: Answer) => a.name.split(' ')[0];
-  const total = (a: Answer) => a.groups.reduce((s, g) => s + Number(g.employees ?? 0), 0);
+  const name = (a: Answer) => `${a.measure} of unit ${a.unitId}${a.sub ? ' with subunits' : ''}`;
+  const contains = (x: Answer, y: Answer) => (x.sub ? isAncestorOrSelf(x.unitId, y.unitId) : !y.sub && x.unitId === y.unitId);
+  // A withheld group gives nothing to subtract.
+  const shown = (a: Answer) => a.groups.filter((g) => !g.suppressed);
+  const total = (a: Answer) => shown(a).reduce((s, g) => s + Number(g.employees ?? 0), 0);
   for (const x of answers) {
     for (const y of answers) {
-      if (x === y || measureOf(x) !== measureOf(y)) continue;
-      for (const key of new Set([...x.groups, ...y.groups].map((g) => String(g.key)))) {
-        const d = Math.abs(Number(x.groups.find((g) => g.key === key)?.employees ?? 0) - Number(y.groups.find((g) => g.key === key)?.employees ?? 0));
-        if (d > 0 && d < floor) out.push(`${x.name} − ${y.name}, group ${key}: ${d}`);
+      if (x === y || x.measure !== y.measure || !contains(x, y)) continue;
+      for (const key of new Set([...shown(x), ...shown(y)].map((g) => String(g.key)))) {
+        const d = Math.abs(Number(shown(x).find((g) => g.key === key)?.employees ?? 0) - Number(shown(y).find((g) => g.key === key)?.employees ?? 0));
+        if (d > 0 && d < floor) out.push(`${name(x)} − ${name(y)}, group ${key}: ${d}`);
       }
       const d = Math.abs(total(x) - total(y));
-      if (d > 0 && d < floor) out.push(`${x.name} − ${y.name}, all groups: ${d}`);
+      if (d > 0 && d < floor) out.push(`${name(x)} − ${name(y)}, all groups: ${d}`);
     }
   }
   return out;

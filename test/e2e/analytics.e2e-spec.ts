@@ -473,13 +473,15 @@ describe('analytics for analysts once the year is closed', () => {
         for (const b of ['UNIT', 'POSITION_KIND', 'GRADE']) {
           const a = await analytics(fx.tokens.analyst, unit, { sub, b });
           for (const measure of ['distribution', 'completion', 'achievement', 'responsiveness'] as const) {
-            answers.push({ name: `${measure} ${unit.code} sub=${sub} ${b}`, groups: a[measure] as unknown as Answer['groups'] });
+            answers.push({ measure: `${measure} by ${b}`, unitId: unit.id, sub, groups: a[measure] });
           }
-          answers.push({ name: `trend ${unit.code} sub=${sub}`, groups: a.trend.map((t) => ({ key: `${t.year}:${t.subPeriod}`, employees: t.rated })) });
+          answers.push({ measure: 'trend', unitId: unit.id, sub, groups: a.trend.map((t) => ({ key: `${t.year}:${t.subPeriod}`, employees: t.rated })) });
         }
       }
     }
-    expect(exposures(answers, 5)).toEqual([]);
+    // The Dinas is above the Puskesmas, which is above the Pustu.
+    const order = [fx.dinkes.id, fx.pkm.id, fx.pustu.id];
+    expect(exposures(answers, 5, (ancestor, unit) => order.indexOf(ancestor) <= order.indexOf(unit))).toEqual([]);
   });
 });
 

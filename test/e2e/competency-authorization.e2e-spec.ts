@@ -10,7 +10,7 @@ import { COMPETENCY_TABLES, egid, fiveLevels, ugid } from './competency-helpers'
  * The authorization matrix for competencies and talent (issue 5, point 6), in the style of
  * `appraisal-authorization.e2e-spec.ts`: every actor × every path to self's competency data, every actor × every
  * action. The policy, from the issue: self and everyone above in the tree read; the supervisor assesses as
- * supervisor; HR manages the dictionary, requirements and assessment-centre results; analysts see aggregates only.
+ * supervisor; HR manages the dictionary, requirements and assessment-centre results; analysts see none of it (it follows each person's assessments).
  *
  *   CA-ROOT (region)
  *   ├── CA-A   Dinas Kesehatan ─ kadinkes
@@ -31,8 +31,8 @@ const ACTORS: readonly ActorName[] = ['self', 'head', 'kadinkes', 'peer', 'sub',
 const PROFILE: readonly ActorName[] = ['self', 'head', 'kadinkes', 'hrRegion', 'hrOfA'];
 /** Who reads self's talent placement and potential rating (TALENT_VISIBLE_TO_SELF off): those above, HR covering her. */
 const TALENT: readonly ActorName[] = ['head', 'kadinkes', 'hrRegion', 'hrOfA'];
-/** Who reads A1's aggregates: heads of A1 or above, HR covering A1, analysts. */
-const AGGREGATES: readonly ActorName[] = ['head', 'kadinkes', 'hrRegion', 'hrOfA', 'analyst'];
+/** Who reads A1's talent and competency aggregates: heads of A1 or above, HR covering A1 (not analysts). */
+const AGGREGATES: readonly ActorName[] = ['head', 'kadinkes', 'hrRegion', 'hrOfA'];
 /** Reference data and structure: every signed-in principal. */
 const SIGNED_IN: readonly ActorName[] = ACTORS.filter((a) => a !== 'anonymous');
 
@@ -286,20 +286,15 @@ function readPaths(): Record<string, ReadPath> {
       query: 'query($id: ID!) { unit(id: $id) { competencyGaps { competency { code } employees withGap averageGap suppressed } } }',
       variables: () => ({ id: ugid(w.a1) }),
       find: (d) => at(d, 'unit', 'competencyGaps'),
-      // One employee in the group: withheld from the analyst.
-      expected: (actor) => [
-        actor === 'analyst'
-          ? { competency: { code: 'M-PP' }, employees: 1, withGap: null, averageGap: null, suppressed: true }
-          : { competency: { code: 'M-PP' }, employees: 1, withGap: 1, averageGap: 1, suppressed: false },
-      ],
+      expected: () => [{ competency: { code: 'M-PP' }, employees: 1, withGap: 1, averageGap: 1, suppressed: false }],
     },
     'talentMatrix(A1) counts': {
       readers: AGGREGATES,
       query: 'query($u: ID!, $p: ID!) { talentMatrix(unitId: $u, periodId: $p) { employees unplaced unit { id } boxes { count } } }',
       variables: () => ({ u: ugid(w.a1), p: w.periodId }),
       find: (d) => d.talentMatrix ?? null,
-      // head, self, peer, sub; nobody has an annual rating. Four unplaced is under the analyst's floor.
-      expected: (actor) => ({ employees: 4, unplaced: actor === 'analyst' ? null : 4, unit: { id: ugid(w.a1) }, boxes: Array.from({ length: 9 }, () => ({ count: 0 })) }),
+      // head, self, peer, sub; nobody has an annual rating.
+      expected: () => ({ employees: 4, unplaced: 4, unit: { id: ugid(w.a1) }, boxes: Array.from({ length: 9 }, () => ({ count: 0 })) }),
     },
     'talentMatrix(A1).placements → self': {
       readers: TALENT,

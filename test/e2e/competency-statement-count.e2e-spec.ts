@@ -99,7 +99,6 @@ describe('SQL statements per request on the competency reads, small and large or
     ['a region-wide HR admin', (_: Size) => tokens.regionHr!],
     ['an HR admin scoped to the agency', (_: Size) => tokens.scopedHr!],
     ['the head of the subtree', (size: Size) => tokens[`head-${size}`]!],
-    ['an analyst', (_: Size) => tokens.analyst!],
   ])('Unit.competencyGaps over 2 × 3 and 6 × 10 employees, read by %s: the same statements', async (label, tokenOf) => {
     const small = await run<GapsData>(`competencyGaps 2×3, ${label}`, GAPS, { u: ugid(parents.small) }, tokenOf('small'));
     const large = await run<GapsData>(`competencyGaps 6×10, ${label}`, GAPS, { u: ugid(parents.large) }, tokenOf('large'));
@@ -114,7 +113,6 @@ describe('SQL statements per request on the competency reads, small and large or
     ['a region-wide HR admin', (_: Size) => tokens.regionHr!, true],
     ['an HR admin scoped to the agency', (_: Size) => tokens.scopedHr!, true],
     ['the head of the subtree', (size: Size) => tokens[`head-${size}`]!, true],
-    ['an analyst', (_: Size) => tokens.analyst!, false],
   ])('talentMatrix with placements and their employees over 2 × 3 and 6 × 10, read by %s: the same statements', async (label, tokenOf, people) => {
     const small = await run<MatrixData>(`talentMatrix 2×3, ${label}`, MATRIX, { u: ugid(parents.small), p: periodId }, tokenOf('small'));
     const large = await run<MatrixData>(`talentMatrix 6×10, ${label}`, MATRIX, { u: ugid(parents.large), p: periodId }, tokenOf('large'));

@@ -68,7 +68,7 @@ describe('competencies and talent on the demo data', () => {
     expect(statements[0]).toBeLessThanOrEqual(12);
   });
 
-  it('shows nothing of it to a peer, and only aggregates to an analyst', async () => {
+  it('shows nothing of it to a peer or an analyst', async () => {
     const rows = (await app.db.manager.query(
       `SELECT e.nip AS nip, e.id AS id FROM employee e JOIN employee h ON h.id = e.supervisor_id WHERE h.nip = ? AND e.nip <> ? ORDER BY e.id`,
       [seeded.landmarks.headOfPuskesmasWalesi, seeded.landmarks.nurseAtPuskesmasWalesi],
@@ -85,12 +85,11 @@ describe('competencies and talent on the demo data', () => {
 
     const analyst = await app.token('dashboard-bi', { roles: [Role.ANALYST] });
     const [pkm] = (await app.db.manager.query("SELECT id FROM unit WHERE code = 'JWY-PKM-WALESI'")) as Array<{ id: number }>;
-    const seen = await app.data<{ talentMatrix: { boxes: Array<{ count: number | null }>; placements: unknown[] }; unit: { competencyGaps: unknown[] } }>(
+    const seen = await app.data<{ talentMatrix: unknown; unit: { competencyGaps: unknown } }>(
       'query($unit: ID!, $period: ID!) { talentMatrix(unitId: $unit, periodId: $period) { boxes { count } placements { box } } unit(id: $unit) { competencyGaps { employees } } }',
       { unit: toGlobalId('Unit', Number(pkm!.id)), period: toGlobalId('PerformancePeriod', 1) },
       analyst,
     );
-    expect(seen.talentMatrix.placements).toEqual([]);
-    expect(seen.talentMatrix.boxes).toHaveLength(9);
+    expect(seen).toEqual({ talentMatrix: null, unit: { competencyGaps: null } });
   });
 });
