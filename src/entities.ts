@@ -23,6 +23,7 @@ import { PositionRequirement } from './modules/competency/position-requirement.e
 import { CompetencyAssessment } from './modules/competency/competency-assessment.entity';
 import { DevelopmentSuggestion } from './modules/competency/development-suggestion.entity';
 import { PotentialRating } from './modules/competency/potential-rating.entity';
+import { ReportingCellRow } from './modules/analytics/reporting-cell.entity';
 
 /** Every TypeORM entity; the schema itself is built only by `migrations/`. */
 export const entities = [
@@ -51,4 +52,5 @@ export const entities = [
   CompetencyAssessment,
   DevelopmentSuggestion,
   PotentialRating,
+  ReportingCellRow,
 ];

@@ -466,6 +466,28 @@ describe('analytics for analysts once the year is closed', () => {
     ]);
   });
 
+  it('a closed year’s cells are published on first read: moving a unit afterwards changes no answer about that year', async () => {
+    const before = await analytics(fx.tokens.analyst, fx.dinkes);
+    const stored = (await app.db.manager.query('SELECT COUNT(*) AS n FROM analytics_reporting_cell')) as Array<{ n: number | string }>;
+    expect(Number(stored[0]!.n)).toBeGreaterThan(0);
+    // Computed afresh, the Pustu (4) moved under the Dinas (1) would make a block of 5 of its own.
+    const [{ version }] = (await app.db.manager.query('SELECT version FROM unit WHERE id = ?', [fx.pustu.id])) as Array<{ version: number }>;
+    const moved = await app.data<{ moveUnit: { userErrors: unknown[] } }>(
+      'mutation($i: MoveUnitInput!) { moveUnit(input: $i) { userErrors { code message } } }',
+      { i: { id: unitGid(fx.pustu), parentId: unitGid(fx.dinkes), expectedVersion: Number(version) } },
+      fx.tokens.hr,
+    );
+    expect(moved.moveUnit.userErrors).toEqual([]);
+    try {
+      const after = await analytics(fx.tokens.analyst, fx.dinkes);
+      expect(after).toEqual(before);
+      expect(after.distribution.map((g) => [g.key, g.employees])).toEqual([[unitGid(fx.pkm), 13]]);
+    } finally {
+      const [{ version: v }] = (await app.db.manager.query('SELECT version FROM unit WHERE id = ?', [fx.pustu.id])) as Array<{ version: number }>;
+      await app.data('mutation($i: MoveUnitInput!) { moveUnit(input: $i) { userErrors { code } } }', { i: { id: unitGid(fx.pustu), parentId: unitGid(fx.pkm), expectedVersion: Number(v) } }, fx.tokens.hr);
+    }
+  });
+
   it('no two answers an analyst can get differ by 1 to 4 people: every unit pair, breakdown and measure', async () => {
     const answers: Answer[] = [];
     for (const unit of [fx.dinkes, fx.pkm, fx.pustu]) {

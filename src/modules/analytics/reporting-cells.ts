@@ -46,6 +46,15 @@ export interface ReportingCells {
   /** The cell of a plan, or undefined when its class is never released. */
   cellOf(unitId: number, positionKind: string, grade: string): ReportingCell | undefined;
   cells: ReportingCell[];
+  /** Each released class with its cell: what is stored when a closed year's cells are published. */
+  placements: Placement[];
+}
+
+export interface Placement {
+  unitId: number;
+  positionKind: string;
+  grade: string;
+  cell: ReportingCell;
 }
 
 /** A grade's group: the golongan of a PNS grade (`III/a` → `III`), `PPPK` for a contract grade (`IX`). */
@@ -100,7 +109,7 @@ export function buildReportingCells(units: readonly UnitLink[], counts: readonly
   }
 
   const cells: ReportingCell[] = [];
-  const byPlanKey = new Map<string, ReportingCell>();
+  const placements: Placement[] = [];
   for (const block of blocks) {
     const classes = new Map<string, { positionKind: string; golongan: string; members: ClassCount[]; plans: number }>();
     for (const m of block.members) {
@@ -124,10 +133,21 @@ export function buildReportingCells(units: readonly UnitLink[], counts: readonly
     const place = (members: ClassCount[], positionKind: string, golongan: string, plans: number) => {
       const cell: ReportingCell = { id: cells.length + 1, anchorUnitId: block.anchor, positionKind, golongan, plans };
       cells.push(cell);
-      for (const m of members) byPlanKey.set(planKey(m.unitId, m.positionKind, m.grade), cell);
+      for (const m of members) placements.push({ unitId: m.unitId, positionKind: m.positionKind, grade: m.grade, cell });
     };
     for (const c of large) place(c.members, c.positionKind, c.golongan, c.plans);
     if (residualPlans > 0) place(residual.flatMap((c) => c.members), OTHER, OTHER, residualPlans);
   }
-  return { cells, cellOf: (unitId, positionKind, grade) => byPlanKey.get(planKey(unitId, positionKind, grade)) };
+  return reportingCellsOf(placements);
+}
+
+/** The partition made of its placements (built just now, or as published for a closed year). */
+export function reportingCellsOf(placements: readonly Placement[]): ReportingCells {
+  const byPlanKey = new Map<string, ReportingCell>();
+  const cells = new Set<ReportingCell>();
+  for (const p of placements) {
+    byPlanKey.set(planKey(p.unitId, p.positionKind, p.grade), p.cell);
+    cells.add(p.cell);
+  }
+  return { cells: [...cells], placements: [...placements], cellOf: (unitId, positionKind, grade) => byPlanKey.get(planKey(unitId, positionKind, grade)) };
 }
