@@ -65,19 +65,20 @@ export async function resolveAnalytics(
 /**
  * Each aggregate's weight in the query cost estimate (`@FieldCost`): proportional to the time it took over a whole
  * seeded region of 5,000 employees (`npm run seed -- --employees 5000`, the slower of SQLite and MariaDB), at a
- * scale where one `analytics` with every aggregate stays under the per-operation cost limit and two do not. The
- * estimate cannot see how large the asked subtree is, so it prices the region-wide case.
+ * scale where a dashboard's `analytics` with every aggregate stays under half the per-operation cost limit (as every
+ * frontend operation does) and three in one operation do not fit. The estimate cannot see how large the asked
+ * subtree is, so it prices the region-wide case.
  */
 export const ANALYTICS_FIELD_COST = {
-  distribution: 200,
-  completion: 200,
-  overdue: 200,
-  achievement: 6_000,
-  cascade: 200,
-  responsiveness: 50_000,
-  competencyGaps: 11_000,
+  distribution: 100,
+  completion: 100,
+  overdue: 100,
+  achievement: 3_000,
+  cascade: 100,
+  responsiveness: 25_000,
+  competencyGaps: 5_500,
   // The seeded region has one year of ratings; a trend reads up to eleven (three by default).
-  trend: 600,
+  trend: 300,
 } as const;
 
 @Resolver(() => Analytics)
