@@ -58,6 +58,14 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, field, type: parent, chi
   return 1 + childComplexity * Math.max(asked ?? hint ?? DEFAULT_PAGE_SIZE, 1);
 };
 
+/** A field with `@FieldCost` counts its own weight instead of 1, plus its children as any field's. */
+const fieldCostEstimator: ComplexityEstimator = (options) => {
+  const weight = options.field.extensions?.cost;
+  if (typeof weight !== 'number') return undefined;
+  const asList = pageSizeEstimator(options);
+  return weight + (asList === undefined ? options.childComplexity : asList - 1);
+};
+
 /**
  * The estimated cost of an operation, and what is wrong with it: page sizes over the limit (BAD_USER_INPUT) or a
  * cost over the limit (QUERY_TOO_COSTLY), found before anything is resolved.
@@ -76,7 +84,7 @@ export function estimateQuery(
   };
   let cost: number;
   try {
-    cost = getComplexity({ schema, query: document, operationName, variables, estimators: [checkPages, pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+    cost = getComplexity({ schema, query: document, operationName, variables, estimators: [checkPages, fieldCostEstimator, pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })] });
   } catch (error) {
     // Variables that do not coerce: execution refuses them with BAD_USER_INPUT (400) before any resolver.
     if (error instanceof GraphQLError) return { cost: 0 };

@@ -5,7 +5,8 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { admission } from './admission';
+import { admission, type AdmissionGate } from './admission';
+import { authenticationOf, authenticationStep, pendingRequests, principalKey, wasRefused } from './request-authentication';
 import { compiledExecutor } from './compiled-executor';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -58,6 +59,8 @@ export interface RunningServer {
   url: string;
   /** Subscriptions listening right now (tests wait for theirs before publishing). */
   activeSubscriptions(): number;
+  /** GraphQL operations over HTTP: running, waiting their turn, and requests not yet authenticated. */
+  operations: AdmissionGate & { pending(): number };
   /** Stops accepting, drains in-flight requests, then resolves. The caller closes the database. */
   stop(): Promise<void>;
 }
@@ -116,7 +119,17 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   app.disable('x-powered-by');
   // Answers are private and rarely repeated: hashing each body for an ETag costs CPU for no revalidation.
   app.set('etag', false);
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(
+    {
+      // A request's headers, then the whole request with its body, must arrive in time; Node checks both every
+      // `connectionsCheckingInterval`, so a slow sender is cut off at most a second late (408, connection closed).
+      headersTimeout: config.headersTimeoutSeconds * 1000,
+      requestTimeout: config.requestTimeoutSeconds * 1000,
+      keepAliveTimeout: config.keepAliveTimeoutSeconds * 1000,
+      connectionsCheckingInterval: 1000,
+    },
+    app,
+  );
   const armor = armorProtection();
   const ownEvents = options.events === undefined;
   const events = options.events ?? createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, log });
@@ -196,13 +209,24 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+  const pending = pendingRequests(config.maxPendingRequests);
+  const gate = admission({
+    concurrent: config.maxConcurrentOperations,
+    queue: config.maxQueuedOperations,
+    perPrincipal: config.maxOperationsPerPrincipal,
+    principalOf: (_req, res) => principalKey(res),
+  });
+  // The body is read and the token checked before a slot is taken: a slow or unknown sender never holds one.
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600 }),
-    admission({ concurrent: config.maxConcurrentOperations, queue: config.maxQueuedOperations }),
+    pending,
     express.json({ limit: config.bodyLimitBytes }),
+    authenticationStep((authorization) => authenticate(authorization, verifier, directory)),
+    // A refused token is answered with its 401 at once, without waiting for a slot: it executes nothing.
+    (req, res, next) => (wasRefused(res) ? next() : gate(req, res, next)),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => createContext(await authenticate(req.headers.authorization, verifier, directory), res.locals.requestId, res.locals.log),
+      context: async ({ res }) => createContext(authenticationOf(res), res.locals.requestId, res.locals.log),
     }),
   );
   app.use(
@@ -229,6 +253,7 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
             httpServer,
             url: `http://${shownHost}:${address.port}/graphql`,
             activeSubscriptions: () => subscriptions.activeCount(),
+            operations: { inFlight: gate.inFlight, waiting: gate.waiting, hold: gate.hold, pending: pending.pending },
             stop: async () => {
               await apollo.stop();
               if (ownEvents) await events.close();

@@ -1,6 +1,7 @@
 import { TestApp } from '../support/test-app';
 import { QUERY_LIMITS } from '../../src/app/query-limits';
 import { Role } from '../../src/core/auth/role';
+import { toGlobalId } from '../../src/core/graphql/global-id';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 
 /**
@@ -239,6 +240,32 @@ describe('query limits and transport over HTTP', () => {
       expect(result.status).toBe(400);
       expect(result.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
       expect(result.statements).toBe(0);
+    });
+
+    describe('analytics, weighed by what each aggregate costs over a region', () => {
+      const EVERY_AGGREGATE = `distribution { key employees counts { predikat count } } completion { key draft approved } achievement { key averageAchievement }
+        responsiveness { key medianHoursToFeedback } trend { year rated } competencyGaps { __typename }`;
+      const analytics = (alias: string) =>
+        `${alias}: analytics(unitId: "${toGlobalId('Unit', 1)}", periodId: "${toGlobalId('PerformancePeriod', 1)}") { ${EVERY_AGGREGATE} }`;
+
+      it('refuses 15 aliased region-wide analytics with every aggregate with QUERY_TOO_COSTLY, running no SQL', async () => {
+        const source = `{ ${Array.from({ length: 15 }, (_, i) => analytics(`a${i}`)).join(' ')} }`;
+        const result = await app.gql(source, {}, hrToken);
+        expect(result.status).toBe(400);
+        expect(result.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+        expect(result.statements).toBe(0);
+      });
+
+      it('refuses even three of them in one operation', async () => {
+        const result = await app.gql(`{ ${analytics('a')} ${analytics('b')} ${analytics('c')} }`, {}, hrToken);
+        expect(result.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+      });
+
+      it('answers one analytics with every aggregate (control)', async () => {
+        const result = await app.gql(`{ ${analytics('a')} }`, {}, hrToken);
+        expect(result.status).toBe(200);
+        expect(result.body.errors).toBeUndefined();
+      });
     });
   });
 

@@ -148,6 +148,11 @@ export class TestApp {
     }
   }
 
+  /** The ids (`x-request-id`) of the requests answered so far, in the order the server finished them. */
+  finishedRequestIds(): string[] {
+    return [...this.stats.keys()];
+  }
+
   private async statementsOf(requestId: string): Promise<number> {
     // The server records stats when the response finishes, which can trail the client receiving it.
     for (let i = 0; i < 50 && !this.stats.has(requestId); i++) await new Promise((r) => setTimeout(r, 2));

@@ -15,3 +15,25 @@ describe('MAX_CONCURRENT_OPERATIONS', () => {
     expect(loadConfig({ NODE_ENV: 'test', MAX_CONCURRENT_OPERATIONS: '0' }).maxConcurrentOperations).toBe(1);
   });
 });
+
+describe('HTTP timeouts (HEADERS_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS, KEEP_ALIVE_TIMEOUT_SECONDS)', () => {
+  it('default to 10 s for headers, 30 s for a whole request and 5 s idle, each at least a second', () => {
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ headersTimeoutSeconds: 10, requestTimeoutSeconds: 30, keepAliveTimeoutSeconds: 5 });
+    expect(loadConfig({ NODE_ENV: 'test', REQUEST_TIMEOUT_SECONDS: '60', KEEP_ALIVE_TIMEOUT_SECONDS: '65' })).toMatchObject({ requestTimeoutSeconds: 60, keepAliveTimeoutSeconds: 65 });
+    expect(() => loadConfig({ NODE_ENV: 'test', REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/REQUEST_TIMEOUT_SECONDS must be at least 1/);
+    expect(() => loadConfig({ NODE_ENV: 'test', KEEP_ALIVE_TIMEOUT_SECONDS: '1.5' })).toThrow(ConfigError);
+  });
+
+  it('refuse headers given longer than the whole request', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', HEADERS_TIMEOUT_SECONDS: '40' })).toThrow(/must not exceed REQUEST_TIMEOUT_SECONDS/);
+    expect(loadConfig({ NODE_ENV: 'test', HEADERS_TIMEOUT_SECONDS: '30' }).headersTimeoutSeconds).toBe(30);
+  });
+});
+
+describe('MAX_PENDING_REQUESTS and MAX_OPERATIONS_PER_PRINCIPAL', () => {
+  it('bound unauthenticated requests at 256 and leave a principal free to use every slot by default', () => {
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ maxPendingRequests: 256, maxOperationsPerPrincipal: 0 });
+    expect(loadConfig({ NODE_ENV: 'test', MAX_PENDING_REQUESTS: '20', MAX_OPERATIONS_PER_PRINCIPAL: '5' })).toMatchObject({ maxPendingRequests: 20, maxOperationsPerPrincipal: 5 });
+    expect(() => loadConfig({ NODE_ENV: 'test', MAX_PENDING_REQUESTS: '-1' })).toThrow(ConfigError);
+  });
+});

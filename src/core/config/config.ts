@@ -71,6 +71,25 @@ export interface Config {
    */
   graphqlExecutor: 'jit' | 'graphql-js';
   appraisal: AppraisalSettings;
+  /** Seconds a client has to send a request's headers (`HEADERS_TIMEOUT_SECONDS`); at most the request timeout. */
+  headersTimeoutSeconds: number;
+  /**
+   * Seconds a client has to send a whole request, body included (`REQUEST_TIMEOUT_SECONDS`): a body that
+   * trickles in slower is cut off (408). The answer's own time is not counted.
+   */
+  requestTimeoutSeconds: number;
+  /** Seconds an idle keep-alive connection stays open between requests (`KEEP_ALIVE_TIMEOUT_SECONDS`). */
+  keepAliveTimeoutSeconds: number;
+  /**
+   * GraphQL requests at once whose body is still arriving or whose token is being checked
+   * (`MAX_PENDING_REQUESTS`); more are answered 503 at once. Bounds what unauthenticated senders hold. 0: no bound.
+   */
+  maxPendingRequests: number;
+  /**
+   * Operations one principal may run at once (`MAX_OPERATIONS_PER_PRINCIPAL`); 0: as many as
+   * `maxConcurrentOperations`. Waiting operations take turns between principals either way.
+   */
+  maxOperationsPerPrincipal: number;
 }
 
 /** A fixed secret so that `npm start` and `npm run token` agree out of the box. Refused in production. */
@@ -158,5 +177,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       talentVisibleToSelf: flag(env.TALENT_VISIBLE_TO_SELF, false),
       analyticsFloor: integer('ANALYTICS_MIN_GROUP', env.ANALYTICS_MIN_GROUP, 5),
     },
+    ...httpTimeouts(env),
+    maxPendingRequests: integer('MAX_PENDING_REQUESTS', env.MAX_PENDING_REQUESTS, 256),
+    maxOperationsPerPrincipal: integer('MAX_OPERATIONS_PER_PRINCIPAL', env.MAX_OPERATIONS_PER_PRINCIPAL, 0),
   };
+}
+
+/** The HTTP server's timeouts, each at least a second; Node refuses headers given longer than the whole request. */
+function httpTimeouts(env: NodeJS.ProcessEnv): Pick<Config, 'headersTimeoutSeconds' | 'requestTimeoutSeconds' | 'keepAliveTimeoutSeconds'> {
+  const seconds = (name: string, fallback: number) => {
+    const value = integer(name, env[name], fallback);
+    if (value < 1) throw new ConfigError(`${name} must be at least 1 (seconds), got "${env[name]}"`);
+    return value;
+  };
+  const headersTimeoutSeconds = seconds('HEADERS_TIMEOUT_SECONDS', 10);
+  const requestTimeoutSeconds = seconds('REQUEST_TIMEOUT_SECONDS', 30);
+  if (headersTimeoutSeconds > requestTimeoutSeconds) {
+    throw new ConfigError(`HEADERS_TIMEOUT_SECONDS (${headersTimeoutSeconds}) must not exceed REQUEST_TIMEOUT_SECONDS (${requestTimeoutSeconds})`);
+  }
+  return { headersTimeoutSeconds, requestTimeoutSeconds, keepAliveTimeoutSeconds: seconds('KEEP_ALIVE_TIMEOUT_SECONDS', 5) };
 }

@@ -4,6 +4,7 @@ import { type RequestContext } from '../../core/context/request-context';
 import { badUserInput } from '../../core/errors/app-error';
 import { MAX_PAGE_SIZE } from '../../core/graphql/connection';
 import { idOfType } from '../../core/graphql/global-id';
+import { FieldCost } from '../../core/graphql/field-cost';
 import { ListSize } from '../../core/graphql/list-size';
 import { Allow } from '../../core/policy/allow';
 import { Permission } from '../../core/policy/permission';
@@ -64,6 +65,25 @@ export async function resolveAnalytics(
   };
 }
 
+/**
+ * Each aggregate's weight in the query cost estimate (`@FieldCost`): proportional to the time it took over a whole
+ * seeded region of 5,000 employees (`npm run seed -- --employees 5000`, the slower of SQLite and MariaDB), at a
+ * scale where a dashboard's `analytics` with every aggregate stays under half the per-operation cost limit (as every
+ * frontend operation does) and three in one operation do not fit. The estimate cannot see how large the asked
+ * subtree is, so it prices the region-wide case.
+ */
+export const ANALYTICS_FIELD_COST = {
+  distribution: 100,
+  completion: 100,
+  overdue: 100,
+  achievement: 3_000,
+  cascade: 100,
+  responsiveness: 25_000,
+  competencyGaps: 5_500,
+  // The seeded region has one year of ratings; a trend reads up to eleven (three by default).
+  trend: 300,
+} as const;
+
 @Resolver(() => Analytics)
 export class AnalyticsResolver {
   @Allow(Permission.SIGNED_IN)
@@ -92,18 +112,21 @@ export class AnalyticsResolver {
     return a.period;
   }
 
+  @FieldCost(ANALYTICS_FIELD_COST.distribution)
   @ListSize(50)
   @FieldResolver(() => [DistributionGroup], { description: 'Predikat distribution per group, with the units out of their curve (unit breakdown).' })
   distribution(@Ctx() ctx: RequestContext, @Root() a: Analytics): Promise<DistributionGroup[]> {
     return analyticsService.distribution(ctx, a.scope, a.breakdown);
   }
 
+  @FieldCost(ANALYTICS_FIELD_COST.completion)
   @ListSize(50)
   @FieldResolver(() => [CompletionGroup], { description: 'Workflow completion per group and who is late against the period’s deadlines.' })
   completion(@Ctx() ctx: RequestContext, @Root() a: Analytics): Promise<CompletionGroup[]> {
     return analyticsService.completion(ctx, a.scope, a.breakdown);
   }
 
+  @FieldCost(ANALYTICS_FIELD_COST.overdue)
   @ListSize(MAX_PAGE_SIZE)
   @FieldResolver(() => [Appraisal], { description: `The overdue plans themselves (not for analysts), at most ${MAX_PAGE_SIZE}.` })
   async overdue(
@@ -116,29 +139,34 @@ export class AnalyticsResolver {
     return (await appraisalService.getMany(ctx, ids)).filter((p): p is Appraisal => p !== null);
   }
 
+  @FieldCost(ANALYTICS_FIELD_COST.achievement)
   @ListSize(50)
   @FieldResolver(() => [AchievementGroup], { description: 'Indicator achievement (realization against target) per group.' })
   achievement(@Ctx() ctx: RequestContext, @Root() a: Analytics): Promise<AchievementGroup[]> {
     return analyticsService.achievement(ctx, a.scope, a.breakdown);
   }
 
+  @FieldCost(ANALYTICS_FIELD_COST.cascade)
   @FieldResolver(() => CascadeAchievement, { description: 'The indicators cascaded from one RHK, rolled up under it.' })
   cascade(@Ctx() ctx: RequestContext, @Root() a: Analytics, @Arg('workResultPlanId', () => ID, { description: 'The RHK at the top.' }) workResultPlanId: string): Promise<CascadeAchievement> {
     return analyticsService.cascade(ctx, a.scope, idOfType(workResultPlanId, WorkResultPlan.typeName) ?? -1);
   }
 
+  @FieldCost(ANALYTICS_FIELD_COST.responsiveness)
   @ListSize(50)
   @FieldResolver(() => [ResponsivenessGroup], { description: 'Feedback responsiveness per group: shares answered and the median hours to an answer.' })
   responsiveness(@Ctx() ctx: RequestContext, @Root() a: Analytics): Promise<ResponsivenessGroup[]> {
     return analyticsService.responsiveness(ctx, a.scope, a.breakdown);
   }
 
+  @FieldCost(ANALYTICS_FIELD_COST.competencyGaps)
   @ListSize(30)
   @FieldResolver(() => [UnitCompetencyGap], { nullable: true, description: 'Competency gaps by competency over the unit subtree (as `Unit.competencyGaps`).' })
   competencyGaps(@Ctx() ctx: RequestContext, @Root() a: Analytics): Promise<UnitCompetencyGap[] | null> {
     return talentService.unitGaps(ctx, a.unit, a.scope.includeSubunits);
   }
 
+  @FieldCost(ANALYTICS_FIELD_COST.trend)
   @ListSize(26)
   @FieldResolver(() => [TrendPoint], { description: 'The predikat spread per year and per month or quarter, over a range of years (default: the period’s year and the two before).' })
   trend(
