@@ -36,6 +36,8 @@ const ANSWER_WITHIN_MS = 1_000;
 /** Subscriptions one socket may hold for item 3 to count as bounded. */
 const MAX_SUBSCRIPTIONS = 20;
 const SMALL_GROUP = { min: 1, max: 4 };
+/** `ABUSE_ONLY=1,4` runs those items only (while fixing one); the exit code then speaks for them alone. */
+const ONLY = process.env.ABUSE_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The service, in a child process.
@@ -330,7 +332,7 @@ async function slowSockets({ served, seed }: Ctx): Promise<Outcome> {
   const kept =
     closed.length === SOCKETS
       ? `the server dropped all slow sockets after ${(Math.max(...closed) / 1000).toFixed(1)} s at most`
-      : `the server dropped ${closed.length} of them within ${OBSERVE_MS / 1000} s${closed.length ? ` (after ${(Math.min(...closed) / 1000).toFixed(1)}–${(Math.max(...closed) / 1000).toFixed(1)} s)` : ''}, kept ${SOCKETS - closed.length}`;
+      : `the server still held ${SOCKETS - closed.length} of them after ${OBSERVE_MS / 1000} s${closed.length ? ` (dropped ${closed.length} after ${(Math.min(...closed) / 1000).toFixed(1)}–${(Math.max(...closed) / 1000).toFixed(1)} s)` : ''}`;
   const held = real.ok && real.ms <= ANSWER_WITHIN_MS;
   return { item: '2', held, line: `${SOCKETS} slow sockets: real request ${real.text}; ${kept}` };
 }
@@ -451,35 +453,64 @@ async function subscriptionMultiplication({ served, db, seed }: Ctx): Promise<Ou
 // ---------------------------------------------------------------------------------------------------------------
 // Item 4: analytics whose cost is under-estimated.
 
-const AGGREGATES =
-  'distribution { key employees pending counts { predikat count share } violations { rule count total } } ' +
-  'completion { key employees draft submitted returned approved revising evaluated final planningOverdue evaluationOverdue } ' +
-  'achievement { key employees indicators averageAchievement met } ' +
-  'responsiveness { key employees realizations realizationFeedbackShare medianHoursToFeedback activities activityReviewShare medianHoursToReview } ' +
-  'trend { year subPeriod rated counts { predikat count } } ' +
-  'competencyGaps { employees averageGap withGap }';
+/**
+ * The six aggregates, from everything to the least: the attacker sends the heaviest selection the estimate lets
+ * through (the issue's 15 aliases were estimated at 3,945 against a limit of 100,000).
+ */
+const AGGREGATE_LADDER: Array<{ name: string; selection: string }> = [
+  {
+    name: 'every field',
+    selection:
+      'distribution { key employees pending counts { predikat count share } violations { rule count total } } ' +
+      'completion { key employees draft submitted returned approved revising evaluated final planningOverdue evaluationOverdue } ' +
+      'achievement { key employees indicators averageAchievement met } ' +
+      'responsiveness { key employees realizations realizationFeedbackShare medianHoursToFeedback activities activityReviewShare medianHoursToReview } ' +
+      'trend { year subPeriod rated counts { predikat count share } } ' +
+      'competencyGaps { employees averageGap withGap }',
+  },
+  {
+    name: 'the main figures',
+    selection:
+      'distribution { key employees pending counts { predikat count } } completion { key employees approved evaluated final } ' +
+      'achievement { key employees averageAchievement met } responsiveness { key employees realizations activities } trend { year rated } competencyGaps { averageGap }',
+  },
+  {
+    name: 'one figure each',
+    selection: 'distribution { pending } completion { approved } achievement { met } responsiveness { realizations } trend { rated } competencyGaps { withGap }',
+  },
+];
 
 async function analyticsCost({ served, db, seed, periodId }: Ctx): Promise<Outcome> {
   const CONCURRENT = 10;
   const [{ id: rootId }] = (await db.manager.query('SELECT id FROM unit WHERE parent_id IS NULL ORDER BY id LIMIT 1')) as Array<{ id: number }>;
   const breakdowns = ['UNIT', 'POSITION_KIND', 'GRADE'];
-  const fields = Array.from({ length: 15 }, (_, i) => `a${i}: analytics(unitId: $u, periodId: $p, breakdown: ${breakdowns[i % 3]}) { ${AGGREGATES} }`);
-  const heavy = `query($u: ID!, $p: ID!) { ${fields.join(' ')} }`;
   const variables = { u: toGlobalId('Unit', Number(rootId)), p: periodId };
   const hr = await token(seed.landmarks.hrAdmin, [Role.HR_ADMIN]);
   const nurse = await token(seed.landmarks.nurseAtPuskesmasWalesi);
 
-  const one = await gql(served.url, hr, heavy, variables, 60_000);
-  const refusal = one.body?.errors?.[0]?.extensions?.code as string | undefined;
-  const cost = (one.body?.extensions?.cost as { estimated?: number; budget?: number } | undefined) ?? {};
-  const errorCost = one.body?.errors?.[0]?.extensions?.cost as number | undefined;
-  const estimated = cost.estimated ?? errorCost;
-  const perMinute = estimated && cost.budget ? Math.floor(cost.budget / estimated) : undefined;
-  const refusedAlone = one.status !== 200 || refusal !== undefined;
-  const first = refusedAlone
-    ? `refused (HTTP ${one.status}${refusal ? ` ${refusal}` : ''}${estimated ? `, estimated ${estimated}` : ''})`
-    : `estimated cost ${estimated ?? '?'}${perMinute !== undefined ? ` (the budget allows ${perMinute} a minute)` : ''}, answered in ${one.ms.toFixed(0)} ms`;
-  progress(`15 aliased region-wide analytics × 6 aggregates: ${first}; now ${CONCURRENT} at once from one HR admin, and a nurse's trivial query`);
+  const tried: string[] = [];
+  let heavy: string | undefined;
+  let accepted = '';
+  for (const rung of AGGREGATE_LADDER) {
+    const fields = Array.from({ length: 15 }, (_, i) => `a${i}: analytics(unitId: $u, periodId: $p, breakdown: ${breakdowns[i % 3]}) { ${rung.selection} }`);
+    const query = `query($u: ID!, $p: ID!) { ${fields.join(' ')} }`;
+    const one = await gql(served.url, hr, query, variables, 60_000);
+    const refusal = one.body?.errors?.[0]?.extensions?.code as string | undefined;
+    const cost = (one.body?.extensions?.cost as { estimated?: number; budget?: number } | undefined) ?? {};
+    const estimated = cost.estimated ?? (one.body?.errors?.[0]?.extensions?.cost as number | undefined);
+    if (one.status !== 200 || refusal !== undefined || one.failure) {
+      tried.push(`${rung.name}: refused (${one.failure ?? `HTTP ${one.status}${refusal ? ` ${refusal}` : ''}`}${estimated ? `, estimated ${estimated}` : ''})`);
+      continue;
+    }
+    const perMinute = estimated && cost.budget ? ` (the budget allows ${Math.floor(cost.budget / estimated)} a minute)` : '';
+    accepted = `${rung.name}: estimated ${estimated ?? '?'}${perMinute}, answered in ${one.ms.toFixed(0)} ms`;
+    tried.push(accepted);
+    heavy = query;
+    break;
+  }
+  const first = `15 aliased region-wide analytics × 6 aggregates, ${tried.join('; ')}`;
+  if (!heavy) return { item: '4', held: true, line: `${first}: every selection refused` };
+  progress(`${first}; now ${CONCURRENT} at once from one HR admin, and a nurse's trivial query`);
 
   const storm = Array.from({ length: CONCURRENT }, () => gql(served.url, hr, heavy, variables, 60_000));
   const samples: Array<{ ms: number; ok: boolean; text: string }> = [];
@@ -490,12 +521,12 @@ async function analyticsCost({ served, db, seed, periodId }: Ctx): Promise<Outco
   const heavyAnswers = await Promise.all(storm);
   const answeredHeavy = heavyAnswers.filter((a) => a.status === 200 && !a.body?.errors).length;
   const worst = samples.reduce((a, b) => (!b.ok || b.ms > a.ms ? b : a));
-  const held = refusedAlone || samples.every((s) => s.ok && s.ms <= ANSWER_WITHIN_MS);
+  const held = samples.every((s) => s.ok && s.ms <= ANSWER_WITHIN_MS);
   return {
     item: '4',
     held,
     line:
-      `15 aliased region-wide analytics (6 aggregates): ${first}; ${CONCURRENT} at once from one principal (${answeredHeavy} answered, slowest ${Math.max(...heavyAnswers.map((a) => a.ms)).toFixed(0)} ms): ` +
+      `${first}; ${CONCURRENT} at once from one principal (${answeredHeavy} answered, slowest ${Math.max(...heavyAnswers.map((a) => a.ms)).toFixed(0)} ms): ` +
       `another principal's trivial query ${samples.map((s) => (s.ok ? `${s.ms.toFixed(0)} ms` : s.text)).join(', ')} (worst ${worst.text})`,
   };
 }
@@ -609,7 +640,37 @@ function covered(flat: Flat): number | null {
 }
 
 /** The fields that carry something about the people covered (everything numeric but the head counts). */
-const valueFields = (flat: Flat) => Object.keys(flat).filter((k) => !isPopulationField(k) && !(k === 'rated' && typeof flat.employees !== 'number') && k !== 'floor');
+const valueFields = (flat: Flat) => Object.keys(flat).filter((k) => !isPopulationField(k) && !KEY_FIELDS.has(k) && !(k === 'rated' && typeof flat.employees !== 'number'));
+/** Numeric fields that name a group rather than describe it (trend points are keyed by year and month). */
+const KEY_FIELDS = new Set(['year', 'subPeriod', 'floor']);
+
+/**
+ * What `a − b` says about the people in the difference, the most telling first: counts that moved, then means
+ * recovered with their weights (a mean over `indicators` or `employees` times that count, differenced).
+ */
+function describe(a: Flat, b: Flat | undefined, fields: string[], limit = 6): string {
+  const parts: Array<{ text: string; rank: number }> = [];
+  for (const f of fields) {
+    const x = a[f]!;
+    const y = b?.[f] ?? 0;
+    const weight = /^average/i.test(f) ? (['indicators', 'employees'].find((w) => typeof a[w] === 'number' && (b === undefined || typeof b[w] === 'number')) ?? undefined) : undefined;
+    if (weight) {
+      const wa = a[weight]!;
+      const wb = b?.[weight] ?? 0;
+      if (wa - wb > 0) {
+        parts.push({ text: `${f} ${+((x * wa - y * wb) / (wa - wb)).toFixed(3)} (over ${wa - wb} ${weight})`, rank: 1 });
+        continue;
+      }
+    }
+    const diff = +(x - y).toFixed(4);
+    parts.push({ text: `${f} ${diff}`, rank: /share|median|average/i.test(f) ? 3 : diff !== 0 ? 0 : 2 });
+  }
+  return parts
+    .sort((p, q) => p.rank - q.rank)
+    .slice(0, limit)
+    .map((p) => p.text)
+    .join(', ');
+}
 
 interface Finding {
   where: string;
@@ -699,11 +760,6 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
   // 2. Every nested pair A ⊃ B: per group, A − B.
   const differences: Finding[] = [];
   let pairs = 0;
-  const describe = (a: Flat, b: Flat | undefined, fields: string[]) =>
-    fields
-      .slice(0, 6)
-      .map((f) => `${f} ${+((a[f] as number) - (b?.[f] ?? 0)).toFixed(4)}`)
-      .join(', ');
   for (const s of sets) {
     for (const b of BREAKDOWNS) {
       for (const [measure, groups] of answers.get(answerKey(s, b)) ?? []) {
@@ -755,7 +811,11 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
           const groups = [...(answers.get(answerKey(s, partial))?.get(measure)?.values() ?? [])];
           const withheld = groups.filter((g) => valueFields(g).some((f) => g[f] === null));
           if (!withheld.length) continue;
-          const people = withheld.reduce((n, g) => n + (typeof g.employees === 'number' ? g.employees : 0), 0);
+          // How many they cover: the full breakdown's head count less the shown groups', else what the withheld say.
+          const heads = (list: Flat[]) => (list.every((g) => typeof g.employees === 'number') ? list.reduce((n, g) => n + (g.employees as number), 0) : null);
+          const shownHeads = heads(groups.filter((g) => !withheld.includes(g)));
+          const fullHeads = heads(fullGroups);
+          const people = fullHeads !== null && shownHeads !== null ? fullHeads - shownHeads : (heads(withheld) ?? 0);
           if (people < SMALL_GROUP.min || people > SMALL_GROUP.max) continue;
           const derived: string[] = [];
           for (const f of valueFields(fullGroups[0]!)) {
@@ -773,6 +833,7 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
   }
 
   const specific = await twoQueryAttack(served.url, db, analyst, periodId);
+  // An analyst who got no answer at all would make this audit vacuous: that is not a pass.
   const held = direct.length === 0 && differences.length === 0 && fromTotals.length === 0 && specific.held && refused < requests;
   const example = (list: Finding[]) => (list.length ? ` (e.g. ${list[0]!.where}: ${list[0]!.people} employee${list[0]!.people === 1 ? '' : 's'}: ${list[0]!.values})` : '');
   progress(`the two-query attack: ${specific.line}`);
@@ -782,7 +843,7 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
     line:
       `analyst's answers (${rated}): ${requests} requests over ${sets.length} unit sets × ${BREAKDOWNS.length} breakdowns × ${GRAPHQL_MEASURES.length} measures + ${CSV_MEASURES.length} CSV exports, ${pairs} nested pairs: ` +
       `${direct.length} groups of 1–4 shown directly${example(direct)}; ${differences.length} differences exposing 1–4 employees${example(differences)}; ` +
-      `${fromTotals.length} withheld groups derived from totals${example(fromTotals)}; two-query attack: ${specific.line}`,
+      `${fromTotals.length} withheld groups derived from totals${example(fromTotals)}; two-query attack: ${specific.short}`,
   };
 }
 
@@ -836,9 +897,9 @@ async function rateTheYear(url: string, db: Database, hr: string, periodId: stri
 }
 
 /** The issue's attack: Dinas Kesehatan and one of its sub-units by POSITION_KIND, one PELAKSANA apart. */
-async function twoQueryAttack(url: string, db: Database, analyst: string, periodId: string): Promise<{ held: boolean; line: string }> {
+async function twoQueryAttack(url: string, db: Database, analyst: string, periodId: string): Promise<{ held: boolean; line: string; short: string }> {
   const [dinkes] = (await db.manager.query("SELECT id FROM unit WHERE code = 'JWY-DINKES'")) as Array<{ id: number }>;
-  if (!dinkes) return { held: false, line: 'no Dinas Kesehatan in the demo region' };
+  if (!dinkes) return { held: false, line: 'no Dinas Kesehatan in the demo region', short: 'no Dinas Kesehatan' };
   const pelaksana = (await db.manager.query(
     `SELECT c.ancestor_id AS unit, COUNT(*) AS n FROM appraisal a JOIN unit_closure c ON c.descendant_id = a.unit_id
       WHERE a.period_id = (SELECT pp.id FROM performance_period pp ORDER BY pp.year DESC LIMIT 1) AND a.position_kind = 'PELAKSANA' AND a.status <> 'CLOSED'
@@ -849,7 +910,7 @@ async function twoQueryAttack(url: string, db: Database, analyst: string, period
   const total = Number(pelaksana.find((r) => Number(r.unit) === Number(dinkes.id))?.n ?? 0);
   const candidates = pelaksana.filter((r) => Number(r.unit) !== Number(dinkes.id)).map((r) => ({ unit: Number(r.unit), d: total - Number(r.n) }));
   const sub = candidates.find((c) => c.d === 1) ?? candidates.filter((c) => c.d >= 1 && c.d <= 4).sort((a, b) => a.d - b.d)[0];
-  if (!sub) return { held: true, line: 'no sub-unit of Dinas Kesehatan is 1–4 PELAKSANA short of it' };
+  if (!sub) return { held: false, line: 'no sub-unit of Dinas Kesehatan is 1–4 PELAKSANA short of it (not tried)', short: 'not tried' };
   const [{ name }] = (await db.manager.query('SELECT name FROM unit WHERE id = ?', [sub.unit])) as Array<{ name: string }>;
   const ask = async (unit: number) => {
     const res = await gql(url, analyst, `query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p, breakdown: POSITION_KIND) { ${ANALYST_SELECTION} } }`, { u: toGlobalId('Unit', unit), p: periodId });
@@ -868,14 +929,8 @@ async function twoQueryAttack(url: string, db: Database, analyst: string, period
   const derived: string[] = [];
   for (const [measure, ga] of a) {
     const gb = b.get(measure);
-    for (const f of valueFields(ga)) {
-      const x = ga[f];
-      const y = gb ? gb[f] : 0;
-      if (x === null || x === undefined || y === null || y === undefined) continue;
-      const diff = +(x - y).toFixed(4);
-      // A count that moved, or a mean: what the difference says about the PELAKSANA outside the sub-unit.
-      if (diff !== 0 || /average|share|median/i.test(f)) derived.push(`${measure}.${f} ${diff}`);
-    }
+    const fields = valueFields(ga).filter((f) => ga[f] !== null && ga[f] !== undefined && (!gb || (gb[f] !== null && gb[f] !== undefined)));
+    if (fields.length) derived.push(`${measure}: ${describe(ga, gb, fields, 5)}`);
   }
   const [truth] = (await db.manager.query(
     `SELECT ev.predikat AS predikat FROM appraisal a JOIN unit_closure c ON c.descendant_id = a.unit_id AND c.ancestor_id = ?
@@ -884,8 +939,9 @@ async function twoQueryAttack(url: string, db: Database, analyst: string, period
         AND a.period_id = (SELECT pp.id FROM performance_period pp ORDER BY pp.year DESC LIMIT 1)`,
     [dinkes.id, sub.unit],
   )) as Array<{ predikat: string | null }>;
-  const who = `Dinas Kesehatan − ${name} (${sub.d} PELAKSANA apart${sub.d === 1 ? `, whose predikat is ${truth?.predikat ?? 'not rated'}` : ''})`;
-  return derived.length ? { held: false, line: `${who}: derived ${derived.slice(0, 8).join(', ')}` } : { held: true, line: `${who}: nothing derived` };
+  const who = `Dinas Kesehatan − ${name} (${sub.d} PELAKSANA apart${sub.d === 1 ? `, whose predikat in the database is ${truth?.predikat ?? 'none (not rated)'}` : ''})`;
+  if (!derived.length) return { held: true, line: `${who}: nothing derived`, short: `${who}: nothing derived` };
+  return { held: false, line: `${who}: derived ${derived.join('; ')}`, short: `${who}: derived ${derived.map((d) => d.split(', ')[0]).join('; ')}` };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -932,30 +988,35 @@ async function main(): Promise<void> {
     process.stdout.write(`demo region seeded: ${seed.units} units, ${seed.employees} employees (${databaseUrl}); the service runs with its default settings\n`);
 
     // Items 2–5 and 8 against the default settings.
-    const first = await startService(databaseUrl);
-    served.push(first);
-    const ctx: Ctx = { ...base, served: first };
-    outcomes.push(await attack('2', () => slowSockets(ctx), 40_000));
-    outcomes.push(await attack('8', () => bigFrames(ctx), 40_000));
-    outcomes.push(await attack('3', () => subscriptionMultiplication(ctx), 60_000));
-    outcomes.push(await attack('4', () => analyticsCost(ctx), 90_000));
-    outcomes.push(await attack('5', () => deactivation(ctx), 30_000));
-    await first.stop();
+    const wanted = (item: string) => !ONLY || ONLY.includes(item);
+    if (['2', '8', '3', '4', '5'].some(wanted)) {
+      const first = await startService(databaseUrl);
+      served.push(first);
+      const ctx: Ctx = { ...base, served: first };
+      if (wanted('2')) outcomes.push(await attack('2', () => slowSockets(ctx), 40_000));
+      if (wanted('8')) outcomes.push(await attack('8', () => bigFrames(ctx), 40_000));
+      if (wanted('3')) outcomes.push(await attack('3', () => subscriptionMultiplication(ctx), 60_000));
+      if (wanted('4')) outcomes.push(await attack('4', () => analyticsCost(ctx), 90_000));
+      if (wanted('5')) outcomes.push(await attack('5', () => deactivation(ctx), 30_000));
+      await first.stop();
+    }
 
     // Item 1 on a fresh process without the cost budget: its hundreds of queries are an audit, not the attack's cost.
-    process.stdout.write('restarting the service with RATE_LIMIT_COST_PER_MINUTE=0 for the analytics audit\n');
-    const second = await startService(databaseUrl, { RATE_LIMIT_COST_PER_MINUTE: '0' });
-    served.push(second);
-    outcomes.unshift(await attack('1', () => analyticsDifferencing({ ...base, served: second }), 120_000));
-    await second.stop();
+    if (wanted('1')) {
+      process.stdout.write('restarting the service with RATE_LIMIT_COST_PER_MINUTE=0 for the analytics audit\n');
+      const second = await startService(databaseUrl, { RATE_LIMIT_COST_PER_MINUTE: '0' });
+      served.push(second);
+      outcomes.push(await attack('1', () => analyticsDifferencing({ ...base, served: second }), 120_000));
+      await second.stop();
+    }
   } finally {
     for (const s of served) await s.stop().catch(() => undefined);
     await db?.close().catch(() => undefined);
     await rm(work, { recursive: true, force: true });
   }
   process.stdout.write(`\nsummary (${((Date.now() - started) / 1000).toFixed(0)} s):\n`);
-  for (const o of outcomes) process.stdout.write(`  item ${o.item} ${TITLES[o.item]}: ${o.held ? 'HELD' : 'BROKEN'}\n`);
-  const all = outcomes.length === 6 && outcomes.every((o) => o.held);
+  for (const o of [...outcomes].sort((x, y) => Number(x.item) - Number(y.item))) process.stdout.write(`  item ${o.item} ${TITLES[o.item]}: ${o.held ? 'HELD' : 'BROKEN'}\n`);
+  const all = outcomes.length === (ONLY?.length ?? Object.keys(TITLES).length) && outcomes.every((o) => o.held);
   process.stdout.write(all ? 'every attack held\n' : `${outcomes.filter((o) => !o.held).length} of ${outcomes.length} attacks BROKE through\n`);
   process.exitCode = all ? 0 : 1;
 }
