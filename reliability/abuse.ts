@@ -581,17 +581,87 @@ async function deactivation({ served, db, seed }: Ctx): Promise<Outcome> {
 // Item 1: differencing an analyst's answers.
 
 /**
- * The analyst's GraphQL selection, in one place: every measure, every field. The auditor reads whatever numeric
- * fields come back, so new ones (e.g. how many employees a group withholds) are audited without a change here.
+ * The analyst's GraphQL selection when the schema cannot be read (introspection off): every measure, every field.
+ * Normally the selection is built from the schema (`analystSelection`), so that new fields (e.g. how many employees
+ * a group withholds) and new aggregates are asked for and audited without a change here.
  */
-const ANALYST_SELECTION = `mode floor
+const FALLBACK_SELECTION = `mode floor
   distribution { key label employees suppressed pending counts { predikat count share } violations { rule count total } }
   completion { key label employees suppressed draft submitted returned approved revising evaluated final planningOverdue evaluationOverdue }
   achievement { key label employees suppressed indicators averageAchievement met }
   responsiveness { key label employees suppressed realizations realizationFeedbackShare medianHoursToFeedback activities activityReviewShare medianHoursToReview }
   trend { year subPeriod rated suppressed counts { predikat count share } }
   competencyGaps { competency { id } employees suppressed averageCurrent averageGap averageRequired withGap }`;
-const GRAPHQL_MEASURES = ['distribution', 'completion', 'achievement', 'responsiveness', 'trend', 'competencyGaps'];
+const FALLBACK_MEASURES = ['distribution', 'completion', 'achievement', 'responsiveness', 'trend', 'competencyGaps'];
+
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType: TypeRef | null;
+}
+interface IntrospectedField {
+  name: string;
+  args: Array<{ defaultValue: string | null; type: TypeRef }>;
+  type: TypeRef;
+}
+
+const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }';
+
+/**
+ * Every aggregate of `Analytics` (a list of groups that can be `suppressed`) with every field an analyst may ask
+ * for: scalars, lists of small objects one level down (`counts`, `violations`), and the id of a single object
+ * (`competency`). Fields with a required argument (`cascade`) are left out. Undefined when introspection is off.
+ */
+async function analystSelection(url: string, bearer: string): Promise<{ selection: string; measures: string[] } | undefined> {
+  const types = new Map<string, { fields: IntrospectedField[] | null; interfaces: Array<{ name: string }> | null } | null>();
+  const typeOf = async (name: string) => {
+    if (!types.has(name)) {
+      const res = await gql(url, bearer, `query($n: String!) { __type(name: $n) { interfaces { name } fields { name args { defaultValue type { ${TYPE_REF} } } type { ${TYPE_REF} } } } }`, { n: name });
+      types.set(name, (res.body?.data?.__type as { fields: IntrospectedField[] | null; interfaces: Array<{ name: string }> | null } | null | undefined) ?? null);
+    }
+    return types.get(name) ?? null;
+  };
+  const fieldsOf = async (name: string) => (await typeOf(name))?.fields ?? null;
+  // A Node is named by its `id`; introspection over the compiled executor lists that field as `nodeId`.
+  const isIdentified = async (name: string) => ((await typeOf(name))?.interfaces ?? []).some((i) => i.name === 'Node') || ((await fieldsOf(name)) ?? []).some((g) => g.name === 'id');
+  const unwrap = (ref: TypeRef) => {
+    let list = false;
+    let t: TypeRef = ref;
+    while (t.ofType) {
+      if (t.kind === 'LIST') list = true;
+      t = t.ofType;
+    }
+    return { kind: t.kind, name: t.name!, list };
+  };
+  const askable = (f: IntrospectedField) => !f.args.some((a) => a.type.kind === 'NON_NULL' && a.defaultValue === null);
+  const select = async (typeName: string, depth: number): Promise<string> => {
+    const parts: string[] = [];
+    for (const f of (await fieldsOf(typeName)) ?? []) {
+      if (!askable(f)) continue;
+      const t = unwrap(f.type);
+      // `nodeId`: see isIdentified.
+      if ((t.kind === 'SCALAR' || t.kind === 'ENUM') && f.name !== 'nodeId') parts.push(f.name);
+      else if (t.kind === 'OBJECT' && t.list && depth > 0) {
+        const inner = await select(t.name, depth - 1);
+        if (inner) parts.push(`${f.name} { ${inner} }`);
+      } else if (t.kind === 'OBJECT' && !t.list && (await isIdentified(t.name))) parts.push(`${f.name} { id }`);
+    }
+    return parts.join(' ');
+  };
+  const analytics = await fieldsOf('Analytics');
+  if (!analytics) return undefined;
+  const parts: string[] = [];
+  const measures: string[] = [];
+  for (const f of analytics) {
+    const t = unwrap(f.type);
+    if (!askable(f)) continue;
+    if (t.kind === 'SCALAR' || t.kind === 'ENUM') parts.push(f.name);
+    if (t.kind !== 'OBJECT' || !t.list || !((await fieldsOf(t.name)) ?? []).some((g) => g.name === 'suppressed')) continue;
+    measures.push(f.name);
+    parts.push(`${f.name} { ${await select(t.name, 1)} }`);
+  }
+  return measures.length ? { selection: parts.join(' '), measures } : undefined;
+}
 const CSV_MEASURES = ['distribution', 'completion', 'achievement', 'responsiveness'];
 const BREAKDOWNS = ['UNIT', 'POSITION_KIND', 'GRADE'];
 
@@ -605,11 +675,15 @@ const isPopulationField = (name: string) => name === 'employees' || /withheld|su
 /** Fields that can be summed over groups (counts), as opposed to means, shares and medians. */
 const isAdditive = (name: string, values: Array<number | null>) => !/average|share|median|hours/i.test(name) && values.every((v) => v === null || Number.isInteger(v));
 
+/** Flattened field names seen with a number somewhere: a null in one of them is a withheld figure, not an absent enum. */
+const NUMERIC = new Set<string>();
+
 function flatten(value: unknown, prefix: string, out: Flat): void {
   if (value === null || value === undefined) {
     if (prefix) out[prefix] = null;
   } else if (typeof value === 'number') {
     out[prefix] = value;
+    NUMERIC.add(prefix);
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => {
       // Elements keyed by their first text field (a predikat, a rule), else by position.
@@ -640,7 +714,7 @@ function covered(flat: Flat): number | null {
 }
 
 /** The fields that carry something about the people covered (everything numeric but the head counts). */
-const valueFields = (flat: Flat) => Object.keys(flat).filter((k) => !isPopulationField(k) && !KEY_FIELDS.has(k) && !(k === 'rated' && typeof flat.employees !== 'number'));
+const valueFields = (flat: Flat) => Object.keys(flat).filter((k) => NUMERIC.has(k) && !isPopulationField(k) && !KEY_FIELDS.has(k) && !(k === 'rated' && typeof flat.employees !== 'number'));
 /** Numeric fields that name a group rather than describe it (trend points are keyed by year and month). */
 const KEY_FIELDS = new Set(['year', 'subPeriod', 'floor']);
 
@@ -682,6 +756,9 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
   const hr = await token(seed.landmarks.hrAdmin, [Role.HR_ADMIN]);
   const rated = await rateTheYear(served.url, db, hr, periodId, period);
   const analyst = await token(ANALYST, [Role.ANALYST]);
+  const introspected = await analystSelection(served.url, analyst);
+  const { selection, measures: graphqlMeasures } = introspected ?? { selection: FALLBACK_SELECTION, measures: FALLBACK_MEASURES };
+  progress(`the analyst's selection ${introspected ? 'from the schema' : '(introspection off: the fixed one)'}: ${graphqlMeasures.join(', ')}`);
   const units = (await db.manager.query('SELECT id, name, parent_id AS parent FROM unit ORDER BY id')) as Array<{ id: number; name: string; parent: number | null }>;
   const parentOf = new Map(units.map((u) => [Number(u.id), u.parent === null ? null : Number(u.parent)]));
   const nameOf = new Map(units.map((u) => [Number(u.id), u.name]));
@@ -708,11 +785,11 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
   const work = async ({ s, b }: { s: UnitSet; b: string }) => {
     const answer: Answer = new Map();
     const unitId = toGlobalId('Unit', s.unit);
-    const res = await gql(served.url, analyst, `query($u: ID!, $p: ID!, $s: Boolean!) { analytics(unitId: $u, periodId: $p, includeSubunits: $s, breakdown: ${b}) { ${ANALYST_SELECTION} } }`, { u: unitId, p: periodId, s: s.subunits });
+    const res = await gql(served.url, analyst, `query($u: ID!, $p: ID!, $s: Boolean!) { analytics(unitId: $u, periodId: $p, includeSubunits: $s, breakdown: ${b}) { ${selection} } }`, { u: unitId, p: periodId, s: s.subunits });
     requests += 1;
     const analytics = res.body?.data?.analytics as Record<string, unknown> | null | undefined;
     if (!analytics) refused += 1;
-    for (const measure of GRAPHQL_MEASURES) {
+    for (const measure of graphqlMeasures) {
       const groups = analytics?.[measure];
       if (!Array.isArray(groups)) continue;
       const byKey = new Map<string, Flat>();
@@ -741,7 +818,10 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
           for (const [k, v] of Object.entries(row)) {
             if (k === 'key' || k === 'label') continue;
             if (v === '') flat[k] = null;
-            else if (/^-?\d+(\.\d+)?(e-?\d+)?$/i.test(v)) flat[k] = Number(v);
+            else if (/^-?\d+(\.\d+)?(e-?\d+)?$/i.test(v)) {
+              flat[k] = Number(v);
+              NUMERIC.add(k);
+            }
           }
           byKey.set(row.key ?? JSON.stringify(row), flat);
         }
@@ -832,7 +912,7 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
     }
   }
 
-  const specific = await twoQueryAttack(served.url, db, analyst, periodId);
+  const specific = await twoQueryAttack(served.url, db, analyst, periodId, selection);
   // An analyst who got no answer at all would make this audit vacuous: that is not a pass.
   const held = direct.length === 0 && differences.length === 0 && fromTotals.length === 0 && specific.held && refused < requests;
   const example = (list: Finding[]) => (list.length ? ` (e.g. ${list[0]!.where}: ${list[0]!.people} employee${list[0]!.people === 1 ? '' : 's'}: ${list[0]!.values})` : '');
@@ -841,7 +921,7 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
     item: '1',
     held,
     line:
-      `analyst's answers (${rated}): ${requests} requests over ${sets.length} unit sets × ${BREAKDOWNS.length} breakdowns × ${GRAPHQL_MEASURES.length} measures + ${CSV_MEASURES.length} CSV exports, ${pairs} nested pairs: ` +
+      `analyst's answers (${rated}): ${requests} requests over ${sets.length} unit sets × ${BREAKDOWNS.length} breakdowns × ${graphqlMeasures.length} measures + ${CSV_MEASURES.length} CSV exports, ${pairs} nested pairs: ` +
       `${direct.length} groups of 1–4 shown directly${example(direct)}; ${differences.length} differences exposing 1–4 employees${example(differences)}; ` +
       `${fromTotals.length} withheld groups derived from totals${example(fromTotals)}; two-query attack: ${specific.short}`,
   };
@@ -897,7 +977,7 @@ async function rateTheYear(url: string, db: Database, hr: string, periodId: stri
 }
 
 /** The issue's attack: Dinas Kesehatan and one of its sub-units by POSITION_KIND, one PELAKSANA apart. */
-async function twoQueryAttack(url: string, db: Database, analyst: string, periodId: string): Promise<{ held: boolean; line: string; short: string }> {
+async function twoQueryAttack(url: string, db: Database, analyst: string, periodId: string, selection: string): Promise<{ held: boolean; line: string; short: string }> {
   const [dinkes] = (await db.manager.query("SELECT id FROM unit WHERE code = 'JWY-DINKES'")) as Array<{ id: number }>;
   if (!dinkes) return { held: false, line: 'no Dinas Kesehatan in the demo region', short: 'no Dinas Kesehatan' };
   const pelaksana = (await db.manager.query(
@@ -913,7 +993,7 @@ async function twoQueryAttack(url: string, db: Database, analyst: string, period
   if (!sub) return { held: false, line: 'no sub-unit of Dinas Kesehatan is 1–4 PELAKSANA short of it (not tried)', short: 'not tried' };
   const [{ name }] = (await db.manager.query('SELECT name FROM unit WHERE id = ?', [sub.unit])) as Array<{ name: string }>;
   const ask = async (unit: number) => {
-    const res = await gql(url, analyst, `query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p, breakdown: POSITION_KIND) { ${ANALYST_SELECTION} } }`, { u: toGlobalId('Unit', unit), p: periodId });
+    const res = await gql(url, analyst, `query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p, breakdown: POSITION_KIND) { ${selection} } }`, { u: toGlobalId('Unit', unit), p: periodId });
     const analytics = res.body?.data?.analytics as Record<string, unknown> | null | undefined;
     const out = new Map<string, Flat>();
     for (const measure of ['distribution', 'achievement', 'responsiveness']) {
