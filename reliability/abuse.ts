@@ -455,7 +455,7 @@ async function subscriptionMultiplication({ served, db, seed }: Ctx): Promise<Ou
 
 /**
  * The six aggregates, from everything to the least: the attacker sends the heaviest selection the estimate lets
- * through (the issue's 15 aliases were estimated at 3,945 against a limit of 100,000).
+ * through, as the issue's attacker did.
  */
 const AGGREGATE_LADDER: Array<{ name: string; selection: string }> = [
   {
