@@ -167,6 +167,10 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: armor.validationRules,
     formatError,
+    // `service.ts` owns SIGTERM/SIGINT. Apollo's own handler (on outside tests) started `stop()` first, and our
+    // `apollo.stop()` then waited on Apollo's stop barrier, which it never resolves: the pool stayed open, and on
+    // MariaDB the process lived on until the grace period ran out (exit 1).
+    stopOnTerminationSignals: false,
     // Cache hints are unused (every answer is private), and the plugin wraps every field resolver: off.
     plugins: [ApolloServerPluginCacheControlDisabled(), closeSubscriptions, ApolloServerPluginDrainHttpServer({ httpServer }), ...armor.plugins, costLimitPlugin(schema, { limiter }), errorLoggingPlugin, metrics.graphqlPlugin],
   });
