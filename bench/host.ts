@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import type * as BaselineModule from './baseline';
 import type * as ConfigModule from '../src/core/config/config';
 import type * as DatabaseModule from '../src/core/database/database';
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       JWT_SECRET: jwtSecret,
+      // Production wants /metrics guarded; the bench does not scrape it.
+      METRICS_TOKEN: process.env.METRICS_TOKEN || randomBytes(24).toString('hex'),
       MIGRATE_ON_START: 'false',
       SEED_DEMO: 'false',
       // The per-principal budget would throttle one principal sending thousands of requests a second.

@@ -84,6 +84,11 @@ export function compiledExecutor(schema: GraphQLSchema, options: { limit?: numbe
         schema,
         executor: async ({ document, operation, operationName, request, context }) => {
           const interpreted = () => execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
+          // No operation by the requested name (or several and no name): Apollo then hands us `operationName` null,
+          // and graphql-js ran the document's only operation, which Apollo took for its own bug (a 500). With the
+          // name the client asked for, graphql-js says there is none, and Apollo answers 400
+          // OPERATION_RESOLUTION_FAILURE, as without this executor.
+          if (!operation) return execute({ schema, document, operationName: request.operationName, variableValues: request.variables, contextValue: context });
           const query = compiledFor(entryOf(document, operationName), document, operationName);
           if (!query) return interpreted();
           const definitions = operation.variableDefinitions ?? [];

@@ -9,7 +9,7 @@ import { admission, type AdmissionGate } from './admission';
 import { authenticationOf, authenticationStep, pendingRequests, principalKey, wasRefused } from './request-authentication';
 import { compiledExecutor } from './compiled-executor';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { type Logger } from 'pino';
 import { type Config } from '../core/config/config';
 import { authenticate, type Authentication } from '../core/auth/authenticate';
@@ -31,6 +31,7 @@ import { DOCUMENTS_PATH } from '../modules/document/document-links';
 import { exportRouter } from '../modules/analytics/export.router';
 import { createMetrics } from './metrics';
 import { CostRateLimiter } from './rate-limit';
+import { configureCursorSecret } from '../core/graphql/cursor-seal';
 
 export interface RequestStats {
   requestId: string;
@@ -57,6 +58,8 @@ export interface ServerOptions {
 export interface RunningServer {
   httpServer: http.Server;
   url: string;
+  /** Where `/metrics` is served when it has its own listener (`METRICS_PORT`). */
+  metricsUrl?: string;
   /** Subscriptions listening right now (tests wait for theirs before publishing). */
   activeSubscriptions(): number;
   /** GraphQL operations over HTTP: running, waiting their turn, and requests not yet authenticated. */
@@ -112,6 +115,7 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
 /** Builds the HTTP server: Express with Apollo on /graphql, health probes, CORS, limits, logs. */
 export async function createServer(options: ServerOptions): Promise<{ httpServer: http.Server; listen(port: number, host?: string): Promise<RunningServer> }> {
   const { config, db, log } = options;
+  configureCursorSecret(config.cursorSecret);
   const schema = await buildAppSchema();
   const verifier = await TokenVerifier.fromConfig(config);
   const directory = createPrincipalDirectory(db);
@@ -180,8 +184,22 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: armor.validationRules,
     formatError,
+    // `service.ts` owns SIGTERM/SIGINT. Apollo's own handler (on outside tests) started `stop()` first, and our
+    // `apollo.stop()` then waited on Apollo's stop barrier, which it never resolves: the pool stayed open, and on
+    // MariaDB the process lived on until the grace period ran out (exit 1).
+    stopOnTerminationSignals: false,
     // Cache hints are unused (every answer is private), and the plugin wraps every field resolver: off.
-    plugins: [ApolloServerPluginCacheControlDisabled(), closeSubscriptions, ApolloServerPluginDrainHttpServer({ httpServer }), ...armor.plugins, costLimitPlugin(schema, { limiter }), errorLoggingPlugin, metrics.graphqlPlugin],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      // Production serves no landing page (Apollo's names itself and its version); development keeps Sandbox.
+      ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      closeSubscriptions,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...armor.plugins,
+      costLimitPlugin(schema, { limiter }),
+      errorLoggingPlugin,
+      metrics.graphqlPlugin,
+    ],
   });
   await apollo.start();
 
@@ -191,13 +209,17 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
       options.onRequestFinished?.(stats);
     }),
   );
-  app.get('/metrics', (req, res, next) => {
+  const metricsRoute: RequestHandler = (req, res, next) => {
     if (config.metricsToken && req.headers.authorization !== `Bearer ${config.metricsToken}`) {
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Metrics want the metrics token.' } });
       return;
     }
     Promise.resolve(metrics.handler(req, res, next)).catch(next);
-  });
+  };
+  // On the API port unless metrics have their own listener; never open there in production (the configuration
+  // wants METRICS_TOKEN or METRICS_PORT, and a configuration built otherwise gets none).
+  const metricsApp = config.metricsPort !== undefined ? express().disable('x-powered-by').get('/metrics', metricsRoute) : undefined;
+  if (!metricsApp && (config.metricsToken || config.env !== 'production')) app.get('/metrics', metricsRoute);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -243,23 +265,35 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
 
   return {
     httpServer,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          const address = httpServer.address() as AddressInfo;
-          const shownHost = host && host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
-          resolve({
-            httpServer,
-            url: `http://${shownHost}:${address.port}/graphql`,
-            activeSubscriptions: () => subscriptions.activeCount(),
-            operations: { inFlight: gate.inFlight, waiting: gate.waiting, hold: gate.hold, pending: pending.pending },
-            stop: async () => {
-              await apollo.stop();
-              if (ownEvents) await events.close();
-            },
-          });
-        });
-      }),
+    listen: async (port, host) => {
+      const metricsServer = metricsApp ? http.createServer(metricsApp) : undefined;
+      const metricsUrl = metricsServer ? `${await listenOn(metricsServer, config.metricsPort!, config.metricsHost)}/metrics` : undefined;
+      const url = `${await listenOn(httpServer, port, host)}/graphql`;
+      return {
+        httpServer,
+        url,
+        metricsUrl,
+        activeSubscriptions: () => subscriptions.activeCount(),
+        operations: { inFlight: gate.inFlight, waiting: gate.waiting, hold: gate.hold, pending: pending.pending },
+        stop: async () => {
+          metricsServer?.closeAllConnections();
+          await Promise.all([apollo.stop(), metricsServer && new Promise((resolve) => metricsServer.close(resolve))]);
+          if (ownEvents) await events.close();
+        },
+      };
+    },
   };
+}
+
+/** Starts `server` listening; resolves with its base URL (`http://host:port`). */
+function listenOn(server: http.Server, port: number, host?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const shownHost = host && host !== '0.0.0.0' && host !== '::' ? (host.includes(':') ? `[${host}]` : host) : 'localhost';
+      resolve(`http://${shownHost}:${address.port}`);
+    });
+  });
 }

@@ -31,8 +31,8 @@ export async function startService(config: Config, log: Logger, exit: (code: num
     demo = await seedRegion(db, DEMO_EMPLOYEES);
     log.info({ units: demo.units, employees: demo.employees, appraisals: demo.appraisals, realizations: demo.realizations, feedback: demo.feedback, activities: demo.activities, ms: demo.ms }, 'seeded the demo region');
   }
-  const server = await (await createServer({ config, db, log })).listen(config.port);
-  log.info({ url: server.url, database: config.embedded ? config.databaseUrl : 'mysql' }, 'listening');
+  const server = await (await createServer({ config, db, log })).listen(config.port, config.host);
+  log.info({ url: server.url, metricsUrl: server.metricsUrl, database: config.embedded ? config.databaseUrl : 'mysql' }, 'listening');
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) =>

@@ -19,6 +19,7 @@ import {
   unitGid,
 } from './analytics-helpers';
 import { Planning } from './planning-helpers';
+import { CSV_PAYLOADS, naivePieces, readsAsText, spreadsheetCells } from '../support/csv-readers';
 
 /**
  * The CSV exports of issue 6 over HTTP: `/exports/analytics/<breakdown>.csv` and `/exports/appraisal-results.csv`
@@ -236,6 +237,52 @@ describe('analytics CSV exports', () => {
     } finally {
       await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [oldUnit, fx.pustu.id]);
       await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [oldName, fx.b[2]!.owner.id]);
+    }
+  });
+
+  it('no cell of any export starts a formula, read with comma, semicolon, tab or bar as the separator (issue 15: `Hendrik;=cmd|…` with Indonesian settings)', async () => {
+    const escape = (name: string) => app.db.dataSource.driver.escape(name);
+    const people = [...fx.n, ...fx.b];
+    const units = [fx.dinkes, fx.pkm, fx.pustu];
+    const saved = {
+      people: (await app.db.manager.query(`SELECT id, name FROM ${escape('employee')} WHERE id IN (${people.map((m) => m.owner.id).join(', ')})`)) as Array<{ id: number; name: string }>,
+      titles: (await app.db.manager.query(`SELECT id, position_title FROM ${escape('appraisal')} WHERE id IN (${people.map((m) => dbIdOf(m.plan.id)).join(', ')})`)) as Array<{ id: number; position_title: string }>,
+      units: (await app.db.manager.query(`SELECT id, name FROM ${escape('unit')} WHERE id IN (${units.map((u) => u.id).join(', ')})`)) as Array<{ id: number; name: string }>,
+    };
+    const payload = (i: number) => CSV_PAYLOADS[i % CSV_PAYLOADS.length]!;
+    for (const [i, m] of people.entries()) {
+      await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [payload(i), m.owner.id]);
+      await app.db.manager.query(`UPDATE ${escape('appraisal')} SET position_title = ? WHERE id = ?`, [payload(i + people.length), dbIdOf(m.plan.id)]);
+    }
+    for (const [i, u] of units.entries()) await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [payload(i + 6), u.id]);
+    try {
+      const files = [...KINDS.map((k) => `analytics/${k}.csv`), 'appraisal-results.csv'];
+      const texts: string[] = [];
+      for (const path of files) {
+        for (const breakdown of ['UNIT', 'POSITION_KIND', 'GRADE']) {
+          const res = await getCsv(url(path, { breakdown }), fx.tokens.hr);
+          expect([path, res.status]).toEqual([path, 200]);
+          texts.push(res.text);
+        }
+      }
+      // Every payload reached an export (names, plan titles, unit labels).
+      const results = await getCsv(url('appraisal-results.csv'), fx.tokens.hr);
+      const renamed = new Set(people.map((m) => m.owner.nip));
+      expect(results.rows.filter((r) => renamed.has(r.nip!)).map((r) => [r.name!.includes("'"), r.position_title!.includes("'")])).toEqual(people.map(() => [true, true]));
+      for (const text of texts) {
+        // Every field is quoted.
+        expect(text.split('\n')[0]).toMatch(/^"[a-z_]+"(,"[A-Za-z_]+")*$/);
+        for (const delimiter of [',', ';', '\t', '|']) expect([delimiter, spreadsheetCells(text, delimiter).filter((c) => !readsAsText(c))]).toEqual([delimiter, []]);
+        expect(naivePieces(text).filter((c) => !readsAsText(c))).toEqual([]);
+      }
+      // A strict CSV reader gets the names back, apostrophes added only where a cell could begin a formula.
+      const byNip = Object.fromEntries(results.rows.map((r) => [r.nip, r]));
+      expect(byNip[people[CSV_PAYLOADS.indexOf("Hendrik;=cmd|'/C calc'!A0;x")]!.owner.nip]!.name).toBe("Hendrik;'=cmd|'/C calc'!A0;x");
+      expect(byNip[fx.lead.nip]!.name).toBe('Lead Pustu');
+    } finally {
+      for (const r of saved.people) await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [r.name, r.id]);
+      for (const r of saved.titles) await app.db.manager.query(`UPDATE ${escape('appraisal')} SET position_title = ? WHERE id = ?`, [r.position_title, r.id]);
+      for (const r of saved.units) await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [r.name, r.id]);
     }
   });
 

@@ -43,8 +43,8 @@ describe('the per-request SQL tally (REQUEST_SQL_TALLY)', () => {
   it('is on by default outside production and off in production, where its promise hooks cost CPU', async () => {
     expect(loadConfig({ NODE_ENV: 'test' }).requestSqlTally).toBe(true);
     expect(loadConfig({ NODE_ENV: 'development' }).requestSqlTally).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).requestSqlTally).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), REQUEST_SQL_TALLY: 'true' }).requestSqlTally).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), METRICS_TOKEN: 'm' }).requestSqlTally).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), METRICS_TOKEN: 'm', REQUEST_SQL_TALLY: 'true' }).requestSqlTally).toBe(true);
   });
 
   it('turned off: requests are answered, no statement count is observed, the process-wide count still moves', async () => {

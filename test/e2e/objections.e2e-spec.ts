@@ -125,9 +125,11 @@ describe('objections (keberatan)', () => {
 
       // Shown everywhere: the plan, its evaluations, node(id:), the lists, the unit's spread.
       const reread = await e.ratedOrFail(d.plan.id, d.owner);
-      expect(reread.annualEvaluation).toEqual(annual);
-      expect(reread.evaluations).toEqual([annual]);
-      expect(reread.objection).toEqual(decided.objection);
+      // The employee does not read the NIP of her appraiser's supervisor, in `nip` or in a subject (issue 15).
+      const asOwner = { ...annual, ratedBySubject: null };
+      expect(reread.annualEvaluation).toEqual(asOwner);
+      expect(reread.evaluations).toEqual([asOwner]);
+      expect(reread.objection).toEqual({ ...decided.objection, decidedBySubject: null });
       const node = await app.data<{ node: { predikat: string } | null }>('query($id: ID!) { node(id: $id) { ... on Evaluation { predikat } } }', { id: annual.id }, await e.token(d.owner));
       expect(node.node).toEqual({ predikat: 'BAIK' });
       const listed = await app.data<{ appraisals: { nodes: Array<{ id: string; annualEvaluation: { predikat: string } | null }> } }>(

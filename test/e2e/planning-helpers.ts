@@ -42,7 +42,8 @@ export interface TransitionOut {
   fromStatus: string;
   toStatus: string;
   reason: string | null;
-  actorSubject: string;
+  /** Null when the reader may not read that person's NIP. */
+  actorSubject: string | null;
   occurredAt: string;
 }
 

@@ -37,3 +37,28 @@ describe('MAX_PENDING_REQUESTS and MAX_OPERATIONS_PER_PRINCIPAL', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', MAX_PENDING_REQUESTS: '-1' })).toThrow(ConfigError);
   });
 });
+
+describe('HOST, METRICS_PORT/METRICS_HOST, CURSOR_SECRET', () => {
+  const production = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32) };
+
+  it('binds loopback unless HOST is set', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test', HOST: '::' }).host).toBe('::');
+  });
+
+  it('in production wants METRICS_TOKEN or a separate metrics listener', () => {
+    expect(() => loadConfig(production)).toThrow(ConfigError);
+    expect(loadConfig({ ...production, METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' })).toMatchObject({ metricsPort: 9464, metricsHost: '10.0.0.5' });
+    expect(() => loadConfig({ ...production, METRICS_PORT: 'nine' })).toThrow(ConfigError);
+  });
+
+  it('keys cursors with CURSOR_SECRET, else the JWT secret; with a public key in production only CURSOR_SECRET will do', () => {
+    expect(loadConfig({ ...production, METRICS_TOKEN: 'm' }).cursorSecret).toBe('j'.repeat(32));
+    expect(loadConfig({ ...production, METRICS_TOKEN: 'm', CURSOR_SECRET: 'c'.repeat(32) }).cursorSecret).toBe('c'.repeat(32));
+    expect(() => loadConfig({ NODE_ENV: 'test', CURSOR_SECRET: 'short' })).toThrow(ConfigError);
+    const jwks = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://sso.example/jwks', METRICS_TOKEN: 'm' };
+    expect(() => loadConfig(jwks)).toThrow(/CURSOR_SECRET/);
+    expect(loadConfig({ ...jwks, CURSOR_SECRET: 'c'.repeat(32) }).cursorSecret).toBe('c'.repeat(32));
+    expect(loadConfig({ NODE_ENV: 'development', JWT_JWKS_URL: 'https://sso.example/jwks' }).cursorSecret).toBeUndefined();
+  });
+});

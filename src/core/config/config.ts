@@ -90,6 +90,24 @@ export interface Config {
    * `maxConcurrentOperations`. Waiting operations take turns between principals either way.
    */
   maxOperationsPerPrincipal: number;
+  /**
+   * Interface the HTTP server binds (`HOST`): loopback (`127.0.0.1`) unless set, so that a service meant to sit
+   * behind a proxy is not reachable from the network by accident; `0.0.0.0` (or `::`) to bind every interface.
+   */
+  host: string;
+  /**
+   * A separate listener for `/metrics` (`METRICS_PORT`, on `METRICS_HOST`, loopback by default): the API port then
+   * serves no metrics. In production either this or `METRICS_TOKEN` is required.
+   */
+  metricsPort?: number;
+  metricsHost: string;
+  /**
+   * Key material of the connection cursors (`CURSOR_SECRET`, 32+ characters): they are sealed (AES-256-GCM), so
+   * that sort values (names) never reach URLs and logs. Unset: the JWT secret (keys are derived from it by HKDF),
+   * so instances sharing it agree; required in production when tokens are verified by a public key or JWKS; in
+   * development then a random key of the process.
+   */
+  cursorSecret?: string;
 }
 
 /** A fixed secret so that `npm start` and `npm run token` agree out of the box. Refused in production. */
@@ -180,6 +198,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...httpTimeouts(env),
     maxPendingRequests: integer('MAX_PENDING_REQUESTS', env.MAX_PENDING_REQUESTS, 256),
     maxOperationsPerPrincipal: integer('MAX_OPERATIONS_PER_PRINCIPAL', env.MAX_OPERATIONS_PER_PRINCIPAL, 0),
+    host: env.HOST || '127.0.0.1',
+    ...metricsListener(env, production),
+    cursorSecret: cursorSecret(env, production, tokenConfig(env, production)),
   };
 }
 
@@ -196,4 +217,24 @@ function httpTimeouts(env: NodeJS.ProcessEnv): Pick<Config, 'headersTimeoutSecon
     throw new ConfigError(`HEADERS_TIMEOUT_SECONDS (${headersTimeoutSeconds}) must not exceed REQUEST_TIMEOUT_SECONDS (${requestTimeoutSeconds})`);
   }
   return { headersTimeoutSeconds, requestTimeoutSeconds, keepAliveTimeoutSeconds: seconds('KEEP_ALIVE_TIMEOUT_SECONDS', 5) };
+}
+
+/** Where `/metrics` is served; in production it is never open to whoever reaches the API port. */
+function metricsListener(env: NodeJS.ProcessEnv, production: boolean): Pick<Config, 'metricsPort' | 'metricsHost'> {
+  const metricsPort = env.METRICS_PORT ? integer('METRICS_PORT', env.METRICS_PORT, 0) : undefined;
+  if (production && !env.METRICS_TOKEN && metricsPort === undefined) {
+    throw new ConfigError('In production set METRICS_TOKEN, or METRICS_PORT to serve /metrics on a separate listener');
+  }
+  return { metricsPort, metricsHost: env.METRICS_HOST || '127.0.0.1' };
+}
+
+/** `CURSOR_SECRET`, else the JWT secret (HKDF separates the two uses); undefined: a key of this process only. */
+function cursorSecret(env: NodeJS.ProcessEnv, production: boolean, token: TokenKeyConfig): string | undefined {
+  if (env.CURSOR_SECRET) {
+    if (env.CURSOR_SECRET.length < 32) throw new ConfigError('CURSOR_SECRET must be at least 32 characters');
+    return env.CURSOR_SECRET;
+  }
+  if (token.kind === 'secret') return token.secret;
+  if (production) throw new ConfigError('In production with JWT_PUBLIC_KEY or JWT_JWKS_URL set CURSOR_SECRET, so that every instance reads the others\' cursors');
+  return undefined;
 }

@@ -1,7 +1,8 @@
 import { type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from '../errors/app-error';
 import { RawEntities } from '../database/raw-entities';
-import { type ConnectionArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './connection';
+import { openCursor, sealCursor } from './cursor-seal';
+import { type ConnectionArgs, DEFAULT_PAGE_SIZE, type Edge, MAX_PAGE_SIZE, type Page } from './connection';
 
 export type SortDirection = 'ASC' | 'DESC';
 
@@ -26,13 +27,15 @@ interface Window {
   before?: CursorValue;
 }
 
+/** A sealed, opaque cursor (`cursor-seal.ts`): the sort value (a name) is not readable in it. */
 export function encodeCursor(value: string | number, id: number): string {
-  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
+  return sealCursor(JSON.stringify([value, id]));
 }
 
 function decodeCursor(cursor: string, argument: string): CursorValue {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const plain = openCursor(cursor);
+    const parsed: unknown = plain === undefined ? undefined : JSON.parse(plain);
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
@@ -84,21 +87,44 @@ function applyWindow<T>(qb: SelectQueryBuilder<ObjectLiteral>, sort: Sort<T>, wi
   return window.fromEnd ? flip(sort.direction) : sort.direction;
 }
 
+/** An edge whose cursor is sealed when first read: most lists are read through `nodes`, without cursors. */
+class LazyEdge<T> implements Edge<T> {
+  private sealed: string | undefined;
+
+  constructor(
+    readonly node: T,
+    private readonly value: string | number,
+    private readonly id: number,
+  ) {}
+
+  get cursor(): string {
+    return (this.sealed ??= encodeCursor(this.value, this.id));
+  }
+}
+
+function pageOf<T>(nodes: T[], sort: Pick<Sort<T>, 'valueOf' | 'idOf'>, hasNextPage: boolean, hasPreviousPage: boolean, totalCount: () => Promise<number>): Page<T> {
+  const edges = nodes.map((node) => new LazyEdge(node, sort.valueOf(node), sort.idOf(node)));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
+    },
+    totalCount,
+  };
+}
+
 function toPage<T>(rows: T[], sort: Sort<T>, window: Window, totalCount: () => Promise<number>): Page<T> {
   const hasMore = rows.length > window.limit;
   const slice = rows.slice(0, window.limit);
   if (window.fromEnd) slice.reverse();
-  const edges = slice.map((node) => ({ cursor: encodeCursor(sort.valueOf(node), sort.idOf(node)), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: window.fromEnd ? window.before !== undefined : hasMore,
-      hasPreviousPage: window.fromEnd ? hasMore : window.after !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount,
-  };
+  return pageOf(slice, sort, window.fromEnd ? window.before !== undefined : hasMore, window.fromEnd ? hasMore : window.after !== undefined, totalCount);
 }
 
 /**
@@ -193,15 +219,5 @@ export function groupedPage<T>(
   totalCount: () => Promise<number>,
 ): Page<T> {
   const window = pageWindow(args);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(sort.valueOf(node), sort.idOf(node)), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: window.fromEnd ? window.before !== undefined : hasMore,
-      hasPreviousPage: window.fromEnd ? hasMore : window.after !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount,
-  };
+  return pageOf(nodes, sort, window.fromEnd ? window.before !== undefined : hasMore, window.fromEnd ? hasMore : window.after !== undefined, totalCount);
 }

@@ -1,3 +1,4 @@
+import { badUserInput } from '../errors/app-error';
 import { type UserErrorList, UserErrorCode } from '../errors/user-error';
 
 /**
@@ -22,4 +23,20 @@ export function optionalText(errors: UserErrorList, value: string | null | undef
   if (value === undefined) return undefined;
   if (value === null || value.trim() === '') return null;
   return requiredText(errors, value, field, label, max) ?? undefined;
+}
+
+/** Longest text a `search` filter takes: longer than any name or code it can match (those stop at 191). */
+export const SEARCH_TEXT_MAX = 100;
+
+/**
+ * A `search` filter's text, trimmed; null when absent or blank. Longer than `SEARCH_TEXT_MAX` characters is the
+ * caller's mistake (400 BAD_USER_INPUT), not a pattern for the database: a 90 KB one failed there as a 500.
+ */
+export function searchText(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  if ([...trimmed].length > SEARCH_TEXT_MAX) {
+    throw badUserInput(`\`search\` must be at most ${SEARCH_TEXT_MAX} characters.`, { field: 'search', http: { status: 400 } });
+  }
+  return trimmed;
 }

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { Router, type Request, type Response } from 'express';
-import { stringify } from 'csv-stringify';
 import { type RequestContext } from '../../core/context/request-context';
 import { AppError, ErrorCode } from '../../core/errors/app-error';
+import { csvStringifier } from '../../core/util/csv';
 import { EvaluationKind, Predikat } from '../evaluation/evaluation-enums';
 import { ANNUAL_SUB_PERIOD } from '../evaluation/evaluation.entity';
 import { AnalyticsMode, type AnalyticsScope, Breakdown, scopedPlans } from './analytics-scope';
@@ -16,9 +16,6 @@ export interface ExportDeps {
 
 /** Rows fetched per statement: memory stays flat however large the export. */
 const BATCH = 1000;
-
-/** A text cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
-const safeText = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 function fail(res: Response, status: number, code: string, message: string): void {
   res.status(status).type('application/json').send(JSON.stringify({ error: { code, message } }));
@@ -52,7 +49,8 @@ async function sendCsv(res: Response, filename: string, columns: string[], rows:
   res.setHeader('content-type', 'text/csv; charset=utf-8');
   res.setHeader('content-disposition', `attachment; filename="${filename}"`);
   res.setHeader('cache-control', 'private, no-store');
-  const csv = stringify({ header: true, columns, cast: { string: safeText, boolean: (b) => (b ? 'true' : 'false'), date: (d) => d.toISOString() } });
+  // Quoted, with formula triggers neutralised wherever a reader may start a cell (CSV injection).
+  const csv = csvStringifier(columns);
   csv.pipe(res);
   let gone = false;
   res.once('close', () => (gone = true));

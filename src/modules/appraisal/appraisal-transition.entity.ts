@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
+import { PERSON_SUBJECT_RULE, PersonSubject } from '../employee/person-subject';
 import { Appraisal } from './appraisal.entity';
 import { AppraisalStatus, TransitionAction } from './appraisal-enums';
 
@@ -37,7 +38,8 @@ export class AppraisalTransition {
   actorEmployeeId!: number | null;
 
   @Column({ name: 'actor_subject', type: 'varchar', length: 191 })
-  @Field({ description: 'Who took the step: a NIP, an HR client id, or "system".' })
+  @PersonSubject()
+  @Field(() => String, { nullable: true, description: `Who took the step: a NIP, an HR client id, or "system". ${PERSON_SUBJECT_RULE}` })
   actorSubject!: string;
 
   @Column({ type: 'text', nullable: true })

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PERSON_SUBJECT_RULE, PersonSubject } from '../employee/person-subject';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Node } from '../../core/graphql/node';
 import { toGlobalId } from '../../core/graphql/global-id';
@@ -50,7 +51,8 @@ export class CompetencyAssessment {
   authority!: number;
 
   @Column({ name: 'assessor_subject', type: 'varchar', length: 191 })
-  @Field({ description: 'Who recorded it: a NIP, or an HR client id.' })
+  @PersonSubject()
+  @Field(() => String, { nullable: true, description: `Who recorded it: a NIP or an HR client id. ${PERSON_SUBJECT_RULE}` })
   assessorSubject!: string;
 
   @Column({ name: 'assessor_employee_id', type: 'integer', nullable: true })

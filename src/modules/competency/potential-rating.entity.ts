@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PERSON_SUBJECT_RULE, PersonSubject } from '../employee/person-subject';
 import { Node } from '../../core/graphql/node';
 import { toGlobalId } from '../../core/graphql/global-id';
 import { Employee } from '../employee/employee.entity';
@@ -44,7 +45,8 @@ export class PotentialRating {
   note!: string | null;
 
   @Column({ name: 'rater_subject', type: 'varchar', length: 191 })
-  @Field({ description: 'Who rated: a NIP, or an HR client id.' })
+  @PersonSubject()
+  @Field(() => String, { nullable: true, description: `Who rated: a NIP or an HR client id. ${PERSON_SUBJECT_RULE}` })
   raterSubject!: string;
 
   @Column({ type: 'integer' })

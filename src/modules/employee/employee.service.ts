@@ -9,6 +9,7 @@ import { assertExpectedVersion, updateVersioned } from '../../core/database/vers
 import { isUniqueViolation } from '../../core/database/unique-violation';
 import { lockedRow, withShareLock } from '../../core/database/row-locks';
 import { containsPattern, LIKE_ESCAPE } from '../../core/database/like';
+import { searchText } from '../../core/validation/text';
 import { ClosureTable } from '../../core/tree/closure-table';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
@@ -71,7 +72,8 @@ export class EmployeeService {
       if (filter.includeSubunits === false) qb.andWhere('employee.unit_id = :unitId', { unitId });
       else qb.innerJoin('unit_closure', 'within', 'within.descendant_id = employee.unit_id AND within.ancestor_id = :unitId', { unitId });
     }
-    if (filter?.search?.trim()) qb.andWhere(`LOWER(employee.name) LIKE :search ${LIKE_ESCAPE}`, { search: containsPattern(filter.search) });
+    const search = searchText(filter?.search);
+    if (search) qb.andWhere(`LOWER(employee.name) LIKE :search ${LIKE_ESCAPE}`, { search: containsPattern(search) });
     if (filter?.active != null) qb.andWhere('employee.active = :active', { active: filter.active });
     if (filter?.positionKind) qb.andWhere('employee.position_kind = :positionKind', { positionKind: filter.positionKind });
     return paginate(qb, employeeSort(order ?? DEFAULT_EMPLOYEE_ORDER), args);

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { PERSON_SUBJECT_RULE, PersonSubject } from '../employee/person-subject';
 import { Node } from '../../core/graphql/node';
 import { toGlobalId } from '../../core/graphql/global-id';
 import { decimalTransformer } from '../../core/database/decimal.transformer';
@@ -79,7 +80,8 @@ export class Evaluation {
   ratedByEmployeeId!: number | null;
 
   @Column({ name: 'rated_by_subject', type: 'varchar', length: 191 })
-  @Field({ description: 'Who rated: a NIP, or an HR client recording an external appraiser’s decision.' })
+  @PersonSubject()
+  @Field(() => String, { nullable: true, description: `Who rated: a NIP, or an HR client recording an external appraiser’s decision. ${PERSON_SUBJECT_RULE}` })
   ratedBySubject!: string;
 
   @Column({ name: 'rated_at', type: 'datetime' })

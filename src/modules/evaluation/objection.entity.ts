@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PERSON_SUBJECT_RULE, PersonSubject } from '../employee/person-subject';
 import { Node } from '../../core/graphql/node';
 import { toGlobalId } from '../../core/graphql/global-id';
 import { Appraisal } from '../appraisal/appraisal.entity';
@@ -88,7 +89,8 @@ export class Objection {
   decisionReason!: string | null;
 
   @Column({ name: 'decided_by_subject', type: 'varchar', length: 191, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Who decided.' })
+  @PersonSubject()
+  @Field(() => String, { nullable: true, description: `Who decided: a NIP or an HR client id; null while pending. ${PERSON_SUBJECT_RULE}` })
   decidedBySubject!: string | null;
 
   @Column({ name: 'decided_at', type: 'datetime', nullable: true })

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PERSON_SUBJECT_RULE, PersonSubject } from '../employee/person-subject';
 import { Node } from '../../core/graphql/node';
 import { toGlobalId } from '../../core/graphql/global-id';
 import { PerformancePeriod } from '../period/performance-period.entity';
@@ -51,7 +52,8 @@ export class UnitRating {
   overrideJustification!: string | null;
 
   @Column({ name: 'set_by_subject', type: 'varchar', length: 191 })
-  @Field({ description: 'Who set it.' })
+  @PersonSubject()
+  @Field(() => String, { nullable: true, description: `Who set it: a NIP or an HR client id. ${PERSON_SUBJECT_RULE}` })
   setBySubject!: string;
 
   @Column({ type: 'integer' })

@@ -8,7 +8,7 @@ import { UserErrorList, UserErrorsException } from '../../core/errors/user-error
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { isUniqueViolation } from '../../core/database/unique-violation';
 import { lockedRow } from '../../core/database/row-locks';
-import { requiredText } from '../../core/validation/text';
+import { requiredText, searchText } from '../../core/validation/text';
 import { ClosureTable } from '../../core/tree/closure-table';
 import { containsPattern, LIKE_ESCAPE } from '../../core/database/like';
 import { AuditAction } from '../audit/audit-action';
@@ -71,9 +71,10 @@ export class UnitService {
       });
     }
     if (filter?.kind) qb.andWhere('unit.kind = :kind', { kind: filter.kind });
-    if (filter?.search?.trim()) {
+    const search = searchText(filter?.search);
+    if (search) {
       qb.andWhere(`(LOWER(unit.code) LIKE :search ${LIKE_ESCAPE} OR LOWER(unit.name) LIKE :search ${LIKE_ESCAPE})`, {
-        search: containsPattern(filter.search),
+        search: containsPattern(search),
       });
     }
     return paginate(qb, unitSort(order ?? DEFAULT_UNIT_ORDER), args);

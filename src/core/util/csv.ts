@@ -1,0 +1,51 @@
+import { stringify, type Stringifier } from 'csv-stringify';
+
+/**
+ * Characters a spreadsheet reads as the start of a formula (OWASP, CSV injection): = + - @, tab and carriage
+ * return, and their full-width forms, which some spreadsheets fold to ASCII.
+ */
+const TRIGGER = '=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20';
+
+/**
+ * Where a reader may start a new cell: our separator is a comma, but a spreadsheet set to Indonesian (or any
+ * European) regional settings splits on `;`, others on tab or `|`, and every one on a line break. Quoting does
+ * not save us there: a reader splitting on `;` treats `"a","b;c"` as `"a","b` and `c"`.
+ */
+const SEPARATOR = ',;\\t|\\r\\n';
+
+/** A trigger, possibly behind blanks or quotes (which some readers trim), at the start of the rest of a cell. */
+const STARTS_FORMULA = new RegExp(`^[\\s"]*[${TRIGGER}]`);
+const IS_SEPARATOR = new RegExp(`[${SEPARATOR}]`);
+/** Whether a cell needs any apostrophe: one pass of the regex engine, so the usual cell costs no loop. */
+const ANY_RISK = new RegExp(`(?:^|[${SEPARATOR}])[\\s"]*[${TRIGGER}]`);
+
+/**
+ * A text cell made safe to open in a spreadsheet: an apostrophe at every place a reader could begin a cell (the
+ * start, and right after each separator) when what follows starts a formula, so the cell reads as text however
+ * the line is split. Ordinary text (names, codes, dates) is returned unchanged.
+ */
+export function neutraliseCell(value: string): string {
+  if (!ANY_RISK.test(value)) return value;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i <= value.length; i++) {
+    if (i > 0 && !IS_SEPARATOR.test(value[i - 1]!)) continue;
+    if (!STARTS_FORMULA.test(value.slice(i))) continue;
+    out += `${value.slice(from, i)}'`;
+    from = i;
+  }
+  return out + value.slice(from);
+}
+
+/**
+ * The CSV writer of every export: each field quoted (embedded quotes doubled), each text cell through
+ * `neutraliseCell`, booleans as true/false and dates as ISO instants.
+ */
+export function csvStringifier(columns: string[]): Stringifier {
+  return stringify({
+    header: true,
+    columns,
+    quoted: true,
+    cast: { string: neutraliseCell, boolean: (b) => (b ? 'true' : 'false'), date: (d) => d.toISOString() },
+  });
+}
