@@ -3,6 +3,7 @@ import { type ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, getNamedType, getNullableType, GraphQLError, type GraphQLSchema, isListType, type ValidationRule } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/graphql/connection';
+import { type Actor } from '../core/auth/actor';
 import { type RequestContext } from '../core/context/request-context';
 import { type CostRateLimiter } from './rate-limit';
 
@@ -103,7 +104,8 @@ export function estimateQuery(
 }
 
 /** Who pays for an operation: the signed-in principal (employee NIP or client id), or all anonymous callers together. */
-const principalOf = (ctx: RequestContext) => (ctx.actor.isAuthenticated ? `${ctx.actor.principal.kind}:${ctx.actor.subject}` : 'anonymous');
+export const principalKey = (actor: Actor) => (actor.isAuthenticated ? `${actor.principal.kind}:${actor.subject}` : 'anonymous');
+const principalOf = (ctx: RequestContext) => principalKey(ctx.actor);
 
 /**
  * For every HTTP operation: the limits of `estimateQuery` (each refusal a 400), then the principal's budget of cost

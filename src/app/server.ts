@@ -153,6 +153,8 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     if (auth.employee) ctx.loaders.get(employeeById).prime(auth.employee.id, auth.employee);
     return ctx;
   };
+  // One budget per principal, spent by HTTP operations and subscriptions (each event) alike.
+  const limiter = config.rateLimitCostPerMinute > 0 ? new CostRateLimiter(config.rateLimitCostPerMinute) : undefined;
   const subscriptions = createSubscriptionServer({
     httpServer,
     schema,
@@ -160,9 +162,18 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     log,
     authenticate: (authorization) => authenticate(authorization, verifier, directory),
     createContext,
+    events: events.bus,
+    limiter,
+    limits: {
+      maxPayloadBytes: config.bodyLimitBytes,
+      connectionInitTimeoutMs: config.wsConnectionInitTimeoutMs,
+      maxUnauthenticatedConnections: config.wsMaxUnauthenticatedConnections,
+      perConnection: config.maxSubscriptionsPerConnection,
+      perPrincipal: config.maxSubscriptionsPerPrincipal,
+      maxBufferedBytes: config.wsMaxBufferedBytes,
+    },
   });
   const metrics = createMetrics(db, { defaults: config.env !== 'test', activeSubscriptions: () => subscriptions.activeCount() });
-  const limiter = config.rateLimitCostPerMinute > 0 ? new CostRateLimiter(config.rateLimitCostPerMinute) : undefined;
   const closeSubscriptions: ApolloServerPlugin = {
     async serverWillStart() {
       return {

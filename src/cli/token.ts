@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { parseRole, Role } from '../core/auth/role';
 import { type Database } from '../core/database/database';
 import { Employee } from '../modules/employee/employee.entity';
@@ -12,7 +12,7 @@ const USAGE = `Mints a development token for the embedded demo (signed with JWT_
   npm run token -- --nip <NIP> [--role HR_ADMIN|ANALYST|INTEGRATION]... [--unit <unit code>] [--expires 12h]
   npm run token -- --client <client id> --role INTEGRATION|ANALYST|HR_ADMIN [--unit <unit code>]
 
---unit limits an HR_ADMIN to that unit's subtree. The token goes to stdout; use it as
+--unit limits an HR_ADMIN to that unit's subtree. --expires may not exceed MAX_TOKEN_LIFETIME_SECONDS (12h). The token goes to stdout; use it as
   Authorization: Bearer <token>`;
 
 /** `npm run token`: a signed JWT for a demo employee or client. Refuses when the server verifies with a public key. */
@@ -51,7 +51,10 @@ void runCommand(async ({ config, db }) => {
     .setExpirationTime(stringOption(options, 'expires') ?? '12h');
   if (config.jwtIssuer) jwt.setIssuer(config.jwtIssuer);
   if (config.jwtAudience) jwt.setAudience(config.jwtAudience);
-  process.stdout.write(`${await jwt.sign(new TextEncoder().encode(config.token.secret))}\n`);
+  const signed = await jwt.sign(new TextEncoder().encode(config.token.secret));
+  const { iat = 0, exp = 0 } = decodeJwt(signed);
+  if (exp - iat > config.maxTokenLifetimeSeconds) throw new CliError(`--expires is longer than the server accepts (MAX_TOKEN_LIFETIME_SECONDS=${config.maxTokenLifetimeSeconds}).`);
+  process.stdout.write(`${signed}\n`);
 });
 
 function failRole(role: string): never {

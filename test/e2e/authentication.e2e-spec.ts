@@ -100,7 +100,62 @@ const BAD_CREDENTIALS: BadCredential[] = [
     name: 'an HR unit scope on an employee naming a unit that does not exist',
     header: async ({ app, active }) => bearer(await app.token(active.nip, { roles: [Role.HR_ADMIN], unit: 'NO-SUCH-UNIT' })),
   },
+  ...malformedClaims(),
 ];
+
+/**
+ * Claims of the wrong shape, signed with the right key: each would otherwise have been dropped, and a dropped
+ * `unit` leaves an HR admin with no scope, that is, region-wide. `BKPSDM` is a real unit, so only the shape is wrong.
+ */
+function malformedClaims(): BadCredential[] {
+  const hrWithUnit = (unit: unknown) => signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], unit, ...fresh() });
+  const units: Array<[string, unknown]> = [
+    ['a list holding a unit code', ['BKPSDM']],
+    ['an empty string', ''],
+    ['blanks', '   '],
+    ['a number', 7],
+    ['an object', { code: 'BKPSDM' }],
+    ['null', null],
+    ['true', true],
+  ];
+  const roles: Array<[string, unknown]> = [
+    ['a single role name instead of a list', Role.HR_ADMIN],
+    ['a list holding a number', [Role.HR_ADMIN, 7]],
+    ['a list holding a list', [[Role.HR_ADMIN]]],
+    ['an object', { HR_ADMIN: true }],
+    ['null', null],
+  ];
+  const now = nowSeconds();
+  return [
+    ...units.map(([label, unit]): BadCredential => ({ name: `an HR admin whose unit claim is ${label}`, header: async () => bearer(await hrWithUnit(unit)) })),
+    ...units.map(
+      ([label, unit]): BadCredential => ({
+        name: `an employee whose unit claim is ${label}`,
+        header: async ({ active }) => bearer(await signHs256({ sub: active.nip, roles: [Role.HR_ADMIN], unit, ...fresh() })),
+      }),
+    ),
+    {
+      name: 'a unit claim naming no unit on a token without the HR role',
+      header: async ({ active }) => bearer(await signHs256({ sub: active.nip, roles: [], unit: 'NO-SUCH-UNIT', ...fresh() })),
+    },
+    ...roles.map(([label, value]): BadCredential => ({ name: `a roles claim that is ${label}`, header: async () => bearer(await signHs256({ sub: 'hr-portal', roles: value, ...fresh() })) })),
+    ...roles.map(
+      ([label, value]): BadCredential => ({
+        name: `an employee whose roles claim is ${label}`,
+        header: async ({ active }) => bearer(await signHs256({ sub: active.nip, roles: value, ...fresh() })),
+      }),
+    ),
+    { name: 'a token expiring in the year 318857 (exp 9999999999999)', header: async () => bearer(await signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], exp: 9_999_999_999_999 })) },
+    {
+      name: 'a token expiring in 13 hours (the limit is 12)',
+      header: async ({ active }) => bearer(await signHs256({ sub: active.nip, roles: [], exp: now + 13 * 3600 })),
+    },
+    {
+      name: 'a token issued 2 hours ago for 13 hours (11 left, but it lives longer than 12)',
+      header: async ({ active }) => bearer(await signHs256({ sub: active.nip, roles: [], iat: now - 2 * 3600, exp: now + 11 * 3600 })),
+    },
+  ];
+}
 
 /** What every refusal looks like: 401, UNAUTHENTICATED, no data, no detail beyond a message. */
 function expectUnauthenticated(result: GraphQLResponse, label: string): void {
@@ -166,6 +221,21 @@ describe('authentication with a shared secret (HS256)', () => {
     const result = await world.app.gql(CREATE_UNIT, rootUnitInput('REFUSED-UNIT'), null, { headers: { authorization } });
     expectUnauthenticated(result, name);
     expect(await world.app.fixtures.snapshot()).toEqual(before);
+  });
+
+  it.each(BAD_CREDENTIALS.map((c) => [c.name, c] as const))('refuses %s over WebSocket too: closed with 4403, no event', async (name, credential) => {
+    const client = world.app.subscriptionClient(null, { authorization: await credential.header(world) });
+    const sub = client.subscribe('subscription { feedbackReceived { id } }');
+    expect({ name, closed: (await client.whenClosed())?.code }).toEqual({ name, closed: 4403 });
+    expect(sub.received.filter((e) => e.data)).toEqual([]);
+  });
+
+  it('accepts a token that lives exactly the longest allowed (12 h), as `npm run token` makes them (control)', async () => {
+    const now = nowSeconds();
+    const token = await signHs256({ sub: world.active.nip, roles: [], iat: now, exp: now + 12 * 3600 });
+    expect((await world.app.gql(VIEWER, {}, token)).body.data?.viewer).toMatchObject({ subject: world.active.nip });
+    const client = world.app.subscriptionClient(token);
+    await client.connected();
   });
 
   it('refuses a write without any token: UNAUTHENTICATED, 401, nothing written', async () => {

@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { PositionKind } from '../../src/modules/employee/employee-enums';
 import { type Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
+import { toGlobalId } from '../../src/core/graphql/global-id';
 import { TEST_JWT_SECRET, TestApp } from '../support/test-app';
 import { SubscriptionClient } from '../support/subscription-client';
 import { Planning, type PlanOut } from './planning-helpers';
@@ -100,12 +101,12 @@ async function stopInstance(instance: Instance | undefined): Promise<void> {
   });
 
   /** Waits until `count` processes listen on the channel, so that nothing is published before anyone hears it. */
-  async function subscribers(count: number): Promise<void> {
+  async function subscribers(count: number, on = channel): Promise<void> {
     const deadline = Date.now() + 5000;
     for (;;) {
-      const [, n] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
+      const [, n] = (await redis.pubsub('NUMSUB', on)) as [string, number];
       if (Number(n) >= count) return;
-      if (Date.now() > deadline) throw new Error(`only ${n} of ${count} processes subscribed to ${channel}`);
+      if (Date.now() > deadline) throw new Error(`only ${n} of ${count} processes subscribed to ${on}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -145,6 +146,31 @@ async function stopInstance(instance: Instance | undefined): Promise<void> {
       expect(event!.data!.feedbackReceived).toEqual({ id, text: 'Diberikan lewat instans pertama.' });
     } finally {
       await client.dispose();
+    }
+  });
+
+  it('closes a deactivated employee’s sockets on both processes (4403), whichever one HR used', async () => {
+    const leaver = await app.fixtures.employee({ unit: await app.fixtures.unit({ code: 'REDIS-LEAVER' }), name: 'Petrus Asso' });
+    const token = await app.token(leaver.nip);
+    const onFirst = app.subscriptionClient(token);
+    const onSecond = new SubscriptionClient(second!.url, token);
+    try {
+      onFirst.subscribe(FEEDBACK_RECEIVED);
+      onSecond.subscribe(FEEDBACK_RECEIVED);
+      await Promise.all([onFirst.connected(), onSecond.connected()]);
+      // Both processes listen for deactivations from the start.
+      await subscribers(2, `${prefix}:EMPLOYEE_DEACTIVATED`);
+      const response = await app.gql<{ deactivateEmployee: { userErrors: unknown[] } }>(
+        'mutation($input: DeactivateEmployeeInput!) { deactivateEmployee(input: $input) { userErrors { code message } } }',
+        { input: { id: toGlobalId('Employee', leaver.id), expectedVersion: leaver.version } },
+        p.hr,
+      );
+      expect(response.body.data?.deactivateEmployee.userErrors).toEqual([]);
+      const closed = { code: 4403, reason: 'Signed out: the account was deactivated' };
+      expect(await onSecond.whenClosed(5000)).toEqual(closed);
+      expect(await onFirst.whenClosed(5000)).toEqual(closed);
+    } finally {
+      await onSecond.dispose();
     }
   });
 });

@@ -22,7 +22,8 @@ const NIP_SHAPE = /^\d{18}$/;
 
 /**
  * Turns an `Authorization` header into an Actor. No header: anonymous. A header that does not verify, names an
- * unknown or disabled employee, or gives an HR scope that does not exist: UNAUTHENTICATED (fail closed).
+ * unknown or disabled employee, or gives a unit scope that is not a unit code or names no unit: UNAUTHENTICATED
+ * (fail closed).
  */
 export async function authenticate<E extends { id: number }>(
   authorization: string | undefined,
@@ -40,10 +41,11 @@ export async function authenticate<E extends { id: number }>(
     throw error;
   }
   let hrScopeUnitId: number | null = null;
-  if (claims.roles.includes(Role.HR_ADMIN) && claims.unitScope !== undefined) {
+  // Any unit claim must name a unit, whatever the roles: a claim that means nothing is a token that was minted wrong.
+  if (claims.unitScope !== undefined) {
     const unitId = await directory.findUnitIdByCode(claims.unitScope);
     if (unitId === undefined) throw unauthenticated('Invalid token: its HR unit scope does not exist.');
-    hrScopeUnitId = unitId;
+    if (claims.roles.includes(Role.HR_ADMIN)) hrScopeUnitId = unitId;
   }
   if (NIP_SHAPE.test(claims.subject)) {
     const employee = await directory.findActiveEmployeeByNip(claims.subject);

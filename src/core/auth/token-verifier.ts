@@ -20,10 +20,18 @@ type KeyResolver = Uint8Array | webcrypto.CryptoKey | JWTVerifyGetKey;
 /** Verified tokens kept at most (the oldest goes first): one per signed-in client of a busy regional service. */
 const VERIFIED_LIMIT = 10_000;
 
+/** The default of `MAX_TOKEN_LIFETIME_SECONDS`: a working day. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+
+/** How far ahead of ours the issuer's clock may run when `exp` is compared with now (not with the token's own `iat`). */
+const CLOCK_SKEW_SECONDS = 60;
+
 /**
  * Verifies bearer JWTs with jose: HS256 with a shared secret, or RS256/ES256 with a public key or a JWKS URL.
  * The accepted algorithms are fixed by the key kind, which refuses `alg: none` and algorithm confusion
- * (an HS256 token signed with the public key as secret). `exp` is required; `nbf`, `iss`, `aud` are checked.
+ * (an HS256 token signed with the public key as secret). `exp` is required and at most `maxLifetimeSeconds` away
+ * (from now and from `iat`); `nbf`, `iss`, `aud` are checked. Claims of the wrong shape are refused, never dropped:
+ * a `unit` that is not a unit code would otherwise leave an HR admin without a scope, that is, region-wide.
  */
 export class TokenVerifier {
   /**
@@ -36,23 +44,25 @@ export class TokenVerifier {
   private constructor(
     private readonly key: KeyResolver,
     private readonly algorithms: string[],
-    private readonly issuer?: string,
-    private readonly audience?: string,
+    private readonly issuer: string | undefined,
+    private readonly audience: string | undefined,
+    private readonly maxLifetimeSeconds: number,
   ) {}
 
-  static async fromConfig(config: Pick<Config, 'token' | 'jwtIssuer' | 'jwtAudience'>): Promise<TokenVerifier> {
+  static async fromConfig(config: Pick<Config, 'token' | 'jwtIssuer' | 'jwtAudience'> & Partial<Pick<Config, 'maxTokenLifetimeSeconds'>>): Promise<TokenVerifier> {
     const { token } = config;
+    const maxLifetime = config.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
     switch (token.kind) {
       case 'secret':
-        return new TokenVerifier(new TextEncoder().encode(token.secret), ['HS256'], config.jwtIssuer, config.jwtAudience);
+        return new TokenVerifier(new TextEncoder().encode(token.secret), ['HS256'], config.jwtIssuer, config.jwtAudience, maxLifetime);
       case 'publicKey': {
         const pem = token.pem.trim();
         // A JWKS document pasted into JWT_PUBLIC_KEY is accepted as a local key set.
         const key = pem.startsWith('{') ? createLocalJWKSet(JSON.parse(pem)) : await importSpkiForAny(pem, token.algorithms);
-        return new TokenVerifier(key, token.algorithms, config.jwtIssuer, config.jwtAudience);
+        return new TokenVerifier(key, token.algorithms, config.jwtIssuer, config.jwtAudience, maxLifetime);
       }
       case 'jwks':
-        return new TokenVerifier(createRemoteJWKSet(new URL(token.url)), token.algorithms, config.jwtIssuer, config.jwtAudience);
+        return new TokenVerifier(createRemoteJWKSet(new URL(token.url)), token.algorithms, config.jwtIssuer, config.jwtAudience, maxLifetime);
     }
   }
 
@@ -84,10 +94,17 @@ export class TokenVerifier {
     }
     const subject = payload.sub;
     if (!subject) throw new InvalidTokenError('the token has no subject');
-    const rawRoles = Array.isArray(payload.roles) ? payload.roles : [];
-    const roles = rawRoles.map(parseRole).filter((r): r is Role => r !== undefined);
-    const unitScope = typeof payload.unit === 'string' && payload.unit ? payload.unit : undefined;
-    return { subject, roles, unitScope, expiresAt: new Date((payload.exp ?? 0) * 1000) };
+    const exp = payload.exp ?? 0;
+    if (exp - Date.now() / 1000 > this.maxLifetimeSeconds + CLOCK_SKEW_SECONDS) throw new InvalidTokenError('the token expires too far in the future');
+    if (payload.iat !== undefined && exp - payload.iat > this.maxLifetimeSeconds) throw new InvalidTokenError('the token lives longer than allowed');
+    // Roles the service does not know (another application's) are ignored; a claim of another shape is refused.
+    if (payload.roles !== undefined && !(Array.isArray(payload.roles) && payload.roles.every((r) => typeof r === 'string'))) {
+      throw new InvalidTokenError('the "roles" claim is not a list of role names');
+    }
+    const roles = (payload.roles ?? []).map(parseRole).filter((r): r is Role => r !== undefined);
+    const unit = payload.unit;
+    if (unit !== undefined && (typeof unit !== 'string' || unit.trim() === '')) throw new InvalidTokenError('the "unit" claim is not a unit code');
+    return { subject, roles, unitScope: unit, expiresAt: new Date(exp * 1000) };
   }
 }
 

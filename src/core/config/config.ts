@@ -108,6 +108,21 @@ export interface Config {
    * development then a random key of the process.
    */
   cursorSecret?: string;
+  /**
+   * The longest a bearer token may live (`MAX_TOKEN_LIFETIME_SECONDS`, 12 h): a token whose `exp` is further from
+   * now (or from its `iat`) is refused, so a leaked token or an open socket does not outlive a working day.
+   */
+  maxTokenLifetimeSeconds: number;
+  /** Subscriptions one WebSocket may hold at once (`MAX_SUBSCRIPTIONS_PER_CONNECTION`): each event runs once per subscription. */
+  maxSubscriptionsPerConnection: number;
+  /** Subscriptions one principal may hold at once on this instance, over all their sockets (`MAX_SUBSCRIPTIONS_PER_PRINCIPAL`). */
+  maxSubscriptionsPerPrincipal: number;
+  /** How long a new WebSocket may take to send `connection_init` before it is closed (`WS_CONNECTION_INIT_TIMEOUT_SECONDS`, 3). */
+  wsConnectionInitTimeoutMs: number;
+  /** WebSockets open at once that have not signed in yet (`WS_MAX_UNAUTHENTICATED_CONNECTIONS`); more are refused with 503. */
+  wsMaxUnauthenticatedConnections: number;
+  /** A socket whose unsent data exceeds this (`WS_MAX_BUFFERED_BYTES`, 1 MiB) reads too slowly: it is closed rather than buffered for. */
+  wsMaxBufferedBytes: number;
 }
 
 /** A fixed secret so that `npm start` and `npm run token` agree out of the box. Refused in production. */
@@ -128,6 +143,13 @@ function integer(name: string, value: string | undefined, fallback: number): num
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/** A limit that cannot be turned off: 0 would refuse everything (or, for a timeout, wait forever). */
+function positive(name: string, value: string | undefined, fallback: number): number {
+  const n = integer(name, value, fallback);
+  if (n === 0) throw new ConfigError(`${name} must be at least 1, got "${value}"`);
   return n;
 }
 
@@ -201,6 +223,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     ...metricsListener(env, production),
     cursorSecret: cursorSecret(env, production, tokenConfig(env, production)),
+    maxTokenLifetimeSeconds: positive('MAX_TOKEN_LIFETIME_SECONDS', env.MAX_TOKEN_LIFETIME_SECONDS, 12 * 3600),
+    maxSubscriptionsPerConnection: positive('MAX_SUBSCRIPTIONS_PER_CONNECTION', env.MAX_SUBSCRIPTIONS_PER_CONNECTION, 10),
+    maxSubscriptionsPerPrincipal: positive('MAX_SUBSCRIPTIONS_PER_PRINCIPAL', env.MAX_SUBSCRIPTIONS_PER_PRINCIPAL, 20),
+    wsConnectionInitTimeoutMs: positive('WS_CONNECTION_INIT_TIMEOUT_SECONDS', env.WS_CONNECTION_INIT_TIMEOUT_SECONDS, 3) * 1000,
+    wsMaxUnauthenticatedConnections: positive('WS_MAX_UNAUTHENTICATED_CONNECTIONS', env.WS_MAX_UNAUTHENTICATED_CONNECTIONS, 100),
+    wsMaxBufferedBytes: positive('WS_MAX_BUFFERED_BYTES', env.WS_MAX_BUFFERED_BYTES, 1024 * 1024),
   };
 }
 

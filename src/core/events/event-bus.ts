@@ -9,12 +9,15 @@ export enum Topic {
   FEEDBACK_RECEIVED = 'FEEDBACK_RECEIVED',
   APPRAISAL_CHANGED = 'APPRAISAL_CHANGED',
   ACTIVITY_REVIEWED = 'ACTIVITY_REVIEWED',
+  /** An employee can no longer sign in: every instance closes their open sockets. */
+  EMPLOYEE_DEACTIVATED = 'EMPLOYEE_DEACTIVATED',
 }
 
 export interface TopicPayloads {
   [Topic.FEEDBACK_RECEIVED]: { feedbackId: number; recipientId: number };
   [Topic.APPRAISAL_CHANGED]: { appraisalId: number; change: string };
   [Topic.ACTIVITY_REVIEWED]: { activityId: number; employeeId: number };
+  [Topic.EMPLOYEE_DEACTIVATED]: { employeeId: number };
 }
 
 /** Where committed changes are announced, and where subscriptions listen. */

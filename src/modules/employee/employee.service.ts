@@ -11,6 +11,7 @@ import { lockedRow, withShareLock } from '../../core/database/row-locks';
 import { containsPattern, LIKE_ESCAPE } from '../../core/database/like';
 import { searchText } from '../../core/validation/text';
 import { ClosureTable } from '../../core/tree/closure-table';
+import { Topic } from '../../core/events/event-bus';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { ExternalOfficial } from '../official/external-official.entity';
@@ -189,6 +190,8 @@ export class EmployeeService {
       before: auditSnapshot(employee),
       after: auditSnapshot(after),
     });
+    // After the commit, every instance closes the person's open sockets: HTTP already refuses them from now on.
+    if (!active) ctx.publish(Topic.EMPLOYEE_DEACTIVATED, { employeeId: employee.id });
     return after;
   }
 
