@@ -27,7 +27,9 @@ describe('analytics disclosure control on the demo region (issue 15)', () => {
     await seedRegion(app.db, 300, undefined, '2027-12-10');
     app.clock.set('2028-02-10T02:00:00Z');
     const plans = (await app.db.manager.query("SELECT id FROM appraisal WHERE status <> 'CLOSED' ORDER BY id")) as Array<{ id: number | string }>;
+    // Every plan rated but every seventh: some cells then hold fewer rated people than plans.
     for (const [i, plan] of plans.entries()) {
+      if (i % 7 === 3) continue;
       await app.db.manager.query(
         `INSERT INTO evaluation (appraisal_id, kind, sub_period, result_rating, behavior_rating, predikat, rated_by_subject, rated_at, version, created_at, updated_at)
          VALUES (?, 'ANNUAL', 0, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', ?, 'test', ?, 1, ?, ?)`,
@@ -84,7 +86,14 @@ describe('analytics disclosure control on the demo region (issue 15)', () => {
         for (const b of ['UNIT', 'POSITION_KIND', 'GRADE']) {
           const a = await analytics(analyst, unit.id, { sub, b });
           for (const measure of MEASURES) answers.push({ measure: `${measure} by ${b}`, unitId: unit.id, sub, groups: a[measure] });
-          if (b === 'UNIT') answers.push({ measure: 'trend', unitId: unit.id, sub, groups: a.trend.map((t) => ({ key: `${t.year}:${t.subPeriod}`, employees: t.rated })) });
+          // Across measures: the people rated, as the distribution and the year's trend point each count them.
+          const rated = a.distribution.reduce((s, g) => s + g.employees - (g.pending ?? 0), 0);
+          answers.push({ measure: 'rated', unitId: unit.id, sub, groups: [{ key: 'all', employees: rated }] });
+          if (b === 'UNIT') {
+            answers.push({ measure: 'trend', unitId: unit.id, sub, groups: a.trend.map((t) => ({ key: `${t.year}:${t.subPeriod}`, employees: t.rated })) });
+            const year = a.trend.find((t) => t.subPeriod === null);
+            answers.push({ measure: 'rated', unitId: unit.id, sub, groups: [{ key: 'all', employees: year?.rated ?? 0 }] });
+          }
         }
       }
     }

@@ -1,3 +1,4 @@
+import { Role } from '../../src/core/auth/role';
 import { TestApp } from '../support/test-app';
 import { wit } from './evaluation-helpers';
 import {
@@ -262,48 +263,19 @@ describe('analytics (issue 6)', () => {
   describe('analysts: sums over whole reporting cells, performance of closed years only', () => {
     beforeAll(() => app.clock.set(wit('2028-01-10')));
 
-    /**
-     * The fixture's cells (floor 5): the Pustu (4 plans) rolls up into the Puskesmas, a block of 13; its classes
-     * (FUNG III 10, PENGAWAS III 2, PELAKSANA II 1) leave a residual of 3, which takes in FUNG III: one cell of 13,
-     * "LAINNYA" in the kind and grade breakdowns. The Dinas (1 plan) reaches the top alone and is never released.
-     */
-    it('a running year: completion over the one cell; ratings, achievement and responsiveness withheld until the year is closed', async () => {
-      const a = await must(fx.tokens.analyst, fx.dinkes, {}, `mode floor performanceWithheld ${ALL_FIELDS_WITHOUT_MODE}`);
-      expect(a).toMatchObject({ mode: 'AGGREGATES', floor: 5, performanceWithheld: true, distribution: [], achievement: [], responsiveness: [], overdue: [] });
-      const hr = await must(fx.tokens.hr);
-      const pkm = group(hr.completion, fx.pkm)!;
-      const pustu = group(hr.completion, fx.pustu)!;
-      const sum = (k: keyof CompletionOut) => (pkm[k] as number) + (pustu[k] as number);
-      expect(a.completion).toEqual([
-        {
-          key: unitGid(fx.pkm),
-          label: fx.pkm.name,
-          employees: 13,
-          suppressed: false,
-          draft: sum('draft'),
-          submitted: sum('submitted'),
-          returned: sum('returned'),
-          approved: sum('approved'),
-          revising: sum('revising'),
-          evaluated: sum('evaluated'),
-          final: sum('final'),
-          planningOverdue: sum('planningOverdue'),
-          evaluationOverdue: sum('evaluationOverdue'),
-        },
-      ]);
+    it('a year not closed: nothing but the closed years’ trend', async () => {
+      const a = await must(fx.tokens.analyst, fx.dinkes, {}, `mode floor withheldUntilClosed ${ALL_FIELDS_WITHOUT_MODE}`);
+      expect(a).toMatchObject({ mode: 'AGGREGATES', floor: 5, withheldUntilClosed: true, distribution: [], completion: [], achievement: [], responsiveness: [], overdue: [] });
       // Only the closed 2026 reaches the trend: five nurses, one cell.
       expect(a.trend).toEqual<TrendOut[]>([{ year: 2026, subPeriod: null, rated: 5, suppressed: false, counts: shares({ SANGAT_BAIK: 1, BAIK: 3, BUTUH_PERBAIKAN: 1 }) }]);
     });
 
-    it('the kind and grade breakdowns show the residual cell, never one person’s class', async () => {
-      for (const b of ['POSITION_KIND', 'GRADE']) {
-        const a = await must(fx.tokens.analyst, fx.dinkes, { b }, COMPLETION);
-        expect(a.completion.map((g) => [g.key, g.employees])).toEqual([['LAINNYA', 13]]);
-      }
-      // The Pustu is no cell of its own: nothing. The Puskesmas without subunits is its whole cell.
-      expect((await must(fx.tokens.analyst, fx.pustu, { sub: false }, COMPLETION)).completion).toEqual([]);
-      expect((await must(fx.tokens.analyst, fx.pustu, {}, COMPLETION)).completion).toEqual([]);
-      expect((await must(fx.tokens.analyst, fx.pkm, { sub: false }, COMPLETION)).completion.map((g) => g.employees)).toEqual([13]);
+    it('a caller who sees individuals gets no aggregates-only view: an employee holding ANALYST sees her own people, an HR admin holding ANALYST nothing outside her scope', async () => {
+      const headAnalyst = await app.token(fx.head.nip, { roles: [Role.ANALYST] });
+      expect(await must(headAnalyst, fx.dinkes, {}, 'mode')).toEqual({ mode: 'SUPERVISOR' });
+      const scopedHrAnalyst = await app.token('bkpsdm-pustu-bi', { roles: [Role.HR_ADMIN, Role.ANALYST], unit: fx.pustu.code });
+      expect(await analytics(scopedHrAnalyst, fx.dinkes, {}, 'mode')).toBeNull();
+      expect(await must(scopedHrAnalyst, fx.pustu, {}, 'mode')).toEqual({ mode: 'HR' });
     });
 
     it('the cascade is withheld whole from analysts', async () => {
@@ -316,8 +288,8 @@ describe('analytics (issue 6)', () => {
     });
 
     it('an HR admin sees every unit in full, performance included', async () => {
-      const hr = await must(fx.tokens.hr, fx.dinkes, {}, `performanceWithheld ${ALL_FIELDS_WITHOUT_MODE}`);
-      expect(hr).toMatchObject({ performanceWithheld: false });
+      const hr = await must(fx.tokens.hr, fx.dinkes, {}, `withheldUntilClosed ${ALL_FIELDS_WITHOUT_MODE}`);
+      expect(hr).toMatchObject({ withheldUntilClosed: false });
       for (const unit of [fx.dinkes, fx.pustu]) expect(group(hr.distribution, unit)!.counts.every((c) => c.count !== null)).toBe(true);
     });
   });
@@ -421,8 +393,8 @@ describe('analytics for analysts once the year is closed', () => {
 
   const analytics = async (token: string, unit: { id: number }, vars: Record<string, unknown> = {}) =>
     (
-      await app.data<{ analytics: AnalyticsOut & { performanceWithheld: boolean } }>(
-        ANALYTICS_QUERY(`performanceWithheld ${ALL_FIELDS_WITHOUT_MODE}`),
+      await app.data<{ analytics: AnalyticsOut & { withheldUntilClosed: boolean } }>(
+        ANALYTICS_QUERY(`withheldUntilClosed ${ALL_FIELDS_WITHOUT_MODE}`),
         { u: unitGid(unit as never), p: fx.year.period.id, ...vars },
         token,
       )
@@ -431,7 +403,7 @@ describe('analytics for analysts once the year is closed', () => {
   it('the one cell’s figures equal HR’s sums over its units; no median (an order statistic)', async () => {
     const a = await analytics(fx.tokens.analyst, fx.dinkes);
     const hr = await analytics(fx.tokens.hr, fx.dinkes);
-    expect(a.performanceWithheld).toBe(false);
+    expect(a.withheldUntilClosed).toBe(false);
     const pick = <T extends { key: string }>(groups: T[], unit: Unit) => groups.find((g) => g.key === unitGid(unit))!;
     const counts = (unit: Unit) => pick(hr.distribution, unit).counts.map((c) => c.count!);
     expect(a.distribution).toHaveLength(1);
@@ -466,8 +438,42 @@ describe('analytics for analysts once the year is closed', () => {
     ]);
   });
 
+  /**
+   * The fixture's cells (floor 5): the Pustu (4 plans) rolls up into the Puskesmas, a block of 13; its classes
+   * (FUNG III 10, PENGAWAS III 2, PELAKSANA II 1) leave a residual of 3, which takes in FUNG III: one cell of 13,
+   * "LAINNYA" in the kind and grade breakdowns. The Dinas (1 plan) reaches the top alone and is never released.
+   */
+  it('the kind and grade breakdowns show the residual cell, never one person’s class', async () => {
+    for (const b of ['POSITION_KIND', 'GRADE']) {
+      const a = await analytics(fx.tokens.analyst, fx.dinkes, { b });
+      expect(a.completion.map((g) => [g.key, g.employees])).toEqual([['LAINNYA', 13]]);
+    }
+    // The Pustu is no cell of its own: nothing. The Puskesmas without subunits is its whole cell.
+    expect((await analytics(fx.tokens.analyst, fx.pustu, { sub: false })).completion).toEqual([]);
+    expect((await analytics(fx.tokens.analyst, fx.pustu)).completion).toEqual([]);
+    expect((await analytics(fx.tokens.analyst, fx.pkm, { sub: false })).completion.map((g) => g.employees)).toEqual([13]);
+  });
+
+  it('a trend over two closed years takes the statements of one: the years’ cells load in one batch', async () => {
+    const statements = async (from: number) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const res = await app.gql<{ analytics: { trend: Array<{ year: number }> } }>(
+          `query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p) { trend(fromYear: ${from}, toYear: 2027) { year rated } } }`,
+          { u: unitGid(fx.dinkes), p: fx.year.period.id },
+          fx.tokens.analyst,
+        );
+        best = Math.min(best, res.statements);
+        expect(res.body.data?.analytics.trend.map((t) => t.year)).toEqual(from === 2026 ? [2026, 2027, 2027] : [2027, 2027]);
+      }
+      return best;
+    };
+    expect(await statements(2026)).toBe(await statements(2027));
+  });
+
   it('a closed year’s cells are published on first read: moving a unit afterwards changes no answer about that year', async () => {
     const before = await analytics(fx.tokens.analyst, fx.dinkes);
+    const pkmBefore = await analytics(fx.tokens.analyst, fx.pkm, { sub: false });
     const stored = (await app.db.manager.query('SELECT COUNT(*) AS n FROM analytics_reporting_cell')) as Array<{ n: number | string }>;
     expect(Number(stored[0]!.n)).toBeGreaterThan(0);
     // Computed afresh, the Pustu (4) moved under the Dinas (1) would make a block of 5 of its own.
@@ -482,6 +488,9 @@ describe('analytics for analysts once the year is closed', () => {
       const after = await analytics(fx.tokens.analyst, fx.dinkes);
       expect(after).toEqual(before);
       expect(after.distribution.map((g) => [g.key, g.employees])).toEqual([[unitGid(fx.pkm), 13]]);
+      // The Puskesmas's cell stays whole though the Pustu's plans are no longer below it.
+      expect(await analytics(fx.tokens.analyst, fx.pkm, { sub: false })).toEqual(pkmBefore);
+      expect(pkmBefore.completion.map((g) => g.employees)).toEqual([13]);
     } finally {
       const [{ version: v }] = (await app.db.manager.query('SELECT version FROM unit WHERE id = ?', [fx.pustu.id])) as Array<{ version: number }>;
       await app.data('mutation($i: MoveUnitInput!) { moveUnit(input: $i) { userErrors { code } } }', { i: { id: unitGid(fx.pustu), parentId: unitGid(fx.pkm), expectedVersion: Number(v) } }, fx.tokens.hr);

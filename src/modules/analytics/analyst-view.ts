@@ -20,8 +20,11 @@ export function classKeySql(ctx: RequestContext): string {
     : "CONCAT(plan.unit_id, '|', plan.position_kind, '|', plan.grade)";
 }
 
-/** Analysts' statements cover the unit's whole subtree: a cell named after the unit also holds small units below it. */
-export const analystSqlScope = (scope: AnalyticsScope): AnalyticsScope => ({ ...scope, includeSubunits: true });
+/**
+ * Analysts' statements read the whole period, by class: a cell is then always whole, even when a unit has moved
+ * since the year's cells were published, and the cells in scope are picked by their anchor afterwards.
+ */
+export const analystSqlScope = (scope: AnalyticsScope): AnalyticsScope => ({ ...scope, wholePeriod: true });
 
 export interface AnalystGroup<A> {
   key: string;
@@ -44,14 +47,32 @@ export class AnalystView {
     private readonly inScope: (cell: ReportingCell) => boolean,
   ) {}
 
-  /** The year of the scope's period as analysts see it, or null (no such year). */
+  /** The closed years among these as analysts see them, by year: every year in one batch of statements. */
+  static async ofYears(ctx: RequestContext, scope: AnalyticsScope, years: number[]): Promise<Map<number, AnalystView>> {
+    const loaded = await ctx.loaders.get(reportingCellsByYear).loadMany(years);
+    const out = new Map<number, AnalystView>();
+    for (const cells of loaded) {
+      if (cells instanceof Error) throw cells;
+      if (cells?.closed) out.set(cells.year, AnalystView.over(cells, scope));
+    }
+    return out;
+  }
+
+  /** The scope's year as analysts see it, or null: no such year, or not closed (nothing is released before). */
   static async of(ctx: RequestContext, scope: AnalyticsScope, year: number): Promise<AnalystView | null> {
-    const cells = await ctx.loaders.get(reportingCellsByYear).load(year);
-    if (!cells) return null;
+    return (await AnalystView.ofYears(ctx, scope, [year])).get(year) ?? null;
+  }
+
+  private static over(cells: YearCells, scope: AnalyticsScope): AnalystView {
     if (!scope.includeSubunits) return new AnalystView(cells, (cell) => cell.anchorUnitId === scope.unitId);
     const below = new Set([scope.unitId]);
     const children = new Map<number, number[]>();
-    for (const u of cells.units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+    for (const u of cells.units) {
+      if (u.parentId === null) continue;
+      const list = children.get(u.parentId);
+      if (list) list.push(u.id);
+      else children.set(u.parentId, [u.id]);
+    }
     const stack = [scope.unitId];
     while (stack.length > 0) {
       for (const child of children.get(stack.pop()!) ?? []) {
@@ -62,10 +83,6 @@ export class AnalystView {
       }
     }
     return new AnalystView(cells, (cell) => below.has(cell.anchorUnitId));
-  }
-
-  get closed(): boolean {
-    return this.year.closed;
   }
 
   /** The cell of a class key (`unit|kind|grade`) if it lies in the scope and is released. */

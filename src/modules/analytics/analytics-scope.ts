@@ -32,14 +32,18 @@ export interface AnalyticsScope {
   hrScopeUnitId?: number | null;
   /** Groups with fewer employees are withheld (aggregates-only callers). */
   floor: number;
+  /** Every plan of the period whatever its unit (analysts: reporting cells are whole, whatever the tree is now). */
+  wholePeriod?: boolean;
 }
 
 /** The caller's mode for a unit, or null when they get no analytics at all (clients without a role, anonymous). */
 export async function analyticsModeFor(ctx: RequestContext, unitId: number): Promise<AnalyticsMode | null> {
   const { actor } = ctx;
   if (actor.isHrAdmin && (await ctx.loaders.get(unitInHrScope).load(unitId))) return AnalyticsMode.HR;
-  if (actor.has(Role.ANALYST)) return AnalyticsMode.AGGREGATES;
   if (actor.employeeId !== undefined) return AnalyticsMode.SUPERVISOR;
+  // Aggregates only to a caller who sees no individual: an HR admin (of another subtree) or an employee who also
+  // holds ANALYST could subtract the people they know from a reporting cell and be left with fewer than the floor.
+  if (actor.has(Role.ANALYST) && !actor.isHrAdmin) return AnalyticsMode.AGGREGATES;
   return null;
 }
 
@@ -61,9 +65,14 @@ export function groupKey(breakdown: Breakdown): string {
  * nobody counts twice.
  */
 export function scopedPlans(scope: AnalyticsScope, years?: { from: number; to: number }): { sql: string; params: unknown[] } {
-  const params: unknown[] = [scope.unitId];
-  let sql = `FROM appraisal plan
-    JOIN unit_closure within ON within.descendant_id = plan.unit_id AND within.ancestor_id = ?${scope.includeSubunits ? '' : ' AND within.depth = 0'}
+  const params: unknown[] = [];
+  let sql = 'FROM appraisal plan';
+  if (!scope.wholePeriod) {
+    sql += `
+    JOIN unit_closure within ON within.descendant_id = plan.unit_id AND within.ancestor_id = ?${scope.includeSubunits ? '' : ' AND within.depth = 0'}`;
+    params.push(scope.unitId);
+  }
+  sql += `
     JOIN performance_period period ON period.id = plan.period_id`;
   if (scope.hrScopeUnitId != null) {
     sql += ' JOIN unit_closure hrscope ON hrscope.descendant_id = plan.unit_id AND hrscope.ancestor_id = ?';

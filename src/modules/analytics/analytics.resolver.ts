@@ -49,7 +49,7 @@ export async function resolveAnalytics(
     unit,
     period,
     mode,
-    performanceWithheld: mode === AnalyticsMode.AGGREGATES && period.status !== PeriodStatus.CLOSED,
+    withheldUntilClosed: mode === AnalyticsMode.AGGREGATES && period.status !== PeriodStatus.CLOSED,
     breakdown: args.breakdown,
     floor,
     scope: {

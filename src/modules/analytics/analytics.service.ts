@@ -93,21 +93,23 @@ export class AnalyticsService {
     });
   }
 
-  /** Analysts: final figures only (a closed year), over whole reporting cells; no unit rating or curve (a cell is not a unit). */
+  /** Analysts: a closed year, over whole reporting cells with at least the floor rated; no unit rating or curve (a cell is not a unit). */
   private async analystDistribution(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<DistributionGroup[]> {
     const view = await AnalystView.of(ctx, scope, scope.year);
-    if (!view?.closed) return [];
+    if (!view) return [];
     const perClass = new Map<string, Record<string, number>>();
     for (const row of await this.distributionRows(ctx, analystSqlScope(scope), classKeySql(ctx))) {
       const counts = perClass.get(String(row.k)) ?? {};
       counts[row.predikat ?? PENDING] = num(row.n);
       perClass.set(String(row.k), counts);
     }
-    const plans = countsMeasure((counts) => Object.values(counts).reduce((s, n) => s + n, 0));
-    return (await view.groups(ctx, breakdown, perClass, plans, scope.floor)).map((g) => {
+    // The people behind a predikat are those rated: a cell with fewer is left out, however many plans it holds.
+    const ratedPeople = countsMeasure((counts) => PREDIKATS.reduce((s, p) => s + (counts[p] ?? 0), 0));
+    return (await view.groups(ctx, breakdown, perClass, ratedPeople, scope.floor)).map((g) => {
       const counts = Object.fromEntries(PREDIKATS.map((p) => [p, g.value[p] ?? 0])) as Record<Predikat, number>;
       const rated = PREDIKATS.reduce((s, p) => s + counts[p], 0);
-      return { key: g.key, label: g.label, employees: g.employees, suppressed: false, pending: g.value[PENDING] ?? 0, counts: this.shares(counts, rated), unitRating: null, violations: [] };
+      const pending = g.value[PENDING] ?? 0;
+      return { key: g.key, label: g.label, employees: rated + pending, suppressed: false, pending, counts: this.shares(counts, rated), unitRating: null, violations: [] };
     });
   }
 
@@ -126,10 +128,7 @@ export class AnalyticsService {
     );
   }
 
-  /**
-   * Workflow completion. Analysts see it for a running year too, over whole reporting cells: it tells where plans
-   * stand in the workflow, not how anyone performed.
-   */
+  /** Workflow completion; analysts: a closed year, over whole reporting cells. */
   async completion(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<CompletionGroup[]> {
     const view = scope.mode === AnalyticsMode.AGGREGATES ? await AnalystView.of(ctx, scope, scope.year) : undefined;
     if (view === null) return [];
@@ -211,7 +210,7 @@ export class AnalyticsService {
   /** Analysts: a closed year only, over whole cells with at least the floor of people measured. */
   private async analystAchievement(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<AchievementGroup[]> {
     const view = await AnalystView.of(ctx, scope, scope.year);
-    if (!view?.closed) return [];
+    if (!view) return [];
     const rows = await this.achievementRows(ctx, analystSqlScope(scope), classKeySql(ctx));
     const perClass = new Map(rows.map((r) => [String(r.k), { employees: num(r.employees), indicators: num(r.indicators), total: num(r.total), met: num(r.met) }]));
     const measure: Measure<{ employees: number; indicators: number; total: number; met: number }> = {
@@ -326,7 +325,7 @@ export class AnalyticsService {
    */
   private async analystResponsiveness(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<ResponsivenessGroup[]> {
     const view = await AnalystView.of(ctx, scope, scope.year);
-    if (!view?.closed) return [];
+    if (!view) return [];
     const rows = await this.responsivenessRows(ctx, analystSqlScope(scope), classKeySql(ctx));
     const perKind = (kind: 'R' | 'A') => new Map(rows.filter((r) => r.kind === kind).map((r) => [String(r.k), { employees: num(r.employees), total: num(r.total), answered: num(r.answered) }]));
     const measure: Measure<{ employees: number; total: number; answered: number }> = {
@@ -386,13 +385,14 @@ export class AnalyticsService {
     }
     const out: TrendPoint[] = [];
     const sorted = [...points.values()].sort((a, b) => a.year - b.year || (a.subPeriod ?? 99) - (b.subPeriod ?? 99));
+    const views = analyst ? await AnalystView.ofYears(ctx, scope, [...new Set(sorted.map((p) => p.year))]) : undefined;
     for (const p of sorted) {
       const counts = countsMeasure((c) => Object.values(c).reduce((s, n) => s + n, 0));
       let total: Record<string, number>;
       if (analyst) {
         // Analysts: closed years only; each point over the cells with at least the floor of ratings in it.
-        const view = await AnalystView.of(ctx, scope, p.year);
-        if (!view?.closed) continue;
+        const view = views!.get(p.year);
+        if (!view) continue;
         total = view.total(p.perClass, counts, scope.floor);
       } else {
         total = counts.empty();

@@ -12,7 +12,7 @@ registerEnumType(AnalyticsMode, {
     HR: { description: 'HR admin whose scope covers the unit: every figure.' },
     AGGREGATES: {
       description:
-        'Analyst: aggregates only, each a sum over whole reporting cells of at least `floor` plans; ratings, achievement and responsiveness only for closed years.',
+        'Analyst (a client token with the ANALYST role and no HR role): aggregates of closed years only, each a sum over whole reporting cells of at least `floor` people.',
     },
     SUPERVISOR: { description: 'Only the people below you in the supervisor tree.' },
   },
@@ -241,7 +241,7 @@ export class Analytics {
 
   @Field({
     description:
-      'True when you see aggregates only and the year is not closed: ratings, achievement, responsiveness and trend points are released to analysts once a year is closed (a live figure would show each person’s change); completion is shown.',
+      'True when you see aggregates only and the year is not closed: analysts get a year’s figures once it is closed (a live figure would show each person’s change from one day to the next), and until then every list is empty.',
   })
-  performanceWithheld!: boolean;
+  withheldUntilClosed!: boolean;
 }

@@ -22,9 +22,9 @@ type Id = number | string;
 
 /**
  * The reporting cells of each year asked for, by year (null for a year without a period), in a fixed number of
- * statements whatever the number of years. A running year's cells follow its plans; a closed year's are published
- * the first time they are read (stored in `analytics_reporting_cell`) and read from there ever after, so that a
- * later change of the unit tree cannot make two answers about the same closed year differ.
+ * statements whatever the number of years. A closed year's cells are published the first time they are read
+ * (stored in `analytics_reporting_cell`) and read from there ever after, so that a later change of the unit tree
+ * cannot make two answers about the same closed year differ; a year not closed has none.
  */
 export const reportingCellsByYear: LoaderFactory<number, YearCells | null> = (ctx) =>
   new DataLoader(async (years) => {
@@ -37,7 +37,7 @@ export const reportingCellsByYear: LoaderFactory<number, YearCells | null> = (ct
     const links = units.map((u) => ({ id: Number(u.id), parentId: u.parentId === null ? null : Number(u.parentId) }));
     const closed = periods.filter((p) => p.status === PeriodStatus.CLOSED).map((p) => Number(p.id));
     const published = await publishedCells(ctx, closed);
-    const toCompute = periods.map((p) => Number(p.id)).filter((id) => !published.has(id));
+    const toCompute = closed.filter((id) => !published.has(id));
     const computed = new Map<number, ReportingCells>();
     if (toCompute.length > 0) {
       const floor = aggregateFloor(ctx.settings);
@@ -51,7 +51,8 @@ export const reportingCellsByYear: LoaderFactory<number, YearCells | null> = (ct
     const byYear = new Map<number, YearCells>();
     for (const p of periods) {
       const periodId = Number(p.id);
-      const cells = published.get(periodId) ?? computed.get(periodId)!;
+      // Nothing is released of a year before it is closed: its cells are not even made.
+      const cells = published.get(periodId) ?? computed.get(periodId) ?? reportingCellsOf([]);
       byYear.set(Number(p.year), { periodId, year: Number(p.year), closed: p.status === PeriodStatus.CLOSED, cells, units: links });
     }
     return years.map((y) => byYear.get(y) ?? null);
@@ -107,7 +108,9 @@ async function publishedCells(ctx: RequestContext, periodIds: number[]): Promise
  */
 async function publish(ctx: RequestContext, periodId: number, cells: ReportingCells): Promise<ReportingCells> {
   if (cells.placements.length === 0) return cells;
-  const rows = cells.placements.map((p) => ({
+  // In key order: two first readers insert in the same order, so they cannot deadlock on each other's rows.
+  const ordered = [...cells.placements].sort((a, b) => a.unitId - b.unitId || a.positionKind.localeCompare(b.positionKind) || a.grade.localeCompare(b.grade));
+  const rows = ordered.map((p) => ({
     periodId,
     unitId: p.unitId,
     positionKind: p.positionKind,
@@ -125,6 +128,6 @@ async function publish(ctx: RequestContext, periodId: number, cells: ReportingCe
     return cells;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return (await publishedCells(ctx, [periodId])).get(periodId)!;
+    return (await publishedCells(ctx, [periodId])).get(periodId) ?? cells;
   }
 }
