@@ -1,6 +1,7 @@
 import { type RequestHandler, type Response } from 'express';
 import { type Authentication } from '../core/auth/authenticate';
 import { type Employee } from '../modules/employee/employee.entity';
+import { principalKey as principalOfActor } from './query-limits';
 
 /** What the authentication step left on `res.locals`: who is asking, or why they were refused. */
 type Outcome = { auth: Authentication<Employee> } | { error: unknown };
@@ -24,8 +25,7 @@ export const wasRefused = (res: Response): boolean => {
 /** Who pays for and queues an operation: the employee, the client, or every anonymous caller together. */
 export function principalKey(res: Response): string {
   const outcome = res.locals[OUTCOME] as Outcome | undefined;
-  const actor = outcome && 'auth' in outcome ? outcome.auth.actor : undefined;
-  return actor?.isAuthenticated ? `${actor.principal.kind}:${actor.subject}` : 'anonymous';
+  return outcome && 'auth' in outcome ? principalOfActor(outcome.auth.actor) : 'anonymous';
 }
 
 /**

@@ -22,7 +22,7 @@ import { employeeById } from '../modules/employee/employee.loaders';
 import { type Employee } from '../modules/employee/employee.entity';
 import { errorLoggingPlugin, formatError } from './format-error';
 import { policyTable } from './policy-table';
-import { armorProtection, costLimitPlugin, QUERY_LIMITS } from './query-limits';
+import { armorProtection, costLimitPlugin, principalKey as costPrincipalKey, QUERY_LIMITS } from './query-limits';
 import { buildAppSchema } from './schema';
 import { createEventBus, type EventBusHandle } from '../core/events/event-bus';
 import { createSubscriptionServer } from './subscription-server';
@@ -264,7 +264,15 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   );
   app.use(
     '/exports',
-    exportRouter({ contextFor: async (req, res) => createContext(await authenticate(req.headers.authorization, verifier, directory), res.locals.requestId, res.locals.log) }),
+    exportRouter({
+      contextFor: async (req, res) => createContext(await authenticate(req.headers.authorization, verifier, directory), res.locals.requestId, res.locals.log),
+      charge: limiter
+        ? (ctx, cost) => {
+            const decision = limiter.take(costPrincipalKey(ctx.actor), cost);
+            return decision.allowed ? undefined : Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+          }
+        : undefined,
+    }),
   );
   // Printable SKP and evaluation documents: the same token check and request context as GraphQL.
   app.use(

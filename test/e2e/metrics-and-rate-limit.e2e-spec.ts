@@ -1,6 +1,7 @@
 import { Role } from '../../src/core/auth/role';
 import { loadConfig } from '../../src/core/config/config';
 import { statementsIssued } from '../../src/core/database/sql-statement-counter';
+import { toGlobalId } from '../../src/core/graphql/global-id';
 import { TestApp } from '../support/test-app';
 
 /** `/metrics` in Prometheus format, and the per-principal budget of query cost (`issues show 7`, item 3). */
@@ -91,5 +92,29 @@ describe('the rate limit by query cost', () => {
     expect(refused!.body.data ?? null).toBeNull();
     // Another principal has a budget of its own.
     expect((await app.gql(query, {}, b)).status).toBe(200);
+  });
+});
+
+describe('the analytics CSV exports pay from the same budget', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // Room for two distribution exports (100 each) a minute, not three.
+    app = await TestApp.start({ rateLimitCostPerMinute: 250 });
+  });
+  afterAll(() => app?.stop());
+
+  it('answers 429 RATE_LIMITED with retry-after once the budget is spent, and keeps principals apart', async () => {
+    const unit = await app.fixtures.unit({ code: 'RL-UNIT', name: 'Unit' });
+    const period = await app.data<{ openPeriod: { period: { id: string } } }>('mutation { openPeriod(input: { year: 2027 }) { period { id } } }', {}, await app.token('bkpsdm', { roles: [Role.HR_ADMIN] }));
+    const path = `/exports/analytics/distribution.csv?unitId=${encodeURIComponent(toGlobalId('Unit', unit.id))}&periodId=${encodeURIComponent(period.openPeriod.period.id)}`;
+    const get = async (token: string) => fetch(new URL(path, app.url), { headers: { authorization: `Bearer ${token}` } });
+    const hr = await app.token('bkpsdm-a', { roles: [Role.HR_ADMIN] });
+    expect((await get(hr)).status).toBe(200);
+    expect((await get(hr)).status).toBe(200);
+    const refused = await get(hr);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    expect((await get(await app.token('bkpsdm-b', { roles: [Role.HR_ADMIN] }))).status).toBe(200);
   });
 });

@@ -6,12 +6,17 @@ import { csvStringifier } from '../../core/util/csv';
 import { EvaluationKind, Predikat } from '../evaluation/evaluation-enums';
 import { ANNUAL_SUB_PERIOD } from '../evaluation/evaluation.entity';
 import { AnalyticsMode, type AnalyticsScope, Breakdown, scopedPlans } from './analytics-scope';
-import { resolveAnalytics } from './analytics.resolver';
+import { ANALYTICS_FIELD_COST, resolveAnalytics } from './analytics.resolver';
 import { analyticsService } from './analytics.service';
 
 export interface ExportDeps {
   /** The request's context from its bearer token (throws UNAUTHENTICATED for a bad one). */
   contextFor(req: Request, res: Response): Promise<RequestContext>;
+  /**
+   * Charges an export's cost to the caller's budget, as the same field over GraphQL is charged: the seconds to wait
+   * when it is spent, else undefined. Absent when the rate limit is off.
+   */
+  charge?(ctx: RequestContext, cost: number): number | undefined;
 }
 
 /** Rows fetched per statement: memory stays flat however large the export. */
@@ -117,6 +122,12 @@ export function exportRouter(deps: ExportDeps): Router {
       if (!ctx.actor.isAuthenticated) return fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in with a valid bearer token.');
       const analytics = await resolveAnalytics(ctx, params);
       if (!analytics) return fail(res, 404, 'NOT_FOUND', 'No such unit or period that you may see analytics of.');
+      // The same weight as the field over GraphQL: an export is no way around the budget.
+      const retryAfter = deps.charge?.(ctx, ANALYTICS_FIELD_COST[kind as keyof typeof ANALYTICS_FIELD_COST]);
+      if (retryAfter !== undefined) {
+        res.setHeader('retry-after', String(retryAfter));
+        return fail(res, 429, 'RATE_LIMITED', `Your query budget for this minute is spent; retry in ${retryAfter} s.`);
+      }
       const { scope, breakdown } = analytics;
       const name = `${kind}-${analytics.period.year}-${analytics.unit.code}.csv`;
       switch (kind) {
