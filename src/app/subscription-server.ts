@@ -9,6 +9,7 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   type GraphQLSchema,
   parse,
@@ -182,6 +183,9 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
         }
         const invalid = validate(schema, document, [...specifiedRules, ...options.validationRules]);
         if (invalid.length > 0) return invalid.map((e) => new GraphQLError(withoutSuggestions(e.message), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        // Variables are judged before anything runs, as over HTTP: a wrong one is the client's error, not a 500.
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 10 });
+        if (coerced.errors) return coerced.errors.map((e) => new GraphQLError(withoutSuggestions(e.message), { extensions: { code: 'BAD_USER_INPUT' } }));
         const { cost, problem } = estimateQuery(schema, document, payload.operationName ?? undefined, payload.variables ?? {});
         if (problem) return [problem];
         if (session.admitted.size >= limits.perConnection) {

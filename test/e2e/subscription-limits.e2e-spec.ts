@@ -358,4 +358,13 @@ describe('field suggestions over WebSocket', () => {
     const http = await app.gql('{ viewer { subjekt } }', {}, await app.token(nurse.nip));
     expect(http.body.errors?.[0]?.message).toBe('Cannot query field "subjekt" on type "Viewer".');
   });
+
+  it('a variable of the wrong type or missing is BAD_USER_INPUT, as over HTTP, not a masked internal error', async () => {
+    const client = app.subscriptionClient(await app.token(nurse.nip));
+    const query = 'subscription($id: ID!) { appraisalChanged(id: $id) { id } }';
+    for (const variables of [{ id: { not: 'an id' } }, {}]) {
+      const [refusal] = await client.subscribe(query, variables).waitFor(1);
+      expect(refusal!.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
 });
