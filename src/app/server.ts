@@ -171,6 +171,7 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
       perConnection: config.maxSubscriptionsPerConnection,
       perPrincipal: config.maxSubscriptionsPerPrincipal,
       maxBufferedBytes: config.wsMaxBufferedBytes,
+      revalidateMs: config.wsRevalidateMs,
     },
   });
   const metrics = createMetrics(db, { defaults: config.env !== 'test', activeSubscriptions: () => subscriptions.activeCount() });

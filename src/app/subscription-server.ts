@@ -41,6 +41,8 @@ export interface SubscriptionLimits {
   perPrincipal: number;
   /** A socket with more unsent bytes than this is too slow: it is closed (1013) instead of buffered for. */
   maxBufferedBytes: number;
+  /** How often every signed-in socket is authenticated again (its token, and that its employee is still active). */
+  revalidateMs: number;
 }
 
 export interface SubscriptionServerOptions<E extends { id: number }> {
@@ -73,6 +75,8 @@ const CLOSE_TOO_SLOW = 1013;
 
 /** A signed-in socket: who it is, and the subscriptions it holds (admitted, and those whose stream is set up). */
 interface Session<E> {
+  /** The `Authorization` it signed in with, to authenticate it again. */
+  authorization: string;
   auth: Authentication<E>;
   connectionId: string;
   principal: string;
@@ -157,7 +161,7 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
           return false;
         }
         if (extra.socket.readyState !== extra.socket.OPEN) return false;
-        const session: Session<E> = { auth, connectionId: randomUUID(), principal: principalKey(auth.actor), admitted: new Set(), listening: new Set() };
+        const session: Session<E> = { authorization: raw, auth, connectionId: randomUUID(), principal: principalKey(auth.actor), admitted: new Set(), listening: new Set() };
         sessions.set(extra.socket, session);
         unauthenticated.delete(extra.socket);
         extra.socket.once('close', () => {
@@ -226,6 +230,32 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
     wsServer,
   );
 
+  // Every socket is authenticated again now and then: the event of a deactivation can be lost (Redis away), or
+  // come while the socket was still signing in. One check per distinct token and sweep.
+  let sweeping = false;
+  const revalidation = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    void (async () => {
+      const verdicts = new Map<string, Promise<boolean>>();
+      for (const [socket, session] of [...sessions]) {
+        let valid = verdicts.get(session.authorization);
+        if (!valid) {
+          valid = options.authenticate(session.authorization).then(
+            () => true,
+            // Only a refusal closes a socket: the database away for a moment closes nothing.
+            (error: unknown) => !(error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED),
+          );
+          verdicts.set(session.authorization, valid);
+        }
+        if (!(await valid) && socket.readyState === socket.OPEN) socket.close(CloseCode.Forbidden, 'Signed out: the token or the account is no longer valid');
+      }
+    })()
+      .catch((error: unknown) => log.warn({ err: error }, 'could not check the open sockets again'))
+      .finally(() => (sweeping = false));
+  }, limits.revalidateMs);
+  revalidation.unref();
+
   // A deactivated employee's sockets close on every instance: their token still verifies until it expires.
   const deactivations = options.events.subscribe(Topic.EMPLOYEE_DEACTIVATED)[Symbol.asyncIterator]();
   const closing = (async () => {
@@ -241,6 +271,7 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
   return {
     activeCount: () => [...sessions.values()].reduce((n, s) => n + s.listening.size, 0),
     dispose: async () => {
+      clearInterval(revalidation);
       await deactivations.return?.();
       await closing;
       await disposable.dispose();

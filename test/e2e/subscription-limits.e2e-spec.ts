@@ -205,6 +205,30 @@ describe('deactivation closes the person’s open sockets', () => {
   });
 });
 
+describe('every open socket is authenticated again now and then', () => {
+  let w: World;
+
+  beforeAll(async () => {
+    w = await world(await TestApp.start({ wsRevalidateMs: 300 }), 'REVAL-PKM');
+  });
+  afterAll(() => w?.app.stop());
+
+  it('closes the socket of an employee deactivated without an event (a lost Redis message); another person’s lives on', async () => {
+    const { app, p, nurse, peer, peerPlan } = w;
+    const nurseClient = app.subscriptionClient(await p.token(nurse));
+    nurseClient.subscribe(FEEDBACK_RECEIVED);
+    const peerClient = app.subscriptionClient(await p.token(peer));
+    const peerSub = peerClient.subscribe<{ feedbackReceived: { id: string } }>(FEEDBACK_RECEIVED);
+    await app.subscriptionsListening(2);
+    // Straight in the database: no deactivation event is published.
+    await app.db.manager.query('UPDATE employee SET active = ? WHERE id = ?', [false, nurse.id]);
+    expect(await nurseClient.whenClosed(5000)).toEqual({ code: 4403, reason: 'Signed out: the token or the account is no longer valid' });
+    const given = await giveFeedback(w, peerPlan, 'Masih tersambung.');
+    expect((await peerSub.waitFor(1))[0]!.data!.feedbackReceived.id).toBe(given.feedback.id);
+    expect(peerClient.closed).toBeUndefined();
+  });
+});
+
 /** Opens a TCP connection, upgrades it to a WebSocket by hand, and resolves once the server answered 101. */
 async function rawWebSocket(url: string): Promise<{ socket: Socket; received: () => Buffer }> {
   const { hostname, port } = new URL(url);

@@ -76,7 +76,8 @@ describe('limits of tokens and WebSockets', () => {
     });
     expect(loadConfig({ NODE_ENV: 'test', WS_CONNECTION_INIT_TIMEOUT_SECONDS: '5' }).wsConnectionInitTimeoutMs).toBe(5000);
     expect(loadConfig({ NODE_ENV: 'test', MAX_TOKEN_LIFETIME_SECONDS: '3600' }).maxTokenLifetimeSeconds).toBe(3600);
-    for (const name of ['MAX_TOKEN_LIFETIME_SECONDS', 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 'MAX_SUBSCRIPTIONS_PER_PRINCIPAL', 'WS_CONNECTION_INIT_TIMEOUT_SECONDS', 'WS_MAX_UNAUTHENTICATED_CONNECTIONS', 'WS_MAX_BUFFERED_BYTES']) {
+    expect(config.wsRevalidateMs).toBe(60_000);
+    for (const name of ['MAX_TOKEN_LIFETIME_SECONDS', 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 'MAX_SUBSCRIPTIONS_PER_PRINCIPAL', 'WS_CONNECTION_INIT_TIMEOUT_SECONDS', 'WS_MAX_UNAUTHENTICATED_CONNECTIONS', 'WS_MAX_BUFFERED_BYTES', 'WS_REVALIDATE_SECONDS']) {
       expect(() => loadConfig({ NODE_ENV: 'test', [name]: '0' })).toThrow(ConfigError);
       expect(() => loadConfig({ NODE_ENV: 'test', [name]: 'many' })).toThrow(ConfigError);
     }

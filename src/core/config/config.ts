@@ -123,6 +123,11 @@ export interface Config {
   wsMaxUnauthenticatedConnections: number;
   /** A socket whose unsent data exceeds this (`WS_MAX_BUFFERED_BYTES`, 1 MiB) reads too slowly: it is closed rather than buffered for. */
   wsMaxBufferedBytes: number;
+  /**
+   * How often every open socket's token and employee are checked again (`WS_REVALIDATE_SECONDS`, 60): a
+   * deactivation whose event was lost (Redis away) or came while the socket was signing in still closes it.
+   */
+  wsRevalidateMs: number;
 }
 
 /** A fixed secret so that `npm start` and `npm run token` agree out of the box. Refused in production. */
@@ -229,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wsConnectionInitTimeoutMs: positive('WS_CONNECTION_INIT_TIMEOUT_SECONDS', env.WS_CONNECTION_INIT_TIMEOUT_SECONDS, 3) * 1000,
     wsMaxUnauthenticatedConnections: positive('WS_MAX_UNAUTHENTICATED_CONNECTIONS', env.WS_MAX_UNAUTHENTICATED_CONNECTIONS, 100),
     wsMaxBufferedBytes: positive('WS_MAX_BUFFERED_BYTES', env.WS_MAX_BUFFERED_BYTES, 1024 * 1024),
+    wsRevalidateMs: positive('WS_REVALIDATE_SECONDS', env.WS_REVALIDATE_SECONDS, 60) * 1000,
   };
 }
 
