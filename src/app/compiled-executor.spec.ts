@@ -87,8 +87,8 @@ type Executor = NonNullable<Awaited<ReturnType<NonNullable<ReturnType<typeof com
 /** What Apollo hands the gateway executor, reduced to what it reads. */
 type ExecutorContext = Parameters<Executor>[0];
 
-async function executorOf(limit?: number): Promise<Executor> {
-  const { executor } = await compiledExecutor(schema, { limit }).load({ apollo: { keyHash: '', graphRef: '' } as never });
+async function executorOf(limit?: number, compileAfter?: number): Promise<Executor> {
+  const { executor } = await compiledExecutor(schema, { limit, compileAfter }).load({ apollo: { keyHash: '', graphRef: '' } as never });
   if (!executor) throw new Error('the gateway gave no executor');
   return executor;
 }
@@ -183,6 +183,20 @@ describe('the compiled executor', () => {
       counts.push(compilations());
     }
     expect(counts).toEqual([0, 0, 1, 2, 2, 2]);
+  });
+
+  it('with `compileAfter` 0, compiles an operation on its first run (the suite checks graphql-jit that way); with 2, on its third', async () => {
+    const document = parse(`{ items(n: 2) { id twice } }`);
+    const first = await executorOf(undefined, 0);
+    expect(await once(first, document)).toEqual(await reference(`{ items(n: 2) { id twice } }`));
+    expect(compilations()).toBe(1);
+    const third = await executorOf(undefined, 2);
+    const counts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await once(third, document);
+      counts.push(compilations());
+    }
+    expect(counts).toEqual([1, 1, 2]);
   });
 
   it('keeps at most `limit` compiled operations, dropping the least recently used', async () => {
