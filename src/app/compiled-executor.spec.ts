@@ -244,6 +244,16 @@ describe('the compiled executor', () => {
       expect(compilations()).toBe(0);
     });
 
+    it('introspection: answered from the published schema, not from the copy graphql-jit compiles against', async () => {
+      const source = `{ __type(name: "Item") { fields { name } } __schema { queryType { name } } }`;
+      const ours = await run(source);
+      expect(ours).toEqual(await reference(source));
+      expect(compilations()).toBe(0);
+      // `__typename` reads no schema: it is compiled as any other field.
+      expect((await run(`{ items(n: 1) { __typename id } }`)).data).toEqual({ items: [{ __typename: 'Item', id: '1' }] });
+      expect(compilations()).toBe(1);
+    });
+
     it('a default with no literal form (a DateTime): the request runs on graphql-js', async () => {
       const source = `query Q($w: WhenInput) { when(input: $w) }`;
       const ours = await run(source, { w: {} });
