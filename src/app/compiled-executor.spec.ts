@@ -87,8 +87,8 @@ type Executor = NonNullable<Awaited<ReturnType<NonNullable<ReturnType<typeof com
 /** What Apollo hands the gateway executor, reduced to what it reads. */
 type ExecutorContext = Parameters<Executor>[0];
 
-async function executorOf(limit?: number): Promise<Executor> {
-  const { executor } = await compiledExecutor(schema, { limit }).load({ apollo: { keyHash: '', graphRef: '' } as never });
+async function executorOf(limit?: number, compileAfter?: number): Promise<Executor> {
+  const { executor } = await compiledExecutor(schema, { limit, compileAfter }).load({ apollo: { keyHash: '', graphRef: '' } as never });
   if (!executor) throw new Error('the gateway gave no executor');
   return executor;
 }
@@ -185,6 +185,20 @@ describe('the compiled executor', () => {
     expect(counts).toEqual([0, 0, 1, 2, 2, 2]);
   });
 
+  it('with `compileAfter` 0, compiles an operation on its first run (the suite checks graphql-jit that way); with 2, on its third', async () => {
+    const document = parse(`{ items(n: 2) { id twice } }`);
+    const first = await executorOf(undefined, 0);
+    expect(await once(first, document)).toEqual(await reference(`{ items(n: 2) { id twice } }`));
+    expect(compilations()).toBe(1);
+    const third = await executorOf(undefined, 2);
+    const counts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await once(third, document);
+      counts.push(compilations());
+    }
+    expect(counts).toEqual([1, 1, 2]);
+  });
+
   it('keeps at most `limit` compiled operations, dropping the least recently used', async () => {
     const executor = await executorOf(2);
     const documents = [1, 2, 3].map((n) => parse(`{ items(n: ${n}) { id } }`));
@@ -228,6 +242,16 @@ describe('the compiled executor', () => {
       expect(ours).toEqual(await reference(source));
       expect(ours.errors?.[0]?.path).toEqual(['named', 1]);
       expect(compilations()).toBe(0);
+    });
+
+    it('introspection: answered from the published schema, not from the copy graphql-jit compiles against', async () => {
+      const source = `{ __type(name: "Item") { fields { name } } __schema { queryType { name } } }`;
+      const ours = await run(source);
+      expect(ours).toEqual(await reference(source));
+      expect(compilations()).toBe(0);
+      // `__typename` reads no schema: it is compiled as any other field.
+      expect((await run(`{ items(n: 1) { __typename id } }`)).data).toEqual({ items: [{ __typename: 'Item', id: '1' }] });
+      expect(compilations()).toBe(1);
     });
 
     it('a default with no literal form (a DateTime): the request runs on graphql-js', async () => {

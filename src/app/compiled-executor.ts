@@ -11,6 +11,9 @@ type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 /** How many compiled operations are kept (least recently used first out); generated code is not small. */
 export const COMPILED_LIMIT = 100;
 
+/** How many times an operation runs on graphql-js before it is compiled (`GRAPHQL_JIT_COMPILE_AFTER`). */
+export const COMPILE_AFTER = 1;
+
 /** One operation of one parsed document: how often it ran, and its compiled form once it has one. */
 interface Entry {
   runs: number;
@@ -32,13 +35,15 @@ interface DocumentEntries {
  * their garbage were the largest share of a request's CPU; a compiled operation resolves the same fields with
  * plain generated code.
  *
- * graphql-js still runs: an operation's first request (a one-off query is not worth compiling, and a client
- * sending many distinct ones costs no generated code), documents graphql-jit would answer differently
+ * graphql-js still runs: an operation's first `compileAfter` requests (1: a one-off query is not worth compiling,
+ * and a client sending many distinct ones costs no generated code; 0 in the test run that checks graphql-jit
+ * against the whole suite), documents graphql-jit would answer differently
  * (`jit-eligible.ts`), and requests whose defaults cannot be written out. At most `limit` compiled operations are
  * kept. Apollo hands back the same parsed document for the same query text, so runs are counted weakly on it.
  */
-export function compiledExecutor(schema: GraphQLSchema, options: { limit?: number } = {}): Gateway {
+export function compiledExecutor(schema: GraphQLSchema, options: { limit?: number; compileAfter?: number } = {}): Gateway {
   const limit = options.limit ?? COMPILED_LIMIT;
+  const compileAfter = options.compileAfter ?? COMPILE_AFTER;
   const compiledAgainst = jitSchema(schema);
   const documents = new WeakMap<DocumentNode, DocumentEntries>();
   // Insertion order is recency: a use moves an entry to the end, the first is the least recently used.
@@ -61,7 +66,7 @@ export function compiledExecutor(schema: GraphQLSchema, options: { limit?: numbe
       compiled.set(entry, true);
       return entry.compiled;
     }
-    if (entry.runs < 2) return undefined;
+    if (entry.runs <= compileAfter) return undefined;
     const result = compileQuery(compiledAgainst, cloneDocument(document), operationName ?? undefined);
     if (!isCompiledQuery(result)) {
       entry.ineligible = 'graphql-jit refused it';

@@ -2,12 +2,15 @@ import { type DocumentNode, getNamedType, type GraphQLSchema, isAbstractType, Ki
 
 /**
  * Why a document must run on graphql-js rather than graphql-jit, or null when graphql-jit answers it as graphql-js
- * would. graphql-jit departs from graphql-js in three places (found in review, each shown in
+ * would. graphql-jit departs from graphql-js in these places (found in review, each shown in
  * `compiled-executor.spec.ts`), so documents that reach them stay on the interpreter:
  * - `@skip` / `@include`: the compiled conditions of a fragment used in two places bleed into each other;
  * - a variable inside an object or list literal (`input: { id: $id, headId: $head }`): omitted, it becomes null
  *   instead of absent, which a mutation reads as "clear the head";
- * - a field of interface or union type: a `resolveType` that throws leaves the request hanging.
+ * - a field of interface or union type: a `resolveType` that throws leaves the request hanging;
+ * - introspection (`__schema`, `__type`): it reads the schema graphql-jit compiled against, whose renamed fields
+ *   (`jit-schema.ts`) listed a Node type's `id` as `nodeId`; the published schema answers it. (`__typename` is
+ *   no introspection of the schema: graphql-jit writes it out as graphql-js does.)
  * The hot paths (the team dashboard, one's own plan, analytics) need none of them.
  */
 export function jitIneligibility(schema: GraphQLSchema, document: DocumentNode): string | null {
@@ -36,6 +39,10 @@ export function jitIneligibility(schema: GraphQLSchema, document: DocumentNode):
         return undefined;
       },
       Field(node) {
+        if (node.name.value === '__schema' || node.name.value === '__type') {
+          reason = 'introspection';
+          return BREAK;
+        }
         const type = typeInfo.getType();
         if (type && isAbstractType(getNamedType(type))) {
           reason = `${node.name.value}: an interface or union`;

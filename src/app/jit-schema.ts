@@ -13,6 +13,11 @@ import { isGuarded } from './field-guards';
  *
  * A renamed field qualifies as `simplifyPlainFields` judges a field plain: no field resolver, no `@Allow`, no
  * middleware. The published schema, graphql-js and validation keep the original.
+ *
+ * The renamed names show wherever the copy itself is read: introspection therefore never runs on it
+ * (`jitIneligibility`). The rewrite exists because an entity's `id` property is its numeric key (TypeORM's
+ * primary column, read as `.id` throughout the services and tests), so the global id cannot be the plain
+ * property graphql-jit would read for the field `id` without renaming that key on every entity.
  */
 export function jitSchema(schema: GraphQLSchema): GraphQLSchema {
   const renamed = renamedPlainFields(schema);

@@ -187,7 +187,7 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   };
 
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.graphqlExecutor === 'jit' ? { gateway: compiledExecutor(schema) } : { schema }),
+    ...(config.graphqlExecutor === 'jit' ? { gateway: compiledExecutor(schema, { compileAfter: config.graphqlJitCompileAfter }) } : { schema }),
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,

@@ -105,7 +105,10 @@ describe('the operations a frontend needs', () => {
       for (const file of reads) {
         const { token, variables } = who[file]!;
         const query = readFileSync(join(DIR, file), 'utf8');
-        expect([file, await post(app.url, query, variables, token)]).toEqual([file, await post(server.url, query, variables, token)]);
+        const expected = await post(server.url, query, variables, token);
+        // Twice: the second run is the compiled one whatever ran before (an operation compiles after
+        // GRAPHQL_JIT_COMPILE_AFTER runs, 1 by default).
+        for (let i = 0; i < 2; i++) expect([file, i, await post(app.url, query, variables, token)]).toEqual([file, i, expected]);
       }
       const dashboard = readFileSync(join(DIR, 'TeamDashboard.graphql'), 'utf8');
       const token = who['TeamDashboard.graphql']!.token;

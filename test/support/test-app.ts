@@ -62,7 +62,14 @@ export class TestApp {
   static async start(overrides: Partial<Config> = {}, database: { shared?: boolean } = {}): Promise<TestApp> {
     const testDb = await createTestDatabase(database);
     const config: Config = {
-      ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET }),
+      // The executor's settings come from the environment, so that the suite can run on graphql-jit from each
+      // operation's first request (`GRAPHQL_JIT_COMPILE_AFTER=0`) or wholly on graphql-js (`GRAPHQL_EXECUTOR`).
+      ...loadConfig({
+        NODE_ENV: 'test',
+        JWT_SECRET: TEST_JWT_SECRET,
+        GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR,
+        GRAPHQL_JIT_COMPILE_AFTER: process.env.GRAPHQL_JIT_COMPILE_AFTER,
+      }),
       databaseUrl: testDb.url,
       // The cost rate limit would throttle a test file's hundreds of requests; its own tests turn it on.
       rateLimitCostPerMinute: 0,

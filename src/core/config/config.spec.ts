@@ -8,6 +8,15 @@ describe('GRAPHQL_EXECUTOR', () => {
   });
 });
 
+describe('GRAPHQL_JIT_COMPILE_AFTER', () => {
+  it('is 1 (compiled on the second run) by default, 0 to compile on the first, never negative or fractional', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).graphqlJitCompileAfter).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'test', GRAPHQL_JIT_COMPILE_AFTER: '0' }).graphqlJitCompileAfter).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', GRAPHQL_JIT_COMPILE_AFTER: '5' }).graphqlJitCompileAfter).toBe(5);
+    for (const bad of ['-1', '1.5', 'first']) expect(() => loadConfig({ NODE_ENV: 'test', GRAPHQL_JIT_COMPILE_AFTER: bad })).toThrow(ConfigError);
+  });
+});
+
 describe('MAX_CONCURRENT_OPERATIONS', () => {
   it('is the pool size (10) by default, at least 1 when set', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).maxConcurrentOperations).toBe(10);

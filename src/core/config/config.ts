@@ -128,6 +128,13 @@ export interface Config {
    * deactivation whose event was lost (Redis away) or came while the socket was signing in still closes it.
    */
   wsRevalidateMs: number;
+  /**
+   * How many times an operation runs on graphql-js before the `jit` executor compiles it
+   * (`GRAPHQL_JIT_COMPILE_AFTER`, 1: compiled on its second run, so a one-off query costs no generated code).
+   * 0 compiles on the first run: the test suite runs that way once, so that graphql-jit answers every request it
+   * may, not only the repeated ones.
+   */
+  graphqlJitCompileAfter: number;
 }
 
 /** A fixed secret so that `npm start` and `npm run token` agree out of the box. Refused in production. */
@@ -235,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wsMaxUnauthenticatedConnections: positive('WS_MAX_UNAUTHENTICATED_CONNECTIONS', env.WS_MAX_UNAUTHENTICATED_CONNECTIONS, 100),
     wsMaxBufferedBytes: positive('WS_MAX_BUFFERED_BYTES', env.WS_MAX_BUFFERED_BYTES, 1024 * 1024),
     wsRevalidateMs: positive('WS_REVALIDATE_SECONDS', env.WS_REVALIDATE_SECONDS, 60) * 1000,
+    graphqlJitCompileAfter: integer('GRAPHQL_JIT_COMPILE_AFTER', env.GRAPHQL_JIT_COMPILE_AFTER, 1),
   };
 }
 
