@@ -45,6 +45,8 @@ import { WorkResultPlan } from '../work-plan/work-result-plan.entity';
 export const PERSONAL_DATA_PAGE = 200;
 /** Plans per page: each brings its RHKs, indicators, transitions and expectations (bounded per plan). */
 export const PERSONAL_DATA_PLAN_PAGE = 10;
+/** Ratings per page: each brings its seven behaviour assessments. */
+export const PERSONAL_DATA_RATING_PAGE = 25;
 
 /** A JSON value as written to the file. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -297,7 +299,7 @@ const feedbackSection = (column: 'recipient_employee_id' | 'author_employee_id')
 const evaluationSection = (ctx: RequestContext, subject: Employee) =>
   paged<Evaluation>(
     ctx,
-    idPages(ctx, 'evaluation x JOIN appraisal a ON a.id = x.appraisal_id', 'a.employee_id = ?', [subject.id]),
+    idPages(ctx, 'evaluation x JOIN appraisal a ON a.id = x.appraisal_id', 'a.employee_id = ?', [subject.id], PERSONAL_DATA_RATING_PAGE),
     (c, ids) => evaluationService.getMany(c, ids),
     async (c, e) => ({
       id: toGlobalId(Evaluation.typeName, e.id),
