@@ -38,7 +38,10 @@ function responseSink(res: Response): TextSink {
   };
 }
 
-/** Streams the subject's file; a failure after the first byte can only cut the response (the JSON stays unterminated). */
+/**
+ * Streams the subject's file. A failure before the first byte is thrown (an ordinary error answer); after it, it
+ * can only cut the response: the JSON stays unterminated, without its closing `counts`, so no reader takes it whole.
+ */
 async function sendFile(ctx: RequestContext, res: Response, subject: Employee): Promise<void> {
   const filename = personalDataFilename(ctx, subject);
   await auditExport(ctx, subject, filename);
@@ -49,6 +52,10 @@ async function sendFile(ctx: RequestContext, res: Response, subject: Employee): 
   try {
     if (await writePersonalData(ctx, subject, responseSink(res))) res.end();
   } catch (error) {
+    if (!res.headersSent) {
+      res.removeHeader('content-disposition');
+      throw error;
+    }
     ctx.log.error({ err: error }, 'personal data export failed while streaming');
     res.destroy();
   }
