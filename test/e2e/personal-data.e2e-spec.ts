@@ -276,7 +276,9 @@ describe('a personal data file at a realistic size', () => {
     for (const name of ['realizations', 'dailyActivities', 'auditEntries']) expect(new Set(sectionOf(file, name).map((r) => JSON.stringify([r.id, r.entityType]))).size).toBe(expected[name]);
     expect(sectionOf(file, 'evaluations').filter((e) => e.kind === 'ANNUAL').every((e) => (e.behaviors as Section).length === 7)).toBe(true);
     // Her appraiser's and his supervisor's NIPs are on hundreds of her rows; she may read neither.
-    for (const other of [c.org.head, c.org.kadinkes, subordinate]) expect(res.text).not.toContain(other.nip);
+    for (const other of [c.org.head, c.org.kadinkes]) expect(res.text).not.toContain(other.nip);
+    // The one she supervises she may read, as everyone above a person reads their NIP.
+    expect(sectionOf(file, 'feedbackGiven')[0]).toMatchObject({ recipient: { id: egid(subordinate), nip: subordinate.nip } });
     expect(sectionOf(file, 'evaluations')[0]).toMatchObject({ ratedBySubject: null });
     expect(sectionOf(file, 'auditEntries').find((e) => e.action === 'EVALUATION_RECORDED')).toMatchObject({ actorSubject: null, after: { ratedBySubject: null, predikat: 'BAIK' } });
 
