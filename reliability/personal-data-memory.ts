@@ -15,9 +15,11 @@ import { createTestDatabase } from '../test/support/test-database';
  * `npm run reliability:personal-data`: a person's file (`GET /exports/me.json`, issue 21 item 2) at the size of a
  * whole career streams in flat memory. Thirty years of monthly plans of thirty indicators (10,800 realizations and
  * their audit rows), 5,000 daily logs and 2,000 pieces of feedback are written for one nurse; her file is fetched
- * while the heap of this process (client and server both) is sampled. Passes when the heap grows by less than half
- * the file's size: holding the rows as objects takes several times the JSON text. SQLite by default; MariaDB when
- * DATABASE_URL names one (a scratch database is created and dropped).
+ * while the live heap of this process (client and server both) is measured: every few chunks the client collects
+ * garbage and reads what remains. After a first run (which builds what every later one reuses), passes when the
+ * live heap grows by less than a quarter of the file's size (an export that held its rows until the end grew it by
+ * about half). SQLite by default; MariaDB when DATABASE_URL names one (a scratch
+ * database is created and dropped).
  */
 
 const SECRET = 'reliability-secret-reliability-secret-0123';
@@ -47,34 +49,42 @@ async function main(): Promise<boolean> {
     const server = await (await createServer({ config, db: testDb.db, log })).listen(0, '127.0.0.1');
     try {
       const token = await new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject(nurse.nip).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+      const url = server.url.replace(/\/graphql$/, '/exports/me.json');
       const gc = collector();
-      gc();
-      const baseline = process.memoryUsage().heapUsed;
-      let peak = baseline;
-      const sample = () => {
-        peak = Math.max(peak, process.memoryUsage().heapUsed);
-      };
-      const timer = setInterval(sample, 5);
-      let bytes = 0;
-      const t0 = Date.now();
-      try {
-        const res = await fetch(server.url.replace(/\/graphql$/, '/exports/me.json'), { headers: { authorization: `Bearer ${token}` } });
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      /** Fetches the file, reading the live heap every few chunks (after a collection); the largest growth seen. */
+      const exportOnce = async (): Promise<{ bytes: number; growth: number; samples: number; ms: number }> => {
+        gc();
+        const baseline = process.memoryUsage().heapUsed;
+        let peak = baseline;
+        let samples = 0;
+        let bytes = 0;
+        let chunks = 0;
+        const t0 = Date.now();
+        const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
         if (res.status !== 200) throw new Error(`export answered ${res.status}`);
         const reader = res.body!.getReader();
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
           bytes += value.byteLength;
-          sample();
+          // What the export holds is live; the garbage of rows already written is not.
+          if (++chunks % 8 === 0) {
+            gc();
+            const used = process.memoryUsage().heapUsed;
+            peak = Math.max(peak, used);
+            samples += 1;
+            if (process.env.RELIABILITY_DEBUG) process.stdout.write(`  ${mb(bytes)} MB sent: live heap +${mb(used - baseline)} MB\n`);
+          }
         }
-      } finally {
-        clearInterval(timer);
-      }
-      const growth = peak - baseline;
-      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-      const ok = growth < bytes / 2;
+        return { bytes, growth: peak - baseline, samples, ms: Date.now() - t0 };
+      };
+      // The first request through these paths builds what every later one reuses (metadata, compiled code, sockets).
+      const warm = await exportOnce();
+      const run = await exportOnce();
+      const ok = run.samples > 0 && run.growth < run.bytes / 4;
       process.stdout.write(
-        `personal data file: ${mb(bytes)} MB in ${Date.now() - t0} ms; heap baseline ${mb(baseline)} MB, peak growth ${mb(growth)} MB (limit ${mb(bytes / 2)} MB): ${ok ? 'PASS' : 'FAIL'}\n`,
+        `personal data file: ${mb(run.bytes)} MB in ${run.ms} ms (first run ${warm.ms} ms, live heap +${mb(warm.growth)} MB); live heap peak growth ${mb(run.growth)} MB over ${run.samples} samples (limit ${mb(run.bytes / 4)} MB): ${ok ? 'PASS' : 'FAIL'}\n`,
       );
       return ok;
     } finally {
