@@ -36,4 +36,5 @@ export const policyTable: PolicyTable = {
   [Permission.DEVELOP_EMPLOYEE]: competencyRules.develop,
   [Permission.READ_TALENT]: competencyRules.readTalent,
   [Permission.READ_UNIT_AGGREGATES]: competencyRules.readUnitAggregates,
+  [Permission.EXPORT_PERSONAL_DATA]: employeeRules.exportPersonalData,
 };

@@ -42,6 +42,7 @@ import {
 import { TalentMatrixResolver } from '../modules/competency/talent.resolver';
 import { AppraisalDocumentsResolver } from '../modules/document/document.resolver';
 import { AnalyticsResolver, CascadeRowResolver } from '../modules/analytics/analytics.resolver';
+import { PersonalDataResolver } from '../modules/personal-data/personal-data.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -88,6 +89,7 @@ export const resolvers = [
   AnalyticsResolver,
   CascadeRowResolver,
   AppraisalDocumentsResolver,
+  PersonalDataResolver,
 ] as const;
 
 /**

@@ -28,7 +28,8 @@ import { createEventBus, type EventBusHandle } from '../core/events/event-bus';
 import { createSubscriptionServer } from './subscription-server';
 import { documentRouter } from '../modules/document/document.routes';
 import { DOCUMENTS_PATH } from '../modules/document/document-links';
-import { exportRouter } from '../modules/analytics/export.router';
+import { type ExportDeps, exportRouter } from '../modules/analytics/export.router';
+import { personalDataRouter } from '../modules/personal-data/personal-data.router';
 import { createMetrics } from './metrics';
 import { CostRateLimiter } from './rate-limit';
 import { configureCursorSecret } from '../core/graphql/cursor-seal';
@@ -263,18 +264,18 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
       context: async ({ res }) => createContext(authenticationOf(res), res.locals.requestId, res.locals.log),
     }),
   );
-  app.use(
-    '/exports',
-    exportRouter({
-      contextFor: async (req, res) => createContext(await authenticate(req.headers.authorization, verifier, directory), res.locals.requestId, res.locals.log),
-      charge: limiter
-        ? (ctx, cost) => {
-            const decision = limiter.take(costPrincipalKey(ctx.actor), cost);
-            return decision.allowed ? undefined : Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-          }
-        : undefined,
-    }),
-  );
+  const exportDeps: ExportDeps = {
+    contextFor: async (req, res) => createContext(await authenticate(req.headers.authorization, verifier, directory), res.locals.requestId, res.locals.log),
+    charge: limiter
+      ? (ctx, cost) => {
+          const decision = limiter.take(costPrincipalKey(ctx.actor), cost);
+          return decision.allowed ? undefined : Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+        }
+      : undefined,
+  };
+  app.use('/exports', exportRouter(exportDeps));
+  // A person's own data (Law 27/2022): the same token check, context and budget as the other exports.
+  app.use('/exports', personalDataRouter(exportDeps));
   // Printable SKP and evaluation documents: the same token check and request context as GraphQL.
   app.use(
     DOCUMENTS_PATH,

@@ -49,4 +49,6 @@ export enum Permission {
   READ_TALENT = 'READ_TALENT',
   /** Competency gaps and talent counts aggregated over a unit subtree. Subject: the unit id (HR in scope, analysts, heads above). */
   READ_UNIT_AGGREGATES = 'READ_UNIT_AGGREGATES',
+  /** Everything held about one employee as one file (Law 27/2022). Subject: the employee (self, HR admins covering them). */
+  EXPORT_PERSONAL_DATA = 'EXPORT_PERSONAL_DATA',
 }

@@ -46,4 +46,6 @@ export enum AuditAction {
   DEVELOPMENT_SUGGESTED = 'DEVELOPMENT_SUGGESTED',
   DEVELOPMENT_UPDATED = 'DEVELOPMENT_UPDATED',
   POTENTIAL_RATED = 'POTENTIAL_RATED',
+  /** Someone other than the person took the file of everything held about them (a read, audited on purpose). */
+  PERSONAL_DATA_EXPORTED = 'PERSONAL_DATA_EXPORTED',
 }

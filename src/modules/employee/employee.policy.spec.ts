@@ -4,7 +4,7 @@ import { type RequestContext } from '../../core/context/request-context';
 import { unitInHrScope } from '../unit/unit.loaders';
 import { Employee } from './employee.entity';
 import { actorIsAbove } from './employee.loaders';
-import { decideReadDirectory, decideReadPersonal, employeeRules, type EmployeeRelation } from './employee.policy';
+import { decideExportPersonalData, decideReadDirectory, decideReadPersonal, employeeRules, type EmployeeRelation } from './employee.policy';
 
 /** Every kind of caller the decisions distinguish (ids and NIPs are arbitrary but well-formed). */
 const actors = {
@@ -141,5 +141,41 @@ describe('employeeRules.readPersonal', () => {
   ])('readDirectory for %s → %s', async (actor, allowed) => {
     const { ctx } = contextFor(actors[actor], { inScope: false, above: false });
     expect(await employeeRules.readDirectory.evaluate(ctx)).toBe(allowed);
+  });
+});
+
+describe('decideExportPersonalData', () => {
+  const relation = (isSelf: boolean, inHrScope: boolean) => ({ isSelf, inHrScope });
+
+  it.each<[ActorName, { isSelf: boolean; inHrScope: boolean }, boolean]>([
+    // the person themself
+    ['employee', relation(true, false), true],
+    ['employee', relation(false, false), false],
+    // a scope fact means nothing without the HR role
+    ['employeeWithStrayScope', relation(false, true), false],
+    ['employeeWithAnalystRole', relation(false, true), false],
+    // HR admins covering the employee, and only those
+    ['hrRegion', relation(false, true), true],
+    ['hrScoped', relation(false, true), true],
+    ['hrScoped', relation(false, false), false],
+    ['hrClient', relation(false, true), true],
+    ['hrClient', relation(false, false), false],
+    ['analyst', relation(false, true), false],
+    ['integration', relation(false, true), false],
+    ['anonymous', relation(false, true), false],
+  ])('%s with %o → %s', (actor, rel, allowed) => {
+    expect(decideExportPersonalData({ actor: actors[actor], relation: rel })).toBe(allowed);
+  });
+
+  it('is not granted by being above the person (a supervisor does not take their whole file)', async () => {
+    const lookups: string[] = [];
+    const loaders = { get: (factory: unknown) => ({ load: async () => (lookups.push(factory === unitInHrScope ? 'unitInHrScope' : 'actorIsAbove'), true) }) };
+    const ctx = { actor: actors.employee, loaders } as unknown as RequestContext;
+    const subject = Object.assign(new Employee(), { id: 100, unitId: 5 });
+    expect(await employeeRules.exportPersonalData.evaluate(ctx, subject)).toBe(false);
+    expect(lookups).toEqual([]);
+    const hr = { actor: actors.hrScoped, loaders } as unknown as RequestContext;
+    expect(await employeeRules.exportPersonalData.evaluate(hr, subject)).toBe(true);
+    expect(await employeeRules.exportPersonalData.evaluate(hr, { id: 100, unitId: 5 })).toBe(false);
   });
 });

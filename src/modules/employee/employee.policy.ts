@@ -24,6 +24,14 @@ export function decideReadPersonal({ actor, relation }: { actor: Actor; relation
   return relation.isSelf || relation.isAbove || (actor.isHrAdmin && relation.inHrScope);
 }
 
+/**
+ * The export of everything held about a person (Law 27/2022): the person, and HR admins whose scope covers them.
+ * Not those above them: a supervisor reads the team's plans where needed, not the person's whole file.
+ */
+export function decideExportPersonalData({ actor, relation }: { actor: Actor; relation: Omit<EmployeeRelation, 'isAbove'> }): boolean {
+  return relation.isSelf || (actor.isHrAdmin && relation.inHrScope);
+}
+
 export const employeeRules = {
   readDirectory: {
     description: 'Signed-in employees and HR admins read the directory.',
@@ -39,6 +47,16 @@ export const employeeRules = {
       const inHrScope = !isSelf && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(subject.unitId) : false;
       const isAbove = !isSelf && !inHrScope && actor.employeeId !== undefined ? await ctx.loaders.get(actorIsAbove).load(subject.id) : false;
       return decideReadPersonal({ actor, relation: { isSelf, isAbove, inHrScope } });
+    },
+  },
+  exportPersonalData: {
+    description: 'The person, and HR admins whose scope covers them, export everything held about the person.',
+    evaluate: async (ctx, subject) => {
+      if (!(subject instanceof Employee)) return false;
+      const { actor } = ctx;
+      const isSelf = actor.employeeId === subject.id;
+      const inHrScope = !isSelf && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(subject.unitId) : false;
+      return decideExportPersonalData({ actor, relation: { isSelf, inHrScope } });
     },
   },
 } satisfies Record<string, PolicyRule>;
