@@ -81,9 +81,9 @@ async function feedbackAudited(em: EntityManager, scope: InvariantScope): Promis
     `SELECT a.entity_id AS id FROM audit_entry a WHERE a.entity_type = ? AND a.action = ? AND a.entity_id > ? AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.id = a.entity_id) ORDER BY a.entity_id LIMIT 4`,
     [...params, after],
   )) as Row[];
-  const rows = await count(em, 'SELECT COUNT(*) AS n FROM feedback WHERE id > ?', [Math.min(after, Number.MAX_SAFE_INTEGER)]);
+  const rows = await count(em, 'SELECT COUNT(*) AS n FROM feedback WHERE id > ?', [after]);
   const total = await count(em, 'SELECT COUNT(*) AS n FROM feedback');
-  if (!missing.length && !orphans.length) return { name, ok: true, detail: `${total} feedback rows, ${rows} audited${seededNote}` };
+  if (!missing.length && !orphans.length) return { name, ok: true, detail: `${total} feedback rows; the ${rows} to check each have theirs${seededNote}` };
   const problems = [];
   if (missing.length) problems.push(`feedback without its audit row: ${sample(missing, 'id')}${missing.length > 3 ? ', …' : ''}`);
   if (orphans.length) problems.push(`FEEDBACK_GIVEN audit rows without their feedback: ${sample(orphans, 'id')}${orphans.length > 3 ? ', …' : ''}`);
