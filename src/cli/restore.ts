@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { validateBackupFile } from '../backup/backup-format';
 import { withBackupErrors } from '../backup/cli-errors';
 import { restoreBackup } from '../backup/restore';
 import { CliError, parseArgs, progressLine, runCommand } from './cli-support';
@@ -12,11 +13,14 @@ void runCommand(async ({ db }) => {
   const { options, positional } = parseArgs(process.argv.slice(2));
   const file = positional[0];
   if (!file) throw new CliError('usage: npm run restore -- <file> [--force]');
+  const started = Date.now();
+  // The file is checked before the database is even opened: a damaged one leaves no trace.
+  const validated = await withBackupErrors(() => validateBackupFile(file));
   const database = await db();
   const line = progressLine();
-  const started = Date.now();
   const result = await withBackupErrors(() =>
     restoreBackup(database, file, {
+      validated,
       force: options.has('force'),
       onProgress: (p) => line.update(`restore: ${p.rows.toLocaleString('en')}/${p.totalRows.toLocaleString('en')} rows (${p.table})`),
     }),
