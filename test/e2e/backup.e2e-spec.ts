@@ -156,7 +156,7 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
 
     const target = await emptyDatabase();
     await expect(restoreBackup(target.db, flippedFile)).rejects.toThrow(BackupFileError);
-    await expect(restoreBackup(target.db, flippedFile)).rejects.toThrow(/flipped\.backup\.gz (is not a readable gzip file|.*damaged)/);
+    await expect(restoreBackup(target.db, flippedFile)).rejects.toThrow(/flipped\.backup\.gz.*(damaged|not a readable gzip)/);
     await expect(restoreBackup(target.db, truncatedFile)).rejects.toThrow(/truncated\.backup\.gz is truncated/);
     await expect(verifyBackup(truncatedFile, base())).rejects.toThrow(/is truncated/);
     expect(await listTables(target.db)).toEqual([]);
@@ -167,7 +167,7 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
       encoding: 'utf8',
       timeout: 60_000,
     });
-    expect(run.stderr).toMatch(/^error: .*flipped\.backup\.gz .*damaged.*Nothing was written\./m);
+    expect(run.stderr).toMatch(/^error: .*flipped\.backup\.gz.*(damaged|not a readable gzip).*Nothing was written\./m);
     expect(run.status).toBe(2);
     expect(await listTables(target.db)).toEqual([]);
   });
