@@ -92,6 +92,32 @@ export async function compareWithManifest(url: string, manifest: Record<string, 
   return checks;
 }
 
+/**
+ * The rows load with foreign-key checks off (tables reference each other and themselves): afterwards, every key
+ * must find its row, as it did in the database the backup came from.
+ */
+export async function foreignKeysHold(db: Database): Promise<InvariantCheck> {
+  const name = 'every foreign key finds its row';
+  const keys =
+    db.kind === 'sqlite'
+      ? ((await db.manager.query(
+          "SELECT m.name AS child, f.\"from\" AS col, f.\"table\" AS parent, f.\"to\" AS ref FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'",
+        )) as Array<{ child: string; col: string; parent: string; ref: string }>)
+      : ((await db.manager.query(
+          `SELECT TABLE_NAME AS child, COLUMN_NAME AS col, REFERENCED_TABLE_NAME AS parent, REFERENCED_COLUMN_NAME AS ref
+             FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL`,
+        )) as Array<{ child: string; col: string; parent: string; ref: string }>);
+  const e = (n: string) => db.dataSource.driver.escape(n);
+  const broken: string[] = [];
+  for (const k of keys) {
+    const [{ n }] = (await db.manager.query(
+      `SELECT COUNT(*) AS n FROM ${e(k.child)} c WHERE c.${e(k.col)} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${e(k.parent)} p WHERE p.${e(k.ref)} = c.${e(k.col)})`,
+    )) as Array<{ n: number | string }>;
+    if (Number(n)) broken.push(`${Number(n)} ${k.child}.${k.col} without their ${k.parent}`);
+  }
+  return broken.length ? { name, ok: false, detail: broken.join('; ') } : { name, ok: true, detail: `${keys.length} foreign keys` };
+}
+
 export interface VerifyResult {
   ok: boolean;
   checks: InvariantCheck[];
@@ -122,6 +148,7 @@ export async function verifyBackup(file: string, configuredUrl: string, onCheck?
     const restored = await restoreBackup(db, file, { migrateForward: false, validated });
     report({ name: 'restore', ok: true, detail: `${restored.rows} rows loaded into a scratch database at migration ${header.lastMigration ?? '(none)'}` });
     for (const check of await compareWithManifest(scratch.url, manifest.tables)) report(check);
+    report(await foreignKeysHold(db));
     const forward = await db.runMigrations();
     report({ name: 'migrates forward', ok: true, detail: forward.length ? `applied ${forward.join(', ')}` : 'already at this release’s latest migration' });
     for (const check of await checkDomainInvariants(db.manager)) report(check);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createBackup } from '../backup/backup';
 import { validateBackupFile } from '../backup/backup-format';
 import { restoreBackup } from '../backup/restore';
-import { compareWithManifest, createScratchDatabase, verifyBackup } from '../backup/verify';
+import { compareWithManifest, createScratchDatabase, foreignKeysHold, verifyBackup } from '../backup/verify';
 import { Database } from '../core/database/database';
 import { checkDomainInvariants, type InvariantCheck } from '../core/database/domain-invariants';
 import { seedRegion } from '../seed/seed-region';
@@ -56,7 +56,7 @@ async function drill(base: string, employees: number): Promise<number> {
     step({ name: 'restore into an empty database', ok: true, detail: `${restored.rows} rows` });
     const { manifest } = await validateBackupFile(backup.file);
     for (const c of await compareWithManifest(target.url, manifest.tables)) step({ ...c, name: `restored: ${c.name}` });
-    for (const c of await checkDomainInvariants(restoredDb.manager)) step({ ...c, name: `restored: ${c.name}` });
+    for (const c of [await foreignKeysHold(restoredDb), ...(await checkDomainInvariants(restoredDb.manager))]) step({ ...c, name: `restored: ${c.name}` });
   } catch (error) {
     step({ name: 'drill', ok: false, detail: error instanceof Error ? error.message : String(error) });
   } finally {

@@ -95,6 +95,7 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     expect(verified.checks.map((c) => c.name)).toEqual(
       expect.arrayContaining([
         'table realization',
+        'every foreign key finds its row',
         'every realization’s version equals 1 + its audited updates',
         'every feedback row has its audit row',
         'employee_closure agrees with the supervisor links',
