@@ -54,6 +54,8 @@ export async function createBackup(
   const output = createWriteStream(partial);
   gzip.pipe(output);
   const written = finished(output);
+  // Awaited on success; on failure the streams are destroyed and this rejection is expected.
+  written.catch(() => undefined);
   let pending = '';
   const write = async (text: string, flush = false) => {
     pending += text;
