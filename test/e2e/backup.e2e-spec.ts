@@ -113,17 +113,23 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     expect(Number(restoredVersion)).toBe(before.realizationVersion);
   });
 
-  it('finds broken invariants in a database: a version without its audit, feedback without its audit, a closure row gone', async () => {
+  it('finds broken invariants in a database: a version without its audit, feedback without its audit, a closure row gone, a predikat off the matrix', async () => {
     const target = databases[0]!;
     await target.db.manager.query('UPDATE realization SET version = version + 1 WHERE id = (SELECT id FROM (SELECT MIN(id) AS id FROM realization) AS first)');
     const columns = 'recipient_employee_id, appraisal_id, author_employee_id, target_kind, target_id, core_value, text, reply, replied_at, version, created_at, updated_at';
     await target.db.manager.query(`INSERT INTO feedback (${columns}) SELECT ${columns} FROM feedback WHERE id = (SELECT id FROM (SELECT MAX(id) AS id FROM feedback) AS last)`);
     await target.db.manager.query('DELETE FROM employee_closure WHERE depth = 1 AND descendant_id = (SELECT d FROM (SELECT MAX(descendant_id) AS d FROM employee_closure) AS last)');
+    const rated = ['PERIODIC', 'DI_ATAS_EKSPEKTASI', 'DI_ATAS_EKSPEKTASI', 'hr', '2026-02-10 02:00:00.000', 1, '2026-02-10 02:00:00.000', '2026-02-10 02:00:00.000'];
+    const evaluation = `INSERT INTO evaluation (appraisal_id, sub_period, predikat, kind, result_rating, behavior_rating, rated_by_subject, rated_at, version, created_at, updated_at)
+      VALUES ((SELECT MIN(id) FROM appraisal), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+    await target.db.manager.query(evaluation, [1, 'SANGAT_BAIK', ...rated]);
+    await target.db.manager.query(evaluation, [2, 'BAIK', ...rated]);
     const problems = failed(await checkDomainInvariants(target.db.manager));
     expect(problems).toEqual([
       expect.stringMatching(/^every realization’s version equals 1 \+ its audited updates: 1 of \d+ do not/),
       expect.stringMatching(/^every feedback row has its audit row: feedback without its audit row: \d+/),
       expect.stringMatching(/^employee_closure agrees with the supervisor links: .*missing/),
+      expect.stringMatching(/^every rating’s predikat follows the predikat matrix of its inputs: e\.g\. evaluation \d+: DI_ATAS_EKSPEKTASI × DI_ATAS_EKSPEKTASI stored as BAIK$/),
     ]);
   });
 

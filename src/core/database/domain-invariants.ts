@@ -71,7 +71,7 @@ async function feedbackAudited(em: EntityManager, scope: InvariantScope): Promis
     const [{ first }] = (await em.query('SELECT MIN(entity_id) AS first FROM audit_entry WHERE entity_type = ? AND action = ?', params)) as Array<{ first: number | string | null }>;
     after = first === null ? Number.MAX_SAFE_INTEGER : Number(first) - 1;
     const seeded = await count(em, 'SELECT COUNT(*) AS n FROM feedback WHERE id <= ?', [after]);
-    seededNote = ` (${seeded} written by the demo seed, which audits the seeding once)`;
+    seededNote = `, ${seeded} of them written in bulk by the demo seed (which audits the seeding once)`;
   }
   const missing = (await em.query(
     `SELECT f.id AS id FROM feedback f WHERE f.id > ? AND NOT EXISTS (SELECT 1 FROM audit_entry a WHERE a.entity_type = ? AND a.action = ? AND a.entity_id = f.id) ORDER BY f.id LIMIT 4`,
@@ -83,7 +83,7 @@ async function feedbackAudited(em: EntityManager, scope: InvariantScope): Promis
   )) as Row[];
   const rows = await count(em, 'SELECT COUNT(*) AS n FROM feedback WHERE id > ?', [after]);
   const total = await count(em, 'SELECT COUNT(*) AS n FROM feedback');
-  if (!missing.length && !orphans.length) return { name, ok: true, detail: `${total} feedback rows; the ${rows} to check each have theirs${seededNote}` };
+  if (!missing.length && !orphans.length) return { name, ok: true, detail: `${total} feedback rows${seededNote}; ${rows} checked, each with its audit row` };
   const problems = [];
   if (missing.length) problems.push(`feedback without its audit row: ${sample(missing, 'id')}${missing.length > 3 ? ', …' : ''}`);
   if (orphans.length) problems.push(`FEEDBACK_GIVEN audit rows without their feedback: ${sample(orphans, 'id')}${orphans.length > 3 ? ', …' : ''}`);
