@@ -5,8 +5,7 @@ import { Database } from '../src/core/database/database';
 import { createLogger } from '../src/core/server/logger';
 import { toGlobalId } from '../src/core/graphql/global-id';
 import { createServer } from '../src/app/server';
-import { predikatOf } from '../src/modules/evaluation/predikat';
-import { type ExpectationRating } from '../src/modules/evaluation/evaluation-enums';
+import { checkDomainInvariants } from '../src/core/database/domain-invariants';
 import { seedRegion } from '../src/seed/seed-region';
 import { PrivateMariaDb } from './private-mariadb';
 
@@ -137,22 +136,14 @@ async function variant(signal: 'SIGTERM' | 'SIGKILL'): Promise<boolean> {
     const recoveryMs = firstOkAfter ? firstOkAfter.at - restartedAt : Infinity;
     if (recoveryMs > 5_000) problems.push(`no success within 5 s of the restart (${recoveryMs} ms)`);
 
-    const [{ n: feedbackRows }] = await db.manager.query('SELECT COUNT(*) AS n FROM feedback WHERE id > ?', [before.feedback]);
-    const [{ n: feedbackAudits }] = await db.manager.query("SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'FEEDBACK_GIVEN' AND entity_id > ?", [before.feedback]);
-    if (Number(feedbackRows) !== Number(feedbackAudits)) problems.push(`feedback rows ${feedbackRows} vs audit rows ${feedbackAudits}`);
-    for (const member of team) {
-      const [{ version }] = await db.manager.query('SELECT version FROM realization WHERE id = ?', [member.realization]);
-      const [{ n }] = await db.manager.query("SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'REALIZATION_UPDATED' AND entity_id = ?", [member.realization]);
-      if (Number(version) !== 1 + Number(n)) problems.push(`realization ${member.realization}: version ${version} but ${n} audited updates`);
-    }
-    const ratings = (await db.manager.query('SELECT result_rating AS r, behavior_rating AS b, predikat AS p FROM evaluation')) as Array<{ r: ExpectationRating; b: ExpectationRating; p: string }>;
-    const wrong = ratings.filter((e) => predikatOf(e.r, e.b) !== e.p);
-    if (wrong.length) problems.push(`${wrong.length} ratings whose predikat does not follow the matrix`);
+    const invariants = await checkDomainInvariants(db.manager, { realizationIds: team.map((m) => Number(m.realization)), feedbackAfterId: before.feedback });
+    for (const check of invariants) if (!check.ok) problems.push(`${check.name}: ${check.detail}`);
+    const feedback = invariants.find((c) => c.name.includes('feedback'))!;
 
     const ok = samples.filter((s) => s.ok).length;
     process.stdout.write(
       `${signal}: ${samples.length} requests, ${ok} ok, ${failures.length} failed (${[...codes].join(', ') || 'none'}) while down ${stoppedAt}–${restartedAt} ms; ` +
-        `first success ${recoveryMs} ms after the restart; feedback ${feedbackRows} rows = ${feedbackAudits} audit rows; ` +
+        `first success ${recoveryMs} ms after the restart; feedback: ${feedback.detail}; ` +
         `${problems.length ? `PROBLEMS: ${problems.join('; ')}` : 'nothing half-written'}\n`,
     );
     await server.stop();

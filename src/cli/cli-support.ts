@@ -24,7 +24,15 @@ export function stringOption(options: Map<string, string | true>, name: string):
   return value;
 }
 
-export class CliError extends Error {}
+export class CliError extends Error {
+  constructor(
+    message: string,
+    /** The process's exit code: 1 unless a command documents another (2: a backup file refused). */
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
 
 /** Runs a command: configuration, database, clean exit codes and readable errors. */
 export async function runCommand(work: (env: { config: Config; db: () => Promise<Database> }) => Promise<void>): Promise<void> {
@@ -38,7 +46,7 @@ export async function runCommand(work: (env: { config: Config; db: () => Promise
     });
   } catch (error) {
     console.error(error instanceof CliError ? `error: ${error.message}` : error);
-    process.exitCode = 1;
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
   } finally {
     await db?.close();
   }

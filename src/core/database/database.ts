@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2';
 import mysqlPromise from 'mysql2/promise';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, type MigrationInterface, QueryFailedError } from 'typeorm';
 import { type Logger } from 'pino';
 import { entities } from '../../entities';
 import { migrations } from '../../../migrations';
@@ -102,9 +102,25 @@ export class Database {
     }
   }
 
-  async runMigrations(): Promise<string[]> {
-    const applied = await this.dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((m) => m.name);
+  /** Applies pending migrations: all of them, or those up to and including `upTo` (a restore of an older backup). */
+  async runMigrations(options: { upTo?: string } = {}): Promise<string[]> {
+    if (options.upTo === undefined) return (await this.dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    const all = this.dataSource.migrations;
+    const end = all.findIndex((m) => m.name === options.upTo);
+    if (end < 0) throw new Error(`unknown migration ${options.upTo}`);
+    // TypeORM runs every migration its DataSource knows: for this run, it knows the first ones only.
+    const dataSource = this.dataSource as unknown as { migrations: MigrationInterface[] };
+    dataSource.migrations = all.slice(0, end + 1);
+    try {
+      return (await this.dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    } finally {
+      dataSource.migrations = all;
+    }
+  }
+
+  /** Names of the migrations this release knows, oldest first. */
+  migrationNames(): string[] {
+    return this.dataSource.migrations.map((m) => m.name ?? m.constructor.name);
   }
 
   /** Connections of the pool (MySQL), for /metrics; the embedded database has one. */
