@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Router, type Request, type Response } from 'express';
 import { type RequestContext } from '../../core/context/request-context';
-import { AppError, ErrorCode } from '../../core/errors/app-error';
+import { chargeOrRefuse, drainedOrGone, type ExportDeps, fail, signedInContext, unauthenticatedAs401 } from '../../core/http/export-route';
 import { csvStringifier } from '../../core/util/csv';
 import { EvaluationKind, Predikat } from '../evaluation/evaluation-enums';
 import { ANNUAL_SUB_PERIOD } from '../evaluation/evaluation.entity';
@@ -9,22 +9,8 @@ import { AnalyticsMode, type AnalyticsScope, Breakdown, scopedPlans } from './an
 import { ANALYTICS_FIELD_COST, resolveAnalytics } from './analytics.resolver';
 import { analyticsService } from './analytics.service';
 
-export interface ExportDeps {
-  /** The request's context from its bearer token (throws UNAUTHENTICATED for a bad one). */
-  contextFor(req: Request, res: Response): Promise<RequestContext>;
-  /**
-   * Charges an export's cost to the caller's budget, as the same field over GraphQL is charged: the seconds to wait
-   * when it is spent, else undefined. Absent when the rate limit is off.
-   */
-  charge?(ctx: RequestContext, cost: number): number | undefined;
-}
-
 /** Rows fetched per statement: memory stays flat however large the export. */
 const BATCH = 1000;
-
-function fail(res: Response, status: number, code: string, message: string): void {
-  res.status(status).type('application/json').send(JSON.stringify({ error: { code, message } }));
-}
 
 /** The common query parameters of every export, or an error answer. */
 function parameters(req: Request): { unitId: string; periodId: string; includeSubunits: boolean; breakdown: Breakdown } | string {
@@ -33,19 +19,6 @@ function parameters(req: Request): { unitId: string; periodId: string; includeSu
   if (includeSubunits !== undefined && includeSubunits !== 'true' && includeSubunits !== 'false') return '`includeSubunits` is true or false.';
   if (breakdown !== undefined && !(typeof breakdown === 'string' && breakdown in Breakdown)) return '`breakdown` is UNIT, POSITION_KIND or GRADE.';
   return { unitId, periodId, includeSubunits: includeSubunits !== 'false', breakdown: (breakdown as Breakdown | undefined) ?? Breakdown.UNIT };
-}
-
-/** Waits until the CSV stream drains or the client goes away, leaving no listener behind either way. */
-function drainedOrGone(csv: NodeJS.EventEmitter, res: Response): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      csv.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    csv.once('drain', done);
-    res.once('close', done);
-  });
 }
 
 /** Streams rows as CSV with backpressure; stops when the client goes away. */
@@ -118,16 +91,12 @@ export function exportRouter(deps: ExportDeps): Router {
       }
       const params = parameters(req);
       if (typeof params === 'string') return fail(res, 400, 'BAD_REQUEST', params);
-      const ctx = await deps.contextFor(req, res);
-      if (!ctx.actor.isAuthenticated) return fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in with a valid bearer token.');
+      const ctx = await signedInContext(deps, req, res);
+      if (!ctx) return;
       const analytics = await resolveAnalytics(ctx, params);
       if (!analytics) return fail(res, 404, 'NOT_FOUND', 'No such unit or period that you may see analytics of.');
       // The same weight as the field over GraphQL: an export is no way around the budget.
-      const retryAfter = deps.charge?.(ctx, ANALYTICS_FIELD_COST[kind as keyof typeof ANALYTICS_FIELD_COST]);
-      if (retryAfter !== undefined) {
-        res.setHeader('retry-after', String(retryAfter));
-        return fail(res, 429, 'RATE_LIMITED', `Your query budget for this minute is spent; retry in ${retryAfter} s.`);
-      }
+      if (!chargeOrRefuse(deps, ctx, res, ANALYTICS_FIELD_COST[kind as keyof typeof ANALYTICS_FIELD_COST])) return;
       const { scope, breakdown } = analytics;
       const name = `${kind}-${analytics.period.year}-${analytics.unit.code}.csv`;
       switch (kind) {
@@ -177,8 +146,8 @@ export function exportRouter(deps: ExportDeps): Router {
     try {
       const params = parameters(req);
       if (typeof params === 'string') return fail(res, 400, 'BAD_REQUEST', params);
-      const ctx = await deps.contextFor(req, res);
-      if (!ctx.actor.isAuthenticated) return fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in with a valid bearer token.');
+      const ctx = await signedInContext(deps, req, res);
+      if (!ctx) return;
       const analytics = await resolveAnalytics(ctx, params);
       if (!analytics) return fail(res, 404, 'NOT_FOUND', 'No such unit or period that you may see results of.');
       if (analytics.mode === AnalyticsMode.AGGREGATES) return fail(res, 403, 'FORBIDDEN', 'Analysts get aggregates only: use the analytics exports.');
@@ -193,10 +162,6 @@ export function exportRouter(deps: ExportDeps): Router {
     }
   });
 
-  // A bad or expired token: 401 with the same message as GraphQL gives.
-  router.use((error: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
-    if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) return fail(res, 401, error.code, error.message);
-    next(error);
-  });
+  router.use(unauthenticatedAs401);
   return router;
 }
