@@ -3,8 +3,6 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { authChecker } from '../core/policy/auth-checker';
 import { simplifyPlainFields } from './plain-fields';
-import { answerPrefetchedFields } from './prefetched-fields';
-import { TEAM_PREFETCHED_FIELDS } from '../modules/viewer/team-prefetch';
 import { EmployeeResolver } from '../modules/employee/employee.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
 import { ExternalOfficialResolver } from '../modules/official/external-official.resolver';
@@ -141,7 +139,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     });
     describeRootTypes(schema);
     simplifyPlainFields(schema);
-    answerPrefetchedFields(schema, TEAM_PREFETCHED_FIELDS);
     const unguarded = unguardedOperations();
     if (unguarded.length > 0) throw new Error(`Operations without a policy declaration (@Allow): ${unguarded.join(', ')}`);
     return schema;

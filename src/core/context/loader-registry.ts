@@ -1,4 +1,5 @@
 import type DataLoader from 'dataloader';
+import { NOT_LOADED, PeekableLoader } from './peekable-loader';
 import { type RequestContext } from './request-context';
 
 /**
@@ -32,6 +33,33 @@ export class LoaderRegistry {
       variants.set(variant, loader);
     }
     return loader as DataLoader<K, V>;
+  }
+
+  /**
+   * The key's value through its loader: the value itself when the loader has it settled (`PeekableLoader`),
+   * else the promise of it. Field resolvers read through here, so that a field whose value a batch already
+   * read answers without a promise.
+   */
+  peekOrLoad<K, V>(factory: LoaderFactory<K, V, undefined>, key: K): V | Promise<V>;
+  peekOrLoad<K, V, P>(factory: LoaderFactory<K, V, P>, key: K, params: P): V | Promise<V>;
+  peekOrLoad<K, V, P>(factory: LoaderFactory<K, V, P>, key: K, params?: P): V | Promise<V> {
+    const loader = this.get(factory, params as P);
+    return loader instanceof PeekableLoader ? (loader as PeekableLoader<K, V, unknown>).peekOrLoad(key) : loader.load(key);
+  }
+
+  /** `peekOrLoad` for many keys: the values at once when every one is settled, else `loadAll`'s promise. */
+  peekOrLoadMany<K, V>(factory: LoaderFactory<K, V, undefined>, keys: readonly K[]): V[] | Promise<V[]>;
+  peekOrLoadMany<K, V, P>(factory: LoaderFactory<K, V, P>, keys: readonly K[], params: P): V[] | Promise<V[]>;
+  peekOrLoadMany<K, V, P>(factory: LoaderFactory<K, V, P>, keys: readonly K[], params?: P): V[] | Promise<V[]> {
+    const loader = this.get(factory, params as P);
+    if (!(loader instanceof PeekableLoader)) return loadAll(loader, keys);
+    const values: V[] = [];
+    for (const key of keys) {
+      const value = (loader as PeekableLoader<K, V, unknown>).peek(key);
+      if (value === NOT_LOADED) return loadAll(loader, keys);
+      values.push(value);
+    }
+    return values;
   }
 }
 

@@ -26,7 +26,7 @@ import { periodById } from '../period/period.loaders';
 import { periodService } from '../period/period.service';
 import { Feedback, FeedbackTarget } from './feedback.entity';
 import { type GiveFeedbackInput, type ReplyToFeedbackInput } from './feedback.inputs';
-import { feedbackById, feedbackOfAppraisal, feedbackOn } from './feedback.loaders';
+import { feedbackById, feedbackOfAppraisal, feedbackOn, readableFeedbackOnIndicator, readableFeedbackOnRealization } from './feedback.loaders';
 
 const inputPath = (field: string) => ['input', field];
 const notFound = (field: string) => new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such thing to give feedback on.', inputPath(field))]);
@@ -48,11 +48,14 @@ export class FeedbackService {
     return ctx.loaders.get(feedbackOn, { kind }).load(targetId);
   }
 
-  /** `on` for many targets of one kind at once, in order; `fresh` reads again what this request read before. */
-  onMany(ctx: RequestContext, kind: FeedbackTarget, targetIds: readonly number[], options: { fresh?: boolean } = {}): Promise<Feedback[][]> {
-    const loader = ctx.loaders.get(feedbackOn, { kind });
-    if (options.fresh) for (const id of targetIds) loader.clear(id);
-    return loadAll(loader, targetIds);
+  /** What the caller may read of the feedback on a realization (READ_FEEDBACK), oldest first. */
+  onRealization(ctx: RequestContext, realizationId: number): Feedback[] | Promise<Feedback[]> {
+    return ctx.loaders.peekOrLoad(readableFeedbackOnRealization, realizationId);
+  }
+
+  /** What the caller may read of the feedback on an indicator (READ_FEEDBACK), oldest first. */
+  onIndicator(ctx: RequestContext, indicatorId: number): Feedback[] | Promise<Feedback[]> {
+    return ctx.loaders.peekOrLoad(readableFeedbackOnIndicator, indicatorId);
   }
 
   /** All feedback within a plan the caller reads. */
