@@ -14,6 +14,8 @@ type AnyFactory = LoaderFactory<unknown, unknown, unknown>;
 export class LoaderRegistry {
   // Holds loaders of many key/value types; each is only ever read back through its own factory.
   private readonly loaders = new Map<AnyFactory, Map<string, DataLoader<unknown, unknown>>>();
+  // The loaders made without params, by factory alone: fields read through these, a lookup each.
+  private readonly plain = new Map<AnyFactory, DataLoader<unknown, unknown>>();
 
   constructor(private readonly ctx: RequestContext) {}
 
@@ -21,7 +23,12 @@ export class LoaderRegistry {
   get<K, V, P>(factory: LoaderFactory<K, V, P>, params: P): DataLoader<K, V>;
   get<K, V, P>(factory: LoaderFactory<K, V, P>, params?: P): DataLoader<K, V> {
     const key = factory as AnyFactory;
-    const variant = params === undefined ? '' : JSON.stringify(params);
+    if (params === undefined) {
+      let loader = this.plain.get(key);
+      if (!loader) this.plain.set(key, (loader = key(this.ctx, undefined)));
+      return loader as DataLoader<K, V>;
+    }
+    const variant = JSON.stringify(params);
     let variants = this.loaders.get(key);
     if (!variants) {
       variants = new Map();
@@ -29,7 +36,7 @@ export class LoaderRegistry {
     }
     let loader = variants.get(variant);
     if (!loader) {
-      loader = factory(this.ctx, params as P) as DataLoader<unknown, unknown>;
+      loader = factory(this.ctx, params) as DataLoader<unknown, unknown>;
       variants.set(variant, loader);
     }
     return loader as DataLoader<K, V>;
