@@ -13,7 +13,8 @@ import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalStatus, PlanApproach } from '../appraisal/appraisal-enums';
 import { appraisalById } from '../appraisal/appraisal.loaders';
-import { requirePlan, touchProgress } from '../appraisal/plan-access';
+import { requirePlan } from '../appraisal/plan-access';
+import { changePlanProgress } from '../appraisal/plan-stamps';
 import { Evaluation } from '../evaluation/evaluation.entity';
 import { EvaluationKind } from '../evaluation/evaluation-enums';
 import { type PerformancePeriod } from '../period/performance-period.entity';
@@ -89,25 +90,25 @@ export class RealizationService {
     const evidence = input.evidence ? validateEvidence(errors, input.evidence, inputPath('evidence')) : existing ? parseEvidence(existing.evidenceJson) : [];
     errors.throwIfAny();
 
-    await touchProgress(ctx, appraisal.id);
     const now = ctx.now();
     const values = { value, statement, narrative, evidenceJson: JSON.stringify(evidence) };
-    let realization: Realization;
-    if (existing) {
-      if (input.expectedVersion == null) throw new UserErrorsException([realizationError(RealizationProblem.VERSION_REQUIRED, inputPath('expectedVersion'), existing.version)]);
-      assertExpectedVersion(existing.version, input.expectedVersion);
-      realization = Object.assign(new Realization(), existing, values, { version: existing.version + 1, updatedAt: now });
-      await updateVersioned(ctx.em, Realization, existing.id, input.expectedVersion, { ...values, updatedAt: now });
-    } else {
-      realization = ctx.em.getRepository(Realization).create({ ...values, indicatorId: indicator.id, appraisalId: appraisal.id, subPeriod: input.subPeriod, version: 1, createdAt: now, updatedAt: now });
+    if (existing && input.expectedVersion == null) throw new UserErrorsException([realizationError(RealizationProblem.VERSION_REQUIRED, inputPath('expectedVersion'), existing.version)]);
+    if (existing) assertExpectedVersion(existing.version, input.expectedVersion!);
+    const realization = await changePlanProgress(ctx, appraisal.id, async () => {
+      if (existing) {
+        await updateVersioned(ctx.em, Realization, existing.id, input.expectedVersion!, { ...values, updatedAt: now });
+        return Object.assign(new Realization(), existing, values, { version: existing.version + 1, updatedAt: now });
+      }
+      const created = ctx.em.getRepository(Realization).create({ ...values, indicatorId: indicator.id, appraisalId: appraisal.id, subPeriod: input.subPeriod, version: 1, createdAt: now, updatedAt: now });
       try {
-        await ctx.em.getRepository(Realization).insert(realization);
+        await ctx.em.getRepository(Realization).insert(created);
       } catch (error) {
         // Someone recorded it first: like a stale version, reload and correct it.
         if (isUniqueViolation(error)) throw new UserErrorsException([realizationError(RealizationProblem.VERSION_REQUIRED, inputPath('expectedVersion'))]);
         throw error;
       }
-    }
+      return created;
+    });
     await recordAudit(ctx, {
       action: existing ? AuditAction.REALIZATION_UPDATED : AuditAction.REALIZATION_RECORDED,
       entityType: Realization.typeName,

@@ -9,7 +9,8 @@ import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { type Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalForm, AppraisalStatus } from '../appraisal/appraisal-enums';
 import { appraisalById } from '../appraisal/appraisal.loaders';
-import { beginPlanEdit, touchPlan } from '../appraisal/plan-access';
+import { beginPlanEdit } from '../appraisal/plan-access';
+import { changePlanContent } from '../appraisal/plan-stamps';
 import { Indicator } from './indicator.entity';
 import { planContentOf } from './plan-content.loaders';
 import { type AddIndicatorInput, type AddWorkResultPlanInput, type RemovePlanItemInput, type UpdateIndicatorInput, type UpdateWorkResultPlanInput } from './work-plan.inputs';
@@ -119,8 +120,7 @@ export class WorkPlanService {
       createdAt: now,
       updatedAt: now,
     });
-    await ctx.em.getRepository(WorkResultPlan).insert(rhk);
-    const after = await touchPlan(ctx, appraisal, input.expectedVersion);
+    const { plan: after } = await changePlanContent(ctx, appraisal, input.expectedVersion, () => ctx.em.getRepository(WorkResultPlan).insert(rhk));
     await recordAudit(ctx, { action: AuditAction.WORK_RESULT_PLAN_ADDED, entityType: WorkResultPlan.typeName, entityId: rhk.id, after: auditSnapshot(rhk) });
     return { appraisal: after, workResultPlan: rhk };
   }
@@ -143,14 +143,15 @@ export class WorkPlanService {
     const wanted = input.position ?? (kind === rhk.kind ? rhk.position : target.length + 1);
     target.splice(Math.min(Math.max(wanted, 1), target.length + 1) - 1, 0, after);
     const lists = kind === rhk.kind ? [target] : [target, others(rhk.kind)];
-    for (const list of lists) {
-      for (const [index, item] of list.entries()) {
-        if (item === after) after.position = index + 1;
-        else if (item.position !== index + 1) await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, async () => {
+      for (const list of lists) {
+        for (const [index, item] of list.entries()) {
+          if (item === after) after.position = index + 1;
+          else if (item.position !== index + 1) await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
+        }
       }
-    }
-    await ctx.em.getRepository(WorkResultPlan).update({ id: rhk.id }, { kind, text: after.text, supportsId: after.supportsId, position: after.position, updatedAt: now });
-    const plan = await touchPlan(ctx, appraisal, input.expectedVersion);
+      await ctx.em.getRepository(WorkResultPlan).update({ id: rhk.id }, { kind, text: after.text, supportsId: after.supportsId, position: after.position, updatedAt: now });
+    });
     await recordAudit(ctx, { action: AuditAction.WORK_RESULT_PLAN_UPDATED, entityType: WorkResultPlan.typeName, entityId: rhk.id, before: auditSnapshot(rhk), after: auditSnapshot(after) });
     return { appraisal: plan, workResultPlan: after };
   }
@@ -163,13 +164,14 @@ export class WorkPlanService {
       throw new UserErrorsException([workPlanError(WorkPlanProblem.SUPPORTED_BY_OTHERS, inputPath('id'))]);
     }
     const indicators = await ctx.loaders.get(indicatorsOf).load(rhk.id);
-    await ctx.em.getRepository(WorkResultPlan).delete({ id: rhk.id });
-    const now = ctx.now();
-    const rest = (await ctx.loaders.get(workResultPlansOf).load(appraisal.id)).filter((r) => r.kind === rhk.kind && r.id !== rhk.id);
-    for (const [index, item] of rest.entries()) {
-      if (item.position !== index + 1) await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
-    }
-    const plan = await touchPlan(ctx, appraisal, input.expectedVersion);
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, async () => {
+      await ctx.em.getRepository(WorkResultPlan).delete({ id: rhk.id });
+      const now = ctx.now();
+      const rest = (await ctx.loaders.get(workResultPlansOf).load(appraisal.id)).filter((r) => r.kind === rhk.kind && r.id !== rhk.id);
+      for (const [index, item] of rest.entries()) {
+        if (item.position !== index + 1) await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
+      }
+    });
     await recordAudit(ctx, {
       action: AuditAction.WORK_RESULT_PLAN_REMOVED,
       entityType: WorkResultPlan.typeName,
@@ -188,8 +190,7 @@ export class WorkPlanService {
     const siblings = await ctx.loaders.get(indicatorsOf).load(rhk.id);
     const now = ctx.now();
     const indicator = ctx.em.getRepository(Indicator).create({ ...values!, workResultPlanId: rhk.id, position: siblings.length + 1, createdAt: now, updatedAt: now });
-    await ctx.em.getRepository(Indicator).insert(indicator);
-    const plan = await touchPlan(ctx, appraisal, input.expectedVersion);
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, () => ctx.em.getRepository(Indicator).insert(indicator));
     await recordAudit(ctx, { action: AuditAction.INDICATOR_ADDED, entityType: Indicator.typeName, entityId: indicator.id, after: auditSnapshot(indicator) });
     return { appraisal: plan, indicator };
   }
@@ -210,8 +211,7 @@ export class WorkPlanService {
     const values = validateIndicator(errors, merged, appraisal, inputPath);
     errors.throwIfAny();
     const after = Object.assign(new Indicator(), indicator, values, { updatedAt: ctx.now() });
-    await ctx.em.getRepository(Indicator).update({ id: indicator.id }, { ...values!, updatedAt: after.updatedAt });
-    const plan = await touchPlan(ctx, appraisal, input.expectedVersion);
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, () => ctx.em.getRepository(Indicator).update({ id: indicator.id }, { ...values!, updatedAt: after.updatedAt }));
     await recordAudit(ctx, { action: AuditAction.INDICATOR_UPDATED, entityType: Indicator.typeName, entityId: indicator.id, before: auditSnapshot(indicator), after: auditSnapshot(after) });
     return { appraisal: plan, indicator: after };
   }
@@ -220,13 +220,14 @@ export class WorkPlanService {
     const indicator = await this.requireIndicator(ctx, input.id);
     const rhk = (await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId))!;
     const { appraisal } = await beginPlanEdit(ctx, rhk.appraisalId, input.expectedVersion, inputPath('id'));
-    await ctx.em.getRepository(Indicator).delete({ id: indicator.id });
-    const now = ctx.now();
-    const rest = (await ctx.loaders.get(indicatorsOf).load(rhk.id)).filter((i) => i.id !== indicator.id);
-    for (const [index, item] of rest.entries()) {
-      if (item.position !== index + 1) await ctx.em.getRepository(Indicator).update({ id: item.id }, { position: index + 1, updatedAt: now });
-    }
-    const plan = await touchPlan(ctx, appraisal, input.expectedVersion);
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, async () => {
+      await ctx.em.getRepository(Indicator).delete({ id: indicator.id });
+      const now = ctx.now();
+      const rest = (await ctx.loaders.get(indicatorsOf).load(rhk.id)).filter((i) => i.id !== indicator.id);
+      for (const [index, item] of rest.entries()) {
+        if (item.position !== index + 1) await ctx.em.getRepository(Indicator).update({ id: item.id }, { position: index + 1, updatedAt: now });
+      }
+    });
     await recordAudit(ctx, { action: AuditAction.INDICATOR_REMOVED, entityType: Indicator.typeName, entityId: indicator.id, before: auditSnapshot(indicator) });
     return { appraisal: plan, removedId: toGlobalId(Indicator.typeName, indicator.id) };
   }
