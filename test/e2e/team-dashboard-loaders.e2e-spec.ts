@@ -1,9 +1,10 @@
 import { type Employee } from '../../src/modules/employee/employee.entity';
+import { Feedback, FeedbackTarget } from '../../src/modules/feedback/feedback.entity';
 import { realizationService } from '../../src/modules/realization/realization.service';
 import { TestApp } from '../support/test-app';
 import { wit, type Year } from './evaluation-helpers';
 import { firstIndicator, FollowThrough } from './follow-through-helpers';
-import { type PlanOut } from './planning-helpers';
+import { dbId, type PlanOut } from './planning-helpers';
 
 /**
  * The team dashboard (`performance.md`, O1) through its field resolvers and per-request loaders, batched level by
@@ -198,5 +199,30 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     const texts = (mine.workResultPlans[0]!.indicators as unknown as Array<{ id: string; text: string }>).map((i) => i.text);
     expect(texts).toContain('Jumlah bayi diimunisasi lengkap (revisi)');
     expect(texts).toContain('Jumlah ibu hamil diperiksa');
+  });
+  it('shows on a realization only the feedback the caller may read (READ_FEEDBACK), as on an indicator', async () => {
+    // A note on the second nurse's February realization, addressed to the head of the agency by himself and tied to
+    // no plan (written behind the service's back): the Puskesmas head reads the realization but not this note.
+    const [first] = nurses;
+    const indicatorId = firstIndicator(first!.plan);
+    const token = await e.token(head);
+    const shown = (d: Dashboard | null | undefined) =>
+      d!.viewer.team.nodes.flatMap((n) => n.currentAppraisal?.workResultPlans.flatMap((r) => r.indicators) ?? []).find((i) => i.id === indicatorId)!.latestRealization!;
+    const before = (await app.gql<Dashboard>(DASHBOARD, {}, token)).body.data;
+    const realizationId = dbId((shown(before) as unknown as { id: string }).id);
+    const now = new Date('2027-03-03T00:00:00Z');
+    await app.db.manager.getRepository(Feedback).insert({
+      recipientEmployeeId: kadinkes.id, appraisalId: null, authorEmployeeId: kadinkes.id, targetKind: FeedbackTarget.REALIZATION, targetId: realizationId,
+      coreValue: null, text: 'Catatan pribadi kepala dinas.', reply: null, repliedAt: null, version: 1, createdAt: now, updatedAt: now,
+    });
+    // As the service does with every write of progress: what was kept of this plan is not served again.
+    await app.db.manager.query('UPDATE appraisal SET progress_version = progress_version + 1 WHERE id = ?', [dbId(first!.plan.id)]);
+    const asHead = shown((await app.gql<Dashboard>(DASHBOARD, {}, token)).body.data);
+    expect(asHead.feedback.map((f) => f.text)).not.toContain('Catatan pribadi kepala dinas.');
+    expect(asHead.feedback).toEqual(shown(before).feedback);
+    // Its recipient reads it, on the realization reached from his own dashboard (everyone below him).
+    const all = DASHBOARD.replace('team(first: 20)', 'team(first: 20, depth: ALL)');
+    const asKadinkes = shown((await app.gql<Dashboard>(all, {}, await e.token(kadinkes))).body.data);
+    expect(asKadinkes.feedback.map((f) => f.text)).toContain('Catatan pribadi kepala dinas.');
   });
 });
