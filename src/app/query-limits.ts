@@ -7,7 +7,7 @@ import { type Actor } from '../core/auth/actor';
 import { type RequestContext } from '../core/context/request-context';
 import { type CostRateLimiter } from './rate-limit';
 
-/** The limits of `api.md` (Limits). Tuned in the benchmark issue; every refusal is an HTTP 400. */
+/** The limits of `docs/api.md` (Limits). Tuned in the benchmark issue; every refusal is an HTTP 400. */
 export const QUERY_LIMITS = {
   maxDepth: 12,
   maxAliases: 15,
