@@ -7,11 +7,11 @@ import { firstIndicator, FollowThrough } from './follow-through-helpers';
 import { dbId, type PlanOut } from './planning-helpers';
 
 /**
- * The team dashboard (`performance.md`, O1) through its field resolvers and per-request loaders, batched level by
- * level for the whole page, with plan content (RHK and IKI) and progress (latest realizations and their feedback)
- * kept across requests by the plan's version and progress version (`planContentOf`, `latestRealizationShown`):
- * the same answers with or without an argument written, fewer statements on a repeated read, and a changed plan
- * read at once.
+ * The team dashboard (`docs/performance.md`, O1) through its field resolvers and per-request loaders, batched level
+ * by level for the whole page, with plan content (RHK and IKI) and progress (latest realizations and their
+ * feedback) kept across requests by the plan's version and progress version (`planContentOf`,
+ * `latestRealizationShown`): the same answers with or without an argument written, fewer statements on a repeated
+ * read, and a changed plan read at once.
  */
 
 const NESTED = `workResultPlans { id kind text indicators { id text targetValue targetUnit

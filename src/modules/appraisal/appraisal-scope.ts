@@ -4,7 +4,7 @@ import { type Actor } from '../../core/auth/actor';
 let seq = 0;
 
 /**
- * Restricts a query over `appraisal` (as `alias`) to the plans the caller may read, in SQL (style rule 8), so that
+ * Restricts a query over `appraisal` (as `alias`) to the plans the caller may read, in SQL, so that
  * lists and their `totalCount` never include another's plan. Mirrors `decideReadAppraisal`.
  */
 export function scopeAppraisalsToReader<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'appraisal'): SelectQueryBuilder<T> {

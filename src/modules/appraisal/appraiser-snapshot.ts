@@ -3,7 +3,7 @@ import { type Employee } from '../employee/employee.entity';
 import { employeeById } from '../employee/employee.loaders';
 import { externalOfficialById } from '../official/external-official.loaders';
 
-/** Who appraises a plan and who stands above the appraiser, frozen when the plan is made (`domain.md`). */
+/** Who appraises a plan and who stands above the appraiser, frozen when the plan is made (`docs/domain.md`). */
 export interface AppraiserSnapshot {
   appraiserEmployeeId: number | null;
   appraiserExternalId: number | null;
@@ -48,7 +48,7 @@ export async function snapshotForAppraiser(ctx: RequestContext, appraiser: Super
   };
 }
 
-/** The snapshot for an employee's plan: their direct supervisor appraises (`domain.md`, who appraises whom). */
+/** The snapshot for an employee's plan: their direct supervisor appraises (`docs/domain.md`, who appraises whom). */
 export function snapshotFor(ctx: RequestContext, employee: Employee): Promise<AppraiserSnapshot> {
   return snapshotForAppraiser(ctx, { employeeId: employee.supervisorId, externalId: employee.externalSupervisorId });
 }
