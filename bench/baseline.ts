@@ -416,7 +416,7 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
         if (input.expectedVersion !== version) return failure('CONFLICT', 'expectedVersion', 'The realization changed since you read it.', version);
         const value = input.value === undefined ? null : Number(input.value);
         const now = new Date(Math.floor(Date.now() / 1000) * 1000);
-        // The service's touchProgress: the dashboard's cached progress of this plan is now stale.
+        // As the service's changePlanProgress: the dashboard's cached progress of this plan is now stale.
         await q('UPDATE appraisal SET progress_version = progress_version + 1 WHERE id = ?', [plan.id], connection);
         statements += 1;
         const [update] = await connection.query<ResultSetHeader>(

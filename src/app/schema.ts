@@ -3,8 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { authChecker } from '../core/policy/auth-checker';
 import { simplifyPlainFields } from './plain-fields';
-import { answerPrefetchedFields } from './prefetched-fields';
-import { TEAM_PREFETCHED_FIELDS } from '../modules/viewer/team-prefetch';
+import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { EmployeeResolver } from '../modules/employee/employee.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
 import { ExternalOfficialResolver } from '../modules/official/external-official.resolver';
@@ -141,7 +140,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     });
     describeRootTypes(schema);
     simplifyPlainFields(schema);
-    answerPrefetchedFields(schema, TEAM_PREFETCHED_FIELDS);
+    callFieldResolversDirectly(schema);
     const unguarded = unguardedOperations();
     if (unguarded.length > 0) throw new Error(`Operations without a policy declaration (@Allow): ${unguarded.join(', ')}`);
     return schema;

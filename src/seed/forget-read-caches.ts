@@ -1,6 +1,6 @@
 import { type Database } from '../core/database/database';
 import { forgetCurrentPeriods } from '../modules/period/period.loaders';
-import { PlanProgressCache } from '../modules/viewer/plan-progress-cache';
+import { PlanProgressCache } from '../modules/realization/plan-progress-cache';
 import { PlanContentCache } from '../modules/work-plan/plan-content-cache';
 
 /**

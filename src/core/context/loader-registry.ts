@@ -1,4 +1,5 @@
 import type DataLoader from 'dataloader';
+import { NOT_LOADED, PeekableLoader } from './peekable-loader';
 import { type RequestContext } from './request-context';
 
 /**
@@ -13,6 +14,8 @@ type AnyFactory = LoaderFactory<unknown, unknown, unknown>;
 export class LoaderRegistry {
   // Holds loaders of many key/value types; each is only ever read back through its own factory.
   private readonly loaders = new Map<AnyFactory, Map<string, DataLoader<unknown, unknown>>>();
+  // The loaders made without params, by factory alone: fields read through these, a lookup each.
+  private readonly plain = new Map<AnyFactory, DataLoader<unknown, unknown>>();
 
   constructor(private readonly ctx: RequestContext) {}
 
@@ -20,7 +23,12 @@ export class LoaderRegistry {
   get<K, V, P>(factory: LoaderFactory<K, V, P>, params: P): DataLoader<K, V>;
   get<K, V, P>(factory: LoaderFactory<K, V, P>, params?: P): DataLoader<K, V> {
     const key = factory as AnyFactory;
-    const variant = params === undefined ? '' : JSON.stringify(params);
+    if (params === undefined) {
+      let loader = this.plain.get(key);
+      if (!loader) this.plain.set(key, (loader = key(this.ctx, undefined)));
+      return loader as DataLoader<K, V>;
+    }
+    const variant = JSON.stringify(params);
     let variants = this.loaders.get(key);
     if (!variants) {
       variants = new Map();
@@ -28,10 +36,37 @@ export class LoaderRegistry {
     }
     let loader = variants.get(variant);
     if (!loader) {
-      loader = factory(this.ctx, params as P) as DataLoader<unknown, unknown>;
+      loader = factory(this.ctx, params) as DataLoader<unknown, unknown>;
       variants.set(variant, loader);
     }
     return loader as DataLoader<K, V>;
+  }
+
+  /**
+   * The key's value through its loader: the value itself when the loader has it settled (`PeekableLoader`),
+   * else the promise of it. Field resolvers read through here, so that a field whose value a batch already
+   * read answers without a promise.
+   */
+  peekOrLoad<K, V>(factory: LoaderFactory<K, V, undefined>, key: K): V | Promise<V>;
+  peekOrLoad<K, V, P>(factory: LoaderFactory<K, V, P>, key: K, params: P): V | Promise<V>;
+  peekOrLoad<K, V, P>(factory: LoaderFactory<K, V, P>, key: K, params?: P): V | Promise<V> {
+    const loader = this.get(factory, params as P);
+    return loader instanceof PeekableLoader ? (loader as PeekableLoader<K, V, unknown>).peekOrLoad(key) : loader.load(key);
+  }
+
+  /** `peekOrLoad` for many keys: the values at once when every one is settled, else `loadAll`'s promise. */
+  peekOrLoadMany<K, V>(factory: LoaderFactory<K, V, undefined>, keys: readonly K[]): V[] | Promise<V[]>;
+  peekOrLoadMany<K, V, P>(factory: LoaderFactory<K, V, P>, keys: readonly K[], params: P): V[] | Promise<V[]>;
+  peekOrLoadMany<K, V, P>(factory: LoaderFactory<K, V, P>, keys: readonly K[], params?: P): V[] | Promise<V[]> {
+    const loader = this.get(factory, params as P);
+    if (!(loader instanceof PeekableLoader)) return loadAll(loader, keys);
+    const values: V[] = [];
+    for (const key of keys) {
+      const value = (loader as PeekableLoader<K, V, unknown>).peek(key);
+      if (value === NOT_LOADED) return loadAll(loader, keys);
+      values.push(value);
+    }
+    return values;
   }
 }
 

@@ -4,7 +4,6 @@ import { type Actor } from '../auth/actor';
 import { type Database } from '../database/database';
 import { Policy, type PolicyTable } from '../policy/policy';
 import { LoaderRegistry } from './loader-registry';
-import { Prefetched } from '../graphql/prefetched';
 import { localDateOf, type LocalDate } from '../time/local-date';
 import { type AppraisalSettings, DEFAULT_APPRAISAL_SETTINGS } from '../config/config';
 import { type EventBus, type Topic, type TopicPayloads } from '../events/event-bus';
@@ -39,8 +38,6 @@ export class RequestContext {
   readonly timeZone: string;
   readonly loaders: LoaderRegistry;
   readonly policy: Policy;
-  /** Field answers a list resolver loaded ahead for its items (`Prefetched`). */
-  readonly prefetched = new Prefetched();
   readonly inTransaction: boolean;
   private readonly policyTable: PolicyTable;
   private readonly clock: () => Date;

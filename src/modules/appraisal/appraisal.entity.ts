@@ -174,7 +174,7 @@ export class Appraisal {
   @Field(() => Int, { description: 'Increases with every change to the plan or its content; pass it as `expectedVersion`.' })
   version!: number;
 
-  /** Bumped with every change to the plan's realizations and the feedback on them (`touchProgress`); not exposed. */
+  /** Bumped with every change to the plan's realizations and the feedback on them (`changePlanProgress`); not exposed. */
   @Column({ name: 'progress_version', type: 'integer', default: 0 })
   progressVersion!: number;
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
+import { PeekableLoader } from '../../core/context/peekable-loader';
 import { placeholders, rawByIds, RawEntities } from '../../core/database/raw-entities';
 import { type ConnectionArgs } from '../../core/graphql/connection';
 import { groupedConnectionLoader } from '../../core/graphql/grouped-connection';
@@ -10,7 +11,7 @@ import { scopeAppraisalsToReader } from './appraisal-scope';
 
 /** Plans by id, without policy: callers go through `appraisalService`. */
 export const appraisalById: LoaderFactory<number, Appraisal | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Appraisal, ids), (a) => a.id));
+  new PeekableLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Appraisal, ids), (a) => a.id));
 
 /** Each employee's open plan in one period (at most one, by the unique index), without policy. */
 export const openAppraisalOf: LoaderFactory<number, Appraisal | null, { periodId: number }> = (ctx, { periodId }) =>

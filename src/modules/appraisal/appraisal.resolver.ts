@@ -108,7 +108,7 @@ export class AppraisalResolver {
 
   @ListSize(10)
   @FieldResolver(() => [WorkResultPlan], { description: 'The RHK: main first, then additional, each in order.' })
-  workResultPlans(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<WorkResultPlan[]> {
+  workResultPlans(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): WorkResultPlan[] | Promise<WorkResultPlan[]> {
     return workPlanService.workResultPlansOf(ctx, appraisal);
   }
 

@@ -30,7 +30,8 @@ import {
   type ReassignAppraiserInput,
   type UpdateAppraisalInput,
 } from './appraisal.inputs';
-import { appraisalById, employeeAppraisalsPage, openAppraisalOf } from './appraisal.loaders';
+import { appraisalById, employeeAppraisalsPage } from './appraisal.loaders';
+import { readableOpenPlanOf } from './open-plan.loaders';
 import { scopeAppraisalsToReader } from './appraisal-scope';
 import { snapshotFor, snapshotForAppraiser } from './appraiser-snapshot';
 import { beginPlanEdit, requirePlanById, touchPlan } from './plan-access';
@@ -50,15 +51,8 @@ export class AppraisalService {
   }
 
   /** An employee's open plan in a period (the current one by default), if the caller may read it. */
-  async openPlanOf(ctx: RequestContext, employeeId: number, periodId?: number | null): Promise<Appraisal | null> {
-    return (await this.openPlansOf(ctx, [employeeId], periodId))[0]!;
-  }
-
-  /** `openPlanOf` for many employees at once, in order. */
-  async openPlansOf(ctx: RequestContext, employeeIds: readonly number[], periodId?: number | null): Promise<(Appraisal | null)[]> {
-    const period = await this.resolvePeriod(ctx, periodId);
-    if (!period) return employeeIds.map(() => null);
-    return ctx.policy.filter(Permission.READ_APPRAISAL, await loadAll(ctx.loaders.get(openAppraisalOf, { periodId: period.id }), employeeIds));
+  openPlanOf(ctx: RequestContext, employeeId: number, periodId?: number | null): Appraisal | null | Promise<Appraisal | null> {
+    return ctx.loaders.peekOrLoad(readableOpenPlanOf, employeeId, { periodId: periodId ?? null });
   }
 
   /** An employee's plans, newest first, scoped in SQL to what the caller may read. */

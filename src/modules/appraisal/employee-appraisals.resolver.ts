@@ -15,7 +15,7 @@ const periodIdOf = (id: string | null | undefined) => (id == null ? null : (idOf
 @Resolver(() => Employee)
 export class EmployeeAppraisalsResolver {
   @FieldResolver(() => Appraisal, { nullable: true, description: 'The employee’s open plan (SKP) in a period, if you may read it.' })
-  currentAppraisal(@Ctx() ctx: RequestContext, @Root() employee: Employee, @Arg('periodId', () => ID, PERIOD) periodId?: string | null): Promise<Appraisal | null> {
+  currentAppraisal(@Ctx() ctx: RequestContext, @Root() employee: Employee, @Arg('periodId', () => ID, PERIOD) periodId?: string | null): Appraisal | null | Promise<Appraisal | null> {
     return appraisalService.openPlanOf(ctx, employee.id, periodIdOf(periodId));
   }
 
@@ -34,9 +34,9 @@ export class EmployeeAppraisalsResolver {
 @Resolver(() => Viewer)
 export class ViewerAppraisalsResolver {
   @FieldResolver(() => Appraisal, { nullable: true, description: 'Your open plan (SKP) in a period.' })
-  currentAppraisal(@Ctx() ctx: RequestContext, @Root() viewer: Viewer, @Arg('periodId', () => ID, PERIOD) periodId?: string | null): Promise<Appraisal | null> {
+  currentAppraisal(@Ctx() ctx: RequestContext, @Root() viewer: Viewer, @Arg('periodId', () => ID, PERIOD) periodId?: string | null): Appraisal | null | Promise<Appraisal | null> {
     const id = viewer.actor.employeeId;
-    return id === undefined ? Promise.resolve(null) : appraisalService.openPlanOf(ctx, id, periodIdOf(periodId));
+    return id === undefined ? null : appraisalService.openPlanOf(ctx, id, periodIdOf(periodId));
   }
 
   @FieldResolver(() => AppraisalConnection, { description: 'Your plans, newest first (closed ones included).' })

@@ -56,13 +56,3 @@ export async function touchPlan(ctx: RequestContext, appraisal: Appraisal, expec
   ctx.loaders.get(appraisalById).clear(appraisal.id).prime(appraisal.id, after);
   return after;
 }
-
-/**
- * Marks a change to the plan's realizations or the feedback on them, in the caller's transaction: readers keep
- * what they read of those by the plan's `progressVersion` (the dashboard's latest realizations). Call it before
- * writing the change, so that the plan row is locked first, as every plan write locks it.
- */
-export async function touchProgress(ctx: RequestContext, appraisalId: number): Promise<void> {
-  await ctx.em.createQueryBuilder().update(Appraisal).set({ progressVersion: () => 'progress_version + 1' }).where('id = :id', { id: appraisalId }).execute();
-  ctx.loaders.get(appraisalById).clear(appraisalId);
-}

@@ -29,7 +29,7 @@ const personSubject: MiddlewareFn<RequestContext> = async ({ context }, next) =>
 /**
  * Marks a field that holds an actor's subject: it reads through `visibleSubject`, so a NIP is shown exactly when
  * `Employee.nip` would be. The field must be nullable. Being a middleware, it also keeps the schema rewrites
- * (plain, compiled, prefetched fields) from reading the property around it.
+ * (plain, compiled and directly called fields) from reading the property around it.
  */
 export function PersonSubject(): MethodDecorator & PropertyDecorator {
   return UseMiddleware(personSubject);

@@ -21,13 +21,15 @@ export function decideReadFeedback({ relation }: { actor: Actor; relation: Feedb
 export const feedbackRules = {
   readFeedback: {
     description: 'The recipient, the author, and those who read the recipient’s plan.',
-    evaluate: async (ctx, subject) => {
+    // At once for the recipient and the author (a supervisor reading the feedback they gave): no promise per item.
+    evaluate: (ctx, subject) => {
       if (!(subject instanceof Feedback)) return false;
       const me = ctx.actor.employeeId;
       const isRecipient = me !== undefined && me === subject.recipientEmployeeId;
       const isAuthor = me !== undefined && me === subject.authorEmployeeId;
-      let readsContext = false;
-      if (!isRecipient && !isAuthor) {
+      if (isRecipient || isAuthor) return decideReadFeedback({ actor: ctx.actor, relation: { isRecipient, isAuthor, readsContext: false } });
+      return (async () => {
+        let readsContext: boolean;
         if (subject.appraisalId !== null) {
           const plan = await ctx.loaders.get(appraisalById).load(subject.appraisalId);
           readsContext = plan !== null && (await ctx.policy.can(Permission.READ_APPRAISAL, plan));
@@ -37,8 +39,8 @@ export const feedbackRules = {
             (me !== undefined && (await ctx.loaders.get(actorIsAbove).load(subject.recipientEmployeeId))) ||
             (ctx.actor.isHrAdmin && recipient !== null && (await ctx.loaders.get(unitInHrScope).load(recipient.unitId)));
         }
-      }
-      return decideReadFeedback({ actor: ctx.actor, relation: { isRecipient, isAuthor, readsContext } });
+        return decideReadFeedback({ actor: ctx.actor, relation: { isRecipient, isAuthor, readsContext } });
+      })();
     },
   },
 } satisfies Record<string, PolicyRule>;

@@ -98,9 +98,9 @@ export class AppraisalFeedbackResolver {
 @Resolver(() => Realization)
 export class RealizationFeedbackResolver {
   @ListSize(5)
-  @FieldResolver(() => [Feedback], { description: 'Feedback on this realization, oldest first.' })
-  feedback(@Ctx() ctx: RequestContext, @Root() realization: Realization): Promise<Feedback[]> {
-    return feedbackService.on(ctx, FeedbackTarget.REALIZATION, realization.id);
+  @FieldResolver(() => [Feedback], { description: 'Feedback on this realization that you may read, oldest first.' })
+  feedback(@Ctx() ctx: RequestContext, @Root() realization: Realization): Feedback[] | Promise<Feedback[]> {
+    return feedbackService.onRealization(ctx, realization.id);
   }
 }
 
@@ -117,9 +117,8 @@ export class ActivityFeedbackResolver {
 export class IndicatorFeedbackResolver {
   @ListSize(5)
   @FieldResolver(() => [Feedback], { description: 'Feedback on this indicator, oldest first; empty unless you may read the plan.' })
-  async feedback(@Ctx() ctx: RequestContext, @Root() indicator: Indicator): Promise<Feedback[]> {
-    const rows = await feedbackService.on(ctx, FeedbackTarget.INDICATOR, indicator.id);
-    return (await feedbackService.getMany(ctx, rows.map((f) => f.id))).filter((f): f is Feedback => f !== null);
+  feedback(@Ctx() ctx: RequestContext, @Root() indicator: Indicator): Feedback[] | Promise<Feedback[]> {
+    return feedbackService.onIndicator(ctx, indicator.id);
   }
 }
 

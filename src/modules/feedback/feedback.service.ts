@@ -16,7 +16,7 @@ import { DailyActivity } from '../activity/daily-activity.entity';
 import { activityById } from '../activity/activity.loaders';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { appraisalById } from '../appraisal/appraisal.loaders';
-import { touchProgress } from '../appraisal/plan-access';
+import { changePlanProgress } from '../appraisal/plan-stamps';
 import { actorIsAbove } from '../employee/employee.loaders';
 import { Realization } from '../realization/realization.entity';
 import { realizationById } from '../realization/realization.loaders';
@@ -26,7 +26,7 @@ import { periodById } from '../period/period.loaders';
 import { periodService } from '../period/period.service';
 import { Feedback, FeedbackTarget } from './feedback.entity';
 import { type GiveFeedbackInput, type ReplyToFeedbackInput } from './feedback.inputs';
-import { feedbackById, feedbackOfAppraisal, feedbackOn } from './feedback.loaders';
+import { feedbackById, feedbackOfAppraisal, feedbackOn, readableFeedbackOnIndicator, readableFeedbackOnRealization } from './feedback.loaders';
 
 const inputPath = (field: string) => ['input', field];
 const notFound = (field: string) => new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such thing to give feedback on.', inputPath(field))]);
@@ -48,11 +48,14 @@ export class FeedbackService {
     return ctx.loaders.get(feedbackOn, { kind }).load(targetId);
   }
 
-  /** `on` for many targets of one kind at once, in order; `fresh` reads again what this request read before. */
-  onMany(ctx: RequestContext, kind: FeedbackTarget, targetIds: readonly number[], options: { fresh?: boolean } = {}): Promise<Feedback[][]> {
-    const loader = ctx.loaders.get(feedbackOn, { kind });
-    if (options.fresh) for (const id of targetIds) loader.clear(id);
-    return loadAll(loader, targetIds);
+  /** What the caller may read of the feedback on a realization (READ_FEEDBACK), oldest first. */
+  onRealization(ctx: RequestContext, realizationId: number): Feedback[] | Promise<Feedback[]> {
+    return ctx.loaders.peekOrLoad(readableFeedbackOnRealization, realizationId);
+  }
+
+  /** What the caller may read of the feedback on an indicator (READ_FEEDBACK), oldest first. */
+  onIndicator(ctx: RequestContext, indicatorId: number): Feedback[] | Promise<Feedback[]> {
+    return ctx.loaders.peekOrLoad(readableFeedbackOnIndicator, indicatorId);
   }
 
   /** All feedback within a plan the caller reads. */
@@ -81,7 +84,6 @@ export class FeedbackService {
     if (input.target === FeedbackTarget.BEHAVIOR && !input.coreValue) errors.add(UserErrorCode.INVALID, 'Feedback on behaviour names the core value.', inputPath('coreValue'));
     if (input.target !== FeedbackTarget.BEHAVIOR && input.coreValue) errors.add(UserErrorCode.INVALID, 'Only feedback on behaviour names a core value.', inputPath('coreValue'));
     errors.throwIfAny();
-    if (addressee.appraisal) await touchProgress(ctx, addressee.appraisal.id);
     const now = ctx.now();
     const feedback = ctx.em.getRepository(Feedback).create({
       recipientEmployeeId: addressee.recipientId,
@@ -97,7 +99,7 @@ export class FeedbackService {
       createdAt: now,
       updatedAt: now,
     });
-    await ctx.em.getRepository(Feedback).insert(feedback);
+    await changePlanProgress(ctx, feedback.appraisalId, () => ctx.em.getRepository(Feedback).insert(feedback));
     await recordAudit(ctx, { action: AuditAction.FEEDBACK_GIVEN, entityType: Feedback.typeName, entityId: feedback.id, after: auditSnapshot(feedback) });
     ctx.publish(Topic.FEEDBACK_RECEIVED, { feedbackId: feedback.id, recipientId: feedback.recipientEmployeeId });
     if (feedback.appraisalId !== null) ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK' });
@@ -117,10 +119,9 @@ export class FeedbackService {
     const errors = new UserErrorList();
     const reply = requiredText(errors, input.reply, inputPath('reply'), 'The reply', 2000);
     errors.throwIfAny();
-    if (feedback.appraisalId !== null) await touchProgress(ctx, feedback.appraisalId);
     const now = ctx.now();
     const after = Object.assign(new Feedback(), feedback, { reply: reply!, repliedAt: now, updatedAt: now, version: feedback.version + 1 });
-    await updateVersioned(ctx.em, Feedback, feedback.id, input.expectedVersion, { reply: reply!, repliedAt: now, updatedAt: now });
+    await changePlanProgress(ctx, feedback.appraisalId, () => updateVersioned(ctx.em, Feedback, feedback.id, input.expectedVersion, { reply: reply!, repliedAt: now, updatedAt: now }));
     await recordAudit(ctx, { action: AuditAction.FEEDBACK_REPLIED, entityType: Feedback.typeName, entityId: feedback.id, before: auditSnapshot(feedback), after: auditSnapshot(after) });
     if (feedback.appraisalId !== null) ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK_REPLY' });
     return { feedback: after };

@@ -51,7 +51,7 @@ export class IndicatorRealizationsResolver {
   }
 
   @FieldResolver(() => Realization, { nullable: true, description: 'The most recent realization, if you may read the plan.' })
-  async latestRealization(@Ctx() ctx: RequestContext, @Root() indicator: Indicator): Promise<Realization | null> {
+  latestRealization(@Ctx() ctx: RequestContext, @Root() indicator: Indicator): Realization | null | Promise<Realization | null> {
     return realizationService.latestOf(ctx, indicator);
   }
 }

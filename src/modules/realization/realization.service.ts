@@ -1,6 +1,5 @@
 import { type RequestContext } from '../../core/context/request-context';
 import { loadAll } from '../../core/context/loader-registry';
-import { distinct } from '../../core/util/distinct';
 import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { isUniqueViolation } from '../../core/database/unique-violation';
@@ -14,7 +13,8 @@ import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalStatus, PlanApproach } from '../appraisal/appraisal-enums';
 import { appraisalById } from '../appraisal/appraisal.loaders';
-import { requirePlan, touchProgress } from '../appraisal/plan-access';
+import { requirePlan } from '../appraisal/plan-access';
+import { changePlanProgress } from '../appraisal/plan-stamps';
 import { Evaluation } from '../evaluation/evaluation.entity';
 import { EvaluationKind } from '../evaluation/evaluation-enums';
 import { type PerformancePeriod } from '../period/performance-period.entity';
@@ -25,7 +25,8 @@ import { type Evidence, parseEvidence, validateEvidence } from './evidence';
 import { Realization } from './realization.entity';
 import { realizationError, RealizationProblem } from './realization.errors';
 import { type RecordRealizationInput } from './realization.inputs';
-import { latestRealizationOf, realizationById, realizationsOf } from './realization.loaders';
+import { latestRealizationShown } from './plan-progress.loaders';
+import { realizationById, realizationsOf } from './realization.loaders';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -55,25 +56,8 @@ export class RealizationService {
   }
 
   /** The latest realization of an indicator of a plan the caller reads (the dashboard's figure). */
-  async latestOf(ctx: RequestContext, indicator: Indicator): Promise<Realization | null> {
-    return (await this.latestOfMany(ctx, [indicator]))[0]!;
-  }
-
-  /**
-   * `latestOf` for many indicators at once, in order: each RHK, plan and policy decision once, however many
-   * indicators share it. `fresh` reads the realizations again even if this request read them before (for a
-   * cache filled from this read).
-   */
-  async latestOfMany(ctx: RequestContext, indicators: readonly Indicator[], options: { fresh?: boolean } = {}): Promise<(Realization | null)[]> {
-    const rhks = (await loadAll(ctx.loaders.get(workResultPlanById), distinct(indicators.map((i) => i.workResultPlanId)))).filter((r) => r !== null);
-    const plans = await loadAll(ctx.loaders.get(appraisalById), distinct(rhks.map((r) => r.appraisalId)));
-    const readable = new Set((await ctx.policy.filter(Permission.READ_APPRAISAL, plans)).filter((p) => p !== null).map((p) => p.id));
-    const readableRhks = new Set(rhks.filter((r) => readable.has(r.appraisalId)).map((r) => r.id));
-    const shown = indicators.filter((i) => readableRhks.has(i.workResultPlanId));
-    const latest = new Map(shown.map((i, n) => [i, n]));
-    if (options.fresh) for (const i of shown) ctx.loaders.get(latestRealizationOf).clear(i.id);
-    const found = await loadAll(ctx.loaders.get(latestRealizationOf), shown.map((i) => i.id));
-    return indicators.map((i) => (latest.has(i) ? found[latest.get(i)!]! : null));
+  latestOf(ctx: RequestContext, indicator: Indicator): Realization | null | Promise<Realization | null> {
+    return ctx.loaders.peekOrLoad(latestRealizationShown, indicator);
   }
 
   evidenceOf(realization: Realization): Evidence[] {
@@ -106,25 +90,25 @@ export class RealizationService {
     const evidence = input.evidence ? validateEvidence(errors, input.evidence, inputPath('evidence')) : existing ? parseEvidence(existing.evidenceJson) : [];
     errors.throwIfAny();
 
-    await touchProgress(ctx, appraisal.id);
     const now = ctx.now();
     const values = { value, statement, narrative, evidenceJson: JSON.stringify(evidence) };
-    let realization: Realization;
-    if (existing) {
-      if (input.expectedVersion == null) throw new UserErrorsException([realizationError(RealizationProblem.VERSION_REQUIRED, inputPath('expectedVersion'), existing.version)]);
-      assertExpectedVersion(existing.version, input.expectedVersion);
-      realization = Object.assign(new Realization(), existing, values, { version: existing.version + 1, updatedAt: now });
-      await updateVersioned(ctx.em, Realization, existing.id, input.expectedVersion, { ...values, updatedAt: now });
-    } else {
-      realization = ctx.em.getRepository(Realization).create({ ...values, indicatorId: indicator.id, appraisalId: appraisal.id, subPeriod: input.subPeriod, version: 1, createdAt: now, updatedAt: now });
+    if (existing && input.expectedVersion == null) throw new UserErrorsException([realizationError(RealizationProblem.VERSION_REQUIRED, inputPath('expectedVersion'), existing.version)]);
+    if (existing) assertExpectedVersion(existing.version, input.expectedVersion!);
+    const realization = await changePlanProgress(ctx, appraisal.id, async () => {
+      if (existing) {
+        await updateVersioned(ctx.em, Realization, existing.id, input.expectedVersion!, { ...values, updatedAt: now });
+        return Object.assign(new Realization(), existing, values, { version: existing.version + 1, updatedAt: now });
+      }
+      const created = ctx.em.getRepository(Realization).create({ ...values, indicatorId: indicator.id, appraisalId: appraisal.id, subPeriod: input.subPeriod, version: 1, createdAt: now, updatedAt: now });
       try {
-        await ctx.em.getRepository(Realization).insert(realization);
+        await ctx.em.getRepository(Realization).insert(created);
       } catch (error) {
         // Someone recorded it first: like a stale version, reload and correct it.
         if (isUniqueViolation(error)) throw new UserErrorsException([realizationError(RealizationProblem.VERSION_REQUIRED, inputPath('expectedVersion'))]);
         throw error;
       }
-    }
+      return created;
+    });
     await recordAudit(ctx, {
       action: existing ? AuditAction.REALIZATION_UPDATED : AuditAction.REALIZATION_RECORDED,
       entityType: Realization.typeName,

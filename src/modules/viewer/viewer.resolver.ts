@@ -1,5 +1,4 @@
-import { type GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { type RequestContext } from '../../core/context/request-context';
 import { ConnectionArgs, emptyPage } from '../../core/graphql/connection';
 import { Allow } from '../../core/policy/allow';
@@ -16,7 +15,6 @@ import { type EmployeeCondition } from '../employee/employee.loaders';
 import { AppraisalStatus } from '../appraisal/appraisal-enums';
 import { appraisalService } from '../appraisal/appraisal.service';
 import { teamPlanCondition } from '../appraisal/team-plan-condition';
-import { prefetchTeamPlans } from './team-prefetch';
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
@@ -52,7 +50,6 @@ export class ViewerResolver {
     @Arg('withoutAppraisal', () => Boolean, { nullable: true, description: 'Only (or also, with appraisalStatuses) people without a plan in the period.' })
     withoutAppraisal?: boolean | null,
     @Arg('periodId', () => ID, { nullable: true, description: 'The period of the plan filters; default the current one.' }) periodId?: string | null,
-    @Info() info?: GraphQLResolveInfo,
   ): Promise<EmployeeConnection> {
     const id = viewer.actor.employeeId;
     if (id === undefined) return EmployeeConnection.from(emptyPage<Employee>());
@@ -61,8 +58,6 @@ export class ViewerResolver {
       const period = await appraisalService.resolvePeriod(ctx, periodId == null ? null : (idOfType(periodId, 'PerformancePeriod') ?? -1));
       condition = period ? teamPlanCondition(period.id, appraisalStatuses ?? [], withoutAppraisal ?? false) : { sql: '1 = 0', parameters: {} };
     }
-    const page = await employeeService.subordinates(ctx, id, { depth, active, condition }, orderBy, args);
-    if (info) await prefetchTeamPlans(ctx, page.edges.map((edge) => edge.node), info);
-    return EmployeeConnection.from(page);
+    return EmployeeConnection.from(await employeeService.subordinates(ctx, id, { depth, active, condition }, orderBy, args));
   }
 }

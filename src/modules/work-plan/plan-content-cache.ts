@@ -4,7 +4,7 @@ import { type Appraisal } from '../appraisal/appraisal.entity';
 import { type Indicator } from './indicator.entity';
 import { type WorkResultPlan } from './work-result-plan.entity';
 
-/** A plan's content as `workResultPlansOf` loads it: its RHK in order, and each RHK's indicators in order. */
+/** A plan's content as `readPlanContent` reads it: its RHK in order, and each RHK's indicators in order. */
 export interface PlanContent {
   readonly rhks: readonly WorkResultPlan[];
   readonly indicatorsOf: ReadonlyMap<number, readonly Indicator[]>;
@@ -15,9 +15,6 @@ export function planContent(rhks: readonly WorkResultPlan[], indicators: readonl
   return { rhks, indicatorsOf: new Map(rhks.map((rhk, n) => [rhk.id, indicators[n]!])) };
 }
 
-/** What a plan the caller may not read shows: nothing. */
-export const NO_CONTENT: PlanContent = Object.freeze({ rhks: Object.freeze([]), indicatorsOf: new Map() });
-
 /**
  * How many plans' content one process keeps: a large unit's whole dashboard, a few MB (a plan is about 3 RHK
  * and 15 indicators).
@@ -25,10 +22,11 @@ export const NO_CONTENT: PlanContent = Object.freeze({ rhks: Object.freeze([]), 
 export const PLAN_CONTENT_LIMIT = 2_000;
 
 /**
- * Plan content (RHK and indicators) across requests, by the plan's version (`VersionedCache`): every change to a
- * plan's content bumps it in the same transaction (`touchPlan`), and the plan row is read before its content.
- * Read paths outside a transaction only. The entities are frozen, so code that tried to change a shared one
- * would fail at once rather than leak into another request.
+ * Plan content (RHK and indicators) across requests, by the plan's version (`VersionedCache`): a change to a
+ * plan's content is an edit of the plan, which bumps its version in the same transaction (`touchPlan`, refused
+ * without the version the editor read), and the plan row is read before its content. Read by the plan content
+ * batch (`planContentOf`) outside a transaction only. The entities are frozen, so code that tried to change a
+ * shared one would fail at once rather than leak into another request.
  */
 export class PlanContentCache {
   private static readonly perDatabase = new CachePerOwner<PlanContent>(PLAN_CONTENT_LIMIT);

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { type RequestContext } from '../../core/context/request-context';
 import { In, Not } from 'typeorm';
 import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
-import { offeringLoader } from '../../core/context/offered-cache';
+import { PeekableLoader } from '../../core/context/peekable-loader';
 import { placeholders, rawByIds, RawEntities } from '../../core/database/raw-entities';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalStatus } from '../appraisal/appraisal-enums';
@@ -10,65 +10,67 @@ import { BehaviorExpectation } from './behavior-expectation.entity';
 import { Indicator } from './indicator.entity';
 import { WorkResultPlan } from './work-result-plan.entity';
 
-// The four loaders of plan content are offering loaders: content served from the cache is offered to them
-// (`workPlanService.contentOfMany`) rather than primed key by key.
+// The loaders of plan content are peekable: the plan content batch (`plan-content.loaders.ts`) primes them with
+// what it read or took from the cache, and fields read them without a promise (`LoaderRegistry.peekOrLoad`).
 
 /** RHK by id, without policy: callers go through `workPlanService`. */
 export const workResultPlanById: LoaderFactory<number, WorkResultPlan | null> = (ctx) =>
-  offeringLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, WorkResultPlan, ids), (r) => r.id));
+  new PeekableLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, WorkResultPlan, ids), (r) => r.id));
 
 export const indicatorById: LoaderFactory<number, Indicator | null> = (ctx) =>
-  offeringLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Indicator, ids), (i) => i.id));
+  new PeekableLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Indicator, ids), (i) => i.id));
+
+/** Each plan's RHK and, in the same order, each RHK's indicators. */
+export interface RhkWithIndicators {
+  rhk: WorkResultPlan;
+  indicators: Indicator[];
+}
 
 /**
- * Each plan's RHK (main before additional, then in order), with their indicators in the same statement: whoever
- * reads a plan's RHK nearly always reads their indicators next, so `indicatorsOf` is primed rather than queried.
+ * The RHK of each plan (main before additional, then in order) with their indicators, in one statement: whoever
+ * reads a plan's RHK nearly always reads their indicators next.
  */
+export async function readPlanContent(ctx: RequestContext, appraisalIds: readonly number[]): Promise<RhkWithIndicators[][]> {
+  const r = RawEntities.of(ctx.em, WorkResultPlan, 'rhk');
+  const i = RawEntities.of(ctx.em, Indicator, 'indicator');
+  const joined: Array<Record<string, unknown>> = await ctx.em.query(
+    `SELECT ${r.select()}, ${i.select()} FROM ${r.from()} LEFT JOIN ${i.from()} ON indicator.work_result_plan_id = rhk.id
+      WHERE rhk.appraisal_id IN (${placeholders(appraisalIds)})
+      ORDER BY rhk.kind DESC, rhk.position ASC, rhk.id ASC, indicator.position ASC, indicator.id ASC`,
+    [...appraisalIds],
+  );
+  const rows: RhkWithIndicators[] = [];
+  for (const row of joined) {
+    if (rows.at(-1)?.rhk.id !== Number(row.rhk__id)) rows.push({ rhk: r.entity(row)!, indicators: [] });
+    const indicator = i.entity(row);
+    if (indicator) rows.at(-1)!.indicators.push(indicator);
+  }
+  return groupByKey(appraisalIds, rows, (row) => row.rhk.appraisalId);
+}
+
+/** Each plan's RHK (main before additional, then in order), without policy; their indicators come primed. */
 export const workResultPlansOf: LoaderFactory<number, WorkResultPlan[]> = (ctx) =>
-  offeringLoader(async (appraisalIds) => {
-    const r = RawEntities.of(ctx.em, WorkResultPlan, 'rhk');
-    const i = RawEntities.of(ctx.em, Indicator, 'indicator');
-    const joined: Array<Record<string, unknown>> = await ctx.em.query(
-      `SELECT ${r.select()}, ${i.select()} FROM ${r.from()} LEFT JOIN ${i.from()} ON indicator.work_result_plan_id = rhk.id
-        WHERE rhk.appraisal_id IN (${placeholders(appraisalIds)})
-        ORDER BY rhk.kind DESC, rhk.position ASC, rhk.id ASC, indicator.position ASC, indicator.id ASC`,
-      [...appraisalIds],
-    );
-    const rows: WorkResultPlan[] = [];
-    let indicators: Indicator[] = [];
-    for (const row of joined) {
-      const id = Number(row.rhk__id);
-      if (rows.at(-1)?.id !== id) {
-        const rhk = r.entity(row)!;
-        rows.push(rhk);
-        indicators = [];
-        primeRhk(ctx, rhk, indicators);
-      }
-      const indicator = i.entity(row);
-      if (indicator) {
-        indicators.push(indicator);
-        primeIndicator(ctx, indicator);
-      }
-    }
-    return groupByKey(appraisalIds, rows, (r) => r.appraisalId);
-  });
+  new PeekableLoader(async (appraisalIds) =>
+    (await readPlanContent(ctx, appraisalIds)).map((content) => {
+      for (const { rhk, indicators } of content) primeRhk(ctx, rhk, indicators);
+      return content.map((c) => c.rhk);
+    }),
+  );
 
 /**
- * Puts an RHK and its indicator list where a read of them by id would look, replacing what the request read
- * before (these are at least as new): for the batch above, and for plan content served from the cache.
+ * Puts an RHK and its indicators where a read of them by id would look, replacing what the request read
+ * before (these are at least as new).
  */
 export function primeRhk(ctx: RequestContext, rhk: WorkResultPlan, indicators: Indicator[]): void {
   ctx.loaders.get(indicatorsOf).clear(rhk.id).prime(rhk.id, indicators);
   ctx.loaders.get(workResultPlanById).clear(rhk.id).prime(rhk.id, rhk);
-}
-
-export function primeIndicator(ctx: RequestContext, indicator: Indicator): void {
-  ctx.loaders.get(indicatorById).clear(indicator.id).prime(indicator.id, indicator);
+  const byId = ctx.loaders.get(indicatorById);
+  for (const indicator of indicators) byId.clear(indicator.id).prime(indicator.id, indicator);
 }
 
 /** Each RHK's indicators, in order. */
 export const indicatorsOf: LoaderFactory<number, Indicator[]> = (ctx) =>
-  offeringLoader(async (rhkIds) => {
+  new PeekableLoader(async (rhkIds) => {
     const rows = await ctx.em.getRepository(Indicator).find({ where: { workResultPlanId: In([...rhkIds]) }, order: { position: 'ASC', id: 'ASC' } });
     return groupByKey(rhkIds, rows, (i) => i.workResultPlanId);
   });

@@ -43,7 +43,7 @@ export class WorkResultPlanResolver {
 
   @ListSize(5)
   @FieldResolver(() => [Indicator], { description: 'Its indicators (IKI), in order.' })
-  indicators(@Ctx() ctx: RequestContext, @Root() rhk: WorkResultPlan): Promise<Indicator[]> {
+  indicators(@Ctx() ctx: RequestContext, @Root() rhk: WorkResultPlan): Indicator[] | Promise<Indicator[]> {
     return workPlanService.indicatorsOf(ctx, rhk);
   }
 

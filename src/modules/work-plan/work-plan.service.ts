@@ -9,12 +9,12 @@ import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { type Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalForm, AppraisalStatus } from '../appraisal/appraisal-enums';
 import { appraisalById } from '../appraisal/appraisal.loaders';
-import { beginPlanEdit, touchPlan } from '../appraisal/plan-access';
+import { beginPlanEdit } from '../appraisal/plan-access';
+import { changePlanContent } from '../appraisal/plan-stamps';
 import { Indicator } from './indicator.entity';
-import { NO_CONTENT, type PlanContent, PlanContentCache, planContent } from './plan-content-cache';
+import { planContentOf } from './plan-content.loaders';
 import { type AddIndicatorInput, type AddWorkResultPlanInput, type RemovePlanItemInput, type UpdateIndicatorInput, type UpdateWorkResultPlanInput } from './work-plan.inputs';
 import { appraiserPlanOf, indicatorById, indicatorsOf, supportersOf, workResultPlanById, workResultPlansOf } from './work-plan.loaders';
-import { offer } from '../../core/context/offered-cache';
 import { workPlanError, WorkPlanProblem } from './work-plan.errors';
 import { type IndicatorValues, validateIndicator } from './work-plan-rules';
 import { WorkResultKind } from './work-plan-enums';
@@ -27,70 +27,9 @@ const inputPath = (field: string) => ['input', field];
  * employee edits it, while the plan is editable; every change bumps the plan's one version.
  */
 export class WorkPlanService {
-  /** A plan's RHK, if the caller may read the plan's content. */
-  async workResultPlansOf(ctx: RequestContext, appraisal: Appraisal): Promise<WorkResultPlan[]> {
-    return (await this.workResultPlansOfMany(ctx, [appraisal]))[0]!;
-  }
-
-  /** `workResultPlansOf` for many plans at once, in order. */
-  async workResultPlansOfMany(ctx: RequestContext, appraisals: readonly Appraisal[]): Promise<WorkResultPlan[][]> {
-    return (await this.contentOfMany(ctx, appraisals)).map((content) => content.rhks as WorkResultPlan[]);
-  }
-
-  /**
-   * Each plan's RHK and their indicators, in order, for the plans the caller may read (nothing for the rest).
-   * Outside a transaction, content already read at the plan's current version comes from the cache as it is,
-   * without a loader round per RHK (it is offered to the loaders for whatever else the request reads).
-   */
-  async contentOfMany(ctx: RequestContext, appraisals: readonly Appraisal[]): Promise<PlanContent[]> {
-    const readable = (await ctx.policy.filter(Permission.READ_WORK_PLAN, appraisals)).filter((a): a is Appraisal => a !== null);
-    const cache = ctx.inTransaction ? undefined : PlanContentCache.of(ctx.db);
-    const contents = new Map<Appraisal, PlanContent>();
-    const missed: Appraisal[] = [];
-    const served: Array<readonly [Appraisal, PlanContent]> = [];
-    for (const plan of readable) {
-      const content = cache?.get(plan);
-      if (content) {
-        served.push([plan, content]);
-        contents.set(plan, content);
-      } else missed.push(plan);
-    }
-    if (served.length > 0) this.offerContent(ctx, served);
-    if (missed.length > 0) {
-      // A miss is read from the database even if this request read the plan before: that copy may be older than
-      // the version just read, and would be kept under it.
-      if (cache) for (const plan of missed) ctx.loaders.get(workResultPlansOf).clear(plan.id);
-      const lists = await loadAll(ctx.loaders.get(workResultPlansOf), missed.map((a) => a.id));
-      // Primed by the batch above: no statement of its own.
-      const indicators = await loadAll(ctx.loaders.get(indicatorsOf), lists.flat().map((r) => r.id));
-      let next = 0;
-      missed.forEach((plan, n) => {
-        const rhks = lists[n]!;
-        const ofRhk = rhks.map(() => indicators[next++]!);
-        contents.set(plan, cache ? cache.set(plan, rhks, ofRhk) : planContent(rhks, ofRhk));
-      });
-    }
-    return appraisals.map((a) => contents.get(a) ?? NO_CONTENT);
-  }
-
-  /**
-   * Offers cached content to the loaders that would have read it, so the same request reads it from there
-   * (`OfferedCache`: taken only if asked for).
-   */
-  private offerContent(ctx: RequestContext, served: ReadonlyArray<readonly [Appraisal, PlanContent]>): void {
-    const rhks = function* () {
-      for (const [, content] of served) yield* content.rhks as WorkResultPlan[];
-    };
-    offer(ctx.loaders.get(workResultPlansOf), () => served.map(([plan, content]) => [plan.id, content.rhks as WorkResultPlan[]] as const));
-    offer(ctx.loaders.get(workResultPlanById), function* () {
-      for (const rhk of rhks()) yield [rhk.id, rhk] as const;
-    });
-    offer(ctx.loaders.get(indicatorsOf), function* () {
-      for (const [, content] of served) yield* content.indicatorsOf.entries() as Iterable<[number, Indicator[]]>;
-    });
-    offer(ctx.loaders.get(indicatorById), function* () {
-      for (const [, content] of served) for (const list of content.indicatorsOf.values()) for (const indicator of list) yield [indicator.id, indicator] as const;
-    });
+  /** A plan's RHK, if the caller may read the plan's content (at once when a batch already read them). */
+  workResultPlansOf(ctx: RequestContext, appraisal: Appraisal): WorkResultPlan[] | Promise<WorkResultPlan[]> {
+    return ctx.loaders.peekOrLoad(planContentOf, appraisal);
   }
 
   /** RHK by id, each null unless the caller may read its plan's content. */
@@ -111,8 +50,8 @@ export class WorkPlanService {
     return rhks.map((rhk, i) => (rhk && allowed[i] ? rhk : null));
   }
 
-  indicatorsOf(ctx: RequestContext, rhk: WorkResultPlan): Promise<Indicator[]> {
-    return ctx.loaders.get(indicatorsOf).load(rhk.id);
+  indicatorsOf(ctx: RequestContext, rhk: WorkResultPlan): Indicator[] | Promise<Indicator[]> {
+    return ctx.loaders.peekOrLoad(indicatorsOf, rhk.id);
   }
 
   async supports(ctx: RequestContext, rhk: WorkResultPlan): Promise<WorkResultPlan | null> {
@@ -181,8 +120,7 @@ export class WorkPlanService {
       createdAt: now,
       updatedAt: now,
     });
-    await ctx.em.getRepository(WorkResultPlan).insert(rhk);
-    const after = await touchPlan(ctx, appraisal, input.expectedVersion);
+    const { plan: after } = await changePlanContent(ctx, appraisal, input.expectedVersion, () => ctx.em.getRepository(WorkResultPlan).insert(rhk));
     await recordAudit(ctx, { action: AuditAction.WORK_RESULT_PLAN_ADDED, entityType: WorkResultPlan.typeName, entityId: rhk.id, after: auditSnapshot(rhk) });
     return { appraisal: after, workResultPlan: rhk };
   }
@@ -205,14 +143,15 @@ export class WorkPlanService {
     const wanted = input.position ?? (kind === rhk.kind ? rhk.position : target.length + 1);
     target.splice(Math.min(Math.max(wanted, 1), target.length + 1) - 1, 0, after);
     const lists = kind === rhk.kind ? [target] : [target, others(rhk.kind)];
-    for (const list of lists) {
-      for (const [index, item] of list.entries()) {
-        if (item === after) after.position = index + 1;
-        else if (item.position !== index + 1) await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, async () => {
+      for (const list of lists) {
+        for (const [index, item] of list.entries()) {
+          if (item === after) after.position = index + 1;
+          else if (item.position !== index + 1) await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
+        }
       }
-    }
-    await ctx.em.getRepository(WorkResultPlan).update({ id: rhk.id }, { kind, text: after.text, supportsId: after.supportsId, position: after.position, updatedAt: now });
-    const plan = await touchPlan(ctx, appraisal, input.expectedVersion);
+      await ctx.em.getRepository(WorkResultPlan).update({ id: rhk.id }, { kind, text: after.text, supportsId: after.supportsId, position: after.position, updatedAt: now });
+    });
     await recordAudit(ctx, { action: AuditAction.WORK_RESULT_PLAN_UPDATED, entityType: WorkResultPlan.typeName, entityId: rhk.id, before: auditSnapshot(rhk), after: auditSnapshot(after) });
     return { appraisal: plan, workResultPlan: after };
   }
@@ -225,13 +164,14 @@ export class WorkPlanService {
       throw new UserErrorsException([workPlanError(WorkPlanProblem.SUPPORTED_BY_OTHERS, inputPath('id'))]);
     }
     const indicators = await ctx.loaders.get(indicatorsOf).load(rhk.id);
-    await ctx.em.getRepository(WorkResultPlan).delete({ id: rhk.id });
-    const now = ctx.now();
-    const rest = (await ctx.loaders.get(workResultPlansOf).load(appraisal.id)).filter((r) => r.kind === rhk.kind && r.id !== rhk.id);
-    for (const [index, item] of rest.entries()) {
-      if (item.position !== index + 1) await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
-    }
-    const plan = await touchPlan(ctx, appraisal, input.expectedVersion);
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, async () => {
+      await ctx.em.getRepository(WorkResultPlan).delete({ id: rhk.id });
+      const now = ctx.now();
+      const rest = (await ctx.loaders.get(workResultPlansOf).load(appraisal.id)).filter((r) => r.kind === rhk.kind && r.id !== rhk.id);
+      for (const [index, item] of rest.entries()) {
+        if (item.position !== index + 1) await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
+      }
+    });
     await recordAudit(ctx, {
       action: AuditAction.WORK_RESULT_PLAN_REMOVED,
       entityType: WorkResultPlan.typeName,
@@ -250,8 +190,7 @@ export class WorkPlanService {
     const siblings = await ctx.loaders.get(indicatorsOf).load(rhk.id);
     const now = ctx.now();
     const indicator = ctx.em.getRepository(Indicator).create({ ...values!, workResultPlanId: rhk.id, position: siblings.length + 1, createdAt: now, updatedAt: now });
-    await ctx.em.getRepository(Indicator).insert(indicator);
-    const plan = await touchPlan(ctx, appraisal, input.expectedVersion);
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, () => ctx.em.getRepository(Indicator).insert(indicator));
     await recordAudit(ctx, { action: AuditAction.INDICATOR_ADDED, entityType: Indicator.typeName, entityId: indicator.id, after: auditSnapshot(indicator) });
     return { appraisal: plan, indicator };
   }
@@ -272,8 +211,7 @@ export class WorkPlanService {
     const values = validateIndicator(errors, merged, appraisal, inputPath);
     errors.throwIfAny();
     const after = Object.assign(new Indicator(), indicator, values, { updatedAt: ctx.now() });
-    await ctx.em.getRepository(Indicator).update({ id: indicator.id }, { ...values!, updatedAt: after.updatedAt });
-    const plan = await touchPlan(ctx, appraisal, input.expectedVersion);
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, () => ctx.em.getRepository(Indicator).update({ id: indicator.id }, { ...values!, updatedAt: after.updatedAt }));
     await recordAudit(ctx, { action: AuditAction.INDICATOR_UPDATED, entityType: Indicator.typeName, entityId: indicator.id, before: auditSnapshot(indicator), after: auditSnapshot(after) });
     return { appraisal: plan, indicator: after };
   }
@@ -282,13 +220,14 @@ export class WorkPlanService {
     const indicator = await this.requireIndicator(ctx, input.id);
     const rhk = (await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId))!;
     const { appraisal } = await beginPlanEdit(ctx, rhk.appraisalId, input.expectedVersion, inputPath('id'));
-    await ctx.em.getRepository(Indicator).delete({ id: indicator.id });
-    const now = ctx.now();
-    const rest = (await ctx.loaders.get(indicatorsOf).load(rhk.id)).filter((i) => i.id !== indicator.id);
-    for (const [index, item] of rest.entries()) {
-      if (item.position !== index + 1) await ctx.em.getRepository(Indicator).update({ id: item.id }, { position: index + 1, updatedAt: now });
-    }
-    const plan = await touchPlan(ctx, appraisal, input.expectedVersion);
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, async () => {
+      await ctx.em.getRepository(Indicator).delete({ id: indicator.id });
+      const now = ctx.now();
+      const rest = (await ctx.loaders.get(indicatorsOf).load(rhk.id)).filter((i) => i.id !== indicator.id);
+      for (const [index, item] of rest.entries()) {
+        if (item.position !== index + 1) await ctx.em.getRepository(Indicator).update({ id: item.id }, { position: index + 1, updatedAt: now });
+      }
+    });
     await recordAudit(ctx, { action: AuditAction.INDICATOR_REMOVED, entityType: Indicator.typeName, entityId: indicator.id, before: auditSnapshot(indicator) });
     return { appraisal: plan, removedId: toGlobalId(Indicator.typeName, indicator.id) };
   }

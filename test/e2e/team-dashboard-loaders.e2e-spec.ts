@@ -1,28 +1,30 @@
 import { type Employee } from '../../src/modules/employee/employee.entity';
+import { Feedback, FeedbackTarget } from '../../src/modules/feedback/feedback.entity';
 import { realizationService } from '../../src/modules/realization/realization.service';
-import { workPlanService } from '../../src/modules/work-plan/work-plan.service';
 import { TestApp } from '../support/test-app';
 import { wit, type Year } from './evaluation-helpers';
 import { firstIndicator, FollowThrough } from './follow-through-helpers';
-import { type PlanOut } from './planning-helpers';
+import { dbId, type PlanOut } from './planning-helpers';
 
 /**
- * The team dashboard (`docs/performance.md`, O1) answered level by level for the whole page (`team-prefetch.ts`), and
- * plan content (RHK and IKI) kept across requests by the plan's version (`plan-content-cache.ts`): the same
- * answers as the field resolvers give, fewer statements on a repeated read, and a changed plan read at once.
+ * The team dashboard (`docs/performance.md`, O1) through its field resolvers and per-request loaders, batched level
+ * by level for the whole page, with plan content (RHK and IKI) and progress (latest realizations and their
+ * feedback) kept across requests by the plan's version and progress version (`planContentOf`,
+ * `latestRealizationShown`): the same answers with or without an argument written, fewer statements on a repeated
+ * read, and a changed plan read at once.
  */
 
 const NESTED = `workResultPlans { id kind text indicators { id text targetValue targetUnit
   latestRealization { id subPeriod value feedback { id text reply author { displayName } } } } }`;
 const DASHBOARD = `query { viewer { team(first: 20) { totalCount nodes { id displayName currentAppraisal { id status version ${NESTED} } } } } }`;
-/** The same selection with an argument on currentAppraisal (its default): nothing below it is loaded ahead. */
+/** The same selection with an argument on currentAppraisal (its default): the same path, the same answers. */
 const RESOLVED = `query { viewer { team(first: 20) { totalCount nodes { id displayName currentAppraisal: currentAppraisal(periodId: null) { id status version ${NESTED} } } } } }`;
 
 interface Dashboard {
   viewer: { team: { totalCount: number; nodes: Array<{ id: string; currentAppraisal: { id: string; version: number; workResultPlans: Array<{ indicators: Array<{ id: string; latestRealization: { feedback: Array<{ text: string }> } | null }> }> } | null }> } };
 }
 
-describe('the team dashboard loaded ahead, and plan content kept by version', () => {
+describe('the team dashboard through loaders, plan content and progress kept by version', () => {
   let app: TestApp;
   let e: FollowThrough;
   let head: Employee;
@@ -55,17 +57,20 @@ describe('the team dashboard loaded ahead, and plan content kept by version', ()
   afterAll(() => app?.stop());
   afterEach(() => jest.restoreAllMocks());
 
-  it('answers exactly as the field resolvers do, without calling them item by item', async () => {
+  it('answers the same, through the same path, whether or not an argument is written', async () => {
     const token = await e.token(head);
     const latestOf = jest.spyOn(realizationService, 'latestOf');
     const ahead = await app.gql<Dashboard>(DASHBOARD, {}, token);
     expect(ahead.body.errors).toBeUndefined();
-    expect(latestOf).not.toHaveBeenCalled();
+    // One call per indicator shown (a plan each for the three nurses with one).
+    const calls = latestOf.mock.calls.length;
+    expect(calls).toBe(3);
 
     const resolved = await app.gql<Dashboard>(RESOLVED, {}, token);
     expect(resolved.body.errors).toBeUndefined();
-    expect(latestOf).toHaveBeenCalledTimes(3);
+    expect(latestOf).toHaveBeenCalledTimes(2 * calls);
     expect(ahead.body.data).toEqual(resolved.body.data);
+    expect(resolved.statements).toBe((await app.gql<Dashboard>(DASHBOARD, {}, token)).statements);
 
     const team = ahead.body.data!.viewer.team;
     expect(team.totalCount).toBe(4);
@@ -75,7 +80,7 @@ describe('the team dashboard loaded ahead, and plan content kept by version', ()
     expect(feedback.map((f) => f.text).sort()).toEqual(['Capaian Februari baik.', 'Lampirkan register kohort.']);
   });
 
-  it('answers as the resolvers do for someone two levels up (team depth ALL): the plans they read above their reports', async () => {
+  it('answers the same with the argument written for someone two levels up (team depth ALL): the plans they read above their reports', async () => {
     const token = await e.token(kadinkes);
     const all = (q: string) => q.replace('team(first: 20)', 'team(first: 20, depth: ALL)');
     const ahead = await app.gql<Dashboard>(all(DASHBOARD), {}, token);
@@ -87,10 +92,8 @@ describe('the team dashboard loaded ahead, and plan content kept by version', ()
 
   it('reads unchanged plan content from the cache (one statement fewer), and a changed plan at once', async () => {
     const token = await e.token(head);
-    const load = jest.spyOn(workPlanService, 'contentOfMany');
     const first = await app.gql<Dashboard>(DASHBOARD, {}, token);
     const again = await app.gql<Dashboard>(DASHBOARD, {}, token);
-    expect(load).toHaveBeenCalledTimes(2);
     expect(again.body.data).toEqual(first.body.data);
     // The first read left every plan's content in the cache (if the test above had not).
     expect(again.statements).toBeLessThanOrEqual(first.statements);
@@ -147,11 +150,12 @@ describe('the team dashboard loaded ahead, and plan content kept by version', ()
     const warm = await app.gql<Dashboard>(DASHBOARD, {}, token);
     const [first, second, third] = nurses;
 
-    // A realization where there was none: read at once, with two statements more (that plan's progress only).
+    // A realization where there was none: read at once, with one statement more (that plan's progress only: its
+    // latest realizations and their feedback together).
     const march = await e.recordOk({ indicatorId: firstIndicator(third!.plan), subPeriod: 3, value: 12 }, third!.owner);
     const afterRecord = await app.gql<Dashboard>(DASHBOARD, {}, token);
     expect(latestOf(afterRecord.body.data, firstIndicator(third!.plan))).toMatchObject({ id: march.id, subPeriod: 3, value: 12, feedback: [] });
-    expect(afterRecord.statements).toBe(warm.statements + 2);
+    expect(afterRecord.statements).toBe(warm.statements + 1);
     const again = await app.gql<Dashboard>(DASHBOARD, {}, token);
     expect(again.statements).toBe(warm.statements);
     expect(again.body.data).toEqual(afterRecord.body.data);
@@ -195,5 +199,30 @@ describe('the team dashboard loaded ahead, and plan content kept by version', ()
     const texts = (mine.workResultPlans[0]!.indicators as unknown as Array<{ id: string; text: string }>).map((i) => i.text);
     expect(texts).toContain('Jumlah bayi diimunisasi lengkap (revisi)');
     expect(texts).toContain('Jumlah ibu hamil diperiksa');
+  });
+  it('shows on a realization only the feedback the caller may read (READ_FEEDBACK), as on an indicator', async () => {
+    // A note on the second nurse's February realization, addressed to the head of the agency by himself and tied to
+    // no plan (written behind the service's back): the Puskesmas head reads the realization but not this note.
+    const [first] = nurses;
+    const indicatorId = firstIndicator(first!.plan);
+    const token = await e.token(head);
+    const shown = (d: Dashboard | null | undefined) =>
+      d!.viewer.team.nodes.flatMap((n) => n.currentAppraisal?.workResultPlans.flatMap((r) => r.indicators) ?? []).find((i) => i.id === indicatorId)!.latestRealization!;
+    const before = (await app.gql<Dashboard>(DASHBOARD, {}, token)).body.data;
+    const realizationId = dbId((shown(before) as unknown as { id: string }).id);
+    const now = new Date('2027-03-03T00:00:00Z');
+    await app.db.manager.getRepository(Feedback).insert({
+      recipientEmployeeId: kadinkes.id, appraisalId: null, authorEmployeeId: kadinkes.id, targetKind: FeedbackTarget.REALIZATION, targetId: realizationId,
+      coreValue: null, text: 'Catatan pribadi kepala dinas.', reply: null, repliedAt: null, version: 1, createdAt: now, updatedAt: now,
+    });
+    // As the service does with every write of progress: what was kept of this plan is not served again.
+    await app.db.manager.query('UPDATE appraisal SET progress_version = progress_version + 1 WHERE id = ?', [dbId(first!.plan.id)]);
+    const asHead = shown((await app.gql<Dashboard>(DASHBOARD, {}, token)).body.data);
+    expect(asHead.feedback.map((f) => f.text)).not.toContain('Catatan pribadi kepala dinas.');
+    expect(asHead.feedback).toEqual(shown(before).feedback);
+    // Its recipient reads it, on the realization reached from his own dashboard (everyone below him).
+    const all = DASHBOARD.replace('team(first: 20)', 'team(first: 20, depth: ALL)');
+    const asKadinkes = shown((await app.gql<Dashboard>(all, {}, await e.token(kadinkes))).body.data);
+    expect(asKadinkes.feedback.map((f) => f.text)).toContain('Catatan pribadi kepala dinas.');
   });
 });
