@@ -2,6 +2,7 @@ import { type RequestContext } from '../../core/context/request-context';
 import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion } from '../../core/database/versioned-update';
 import { Permission } from '../../core/policy/permission';
+import { type PermissionOn } from '../../core/policy/permission-subjects';
 import { localDateOf } from '../../core/time/local-date';
 import { optionalText } from '../../core/validation/text';
 import { AuditAction } from '../audit/audit-action';
@@ -20,7 +21,7 @@ import { requirePlanById, touchPlan } from './plan-access';
 
 const inputPath = (field: string) => ['input', field];
 
-const PERMISSION_OF: Record<WorkflowRole, Permission> = {
+const PERMISSION_OF: Record<WorkflowRole, PermissionOn<Appraisal>> = {
   [WorkflowRole.EMPLOYEE]: Permission.EDIT_PLAN,
   [WorkflowRole.APPRAISER]: Permission.DECIDE_PLAN,
   [WorkflowRole.SYSTEM]: Permission.MANAGE_APPRAISAL,

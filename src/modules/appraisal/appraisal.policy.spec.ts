@@ -401,22 +401,3 @@ describe('appraisalRules.readWorkPlan', () => {
     ['anonymous', 'plan', { inScope: true, above: true, below: true }, false, []],
   ])('%s on %s with %o → %s', (...row) => check('readWorkPlan', row));
 });
-
-describe('every rule denies a subject that is not a plan, without a lookup', () => {
-  const rules = Object.keys(appraisalRules) as RuleName[];
-  const subjects: Array<[string, unknown]> = [
-    ['a plan id', 1],
-    ['a plain object shaped like a plan', { id: 1, employeeId: OWNER, unitId: PLAN_UNIT, appraiserEmployeeId: APPRAISER }],
-    ['nothing', undefined],
-    ['null', null],
-  ];
-  const cases = rules.flatMap((rule) => subjects.map(([what, subject]) => ({ rule, what, subject })));
-
-  it.each(cases)('$rule: $what', async ({ rule, subject }) => {
-    for (const who of ['owner', 'appraiser', 'hrRegion'] as const) {
-      const { ctx, lookups } = contextFor(people[who], { inScope: true, above: true, below: true });
-      expect(await appraisalRules[rule].evaluate(ctx, subject)).toBe(false);
-      expect(lookups).toEqual([]);
-    }
-  });
-});

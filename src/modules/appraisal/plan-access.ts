@@ -5,6 +5,7 @@ import { assertExpectedVersion, updateVersioned } from '../../core/database/vers
 import { lockedRow } from '../../core/database/row-locks';
 import { idOfType } from '../../core/graphql/global-id';
 import { Permission } from '../../core/policy/permission';
+import { type PermissionOn } from '../../core/policy/permission-subjects';
 import { periodById } from '../period/period.loaders';
 import { periodService } from '../period/period.service';
 import { type PerformancePeriod } from '../period/performance-period.entity';
@@ -22,7 +23,7 @@ export interface PlanUnderChange {
  * The plan a mutation changes: locked and read as committed; NOT_FOUND when the caller may not read it (as if
  * absent), FORBIDDEN when they may read it but not take this action, PERIOD_CLOSED in a closed period.
  */
-export async function requirePlan(ctx: RequestContext, appraisalId: number | null, permission: Permission, field: string[]): Promise<PlanUnderChange> {
+export async function requirePlan(ctx: RequestContext, appraisalId: number | null, permission: PermissionOn<Appraisal>, field: string[]): Promise<PlanUnderChange> {
   const appraisal = appraisalId === null ? null : await lockedRow(ctx.em, Appraisal, appraisalId);
   if (!appraisal || !(await ctx.policy.can(Permission.READ_APPRAISAL, appraisal))) {
     throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISAL_NOT_FOUND, field)]);
@@ -34,7 +35,7 @@ export async function requirePlan(ctx: RequestContext, appraisalId: number | nul
   return { appraisal, period };
 }
 
-export function requirePlanById(ctx: RequestContext, globalId: string, permission: Permission, field: string[]): Promise<PlanUnderChange> {
+export function requirePlanById(ctx: RequestContext, globalId: string, permission: PermissionOn<Appraisal>, field: string[]): Promise<PlanUnderChange> {
   return requirePlan(ctx, idOfType(globalId, Appraisal.typeName), permission, field);
 }
 

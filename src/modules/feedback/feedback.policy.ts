@@ -4,7 +4,7 @@ import { Permission } from '../../core/policy/permission';
 import { appraisalById } from '../appraisal/appraisal.loaders';
 import { actorIsAbove, employeeById } from '../employee/employee.loaders';
 import { unitInHrScope } from '../unit/unit.loaders';
-import { Feedback } from './feedback.entity';
+import { type Feedback } from './feedback.entity';
 
 export interface FeedbackRelation {
   isRecipient: boolean;
@@ -21,8 +21,8 @@ export function decideReadFeedback({ relation }: { actor: Actor; relation: Feedb
 export const feedbackRules = {
   readFeedback: {
     description: 'The recipient, the author, and those who read the recipient’s plan.',
+    subject: 'the feedback',
     evaluate: async (ctx, subject) => {
-      if (!(subject instanceof Feedback)) return false;
       const me = ctx.actor.employeeId;
       const isRecipient = me !== undefined && me === subject.recipientEmployeeId;
       const isAuthor = me !== undefined && me === subject.authorEmployeeId;
@@ -40,5 +40,5 @@ export const feedbackRules = {
       }
       return decideReadFeedback({ actor: ctx.actor, relation: { isRecipient, isAuthor, readsContext } });
     },
-  },
-} satisfies Record<string, PolicyRule>;
+  } satisfies PolicyRule<Feedback>,
+};

@@ -23,37 +23,37 @@ export function decideImportIntoUnit({ actor, unitInScope, isRoot }: { actor: Ac
   return isRoot ? decideAdministerRegion({ actor }) : decideAdministerUnit({ actor, unitInScope });
 }
 
-const unitIdOf = (subject: unknown): number | undefined => (typeof subject === 'number' && Number.isInteger(subject) ? subject : undefined);
-
 export const unitRules = {
   manageOrganisation: {
     description: 'HR admins (any scope) may call the HR administration mutations.',
+    subject: null,
     evaluate: (ctx) => ctx.actor.isHrAdmin,
-  },
+  } satisfies PolicyRule,
   readUnits: {
     description: 'Every signed-in principal reads units.',
+    subject: null,
     evaluate: (ctx) => decideReadUnits({ actor: ctx.actor }),
-  },
+  } satisfies PolicyRule,
   administerUnit: {
     description: 'HR admins whose scope covers the unit.',
-    evaluate: async (ctx, subject) => {
-      const unitId = unitIdOf(subject);
-      if (unitId === undefined || !ctx.actor.isHrAdmin) return false;
+    subject: 'the unit id',
+    evaluate: async (ctx, unitId) => {
+      if (!ctx.actor.isHrAdmin) return false;
       return decideAdministerUnit({ actor: ctx.actor, unitInScope: await ctx.loaders.get(unitInHrScope).load(unitId) });
     },
-  },
+  } satisfies PolicyRule<number>,
   administerRegion: {
     description: 'Region-wide HR admins.',
+    subject: null,
     evaluate: (ctx) => decideAdministerRegion({ actor: ctx.actor }),
-  },
+  } satisfies PolicyRule,
   importIntoUnit: {
     description: 'Integration clients anywhere; HR admins inside their scope.',
-    evaluate: async (ctx, subject) => {
-      const isRoot = subject === null;
-      const unitId = unitIdOf(subject);
-      if (!isRoot && unitId === undefined) return false;
-      const unitInScope = unitId !== undefined && ctx.actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(unitId) : false;
+    subject: 'the unit id, or null for a new root unit',
+    evaluate: async (ctx, unitId) => {
+      const isRoot = unitId === null;
+      const unitInScope = unitId !== null && ctx.actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(unitId) : false;
       return decideImportIntoUnit({ actor: ctx.actor, unitInScope, isRoot });
     },
-  },
-} satisfies Record<string, PolicyRule>;
+  } satisfies PolicyRule<number | null>,
+};
