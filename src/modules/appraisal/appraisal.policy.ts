@@ -122,12 +122,12 @@ export const appraisalRules = {
     },
   } satisfies PolicyRule<Appraisal>,
   manageAppraisal: {
-    description: 'HR admins whose scope covers the plan’s unit.',
+    description: 'Bulk creation, reassigning the appraiser, transfers: HR admins whose scope covers the plan’s unit.',
     subject: 'the plan',
     evaluate: async (ctx, plan) => ctx.actor.isHrAdmin && decideManageAppraisal({ actor: ctx.actor, relation: await relationTo(ctx, plan, { above: false, scope: 'always' }) }),
   } satisfies PolicyRule<Appraisal>,
   readWorkPlan: {
-    description: 'Whoever reads the plan, and everyone below its owner in the tree.',
+    description: 'Its content (RHK, indicators): whoever reads the plan, everyone below its owner in the tree, and whoever the owner appraises that period.',
     subject: 'the plan',
     evaluate: (ctx, plan) => {
       return then(relationTo(ctx, plan, { above: true, scope: true }), (relation) => {

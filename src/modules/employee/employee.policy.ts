@@ -34,12 +34,12 @@ export function decideExportPersonalData({ actor, relation }: { actor: Actor; re
 
 export const employeeRules = {
   readDirectory: {
-    description: 'Signed-in employees and HR admins read the directory.',
+    description: 'Signed-in employees and HR admins read the directory (name, position, unit, supervisor); not analyst or integration clients.',
     subject: null,
     evaluate: (ctx) => decideReadDirectory({ actor: ctx.actor }),
   } satisfies PolicyRule,
   readPersonal: {
-    description: 'The person, everyone above them in the supervisor tree, and HR admins whose scope covers them.',
+    description: 'Personal fields (NIP, email, grade, gender): the person, everyone above them in the supervisor tree, HR admins whose scope covers them.',
     subject: 'the employee',
     // Guards `Employee.nip`, `grade`, `gender`, `email`: the employee is the field's parent.
     fieldSubject: Employee,
@@ -53,7 +53,7 @@ export const employeeRules = {
     },
   } satisfies PolicyRule<Employee>,
   exportPersonalData: {
-    description: 'The person, and HR admins whose scope covers them, export everything held about the person.',
+    description: 'The file of everything held about the person (`docs/personal-data.md`): the person, and HR admins whose scope covers them; not those above.',
     subject: 'the employee',
     evaluate: async (ctx, subject) => {
       const { actor } = ctx;

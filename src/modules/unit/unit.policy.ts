@@ -25,17 +25,17 @@ export function decideImportIntoUnit({ actor, unitInScope, isRoot }: { actor: Ac
 
 export const unitRules = {
   manageOrganisation: {
-    description: 'HR admins (any scope) may call the HR administration mutations.',
+    description: 'HR admins (any scope) may call the HR administration mutations; each change is then checked with ADMINISTER_UNIT or ADMINISTER_REGION.',
     subject: null,
     evaluate: (ctx) => ctx.actor.isHrAdmin,
   } satisfies PolicyRule,
   readUnits: {
-    description: 'Every signed-in principal reads units.',
+    description: 'Every signed-in principal reads units (structure, not personal data).',
     subject: null,
     evaluate: (ctx) => decideReadUnits({ actor: ctx.actor }),
   } satisfies PolicyRule,
   administerUnit: {
-    description: 'HR admins whose scope covers the unit.',
+    description: 'HR admins whose scope covers the unit change what lies in it (else `userErrors: OUT_OF_SCOPE`).',
     subject: 'the unit id',
     evaluate: async (ctx, unitId) => {
       if (!ctx.actor.isHrAdmin) return false;
@@ -43,12 +43,12 @@ export const unitRules = {
     },
   } satisfies PolicyRule<number>,
   administerRegion: {
-    description: 'Region-wide HR admins.',
+    description: 'Region-wide HR admins: root units, external officials, periods, the competency catalogue.',
     subject: null,
     evaluate: (ctx) => decideAdministerRegion({ actor: ctx.actor }),
   } satisfies PolicyRule,
   importIntoUnit: {
-    description: 'Integration clients anywhere; HR admins inside their scope.',
+    description: 'One imported row: integration clients anywhere; HR admins inside their scope (a new root unit: region-wide only).',
     subject: 'the unit id, or null for a new root unit',
     evaluate: async (ctx, unitId) => {
       const isRoot = unitId === null;
