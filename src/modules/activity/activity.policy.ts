@@ -3,9 +3,10 @@ import { type RequestContext } from '../../core/context/request-context';
 import { type PolicyRule } from '../../core/policy/policy';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { appraisalById } from '../appraisal/appraisal.loaders';
-import { actorIsAbove, employeeById } from '../employee/employee.loaders';
-import { unitInHrScope } from '../unit/unit.loaders';
+import { employeeById } from '../employee/employee.loaders';
 import { type DailyActivity } from './daily-activity.entity';
+import { unitInHrScope } from '../unit/unit.facts';
+import { actorIsAbove } from '../employee/employee.facts';
 
 export interface ActivityRelation {
   isOwner: boolean;

@@ -1,8 +1,6 @@
 import { Actor } from '../../core/auth/actor';
 import { Role } from '../../core/auth/role';
 import { type RequestContext } from '../../core/context/request-context';
-import { actorIsAbove, actorIsBelow } from '../employee/employee.loaders';
-import { unitInHrScope } from '../unit/unit.loaders';
 import { Appraisal } from './appraisal.entity';
 import { actorAppraisedBy } from './appraisal.loaders';
 import {
@@ -14,6 +12,8 @@ import {
   decideReadAppraisal,
   decideReadWorkPlan,
 } from './appraisal.policy';
+import { unitInHrScope } from '../unit/unit.facts';
+import { actorIsAbove, actorIsBelow } from '../employee/employee.facts';
 
 /**
  * The row-level rules for plans (SKP), as tables (style rule 7, GitLab's `where(...)`): first the pure decisions

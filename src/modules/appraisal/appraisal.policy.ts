@@ -1,10 +1,10 @@
 import { type Actor } from '../../core/auth/actor';
 import { type RequestContext } from '../../core/context/request-context';
 import { type PolicyRule } from '../../core/policy/policy';
-import { actorIsAbove, actorIsBelow } from '../employee/employee.loaders';
-import { unitInHrScope } from '../unit/unit.loaders';
 import { Appraisal } from './appraisal.entity';
 import { actorAppraisedBy } from './appraisal.loaders';
+import { unitInHrScope } from '../unit/unit.facts';
+import { actorIsAbove, actorIsBelow } from '../employee/employee.facts';
 
 /** How the caller relates to one plan. Supervisor rights come from the tree now, appraiser rights from the snapshot. */
 export interface AppraisalRelation {

@@ -9,8 +9,7 @@ import { optionalText } from '../../core/validation/text';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Employee } from '../employee/employee.entity';
-import { actorIsAbove, employeeById } from '../employee/employee.loaders';
-import { unitInHrScope } from '../unit/unit.loaders';
+import { employeeById } from '../employee/employee.loaders';
 import { CompetencyAssessment } from './competency-assessment.entity';
 import { AssessmentMethod, METHOD_AUTHORITY } from './competency-enums';
 import { competencyError, CompetencyProblem } from './competency.errors';
@@ -18,6 +17,8 @@ import { Competency } from './competency.entity';
 import { type RecordCompetencyAssessmentInput } from './competency.inputs';
 import { assessmentById, assessmentsOfEmployee, competencyById, requirementsOfUnit } from './competency.loaders';
 import { currentAssessments, jobMatch, type JobMatch } from './job-match';
+import { unitInHrScope } from '../unit/unit.facts';
+import { actorIsAbove } from '../employee/employee.facts';
 
 const inputPath = (field: string) => ['input', field];
 

@@ -2,9 +2,9 @@ import { type Actor } from '../../core/auth/actor';
 import { type RequestContext } from '../../core/context/request-context';
 import { type PolicyRule } from '../../core/policy/policy';
 import { Employee } from '../employee/employee.entity';
-import { actorIsAbove } from '../employee/employee.loaders';
-import { unitInHrScope } from '../unit/unit.loaders';
 import { actorHeadsUnitOrAbove } from './competency.loaders';
+import { unitInHrScope } from '../unit/unit.facts';
+import { actorIsAbove } from '../employee/employee.facts';
 
 export interface PersonRelation {
   isSelf: boolean;

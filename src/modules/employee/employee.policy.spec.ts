@@ -1,10 +1,10 @@
 import { Actor } from '../../core/auth/actor';
 import { Role } from '../../core/auth/role';
 import { type RequestContext } from '../../core/context/request-context';
-import { unitInHrScope } from '../unit/unit.loaders';
 import { Employee } from './employee.entity';
-import { actorIsAbove } from './employee.loaders';
 import { decideExportPersonalData, decideReadDirectory, decideReadPersonal, employeeRules, type EmployeeRelation } from './employee.policy';
+import { actorIsAbove } from './employee.facts';
+import { unitInHrScope } from '../unit/unit.facts';
 
 /** Every kind of caller the decisions distinguish (ids and NIPs are arbitrary but well-formed). */
 const actors = {

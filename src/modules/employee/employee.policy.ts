@@ -1,8 +1,8 @@
 import { type Actor } from '../../core/auth/actor';
 import { type PolicyRule } from '../../core/policy/policy';
-import { unitInHrScope } from '../unit/unit.loaders';
 import { Employee } from './employee.entity';
-import { actorIsAbove } from './employee.loaders';
+import { actorIsAbove } from './employee.facts';
+import { unitInHrScope } from '../unit/unit.facts';
 
 /**
  * Directory fields (name, position, unit, supervisor) are for signed-in employees (`api.md`) and HR admins.

@@ -34,7 +34,8 @@ import {
   SubordinateDepth,
   type UpdateEmployeeInput,
 } from './employee.inputs';
-import { actorIsAbove, employeeById, employeeByNip, type EmployeeCondition, subordinatesPage, unitEmployeesPage } from './employee.loaders';
+import { employeeById, employeeByNip, type EmployeeCondition, subordinatesPage, unitEmployeesPage } from './employee.loaders';
+import { actorIsAbove } from './employee.facts';
 
 /** The supervisor tree (atasan langsung), kept in the same transaction as every supervisor change. */
 export const supervisorTree = new ClosureTable('employee_closure');

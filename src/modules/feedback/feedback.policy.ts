@@ -2,9 +2,10 @@ import { type Actor } from '../../core/auth/actor';
 import { type PolicyRule } from '../../core/policy/policy';
 import { Permission } from '../../core/policy/permission';
 import { appraisalById } from '../appraisal/appraisal.loaders';
-import { actorIsAbove, employeeById } from '../employee/employee.loaders';
-import { unitInHrScope } from '../unit/unit.loaders';
+import { employeeById } from '../employee/employee.loaders';
 import { type Feedback } from './feedback.entity';
+import { unitInHrScope } from '../unit/unit.facts';
+import { actorIsAbove } from '../employee/employee.facts';
 
 export interface FeedbackRelation {
   isRecipient: boolean;

@@ -17,7 +17,6 @@ import { activityById } from '../activity/activity.loaders';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { appraisalById } from '../appraisal/appraisal.loaders';
 import { touchProgress } from '../appraisal/plan-access';
-import { actorIsAbove } from '../employee/employee.loaders';
 import { Realization } from '../realization/realization.entity';
 import { realizationById } from '../realization/realization.loaders';
 import { Indicator } from '../work-plan/indicator.entity';
@@ -27,6 +26,7 @@ import { periodService } from '../period/period.service';
 import { Feedback, FeedbackTarget } from './feedback.entity';
 import { type GiveFeedbackInput, type ReplyToFeedbackInput } from './feedback.inputs';
 import { feedbackById, feedbackOfAppraisal, feedbackOn } from './feedback.loaders';
+import { actorIsAbove } from '../employee/employee.facts';
 
 const inputPath = (field: string) => ['input', field];
 const notFound = (field: string) => new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such thing to give feedback on.', inputPath(field))]);

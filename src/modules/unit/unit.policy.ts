@@ -1,7 +1,7 @@
 import { type Actor } from '../../core/auth/actor';
 import { Role } from '../../core/auth/role';
 import { type PolicyRule } from '../../core/policy/policy';
-import { unitInHrScope } from './unit.loaders';
+import { unitInHrScope } from './unit.facts';
 
 /** Units are the organisation's structure, not personal data: every signed-in principal reads them. */
 export function decideReadUnits({ actor }: { actor: Actor }): boolean {
