@@ -6,7 +6,6 @@ import { lockedRow } from '../../core/database/row-locks';
 import { idOfType } from '../../core/graphql/global-id';
 import { Permission } from '../../core/policy/permission';
 import { type PermissionOn } from '../../core/policy/permission-subjects';
-import { periodById } from '../period/period.loaders';
 import { periodService } from '../period/period.service';
 import { type PerformancePeriod } from '../period/performance-period.entity';
 import { Appraisal } from './appraisal.entity';
@@ -30,7 +29,7 @@ export async function requirePlan(ctx: RequestContext, appraisalId: number | nul
   }
   ctx.loaders.get(appraisalById).clear(appraisal.id).prime(appraisal.id, appraisal);
   if (!(await ctx.policy.can(permission, appraisal))) throw forbidden();
-  const period = (await ctx.loaders.get(periodById).load(appraisal.periodId))!;
+  const period = (await periodService.get(ctx, appraisal.periodId))!;
   periodService.assertOpen(period, field);
   return { appraisal, period };
 }
