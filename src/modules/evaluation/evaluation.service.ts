@@ -44,13 +44,13 @@ export interface BehaviorAssessment {
 
 /** Ratings by the appraiser: each month or quarter, and the year, with the predikat the matrix gives. */
 export class EvaluationService {
-  /** A readable plan's evaluations (the parent's read check covers them). */
   /** The objection to a plan's final rating, if any and if the caller may read the plan. */
   async objectionOf(ctx: RequestContext, appraisal: Appraisal): Promise<Objection | null> {
     if (!(await ctx.policy.can(Permission.READ_APPRAISAL, appraisal))) return null;
     return ctx.loaders.get(objectionOf).load(appraisal.id);
   }
 
+  /** A readable plan's evaluations (the parent's read check covers them). */
   of(ctx: RequestContext, appraisal: Appraisal): Promise<Evaluation[]> {
     return ctx.loaders.get(evaluationsOf).load(appraisal.id);
   }
