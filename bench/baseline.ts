@@ -13,7 +13,7 @@ import { curveViolations } from '../src/modules/evaluation/distribution-curve';
 import { globalId, type OperationName } from './operations';
 
 /**
- * The baseline of `performance.md`: a plain `node:http` server that answers O1–O5 with hand-written, batched SQL
+ * The baseline of `docs/performance.md`: a plain `node:http` server that answers O1–O5 with hand-written, batched SQL
  * on `mysql2` — the same statements the service issues (same tables, predicates and batching, one per loader),
  * narrowed to the columns the answer needs — and builds the same JSON by hand. No GraphQL, no ORM, no policy
  * engine: only the token check and the scoping a correct answer needs. It is the physical limit the service's
@@ -83,7 +83,7 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     maxIdle: poolSize,
     enableKeepAlive: true,
   });
-  // The same session setup as the service's pool (stack-notes trap 6).
+  // The same session setup as the service's pool (every connection pinned to UTC).
   core.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
   const pool: Pool = core.promise();
   const secret = new TextEncoder().encode(options.jwtSecret);

@@ -1,5 +1,5 @@
 /**
- * The five operations of `../shared/docs/performance.md` as the GraphQL documents a frontend sends. The baseline
+ * The five operations of `docs/performance.md` as the GraphQL documents a frontend sends. The baseline
  * (`baseline.ts`) receives the very same request bodies and dispatches on `operationName`, so both servers get
  * identical bytes in and are compared on the `data` they send back.
  */
@@ -28,7 +28,7 @@ export const O2_DOCUMENT = `query O2 { viewer { currentAppraisal { id status ver
   evaluations { id kind subPeriod resultRating behaviorRating predikat } } } }`;
 
 /**
- * O3, analytics over a unit subtree for a year (`performance.md`): the predikat distribution and the workflow
+ * O3, analytics over a unit subtree for a year (`docs/performance.md`): the predikat distribution and the workflow
  * completion per unit, over the region's root unit, by an HR admin. Each of the two fields is one aggregate
  * statement in the service (`analytics.service.ts`), whatever the number of units.
  */

@@ -10,7 +10,7 @@ export interface WriterSlot {
   subPeriod: number;
 }
 
-/** Who runs each operation, chosen from the seeded data (`performance.md`, The operations). */
+/** Who runs each operation, chosen from the seeded data (`docs/performance.md`, The operations). */
 export interface Principals {
   /** O1: the supervisor with the most active direct reports (a unit head of about 100 staff). */
   supervisor: { id: number; nip: string; reports: number };

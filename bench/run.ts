@@ -17,7 +17,7 @@ import { pickPrincipals, type Principals } from './principals';
  *
  * Seeds (or with --reuse, reuses) a region of N employees in the MariaDB database `kinerja_bench_<N>`, starts the
  * service and the raw-SQL baseline (each in its own process), checks that they answer O1–O3 (and O5) with the
- * same `data`, then measures O1–O5 on each with autocannon on loopback (`../shared/docs/performance.md`). Prints
+ * same `data`, then measures O1–O5 on each with autocannon on loopback (`docs/performance.md`). Prints
  * one table and writes it as JSON to bench/results/<timestamp>.json. --strict: exit 1 when a bar is missed.
  * BENCH_DATABASE_URL names the server (default mysql://root@127.0.0.1:3306); the database name is replaced.
  * --runtime compiled (default): first builds src/ and the host with `tsc -p bench/tsconfig.build.json` (the

@@ -2,8 +2,8 @@ import { type MigrationInterface, type QueryRunner, TableIndex } from 'typeorm';
 
 /**
  * Direct reports by (ancestor, depth): the team page asked the primary key for every descendant of the supervisor
- * and dropped all but depth 1, which grows with the whole tree below them (33,369 rows for 336 reports at 100,000
- * employees, measured); with depth in the index it reads the reports alone.
+ * and dropped all but depth 1, which grows with the whole tree below them (`docs/adr/0006-closure-tables.md`);
+ * with depth in the index it reads the reports alone.
  */
 export class ClosureDepthIndex1764380000000 implements MigrationInterface {
   name = 'ClosureDepthIndex1764380000000';

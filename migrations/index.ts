@@ -7,5 +7,5 @@ import { PlanProgressVersion1764370000000 } from './1764370000000-plan-progress-
 import { ClosureDepthIndex1764380000000 } from './1764380000000-closure-depth-index';
 import { AnalyticsReportingCells1764390000000 } from './1764390000000-analytics-reporting-cells';
 
-/** Every migration, oldest first. The only way any schema is built, in tests too (style rule 14). */
+/** Every migration, oldest first. The only way any schema is built, in tests too. */
 export const migrations = [Organisation1764320000000, TreeLocks1764330000000, PerformancePlanning1764340000000, FollowThroughAndEvaluation1764350000000, CompetencyAndTalent1764360000000, PlanProgressVersion1764370000000, ClosureDepthIndex1764380000000, AnalyticsReportingCells1764390000000];

@@ -10,7 +10,7 @@ import { seedRegion } from '../src/seed/seed-region';
 import { PrivateMariaDb } from './private-mariadb';
 
 /**
- * `npm run reliability:db-restart`: the database goes away under load and comes back (`reliability.md`; issue 7
+ * `npm run reliability:db-restart`: the database goes away under load and comes back (`docs/reliability.md`; issue 7
  * item 4). For each of a clean stop (SIGTERM) and a crash (SIGKILL) of a private MariaDB: 8 clients read and write
  * for 20 s; at 5 s the database stops, at 10 s it starts again. Passes when errors happen only while it is down
  * (SERVICE_UNAVAILABLE, no stack, no SQL), the service answers again within 5 s of the restart without being

@@ -14,7 +14,7 @@ import { seedRegion } from '../src/seed/seed-region';
 import { PrivateMariaDb } from './private-mariadb';
 
 /**
- * `npm run reliability:sqlmap` (`reliability.md` item 8): sqlmap (Debian package) against the string variables of
+ * `npm run reliability:sqlmap` (`docs/reliability.md` item 8): sqlmap (Debian package) against the string variables of
  * GraphQL requests on loopback, over a private MariaDB with the demo region. Each target is one JSON body with the
  * injection point marked `*`; sqlmap runs bounded (level 2, risk 1, 3 minutes each). Passes when no parameter is
  * found injectable.

@@ -14,7 +14,7 @@ describe('the published schema', () => {
     expect(unguardedOperations()).toEqual([]);
   });
 
-  it('gives every mutation one input object and one payload named after it, with userErrors (api.md, Mutations)', async () => {
+  it('gives every mutation one input object and one payload named after it, with userErrors (docs/api.md, Mutations)', async () => {
     const schema = await buildAppSchema();
     const off: string[] = [];
     for (const field of Object.values(schema.getMutationType()!.getFields())) {
@@ -28,7 +28,7 @@ describe('the published schema', () => {
     expect(off).toEqual([]);
   });
 
-  it('describes every type, field, argument and enum value (api.md, Shape)', async () => {
+  it('describes every type, field, argument and enum value (docs/api.md, Shape)', async () => {
     const schema = await buildAppSchema();
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {

@@ -7,9 +7,10 @@ import { isGuarded } from './field-guards';
  * The schema graphql-jit compiles against: the same types, except that a renamed plain field (`id`, read from
  * the getter `nodeId`) is read as a property there too. graphql-jit reads a field without a resolver as
  * `parent[field.name]` and calls any other with a resolve info built for it (a path object per level, the info,
- * three closures); the dashboard's 450 `id`s per page were a third of its resolver calls and about a tenth of
- * its garbage. The copy keeps the field's schema name as its key (documents and answers are unchanged) and
- * carries the class property's name as `name`, the one thing graphql-jit reads it by.
+ * three closures); the dashboard's `id`s were a third of its resolver calls and a large share of its garbage
+ * (`docs/adr/0003-graphql-jit-behind-the-gateway.md`). The copy keeps the field's schema name as its key
+ * (documents and answers are unchanged) and carries the class property's name as `name`, the one thing
+ * graphql-jit reads it by.
  *
  * A renamed field qualifies as `simplifyPlainFields` judges a field plain: no field resolver, no `@Allow`, no
  * middleware. The published schema, graphql-js and validation keep the original.

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 
 // The heavy optional parts load on first use, not with the service: an instance that never prints a PDF or uses
-// Redis does not carry them (memory is one of `performance.md`'s bars). Checked in a fresh process.
+// Redis does not carry them (memory is one of `docs/performance.md`'s bars). Checked in a fresh process.
 it('loading the service loads neither pdfkit nor ioredis', () => {
   const script = `
     require('reflect-metadata');

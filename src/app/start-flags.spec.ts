@@ -4,13 +4,10 @@ import path from 'node:path';
 
 /**
  * `npm start` runs the service with the Node flags of package.json's `config.nodeFlags` (the benchmark starts the
- * service with the same ones). The young generation is 32 MB per semi-space, and the old one may grow to 1.75
- * times what survived the last full GC before the next (`--heap-growing-percent=75`; V8 lets a small heap grow
- * about fourfold). On the team dashboard, everything a request holds when a scavenge comes is promoted, and died
- * soon after: the old generation filled with it up to 190 MB between full GCs. 32 MB alone halves the scavenges
- * but peaked at 319 MB RSS. Growth to twice the live size gave 219-229 MB, but 273-294 MB in five of ten runs
- * once the dashboard got faster (a full GC that came at a busy moment doubled a larger live size); 75 % gave
- * 210-213 MB in four runs, at about 2 % more CPU (50 %: 199-202 MB, about 8 % more).
+ * service with the same ones): larger semi-spaces, so that what a request holds when a scavenge comes dies young
+ * instead of being promoted, and an old generation that may grow to 1.75 times what survived the last full GC
+ * (`--heap-growing-percent=75`; V8 lets a small heap grow about fourfold), so that a full GC at a busy moment
+ * cannot double a large live size. Why these values: `docs/adr/0009-node-heap-flags.md`.
  */
 describe('the service’s Node flags', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string>; config?: { nodeFlags?: string } };

@@ -56,7 +56,7 @@ const isWeekday = (date: LocalDate) => {
 };
 
 /**
- * The year so far on every approved plan (`performance.md`, the benchmark's data): a realization per indicator for
+ * The year so far on every approved plan (`docs/performance.md`, the benchmark's data): a realization per indicator for
  * each month reported as of `asOf`, with evidence; the appraiser's feedback on about a third of them; a daily log
  * for the last 30 days, reviewed by the appraiser after three days. Deterministic.
  */

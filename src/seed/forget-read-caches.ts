@@ -6,7 +6,7 @@ import { PlanContentCache } from '../modules/work-plan/plan-content-cache';
 /**
  * A seed writes rows behind the services' backs, with fixed ids and versions: what this process keeps across
  * requests about that database (the current period, plan content and progress) must be read again. Another
- * process serving the same database keeps its own until restarted (README, Commands).
+ * process serving the same database keeps its own until restarted (README.md, Configuration).
  */
 export function forgetReadCaches(db: Database): void {
   forgetCurrentPeriods(db);

@@ -2,7 +2,7 @@ import { Gender } from '../modules/employee/employee-enums';
 import { type Random } from './random';
 
 /**
- * Valid, unique NIPs (`domain.md`, NIP): birth date, civil-service start (TMT) at 20 to 35 years of age,
+ * Valid, unique NIPs (`docs/domain.md`, NIP): birth date, civil-service start (TMT) at 20 to 35 years of age,
  * gender digit, sequence. Always in the past, whatever today is.
  */
 export class NipFactory {

@@ -14,7 +14,7 @@ import { Unit } from '../../src/modules/unit/unit.entity';
 import { type GraphQLResponse, TestApp } from '../support/test-app';
 
 /**
- * The authorization matrix for performance plans (SKP), their RHK and indicators (`reliability.md`, promise 1), in
+ * The authorization matrix for performance plans (SKP), their RHK and indicators (`docs/reliability.md`, promise 1), in
  * the style of GitLab's policy specs and of `authorization-matrix.e2e-spec.ts`: every actor × every path, every
  * actor × every action, as tables.
  *

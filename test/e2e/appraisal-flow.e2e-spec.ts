@@ -27,7 +27,7 @@ interface Payload {
   userErrors: Array<{ code: string; field: string[] | null; message: string }>;
 }
 
-describe('performance planning: the cascade and the approval workflow (domain.md scenarios 1–3)', () => {
+describe('performance planning: the cascade and the approval workflow (docs/domain.md scenarios 1–3)', () => {
   let app: TestApp;
   let hr: string;
   let kadinkes: Employee;

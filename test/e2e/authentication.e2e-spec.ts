@@ -8,7 +8,7 @@ import { type Employee } from '../../src/modules/employee/employee.entity';
 import { type Unit } from '../../src/modules/unit/unit.entity';
 
 /**
- * Bad credentials get nothing (`reliability.md` item 6, `api.md` Identity): every refused token is an
+ * Bad credentials get nothing (`docs/reliability.md` item 6, `docs/api.md` Identity): every refused token is an
  * UNAUTHENTICATED error with HTTP 401, no data, and a write attempted with it changes no row.
  */
 

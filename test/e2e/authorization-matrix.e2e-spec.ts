@@ -9,7 +9,7 @@ import { Unit } from '../../src/modules/unit/unit.entity';
 import { type GraphQLResponse, TestApp } from '../support/test-app';
 
 /**
- * The authorization matrix for the organisation objects (`reliability.md`, promise 1), in the style of GitLab's
+ * The authorization matrix for the organisation objects (`docs/reliability.md`, promise 1), in the style of GitLab's
  * policy specs: every actor × every action × every path, as tables.
  *
  * One organisation is built once:

@@ -9,7 +9,7 @@ import { Competent, ugid } from './competency-helpers';
 
 /**
  * SQL statements per request do not grow with the size of the organisation on the competency reads (issue 5,
- * "done when"; style rule 10): a unit subtree's aggregated gaps, its talent matrix with the placements and their
+ * "done when"): a unit subtree's aggregated gaps, its talent matrix with the placements and their
  * employees, and a supervisor's team with each member's profile. Small: 2 units × 3 employees (and their heads);
  * large: 6 units × 10 employees. The counts are printed.
  */

@@ -10,7 +10,7 @@ import { wit, type Year } from './evaluation-helpers';
 import { codes, dbId } from './planning-helpers';
 
 /**
- * Competency and talent over HTTP (issue 5; `domain.md`, Competency and talent): the dictionary with the national
+ * Competency and talent over HTTP (issue 5; `docs/domain.md`, Competency and talent): the dictionary with the national
  * standard, HR's technical competencies, position requirements, assessments by method and the current level, gaps
  * and the job-person match with its bands, development suggestions, the potential rating, the talent box from the
  * year's result rating, and a unit's aggregated gaps and talent matrix against values computed by hand.

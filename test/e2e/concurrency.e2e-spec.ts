@@ -7,7 +7,7 @@ import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { type Unit } from '../../src/modules/unit/unit.entity';
 
 /**
- * No lost update (`reliability.md` item 2): many mutations of the same record at once over real HTTP, all with the
+ * No lost update (`docs/reliability.md` item 2): many mutations of the same record at once over real HTTP, all with the
  * same `expectedVersion`: exactly one wins, every other one gets CONFLICT with the current version, the stored
  * version rises by one, and the audit table holds exactly one entry. Then check-then-act races between
  * mutations of different records that together would break a tree or a unit's head.

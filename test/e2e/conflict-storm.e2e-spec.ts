@@ -4,7 +4,7 @@ import { seedRegion, type SeedResult } from '../../src/seed/seed-region';
 import { TestApp } from '../support/test-app';
 
 /**
- * `reliability.md` item 2 for every versioned record of the follow-through, evaluation and competency parts (the
+ * `docs/reliability.md` item 2 for every versioned record of the follow-through, evaluation and competency parts (the
  * organisation, plan workflow, ratings and objections have theirs in concurrency, plan-workflow and
  * evaluation-concurrency): 50 concurrent changes with one `expectedVersion` on the demo data — exactly one wins,
  * 49 get CONFLICT, the version rises by one, one audit row. Also run by `npm run reliability:conflicts`.

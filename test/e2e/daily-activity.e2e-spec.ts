@@ -7,7 +7,7 @@ import { ACTIVITY_FIELDS, ACTIVITY_PAGE_FIELDS, type ActivityOut, type ActivityP
 import { codes, dbId, employeeId, type PlanOut, textOf } from './planning-helpers';
 
 /**
- * The daily work log over HTTP (aktivitas harian, `domain.md` glossary; local practice): the employee records each
+ * The daily work log over HTTP (aktivitas harian, `docs/domain.md` glossary; local practice): the employee records each
  * day's work, optionally against one of her own indicators, with an evidence link, and corrects it until it is
  * acknowledged; the plan's appraiser (or, without a plan, the direct supervisor) acknowledges it or returns it with
  * a comment; both read it by day, week or month, newest day first, in pages; the employee hears of a review at once

@@ -20,7 +20,7 @@ describe(`the database layer (${testDatabaseKind})`, () => {
     expect(read.createdAt.toISOString()).toBe('2026-01-31T23:30:00.000Z');
   });
 
-  it('pins every pooled MySQL connection to UTC (stack-notes trap 6)', async () => {
+  it('pins every pooled MySQL connection to UTC (a server in another zone shifted NOW())', async () => {
     if (t.db.kind !== 'mysql') {
       // SQLite has no session time zone: it stores the UTC strings TypeORM writes (checked above).
       expect(t.db.kind).toBe('sqlite');

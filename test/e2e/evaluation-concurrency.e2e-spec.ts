@@ -4,7 +4,7 @@ import { ABOVE, BELOW, Evaluating, MEETS, type Rating, type RatedPlanOut, unitGi
 import { dbId, type PlanOut, type UserErrorOut } from './planning-helpers';
 
 /**
- * No lost update for ratings (`reliability.md` item 2): 50 concurrent rateYear calls on one plan with the same
+ * No lost update for ratings (`docs/reliability.md` item 2): 50 concurrent rateYear calls on one plan with the same
  * `expectedVersion` (a first rating and a re-rating), 50 concurrent objections and 50 concurrent decisions on one
  * objection, over real HTTP: exactly one wins, the others get CONFLICT with the current version, one stored row,
  * the version rises by one, and the audit holds exactly one entry, written by the winning request.

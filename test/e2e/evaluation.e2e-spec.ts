@@ -21,7 +21,7 @@ import {
 import { codes, dbId, type PlanOut, textOf } from './planning-helpers';
 
 /**
- * Periodic and annual evaluation over HTTP (`domain.md`, The ratings; scenario 5): who rates, when, with what
+ * Periodic and annual evaluation over HTTP (`docs/domain.md`, The ratings; scenario 5): who rates, when, with what
  * input; the predikat from the matrix stored with its inputs; re-rating until the unit is finalized; the suggested
  * result rating from the realizations; the head of a unit following the unit's own rating; credit points of
  * functional staff; an appraiser outside the civil service.
@@ -29,7 +29,7 @@ import { codes, dbId, type PlanOut, textOf } from './planning-helpers';
 
 const LABELS = ['Berorientasi Pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif'];
 
-/** The matrix as `domain.md` states it: rows result, columns behaviour. */
+/** The matrix as `docs/domain.md` states it: rows result, columns behaviour. */
 const MATRIX: Array<[Rating, Rating, PredikatName]> = [
   [ABOVE, ABOVE, 'SANGAT_BAIK'],
   [ABOVE, MEETS, 'BAIK'],

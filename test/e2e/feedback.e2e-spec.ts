@@ -8,7 +8,7 @@ import { type ActivityOut, FEEDBACK_FIELDS, type FeedbackOut, firstIndicator, Fo
 import { codes, dbId, employeeId, type PlanOut, textOf } from './planning-helpers';
 
 /**
- * Continuous feedback over HTTP (umpan balik berkelanjutan, `domain.md` The cycle step 2; scenario 4): from the
+ * Continuous feedback over HTTP (umpan balik berkelanjutan, `docs/domain.md` The cycle step 2; scenario 4): from the
  * appraiser or anyone above the employee, on her plan, an indicator, a realization, a daily entry or a core value;
  * never from a peer, someone below her, or herself. She replies (versioned); she sees what is addressed to her,
  * authors see what they wrote, those who read her plan see it, and nobody else does.

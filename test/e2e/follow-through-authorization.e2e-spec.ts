@@ -11,7 +11,7 @@ import { FOLLOW_THROUGH_TABLES, FollowThrough } from './follow-through-helpers';
 import { type PlanOut } from './planning-helpers';
 
 /**
- * The authorization matrix for the objects of the follow-through and the evaluation (`domain.md`, the cycle, steps
+ * The authorization matrix for the objects of the follow-through and the evaluation (`docs/domain.md`, the cycle, steps
  * 2 and 3): realizations, the daily log, feedback and replies, periodic and annual evaluations, unit ratings and
  * objections. In the style of `appraisal-authorization.e2e-spec.ts`: every actor × every path, every actor × every
  * action, every actor × every subscription, as tables.
@@ -374,7 +374,7 @@ const readsDirectory = (actor: ActorName) => actor !== 'analyst' && actor !== 'i
 type ObjectKey = 'realization' | 'activity' | FeedbackKey | 'periodic' | 'annual' | 'objection' | 'unitRating' | 'subActivity' | 'subFeedback';
 
 const READERS: Readonly<Record<ObjectKey, (actor: ActorName) => boolean>> = {
-  // Realizations, evaluations and objections are part of the plan: its readers only, not its content readers (domain.md scenario 4).
+  // Realizations, evaluations and objections are part of the plan: its readers only, not its content readers (docs/domain.md scenario 4).
   realization: (a) => readsPlan(a),
   periodic: (a) => readsPlan(a),
   annual: (a) => readsPlan(a),

@@ -4,7 +4,7 @@ import { EVALUATION_TABLES, Evaluating } from './evaluation-helpers';
 import { type Payload, type PlanOut } from './planning-helpers';
 
 /**
- * Helpers shared by the follow-through e2e files (`domain.md`, The cycle, step 2: realizations with evidence,
+ * Helpers shared by the follow-through e2e files (`docs/domain.md`, The cycle, step 2: realizations with evidence,
  * the daily log, continuous feedback): the mutations over HTTP with their `userErrors`, the fields each test
  * reads back, and a snapshot that also covers the daily log and feedback tables, to assert that a refused
  * change wrote nothing. Not a test file itself (jest matches `*.e2e-spec.ts`).

@@ -7,8 +7,7 @@ import { firstIndicator, FollowThrough } from './follow-through-helpers';
 import { type PlanOut } from './planning-helpers';
 
 /**
- * SQL statements per request do not grow with the list on the follow-through reads (`performance.md`, Counting SQL;
- * style rule 10): a supervisor's list of the team's daily entries, a plan's indicators with their realizations, and a
+ * SQL statements per request do not grow with the list on the follow-through reads (`docs/performance.md`, Counting SQL): a supervisor's list of the team's daily entries, a plan's indicators with their realizations, and a
  * team's plans with their realizations and logs, each for a small and a large case (2 and 12 staff; 1 and 12
  * realizations), with every nested field a loader serves (employee, indicator, reviewer, evidence, feedback).
  * The counts are printed; besides "the same for both sizes", each stays under a small absolute bound.

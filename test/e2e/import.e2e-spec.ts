@@ -2,7 +2,7 @@ import { TestApp } from '../support/test-app';
 import { Role } from '../../src/core/auth/role';
 
 /**
- * Bulk imports from the national HR system's export (`api.md`, Mutations: imports): idempotent on the natural
+ * Bulk imports from the national HR system's export (`docs/api.md`, Mutations: imports): idempotent on the natural
  * keys (unit code, NIP), at most 500 rows a call, errors per row, the valid rows of a call written even when
  * others fail, rows that refer to each other ordered first, and an HR admin's unit scope respected per row.
  *
@@ -72,7 +72,7 @@ interface EmployeeRow {
 let nipSequence = 0;
 
 /**
- * A valid, unique NIP (`domain.md`, NIP): birth date YYYYMMDD, TMT YYYYMM at 25, gender digit, sequence. Birth
+ * A valid, unique NIP (`docs/domain.md`, NIP): birth date YYYYMMDD, TMT YYYYMM at 25, gender digit, sequence. Birth
  * dates start in 1950, before any the fixture builders draw (1966 on), so the two never collide.
  */
 function nextNip(gender: 'MALE' | 'FEMALE' = nipSequence % 2 ? 'MALE' : 'FEMALE'): string {

@@ -28,6 +28,7 @@ describe.each(['jit', 'graphql-js'] as const)('an operationName that names no op
 
   it.each([
     ['an unknown name', { query: 'query A { serverInfo { name } }', operationName: 'B' }, 'Unknown operation named "B".'],
+    ['an unknown name for an anonymous operation', { query: '{ serverInfo { name } }', operationName: 'B' }, 'Unknown operation named "B".'],
     ['no name among several', { query: 'query A { serverInfo { name } } query C { serverInfo { name } }' }, 'Must provide operation name if query contains multiple operations.'],
   ])('%s is 400 OPERATION_RESOLUTION_FAILURE, every time (compiled or not)', async (_label, body, message) => {
     // Three times: graphql-jit compiles an operation on its second run.

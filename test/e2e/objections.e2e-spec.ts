@@ -6,7 +6,7 @@ import { BELOW, Evaluating, MEETS, type ObjectionOut, type RatedPlanOut, unitGid
 import { codes, dbId } from './planning-helpers';
 
 /**
- * Objections (keberatan, PP 30/2019 art. 59; `domain.md` scenario 8) over HTTP: an annual BUTUH_PERBAIKAN is
+ * Objections (keberatan, PP 30/2019 art. 59; `docs/domain.md` scenario 8) over HTTP: an annual BUTUH_PERBAIKAN is
  * delivered on 5 January (WIT); the employee objects within 14 days (calendar, or working days by configuration);
  * the appraiser's supervisor decides, finally, and the decided rating is the one shown everywhere, with the
  * original kept. HR decides when that supervisor is an official outside the civil service.

@@ -10,7 +10,7 @@ import { type Unit } from '../../src/modules/unit/unit.entity';
  * The organisation mutations over real HTTP, as a region-wide HR admin (an employee of BKPSDM with the HR_ADMIN
  * role): each happy path checks the payload, a re-read through GraphQL and exactly one audit row written by the
  * same request; each refusal checks a `userErrors` entry with a stable code and field, and an unchanged database
- * (`reliability.md` items 2, 3 and 7; `api.md`, Mutations).
+ * (`docs/reliability.md` items 2, 3 and 7; `docs/api.md`, Mutations).
  */
 
 interface UserErrorOut {
@@ -692,7 +692,7 @@ describe('organisation mutations (region-wide HR admin)', () => {
         expect(errors[0]!.message).toMatch(message);
       });
 
-      it('the valid example of domain.md is accepted', async () => {
+      it('the valid example of docs/domain.md is accepted', async () => {
         const unit = await app.fixtures.unit();
         const result = await employeeMutation('createEmployee', newEmployeeInput(unit, { nip: '198609262015051001' }));
         expect(result.userErrors).toEqual([]);

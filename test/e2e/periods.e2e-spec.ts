@@ -7,7 +7,7 @@ import { TestApp } from '../support/test-app';
 import { codes, employeeId, type PlanOut, Planning, unitId } from './planning-helpers';
 
 /**
- * Performance years (`domain.md`, The cycle): opening one with its defaults and validation, the sub-periods
+ * Performance years (`docs/domain.md`, The cycle): opening one with its defaults and validation, the sub-periods
  * derived from the cadence, changing the deadlines and (while PLANNING) the cadence, moving the status forward
  * only, the current period by the clock in WIT, and a CLOSED year refusing every change to its plans.
  */

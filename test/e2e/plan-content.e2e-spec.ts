@@ -7,7 +7,7 @@ import { TestApp } from '../support/test-app';
 import { codes, dbId, employeeId, type IndicatorOut, PLAN_FIELDS, type PlanOut, Planning, type RhkOut, textOf } from './planning-helpers';
 
 /**
- * The content of a plan (`domain.md`, The SKP; scenarios 1, 2 and 6): RHK and the cascade to the appraiser's RHK,
+ * The content of a plan (`docs/domain.md`, The SKP; scenarios 1, 2 and 6): RHK and the cascade to the appraiser's RHK,
  * IKI with aspect and target (or a target statement, or a perspective for JPT), their order, what stops a plan
  * from being submitted, and the seven BerAKHLAK values with the appraiser's specific expectations. Every refusal
  * is checked to leave every planning table unchanged.

@@ -8,8 +8,8 @@ import { expectSameStatements, StatementRuns } from '../support/statement-runs';
 import { Planning, unitId } from './planning-helpers';
 
 /**
- * SQL statements per request do not grow with the page size on the planning reads (`performance.md`, Counting
- * SQL; style rule 10): a supervisor's dashboard of their team's plans, an HR list of plans, and the cascade under
+ * SQL statements per request do not grow with the page size on the planning reads (`docs/performance.md`, Counting
+ * SQL): a supervisor's dashboard of their team's plans, an HR list of plans, and the cascade under
  * a root RHK, each at N=10 and N=100 on two teams of those sizes, every member with a plan, an RHK, two IKI,
  * and (for some) a history row and a specific expectation. The counts are printed.
  */

@@ -9,9 +9,9 @@ import { TestApp } from '../support/test-app';
 import { codes, dbId, employeeId, PLAN_FIELDS, type PlanOut, Planning, type TransitionOut, unitId, type UserErrorOut } from './planning-helpers';
 
 /**
- * The plan workflow over HTTP (`domain.md`, The cycle; scenarios 3 and 9): the whole transition table, reasons,
+ * The plan workflow over HTTP (`docs/domain.md`, The cycle; scenarios 3 and 9): the whole transition table, reasons,
  * stale versions, the late flag in WIT, plans started in bulk, a reassigned appraiser, a transfer in mid-year,
- * the team filters by plan status, and 50 concurrent decisions on one plan (`reliability.md` item 2).
+ * the team filters by plan status, and 50 concurrent decisions on one plan (`docs/reliability.md` item 2).
  */
 
 type State = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'REVISING' | 'CLOSED';
@@ -579,7 +579,7 @@ describe('the plan workflow', () => {
     });
   });
 
-  describe('50 concurrent mutations of one plan with the same expectedVersion (reliability.md item 2)', () => {
+  describe('50 concurrent mutations of one plan with the same expectedVersion (docs/reliability.md item 2)', () => {
     const N = 50;
 
     async function race(name: string, inputOf: (i: number) => Record<string, unknown>, who: Employee): Promise<Array<{ userErrors: UserErrorOut[]; errors: unknown[] }>> {

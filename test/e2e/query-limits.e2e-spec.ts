@@ -5,7 +5,7 @@ import { toGlobalId } from '../../src/core/graphql/global-id';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 
 /**
- * Hostile queries cost nothing (`reliability.md` item 5, `api.md` Transport and Limits): each is answered with
+ * Hostile queries cost nothing (`docs/reliability.md` item 5, `docs/api.md` Transport and Limits): each is answered with
  * HTTP 400 (413 for a body over the limit) and a GraphQL error, quickly, never a 500, and no error carries a
  * stack trace, SQL text or a file path.
  */
@@ -19,9 +19,9 @@ interface RawResponse {
 }
 
 /**
- * How long a refusal may take. The bar is "well under 50 ms" on a quiet machine (measured here: 2–75 ms alone,
- * up to ~250 ms with three suites running at once on the shared 2 cores); this bound only catches a refusal that
- * does real work (resolving, expanding fragments). The times are printed at the end of the run.
+ * How long a refusal may take. The aim is "well under 50 ms" on a quiet machine, but suites running at once on
+ * shared cores take several times that; this bound only catches a refusal that does real work (resolving,
+ * expanding fragments). The times are printed at the end of the run.
  */
 const QUICK_MS = 500;
 

@@ -6,7 +6,7 @@ import { type FeedbackOut, firstIndicator, FollowThrough, type RealizationOut, R
 import { codes, dbId, employeeId, PLAN_FIELDS, type PlanOut, textOf } from './planning-helpers';
 
 /**
- * Realizations over HTTP (`domain.md`, The cycle, step 2; scenario 4): the employee records, month by month, what
+ * Realizations over HTTP (`docs/domain.md`, The cycle, step 2; scenario 4): the employee records, month by month, what
  * was achieved on each indicator of an approved plan, with a narrative and evidence (links), corrects it with the
  * version read, and can no longer change a month once it is rated, nor anything once the year is rated or the
  * period closed. Every refusal is a stable code on the right field, and writes nothing.

@@ -6,7 +6,7 @@ import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { type Unit } from '../../src/modules/unit/unit.entity';
 
 /**
- * SQL statements per request do not grow with the page size (`performance.md`, Counting SQL; style rule 10): a
+ * SQL statements per request do not grow with the page size (`docs/performance.md`, Counting SQL): a
  * list of 10 and a list of 100 employees, each with their unit, supervisor and personal fields, cost the same
  * number of statements, and few of them. `app.gql` reports the statements the server ran for the request.
  */

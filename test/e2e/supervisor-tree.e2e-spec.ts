@@ -11,7 +11,7 @@ import { type Unit } from '../../src/modules/unit/unit.entity';
  * The two closure tables (`employee_closure`, `unit_closure`) after sequences of setSupervisor and moveUnit over
  * HTTP: they must equal what the parent columns (`employee.supervisor_id`, `unit.parent_id`) imply, computed here
  * by walking up; and every GraphQL path that reads the trees (`subordinates`, `viewer.team`, `unit.employees`)
- * must agree. Then the pagination of `subordinates` (Relay cursors, `api.md`: Shape).
+ * must agree. Then the pagination of `subordinates` (Relay cursors, `docs/api.md`: Shape).
  */
 
 interface Ref {

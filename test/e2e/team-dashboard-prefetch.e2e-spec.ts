@@ -7,7 +7,7 @@ import { firstIndicator, FollowThrough } from './follow-through-helpers';
 import { type PlanOut } from './planning-helpers';
 
 /**
- * The team dashboard (`performance.md`, O1) answered level by level for the whole page (`team-prefetch.ts`), and
+ * The team dashboard (`docs/performance.md`, O1) answered level by level for the whole page (`team-prefetch.ts`), and
  * plan content (RHK and IKI) kept across requests by the plan's version (`plan-content-cache.ts`): the same
  * answers as the field resolvers give, fewer statements on a repeated read, and a changed plan read at once.
  */

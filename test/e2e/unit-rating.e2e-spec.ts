@@ -8,7 +8,7 @@ import { ABOVE, Evaluating, MEETS, type OrganisationRatingName, type PredikatNam
 import { codes, dbId, type PlanOut } from './planning-helpers';
 
 /**
- * A unit's own rating and the distribution curve over HTTP (`domain.md`, The ratings; scenario 7): HR in scope
+ * A unit's own rating and the distribution curve over HTTP (`docs/domain.md`, The ratings; scenario 7): HR in scope
  * sets the rating; the summary reports every bound the unit's predikat break; finalizing delivers the ratings,
  * warning in 'warn' mode and refusing in 'block' mode unless an HR admin writes a justification.
  */

@@ -32,7 +32,7 @@ export interface EmployeeSpec {
 }
 
 /**
- * Named builders for test data (style rule 16): `unit()`, `employee()`, `supervisorWithTeam()`. They write
+ * Named builders for test data: `unit()`, `employee()`, `supervisorWithTeam()`. They write
  * through the services, as a region-wide HR admin, so that trees and audit rows are as the service keeps them.
  */
 export class Fixtures {

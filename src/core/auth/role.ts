@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Roles a token's `roles` claim may grant (`api.md`, Identity). Being a supervisor is never a role. */
+/** Roles a token's `roles` claim may grant (`docs/api.md`, Identity). Being a supervisor is never a role. */
 export enum Role {
   HR_ADMIN = 'HR_ADMIN',
   ANALYST = 'ANALYST',

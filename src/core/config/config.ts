@@ -1,12 +1,12 @@
 import path from 'node:path';
 
-/** How the service verifies bearer tokens (`api.md`, Identity). */
+/** How the service verifies bearer tokens (`docs/api.md`, Identity). */
 export type TokenKeyConfig =
   | { kind: 'secret'; secret: string; isDevelopmentDefault: boolean }
   | { kind: 'publicKey'; pem: string; algorithms: string[] }
   | { kind: 'jwks'; url: string; algorithms: string[] };
 
-/** Rules the regulation leaves open (`domain.md`, [open]): configuration, with the defaults given there. */
+/** Rules the regulation leaves open (`docs/domain.md`, [open]): configuration, with the defaults given there. */
 export interface AppraisalSettings {
   /** Whether a unit's employees' predikat outside its distribution curve blocks finalization or only warns. */
   distributionCurveMode: 'warn' | 'block';
@@ -52,14 +52,13 @@ export interface Config {
   metricsToken?: string;
   /**
    * Counts each request's SQL statements (the request log's `sqlStatements`, the statements metric) with an
-   * AsyncLocalStorage (`REQUEST_SQL_TALLY`): on by default except in production, where its promise hooks cost
-   * about 8% of the CPU of a list-heavy request (measured on the team dashboard).
+   * AsyncLocalStorage (`REQUEST_SQL_TALLY`): on by default except in production, where its promise hooks cost a
+   * measurable share of a list-heavy request's CPU (`CHANGELOG.md`, Performance).
    */
   requestSqlTally: boolean;
   /**
    * GraphQL operations over HTTP executed at once (`MAX_CONCURRENT_OPERATIONS`); the rest wait in order. As many
-   * as the pool has connections (10): an operation that waits on MariaDB (analytics) left it idle at 4 (O3 0.72–0.81
-   * of its baseline, against 1.02–1.06 at 10), and the dashboard measured the same at both.
+   * as the pool has connections: fewer left MariaDB idle under analytics (`docs/adr/0010-operations-at-once.md`).
    */
   maxConcurrentOperations: number;
   /** How many may wait (`MAX_QUEUED_OPERATIONS`); past that, 503 SERVICE_UNAVAILABLE with retry-after. */
@@ -192,7 +191,7 @@ function tokenConfig(env: NodeJS.ProcessEnv, production: boolean): TokenKeyConfi
   return { kind: 'secret', secret: DEVELOPMENT_JWT_SECRET, isDevelopmentDefault: true };
 }
 
-/** Reads the configuration from the environment; every variable is documented in README.md. */
+/** Reads the configuration from the environment; every variable is documented in `docs/configuration.md`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const production = nodeEnv === 'production';

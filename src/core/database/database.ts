@@ -14,7 +14,7 @@ export type DatabaseKind = 'sqlite' | 'mysql';
 
 /**
  * mysql2 with every pooled connection pinned to UTC before its first use: TypeORM's `timezone`
- * option only converts on the client, and a server in another zone shifts NOW() (stack-notes trap 6).
+ * option only converts on the client, and a server in another zone shifts NOW().
  */
 const mysqlInUtc = {
   ...mysql,
@@ -72,8 +72,8 @@ export class Database {
         // Calendar days stay 'YYYY-MM-DD' strings: a Date would shift them by the process's own zone.
         dateStrings: ['DATE'],
         poolSize: options.poolSize ?? 10,
-        // trace: mysql2 would capture a stack for every statement to decorate errors TypeORM wraps anyway (a few % of
-        // the dashboard's CPU, measured).
+        // trace: mysql2 would capture a stack for every statement to decorate errors TypeORM wraps anyway (a
+        // measurable share of the dashboard's CPU: `CHANGELOG.md`, Performance).
         extra: { enableKeepAlive: true, maxIdle: options.poolSize ?? 10, idleTimeout: 60_000, trace: false },
       });
     }
@@ -86,7 +86,8 @@ export class Database {
   }
 
   /**
-   * Runs `work` in one transaction; everything inside must use the manager it is given (stack-notes trap 9).
+   * Runs `work` in one transaction; everything inside must use the manager it is given: a repository of the data
+   * source takes another pooled connection on MySQL, outside the transaction (SQLite's single connection hides it).
    * On MySQL a transaction chosen as a deadlock victim is run again (at most three times): it was rolled back
    * whole, and `work` builds everything it uses from the manager it is given.
    */

@@ -5,7 +5,8 @@ import { type ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * Entities straight from rows, for the hot read paths (the team dashboard's loaders): the statement is written
  * out once per shape instead of being built by the query builder per batch, and rows become entities through
  * the driver's own per-column conversion (dates, booleans, transformers) without the generic result transformer.
- * Measured on the team dashboard: the query builder and its transformer were the largest cost after graphql-js.
+ * On the team dashboard the query builder and its transformer were the largest cost after graphql-js
+ * (`docs/adr/0005-hand-written-hydrators.md`).
  */
 export class RawEntities<T extends ObjectLiteral> {
   private readonly columns: ReadonlyArray<{ property: string; database: string; alias: string; meta: ColumnMetadata }>;
@@ -101,8 +102,8 @@ const AS_READ = new Set<unknown>(['varchar', 'char', 'text', 'integer', 'int']);
  * A function that makes the entity of a row: the driver's `prepareHydratedValue` per column, skipped where it
  * would return the value as read. Written out with each property by name, so every entity of a shape gets its
  * properties in one order through named stores. The generic loop's keyed stores left every entity of more
- * than 12 columns in V8's dictionary mode, slow for each later read too (dashboard CPU per request -14 %
- * measured). Names come from the entity metadata, quoted as JSON.
+ * than 12 columns in V8's dictionary mode, slow for each later read too (`docs/adr/0005-hand-written-hydrators.md`).
+ * Names come from the entity metadata, quoted as JSON.
  */
 function compileHydrator<T>(metadata: EntityMetadata, columns: ReadonlyArray<{ property: string; alias: string; meta: ColumnMetadata }>): (row: Record<string, unknown>) => T {
   const body = columns.map((c, n) => {

@@ -14,7 +14,7 @@ export const statementsIssued = (): number => issued;
 
 /**
  * Counts the SQL statements issued while `fn` runs (and everything it awaits), so that a request's
- * statement count is exact even when requests interleave (`performance.md`, Counting SQL).
+ * statement count is exact even when requests interleave (`docs/performance.md`, Counting SQL).
  */
 export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
   const tally = { count: 0 };

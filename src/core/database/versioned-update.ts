@@ -5,7 +5,8 @@ import { UserError, UserErrorCode, UserErrorsException } from '../errors/user-er
 /**
  * Updates one row only if its stored version is still `expectedVersion`, in the UPDATE itself
  * (`WHERE id = ? AND version = ?`, affected rows checked), and bumps the version. TypeORM's `save()` with
- * `@VersionColumn` does not do this and loses concurrent updates (stack-notes trap 10).
+ * `@VersionColumn` does not do this and loses concurrent updates
+ * (`docs/adr/0008-conditional-update-versions.md`).
  * Throws CONFLICT (with the stored version) when someone else changed the row first.
  */
 export async function updateVersioned<T extends ObjectLiteral>(

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-/** Stable codes of expected failures, returned in a payload's `userErrors` (`api.md`, Mutations). */
+/** Stable codes of expected failures, returned in a payload's `userErrors` (`docs/api.md`, Mutations). */
 export enum UserErrorCode {
   /** The input breaks a validation rule (format, length, range, a required combination). */
   INVALID = 'INVALID',

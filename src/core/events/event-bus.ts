@@ -55,7 +55,7 @@ export function createEventBus(options: EventBusOptions): EventBusHandle {
     return { bus: typedBus(createPubSub({ eventTarget, repeaterBuffer }), channel), transport: 'memory', close: async () => {} };
   }
   const clientOptions = { maxRetriesPerRequest: null } as const;
-  // ioredis weighs about 19 MB loaded: only instances that use Redis load it.
+  // ioredis is heavy once loaded (`CHANGELOG.md`, Performance): only instances that use Redis load it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only with REDIS_URL, see above
   const Redis = require('ioredis') as typeof RedisClient;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- idem

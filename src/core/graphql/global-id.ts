@@ -1,5 +1,5 @@
 /**
- * Opaque global ids (`api.md`, Shape): base64url of `<TypeName>:<database id>`. Clients must not parse them;
+ * Opaque global ids (`docs/api.md`, Shape): base64url of `<TypeName>:<database id>`. Clients must not parse them;
  * the server refuses anything it did not mint.
  */
 export function toGlobalId(typeName: string, id: number): string {
@@ -7,7 +7,7 @@ export function toGlobalId(typeName: string, id: number): string {
   if (ofType === undefined) mintedIds.set(typeName, (ofType = new Map()));
   let minted = ofType.get(id);
   if (minted === undefined) {
-    // Bounded: dropped whole when full (a dashboard mints about 400 ids a request, mostly the same ones).
+    // Bounded: dropped whole when full (a dashboard mints hundreds of ids a request, mostly the same ones).
     if (ofType.size >= MINTED_LIMIT) ofType.clear();
     minted = Buffer.from(`${typeName}:${id}`, 'utf8').toString('base64url');
     ofType.set(id, minted);

@@ -27,7 +27,7 @@ export interface GroupedConnectionSpec<T extends ObjectLiteral, P extends Groupe
  * A loader of one connection page per parent, for a connection nested under every row of a list (a unit's
  * children, a supervisor's team): one statement for all parents' pages (as entities), and one for all their
  * `totalCount`s when asked on a page after a cursor (a first page counts in the same statement), whatever the
- * number of parents (style rule 10).
+ * number of parents.
  */
 export function groupedConnectionLoader<T extends ObjectLiteral, P extends GroupedParams>(spec: GroupedConnectionSpec<T, P>): LoaderFactory<number, Page<T>, P> {
   return (ctx, params) => {

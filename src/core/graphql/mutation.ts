@@ -4,8 +4,9 @@ import { type UserError, UserErrorsException } from '../errors/user-error';
 export type Payload<T> = Partial<T> & { userErrors: UserError[] };
 
 /**
- * Runs a mutation as one transaction (style rule 13). A `UserErrorsException` thrown inside rolls everything
- * back and becomes the payload's `userErrors`; any other error rolls back and propagates (masked by the server).
+ * Runs a mutation as one transaction (`docs/adr/0007-user-errors-over-exceptions.md`). A `UserErrorsException`
+ * thrown inside rolls everything back and becomes the payload's `userErrors`; any other error rolls back and
+ * propagates (masked by the server).
  */
 export async function runMutation<T extends object>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<Payload<T>> {
   try {

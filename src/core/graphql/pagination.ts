@@ -50,7 +50,7 @@ function decodeCursor(cursor: string, argument: string): CursorValue {
   throw badUserInput(`\`${argument}\` is not a cursor from this list.`, { argument });
 }
 
-/** Validates `first`/`last` and decodes cursors (`api.md`: default 20, at most 100). */
+/** Validates `first`/`last` and decodes cursors (`docs/api.md`: default 20, at most 100). */
 export function pageWindow(args: ConnectionArgs): Window {
   const { first, last, after, before } = args;
   if (first != null && last != null) throw badUserInput('Pass either `first` or `last`, not both.');

@@ -4,7 +4,8 @@ import { shareLockClause, supportsRowLocks } from '../database/row-locks';
 /**
  * A tree stored as a closure table: one row (ancestor, descendant, depth) for every pair on a path, including
  * each node with itself at depth 0. "Is A above B" is one primary-key lookup and "everyone below A" one range
- * scan (style rule 8). Every change runs inside the caller's transaction, with the change it follows from.
+ * scan (`docs/adr/0006-closure-tables.md`). Every change runs inside the caller's transaction, with the change it
+ * follows from.
  */
 export class ClosureTable {
   constructor(private readonly table: string) {}

@@ -27,7 +27,7 @@ registerEnumType(AppraisalStatus, {
   },
 });
 
-/** Which SKP form applies, from the position kind (`domain.md`, The SKP). */
+/** Which SKP form applies, from the position kind (`docs/domain.md`, The SKP). */
 export enum AppraisalForm {
   JPT = 'JPT',
   JA_JF = 'JA_JF',

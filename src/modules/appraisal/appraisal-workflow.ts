@@ -17,7 +17,7 @@ export interface Transition {
 
 const OPEN: readonly AppraisalStatus[] = [AppraisalStatus.DRAFT, AppraisalStatus.SUBMITTED, AppraisalStatus.RETURNED, AppraisalStatus.APPROVED, AppraisalStatus.REVISING];
 
-/** The whole workflow, as data (style rule 12). */
+/** The whole workflow, as data: one table to read, test and print. */
 export const TRANSITIONS: Readonly<Record<TransitionAction, Transition>> = {
   [TransitionAction.SUBMIT]: {
     action: TransitionAction.SUBMIT,

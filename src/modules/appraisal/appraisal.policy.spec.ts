@@ -16,7 +16,7 @@ import { unitInHrScope } from '../unit/unit.facts';
 import { actorIsAbove, actorIsBelow } from '../employee/employee.facts';
 
 /**
- * The row-level rules for plans (SKP), as tables (style rule 7, GitLab's `where(...)`): first the pure decisions
+ * The row-level rules for plans (SKP), as tables (in the style of GitLab's `where(...)`): first the pure decisions
  * over every kind of caller and every fact, then the rules around them, with the loaders replaced by a table of
  * facts so that each row also shows which facts were looked up.
  */

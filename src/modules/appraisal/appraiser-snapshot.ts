@@ -3,7 +3,7 @@ import { type Employee } from '../employee/employee.entity';
 import { employeeService } from '../employee/employee.service';
 import { externalOfficialService } from '../official/external-official.service';
 
-/** Who appraises a plan and who stands above the appraiser, frozen when the plan is made (`domain.md`). */
+/** Who appraises a plan and who stands above the appraiser, frozen when the plan is made (`docs/domain.md`). */
 export interface AppraiserSnapshot {
   appraiserEmployeeId: number | null;
   appraiserExternalId: number | null;
@@ -48,7 +48,7 @@ export async function snapshotForAppraiser(ctx: RequestContext, appraiser: Super
   };
 }
 
-/** The snapshot for an employee's plan: their direct supervisor appraises (`domain.md`, who appraises whom). */
+/** The snapshot for an employee's plan: their direct supervisor appraises (`docs/domain.md`, who appraises whom). */
 export function snapshotFor(ctx: RequestContext, employee: Employee): Promise<AppraiserSnapshot> {
   return snapshotForAppraiser(ctx, { employeeId: employee.supervisorId, externalId: employee.externalSupervisorId });
 }

@@ -31,7 +31,7 @@ export interface TransferOutcome {
 }
 
 /**
- * A transfer to another position or unit during the year (`domain.md`, The cycle): the employee's record and
+ * A transfer to another position or unit during the year (`docs/domain.md`, The cycle): the employee's record and
  * supervisor change, the open plan closes the day before, and a new plan opens with the new appraiser. Both plans
  * stay in the history. One transaction.
  */

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One change, written in the same transaction as the change itself (style rule 13): who, what, before and
+ * One change, written in the same transaction as the change itself: who, what, before and
  * after (JSON), when, and the request it came from.
  */
 @Entity('audit_entry')

@@ -22,7 +22,7 @@ export function auditSnapshot(entity: object): Record<string, unknown> {
 
 /**
  * Writes audit entries in the caller's transaction, so that a change and its audit row commit or roll back
- * together (style rule 13). Many entries go in one multi-row INSERT.
+ * together. Many entries go in one multi-row INSERT.
  */
 export async function recordAudit(tx: RequestContext, records: AuditRecord | AuditRecord[]): Promise<void> {
   if (!tx.inTransaction) throw new Error('recordAudit must run inside the transaction of the change it records');

@@ -14,7 +14,7 @@ export enum AssessmentMethod {
   ASSESSMENT_CENTRE = 'ASSESSMENT_CENTRE',
 }
 
-/** The current level comes from the most authoritative valid assessment, then the latest (`domain.md`). */
+/** The current level comes from the most authoritative valid assessment, then the latest (`docs/domain.md`). */
 export const METHOD_AUTHORITY: Record<AssessmentMethod, number> = {
   [AssessmentMethod.SELF]: 1,
   [AssessmentMethod.SUPERVISOR]: 2,
@@ -55,7 +55,7 @@ export enum PerformanceLevel {
   ABOVE = 'ABOVE',
 }
 
-/** Job-person match bands (`domain.md`): ≥ 80%, 68% to < 80%, < 68%. */
+/** Job-person match bands (`docs/domain.md`): ≥ 80%, 68% to < 80%, < 68%. */
 export enum JobMatchBand {
   MEETS = 'MEETS',
   STILL_MEETS = 'STILL_MEETS',

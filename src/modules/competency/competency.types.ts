@@ -86,7 +86,7 @@ export class TalentPlacement {
   @Field(() => PotentialLevel, { nullable: true, description: 'Potential: the match band and the supervisor’s potential rating, equally weighted; null with neither.' })
   potential!: PotentialLevel | null;
 
-  @Field(() => Int, { nullable: true, description: 'The box 1–9 (`domain.md`); null until both performance and potential are known.' })
+  @Field(() => Int, { nullable: true, description: 'The box 1–9 (`docs/domain.md`); null until both performance and potential are known.' })
   box!: number | null;
 }
 

@@ -31,7 +31,7 @@ export interface JobMatch {
 
 /**
  * The current assessment of each competency: among those valid on `today`, the most authoritative method, then
- * the latest day, then the latest recorded (`domain.md`).
+ * the latest day, then the latest recorded (`docs/domain.md`).
  */
 export function currentAssessments<A extends AssessmentFact>(assessments: readonly A[], today: LocalDate): Map<number, A> {
   const current = new Map<number, A>();
@@ -51,7 +51,7 @@ export function bandOf(percentage: number): JobMatchBand {
 }
 
 /**
- * Job-person match (`domain.md`): assessed ÷ required over the position's competencies, as a percentage. A level
+ * Job-person match (`docs/domain.md`): assessed ÷ required over the position's competencies, as a percentage. A level
  * above the requirement counts as meeting it and no more, so a surplus in one competency does not hide a gap in
  * another; an unassessed competency counts as level 0.
  */

@@ -13,7 +13,7 @@ describe('the talent matrix', () => {
     [PerformanceLevel.ABOVE, PotentialLevel.MEDIUM, 7],
     [PerformanceLevel.MEETS, PotentialLevel.HIGH, 8],
     [PerformanceLevel.ABOVE, PotentialLevel.HIGH, 9],
-  ])('%s performance with %s potential is box %d (domain.md)', (performance, potential, box) => {
+  ])('%s performance with %s potential is box %d (docs/domain.md)', (performance, potential, box) => {
     expect(talentBox(performance, potential)).toBe(box);
   });
 

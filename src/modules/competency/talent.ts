@@ -17,7 +17,7 @@ const BAND_POINTS: Record<JobMatchBand, number> = { [JobMatchBand.MEETS]: 3, [Jo
 const RATING_POINTS: Record<PotentialLevel, number> = { [PotentialLevel.HIGH]: 3, [PotentialLevel.MEDIUM]: 2, [PotentialLevel.LOW]: 1 };
 
 /**
- * Potential from the two sources `domain.md` names, with equal weight [open there]: the job-person match band
+ * Potential from the two sources `docs/domain.md` names, with equal weight [open there]: the job-person match band
  * (meets 3, still meets 2, below 1) and the supervisor's potential rating (high 3, medium 2, low 1). Their mean:
  * ≥ 2.5 high, ≥ 1.5 medium, else low. With one source, that one alone; with neither, unknown (null).
  */
@@ -28,7 +28,7 @@ export function potentialOf(band: JobMatchBand | null, rating: PotentialLevel | 
   return mean >= 2.5 ? PotentialLevel.HIGH : mean >= 1.5 ? PotentialLevel.MEDIUM : PotentialLevel.LOW;
 }
 
-/** The nine-box numbering of `domain.md` (PermenPANRB 3/2020): performance × potential → 1–9. */
+/** The nine-box numbering of `docs/domain.md` (PermenPANRB 3/2020): performance × potential → 1–9. */
 const BOXES: Record<PotentialLevel, Record<PerformanceLevel, number>> = {
   [PotentialLevel.LOW]: { [PerformanceLevel.BELOW]: 1, [PerformanceLevel.MEETS]: 2, [PerformanceLevel.ABOVE]: 4 },
   [PotentialLevel.MEDIUM]: { [PerformanceLevel.BELOW]: 3, [PerformanceLevel.MEETS]: 5, [PerformanceLevel.ABOVE]: 7 },

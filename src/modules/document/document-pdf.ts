@@ -18,8 +18,8 @@ export interface PdfOptions {
 type Doc = PDFKit.PDFDocument;
 
 /**
- * pdfkit and its fonts take about 25 MB once loaded: loaded with the first PDF asked for, not with the service
- * (most instances never print one).
+ * pdfkit and its fonts are heavy once loaded (`CHANGELOG.md`, Performance): loaded with the first PDF asked for,
+ * not with the service (most instances never print one).
  */
 function pdfkit(): typeof PDFKitModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** ASN employment type; the same performance rules apply to both (`domain.md`). */
+/** ASN employment type; the same performance rules apply to both (`docs/domain.md`). */
 export enum EmploymentType {
   PNS = 'PNS',
   PPPK = 'PPPK',

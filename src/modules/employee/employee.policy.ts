@@ -5,7 +5,7 @@ import { actorIsAbove } from './employee.facts';
 import { unitInHrScope } from '../unit/unit.facts';
 
 /**
- * Directory fields (name, position, unit, supervisor) are for signed-in employees (`api.md`) and HR admins.
+ * Directory fields (name, position, unit, supervisor) are for signed-in employees (`docs/api.md`) and HR admins.
  * Analyst and integration clients are not employees: they get aggregates and imports, not the directory.
  */
 export function decideReadDirectory({ actor }: { actor: Actor }): boolean {

@@ -12,7 +12,7 @@ const PNS_GRADES = new Set(
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII'];
 const PPPK_GRADES = new Set(ROMAN);
 
-/** Golongan/ruang `I/a`…`IV/e` for PNS; grade `I`…`XVII` for PPPK (`domain.md`, glossary). */
+/** Golongan/ruang `I/a`…`IV/e` for PNS; grade `I`…`XVII` for PPPK (`docs/domain.md`, glossary). */
 export function isValidGrade(grade: string, employmentType: EmploymentType): boolean {
   return employmentType === EmploymentType.PNS ? PNS_GRADES.has(grade) : PPPK_GRADES.has(grade);
 }

@@ -3,7 +3,7 @@ import { genderFromNip, nipProblems } from './nip';
 
 const today = new Date(Date.UTC(2026, 10, 28));
 
-describe('NIP validation (domain.md, NIP)', () => {
+describe('NIP validation (docs/domain.md, NIP)', () => {
   it.each([
     ['198609262015051001', EmploymentType.PNS, []],
     ['198613262015051001', EmploymentType.PNS, ['BIRTH_DATE_INVALID']],

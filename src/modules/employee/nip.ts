@@ -30,7 +30,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
 }
 
 /**
- * Checks a NIP against its layout (`domain.md`, NIP): birth date YYYYMMDD + TMT YYYYMM + gender digit + sequence.
+ * Checks a NIP against its layout (`docs/domain.md`, NIP): birth date YYYYMMDD + TMT YYYYMM + gender digit + sequence.
  * For PPPK (NI PPPK, layout not settled) only the length, the digits and the birth date are checked.
  * `today` is injectable for tests. Returns the problems found, empty when valid.
  */

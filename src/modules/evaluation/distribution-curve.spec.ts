@@ -3,7 +3,7 @@ import { OrganisationRating, Predikat } from './evaluation-enums';
 
 const described = (rating: OrganisationRating, counts: Partial<Record<Predikat, number>>) => curveViolations(rating, counts).map((v) => v.bound.description);
 
-describe('the distribution curve (domain.md, acceptance scenario 7)', () => {
+describe('the distribution curve (docs/domain.md, acceptance scenario 7)', () => {
   it('unit BAIK, 10 staff: 8 BAIK and none below → two violations', () => {
     expect(described(OrganisationRating.BAIK, { SANGAT_BAIK: 2, BAIK: 8 })).toEqual(['BAIK at most 70%', 'at least one BUTUH_PERBAIKAN or KURANG_MISCONDUCT']);
   });

@@ -12,7 +12,7 @@ export interface CurveBound {
 
 const { SANGAT_BAIK: SB, BAIK: B, BUTUH_PERBAIKAN: BP, KURANG_MISCONDUCT: KM, SANGAT_KURANG: SK } = Predikat;
 
-/** The distribution curve (SE MenPANRB 3/2023, `domain.md`) [2nd]: what each unit rating allows of its employees. */
+/** The distribution curve (SE MenPANRB 3/2023, `docs/domain.md`) [2nd]: what each unit rating allows of its employees. */
 export const DISTRIBUTION_CURVE: Readonly<Record<OrganisationRating, readonly CurveBound[]>> = {
   [OrganisationRating.ISTIMEWA]: [{ predikat: [SB], atMost: 0.7, description: 'SANGAT_BAIK at most 70%' }],
   [OrganisationRating.BAIK]: [

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Rating of work results or of work behaviour against expectations (`domain.md`, The ratings). */
+/** Rating of work results or of work behaviour against expectations (`docs/domain.md`, The ratings). */
 export enum ExpectationRating {
   DI_ATAS_EKSPEKTASI = 'DI_ATAS_EKSPEKTASI',
   SESUAI_EKSPEKTASI = 'SESUAI_EKSPEKTASI',

@@ -82,7 +82,7 @@ export class EvaluationService {
 
   /**
    * The result rating the realizations suggest, for the year or one sub-period: each RHK from its indicators'
-   * achievement against target, then the rule of `domain.md`. The appraiser decides.
+   * achievement against target, then the rule of `docs/domain.md`. The appraiser decides.
    */
   async suggestion(ctx: RequestContext, appraisal: Appraisal, subPeriod: number | null, subPeriodsInYear = 12): Promise<ExpectationRating | null> {
     const rhks = await workPlanService.rhksOf(ctx, appraisal);
@@ -168,7 +168,7 @@ export class EvaluationService {
   }
 
   /**
-   * The unit's own rating when the plan's employee heads the plan's unit (`domain.md`): their result rating
+   * The unit's own rating when the plan's employee heads the plan's unit (`docs/domain.md`): their result rating
    * follows it; refused until HR sets it.
    */
   private async unitRatingForHead(ctx: RequestContext, appraisal: Appraisal, period: PerformancePeriod): Promise<UnitRating | null> {

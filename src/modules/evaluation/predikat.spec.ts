@@ -5,7 +5,7 @@ const A = ExpectationRating.DI_ATAS_EKSPEKTASI;
 const S = ExpectationRating.SESUAI_EKSPEKTASI;
 const B = ExpectationRating.DI_BAWAH_EKSPEKTASI;
 
-describe('the predikat matrix (domain.md, acceptance scenario 5): all nine pairs', () => {
+describe('the predikat matrix (docs/domain.md, acceptance scenario 5): all nine pairs', () => {
   it.each([
     [A, A, Predikat.SANGAT_BAIK],
     [A, S, Predikat.BAIK],

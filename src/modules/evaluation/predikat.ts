@@ -4,7 +4,7 @@ const A = ExpectationRating.DI_ATAS_EKSPEKTASI;
 const S = ExpectationRating.SESUAI_EKSPEKTASI;
 const B = ExpectationRating.DI_BAWAH_EKSPEKTASI;
 
-/** The matrix of `domain.md` (rows: result, columns: behaviour). */
+/** The matrix of `docs/domain.md` (rows: result, columns: behaviour). */
 export const PREDIKAT_MATRIX: Readonly<Record<ExpectationRating, Readonly<Record<ExpectationRating, Predikat>>>> = {
   [A]: { [A]: Predikat.SANGAT_BAIK, [S]: Predikat.BAIK, [B]: Predikat.KURANG_MISCONDUCT },
   [S]: { [A]: Predikat.BAIK, [S]: Predikat.BAIK, [B]: Predikat.KURANG_MISCONDUCT },
@@ -15,7 +15,7 @@ export function predikatOf(result: ExpectationRating, behavior: ExpectationRatin
   return PREDIKAT_MATRIX[result][behavior];
 }
 
-/** For the head of a unit, the result rating follows the unit's own rating (`domain.md`) [2nd]. */
+/** For the head of a unit, the result rating follows the unit's own rating (`docs/domain.md`) [2nd]. */
 export function resultRatingForUnitRating(rating: OrganisationRating): ExpectationRating {
   switch (rating) {
     case OrganisationRating.ISTIMEWA:
@@ -29,7 +29,7 @@ export function resultRatingForUnitRating(rating: OrganisationRating): Expectati
   }
 }
 
-/** Credit points: predikat percentage × the annual coefficient of the functional level (`domain.md`). */
+/** Credit points: predikat percentage × the annual coefficient of the functional level (`docs/domain.md`). */
 export const PREDIKAT_PERCENT: Readonly<Record<Predikat, number>> = {
   [Predikat.SANGAT_BAIK]: 150,
   [Predikat.BAIK]: 100,
@@ -56,7 +56,7 @@ export function functionalCoefficient(positionTitle: string): number | undefined
   return FUNCTIONAL_COEFFICIENTS.find(([level]) => title.includes(level.toLowerCase()))?.[1];
 }
 
-/** Predikat percentage × coefficient, exact (`domain.md` does not round; Pemula at 75% is 2.8125). */
+/** Predikat percentage × coefficient, exact (`docs/domain.md` does not round; Pemula at 75% is 2.8125). */
 export function creditPoints(predikat: Predikat, coefficient: number): number {
   return (PREDIKAT_PERCENT[predikat] * coefficient) / 100;
 }

@@ -36,7 +36,7 @@ export function resultOfRhk(achievements: ReadonlyArray<number | null>, t: Sugge
 }
 
 /**
- * The suggested result rating (`domain.md`): above when most results are above and no main result is below; as
+ * The suggested result rating (`docs/domain.md`): above when most results are above and no main result is below; as
  * expected when most meet or exceed it and only a small share of main results are below; else below. The
  * appraiser decides; this is a suggestion. Null when nothing was measured.
  */

@@ -44,7 +44,7 @@ function parseEnum<E extends string>(values: Record<string, E>, raw: string | nu
 const blankToNull = (value: string | null | undefined): string | null | undefined => (value === undefined ? undefined : value?.trim() ? value.trim() : null);
 
 /**
- * Bulk upserts from the national HR system's export (`api.md`, Mutations): idempotent on the natural key (unit
+ * Bulk upserts from the national HR system's export (`docs/api.md`, Mutations): idempotent on the natural key (unit
  * code, NIP), at most 500 rows a call, one savepoint per row so that a bad row is reported and skipped while
  * the valid rows are written, all in one transaction. Rows that refer to each other are ordered first.
  */

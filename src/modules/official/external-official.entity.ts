@@ -8,7 +8,7 @@ import { toGlobalId } from '../../core/graphql/global-id';
   implements: Node,
   description:
     'An official who is not a civil servant but supervises and appraises top officials: for a regency the Bupati ' +
-    '(kepala daerah), who appraises the JPT Pratama (`domain.md`). Recorded by name and title, not as an employee.',
+    '(kepala daerah), who appraises the JPT Pratama (`docs/domain.md`). Recorded by name and title, not as an employee.',
 })
 export class ExternalOfficial {
   static readonly typeName = 'ExternalOfficial';

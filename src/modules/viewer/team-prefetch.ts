@@ -23,7 +23,7 @@ export const TEAM_PREFETCHED_FIELDS = [
 const present = <T>(value: T | null): value is T => value !== null;
 
 /**
- * The team dashboard (`performance.md`, O1) asks, for each person on the page, for their current plan, its RHK
+ * The team dashboard (`docs/performance.md`, O1) asks, for each person on the page, for their current plan, its RHK
  * and indicators, each indicator's latest realization and its feedback. Their resolvers would answer item by
  * item, each through loaders and a policy call; this answers each level for the whole page at once, through
  * the same service methods (so the same statements and the same policy), as far down as the query selects

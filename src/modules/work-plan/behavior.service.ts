@@ -20,7 +20,7 @@ const inputPath = (field: string) => ['input', field];
 
 /** The behaviour part of a plan: the seven BerAKHLAK values, and the appraiser's specific expectations. */
 export class BehaviorService {
-  /** Always all seven values with their guides, in the form's order (`domain.md`, acceptance scenario 6). */
+  /** Always all seven values with their guides, in the form's order (`docs/domain.md`, acceptance scenario 6). */
   async behaviorsOf(ctx: RequestContext, appraisal: Appraisal): Promise<BehaviorItem[]> {
     const expectations = new Map((await ctx.loaders.get(expectationsOf).load(appraisal.id)).map((e) => [e.coreValue, e.expectation]));
     return CORE_VALUES.map((v) => ({ coreValue: v.value, label: v.label, guides: [...v.guides], specificExpectation: expectations.get(v.value) ?? null }));

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The seven BerAKHLAK core values of the civil service (`domain.md`). */
+/** The seven BerAKHLAK core values of the civil service (`docs/domain.md`). */
 export enum CoreValue {
   BERORIENTASI_PELAYANAN = 'BERORIENTASI_PELAYANAN',
   AKUNTABEL = 'AKUNTABEL',

@@ -21,7 +21,7 @@ export interface PlanShape {
 }
 
 /**
- * Checks an indicator against the plan's approach and form (`domain.md`, The SKP): quantitative → aspect, numeric
+ * Checks an indicator against the plan's approach and form (`docs/domain.md`, The SKP): quantitative → aspect, numeric
  * target ≥ 0 and unit; qualitative → a target statement; JPT → a perspective, others → none. Records problems.
  */
 export function validateIndicator(errors: UserErrorList, draft: IndicatorValues, plan: PlanShape, path: (f: string) => string[]): IndicatorValues | undefined {

@@ -299,7 +299,7 @@ export class WorkPlanService {
   }
 
   /**
-   * The cascade rule (`domain.md`): on the staff form a main RHK supports one of the appraiser's RHK in the same
+   * The cascade rule (`docs/domain.md`): on the staff form a main RHK supports one of the appraiser's RHK in the same
    * period (any RHK given must be one); a JPT's RHK supports none. Returns the supported RHK's id.
    */
   private async checkSupports(ctx: RequestContext, errors: UserErrorList, appraisal: Appraisal, kind: WorkResultKind, supportsGlobalId: string | null): Promise<number | null | undefined> {
