@@ -4,8 +4,8 @@ import { parseRole, Role } from '../core/auth/role';
 import { type Database } from '../core/database/database';
 import { Employee } from '../modules/employee/employee.entity';
 import { Unit } from '../modules/unit/unit.entity';
-import { normaliseUnitCode } from '../modules/unit/unit.loaders';
 import { CliError, parseArgs, runCommand, stringOption } from './cli-support';
+import { normaliseUnitCode } from '../modules/unit/unit-code';
 
 const USAGE = `Mints a development token for the embedded demo (signed with JWT_SECRET or the development secret).
 

@@ -11,8 +11,8 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 export const authChecker: AuthChecker<RequestContext, Permission> = async ({ context, root, info }, permissions) => {
   const isOperation = ROOT_TYPES.has(info.parentType.name);
   for (const permission of permissions) {
-    if (isOperation) await context.policy.assert(permission);
-    else if (!(await context.policy.can(permission, root))) return false;
+    if (isOperation) await context.policy.assertOperation(permission);
+    else if (!(await context.policy.canOnField(permission, root))) return false;
   }
   return true;
 };

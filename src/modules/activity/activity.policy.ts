@@ -1,10 +1,12 @@
 import { type Actor } from '../../core/auth/actor';
+import { type RequestContext } from '../../core/context/request-context';
 import { type PolicyRule } from '../../core/policy/policy';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { appraisalById } from '../appraisal/appraisal.loaders';
-import { actorIsAbove, employeeById } from '../employee/employee.loaders';
-import { unitInHrScope } from '../unit/unit.loaders';
-import { DailyActivity } from './daily-activity.entity';
+import { employeeById } from '../employee/employee.loaders';
+import { type DailyActivity } from './daily-activity.entity';
+import { unitInHrScope } from '../unit/unit.facts';
+import { actorIsAbove } from '../employee/employee.facts';
 
 export interface ActivityRelation {
   isOwner: boolean;
@@ -24,7 +26,7 @@ export function decideReviewActivity({ relation }: { relation: ActivityRelation 
   return relation.isReviewer && !relation.isOwner;
 }
 
-async function relationTo(ctx: Parameters<PolicyRule['evaluate']>[0], activity: DailyActivity, wantAbove: boolean): Promise<ActivityRelation> {
+async function relationTo(ctx: RequestContext, activity: DailyActivity, wantAbove: boolean): Promise<ActivityRelation> {
   const me = ctx.actor.employeeId;
   const isOwner = me !== undefined && me === activity.employeeId;
   const plan: Appraisal | null = activity.appraisalId === null ? null : await ctx.loaders.get(appraisalById).load(activity.appraisalId);
@@ -39,10 +41,12 @@ async function relationTo(ctx: Parameters<PolicyRule['evaluate']>[0], activity: 
 export const activityRules = {
   readActivity: {
     description: 'The employee, their reviewer, everyone above them, HR admins covering them.',
-    evaluate: async (ctx, subject) => subject instanceof DailyActivity && decideReadActivity({ actor: ctx.actor, relation: await relationTo(ctx, subject, true) }),
-  },
+    subject: 'the entry',
+    evaluate: async (ctx, activity) => decideReadActivity({ actor: ctx.actor, relation: await relationTo(ctx, activity, true) }),
+  } satisfies PolicyRule<DailyActivity>,
   reviewActivity: {
-    description: 'The appraiser of the plan the entry belongs to, or the direct supervisor when there is no plan.',
-    evaluate: async (ctx, subject) => subject instanceof DailyActivity && decideReviewActivity({ relation: await relationTo(ctx, subject, false) }),
-  },
-} satisfies Record<string, PolicyRule>;
+    description: 'The appraiser of the plan the entry belongs to, or the direct supervisor when there is no plan; never its author.',
+    subject: 'the entry',
+    evaluate: async (ctx, activity) => decideReviewActivity({ relation: await relationTo(ctx, activity, false) }),
+  } satisfies PolicyRule<DailyActivity>,
+};

@@ -18,12 +18,13 @@ import { PeriodStatus } from '../period/period-enums';
 import { PerformancePeriod } from '../period/performance-period.entity';
 import { isEvidenceUrl } from '../realization/evidence';
 import { Indicator } from '../work-plan/indicator.entity';
-import { indicatorById, workResultPlanById } from '../work-plan/work-plan.loaders';
+import { workPlanService } from '../work-plan/work-plan.service';
 import { ActivityStatus, DailyActivity } from './daily-activity.entity';
 import { activityError, ActivityProblem } from './activity.errors';
 import { ActivityDecision, type RecordActivityInput, type ReviewActivityInput, type UpdateActivityInput } from './activity.inputs';
 import { activityById, type ActivityRange, activitySort, employeeActivitiesPage } from './activity.loaders';
 import { scopeActivitiesToReader } from './activity-scope';
+import { appraisalService } from '../appraisal/appraisal.service';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -107,7 +108,8 @@ export class ActivityService {
     if (input.evidenceUrl !== undefined) changes.evidenceUrl = this.checkUrl(errors, input.evidenceUrl) ?? null;
     errors.throwIfAny();
     if (input.indicatorId !== undefined) {
-      const plan = activity.appraisalId === null ? null : await ctx.em.getRepository(Appraisal).findOneBy({ id: activity.appraisalId });
+      // The entry's plan is its author's, who is the caller here.
+      const plan = activity.appraisalId === null ? null : await appraisalService.get(ctx, activity.appraisalId);
       changes.indicatorId = input.indicatorId === null ? null : await this.checkIndicator(ctx, plan, input.indicatorId);
     }
     const after = Object.assign(new DailyActivity(), activity, changes, { version: activity.version + 1, updatedAt: ctx.now() });
@@ -175,8 +177,8 @@ export class ActivityService {
 
   private async checkIndicator(ctx: RequestContext, plan: Appraisal | null, globalId: string): Promise<number> {
     const id = idOfType(globalId, Indicator.typeName);
-    const indicator = id === null ? null : await ctx.loaders.get(indicatorById).load(id);
-    const rhk = indicator && (await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId));
+    const [indicator] = id === null ? [null] : await workPlanService.getIndicators(ctx, [id]);
+    const [rhk] = indicator ? await workPlanService.getMany(ctx, [indicator.workResultPlanId]) : [null];
     if (!plan || !rhk || rhk.appraisalId !== plan.id) throw new UserErrorsException([activityError(ActivityProblem.INDICATOR_NOT_IN_PLAN, inputPath('indicatorId'))]);
     return indicator!.id;
   }

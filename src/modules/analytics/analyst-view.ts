@@ -1,10 +1,10 @@
 import { type RequestContext } from '../../core/context/request-context';
 import { toGlobalId } from '../../core/graphql/global-id';
 import { Unit } from '../unit/unit.entity';
-import { unitById } from '../unit/unit.loaders';
 import { type AnalyticsScope, Breakdown } from './analytics-scope';
 import { type ReportingCell } from './reporting-cells';
 import { reportingCellsByYear, type YearCells } from './reporting-cells.loader';
+import { unitService } from '../unit/unit.service';
 
 /**
  * How an aggregates-only caller (an analyst) sees a year: per-class rows of an aggregate statement are folded into
@@ -151,7 +151,7 @@ export async function namedGroups(ctx: RequestContext, breakdown: Breakdown, key
     for (const k of keys) out.set(k, { key: k, label: k });
     return out;
   }
-  const units = await Promise.all(keys.map((k) => ctx.loaders.get(unitById).load(Number(k))));
+  const units = await Promise.all(keys.map((k) => unitService.get(ctx, Number(k))));
   keys.forEach((k, i) => out.set(k, { key: toGlobalId(Unit.typeName, Number(k)), label: units[i]?.name ?? k }));
   return out;
 }

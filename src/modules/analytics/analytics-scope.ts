@@ -1,6 +1,6 @@
 import { type RequestContext } from '../../core/context/request-context';
 import { Role } from '../../core/auth/role';
-import { unitInHrScope } from '../unit/unit.loaders';
+import { unitInHrScope } from '../unit/unit.facts';
 
 /** How the caller sees a unit's analytics. */
 export enum AnalyticsMode {

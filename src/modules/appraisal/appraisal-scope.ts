@@ -4,8 +4,9 @@ import { type Actor } from '../../core/auth/actor';
 let seq = 0;
 
 /**
- * Restricts a query over `appraisal` (as `alias`) to the plans the caller may read, in SQL, so that
- * lists and their `totalCount` never include another's plan. Mirrors `decideReadAppraisal`.
+ * Restricts a query over `appraisal` (as `alias`) to the plans the caller may read, in SQL, so that lists and their
+ * `totalCount` never include another's plan. Mirrors `decideReadAppraisal`; `test/e2e/scope-agreement.e2e-spec.ts`
+ * holds the two to the same answers.
  */
 export function scopeAppraisalsToReader<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'appraisal'): SelectQueryBuilder<T> {
   if (actor.isRegionHrAdmin) return qb;

@@ -2,12 +2,12 @@ import { type RequestContext } from '../../core/context/request-context';
 import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion } from '../../core/database/versioned-update';
 import { Permission } from '../../core/policy/permission';
+import { type PermissionOn } from '../../core/policy/permission-subjects';
 import { localDateOf } from '../../core/time/local-date';
 import { optionalText } from '../../core/validation/text';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { type PerformancePeriod } from '../period/performance-period.entity';
-import { indicatorsOf, workResultPlansOf } from '../work-plan/work-plan.loaders';
 import { submitProblems } from '../work-plan/work-plan-rules';
 import { workPlanService } from '../work-plan/work-plan.service';
 import { AppraisalTransition } from './appraisal-transition.entity';
@@ -20,7 +20,7 @@ import { requirePlanById, touchPlan } from './plan-access';
 
 const inputPath = (field: string) => ['input', field];
 
-const PERMISSION_OF: Record<WorkflowRole, Permission> = {
+const PERMISSION_OF: Record<WorkflowRole, PermissionOn<Appraisal>> = {
   [WorkflowRole.EMPLOYEE]: Permission.EDIT_PLAN,
   [WorkflowRole.APPRAISER]: Permission.DECIDE_PLAN,
   [WorkflowRole.SYSTEM]: Permission.MANAGE_APPRAISAL,
@@ -91,8 +91,8 @@ export class AppraisalWorkflowService {
 
   /** A plan is submitted whole: every problem is listed at once. */
   private async assertComplete(ctx: RequestContext, appraisal: Appraisal): Promise<void> {
-    const rhks = await ctx.loaders.get(workResultPlansOf).load(appraisal.id);
-    const indicators = await Promise.all(rhks.map((r) => ctx.loaders.get(indicatorsOf).load(r.id)));
+    const rhks = await workPlanService.rhksOf(ctx, appraisal);
+    const indicators = await Promise.all(rhks.map((r) => workPlanService.indicatorsOf(ctx, r)));
     const byRhk = new Map(rhks.map((r, i) => [r.id, indicators[i]!]));
     const supportable = appraisal.appraiserEmployeeId === null ? null : new Set((await workPlanService.supportable(ctx, appraisal)).map((r) => r.id));
     const problems = submitProblems(appraisal, rhks, (r) => byRhk.get(r.id) ?? [], supportable);

@@ -1,10 +1,10 @@
 import { type Actor } from '../../core/auth/actor';
 import { type RequestContext } from '../../core/context/request-context';
 import { type PolicyRule } from '../../core/policy/policy';
-import { actorIsAbove, actorIsBelow } from '../employee/employee.loaders';
-import { unitInHrScope } from '../unit/unit.loaders';
 import { Appraisal } from './appraisal.entity';
 import { actorAppraisedBy } from './appraisal.loaders';
+import { unitInHrScope } from '../unit/unit.facts';
+import { actorIsAbove, actorIsBelow } from '../employee/employee.facts';
 
 /** How the caller relates to one plan. Supervisor rights come from the tree now, appraiser rights from the snapshot. */
 export interface AppraisalRelation {
@@ -94,47 +94,51 @@ function then<T, R>(value: T | Promise<T>, decide: (value: T) => R | Promise<R>)
 export const appraisalRules = {
   readAppraisal: {
     description: 'The employee, everyone above them, the appraisers of the snapshot, HR admins covering the unit.',
-    evaluate: (ctx, subject) => subject instanceof Appraisal && then(relationTo(ctx, subject, { above: true, scope: true }), (relation) => decideReadAppraisal({ actor: ctx.actor, relation })),
-  },
+    subject: 'the plan',
+    // Guards `Appraisal.documents`: the plan is the field's parent.
+    fieldSubject: Appraisal,
+    evaluate: (ctx, plan) => then(relationTo(ctx, plan, { above: true, scope: true }), (relation) => decideReadAppraisal({ actor: ctx.actor, relation })),
+  } satisfies PolicyRule<Appraisal>,
   editPlan: {
     description: 'The employee whose plan it is.',
-    evaluate: async (ctx, subject) => subject instanceof Appraisal && decideEditPlan({ relation: await relationTo(ctx, subject, { above: false, scope: false }) }),
-  },
+    subject: 'the plan',
+    evaluate: async (ctx, plan) => decideEditPlan({ relation: await relationTo(ctx, plan, { above: false, scope: false }) }),
+  } satisfies PolicyRule<Appraisal>,
   decidePlan: {
     description: 'The appraiser of the snapshot; HR admins in scope for an appraiser outside the civil service.',
-    evaluate: async (ctx, subject) => {
-      if (!(subject instanceof Appraisal)) return false;
-      const appraiserIsExternal = subject.appraiserEmployeeId === null && subject.appraiserExternalId !== null;
-      return decideDecidePlan({ actor: ctx.actor, relation: await relationTo(ctx, subject, { above: false, scope: appraiserIsExternal ? 'always' : false }), appraiserIsExternal });
+    subject: 'the plan',
+    evaluate: async (ctx, plan) => {
+      const appraiserIsExternal = plan.appraiserEmployeeId === null && plan.appraiserExternalId !== null;
+      return decideDecidePlan({ actor: ctx.actor, relation: await relationTo(ctx, plan, { above: false, scope: appraiserIsExternal ? 'always' : false }), appraiserIsExternal });
     },
-  },
+  } satisfies PolicyRule<Appraisal>,
   decideObjection: {
     description: 'The appraiser’s supervisor of the snapshot; HR admins in scope when that is not a civil servant.',
-    evaluate: async (ctx, subject) => {
-      if (!(subject instanceof Appraisal)) return false;
-      const supervisorIsEmployee = subject.appraiserSupervisorEmployeeId !== null;
-      const relation = await relationTo(ctx, subject, { above: false, scope: supervisorIsEmployee ? false : 'always' });
+    subject: 'the plan',
+    evaluate: async (ctx, plan) => {
+      const supervisorIsEmployee = plan.appraiserSupervisorEmployeeId !== null;
+      const relation = await relationTo(ctx, plan, { above: false, scope: supervisorIsEmployee ? false : 'always' });
       return decideDecideObjection({ actor: ctx.actor, relation, supervisorIsEmployee });
     },
-  },
+  } satisfies PolicyRule<Appraisal>,
   manageAppraisal: {
-    description: 'HR admins whose scope covers the plan’s unit.',
-    evaluate: async (ctx, subject) =>
-      subject instanceof Appraisal && ctx.actor.isHrAdmin && decideManageAppraisal({ actor: ctx.actor, relation: await relationTo(ctx, subject, { above: false, scope: 'always' }) }),
-  },
+    description: 'Bulk creation, reassigning the appraiser, transfers: HR admins whose scope covers the plan’s unit.',
+    subject: 'the plan',
+    evaluate: async (ctx, plan) => ctx.actor.isHrAdmin && decideManageAppraisal({ actor: ctx.actor, relation: await relationTo(ctx, plan, { above: false, scope: 'always' }) }),
+  } satisfies PolicyRule<Appraisal>,
   readWorkPlan: {
-    description: 'Whoever reads the plan, and everyone below its owner in the tree.',
-    evaluate: (ctx, subject) => {
-      if (!(subject instanceof Appraisal)) return false;
-      return then(relationTo(ctx, subject, { above: true, scope: true }), (relation) => {
+    description: 'Its content (RHK, indicators): whoever reads the plan, everyone below its owner in the tree, and whoever the owner appraises that period.',
+    subject: 'the plan',
+    evaluate: (ctx, plan) => {
+      return then(relationTo(ctx, plan, { above: true, scope: true }), (relation) => {
         if (decideReadAppraisal({ actor: ctx.actor, relation })) return true;
         if (ctx.actor.employeeId === undefined) return false;
         return (async () => {
-          const ownerIsAbove = await ctx.loaders.get(actorIsBelow).load(subject.employeeId);
-          const ownerAppraisesActor = !ownerIsAbove && (await ctx.loaders.get(actorAppraisedBy, { periodId: subject.periodId }).load(subject.employeeId));
+          const ownerIsAbove = await ctx.loaders.get(actorIsBelow).load(plan.employeeId);
+          const ownerAppraisesActor = !ownerIsAbove && (await ctx.loaders.get(actorAppraisedBy, { periodId: plan.periodId }).load(plan.employeeId));
           return decideReadWorkPlan({ actor: ctx.actor, relation, ownerIsAbove, ownerAppraisesActor });
         })();
       });
     },
-  },
-} satisfies Record<string, PolicyRule>;
+  } satisfies PolicyRule<Appraisal>,
+};

@@ -4,6 +4,7 @@ import { type ConnectionArgs, emptyPage, type Page } from '../../core/graphql/co
 import { idOfType } from '../../core/graphql/global-id';
 import { paginate } from '../../core/graphql/pagination';
 import { Permission } from '../../core/policy/permission';
+import { type PermissionOn } from '../../core/policy/permission-subjects';
 import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { isUniqueViolation } from '../../core/database/unique-violation';
 import { optionalText } from '../../core/validation/text';
@@ -12,11 +13,8 @@ import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Employee } from '../employee/employee.entity';
 import { PositionKind } from '../employee/employee-enums';
 import { employeeService } from '../employee/employee.service';
-import { employeeById } from '../employee/employee.loaders';
 import { ExternalOfficial } from '../official/external-official.entity';
-import { externalOfficialById } from '../official/external-official.loaders';
 import { PeriodStatus } from '../period/period-enums';
-import { periodById } from '../period/period.loaders';
 import { periodService } from '../period/period.service';
 import { type PerformancePeriod } from '../period/performance-period.entity';
 import { Unit } from '../unit/unit.entity';
@@ -35,6 +33,8 @@ import { readableOpenPlanOf } from './open-plan.loaders';
 import { scopeAppraisalsToReader } from './appraisal-scope';
 import { snapshotFor, snapshotForAppraiser } from './appraiser-snapshot';
 import { beginPlanEdit, requirePlanById, touchPlan } from './plan-access';
+import { externalOfficialService } from '../official/external-official.service';
+import { unitService } from '../unit/unit.service';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -47,7 +47,12 @@ export class AppraisalService {
   }
 
   async getMany(ctx: RequestContext, ids: readonly number[]): Promise<(Appraisal | null)[]> {
-    return ctx.policy.filter(Permission.READ_APPRAISAL, await loadAll(ctx.loaders.get(appraisalById), ids));
+    return this.getManyFor(ctx, Permission.READ_APPRAISAL, ids);
+  }
+
+  /** Plans by id, each null unless `permission` allows it (READ_WORK_PLAN: the plan's content, for other modules). */
+  async getManyFor(ctx: RequestContext, permission: PermissionOn<Appraisal>, ids: readonly number[]): Promise<(Appraisal | null)[]> {
+    return ctx.policy.filter(permission, await loadAll(ctx.loaders.get(appraisalById), ids));
   }
 
   /** An employee's open plan in a period (the current one by default), if the caller may read it. */
@@ -77,7 +82,7 @@ export class AppraisalService {
   }
 
   async resolvePeriod(ctx: RequestContext, periodId?: number | null): Promise<PerformancePeriod | null> {
-    if (periodId != null) return ctx.loaders.get(periodById).load(periodId);
+    if (periodId != null) return periodService.get(ctx, periodId);
     return periodService.current(ctx);
   }
 
@@ -100,12 +105,12 @@ export class AppraisalService {
   /** Starts plans for every active employee of a unit (subtree) without an open one in the period: one transaction. */
   async createForUnit(ctx: RequestContext, input: CreateAppraisalsForUnitInput): Promise<{ created: number; skipped: number }> {
     const unitId = idOfType(input.unitId, Unit.typeName);
-    if (unitId === null || !(await ctx.em.getRepository(Unit).existsBy({ id: unitId }))) {
+    if (unitId === null || !(await unitService.get(ctx, unitId))) {
       throw new UserErrorsException([appraisalError(AppraisalProblem.UNIT_NOT_FOUND, inputPath('unitId'))]);
     }
     if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unitId))) throw new UserErrorsException([appraisalError(AppraisalProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
     const periodId = idOfType(input.periodId, 'PerformancePeriod');
-    const period = periodId === null ? null : await ctx.loaders.get(periodById).load(periodId);
+    const period = periodId === null ? null : await periodService.get(ctx, periodId);
     if (!period) throw new UserErrorsException([appraisalError(AppraisalProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
     this.assertPlanning(period);
     const employees = await ctx.em
@@ -122,7 +127,7 @@ export class AppraisalService {
       .innerJoin('unit_closure', 'within', `within.descendant_id = employee.unit_id AND within.ancestor_id = :unitId${input.includeSubunits ? '' : ' AND within.depth = 0'}`, { unitId })
       .where('employee.active = :active', { active: true })
       .getCount();
-    for (const e of employees) ctx.loaders.get(employeeById).prime(e.id, e);
+    employeeService.remember(ctx, employees);
     // All at once, so the snapshots' lookups of supervisors batch into a few queries.
     const rows = await Promise.all(employees.map((employee) => this.build(ctx, employee, period, input.approach, period.startDate)));
     for (let i = 0; i < rows.length; i += 500) await ctx.em.getRepository(Appraisal).insert(rows.slice(i, i + 500));
@@ -160,7 +165,7 @@ export class AppraisalService {
     const appraiserId = input.appraiserId == null ? null : idOfType(input.appraiserId, Employee.typeName);
     const externalId = input.externalAppraiserId == null ? null : idOfType(input.externalAppraiserId, ExternalOfficial.typeName);
     if (appraiserId !== null) {
-      const appraiser = await ctx.em.getRepository(Employee).findOneBy({ id: appraiserId });
+      const appraiser = await employeeService.get(ctx, appraiserId);
       if (!appraiser?.active) throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath('appraiserId'))]);
       if (appraiser.id === appraisal.employeeId) throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_IS_SELF, inputPath('appraiserId'))]);
       // Appraising grants the plan: a scoped HR admin hands it only to someone they administer (as setSupervisor).
@@ -168,7 +173,7 @@ export class AppraisalService {
         throw new UserErrorsException([appraisalError(AppraisalProblem.OUT_OF_SCOPE, inputPath('appraiserId'))]);
       }
     } else if (externalId !== null) {
-      const official = await ctx.loaders.get(externalOfficialById).load(externalId);
+      const official = await externalOfficialService.get(ctx, externalId);
       if (!official?.active) throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath('externalAppraiserId'))]);
     } else if (input.appraiserId != null || input.externalAppraiserId != null) {
       throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath(input.appraiserId != null ? 'appraiserId' : 'externalAppraiserId'))]);

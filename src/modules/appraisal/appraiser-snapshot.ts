@@ -1,7 +1,7 @@
 import { type RequestContext } from '../../core/context/request-context';
 import { type Employee } from '../employee/employee.entity';
-import { employeeById } from '../employee/employee.loaders';
-import { externalOfficialById } from '../official/external-official.loaders';
+import { employeeService } from '../employee/employee.service';
+import { externalOfficialService } from '../official/external-official.service';
 
 /** Who appraises a plan and who stands above the appraiser, frozen when the plan is made (`docs/domain.md`). */
 export interface AppraiserSnapshot {
@@ -22,11 +22,11 @@ export interface Superior {
 
 async function describe(ctx: RequestContext, who: Superior): Promise<{ name: string | null; title: string | null; superior: Superior }> {
   if (who.employeeId !== null) {
-    const e = await ctx.loaders.get(employeeById).load(who.employeeId);
+    const e = await employeeService.get(ctx, who.employeeId);
     if (e) return { name: e.displayName, title: e.positionTitle, superior: { employeeId: e.supervisorId, externalId: e.externalSupervisorId } };
   }
   if (who.externalId !== null) {
-    const o = await ctx.loaders.get(externalOfficialById).load(who.externalId);
+    const o = await externalOfficialService.get(ctx, who.externalId);
     if (o) return { name: o.name, title: o.positionTitle, superior: { employeeId: null, externalId: null } };
   }
   return { name: null, title: null, superior: { employeeId: null, externalId: null } };

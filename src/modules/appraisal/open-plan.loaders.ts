@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import { loadAll, type LoaderFactory } from '../../core/context/loader-registry';
 import { Permission } from '../../core/policy/permission';
-import { periodById } from '../period/period.loaders';
 import { periodService } from '../period/period.service';
 import { type Appraisal } from './appraisal.entity';
 import { openAppraisalOf } from './appraisal.loaders';
@@ -12,7 +11,7 @@ import { openAppraisalOf } from './appraisal.loaders';
  */
 export const readableOpenPlanOf: LoaderFactory<number, Appraisal | null, { periodId: number | null }> = (ctx, { periodId }) =>
   new DataLoader(async (employeeIds) => {
-    const period = periodId !== null ? await ctx.loaders.get(periodById).load(periodId) : await periodService.current(ctx);
+    const period = periodId !== null ? await periodService.get(ctx, periodId) : await periodService.current(ctx);
     if (!period) return employeeIds.map(() => null);
     return ctx.policy.filter(Permission.READ_APPRAISAL, await loadAll(ctx.loaders.get(openAppraisalOf, { periodId: period.id }), employeeIds));
   });

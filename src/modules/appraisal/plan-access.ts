@@ -5,7 +5,7 @@ import { assertExpectedVersion, updateVersioned } from '../../core/database/vers
 import { lockedRow } from '../../core/database/row-locks';
 import { idOfType } from '../../core/graphql/global-id';
 import { Permission } from '../../core/policy/permission';
-import { periodById } from '../period/period.loaders';
+import { type PermissionOn } from '../../core/policy/permission-subjects';
 import { periodService } from '../period/period.service';
 import { type PerformancePeriod } from '../period/performance-period.entity';
 import { Appraisal } from './appraisal.entity';
@@ -22,19 +22,19 @@ export interface PlanUnderChange {
  * The plan a mutation changes: locked and read as committed; NOT_FOUND when the caller may not read it (as if
  * absent), FORBIDDEN when they may read it but not take this action, PERIOD_CLOSED in a closed period.
  */
-export async function requirePlan(ctx: RequestContext, appraisalId: number | null, permission: Permission, field: string[]): Promise<PlanUnderChange> {
+export async function requirePlan(ctx: RequestContext, appraisalId: number | null, permission: PermissionOn<Appraisal>, field: string[]): Promise<PlanUnderChange> {
   const appraisal = appraisalId === null ? null : await lockedRow(ctx.em, Appraisal, appraisalId);
   if (!appraisal || !(await ctx.policy.can(Permission.READ_APPRAISAL, appraisal))) {
     throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISAL_NOT_FOUND, field)]);
   }
   ctx.loaders.get(appraisalById).clear(appraisal.id).prime(appraisal.id, appraisal);
   if (!(await ctx.policy.can(permission, appraisal))) throw forbidden();
-  const period = (await ctx.loaders.get(periodById).load(appraisal.periodId))!;
+  const period = (await periodService.get(ctx, appraisal.periodId))!;
   periodService.assertOpen(period, field);
   return { appraisal, period };
 }
 
-export function requirePlanById(ctx: RequestContext, globalId: string, permission: Permission, field: string[]): Promise<PlanUnderChange> {
+export function requirePlanById(ctx: RequestContext, globalId: string, permission: PermissionOn<Appraisal>, field: string[]): Promise<PlanUnderChange> {
   return requirePlan(ctx, idOfType(globalId, Appraisal.typeName), permission, field);
 }
 

@@ -20,6 +20,7 @@ import { appraisalError, AppraisalProblem } from './appraisal.errors';
 import { type TransferEmployeeInput } from './appraisal.inputs';
 import { appraisalService } from './appraisal.service';
 import { appraisalWorkflowService } from './appraisal-workflow.service';
+import { unitService } from '../unit/unit.service';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -53,7 +54,7 @@ export class TransferService {
     let unitId = employee.unitId;
     if (input.unitId != null) {
       const id = idOfType(input.unitId, Unit.typeName);
-      const unit = id === null ? null : await ctx.em.getRepository(Unit).findOneBy({ id });
+      const unit = id === null ? null : await unitService.get(ctx, id);
       if (!unit) errors.add(UserErrorCode.NOT_FOUND, 'The unit does not exist.', inputPath('unitId'));
       else unitId = unit.id;
     }

@@ -9,8 +9,6 @@ import { optionalText } from '../../core/validation/text';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Employee } from '../employee/employee.entity';
-import { actorIsAbove, employeeById } from '../employee/employee.loaders';
-import { unitInHrScope } from '../unit/unit.loaders';
 import { CompetencyAssessment } from './competency-assessment.entity';
 import { AssessmentMethod, METHOD_AUTHORITY } from './competency-enums';
 import { competencyError, CompetencyProblem } from './competency.errors';
@@ -18,6 +16,9 @@ import { Competency } from './competency.entity';
 import { type RecordCompetencyAssessmentInput } from './competency.inputs';
 import { assessmentById, assessmentsOfEmployee, competencyById, requirementsOfUnit } from './competency.loaders';
 import { currentAssessments, jobMatch, type JobMatch } from './job-match';
+import { unitInHrScope } from '../unit/unit.facts';
+import { actorIsAbove } from '../employee/employee.facts';
+import { employeeService } from '../employee/employee.service';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -33,7 +34,7 @@ export class AssessmentService {
   /** Assessments the caller may read (those of people whose profile they read). */
   async getMany(ctx: RequestContext, ids: readonly number[]): Promise<(CompetencyAssessment | null)[]> {
     const rows = await loadAll(ctx.loaders.get(assessmentById), ids);
-    const owners = await loadAll(ctx.loaders.get(employeeById), rows.map((r) => r?.employeeId ?? -1));
+    const owners = await employeeService.getMany(ctx, rows.map((r) => r?.employeeId ?? -1));
     const readable = await ctx.policy.filter(Permission.READ_COMPETENCY_PROFILE, owners);
     return rows.map((r, i) => (r && readable[i] ? r : null));
   }
@@ -57,7 +58,7 @@ export class AssessmentService {
    */
   async record(ctx: RequestContext, input: RecordCompetencyAssessmentInput): Promise<{ assessment: CompetencyAssessment }> {
     const employeeId = idOfType(input.employeeId, Employee.typeName);
-    const employee = employeeId === null ? null : await ctx.loaders.get(employeeById).load(employeeId);
+    const employee = employeeId === null ? null : await employeeService.get(ctx, employeeId);
     if (!employee || !(await ctx.policy.can(Permission.READ_COMPETENCY_PROFILE, employee))) {
       throw new UserErrorsException([competencyError(CompetencyProblem.EMPLOYEE_NOT_FOUND, inputPath('employeeId'))]);
     }

@@ -1,10 +1,10 @@
 import { type Actor } from '../../core/auth/actor';
+import { type RequestContext } from '../../core/context/request-context';
 import { type PolicyRule } from '../../core/policy/policy';
 import { Employee } from '../employee/employee.entity';
-import { actorIsAbove } from '../employee/employee.loaders';
-import { Unit } from '../unit/unit.entity';
-import { unitInHrScope } from '../unit/unit.loaders';
 import { actorHeadsUnitOrAbove } from './competency.loaders';
+import { unitInHrScope } from '../unit/unit.facts';
+import { actorIsAbove } from '../employee/employee.facts';
 
 export interface PersonRelation {
   isSelf: boolean;
@@ -36,7 +36,7 @@ export function decideReadUnitAggregates({ actor, inHrScope, headsUnitOrAbove }:
   return (actor.isHrAdmin && inHrScope) || headsUnitOrAbove;
 }
 
-async function relationTo(ctx: Parameters<PolicyRule['evaluate']>[0], employee: Employee): Promise<PersonRelation> {
+async function relationTo(ctx: RequestContext, employee: Employee): Promise<PersonRelation> {
   const { actor } = ctx;
   const isSelf = actor.employeeId === employee.id;
   const inHrScope = !isSelf && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(employee.unitId) : false;
@@ -47,25 +47,31 @@ async function relationTo(ctx: Parameters<PolicyRule['evaluate']>[0], employee: 
 export const competencyRules = {
   readProfile: {
     description: 'The person, everyone above them in the supervisor tree, HR admins whose scope covers them.',
-    evaluate: async (ctx, subject) => subject instanceof Employee && decideReadProfile({ actor: ctx.actor, relation: await relationTo(ctx, subject) }),
-  },
+    subject: 'the employee',
+    // Guards `Employee.competencyProfile`, `competencyAssessments`, `developmentSuggestions`.
+    fieldSubject: Employee,
+    evaluate: async (ctx, employee) => decideReadProfile({ actor: ctx.actor, relation: await relationTo(ctx, employee) }),
+  } satisfies PolicyRule<Employee>,
   develop: {
     description: 'Everyone above the person in the supervisor tree, HR admins whose scope covers them; never the person.',
-    evaluate: async (ctx, subject) => subject instanceof Employee && decideDevelop({ actor: ctx.actor, relation: await relationTo(ctx, subject) }),
-  },
+    subject: 'the employee',
+    evaluate: async (ctx, employee) => decideDevelop({ actor: ctx.actor, relation: await relationTo(ctx, employee) }),
+  } satisfies PolicyRule<Employee>,
   readTalent: {
     description: 'Everyone above the person, HR admins covering them; the person when TALENT_VISIBLE_TO_SELF is on.',
-    evaluate: async (ctx, subject) =>
-      subject instanceof Employee && decideReadTalent({ actor: ctx.actor, relation: await relationTo(ctx, subject), visibleToSelf: ctx.settings.talentVisibleToSelf === true }),
-  },
+    subject: 'the employee',
+    // Guards `Employee.talentPlacement`.
+    fieldSubject: Employee,
+    evaluate: async (ctx, employee) =>
+      decideReadTalent({ actor: ctx.actor, relation: await relationTo(ctx, employee), visibleToSelf: ctx.settings.talentVisibleToSelf === true }),
+  } satisfies PolicyRule<Employee>,
   readUnitAggregates: {
     description: 'HR admins whose scope covers the unit, and the heads of the unit or of a unit above it (not analysts).',
-    evaluate: async (ctx, subject) => {
-      const unitId = subject instanceof Unit ? subject.id : typeof subject === 'number' ? subject : undefined;
-      if (unitId === undefined) return false;
+    subject: 'the unit id',
+    evaluate: async (ctx, unitId) => {
       const inHrScope = ctx.actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(unitId) : false;
       const headsUnitOrAbove = !inHrScope && ctx.actor.employeeId !== undefined ? await ctx.loaders.get(actorHeadsUnitOrAbove).load(unitId) : false;
       return decideReadUnitAggregates({ actor: ctx.actor, inHrScope, headsUnitOrAbove });
     },
-  },
-} satisfies Record<string, PolicyRule>;
+  } satisfies PolicyRule<number>,
+};

@@ -11,13 +11,13 @@ import { optionalText, requiredText } from '../../core/validation/text';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Unit } from '../unit/unit.entity';
-import { unitById } from '../unit/unit.loaders';
 import { competencyError, CompetencyProblem } from './competency.errors';
 import { Competency, type CompetencyLevel } from './competency.entity';
 import { CompetencyType } from './competency-enums';
 import { type CompetencyLevelInput, type CreateCompetencyInput, type RemovePositionRequirementInput, type SetPositionRequirementInput, type UpdateCompetencyInput } from './competency.inputs';
 import { competencyById, requirementById, requirementsOfUnit } from './competency.loaders';
 import { PositionRequirement } from './position-requirement.entity';
+import { unitService } from '../unit/unit.service';
 
 const inputPath = (...field: string[]) => ['input', ...field];
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
@@ -125,7 +125,7 @@ export class CompetencyService {
   async setRequirement(ctx: RequestContext, input: SetPositionRequirementInput): Promise<{ requirement: PositionRequirement }> {
     await ctx.policy.assert(Permission.MANAGE_ORGANISATION);
     const unitId = idOfType(input.unitId, Unit.typeName);
-    const unit = unitId === null ? null : await ctx.loaders.get(unitById).load(unitId);
+    const unit = unitId === null ? null : await unitService.get(ctx, unitId);
     if (!unit) throw new UserErrorsException([competencyError(CompetencyProblem.UNIT_NOT_FOUND, inputPath('unitId'))]);
     if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id))) throw new UserErrorsException([competencyError(CompetencyProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
     const competencyId = idOfType(input.competencyId, Competency.typeName);

@@ -10,10 +10,8 @@ import { optionalText, requiredText } from '../../core/validation/text';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Employee } from '../employee/employee.entity';
-import { employeeById } from '../employee/employee.loaders';
 import { PerformancePeriod } from '../period/performance-period.entity';
 import { PeriodStatus } from '../period/period-enums';
-import { periodById } from '../period/period.loaders';
 import { DEVELOPMENT_TRANSITIONS, DevelopmentStatus } from './competency-enums';
 import { competencyError, CompetencyProblem } from './competency.errors';
 import { Competency } from './competency.entity';
@@ -21,6 +19,8 @@ import { type RatePotentialInput, type SuggestDevelopmentInput, type UpdateDevel
 import { competencyById, potentialOfEmployee, potentialRatingById, suggestionById, suggestionsOfEmployee } from './competency.loaders';
 import { DevelopmentSuggestion } from './development-suggestion.entity';
 import { PotentialRating } from './potential-rating.entity';
+import { employeeService } from '../employee/employee.service';
+import { periodService } from '../period/period.service';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -29,7 +29,7 @@ export class DevelopmentService {
   /** An employee the caller may develop (everyone above, HR covering), or NOT_FOUND / FORBIDDEN. */
   private async developable(ctx: RequestContext, globalId: string): Promise<Employee> {
     const id = idOfType(globalId, Employee.typeName);
-    const employee = id === null ? null : await ctx.loaders.get(employeeById).load(id);
+    const employee = id === null ? null : await employeeService.get(ctx, id);
     if (!employee || !(await ctx.policy.can(Permission.READ_COMPETENCY_PROFILE, employee))) {
       throw new UserErrorsException([competencyError(CompetencyProblem.EMPLOYEE_NOT_FOUND, inputPath('employeeId'))]);
     }
@@ -39,7 +39,7 @@ export class DevelopmentService {
 
   async getSuggestions(ctx: RequestContext, ids: readonly number[]): Promise<(DevelopmentSuggestion | null)[]> {
     const rows = await loadAll(ctx.loaders.get(suggestionById), ids);
-    const owners = await loadAll(ctx.loaders.get(employeeById), rows.map((r) => r?.employeeId ?? -1));
+    const owners = await employeeService.getMany(ctx, rows.map((r) => r?.employeeId ?? -1));
     const readable = await ctx.policy.filter(Permission.READ_COMPETENCY_PROFILE, owners);
     return rows.map((r, i) => (r && readable[i] ? r : null));
   }
@@ -84,7 +84,7 @@ export class DevelopmentService {
   async updateSuggestion(ctx: RequestContext, input: UpdateDevelopmentSuggestionInput): Promise<{ suggestion: DevelopmentSuggestion }> {
     const id = idOfType(input.id, DevelopmentSuggestion.typeName);
     const suggestion = id === null ? null : await lockedRow(ctx.em, DevelopmentSuggestion, id);
-    const owner = suggestion ? await ctx.loaders.get(employeeById).load(suggestion.employeeId) : null;
+    const owner = suggestion ? await employeeService.get(ctx, suggestion.employeeId) : null;
     if (!suggestion || !owner || !(await ctx.policy.can(Permission.READ_COMPETENCY_PROFILE, owner))) {
       throw new UserErrorsException([competencyError(CompetencyProblem.SUGGESTION_NOT_FOUND, inputPath('id'))]);
     }
@@ -103,7 +103,7 @@ export class DevelopmentService {
 
   async getPotentialRatings(ctx: RequestContext, ids: readonly number[]): Promise<(PotentialRating | null)[]> {
     const rows = await loadAll(ctx.loaders.get(potentialRatingById), ids);
-    const owners = await loadAll(ctx.loaders.get(employeeById), rows.map((r) => r?.employeeId ?? -1));
+    const owners = await employeeService.getMany(ctx, rows.map((r) => r?.employeeId ?? -1));
     const readable = await ctx.policy.filter(Permission.READ_TALENT, owners);
     return rows.map((r, i) => (r && readable[i] ? r : null));
   }
@@ -116,7 +116,7 @@ export class DevelopmentService {
   async ratePotential(ctx: RequestContext, input: RatePotentialInput): Promise<{ potentialRating: PotentialRating }> {
     const employee = await this.developable(ctx, input.employeeId);
     const periodId = idOfType(input.periodId, PerformancePeriod.typeName);
-    const period = periodId === null ? null : await ctx.loaders.get(periodById).load(periodId);
+    const period = periodId === null ? null : await periodService.get(ctx, periodId);
     if (!period) throw new UserErrorsException([competencyError(CompetencyProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
     if (period.status === PeriodStatus.CLOSED) throw new UserErrorsException([competencyError(CompetencyProblem.PERIOD_CLOSED, inputPath('periodId'))]);
     const errors = new UserErrorList();

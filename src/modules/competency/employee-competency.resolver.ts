@@ -8,10 +8,8 @@ import { runMutation } from '../../core/graphql/mutation';
 import { Allow } from '../../core/policy/allow';
 import { Permission } from '../../core/policy/permission';
 import { Employee } from '../employee/employee.entity';
-import { employeeById } from '../employee/employee.loaders';
 import { employeeService } from '../employee/employee.service';
 import { PerformancePeriod } from '../period/performance-period.entity';
-import { periodById } from '../period/period.loaders';
 import { periodService } from '../period/period.service';
 import { assessmentService } from './assessment.service';
 import { CompetencyAssessment } from './competency-assessment.entity';
@@ -38,9 +36,9 @@ const INPUT = { description: 'What to create or change.' };
 /** Each employee's placement for one period, computed for the whole batch at once. */
 const placementOfEmployee: LoaderFactory<number, TalentPlacement | null, { periodId: number }> = (ctx, { periodId }) =>
   new DataLoader(async (employeeIds) => {
-    const period = await ctx.loaders.get(periodById).load(periodId);
+    const period = await periodService.get(ctx, periodId);
     if (!period) return employeeIds.map(() => null);
-    const employees = (await Promise.all(employeeIds.map((id) => ctx.loaders.get(employeeById).load(id)))).filter((e): e is Employee => e !== null);
+    const employees = (await Promise.all(employeeIds.map((id) => employeeService.get(ctx, id)))).filter((e): e is Employee => e !== null);
     const placements = await talentService.placements(ctx, { employeeIds: employees.map((e) => e.id) }, period, employees);
     const byId = new Map(placements.map((p) => [p.employee.id, p]));
     return employeeIds.map((id) => byId.get(id) ?? null);

@@ -5,7 +5,6 @@ import { appraisalService } from '../appraisal/appraisal.service';
 import { type Employee } from '../employee/employee.entity';
 import { employeeService } from '../employee/employee.service';
 import { ANNUAL_SUB_PERIOD } from '../evaluation/evaluation.entity';
-import { objectionOf } from '../evaluation/evaluation.loaders';
 import { evaluationService } from '../evaluation/evaluation.service';
 import { achievement, isRate } from '../evaluation/result-suggestion';
 import { externalOfficialService } from '../official/external-official.service';
@@ -146,7 +145,7 @@ export function indicatorRow(indicator: Indicator, realizations: readonly Realiz
 async function annualEvaluation(ctx: RequestContext, appraisal: Appraisal): Promise<{ block: EvaluationBlock; behaviors: Awaited<ReturnType<typeof evaluationService.behaviorsOf>> } | null> {
   const annual = (await evaluationService.of(ctx, appraisal)).find((e) => e.subPeriod === ANNUAL_SUB_PERIOD);
   if (!annual) return null;
-  const [behaviors, objection] = await Promise.all([evaluationService.behaviorsOf(ctx, annual), ctx.loaders.get(objectionOf).load(appraisal.id)]);
+  const [behaviors, objection] = await Promise.all([evaluationService.behaviorsOf(ctx, annual), evaluationService.objectionOf(ctx, appraisal)]);
   const day = (instant: Date) => localDateOf(instant, ctx.timeZone);
   return {
     behaviors,

@@ -1,8 +1,8 @@
 import { type Actor } from '../../core/auth/actor';
 import { type PolicyRule } from '../../core/policy/policy';
-import { unitInHrScope } from '../unit/unit.loaders';
 import { Employee } from './employee.entity';
-import { actorIsAbove } from './employee.loaders';
+import { actorIsAbove } from './employee.facts';
+import { unitInHrScope } from '../unit/unit.facts';
 
 /**
  * Directory fields (name, position, unit, supervisor) are for signed-in employees (`docs/api.md`) and HR admins.
@@ -34,13 +34,16 @@ export function decideExportPersonalData({ actor, relation }: { actor: Actor; re
 
 export const employeeRules = {
   readDirectory: {
-    description: 'Signed-in employees and HR admins read the directory.',
+    description: 'Signed-in employees and HR admins read the directory (name, position, unit, supervisor); not analyst or integration clients.',
+    subject: null,
     evaluate: (ctx) => decideReadDirectory({ actor: ctx.actor }),
-  },
+  } satisfies PolicyRule,
   readPersonal: {
-    description: 'The person, everyone above them in the supervisor tree, and HR admins whose scope covers them.',
+    description: 'Personal fields (NIP, email, grade, gender): the person, everyone above them in the supervisor tree, HR admins whose scope covers them.',
+    subject: 'the employee',
+    // Guards `Employee.nip`, `grade`, `gender`, `email`: the employee is the field's parent.
+    fieldSubject: Employee,
     evaluate: async (ctx, subject) => {
-      if (!(subject instanceof Employee)) return false;
       const { actor } = ctx;
       const isSelf = actor.employeeId === subject.id;
       // Facts are fetched lazily and batched: a list of 100 employees costs one query per fact, not 100.
@@ -48,15 +51,15 @@ export const employeeRules = {
       const isAbove = !isSelf && !inHrScope && actor.employeeId !== undefined ? await ctx.loaders.get(actorIsAbove).load(subject.id) : false;
       return decideReadPersonal({ actor, relation: { isSelf, isAbove, inHrScope } });
     },
-  },
+  } satisfies PolicyRule<Employee>,
   exportPersonalData: {
-    description: 'The person, and HR admins whose scope covers them, export everything held about the person.',
+    description: 'The file of everything held about the person (`docs/personal-data.md`): the person, and HR admins whose scope covers them; not those above.',
+    subject: 'the employee',
     evaluate: async (ctx, subject) => {
-      if (!(subject instanceof Employee)) return false;
       const { actor } = ctx;
       const isSelf = actor.employeeId === subject.id;
       const inHrScope = !isSelf && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(subject.unitId) : false;
       return decideExportPersonalData({ actor, relation: { isSelf, inHrScope } });
     },
-  },
-} satisfies Record<string, PolicyRule>;
+  } satisfies PolicyRule<Employee>,
+};

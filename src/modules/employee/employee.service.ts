@@ -15,9 +15,8 @@ import { Topic } from '../../core/events/event-bus';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { ExternalOfficial } from '../official/external-official.entity';
-import { externalOfficialById } from '../official/external-official.loaders';
+import { externalOfficialService } from '../official/external-official.service';
 import { Unit } from '../unit/unit.entity';
-import { unitById } from '../unit/unit.loaders';
 import { type UnitScope } from '../unit/unit.service';
 import { Employee } from './employee.entity';
 import { EmploymentType } from './employee-enums';
@@ -34,7 +33,9 @@ import {
   SubordinateDepth,
   type UpdateEmployeeInput,
 } from './employee.inputs';
-import { actorIsAbove, employeeById, employeeByNip, type EmployeeCondition, subordinatesPage, unitEmployeesPage } from './employee.loaders';
+import { employeeById, employeeByNip, type EmployeeCondition, subordinatesPage, unitEmployeesPage } from './employee.loaders';
+import { actorIsAbove } from './employee.facts';
+import { unitService } from '../unit/unit.service';
 
 /** The supervisor tree (atasan langsung), kept in the same transaction as every supervisor change. */
 export const supervisorTree = new ClosureTable('employee_closure');
@@ -56,6 +57,21 @@ export class EmployeeService {
   async getMany(ctx: RequestContext, ids: readonly number[]): Promise<(Employee | null)[]> {
     if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return ids.map(() => null);
     return loadAll(ctx.loaders.get(employeeById), ids);
+  }
+
+  /**
+   * By NIP for an import (IMPORT_ORGANISATION: integration clients and HR admins): rows are matched by NIP before
+   * any row rule can apply; each row is then checked with IMPORT_INTO_UNIT.
+   */
+  async getByNipToImport(ctx: RequestContext, nip: string): Promise<Employee | null> {
+    if (!(await ctx.policy.can(Permission.IMPORT_ORGANISATION))) return null;
+    return ctx.loaders.get(employeeByNip).load(nip);
+  }
+
+  /** Employees another module just read with its own statement: later reads in the request need none. Returns nothing. */
+  remember(ctx: RequestContext, employees: readonly Employee[]): void {
+    const loader = ctx.loaders.get(employeeById);
+    for (const e of employees) loader.prime(e.id, e);
   }
 
   /** By NIP only for those who may read that employee's NIP: a lookup must not reveal whose a NIP is. */
@@ -111,7 +127,7 @@ export class EmployeeService {
     const errors = new UserErrorList();
     const values = validateEmployeeDraft(errors, input, inputPath);
     const unitId = idOfType(input.unitId, Unit.typeName);
-    const unit = unitId === null ? null : await ctx.loaders.get(unitById).load(unitId);
+    const unit = unitId === null ? null : await unitService.get(ctx, unitId);
     if (!unit) errors.addError(employeeError(EmployeeProblem.UNIT_NOT_FOUND, inputPath('unitId')));
     const supervisor = this.resolveSupervisorIds(errors, input.supervisorId, input.externalSupervisorId, inputPath);
     errors.throwIfAny();
@@ -146,7 +162,7 @@ export class EmployeeService {
     let unitId = current.unitId;
     if (input.unitId != null) {
       const id = idOfType(input.unitId, Unit.typeName);
-      const unit = id === null ? null : await ctx.loaders.get(unitById).load(id);
+      const unit = id === null ? null : await unitService.get(ctx, id);
       if (!unit) errors.addError(employeeError(EmployeeProblem.UNIT_NOT_FOUND, inputPath('unitId')));
       else unitId = unit.id;
     }
@@ -305,7 +321,7 @@ export class EmployeeService {
       } else if (!supervisor.active) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_INACTIVE, path('supervisorId')));
     }
     if (choice.externalSupervisorId !== null) {
-      const official = await ctx.loaders.get(externalOfficialById).load(choice.externalSupervisorId);
+      const official = await externalOfficialService.getToAssign(ctx, choice.externalSupervisorId);
       if (!official) errors.addError(employeeError(EmployeeProblem.EXTERNAL_SUPERVISOR_NOT_FOUND, path('externalSupervisorId')));
       else if (!official.active) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_INACTIVE, path('externalSupervisorId')));
     }

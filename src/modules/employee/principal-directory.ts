@@ -2,8 +2,8 @@ import { type PrincipalDirectory } from '../../core/auth/authenticate';
 import { type Database } from '../../core/database/database';
 import { RawEntities } from '../../core/database/raw-entities';
 import { Unit } from '../unit/unit.entity';
-import { normaliseUnitCode } from '../unit/unit.loaders';
 import { Employee } from './employee.entity';
+import { normaliseUnitCode } from '../unit/unit-code';
 
 /** What authentication looks up per request: an active employee by NIP, an HR scope unit by code. */
 export function createPrincipalDirectory(db: Database): PrincipalDirectory<Employee> {

@@ -5,6 +5,7 @@ import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader
 import { EvaluationBehavior } from './evaluation-behavior.entity';
 import { Evaluation } from './evaluation.entity';
 import { Objection } from './objection.entity';
+import { UnitRating } from './unit-rating.entity';
 
 export const evaluationById: LoaderFactory<number, Evaluation | null> = (ctx) =>
   new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Evaluation, ids), (e) => e.id));
@@ -24,3 +25,7 @@ export const objectionOf: LoaderFactory<number, Objection | null> = (ctx) =>
 
 export const objectionById: LoaderFactory<number, Objection | null> = (ctx) =>
   new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Objection, ids), (o) => o.id));
+
+/** Unit ratings by id (node lookups), without policy: callers go through `evaluationService.getUnitRatings`. */
+export const unitRatingById: LoaderFactory<number, UnitRating | null> = (ctx) =>
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, UnitRating, ids), (r) => r.id));

@@ -1,5 +1,5 @@
 import { type RequestContext } from '../../core/context/request-context';
-import { byKey, loadAll } from '../../core/context/loader-registry';
+import { loadAll } from '../../core/context/loader-registry';
 import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion } from '../../core/database/versioned-update';
 import { Topic } from '../../core/events/event-bus';
@@ -10,30 +10,28 @@ import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalStatus, TransitionAction } from '../appraisal/appraisal-enums';
-import { appraisalById } from '../appraisal/appraisal.loaders';
+import { appraisalService } from '../appraisal/appraisal.service';
 import { appraisalWorkflowService } from '../appraisal/appraisal-workflow.service';
 import { requirePlan, touchPlan } from '../appraisal/plan-access';
 import { PositionKind } from '../employee/employee-enums';
 import { PeriodStatus } from '../period/period-enums';
 import { type PerformancePeriod } from '../period/performance-period.entity';
-import { realizationsOf } from '../realization/realization.loaders';
-import { subPeriodOf } from '../realization/realization.service';
-import { Unit } from '../unit/unit.entity';
+import { realizationService, subPeriodOf } from '../realization/realization.service';
 import { WorkResultKind } from '../work-plan/work-plan-enums';
-import { indicatorsOf, workResultPlansOf } from '../work-plan/work-plan.loaders';
+import { workPlanService } from '../work-plan/work-plan.service';
 import { CORE_VALUES } from '../work-plan/core-values';
 import { EvaluationBehavior } from './evaluation-behavior.entity';
 import { ANNUAL_SUB_PERIOD, Evaluation } from './evaluation.entity';
 import { EvaluationKind, type ExpectationRating } from './evaluation-enums';
 import { evaluationError, EvaluationProblem } from './evaluation.errors';
 import { type BehaviorAssessmentInput, type RatePeriodInput, type RateYearInput } from './evaluation.inputs';
-import { behaviorAssessmentsOf, evaluationById, evaluationsOf, objectionById } from './evaluation.loaders';
+import { behaviorAssessmentsOf, evaluationById, evaluationsOf, objectionById, objectionOf, unitRatingById } from './evaluation.loaders';
 import { Objection } from './objection.entity';
-import { In } from 'typeorm';
 import { creditPoints, functionalCoefficient, predikatOf, resultRatingForUnitRating } from './predikat';
 import { achievement, isRate, resultOfRhk, suggestResultRating } from './result-suggestion';
 import { deriveSubPeriods } from '../period/sub-periods';
 import { UnitRating } from './unit-rating.entity';
+import { unitService } from '../unit/unit.service';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -46,6 +44,12 @@ export interface BehaviorAssessment {
 
 /** Ratings by the appraiser: each month or quarter, and the year, with the predikat the matrix gives. */
 export class EvaluationService {
+  /** The objection to a plan's final rating, if any and if the caller may read the plan. */
+  async objectionOf(ctx: RequestContext, appraisal: Appraisal): Promise<Objection | null> {
+    if (!(await ctx.policy.can(Permission.READ_APPRAISAL, appraisal))) return null;
+    return ctx.loaders.get(objectionOf).load(appraisal.id);
+  }
+
   /** A readable plan's evaluations (the parent's read check covers them). */
   of(ctx: RequestContext, appraisal: Appraisal): Promise<Evaluation[]> {
     return ctx.loaders.get(evaluationsOf).load(appraisal.id);
@@ -53,22 +57,21 @@ export class EvaluationService {
 
   async getMany(ctx: RequestContext, ids: readonly number[]): Promise<(Evaluation | null)[]> {
     const rows = await loadAll(ctx.loaders.get(evaluationById), ids);
-    const plans = await ctx.policy.filter(Permission.READ_APPRAISAL, await loadAll(ctx.loaders.get(appraisalById), rows.map((r) => r?.appraisalId ?? 0)));
+    const plans = await appraisalService.getMany(ctx, rows.map((r) => r?.appraisalId ?? 0));
     return rows.map((row, i) => (row && plans[i] ? row : null));
   }
 
   /** Objections by id, each null unless the caller may read the plan. */
   async getObjections(ctx: RequestContext, ids: readonly number[]): Promise<(Objection | null)[]> {
     const rows = await loadAll(ctx.loaders.get(objectionById), ids);
-    const plans = await ctx.policy.filter(Permission.READ_APPRAISAL, await loadAll(ctx.loaders.get(appraisalById), rows.map((r) => r?.appraisalId ?? 0)));
+    const plans = await appraisalService.getMany(ctx, rows.map((r) => r?.appraisalId ?? 0));
     return rows.map((row, i) => (row && plans[i] ? row : null));
   }
 
   /** Unit ratings by id: organisational, read like units. */
   async getUnitRatings(ctx: RequestContext, ids: readonly number[]): Promise<(UnitRating | null)[]> {
     if (!(await ctx.policy.can(Permission.READ_UNITS))) return ids.map(() => null);
-    const rows = await ctx.em.getRepository(UnitRating).findBy({ id: In([...ids]) });
-    return byKey(ids, rows, (r) => r.id);
+    return loadAll(ctx.loaders.get(unitRatingById), ids);
   }
 
   /** The seven values, each with what the appraiser wrote in this evaluation. */
@@ -82,13 +85,13 @@ export class EvaluationService {
    * achievement against target, then the rule of `docs/domain.md`. The appraiser decides.
    */
   async suggestion(ctx: RequestContext, appraisal: Appraisal, subPeriod: number | null, subPeriodsInYear = 12): Promise<ExpectationRating | null> {
-    const rhks = await ctx.loaders.get(workResultPlansOf).load(appraisal.id);
+    const rhks = await workPlanService.rhksOf(ctx, appraisal);
     const perRhk = await Promise.all(
       rhks.map(async (rhk) => {
-        const indicators = await ctx.loaders.get(indicatorsOf).load(rhk.id);
+        const indicators = await workPlanService.indicatorsOf(ctx, rhk);
         const achievements = await Promise.all(
           indicators.map(async (indicator) => {
-            const realizations = (await ctx.loaders.get(realizationsOf).load(indicator.id)).filter((r) => subPeriod === null || r.subPeriod === subPeriod);
+            const realizations = (await realizationService.ofIndicator(ctx, indicator)).filter((r) => subPeriod === null || r.subPeriod === subPeriod);
             // In one sub-period a count is held against its share of the yearly target; a rate ("%") against the target itself.
             const target = subPeriod !== null && indicator.targetValue !== null && !isRate(indicator.targetUnit) ? indicator.targetValue / subPeriodsInYear : indicator.targetValue;
             return achievement(target, indicator.targetUnit, realizations);
@@ -169,7 +172,7 @@ export class EvaluationService {
    * follows it; refused until HR sets it.
    */
   private async unitRatingForHead(ctx: RequestContext, appraisal: Appraisal, period: PerformancePeriod): Promise<UnitRating | null> {
-    const unit = await ctx.em.getRepository(Unit).findOneBy({ id: appraisal.unitId });
+    const unit = await unitService.get(ctx, appraisal.unitId);
     if (unit?.headId !== appraisal.employeeId) return null;
     const rating = await ctx.em.getRepository(UnitRating).findOneBy({ unitId: unit.id, periodId: period.id });
     if (!rating) throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_RATING_MISSING, inputPath('appraisalId'))]);

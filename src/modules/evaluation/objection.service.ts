@@ -11,7 +11,7 @@ import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalStatus } from '../appraisal/appraisal-enums';
-import { appraisalById } from '../appraisal/appraisal.loaders';
+import { appraisalService } from '../appraisal/appraisal.service';
 import { requirePlan, touchPlan } from '../appraisal/plan-access';
 import { PositionKind } from '../employee/employee-enums';
 import { ANNUAL_SUB_PERIOD, Evaluation } from './evaluation.entity';
@@ -71,8 +71,8 @@ export class ObjectionService {
   async decide(ctx: RequestContext, input: DecideObjectionInput): Promise<{ objection: Objection; appraisal: Appraisal }> {
     const id = idOfType(input.id, Objection.typeName);
     const objection = id === null ? null : await lockedRow(ctx.em, Objection, id);
-    const plan = objection && (await ctx.loaders.get(appraisalById).load(objection.appraisalId));
-    if (!objection || !plan || !(await ctx.policy.can(Permission.READ_APPRAISAL, plan))) {
+    const plan = objection && (await appraisalService.get(ctx, objection.appraisalId));
+    if (!objection || !plan) {
       throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_NOT_FOUND, inputPath('id'))]);
     }
     const { appraisal } = await requirePlan(ctx, plan.id, Permission.DECIDE_OBJECTION, inputPath('id'));

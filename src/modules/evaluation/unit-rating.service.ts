@@ -22,6 +22,7 @@ import { EvaluationKind, type OrganisationRating, Predikat } from './evaluation-
 import { evaluationError, EvaluationProblem } from './evaluation.errors';
 import { type FinalizeUnitEvaluationsInput, type SetUnitRatingInput } from './evaluation.inputs';
 import { UnitRating } from './unit-rating.entity';
+import { unitService } from '../unit/unit.service';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -150,11 +151,11 @@ export class UnitRatingService {
 
   private async requireScope(ctx: RequestContext, unitGlobalId: string, periodGlobalId: string): Promise<{ unit: Unit; period: PerformancePeriod }> {
     const unitId = idOfType(unitGlobalId, Unit.typeName);
-    const unit = unitId === null ? null : await ctx.em.getRepository(Unit).findOneBy({ id: unitId });
+    const unit = unitId === null ? null : await unitService.get(ctx, unitId);
     if (!unit) throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_NOT_FOUND, inputPath('unitId'))]);
     if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id))) throw new UserErrorsException([evaluationError(EvaluationProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
     const periodId = idOfType(periodGlobalId, PerformancePeriod.typeName);
-    const period = periodId === null ? null : await ctx.em.getRepository(PerformancePeriod).findOneBy({ id: periodId });
+    const period = periodId === null ? null : await periodService.get(ctx, periodId);
     if (!period) throw new UserErrorsException([evaluationError(EvaluationProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
     return { unit, period };
   }

@@ -2,9 +2,10 @@ import { type Actor } from '../../core/auth/actor';
 import { type PolicyRule } from '../../core/policy/policy';
 import { Permission } from '../../core/policy/permission';
 import { appraisalById } from '../appraisal/appraisal.loaders';
-import { actorIsAbove, employeeById } from '../employee/employee.loaders';
-import { unitInHrScope } from '../unit/unit.loaders';
-import { Feedback } from './feedback.entity';
+import { employeeById } from '../employee/employee.loaders';
+import { type Feedback } from './feedback.entity';
+import { unitInHrScope } from '../unit/unit.facts';
+import { actorIsAbove } from '../employee/employee.facts';
 
 export interface FeedbackRelation {
   isRecipient: boolean;
@@ -21,9 +22,9 @@ export function decideReadFeedback({ relation }: { actor: Actor; relation: Feedb
 export const feedbackRules = {
   readFeedback: {
     description: 'The recipient, the author, and those who read the recipient’s plan.',
+    subject: 'the feedback',
     // At once for the recipient and the author (a supervisor reading the feedback they gave): no promise per item.
     evaluate: (ctx, subject) => {
-      if (!(subject instanceof Feedback)) return false;
       const me = ctx.actor.employeeId;
       const isRecipient = me !== undefined && me === subject.recipientEmployeeId;
       const isAuthor = me !== undefined && me === subject.authorEmployeeId;
@@ -42,5 +43,5 @@ export const feedbackRules = {
         return decideReadFeedback({ actor: ctx.actor, relation: { isRecipient, isAuthor, readsContext } });
       })();
     },
-  },
-} satisfies Record<string, PolicyRule>;
+  } satisfies PolicyRule<Feedback>,
+};

@@ -13,20 +13,21 @@ import { requiredText } from '../../core/validation/text';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { DailyActivity } from '../activity/daily-activity.entity';
-import { activityById } from '../activity/activity.loaders';
+import { activityService } from '../activity/activity.service';
 import { Appraisal } from '../appraisal/appraisal.entity';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the plan of an activity given feedback (addressee, ACTIVITY)
 import { appraisalById } from '../appraisal/appraisal.loaders';
 import { changePlanProgress } from '../appraisal/plan-stamps';
-import { actorIsAbove } from '../employee/employee.loaders';
+import { appraisalService } from '../appraisal/appraisal.service';
 import { Realization } from '../realization/realization.entity';
-import { realizationById } from '../realization/realization.loaders';
+import { realizationService } from '../realization/realization.service';
 import { Indicator } from '../work-plan/indicator.entity';
-import { indicatorById, workResultPlanById } from '../work-plan/work-plan.loaders';
-import { periodById } from '../period/period.loaders';
+import { workPlanService } from '../work-plan/work-plan.service';
 import { periodService } from '../period/period.service';
 import { Feedback, FeedbackTarget } from './feedback.entity';
 import { type GiveFeedbackInput, type ReplyToFeedbackInput } from './feedback.inputs';
 import { feedbackById, feedbackOfAppraisal, feedbackOn, readableFeedbackOnIndicator, readableFeedbackOnRealization } from './feedback.loaders';
+import { actorIsAbove } from '../employee/employee.facts';
 
 const inputPath = (field: string) => ['input', field];
 const notFound = (field: string) => new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such thing to give feedback on.', inputPath(field))]);
@@ -113,7 +114,8 @@ export class FeedbackService {
       throw new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such feedback.', inputPath('id'))]);
     }
     if (feedback.recipientEmployeeId !== ctx.actor.employeeId) throw forbidden('Only the employee it is addressed to replies.');
-    const plan = feedback.appraisalId === null ? null : await ctx.loaders.get(appraisalById).load(feedback.appraisalId);
+    // Feedback lies in its recipient's plan, which the recipient reads.
+    const plan = feedback.appraisalId === null ? null : await appraisalService.get(ctx, feedback.appraisalId);
     await this.assertPeriodOpen(ctx, plan?.periodId ?? null, inputPath('id'));
     assertExpectedVersion(feedback.version, input.expectedVersion);
     const errors = new UserErrorList();
@@ -130,39 +132,43 @@ export class FeedbackService {
   /** A closed year refuses every change, feedback and replies included (PERIOD_CLOSED). */
   private async assertPeriodOpen(ctx: RequestContext, periodId: number | null, field: string[]): Promise<void> {
     if (periodId === null) return;
-    const period = await ctx.loaders.get(periodById).load(periodId);
+    const period = await periodService.get(ctx, periodId);
     if (period) periodService.assertOpen(period, field);
   }
 
   /** Who the feedback goes to, and in which plan: resolved from the target, which the caller must be able to read. */
   private async addressee(ctx: RequestContext, input: GiveFeedbackInput): Promise<Addressee> {
     const decoded = fromGlobalId(input.targetId);
-    const planOf = async (appraisalId: number | null) => (appraisalId === null ? null : ctx.loaders.get(appraisalById).load(appraisalId));
-    const readable = async (appraisal: Appraisal | null) => appraisal !== null && (await ctx.policy.can(Permission.READ_APPRAISAL, appraisal));
+    // Each target through its module's service, which leaves out what the caller may not read; then its plan, which
+    // the caller must read too (READ_APPRAISAL: content readers below the owner do not give feedback on it).
+    const readablePlan = async (appraisalId: number | null) => (appraisalId === null ? null : appraisalService.get(ctx, appraisalId));
     switch (input.target) {
       case FeedbackTarget.APPRAISAL:
       case FeedbackTarget.BEHAVIOR: {
-        const plan = decoded?.typeName === Appraisal.typeName ? await planOf(decoded.id) : null;
-        if (!(await readable(plan))) throw notFound('targetId');
-        return { recipientId: plan!.employeeId, appraisal: plan, targetId: plan!.id };
+        const plan = decoded?.typeName === Appraisal.typeName ? await readablePlan(decoded.id) : null;
+        if (!plan) throw notFound('targetId');
+        return { recipientId: plan.employeeId, appraisal: plan, targetId: plan.id };
       }
       case FeedbackTarget.INDICATOR: {
-        const indicator = decoded?.typeName === Indicator.typeName ? await ctx.loaders.get(indicatorById).load(decoded.id) : null;
-        const rhk = indicator && (await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId));
-        const plan = rhk ? await planOf(rhk.appraisalId) : null;
-        if (!(await readable(plan))) throw notFound('targetId');
-        return { recipientId: plan!.employeeId, appraisal: plan, targetId: indicator!.id };
+        const [indicator] = decoded?.typeName === Indicator.typeName ? await workPlanService.getIndicators(ctx, [decoded.id]) : [null];
+        const [rhk] = indicator ? await workPlanService.getMany(ctx, [indicator.workResultPlanId]) : [null];
+        const plan = rhk ? await readablePlan(rhk.appraisalId) : null;
+        if (!plan) throw notFound('targetId');
+        return { recipientId: plan.employeeId, appraisal: plan, targetId: indicator!.id };
       }
       case FeedbackTarget.REALIZATION: {
-        const realization = decoded?.typeName === Realization.typeName ? await ctx.loaders.get(realizationById).load(decoded.id) : null;
-        const plan = realization ? await planOf(realization.appraisalId) : null;
-        if (!(await readable(plan))) throw notFound('targetId');
-        return { recipientId: plan!.employeeId, appraisal: plan, targetId: realization!.id };
+        const [realization] = decoded?.typeName === Realization.typeName ? await realizationService.getMany(ctx, [decoded.id]) : [null];
+        const plan = realization ? await readablePlan(realization.appraisalId) : null;
+        if (!plan) throw notFound('targetId');
+        return { recipientId: plan.employeeId, appraisal: plan, targetId: realization!.id };
       }
       case FeedbackTarget.ACTIVITY: {
-        const activity = decoded?.typeName === DailyActivity.typeName ? await ctx.loaders.get(activityById).load(decoded.id) : null;
-        if (!activity || !(await ctx.policy.can(Permission.READ_ACTIVITY, activity))) throw notFound('targetId');
-        return { recipientId: activity.employeeId, appraisal: await planOf(activity.appraisalId), targetId: activity.id };
+        const [activity] = decoded?.typeName === DailyActivity.typeName ? await activityService.getMany(ctx, [decoded.id]) : [null];
+        if (!activity) throw notFound('targetId');
+        // The entry's plan, whether or not the caller reads it (an HR admin covering the person now may not cover the
+        // plan's unit then): the feedback belongs there all the same. A fact for the write, never shown to the caller.
+        const plan = activity.appraisalId === null ? null : await ctx.loaders.get(appraisalById).load(activity.appraisalId);
+        return { recipientId: activity.employeeId, appraisal: plan, targetId: activity.id };
       }
     }
   }

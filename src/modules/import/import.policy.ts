@@ -10,6 +10,7 @@ export function decideImportOrganisation({ actor }: { actor: Actor }): boolean {
 export const importRules = {
   importOrganisation: {
     description: 'Integration clients and HR admins import units and employees.',
+    subject: null,
     evaluate: (ctx) => decideImportOrganisation({ actor: ctx.actor }),
-  },
-} satisfies Record<string, PolicyRule>;
+  } satisfies PolicyRule,
+};

@@ -5,11 +5,9 @@ import { Permission } from '../../core/policy/permission';
 import { EmploymentType, Gender, PositionKind } from '../employee/employee-enums';
 import { type EmployeeDraft, validateEmployeeDraft } from '../employee/employee-draft';
 import { employeeError, EmployeeProblem } from '../employee/employee.errors';
-import { employeeByNip } from '../employee/employee.loaders';
 import { employeeService, supervisorTree, type SupervisorChoice } from '../employee/employee.service';
 import { UnitKind } from '../unit/unit-kind';
 import { unitError, UnitProblem } from '../unit/unit.errors';
-import { unitByCode } from '../unit/unit.loaders';
 import { unitService, unitTree, validateUnitValues } from '../unit/unit.service';
 import { dependencyOrder } from './dependency-order';
 import { type ImportEmployeeRow, type ImportUnitRow } from './import.inputs';
@@ -127,10 +125,10 @@ export class ImportService {
     const kind = parseEnum(UnitKind, row.kind, errors, path('kind'), 'kind');
     const values = kind && validateUnitValues(errors, { code: row.code, name: row.name, kind }, path);
     const parentCode = blankToNull(row.parentCode);
-    const parent = parentCode ? await ctx.loaders.get(unitByCode).load(parentCode) : null;
+    const parent = parentCode ? await unitService.getByCode(ctx, parentCode) : null;
     if (parentCode && !parent) errors.addError(unitError(UnitProblem.PARENT_NOT_FOUND, path('parentCode')));
     errors.throwIfAny();
-    const existing = await ctx.loaders.get(unitByCode).load(values!.code);
+    const existing = await unitService.getByCode(ctx, values!.code);
     if (!existing) {
       await unitService.insert(ctx, values!, parent, Permission.IMPORT_INTO_UNIT, path);
       return ImportRowStatus.CREATED;
@@ -147,14 +145,14 @@ export class ImportService {
     const positionKind = parseEnum(PositionKind, row.positionKind, errors, path('positionKind'), 'positionKind');
     const genderText = blankToNull(row.gender);
     const gender: Gender | null | undefined = genderText ? parseEnum(Gender, genderText, errors, path('gender'), 'gender') : (genderText as null | undefined);
-    const unit = await ctx.loaders.get(unitByCode).load(row.unitCode.trim());
+    const unit = await unitService.getByCode(ctx, row.unitCode.trim());
     if (!unit) errors.addError(employeeError(EmployeeProblem.UNIT_NOT_FOUND, path('unitCode')));
     const supervisorNip = blankToNull(row.supervisorNip);
-    const supervisor = supervisorNip ? await ctx.loaders.get(employeeByNip).load(supervisorNip) : null;
+    const supervisor = supervisorNip ? await employeeService.getByNipToImport(ctx, supervisorNip) : null;
     if (supervisorNip && !supervisor) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_NOT_FOUND, path('supervisorNip')));
     errors.throwIfAny();
 
-    const found = await ctx.loaders.get(employeeByNip).load(row.nip.trim());
+    const found = await employeeService.getByNipToImport(ctx, row.nip.trim());
     const existing = found && (await employeeService.lockForChange(ctx, found.id));
     const draft: EmployeeDraft = {
       nip: row.nip,

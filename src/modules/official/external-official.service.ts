@@ -24,6 +24,15 @@ export class ExternalOfficialService {
     return loadAll(ctx.loaders.get(externalOfficialById), ids);
   }
 
+  /**
+   * An official to name as someone's supervisor, for those who place people in the tree: HR admins and imports
+   * (IMPORT_ORGANISATION), integration clients included, who do not read the directory.
+   */
+  async getToAssign(ctx: RequestContext, id: number): Promise<ExternalOfficial | null> {
+    if (!(await ctx.policy.can(Permission.IMPORT_ORGANISATION))) return null;
+    return ctx.loaders.get(externalOfficialById).load(id);
+  }
+
   async list(ctx: RequestContext): Promise<ExternalOfficial[]> {
     if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return [];
     return ctx.em.getRepository(ExternalOfficial).find({ order: { name: 'ASC', id: 'ASC' }, take: 500 });

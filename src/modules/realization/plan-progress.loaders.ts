@@ -5,10 +5,13 @@ import { placeholders, RawEntities } from '../../core/database/raw-entities';
 import { Permission } from '../../core/policy/permission';
 import { distinct } from '../../core/util/distinct';
 import { type Appraisal } from '../appraisal/appraisal.entity';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the plans of the indicators in the batch, whose READ_APPRAISAL the batch applies itself (ADR 0002)
 import { appraisalById } from '../appraisal/appraisal.loaders';
 import { Feedback, FeedbackTarget } from '../feedback/feedback.entity';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- primes the caller-filtered feedback read in the same statement as the realizations (ADR 0002)
 import { readableFeedback, readableFeedbackOnRealization } from '../feedback/feedback.loaders';
 import { type Indicator } from '../work-plan/indicator.entity';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the RHK of the indicators in the batch, to find their plans; nothing of it is answered to the caller
 import { workResultPlanById } from '../work-plan/work-plan.loaders';
 import { PlanProgressCache } from './plan-progress-cache';
 import { Realization } from './realization.entity';

@@ -12,7 +12,7 @@ import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalStatus, PlanApproach } from '../appraisal/appraisal-enums';
-import { appraisalById } from '../appraisal/appraisal.loaders';
+import { appraisalService } from '../appraisal/appraisal.service';
 import { requirePlan } from '../appraisal/plan-access';
 import { changePlanProgress } from '../appraisal/plan-stamps';
 import { Evaluation } from '../evaluation/evaluation.entity';
@@ -20,7 +20,9 @@ import { EvaluationKind } from '../evaluation/evaluation-enums';
 import { type PerformancePeriod } from '../period/performance-period.entity';
 import { deriveSubPeriods, type SubPeriod } from '../period/sub-periods';
 import { Indicator } from '../work-plan/indicator.entity';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- record() finds the indicator before requirePlan answers APPRAISAL_NOT_FOUND or FORBIDDEN
 import { indicatorById, workResultPlanById } from '../work-plan/work-plan.loaders';
+import { workPlanService } from '../work-plan/work-plan.service';
 import { type Evidence, parseEvidence, validateEvidence } from './evidence';
 import { Realization } from './realization.entity';
 import { realizationError, RealizationProblem } from './realization.errors';
@@ -43,15 +45,15 @@ export class RealizationService {
   /** Realizations by id, each null unless the caller may read its plan. */
   async getMany(ctx: RequestContext, ids: readonly number[]): Promise<(Realization | null)[]> {
     const rows = await loadAll(ctx.loaders.get(realizationById), ids);
-    const plans = await ctx.policy.filter(Permission.READ_APPRAISAL, await loadAll(ctx.loaders.get(appraisalById), rows.map((r) => r?.appraisalId ?? 0)));
+    const plans = await appraisalService.getMany(ctx, rows.map((r) => r?.appraisalId ?? 0));
     return rows.map((row, i) => (row && plans[i] ? row : null));
   }
 
   /** An indicator's realizations, if the caller may read the plan (content readers below the owner may not). */
   async ofIndicator(ctx: RequestContext, indicator: Indicator): Promise<Realization[]> {
-    const rhk = await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId);
-    const plan = rhk && (await ctx.loaders.get(appraisalById).load(rhk.appraisalId));
-    if (!plan || !(await ctx.policy.can(Permission.READ_APPRAISAL, plan))) return [];
+    const [rhk] = await workPlanService.getMany(ctx, [indicator.workResultPlanId]);
+    const plan = rhk && (await appraisalService.get(ctx, rhk.appraisalId));
+    if (!plan) return [];
     return ctx.loaders.get(realizationsOf).load(indicator.id);
   }
 

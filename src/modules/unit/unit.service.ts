@@ -18,7 +18,8 @@ import { type UnitKind } from './unit-kind';
 import { Unit, UNIT_CODE_MAX, UNIT_NAME_MAX } from './unit.entity';
 import { unitError, UnitProblem } from './unit.errors';
 import { DEFAULT_UNIT_ORDER, unitSort, type CreateUnitInput, type MoveUnitInput, type UnitFilter, type UnitOrder, type UpdateUnitInput } from './unit.inputs';
-import { normaliseUnitCode, unitById, unitByCode, unitChildrenPage } from './unit.loaders';
+import { unitById, unitByCode, unitChildrenPage } from './unit.loaders';
+import { normaliseUnitCode } from './unit-code';
 
 /** The unit tree, kept in the same transaction as every unit change. */
 export const unitTree = new ClosureTable('unit_closure');

@@ -2,6 +2,7 @@ import { type LoaderFactory } from '../../core/context/loader-registry';
 import { PeekableLoader } from '../../core/context/peekable-loader';
 import { Permission } from '../../core/policy/permission';
 import { type Appraisal } from '../appraisal/appraisal.entity';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- primes the progress the process keeps for plans this batch answered, so that indicators answer without a promise (ADR 0002)
 import { primeProgressFromCache } from '../realization/plan-progress.loaders';
 import { type Indicator } from './indicator.entity';
 import { type PlanContent, PlanContentCache, planContent } from './plan-content-cache';

@@ -11,7 +11,6 @@ import { Employee } from '../employee/employee.entity';
 import { employeeService } from '../employee/employee.service';
 import { behaviorService } from './behavior.service';
 import { Indicator } from './indicator.entity';
-import { appraisalById } from '../appraisal/appraisal.loaders';
 import { AddIndicatorInput, AddWorkResultPlanInput, RemoveIndicatorInput, RemoveWorkResultPlanInput, SetBehaviorExpectationInput, UpdateIndicatorInput, UpdateWorkResultPlanInput } from './work-plan.inputs';
 import { workPlanService } from './work-plan.service';
 import {
@@ -37,7 +36,8 @@ export class WorkResultPlanResolver {
 
   @FieldResolver(() => Employee, { nullable: true, description: 'Whose RHK it is.' })
   async owner(@Ctx() ctx: RequestContext, @Root() rhk: WorkResultPlan): Promise<Employee | null> {
-    const plan = await ctx.loaders.get(appraisalById).load(rhk.appraisalId);
+    // The RHK is shown, so its plan's content is readable: whose it is goes with it.
+    const [plan] = await appraisalService.getManyFor(ctx, Permission.READ_WORK_PLAN, [rhk.appraisalId]);
     return plan ? employeeService.get(ctx, plan.employeeId) : null;
   }
 

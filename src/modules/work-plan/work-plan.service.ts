@@ -8,7 +8,7 @@ import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
 import { type Appraisal } from '../appraisal/appraisal.entity';
 import { AppraisalForm, AppraisalStatus } from '../appraisal/appraisal-enums';
-import { appraisalById } from '../appraisal/appraisal.loaders';
+import { appraisalService } from '../appraisal/appraisal.service';
 import { beginPlanEdit } from '../appraisal/plan-access';
 import { changePlanContent } from '../appraisal/plan-stamps';
 import { Indicator } from './indicator.entity';
@@ -45,9 +45,14 @@ export class WorkPlanService {
 
   /** Keeps the RHK whose plan the caller may read (or that belong to someone above them). */
   async visible(ctx: RequestContext, rhks: readonly (WorkResultPlan | null)[]): Promise<(WorkResultPlan | null)[]> {
-    const plans = await loadAll(ctx.loaders.get(appraisalById), rhks.map((r) => r?.appraisalId ?? 0));
-    const allowed = await ctx.policy.filter(Permission.READ_WORK_PLAN, plans);
+    const allowed = await appraisalService.getManyFor(ctx, Permission.READ_WORK_PLAN, rhks.map((r) => r?.appraisalId ?? 0));
     return rhks.map((rhk, i) => (rhk && allowed[i] ? rhk : null));
+  }
+
+  /** A plan's RHK in order, if the caller may read its content (READ_WORK_PLAN); else none. */
+  async rhksOf(ctx: RequestContext, appraisal: Appraisal): Promise<WorkResultPlan[]> {
+    if (!(await ctx.policy.can(Permission.READ_WORK_PLAN, appraisal))) return [];
+    return ctx.loaders.get(workResultPlansOf).load(appraisal.id);
   }
 
   indicatorsOf(ctx: RequestContext, rhk: WorkResultPlan): Indicator[] | Promise<Indicator[]> {
