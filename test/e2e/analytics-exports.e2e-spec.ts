@@ -1,11 +1,7 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
-import { runInNewContext } from 'node:vm';
-import { setFlagsFromString } from 'node:v8';
 import { parse } from 'csv-parse/sync';
 import { Role } from '../../src/core/auth/role';
-import { AppraisalForm, AppraisalStatus, PlanApproach } from '../../src/modules/appraisal/appraisal-enums';
-import { EmploymentType, Gender, PositionKind } from '../../src/modules/employee/employee-enums';
-import { insertRows } from '../../src/seed/seed-writer';
+import { givenApprovedPlans } from '../support/approved-plans';
 import { TestApp } from '../support/test-app';
 import { wit } from './evaluation-helpers';
 import {
@@ -24,7 +20,7 @@ import { CSV_PAYLOADS, naivePieces, readsAsText, spreadsheetCells } from '../sup
 /**
  * The CSV exports of issue 6 over HTTP: `/exports/analytics/<breakdown>.csv` and `/exports/appraisal-results.csv`
  * with the same bearer token and policy as GraphQL, parsed with csv-parse and compared with the GraphQL figures;
- * the refusals (401, 400, 403, 404); CSV injection; and a 100,000-row export that streams with flat memory.
+ * the refusals (401, 400, 403, 404); CSV injection; and a 100,000-row export.
  */
 
 type Row = Record<string, string>;
@@ -293,121 +289,59 @@ describe('analytics CSV exports', () => {
   });
 });
 
-// ---- A 100,000-row export with flat memory ---------------------------------------------------------------------
+// ---- A 100,000-row export ------------------------------------------------------------------------------------
 
 const ROWS = 100_000;
 
-/** V8's collector, for a clean baseline (jest does not expose it by default). */
-function collector(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
+/**
+ * Every line of a 100,000-row export arrives, and waiting for the client adds no listener per wait. That it streams
+ * in flat memory is measured by `npm run reliability:analytics-export` (`reliability/analytics-export-memory.ts`):
+ * a heap bound inside the suite depends on what else the process holds.
+ */
 describe('a 100,000-row appraisal-results export', () => {
   let app: TestApp;
-  let hr: string;
-  let unitId: string;
-  let periodId: string;
+  let lines = 0;
   /** The most 'close' listeners the server's response of the export had at once while it streamed. */
   let maxCloseListeners = 0;
 
   beforeAll(async () => {
     app = await TestApp.start();
     const p = await new Planning(app).init();
-    hr = p.hr;
     app.clock.set('2027-01-04T01:00:00Z');
     const period = await p.openPeriod(2027);
-    periodId = period.id;
-    const unit = await app.fixtures.unit({ code: 'BIG-UNIT', name: 'Unit Besar' });
-    unitId = unitGid(unit);
-    const now = new Date('2027-01-04T01:00:00Z');
-    const base = 1_000_000;
-    const period_ = dbIdOf(period.id);
-    await app.db.transaction(async (em) => {
-      const noop = () => undefined;
-      // Built and written in slices, so that the test itself does not hold 100,000 rows either.
-      for (let from = 0; from < ROWS; from += 20_000) {
-        const ids = Array.from({ length: Math.min(20_000, ROWS - from) }, (_, i) => base + from + i);
-        await insertRows(
-          em,
-          'employee',
-          ['id', 'nip', 'name', 'title_prefix', 'title_suffix', 'employment_type', 'grade', 'gender', 'position_title', 'position_kind', 'unit_id', 'supervisor_id', 'external_supervisor_id', 'email', 'active', 'version', 'created_at', 'updated_at'],
-          ids.map((id) => [id, `198001012005${String(id).slice(-6)}`, `Pegawai Besar ${id}`, null, null, EmploymentType.PNS, 'III/a', id % 2 ? Gender.FEMALE : Gender.MALE, 'Pengadministrasi Umum', PositionKind.PELAKSANA, unit.id, null, null, null, true, 1, now, now]),
-          noop,
-        );
-        await insertRows(
-          em,
-          'appraisal',
-          [
-            'id', 'employee_id', 'period_id', 'open_period_id', 'status', 'form', 'approach', 'start_date', 'end_date', 'position_title', 'position_kind', 'grade', 'unit_id',
-            'appraiser_employee_id', 'appraiser_external_id', 'appraiser_name', 'appraiser_position_title', 'appraiser_supervisor_employee_id', 'appraiser_supervisor_external_id',
-            'appraiser_supervisor_name', 'appraiser_supervisor_position_title', 'resource_support', 'accountability_scheme', 'consequences', 'submitted_at', 'approved_at',
-            'approved_late', 'closed_at', 'version', 'created_at', 'updated_at',
-          ],
-          ids.map((id) => [
-            id, id, period_, period_, AppraisalStatus.APPROVED, AppraisalForm.JA_JF, PlanApproach.QUANTITATIVE, '2027-01-01', '2027-12-31', 'Pengadministrasi Umum', PositionKind.PELAKSANA, 'III/a', unit.id,
-            null, null, null, null, null, null, null, null, null, null, null, now, now, false, null, 1, now, now,
-          ]),
-          noop,
-        );
-      }
-    });
-  }, 180_000);
-  afterAll(() => app?.stop());
-
-  it('streams 100,001 lines while the heap stays flat (well under what holding the rows would take)', async () => {
-    const gc = collector();
-    gc();
-    const baseline = process.memoryUsage().heapUsed;
-    let peak = baseline;
-    const sample = () => {
-      const used = process.memoryUsage().heapUsed;
-      if (used > peak) peak = used;
-    };
-    // The server runs in this process: watch its response object for listeners piling up per backpressure wait.
+    const unitId = await givenApprovedPlans(app, period.id, ROWS);
+    // One export, streamed once for both tests below: they read what it did, neither depends on the other.
     let response: ServerResponse | undefined;
     const onRequest = (req: IncomingMessage, res: ServerResponse) => {
       if (req.url?.startsWith('/exports/appraisal-results.csv')) response = res;
     };
+    // The server runs in this process: watch its response object for listeners piling up per backpressure wait.
     app.server.httpServer.prependListener('request', onRequest);
     const sampleListeners = () => {
       if (response) maxCloseListeners = Math.max(maxCloseListeners, response.listenerCount('close'));
     };
-    const timer = setInterval(() => {
-      sample();
-      sampleListeners();
-    }, 5);
-    const started = Date.now();
-    let lines = 0;
-    let bytes = 0;
-    let firstByteMs = -1;
+    const timer = setInterval(sampleListeners, 5);
     try {
-      const res = await fetch(exportUrl(app, 'appraisal-results.csv', { unitId, periodId }), { headers: { authorization: `Bearer ${hr}` } });
+      const res = await fetch(exportUrl(app, 'appraisal-results.csv', { unitId, periodId: period.id }), { headers: { authorization: `Bearer ${p.hr}` } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const reader = res.body!.getReader();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        if (firstByteMs < 0) firstByteMs = Date.now() - started;
-        bytes += value.byteLength;
         for (let i = 0; i < value.length; i++) if (value[i] === 10) lines += 1;
-        sample();
         sampleListeners();
       }
     } finally {
       clearInterval(timer);
       app.server.httpServer.off('request', onRequest);
     }
-    const growthMb = (peak - baseline) / 1024 / 1024;
-    // Reported for the record (jest prints console output).
-    process.stdout.write(
-      `\n100k export: ${lines} lines, ${(bytes / 1024 / 1024).toFixed(1)} MB of CSV in ${Date.now() - started} ms (first bytes after ${firstByteMs} ms); heap baseline ${(baseline / 1024 / 1024).toFixed(1)} MB, peak growth ${growthMb.toFixed(1)} MB; at most ${maxCloseListeners} 'close' listeners on the response\n`,
-    );
+  }, 180_000);
+  afterAll(() => app?.stop());
+
+  it('streams 100,001 lines (a header and a line per plan)', () => {
     expect(lines).toBe(ROWS + 1);
-    // 100,000 rows of 14 columns held as objects would take well over 60 MB (the CSV text alone is ~10 MB).
-    expect(growthMb).toBeLessThan(60);
-  }, 120_000);
+  });
 
   it('adds no listener per backpressure wait while streaming (none left behind on the response until it ends)', () => {
     // Each wait for 'drain' must not leave a 'close'/'error' listener on the response: with one per wait they pile

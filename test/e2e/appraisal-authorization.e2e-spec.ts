@@ -11,7 +11,8 @@ import { Indicator } from '../../src/modules/work-plan/indicator.entity';
 import { WorkResultPlan } from '../../src/modules/work-plan/work-result-plan.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { Unit } from '../../src/modules/unit/unit.entity';
-import { type GraphQLResponse, TestApp } from '../support/test-app';
+import { eachActor, eachCase, errorCodes, expectAnswered, expectUnauthenticated, expectWrite, type Payload, snapshotTables } from '../support/authorization-matrix';
+import { TestApp } from '../support/test-app';
 
 /**
  * The authorization matrix for performance plans (SKP), their RHK and indicators (`docs/reliability.md`, promise 1), in
@@ -81,7 +82,6 @@ const ref = (id: string): Ref => ({ id, dbId: fromGlobalId(id)!.id });
 
 const gid = (object: Employee | Unit): string => toGlobalId(object instanceof Unit ? Unit.typeName : Employee.typeName, object.id);
 
-const errorCodes = (res: GraphQLResponse<unknown>): unknown[] => (res.body.errors ?? []).map((e) => e.extensions?.code);
 
 let app: TestApp;
 let world: World;
@@ -91,12 +91,6 @@ let tokens: Record<ActorName, string | null>;
 // Mutations, and the named fixture builders made of them
 // ---------------------------------------------------------------------------------------------------------------
 
-interface UserErrorOut {
-  code: string;
-  field: string[] | null;
-}
-
-type Payload = Record<string, unknown> & { userErrors: UserErrorOut[] };
 
 const mutation = (name: string, select: string): string =>
   `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { result: ${name}(input: $input) { ${select} userErrors { code field } } }`;
@@ -218,31 +212,8 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 /** Every row of the tables a plan write may touch (and the supervisor tree, which transfers change). */
-async function snapshot(): Promise<Record<string, unknown[]>> {
-  const tables: Array<[string, string]> = [
-    ['appraisal', 'id'],
-    ['appraisal_transition', 'id'],
-    ['work_result_plan', 'id'],
-    ['indicator', 'id'],
-    ['behavior_expectation', 'id'],
-    ['performance_period', 'id'],
-    ['audit_entry', 'id'],
-    ['employee', 'id'],
-    ['employee_closure', 'ancestor_id, descendant_id'],
-  ];
-  const result: Record<string, unknown[]> = {};
-  // `SELECT *`: audit_entry has columns named `before` and `after`, reserved words in MariaDB.
-  for (const [table, order] of tables) result[table] = await app.db.manager.query(`SELECT * FROM ${app.db.dataSource.driver.escape(table)} ORDER BY ${order}`);
-  return result;
-}
-
-/** An anonymous caller: HTTP 401, UNAUTHENTICATED, and no data under any root field. */
-function expectUnauthenticated(res: GraphQLResponse<unknown>): void {
-  expect(res.status).toBe(401);
-  expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
-  const data = (res.body.data ?? {}) as Record<string, unknown>;
-  expect(Object.values(data).filter((v) => v !== null)).toEqual([]);
-}
+const snapshot = () =>
+  snapshotTables(app, ['appraisal', 'appraisal_transition', 'work_result_plan', 'indicator', 'behavior_expectation', 'performance_period', 'audit_entry', 'employee', 'employee_closure']);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The read policy, actor by actor (GitLab's `where(...)` table)
@@ -406,46 +377,47 @@ function selfPlanAsSeen(w: World): SeenPlan {
   };
 }
 
-const SELF_PLAN_CASES = Object.keys(SELF_PLAN_PATHS).flatMap((path) =>
-  ACTORS.map((actor) => {
-    const sight = SIGHT[actor].self;
-    const reached = sight === 'UNAUTHENTICATED' || (SELF_PLAN_PATHS[path]!.reaches?.(actor) ?? true);
-    const visible = sight === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED' : reached && readsPlan(actor, 'self') ? 'VISIBLE' : 'ABSENT';
-    return { path, actor, visible };
-  }),
-);
-
 describe('reading self’s plan (SKP)', () => {
-  it.each(SELF_PLAN_CASES)('$path as $actor: $visible', async ({ path, actor, visible }) => {
-    const helper = SELF_PLAN_PATHS[path]!;
-    const res = await app.gql<Record<string, unknown>>(helper.query, helper.variables(world), tokens[actor]);
-    if (visible === 'UNAUTHENTICATED') return expectUnauthenticated(res);
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    const found = helper.find(res.body.data!, world);
-    expect(found.plan).toEqual(visible === 'VISIBLE' ? selfPlanAsSeen(world) : null);
-    if (helper.count) {
-      // Lists are filtered before counting: the count is what this caller may see, and matches the page.
-      expect(found.list === null ? null : found.list?.totalCount).toBe(helper.count(actor));
-      if (found.list) expect(found.list.length).toBe(found.list.totalCount);
-    }
+  eachCase({
+    actors: ACTORS,
+    rows: SELF_PLAN_PATHS,
+    outcome: (path, actor) => {
+      const sight = SIGHT[actor].self;
+      if (sight === 'UNAUTHENTICATED') return 'UNAUTHENTICATED';
+      return (path.reaches?.(actor) ?? true) && readsPlan(actor, 'self') ? 'VISIBLE' : 'ABSENT';
+    },
+    check: async ({ row: helper, actor, outcome: visible }) => {
+      const res = await app.gql<Record<string, unknown>>(helper.query, helper.variables(world), tokens[actor]);
+      if (visible === 'UNAUTHENTICATED') return expectUnauthenticated(res);
+      const found = helper.find(expectAnswered(res)!, world);
+      expect(found.plan).toEqual(visible === 'VISIBLE' ? selfPlanAsSeen(world) : null);
+      if (helper.count) {
+        // Lists are filtered before counting: the count is what this caller may see, and matches the page.
+        expect(found.list === null ? null : found.list?.totalCount).toBe(helper.count(actor));
+        if (found.list) expect(found.list.length).toBe(found.list.totalCount);
+      }
+    },
   });
 });
 
 describe('nodes(ids:) over all three plans, RHK and indicators at once', () => {
   const OWNERS: readonly Owner[] = ['self', 'head', 'kadinkes'];
 
-  it.each(ACTORS)('as %s', async (actor) => {
-    const ids = OWNERS.flatMap((o) => [world.plans[o].plan.id, world.plans[o].rhk.id, world.plans[o].indicator.id]);
-    const res = await app.gql<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, tokens[actor]);
-    if (actor === 'anonymous') return expectUnauthenticated(res);
-    expect(res.body.errors).toBeUndefined();
-    // In the order asked, each object or null: plans for plan readers, RHK and IKI for content readers as well.
-    const expected = OWNERS.flatMap((o) => {
-      const p = world.plans[o];
-      return [readsPlan(actor, o) ? { id: p.plan.id } : null, readsContent(actor, o) ? { id: p.rhk.id } : null, readsContent(actor, o) ? { id: p.indicator.id } : null];
-    });
-    expect(res.body.data!.nodes).toEqual(expected);
+  eachActor({
+    actors: ACTORS,
+    outcome: (actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : 'ANSWERED'),
+    check: async (actor, outcome) => {
+      const ids = OWNERS.flatMap((o) => [world.plans[o].plan.id, world.plans[o].rhk.id, world.plans[o].indicator.id]);
+      const res = await app.gql<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, tokens[actor]);
+      if (outcome === 'UNAUTHENTICATED') return expectUnauthenticated(res);
+      expect(res.body.errors).toBeUndefined();
+      // In the order asked, each object or null: plans for plan readers, RHK and IKI for content readers as well.
+      const expected = OWNERS.flatMap((o) => {
+        const p = world.plans[o];
+        return [readsPlan(actor, o) ? { id: p.plan.id } : null, readsContent(actor, o) ? { id: p.rhk.id } : null, readsContent(actor, o) ? { id: p.indicator.id } : null];
+      });
+      expect(res.body.data!.nodes).toEqual(expected);
+    },
   });
 });
 
@@ -589,22 +561,19 @@ function rhkAsSeen(w: World, owner: Owner, sight: Sight): SeenRhk | null {
   return { id: p.rhk.id, text: p.rhk.text, indicators: [{ id: p.indicator.id }], appraisal: sight === 'PLAN' ? { id: p.plan.id } : null };
 }
 
-const RHK_CASES = Object.keys(RHK_PATHS).flatMap((path) =>
-  ACTORS.map((actor) => {
-    const helper = RHK_PATHS[path]!;
-    const sight = SIGHT[actor][helper.target];
-    return { path, actor, sight: sight === 'UNAUTHENTICATED' || helper.reaches(actor) ? sight : 'NOTHING' };
-  }),
-);
-
 describe('reading RHK and indicators (plan content)', () => {
-  it.each(RHK_CASES)('$path as $actor: $sight', async ({ path, actor, sight }) => {
-    const helper = RHK_PATHS[path]!;
-    const res = await app.gql<Record<string, unknown>>(helper.query, helper.variables(world), tokens[actor]);
-    if (sight === 'UNAUTHENTICATED') return expectUnauthenticated(res);
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    expect(helper.find(res.body.data!, world)).toEqual(rhkAsSeen(world, helper.target, sight));
+  eachCase({
+    actors: ACTORS,
+    rows: RHK_PATHS,
+    outcome: (helper, actor): Sight => {
+      const sight = SIGHT[actor][helper.target];
+      return sight === 'UNAUTHENTICATED' || helper.reaches(actor) ? sight : 'NOTHING';
+    },
+    check: async ({ row: helper, actor, outcome: sight }) => {
+      const res = await app.gql<Record<string, unknown>>(helper.query, helper.variables(world), tokens[actor]);
+      if (sight === 'UNAUTHENTICATED') return expectUnauthenticated(res);
+      expect(helper.find(expectAnswered(res)!, world)).toEqual(rhkAsSeen(world, helper.target, sight));
+    },
   });
 });
 
@@ -974,49 +943,22 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
   },
 };
 
-const WRITE_CASES = WRITE_POLICY.flatMap(([action, rule]) => ACTORS.map((actor) => ({ action, actor, outcome: rule(actor) })));
-
 describe('writing plans, their content, their workflow, and periods', () => {
-  it.each(WRITE_CASES)('$action as $actor: $outcome', async ({ action, actor, outcome }) => {
-    const write = WRITE_ACTIONS[action];
-    const targets = outcome === 'ALLOWED' ? await freshTargets(write.fresh) : sharedTargets();
-    const input = await write.input(targets);
-    const token = targets.as[actor] ?? tokens[actor];
-    const before = await snapshot();
-    const res = await app.gql<{ result: Payload | null }>(mutation(write.name, write.select), { input }, token);
-    const after = await snapshot();
-    const object = write.select.split(/[\s{]/)[0]!;
-
-    switch (outcome) {
-      case 'UNAUTHENTICATED':
-        expectUnauthenticated(res);
-        break;
-      case 'FORBIDDEN':
-        expect(res.status).toBe(200);
-        expect(errorCodes(res)).toEqual(['FORBIDDEN']);
-        expect(res.body.data ?? null).toBeNull();
-        break;
-      case 'NOT_FOUND':
-      case 'OUT_OF_SCOPE': {
-        expect(res.body.errors).toBeUndefined();
-        const payload = res.body.data!.result!;
-        expect(payload.userErrors.map((e) => e.code)).toEqual([outcome]);
-        expect(payload[object]).toBeNull();
-        break;
-      }
-      case 'ALLOWED': {
-        expect(res.body.errors).toBeUndefined();
-        const payload = res.body.data!.result!;
-        expect(payload.userErrors).toEqual([]);
-        expect(payload[object]).not.toBeNull();
-        await write.verify(targets, payload);
-        // Every write goes with its audit row.
-        expect(after.audit_entry!.length).toBeGreaterThan(before.audit_entry!.length);
-        break;
-      }
-    }
-    // A refused write changes nothing: no plan, content, history, period, tree or audit row.
-    if (outcome !== 'ALLOWED') expect(after).toEqual(before);
+  eachCase({
+    actors: ACTORS,
+    rows: WRITE_POLICY,
+    outcome: (rule, actor) => rule(actor),
+    check: async ({ name, actor, outcome }) => {
+      const write = WRITE_ACTIONS[name as ActionName];
+      const targets = outcome === 'ALLOWED' ? await freshTargets(write.fresh) : sharedTargets();
+      const input = await write.input(targets);
+      const token = targets.as[actor] ?? tokens[actor];
+      const before = await snapshot();
+      const res = await app.gql<{ result: Payload | null }>(mutation(write.name, write.select), { input }, token);
+      const after = await snapshot();
+      // A refused write changes nothing: no plan, content, history, period, tree or audit row.
+      await expectWrite(outcome, { res, root: 'result', object: write.select.split(/[\s{]/)[0]!, before, after, verify: (payload) => write.verify(targets, payload) });
+    },
   });
 });
 

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { eachCase } from '../support/authorization-matrix';
 import { TEST_JWT_SECRET, TestApp, type GraphQLResponse } from '../support/test-app';
 import { Role } from '../../src/core/auth/role';
 import { toGlobalId } from '../../src/core/graphql/global-id';
@@ -207,27 +208,39 @@ describe('authentication with a shared secret (HS256)', () => {
     expect(result.createUnit).toEqual({ unit: { code: 'CONTROL-UNIT', id: expect.any(String) }, userErrors: [] });
   });
 
-  it.each(BAD_CREDENTIALS.map((c) => [c.name, c] as const))('refuses %s: 401 UNAUTHENTICATED, no data', async (name, credential) => {
-    const authorization = await credential.header(world);
-    const result = await world.app.gql(VIEWER, {}, null, { headers: { authorization } });
-    expectUnauthenticated(result, name);
-    // Even the public field is refused: a request with bad credentials is refused as a whole.
-    expectUnauthenticated(await world.app.gql('{ serverInfo { name } }', {}, null, { headers: { authorization } }), `${name} (serverInfo)`);
-  });
+  /** Every bad credential × every way in (a read, a write, a socket): refused as a whole, nothing read or written. */
+  const WAYS_IN: Record<'read' | 'write' | 'socket', (name: string, authorization: string) => Promise<void>> = {
+    read: async (name, authorization) => {
+      const result = await world.app.gql(VIEWER, {}, null, { headers: { authorization } });
+      expectUnauthenticated(result, name);
+      // Even the public field is refused: a request with bad credentials is refused as a whole.
+      expectUnauthenticated(await world.app.gql('{ serverInfo { name } }', {}, null, { headers: { authorization } }), `${name} (serverInfo)`);
+    },
+    write: async (name, authorization) => {
+      const before = await world.app.fixtures.snapshot();
+      const result = await world.app.gql(CREATE_UNIT, rootUnitInput('REFUSED-UNIT'), null, { headers: { authorization } });
+      expectUnauthenticated(result, name);
+      expect(await world.app.fixtures.snapshot()).toEqual(before);
+    },
+    socket: async (name, authorization) => {
+      const client = world.app.subscriptionClient(null, { authorization });
+      const sub = client.subscribe('subscription { feedbackReceived { id } }');
+      expect({ name, closed: (await client.whenClosed())?.code }).toEqual({ name, closed: 4403 });
+      expect(sub.received.filter((e) => e.data)).toEqual([]);
+    },
+  };
+  const TITLES: Record<keyof typeof WAYS_IN, (name: string) => string> = {
+    read: (name) => `refuses ${name}: 401 UNAUTHENTICATED, no data`,
+    write: (name) => `refuses a write with ${name} and changes nothing`,
+    socket: (name) => `refuses ${name} over WebSocket too: closed with 4403, no event`,
+  };
 
-  it.each(BAD_CREDENTIALS.map((c) => [c.name, c] as const))('refuses a write with %s and changes nothing', async (name, credential) => {
-    const authorization = await credential.header(world);
-    const before = await world.app.fixtures.snapshot();
-    const result = await world.app.gql(CREATE_UNIT, rootUnitInput('REFUSED-UNIT'), null, { headers: { authorization } });
-    expectUnauthenticated(result, name);
-    expect(await world.app.fixtures.snapshot()).toEqual(before);
-  });
-
-  it.each(BAD_CREDENTIALS.map((c) => [c.name, c] as const))('refuses %s over WebSocket too: closed with 4403, no event', async (name, credential) => {
-    const client = world.app.subscriptionClient(null, { authorization: await credential.header(world) });
-    const sub = client.subscribe('subscription { feedbackReceived { id } }');
-    expect({ name, closed: (await client.whenClosed())?.code }).toEqual({ name, closed: 4403 });
-    expect(sub.received.filter((e) => e.data)).toEqual([]);
+  eachCase({
+    actors: BAD_CREDENTIALS.map((c) => c.name),
+    rows: WAYS_IN,
+    outcome: () => 'REFUSED',
+    title: (c) => TITLES[c.name as keyof typeof WAYS_IN](c.actor),
+    check: async ({ row: wayIn, actor: name }) => wayIn(name, await BAD_CREDENTIALS.find((c) => c.name === name)!.header(world)),
   });
 
   it('accepts a token that lives exactly the longest allowed (12 h), as `npm run token` makes them (control)', async () => {

@@ -6,7 +6,8 @@ import { Employee } from '../../src/modules/employee/employee.entity';
 import { ExternalOfficial } from '../../src/modules/official/external-official.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { Unit } from '../../src/modules/unit/unit.entity';
-import { type GraphQLResponse, TestApp } from '../support/test-app';
+import { eachActor, eachCase, expectAnswered, expectUnauthenticated, expectWrite } from '../support/authorization-matrix';
+import { TestApp } from '../support/test-app';
 
 /**
  * The authorization matrix for the organisation objects (`docs/reliability.md`, promise 1), in the style of GitLab's
@@ -65,8 +66,6 @@ const gid = (object: Employee | Unit | ExternalOfficial): string => {
   const typeName = object instanceof Unit ? Unit.typeName : object instanceof ExternalOfficial ? ExternalOfficial.typeName : Employee.typeName;
   return toGlobalId(typeName, object.id);
 };
-
-const errorCodes = (res: GraphQLResponse<unknown>): unknown[] => (res.body.errors ?? []).map((e) => e.extensions?.code);
 
 let app: TestApp;
 let org: Organisation;
@@ -127,14 +126,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => app?.stop());
-
-/** An anonymous caller: HTTP 401, UNAUTHENTICATED, and no data under any root field. */
-function expectUnauthenticated(res: GraphQLResponse<unknown>): void {
-  expect(res.status).toBe(401);
-  expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
-  const data = (res.body.data ?? {}) as Record<string, unknown>;
-  expect(Object.values(data).filter((v) => v !== null)).toEqual([]);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading an employee (`self`) along every path
@@ -296,25 +287,25 @@ function selfAsSeen(o: Organisation, personal: boolean): SeenEmployee {
   };
 }
 
-const READ_CASES = Object.keys(READ_PATHS).flatMap((path) =>
-  SIGHT_OF_SELF.map(([actor, sight]) => ({ path, actor, sight: READ_PATHS[path]!.narrow?.(sight, actor) ?? sight, directory: sight === 'DIRECTORY' || sight === 'PERSONAL' })),
-);
+const sightOfSelf = (actor: ActorName): Sight => SIGHT_OF_SELF.find(([a]) => a === actor)![1];
 
 describe('reading self (an employee of A1)', () => {
-  it.each(READ_CASES)('$path as $actor: $sight', async ({ path, actor, sight, directory }) => {
-    const helper = READ_PATHS[path]!;
-    const res = await app.gql<Record<string, unknown>>(helper.query, helper.variables(org), tokens[actor]);
-    if (sight === 'UNAUTHENTICATED') return expectUnauthenticated(res);
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    const found = helper.find(res.body.data!, org);
-    expect(found.self).toEqual(sight === 'NOTHING' ? null : selfAsSeen(org, sight === 'PERSONAL'));
-    if (helper.count) {
-      // Lists are filtered before counting: the count is what this caller may see, and matches the page.
-      const expected = helper.count(directory, actor);
-      expect(found.list === null ? null : found.list?.totalCount).toBe(expected);
-      if (found.list) expect(found.list.length).toBe(found.list.totalCount);
-    }
+  eachCase({
+    actors: SIGHT_OF_SELF.map(([actor]) => actor),
+    rows: READ_PATHS,
+    outcome: (path, actor) => path.narrow?.(sightOfSelf(actor), actor) ?? sightOfSelf(actor),
+    check: async ({ row: helper, actor, outcome: sight }) => {
+      const res = await app.gql<Record<string, unknown>>(helper.query, helper.variables(org), tokens[actor]);
+      if (sight === 'UNAUTHENTICATED') return expectUnauthenticated(res);
+      const found = helper.find(expectAnswered(res)!, org);
+      expect(found.self).toEqual(sight === 'NOTHING' ? null : selfAsSeen(org, sight === 'PERSONAL'));
+      if (helper.count) {
+        // Lists are filtered before counting: the count is what this caller may see, and matches the page.
+        const directory = sightOfSelf(actor) === 'DIRECTORY' || sightOfSelf(actor) === 'PERSONAL';
+        expect(found.list === null ? null : found.list?.totalCount).toBe(helper.count(directory, actor));
+        if (found.list) expect(found.list.length).toBe(found.list.totalCount);
+      }
+    },
   });
 });
 
@@ -377,17 +368,18 @@ const UNIT_PATHS: Record<string, UnitPath> = {
 };
 
 describe('reading unit A1 (units are structure: every signed-in principal reads them)', () => {
-  const cases = Object.keys(UNIT_PATHS).flatMap((path) => ACTORS.map((actor) => ({ path, actor, visible: actor !== 'anonymous' })));
-
-  it.each(cases)('$path as $actor: visible $visible', async ({ path, actor, visible }) => {
-    const helper = UNIT_PATHS[path]!;
-    const res = await app.gql<Record<string, unknown>>(helper.query, helper.variables(org), tokens[actor]);
-    if (!visible) return expectUnauthenticated(res);
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    const found = helper.find(res.body.data!, org);
-    expect(found.unit).toEqual({ id: gid(org.a1), code: org.a1.code, name: org.a1.name, parent: { id: gid(org.a) } });
-    if (helper.count !== undefined) expect(found.totalCount).toBe(helper.count);
+  eachCase({
+    actors: ACTORS,
+    rows: UNIT_PATHS,
+    outcome: (_path, actor) => actor !== 'anonymous',
+    title: (c) => `${c.name} as ${c.actor}: visible ${c.outcome}`,
+    check: async ({ row: helper, actor, outcome: visible }) => {
+      const res = await app.gql<Record<string, unknown>>(helper.query, helper.variables(org), tokens[actor]);
+      if (!visible) return expectUnauthenticated(res);
+      const found = helper.find(expectAnswered(res)!, org);
+      expect(found.unit).toEqual({ id: gid(org.a1), code: org.a1.code, name: org.a1.name, parent: { id: gid(org.a) } });
+      if (helper.count !== undefined) expect(found.totalCount).toBe(helper.count);
+    },
   });
 });
 
@@ -419,27 +411,27 @@ const OFFICIAL_PATHS: Record<string, { query: string; variables(o: Organisation)
 };
 
 describe('reading the external official (the Bupati)', () => {
-  const cases = Object.keys(OFFICIAL_PATHS).flatMap((path) =>
-    SIGHT_OF_SELF.map(([actor, sight]) => ({ path, actor, sight: sight === 'PERSONAL' ? 'DIRECTORY' : sight })),
-  );
-
-  it.each(cases)('$path as $actor: $sight', async ({ path, actor, sight }) => {
-    const helper = OFFICIAL_PATHS[path]!;
-    const res = await app.gql<Record<string, unknown>>(helper.query, helper.variables(org), tokens[actor]);
-    if (sight === 'UNAUTHENTICATED') return expectUnauthenticated(res);
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    const expected = { id: gid(org.bupati), name: org.bupati.name, positionTitle: org.bupati.positionTitle };
-    expect(helper.find(res.body.data!, org)).toEqual(sight === 'NOTHING' ? null : expected);
+  eachCase({
+    actors: SIGHT_OF_SELF.map(([actor]) => actor),
+    rows: OFFICIAL_PATHS,
+    outcome: (_path, actor) => (sightOfSelf(actor) === 'PERSONAL' ? 'DIRECTORY' : sightOfSelf(actor)),
+    check: async ({ row: helper, actor, outcome: sight }) => {
+      const res = await app.gql<Record<string, unknown>>(helper.query, helper.variables(org), tokens[actor]);
+      if (sight === 'UNAUTHENTICATED') return expectUnauthenticated(res);
+      const expected = { id: gid(org.bupati), name: org.bupati.name, positionTitle: org.bupati.positionTitle };
+      expect(helper.find(expectAnswered(res)!, org)).toEqual(sight === 'NOTHING' ? null : expected);
+    },
   });
 });
 
 describe('serverInfo is the only public read', () => {
-  it.each(ACTORS)('as %s', async (actor) => {
-    const res = await app.gql<{ serverInfo: { name: string } }>('{ serverInfo { name } }', {}, tokens[actor]);
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data).toEqual({ serverInfo: { name: 'Kinerja Walesi' } });
+  eachActor({
+    actors: ACTORS,
+    outcome: () => 'ANSWERED',
+    check: async (actor) => {
+      const res = await app.gql<{ serverInfo: { name: string } }>('{ serverInfo { name } }', {}, tokens[actor]);
+      expect(expectAnswered(res)).toEqual({ serverInfo: { name: 'Kinerja Walesi' } });
+    },
   });
 });
 
@@ -751,53 +743,34 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
   },
 };
 
-const WRITE_CASES = WRITE_POLICY.flatMap(([action, policy]) => ACTORS.map((actor) => ({ action, actor, outcome: outcomeFor(actor, policy) })));
-
 describe('HR administration of the organisation', () => {
-  it.each(WRITE_CASES)('$action as $actor: $outcome', async ({ action, actor, outcome }) => {
-    const write = WRITE_ACTIONS[action];
-    const targets = outcome === 'ALLOWED' ? await freshTargets() : sharedTargets();
-    const input = await write.input(targets);
-    const before = await app.fixtures.snapshot();
-    const res = await app.gql<{ result: Payload | null }>(write.document, { input }, tokens[actor]);
-    const after = await app.fixtures.snapshot();
-
-    switch (outcome) {
-      case 'UNAUTHENTICATED':
-        expectUnauthenticated(res);
-        break;
-      case 'FORBIDDEN':
-        expect(res.status).toBe(200);
-        expect(errorCodes(res)).toEqual(['FORBIDDEN']);
-        expect(res.body.data ?? null).toBeNull();
-        break;
-      case 'OUT_OF_SCOPE': {
-        expect(res.body.errors).toBeUndefined();
-        const payload = res.body.data!.result!;
-        expect(payload.userErrors.map((e) => e.code)).toEqual(['OUT_OF_SCOPE']);
-        expect(payload[write.object!]).toBeNull();
-        break;
-      }
-      case 'ROW_OUT_OF_SCOPE': {
-        expect(res.body.errors).toBeUndefined();
-        const payload = res.body.data!.result!;
-        expect(payload.userErrors).toEqual([]);
-        expect(payload.rows).toEqual([{ status: 'FAILED', errors: [{ code: 'OUT_OF_SCOPE' }] }]);
-        expect(payload.summary).toEqual({ failed: 1 });
-        break;
-      }
-      case 'ALLOWED': {
-        expect(res.body.errors).toBeUndefined();
-        const payload = res.body.data!.result!;
-        expect(payload.userErrors).toEqual([]);
-        if (write.object) expect(payload[write.object]).not.toBeNull();
-        await write.verify(targets, payload, input);
-        // Every write goes with its audit row.
-        expect(after.audit_entry!.length).toBeGreaterThan(before.audit_entry!.length);
-        break;
-      }
-    }
-    // A refused write changes nothing: no organisation row, no audit row.
-    if (outcome !== 'ALLOWED') expect(after).toEqual(before);
+  eachCase({
+    actors: ACTORS,
+    rows: WRITE_POLICY,
+    outcome: (policy, actor) => outcomeFor(actor, policy),
+    check: async ({ name, actor, outcome }) => {
+      const write = WRITE_ACTIONS[name as ActionName];
+      const targets = outcome === 'ALLOWED' ? await freshTargets() : sharedTargets();
+      const input = await write.input(targets);
+      const before = await app.fixtures.snapshot();
+      const res = await app.gql<{ result: Payload | null }>(write.document, { input }, tokens[actor]);
+      const after = await app.fixtures.snapshot();
+      await expectWrite<Payload>(outcome, {
+        res,
+        root: 'result',
+        object: write.object,
+        before,
+        after,
+        verify: (payload) => write.verify(targets, payload, input),
+        refusals: {
+          // An import call that succeeds while its row FAILS with OUT_OF_SCOPE.
+          ROW_OUT_OF_SCOPE: (payload) => {
+            expect(payload.userErrors).toEqual([]);
+            expect(payload.rows).toEqual([{ status: 'FAILED', errors: [{ code: 'OUT_OF_SCOPE' }] }]);
+            expect(payload.summary).toEqual({ failed: 1 });
+          },
+        },
+      });
+    },
   });
 });

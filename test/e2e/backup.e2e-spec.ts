@@ -20,6 +20,8 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
   let app: TestApp;
   let dir: string;
   let file: string;
+  /** What happened while the backup was taken: the writes between its tables, and the counts around them. */
+  let taken: { writes: number; before: { feedback: number; audit: number; realizationVersion: number }; feedbackAfter: number; realizationId: number };
   const databases: TestDatabase[] = [];
   /** Where scratch databases go: beside the test's own. */
   const base = () => process.env.DATABASE_URL && !process.env.DATABASE_URL.startsWith('sqlite:') ? process.env.DATABASE_URL : app.testDb.url;
@@ -28,18 +30,17 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     databases.push(t);
     return t;
   };
+  /** A database of this test's own, restored from the backup. */
+  const restoredCopy = async () => {
+    const t = await emptyDatabase();
+    await restoreBackup(t.db, file);
+    return t;
+  };
 
   beforeAll(async () => {
     app = await TestApp.start({}, { shared: true });
     dir = await mkdtemp(join(tmpdir(), 'kw-backup-e2e-'));
-  });
-  afterAll(async () => {
-    for (const t of databases) await t.drop();
-    await app?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
-  it('backs up a consistent snapshot while realizations and feedback are written, and it restores into an empty database', async () => {
+    // The backup every test below reads, taken once while writes go on: no test depends on another having made it.
     const seeded = await seedRegion(app.db, 60);
     const head = seeded.landmarks.headOfPuskesmasWalesi;
     const [member] = (await app.db.manager.query(
@@ -78,9 +79,19 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     // without its audit row, and a realization version ahead of its audited updates.
     const result = await createBackup(app.testDb.url, { outDir: dir, onProgress: () => writeSomething() });
     file = result.file;
+    taken = { writes, before, feedbackAfter: await count(app.db, 'feedback'), realizationId: member!.realization };
+  }, 120_000);
+  afterAll(async () => {
+    for (const t of databases) await t.drop();
+    await app?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('backs up a consistent snapshot while realizations and feedback are written, and it restores into an empty database', async () => {
+    const { writes, before, feedbackAfter, realizationId } = taken;
     expect(file).toMatch(/kinerja-walesi-\d{8}T\d{6}Z\.backup\.gz$/);
     expect(writes).toBeGreaterThan(10);
-    expect(await count(app.db, 'feedback')).toBe(before.feedback + writes - 1);
+    expect(feedbackAfter).toBe(before.feedback + writes - 1);
 
     const { header, manifest } = await validateBackupFile(file);
     expect(header.lastMigration).toBe(app.db.migrationNames().at(-1));
@@ -109,12 +120,12 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     expect(restored.rows).toBe(Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0));
     expect(failed(await compareWithManifest(target.url, manifest.tables))).toEqual([]);
     expect(failed(await checkDomainInvariants(target.db.manager))).toEqual([]);
-    const [{ version: restoredVersion }] = (await target.db.manager.query('SELECT version FROM realization WHERE id = ?', [member!.realization])) as Array<{ version: number }>;
+    const [{ version: restoredVersion }] = (await target.db.manager.query('SELECT version FROM realization WHERE id = ?', [realizationId])) as Array<{ version: number }>;
     expect(Number(restoredVersion)).toBe(before.realizationVersion);
   });
 
   it('finds broken invariants in a database: a version without its audit, feedback without its audit, a closure row gone, a predikat off the matrix', async () => {
-    const target = databases[0]!;
+    const target = await restoredCopy();
     await target.db.manager.query('UPDATE realization SET version = version + 1 WHERE id = (SELECT id FROM (SELECT MIN(id) AS id FROM realization) AS first)');
     const columns = 'recipient_employee_id, appraisal_id, author_employee_id, target_kind, target_id, core_value, text, reply, replied_at, version, created_at, updated_at';
     await target.db.manager.query(`INSERT INTO feedback (${columns}) SELECT ${columns} FROM feedback WHERE id = (SELECT id FROM (SELECT MAX(id) AS id FROM feedback) AS last)`);
@@ -134,12 +145,12 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
   });
 
   it('refuses to restore into a database that holds data, unless forced', async () => {
-    const target = databases[0]!;
+    const target = await restoredCopy();
     const employees = await count(target.db, 'employee');
     await expect(restoreBackup(target.db, file)).rejects.toThrow(RestoreRefusedError);
     await expect(restoreBackup(target.db, file)).rejects.toThrow(/is not empty \(.*rows.*\): restore into an empty database, or add --force/);
     expect(await count(target.db, 'employee')).toBe(employees);
-    // Forced: what was there (including the damage of the previous test) is replaced by the backup.
+    // Forced: what was there is replaced by the backup.
     await restoreBackup(target.db, file, { force: true });
     const { manifest } = await validateBackupFile(file);
     expect(failed(await compareWithManifest(target.url, manifest.tables))).toEqual([]);

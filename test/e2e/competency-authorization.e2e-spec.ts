@@ -3,7 +3,8 @@ import { PositionKind } from '../../src/modules/employee/employee-enums';
 import { type Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { type Unit } from '../../src/modules/unit/unit.entity';
-import { type GraphQLResponse, TestApp } from '../support/test-app';
+import { eachActor, eachCase, expectAnswered, expectUnauthenticated, expectWrite, type Payload, snapshotTables } from '../support/authorization-matrix';
+import { TestApp } from '../support/test-app';
 import { COMPETENCY_TABLES, egid, fiveLevels, ugid } from './competency-helpers';
 
 /**
@@ -60,14 +61,7 @@ let app: TestApp;
 let w: World;
 let tokens: Record<ActorName, string | null>;
 
-const errorCodes = (res: GraphQLResponse<unknown>): unknown[] => (res.body.errors ?? []).map((e) => e.extensions?.code);
 const dbIdOf = (globalId: string): number => Number(Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]);
-
-interface UserErrorOut {
-  code: string;
-  field: string[] | null;
-}
-type Payload = Record<string, unknown> & { userErrors: UserErrorOut[] };
 
 const mutation = (name: string, select: string): string =>
   `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { r: ${name}(input: $input) { ${select} userErrors { code field } } }`;
@@ -140,19 +134,7 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 /** Every row of the competency tables and the audit trail. */
-async function snapshot(): Promise<Record<string, unknown[]>> {
-  const result: Record<string, unknown[]> = {};
-  for (const table of COMPETENCY_TABLES) result[table] = await app.db.manager.query(`SELECT * FROM ${app.db.dataSource.driver.escape(table)} ORDER BY id`);
-  return result;
-}
-
-/** An anonymous caller: HTTP 401, UNAUTHENTICATED, and no data under any root field. */
-function expectUnauthenticated(res: GraphQLResponse<unknown>): void {
-  expect(res.status).toBe(401);
-  expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
-  const data = (res.body.data ?? {}) as Record<string, unknown>;
-  expect(Object.values(data).filter((v) => v !== null)).toEqual([]);
-}
+const snapshot = () => snapshotTables(app, COMPETENCY_TABLES);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reads: every path × every actor
@@ -339,36 +321,33 @@ function readPaths(): Record<string, ReadPath> {
   };
 }
 
-const READ_PATHS = readPaths();
-const READ_CASES = Object.keys(READ_PATHS).flatMap((path) =>
-  ACTORS.map((actor) => {
-    const p = READ_PATHS[path]!;
-    const sight = actor === 'anonymous' ? 'UNAUTHENTICATED' : p.readers.includes(actor) && (p.reaches?.(actor) ?? true) ? 'VISIBLE' : 'ABSENT';
-    return { path, actor, sight };
-  }),
-);
-
 describe('reading competency data along every path', () => {
-  it.each(READ_CASES)('$path as $actor: $sight', async ({ path, actor, sight }) => {
-    const p = READ_PATHS[path]!;
-    const res = await app.gql<Record<string, unknown>>(p.query, p.variables(), tokens[actor]);
-    if (sight === 'UNAUTHENTICATED') return expectUnauthenticated(res);
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    const found = p.find(res.body.data!, actor);
-    if (sight === 'VISIBLE') expect(found).toEqual(p.expected(actor));
-    else expect(found).toBeNull();
+  eachCase({
+    actors: ACTORS,
+    rows: readPaths(),
+    outcome: (p, actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : p.readers.includes(actor) && (p.reaches?.(actor) ?? true) ? 'VISIBLE' : 'ABSENT'),
+    check: async ({ row: p, actor, outcome: sight }) => {
+      const res = await app.gql<Record<string, unknown>>(p.query, p.variables(), tokens[actor]);
+      if (sight === 'UNAUTHENTICATED') return expectUnauthenticated(res);
+      const found = p.find(expectAnswered(res)!, actor);
+      if (sight === 'VISIBLE') expect(found).toEqual(p.expected(actor));
+      else expect(found).toBeNull();
+    },
   });
 });
 
 describe('nodes(ids:) over every competency object at once', () => {
-  it.each(ACTORS)('as %s', async (actor) => {
-    const ids = [w.technicalId, w.requirementId, w.assessmentId, w.suggestionId, w.potentialId];
-    const res = await app.gql<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, tokens[actor]);
-    if (actor === 'anonymous') return expectUnauthenticated(res);
-    expect(res.body.errors).toBeUndefined();
-    const readers = [SIGNED_IN, SIGNED_IN, PROFILE, PROFILE, TALENT];
-    expect(res.body.data!.nodes).toEqual(ids.map((id, i) => (readers[i]!.includes(actor) ? { id } : null)));
+  eachActor({
+    actors: ACTORS,
+    outcome: (actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : 'ANSWERED'),
+    check: async (actor, outcome) => {
+      const ids = [w.technicalId, w.requirementId, w.assessmentId, w.suggestionId, w.potentialId];
+      const res = await app.gql<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, tokens[actor]);
+      if (outcome === 'UNAUTHENTICATED') return expectUnauthenticated(res);
+      expect(res.body.errors).toBeUndefined();
+      const readers = [SIGNED_IN, SIGNED_IN, PROFILE, PROFILE, TALENT];
+      expect(res.body.data!.nodes).toEqual(ids.map((id, i) => (readers[i]!.includes(actor) ? { id } : null)));
+    },
   });
 });
 
@@ -483,33 +462,25 @@ const WRITES: Record<string, Write> = {
   },
 };
 
-const WRITE_CASES = Object.entries(WRITES).flatMap(([action, write]) => ACTORS.map((actor) => ({ action, actor, outcome: write.rule(actor) })));
-
 describe('writing: every action × every actor', () => {
-  it.each(WRITE_CASES)('$action as $actor: $outcome', async ({ action, actor, outcome }) => {
-    const write = WRITES[action]!;
-    const input = await write.input();
-    const before = await snapshot();
-    const res = await app.gql<{ r: Payload | null }>(mutation(write.name, write.select), { input }, tokens[actor]);
-    const after = await snapshot();
-    if (outcome === 'ALLOWED') {
-      expect(res.body.errors).toBeUndefined();
-      expect(res.body.data!.r!.userErrors).toEqual([]);
-      expect(after.audit_entry!.length).toBe(before.audit_entry!.length + 1);
-      expect(after[write.table]).not.toEqual(before[write.table]);
-      return;
-    }
-    // Refused: nothing written, not even an audit row.
-    expect(after).toEqual(before);
-    if (outcome === 'UNAUTHENTICATED') return expectUnauthenticated(res);
-    if (outcome === 'FORBIDDEN') {
-      expect(errorCodes(res)).toEqual(['FORBIDDEN']);
-      expect(res.body.data?.r ?? null).toBeNull();
-      return;
-    }
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.r!.userErrors.map((e) => e.code)).toEqual([outcome]);
-    const object = write.select.split(/[\s{]/)[0]!;
-    expect(res.body.data!.r![object] ?? null).toBeNull();
+  eachCase({
+    actors: ACTORS,
+    rows: WRITES,
+    outcome: (write, actor) => write.rule(actor),
+    check: async ({ row: write, actor, outcome }) => {
+      const input = await write.input();
+      const before = await snapshot();
+      const res = await app.gql<{ r: Payload | null }>(mutation(write.name, write.select), { input }, tokens[actor]);
+      const after = await snapshot();
+      await expectWrite(outcome, {
+        res,
+        root: 'r',
+        object: write.select.split(/[\s{]/)[0]!,
+        before,
+        after,
+        audit: 'one',
+        verify: () => expect(after[write.table]).not.toEqual(before[write.table]),
+      });
+    },
   });
 });

@@ -77,13 +77,15 @@ describe('a year on the demo data', () => {
     const feedback = { target: 'REALIZATION', targetId: recorded.realization.id, text: 'Capaian Desember bagus; lampirkan juga rekap per kampung.' };
     const peerFeedback = await p.raw('giveFeedback', feedback, peer, 'feedback { id }');
     expect(peerFeedback.body.data?.r?.feedback ?? null).toBeNull();
-    const started = Date.now();
+    // How fast it arrives is measured by `npm run reliability:latency`, not here.
     const given = await p.ok<{ feedback: { id: string } }>('giveFeedback', feedback, head, 'feedback { id }');
     const [event] = await nurseSub.waitFor(1);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(event!.data!.feedbackReceived).toEqual({ id: given.feedback.id, text: feedback.text });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(peerSub.received).toEqual([]);
+    // Then feedback to the peer: her stream delivers in order, so receiving only hers shows that it skipped the nurse's.
+    const peerPlan = await app.data<{ viewer: { currentAppraisal: { id: string } } }>('{ viewer { currentAppraisal { id } } }', {}, peer);
+    const toPeer = await p.ok<{ feedback: { id: string } }>('giveFeedback', { target: 'APPRAISAL', targetId: peerPlan.viewer.currentAppraisal.id, text: 'Terus pertahankan.' }, head, 'feedback { id }');
+    await peerSub.waitFor(1);
+    expect(peerSub.received.map((e) => e.data?.feedbackReceived.id)).toEqual([toPeer.feedback.id]);
 
     // 4. In January the year is evaluated: the nurse and a peer may not rate; the head does, and the predikat follows the matrix.
     app.clock.set('2028-01-04T01:00:00Z');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Role } from '../../src/core/auth/role';
 import { toGlobalId } from '../../src/core/graphql/global-id';
 import { type Employee } from '../../src/modules/employee/employee.entity';
+import { eachActor } from '../support/authorization-matrix';
 import { TestApp } from '../support/test-app';
 import { Evaluating, MEETS, unitGid, wit, type Year } from './evaluation-helpers';
 import { type PlanOut } from './planning-helpers';
@@ -145,13 +146,19 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(text).toContain('Aktif berkoordinasi');
     });
 
-    it.each<[string, () => Employee | string]>([
-      ['the employee', () => nurse],
-      ['the appraiser', () => head],
-      ['the appraiser’s supervisor', () => kadinkes],
-      ['a region-wide HR admin', () => e.hr],
-    ])('is served to %s', async (_who, who) => {
-      for (const file of ['skp.html', 'skp.pdf']) expect((await get(file, who())).status).toBe(200);
+    const SERVED: Record<string, () => Employee | string> = {
+      'the employee': () => nurse,
+      'the appraiser': () => head,
+      'the appraiser’s supervisor': () => kadinkes,
+      'a region-wide HR admin': () => e.hr,
+    };
+    eachActor({
+      actors: Object.keys(SERVED),
+      outcome: () => 200,
+      title: (who) => `is served to ${who}`,
+      check: async (who, status) => {
+        for (const file of ['skp.html', 'skp.pdf']) expect((await get(file, SERVED[who]!())).status).toBe(status);
+      },
     });
 
     it('is served to an HR admin whose scope covers the unit, not to one of another unit', async () => {

@@ -101,11 +101,11 @@ async function stopInstance(instance: Instance | undefined): Promise<void> {
   });
 
   /** Waits until `count` processes listen on the channel, so that nothing is published before anyone hears it. */
-  async function subscribers(count: number, on = channel): Promise<void> {
+  async function subscribers(count: number, on = channel, exactly = false): Promise<void> {
     const deadline = Date.now() + 5000;
     for (;;) {
       const [, n] = (await redis.pubsub('NUMSUB', on)) as [string, number];
-      if (Number(n) >= count) return;
+      if (exactly ? Number(n) === count : Number(n) >= count) return;
       if (Date.now() > deadline) throw new Error(`only ${n} of ${count} processes subscribed to ${on}`);
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -126,21 +126,28 @@ async function stopInstance(instance: Instance | undefined): Promise<void> {
   }
 
   it('delivers feedback given through the second process to a subscriber of the first', async () => {
-    const sub = app.subscriptionClient(await p.token(nurse)).subscribe<{ feedbackReceived: { id: string; text: string } }>(FEEDBACK_RECEIVED);
-    await app.subscriptionsListening(1);
-    await subscribers(1);
-    const started = Date.now();
-    const id = await giveFeedbackThrough(second!.url, 'Diberikan lewat instans kedua.');
-    const [event] = await sub.waitFor(1);
-    expect(Date.now() - started).toBeLessThan(1000);
-    expect(event!.data!.feedbackReceived).toEqual({ id, text: 'Diberikan lewat instans kedua.' });
+    const client = app.subscriptionClient(await p.token(nurse));
+    try {
+      const before = app.server.activeSubscriptions();
+      const sub = client.subscribe<{ feedbackReceived: { id: string; text: string } }>(FEEDBACK_RECEIVED);
+      await app.subscriptionsListening(before + 1);
+      await subscribers(1);
+      // How fast it crosses is measured by `npm run reliability:latency`, not here.
+      const id = await giveFeedbackThrough(second!.url, 'Diberikan lewat instans kedua.');
+      const [event] = await sub.waitFor(1);
+      expect(event!.data!.feedbackReceived).toEqual({ id, text: 'Diberikan lewat instans kedua.' });
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('and feedback given through the first process to a subscriber of the second', async () => {
+    // Whatever ran before has let go of the channel: the one process that then listens is the second.
+    await subscribers(0, channel, true);
     const client = new SubscriptionClient(second!.url, await p.token(nurse));
     try {
       const sub = client.subscribe<{ feedbackReceived: { id: string; text: string } }>(FEEDBACK_RECEIVED);
-      await subscribers(2);
+      await subscribers(1, channel, true);
       const id = await giveFeedbackThrough(app.url, 'Diberikan lewat instans pertama.');
       const [event] = await sub.waitFor(1);
       expect(event!.data!.feedbackReceived).toEqual({ id, text: 'Diberikan lewat instans pertama.' });

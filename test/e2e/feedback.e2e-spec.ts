@@ -2,6 +2,7 @@ import { toGlobalId } from '../../src/core/graphql/global-id';
 import { PositionKind } from '../../src/modules/employee/employee-enums';
 import { type Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
+import { eachCase } from '../support/authorization-matrix';
 import { TestApp } from '../support/test-app';
 import { wit, type Year } from './evaluation-helpers';
 import { type ActivityOut, FEEDBACK_FIELDS, type FeedbackOut, firstIndicator, FollowThrough, type RealizationOut } from './follow-through-helpers';
@@ -119,18 +120,34 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
       expect(codes(refused)).toEqual([['NOT_FOUND', ['input', 'targetId']]]);
     });
 
-    it.each(TARGETS)('on %s, a peer, someone below her and someone elsewhere get NOT_FOUND; she herself and HR get FORBIDDEN; nothing written', async (target) => {
-      for (const who of [peer, kader, outsider]) {
+    /** Who may not give feedback on the employee's things: those who cannot read them find nothing; she herself and HR may read but not give. */
+    const REFUSED = {
+      peer: () => peer,
+      'someone below her': () => kader,
+      'someone elsewhere': () => outsider,
+      'she herself': () => nurse,
+      HR: () => e.hr,
+      anonymous: () => null,
+    };
+    eachCase({
+      actors: Object.keys(REFUSED) as Array<keyof typeof REFUSED>,
+      rows: Object.fromEntries(TARGETS.map((t) => [t, t])),
+      outcome: (_target, actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : actor === 'she herself' || actor === 'HR' ? 'FORBIDDEN' : 'NOT_FOUND'),
+      title: (c) => `on ${c.name}, ${c.actor} gets ${c.outcome}; nothing written`,
+      check: async ({ row: target, actor, outcome }) => {
+        const who = REFUSED[actor]();
+        if (who === null) {
+          const anonymous = await e.unchanged(() => app.gql('mutation($i: GiveFeedbackInput!) { giveFeedback(input: $i) { userErrors { code } } }', { i: { ...targetOf(target), text: 'x' } }));
+          return expect(FollowThrough.errorCodes(anonymous)).toEqual([outcome]);
+        }
+        if (outcome === 'FORBIDDEN') {
+          const refused = await e.unchanged(() => e.feedbackRaw('giveFeedback', { ...targetOf(target), text: 'Tidak berhak' }, who));
+          return expect(FollowThrough.errorCodes(refused)).toEqual(['FORBIDDEN']);
+        }
         const refused = await e.unchanged(() => e.feedback('giveFeedback', { ...targetOf(target), text: 'Tidak berhak' }, who));
-        expect({ who: who.name, errors: codes(refused) }).toEqual({ who: who.name, errors: [['NOT_FOUND', ['input', 'targetId']]] });
+        expect(codes(refused)).toEqual([['NOT_FOUND', ['input', 'targetId']]]);
         expect(refused.feedback).toBeNull();
-      }
-      for (const who of [nurse, e.hr]) {
-        const refused = await e.unchanged(() => e.feedbackRaw('giveFeedback', { ...targetOf(target), text: 'Tidak berhak' }, who));
-        expect(FollowThrough.errorCodes(refused)).toEqual(['FORBIDDEN']);
-      }
-      const anonymous = await e.unchanged(() => app.gql('mutation($i: GiveFeedbackInput!) { giveFeedback(input: $i) { userErrors { code } } }', { i: { ...targetOf(target), text: 'x' } }));
-      expect(FollowThrough.errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+      },
     });
 
     it('upwards is refused too: the nurse on her appraiser’s plan, the appraiser on his own supervisor’s plan (NOT_FOUND)', async () => {

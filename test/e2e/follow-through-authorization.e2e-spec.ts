@@ -5,7 +5,8 @@ import { Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { Unit } from '../../src/modules/unit/unit.entity';
 import { type OpenSubscription } from '../support/subscription-client';
-import { type GraphQLResponse, TestApp } from '../support/test-app';
+import { casesOf, eachActor, eachCase, expectAnswered, expectUnauthenticated, expectWrite, type Payload, snapshotTables } from '../support/authorization-matrix';
+import { TestApp } from '../support/test-app';
 import { MEETS, wit } from './evaluation-helpers';
 import { FOLLOW_THROUGH_TABLES, FollowThrough } from './follow-through-helpers';
 import { type PlanOut } from './planning-helpers';
@@ -124,10 +125,6 @@ const ref = (id: string): Ref => ({ id, dbId: fromGlobalId(id)!.id });
 
 const gid = (object: Employee | Unit): string => toGlobalId(object instanceof Unit ? Unit.typeName : Employee.typeName, object.id);
 
-const errorCodes = (res: GraphQLResponse<unknown>): unknown[] => (res.body.errors ?? []).map((e) => e.extensions?.code);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 let app: TestApp;
 let ft: FollowThrough;
 let world: World;
@@ -195,7 +192,7 @@ async function givenLookAlikes(unit: Unit, head: Employee, headRhk: string, coun
 }
 
 /** How many allowed writes need an approved look-alike plan of their own. */
-const approvedLookAlikes = (): number => WRITE_CASES.filter((c) => c.outcome === 'ALLOWED' && WRITE_ACTIONS[c.action].fresh === 'APPROVED').length;
+const approvedLookAlikes = (): number => casesOf(WRITE_MATRIX).filter((c) => c.outcome === 'ALLOWED' && WRITE_ACTIONS[c.name as ActionName].fresh === 'APPROVED').length;
 
 async function givenWorld(): Promise<void> {
   const org = await givenOrganisation();
@@ -295,23 +292,7 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 /** Every row of every table a follow-through or evaluation change may write (plans, content, log, feedback, ratings, audit, tree). */
-async function snapshot(): Promise<Record<string, unknown[]>> {
-  const result: Record<string, unknown[]> = {};
-  // `SELECT *`: audit_entry has columns named `before` and `after`, reserved words in MariaDB.
-  for (const table of FOLLOW_THROUGH_TABLES) {
-    const order = table.endsWith('_closure') ? 'ancestor_id, descendant_id' : 'id';
-    result[table] = await app.db.manager.query(`SELECT * FROM ${app.db.dataSource.driver.escape(table)} ORDER BY ${order}`);
-  }
-  return result;
-}
-
-/** An anonymous caller: HTTP 401, UNAUTHENTICATED, and no data under any root field. */
-function expectUnauthenticated(res: GraphQLResponse<unknown>): void {
-  expect(res.status).toBe(401);
-  expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
-  const data = (res.body.data ?? {}) as Record<string, unknown>;
-  expect(Object.values(data).filter((v) => v !== null)).toEqual([]);
-}
+const snapshot = () => snapshotTables(app, FOLLOW_THROUGH_TABLES);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The read policy, actor by actor
@@ -914,23 +895,16 @@ const UNIT_RATING_PATHS: Record<string, ReadPath> = {
 
 type Visible = 'UNAUTHENTICATED' | 'VISIBLE' | 'ABSENT';
 
-function casesOf(paths: Record<string, ReadPath>) {
-  return Object.entries(paths).flatMap(([path, helper]) =>
-    ACTORS.map((actor) => {
-      const visible: Visible =
-        actor === 'anonymous' ? 'UNAUTHENTICATED' : READERS[helper.target](actor) && (helper.via?.(actor) ?? true) && (helper.reaches?.(actor) ?? true) ? 'VISIBLE' : 'ABSENT';
-      return { path, actor, visible };
-    }),
-  );
+/** What an actor gets along a path: the target, or nothing (filtered out, not an error). */
+function visibility(helper: ReadPath, actor: ActorName): Visible {
+  if (actor === 'anonymous') return 'UNAUTHENTICATED';
+  return READERS[helper.target](actor) && (helper.via?.(actor) ?? true) && (helper.reaches?.(actor) ?? true) ? 'VISIBLE' : 'ABSENT';
 }
 
-async function checkRead(paths: Record<string, ReadPath>, path: string, actor: ActorName, visible: Visible): Promise<void> {
-  const helper = paths[path]!;
+async function checkRead(helper: ReadPath, actor: ActorName, visible: Visible): Promise<void> {
   const res = await app.gql<Record<string, unknown>>(helper.query, helper.variables(world), tokens[actor]);
   if (visible === 'UNAUTHENTICATED') return expectUnauthenticated(res);
-  expect(res.status).toBe(200);
-  expect(res.body.errors).toBeUndefined();
-  const found = helper.find(res.body.data!, world);
+  const found = helper.find(expectAnswered(res)!, world);
   expect(found.item).toEqual(visible === 'VISIBLE' ? seen(world, helper.target) : null);
   // The object the path goes through is there exactly for those who see it: a missing item is filtered, not skipped.
   if (found.via !== undefined) expect(found.via).toBe(helper.via?.(actor) ?? READERS[helper.target](actor));
@@ -943,44 +917,36 @@ async function checkRead(paths: Record<string, ReadPath>, path: string, actor: A
   }
 }
 
-describe('reading realizations', () => {
-  it.each(casesOf(REALIZATION_PATHS))('$path as $actor: $visible', ({ path, actor, visible }) => checkRead(REALIZATION_PATHS, path, actor, visible));
-});
+const READS: ReadonlyArray<[string, Record<string, ReadPath>]> = [
+  ['reading realizations', REALIZATION_PATHS],
+  ['reading the daily log', ACTIVITY_PATHS],
+  ['reading feedback and replies', FEEDBACK_PATHS],
+  ['reading a log without a plan (sub’s) and the feedback on it', NO_PLAN_PATHS],
+  ['reading periodic and annual evaluations', EVALUATION_PATHS],
+  ['reading objections', OBJECTION_PATHS],
+  ['reading unit ratings', UNIT_RATING_PATHS],
+];
 
-describe('reading the daily log', () => {
-  it.each(casesOf(ACTIVITY_PATHS))('$path as $actor: $visible', ({ path, actor, visible }) => checkRead(ACTIVITY_PATHS, path, actor, visible));
-});
-
-describe('reading feedback and replies', () => {
-  it.each(casesOf(FEEDBACK_PATHS))('$path as $actor: $visible', ({ path, actor, visible }) => checkRead(FEEDBACK_PATHS, path, actor, visible));
-});
-
-describe('reading a log without a plan (sub’s) and the feedback on it', () => {
-  it.each(casesOf(NO_PLAN_PATHS))('$path as $actor: $visible', ({ path, actor, visible }) => checkRead(NO_PLAN_PATHS, path, actor, visible));
-});
-
-describe('reading periodic and annual evaluations', () => {
-  it.each(casesOf(EVALUATION_PATHS))('$path as $actor: $visible', ({ path, actor, visible }) => checkRead(EVALUATION_PATHS, path, actor, visible));
-});
-
-describe('reading objections', () => {
-  it.each(casesOf(OBJECTION_PATHS))('$path as $actor: $visible', ({ path, actor, visible }) => checkRead(OBJECTION_PATHS, path, actor, visible));
-});
-
-describe('reading unit ratings', () => {
-  it.each(casesOf(UNIT_RATING_PATHS))('$path as $actor: $visible', ({ path, actor, visible }) => checkRead(UNIT_RATING_PATHS, path, actor, visible));
-});
+for (const [title, paths] of READS) {
+  describe(title, () => {
+    eachCase({ actors: ACTORS, rows: paths, outcome: visibility, check: ({ row, actor, outcome }) => checkRead(row, actor, outcome) });
+  });
+}
 
 describe('nodes(ids:) over every object at once', () => {
   const KEYS: readonly ObjectKey[] = ['realization', 'activity', 'onRealization', 'onPlan', 'onActivity', 'onIndicator', 'periodic', 'annual', 'objection', 'unitRating', 'subActivity', 'subFeedback'];
 
-  it.each(ACTORS)('as %s', async (actor) => {
-    const ids = KEYS.map((k) => refOf(world, k).id);
-    const res = await app.gql<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, tokens[actor]);
-    if (actor === 'anonymous') return expectUnauthenticated(res);
-    expect(res.body.errors).toBeUndefined();
-    // In the order asked, each object or null.
-    expect(res.body.data!.nodes).toEqual(KEYS.map((k) => (READERS[k](actor) ? { id: refOf(world, k).id } : null)));
+  eachActor({
+    actors: ACTORS,
+    outcome: (actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : 'ANSWERED'),
+    check: async (actor, outcome) => {
+      const ids = KEYS.map((k) => refOf(world, k).id);
+      const res = await app.gql<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, tokens[actor]);
+      if (outcome === 'UNAUTHENTICATED') return expectUnauthenticated(res);
+      expect(res.body.errors).toBeUndefined();
+      // In the order asked, each object or null.
+      expect(res.body.data!.nodes).toEqual(KEYS.map((k) => (READERS[k](actor) ? { id: refOf(world, k).id } : null)));
+    },
   });
 });
 
@@ -990,31 +956,32 @@ describe('the aggregate of a unit’s ratings (evaluationSummary)', () => {
   const SUMMARY_OF_A = (a: ActorName) => a === 'kadinkes' || a === 'hrRegion' || a === 'hrOfA';
   const SUMMARY = 'query($id: ID!, $periodId: ID!) { unit(id: $id) { id evaluationSummary(periodId: $periodId) { rating pending counts { predikat count } } } }';
 
-  const cases = ACTORS.flatMap((actor) => [
-    { unit: 'A1' as const, actor, visible: actor === 'anonymous' ? 'UNAUTHENTICATED' : SUMMARY_OF_A1(actor) ? 'VISIBLE' : 'ABSENT' },
-    { unit: 'A' as const, actor, visible: actor === 'anonymous' ? 'UNAUTHENTICATED' : SUMMARY_OF_A(actor) ? 'VISIBLE' : 'ABSENT' },
-  ]);
-
-  it.each(cases)('unit($unit).evaluationSummary as $actor: $visible', async ({ unit, actor, visible }) => {
-    const target = unit === 'A1' ? world.org.a1 : world.org.a;
-    const res = await app.gql<{ unit: { id: string; evaluationSummary: { rating: string; pending: number; counts: Array<{ predikat: string; count: number }> } | null } | null }>(
-      SUMMARY,
-      { id: gid(target), periodId: world.period.id },
-      tokens[actor],
-    );
-    if (visible === 'UNAUTHENTICATED') return expectUnauthenticated(res);
-    expect(res.body.errors).toBeUndefined();
-    // Units are readable by every signed-in principal; the aggregate only by those the contract names.
-    expect(res.body.data!.unit?.id).toBe(gid(target));
-    const summary = res.body.data!.unit!.evaluationSummary;
-    if (visible === 'ABSENT') return expect(summary).toBeNull();
-    expect(summary).not.toBeNull();
-    if (unit === 'A1') {
-      // Self's BAIK and head's.
-      expect(summary!.rating).toBe('ISTIMEWA');
-      expect(summary!.pending).toBe(0);
-      expect(summary!.counts.filter((c) => c.count > 0)).toEqual([{ predikat: 'BAIK', count: 2 }]);
-    }
+  eachCase({
+    actors: ACTORS,
+    rows: { A1: SUMMARY_OF_A1, A: SUMMARY_OF_A },
+    outcome: (reads, actor): Visible => (actor === 'anonymous' ? 'UNAUTHENTICATED' : reads(actor) ? 'VISIBLE' : 'ABSENT'),
+    title: (c) => `unit(${c.name}).evaluationSummary as ${c.actor}: ${c.outcome}`,
+    check: async ({ name: unit, actor, outcome: visible }) => {
+      const target = unit === 'A1' ? world.org.a1 : world.org.a;
+      const res = await app.gql<{ unit: { id: string; evaluationSummary: { rating: string; pending: number; counts: Array<{ predikat: string; count: number }> } | null } | null }>(
+        SUMMARY,
+        { id: gid(target), periodId: world.period.id },
+        tokens[actor],
+      );
+      if (visible === 'UNAUTHENTICATED') return expectUnauthenticated(res);
+      expect(res.body.errors).toBeUndefined();
+      // Units are readable by every signed-in principal; the aggregate only by those the contract names.
+      expect(res.body.data!.unit?.id).toBe(gid(target));
+      const summary = res.body.data!.unit!.evaluationSummary;
+      if (visible === 'ABSENT') return expect(summary).toBeNull();
+      expect(summary).not.toBeNull();
+      if (unit === 'A1') {
+        // Self's BAIK and head's.
+        expect(summary!.rating).toBe('ISTIMEWA');
+        expect(summary!.pending).toBe(0);
+        expect(summary!.counts.filter((c) => c.count > 0)).toEqual([{ predikat: 'BAIK', count: 2 }]);
+      }
+    },
   });
 });
 
@@ -1040,30 +1007,35 @@ describe('the aggregate of ratings in analytics (distribution)', () => {
   const DISTRIBUTION = `query($unitId: ID!, $periodId: ID!) { analytics(unitId: $unitId, periodId: $periodId, includeSubunits: false) {
     distribution { key employees suppressed counts { predikat count } } } }`;
 
-  it.each(ACTORS)('analytics(A1).distribution as %s', async (actor) => {
-    const res = await app.gql<{ analytics: { distribution: Array<{ key: string; employees: number; suppressed: boolean; counts: Array<{ predikat: string; count: number }> }> } | null }>(
-      DISTRIBUTION,
-      { unitId: gid(world.org.a1), periodId: world.period.id },
-      tokens[actor],
-    );
-    if (actor === 'anonymous') return expectUnauthenticated(res);
-    expect(res.body.errors).toBeUndefined();
-    const expected = EXPECTED[actor];
-    if (expected === 'NULL') return expect(res.body.data!.analytics).toBeNull();
-    const groups = res.body.data!.analytics!.distribution;
-    const baik = groups.flatMap((g) => g.counts).filter((c) => c.predikat === 'BAIK' && c.count > 0);
-    const employees = groups.reduce((n, g) => n + g.employees, 0);
-    if (expected === 'NONE') {
-      expect(baik).toEqual([]);
-      expect(employees).toBe(0);
-    } else if (expected === 'WITHHELD') {
-      expect(groups.every((g) => g.suppressed)).toBe(true);
-      expect(baik).toEqual([]);
-    } else {
-      expect(groups.some((g) => g.suppressed)).toBe(false);
-      expect(employees).toBe(expected.employees);
-      expect(baik).toEqual([{ predikat: 'BAIK', count: expected.baik }]);
-    }
+  eachActor({
+    actors: ACTORS,
+    outcome: (actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : EXPECTED[actor]),
+    title: (actor) => `analytics(A1).distribution as ${actor}`,
+    check: async (actor) => {
+      const res = await app.gql<{ analytics: { distribution: Array<{ key: string; employees: number; suppressed: boolean; counts: Array<{ predikat: string; count: number }> }> } | null }>(
+        DISTRIBUTION,
+        { unitId: gid(world.org.a1), periodId: world.period.id },
+        tokens[actor],
+      );
+      if (actor === 'anonymous') return expectUnauthenticated(res);
+      expect(res.body.errors).toBeUndefined();
+      const expected = EXPECTED[actor];
+      if (expected === 'NULL') return expect(res.body.data!.analytics).toBeNull();
+      const groups = res.body.data!.analytics!.distribution;
+      const baik = groups.flatMap((g) => g.counts).filter((c) => c.predikat === 'BAIK' && c.count > 0);
+      const employees = groups.reduce((n, g) => n + g.employees, 0);
+      if (expected === 'NONE') {
+        expect(baik).toEqual([]);
+        expect(employees).toBe(0);
+      } else if (expected === 'WITHHELD') {
+        expect(groups.every((g) => g.suppressed)).toBe(true);
+        expect(baik).toEqual([]);
+      } else {
+        expect(groups.some((g) => g.suppressed)).toBe(false);
+        expect(employees).toBe(expected.employees);
+        expect(baik).toEqual([{ predikat: 'BAIK', count: expected.baik }]);
+      }
+    },
   });
 });
 
@@ -1074,18 +1046,23 @@ describe('the printed evaluation (realizations, ratings, objection) over HTTP', 
     return { status: response.status, body: await response.text() };
   };
 
-  it.each(ACTORS)('evaluation.html of self’s plan as %s', async (actor) => {
-    const res = await fetchDocument(world.plans.self.id, tokens[actor]);
-    if (actor === 'anonymous') return expect(res.status).toBe(401);
-    if (readsPlan(actor)) {
-      expect(res.status).toBe(200);
-      expect(res.body).toContain(world.org.self.name);
-      return;
-    }
-    // Out of reach reads exactly like an unknown plan.
-    const unknown = await fetchDocument(toGlobalId('Appraisal', 999_999), tokens[actor]);
-    expect(res).toEqual(unknown);
-    expect(res.status).toBe(404);
+  eachActor({
+    actors: ACTORS,
+    outcome: (actor) => (actor === 'anonymous' ? 401 : readsPlan(actor) ? 200 : 404),
+    title: (actor) => `evaluation.html of self’s plan as ${actor}`,
+    check: async (actor) => {
+      const res = await fetchDocument(world.plans.self.id, tokens[actor]);
+      if (actor === 'anonymous') return expect(res.status).toBe(401);
+      if (readsPlan(actor)) {
+        expect(res.status).toBe(200);
+        expect(res.body).toContain(world.org.self.name);
+        return;
+      }
+      // Out of reach reads exactly like an unknown plan.
+      const unknown = await fetchDocument(toGlobalId('Appraisal', 999_999), tokens[actor]);
+      expect(res).toEqual(unknown);
+      expect(res.status).toBe(404);
+    },
   });
 });
 
@@ -1265,13 +1242,6 @@ async function freshTargets(fresh: Fresh): Promise<Targets> {
   }
 }
 
-interface UserErrorOut {
-  code: string;
-  field: string[] | null;
-}
-
-type Payload = Record<string, unknown> & { userErrors: UserErrorOut[] };
-
 const mutation = (name: string, select: string): string =>
   `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { result: ${name}(input: $input) { ${select} userErrors { code field } } }`;
 
@@ -1409,50 +1379,22 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
   },
 };
 
-const WRITE_CASES = WRITE_POLICY.flatMap(([action, rule]) => ACTORS.map((actor) => ({ action, actor, outcome: rule(actor) })));
+const WRITE_MATRIX = { actors: ACTORS, rows: WRITE_POLICY, outcome: (rule: Rule, actor: ActorName) => rule(actor) };
 
 describe('writing realizations, the log, feedback, ratings and objections', () => {
-  it.each(WRITE_CASES)('$action as $actor: $outcome', async ({ action, actor, outcome }) => {
-    const write = WRITE_ACTIONS[action];
-    const targets = outcome === 'ALLOWED' ? await freshTargets(write.fresh) : sharedTargets();
-    const input = await write.input(targets);
-    const token = targets.as[actor] ?? tokens[actor];
-    const before = await snapshot();
-    const res = await app.gql<{ result: Payload | null }>(mutation(write.name, write.select), { input }, token);
-    const after = await snapshot();
-    const object = write.select.split(/[\s{]/)[0]!;
-
-    switch (outcome) {
-      case 'UNAUTHENTICATED':
-        expectUnauthenticated(res);
-        break;
-      case 'FORBIDDEN':
-        expect(res.status).toBe(200);
-        expect(errorCodes(res)).toEqual(['FORBIDDEN']);
-        expect(res.body.data ?? null).toBeNull();
-        break;
-      case 'NOT_FOUND':
-      case 'OUT_OF_SCOPE':
-      case 'INVALID': {
-        expect(res.body.errors).toBeUndefined();
-        const payload = res.body.data!.result!;
-        expect(payload.userErrors.map((e) => e.code)).toEqual([outcome]);
-        expect(payload[object]).toBeNull();
-        break;
-      }
-      case 'ALLOWED': {
-        expect(res.body.errors).toBeUndefined();
-        const payload = res.body.data!.result!;
-        expect(payload.userErrors).toEqual([]);
-        expect(payload[object]).not.toBeNull();
-        await write.verify(targets);
-        // Every write goes with its audit row.
-        expect(after.audit_entry!.length).toBeGreaterThan(before.audit_entry!.length);
-        break;
-      }
-    }
-    // A refused write changes nothing: no plan, log, feedback, rating, objection, tree or audit row.
-    if (outcome !== 'ALLOWED') expect(after).toEqual(before);
+  eachCase({
+    ...WRITE_MATRIX,
+    check: async ({ name, actor, outcome }) => {
+      const write = WRITE_ACTIONS[name as ActionName];
+      const targets = outcome === 'ALLOWED' ? await freshTargets(write.fresh) : sharedTargets();
+      const input = await write.input(targets);
+      const token = targets.as[actor] ?? tokens[actor];
+      const before = await snapshot();
+      const res = await app.gql<{ result: Payload | null }>(mutation(write.name, write.select), { input }, token);
+      const after = await snapshot();
+      // A refused write changes nothing: no plan, log, feedback, rating, objection, tree or audit row.
+      await expectWrite(outcome, { res, root: 'result', object: write.select.split(/[\s{]/)[0]!, before, after, verify: () => write.verify(targets) });
+    },
   });
 });
 
@@ -1464,9 +1406,10 @@ const FEEDBACK_RECEIVED = 'subscription { feedbackReceived { id text recipient {
 const ACTIVITY_REVIEWED = 'subscription { activityReviewed { id status employee { id } } }';
 const APPRAISAL_CHANGED = 'subscription($id: ID!) { appraisalChanged(id: $id) { id status feedback { id } } }';
 
-/** How long a stream must stay silent for "nothing arrives"; liveness is then shown by a later event that must arrive. */
-const QUIET_MS = 300;
-
+/**
+ * "Nothing arrives" is shown by order, not by waiting: a stream delivers its events in the order they were
+ * published, so once a sentinel sent after the events under test has arrived, any of them it skipped was dropped.
+ */
 type SubscribingActor = Exclude<ActorName, 'anonymous'>;
 
 const idsOf = (sub: OpenSubscription<Record<string, { id: string }>>, field: string): string[] => sub.received.map((e) => e.data?.[field]?.id ?? `error:${JSON.stringify(e.errors)}`);
@@ -1483,11 +1426,24 @@ async function subscribeAll(query: string, variables: Record<string, unknown> = 
 /** Everyone who can be sent their own event in this organisation (kadinkes and otherHead answer to the Bupati; clients are nobody). */
 const OWN_EVENTS: Partial<Record<SubscribingActor, true>> = { self: true, head: true, peer: true, sub: true, hrRegion: true, hrOfA: true, hrOfB: true };
 
+/**
+ * Round one: an event for self that others may read by query, then each one's own event. Round two: a sentinel to
+ * everyone who can be addressed, sent after all of round one, so each stream ends with it and holds nothing else
+ * but its own. Those nobody can address are checked once every other stream has passed its sentinel.
+ */
+function expectOnlyOwn(subs: Record<SubscribingActor, OpenSubscription<Record<string, { id: string }>>>, field: string, a: SubscribingActor, own: Partial<Record<SubscribingActor, string[]>>): void {
+  expect(idsOf(subs[a], field)).toEqual(own[a] ?? []);
+  // Still listening, not ended.
+  expect(subs[a].completed).toBe(false);
+  if (!OWN_EVENTS[a]) expect(subs[a].received).toEqual([]);
+}
+
+const ADDRESSABLE = (SIGNED_IN as SubscribingActor[]).filter((a) => OWN_EVENTS[a]);
+
 describe('subscription feedbackReceived', () => {
   let subs: Record<SubscribingActor, OpenSubscription<Record<string, { id: string }>>>;
   let toSelf: string;
-  let later: Partial<Record<SubscribingActor, string>>;
-  let quiet: Record<SubscribingActor, string[]>;
+  const own: Partial<Record<SubscribingActor, string[]>> = {};
 
   beforeAll(async () => {
     const o = world.org;
@@ -1496,131 +1452,153 @@ describe('subscription feedbackReceived', () => {
     const subDay = await ft.logDay(o.sub, { date: '2027-12-16' });
     const hrDay = await ft.logDay(o.hrPerson, { date: '2027-12-16' });
     subs = await subscribeAll(FEEDBACK_RECEIVED);
+    const round = async (n: number): Promise<Record<SubscribingActor, string | undefined>> => {
+      const hr = (await ft.give({ target: 'ACTIVITY', targetId: hrDay.id, text: `Rekap data pegawai tepat waktu (${n}).` }, o.hrHead)).id;
+      return {
+        self: n === 2 ? (await ft.give({ target: 'REALIZATION', targetId: world.realization.id, text: 'Foto kegiatan sudah lengkap.' }, o.head)).id : undefined,
+        peer: (await ft.give({ target: 'ACTIVITY', targetId: peerDay.id, text: `Laporan KIA sudah lengkap (${n}).` }, o.head)).id,
+        sub: (await ft.give({ target: 'ACTIVITY', targetId: subDay.id, text: `Arsip surat sudah rapi (${n}).` }, o.self)).id,
+        head: (await ft.give({ target: 'APPRAISAL', targetId: world.plans.head.id, text: `Cakupan wilayah perlu dipantau (${n}).` }, o.kadinkes)).id,
+        hrRegion: hr,
+        hrOfA: hr,
+        hrOfB: hr,
+        kadinkes: undefined,
+        otherHead: undefined,
+        analyst: undefined,
+        integration: undefined,
+      };
+    };
     // Feedback to self, which every reader of her plan may read by query: only she receives it.
     toSelf = (await ft.give({ target: 'REALIZATION', targetId: world.realization.id, text: 'Dokumentasi triwulan IV lengkap.' }, o.head)).id;
-    await subs.self.waitFor(1);
-    await sleep(QUIET_MS);
-    quiet = Object.fromEntries((SIGNED_IN as SubscribingActor[]).map((a) => [a, idsOf(subs[a], 'feedbackReceived')])) as Record<SubscribingActor, string[]>;
-    // Then each one's own feedback, which must arrive: their stream was live and skipped self's.
-    const hr = (await ft.give({ target: 'ACTIVITY', targetId: hrDay.id, text: 'Rekap data pegawai tepat waktu.' }, o.hrHead)).id;
-    later = {
-      self: toSelf,
-      peer: (await ft.give({ target: 'ACTIVITY', targetId: peerDay.id, text: 'Laporan KIA sudah lengkap.' }, o.head)).id,
-      sub: (await ft.give({ target: 'ACTIVITY', targetId: subDay.id, text: 'Arsip surat sudah rapi.' }, o.self)).id,
-      head: (await ft.give({ target: 'APPRAISAL', targetId: world.plans.head.id, text: 'Cakupan wilayah perlu dipantau.' }, o.kadinkes)).id,
-      hrRegion: hr,
-      hrOfA: hr,
-      hrOfB: hr,
-    };
-    for (const actor of SIGNED_IN as SubscribingActor[]) if (later[actor]) await subs[actor].waitFor(1);
-    await sleep(QUIET_MS);
+    const first = await round(1);
+    const sentinels = await round(2);
+    for (const a of ADDRESSABLE) own[a] = [a === 'self' ? toSelf : first[a]!, sentinels[a]!];
+    for (const a of ADDRESSABLE) await subs[a].waitFor(2);
   });
 
-  it.each(SIGNED_IN)('as %s: only feedback addressed to them', (actor) => {
-    const a = actor as SubscribingActor;
-    // Before the later events: self alone has received anything.
-    expect(quiet[a]).toEqual(a === 'self' ? [toSelf] : []);
-    expect(idsOf(subs[a], 'feedbackReceived')).toEqual(later[a] ? [later[a]] : []);
-    if (a === 'self') expect(subs.self.received[0]!.data!.feedbackReceived).toMatchObject({ recipient: { id: gid(world.org.self) }, appraisal: { id: world.plans.self.id } });
-    // Those no event can be addressed to: still listening, not ended.
-    expect(subs[a].completed).toBe(false);
-    if (!OWN_EVENTS[a]) expect(subs[a].received).toEqual([]);
+  eachActor({
+    actors: SIGNED_IN as SubscribingActor[],
+    outcome: (a) => (OWN_EVENTS[a] ? 'OWN' : 'NOTHING'),
+    title: (a) => `as ${a}: only feedback addressed to them`,
+    check: (a) => {
+      expectOnlyOwn(subs, 'feedbackReceived', a, own);
+      if (a === 'self') expect(subs.self.received[0]!.data!.feedbackReceived).toMatchObject({ id: toSelf, recipient: { id: gid(world.org.self) }, appraisal: { id: world.plans.self.id } });
+    },
   });
 });
 
 describe('subscription activityReviewed', () => {
   let subs: Record<SubscribingActor, OpenSubscription<Record<string, { id: string }>>>;
   let ofSelf: string;
-  let later: Partial<Record<SubscribingActor, string>>;
-  let quiet: Record<SubscribingActor, string[]>;
+  const own: Partial<Record<SubscribingActor, string[]>> = {};
 
   const review = async (entry: { id: string; version: number }, by: Employee) =>
     (await ft.activityOk('reviewActivity', { id: entry.id, expectedVersion: entry.version, decision: 'ACKNOWLEDGE' }, by)).id;
 
   beforeAll(async () => {
     const o = world.org;
-    const selfDay = await ft.logDay(o.self, { date: '2027-12-17' });
-    const peerDay = await ft.logDay(o.peer, { date: '2027-12-17' });
-    const subDay = await ft.logDay(o.sub, { date: '2027-12-17' });
-    const headDay = await ft.logDay(o.head, { date: '2027-12-17' });
-    const hrDay = await ft.logDay(o.hrPerson, { date: '2027-12-17' });
+    const days = async (date: string) => ({
+      self: await ft.logDay(o.self, { date }),
+      peer: await ft.logDay(o.peer, { date }),
+      sub: await ft.logDay(o.sub, { date }),
+      head: await ft.logDay(o.head, { date }),
+      hr: await ft.logDay(o.hrPerson, { date }),
+    });
+    const firstDays = await days('2027-12-17');
+    const sentinelDays = await days('2027-12-18');
     subs = await subscribeAll(ACTIVITY_REVIEWED);
-    // Self's entry, which head, kadinkes and HR may read by query: only she is told.
-    ofSelf = await review(selfDay, o.head);
-    await subs.self.waitFor(1);
-    await sleep(QUIET_MS);
-    quiet = Object.fromEntries((SIGNED_IN as SubscribingActor[]).map((a) => [a, idsOf(subs[a], 'activityReviewed')])) as Record<SubscribingActor, string[]>;
-    const hr = await review(hrDay, o.hrHead);
-    later = {
-      self: ofSelf,
-      peer: await review(peerDay, o.head),
-      sub: await review(subDay, o.self),
-      // head's entry belongs to his plan: its appraiser, kadinkes, reviews it.
-      head: await review(headDay, o.kadinkes),
-      hrRegion: hr,
-      hrOfA: hr,
-      hrOfB: hr,
+    const round = async (d: Awaited<ReturnType<typeof days>>, withSelf: boolean): Promise<Partial<Record<SubscribingActor, string>>> => {
+      const hr = await review(d.hr, o.hrHead);
+      return {
+        ...(withSelf ? { self: await review(d.self, o.head) } : {}),
+        peer: await review(d.peer, o.head),
+        sub: await review(d.sub, o.self),
+        // head's entry belongs to his plan: its appraiser, kadinkes, reviews it.
+        head: await review(d.head, o.kadinkes),
+        hrRegion: hr,
+        hrOfA: hr,
+        hrOfB: hr,
+      };
     };
-    for (const actor of SIGNED_IN as SubscribingActor[]) if (later[actor as SubscribingActor]) await subs[actor as SubscribingActor].waitFor(1);
-    await sleep(QUIET_MS);
+    // Self's entry, which head, kadinkes and HR may read by query: only she is told.
+    ofSelf = await review(firstDays.self, o.head);
+    const first = await round(firstDays, false);
+    const sentinels = await round(sentinelDays, true);
+    for (const a of ADDRESSABLE) own[a] = [a === 'self' ? ofSelf : first[a]!, sentinels[a]!];
+    for (const a of ADDRESSABLE) await subs[a].waitFor(2);
   });
 
-  it.each(SIGNED_IN)('as %s: only entries of their own log', (actor) => {
-    const a = actor as SubscribingActor;
-    expect(quiet[a]).toEqual(a === 'self' ? [ofSelf] : []);
-    expect(idsOf(subs[a], 'activityReviewed')).toEqual(later[a] ? [later[a]] : []);
-    if (a === 'self') expect(subs.self.received[0]!.data!.activityReviewed).toMatchObject({ status: 'ACKNOWLEDGED', employee: { id: gid(world.org.self) } });
-    expect(subs[a].completed).toBe(false);
+  eachActor({
+    actors: SIGNED_IN as SubscribingActor[],
+    outcome: (a) => (OWN_EVENTS[a] ? 'OWN' : 'NOTHING'),
+    title: (a) => `as ${a}: only entries of their own log`,
+    check: (a) => {
+      expectOnlyOwn(subs, 'activityReviewed', a, own);
+      if (a === 'self') expect(subs.self.received[0]!.data!.activityReviewed).toMatchObject({ id: ofSelf, status: 'ACKNOWLEDGED', employee: { id: gid(world.org.self) } });
+    },
   });
 });
 
 describe('subscription appraisalChanged(id: self’s plan)', () => {
   let subs: Record<SubscribingActor, OpenSubscription<Record<string, { id: string }>>>;
   let given: string;
+  let sentinel: string;
 
   beforeAll(async () => {
     const readers = (SIGNED_IN as SubscribingActor[]).filter((a) => readsPlan(a)).length;
     subs = await subscribeAll(APPRAISAL_CHANGED, { id: world.plans.self.id }, readers);
     given = (await ft.give({ target: 'APPRAISAL', targetId: world.plans.self.id, text: 'Rencana tindak lanjut sudah disepakati.' }, world.org.head)).id;
-    for (const actor of SIGNED_IN as SubscribingActor[]) await subs[actor].waitFor(1);
-    await sleep(QUIET_MS);
+    // A second change after it: a reader's stream holds exactly two events, so the first change was sent once.
+    sentinel = (await ft.give({ target: 'APPRAISAL', targetId: world.plans.self.id, text: 'Jadwal pemantauan disepakati.' }, world.org.head)).id;
+    for (const actor of SIGNED_IN as SubscribingActor[]) await subs[actor].waitFor(readsPlan(actor) ? 2 : 1);
   });
 
-  it.each(SIGNED_IN)('as %s', (actor) => {
-    const a = actor as SubscribingActor;
-    if (readsPlan(a)) {
-      // A reader of the plan gets the change, with what their query would show.
-      expect(subs[a].received).toHaveLength(1);
-      expect(subs[a].received[0]!.errors).toBeUndefined();
-      const plan = subs[a].received[0]!.data!.appraisalChanged as unknown as { id: string; status: string; feedback: Array<{ id: string }> };
-      expect(plan).toMatchObject({ id: world.plans.self.id, status: 'FINAL' });
-      expect(plan.feedback.map((f) => f.id)).toContain(given);
-      expect(subs[a].completed).toBe(false);
-    } else {
-      // Anyone else is refused as if the plan did not exist, and gets nothing.
-      expect(subs[a].received).toEqual([{ errors: [expect.objectContaining({ message: 'No plan you may read has this id.', extensions: { code: 'BAD_USER_INPUT' } })] }]);
-      expect(subs[a].completed).toBe(true);
-    }
+  eachActor({
+    actors: SIGNED_IN as SubscribingActor[],
+    outcome: (a) => (readsPlan(a) ? 'CHANGES' : 'REFUSED'),
+    check: (a) => {
+      if (readsPlan(a)) {
+        // A reader of the plan gets each change once, with what their query would show.
+        expect(subs[a].received).toHaveLength(2);
+        const [first, second] = subs[a].received.map((e) => {
+          expect(e.errors).toBeUndefined();
+          return e.data!.appraisalChanged as unknown as { id: string; status: string; feedback: Array<{ id: string }> };
+        });
+        expect(first).toMatchObject({ id: world.plans.self.id, status: 'FINAL' });
+        expect(first!.feedback.map((f) => f.id)).toContain(given);
+        expect(first!.feedback.map((f) => f.id)).not.toContain(sentinel);
+        expect(second!.feedback.map((f) => f.id)).toEqual(expect.arrayContaining([given, sentinel]));
+        expect(subs[a].completed).toBe(false);
+      } else {
+        // Anyone else is refused as if the plan did not exist, and gets nothing.
+        expect(subs[a].received).toEqual([{ errors: [expect.objectContaining({ message: 'No plan you may read has this id.', extensions: { code: 'BAD_USER_INPUT' } })] }]);
+        expect(subs[a].completed).toBe(true);
+      }
+    },
   });
 });
 
 describe('subscriptions without a valid token', () => {
-  const cases = [FEEDBACK_RECEIVED, ACTIVITY_REVIEWED, APPRAISAL_CHANGED].flatMap((query) =>
-    (['none', 'not a token', 'expired', 'wrong secret'] as const).map((credential) => ({ subscription: query.match(/\{ (\w+)/)![1]!, query, credential })),
-  );
+  const SUBSCRIPTIONS = Object.fromEntries([FEEDBACK_RECEIVED, ACTIVITY_REVIEWED, APPRAISAL_CHANGED].map((query) => [query.match(/\{ (\w+)/)![1]!, query]));
 
-  it.each(cases)('$subscription with $credential: closed with 4403, nothing sent', async ({ query, credential }) => {
-    const token =
-      credential === 'none'
-        ? null
-        : credential === 'not a token'
-          ? 'not-a-token'
-          : credential === 'expired'
-            ? await app.token(world.org.self.nip, { expiresIn: -10 })
-            : await app.token(world.org.self.nip, { secret: 'another-secret-another-secret-0123456789' });
-    const client = app.subscriptionClient(token);
-    const sub = client.subscribe(query, { id: world.plans.self.id });
-    expect((await client.whenClosed())?.code).toBe(4403);
-    expect(sub.received.filter((e) => e.data)).toEqual([]);
+  eachCase({
+    actors: ['none', 'not a token', 'expired', 'wrong secret'] as const,
+    rows: SUBSCRIPTIONS,
+    outcome: () => 4403,
+    title: (c) => `${c.name} with ${c.actor}: closed with 4403, nothing sent`,
+    check: async ({ row: query, actor: credential }) => {
+      const token =
+        credential === 'none'
+          ? null
+          : credential === 'not a token'
+            ? 'not-a-token'
+            : credential === 'expired'
+              ? await app.token(world.org.self.nip, { expiresIn: -10 })
+              : await app.token(world.org.self.nip, { secret: 'another-secret-another-secret-0123456789' });
+      const client = app.subscriptionClient(token);
+      const sub = client.subscribe(query, { id: world.plans.self.id });
+      expect((await client.whenClosed())?.code).toBe(4403);
+      expect(sub.received.filter((e) => e.data)).toEqual([]);
+    },
   });
 });

@@ -5,6 +5,7 @@ import { buildAppSchema } from '../../src/app/schema';
 import { PositionKind } from '../../src/modules/employee/employee-enums';
 import { type Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
+import { eachActor } from '../support/authorization-matrix';
 import { TestApp } from '../support/test-app';
 import { Competent, egid } from './competency-helpers';
 import { type Year } from './evaluation-helpers';
@@ -117,27 +118,22 @@ describe('actor subjects follow the rule of Employee.nip', () => {
     expect(s.rater).toBe(c.org.kadinkes.nip);
   });
 
-  it.each([
-    'nurse',
-    'appraiser',
-    "appraiser's supervisor",
-    'HR person in scope',
-    'HR client in scope',
-    'HR client out of scope',
-    'region-wide HR client',
-    'analyst',
-    'peer',
-  ])('%s: every subject reads as that person’s nip reads (a client id as itself)', async (reader) => {
-    const token = await readers[reader]!();
-    const truth = await stored();
-    const nips = await nipsAsSeenBy(token);
-    const expected = (subject: string): string | null => (nips.has(subject) ? nips.get(subject)! : subject);
-    const data = await app.data<Subjects>(SUBJECTS, { n: egid(nurse), p: year.period.id, plan: planId }, token);
-    if (data.appraisal) expect(data.appraisal.history.map((h) => h.actorSubject)).toEqual(truth.history.map(expected));
-    const e = data.employee;
-    if (e?.competencyAssessments) expect(e.competencyAssessments.map((a) => a.assessorSubject)).toEqual(truth.assessments.map(expected));
-    if (e?.developmentSuggestions) expect(e.developmentSuggestions.map((s) => s.authorSubject)).toEqual(truth.suggestions.map(expected));
-    if (e?.talentPlacement?.potentialRating) expect(e.talentPlacement.potentialRating.raterSubject).toBe(expected(truth.rater));
+  eachActor({
+    actors: ['nurse', 'appraiser', "appraiser's supervisor", 'HR person in scope', 'HR client in scope', 'HR client out of scope', 'region-wide HR client', 'analyst', 'peer'],
+    outcome: () => 'AS_THEIR_NIP_READS',
+    title: (reader) => `${reader}: every subject reads as that person’s nip reads (a client id as itself)`,
+    check: async (reader) => {
+      const token = await readers[reader]!();
+      const truth = await stored();
+      const nips = await nipsAsSeenBy(token);
+      const expected = (subject: string): string | null => (nips.has(subject) ? nips.get(subject)! : subject);
+      const data = await app.data<Subjects>(SUBJECTS, { n: egid(nurse), p: year.period.id, plan: planId }, token);
+      if (data.appraisal) expect(data.appraisal.history.map((h) => h.actorSubject)).toEqual(truth.history.map(expected));
+      const e = data.employee;
+      if (e?.competencyAssessments) expect(e.competencyAssessments.map((a) => a.assessorSubject)).toEqual(truth.assessments.map(expected));
+      if (e?.developmentSuggestions) expect(e.developmentSuggestions.map((s) => s.authorSubject)).toEqual(truth.suggestions.map(expected));
+      if (e?.talentPlacement?.potentialRating) expect(e.talentPlacement.potentialRating.raterSubject).toBe(expected(truth.rater));
+    },
   });
 
   it('the nurse of the report sees her own NIP and the client id, never her appraiser’s, his supervisor’s or the HR person’s', async () => {

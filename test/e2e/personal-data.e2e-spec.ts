@@ -5,6 +5,7 @@ import { type Employee } from '../../src/modules/employee/employee.entity';
 import { PERSONAL_DATA_PAGE, PERSONAL_DATA_SECTIONS } from '../../src/modules/personal-data/personal-data.sections';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { type RecordSize, writeLongRecord } from '../support/personal-record';
+import { eachActor } from '../support/authorization-matrix';
 import { TestApp } from '../support/test-app';
 import { Competent, egid } from './competency-helpers';
 import { type Year } from './evaluation-helpers';
@@ -172,21 +173,23 @@ describe('a person’s own data on request', () => {
     expect(await exportAudits()).toHaveLength(before + 1);
   });
 
-  it.each([
-    ['an HR admin out of scope', 'hrOutOfScope', 404],
-    ['a peer', 'peer', 404],
-    ['her supervisor (above her, not HR)', 'head', 404],
-    ['an analyst', 'analyst', 404],
-    ['an anonymous caller', null, 401],
-  ])('%s is refused her file (%s), and nothing is audited', async (_who, token, status) => {
-    const before = (await exportAudits()).length;
-    const res = await fetchFile(app, employeeFile(nurse), token === null ? null : tokens[token]!);
-    expect(res.status).toBe(status);
-    expect(res.text).not.toContain(nurse.nip);
-    // An unknown employee reads exactly the same: the answer does not tell whether she exists.
-    const unknown = await fetchFile(app, `/exports/employees/${encodeURIComponent(toGlobalId('Employee', 999_999))}/data.json`, token === null ? null : tokens[token]!);
-    expect([unknown.status, unknown.text]).toEqual([res.status, res.text]);
-    expect(await exportAudits()).toHaveLength(before);
+  const REFUSED = { hrOutOfScope: 'an HR admin out of scope', peer: 'a peer', head: 'her supervisor (above her, not HR)', analyst: 'an analyst', anonymous: 'an anonymous caller' };
+
+  eachActor({
+    actors: Object.keys(REFUSED) as Array<keyof typeof REFUSED>,
+    outcome: (actor) => (actor === 'anonymous' ? 401 : 404),
+    title: (actor) => `${REFUSED[actor]} is refused her file (${actor === 'anonymous' ? null : actor}), and nothing is audited`,
+    check: async (actor, status) => {
+      const token = actor === 'anonymous' ? null : tokens[actor]!;
+      const before = (await exportAudits()).length;
+      const res = await fetchFile(app, employeeFile(nurse), token);
+      expect(res.status).toBe(status);
+      expect(res.text).not.toContain(nurse.nip);
+      // An unknown employee reads exactly the same: the answer does not tell whether she exists.
+      const unknown = await fetchFile(app, `/exports/employees/${encodeURIComponent(toGlobalId('Employee', 999_999))}/data.json`, token);
+      expect([unknown.status, unknown.text]).toEqual([res.status, res.text]);
+      expect(await exportAudits()).toHaveLength(before);
+    },
   });
 
   it('a client without an employee record has no file of its own; an anonymous caller is asked to sign in', async () => {

@@ -6,8 +6,9 @@ import { UnitKind } from '../../src/modules/unit/unit-kind';
 
 /**
  * Hostile queries cost nothing (`docs/reliability.md` item 5, `docs/api.md` Transport and Limits): each is answered with
- * HTTP 400 (413 for a body over the limit) and a GraphQL error, quickly, never a 500, and no error carries a
- * stack trace, SQL text or a file path.
+ * HTTP 400 (413 for a body over the limit) and a GraphQL error, never a 500, and no error carries a stack trace,
+ * SQL text or a file path. How quickly is measured by `npm run reliability:latency` (`reliability/latency.ts`), not
+ * here: a wall-clock bound inside the suite fails with the machine's load rather than with the code.
  */
 
 interface RawResponse {
@@ -15,15 +16,7 @@ interface RawResponse {
   contentType: string;
   text: string;
   body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | undefined;
-  ms: number;
 }
-
-/**
- * How long a refusal may take. The aim is "well under 50 ms" on a quiet machine, but suites running at once on
- * shared cores take several times that; this bound only catches a refusal that does real work (resolving,
- * expanding fragments). The times are printed at the end of the run.
- */
-const QUICK_MS = 500;
 
 /** Leaks an error must never carry: a stack frame, a file path, SQL text, internals of the error object. */
 const LEAKS: Array<[string, RegExp]> = [
@@ -40,34 +33,26 @@ function expectNoLeak(response: RawResponse, label: string): void {
   }
 }
 
-/** A refusal: the status, a JSON body with a GraphQL error (and the code, when given), quick, no leak. */
-function expectRefused(response: RawResponse, label: string, expected: { status?: number; code?: string; quickMs?: number } = {}): void {
+/** A refusal: the status, a JSON body with a GraphQL error (and the code, when given), no leak. */
+function expectRefused(response: RawResponse, label: string, expected: { status?: number; code?: string } = {}): void {
   const status = expected.status ?? 400;
   const summary = { label, status: response.status, json: response.body !== undefined, hasError: (response.body?.errors?.length ?? 0) > 0 };
   expect(summary).toEqual({ label, status, json: true, hasError: true });
   if (expected.code) expect({ label, codes: [...new Set(response.body?.errors?.map((e) => e.extensions?.code))] }).toEqual({ label, codes: [expected.code] });
   expect(response.body?.data ?? null).toBeNull();
-  expect({ label, ms: response.ms }).toEqual({ label, ms: expect.any(Number) });
-  timings.push(`  ${String(response.status).padEnd(4)} ${response.ms.toFixed(1).padStart(7)} ms  ${label}`);
-  expect(response.ms).toBeLessThan(expected.quickMs ?? QUICK_MS);
   expectNoLeak(response, label);
 }
 
-/** Status and time of every refusal, printed at the end so that "quickly" is visible. */
-const timings: string[] = [];
-
 async function send(url: string, init: RequestInit): Promise<RawResponse> {
-  const started = performance.now();
   const response = await fetch(url, init);
   const text = await response.text();
-  const ms = performance.now() - started;
   let body: RawResponse['body'];
   try {
     body = JSON.parse(text) as RawResponse['body'];
   } catch {
     body = undefined;
   }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, body, ms };
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, body };
 }
 
 function post(app: TestApp, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
@@ -84,10 +69,6 @@ function supervisorChain(levels: number): string {
   return `{ viewer { employee { ${'supervisor { '.repeat(levels)}id${' }'.repeat(levels)} } } }`;
 }
 
-afterAll(() => {
-  if (timings.length) process.stdout.write(`\nRefusals (status, time):\n${timings.join('\n')}\n\n`);
-});
-
 describe('query limits and transport over HTTP', () => {
   let app: TestApp;
   let employeeToken: string;
@@ -99,9 +80,6 @@ describe('query limits and transport over HTTP', () => {
     const { team } = await app.fixtures.supervisorWithTeam(unit, 3);
     employeeToken = await app.token(team[0]!.nip);
     hrToken = await app.token('hr-portal', { roles: [Role.HR_ADMIN] });
-    // Warm up the server (JIT, first-use caches) so that timings measure the refusal, not the start.
-    await query(app, '{ serverInfo { name } }');
-    await query(app, supervisorChain(2), {}, auth(employeeToken));
   });
   afterAll(() => app?.stop());
 
@@ -317,7 +295,7 @@ describe('query limits and transport over HTTP', () => {
     it('refuses a 10 MB body with a 413', async () => {
       const padding = 'x'.repeat(10 * 1024 * 1024);
       const result = await post(app, { query: '{ serverInfo { name } }', variables: { padding } });
-      expectRefused(result, '10 MB body', { status: 413, quickMs: 3000 });
+      expectRefused(result, '10 MB body', { status: 413 });
     });
 
     it('answers a body just under the limit (control)', async () => {

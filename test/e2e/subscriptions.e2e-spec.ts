@@ -51,10 +51,9 @@ describe('subscriptions over WebSocket', () => {
     const peerSub = peerClient.subscribe(FEEDBACK_RECEIVED);
     await app.subscriptionsListening(before + 2);
 
-    const started = Date.now();
+    // How fast it arrives is measured by `npm run reliability:latency`, not here.
     const given = await giveFeedback(plan, 'Laporan imunisasi bulan Januari sudah lengkap, terima kasih.');
     const [event] = await nurseSub.waitFor(1);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(event!.errors).toBeUndefined();
     expect(event!.data!.feedbackReceived).toMatchObject({ id: given.feedback.id, text: 'Laporan imunisasi bulan Januari sudah lengkap, terima kasih.', author: { name: 'Agustina Wenda' } });
 
