@@ -1,6 +1,5 @@
 import { type Employee } from '../../src/modules/employee/employee.entity';
 import { Feedback, FeedbackTarget } from '../../src/modules/feedback/feedback.entity';
-import { realizationService } from '../../src/modules/realization/realization.service';
 import { TestApp } from '../support/test-app';
 import { wit, type Year } from './evaluation-helpers';
 import { firstIndicator, FollowThrough } from './follow-through-helpers';
@@ -55,22 +54,17 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     await e.give({ target: 'REALIZATION', targetId: february.id, text: 'Lampirkan register kohort.' }, head);
   });
   afterAll(() => app?.stop());
-  afterEach(() => jest.restoreAllMocks());
 
   it('answers the same, through the same path, whether or not an argument is written', async () => {
     const token = await e.token(head);
-    const latestOf = jest.spyOn(realizationService, 'latestOf');
     const ahead = await app.gql<Dashboard>(DASHBOARD, {}, token);
     expect(ahead.body.errors).toBeUndefined();
-    // One call per indicator shown (a plan each for the three nurses with one).
-    const calls = latestOf.mock.calls.length;
-    expect(calls).toBe(3);
-
     const resolved = await app.gql<Dashboard>(RESOLVED, {}, token);
     expect(resolved.body.errors).toBeUndefined();
-    expect(latestOf).toHaveBeenCalledTimes(2 * calls);
     expect(ahead.body.data).toEqual(resolved.body.data);
-    expect(resolved.statements).toBe((await app.gql<Dashboard>(DASHBOARD, {}, token)).statements);
+    // The same path: warm, the two spellings run the same statements.
+    const warm = await app.gql<Dashboard>(DASHBOARD, {}, token);
+    expect((await app.gql<Dashboard>(RESOLVED, {}, token)).statements).toBe(warm.statements);
 
     const team = ahead.body.data!.viewer.team;
     expect(team.totalCount).toBe(4);
@@ -95,8 +89,10 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     const first = await app.gql<Dashboard>(DASHBOARD, {}, token);
     const again = await app.gql<Dashboard>(DASHBOARD, {}, token);
     expect(again.body.data).toEqual(first.body.data);
-    // The first read left every plan's content in the cache (if the test above had not).
+    // The first read left every plan's content in the cache, if an earlier read in this process had not already:
+    // the second is warm either way, and a third reads the same.
     expect(again.statements).toBeLessThanOrEqual(first.statements);
+    expect((await app.gql<Dashboard>(DASHBOARD, {}, token)).statements).toBe(again.statements);
 
     // The appraiser reopens the first nurse's plan and the nurse adds an IKI: the next read shows it.
     const { owner, plan } = nurses[0]!;
