@@ -32,7 +32,8 @@ export default tseslint.config(
             {
               group: ['../*/*.loaders', '../*/*-loaders'],
               allowTypeImports: true,
-              message: "Another module's loaders read without policy: read through that module's service (src/core/database/README.md).",
+              message:
+                "Another module's loaders read without policy: read through that module's service (src/core/database/README.md).",
             },
           ],
         },
@@ -47,7 +48,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

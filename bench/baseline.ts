@@ -117,7 +117,10 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
   }
 
   const contentCache = new Map<number, { version: number; rhks: Row[]; indicators: Row[] }>();
-  const progressCache = new Map<number, { stamp: string; latestOf: Map<number, Row | null>; feedbackOn: Map<number, Row[]> }>();
+  const progressCache = new Map<
+    number,
+    { stamp: string; latestOf: Map<number, Row | null>; feedbackOn: Map<number, Row[]> }
+  >();
 
   async function o1(me: Row, variables: Row): Promise<Json> {
     const n = Number(variables.n ?? 20);
@@ -134,7 +137,13 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     const count = { total: page[0]?.total ?? 0 };
     const people = page.slice(0, n);
     const periodId = await currentPeriodId();
-    const plans = periodId === null || people.length === 0 ? [] : await q('SELECT id, employee_id, status, version, progress_version FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)', [periodId, people.map((p) => p.id)]);
+    const plans =
+      periodId === null || people.length === 0
+        ? []
+        : await q(
+            'SELECT id, employee_id, status, version, progress_version FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)',
+            [periodId, people.map((p) => p.id)],
+          );
     const planOf = new Map(plans.map((a) => [Number(a.employee_id), a]));
     // The service's plan content cache (`plan-content-cache.ts`): RHK and IKI read once per plan version.
     const missed = plans.filter((a) => contentCache.get(Number(a.id))?.version !== Number(a.version));
@@ -146,10 +155,13 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
           [missed.map((a) => a.id)],
         )
       : [];
-    const read = new Map<number, { rhks: Row[]; indicators: Row[] }>(missed.map((a) => [Number(a.id), { rhks: [], indicators: [] }]));
+    const read = new Map<number, { rhks: Row[]; indicators: Row[] }>(
+      missed.map((a) => [Number(a.id), { rhks: [], indicators: [] }]),
+    );
     for (const row of joined) {
       const content = read.get(Number(row.appraisal_id))!;
-      if (content.rhks.at(-1)?.id !== row.rid) content.rhks.push({ id: row.rid, appraisal_id: row.appraisal_id, kind: row.kind });
+      if (content.rhks.at(-1)?.id !== row.rid)
+        content.rhks.push({ id: row.rid, appraisal_id: row.appraisal_id, kind: row.kind });
       if (row.id !== null) content.indicators.push(row);
     }
     for (const a of missed) contentCache.set(Number(a.id), { version: Number(a.version), ...read.get(Number(a.id))! });
@@ -158,7 +170,9 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     // The service's plan progress cache (`plan-progress-cache.ts`): latest realizations and their feedback read
     // once per (plan version, progress version).
     const stampOf = (a: Row) => `${a.version}:${a.progress_version}`;
-    const stalePlans = new Set(plans.filter((a) => progressCache.get(Number(a.id))?.stamp !== stampOf(a)).map((a) => Number(a.id)));
+    const stalePlans = new Set(
+      plans.filter((a) => progressCache.get(Number(a.id))?.stamp !== stampOf(a)).map((a) => Number(a.id)),
+    );
     const rhkPlan = new Map(rhks.map((w) => [Number(w.id), Number(w.appraisal_id)]));
     const staleIndicators = indicators.filter((i) => stalePlans.has(rhkPlan.get(Number(i.work_result_plan_id))!));
     const realizations = staleIndicators.length
@@ -170,7 +184,10 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
         )
       : [];
     const feedback = realizations.length
-      ? await q("SELECT target_id, text FROM feedback WHERE target_kind = 'REALIZATION' AND target_id IN (?) ORDER BY id", [realizations.map((r) => r.id)])
+      ? await q(
+          "SELECT target_id, text FROM feedback WHERE target_kind = 'REALIZATION' AND target_id IN (?) ORDER BY id",
+          [realizations.map((r) => r.id)],
+        )
       : [];
     const readLatest = new Map(realizations.map((r) => [Number(r.indicator_id), r]));
     const readFeedback = groupBy(feedback, 'target_id');
@@ -178,7 +195,11 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
       if (!stalePlans.has(Number(a.id))) continue;
       const mine = staleIndicators.filter((i) => rhkPlan.get(Number(i.work_result_plan_id)) === Number(a.id));
       const latestOf = new Map(mine.map((i) => [Number(i.id), readLatest.get(Number(i.id)) ?? null]));
-      const feedbackOn = new Map([...latestOf.values()].filter((r): r is Row => r !== null).map((r) => [Number(r.id), readFeedback.get(Number(r.id)) ?? []]));
+      const feedbackOn = new Map(
+        [...latestOf.values()]
+          .filter((r): r is Row => r !== null)
+          .map((r) => [Number(r.id), readFeedback.get(Number(r.id)) ?? []]),
+      );
       progressCache.set(Number(a.id), { stamp: stampOf(a), latestOf, feedbackOn });
     }
     const latest = new Map<number, Row>();
@@ -213,7 +234,13 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
                           text: i.text,
                           targetValue: num(i.target_value),
                           targetUnit: i.target_unit,
-                          latestRealization: r ? { subPeriod: Number(r.sub_period), value: num(r.value), feedback: (feedbackOn.get(Number(r.id)) ?? []).map((f) => ({ text: f.text })) } : null,
+                          latestRealization: r
+                            ? {
+                                subPeriod: Number(r.sub_period),
+                                value: num(r.value),
+                                feedback: (feedbackOn.get(Number(r.id)) ?? []).map((f) => ({ text: f.text })),
+                              }
+                            : null,
                         };
                       }),
                     })),
@@ -230,25 +257,44 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
 
   async function o2(me: Row): Promise<Json> {
     const periodId = await currentPeriodId();
-    const [plan] = periodId === null ? [] : await q('SELECT id, status, version FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)', [periodId, [me.id]]);
+    const [plan] =
+      periodId === null
+        ? []
+        : await q('SELECT id, status, version FROM appraisal WHERE open_period_id = ? AND employee_id IN (?)', [
+            periodId,
+            [me.id],
+          ]);
     if (!plan) return { viewer: { currentAppraisal: null } };
     const cached = ownContentCache.get(Number(plan.id));
     const known = cached?.version === Number(plan.version) ? cached : undefined;
     const [feedback, expectations, evaluations, rhks] = await Promise.all([
       q('SELECT id, text, target_kind, reply FROM feedback WHERE appraisal_id IN (?) ORDER BY id DESC', [[plan.id]]),
       q('SELECT core_value, expectation FROM behavior_expectation WHERE appraisal_id IN (?)', [[plan.id]]),
-      q('SELECT id, kind, sub_period, result_rating, behavior_rating, predikat FROM evaluation WHERE appraisal_id IN (?) ORDER BY kind DESC, sub_period', [[plan.id]]),
+      q(
+        'SELECT id, kind, sub_period, result_rating, behavior_rating, predikat FROM evaluation WHERE appraisal_id IN (?) ORDER BY kind DESC, sub_period',
+        [[plan.id]],
+      ),
       // The service's plan content cache, as in O1: RHK and IKI read once per plan version.
-      known ? Promise.resolve(known.rhks) : q('SELECT id, kind, text FROM work_result_plan WHERE appraisal_id IN (?) ORDER BY kind DESC, position, id', [[plan.id]]),
+      known
+        ? Promise.resolve(known.rhks)
+        : q('SELECT id, kind, text FROM work_result_plan WHERE appraisal_id IN (?) ORDER BY kind DESC, position, id', [
+            [plan.id],
+          ]),
     ]);
     const indicators = known
       ? known.indicators
       : rhks.length
-        ? await q('SELECT id, work_result_plan_id, text, target_value, target_unit FROM indicator WHERE work_result_plan_id IN (?) ORDER BY position, id', [rhks.map((r) => r.id)])
+        ? await q(
+            'SELECT id, work_result_plan_id, text, target_value, target_unit FROM indicator WHERE work_result_plan_id IN (?) ORDER BY position, id',
+            [rhks.map((r) => r.id)],
+          )
         : [];
     if (!known) ownContentCache.set(Number(plan.id), { version: Number(plan.version), rhks, indicators });
     const realizations = indicators.length
-      ? await q('SELECT id, indicator_id, sub_period, value, statement, narrative, version FROM realization WHERE indicator_id IN (?) ORDER BY sub_period', [indicators.map((i) => i.id)])
+      ? await q(
+          'SELECT id, indicator_id, sub_period, value, statement, narrative, version FROM realization WHERE indicator_id IN (?) ORDER BY sub_period',
+          [indicators.map((i) => i.id)],
+        )
       : [];
     const indicatorsOf = groupBy(indicators, 'work_result_plan_id');
     const realizationsOf = groupBy(realizations, 'indicator_id');
@@ -278,8 +324,16 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
               })),
             })),
           })),
-          feedback: feedback.map((f) => ({ id: globalId('Feedback', Number(f.id)), text: f.text, targetKind: f.target_kind, reply: f.reply })),
-          behaviors: Object.values(CoreValue).map((v) => ({ coreValue: v, specificExpectation: expectation.get(v) ?? null })),
+          feedback: feedback.map((f) => ({
+            id: globalId('Feedback', Number(f.id)),
+            text: f.text,
+            targetKind: f.target_kind,
+            reply: f.reply,
+          })),
+          behaviors: Object.values(CoreValue).map((v) => ({
+            coreValue: v,
+            specificExpectation: expectation.get(v) ?? null,
+          })),
           evaluations: evaluations.map((e) => ({
             id: globalId('Evaluation', Number(e.id)),
             kind: e.kind,
@@ -334,11 +388,22 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     ]);
 
     const predikats = Object.values(Predikat);
-    const distribution = new Map<number, { counts: Record<Predikat, number>; pending: number; unitRating: OrganisationRating | null }>();
+    const distribution = new Map<
+      number,
+      { counts: Record<Predikat, number>; pending: number; unitRating: OrganisationRating | null }
+    >();
     for (const row of distributionRows) {
       const k = Number(row.k);
       let g = distribution.get(k);
-      if (!g) distribution.set(k, (g = { counts: Object.fromEntries(predikats.map((p) => [p, 0])) as Record<Predikat, number>, pending: 0, unitRating: null }));
+      if (!g)
+        distribution.set(
+          k,
+          (g = {
+            counts: Object.fromEntries(predikats.map((p) => [p, 0])) as Record<Predikat, number>,
+            pending: 0,
+            unitRating: null,
+          }),
+        );
       if (row.predikat === null) g.pending += Number(row.n);
       else g.counts[row.predikat as Predikat] = Number(row.n);
       g.unitRating = g.unitRating ?? (row.unitRating as OrganisationRating | null);
@@ -354,7 +419,12 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
       g.eo! += Number(row.eo ?? 0);
     }
     const keys = [...new Set([...distribution.keys(), ...completion.keys()])];
-    const names = new Map((keys.length ? await q('SELECT id, name FROM unit WHERE id IN (?)', [keys]) : []).map((u) => [Number(u.id), String(u.name)]));
+    const names = new Map(
+      (keys.length ? await q('SELECT id, name FROM unit WHERE id IN (?)', [keys]) : []).map((u) => [
+        Number(u.id),
+        String(u.name),
+      ]),
+    );
     const label = (k: number) => ({ key: globalId('Unit', k), label: names.get(k) ?? String(k) });
 
     return {
@@ -365,9 +435,19 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
             ...label(k),
             employees: rated + g.pending,
             pending: g.pending,
-            counts: predikats.map((predikat) => ({ predikat, count: g.counts[predikat], share: rated === 0 ? null : Math.round((g.counts[predikat] / rated) * 10_000) / 10_000 })),
+            counts: predikats.map((predikat) => ({
+              predikat,
+              count: g.counts[predikat],
+              share: rated === 0 ? null : Math.round((g.counts[predikat] / rated) * 10_000) / 10_000,
+            })),
             unitRating: g.unitRating,
-            violations: g.unitRating ? curveViolations(g.unitRating, g.counts).map((v) => ({ rule: v.bound.description, count: v.count, total: v.total })) : [],
+            violations: g.unitRating
+              ? curveViolations(g.unitRating, g.counts).map((v) => ({
+                  rule: v.bound.description,
+                  count: v.count,
+                  total: v.total,
+                }))
+              : [],
           };
         }),
         completion: [...completion].map(([k, g]) => ({
@@ -392,28 +472,61 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
     const indicatorId = idOf(input.indicatorId, 'Indicator');
     const subPeriod = Number(input.subPeriod);
     const failure = (code: string, field: string, message: string, currentVersion: number | null = null) => ({
-      recordRealization: { realization: null, userErrors: [{ code, field: ['input', field], message, currentVersion }] },
+      recordRealization: {
+        realization: null,
+        userErrors: [{ code, field: ['input', field], message, currentVersion }],
+      },
     });
     const connection = await pool.getConnection();
     try {
       statements += 1;
       await connection.query('START TRANSACTION');
       const outcome = await (async () => {
-        const [indicator] = await q('SELECT id, work_result_plan_id FROM indicator WHERE id IN (?)', [[indicatorId]], connection);
-        const [rhk] = indicator ? await q('SELECT id, appraisal_id FROM work_result_plan WHERE id IN (?)', [[indicator.work_result_plan_id]], connection) : [];
+        const [indicator] = await q(
+          'SELECT id, work_result_plan_id FROM indicator WHERE id IN (?)',
+          [[indicatorId]],
+          connection,
+        );
+        const [rhk] = indicator
+          ? await q(
+              'SELECT id, appraisal_id FROM work_result_plan WHERE id IN (?)',
+              [[indicator.work_result_plan_id]],
+              connection,
+            )
+          : [];
         if (!indicator || !rhk) return failure('NOT_FOUND', 'indicatorId', 'No such indicator.');
-        const [plan] = await q('SELECT id, employee_id, period_id, status, start_date, end_date FROM appraisal WHERE id = ? FOR UPDATE', [rhk.appraisal_id], connection);
-        if (!plan || Number(plan.employee_id) !== Number(me.id)) return failure('NOT_FOUND', 'indicatorId', 'No such plan (SKP).');
-        const [period] = await q('SELECT id, status, start_date FROM performance_period WHERE id IN (?)', [[plan.period_id]], connection);
-        if (!period || period.status === 'CLOSED' || (plan.status !== 'APPROVED' && plan.status !== 'REVISING')) return failure('INVALID_STATE', 'indicatorId', 'The plan is not open.');
+        const [plan] = await q(
+          'SELECT id, employee_id, period_id, status, start_date, end_date FROM appraisal WHERE id = ? FOR UPDATE',
+          [rhk.appraisal_id],
+          connection,
+        );
+        if (!plan || Number(plan.employee_id) !== Number(me.id))
+          return failure('NOT_FOUND', 'indicatorId', 'No such plan (SKP).');
+        const [period] = await q(
+          'SELECT id, status, start_date FROM performance_period WHERE id IN (?)',
+          [[plan.period_id]],
+          connection,
+        );
+        if (!period || period.status === 'CLOSED' || (plan.status !== 'APPROVED' && plan.status !== 'REVISING'))
+          return failure('INVALID_STATE', 'indicatorId', 'The plan is not open.');
         const start = `${String(period.start_date).slice(0, 4)}-${String(subPeriod).padStart(2, '0')}-01`;
-        if (!(subPeriod >= 1 && subPeriod <= 12) || start > today()) return failure('INVALID', 'subPeriod', 'No such month, or not started.');
-        const [evaluated] = await q("SELECT 1 AS hit FROM evaluation WHERE appraisal_id = ? AND kind = 'PERIODIC' AND sub_period = ? LIMIT 1", [plan.id, subPeriod], connection);
+        if (!(subPeriod >= 1 && subPeriod <= 12) || start > today())
+          return failure('INVALID', 'subPeriod', 'No such month, or not started.');
+        const [evaluated] = await q(
+          "SELECT 1 AS hit FROM evaluation WHERE appraisal_id = ? AND kind = 'PERIODIC' AND sub_period = ? LIMIT 1",
+          [plan.id, subPeriod],
+          connection,
+        );
         if (evaluated) return failure('INVALID_STATE', 'subPeriod', 'That month is rated.');
-        const [existing] = await q('SELECT * FROM realization WHERE indicator_id = ? AND sub_period = ? LIMIT 1', [indicator.id, subPeriod], connection);
+        const [existing] = await q(
+          'SELECT * FROM realization WHERE indicator_id = ? AND sub_period = ? LIMIT 1',
+          [indicator.id, subPeriod],
+          connection,
+        );
         if (!existing) return failure('NOT_FOUND', 'subPeriod', 'Nothing recorded to correct.');
         const version = Number(existing.version);
-        if (input.expectedVersion !== version) return failure('CONFLICT', 'expectedVersion', 'The realization changed since you read it.', version);
+        if (input.expectedVersion !== version)
+          return failure('CONFLICT', 'expectedVersion', 'The realization changed since you read it.', version);
         const value = input.value === undefined ? null : Number(input.value);
         const now = new Date(Math.floor(Date.now() / 1000) * 1000);
         // As the service's changePlanProgress: the dashboard's cached progress of this plan is now stale.
@@ -423,14 +536,39 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
           'UPDATE realization SET value = ?, statement = ?, narrative = ?, evidence = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
           [value, input.statement ?? null, input.narrative ?? null, existing.evidence, now, existing.id, version],
         );
-        if (update.affectedRows !== 1) return failure('CONFLICT', 'expectedVersion', 'The realization changed since you read it.', version);
-        const snapshot = (v: unknown, ver: number) => JSON.stringify({ id: existing.id, indicatorId: indicator.id, appraisalId: plan.id, subPeriod, value: v, version: ver });
+        if (update.affectedRows !== 1)
+          return failure('CONFLICT', 'expectedVersion', 'The realization changed since you read it.', version);
+        const snapshot = (v: unknown, ver: number) =>
+          JSON.stringify({
+            id: existing.id,
+            indicatorId: indicator.id,
+            appraisalId: plan.id,
+            subPeriod,
+            value: v,
+            version: ver,
+          });
         await q(
           'INSERT INTO audit_entry (occurred_at, actor_kind, actor_employee_id, actor_subject, action, entity_type, entity_id, `before`, `after`, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          [now, 'employee', me.id, me.nip, 'REALIZATION_UPDATED', 'Realization', existing.id, snapshot(num(existing.value), version), snapshot(value, version + 1), randomUUID()],
+          [
+            now,
+            'employee',
+            me.id,
+            me.nip,
+            'REALIZATION_UPDATED',
+            'Realization',
+            existing.id,
+            snapshot(num(existing.value), version),
+            snapshot(value, version + 1),
+            randomUUID(),
+          ],
           connection,
         );
-        return { recordRealization: { realization: { id: globalId('Realization', Number(existing.id)), subPeriod, value, version: version + 1 }, userErrors: [] } };
+        return {
+          recordRealization: {
+            realization: { id: globalId('Realization', Number(existing.id)), subPeriod, value, version: version + 1 },
+            userErrors: [],
+          },
+        };
       })();
       statements += 1;
       await connection.query(outcome.recordRealization.userErrors.length ? 'ROLLBACK' : 'COMMIT');
@@ -445,11 +583,21 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
 
   async function o5(me: Row, variables: Row): Promise<Json> {
     const id = idOf(variables.id, 'Employee');
-    const [employee] = await q('SELECT id, name, title_prefix, title_suffix, position_title, unit_id FROM employee WHERE id IN (?)', [[id]]);
+    const [employee] = await q(
+      'SELECT id, name, title_prefix, title_suffix, position_title, unit_id FROM employee WHERE id IN (?)',
+      [[id]],
+    );
     // Directory fields are for every signed-in employee: no relation to look up (personal fields would need one).
     if (!employee || !me) return { node: null };
     const [unit] = await q('SELECT name FROM unit WHERE id IN (?)', [[employee.unit_id]]);
-    return { node: { id: globalId('Employee', Number(employee.id)), displayName: displayName(employee), positionTitle: employee.position_title, unit: unit ? { name: unit.name } : null } };
+    return {
+      node: {
+        id: globalId('Employee', Number(employee.id)),
+        displayName: displayName(employee),
+        positionTitle: employee.position_title,
+        unit: unit ? { name: unit.name } : null,
+      },
+    };
   }
 
   async function answer(operation: OperationName, authorization: string | undefined, variables: Row): Promise<Json> {
@@ -476,16 +624,31 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
       void (async () => {
         try {
           if (req.method !== 'POST') throw new HttpError(405, 'POST only');
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { operationName?: OperationName; variables?: Row };
-          const data = await answer(body.operationName ?? ('?' as OperationName), req.headers.authorization, body.variables ?? {});
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            operationName?: OperationName;
+            variables?: Row;
+          };
+          const data = await answer(
+            body.operationName ?? ('?' as OperationName),
+            req.headers.authorization,
+            body.variables ?? {},
+          );
           if (data === undefined) throw new HttpError(400, `unknown operation ${String(body.operationName)}`);
           const text = JSON.stringify({ data });
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+          res.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': Buffer.byteLength(text),
+          });
           res.end(text);
         } catch (error) {
           const status = error instanceof HttpError ? error.status : 500;
-          const text = JSON.stringify({ errors: [{ message: error instanceof Error ? error.message : String(error) }] });
-          res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+          const text = JSON.stringify({
+            errors: [{ message: error instanceof Error ? error.message : String(error) }],
+          });
+          res.writeHead(status, {
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': Buffer.byteLength(text),
+          });
           res.end(text);
         }
       })();

@@ -117,7 +117,13 @@ async function main(): Promise<void> {
       } else if (message.type === 'stats') {
         const cpu = process.cpuUsage(cpuAtReset);
         peakRss = Math.max(peakRss, process.memoryUsage.rss());
-        send({ type: 'stats', cpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes: peakRss, requests, statements: statementsNow() - statementsAtReset });
+        send({
+          type: 'stats',
+          cpuMs: (cpu.user + cpu.system) / 1000,
+          peakRssBytes: peakRss,
+          requests,
+          statements: statementsNow() - statementsAtReset,
+        });
       } else if (message.type === 'stop') {
         clearInterval(sampler);
         await close();
@@ -130,7 +136,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.send?.({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies HostMessage);
+  process.send?.({
+    type: 'error',
+    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  } satisfies HostMessage);
   console.error(error);
   process.exit(1);
 });

@@ -19,7 +19,14 @@ export const COMPILED_HOST = path.join(__dirname, '..', 'dist', 'bench', 'host.j
 
 /** The service's Node flags: as `npm start` passes them, unless BENCH_SERVICE_NODE_FLAGS says otherwise. */
 export function serviceNodeFlags(): string[] {
-  const flags = process.env.BENCH_SERVICE_NODE_FLAGS ?? (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } }).config?.nodeFlags ?? '';
+  const flags =
+    process.env.BENCH_SERVICE_NODE_FLAGS ??
+    (
+      JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
+        config?: { nodeFlags?: string };
+      }
+    ).config?.nodeFlags ??
+    '';
   return flags.split(/\s+/).filter(Boolean);
 }
 
@@ -42,7 +49,13 @@ export class Host {
         // The service runs with the Node flags `npm start` gives it (package.json `config.nodeFlags`: its heap
         // sizing); BENCH_SERVICE_NODE_FLAGS replaces them for an experiment ('' for Node's defaults).
         ...(kind === 'service' ? serviceNodeFlags() : []),
-        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`] : []),
+        ...(process.env.BENCH_CPU_PROF
+          ? [
+              '--cpu-prof',
+              `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`,
+              `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`,
+            ]
+          : []),
       ],
       // As deployed: graphql-js, express and Apollo read NODE_ENV when loaded (graphql's development-mode
       // instanceOf checks alone cost the dashboard several percent of its CPU).
@@ -66,7 +79,10 @@ export class Host {
     });
   }
 
-  private ask<T extends HostMessage['type']>(request: HostRequest, answer: T): Promise<Extract<HostMessage, { type: T }>> {
+  private ask<T extends HostMessage['type']>(
+    request: HostRequest,
+    answer: T,
+  ): Promise<Extract<HostMessage, { type: T }>> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${this.kind} did not answer ${request.type}`)), 10_000);
       const onMessage = (message: HostMessage) => {
@@ -106,7 +122,11 @@ export interface Posted {
 }
 
 export async function post(url: string, body: string, token: string): Promise<Posted> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+  });
   const text = await response.text();
   let parsed: Posted['body'];
   try {
@@ -134,9 +154,17 @@ export class Writers {
   ) {}
 
   static async load(connection: Connection, slots: WriterSlot[], tokens: string[]): Promise<Writers> {
-    const [rows] = await connection.query('SELECT id, version FROM realization WHERE id IN (?)', [slots.map((s) => s.realizationId)]);
-    const version = new Map((rows as Array<{ id: number; version: number }>).map((r) => [Number(r.id), Number(r.version)]));
-    return new Writers(slots, tokens, slots.map((s) => version.get(s.realizationId) ?? 1));
+    const [rows] = await connection.query('SELECT id, version FROM realization WHERE id IN (?)', [
+      slots.map((s) => s.realizationId),
+    ]);
+    const version = new Map(
+      (rows as Array<{ id: number; version: number }>).map((r) => [Number(r.id), Number(r.version)]),
+    );
+    return new Writers(
+      slots,
+      tokens,
+      slots.map((s) => version.get(s.realizationId) ?? 1),
+    );
   }
 
   /** A writer with nothing in flight (round robin); if all are busy, the next one anyway. */
@@ -155,14 +183,30 @@ export class Writers {
   body(slot: number): string {
     const s = this.slots[slot]!;
     const version = this.versions[slot]!;
-    return requestBody('O4', { input: { indicatorId: s.indicatorGlobalId, subPeriod: s.subPeriod, value: o4Value(version), expectedVersion: version } });
+    return requestBody('O4', {
+      input: {
+        indicatorId: s.indicatorGlobalId,
+        subPeriod: s.subPeriod,
+        value: o4Value(version),
+        expectedVersion: version,
+      },
+    });
   }
 
   /** Learns the new version from the answer (or the current one from a CONFLICT) and frees the writer. */
   learn(slot: number, text: string): void {
     this.busy.delete(slot);
     try {
-      const payload = (JSON.parse(text) as { data?: { recordRealization?: { realization: { version: number } | null; userErrors: Array<{ currentVersion: number | null }> } } }).data?.recordRealization;
+      const payload = (
+        JSON.parse(text) as {
+          data?: {
+            recordRealization?: {
+              realization: { version: number } | null;
+              userErrors: Array<{ currentVersion: number | null }>;
+            };
+          };
+        }
+      ).data?.recordRealization;
       if (payload?.realization) this.versions[slot] = payload.realization.version;
       else {
         this.conflicts += 1;
@@ -186,7 +230,10 @@ export interface LoadResult {
 }
 
 /** One bounded autocannon run on loopback: a fixed body, or the O4 writers. */
-export async function load(url: string, options: { connections: number; durationSeconds: number; body?: string; token?: string; writers?: Writers }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  options: { connections: number; durationSeconds: number; body?: string; token?: string; writers?: Writers },
+): Promise<LoadResult> {
   const { writers } = options;
   const common = { url, connections: options.connections, duration: options.durationSeconds, timeout: 30 };
   const instance = writers
@@ -198,13 +245,22 @@ export async function load(url: string, options: { connections: number; duration
             setupRequest: (request, context) => {
               const ctx = context as { slot?: number };
               ctx.slot = writers.claim();
-              return { ...request, headers: { 'content-type': 'application/json', authorization: `Bearer ${writers.tokens[ctx.slot]}` }, body: writers.body(ctx.slot) };
+              return {
+                ...request,
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${writers.tokens[ctx.slot]}` },
+                body: writers.body(ctx.slot),
+              };
             },
             onResponse: (_status, body, context) => writers.learn((context as { slot: number }).slot, body),
           },
         ],
       })
-    : autocannon({ ...common, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` }, body: options.body });
+    : autocannon({
+        ...common,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        body: options.body,
+      });
   const result = await instance;
   return {
     requestsPerSecond: result.requests.average,
@@ -228,7 +284,12 @@ export async function questions(connection: Connection): Promise<number> {
  * counter read before and after, minus what reading it costs; the lowest of `trials` (other clients of a shared
  * MariaDB can only add to it).
  */
-export async function statementsPerRequest(connection: Connection, count: number, trials: number, send: () => Promise<void>): Promise<number> {
+export async function statementsPerRequest(
+  connection: Connection,
+  count: number,
+  trials: number,
+  send: () => Promise<void>,
+): Promise<number> {
   // What reading the counter costs (normally 1): the lowest of three, as others may run statements meanwhile.
   let overhead = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 3; i++) {

@@ -43,7 +43,13 @@ export const O4_DOCUMENT = `mutation O4($input: RecordRealizationInput!) { recor
 /** O5, one employee by global id with a few directory fields: the fixed cost of a request. */
 export const O5_DOCUMENT = `query O5($id: ID!) { node(id: $id) { id ... on Employee { displayName positionTitle unit { name } } } }`;
 
-export const DOCUMENTS: Record<OperationName, string> = { O1: O1_DOCUMENT, O2: O2_DOCUMENT, O3: O3_DOCUMENT, O4: O4_DOCUMENT, O5: O5_DOCUMENT };
+export const DOCUMENTS: Record<OperationName, string> = {
+  O1: O1_DOCUMENT,
+  O2: O2_DOCUMENT,
+  O3: O3_DOCUMENT,
+  O4: O4_DOCUMENT,
+  O5: O5_DOCUMENT,
+};
 
 /** What each operation is, for the table. */
 export const DESCRIPTIONS: Record<OperationName, string> = {

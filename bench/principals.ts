@@ -35,7 +35,11 @@ async function rows(connection: Connection, sql: string, params: unknown[] = [])
 
 export async function pickPrincipals(connection: Connection, writers: number, timeZone: string): Promise<Principals> {
   const today = localDateOf(new Date(), timeZone);
-  const [period] = await rows(connection, `SELECT id FROM performance_period WHERE start_date <= ? AND end_date >= ? ORDER BY id LIMIT 1`, [today, today]);
+  const [period] = await rows(
+    connection,
+    `SELECT id FROM performance_period WHERE start_date <= ? AND end_date >= ? ORDER BY id LIMIT 1`,
+    [today, today],
+  );
   if (!period) throw new Error(`No performance period contains ${today}: reseed (npm run bench without --reuse).`);
   const periodId = Number(period.id);
 
@@ -44,7 +48,8 @@ export async function pickPrincipals(connection: Connection, writers: number, ti
     `SELECT s.id, s.nip, COUNT(*) AS n FROM employee e JOIN employee s ON s.id = e.supervisor_id
       WHERE e.active = 1 AND s.active = 1 GROUP BY s.id, s.nip ORDER BY n DESC, s.id LIMIT 1`,
   );
-  if (!supervisor || Number(supervisor.n) < 50) throw new Error('No supervisor with at least 50 active direct reports: seed at least 200 employees.');
+  if (!supervisor || Number(supervisor.n) < 50)
+    throw new Error('No supervisor with at least 50 active direct reports: seed at least 200 employees.');
 
   const [employee] = await rows(
     connection,
@@ -75,7 +80,8 @@ export async function pickPrincipals(connection: Connection, writers: number, ti
       ORDER BY e.id LIMIT ?`,
     [periodId, employee.id, supervisor.id, writers],
   );
-  if (writerRows.length < writers) throw new Error(`Only ${writerRows.length} employees can be O4 writers; ${writers} connections need one each.`);
+  if (writerRows.length < writers)
+    throw new Error(`Only ${writerRows.length} employees can be O4 writers; ${writers} connections need one each.`);
 
   return {
     supervisor: { id: Number(supervisor.id), nip: String(supervisor.nip), reports: Number(supervisor.n) },

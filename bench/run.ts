@@ -8,7 +8,17 @@ import { CliError, parseArgs, progressLine, stringOption } from '../src/cli/cli-
 import { Database } from '../src/core/database/database';
 import { createLogger } from '../src/core/server/logger';
 import { seedRegion } from '../src/seed/seed-region';
-import { COMPILED_HOST, Host, load, post, type Runtime, serviceNodeFlags, statementsPerRequest, Writers, type LoadResult } from './load';
+import {
+  COMPILED_HOST,
+  Host,
+  load,
+  post,
+  type Runtime,
+  serviceNodeFlags,
+  statementsPerRequest,
+  Writers,
+  type LoadResult,
+} from './load';
 import { DESCRIPTIONS, globalId, OPERATIONS, type OperationName, requestBody, VERIFIED } from './operations';
 import { pickPrincipals, type Principals } from './principals';
 
@@ -25,7 +35,10 @@ import { pickPrincipals, type Principals } from './principals';
  * the JavaScript; --runtime swc runs both from the TypeScript sources under `@swc-node/register` instead.
  */
 
-const JWT_SECRET = process.env.JWT_SECRET && process.env.JWT_SECRET.length >= 32 ? process.env.JWT_SECRET : 'kinerja-walesi-benchmark-secret-0123456789abcdef';
+const JWT_SECRET =
+  process.env.JWT_SECRET && process.env.JWT_SECRET.length >= 32
+    ? process.env.JWT_SECRET
+    : 'kinerja-walesi-benchmark-secret-0123456789abcdef';
 const TIME_ZONE = process.env.TIME_ZONE || 'Asia/Jayapura';
 /** Sequential requests per trial when counting statements with `Questions`, and trials (the lowest wins). */
 const QUIET_REQUESTS = 20;
@@ -82,9 +95,13 @@ async function prepareDatabase(employees: number, reuse: boolean): Promise<strin
   const { server, url, name } = databaseUrlFor(employees);
   const admin = await connect(server);
   try {
-    const [existing] = await admin.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [name]);
+    const [existing] = await admin.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [
+      name,
+    ]);
     if (reuse && (existing as unknown[]).length > 0) {
-      const [[row]] = (await admin.query(`SELECT COUNT(*) AS n FROM \`${name}\`.employee`).catch(() => [[{ n: 0 }]])) as unknown as [[{ n: number }]];
+      const [[row]] = (await admin
+        .query(`SELECT COUNT(*) AS n FROM \`${name}\`.employee`)
+        .catch(() => [[{ n: 0 }]])) as unknown as [[{ n: number }]];
       if (Number(row.n) >= employees) {
         // A seed made by an older build still gets the newer migrations (they keep its rows).
         const db = await Database.connect(url, { log: createLogger('warn') });
@@ -103,8 +120,12 @@ async function prepareDatabase(employees: number, reuse: boolean): Promise<strin
   try {
     await db.runMigrations();
     const line = progressLine();
-    const result = await seedRegion(db, employees, (p) => line.update(`seeding ${p.phase}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')}`));
-    line.done(`Seeded ${name}: ${result.employees.toLocaleString('en')} employees, ${result.realizations.toLocaleString('en')} realizations in ${(result.ms / 1000).toFixed(1)} s.`);
+    const result = await seedRegion(db, employees, (p) =>
+      line.update(`seeding ${p.phase}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')}`),
+    );
+    line.done(
+      `Seeded ${name}: ${result.employees.toLocaleString('en')} employees, ${result.realizations.toLocaleString('en')} realizations in ${(result.ms / 1000).toFixed(1)} s.`,
+    );
   } finally {
     await db.close();
   }
@@ -112,13 +133,22 @@ async function prepareDatabase(employees: number, reuse: boolean): Promise<strin
 }
 
 function token(subject: string, roles: string[] = []): Promise<string> {
-  return new SignJWT({ roles }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(subject).setIssuedAt().setExpirationTime('2h').sign(new TextEncoder().encode(JWT_SECRET));
+  return new SignJWT({ roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(subject)
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(JWT_SECRET));
 }
 
 /** JSON with object keys sorted, so that equal data compares equal whatever order its keys were built in. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
   );
 }
 
@@ -139,16 +169,21 @@ export async function main(): Promise<void> {
   const employees = Number(stringOption(options, 'employees') ?? 5000);
   const duration = Number(stringOption(options, 'duration') ?? 10);
   const connections = Number(stringOption(options, 'connections') ?? 10);
-  if (!Number.isInteger(employees) || employees < 200) throw new CliError('--employees must be a whole number of at least 200 (O1 needs a team of 50).');
+  if (!Number.isInteger(employees) || employees < 200)
+    throw new CliError('--employees must be a whole number of at least 200 (O1 needs a team of 50).');
   if (!(duration > 0 && duration <= 120)) throw new CliError('--duration must be from 1 to 120 seconds per operation.');
-  if (!Number.isInteger(connections) || connections < 1 || connections > 100) throw new CliError('--connections must be from 1 to 100.');
+  if (!Number.isInteger(connections) || connections < 1 || connections > 100)
+    throw new CliError('--connections must be from 1 to 100.');
   const runtime = (stringOption(options, 'runtime') ?? 'compiled') as Runtime;
   if (runtime !== 'compiled' && runtime !== 'swc') throw new CliError('--runtime is compiled or swc.');
   if (runtime === 'compiled') build();
   // --only O1,O3: time only these (all are still checked for equal answers); the bars of the others read as missing.
-  const only = stringOption(options, 'only')?.split(',').map((o) => o.trim().toUpperCase());
+  const only = stringOption(options, 'only')
+    ?.split(',')
+    .map((o) => o.trim().toUpperCase());
   const unknown = only?.filter((o) => !(OPERATIONS as readonly string[]).includes(o)) ?? [];
-  if (unknown.length) throw new CliError(`--only: unknown operation ${unknown.join(', ')} (one of ${OPERATIONS.join(', ')}).`);
+  if (unknown.length)
+    throw new CliError(`--only: unknown operation ${unknown.join(', ')} (one of ${OPERATIONS.join(', ')}).`);
 
   const url = await prepareDatabase(employees, options.has('reuse'));
   const db = await connect(url, new URL(url).pathname.slice(1));
@@ -156,7 +191,9 @@ export async function main(): Promise<void> {
   try {
     // Twice as many O4 writers as connections: a connection always finds one with nothing in flight.
     const principals = await pickPrincipals(db, 2 * connections, TIME_ZONE);
-    log(`O1 supervisor ${principals.supervisor.nip} (${principals.supervisor.reports} direct reports); O2 employee ${principals.employee.nip}; O3 HR admin ${principals.hrAdmin.nip}.`);
+    log(
+      `O1 supervisor ${principals.supervisor.nip} (${principals.supervisor.reports} direct reports); O2 employee ${principals.employee.nip}; O3 HR admin ${principals.hrAdmin.nip}.`,
+    );
     const tokens = {
       supervisor: await token(principals.supervisor.nip),
       employee: await token(principals.employee.nip),
@@ -190,7 +227,11 @@ export async function main(): Promise<void> {
       const pair = await startPair();
       const sides = {} as Record<'service' | 'baseline', Side>;
       for (const host of pair) {
-        sides[host.kind] = await measure(operation, host, db, fixed, principals, tokens.writers, { connections, duration, payloadBytes: payload[operation][host.kind] });
+        sides[host.kind] = await measure(operation, host, db, fixed, principals, tokens.writers, {
+          connections,
+          duration,
+          payloadBytes: payload[operation][host.kind],
+        });
       }
       await stopPair(pair);
       const s = sides.service;
@@ -210,8 +251,21 @@ export async function main(): Promise<void> {
     }
 
     const bars = checkBars(results, pageSizes, o3Scopes, connections);
-    process.stdout.write(`\n${table(results, { employees, duration, connections, runtime })}\n\n${pageSizeLine(pageSizes)}\nO3 SQL statements per request by scope (Questions, service): whole region ${fmt(o3Scopes.root, 2)}, ${o3Scopes.sub.unit} ${fmt(o3Scopes.sub.statements, 2)}\n\n${bars.map((b) => `${b.met ? 'PASS' : 'MISS'}  ${b.bar}: ${b.value}`).join('\n')}\n`);
-    const file = writeResults({ employees, duration, connections, runtime, database: new URL(url).pathname.slice(1), principals, results, pageSizes, o3Scopes, bars });
+    process.stdout.write(
+      `\n${table(results, { employees, duration, connections, runtime })}\n\n${pageSizeLine(pageSizes)}\nO3 SQL statements per request by scope (Questions, service): whole region ${fmt(o3Scopes.root, 2)}, ${o3Scopes.sub.unit} ${fmt(o3Scopes.sub.statements, 2)}\n\n${bars.map((b) => `${b.met ? 'PASS' : 'MISS'}  ${b.bar}: ${b.value}`).join('\n')}\n`,
+    );
+    const file = writeResults({
+      employees,
+      duration,
+      connections,
+      runtime,
+      database: new URL(url).pathname.slice(1),
+      principals,
+      results,
+      pageSizes,
+      o3Scopes,
+      bars,
+    });
     process.stdout.write(`\nWritten to ${path.relative(process.cwd(), file)}\n`);
     if (options.has('strict') && bars.some((b) => !b.met)) process.exitCode = 1;
   } finally {
@@ -227,12 +281,20 @@ export async function main(): Promise<void> {
 function build(): void {
   const started = Date.now();
   const root = path.join(__dirname, '..');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(__dirname, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
-  if (!fs.existsSync(COMPILED_HOST)) throw new CliError(`The build did not produce ${path.relative(root, COMPILED_HOST)}.`);
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', path.join(__dirname, 'tsconfig.build.json')],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (!fs.existsSync(COMPILED_HOST))
+    throw new CliError(`The build did not produce ${path.relative(root, COMPILED_HOST)}.`);
   log(`Built src/ and the bench host into dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-function fixedRequests(p: Principals, tokens: { supervisor: string; employee: string; hrAdmin: string }): Record<Exclude<OperationName, 'O4'>, Fixed> {
+function fixedRequests(
+  p: Principals,
+  tokens: { supervisor: string; employee: string; hrAdmin: string },
+): Record<Exclude<OperationName, 'O4'>, Fixed> {
   return {
     O1: { body: requestBody('O1', { n: 50 }), token: tokens.supervisor },
     O2: { body: requestBody('O2', {}), token: tokens.employee },
@@ -255,21 +317,32 @@ async function verify(
 ): Promise<Record<OperationName, Record<'service' | 'baseline', number>>> {
   const sizes = {} as Record<OperationName, Record<'service' | 'baseline', number>>;
   for (const operation of ['O1', 'O2', 'O3', 'O5'] as const) {
-    const [s, b] = [await post(service.url, fixed[operation].body, fixed[operation].token), await post(baseline.url, fixed[operation].body, fixed[operation].token)];
-    for (const [name, r] of [['service', s], ['baseline', b]] as const) {
-      if (r.status !== 200 || r.body.errors) throw new Error(`${operation} on the ${name} failed (HTTP ${r.status}): ${r.text.slice(0, 500)}`);
+    const [s, b] = [
+      await post(service.url, fixed[operation].body, fixed[operation].token),
+      await post(baseline.url, fixed[operation].body, fixed[operation].token),
+    ];
+    for (const [name, r] of [
+      ['service', s],
+      ['baseline', b],
+    ] as const) {
+      if (r.status !== 200 || r.body.errors)
+        throw new Error(`${operation} on the ${name} failed (HTTP ${r.status}): ${r.text.slice(0, 500)}`);
     }
     const [sd, bd] = [canonical(s.body.data), canonical(b.body.data)];
-    if (sd !== bd) throw new Error(`${operation}: the service and the baseline answer different data ${firstDifference(sd, bd)}`);
+    if (sd !== bd)
+      throw new Error(`${operation}: the service and the baseline answer different data ${firstDifference(sd, bd)}`);
     const raw = JSON.stringify(s.body.data) === JSON.stringify(b.body.data);
-    log(`${operation}: same data on both (${sd.length.toLocaleString('en')} bytes of data${raw ? ', same key order' : ', key order differs'})${VERIFIED.has(operation) ? '' : ' [checked beyond the brief]'}`);
+    log(
+      `${operation}: same data on both (${sd.length.toLocaleString('en')} bytes of data${raw ? ', same key order' : ', key order differs'})${VERIFIED.has(operation) ? '' : ' [checked beyond the brief]'}`,
+    );
     sizes[operation] = { service: s.bytes, baseline: b.bytes };
   }
   const writers = await Writers.load(db, principals.writers.slice(0, 1), writerTokens.slice(0, 1));
   for (const host of [service, baseline]) {
     const r = await post(host.url, writers.body(0), writerTokens[0]!);
     writers.learn(0, r.text);
-    if (r.status !== 200 || writers.conflicts > 0) throw new Error(`O4 on the ${host.kind} did not record: ${r.text.slice(0, 500)}`);
+    if (r.status !== 200 || writers.conflicts > 0)
+      throw new Error(`O4 on the ${host.kind} did not record: ${r.text.slice(0, 500)}`);
     sizes.O4 = { ...sizes.O4, [host.kind]: r.bytes } as Record<'service' | 'baseline', number>;
   }
   log('O4: recorded on both.');
@@ -292,7 +365,8 @@ async function o1PageSizes(db: Connection, service: Host, baseline: Host, superv
         await post(host.url, body, supervisorToken);
       });
       out[host.kind][String(n) as '10'] = { statements, status: first.status };
-      if (first.status !== 200 || first.body.errors) log(`O1 at n=${n} on the ${host.kind}: HTTP ${first.status} ${first.text.slice(0, 300)}`);
+      if (first.status !== 200 || first.body.errors)
+        log(`O1 at n=${n} on the ${host.kind}: HTTP ${first.status} ${first.text.slice(0, 300)}`);
     }
   }
   return out;
@@ -314,13 +388,19 @@ async function o3ScopeSizes(db: Connection, service: Host, root: Fixed, principa
     [idIn(principals.periodGlobalId), idIn(principals.rootUnitGlobalId)],
   );
   const subId = Number((rows as Array<{ id: number }>)[0]?.id ?? -1);
-  const sub = { ...root, body: requestBody('O3', { unitId: globalId('Unit', subId), periodId: principals.periodGlobalId }) };
+  const sub = {
+    ...root,
+    body: requestBody('O3', { unitId: globalId('Unit', subId), periodId: principals.periodGlobalId }),
+  };
   const count = async (f: Fixed) => {
     const first = await post(service.url, f.body, f.token);
     const statements = await statementsPerRequest(db, 5, 2, async () => {
       await post(service.url, f.body, f.token);
     });
-    return { statements, status: first.status === 200 && !first.body.errors ? 200 : first.status === 200 ? 599 : first.status };
+    return {
+      statements,
+      status: first.status === 200 && !first.body.errors ? 200 : first.status === 200 ? 599 : first.status,
+    };
   };
   return { root: (await count(root)).statements, sub: { unit: `subtree of unit ${subId}`, ...(await count(sub)) } };
 }
@@ -368,10 +448,27 @@ async function measure(
   };
 }
 
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–');
+const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n) ? n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
 
-function table(results: OperationResult[], run: { employees: number; duration: number; connections: number; runtime: Runtime }): string {
-  const head = ['op', 'server', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'bytes', 'SQL/req', '(counted)', 'CPU ms/req', 'peak RSS MB', '(idle)'];
+function table(
+  results: OperationResult[],
+  run: { employees: number; duration: number; connections: number; runtime: Runtime },
+): string {
+  const head = [
+    'op',
+    'server',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'non-2xx',
+    'bytes',
+    'SQL/req',
+    '(counted)',
+    'CPU ms/req',
+    'peak RSS MB',
+    '(idle)',
+  ];
   const rows: string[][] = [];
   for (const r of results) {
     for (const kind of ['service', 'baseline'] as const) {
@@ -382,7 +479,8 @@ function table(results: OperationResult[], run: { employees: number; duration: n
         fmt(s.load.requestsPerSecond),
         fmt(s.load.p50, 1),
         fmt(s.load.p99, 1),
-        fmt(s.load.non2xx + s.load.errors + s.load.timeouts) + (s.writeConflicts ? ` (${s.writeConflicts} conflicts)` : ''),
+        fmt(s.load.non2xx + s.load.errors + s.load.timeouts) +
+          (s.writeConflicts ? ` (${s.writeConflicts} conflicts)` : ''),
         fmt(s.payloadBytes),
         fmt(s.statementsPerRequest, 2),
         fmt(s.statementsCounted, 2),
@@ -391,10 +489,24 @@ function table(results: OperationResult[], run: { employees: number; duration: n
         fmt(s.idleRssMb, 0),
       ]);
     }
-    rows.push(['', 'ratio s/b', fmt(r.ratio.throughput, 2), fmt(r.ratio.p50, 2), fmt(r.ratio.p99, 2), '', '', '', '', fmt(r.ratio.cpu, 2), '', '']);
+    rows.push([
+      '',
+      'ratio s/b',
+      fmt(r.ratio.throughput, 2),
+      fmt(r.ratio.p50, 2),
+      fmt(r.ratio.p99, 2),
+      '',
+      '',
+      '',
+      '',
+      fmt(r.ratio.cpu, 2),
+      '',
+      '',
+    ]);
   }
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [
     `Kinerja Walesi benchmark: ${run.employees.toLocaleString('en')} employees, ${run.duration} s per operation and server, ${run.connections} connections (autocannon, loopback), servers ${run.runtime === 'compiled' ? 'on the compiled build (plain node)' : 'under @swc-node/register'}, service flags: ${serviceNodeFlags().join(' ') || '(none)'}`,
     line(head),
@@ -404,28 +516,53 @@ function table(results: OperationResult[], run: { employees: number; duration: n
 }
 
 function pageSizeLine(p: PageSizes): string {
-  const one = (side: PageSizes['service']) => (['10', '50', '100'] as const).map((n) => `n=${n}: ${fmt(side[n].statements, 2)}${side[n].status === 200 ? '' : ` (HTTP ${side[n].status})`}`).join(', ');
+  const one = (side: PageSizes['service']) =>
+    (['10', '50', '100'] as const)
+      .map((n) => `n=${n}: ${fmt(side[n].statements, 2)}${side[n].status === 200 ? '' : ` (HTTP ${side[n].status})`}`)
+      .join(', ');
   return `O1 SQL statements per request by page size (Questions): service ${one(p.service)}; baseline ${one(p.baseline)}`;
 }
 
-function checkBars(results: OperationResult[], p: PageSizes, o3Scopes: O3Scopes, connections: number): Array<{ bar: string; met: boolean; value: string }> {
+function checkBars(
+  results: OperationResult[],
+  p: PageSizes,
+  o3Scopes: O3Scopes,
+  connections: number,
+): Array<{ bar: string; met: boolean; value: string }> {
   const o1 = results.find((r) => r.operation === 'O1');
   const o3 = results.find((r) => r.operation === 'O3');
   const peak = Math.max(...results.map((r) => r.service.peakRssMb));
   const sizes = (['10', '50', '100'] as const).map((n) => p.service[n]);
   // With --only, an operation not timed has no figures: its bars read as missing rather than failing the run.
   if (!o1 || !o3) {
-    return [{ bar: 'O1 and O3 timed (--only left one out)', met: false, value: results.map((r) => r.operation).join(', ') }, { bar: 'service peak RSS under load < 300 MB', met: peak < 300, value: `${fmt(peak)} MB` }];
+    return [
+      { bar: 'O1 and O3 timed (--only left one out)', met: false, value: results.map((r) => r.operation).join(', ') },
+      { bar: 'service peak RSS under load < 300 MB', met: peak < 300, value: `${fmt(peak)} MB` },
+    ];
   }
   return [
-    { bar: 'O1 statements per request ≤ 6', met: o1.service.statementsPerRequest <= 6, value: fmt(o1.service.statementsPerRequest, 2) },
+    {
+      bar: 'O1 statements per request ≤ 6',
+      met: o1.service.statementsPerRequest <= 6,
+      value: fmt(o1.service.statementsPerRequest, 2),
+    },
     {
       bar: 'O1 statements equal at page size 10 and 100',
-      met: sizes.every((s) => s.status === 200) && Math.abs(p.service['10'].statements - p.service['100'].statements) < 0.5,
+      met:
+        sizes.every((s) => s.status === 200) &&
+        Math.abs(p.service['10'].statements - p.service['100'].statements) < 0.5,
       value: sizes.map((s) => `${fmt(s.statements, 2)}${s.status === 200 ? '' : ` (HTTP ${s.status})`}`).join(' / '),
     },
-    { bar: 'O1 throughput ≥ 0.25 of the baseline', met: o1.ratio.throughput >= 0.25, value: fmt(o1.ratio.throughput, 2) },
-    { bar: `O1 p99 < 150 ms at ${connections} connections`, met: o1.service.load.p99 < 150, value: `${fmt(o1.service.load.p99, 1)} ms` },
+    {
+      bar: 'O1 throughput ≥ 0.25 of the baseline',
+      met: o1.ratio.throughput >= 0.25,
+      value: fmt(o1.ratio.throughput, 2),
+    },
+    {
+      bar: `O1 p99 < 150 ms at ${connections} connections`,
+      met: o1.service.load.p99 < 150,
+      value: `${fmt(o1.service.load.p99, 1)} ms`,
+    },
     { bar: 'O3 throughput ≥ 0.8 of its baseline', met: o3.ratio.throughput >= 0.8, value: fmt(o3.ratio.throughput, 2) },
     // Token lookup + unit + period + one aggregate per breakdown field (distribution, completion) + one batched read
     // of the group units' names (completion's labels come from the same request's loader cache) = 6, whatever the
@@ -449,7 +586,10 @@ function writeResults(report: Record<string, unknown>): string {
   const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, ...report }, null, 2)}\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, ...report }, null, 2)}\n`,
+  );
   return file;
 }
 

@@ -1,7 +1,13 @@
 import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, type TableColumnOptions } from 'typeorm';
 
 /** Shared column shapes, so that every table spells ids, versions and timestamps the same way. */
-const id = (): TableColumnOptions => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' });
+const id = (): TableColumnOptions => ({
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment',
+});
 const version = (): TableColumnOptions => ({ name: 'version', type: 'integer' });
 const timestamps = (): TableColumnOptions[] => [
   { name: 'created_at', type: 'datetime' },
@@ -17,8 +23,22 @@ const closure = (table: string, target: string): Table =>
     ],
     indices: [{ name: `IDX_${table}_descendant`, columnNames: ['descendant_id', 'depth'] }],
     foreignKeys: [
-      { name: `FK_${table}_ancestor`, columnNames: ['ancestor_id'], referencedTableName: target, referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' },
-      { name: `FK_${table}_descendant`, columnNames: ['descendant_id'], referencedTableName: target, referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' },
+      {
+        name: `FK_${table}_ancestor`,
+        columnNames: ['ancestor_id'],
+        referencedTableName: target,
+        referencedColumnNames: ['id'],
+        onDelete: 'CASCADE',
+        onUpdate: 'NO ACTION',
+      },
+      {
+        name: `FK_${table}_descendant`,
+        columnNames: ['descendant_id'],
+        referencedTableName: target,
+        referencedColumnNames: ['id'],
+        onDelete: 'CASCADE',
+        onUpdate: 'NO ACTION',
+      },
     ],
   });
 
@@ -51,7 +71,14 @@ export class Organisation1764320000000 implements MigrationInterface {
           { name: 'IDX_unit_head', columnNames: ['head_id'] },
         ],
         foreignKeys: [
-          { name: 'FK_unit_parent', columnNames: ['parent_id'], referencedTableName: 'unit', referencedColumnNames: ['id'], onDelete: 'RESTRICT', onUpdate: 'NO ACTION' },
+          {
+            name: 'FK_unit_parent',
+            columnNames: ['parent_id'],
+            referencedTableName: 'unit',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+            onUpdate: 'NO ACTION',
+          },
         ],
       }),
     );
@@ -101,8 +128,22 @@ export class Organisation1764320000000 implements MigrationInterface {
           { name: 'IDX_employee_external_supervisor', columnNames: ['external_supervisor_id'] },
         ],
         foreignKeys: [
-          { name: 'FK_employee_unit', columnNames: ['unit_id'], referencedTableName: 'unit', referencedColumnNames: ['id'], onDelete: 'RESTRICT', onUpdate: 'NO ACTION' },
-          { name: 'FK_employee_supervisor', columnNames: ['supervisor_id'], referencedTableName: 'employee', referencedColumnNames: ['id'], onDelete: 'RESTRICT', onUpdate: 'NO ACTION' },
+          {
+            name: 'FK_employee_unit',
+            columnNames: ['unit_id'],
+            referencedTableName: 'unit',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+            onUpdate: 'NO ACTION',
+          },
+          {
+            name: 'FK_employee_supervisor',
+            columnNames: ['supervisor_id'],
+            referencedTableName: 'employee',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+            onUpdate: 'NO ACTION',
+          },
           {
             name: 'FK_employee_external_supervisor',
             columnNames: ['external_supervisor_id'],
@@ -118,7 +159,14 @@ export class Organisation1764320000000 implements MigrationInterface {
     // The unit head is an employee: this key can only exist once both tables do.
     await queryRunner.createForeignKey(
       'unit',
-      new TableForeignKey({ name: 'FK_unit_head', columnNames: ['head_id'], referencedTableName: 'employee', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'NO ACTION' }),
+      new TableForeignKey({
+        name: 'FK_unit_head',
+        columnNames: ['head_id'],
+        referencedTableName: 'employee',
+        referencedColumnNames: ['id'],
+        onDelete: 'SET NULL',
+        onUpdate: 'NO ACTION',
+      }),
     );
 
     await queryRunner.createTable(

@@ -9,7 +9,9 @@ export class TreeLocks1764330000000 implements MigrationInterface {
   name = 'TreeLocks1764330000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createTable(new Table({ name: 'tree_lock', columns: [{ name: 'name', type: 'varchar', length: '64', isPrimary: true }] }));
+    await queryRunner.createTable(
+      new Table({ name: 'tree_lock', columns: [{ name: 'name', type: 'varchar', length: '64', isPrimary: true }] }),
+    );
     await queryRunner.query("INSERT INTO tree_lock (name) VALUES ('employee_closure'), ('unit_closure')");
   }
 

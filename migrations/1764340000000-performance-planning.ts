@@ -1,11 +1,28 @@
-import { type MigrationInterface, type QueryRunner, Table, type TableColumnOptions, type TableForeignKeyOptions } from 'typeorm';
+import {
+  type MigrationInterface,
+  type QueryRunner,
+  Table,
+  type TableColumnOptions,
+  type TableForeignKeyOptions,
+} from 'typeorm';
 
-const id = (): TableColumnOptions => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' });
+const id = (): TableColumnOptions => ({
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment',
+});
 const timestamps = (): TableColumnOptions[] => [
   { name: 'created_at', type: 'datetime' },
   { name: 'updated_at', type: 'datetime' },
 ];
-const fk = (name: string, column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' = 'RESTRICT'): TableForeignKeyOptions => ({
+const fk = (
+  name: string,
+  column: string,
+  table: string,
+  onDelete: 'RESTRICT' | 'CASCADE' = 'RESTRICT',
+): TableForeignKeyOptions => ({
   name,
   columnNames: [column],
   referencedTableName: table,
@@ -129,7 +146,10 @@ export class PerformancePlanning1764340000000 implements MigrationInterface {
           { name: 'IDX_work_result_plan_appraisal', columnNames: ['appraisal_id'] },
           { name: 'IDX_work_result_plan_supports', columnNames: ['supports_id'] },
         ],
-        foreignKeys: [fk('FK_work_result_plan_appraisal', 'appraisal_id', 'appraisal', 'CASCADE'), fk('FK_work_result_plan_supports', 'supports_id', 'work_result_plan')],
+        foreignKeys: [
+          fk('FK_work_result_plan_appraisal', 'appraisal_id', 'appraisal', 'CASCADE'),
+          fk('FK_work_result_plan_supports', 'supports_id', 'work_result_plan'),
+        ],
       }),
     );
 
@@ -164,14 +184,23 @@ export class PerformancePlanning1764340000000 implements MigrationInterface {
           { name: 'author_subject', type: 'varchar', length: '191' },
           ...timestamps(),
         ],
-        indices: [{ name: 'IDX_behavior_expectation_value', columnNames: ['appraisal_id', 'core_value'], isUnique: true }],
+        indices: [
+          { name: 'IDX_behavior_expectation_value', columnNames: ['appraisal_id', 'core_value'], isUnique: true },
+        ],
         foreignKeys: [fk('FK_behavior_expectation_appraisal', 'appraisal_id', 'appraisal', 'CASCADE')],
       }),
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['behavior_expectation', 'indicator', 'work_result_plan', 'appraisal_transition', 'appraisal', 'performance_period']) {
+    for (const table of [
+      'behavior_expectation',
+      'indicator',
+      'work_result_plan',
+      'appraisal_transition',
+      'appraisal',
+      'performance_period',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

@@ -1,12 +1,30 @@
-import { type MigrationInterface, type QueryRunner, Table, TableColumn, type TableColumnOptions, type TableForeignKeyOptions } from 'typeorm';
+import {
+  type MigrationInterface,
+  type QueryRunner,
+  Table,
+  TableColumn,
+  type TableColumnOptions,
+  type TableForeignKeyOptions,
+} from 'typeorm';
 
-const id = (): TableColumnOptions => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' });
+const id = (): TableColumnOptions => ({
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment',
+});
 const versioned = (): TableColumnOptions[] => [
   { name: 'version', type: 'integer' },
   { name: 'created_at', type: 'datetime' },
   { name: 'updated_at', type: 'datetime' },
 ];
-const fk = (name: string, column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT'): TableForeignKeyOptions => ({
+const fk = (
+  name: string,
+  column: string,
+  table: string,
+  onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT',
+): TableForeignKeyOptions => ({
   name,
   columnNames: [column],
   referencedTableName: table,
@@ -20,7 +38,10 @@ export class FollowThroughAndEvaluation1764350000000 implements MigrationInterfa
   name = 'FollowThroughAndEvaluation1764350000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('appraisal', new TableColumn({ name: 'delivered_at', type: 'datetime', isNullable: true }));
+    await queryRunner.addColumn(
+      'appraisal',
+      new TableColumn({ name: 'delivered_at', type: 'datetime', isNullable: true }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -40,7 +61,10 @@ export class FollowThroughAndEvaluation1764350000000 implements MigrationInterfa
           { name: 'IDX_realization_indicator_sub_period', columnNames: ['indicator_id', 'sub_period'], isUnique: true },
           { name: 'IDX_realization_appraisal', columnNames: ['appraisal_id'] },
         ],
-        foreignKeys: [fk('FK_realization_indicator', 'indicator_id', 'indicator', 'CASCADE'), fk('FK_realization_appraisal', 'appraisal_id', 'appraisal', 'CASCADE')],
+        foreignKeys: [
+          fk('FK_realization_indicator', 'indicator_id', 'indicator', 'CASCADE'),
+          fk('FK_realization_appraisal', 'appraisal_id', 'appraisal', 'CASCADE'),
+        ],
       }),
     );
 
@@ -139,7 +163,9 @@ export class FollowThroughAndEvaluation1764350000000 implements MigrationInterfa
           { name: 'rating', type: 'varchar', length: '32', isNullable: true },
           { name: 'feedback', type: 'varchar', length: '2000', isNullable: true },
         ],
-        indices: [{ name: 'IDX_evaluation_behavior_value', columnNames: ['evaluation_id', 'core_value'], isUnique: true }],
+        indices: [
+          { name: 'IDX_evaluation_behavior_value', columnNames: ['evaluation_id', 'core_value'], isUnique: true },
+        ],
         foreignKeys: [fk('FK_evaluation_behavior_evaluation', 'evaluation_id', 'evaluation', 'CASCADE')],
       }),
     );
@@ -161,7 +187,10 @@ export class FollowThroughAndEvaluation1764350000000 implements MigrationInterfa
           { name: 'IDX_unit_rating_unit_period', columnNames: ['unit_id', 'period_id'], isUnique: true },
           { name: 'IDX_unit_rating_period', columnNames: ['period_id'] },
         ],
-        foreignKeys: [fk('FK_unit_rating_unit', 'unit_id', 'unit'), fk('FK_unit_rating_period', 'period_id', 'performance_period')],
+        foreignKeys: [
+          fk('FK_unit_rating_unit', 'unit_id', 'unit'),
+          fk('FK_unit_rating_period', 'period_id', 'performance_period'),
+        ],
       }),
     );
 
@@ -192,7 +221,16 @@ export class FollowThroughAndEvaluation1764350000000 implements MigrationInterfa
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['objection', 'unit_rating', 'evaluation_behavior', 'evaluation', 'feedback', 'daily_activity', 'realization']) await queryRunner.dropTable(table);
+    for (const table of [
+      'objection',
+      'unit_rating',
+      'evaluation_behavior',
+      'evaluation',
+      'feedback',
+      'daily_activity',
+      'realization',
+    ])
+      await queryRunner.dropTable(table);
     await queryRunner.dropColumn('appraisal', 'delivered_at');
   }
 }

@@ -1,13 +1,30 @@
-import { type MigrationInterface, type QueryRunner, Table, type TableColumnOptions, type TableForeignKeyOptions } from 'typeorm';
+import {
+  type MigrationInterface,
+  type QueryRunner,
+  Table,
+  type TableColumnOptions,
+  type TableForeignKeyOptions,
+} from 'typeorm';
 import { NATIONAL_COMPETENCIES } from './data/national-competencies';
 
-const id = (): TableColumnOptions => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' });
+const id = (): TableColumnOptions => ({
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment',
+});
 const versioned = (): TableColumnOptions[] => [
   { name: 'version', type: 'integer' },
   { name: 'created_at', type: 'datetime' },
   { name: 'updated_at', type: 'datetime' },
 ];
-const fk = (name: string, column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT'): TableForeignKeyOptions => ({
+const fk = (
+  name: string,
+  column: string,
+  table: string,
+  onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT',
+): TableForeignKeyOptions => ({
   name,
   columnNames: [column],
   referencedTableName: table,
@@ -51,10 +68,17 @@ export class CompetencyAndTalent1764360000000 implements MigrationInterface {
           ...versioned(),
         ],
         indices: [
-          { name: 'IDX_position_requirement_position', columnNames: ['unit_id', 'position_title', 'competency_id'], isUnique: true },
+          {
+            name: 'IDX_position_requirement_position',
+            columnNames: ['unit_id', 'position_title', 'competency_id'],
+            isUnique: true,
+          },
           { name: 'IDX_position_requirement_competency', columnNames: ['competency_id'] },
         ],
-        foreignKeys: [fk('FK_position_requirement_unit', 'unit_id', 'unit', 'CASCADE'), fk('FK_position_requirement_competency', 'competency_id', 'competency')],
+        foreignKeys: [
+          fk('FK_position_requirement_unit', 'unit_id', 'unit', 'CASCADE'),
+          fk('FK_position_requirement_competency', 'competency_id', 'competency'),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -75,7 +99,10 @@ export class CompetencyAndTalent1764360000000 implements MigrationInterface {
           { name: 'created_at', type: 'datetime' },
         ],
         indices: [
-          { name: 'IDX_competency_assessment_employee', columnNames: ['employee_id', 'competency_id', 'authority', 'assessed_on'] },
+          {
+            name: 'IDX_competency_assessment_employee',
+            columnNames: ['employee_id', 'competency_id', 'authority', 'assessed_on'],
+          },
           { name: 'IDX_competency_assessment_competency', columnNames: ['competency_id'] },
         ],
         foreignKeys: [
@@ -124,7 +151,10 @@ export class CompetencyAndTalent1764360000000 implements MigrationInterface {
           { name: 'IDX_potential_rating_employee_period', columnNames: ['employee_id', 'period_id'], isUnique: true },
           { name: 'IDX_potential_rating_period', columnNames: ['period_id'] },
         ],
-        foreignKeys: [fk('FK_potential_rating_employee', 'employee_id', 'employee', 'CASCADE'), fk('FK_potential_rating_period', 'period_id', 'performance_period')],
+        foreignKeys: [
+          fk('FK_potential_rating_employee', 'employee_id', 'employee', 'CASCADE'),
+          fk('FK_potential_rating_period', 'period_id', 'performance_period'),
+        ],
       }),
     );
 
@@ -134,12 +164,28 @@ export class CompetencyAndTalent1764360000000 implements MigrationInterface {
     for (const c of NATIONAL_COMPETENCIES) {
       await queryRunner.query(
         'INSERT INTO competency (code, name, type, field, description, levels, reference, version, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?, 1, ?, ?)',
-        [c.code, c.name, c.type, c.description, JSON.stringify(c.levels), queryRunner.connection.driver.options.type === 'better-sqlite3' ? 1 : true, stamp, stamp],
+        [
+          c.code,
+          c.name,
+          c.type,
+          c.description,
+          JSON.stringify(c.levels),
+          queryRunner.connection.driver.options.type === 'better-sqlite3' ? 1 : true,
+          stamp,
+          stamp,
+        ],
       );
     }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['potential_rating', 'development_suggestion', 'competency_assessment', 'position_requirement', 'competency']) await queryRunner.dropTable(table);
+    for (const table of [
+      'potential_rating',
+      'development_suggestion',
+      'competency_assessment',
+      'position_requirement',
+      'competency',
+    ])
+      await queryRunner.dropTable(table);
   }
 }

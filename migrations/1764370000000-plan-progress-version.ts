@@ -10,7 +10,10 @@ export class PlanProgressVersion1764370000000 implements MigrationInterface {
   name = 'PlanProgressVersion1764370000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('appraisal', new TableColumn({ name: 'progress_version', type: 'integer', default: 0 }));
+    await queryRunner.addColumn(
+      'appraisal',
+      new TableColumn({ name: 'progress_version', type: 'integer', default: 0 }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -9,7 +9,13 @@ export class ClosureDepthIndex1764380000000 implements MigrationInterface {
   name = 'ClosureDepthIndex1764380000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createIndex('employee_closure', new TableIndex({ name: 'IDX_employee_closure_ancestor_depth', columnNames: ['ancestor_id', 'depth', 'descendant_id'] }));
+    await queryRunner.createIndex(
+      'employee_closure',
+      new TableIndex({
+        name: 'IDX_employee_closure_ancestor_depth',
+        columnNames: ['ancestor_id', 'depth', 'descendant_id'],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

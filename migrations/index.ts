@@ -8,4 +8,13 @@ import { ClosureDepthIndex1764380000000 } from './1764380000000-closure-depth-in
 import { AnalyticsReportingCells1764390000000 } from './1764390000000-analytics-reporting-cells';
 
 /** Every migration, oldest first. The only way any schema is built, in tests too. */
-export const migrations = [Organisation1764320000000, TreeLocks1764330000000, PerformancePlanning1764340000000, FollowThroughAndEvaluation1764350000000, CompetencyAndTalent1764360000000, PlanProgressVersion1764370000000, ClosureDepthIndex1764380000000, AnalyticsReportingCells1764390000000];
+export const migrations = [
+  Organisation1764320000000,
+  TreeLocks1764330000000,
+  PerformancePlanning1764340000000,
+  FollowThroughAndEvaluation1764350000000,
+  CompetencyAndTalent1764360000000,
+  PlanProgressVersion1764370000000,
+  ClosureDepthIndex1764380000000,
+  AnalyticsReportingCells1764390000000,
+];

@@ -37,7 +37,9 @@ const ANSWER_WITHIN_MS = 1_000;
 const MAX_SUBSCRIPTIONS = 20;
 const SMALL_GROUP = { min: 1, max: 4 };
 /** `ABUSE_ONLY=1,4` runs those items only (while fixing one); the exit code then speaks for them alone. */
-const ONLY = process.env.ABUSE_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const ONLY = process.env.ABUSE_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The service, in a child process.
@@ -50,7 +52,9 @@ interface Served {
 
 /** Child side: builds the config from the environment it is sent, listens on 127.0.0.1, answers RSS probes. */
 async function serve(): Promise<void> {
-  const env = await new Promise<Record<string, string>>((resolve) => process.once('message', (m) => resolve((m as { env: Record<string, string> }).env)));
+  const env = await new Promise<Record<string, string>>((resolve) =>
+    process.once('message', (m) => resolve((m as { env: Record<string, string> }).env)),
+  );
   const config = loadConfig(env);
   const log = createLogger(config.logLevel);
   const db = await Database.connect(config.databaseUrl, { log });
@@ -73,9 +77,22 @@ async function serve(): Promise<void> {
 
 /** Parent side: starts the service on the database file with the given settings (environment variables). */
 async function startService(databaseUrl: string, settings: Record<string, string> = {}): Promise<Served> {
-  const child = fork(__filename, ['--serve'], { execArgv: ['-r', '@swc-node/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(__filename, ['--serve'], {
+    execArgv: ['-r', '@swc-node/register'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   // Only what is named here: not the caller's DATABASE_URL or other settings.
-  child.send({ env: { NODE_ENV: 'development', JWT_SECRET: SECRET, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.ABUSE_LOG_LEVEL ?? 'silent', MIGRATE_ON_START: 'false', SEED_DEMO: 'false', ...settings } });
+  child.send({
+    env: {
+      NODE_ENV: 'development',
+      JWT_SECRET: SECRET,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: process.env.ABUSE_LOG_LEVEL ?? 'silent',
+      MIGRATE_ON_START: 'false',
+      SEED_DEMO: 'false',
+      ...settings,
+    },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the service did not start within 60 s')), 60_000);
     child.on('message', (m: { type?: string; url?: string }) => {
@@ -146,18 +163,33 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const progress = (text: string) => process.stdout.write(`  · ${text}\n`);
 
 function token(subject: string, roles: Role[] = [], expires: string | number = '2h'): Promise<string> {
-  return new SignJWT({ roles }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(subject).setIssuedAt().setExpirationTime(expires).sign(new TextEncoder().encode(SECRET));
+  return new SignJWT({ roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(subject)
+    .setIssuedAt()
+    .setExpirationTime(expires)
+    .sign(new TextEncoder().encode(SECRET));
 }
 
 interface GqlAnswer {
   status: number;
   ms: number;
-  body?: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; extensions?: Record<string, unknown> };
+  body?: {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+    extensions?: Record<string, unknown>;
+  };
   /** Set when no answer came in time or the connection failed. */
   failure?: string;
 }
 
-async function gql(url: string, bearer: string | undefined, query: string, variables: Record<string, unknown> = {}, timeoutMs = 30_000): Promise<GqlAnswer> {
+async function gql(
+  url: string,
+  bearer: string | undefined,
+  query: string,
+  variables: Record<string, unknown> = {},
+  timeoutMs = 30_000,
+): Promise<GqlAnswer> {
   const started = performance.now();
   try {
     const res = await fetch(url, {
@@ -176,26 +208,54 @@ async function gql(url: string, bearer: string | undefined, query: string, varia
     return { status: res.status, ms: performance.now() - started, body };
   } catch (error) {
     const name = (error as Error).name;
-    return { status: 0, ms: performance.now() - started, failure: name === 'TimeoutError' ? `no answer in ${timeoutMs / 1000} s` : String(error) };
+    return {
+      status: 0,
+      ms: performance.now() - started,
+      failure: name === 'TimeoutError' ? `no answer in ${timeoutMs / 1000} s` : String(error),
+    };
   }
 }
 
 /** The mutation's payload, or an error naming what went wrong. */
-async function mutate<T>(url: string, bearer: string, name: string, input: Record<string, unknown>, selection: string): Promise<T> {
-  const answer = await gql(url, bearer, `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { r: ${name}(input: $input) { ${selection} userErrors { code message } } }`, { input });
+async function mutate<T>(
+  url: string,
+  bearer: string,
+  name: string,
+  input: Record<string, unknown>,
+  selection: string,
+): Promise<T> {
+  const answer = await gql(
+    url,
+    bearer,
+    `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { r: ${name}(input: $input) { ${selection} userErrors { code message } } }`,
+    { input },
+  );
   const payload = answer.body?.data?.r as (T & { userErrors: Array<{ code: string; message: string }> }) | undefined;
   if (!payload) throw new Error(`${name}: ${answer.failure ?? JSON.stringify(answer.body?.errors ?? answer.status)}`);
-  if (payload.userErrors.length) throw new Error(`${name}: ${payload.userErrors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+  if (payload.userErrors.length)
+    throw new Error(`${name}: ${payload.userErrors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
   return payload;
 }
 
 /** A trivial signed-in query: how long another user waits. */
 const TRIVIAL = '{ viewer { employee { name } } }';
 
-async function trivialLatency(url: string, bearer: string, timeoutMs = 15_000): Promise<{ ms: number; ok: boolean; text: string }> {
+async function trivialLatency(
+  url: string,
+  bearer: string,
+  timeoutMs = 15_000,
+): Promise<{ ms: number; ok: boolean; text: string }> {
   const answer = await gql(url, bearer, TRIVIAL, {}, timeoutMs);
   const ok = answer.status === 200 && !answer.body?.errors && answer.body?.data != null;
-  return { ms: answer.ms, ok, text: ok ? `answered in ${answer.ms.toFixed(0)} ms` : answer.failure ? answer.failure : `HTTP ${answer.status} after ${answer.ms.toFixed(0)} ms` };
+  return {
+    ms: answer.ms,
+    ok,
+    text: ok
+      ? `answered in ${answer.ms.toFixed(0)} ms`
+      : answer.failure
+        ? answer.failure
+        : `HTTP ${answer.status} after ${answer.ms.toFixed(0)} ms`,
+  };
 }
 
 /** A graphql-transport-ws socket spoken by hand: every message and byte is counted. */
@@ -306,18 +366,23 @@ async function slowSockets({ served, seed }: Ctx): Promise<Outcome> {
   const sockets: Array<{ socket: net.Socket; closedAfter?: number }> = [];
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: SOCKETS }, () =>
-      new Promise<void>((resolve) => {
-        const socket = net.connect(Number(port), '127.0.0.1');
-        const entry: { socket: net.Socket; closedAfter?: number } = { socket };
-        sockets.push(entry);
-        socket.on('error', () => undefined);
-        socket.on('close', () => (entry.closedAfter = performance.now() - started));
-        socket.on('connect', () => {
-          socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":"{ viewer { employee { name } } }","pad":"`, () => resolve());
-        });
-        setTimeout(resolve, 5_000);
-      }),
+    Array.from(
+      { length: SOCKETS },
+      () =>
+        new Promise<void>((resolve) => {
+          const socket = net.connect(Number(port), '127.0.0.1');
+          const entry: { socket: net.Socket; closedAfter?: number } = { socket };
+          sockets.push(entry);
+          socket.on('error', () => undefined);
+          socket.on('close', () => (entry.closedAfter = performance.now() - started));
+          socket.on('connect', () => {
+            socket.write(
+              `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":"{ viewer { employee { name } } }","pad":"`,
+              () => resolve(),
+            );
+          });
+          setTimeout(resolve, 5_000);
+        }),
     ),
   );
   await sleep(300);
@@ -359,7 +424,13 @@ async function bigFrames({ served }: Ctx): Promise<Outcome> {
   for (const s of sockets) s.close();
   const growth = peak - before;
   const closedAll = sockets.every((s) => s.closed);
-  const codes = sockets.map((s) => (s.closed ? `${s.closed.code}${s.closed.reason ? ` ${s.closed.reason}` : ''} after ${(s.closed.afterMs / 1000).toFixed(1)} s` : 'still open')).join(', ');
+  const codes = sockets
+    .map((s) =>
+      s.closed
+        ? `${s.closed.code}${s.closed.reason ? ` ${s.closed.reason}` : ''} after ${(s.closed.afterMs / 1000).toFixed(1)} s`
+        : 'still open',
+    )
+    .join(', ');
   progress(`${FRAMES} anonymous 60 MB connection_init frames: closed ${codes}; RSS ${mb(before)} → peak ${mb(peak)}`);
 
   const silent = new RawSocket(served.url);
@@ -367,7 +438,11 @@ async function bigFrames({ served }: Ctx): Promise<Outcome> {
   await silent.until(() => false, 10_000);
   silent.close();
   const silentClosed = opened && silent.closed !== undefined && silent.closed.afterMs <= 5_000;
-  const silentText = !opened ? 'could not open' : silent.closed ? `closed (${silent.closed.code}) after ${(silent.closed.afterMs / 1000).toFixed(1)} s` : 'still open after 10 s';
+  const silentText = !opened
+    ? 'could not open'
+    : silent.closed
+      ? `closed (${silent.closed.code}) after ${(silent.closed.afterMs / 1000).toFixed(1)} s`
+      : 'still open after 10 s';
   const held = closedAll && growth < 50 * 1024 * 1024 && silentClosed;
   return {
     item: '8',
@@ -397,16 +472,26 @@ async function subscriptionMultiplication({ served, db, seed }: Ctx): Promise<Ou
   const nurse = await token(nurseNip);
   const teacher = await token(seed.landmarks.teacherAtSdWalesi);
   const socket = new RawSocket(served.url);
-  if (!(await socket.signIn(nurse))) throw new Error(`the nurse's socket was not acknowledged (${JSON.stringify(socket.closed)})`);
+  if (!(await socket.signIn(nurse)))
+    throw new Error(`the nurse's socket was not acknowledged (${JSON.stringify(socket.closed)})`);
   const planId = toGlobalId('Appraisal', Number(mine.plan));
   for (let i = 1; i <= SUBSCRIPTIONS; i++) {
-    socket.send({ id: String(i), type: 'subscribe', payload: { query: `subscription($id: ID!) { appraisalChanged(id: $id) { ${APPRAISAL_SELECTION} } }`, variables: { id: planId } } });
+    socket.send({
+      id: String(i),
+      type: 'subscribe',
+      payload: {
+        query: `subscription($id: ID!) { appraisalChanged(id: $id) { ${APPRAISAL_SELECTION} } }`,
+        variables: { id: planId },
+      },
+    });
   }
   // Refusals come back as `error` (or the socket closes); give the server a moment to answer all 100.
   await socket.until(() => false, 1_500);
   const refused = new Set(socket.messages.filter((m) => m.type === 'error' || m.type === 'complete').map((m) => m.id));
   const accepted = socket.closed ? 0 : SUBSCRIPTIONS - refused.size;
-  progress(`one nurse's socket asked for ${SUBSCRIPTIONS} appraisalChanged subscriptions: ${accepted} accepted${socket.closed ? ` (socket closed ${socket.closed.code})` : ''}; she records a realization`);
+  progress(
+    `one nurse's socket asked for ${SUBSCRIPTIONS} appraisalChanged subscriptions: ${accepted} accepted${socket.closed ? ` (socket closed ${socket.closed.code})` : ''}; she records a realization`,
+  );
 
   const before = await rssOf(served.child);
   const sampler = rssSampler(served.child);
@@ -417,13 +502,23 @@ async function subscriptionMultiplication({ served, db, seed }: Ctx): Promise<Ou
     served.url,
     nurse,
     'mutation($input: RecordRealizationInput!) { r: recordRealization(input: $input) { realization { version } userErrors { code message } } }',
-    { input: { indicatorId: toGlobalId('Indicator', Number(mine.indicator)), subPeriod: Number(mine.sub), expectedVersion: Number(mine.version), value: 77, narrative: 'Koreksi (abuse run).' } },
+    {
+      input: {
+        indicatorId: toGlobalId('Indicator', Number(mine.indicator)),
+        subPeriod: Number(mine.sub),
+        expectedVersion: Number(mine.version),
+        value: 77,
+        narrative: 'Koreksi (abuse run).',
+      },
+    },
   );
   await sleep(20);
   const other = await trivialLatency(served.url, teacher);
   const written = await write;
-  const writeErrors = (written.body?.data?.r as { userErrors?: Array<{ code: string }> } | undefined)?.userErrors ?? written.body?.errors;
-  if (!written.body?.data?.r || (writeErrors && writeErrors.length)) progress(`the realization was not recorded: ${JSON.stringify(writeErrors ?? written.failure)}`);
+  const writeErrors =
+    (written.body?.data?.r as { userErrors?: Array<{ code: string }> } | undefined)?.userErrors ?? written.body?.errors;
+  if (!written.body?.data?.r || (writeErrors && writeErrors.length))
+    progress(`the realization was not recorded: ${JSON.stringify(writeErrors ?? written.failure)}`);
   // Pushes settle: until nothing new for a second (at most 30 s).
   let lastCount = -1;
   let lastAt = performance.now();
@@ -476,13 +571,16 @@ const AGGREGATE_LADDER: Array<{ name: string; selection: string }> = [
   },
   {
     name: 'one figure each',
-    selection: 'distribution { pending } completion { approved } achievement { met } responsiveness { realizations } trend { rated } competencyGaps { withGap }',
+    selection:
+      'distribution { pending } completion { approved } achievement { met } responsiveness { realizations } trend { rated } competencyGaps { withGap }',
   },
 ];
 
 async function analyticsCost({ served, db, seed, periodId }: Ctx): Promise<Outcome> {
   const CONCURRENT = 10;
-  const [{ id: rootId }] = (await db.manager.query('SELECT id FROM unit WHERE parent_id IS NULL ORDER BY id LIMIT 1')) as Array<{ id: number }>;
+  const [{ id: rootId }] = (await db.manager.query(
+    'SELECT id FROM unit WHERE parent_id IS NULL ORDER BY id LIMIT 1',
+  )) as Array<{ id: number }>;
   const breakdowns = ['UNIT', 'POSITION_KIND', 'GRADE'];
   const variables = { u: toGlobalId('Unit', Number(rootId)), p: periodId };
   const hr = await token(seed.landmarks.hrAdmin, [Role.HR_ADMIN]);
@@ -492,17 +590,23 @@ async function analyticsCost({ served, db, seed, periodId }: Ctx): Promise<Outco
   let heavy: string | undefined;
   let accepted = '';
   for (const rung of AGGREGATE_LADDER) {
-    const fields = Array.from({ length: 15 }, (_, i) => `a${i}: analytics(unitId: $u, periodId: $p, breakdown: ${breakdowns[i % 3]}) { ${rung.selection} }`);
+    const fields = Array.from(
+      { length: 15 },
+      (_, i) => `a${i}: analytics(unitId: $u, periodId: $p, breakdown: ${breakdowns[i % 3]}) { ${rung.selection} }`,
+    );
     const query = `query($u: ID!, $p: ID!) { ${fields.join(' ')} }`;
     const one = await gql(served.url, hr, query, variables, 60_000);
     const refusal = one.body?.errors?.[0]?.extensions?.code as string | undefined;
     const cost = (one.body?.extensions?.cost as { estimated?: number; budget?: number } | undefined) ?? {};
     const estimated = cost.estimated ?? (one.body?.errors?.[0]?.extensions?.cost as number | undefined);
     if (one.status !== 200 || refusal !== undefined || one.failure) {
-      tried.push(`${rung.name}: refused (${one.failure ?? `HTTP ${one.status}${refusal ? ` ${refusal}` : ''}`}${estimated ? `, estimated ${estimated}` : ''})`);
+      tried.push(
+        `${rung.name}: refused (${one.failure ?? `HTTP ${one.status}${refusal ? ` ${refusal}` : ''}`}${estimated ? `, estimated ${estimated}` : ''})`,
+      );
       continue;
     }
-    const perMinute = estimated && cost.budget ? ` (the budget allows ${Math.floor(cost.budget / estimated)} a minute)` : '';
+    const perMinute =
+      estimated && cost.budget ? ` (the budget allows ${Math.floor(cost.budget / estimated)} a minute)` : '';
     accepted = `${rung.name}: estimated ${estimated ?? '?'}${perMinute}, answered in ${one.ms.toFixed(0)} ms`;
     tried.push(accepted);
     heavy = query;
@@ -548,9 +652,17 @@ async function deactivation({ served, db, seed }: Ctx): Promise<Outcome> {
   socket.send({ id: 'f', type: 'subscribe', payload: { query: 'subscription { feedbackReceived { id text } }' } });
   await sleep(300);
   const hr = await token(seed.landmarks.hrAdmin, [Role.HR_ADMIN]);
-  await mutate(served.url, hr, 'deactivateEmployee', { id: toGlobalId('Employee', Number(victim.id)), expectedVersion: Number(victim.version) }, 'employee { id }');
+  await mutate(
+    served.url,
+    hr,
+    'deactivateEmployee',
+    { id: toGlobalId('Employee', Number(victim.id)), expectedVersion: Number(victim.version) },
+    'employee { id }',
+  );
   const deactivatedAt = performance.now();
-  progress('HR deactivated an employee with an open feedbackReceived subscription; waiting up to 5 s for the socket to close');
+  progress(
+    'HR deactivated an employee with an open feedbackReceived subscription; waiting up to 5 s for the socket to close',
+  );
   await socket.until(() => false, 5_000);
   let closedText: string;
   let leaked = '';
@@ -561,8 +673,17 @@ async function deactivation({ served, db, seed }: Ctx): Promise<Outcome> {
     const head = await token(seed.landmarks.headOfPuskesmasWalesi);
     const text = 'Umpan balik untuk pegawai yang sudah dinonaktifkan (abuse run).';
     try {
-      await mutate(served.url, head, 'giveFeedback', { target: 'APPRAISAL', targetId: toGlobalId('Appraisal', Number(victim.plan)), text }, 'feedback { id }');
-      const got = await socket.until(() => socket.messages.some((m) => m.type === 'next' && JSON.stringify(m.payload).includes(text)), 2_000);
+      await mutate(
+        served.url,
+        head,
+        'giveFeedback',
+        { target: 'APPRAISAL', targetId: toGlobalId('Appraisal', Number(victim.plan)), text },
+        'feedback { id }',
+      );
+      const got = await socket.until(
+        () => socket.messages.some((m) => m.type === 'next' && JSON.stringify(m.payload).includes(text)),
+        2_000,
+      );
       leaked = got ? ', and it still received new feedback with its text' : ', though new feedback did not reach it';
     } catch (error) {
       leaked = ` (new feedback could not be given: ${(error as Error).message})`;
@@ -570,11 +691,20 @@ async function deactivation({ served, db, seed }: Ctx): Promise<Outcome> {
   }
   socket.close();
 
-  const forever = await new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(seed.landmarks.teacherAtSdWalesi).setIssuedAt().setExpirationTime(9999999999999).sign(new TextEncoder().encode(SECRET));
+  const forever = await new SignJWT({ roles: [] })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(seed.landmarks.teacherAtSdWalesi)
+    .setIssuedAt()
+    .setExpirationTime(9999999999999)
+    .sign(new TextEncoder().encode(SECRET));
   const answer = await gql(served.url, forever, TRIVIAL);
   const refused = answer.status === 401;
   const held = socket.closed !== undefined && refused;
-  return { item: '5', held, line: `deactivated employee: ${closedText}${leaked}; a token with exp = 9999999999999: HTTP ${answer.status}${refused ? ' (refused)' : answer.body?.data ? ' (accepted)' : ''}` };
+  return {
+    item: '5',
+    held,
+    line: `deactivated employee: ${closedText}${leaked}; a token with exp = 9999999999999: HTTP ${answer.status}${refused ? ' (refused)' : answer.body?.data ? ' (accepted)' : ''}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -612,18 +742,36 @@ const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind 
  * for: scalars, lists of small objects one level down (`counts`, `violations`), and the id of a single object
  * (`competency`). Fields with a required argument (`cascade`) are left out. Undefined when introspection is off.
  */
-async function analystSelection(url: string, bearer: string): Promise<{ selection: string; measures: string[] } | undefined> {
-  const types = new Map<string, { fields: IntrospectedField[] | null; interfaces: Array<{ name: string }> | null } | null>();
+async function analystSelection(
+  url: string,
+  bearer: string,
+): Promise<{ selection: string; measures: string[] } | undefined> {
+  const types = new Map<
+    string,
+    { fields: IntrospectedField[] | null; interfaces: Array<{ name: string }> | null } | null
+  >();
   const typeOf = async (name: string) => {
     if (!types.has(name)) {
-      const res = await gql(url, bearer, `query($n: String!) { __type(name: $n) { interfaces { name } fields { name args { defaultValue type { ${TYPE_REF} } } type { ${TYPE_REF} } } } }`, { n: name });
-      types.set(name, (res.body?.data?.__type as { fields: IntrospectedField[] | null; interfaces: Array<{ name: string }> | null } | null | undefined) ?? null);
+      const res = await gql(
+        url,
+        bearer,
+        `query($n: String!) { __type(name: $n) { interfaces { name } fields { name args { defaultValue type { ${TYPE_REF} } } type { ${TYPE_REF} } } } }`,
+        { n: name },
+      );
+      types.set(
+        name,
+        (res.body?.data?.__type as
+          { fields: IntrospectedField[] | null; interfaces: Array<{ name: string }> | null } | null | undefined) ??
+          null,
+      );
     }
     return types.get(name) ?? null;
   };
   const fieldsOf = async (name: string) => (await typeOf(name))?.fields ?? null;
   // A Node is named by its `id`; introspection over the compiled executor lists that field as `nodeId`.
-  const isIdentified = async (name: string) => ((await typeOf(name))?.interfaces ?? []).some((i) => i.name === 'Node') || ((await fieldsOf(name)) ?? []).some((g) => g.name === 'id');
+  const isIdentified = async (name: string) =>
+    ((await typeOf(name))?.interfaces ?? []).some((i) => i.name === 'Node') ||
+    ((await fieldsOf(name)) ?? []).some((g) => g.name === 'id');
   const unwrap = (ref: TypeRef) => {
     let list = false;
     let t: TypeRef = ref;
@@ -656,7 +804,8 @@ async function analystSelection(url: string, bearer: string): Promise<{ selectio
     const t = unwrap(f.type);
     if (!askable(f)) continue;
     if (t.kind === 'SCALAR' || t.kind === 'ENUM') parts.push(f.name);
-    if (t.kind !== 'OBJECT' || !t.list || !((await fieldsOf(t.name)) ?? []).some((g) => g.name === 'suppressed')) continue;
+    if (t.kind !== 'OBJECT' || !t.list || !((await fieldsOf(t.name)) ?? []).some((g) => g.name === 'suppressed'))
+      continue;
     measures.push(f.name);
     parts.push(`${f.name} { ${await select(t.name, 1)} }`);
   }
@@ -673,7 +822,8 @@ type Answer = Map<string, Map<string, Flat>>;
 /** Fields that say how many a group covers, rather than something about them. */
 const isPopulationField = (name: string) => name === 'employees' || /withheld|suppressed/i.test(name);
 /** Fields that can be summed over groups (counts), as opposed to means, shares and medians. */
-const isAdditive = (name: string, values: Array<number | null>) => !/average|share|median|hours/i.test(name) && values.every((v) => v === null || Number.isInteger(v));
+const isAdditive = (name: string, values: Array<number | null>) =>
+  !/average|share|median|hours/i.test(name) && values.every((v) => v === null || Number.isInteger(v));
 
 /** Flattened field names seen with a number somewhere: a null in one of them is a withheld figure, not an absent enum. */
 const NUMERIC = new Set<string>();
@@ -687,17 +837,22 @@ function flatten(value: unknown, prefix: string, out: Flat): void {
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => {
       // Elements keyed by their first text field (a predikat, a rule), else by position.
-      const label = item && typeof item === 'object' ? Object.values(item as Record<string, unknown>).find((v) => typeof v === 'string') : undefined;
+      const label =
+        item && typeof item === 'object'
+          ? Object.values(item as Record<string, unknown>).find((v) => typeof v === 'string')
+          : undefined;
       flatten(item, `${prefix}.${label ?? i}`, out);
     });
   } else if (typeof value === 'object') {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (k !== 'key' && k !== 'label') flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      if (k !== 'key' && k !== 'label') flatten(v, prefix ? `${prefix}.${k}` : k, out);
   }
 }
 
 function groupKey(group: Record<string, unknown>): string {
   if (typeof group.key === 'string') return group.key;
-  if (group.competency && typeof group.competency === 'object') return `competency:${(group.competency as { id: string }).id}`;
+  if (group.competency && typeof group.competency === 'object')
+    return `competency:${(group.competency as { id: string }).id}`;
   if ('year' in group) return `${group.year}/${group.subPeriod ?? 'year'}`;
   return JSON.stringify(group);
 }
@@ -714,7 +869,14 @@ function covered(flat: Flat): number | null {
 }
 
 /** The fields that carry something about the people covered (everything numeric but the head counts). */
-const valueFields = (flat: Flat) => Object.keys(flat).filter((k) => NUMERIC.has(k) && !isPopulationField(k) && !KEY_FIELDS.has(k) && !(k === 'rated' && typeof flat.employees !== 'number'));
+const valueFields = (flat: Flat) =>
+  Object.keys(flat).filter(
+    (k) =>
+      NUMERIC.has(k) &&
+      !isPopulationField(k) &&
+      !KEY_FIELDS.has(k) &&
+      !(k === 'rated' && typeof flat.employees !== 'number'),
+  );
 /** Numeric fields that name a group rather than describe it (trend points are keyed by year and month). */
 const KEY_FIELDS = new Set(['year', 'subPeriod', 'floor']);
 
@@ -727,12 +889,19 @@ function describe(a: Flat, b: Flat | undefined, fields: string[], limit = 6): st
   for (const f of fields) {
     const x = a[f]!;
     const y = b?.[f] ?? 0;
-    const weight = /^average/i.test(f) ? (['indicators', 'employees'].find((w) => typeof a[w] === 'number' && (b === undefined || typeof b[w] === 'number')) ?? undefined) : undefined;
+    const weight = /^average/i.test(f)
+      ? (['indicators', 'employees'].find(
+          (w) => typeof a[w] === 'number' && (b === undefined || typeof b[w] === 'number'),
+        ) ?? undefined)
+      : undefined;
     if (weight) {
       const wa = a[weight]!;
       const wb = b?.[weight] ?? 0;
       if (wa - wb > 0) {
-        parts.push({ text: `${f} ${+((x * wa - y * wb) / (wa - wb)).toFixed(3)} (over ${wa - wb} ${weight})`, rank: 1 });
+        parts.push({
+          text: `${f} ${+((x * wa - y * wb) / (wa - wb)).toFixed(3)} (over ${wa - wb} ${weight})`,
+          rank: 1,
+        });
         continue;
       }
     }
@@ -757,9 +926,18 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
   const rated = await rateTheYear(served.url, db, hr, periodId, period);
   const analyst = await token(ANALYST, [Role.ANALYST]);
   const introspected = await analystSelection(served.url, analyst);
-  const { selection, measures: graphqlMeasures } = introspected ?? { selection: FALLBACK_SELECTION, measures: FALLBACK_MEASURES };
-  progress(`the analyst's selection ${introspected ? 'from the schema' : '(introspection off: the fixed one)'}: ${graphqlMeasures.join(', ')}`);
-  const units = (await db.manager.query('SELECT id, name, parent_id AS parent FROM unit ORDER BY id')) as Array<{ id: number; name: string; parent: number | null }>;
+  const { selection, measures: graphqlMeasures } = introspected ?? {
+    selection: FALLBACK_SELECTION,
+    measures: FALLBACK_MEASURES,
+  };
+  progress(
+    `the analyst's selection ${introspected ? 'from the schema' : '(introspection off: the fixed one)'}: ${graphqlMeasures.join(', ')}`,
+  );
+  const units = (await db.manager.query('SELECT id, name, parent_id AS parent FROM unit ORDER BY id')) as Array<{
+    id: number;
+    name: string;
+    parent: number | null;
+  }>;
   const parentOf = new Map(units.map((u) => [Number(u.id), u.parent === null ? null : Number(u.parent)]));
   const nameOf = new Map(units.map((u) => [Number(u.id), u.name]));
   const hasChildren = new Set(units.filter((u) => u.parent !== null).map((u) => Number(u.parent)));
@@ -773,7 +951,10 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
     unit: number;
     subunits: boolean;
   }
-  const sets: UnitSet[] = units.flatMap((u) => [{ unit: Number(u.id), subunits: true }, ...(hasChildren.has(Number(u.id)) ? [{ unit: Number(u.id), subunits: false }] : [])]);
+  const sets: UnitSet[] = units.flatMap((u) => [
+    { unit: Number(u.id), subunits: true },
+    ...(hasChildren.has(Number(u.id)) ? [{ unit: Number(u.id), subunits: false }] : []),
+  ]);
   const setName = (s: UnitSet) => `${nameOf.get(s.unit)}${s.subunits ? '' : ' (own staff only)'}`;
   const answers = new Map<string, Answer>();
   const answerKey = (s: UnitSet, breakdown: string) => `${s.unit}:${s.subunits}:${breakdown}`;
@@ -781,11 +962,18 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
   let refused = 0;
   const base = served.url.replace(/\/graphql$/, '');
   const jobs = sets.flatMap((s) => BREAKDOWNS.map((b) => ({ s, b })));
-  progress(`the analyst asks for ${jobs.length} (unit set, breakdown) answers: GraphQL and the ${CSV_MEASURES.length} CSV exports each`);
+  progress(
+    `the analyst asks for ${jobs.length} (unit set, breakdown) answers: GraphQL and the ${CSV_MEASURES.length} CSV exports each`,
+  );
   const work = async ({ s, b }: { s: UnitSet; b: string }) => {
     const answer: Answer = new Map();
     const unitId = toGlobalId('Unit', s.unit);
-    const res = await gql(served.url, analyst, `query($u: ID!, $p: ID!, $s: Boolean!) { analytics(unitId: $u, periodId: $p, includeSubunits: $s, breakdown: ${b}) { ${selection} } }`, { u: unitId, p: periodId, s: s.subunits });
+    const res = await gql(
+      served.url,
+      analyst,
+      `query($u: ID!, $p: ID!, $s: Boolean!) { analytics(unitId: $u, periodId: $p, includeSubunits: $s, breakdown: ${b}) { ${selection} } }`,
+      { u: unitId, p: periodId, s: s.subunits },
+    );
     requests += 1;
     const analytics = res.body?.data?.analytics as Record<string, unknown> | null | undefined;
     if (!analytics) refused += 1;
@@ -803,15 +991,20 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
     for (const kind of CSV_MEASURES) {
       requests += 1;
       try {
-        const csv = await fetch(`${base}/exports/analytics/${kind}.csv?unitId=${encodeURIComponent(unitId)}&periodId=${encodeURIComponent(periodId)}&includeSubunits=${s.subunits}&breakdown=${b}`, {
-          headers: { authorization: `Bearer ${analyst}` },
-          signal: AbortSignal.timeout(30_000),
-        });
+        const csv = await fetch(
+          `${base}/exports/analytics/${kind}.csv?unitId=${encodeURIComponent(unitId)}&periodId=${encodeURIComponent(periodId)}&includeSubunits=${s.subunits}&breakdown=${b}`,
+          {
+            headers: { authorization: `Bearer ${analyst}` },
+            signal: AbortSignal.timeout(30_000),
+          },
+        );
         if (csv.status !== 200) {
           refused += 1;
           continue;
         }
-        const rows = parseCsv(await csv.text(), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+        const rows = parseCsv(await csv.text(), { columns: true, skip_empty_lines: true }) as Array<
+          Record<string, string>
+        >;
         const byKey = new Map<string, Flat>();
         for (const row of rows) {
           const flat: Flat = {};
@@ -846,7 +1039,12 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
         for (const [key, flat] of groups) {
           const n = covered(flat);
           const shown = valueFields(flat).filter((f) => flat[f] !== null);
-          if (n !== null && n >= SMALL_GROUP.min && n <= SMALL_GROUP.max && shown.length) direct.push({ where: `${setName(s)}, ${b}/${key}, ${measure}`, people: n, values: describe(flat, undefined, shown) });
+          if (n !== null && n >= SMALL_GROUP.min && n <= SMALL_GROUP.max && shown.length)
+            direct.push({
+              where: `${setName(s)}, ${b}/${key}, ${measure}`,
+              people: n,
+              values: describe(flat, undefined, shown),
+            });
         }
       }
     }
@@ -870,8 +1068,15 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
             if (na === null || nb === null) continue;
             const d = na - nb;
             if (d < SMALL_GROUP.min || d > SMALL_GROUP.max) continue;
-            const shown = valueFields(ga).filter((f) => ga[f] !== null && (gb === undefined || (gb[f] !== null && gb[f] !== undefined)));
-            if (shown.length) differences.push({ where: `${setName(a)} − ${setName(inner)}, ${b}/${key}, ${measure}`, people: d, values: describe(ga, gb, shown) });
+            const shown = valueFields(ga).filter(
+              (f) => ga[f] !== null && (gb === undefined || (gb[f] !== null && gb[f] !== undefined)),
+            );
+            if (shown.length)
+              differences.push({
+                where: `${setName(a)} − ${setName(inner)}, ${b}/${key}, ${measure}`,
+                people: d,
+                values: describe(ga, gb, shown),
+              });
           }
         }
       }
@@ -892,7 +1097,10 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
           const withheld = groups.filter((g) => valueFields(g).some((f) => g[f] === null));
           if (!withheld.length) continue;
           // How many they cover: the full breakdown's head count less the shown groups', else what the withheld say.
-          const heads = (list: Flat[]) => (list.every((g) => typeof g.employees === 'number') ? list.reduce((n, g) => n + (g.employees as number), 0) : null);
+          const heads = (list: Flat[]) =>
+            list.every((g) => typeof g.employees === 'number')
+              ? list.reduce((n, g) => n + (g.employees as number), 0)
+              : null;
           const shownHeads = heads(groups.filter((g) => !withheld.includes(g)));
           const fullHeads = heads(fullGroups);
           const people = fullHeads !== null && shownHeads !== null ? fullHeads - shownHeads : (heads(withheld) ?? 0);
@@ -906,7 +1114,12 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
             const total = (all as number[]).reduce((x, y) => x + y, 0);
             derived.push(`${f} ${total - (visible as number[]).reduce((x, y) => x + y, 0)}`);
           }
-          if (derived.length) fromTotals.push({ where: `${setName(s)}, ${measure}: ${full} total less ${partial}'s shown groups`, people, values: derived.slice(0, 6).join(', ') });
+          if (derived.length)
+            fromTotals.push({
+              where: `${setName(s)}, ${measure}: ${full} total less ${partial}'s shown groups`,
+              people,
+              values: derived.slice(0, 6).join(', '),
+            });
         }
       }
     }
@@ -914,8 +1127,12 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
 
   const specific = await twoQueryAttack(served.url, db, analyst, periodId, selection);
   // An analyst who got no answer at all would make this audit vacuous: that is not a pass.
-  const held = direct.length === 0 && differences.length === 0 && fromTotals.length === 0 && specific.held && refused < requests;
-  const example = (list: Finding[]) => (list.length ? ` (e.g. ${list[0]!.where}: ${list[0]!.people} employee${list[0]!.people === 1 ? '' : 's'}: ${list[0]!.values})` : '');
+  const held =
+    direct.length === 0 && differences.length === 0 && fromTotals.length === 0 && specific.held && refused < requests;
+  const example = (list: Finding[]) =>
+    list.length
+      ? ` (e.g. ${list[0]!.where}: ${list[0]!.people} employee${list[0]!.people === 1 ? '' : 's'}: ${list[0]!.values})`
+      : '';
   progress(`the two-query attack: ${specific.line}`);
   return {
     item: '1',
@@ -932,19 +1149,44 @@ async function analyticsDifferencing({ served, db, seed, periodId, period }: Ctx
  * EVALUATING, HR sets every unit's rating, every approved plan's appraiser rates it (a fixed spread, including
  * SANGAT_KURANG), then the year is CLOSED. Falls back to the running year when a step is refused.
  */
-async function rateTheYear(url: string, db: Database, hr: string, periodId: string, period: { id: number; version: number }): Promise<string> {
+async function rateTheYear(
+  url: string,
+  db: Database,
+  hr: string,
+  periodId: string,
+  period: { id: number; version: number },
+): Promise<string> {
   try {
-    await mutate(url, hr, 'changePeriodStatus', { id: periodId, expectedVersion: period.version, status: 'EVALUATING' }, 'period { version }');
-    const units = (await db.manager.query('SELECT id FROM unit WHERE head_id IS NOT NULL ORDER BY id')) as Array<{ id: number }>;
+    await mutate(
+      url,
+      hr,
+      'changePeriodStatus',
+      { id: periodId, expectedVersion: period.version, status: 'EVALUATING' },
+      'period { version }',
+    );
+    const units = (await db.manager.query('SELECT id FROM unit WHERE head_id IS NOT NULL ORDER BY id')) as Array<{
+      id: number;
+    }>;
     const unitRatings = ['BAIK', 'BUTUH_PERBAIKAN', 'ISTIMEWA', 'KURANG', 'BAIK', 'SANGAT_KURANG'];
-    for (const [i, u] of units.entries()) await mutate(url, hr, 'setUnitRating', { unitId: toGlobalId('Unit', Number(u.id)), periodId, rating: unitRatings[i % unitRatings.length] }, 'unitRating { id }');
+    for (const [i, u] of units.entries())
+      await mutate(
+        url,
+        hr,
+        'setUnitRating',
+        { unitId: toGlobalId('Unit', Number(u.id)), periodId, rating: unitRatings[i % unitRatings.length] },
+        'unitRating { id }',
+      );
     const plans = (await db.manager.query(
       `SELECT a.id AS id, a.version AS version, ap.nip AS appraiser, (SELECT COUNT(*) FROM unit u WHERE u.head_id = a.employee_id AND u.id = a.unit_id) AS heads
          FROM appraisal a JOIN employee ap ON ap.id = a.appraiser_employee_id
         WHERE a.period_id = ? AND a.status = 'APPROVED' ORDER BY a.id`,
       [period.id],
     )) as Array<{ id: number; version: number; appraiser: string; heads: number }>;
-    const ratings = [ExpectationRating.SESUAI_EKSPEKTASI, ExpectationRating.DI_ATAS_EKSPEKTASI, ExpectationRating.DI_BAWAH_EKSPEKTASI];
+    const ratings = [
+      ExpectationRating.SESUAI_EKSPEKTASI,
+      ExpectationRating.DI_ATAS_EKSPEKTASI,
+      ExpectationRating.DI_BAWAH_EKSPEKTASI,
+    ];
     const tokens = new Map<string, string>();
     let done = 0;
     let failed = 0;
@@ -956,19 +1198,35 @@ async function rateTheYear(url: string, db: Database, hr: string, periodId: stri
       const result = ratings[(i * 7) % 11 < 7 ? 0 : (i * 7) % 11 < 9 ? 1 : 2]!;
       const behavior = ratings[(i * 5) % 13 < 9 ? 0 : (i * 5) % 13 < 11 ? 1 : 2]!;
       try {
-        const input = { appraisalId: toGlobalId('Appraisal', Number(p.id)), expectedVersion: Number(p.version), behaviorRating: behavior, ...(Number(p.heads) > 0 ? {} : { resultRating: result }) };
+        const input = {
+          appraisalId: toGlobalId('Appraisal', Number(p.id)),
+          expectedVersion: Number(p.version),
+          behaviorRating: behavior,
+          ...(Number(p.heads) > 0 ? {} : { resultRating: result }),
+        };
         await mutate(url, bearer, 'rateYear', input, 'evaluation { predikat }');
         done += 1;
-        if (!Number(p.heads)) predikats.set(predikatOf(result, behavior), (predikats.get(predikatOf(result, behavior)) ?? 0) + 1);
+        if (!Number(p.heads))
+          predikats.set(predikatOf(result, behavior), (predikats.get(predikatOf(result, behavior)) ?? 0) + 1);
       } catch {
         failed += 1;
       }
     };
     for (let i = 0; i < plans.length; i += 8) await Promise.all(plans.slice(i, i + 8).map((p, j) => rateOne(p, i + j)));
-    const [{ version }] = (await db.manager.query('SELECT version FROM performance_period WHERE id = ?', [period.id])) as Array<{ version: number }>;
-    await mutate(url, hr, 'changePeriodStatus', { id: periodId, expectedVersion: Number(version), status: 'CLOSED' }, 'period { version }');
+    const [{ version }] = (await db.manager.query('SELECT version FROM performance_period WHERE id = ?', [
+      period.id,
+    ])) as Array<{ version: number }>;
+    await mutate(
+      url,
+      hr,
+      'changePeriodStatus',
+      { id: periodId, expectedVersion: Number(version), status: 'CLOSED' },
+      'period { version }',
+    );
     const spread = [...predikats].map(([k, v]) => `${v} ${k}`).join(', ');
-    progress(`the year is CLOSED with ${done} plans rated (${failed} not: no appraiser in the region or refused; staff: ${spread})`);
+    progress(
+      `the year is CLOSED with ${done} plans rated (${failed} not: no appraiser in the region or refused; staff: ${spread})`,
+    );
     return `year CLOSED, ${done} plans rated`;
   } catch (error) {
     progress(`could not close the year with ratings (${(error as Error).message}); auditing the running year`);
@@ -977,7 +1235,13 @@ async function rateTheYear(url: string, db: Database, hr: string, periodId: stri
 }
 
 /** The issue's attack: Dinas Kesehatan and one of its sub-units by POSITION_KIND, one PELAKSANA apart. */
-async function twoQueryAttack(url: string, db: Database, analyst: string, periodId: string, selection: string): Promise<{ held: boolean; line: string; short: string }> {
+async function twoQueryAttack(
+  url: string,
+  db: Database,
+  analyst: string,
+  periodId: string,
+  selection: string,
+): Promise<{ held: boolean; line: string; short: string }> {
   const [dinkes] = (await db.manager.query("SELECT id FROM unit WHERE code = 'JWY-DINKES'")) as Array<{ id: number }>;
   if (!dinkes) return { held: false, line: 'no Dinas Kesehatan in the demo region', short: 'no Dinas Kesehatan' };
   const pelaksana = (await db.manager.query(
@@ -988,16 +1252,33 @@ async function twoQueryAttack(url: string, db: Database, analyst: string, period
     [dinkes.id],
   )) as Array<{ unit: number; n: number }>;
   const total = Number(pelaksana.find((r) => Number(r.unit) === Number(dinkes.id))?.n ?? 0);
-  const candidates = pelaksana.filter((r) => Number(r.unit) !== Number(dinkes.id)).map((r) => ({ unit: Number(r.unit), d: total - Number(r.n) }));
-  const sub = candidates.find((c) => c.d === 1) ?? candidates.filter((c) => c.d >= 1 && c.d <= 4).sort((a, b) => a.d - b.d)[0];
-  if (!sub) return { held: false, line: 'no sub-unit of Dinas Kesehatan is 1–4 PELAKSANA short of it (not tried)', short: 'not tried' };
-  const [{ name }] = (await db.manager.query('SELECT name FROM unit WHERE id = ?', [sub.unit])) as Array<{ name: string }>;
+  const candidates = pelaksana
+    .filter((r) => Number(r.unit) !== Number(dinkes.id))
+    .map((r) => ({ unit: Number(r.unit), d: total - Number(r.n) }));
+  const sub =
+    candidates.find((c) => c.d === 1) ?? candidates.filter((c) => c.d >= 1 && c.d <= 4).sort((a, b) => a.d - b.d)[0];
+  if (!sub)
+    return {
+      held: false,
+      line: 'no sub-unit of Dinas Kesehatan is 1–4 PELAKSANA short of it (not tried)',
+      short: 'not tried',
+    };
+  const [{ name }] = (await db.manager.query('SELECT name FROM unit WHERE id = ?', [sub.unit])) as Array<{
+    name: string;
+  }>;
   const ask = async (unit: number) => {
-    const res = await gql(url, analyst, `query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p, breakdown: POSITION_KIND) { ${selection} } }`, { u: toGlobalId('Unit', unit), p: periodId });
+    const res = await gql(
+      url,
+      analyst,
+      `query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p, breakdown: POSITION_KIND) { ${selection} } }`,
+      { u: toGlobalId('Unit', unit), p: periodId },
+    );
     const analytics = res.body?.data?.analytics as Record<string, unknown> | null | undefined;
     const out = new Map<string, Flat>();
     for (const measure of ['distribution', 'achievement', 'responsiveness']) {
-      const group = (analytics?.[measure] as Array<Record<string, unknown>> | undefined)?.find((g) => g.key === 'PELAKSANA');
+      const group = (analytics?.[measure] as Array<Record<string, unknown>> | undefined)?.find(
+        (g) => g.key === 'PELAKSANA',
+      );
       if (!group) continue;
       const flat: Flat = {};
       flatten(group, '', flat);
@@ -1009,7 +1290,9 @@ async function twoQueryAttack(url: string, db: Database, analyst: string, period
   const derived: string[] = [];
   for (const [measure, ga] of a) {
     const gb = b.get(measure);
-    const fields = valueFields(ga).filter((f) => ga[f] !== null && ga[f] !== undefined && (!gb || (gb[f] !== null && gb[f] !== undefined)));
+    const fields = valueFields(ga).filter(
+      (f) => ga[f] !== null && ga[f] !== undefined && (!gb || (gb[f] !== null && gb[f] !== undefined)),
+    );
     if (fields.length) derived.push(`${measure}: ${describe(ga, gb, fields, 5)}`);
   }
   const [truth] = (await db.manager.query(
@@ -1021,7 +1304,11 @@ async function twoQueryAttack(url: string, db: Database, analyst: string, period
   )) as Array<{ predikat: string | null }>;
   const who = `Dinas Kesehatan − ${name} (${sub.d} PELAKSANA apart${sub.d === 1 ? `, whose predikat in the database is ${truth?.predikat ?? 'none (not rated)'}` : ''})`;
   if (!derived.length) return { held: true, line: `${who}: nothing derived`, short: `${who}: nothing derived` };
-  return { held: false, line: `${who}: derived ${derived.join('; ')}`, short: `${who}: derived ${derived.map((d) => d.split(', ')[0]).join('; ')}` };
+  return {
+    held: false,
+    line: `${who}: derived ${derived.join('; ')}`,
+    short: `${who}: derived ${derived.map((d) => d.split(', ')[0]).join('; ')}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1040,8 +1327,16 @@ async function attack(item: string, run: () => Promise<Outcome>, limitMs: number
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   try {
-    const outcome = await Promise.race([run(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`did not finish within ${limitMs / 1000} s`)), limitMs)))]);
-    process.stdout.write(`  ${outcome.held ? 'HELD' : 'BROKEN'}: ${outcome.line} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    const outcome = await Promise.race([
+      run(),
+      new Promise<never>(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`did not finish within ${limitMs / 1000} s`)), limitMs)),
+      ),
+    ]);
+    process.stdout.write(
+      `  ${outcome.held ? 'HELD' : 'BROKEN'}: ${outcome.line} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+    );
     return outcome;
   } catch (error) {
     const line = `the attack could not run: ${(error as Error).message}`;
@@ -1063,9 +1358,18 @@ async function main(): Promise<void> {
     db = await Database.connect(databaseUrl);
     await db.runMigrations();
     const seed = await seedRegion(db, DEMO_EMPLOYEES);
-    const [period] = (await db.manager.query('SELECT id, version FROM performance_period WHERE year = ?', [seed.year])) as Array<{ id: number; version: number }>;
-    const base = { db, seed, period: { id: Number(period!.id), version: Number(period!.version) }, periodId: toGlobalId('PerformancePeriod', Number(period!.id)) };
-    process.stdout.write(`demo region seeded: ${seed.units} units, ${seed.employees} employees (${databaseUrl}); the service runs with its default settings\n`);
+    const [period] = (await db.manager.query('SELECT id, version FROM performance_period WHERE year = ?', [
+      seed.year,
+    ])) as Array<{ id: number; version: number }>;
+    const base = {
+      db,
+      seed,
+      period: { id: Number(period!.id), version: Number(period!.version) },
+      periodId: toGlobalId('PerformancePeriod', Number(period!.id)),
+    };
+    process.stdout.write(
+      `demo region seeded: ${seed.units} units, ${seed.employees} employees (${databaseUrl}); the service runs with its default settings\n`,
+    );
 
     // Items 2–5 and 8 against the default settings.
     const wanted = (item: string) => !ONLY || ONLY.includes(item);
@@ -1095,9 +1399,14 @@ async function main(): Promise<void> {
     await rm(work, { recursive: true, force: true });
   }
   process.stdout.write(`\nsummary (${((Date.now() - started) / 1000).toFixed(0)} s):\n`);
-  for (const o of [...outcomes].sort((x, y) => Number(x.item) - Number(y.item))) process.stdout.write(`  item ${o.item} ${TITLES[o.item]}: ${o.held ? 'HELD' : 'BROKEN'}\n`);
+  for (const o of [...outcomes].sort((x, y) => Number(x.item) - Number(y.item)))
+    process.stdout.write(`  item ${o.item} ${TITLES[o.item]}: ${o.held ? 'HELD' : 'BROKEN'}\n`);
   const all = outcomes.length === (ONLY?.length ?? Object.keys(TITLES).length) && outcomes.every((o) => o.held);
-  process.stdout.write(all ? 'every attack held\n' : `${outcomes.filter((o) => !o.held).length} of ${outcomes.length} attacks BROKE through\n`);
+  process.stdout.write(
+    all
+      ? 'every attack held\n'
+      : `${outcomes.filter((o) => !o.held).length} of ${outcomes.length} attacks BROKE through\n`,
+  );
   process.exitCode = all ? 0 : 1;
 }
 

@@ -34,9 +34,16 @@ interface Sample {
 }
 
 /** What must never reach a client: stack frames, SQL, driver errors, file paths. */
-const LEAK = /\bat [\w.<>]+ \(|node_modules|\.ts:\d+|SELECT |INSERT |UPDATE |ECONNREFUSED|\bER_[A-Z_]+|QueryFailedError/;
+const LEAK =
+  /\bat [\w.<>]+ \(|node_modules|\.ts:\d+|SELECT |INSERT |UPDATE |ECONNREFUSED|\bER_[A-Z_]+|QueryFailedError/;
 
-const token = (sub: string) => new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+const token = (sub: string) =>
+  new SignJWT({ roles: [] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(SECRET));
 
 async function variant(signal: 'SIGTERM' | 'SIGKILL'): Promise<boolean> {
   const mariadb = await PrivateMariaDb.create(PORT);
@@ -47,7 +54,11 @@ async function variant(signal: 'SIGTERM' | 'SIGKILL'): Promise<boolean> {
     const db = await Database.connect(mariadb.url, { poolSize: 10 });
     await db.runMigrations();
     const seeded = await seedRegion(db, 400);
-    const config = { ...loadConfig({ NODE_ENV: 'development', JWT_SECRET: SECRET }), databaseUrl: mariadb.url, rateLimitCostPerMinute: 0 };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'development', JWT_SECRET: SECRET }),
+      databaseUrl: mariadb.url,
+      rateLimitCostPerMinute: 0,
+    };
     const server = await (await createServer({ config, db, log })).listen(0, '127.0.0.1');
 
     // The head of Puskesmas Walesi reads the team and gives feedback; team members correct their own January figure.
@@ -70,13 +81,32 @@ async function variant(signal: 'SIGTERM' | 'SIGKILL'): Promise<boolean> {
       // When the answer came: a request sent just before the stop may fail during it.
       let at = 0;
       try {
-        const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${authorization}` }, body: JSON.stringify({ query, variables }) });
+        const res = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${authorization}` },
+          body: JSON.stringify({ query, variables }),
+        });
         const text = await res.text();
         at = Date.now() - started;
-        const body = JSON.parse(text) as { data?: { r?: { userErrors?: Array<{ code: string; currentVersion: number | null }>; realization?: { version: number } } }; errors?: Array<{ extensions?: { code?: string } }> };
+        const body = JSON.parse(text) as {
+          data?: {
+            r?: {
+              userErrors?: Array<{ code: string; currentVersion: number | null }>;
+              realization?: { version: number };
+            };
+          };
+          errors?: Array<{ extensions?: { code?: string } }>;
+        };
         const code = body.errors?.[0]?.extensions?.code;
-        samples.push({ at, ok: res.status === 200 && !body.errors, status: res.status, code, leak: LEAK.exec(text) ? text.slice(0, 300) : undefined });
-        if (process.env.RELIABILITY_DEBUG && (code === 'INTERNAL_SERVER_ERROR' || LEAK.test(text))) console.error(at, text.slice(0, 400));
+        samples.push({
+          at,
+          ok: res.status === 200 && !body.errors,
+          status: res.status,
+          code,
+          leak: LEAK.exec(text) ? text.slice(0, 300) : undefined,
+        });
+        if (process.env.RELIABILITY_DEBUG && (code === 'INTERNAL_SERVER_ERROR' || LEAK.test(text)))
+          console.error(at, text.slice(0, 400));
         return body;
       } catch (error) {
         samples.push({ at: Date.now() - started, ok: false, status: 0, code: 'NETWORK', leak: String(error) });
@@ -86,7 +116,11 @@ async function variant(signal: 'SIGTERM' | 'SIGKILL'): Promise<boolean> {
 
     const readers = Array.from({ length: WORKERS / 2 }, async () => {
       while (Date.now() - started < LOAD_MS) {
-        await post(headToken, '{ viewer { team(first: 20) { totalCount nodes { displayName currentAppraisal { status workResultPlans { indicators { text realizations { value } } } } } } } }', {});
+        await post(
+          headToken,
+          '{ viewer { team(first: 20) { totalCount nodes { displayName currentAppraisal { status workResultPlans { indicators { text realizations { value } } } } } } } }',
+          {},
+        );
       }
     });
     const writers = team.map(async (member, i) => {
@@ -99,15 +133,31 @@ async function variant(signal: 'SIGTERM' | 'SIGKILL'): Promise<boolean> {
           const body = await post(
             mine,
             'mutation($input: RecordRealizationInput!) { r: recordRealization(input: $input) { realization { version } userErrors { code currentVersion } } }',
-            { input: { indicatorId: toGlobalId('Indicator', Number(member.indicator)), subPeriod: 1, expectedVersion: version, value: 50 + (n % 40), narrative: `Koreksi ${n}` } },
+            {
+              input: {
+                indicatorId: toGlobalId('Indicator', Number(member.indicator)),
+                subPeriod: 1,
+                expectedVersion: version,
+                value: 50 + (n % 40),
+                narrative: `Koreksi ${n}`,
+              },
+            },
           );
           const result = body?.data?.r;
           if (result?.realization) version = result.realization.version;
           else if (result?.userErrors?.[0]?.currentVersion) version = result.userErrors[0].currentVersion; // a lost answer whose write committed
         } else {
-          await post(headToken, 'mutation($input: GiveFeedbackInput!) { r: giveFeedback(input: $input) { feedback { id } userErrors { code } } }', {
-            input: { target: 'APPRAISAL', targetId: toGlobalId('Appraisal', Number(member.plan)), text: `Umpan balik ${n}` },
-          });
+          await post(
+            headToken,
+            'mutation($input: GiveFeedbackInput!) { r: giveFeedback(input: $input) { feedback { id } userErrors { code } } }',
+            {
+              input: {
+                target: 'APPRAISAL',
+                targetId: toGlobalId('Appraisal', Number(member.plan)),
+                text: `Umpan balik ${n}`,
+              },
+            },
+          );
         }
       }
     });
@@ -127,16 +177,23 @@ async function variant(signal: 'SIGTERM' | 'SIGKILL'): Promise<boolean> {
     const failures = samples.filter((s) => !s.ok);
     // From the moment the stop begins (a clean shutdown takes a moment) to 5 s after the restart.
     const outside = failures.filter((s) => s.at < DOWN_AT || s.at > restartedAt + 5_000);
-    if (outside.length) problems.push(`${outside.length} errors outside the outage window (first at ${outside[0]!.at} ms: ${outside[0]!.code})`);
+    if (outside.length)
+      problems.push(
+        `${outside.length} errors outside the outage window (first at ${outside[0]!.at} ms: ${outside[0]!.code})`,
+      );
     const codes = new Set(failures.map((s) => s.code));
-    for (const code of codes) if (code !== 'SERVICE_UNAVAILABLE' && code !== 'CONFLICT') problems.push(`unexpected error code ${code}`);
+    for (const code of codes)
+      if (code !== 'SERVICE_UNAVAILABLE' && code !== 'CONFLICT') problems.push(`unexpected error code ${code}`);
     const leaks = samples.filter((s) => s.leak && s.code !== 'NETWORK');
     if (leaks.length) problems.push(`${leaks.length} responses leaked internals, e.g. "${leaks[0]!.leak}"`);
     const firstOkAfter = samples.filter((s) => s.ok && s.at > restartedAt).sort((a, b) => a.at - b.at)[0];
     const recoveryMs = firstOkAfter ? firstOkAfter.at - restartedAt : Infinity;
     if (recoveryMs > 5_000) problems.push(`no success within 5 s of the restart (${recoveryMs} ms)`);
 
-    const invariants = await checkDomainInvariants(db.manager, { realizationIds: team.map((m) => Number(m.realization)), feedbackAfterId: before.feedback });
+    const invariants = await checkDomainInvariants(db.manager, {
+      realizationIds: team.map((m) => Number(m.realization)),
+      feedbackAfterId: before.feedback,
+    });
     for (const check of invariants) if (!check.ok) problems.push(`${check.name}: ${check.detail}`);
     const feedback = invariants.find((c) => c.name.includes('feedback'))!;
 
@@ -156,7 +213,10 @@ async function variant(signal: 'SIGTERM' | 'SIGKILL'): Promise<boolean> {
 
 async function main(): Promise<void> {
   const results = [];
-  for (const signal of (process.env.RELIABILITY_SIGNALS?.split(',') ?? ['SIGTERM', 'SIGKILL']) as Array<'SIGTERM' | 'SIGKILL'>) results.push(await variant(signal));
+  for (const signal of (process.env.RELIABILITY_SIGNALS?.split(',') ?? ['SIGTERM', 'SIGKILL']) as Array<
+    'SIGTERM' | 'SIGKILL'
+  >)
+    results.push(await variant(signal));
   process.exitCode = results.every(Boolean) ? 0 : 1;
 }
 

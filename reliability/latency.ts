@@ -37,11 +37,18 @@ const checks: Check[] = [];
 
 function record(name: string, ms: number, limitMs: number): void {
   checks.push({ name, ms, limitMs });
-  process.stdout.write(`${ms <= limitMs ? 'PASS' : 'FAIL'} ${ms.toFixed(1).padStart(8)} ms (limit ${limitMs}) ${name}\n`);
+  process.stdout.write(
+    `${ms <= limitMs ? 'PASS' : 'FAIL'} ${ms.toFixed(1).padStart(8)} ms (limit ${limitMs}) ${name}\n`,
+  );
 }
 
 /** The slowest of `EVENTS` feedbacks given through `giveThrough` to reach the nurse's subscription on `listenOn`. */
-async function eventLatency(plan: PlanOut, head: string, listenOn: SubscriptionClient, giveThrough: string): Promise<number> {
+async function eventLatency(
+  plan: PlanOut,
+  head: string,
+  listenOn: SubscriptionClient,
+  giveThrough: string,
+): Promise<number> {
   const sub = listenOn.subscribe<{ feedbackReceived: { id: string } }>(FEEDBACK_RECEIVED);
   await listenOn.connected();
   // Events until one arrives, so that the subscription is known to listen (and the paths are warm) before timing.
@@ -77,25 +84,65 @@ async function give(url: string, token: string, plan: PlanOut, text: string): Pr
 
 /** Hostile requests, each with the longest its refusal may take. */
 function hostileRequests(url: string, employeeToken: string): Array<[string, () => Promise<Response>, number]> {
-  const post = (body: unknown, headers: Record<string, string> = {}) => () =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const post =
+    (body: unknown, headers: Record<string, string> = {}) =>
+    () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
   const auth = { authorization: `Bearer ${employeeToken}` };
-  const chain = (levels: number) => `{ viewer { employee { ${'supervisor { '.repeat(levels)}id${' }'.repeat(levels)} } } }`;
+  const chain = (levels: number) =>
+    `{ viewer { employee { ${'supervisor { '.repeat(levels)}id${' }'.repeat(levels)} } } }`;
   const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: serverInfo { name }`).join(' ')} }`;
   return [
     ['a supervisor chain 200 levels deep', post({ query: chain(200) }, auth), REFUSAL_LIMIT_MS],
     [`${QUERY_LIMITS.maxAliases + 1} aliases`, post({ query: aliased(QUERY_LIMITS.maxAliases + 1) }), REFUSAL_LIMIT_MS],
-    ['900 aliases of a scalar', post({ query: `{ serverInfo { ${Array.from({ length: 900 }, (_, i) => `a${i}: name`).join(' ')} } }` }), REFUSAL_LIMIT_MS],
-    ['an alias bomb on employees', post({ query: `{ ${Array.from({ length: 50 }, (_, i) => `e${i}: employees(first: 100) { nodes { id name } }`).join(' ')} }` }, auth), REFUSAL_LIMIT_MS],
+    [
+      '900 aliases of a scalar',
+      post({ query: `{ serverInfo { ${Array.from({ length: 900 }, (_, i) => `a${i}: name`).join(' ')} } }` }),
+      REFUSAL_LIMIT_MS,
+    ],
+    [
+      'an alias bomb on employees',
+      post(
+        {
+          query: `{ ${Array.from({ length: 50 }, (_, i) => `e${i}: employees(first: 100) { nodes { id name } }`).join(' ')} }`,
+        },
+        auth,
+      ),
+      REFUSAL_LIMIT_MS,
+    ],
     ['500 unknown directives', post({ query: `query { __typename ${'@aa'.repeat(500)} }` }), REFUSAL_LIMIT_MS],
-    ['the token limit', post({ query: `{ serverInfo { ${'name '.repeat(QUERY_LIMITS.maxTokens + 100)} } }` }), REFUSAL_LIMIT_MS],
+    [
+      'the token limit',
+      post({ query: `{ serverInfo { ${'name '.repeat(QUERY_LIMITS.maxTokens + 100)} } }` }),
+      REFUSAL_LIMIT_MS,
+    ],
     ['20,000 braces', post({ query: `{ serverInfo { name } } ${'{'.repeat(20_000)}` }), REFUSAL_LIMIT_MS],
-    ['circular fragments', post({ query: 'query { ...A } fragment A on Query { serverInfo { name } ...B } fragment B on Query { ...A }' }), REFUSAL_LIMIT_MS],
+    [
+      'circular fragments',
+      post({ query: 'query { ...A } fragment A on Query { serverInfo { name } ...B } fragment B on Query { ...A }' }),
+      REFUSAL_LIMIT_MS,
+    ],
     ['first: 1000000', post({ query: '{ employees(first: 1000000) { nodes { id name } } }' }, auth), REFUSAL_LIMIT_MS],
-    ['a batched array', post([{ query: '{ serverInfo { name } }' }, { query: '{ serverInfo { version } }' }]), REFUSAL_LIMIT_MS],
+    [
+      'a batched array',
+      post([{ query: '{ serverInfo { name } }' }, { query: '{ serverInfo { version } }' }]),
+      REFUSAL_LIMIT_MS,
+    ],
     ['malformed JSON', post('{"query": "{ serverInfo { name } }"'), REFUSAL_LIMIT_MS],
-    ['a 150 KB body', post({ query: '{ serverInfo { name } }', variables: { padding: 'x'.repeat(150 * 1024) } }), REFUSAL_LIMIT_MS],
-    ['a 10 MB body', post({ query: '{ serverInfo { name } }', variables: { padding: 'x'.repeat(10 * 1024 * 1024) } }), 3000],
+    [
+      'a 150 KB body',
+      post({ query: '{ serverInfo { name } }', variables: { padding: 'x'.repeat(150 * 1024) } }),
+      REFUSAL_LIMIT_MS,
+    ],
+    [
+      'a 10 MB body',
+      post({ query: '{ serverInfo { name } }', variables: { padding: 'x'.repeat(10 * 1024 * 1024) } }),
+      3000,
+    ],
   ];
 }
 
@@ -106,27 +153,58 @@ async function main(): Promise<boolean> {
   try {
     const p = await new Planning(app).init();
     app.clock.set('2027-01-04T01:00:00Z');
-    const pkm = await app.fixtures.unit({ code: 'LAT-PKM', name: 'UPTD Puskesmas Walesi', kind: UnitKind.HEALTH_CENTRE });
-    const head = await app.fixtures.employee({ unit: pkm, name: 'Agustina Wenda', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Walesi' });
-    const nurse = await app.fixtures.employee({ unit: pkm, supervisor: head, name: 'Maria Asso', positionTitle: 'Perawat Terampil' });
+    const pkm = await app.fixtures.unit({
+      code: 'LAT-PKM',
+      name: 'UPTD Puskesmas Walesi',
+      kind: UnitKind.HEALTH_CENTRE,
+    });
+    const head = await app.fixtures.employee({
+      unit: pkm,
+      name: 'Agustina Wenda',
+      positionKind: PositionKind.PENGAWAS,
+      positionTitle: 'Kepala UPTD Puskesmas Walesi',
+    });
+    const nurse = await app.fixtures.employee({
+      unit: pkm,
+      supervisor: head,
+      name: 'Maria Asso',
+      positionTitle: 'Perawat Terampil',
+    });
     await app.fixtures.setHead(pkm, head);
     await p.openPeriod(2027);
     const plan = await p.createPlan(nurse);
     const headToken = await app.token(head.nip);
     const nurseToken = await app.token(nurse.nip);
 
-    record(`feedback to a subscriber, one process (slowest of ${EVENTS})`, await eventLatency(plan, headToken, app.subscriptionClient(nurseToken), app.url), EVENT_LIMIT_MS);
+    record(
+      `feedback to a subscriber, one process (slowest of ${EVENTS})`,
+      await eventLatency(plan, headToken, app.subscriptionClient(nurseToken), app.url),
+      EVENT_LIMIT_MS,
+    );
     if (redisUrl) {
       // A second server on the same database and Redis: events given through it cross Redis to the first.
-      const created = await createServer({ clock: app.clock.now, config: app.config, db: app.db, log: createLogger('silent') });
+      const created = await createServer({
+        clock: app.clock.now,
+        config: app.config,
+        db: app.db,
+        log: createLogger('silent'),
+      });
       second = await created.listen(0, '127.0.0.1');
-      record(`feedback across instances through Redis (slowest of ${EVENTS})`, await eventLatency(plan, headToken, app.subscriptionClient(nurseToken), second.url), EVENT_LIMIT_MS);
+      record(
+        `feedback across instances through Redis (slowest of ${EVENTS})`,
+        await eventLatency(plan, headToken, app.subscriptionClient(nurseToken), second.url),
+        EVENT_LIMIT_MS,
+      );
     } else {
       process.stdout.write('skip: feedback across instances (no REDIS_URL)\n');
     }
 
     // Warm the server (compiled code, first-use caches) so that the timings measure the refusal, not the start.
-    await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ serverInfo { name } }' }) });
+    await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ serverInfo { name } }' }),
+    });
     for (const [name, send, limitMs] of hostileRequests(app.url, nurseToken)) {
       // The median of three: a refusal that does real work is slow every time, a busy machine only now and then.
       const times: number[] = [];

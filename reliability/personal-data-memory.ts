@@ -23,7 +23,14 @@ import { createTestDatabase } from '../test/support/test-database';
  */
 
 const SECRET = 'reliability-secret-reliability-secret-0123';
-const SIZE: RecordSize = { years: 30, rhks: 5, indicatorsPerRhk: 6, activities: 5_000, feedbackReceived: 1_500, feedbackGiven: 500 };
+const SIZE: RecordSize = {
+  years: 30,
+  rhks: 5,
+  indicatorsPerRhk: 6,
+  activities: 5_000,
+  feedbackReceived: 1_500,
+  feedbackGiven: 500,
+};
 
 function collector(): () => void {
   setFlagsFromString('--expose-gc');
@@ -37,18 +44,46 @@ async function main(): Promise<boolean> {
     const f = new Fixtures(testDb.db);
     const dinkes = await f.unit({ code: 'RL-DINKES', name: 'Dinas Kesehatan', kind: UnitKind.AGENCY });
     const pkm = await f.unit({ code: 'RL-PKM', name: 'UPTD Puskesmas Walesi', parent: dinkes });
-    const kadinkes = await f.employee({ unit: dinkes, name: 'Yosina Kogoya', positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Kesehatan' });
-    const head = await f.employee({ unit: pkm, supervisor: kadinkes, name: 'Agustina Wenda', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Walesi' });
-    const nurse = await f.employee({ unit: pkm, supervisor: head, name: 'Hana Itlay', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala Ruang Rawat Inap' });
+    const kadinkes = await f.employee({
+      unit: dinkes,
+      name: 'Yosina Kogoya',
+      positionKind: PositionKind.JPT,
+      positionTitle: 'Kepala Dinas Kesehatan',
+    });
+    const head = await f.employee({
+      unit: pkm,
+      supervisor: kadinkes,
+      name: 'Agustina Wenda',
+      positionKind: PositionKind.PENGAWAS,
+      positionTitle: 'Kepala UPTD Puskesmas Walesi',
+    });
+    const nurse = await f.employee({
+      unit: pkm,
+      supervisor: head,
+      name: 'Hana Itlay',
+      positionKind: PositionKind.PENGAWAS,
+      positionTitle: 'Kepala Ruang Rawat Inap',
+    });
     const subordinate = await f.employee({ unit: pkm, supervisor: nurse, name: 'Lince Mabel' });
     const started = Date.now();
     const written = await writeLongRecord(testDb.db, { nurse, subordinate, head, kadinkes, unitId: pkm.id }, SIZE);
-    process.stdout.write(`record written in ${Date.now() - started} ms: ${written.realizations} realizations, ${written.evaluations} ratings, ${written.audits} audit rows\n`);
+    process.stdout.write(
+      `record written in ${Date.now() - started} ms: ${written.realizations} realizations, ${written.evaluations} ratings, ${written.audits} audit rows\n`,
+    );
 
-    const config = { ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: SECRET }), databaseUrl: testDb.url, rateLimitCostPerMinute: 0 };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: SECRET }),
+      databaseUrl: testDb.url,
+      rateLimitCostPerMinute: 0,
+    };
     const server = await (await createServer({ config, db: testDb.db, log })).listen(0, '127.0.0.1');
     try {
-      const token = await new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject(nurse.nip).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+      const token = await new SignJWT({ roles: [] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(nurse.nip)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(SECRET));
       const url = server.url.replace(/\/graphql$/, '/exports/me.json');
       const gc = collector();
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
@@ -74,7 +109,8 @@ async function main(): Promise<boolean> {
             const used = process.memoryUsage().heapUsed;
             peak = Math.max(peak, used);
             samples += 1;
-            if (process.env.RELIABILITY_DEBUG) process.stdout.write(`  ${mb(bytes)} MB sent: live heap +${mb(used - baseline)} MB\n`);
+            if (process.env.RELIABILITY_DEBUG)
+              process.stdout.write(`  ${mb(bytes)} MB sent: live heap +${mb(used - baseline)} MB\n`);
           }
         }
         return { bytes, growth: peak - baseline, samples, ms: Date.now() - t0 };

@@ -21,7 +21,17 @@ export class PrivateMariaDb {
 
   static async create(port: number): Promise<PrivateMariaDb> {
     const dir = await mkdtemp(join(tmpdir(), 'kinerja-reliability-'));
-    await run('mariadb-install-db', ['--no-defaults', `--datadir=${join(dir, 'data')}`, '--user=root', '--skip-test-db', '--auth-root-authentication-method=normal'], { timeout: 60_000 });
+    await run(
+      'mariadb-install-db',
+      [
+        '--no-defaults',
+        `--datadir=${join(dir, 'data')}`,
+        '--user=root',
+        '--skip-test-db',
+        '--auth-root-authentication-method=normal',
+      ],
+      { timeout: 60_000 },
+    );
     return new PrivateMariaDb(dir, port);
   }
 

@@ -32,9 +32,24 @@ interface Target {
 
 function runSqlmap(requestFile: string, outputDir: string): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve) => {
-    const args = ['-r', requestFile, '--batch', '--level=2', '--risk=1', '--dbms=MySQL', '--technique=BEUST', '--time-sec=2', '--threads=4', `--output-dir=${outputDir}`, '--flush-session', '--disable-coloring'];
+    const args = [
+      '-r',
+      requestFile,
+      '--batch',
+      '--level=2',
+      '--risk=1',
+      '--dbms=MySQL',
+      '--technique=BEUST',
+      '--time-sec=2',
+      '--threads=4',
+      `--output-dir=${outputDir}`,
+      '--flush-session',
+      '--disable-coloring',
+    ];
     // sqlmap reads its targets from stdin when stdin is not a terminal: `script` gives it one.
-    const child = spawn('script', ['-qec', ['sqlmap', ...args].join(' '), '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('script', ['-qec', ['sqlmap', ...args].join(' '), '/dev/null'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -70,18 +85,44 @@ async function main(): Promise<void> {
     const db = await Database.connect(mariadb.url);
     await db.runMigrations();
     const seeded = await seedRegion(db, 200);
-    const config = { ...loadConfig({ NODE_ENV: 'development', JWT_SECRET: SECRET }), databaseUrl: mariadb.url, rateLimitCostPerMinute: 0 };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'development', JWT_SECRET: SECRET }),
+      databaseUrl: mariadb.url,
+      rateLimitCostPerMinute: 0,
+    };
     const server = await (await createServer({ config, db, log: createLogger('silent') })).listen(0, '127.0.0.1');
-    const hr = await new SignJWT({ roles: [Role.HR_ADMIN] }).setProtectedHeader({ alg: 'HS256' }).setSubject(seeded.landmarks.hrAdmin).setIssuedAt().setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
+    const hr = await new SignJWT({ roles: [Role.HR_ADMIN] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(seeded.landmarks.hrAdmin)
+      .setIssuedAt()
+      .setExpirationTime('2h')
+      .sign(new TextEncoder().encode(SECRET));
     const [{ id: unitId }] = await db.manager.query("SELECT id FROM unit WHERE code = 'JWY-PKM-WALESI'");
     const targets: Target[] = [
-      { name: 'employeeByNip(nip)', query: 'query($nip: String!) { employeeByNip(nip: $nip) { name } }', variables: { nip: `${seeded.landmarks.nurseAtPuskesmasWalesi}*` } },
-      { name: 'unitByCode(code)', query: 'query($code: String!) { unitByCode(code: $code) { name } }', variables: { code: 'JWY-PKM-WALESI*' } },
-      { name: 'employees(filter.search)', query: 'query($s: String) { employees(filter: { search: $s }) { totalCount nodes { name } } }', variables: { s: 'Wenda*' } },
-      { name: 'competencies(field)', query: 'query($f: String) { competencies(field: $f) { totalCount } }', variables: { f: 'Kesehatan*' } },
+      {
+        name: 'employeeByNip(nip)',
+        query: 'query($nip: String!) { employeeByNip(nip: $nip) { name } }',
+        variables: { nip: `${seeded.landmarks.nurseAtPuskesmasWalesi}*` },
+      },
+      {
+        name: 'unitByCode(code)',
+        query: 'query($code: String!) { unitByCode(code: $code) { name } }',
+        variables: { code: 'JWY-PKM-WALESI*' },
+      },
+      {
+        name: 'employees(filter.search)',
+        query: 'query($s: String) { employees(filter: { search: $s }) { totalCount nodes { name } } }',
+        variables: { s: 'Wenda*' },
+      },
+      {
+        name: 'competencies(field)',
+        query: 'query($f: String) { competencies(field: $f) { totalCount } }',
+        variables: { f: 'Kesehatan*' },
+      },
       {
         name: 'unit positionRequirements(positionTitle)',
-        query: 'query($id: ID!, $t: String) { unit(id: $id) { positionRequirements(positionTitle: $t) { requiredLevel } } }',
+        query:
+          'query($id: ID!, $t: String) { unit(id: $id) { positionRequirements(positionTitle: $t) { requiredLevel } } }',
         variables: { id: toGlobalId('Unit', Number(unitId)), t: 'Perawat Terampil*' },
       },
     ];
@@ -90,12 +131,22 @@ async function main(): Promise<void> {
     let untested = 0;
     for (const target of targets) {
       const body = JSON.stringify({ query: target.query, variables: target.variables });
-      const request = [`POST ${pathname} HTTP/1.1`, `Host: ${host}`, 'Content-Type: application/json', `Authorization: Bearer ${hr}`, `Content-Length: ${Buffer.byteLength(body)}`, '', body].join('\r\n');
+      const request = [
+        `POST ${pathname} HTTP/1.1`,
+        `Host: ${host}`,
+        'Content-Type: application/json',
+        `Authorization: Bearer ${hr}`,
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        '',
+        body,
+      ].join('\r\n');
       const file = join(work, `${target.name.replace(/\W+/g, '_')}.txt`);
       await writeFile(file, request);
       const started = Date.now();
       const { output } = await runSqlmap(file, join(work, 'out'));
-      const found = /is vulnerable|appears to be injectable|sqlmap identified the following injection point/i.test(output);
+      const found = /is vulnerable|appears to be injectable|sqlmap identified the following injection point/i.test(
+        output,
+      );
       const clean = /do not appear to be injectable|not injectable/i.test(output);
       if (found) injectable += 1;
       const tests = (output.match(/\] testing '/g) ?? []).length;
@@ -104,14 +155,18 @@ async function main(): Promise<void> {
         untested += 1;
         continue;
       }
-      process.stdout.write(`${target.name}: ${found ? 'INJECTABLE' : clean ? 'not injectable' : 'inconclusive (see below)'} after ${tests} tests (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+      process.stdout.write(
+        `${target.name}: ${found ? 'INJECTABLE' : clean ? 'not injectable' : 'inconclusive (see below)'} after ${tests} tests (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+      );
       if (found || !clean) process.stdout.write(`${output.split('\n').slice(-25).join('\n')}\n`);
     }
     await server.stop();
     await db.close();
     if (injectable > 0) process.stdout.write(`sqlmap: ${injectable} INJECTABLE targets\n`);
-    if (untested > 0) process.stdout.write(`sqlmap: ran no test on ${untested} of ${targets.length} targets: not a pass\n`);
-    if (injectable === 0 && untested === 0) process.stdout.write(`sqlmap: no injectable parameter in ${targets.length} targets\n`);
+    if (untested > 0)
+      process.stdout.write(`sqlmap: ran no test on ${untested} of ${targets.length} targets: not a pass\n`);
+    if (injectable === 0 && untested === 0)
+      process.stdout.write(`sqlmap: no injectable parameter in ${targets.length} targets\n`);
     process.exitCode = injectable === 0 && untested === 0 ? 0 : 1;
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -36,12 +36,16 @@ describe('reading data follows src/core/database/README.md', () => {
   const files = moduleFiles();
 
   it('raw SQL (em.query) only in loaders and the files the README names', () => {
-    const outliers = files.filter((f) => /\b(em|manager)\s*\.\s*query\s*[<(]/.test(read(f)) && !isLoaders(f) && !RAW_SQL_ALLOWED.includes(f));
+    const outliers = files.filter(
+      (f) => /\b(em|manager)\s*\.\s*query\s*[<(]/.test(read(f)) && !isLoaders(f) && !RAW_SQL_ALLOWED.includes(f),
+    );
     expect(outliers).toEqual([]);
   });
 
   it('hydrators (RawEntities, rawByIds) only in loaders', () => {
-    const outliers = files.filter((f) => /\b(RawEntities|rawByIds)\b/.test(read(f)) && !isLoaders(f) && !HYDRATORS_ALLOWED.includes(f));
+    const outliers = files.filter(
+      (f) => /\b(RawEntities|rawByIds)\b/.test(read(f)) && !isLoaders(f) && !HYDRATORS_ALLOWED.includes(f),
+    );
     expect(outliers).toEqual([]);
   });
 

@@ -56,7 +56,12 @@ function citationsIn(file: string): Citation[] {
     .forEach((text, index) => {
       for (const match of text.matchAll(CITATION)) {
         const start = match.index;
-        citations.push({ file: path.relative(ROOT, file), line: index + 1, cited: match[1]!, link: text.slice(start - 2, start) === '](' });
+        citations.push({
+          file: path.relative(ROOT, file),
+          line: index + 1,
+          cited: match[1]!,
+          link: text.slice(start - 2, start) === '](',
+        });
       }
     });
   return citations;
@@ -74,7 +79,8 @@ function resolved(citation: Citation): string | undefined {
 /** What is wrong with a citation, or undefined. */
 function problemOf(citation: Citation): string | undefined {
   const docsFile = path.join(ROOT, 'docs', citation.cited);
-  if (!citation.link && !citation.cited.includes('/') && fs.existsSync(docsFile)) return `cite it as docs/${citation.cited}`;
+  if (!citation.link && !citation.cited.includes('/') && fs.existsSync(docsFile))
+    return `cite it as docs/${citation.cited}`;
   if (resolved(citation) === undefined) return 'no such file in the repository';
   return undefined;
 }
@@ -85,7 +91,9 @@ describe('documents the project cites', () => {
 
   it('scans the code, the tests and the documents, and finds citations in them', () => {
     const scanned = files.map((f) => path.relative(ROOT, f));
-    expect(scanned).toEqual(expect.arrayContaining([path.join('src', 'main.ts'), path.join('docs', 'domain' + '.md'), 'README.md']));
+    expect(scanned).toEqual(
+      expect.arrayContaining([path.join('src', 'main.ts'), path.join('docs', 'domain' + '.md'), 'README.md']),
+    );
     expect(citations.length).toBeGreaterThan(50);
   });
 
@@ -101,13 +109,20 @@ describe('documents the project cites', () => {
     const example = (text: string, file = 'src/example.ts') => {
       const tmp = path.join(ROOT, file);
       return text.split('\n').flatMap((line, index) =>
-        [...line.matchAll(CITATION)].map((m) => ({ file: path.relative(ROOT, tmp), line: index + 1, cited: m[1]!, link: line.slice(m.index - 2, m.index) === '](' })),
+        [...line.matchAll(CITATION)].map((m) => ({
+          file: path.relative(ROOT, tmp),
+          line: index + 1,
+          cited: m[1]!,
+          link: line.slice(m.index - 2, m.index) === '](',
+        })),
       );
     };
     const bare = example('/** The matrix of `' + 'domain' + '.md` (rows: result). */');
     expect(bare.map(problemOf)).toEqual(['cite it as docs/domain.md']);
     expect(example('/** (`docs/domain.md`, The ratings) */').map(problemOf)).toEqual([undefined]);
-    expect(example('// see ../shared/docs/performance' + '.md').map(problemOf)).toEqual(['no such file in the repository']);
+    expect(example('// see ../shared/docs/performance' + '.md').map(problemOf)).toEqual([
+      'no such file in the repository',
+    ]);
     expect(example('// https://github.com/graphql/graphql-spec/blob/main/README' + '.md')).toEqual([]);
     expect(example('[the backup](backup.md)', 'docs/example.md').map(problemOf)).toEqual([undefined]);
   });

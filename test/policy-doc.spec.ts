@@ -21,20 +21,36 @@ describe('the policy, as documented', () => {
   it('every operation declares a permission that decides on the caller alone (a subject-bound rule cannot guard one)', async () => {
     await buildAppSchema();
     const storage = getMetadataStorage();
-    const operations = new Set([...storage.queries, ...storage.mutations, ...storage.subscriptions].filter((op) => (resolvers as readonly unknown[]).includes(op.target)).map((op) => `${op.target.name}.${op.methodName}`));
+    const operations = new Set(
+      [...storage.queries, ...storage.mutations, ...storage.subscriptions]
+        .filter((op) => (resolvers as readonly unknown[]).includes(op.target))
+        .map((op) => `${op.target.name}.${op.methodName}`),
+    );
     const bound = storage.authorizedFields
       .filter((a) => operations.has(`${a.target.name}.${a.fieldName}`))
-      .flatMap((a) => (a.roles as Permission[]).filter((p) => policyTable[p].subject !== null).map((p) => `${a.target.name}.${a.fieldName} ${p}`));
+      .flatMap((a) =>
+        (a.roles as Permission[])
+          .filter((p) => policyTable[p].subject !== null)
+          .map((p) => `${a.target.name}.${a.fieldName} ${p}`),
+      );
     expect(bound).toEqual([]);
   });
 
   it('every guarded object field names a rule that reads the field’s parent (`fieldSubject`)', async () => {
     await buildAppSchema();
     const storage = getMetadataStorage();
-    const operations = new Set([...storage.queries, ...storage.mutations, ...storage.subscriptions].map((op) => `${op.target.name}.${op.methodName}`));
+    const operations = new Set(
+      [...storage.queries, ...storage.mutations, ...storage.subscriptions].map(
+        (op) => `${op.target.name}.${op.methodName}`,
+      ),
+    );
     const unfit = storage.authorizedFields
       .filter((a) => !operations.has(`${a.target.name}.${a.fieldName}`))
-      .flatMap((a) => (a.roles as Permission[]).filter((p) => policyTable[p].fieldSubject === undefined).map((p) => `${a.target.name}.${a.fieldName} ${p}`));
+      .flatMap((a) =>
+        (a.roles as Permission[])
+          .filter((p) => policyTable[p].fieldSubject === undefined)
+          .map((p) => `${a.target.name}.${a.fieldName} ${p}`),
+      );
     expect(unfit).toEqual([]);
   });
 });

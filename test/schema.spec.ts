@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType, isUnionType } from 'graphql';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isSpecifiedScalarType,
+  isUnionType,
+} from 'graphql';
 import { buildAppSchema, printAppSchema, unguardedOperations } from '../src/app/schema';
 
 describe('the published schema', () => {
@@ -23,7 +32,8 @@ describe('the published schema', () => {
       if (args.join() !== `input: ${name}Input!`) off.push(`${field.name}(${args.join(', ')})`);
       if (String(field.type) !== `${name}Payload!`) off.push(`${field.name}: ${String(field.type)}`);
       const payload = getNamedType(field.type);
-      if (!isObjectType(payload) || String(payload.getFields().userErrors?.type) !== '[UserError!]!') off.push(`${field.name}: no userErrors`);
+      if (!isObjectType(payload) || String(payload.getFields().userErrors?.type) !== '[UserError!]!')
+        off.push(`${field.name}: no userErrors`);
     }
     expect(off).toEqual([]);
   });
@@ -37,12 +47,15 @@ describe('the published schema', () => {
       if (isObjectType(type) || isInterfaceType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description?.trim()) missing.push(`${type.name}.${field.name}`);
-          for (const arg of field.args) if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of field.args)
+            if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       } else if (isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields())) if (!field.description?.trim()) missing.push(`${type.name}.${field.name}`);
+        for (const field of Object.values(type.getFields()))
+          if (!field.description?.trim()) missing.push(`${type.name}.${field.name}`);
       } else if (isEnumType(type)) {
-        for (const value of type.getValues()) if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
+        for (const value of type.getValues())
+          if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
       } else if (isUnionType(type) && !type.description) missing.push(type.name);
     }
     expect(missing).toEqual([]);

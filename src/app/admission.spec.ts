@@ -25,7 +25,11 @@ class FakeResponse extends EventEmitter {
 function call(handler: ReturnType<typeof admission>, method = 'POST', principal = 'anonymous') {
   const res = new FakeResponse();
   const started = { value: false };
-  handler({ method, principal } as unknown as Request, res as unknown as Response, (() => (started.value = true)) as NextFunction);
+  handler(
+    { method, principal } as unknown as Request,
+    res as unknown as Response,
+    (() => (started.value = true)) as NextFunction,
+  );
   return { res, started };
 }
 
@@ -74,7 +78,9 @@ describe('admission control', () => {
     expect(refused.started.value).toBe(false);
     expect(refused.res.statusCode).toBe(503);
     expect(refused.res.headers['retry-after']).toBe('1');
-    expect(refused.res.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    expect(refused.res.body).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+    });
     expect([gate.inFlight(), gate.waiting()]).toEqual([1, 1]);
   });
 

@@ -30,7 +30,9 @@ interface Waiting {
 
 function refuseBusy(res: Response): void {
   res.status(503).setHeader('retry-after', '1');
-  res.json({ errors: [{ message: 'The service is busy; retry in a second.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+  res.json({
+    errors: [{ message: 'The service is busy; retry in a second.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+  });
 }
 
 /**
@@ -103,7 +105,11 @@ export function admission(options: AdmissionOptions): RequestHandler & Admission
     if (left === 0) running.delete(principal);
     else running.set(principal, left);
     // A slot is free, and perhaps this principal is back under its own limit: start whoever's turn it is.
-    for (let entry = inFlight < options.concurrent ? next() : undefined; entry; entry = inFlight < options.concurrent ? next() : undefined) {
+    for (
+      let entry = inFlight < options.concurrent ? next() : undefined;
+      entry;
+      entry = inFlight < options.concurrent ? next() : undefined
+    ) {
       begin(entry.principal);
       entry.start();
     }
@@ -121,7 +127,12 @@ export function admission(options: AdmissionOptions): RequestHandler & Admission
   };
 
   /** Runs `start` now or when its turn comes; false when it was refused (queue full). */
-  const admit = (principal: string, start: () => void, refuse: () => void, onLeave: (leave: () => void) => void): boolean => {
+  const admit = (
+    principal: string,
+    start: () => void,
+    refuse: () => void,
+    onLeave: (leave: () => void) => void,
+  ): boolean => {
     if (canStart(principal)) {
       begin(principal);
       start();
@@ -154,10 +165,15 @@ export function admission(options: AdmissionOptions): RequestHandler & Admission
       res.once('close', done);
       nextHandler();
     };
-    const admitted = admit(principal, start, () => refuseBusy(res), (fn) => {
-      leave.fn = fn;
-      if (!started) res.once('close', fn);
-    });
+    const admitted = admit(
+      principal,
+      start,
+      () => refuseBusy(res),
+      (fn) => {
+        leave.fn = fn;
+        if (!started) res.once('close', fn);
+      },
+    );
     if (!admitted) refuseBusy(res);
   };
 
@@ -169,7 +185,12 @@ export function admission(options: AdmissionOptions): RequestHandler & Admission
         released = true;
         release(principal);
       };
-      const admitted = admit(principal, () => resolve(giveBack), () => reject(new Error('Dropped from a full queue.')), () => {});
+      const admitted = admit(
+        principal,
+        () => resolve(giveBack),
+        () => reject(new Error('Dropped from a full queue.')),
+        () => {},
+      );
       if (!admitted) reject(new Error('The admission queue is full.'));
     });
 

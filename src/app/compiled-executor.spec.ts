@@ -28,12 +28,22 @@ jest.mock('graphql-jit', () => {
 
 const resolved: string[] = [];
 
-const Cadence = new GraphQLEnumType({ name: 'Cadence', values: { MONTHLY: { value: 'MONTHLY' }, QUARTERLY: { value: 'QUARTERLY' } } });
+const Cadence = new GraphQLEnumType({
+  name: 'Cadence',
+  values: { MONTHLY: { value: 'MONTHLY' }, QUARTERLY: { value: 'QUARTERLY' } },
+});
 const OpenInput = new GraphQLInputObjectType({
   name: 'OpenInput',
-  fields: { year: { type: new GraphQLNonNull(GraphQLInt) }, cadence: { type: new GraphQLNonNull(Cadence), defaultValue: 'QUARTERLY' }, head: { type: GraphQLID } },
+  fields: {
+    year: { type: new GraphQLNonNull(GraphQLInt) },
+    cadence: { type: new GraphQLNonNull(Cadence), defaultValue: 'QUARTERLY' },
+    head: { type: GraphQLID },
+  },
 });
-const WhenInput = new GraphQLInputObjectType({ name: 'WhenInput', fields: { at: { type: DateTimeResolver, defaultValue: new Date('2027-01-31T00:00:00Z') } } });
+const WhenInput = new GraphQLInputObjectType({
+  name: 'WhenInput',
+  fields: { at: { type: DateTimeResolver, defaultValue: new Date('2027-01-31T00:00:00Z') } },
+});
 const Named: GraphQLInterfaceType = new GraphQLInterfaceType({
   name: 'Named',
   fields: { name: { type: GraphQLString } },
@@ -42,7 +52,11 @@ const Named: GraphQLInterfaceType = new GraphQLInterfaceType({
     throw new Error('no type for this value');
   },
 });
-const Person = new GraphQLObjectType({ name: 'Person', interfaces: [Named], fields: { name: { type: GraphQLString } } });
+const Person = new GraphQLObjectType({
+  name: 'Person',
+  interfaces: [Named],
+  fields: { name: { type: GraphQLString } },
+});
 const Item: GraphQLObjectType = new GraphQLObjectType({
   name: 'Item',
   fields: () => ({
@@ -52,7 +66,8 @@ const Item: GraphQLObjectType = new GraphQLObjectType({
       type: GraphQLString,
       resolve: (item: { n: number }) => {
         if (item.n === 2) throw new Error('boom');
-        if (item.n === 4) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' });
+        if (item.n === 4)
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' });
         return 'fine';
       },
     },
@@ -77,8 +92,18 @@ const schema = new GraphQLSchema({
         // Which keys arrived, and their values: an omitted field must stay absent, not become null.
         resolve: (_root, { input }: { input: Record<string, unknown> }) => JSON.stringify(input),
       },
-      when: { type: GraphQLString, args: { input: { type: WhenInput } }, resolve: (_root, { input }: { input?: { at?: Date } }) => input?.at?.toISOString() ?? null },
-      named: { type: new GraphQLList(Named), resolve: async () => [{ kind: 'person', name: 'Yosina' }, { kind: 'unknown', name: '?' }] },
+      when: {
+        type: GraphQLString,
+        args: { input: { type: WhenInput } },
+        resolve: (_root, { input }: { input?: { at?: Date } }) => input?.at?.toISOString() ?? null,
+      },
+      named: {
+        type: new GraphQLList(Named),
+        resolve: async () => [
+          { kind: 'person', name: 'Yosina' },
+          { kind: 'unknown', name: '?' },
+        ],
+      },
     },
   }),
 });
@@ -88,17 +113,33 @@ type Executor = NonNullable<Awaited<ReturnType<NonNullable<ReturnType<typeof com
 type ExecutorContext = Parameters<Executor>[0];
 
 async function executorOf(limit?: number, compileAfter?: number): Promise<Executor> {
-  const { executor } = await compiledExecutor(schema, { limit, compileAfter }).load({ apollo: { keyHash: '', graphRef: '' } as never });
+  const { executor } = await compiledExecutor(schema, { limit, compileAfter }).load({
+    apollo: { keyHash: '', graphRef: '' } as never,
+  });
   if (!executor) throw new Error('the gateway gave no executor');
   return executor;
 }
 
 function operationOf(document: DocumentNode, operationName: string | null): OperationDefinitionNode {
-  return document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && (operationName === null || d.name?.value === operationName))!;
+  return document.definitions.find(
+    (d): d is OperationDefinitionNode =>
+      d.kind === 'OperationDefinition' && (operationName === null || d.name?.value === operationName),
+  )!;
 }
 
-const once = (executor: Executor, document: DocumentNode, variables: Record<string, unknown> = {}, operationName: string | null = null) =>
-  executor({ request: { variables }, document, operation: operationOf(document, operationName), operationName, context: {} } as unknown as ExecutorContext);
+const once = (
+  executor: Executor,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName: string | null = null,
+) =>
+  executor({
+    request: { variables },
+    document,
+    operation: operationOf(document, operationName),
+    operationName,
+    context: {},
+  } as unknown as ExecutorContext);
 
 /** The second run of a document on a fresh executor: the first warms it up on graphql-js, the second is compiled. */
 async function run(source: string, variables: Record<string, unknown> = {}) {
@@ -139,15 +180,29 @@ describe('the compiled executor', () => {
   });
 
   it('through Apollo, a thrown error is ours to format: masked as INTERNAL_SERVER_ERROR, or SERVICE_UNAVAILABLE when the database is away', async () => {
-    const apollo = new ApolloServer({ gateway: compiledExecutor(schema), formatError, includeStacktraceInErrorResponses: false });
+    const apollo = new ApolloServer({
+      gateway: compiledExecutor(schema),
+      formatError,
+      includeStacktraceInErrorResponses: false,
+    });
     await apollo.start();
     try {
       for (let i = 0; i < 2; i++) {
         const response = await apollo.executeOperation({ query: `{ items(n: 4) { id fails } }` });
         const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
         expect(body?.errors).toEqual([
-          { message: 'Internal server error.', locations: [{ line: 1, column: 20 }], path: ['items', 1, 'fails'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-          { message: 'The database is not answering; try again shortly.', locations: [{ line: 1, column: 20 }], path: ['items', 3, 'fails'], extensions: { code: 'SERVICE_UNAVAILABLE' } },
+          {
+            message: 'Internal server error.',
+            locations: [{ line: 1, column: 20 }],
+            path: ['items', 1, 'fails'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          },
+          {
+            message: 'The database is not answering; try again shortly.',
+            locations: [{ line: 1, column: 20 }],
+            path: ['items', 3, 'fails'],
+            extensions: { code: 'SERVICE_UNAVAILABLE' },
+          },
         ]);
       }
       expect(compilations()).toBe(1);
@@ -157,10 +212,16 @@ describe('the compiled executor', () => {
   });
 
   it('gives an omitted variable and an omitted input field their defaults, as graphql-js does', async () => {
-    expect((await run(`query Q($n: Int! = 2) { items(n: $n) { id } }`)).data).toEqual({ items: [{ id: '1' }, { id: '2' }] });
+    expect((await run(`query Q($n: Int! = 2) { items(n: $n) { id } }`)).data).toEqual({
+      items: [{ id: '1' }, { id: '2' }],
+    });
     const source = `query Q($input: OpenInput!) { open(input: $input) }`;
-    expect((await run(source, { input: { year: 2027 } })).data).toEqual({ open: '{"year":2027,"cadence":"QUARTERLY"}' });
-    expect((await run(source, { input: { year: 2027, cadence: 'MONTHLY' } })).data).toEqual({ open: '{"year":2027,"cadence":"MONTHLY"}' });
+    expect((await run(source, { input: { year: 2027 } })).data).toEqual({
+      open: '{"year":2027,"cadence":"QUARTERLY"}',
+    });
+    expect((await run(source, { input: { year: 2027, cadence: 'MONTHLY' } })).data).toEqual({
+      open: '{"year":2027,"cadence":"MONTHLY"}',
+    });
     expect(compilations()).toBe(3);
   });
 
@@ -169,7 +230,9 @@ describe('the compiled executor', () => {
     const ours = await run(source, { n: 'many' });
     const theirs = await reference(source, { n: 'many' });
     expect(ours.data).toBeUndefined();
-    expect(ours.errors?.map((e) => [e.message, e.nodes?.[0]?.kind])).toEqual(theirs.errors?.map((e) => [e.message, e.nodes?.[0]?.kind]));
+    expect(ours.errors?.map((e) => [e.message, e.nodes?.[0]?.kind])).toEqual(
+      theirs.errors?.map((e) => [e.message, e.nodes?.[0]?.kind]),
+    );
     expect(ours.errors?.[0]?.nodes?.[0]?.kind).toBe('VariableDefinition');
     expect(resolved).toEqual([]);
   });
@@ -231,8 +294,10 @@ describe('the compiled executor', () => {
       const source = `query A($x: Boolean!) { items(n: 1) { ...F @include(if: $x) } again: items(n: 1) { ...F } } query B { items(n: 1) { ...F } } fragment F on Item { id }`;
       const executor = await executorOf();
       const document = parse(source);
-      for (let i = 0; i < 2; i++) expect(await once(executor, document, { x: false }, 'A')).toEqual(await reference(source, { x: false }, 'A'));
-      for (let i = 0; i < 2; i++) expect((await once(executor, document, {}, 'B')).data).toEqual({ items: [{ id: '1' }] });
+      for (let i = 0; i < 2; i++)
+        expect(await once(executor, document, { x: false }, 'A')).toEqual(await reference(source, { x: false }, 'A'));
+      for (let i = 0; i < 2; i++)
+        expect((await once(executor, document, {}, 'B')).data).toEqual({ items: [{ id: '1' }] });
       expect(compilations()).toBe(0);
     });
 
@@ -250,7 +315,9 @@ describe('the compiled executor', () => {
       expect(ours).toEqual(await reference(source));
       expect(compilations()).toBe(0);
       // `__typename` reads no schema: it is compiled as any other field.
-      expect((await run(`{ items(n: 1) { __typename id } }`)).data).toEqual({ items: [{ __typename: 'Item', id: '1' }] });
+      expect((await run(`{ items(n: 1) { __typename id } }`)).data).toEqual({
+        items: [{ __typename: 'Item', id: '1' }],
+      });
       expect(compilations()).toBe(1);
     });
 

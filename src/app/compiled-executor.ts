@@ -41,7 +41,10 @@ interface DocumentEntries {
  * (`jit-eligible.ts`), and requests whose defaults cannot be written out. At most `limit` compiled operations are
  * kept. Apollo hands back the same parsed document for the same query text, so runs are counted weakly on it.
  */
-export function compiledExecutor(schema: GraphQLSchema, options: { limit?: number; compileAfter?: number } = {}): Gateway {
+export function compiledExecutor(
+  schema: GraphQLSchema,
+  options: { limit?: number; compileAfter?: number } = {},
+): Gateway {
   const limit = options.limit ?? COMPILED_LIMIT;
   const compileAfter = options.compileAfter ?? COMPILE_AFTER;
   const compiledAgainst = jitSchema(schema);
@@ -51,14 +54,19 @@ export function compiledExecutor(schema: GraphQLSchema, options: { limit?: numbe
 
   const entryOf = (document: DocumentNode, operationName: string | null): Entry => {
     let known = documents.get(document);
-    if (!known) documents.set(document, (known = { ineligible: jitIneligibility(schema, document), operations: new Map() }));
+    if (!known)
+      documents.set(document, (known = { ineligible: jitIneligibility(schema, document), operations: new Map() }));
     const key = operationName ?? '';
     let entry = known.operations.get(key);
     if (!entry) known.operations.set(key, (entry = { runs: 0, ineligible: known.ineligible }));
     return entry;
   };
 
-  const compiledFor = (entry: Entry, document: DocumentNode, operationName: string | null): CompiledQuery | undefined => {
+  const compiledFor = (
+    entry: Entry,
+    document: DocumentNode,
+    operationName: string | null,
+  ): CompiledQuery | undefined => {
     entry.runs += 1;
     if (entry.ineligible !== null) return undefined;
     if (entry.compiled) {
@@ -88,12 +96,20 @@ export function compiledExecutor(schema: GraphQLSchema, options: { limit?: numbe
       return {
         schema,
         executor: async ({ document, operation, operationName, request, context }) => {
-          const interpreted = () => execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
+          const interpreted = () =>
+            execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
           // No operation by the requested name (or several and no name): Apollo then hands us `operationName` null,
           // and graphql-js ran the document's only operation, which Apollo took for its own bug (a 500). With the
           // name the client asked for, graphql-js says there is none, and Apollo answers 400
           // OPERATION_RESOLUTION_FAILURE, as without this executor.
-          if (!operation) return execute({ schema, document, operationName: request.operationName, variableValues: request.variables, contextValue: context });
+          if (!operation)
+            return execute({
+              schema,
+              document,
+              operationName: request.operationName,
+              variableValues: request.variables,
+              contextValue: context,
+            });
           const query = compiledFor(entryOf(document, operationName), document, operationName);
           if (!query) return interpreted();
           const definitions = operation.variableDefinitions ?? [];
@@ -128,7 +144,11 @@ export function compiledExecutor(schema: GraphQLSchema, options: { limit?: numbe
  * A real GraphQLError with the same message, path, locations and original error.
  */
 export function asGraphQLError(error: GraphQLError): GraphQLError {
-  const real = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions ?? undefined });
+  const real = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions ?? undefined,
+  });
   // graphql-jit computed the locations; graphql-js would from nodes it does not have.
   if (error.locations) Object.defineProperty(real, 'locations', { value: error.locations, enumerable: true });
   return real;

@@ -8,7 +8,9 @@ describe('field resolvers called directly', () => {
     const schema = await buildAppSchema();
     const field = (schema.getType('Indicator') as GraphQLObjectType).getFields().latestRealization!;
     const latest = { id: 7 };
-    const ctx = { loaders: { peekOrLoad: (_factory: unknown, key: unknown) => (key instanceof Indicator ? latest : null) } };
+    const ctx = {
+      loaders: { peekOrLoad: (_factory: unknown, key: unknown) => (key instanceof Indicator ? latest : null) },
+    };
     const indicator = Object.assign(new Indicator(), { id: 3, workResultPlanId: 2 });
     expect(field.resolve!(indicator, {}, ctx, {} as GraphQLResolveInfo)).toBe(latest);
     // Not type-graphql's wrapper, which builds a resolver-data object per call.

@@ -29,7 +29,12 @@ export function callFieldResolversDirectly(schema: GraphQLSchema): number {
     const original = field?.resolve;
     if (!field || !original) continue;
     const params = [...((resolver.params ?? []) as Param[])].sort((a, b) => a.index - b.index);
-    if (params.some((p) => !(p.kind === 'context' || p.kind === 'root' || p.kind === 'info') || p.propertyName !== undefined)) continue;
+    if (
+      params.some(
+        (p) => !(p.kind === 'context' || p.kind === 'root' || p.kind === 'info') || p.propertyName !== undefined,
+      )
+    )
+      continue;
     let instance = instances.get(resolver.target);
     if (!instance) {
       // Resolver classes hold no state (their services are module singletons), as type-graphql's default container assumes.
@@ -41,9 +46,13 @@ export function callFieldResolversDirectly(schema: GraphQLSchema): number {
     const needsInstance = typeof rootClass === 'function' ? (rootClass as AnyClass) : undefined;
     const kinds = params.map((p) => p.kind);
     const call: (root: unknown, ctx: unknown, info: unknown) => unknown =
-      kinds.join() === 'context,root' ? (root, ctx) => method(ctx, root) : (root, ctx, info) => method(...kinds.map((k) => (k === 'context' ? ctx : k === 'root' ? root : info)));
+      kinds.join() === 'context,root'
+        ? (root, ctx) => method(ctx, root)
+        : (root, ctx, info) => method(...kinds.map((k) => (k === 'context' ? ctx : k === 'root' ? root : info)));
     const resolve: GraphQLFieldResolver<unknown, unknown> = (root, args, ctx, info) =>
-      needsInstance !== undefined && root != null && !(root instanceof needsInstance) ? original(root, args, ctx, info) : call(root, ctx, info);
+      needsInstance !== undefined && root != null && !(root instanceof needsInstance)
+        ? original(root, args, ctx, info)
+        : call(root, ctx, info);
     field.resolve = resolve;
     changed += 1;
   }

@@ -33,7 +33,8 @@ const CONNECTION_ERROR_CODES = new Set([
   'ER_CONNECTION_KILLED',
   'POOL_CLOSED',
 ]);
-const CONNECTION_MESSAGES = /Pool is closed|closed state|Connection lost|connect ECONNREFUSED|read ECONNRESET|server closed the connection|Server shutdown in progress|Connection was killed/i;
+const CONNECTION_MESSAGES =
+  /Pool is closed|closed state|Connection lost|connect ECONNREFUSED|read ECONNRESET|server closed the connection|Server shutdown in progress|Connection was killed/i;
 
 /** The database is away: the error, or any error it wraps (a query's, a context's, a transaction's), says so. */
 function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
@@ -42,21 +43,22 @@ function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const code = (inner as { code?: unknown } | null)?.code;
   const message = inner instanceof Error ? inner.message : '';
   if ((typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) || CONNECTION_MESSAGES.test(message)) return true;
-  const wrapped = (error as { originalError?: unknown; cause?: unknown }).originalError ?? (error as { cause?: unknown }).cause;
+  const wrapped =
+    (error as { originalError?: unknown; cause?: unknown }).originalError ?? (error as { cause?: unknown }).cause;
   return wrapped !== undefined && wrapped !== error && isDatabaseUnavailable(wrapped, depth + 1);
 }
 
 type Classified =
-  | { kind: 'deliberate'; code: string; message: string }
-  | { kind: 'unavailable' }
-  | { kind: 'internal' };
+  { kind: 'deliberate'; code: string; message: string } | { kind: 'unavailable' } | { kind: 'internal' };
 
 /** Sorts an error into what the client may see. */
 export function classifyError(error: unknown, formattedCode?: unknown): Classified {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) return { kind: 'deliberate', code: original.code, message: original.message };
-  if (original instanceof AuthenticationError) return { kind: 'deliberate', code: ErrorCode.UNAUTHENTICATED, message: 'Sign in with a valid bearer token.' };
-  if (original instanceof AuthorizationError) return { kind: 'deliberate', code: ErrorCode.FORBIDDEN, message: 'You are not allowed to do this.' };
+  if (original instanceof AuthenticationError)
+    return { kind: 'deliberate', code: ErrorCode.UNAUTHENTICATED, message: 'Sign in with a valid bearer token.' };
+  if (original instanceof AuthorizationError)
+    return { kind: 'deliberate', code: ErrorCode.FORBIDDEN, message: 'You are not allowed to do this.' };
   if (isDatabaseUnavailable(original)) return { kind: 'unavailable' };
   const code = formattedCode ?? (original as GraphQLError | undefined)?.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !(original instanceof QueryFailedError)) {
@@ -77,9 +79,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     case 'deliberate':
       return { message: formatted.message, locations, path, extensions: { code: classified.code } };
     case 'unavailable':
-      return { message: 'The database is not answering; try again shortly.', locations, path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      return {
+        message: 'The database is not answering; try again shortly.',
+        locations,
+        path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
     case 'internal':
-      return { message: 'Internal server error.', locations, path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      return {
+        message: 'Internal server error.',
+        locations,
+        path,
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      };
   }
 }
 
@@ -93,7 +105,10 @@ export const errorLoggingPlugin: ApolloServerPlugin<RequestContext> = {
           if (classified.kind === 'deliberate') continue;
           const original = unwrapResolverError(error);
           const level = classified.kind === 'unavailable' ? 'warn' : 'error';
-          contextValue.log[level]({ err: original, path: error.path, requestId: contextValue.requestId }, classified.kind === 'unavailable' ? 'database unavailable' : 'unexpected error');
+          contextValue.log[level](
+            { err: original, path: error.path, requestId: contextValue.requestId },
+            classified.kind === 'unavailable' ? 'database unavailable' : 'unexpected error',
+          );
         }
       },
     };

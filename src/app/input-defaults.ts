@@ -19,7 +19,11 @@ type Variables = Record<string, unknown>;
  * executor's own coercion, which the caller has already run through graphql-js. Null when a default has no literal
  * form: the caller then runs the request on graphql-js.
  */
-export function withInputDefaults(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Variables): Variables | null {
+export function withInputDefaults(
+  schema: GraphQLSchema,
+  definitions: readonly VariableDefinitionNode[],
+  variables: Variables,
+): Variables | null {
   try {
     return withDefaults(schema, definitions, variables);
   } catch (error) {
@@ -31,7 +35,11 @@ export function withInputDefaults(schema: GraphQLSchema, definitions: readonly V
 /** A default that has no literal form (a scalar whose serialize does not give JSON): the caller runs graphql-js. */
 class Unwritable extends Error {}
 
-function withDefaults(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Variables): Variables {
+function withDefaults(
+  schema: GraphQLSchema,
+  definitions: readonly VariableDefinitionNode[],
+  variables: Variables,
+): Variables {
   let out: Variables | undefined;
   for (const definition of definitions) {
     const name = definition.variable.name.value;
@@ -39,7 +47,8 @@ function withDefaults(schema: GraphQLSchema, definitions: readonly VariableDefin
     if (!type) continue;
     if (variables[name] === undefined) {
       // An omitted variable with a default (`$sub: Boolean! = true`): graphql-jit refuses a non-null one.
-      if (definition.defaultValue) (out ??= { ...variables })[name] = fill(type, valueFromASTUntyped(definition.defaultValue));
+      if (definition.defaultValue)
+        (out ??= { ...variables })[name] = fill(type, valueFromASTUntyped(definition.defaultValue));
       continue;
     }
     const value = variables[name];

@@ -1,4 +1,15 @@
-import { type DocumentNode, getNamedType, type GraphQLSchema, isAbstractType, Kind, TypeInfo, visit, visitWithTypeInfo, BREAK, type ASTNode } from 'graphql';
+import {
+  type DocumentNode,
+  getNamedType,
+  type GraphQLSchema,
+  isAbstractType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  BREAK,
+  type ASTNode,
+} from 'graphql';
 
 /**
  * Why a document must run on graphql-js rather than graphql-jit, or null when graphql-jit answers it as graphql-js
@@ -64,6 +75,7 @@ export function cloneDocument<T>(node: T): T {
   if (Array.isArray(node)) return node.map((item: unknown) => cloneDocument(item)) as T;
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) out[key] = key === 'loc' ? value : cloneDocument(value);
+  for (const [key, value] of Object.entries(node as Record<string, unknown>))
+    out[key] = key === 'loc' ? value : cloneDocument(value);
   return out as T;
 }

@@ -41,7 +41,12 @@ let schema: GraphQLSchema;
 const fieldsOf = (s: GraphQLSchema) => (s.getType('Thing') as GraphQLObjectType).getFields();
 
 beforeAll(async () => {
-  schema = await buildSchema({ resolvers: [ThingResolver], authChecker: ({ context }) => (context as { admin?: boolean }).admin === true, authMode: 'null', validate: false });
+  schema = await buildSchema({
+    resolvers: [ThingResolver],
+    authChecker: ({ context }) => (context as { admin?: boolean }).admin === true,
+    authMode: 'null',
+    validate: false,
+  });
 });
 
 describe('jitSchema', () => {
@@ -62,8 +67,12 @@ describe('jitSchema', () => {
       expect(await compiled.query(undefined, { admin }, {})).toEqual(expected);
       expect(resolve).not.toHaveBeenCalled();
     }
-    expect((await execute({ schema, document, contextValue: { admin: false } })).data).toEqual({ thing: { id: 'Thing:7', plain: 'as stored', label: 'resolved for 7', secret: null } });
-    expect((await execute({ schema, document, contextValue: { admin: true } })).data).toMatchObject({ thing: { secret: 'only admins' } });
+    expect((await execute({ schema, document, contextValue: { admin: false } })).data).toEqual({
+      thing: { id: 'Thing:7', plain: 'as stored', label: 'resolved for 7', secret: null },
+    });
+    expect((await execute({ schema, document, contextValue: { admin: true } })).data).toMatchObject({
+      thing: { secret: 'only admins' },
+    });
   });
 
   it('leaves the published schema as it was', () => {

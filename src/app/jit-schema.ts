@@ -24,7 +24,8 @@ export function jitSchema(schema: GraphQLSchema): GraphQLSchema {
   const renamed = renamedPlainFields(schema);
   if (renamed.size === 0) return schema;
   const copy = mapSchema(schema, {
-    [MapperKind.OBJECT_FIELD]: (config, fieldName, typeName) => (renamed.has(`${typeName}.${fieldName}`) ? { ...config, resolve: undefined } : config),
+    [MapperKind.OBJECT_FIELD]: (config, fieldName, typeName) =>
+      renamed.has(`${typeName}.${fieldName}`) ? { ...config, resolve: undefined } : config,
   });
   for (const [key, property] of renamed) {
     const [typeName, fieldName] = key.split('.') as [string, string];
@@ -51,7 +52,9 @@ export function renamedPlainFields(schema: GraphQLSchema): Map<string, string> {
     for (const field of objectType.fields ?? []) {
       if (field.name === field.schemaName || !graphqlFields[field.schemaName]?.resolve) continue;
       if (isGuarded(field)) continue;
-      const resolvers = storage.fieldResolvers.filter((r) => r.schemaName === field.schemaName && r.getObjectType?.() === objectType.target);
+      const resolvers = storage.fieldResolvers.filter(
+        (r) => r.schemaName === field.schemaName && r.getObjectType?.() === objectType.target,
+      );
       if (resolvers.some((r) => r.kind !== 'internal' || r.methodName !== field.name || isGuarded(r))) continue;
       if (!getterOf(objectType.target, field.name)) continue;
       renamed.set(`${objectType.name}.${field.schemaName}`, field.name);
@@ -61,7 +64,11 @@ export function renamedPlainFields(schema: GraphQLSchema): Map<string, string> {
 }
 
 function getterOf(target: { readonly prototype: unknown }, property: string): (() => unknown) | undefined {
-  for (let proto: object | null = target.prototype as object; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto: object | null = target.prototype as object;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, property);
     if (descriptor) return descriptor.get;
   }

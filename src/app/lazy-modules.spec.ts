@@ -8,6 +8,9 @@ it('loading the service loads neither pdfkit nor ioredis', () => {
     require('./src/app/server');
     const loaded = Object.keys(require.cache).filter((p) => /node_modules\\/(pdfkit|ioredis|@graphql-yoga\\/redis-event-target)\\//.test(p));
     console.log(JSON.stringify(loaded));`;
-  const out = execFileSync(process.execPath, ['--no-deprecation', '-r', '@swc-node/register', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  const out = execFileSync(process.execPath, ['--no-deprecation', '-r', '@swc-node/register', '-e', script], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual([]);
 });

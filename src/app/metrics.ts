@@ -7,7 +7,14 @@ import { classifyError } from './format-error';
 
 /** Paths reported by name; anything else is `other`, so that labels stay few. */
 const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
-const routeOf = (path: string) => (ROUTES.has(path) ? path : path.startsWith('/exports/') ? '/exports' : path.startsWith('/documents/') ? '/documents' : 'other');
+const routeOf = (path: string) =>
+  ROUTES.has(path)
+    ? path
+    : path.startsWith('/exports/')
+      ? '/exports'
+      : path.startsWith('/documents/')
+        ? '/documents'
+        : 'other';
 
 export interface ServiceMetrics {
   registry: Registry;
@@ -23,10 +30,18 @@ export interface ServiceMetrics {
  * requests and latency by route and by GraphQL operation, errors by code, SQL statements per request, the
  * database pool and live subscriptions. Process metrics are added outside tests.
  */
-export function createMetrics(db: Database, options: { defaults: boolean; activeSubscriptions: () => number }): ServiceMetrics {
+export function createMetrics(
+  db: Database,
+  options: { defaults: boolean; activeSubscriptions: () => number },
+): ServiceMetrics {
   const registry = new Registry();
   if (options.defaults) collectDefaultMetrics({ register: registry, prefix: 'kinerja_' });
-  const requests = new Counter({ name: 'kinerja_http_requests_total', help: 'HTTP requests by method, route and status.', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'kinerja_http_requests_total',
+    help: 'HTTP requests by method, route and status.',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'kinerja_http_request_duration_seconds',
     help: 'HTTP request latency by route.',
@@ -34,8 +49,18 @@ export function createMetrics(db: Database, options: { defaults: boolean; active
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const statements = new Histogram({ name: 'kinerja_sql_statements_per_request', help: 'SQL statements per HTTP request.', buckets: [0, 1, 2, 4, 6, 8, 12, 20, 50], registers: [registry] });
-  const operations = new Counter({ name: 'kinerja_graphql_operations_total', help: 'GraphQL operations by name and type.', labelNames: ['operation', 'type'], registers: [registry] });
+  const statements = new Histogram({
+    name: 'kinerja_sql_statements_per_request',
+    help: 'SQL statements per HTTP request.',
+    buckets: [0, 1, 2, 4, 6, 8, 12, 20, 50],
+    registers: [registry],
+  });
+  const operations = new Counter({
+    name: 'kinerja_graphql_operations_total',
+    help: 'GraphQL operations by name and type.',
+    labelNames: ['operation', 'type'],
+    registers: [registry],
+  });
   const operationLatency = new Histogram({
     name: 'kinerja_graphql_operation_duration_seconds',
     help: 'GraphQL operation latency by name.',
@@ -43,7 +68,12 @@ export function createMetrics(db: Database, options: { defaults: boolean; active
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const errors = new Counter({ name: 'kinerja_graphql_errors_total', help: 'GraphQL errors by code.', labelNames: ['code'], registers: [registry] });
+  const errors = new Counter({
+    name: 'kinerja_graphql_errors_total',
+    help: 'GraphQL errors by code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'kinerja_db_pool_connections',
     help: 'Database pool connections by state.',
@@ -82,7 +112,8 @@ export function createMetrics(db: Database, options: { defaults: boolean; active
         return {
           async didResolveOperation({ operationName, operation: op }) {
             // Named operations only: an anonymous one would let clients mint labels.
-            const name = operationName && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(operationName) ? operationName : 'anonymous';
+            const name =
+              operationName && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(operationName) ? operationName : 'anonymous';
             // At most 200 distinct names: clients choose them, and each is a time series.
             if (seenOperations.size < 200) seenOperations.add(name);
             operation = seenOperations.has(name) ? name : 'other';
@@ -91,7 +122,14 @@ export function createMetrics(db: Database, options: { defaults: boolean; active
           async didEncounterErrors({ errors: list }) {
             for (const error of list) {
               const classified = classifyError(error);
-              errors.inc({ code: classified.kind === 'deliberate' ? classified.code : classified.kind === 'unavailable' ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR' });
+              errors.inc({
+                code:
+                  classified.kind === 'deliberate'
+                    ? classified.code
+                    : classified.kind === 'unavailable'
+                      ? 'SERVICE_UNAVAILABLE'
+                      : 'INTERNAL_SERVER_ERROR',
+              });
             }
           },
           async willSendResponse() {

@@ -62,15 +62,28 @@ export const nodeRegistry = new NodeRegistry([
 @Resolver()
 export class NodeResolver {
   @Allow(Permission.SIGNED_IN)
-  @Query(() => Node, { nullable: true, description: 'Any object by global id; null if it does not exist or you may not see it.' })
-  async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'A global id.' }) id: string): Promise<Node | null> {
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by global id; null if it does not exist or you may not see it.',
+  })
+  async node(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'A global id.' }) id: string,
+  ): Promise<Node | null> {
     return ((await nodeRegistry.resolve(ctx, [id]))[0] ?? null) as Node | null;
   }
 
   @Allow(Permission.SIGNED_IN)
-  @Query(() => [Node], { nullable: 'items', description: `Many objects by global id (at most ${MAX_PAGE_SIZE}), in the order asked; null where absent or not visible.` })
-  async nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { description: 'Global ids, at most 100.' }) ids: string[]): Promise<(Node | null)[]> {
-    if (ids.length > MAX_PAGE_SIZE) throw badUserInput(`Ask for at most ${MAX_PAGE_SIZE} ids at once.`, { argument: 'ids' });
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: `Many objects by global id (at most ${MAX_PAGE_SIZE}), in the order asked; null where absent or not visible.`,
+  })
+  async nodes(
+    @Ctx() ctx: RequestContext,
+    @Arg('ids', () => [ID], { description: 'Global ids, at most 100.' }) ids: string[],
+  ): Promise<(Node | null)[]> {
+    if (ids.length > MAX_PAGE_SIZE)
+      throw badUserInput(`Ask for at most ${MAX_PAGE_SIZE} ids at once.`, { argument: 'ids' });
     return (await nodeRegistry.resolve(ctx, ids)) as (Node | null)[];
   }
 }

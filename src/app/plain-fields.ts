@@ -23,7 +23,8 @@ export function simplifyPlainFields(schema: GraphQLSchema): number {
       const target = graphqlFields[field.schemaName];
       if (!target?.resolve || field.name !== field.schemaName) continue;
       if (isGuarded(field)) continue;
-      if (storage.fieldResolvers.some((r) => r.methodName === field.name && r.getObjectType?.() === field.target)) continue;
+      if (storage.fieldResolvers.some((r) => r.methodName === field.name && r.getObjectType?.() === field.target))
+        continue;
       target.resolve = undefined;
       simplified += 1;
     }

@@ -13,8 +13,16 @@ import { unitRules } from '../modules/unit/unit.policy';
  * themselves live with their module; `src/core/policy/README.md` explains the engine.
  */
 export const policyTable: PolicyTable = {
-  [Permission.PUBLIC]: { description: 'Anyone, signed in or not (only `serverInfo`).', subject: null, evaluate: () => true },
-  [Permission.SIGNED_IN]: { description: 'Any verified principal; the row rules then decide.', subject: null, evaluate: (ctx) => ctx.actor.isAuthenticated },
+  [Permission.PUBLIC]: {
+    description: 'Anyone, signed in or not (only `serverInfo`).',
+    subject: null,
+    evaluate: () => true,
+  },
+  [Permission.SIGNED_IN]: {
+    description: 'Any verified principal; the row rules then decide.',
+    subject: null,
+    evaluate: (ctx) => ctx.actor.isAuthenticated,
+  },
   [Permission.READ_UNITS]: unitRules.readUnits,
   [Permission.READ_DIRECTORY]: employeeRules.readDirectory,
   [Permission.READ_EMPLOYEE_PERSONAL]: employeeRules.readPersonal,

@@ -1,6 +1,15 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, getNamedType, getOperationAST, getNullableType, GraphQLError, type GraphQLSchema, isListType, type ValidationRule } from 'graphql';
+import {
+  type DocumentNode,
+  getNamedType,
+  getOperationAST,
+  getNullableType,
+  GraphQLError,
+  type GraphQLSchema,
+  isListType,
+  type ValidationRule,
+} from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/graphql/connection';
 import { type Actor } from '../core/auth/actor';
@@ -39,9 +48,11 @@ function pageArgumentProblems(args: Record<string, unknown>): string[] {
   const problems: string[] = [];
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
-    if (typeof value === 'number' && (value < 0 || value > MAX_PAGE_SIZE)) problems.push(`\`${name}\` must be between 0 and ${MAX_PAGE_SIZE}.`);
+    if (typeof value === 'number' && (value < 0 || value > MAX_PAGE_SIZE))
+      problems.push(`\`${name}\` must be between 0 and ${MAX_PAGE_SIZE}.`);
   }
-  if (typeof args.first === 'number' && typeof args.last === 'number') problems.push('Pass either `first` or `last`, not both.');
+  if (typeof args.first === 'number' && typeof args.last === 'number')
+    problems.push('Pass either `first` or `last`, not both.');
   return problems;
 }
 
@@ -53,7 +64,14 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, field, type: parent, chi
   const isConnection = type.name.endsWith('Connection');
   const isList = isListType(getNullableType(field.type));
   if (!isConnection && !isList) return undefined;
-  const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : Array.isArray(args.ids) ? args.ids.length : undefined;
+  const asked =
+    typeof args.first === 'number'
+      ? args.first
+      : typeof args.last === 'number'
+        ? args.last
+        : Array.isArray(args.ids)
+          ? args.ids.length
+          : undefined;
   // A list bounded by the domain (a plan's RHK, the seven values) says how long it gets with `@ListSize`.
   const hint = typeof field.extensions?.listSize === 'number' ? field.extensions.listSize : undefined;
   return 1 + childComplexity * Math.max(asked ?? hint ?? DEFAULT_PAGE_SIZE, 1);
@@ -88,26 +106,40 @@ export function estimateQuery(
   };
   let cost: number;
   try {
-    cost = getComplexity({ schema, query: document, operationName, variables, estimators: [checkPages, fieldCostEstimator, pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables,
+      estimators: [checkPages, fieldCostEstimator, pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
   } catch (error) {
     // Variables that do not coerce: execution refuses them with BAD_USER_INPUT (400) before any resolver.
     if (error instanceof GraphQLError) return { cost: 0 };
     throw error;
   }
-  if (problems.length > 0) return { cost, problem: new GraphQLError(problems[0]!, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }) };
+  if (problems.length > 0)
+    return {
+      cost,
+      problem: new GraphQLError(problems[0]!, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }),
+    };
   if (cost > maxCost) {
     return {
       cost,
-      problem: new GraphQLError(`The query is too costly (estimated ${cost}, limit ${maxCost}). Ask for smaller pages or fewer fields.`, {
-        extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
-      }),
+      problem: new GraphQLError(
+        `The query is too costly (estimated ${cost}, limit ${maxCost}). Ask for smaller pages or fewer fields.`,
+        {
+          extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
+        },
+      ),
     };
   }
   return { cost };
 }
 
 /** Who pays for an operation: the signed-in principal (employee NIP or client id), or all anonymous callers together. */
-export const principalKey = (actor: Actor) => (actor.isAuthenticated ? `${actor.principal.kind}:${actor.subject}` : 'anonymous');
+export const principalKey = (actor: Actor) =>
+  actor.isAuthenticated ? `${actor.principal.kind}:${actor.subject}` : 'anonymous';
 const principalOf = (ctx: RequestContext) => principalKey(ctx.actor);
 
 /**
@@ -115,7 +147,10 @@ const principalOf = (ctx: RequestContext) => principalKey(ctx.actor);
  * per minute (refused with 429 RATE_LIMITED and `retry-after`). The cost and what is left of the budget go back in
  * `extensions.cost`, so that a client can pace itself.
  */
-export function costLimitPlugin(schema: GraphQLSchema, options: { maxCost?: number; limiter?: CostRateLimiter } = {}): ApolloServerPlugin<RequestContext> {
+export function costLimitPlugin(
+  schema: GraphQLSchema,
+  options: { maxCost?: number; limiter?: CostRateLimiter } = {},
+): ApolloServerPlugin<RequestContext> {
   const maxCost = options.maxCost ?? QUERY_LIMITS.maxCost;
   // Apollo hands the same parsed document for the same query text: estimate each (document, variables) once.
   const estimates = new WeakMap<DocumentNode, Map<string, ReturnType<typeof estimateQuery>>>();
@@ -145,13 +180,23 @@ export function costLimitPlugin(schema: GraphQLSchema, options: { maxCost?: numb
           spent = { estimated: cost, remaining: decision.remaining, budget: options.limiter.budget };
           if (!decision.allowed) {
             const seconds = Math.ceil(decision.retryAfterMs / 1000);
-            throw new GraphQLError(`Rate limit: this operation costs ${cost} and ${decision.remaining} of your ${options.limiter.budget} per minute are left. Retry in ${seconds} s.`, {
-              extensions: { code: 'RATE_LIMITED', cost, remaining: decision.remaining, retryAfterSeconds: seconds, http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) } },
-            });
+            throw new GraphQLError(
+              `Rate limit: this operation costs ${cost} and ${decision.remaining} of your ${options.limiter.budget} per minute are left. Retry in ${seconds} s.`,
+              {
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  cost,
+                  remaining: decision.remaining,
+                  retryAfterSeconds: seconds,
+                  http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
+                },
+              },
+            );
           }
         },
         async willSendResponse({ response }) {
-          if (spent && response.body.kind === 'single') response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: spent };
+          if (spent && response.body.kind === 'single')
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: spent };
         },
       };
     },

@@ -29,13 +29,19 @@ export class CostRateLimiter {
     bucket.at = now;
     if (this.buckets.size > 10_000) this.sweep(now);
     this.buckets.set(principal, bucket);
-    if (cost > bucket.tokens) return { allowed: false, remaining: Math.floor(bucket.tokens), retryAfterMs: Math.ceil((cost - bucket.tokens) / this.perMs) };
+    if (cost > bucket.tokens)
+      return {
+        allowed: false,
+        remaining: Math.floor(bucket.tokens),
+        retryAfterMs: Math.ceil((cost - bucket.tokens) / this.perMs),
+      };
     bucket.tokens -= cost;
     return { allowed: true, remaining: Math.floor(bucket.tokens), retryAfterMs: 0 };
   }
 
   /** Forgets principals whose bucket has refilled: they are back where an unknown one starts. */
   private sweep(now: number): void {
-    for (const [key, b] of this.buckets) if (b.tokens + (now - b.at) * this.perMs >= this.budget) this.buckets.delete(key);
+    for (const [key, b] of this.buckets)
+      if (b.tokens + (now - b.at) * this.perMs >= this.budget) this.buckets.delete(key);
   }
 }

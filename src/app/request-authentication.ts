@@ -33,7 +33,9 @@ export function principalKey(res: Response): string {
  * operation slot only once it is whole and its sender known. The refusal is kept, not answered here: GraphQL
  * answers it in its own shape (401 UNAUTHENTICATED) without executing anything.
  */
-export function authenticationStep(authenticate: (authorization: string | undefined) => Promise<Authentication<Employee>>): RequestHandler {
+export function authenticationStep(
+  authenticate: (authorization: string | undefined) => Promise<Authentication<Employee>>,
+): RequestHandler {
   return (req, res, next) => {
     if (req.method === 'OPTIONS') return next();
     authenticate(req.headers.authorization).then(
@@ -72,7 +74,9 @@ export function pendingRequests(max: number): RequestHandler & { pending(): numb
     if (max > 0 && pending >= max) {
       res.status(503).setHeader('retry-after', '1');
       res.setHeader('connection', 'close');
-      res.json({ errors: [{ message: 'The service is busy; retry in a second.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      res.json({
+        errors: [{ message: 'The service is busy; retry in a second.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
       return;
     }
     pending += 1;

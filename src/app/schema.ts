@@ -13,10 +13,17 @@ import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { NodeResolver } from './node.resolver';
 import { PeriodResolver } from '../modules/period/period.resolver';
 import { AppraisalResolver } from '../modules/appraisal/appraisal.resolver';
-import { EmployeeAppraisalsResolver, ViewerAppraisalsResolver } from '../modules/appraisal/employee-appraisals.resolver';
+import {
+  EmployeeAppraisalsResolver,
+  ViewerAppraisalsResolver,
+} from '../modules/appraisal/employee-appraisals.resolver';
 import { IndicatorResolver, WorkResultPlanResolver } from '../modules/work-plan/work-plan.resolver';
 import { IndicatorRealizationsResolver, RealizationResolver } from '../modules/realization/realization.resolver';
-import { DailyActivityResolver, EmployeeActivitiesResolver, ViewerActivitiesResolver } from '../modules/activity/activity.resolver';
+import {
+  DailyActivityResolver,
+  EmployeeActivitiesResolver,
+  ViewerActivitiesResolver,
+} from '../modules/activity/activity.resolver';
 import {
   ActivityFeedbackResolver,
   AppraisalFeedbackResolver,
@@ -25,11 +32,20 @@ import {
   RealizationFeedbackResolver,
   ViewerFeedbackResolver,
 } from '../modules/feedback/feedback.resolver';
-import { AppraisalEvaluationsResolver, EvaluationResolver, UnitEvaluationResolver } from '../modules/evaluation/evaluation.resolver';
+import {
+  AppraisalEvaluationsResolver,
+  EvaluationResolver,
+  UnitEvaluationResolver,
+} from '../modules/evaluation/evaluation.resolver';
 import { FeedbackSubscriptions } from '../modules/feedback/feedback.subscriptions';
 import { ActivitySubscriptions } from '../modules/activity/activity.subscriptions';
 import { AppraisalSubscriptions } from '../modules/appraisal/appraisal.subscriptions';
-import { CompetencyResolver, PositionRequirementResolver, UnitCompetencyGapResolver, UnitCompetencyResolver } from '../modules/competency/competency.resolver';
+import {
+  CompetencyResolver,
+  PositionRequirementResolver,
+  UnitCompetencyGapResolver,
+  UnitCompetencyResolver,
+} from '../modules/competency/competency.resolver';
 import {
   CompetencyAssessmentResolver,
   CompetencyStandingResolver,
@@ -107,9 +123,18 @@ export function unguardedOperations(): string[] {
 /** type-graphql cannot describe the root types; the published contract should. */
 function describeRootTypes(schema: GraphQLSchema): void {
   const descriptions: Array<[GraphQLObjectType | null | undefined, string]> = [
-    [schema.getQueryType(), 'Reads. Everything but `serverInfo` needs a bearer token; what you may not see reads as null or is left out of lists.'],
-    [schema.getMutationType(), 'Changes. Each takes one input and answers with a payload whose `userErrors` list expected failures; the database is unchanged when it is not empty.'],
-    [schema.getSubscriptionType(), 'Live events over WebSocket (graphql-transport-ws), under the same policy as queries.'],
+    [
+      schema.getQueryType(),
+      'Reads. Everything but `serverInfo` needs a bearer token; what you may not see reads as null or is left out of lists.',
+    ],
+    [
+      schema.getMutationType(),
+      'Changes. Each takes one input and answers with a payload whose `userErrors` list expected failures; the database is unchanged when it is not empty.',
+    ],
+    [
+      schema.getSubscriptionType(),
+      'Live events over WebSocket (graphql-transport-ws), under the same policy as queries.',
+    ],
   ];
   for (const [type, description] of descriptions) if (type) type.description = description;
 }
@@ -142,7 +167,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     simplifyPlainFields(schema);
     callFieldResolversDirectly(schema);
     const unguarded = unguardedOperations();
-    if (unguarded.length > 0) throw new Error(`Operations without a policy declaration (@Allow): ${unguarded.join(', ')}`);
+    if (unguarded.length > 0)
+      throw new Error(`Operations without a policy declaration (@Allow): ${unguarded.join(', ')}`);
     return schema;
   })();
   return built;

@@ -6,10 +6,19 @@ import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { admission, type AdmissionGate } from './admission';
-import { authenticationOf, authenticationStep, pendingRequests, principalKey, wasRefused } from './request-authentication';
+import {
+  authenticationOf,
+  authenticationStep,
+  pendingRequests,
+  principalKey,
+  wasRefused,
+} from './request-authentication';
 import { compiledExecutor } from './compiled-executor';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { type Logger } from 'pino';
 import { type Config } from '../core/config/config';
 import { authenticate, type Authentication } from '../core/auth/authenticate';
@@ -73,7 +82,11 @@ export interface RunningServer {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Request id (from `x-request-id` when sane), a statement tally, and one structured log line per request. */
-function requestScope(log: Logger, tallyStatements: boolean, onFinished?: (stats: RequestStats) => void): RequestHandler {
+function requestScope(
+  log: Logger,
+  tallyStatements: boolean,
+  onFinished?: (stats: RequestStats) => void,
+): RequestHandler {
   return (req, res, next) => {
     const incoming = req.header('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -93,7 +106,17 @@ function requestScope(log: Logger, tallyStatements: boolean, onFinished?: (stats
         statements: tallyStatements ? tally.count : null,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
       };
-      log.info({ requestId, method: stats.method, path: stats.path, status: stats.status, ms: Math.round(stats.ms * 10) / 10, sqlStatements: stats.statements ?? undefined }, 'request');
+      log.info(
+        {
+          requestId,
+          method: stats.method,
+          path: stats.path,
+          status: stats.status,
+          ms: Math.round(stats.ms * 10) / 10,
+          sqlStatements: stats.statements ?? undefined,
+        },
+        'request',
+      );
       onFinished?.(stats);
     });
     if (tallyStatements) runWithStatementTally(tally, next);
@@ -105,17 +128,25 @@ function requestScope(log: Logger, tallyStatements: boolean, onFinished?: (stats
 const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
   if (res.headersSent) return next(error);
   if (error.status === 413) {
-    res.status(413).json({ errors: [{ message: 'The request body is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    res
+      .status(413)
+      .json({ errors: [{ message: 'The request body is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
   } else if (error.status === 400 || error.type === 'entity.parse.failed') {
-    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    res
+      .status(400)
+      .json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
   } else {
     res.locals.log?.error({ err: error }, 'unexpected error outside GraphQL');
-    res.status(500).json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    res
+      .status(500)
+      .json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   }
 };
 
 /** Builds the HTTP server: Express with Apollo on /graphql, health probes, CORS, limits, logs. */
-export async function createServer(options: ServerOptions): Promise<{ httpServer: http.Server; listen(port: number, host?: string): Promise<RunningServer> }> {
+export async function createServer(
+  options: ServerOptions,
+): Promise<{ httpServer: http.Server; listen(port: number, host?: string): Promise<RunningServer> }> {
   const { config, db, log } = options;
   configureCursorSecret(config.cursorSecret);
   const schema = await buildAppSchema();
@@ -138,7 +169,8 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   );
   const armor = armorProtection();
   const ownEvents = options.events === undefined;
-  const events = options.events ?? createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, log });
+  const events =
+    options.events ?? createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, log });
   const createContext = (auth: Authentication<Employee>, requestId: string, requestLog: Logger): RequestContext => {
     const ctx = new RequestContext({
       requestId,
@@ -176,7 +208,10 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
       revalidateMs: config.wsRevalidateMs,
     },
   });
-  const metrics = createMetrics(db, { defaults: config.env !== 'test', activeSubscriptions: () => subscriptions.activeCount() });
+  const metrics = createMetrics(db, {
+    defaults: config.env !== 'test',
+    activeSubscriptions: () => subscriptions.activeCount(),
+  });
   const closeSubscriptions: ApolloServerPlugin = {
     async serverWillStart() {
       return {
@@ -189,7 +224,9 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   };
 
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.graphqlExecutor === 'jit' ? { gateway: compiledExecutor(schema, { compileAfter: config.graphqlJitCompileAfter }) } : { schema }),
+    ...(config.graphqlExecutor === 'jit'
+      ? { gateway: compiledExecutor(schema, { compileAfter: config.graphqlJitCompileAfter }) }
+      : { schema }),
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
@@ -232,7 +269,8 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   };
   // On the API port unless metrics have their own listener; never open there in production (the configuration
   // wants METRICS_TOKEN or METRICS_PORT, and a configuration built otherwise gets none).
-  const metricsApp = config.metricsPort !== undefined ? express().disable('x-powered-by').get('/metrics', metricsRoute) : undefined;
+  const metricsApp =
+    config.metricsPort !== undefined ? express().disable('x-powered-by').get('/metrics', metricsRoute) : undefined;
   if (!metricsApp && (config.metricsToken || config.env !== 'production')) app.get('/metrics', metricsRoute);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -266,7 +304,12 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     }),
   );
   const exportDeps: ExportDeps = {
-    contextFor: async (req, res) => createContext(await authenticate(req.headers.authorization, verifier, directory), res.locals.requestId, res.locals.log),
+    contextFor: async (req, res) =>
+      createContext(
+        await authenticate(req.headers.authorization, verifier, directory),
+        res.locals.requestId,
+        res.locals.log,
+      ),
     charge: limiter
       ? (ctx, cost) => {
           const decision = limiter.take(costPrincipalKey(ctx.actor), cost);
@@ -280,8 +323,16 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   // Printable SKP and evaluation documents: the same token check and request context as GraphQL.
   app.use(
     DOCUMENTS_PATH,
-    cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600, exposedHeaders: ['Content-Disposition'] }),
-    documentRouter({ authenticate: (authorization) => authenticate(authorization, verifier, directory), createContext, log }),
+    cors({
+      origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+      maxAge: 600,
+      exposedHeaders: ['Content-Disposition'],
+    }),
+    documentRouter({
+      authenticate: (authorization) => authenticate(authorization, verifier, directory),
+      createContext,
+      log,
+    }),
   );
   app.use(bodyErrors);
 
@@ -289,7 +340,9 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
     httpServer,
     listen: async (port, host) => {
       const metricsServer = metricsApp ? http.createServer(metricsApp) : undefined;
-      const metricsUrl = metricsServer ? `${await listenOn(metricsServer, config.metricsPort!, config.metricsHost)}/metrics` : undefined;
+      const metricsUrl = metricsServer
+        ? `${await listenOn(metricsServer, config.metricsPort!, config.metricsHost)}/metrics`
+        : undefined;
       const url = `${await listenOn(httpServer, port, host)}/graphql`;
       return {
         httpServer,
@@ -314,7 +367,8 @@ function listenOn(server: http.Server, port: number, host?: string): Promise<str
     server.listen(port, host, () => {
       server.off('error', reject);
       const address = server.address() as AddressInfo;
-      const shownHost = host && host !== '0.0.0.0' && host !== '::' ? (host.includes(':') ? `[${host}]` : host) : 'localhost';
+      const shownHost =
+        host && host !== '0.0.0.0' && host !== '::' ? (host.includes(':') ? `[${host}]` : host) : 'localhost';
       resolve(`http://${shownHost}:${address.port}`);
     });
   });

@@ -20,7 +20,11 @@ export interface RunningService {
  * Starts the whole service: database, migrations and demo seed when configured, the HTTP server. `exit` is
  * injectable so that the shutdown path is testable without ending the test process.
  */
-export async function startService(config: Config, log: Logger, exit: (code: number) => void = (code) => process.exit(code)): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  log: Logger,
+  exit: (code: number) => void = (code) => process.exit(code),
+): Promise<RunningService> {
   const db = await Database.connect(config.databaseUrl, { log });
   if (config.migrateOnStart) {
     const applied = await db.runMigrations();
@@ -29,10 +33,24 @@ export async function startService(config: Config, log: Logger, exit: (code: num
   let demo: SeedResult | undefined;
   if (config.seedDemoOnStart && (await isOrganisationEmpty(db))) {
     demo = await seedRegion(db, DEMO_EMPLOYEES);
-    log.info({ units: demo.units, employees: demo.employees, appraisals: demo.appraisals, realizations: demo.realizations, feedback: demo.feedback, activities: demo.activities, ms: demo.ms }, 'seeded the demo region');
+    log.info(
+      {
+        units: demo.units,
+        employees: demo.employees,
+        appraisals: demo.appraisals,
+        realizations: demo.realizations,
+        feedback: demo.feedback,
+        activities: demo.activities,
+        ms: demo.ms,
+      },
+      'seeded the demo region',
+    );
   }
   const server = await (await createServer({ config, db, log })).listen(config.port, config.host);
-  log.info({ url: server.url, metricsUrl: server.metricsUrl, database: config.embedded ? config.databaseUrl : 'mysql' }, 'listening');
+  log.info(
+    { url: server.url, metricsUrl: server.metricsUrl, database: config.embedded ? config.databaseUrl : 'mysql' },
+    'listening',
+  );
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) =>

@@ -10,7 +10,10 @@ import path from 'node:path';
  * cannot double a large live size. Why these values: `docs/adr/0009-node-heap-flags.md`.
  */
 describe('the service’s Node flags', () => {
-  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string>; config?: { nodeFlags?: string } };
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+    config?: { nodeFlags?: string };
+  };
 
   it('are passed by npm start and size the young generation and the old one’s growth', () => {
     expect(pkg.scripts.start).toBe('node $npm_package_config_nodeFlags dist/src/main.js');
@@ -20,6 +23,8 @@ describe('the service’s Node flags', () => {
 
   it('are accepted by this Node', () => {
     const flags = pkg.config!.nodeFlags!.split(/\s+/).filter(Boolean);
-    expect(execFileSync(process.execPath, [...flags, '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' })).toBe('ok');
+    expect(execFileSync(process.execPath, [...flags, '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' })).toBe(
+      'ok',
+    );
   });
 });

@@ -3,7 +3,9 @@ import { type EventGate, refuseEvent } from './subscription-server';
 
 /** A socket as the event gate sees it: open, with `bufferedAmount` bytes not yet sent. */
 function socket(bufferedAmount: number) {
-  return { readyState: 1, OPEN: 1, bufferedAmount, close: jest.fn() } as unknown as EventGate['socket'] & { close: jest.Mock };
+  return { readyState: 1, OPEN: 1, bufferedAmount, close: jest.fn() } as unknown as EventGate['socket'] & {
+    close: jest.Mock;
+  };
 }
 
 describe('what each subscription event must pass before it is executed', () => {

@@ -102,7 +102,9 @@ export interface EventGate {
  * per socket and per principal, the message size before anyone signed in, the sockets still signing in, and the
  * bytes a slow reader leaves unsent.
  */
-export function createSubscriptionServer<E extends { id: number }>(options: SubscriptionServerOptions<E>): SubscriptionServer {
+export function createSubscriptionServer<E extends { id: number }>(
+  options: SubscriptionServerOptions<E>,
+): SubscriptionServer {
   const { schema, log, limits, limiter } = options;
   const unauthenticated = new Set<WebSocket>();
   const wsServer = new WebSocketServer({
@@ -161,7 +163,14 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
           return false;
         }
         if (extra.socket.readyState !== extra.socket.OPEN) return false;
-        const session: Session<E> = { authorization: raw, auth, connectionId: randomUUID(), principal: principalKey(auth.actor), admitted: new Set(), listening: new Set() };
+        const session: Session<E> = {
+          authorization: raw,
+          auth,
+          connectionId: randomUUID(),
+          principal: principalKey(auth.actor),
+          admitted: new Set(),
+          listening: new Set(),
+        };
         sessions.set(extra.socket, session);
         unauthenticated.delete(extra.socket);
         extra.socket.once('close', () => {
@@ -178,25 +187,54 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
         try {
           document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
         } catch (error) {
-          if (error instanceof GraphQLError) return [new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+          if (error instanceof GraphQLError)
+            return [new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
           throw error;
         }
         const operation = getOperationAST(document, payload.operationName);
         if (!operation || operation.operation !== 'subscription') {
-          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_REQUEST' } })];
+          return [
+            new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.', {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
         }
         const invalid = validate(schema, document, [...specifiedRules, ...options.validationRules]);
-        if (invalid.length > 0) return invalid.map((e) => new GraphQLError(withoutSuggestions(e.message), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        if (invalid.length > 0)
+          return invalid.map(
+            (e) =>
+              new GraphQLError(withoutSuggestions(e.message), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+          );
         // Variables are judged before anything runs, as over HTTP: a wrong one is the client's error, not a 500.
-        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 10 });
-        if (coerced.errors) return coerced.errors.map((e) => new GraphQLError(withoutSuggestions(e.message), { extensions: { code: 'BAD_USER_INPUT' } }));
-        const { cost, problem } = estimateQuery(schema, document, payload.operationName ?? undefined, payload.variables ?? {});
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, {
+          maxErrors: 10,
+        });
+        if (coerced.errors)
+          return coerced.errors.map(
+            (e) => new GraphQLError(withoutSuggestions(e.message), { extensions: { code: 'BAD_USER_INPUT' } }),
+          );
+        const { cost, problem } = estimateQuery(
+          schema,
+          document,
+          payload.operationName ?? undefined,
+          payload.variables ?? {},
+        );
         if (problem) return [problem];
         if (session.admitted.size >= limits.perConnection) {
-          return [tooMany(`At most ${limits.perConnection} subscriptions per connection: complete one before starting another.`, limits.perConnection)];
+          return [
+            tooMany(
+              `At most ${limits.perConnection} subscriptions per connection: complete one before starting another.`,
+              limits.perConnection,
+            ),
+          ];
         }
         if ((principalCounts.get(session.principal) ?? 0) >= limits.perPrincipal) {
-          return [tooMany(`At most ${limits.perPrincipal} subscriptions at once for one sign-in: complete one before starting another.`, limits.perPrincipal)];
+          return [
+            tooMany(
+              `At most ${limits.perPrincipal} subscriptions at once for one sign-in: complete one before starting another.`,
+              limits.perPrincipal,
+            ),
+          ];
         }
         const refused = limiter && spend(limiter, session.principal, cost);
         if (refused) return [refused];
@@ -205,7 +243,13 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
         const requestId = `${session.connectionId}:${id}`;
         const contextValue = options.createContext(session.auth, requestId, log.child({ requestId }));
         gates.set(contextValue, { socket: ctx.extra.socket, principal: session.principal, cost });
-        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        };
       },
       subscribe: (args) => subscribeWithFreshContext(args, gates.get(args.contextValue as object), admitEvent),
       onOperation: (ctx, id, _payload, _args, result) => {
@@ -222,9 +266,18 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
         const ctx = args.contextValue as RequestContext;
         for (const error of result.errors) {
           const classified = classifyError(error);
-          if (classified.kind !== 'deliberate') ctx.log.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a subscription');
+          if (classified.kind !== 'deliberate')
+            ctx.log.error(
+              { err: error.originalError ?? error, path: error.path },
+              'unexpected error in a subscription',
+            );
         }
-        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)).map((e) => ({ ...e, message: withoutSuggestions(e.message) })) };
+        return {
+          ...result,
+          errors: result.errors
+            .map((error) => formatError(error.toJSON(), error))
+            .map((e) => ({ ...e, message: withoutSuggestions(e.message) })),
+        };
       },
     },
     wsServer,
@@ -248,7 +301,8 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
           );
           verdicts.set(session.authorization, valid);
         }
-        if (!(await valid) && socket.readyState === socket.OPEN) socket.close(CloseCode.Forbidden, 'Signed out: the token or the account is no longer valid');
+        if (!(await valid) && socket.readyState === socket.OPEN)
+          socket.close(CloseCode.Forbidden, 'Signed out: the token or the account is no longer valid');
       }
     })()
       .catch((error: unknown) => log.warn({ err: error }, 'could not check the open sockets again'))
@@ -263,7 +317,8 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
       const next = await deactivations.next();
       if (next.done) return;
       for (const [socket, session] of sessions) {
-        if (session.auth.actor.employeeId === next.value.employeeId) socket.close(CloseCode.Forbidden, 'Signed out: the account was deactivated');
+        if (session.auth.actor.employeeId === next.value.employeeId)
+          socket.close(CloseCode.Forbidden, 'Signed out: the account was deactivated');
       }
     }
   })().catch((error: unknown) => log.error({ err: error }, 'stopped listening for deactivations'));
@@ -284,7 +339,11 @@ export function createSubscriptionServer<E extends { id: number }>(options: Subs
  * that is closing or too far behind gets nothing (the latter is closed); a principal whose budget is spent gets
  * RATE_LIMITED for that event, so that a flood of events cannot run unbounded work on their behalf.
  */
-export function refuseEvent(gate: EventGate, maxBufferedBytes: number, limiter: CostRateLimiter | undefined): ExecutionResult | undefined {
+export function refuseEvent(
+  gate: EventGate,
+  maxBufferedBytes: number,
+  limiter: CostRateLimiter | undefined,
+): ExecutionResult | undefined {
   if (gate.socket.readyState !== gate.socket.OPEN) return { data: null };
   if (gate.socket.bufferedAmount > maxBufferedBytes) {
     gate.socket.close(CLOSE_TOO_SLOW, 'Too slow: events are not being read');
@@ -294,16 +353,20 @@ export function refuseEvent(gate: EventGate, maxBufferedBytes: number, limiter: 
   return refused ? { errors: [refused] } : undefined;
 }
 
-const tooMany = (message: string, limit: number) => new GraphQLError(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit } });
+const tooMany = (message: string, limit: number) =>
+  new GraphQLError(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit } });
 
 /** Takes `cost` from the principal's budget; the error to send when it is spent. */
 function spend(limiter: CostRateLimiter, principal: string, cost: number): GraphQLError | undefined {
   const decision = limiter.take(principal, cost);
   if (decision.allowed) return undefined;
   const seconds = Math.ceil(decision.retryAfterMs / 1000);
-  return new GraphQLError(`Rate limit: this subscription costs ${cost} per event and ${decision.remaining} of your ${limiter.budget} per minute are left. Retry in ${seconds} s.`, {
-    extensions: { code: 'RATE_LIMITED', cost, remaining: decision.remaining, retryAfterSeconds: seconds },
-  });
+  return new GraphQLError(
+    `Rate limit: this subscription costs ${cost} per event and ${decision.remaining} of your ${limiter.budget} per minute are left. Retry in ${seconds} s.`,
+    {
+      extensions: { code: 'RATE_LIMITED', cost, remaining: decision.remaining, retryAfterSeconds: seconds },
+    },
+  );
 }
 
 /**
@@ -336,12 +399,19 @@ function closeWhenExpired(socket: WebSocket, expiresAt: Date | undefined): void 
  * nothing read for one event is served stale to the next; and only once `admit` lets it (the budget, a reader
  * keeping up), which otherwise answers in its place.
  */
-async function subscribeWithFreshContext(args: ExecutionArgs, gate: EventGate | undefined, admit: (gate: EventGate) => ExecutionResult | undefined) {
+async function subscribeWithFreshContext(
+  args: ExecutionArgs,
+  gate: EventGate | undefined,
+  admit: (gate: EventGate) => ExecutionResult | undefined,
+) {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
   const ctx = args.contextValue as RequestContext;
   return pipe(
     source,
-    map((event: unknown) => (gate && admit(gate)) || execute({ ...args, rootValue: event, contextValue: ctx.withFreshLoaders() })),
+    map(
+      (event: unknown) =>
+        (gate && admit(gate)) || execute({ ...args, rootValue: event, contextValue: ctx.withFreshLoaders() }),
+    ),
   );
 }

@@ -2,7 +2,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFileError, backupFileName, canonicalValue, rowLine, TableDigest, validateBackupFile } from './backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BackupFileError,
+  backupFileName,
+  canonicalValue,
+  rowLine,
+  TableDigest,
+  validateBackupFile,
+} from './backup-format';
 
 describe('the backup file format', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kw-backup-format-'));
@@ -17,10 +26,32 @@ describe('the backup file format', () => {
       return line;
     });
     if (options.tamper) body[1000] = rowLine([1001, 'Nama 1001 — changed', '2026-01-05 01:00:00.000']);
-    const header = { kind: 'header', format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, createdAt: '2026-12-07T14:15:00.000Z', source: 'sqlite', migrations: ['A1'], lastMigration: 'A1', tables: ['person'] };
-    const table = { kind: 'table', name: 'person', columns: ['id', 'name', 'created_at'], classes: ['plain', 'plain', 'datetime'], primaryKey: ['id'] };
+    const header = {
+      kind: 'header',
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      createdAt: '2026-12-07T14:15:00.000Z',
+      source: 'sqlite',
+      migrations: ['A1'],
+      lastMigration: 'A1',
+      tables: ['person'],
+    };
+    const table = {
+      kind: 'table',
+      name: 'person',
+      columns: ['id', 'name', 'created_at'],
+      classes: ['plain', 'plain', 'datetime'],
+      primaryKey: ['id'],
+    };
     const manifest = { kind: 'manifest', tables: { person: digest.result() } };
-    return [JSON.stringify(header), JSON.stringify(table), ...body.map((l) => l.trimEnd()), ...(options.manifest === false ? [] : [JSON.stringify(manifest)])].join('\n') + '\n';
+    return (
+      [
+        JSON.stringify(header),
+        JSON.stringify(table),
+        ...body.map((l) => l.trimEnd()),
+        ...(options.manifest === false ? [] : [JSON.stringify(manifest)]),
+      ].join('\n') + '\n'
+    );
   };
   const write = (name: string, data: Buffer) => {
     const file = join(dir, name);
@@ -74,8 +105,12 @@ describe('the backup file format', () => {
   });
 
   it('refuses a complete gzip file without its manifest, and one whose rows do not match it', async () => {
-    expect(await refusal(write('no-manifest.gz', gzipSync(lines({ manifest: false }))))).toMatch(/has no manifest: the backup is truncated/);
-    expect(await refusal(write('tampered.gz', gzipSync(lines({ tamper: true }))))).toMatch(/table person does not match its checksum/);
+    expect(await refusal(write('no-manifest.gz', gzipSync(lines({ manifest: false }))))).toMatch(
+      /has no manifest: the backup is truncated/,
+    );
+    expect(await refusal(write('tampered.gz', gzipSync(lines({ tamper: true }))))).toMatch(
+      /table person does not match its checksum/,
+    );
   });
 
   it('refuses what is not a backup', async () => {

@@ -109,7 +109,10 @@ export class TableDigest {
 
 /** `kinerja-walesi-20261207T141500Z.backup.gz`: sorts by time, says UTC. */
 export function backupFileName(at: Date): string {
-  const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
   return `kinerja-walesi-${stamp}.backup.gz`;
 }
 
@@ -139,8 +142,13 @@ async function* gzipLines(file: string): AsyncGenerator<string> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT') throw new BackupFileError(`${file}: no such file`);
-    if (code === 'Z_BUF_ERROR') throw new BackupFileError(`${file} is truncated: the compressed data ends early (an interrupted copy or a full disk?)`);
-    throw new BackupFileError(`${file} is not a readable gzip file (${(error as Error).message}): damaged or not a backup`);
+    if (code === 'Z_BUF_ERROR')
+      throw new BackupFileError(
+        `${file} is truncated: the compressed data ends early (an interrupted copy or a full disk?)`,
+      );
+    throw new BackupFileError(
+      `${file} is not a readable gzip file (${(error as Error).message}): damaged or not a backup`,
+    );
   } finally {
     input.destroy();
   }
@@ -161,15 +169,29 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function checkHeader(value: unknown, file: string): BackupHeader {
-  if (!isObject(value) || value.kind !== 'header' || value.format !== BACKUP_FORMAT) throw new BackupFileError(`${file} is not a Kinerja Walesi backup: its first line is not a backup header`);
-  if (value.formatVersion !== BACKUP_FORMAT_VERSION) throw new BackupFileError(`${file} has backup format version ${String(value.formatVersion)}; this release reads version ${BACKUP_FORMAT_VERSION}`);
-  if (!Array.isArray(value.migrations) || !value.migrations.every((m) => typeof m === 'string') || !Array.isArray(value.tables) || (value.source !== 'sqlite' && value.source !== 'mysql')) {
+  if (!isObject(value) || value.kind !== 'header' || value.format !== BACKUP_FORMAT)
+    throw new BackupFileError(`${file} is not a Kinerja Walesi backup: its first line is not a backup header`);
+  if (value.formatVersion !== BACKUP_FORMAT_VERSION)
+    throw new BackupFileError(
+      `${file} has backup format version ${String(value.formatVersion)}; this release reads version ${BACKUP_FORMAT_VERSION}`,
+    );
+  if (
+    !Array.isArray(value.migrations) ||
+    !value.migrations.every((m) => typeof m === 'string') ||
+    !Array.isArray(value.tables) ||
+    (value.source !== 'sqlite' && value.source !== 'mysql')
+  ) {
     throw new BackupFileError(`${file}: the header is incomplete (migrations, tables or source missing)`);
   }
   return value as unknown as BackupHeader;
 }
 
-function checkTableLine(value: Record<string, unknown>, lineNumber: number, file: string, header: BackupHeader): TableLine {
+function checkTableLine(
+  value: Record<string, unknown>,
+  lineNumber: number,
+  file: string,
+  header: BackupHeader,
+): TableLine {
   const ok =
     typeof value.name === 'string' &&
     header.tables.includes(value.name) &&
@@ -178,7 +200,10 @@ function checkTableLine(value: Record<string, unknown>, lineNumber: number, file
     value.columns.length === value.classes.length &&
     value.columns.every((c) => typeof c === 'string' && /^[A-Za-z0-9_]+$/.test(c)) &&
     Array.isArray(value.primaryKey);
-  if (!ok) throw new BackupFileError(`${file}, line ${lineNumber}: a table line that does not match the header: the file is damaged`);
+  if (!ok)
+    throw new BackupFileError(
+      `${file}, line ${lineNumber}: a table line that does not match the header: the file is damaged`,
+    );
   return value as unknown as TableLine;
 }
 
@@ -200,16 +225,21 @@ export async function* readBackupFile(file: string, batchSize = 500): AsyncGener
   };
   for await (const line of gzipLines(file)) {
     lineNumber += 1;
-    if (manifest) throw new BackupFileError(`${file}, line ${lineNumber}: data after the manifest: the file is damaged`);
+    if (manifest)
+      throw new BackupFileError(`${file}, line ${lineNumber}: data after the manifest: the file is damaged`);
     if (lineNumber === 1) {
       header = checkHeader(parseLine(line, lineNumber, file), file);
       yield { kind: 'header', header };
       continue;
     }
     if (line.startsWith('[')) {
-      if (!table || !digest) throw new BackupFileError(`${file}, line ${lineNumber}: a row outside any table: the file is damaged`);
+      if (!table || !digest)
+        throw new BackupFileError(`${file}, line ${lineNumber}: a row outside any table: the file is damaged`);
       const values = parseLine(line, lineNumber, file);
-      if (!Array.isArray(values) || values.length !== table.columns.length) throw new BackupFileError(`${file}, line ${lineNumber}: a row of ${table.name} with the wrong number of values: the file is damaged`);
+      if (!Array.isArray(values) || values.length !== table.columns.length)
+        throw new BackupFileError(
+          `${file}, line ${lineNumber}: a row of ${table.name} with the wrong number of values: the file is damaged`,
+        );
       digest.add(`${line}\n`);
       batch.push(values);
       if (batch.length >= batchSize) {
@@ -219,13 +249,17 @@ export async function* readBackupFile(file: string, batchSize = 500): AsyncGener
       continue;
     }
     const value = parseLine(line, lineNumber, file);
-    if (!isObject(value)) throw new BackupFileError(`${file}, line ${lineNumber}: unexpected line: the file is damaged`);
+    if (!isObject(value))
+      throw new BackupFileError(`${file}, line ${lineNumber}: unexpected line: the file is damaged`);
     if (batch.length && table) yield { kind: 'rows', table, rows: batch };
     batch = [];
     finishTable();
     if (value.kind === 'table') {
       table = checkTableLine(value, lineNumber, file, header!);
-      if (computed.has(table.name)) throw new BackupFileError(`${file}, line ${lineNumber}: table ${table.name} appears twice: the file is damaged`);
+      if (computed.has(table.name))
+        throw new BackupFileError(
+          `${file}, line ${lineNumber}: table ${table.name} appears twice: the file is damaged`,
+        );
       digest = new TableDigest();
       yield { kind: 'table', table };
     } else if (value.kind === 'manifest' && isObject(value.tables)) {
@@ -235,19 +269,31 @@ export async function* readBackupFile(file: string, batchSize = 500): AsyncGener
     } else throw new BackupFileError(`${file}, line ${lineNumber}: unexpected line: the file is damaged`);
   }
   if (!header) throw new BackupFileError(`${file} is empty`);
-  if (!manifest) throw new BackupFileError(`${file} has no manifest: the backup is truncated (it ends after ${lineNumber} lines)`);
+  if (!manifest)
+    throw new BackupFileError(`${file} has no manifest: the backup is truncated (it ends after ${lineNumber} lines)`);
   for (const name of header.tables) {
     const expected = manifest.tables[name];
     const actual = computed.get(name);
-    if (!expected || !actual) throw new BackupFileError(`${file}: table ${name} is missing from the ${expected ? 'data' : 'manifest'}: the backup is incomplete`);
-    if (expected.rows !== actual.rows) throw new BackupFileError(`${file}: table ${name} has ${actual.rows} rows but the manifest says ${expected.rows}: the file is damaged`);
-    if (expected.sha256 !== actual.sha256) throw new BackupFileError(`${file}: table ${name} does not match its checksum in the manifest: the file is damaged`);
+    if (!expected || !actual)
+      throw new BackupFileError(
+        `${file}: table ${name} is missing from the ${expected ? 'data' : 'manifest'}: the backup is incomplete`,
+      );
+    if (expected.rows !== actual.rows)
+      throw new BackupFileError(
+        `${file}: table ${name} has ${actual.rows} rows but the manifest says ${expected.rows}: the file is damaged`,
+      );
+    if (expected.sha256 !== actual.sha256)
+      throw new BackupFileError(
+        `${file}: table ${name} does not match its checksum in the manifest: the file is damaged`,
+      );
   }
   yield { kind: 'manifest', manifest };
 }
 
 /** Reads the whole file and returns its header and manifest, or throws a BackupFileError. */
-export async function validateBackupFile(file: string): Promise<{ header: BackupHeader; manifest: ManifestLine; tables: TableLine[] }> {
+export async function validateBackupFile(
+  file: string,
+): Promise<{ header: BackupHeader; manifest: ManifestLine; tables: TableLine[] }> {
   let header: BackupHeader | undefined;
   let manifest: ManifestLine | undefined;
   const tables: TableLine[] = [];

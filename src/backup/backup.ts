@@ -81,14 +81,23 @@ export async function createBackup(
     await write(`${JSON.stringify(header)}\n`);
     const manifest: Record<string, TableManifest> = {};
     for (const [i, table] of tables.entries()) {
-      const line: TableLine = { kind: 'table', name: table.name, columns: table.columns, classes: table.classes, primaryKey: table.primaryKey };
+      const line: TableLine = {
+        kind: 'table',
+        name: table.name,
+        columns: table.columns,
+        classes: table.classes,
+        primaryKey: table.primaryKey,
+      };
       await write(`${JSON.stringify(line)}\n`);
       const digest = new TableDigest();
       for await (const raw of snapshot.rows(table)) {
-        const text = rowLine(raw.map((value, c) => canonicalValue(value, table.classes[c]!, `${table.name}.${table.columns[c]}`)));
+        const text = rowLine(
+          raw.map((value, c) => canonicalValue(value, table.classes[c]!, `${table.name}.${table.columns[c]}`)),
+        );
         digest.add(text);
         await write(text);
-        if (++totalRows % 10_000 === 0) await options.onProgress?.({ table: table.name, tablesDone: i, tablesTotal: tables.length, rows: totalRows });
+        if (++totalRows % 10_000 === 0)
+          await options.onProgress?.({ table: table.name, tablesDone: i, tablesTotal: tables.length, rows: totalRows });
       }
       manifest[table.name] = digest.result();
       await options.onProgress?.({ table: table.name, tablesDone: i + 1, tablesTotal: tables.length, rows: totalRows });
@@ -105,7 +114,13 @@ export async function createBackup(
       await handle.close();
     }
     await rename(partial, file);
-    return { file, tables: tables.length, rows: totalRows, lastMigration: header.lastMigration, bytes: (await stat(file)).size };
+    return {
+      file,
+      tables: tables.length,
+      rows: totalRows,
+      lastMigration: header.lastMigration,
+      bytes: (await stat(file)).size,
+    };
   } catch (error) {
     gzip.destroy();
     output.destroy();

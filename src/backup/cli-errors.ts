@@ -10,7 +10,8 @@ export async function withBackupErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof BackupFileError) throw new CliError(`${error.message}. Nothing was written.`, EXIT_FILE_REFUSED);
+    if (error instanceof BackupFileError)
+      throw new CliError(`${error.message}. Nothing was written.`, EXIT_FILE_REFUSED);
     if (error instanceof RestoreRefusedError) throw new CliError(error.message);
     throw error;
   }

@@ -1,6 +1,14 @@
 import { type QueryRunner } from 'typeorm';
 import { Database } from '../core/database/database';
-import { BackupFileError, BOOKKEEPING_TABLES, type BackupHeader, type ManifestLine, readBackupFile, type TableLine, validateBackupFile } from './backup-format';
+import {
+  BackupFileError,
+  BOOKKEEPING_TABLES,
+  type BackupHeader,
+  type ManifestLine,
+  readBackupFile,
+  type TableLine,
+  validateBackupFile,
+} from './backup-format';
 
 /** The target holds data and `force` was not given. */
 export class RestoreRefusedError extends Error {}
@@ -35,7 +43,12 @@ const ROWS_PER_COMMIT = 100_000;
 export async function restoreBackup(
   db: Database,
   file: string,
-  options: { force?: boolean; migrateForward?: boolean; validated?: ValidatedBackup; onProgress?: (p: RestoreProgress) => void } = {},
+  options: {
+    force?: boolean;
+    migrateForward?: boolean;
+    validated?: ValidatedBackup;
+    onProgress?: (p: RestoreProgress) => void;
+  } = {},
 ): Promise<RestoreResult> {
   const { header, manifest } = options.validated ?? (await validateBackupFile(file));
   const known = db.migrationNames();
@@ -58,15 +71,20 @@ export async function restoreBackup(
   const totalRows = Object.values(manifest.tables).reduce((sum, t) => sum + t.rows, 0);
   const rows = await load(db, file, header, totalRows, options.onProgress);
   for (const [table, expected] of Object.entries(manifest.tables)) {
-    const [{ n }] = (await db.manager.query(`SELECT COUNT(*) AS n FROM ${db.dataSource.driver.escape(table)}`)) as Array<{ n: number | string }>;
-    if (Number(n) !== expected.rows) throw new Error(`after the load, ${table} holds ${String(n)} rows where the backup has ${expected.rows}`);
+    const [{ n }] = (await db.manager.query(
+      `SELECT COUNT(*) AS n FROM ${db.dataSource.driver.escape(table)}`,
+    )) as Array<{ n: number | string }>;
+    if (Number(n) !== expected.rows)
+      throw new Error(`after the load, ${table} holds ${String(n)} rows where the backup has ${expected.rows}`);
   }
   const migratedForward = options.migrateForward === false ? [] : await db.runMigrations();
   return { header, manifest, rows, migratedForward };
 }
 
 function describe(db: Database): string {
-  return db.target.kind === 'sqlite' ? `the database ${db.target.file}` : `the database ${db.target.database} on ${db.target.host}:${db.target.port}`;
+  return db.target.kind === 'sqlite'
+    ? `the database ${db.target.file}`
+    : `the database ${db.target.database} on ${db.target.host}:${db.target.port}`;
 }
 
 export async function listTables(db: Database): Promise<string[]> {
@@ -105,7 +123,9 @@ export async function rowsHeld(db: Database): Promise<string[]> {
   const held: string[] = [];
   for (const table of await listTables(db)) {
     if (BOOKKEEPING_TABLES.has(table)) continue;
-    const [{ n }] = (await db.manager.query(`SELECT COUNT(*) AS n FROM ${db.dataSource.driver.escape(table)}`)) as Array<{ n: number | string }>;
+    const [{ n }] = (await db.manager.query(
+      `SELECT COUNT(*) AS n FROM ${db.dataSource.driver.escape(table)}`,
+    )) as Array<{ n: number | string }>;
     if (Number(n) > (baseline.get(table) ?? 0)) held.push(`${table}: ${Number(n)} rows`);
   }
   return held;
@@ -135,11 +155,20 @@ async function dropEverything(db: Database): Promise<void> {
   });
 }
 
-async function load(db: Database, file: string, header: BackupHeader, totalRows: number, onProgress?: (p: RestoreProgress) => void): Promise<number> {
+async function load(
+  db: Database,
+  file: string,
+  header: BackupHeader,
+  totalRows: number,
+  onProgress?: (p: RestoreProgress) => void,
+): Promise<number> {
   const escape = (name: string) => db.dataSource.driver.escape(name);
   const present = new Set(await listTables(db));
   const missing = header.tables.filter((t) => !present.has(t));
-  if (missing.length) throw new BackupFileError(`${file} holds tables the schema at ${header.lastMigration} does not have: ${missing.join(', ')}`);
+  if (missing.length)
+    throw new BackupFileError(
+      `${file} holds tables the schema at ${header.lastMigration} does not have: ${missing.join(', ')}`,
+    );
   return withoutForeignKeys(db, async (runner) => {
     let loaded = 0;
     let sinceCommit = 0;

@@ -43,7 +43,8 @@ class SqliteSnapshot implements SnapshotReader {
   private constructor(private readonly db: BetterSqlite3.Database) {}
 
   static open(file: string): SqliteSnapshot {
-    if (file === ':memory:') throw new Error('an in-memory SQLite database cannot be backed up from another connection: use a file');
+    if (file === ':memory:')
+      throw new Error('an in-memory SQLite database cannot be backed up from another connection: use a file');
     const db = new BetterSqlite3(file, { fileMustExist: true });
     db.pragma('busy_timeout = 5000');
     // WAL keeps writers going while this reader holds its snapshot; the service sets it on every file it opens.
@@ -57,26 +58,43 @@ class SqliteSnapshot implements SnapshotReader {
   async migrations(): Promise<string[]> {
     const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").get();
     if (!exists) return [];
-    return (this.db.prepare('SELECT name FROM migrations ORDER BY timestamp, id').all() as Array<{ name: string }>).map((r) => r.name);
+    return (this.db.prepare('SELECT name FROM migrations ORDER BY timestamp, id').all() as Array<{ name: string }>).map(
+      (r) => r.name,
+    );
   }
 
   async tables(): Promise<TableInfo[]> {
-    const names = (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+    const names = (
+      this.db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .all() as Array<{ name: string }>
+    ).map((r) => r.name);
     return names
       .filter((name) => !BOOKKEEPING_TABLES.has(name))
       .map((name) => {
-        const columns = this.db.prepare(`PRAGMA table_info(${quoteSqlite(name)})`).all() as Array<{ name: string; type: string; pk: number }>;
+        const columns = this.db.prepare(`PRAGMA table_info(${quoteSqlite(name)})`).all() as Array<{
+          name: string;
+          type: string;
+          pk: number;
+        }>;
         const primaryKey = columns
           .filter((c) => c.pk > 0)
           .sort((a, b) => a.pk - b.pk)
           .map((c) => c.name);
-        return { name, columns: columns.map((c) => c.name), classes: columns.map((c) => valueClassOf(c.type)), primaryKey };
+        return {
+          name,
+          columns: columns.map((c) => c.name),
+          classes: columns.map((c) => valueClassOf(c.type)),
+          primaryKey,
+        };
       });
   }
 
   async *rows(table: TableInfo): AsyncIterable<unknown[]> {
     const order = (table.primaryKey.length ? table.primaryKey : table.columns).map(quoteSqlite).join(', ');
-    const statement = this.db.prepare(`SELECT ${table.columns.map(quoteSqlite).join(', ')} FROM ${quoteSqlite(table.name)} ORDER BY ${order}`).raw(true);
+    const statement = this.db
+      .prepare(`SELECT ${table.columns.map(quoteSqlite).join(', ')} FROM ${quoteSqlite(table.name)} ORDER BY ${order}`)
+      .raw(true);
     let n = 0;
     for (const row of statement.iterate() as IterableIterator<unknown[]>) {
       yield row;
@@ -124,13 +142,20 @@ class MysqlSnapshot implements SnapshotReader {
   }
 
   private query<T>(sql: string, params: unknown[] = []): Promise<T> {
-    return new Promise((resolve, reject) => this.connection.query(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T))));
+    return new Promise((resolve, reject) =>
+      this.connection.query(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T))),
+    );
   }
 
   async migrations(): Promise<string[]> {
-    const exists = await this.query<unknown[]>("SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'migrations'", [this.database]);
+    const exists = await this.query<unknown[]>(
+      "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'migrations'",
+      [this.database],
+    );
     if (!exists.length) return [];
-    return (await this.query<Array<{ name: string }>>('SELECT name FROM migrations ORDER BY timestamp, id')).map((r) => r.name);
+    return (await this.query<Array<{ name: string }>>('SELECT name FROM migrations ORDER BY timestamp, id')).map(
+      (r) => r.name,
+    );
   }
 
   async tables(): Promise<TableInfo[]> {

@@ -32,7 +32,13 @@ export async function createScratchDatabase(configuredUrl: string, label = 'veri
     };
   }
   const name = `${target.database}_${label}_${suffix}`;
-  const admin = () => mysqlPromise.createConnection({ host: target.host, port: target.port, user: target.username, password: target.password });
+  const admin = () =>
+    mysqlPromise.createConnection({
+      host: target.host,
+      port: target.port,
+      user: target.username,
+      password: target.password,
+    });
   const connection = await admin();
   try {
     await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -58,13 +64,17 @@ export async function createScratchDatabase(configuredUrl: string, label = 'veri
  * Every table of the database at `url` against a manifest: same tables, and per table the same row count and
  * checksum, computed the way the backup computed them.
  */
-export async function compareWithManifest(url: string, manifest: Record<string, { rows: number; sha256: string }>): Promise<InvariantCheck[]> {
+export async function compareWithManifest(
+  url: string,
+  manifest: Record<string, { rows: number; sha256: string }>,
+): Promise<InvariantCheck[]> {
   const snapshot = await openSnapshot(url);
   const checks: InvariantCheck[] = [];
   try {
     const tables = await snapshot.tables();
     for (const name of Object.keys(manifest)) {
-      if (!tables.some((t) => t.name === name)) checks.push({ name: `table ${name}`, ok: false, detail: 'in the backup but not in the restored database' });
+      if (!tables.some((t) => t.name === name))
+        checks.push({ name: `table ${name}`, ok: false, detail: 'in the backup but not in the restored database' });
     }
     for (const table of tables) {
       const expected = manifest[table.name];
@@ -73,7 +83,10 @@ export async function compareWithManifest(url: string, manifest: Record<string, 
         continue;
       }
       const digest = new TableDigest();
-      for await (const raw of snapshot.rows(table)) digest.add(rowLine(raw.map((v, c) => canonicalValue(v, table.classes[c]!, `${table.name}.${table.columns[c]}`))));
+      for await (const raw of snapshot.rows(table))
+        digest.add(
+          rowLine(raw.map((v, c) => canonicalValue(v, table.classes[c]!, `${table.name}.${table.columns[c]}`))),
+        );
       const actual = digest.result();
       const ok = actual.rows === expected.rows && actual.sha256 === expected.sha256;
       checks.push({
@@ -101,7 +114,7 @@ export async function foreignKeysHold(db: Database): Promise<InvariantCheck> {
   const keys =
     db.kind === 'sqlite'
       ? ((await db.manager.query(
-          "SELECT m.name AS child, f.\"from\" AS col, f.\"table\" AS parent, f.\"to\" AS ref FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'",
+          'SELECT m.name AS child, f."from" AS col, f."table" AS parent, f."to" AS ref FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = \'table\'',
         )) as Array<{ child: string; col: string; parent: string; ref: string }>)
       : ((await db.manager.query(
           `SELECT TABLE_NAME AS child, COLUMN_NAME AS col, REFERENCED_TABLE_NAME AS parent, REFERENCED_COLUMN_NAME AS ref
@@ -115,7 +128,9 @@ export async function foreignKeysHold(db: Database): Promise<InvariantCheck> {
     )) as Array<{ n: number | string }>;
     if (Number(n)) broken.push(`${Number(n)} ${k.child}.${k.col} without their ${k.parent}`);
   }
-  return broken.length ? { name, ok: false, detail: broken.join('; ') } : { name, ok: true, detail: `${keys.length} foreign keys` };
+  return broken.length
+    ? { name, ok: false, detail: broken.join('; ') }
+    : { name, ok: true, detail: `${keys.length} foreign keys` };
 }
 
 export interface VerifyResult {
@@ -128,7 +143,11 @@ export interface VerifyResult {
  * manifest, migrates it forward to this release, and checks the domain's invariants there. The scratch database
  * is dropped afterwards. A damaged file throws a BackupFileError before anything is created.
  */
-export async function verifyBackup(file: string, configuredUrl: string, onCheck?: (check: InvariantCheck) => void): Promise<VerifyResult> {
+export async function verifyBackup(
+  file: string,
+  configuredUrl: string,
+  onCheck?: (check: InvariantCheck) => void,
+): Promise<VerifyResult> {
   const checks: InvariantCheck[] = [];
   const report = (check: InvariantCheck) => {
     checks.push(check);
@@ -146,11 +165,19 @@ export async function verifyBackup(file: string, configuredUrl: string, onCheck?
   try {
     db = await Database.connect(scratch.url, { poolSize: 2 });
     const restored = await restoreBackup(db, file, { migrateForward: false, validated });
-    report({ name: 'restore', ok: true, detail: `${restored.rows} rows loaded into a scratch database at migration ${header.lastMigration ?? '(none)'}` });
+    report({
+      name: 'restore',
+      ok: true,
+      detail: `${restored.rows} rows loaded into a scratch database at migration ${header.lastMigration ?? '(none)'}`,
+    });
     for (const check of await compareWithManifest(scratch.url, manifest.tables)) report(check);
     report(await foreignKeysHold(db));
     const forward = await db.runMigrations();
-    report({ name: 'migrates forward', ok: true, detail: forward.length ? `applied ${forward.join(', ')}` : 'already at this release’s latest migration' });
+    report({
+      name: 'migrates forward',
+      ok: true,
+      detail: forward.length ? `applied ${forward.join(', ')}` : 'already at this release’s latest migration',
+    });
     for (const check of await checkDomainInvariants(db.manager)) report(check);
   } catch (error) {
     if (error instanceof BackupFileError) throw error;

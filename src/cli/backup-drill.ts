@@ -45,7 +45,11 @@ async function drill(base: string, employees: number): Promise<number> {
     open.push(db);
     await db.runMigrations();
     const seeded = await seedRegion(db, employees);
-    step({ name: 'seed', ok: true, detail: `${seeded.employees} employees, ${seeded.realizations} realizations, ${seeded.feedback} feedback` });
+    step({
+      name: 'seed',
+      ok: true,
+      detail: `${seeded.employees} employees, ${seeded.realizations} realizations, ${seeded.feedback} feedback`,
+    });
     const backup = await createBackup(source.url, { outDir: dir });
     step({ name: 'backup', ok: true, detail: `${backup.rows} rows of ${backup.tables} tables, ${backup.bytes} bytes` });
     const verified = await verifyBackup(backup.file, base, (c) => step({ ...c, name: `verify: ${c.name}` }));
@@ -56,7 +60,8 @@ async function drill(base: string, employees: number): Promise<number> {
     step({ name: 'restore into an empty database', ok: true, detail: `${restored.rows} rows` });
     const { manifest } = await validateBackupFile(backup.file);
     for (const c of await compareWithManifest(target.url, manifest.tables)) step({ ...c, name: `restored: ${c.name}` });
-    for (const c of [await foreignKeysHold(restoredDb), ...(await checkDomainInvariants(restoredDb.manager))]) step({ ...c, name: `restored: ${c.name}` });
+    for (const c of [await foreignKeysHold(restoredDb), ...(await checkDomainInvariants(restoredDb.manager))])
+      step({ ...c, name: `restored: ${c.name}` });
   } catch (error) {
     step({ name: 'drill', ok: false, detail: error instanceof Error ? error.message : String(error) });
   } finally {

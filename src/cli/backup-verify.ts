@@ -13,8 +13,15 @@ void runCommand(async ({ config }) => {
   const file = positional[0];
   if (!file) throw new CliError('usage: npm run backup:verify -- <file>');
   const started = Date.now();
-  const result = await withBackupErrors(() => verifyBackup(file, config.databaseUrl, (c) => process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.detail}\n`)));
+  const result = await withBackupErrors(() =>
+    verifyBackup(file, config.databaseUrl, (c) =>
+      process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.detail}\n`),
+    ),
+  );
   const failed = result.checks.filter((c) => !c.ok);
-  if (failed.length) throw new CliError(`${file} does NOT pass verification: ${failed.length} check(s) failed (${failed.map((c) => c.name).join('; ')})`);
+  if (failed.length)
+    throw new CliError(
+      `${file} does NOT pass verification: ${failed.length} check(s) failed (${failed.map((c) => c.name).join('; ')})`,
+    );
   process.stdout.write(`${file} restores and passes every check (${((Date.now() - started) / 1000).toFixed(1)} s).\n`);
 });

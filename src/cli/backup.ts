@@ -13,7 +13,8 @@ void runCommand(async ({ config }) => {
   const started = Date.now();
   const result = await createBackup(config.databaseUrl, {
     outDir,
-    onProgress: (p) => line.update(`backup: ${p.tablesDone}/${p.tablesTotal} tables, ${p.rows.toLocaleString('en')} rows (${p.table})`),
+    onProgress: (p) =>
+      line.update(`backup: ${p.tablesDone}/${p.tablesTotal} tables, ${p.rows.toLocaleString('en')} rows (${p.table})`),
   });
   line.done(
     `Backed up ${result.tables} tables, ${result.rows.toLocaleString('en')} rows at migration ${result.lastMigration ?? '(none)'} in ${((Date.now() - started) / 1000).toFixed(1)} s (${(result.bytes / 1024 / 1024).toFixed(1)} MiB).`,

@@ -35,7 +35,9 @@ export class CliError extends Error {
 }
 
 /** Runs a command: configuration, database, clean exit codes and readable errors. */
-export async function runCommand(work: (env: { config: Config; db: () => Promise<Database> }) => Promise<void>): Promise<void> {
+export async function runCommand(
+  work: (env: { config: Config; db: () => Promise<Database> }) => Promise<void>,
+): Promise<void> {
   let db: Database | undefined;
   try {
     const config = loadConfig();

@@ -28,7 +28,15 @@ void runCommand(async ({ db }) => {
   const database = await db();
   await database.runMigrations();
   const line = progressLine();
-  const describe = (p: { kind: string; done: number; total: number; created: number; updated: number; unchanged: number; failed: number }) =>
+  const describe = (p: {
+    kind: string;
+    done: number;
+    total: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    failed: number;
+  }) =>
     `${p.kind}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')} rows — ${p.created} created, ${p.updated} updated, ${p.unchanged} unchanged, ${p.failed} failed`;
   try {
     const result = await importCsv(database, file, actor, policyTable, (p) => line.update(describe(p)));

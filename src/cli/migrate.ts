@@ -5,5 +5,9 @@ import { runCommand } from './cli-support';
 void runCommand(async ({ config, db }) => {
   const database = await db();
   const applied = await database.runMigrations();
-  process.stdout.write(applied.length ? `Applied ${applied.length} migration(s) to ${config.databaseUrl}:\n${applied.map((m) => `  ${m}\n`).join('')}` : `Nothing to apply: ${config.databaseUrl} is up to date.\n`);
+  process.stdout.write(
+    applied.length
+      ? `Applied ${applied.length} migration(s) to ${config.databaseUrl}:\n${applied.map((m) => `  ${m}\n`).join('')}`
+      : `Nothing to apply: ${config.databaseUrl} is up to date.\n`,
+  );
 });

@@ -22,7 +22,8 @@ void runCommand(async ({ db }) => {
     restoreBackup(database, file, {
       validated,
       force: options.has('force'),
-      onProgress: (p) => line.update(`restore: ${p.rows.toLocaleString('en')}/${p.totalRows.toLocaleString('en')} rows (${p.table})`),
+      onProgress: (p) =>
+        line.update(`restore: ${p.rows.toLocaleString('en')}/${p.totalRows.toLocaleString('en')} rows (${p.table})`),
     }),
   );
   line.done(

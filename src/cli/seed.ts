@@ -10,17 +10,25 @@ import { CliError, parseArgs, progressLine, runCommand, stringOption } from './c
 void runCommand(async ({ config, db }) => {
   const { options } = parseArgs(process.argv.slice(2));
   const employees = Number(stringOption(options, 'employees') ?? 300);
-  if (!Number.isInteger(employees) || employees < 1 || employees > 1_000_000) throw new CliError('--employees must be a whole number from 1 to 1,000,000.');
+  if (!Number.isInteger(employees) || employees < 1 || employees > 1_000_000)
+    throw new CliError('--employees must be a whole number from 1 to 1,000,000.');
   const database = await db();
   await database.runMigrations();
   if (!(await isOrganisationEmpty(database))) {
-    if (!options.has('reset')) throw new CliError(`${config.databaseUrl} already holds an organisation. Add --reset to replace it (this deletes every unit, employee and audit entry).`);
+    if (!options.has('reset'))
+      throw new CliError(
+        `${config.databaseUrl} already holds an organisation. Add --reset to replace it (this deletes every unit, employee and audit entry).`,
+      );
     process.stderr.write('Removing the existing organisation…\n');
     await clearOrganisation(database);
   }
   const line = progressLine();
-  const result = await seedRegion(database, employees, (p) => line.update(`seeding ${p.phase}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')}`));
-  line.done(`Seeded ${result.units.toLocaleString('en')} units, ${result.employees.toLocaleString('en')} employees, their ${result.year} plans (SKP), ${result.realizations.toLocaleString('en')} realizations, ${result.feedback.toLocaleString('en')} feedback and ${result.activities.toLocaleString('en')} daily-log entries in ${(result.ms / 1000).toFixed(1)} s.`);
+  const result = await seedRegion(database, employees, (p) =>
+    line.update(`seeding ${p.phase}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')}`),
+  );
+  line.done(
+    `Seeded ${result.units.toLocaleString('en')} units, ${result.employees.toLocaleString('en')} employees, their ${result.year} plans (SKP), ${result.realizations.toLocaleString('en')} realizations, ${result.feedback.toLocaleString('en')} feedback and ${result.activities.toLocaleString('en')} daily-log entries in ${(result.ms / 1000).toFixed(1)} s.`,
+  );
   const l = result.landmarks;
   process.stdout.write(
     [

@@ -24,25 +24,34 @@ void runCommand(async ({ config, db }) => {
     return;
   }
   if (config.token.kind !== 'secret') {
-    throw new CliError('The server verifies tokens with a public key or JWKS (JWT_PUBLIC_KEY / JWT_JWKS_URL): tokens come from that identity provider, not from here.');
+    throw new CliError(
+      'The server verifies tokens with a public key or JWKS (JWT_PUBLIC_KEY / JWT_JWKS_URL): tokens come from that identity provider, not from here.',
+    );
   }
   if (config.env === 'production') throw new CliError('Refusing to mint tokens with NODE_ENV=production.');
   const nip = stringOption(options, 'nip');
   const client = stringOption(options, 'client');
   if (nip && client) throw new CliError('Give --nip or --client, not both.');
-  const roleArgs = process.argv.slice(2).flatMap((arg, i, all) => (arg === '--role' && all[i + 1] ? [all[i + 1]!] : arg.startsWith('--role=') ? [arg.slice(7)] : []));
+  const roleArgs = process.argv
+    .slice(2)
+    .flatMap((arg, i, all) =>
+      arg === '--role' && all[i + 1] ? [all[i + 1]!] : arg.startsWith('--role=') ? [arg.slice(7)] : [],
+    );
   const roles = roleArgs.map((r) => parseRole(r.toUpperCase()) ?? failRole(r));
   const unit = stringOption(options, 'unit');
-  if (unit && !roles.includes(Role.HR_ADMIN)) throw new CliError('--unit only limits an HR_ADMIN: add --role HR_ADMIN.');
+  if (unit && !roles.includes(Role.HR_ADMIN))
+    throw new CliError('--unit only limits an HR_ADMIN: add --role HR_ADMIN.');
   if (client && roles.length === 0) throw new CliError('A client token needs at least one --role.');
 
   const database = await db();
   if (nip) {
     const employee = await database.manager.getRepository(Employee).findOneBy({ nip });
-    if (!employee) throw new CliError(`No employee has NIP ${nip} in ${config.databaseUrl}. Run without arguments for suggestions.`);
+    if (!employee)
+      throw new CliError(`No employee has NIP ${nip} in ${config.databaseUrl}. Run without arguments for suggestions.`);
     if (!employee.active) throw new CliError(`Employee ${nip} is deactivated: the server would refuse the token.`);
   }
-  if (unit && !(await database.manager.getRepository(Unit).findOneBy({ code: normaliseUnitCode(unit) }))) throw new CliError(`No unit has the code ${unit}.`);
+  if (unit && !(await database.manager.getRepository(Unit).findOneBy({ code: normaliseUnitCode(unit) })))
+    throw new CliError(`No unit has the code ${unit}.`);
 
   const jwt = new SignJWT({ roles, ...(unit ? { unit } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -53,7 +62,10 @@ void runCommand(async ({ config, db }) => {
   if (config.jwtAudience) jwt.setAudience(config.jwtAudience);
   const signed = await jwt.sign(new TextEncoder().encode(config.token.secret));
   const { iat = 0, exp = 0 } = decodeJwt(signed);
-  if (exp - iat > config.maxTokenLifetimeSeconds) throw new CliError(`--expires is longer than the server accepts (MAX_TOKEN_LIFETIME_SECONDS=${config.maxTokenLifetimeSeconds}).`);
+  if (exp - iat > config.maxTokenLifetimeSeconds)
+    throw new CliError(
+      `--expires is longer than the server accepts (MAX_TOKEN_LIFETIME_SECONDS=${config.maxTokenLifetimeSeconds}).`,
+    );
   process.stdout.write(`${signed}\n`);
 });
 

@@ -11,7 +11,20 @@ import { insertRows, type SeedProgress } from './seed-writer';
 /** Plans read back per chunk, so a region of 100,000 never sits in memory at once. */
 const APPRAISALS_PER_CHUNK = 2000;
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 
 const FEEDBACK = [
   'Capaian bulan ini baik; pertahankan koordinasi dengan kader posyandu.',
@@ -77,7 +90,9 @@ export async function writeFollowThrough(
   const counts = { realizations: 0, feedback: 0, activities: 0 };
 
   await db.transaction(async (em) => {
-    const [{ n: maxId }] = (await em.query(`SELECT MAX(id) AS n FROM appraisal`)) as Array<{ n: number | string | null }>;
+    const [{ n: maxId }] = (await em.query(`SELECT MAX(id) AS n FROM appraisal`)) as Array<{
+      n: number | string | null;
+    }>;
     const total = Number(maxId ?? 0);
     let realizationId = await nextId(em, 'realization');
     let feedbackId = await nextId(em, 'feedback');
@@ -99,7 +114,8 @@ export async function writeFollowThrough(
       }
       for (const [appraisalId, indicators] of byAppraisal) {
         const employeeId = Number(indicators[0]!.employee_id);
-        const appraiserId = indicators[0]!.appraiser_employee_id === null ? null : Number(indicators[0]!.appraiser_employee_id);
+        const appraiserId =
+          indicators[0]!.appraiser_employee_id === null ? null : Number(indicators[0]!.appraiser_employee_id);
         // How well this person is doing this year: most around target, some ahead, some behind.
         const form = 0.75 + random.next() * 0.4;
         for (const indicator of indicators) {
@@ -110,18 +126,43 @@ export async function writeFollowThrough(
             const value = target === null ? null : monthlyValue(target, indicator.target_unit, month, form, random);
             realizationId += 1;
             realizations.push([
-              realizationId, Number(indicator.indicator_id), appraisalId, month, value, target === null ? 'Terlaksana sesuai rencana.' : null,
+              realizationId,
+              Number(indicator.indicator_id),
+              appraisalId,
+              month,
+              value,
+              target === null ? 'Terlaksana sesuai rencana.' : null,
               `Capaian ${MONTHS[month - 1]} ${year}.`,
-              JSON.stringify([{ title: `Laporan ${MONTHS[month - 1]} ${year}`, url: `https://portal.jayawijayakab.go.id/bukti/${appraisalId}/${indicator.indicator_id}/${month}.pdf` }]),
-              1, created, created,
+              JSON.stringify([
+                {
+                  title: `Laporan ${MONTHS[month - 1]} ${year}`,
+                  url: `https://portal.jayawijayakab.go.id/bukti/${appraisalId}/${indicator.indicator_id}/${month}.pdf`,
+                },
+              ]),
+              1,
+              created,
+              created,
             ]);
             if (appraiserId !== null && random.chance(1 / 3)) {
-              const given = new Date(Math.min(created.getTime() + random.int(1, 4) * 86_400_000, asOfInstant.getTime()));
+              const given = new Date(
+                Math.min(created.getTime() + random.int(1, 4) * 86_400_000, asOfInstant.getTime()),
+              );
               const replied = random.chance(0.2);
               feedbackId += 1;
               feedback.push([
-                feedbackId, employeeId, appraisalId, appraiserId, FeedbackTarget.REALIZATION, realizationId, null, random.pick(FEEDBACK),
-                replied ? 'Baik, terima kasih atas arahannya.' : null, replied ? given : null, replied ? 2 : 1, given, given,
+                feedbackId,
+                employeeId,
+                appraisalId,
+                appraiserId,
+                FeedbackTarget.REALIZATION,
+                realizationId,
+                null,
+                random.pick(FEEDBACK),
+                replied ? 'Baik, terima kasih atas arahannya.' : null,
+                replied ? given : null,
+                replied ? 2 : 1,
+                given,
+                given,
               ]);
             }
           }
@@ -130,14 +171,32 @@ export async function writeFollowThrough(
           const linked = random.chance(0.7) ? Number(random.pick(indicators).indicator_id) : null;
           const old = date <= addDays(asOf, -3);
           const roll = random.next();
-          const status = !old || appraiserId === null ? ActivityStatus.SUBMITTED : roll < 0.85 ? ActivityStatus.ACKNOWLEDGED : roll < 0.9 ? ActivityStatus.RETURNED : ActivityStatus.SUBMITTED;
+          const status =
+            !old || appraiserId === null
+              ? ActivityStatus.SUBMITTED
+              : roll < 0.85
+                ? ActivityStatus.ACKNOWLEDGED
+                : roll < 0.9
+                  ? ActivityStatus.RETURNED
+                  : ActivityStatus.SUBMITTED;
           const reviewed = status === ActivityStatus.SUBMITTED ? null : instant(addDays(date, 2));
           activityId += 1;
           activities.push([
-            activityId, employeeId, appraisalId, linked, date, random.pick(ACTIVITIES), random.int(2, 16) * 30,
-            random.chance(0.3) ? `https://portal.jayawijayakab.go.id/aktivitas/${employeeId}/${date}.jpg` : null, status,
-            status === ActivityStatus.RETURNED ? 'Mohon lengkapi uraian dan foto kegiatan.' : null, reviewed ? appraiserId : null, reviewed,
-            reviewed ? 2 : 1, instant(date), reviewed ?? instant(date),
+            activityId,
+            employeeId,
+            appraisalId,
+            linked,
+            date,
+            random.pick(ACTIVITIES),
+            random.int(2, 16) * 30,
+            random.chance(0.3) ? `https://portal.jayawijayakab.go.id/aktivitas/${employeeId}/${date}.jpg` : null,
+            status,
+            status === ActivityStatus.RETURNED ? 'Mohon lengkapi uraian dan foto kegiatan.' : null,
+            reviewed ? appraiserId : null,
+            reviewed,
+            reviewed ? 2 : 1,
+            instant(date),
+            reviewed ?? instant(date),
           ]);
         }
       }
@@ -145,7 +204,11 @@ export async function writeFollowThrough(
       counts.realizations += realizations.length;
       counts.feedback += feedback.length;
       counts.activities += activities.length;
-      onProgress?.({ phase: 'realizations, feedback and daily logs', done: Math.min(from + APPRAISALS_PER_CHUNK - 1, total), total });
+      onProgress?.({
+        phase: 'realizations, feedback and daily logs',
+        done: Math.min(from + APPRAISALS_PER_CHUNK - 1, total),
+        total,
+      });
     }
   });
   return counts;
@@ -159,17 +222,56 @@ function monthlyValue(target: number, unit: string | null, month: number, form: 
 }
 
 async function nextId(em: EntityManager, table: string): Promise<number> {
-  const [{ n }] = (await em.query(`SELECT MAX(id) AS n FROM ${em.connection.driver.escape(table)}`)) as Array<{ n: number | string | null }>;
+  const [{ n }] = (await em.query(`SELECT MAX(id) AS n FROM ${em.connection.driver.escape(table)}`)) as Array<{
+    n: number | string | null;
+  }>;
   return Number(n ?? 0);
 }
 
-async function writeChunk(em: EntityManager, realizations: unknown[][], feedback: unknown[][], activities: unknown[][]): Promise<void> {
+async function writeChunk(
+  em: EntityManager,
+  realizations: unknown[][],
+  feedback: unknown[][],
+  activities: unknown[][],
+): Promise<void> {
   const noop = () => undefined;
-  await insertRows(em, 'realization', ['id', 'indicator_id', 'appraisal_id', 'sub_period', 'value', 'statement', 'narrative', 'evidence', 'version', 'created_at', 'updated_at'], realizations, noop);
+  await insertRows(
+    em,
+    'realization',
+    [
+      'id',
+      'indicator_id',
+      'appraisal_id',
+      'sub_period',
+      'value',
+      'statement',
+      'narrative',
+      'evidence',
+      'version',
+      'created_at',
+      'updated_at',
+    ],
+    realizations,
+    noop,
+  );
   await insertRows(
     em,
     'feedback',
-    ['id', 'recipient_employee_id', 'appraisal_id', 'author_employee_id', 'target_kind', 'target_id', 'core_value', 'text', 'reply', 'replied_at', 'version', 'created_at', 'updated_at'],
+    [
+      'id',
+      'recipient_employee_id',
+      'appraisal_id',
+      'author_employee_id',
+      'target_kind',
+      'target_id',
+      'core_value',
+      'text',
+      'reply',
+      'replied_at',
+      'version',
+      'created_at',
+      'updated_at',
+    ],
     feedback,
     noop,
   );
@@ -177,8 +279,21 @@ async function writeChunk(em: EntityManager, realizations: unknown[][], feedback
     em,
     'daily_activity',
     [
-      'id', 'employee_id', 'appraisal_id', 'indicator_id', 'activity_date', 'description', 'duration_minutes', 'evidence_url', 'status', 'review_comment',
-      'reviewer_employee_id', 'reviewed_at', 'version', 'created_at', 'updated_at',
+      'id',
+      'employee_id',
+      'appraisal_id',
+      'indicator_id',
+      'activity_date',
+      'description',
+      'duration_minutes',
+      'evidence_url',
+      'status',
+      'review_comment',
+      'reviewer_employee_id',
+      'reviewed_at',
+      'version',
+      'created_at',
+      'updated_at',
     ],
     activities,
     noop,

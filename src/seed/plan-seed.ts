@@ -25,7 +25,8 @@ const displayName = (e: PlannedEmployee) => {
 };
 
 /** A day of the year as a UTC instant at 01:00 WIT-morning (00:00 UTC is 09:00 WIT). */
-const day = (year: number, month: number, dayOfMonth: number) => new Date(Date.UTC(year, month - 1, dayOfMonth, 1, 0, 0));
+const day = (year: number, month: number, dayOfMonth: number) =>
+  new Date(Date.UTC(year, month - 1, dayOfMonth, 1, 0, 0));
 
 interface Buffers {
   appraisals: unknown[][];
@@ -43,30 +44,91 @@ async function flush(em: EntityManager, b: Buffers): Promise<void> {
     em,
     'appraisal',
     [
-      'id', 'employee_id', 'period_id', 'open_period_id', 'status', 'form', 'approach', 'start_date', 'end_date', 'position_title', 'position_kind', 'grade', 'unit_id',
-      'appraiser_employee_id', 'appraiser_external_id', 'appraiser_name', 'appraiser_position_title', 'appraiser_supervisor_employee_id', 'appraiser_supervisor_external_id',
-      'appraiser_supervisor_name', 'appraiser_supervisor_position_title', 'resource_support', 'accountability_scheme', 'consequences', 'submitted_at', 'approved_at',
-      'approved_late', 'closed_at', 'version', 'created_at', 'updated_at',
+      'id',
+      'employee_id',
+      'period_id',
+      'open_period_id',
+      'status',
+      'form',
+      'approach',
+      'start_date',
+      'end_date',
+      'position_title',
+      'position_kind',
+      'grade',
+      'unit_id',
+      'appraiser_employee_id',
+      'appraiser_external_id',
+      'appraiser_name',
+      'appraiser_position_title',
+      'appraiser_supervisor_employee_id',
+      'appraiser_supervisor_external_id',
+      'appraiser_supervisor_name',
+      'appraiser_supervisor_position_title',
+      'resource_support',
+      'accountability_scheme',
+      'consequences',
+      'submitted_at',
+      'approved_at',
+      'approved_late',
+      'closed_at',
+      'version',
+      'created_at',
+      'updated_at',
     ],
     b.appraisals,
     noop,
   );
-  await insertRows(em, 'work_result_plan', ['id', 'appraisal_id', 'kind', 'position', 'text', 'supports_id', 'created_at', 'updated_at'], b.rhks, noop);
+  await insertRows(
+    em,
+    'work_result_plan',
+    ['id', 'appraisal_id', 'kind', 'position', 'text', 'supports_id', 'created_at', 'updated_at'],
+    b.rhks,
+    noop,
+  );
   await insertRows(
     em,
     'indicator',
-    ['id', 'work_result_plan_id', 'position', 'text', 'aspect', 'target_value', 'target_unit', 'target_text', 'perspective', 'created_at', 'updated_at'],
+    [
+      'id',
+      'work_result_plan_id',
+      'position',
+      'text',
+      'aspect',
+      'target_value',
+      'target_unit',
+      'target_text',
+      'perspective',
+      'created_at',
+      'updated_at',
+    ],
     b.indicators,
     noop,
   );
   await insertRows(
     em,
     'appraisal_transition',
-    ['appraisal_id', 'action', 'from_status', 'to_status', 'actor_kind', 'actor_employee_id', 'actor_subject', 'reason', 'occurred_at'],
+    [
+      'appraisal_id',
+      'action',
+      'from_status',
+      'to_status',
+      'actor_kind',
+      'actor_employee_id',
+      'actor_subject',
+      'reason',
+      'occurred_at',
+    ],
     b.transitions,
     noop,
   );
-  await insertRows(em, 'behavior_expectation', ['appraisal_id', 'core_value', 'expectation', 'author_subject', 'created_at', 'updated_at'], b.expectations, noop);
+  await insertRows(
+    em,
+    'behavior_expectation',
+    ['appraisal_id', 'core_value', 'expectation', 'author_subject', 'created_at', 'updated_at'],
+    b.expectations,
+    noop,
+  );
 }
 
 /**
@@ -74,7 +136,12 @@ async function flush(em: EntityManager, b: Buffers): Promise<void> {
  * their supervisor's (two main RHK supporting the supervisor's, one additional; five indicators), most approved in
  * January (some after the deadline, flagged late), a few submitted, returned or still draft. Deterministic.
  */
-export async function writePlans(db: Database, region: RegionPlan, year: number, onProgress?: (p: SeedProgress) => void): Promise<{ appraisals: number }> {
+export async function writePlans(
+  db: Database,
+  region: RegionPlan,
+  year: number,
+  onProgress?: (p: SeedProgress) => void,
+): Promise<{ appraisals: number }> {
   const random = new Random(year * 7919);
   const employees = new Map(region.employees.map((e) => [e.id, e]));
   const officials = new Map(region.officials.map((o) => [o.id, o]));
@@ -93,8 +160,36 @@ export async function writePlans(db: Database, region: RegionPlan, year: number,
     await insertRows(
       em,
       'performance_period',
-      ['id', 'year', 'cadence', 'status', 'start_date', 'end_date', 'planning_deadline', 'periodic_evaluation_days', 'annual_evaluation_deadline', 'version', 'created_at', 'updated_at'],
-      [[1, year, EvaluationCadence.MONTHLY, PeriodStatus.RUNNING, `${year}-01-01`, `${year}-12-31`, `${year}-01-31`, 10, `${year + 1}-01-31`, 1, now, now]],
+      [
+        'id',
+        'year',
+        'cadence',
+        'status',
+        'start_date',
+        'end_date',
+        'planning_deadline',
+        'periodic_evaluation_days',
+        'annual_evaluation_deadline',
+        'version',
+        'created_at',
+        'updated_at',
+      ],
+      [
+        [
+          1,
+          year,
+          EvaluationCadence.MONTHLY,
+          PeriodStatus.RUNNING,
+          `${year}-01-01`,
+          `${year}-12-31`,
+          `${year}-01-31`,
+          10,
+          `${year + 1}-01-31`,
+          1,
+          now,
+          now,
+        ],
+      ],
       () => undefined,
     );
     const mainRhks = new Map<number, number[]>();
@@ -106,36 +201,102 @@ export async function writePlans(db: Database, region: RegionPlan, year: number,
       const unit = units.get(employee.unitId)!;
       const appraisalId = employee.id;
       const supervisor = employee.supervisorId === null ? undefined : employees.get(employee.supervisorId);
-      const external = employee.externalSupervisorId === null ? undefined : officials.get(employee.externalSupervisorId);
+      const external =
+        employee.externalSupervisorId === null ? undefined : officials.get(employee.externalSupervisorId);
       const second = supervisor?.supervisorId != null ? employees.get(supervisor.supervisorId) : undefined;
-      const secondExternal = supervisor?.externalSupervisorId != null ? officials.get(supervisor.externalSupervisorId) : undefined;
+      const secondExternal =
+        supervisor?.externalSupervisorId != null ? officials.get(supervisor.externalSupervisorId) : undefined;
       const jpt = employee.positionKind === PositionKind.JPT;
 
       const roll = random.next();
-      const status = roll < 0.92 ? AppraisalStatus.APPROVED : roll < 0.96 ? AppraisalStatus.SUBMITTED : roll < 0.98 ? AppraisalStatus.RETURNED : AppraisalStatus.DRAFT;
+      const status =
+        roll < 0.92
+          ? AppraisalStatus.APPROVED
+          : roll < 0.96
+            ? AppraisalStatus.SUBMITTED
+            : roll < 0.98
+              ? AppraisalStatus.RETURNED
+              : AppraisalStatus.DRAFT;
       const submittedAt = status === AppraisalStatus.DRAFT ? null : day(year, 1, random.int(3, 20));
       // Approved 1 to 25 days after submission: about one in five after the 31 January deadline (late).
-      const approvedAt = status === AppraisalStatus.APPROVED ? new Date(submittedAt!.getTime() + random.int(1, 25) * 86_400_000) : null;
+      const approvedAt =
+        status === AppraisalStatus.APPROVED ? new Date(submittedAt!.getTime() + random.int(1, 25) * 86_400_000) : null;
       const approvedLate = approvedAt !== null && approvedAt.getUTCMonth() > 0;
       const transitions: Array<[TransitionAction, AppraisalStatus, AppraisalStatus, Date, boolean, string | null]> = [];
-      if (submittedAt) transitions.push([TransitionAction.SUBMIT, AppraisalStatus.DRAFT, AppraisalStatus.SUBMITTED, submittedAt, false, null]);
-      if (status === AppraisalStatus.APPROVED) transitions.push([TransitionAction.APPROVE, AppraisalStatus.SUBMITTED, AppraisalStatus.APPROVED, approvedAt!, true, null]);
+      if (submittedAt)
+        transitions.push([
+          TransitionAction.SUBMIT,
+          AppraisalStatus.DRAFT,
+          AppraisalStatus.SUBMITTED,
+          submittedAt,
+          false,
+          null,
+        ]);
+      if (status === AppraisalStatus.APPROVED)
+        transitions.push([
+          TransitionAction.APPROVE,
+          AppraisalStatus.SUBMITTED,
+          AppraisalStatus.APPROVED,
+          approvedAt!,
+          true,
+          null,
+        ]);
       if (status === AppraisalStatus.RETURNED) {
-        transitions.push([TransitionAction.RETURN, AppraisalStatus.SUBMITTED, AppraisalStatus.RETURNED, day(year, 2, random.int(1, 10)), true, 'Target IKI belum selaras dengan RHK atasan; mohon disesuaikan.']);
+        transitions.push([
+          TransitionAction.RETURN,
+          AppraisalStatus.SUBMITTED,
+          AppraisalStatus.RETURNED,
+          day(year, 2, random.int(1, 10)),
+          true,
+          'Target IKI belum selaras dengan RHK atasan; mohon disesuaikan.',
+        ]);
       }
       buffers.appraisals.push([
-        appraisalId, employee.id, 1, 1, status, jpt ? AppraisalForm.JPT : AppraisalForm.JA_JF, PlanApproach.QUANTITATIVE, `${year}-01-01`, `${year}-12-31`,
-        employee.positionTitle, employee.positionKind, employee.grade, employee.unitId,
-        supervisor?.id ?? null, supervisor ? null : (external?.id ?? null), supervisor ? displayName(supervisor) : (external?.name ?? null),
+        appraisalId,
+        employee.id,
+        1,
+        1,
+        status,
+        jpt ? AppraisalForm.JPT : AppraisalForm.JA_JF,
+        PlanApproach.QUANTITATIVE,
+        `${year}-01-01`,
+        `${year}-12-31`,
+        employee.positionTitle,
+        employee.positionKind,
+        employee.grade,
+        employee.unitId,
+        supervisor?.id ?? null,
+        supervisor ? null : (external?.id ?? null),
+        supervisor ? displayName(supervisor) : (external?.name ?? null),
         supervisor ? supervisor.positionTitle : (external?.positionTitle ?? null),
-        second?.id ?? null, second ? null : (secondExternal?.id ?? null), second ? displayName(second) : (secondExternal?.name ?? null),
+        second?.id ?? null,
+        second ? null : (secondExternal?.id ?? null),
+        second ? displayName(second) : (secondExternal?.name ?? null),
         second ? second.positionTitle : (secondExternal?.positionTitle ?? null),
-        'Anggaran dan sarana sesuai DPA unit kerja.', 'Laporan bulanan kepada atasan langsung.', 'Hasil penilaian menjadi dasar pemberian TPP dan pengembangan kompetensi.',
-        submittedAt, approvedAt, approvedLate, null, 9 + transitions.length, created, approvedAt ?? submittedAt ?? created,
+        'Anggaran dan sarana sesuai DPA unit kerja.',
+        'Laporan bulanan kepada atasan langsung.',
+        'Hasil penilaian menjadi dasar pemberian TPP dan pengembangan kompetensi.',
+        submittedAt,
+        approvedAt,
+        approvedLate,
+        null,
+        9 + transitions.length,
+        created,
+        approvedAt ?? submittedAt ?? created,
       ]);
       for (const [action, from, to, at, byAppraiser, reason] of transitions) {
         const actorNip = byAppraiser ? (supervisor?.nip ?? 'bkpsdm-portal') : employee.nip;
-        buffers.transitions.push([appraisalId, action, from, to, byAppraiser && !supervisor ? 'client' : 'employee', byAppraiser ? (supervisor?.id ?? null) : employee.id, actorNip, reason, at]);
+        buffers.transitions.push([
+          appraisalId,
+          action,
+          from,
+          to,
+          byAppraiser && !supervisor ? 'client' : 'employee',
+          byAppraiser ? (supervisor?.id ?? null) : employee.id,
+          actorNip,
+          reason,
+          at,
+        ]);
       }
 
       const kind = templateKind(unit);
@@ -149,21 +310,45 @@ export async function writePlans(db: Database, region: RegionPlan, year: number,
       const parents = supervisor && !jpt ? (mainRhks.get(supervisor.id) ?? []) : [];
       const mine: number[] = [];
       const fill = (text: string) => text.replace('{unit}', unit.name).replace('{position}', employee.positionTitle);
-      const addResult = (template: ResultTemplate, rhkKind: WorkResultKind, position: number, supportsId: number | null) => {
+      const addResult = (
+        template: ResultTemplate,
+        rhkKind: WorkResultKind,
+        position: number,
+        supportsId: number | null,
+      ) => {
         rhkId += 1;
         buffers.rhks.push([rhkId, appraisalId, rhkKind, position, fill(template.text), supportsId, created, created]);
         template.indicators.forEach((t, i) => {
           indicatorId += 1;
           const target = t.target[0] === t.target[1] ? t.target[0] : random.int(t.target[0], t.target[1]);
-          buffers.indicators.push([indicatorId, rhkId, i + 1, t.text, t.aspect, target, t.unit, null, jpt ? (t.perspective ?? Perspective.PROSES_BISNIS) : null, created, created]);
+          buffers.indicators.push([
+            indicatorId,
+            rhkId,
+            i + 1,
+            t.text,
+            t.aspect,
+            target,
+            t.unit,
+            null,
+            jpt ? (t.perspective ?? Perspective.PROSES_BISNIS) : null,
+            created,
+            created,
+          ]);
         });
         return rhkId;
       };
-      results.slice(0, 2).forEach((template, i) => mine.push(addResult(template, WorkResultKind.MAIN, i + 1, parents.length ? parents[i % parents.length]! : null)));
+      results
+        .slice(0, 2)
+        .forEach((template, i) =>
+          mine.push(
+            addResult(template, WorkResultKind.MAIN, i + 1, parents.length ? parents[i % parents.length]! : null),
+          ),
+        );
       addResult(ADDITIONAL_RESULT, WorkResultKind.ADDITIONAL, 1, null);
       mainRhks.set(employee.id, mine);
       if (supervisor && random.chance(0.3)) {
-        const text = (kind && EXPECTATIONS[kind]) ?? 'Aktif berkolaborasi dengan rekan kerja dan unit lain untuk tujuan bersama.';
+        const text =
+          (kind && EXPECTATIONS[kind]) ?? 'Aktif berkolaborasi dengan rekan kerja dan unit lain untuk tujuan bersama.';
         buffers.expectations.push([appraisalId, CoreValue.KOLABORATIF, text, supervisor.nip, created, created]);
       }
       done += 1;

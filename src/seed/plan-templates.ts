@@ -25,15 +25,39 @@ export const JPT_RESULTS: Record<string, ResultTemplate[]> = {
     {
       text: 'Meningkatnya derajat kesehatan ibu dan anak di Kabupaten Jayawijaya',
       indicators: [
-        { text: 'Cakupan imunisasi dasar lengkap pada bayi', aspect: Q, target: [95, 95], unit: '%', perspective: Perspective.PENERIMA_LAYANAN },
-        { text: 'Cakupan kunjungan antenatal K6 ibu hamil', aspect: Q, target: [90, 90], unit: '%', perspective: Perspective.PENERIMA_LAYANAN },
+        {
+          text: 'Cakupan imunisasi dasar lengkap pada bayi',
+          aspect: Q,
+          target: [95, 95],
+          unit: '%',
+          perspective: Perspective.PENERIMA_LAYANAN,
+        },
+        {
+          text: 'Cakupan kunjungan antenatal K6 ibu hamil',
+          aspect: Q,
+          target: [90, 90],
+          unit: '%',
+          perspective: Perspective.PENERIMA_LAYANAN,
+        },
       ],
     },
     {
       text: 'Terwujudnya tata kelola Dinas Kesehatan yang akuntabel',
       indicators: [
-        { text: 'Nilai evaluasi SAKIP Dinas Kesehatan', aspect: QL, target: [70, 70], unit: 'poin', perspective: Perspective.PENGUATAN_INTERNAL },
-        { text: 'Realisasi anggaran belanja kesehatan', aspect: Q, target: [95, 95], unit: '%', perspective: Perspective.ANGGARAN },
+        {
+          text: 'Nilai evaluasi SAKIP Dinas Kesehatan',
+          aspect: QL,
+          target: [70, 70],
+          unit: 'poin',
+          perspective: Perspective.PENGUATAN_INTERNAL,
+        },
+        {
+          text: 'Realisasi anggaran belanja kesehatan',
+          aspect: Q,
+          target: [95, 95],
+          unit: '%',
+          perspective: Perspective.ANGGARAN,
+        },
       ],
     },
   ],
@@ -41,15 +65,39 @@ export const JPT_RESULTS: Record<string, ResultTemplate[]> = {
     {
       text: 'Meningkatnya mutu dan akses pendidikan dasar di Kabupaten Jayawijaya',
       indicators: [
-        { text: 'Persentase sekolah dasar yang menerapkan Kurikulum Merdeka', aspect: Q, target: [80, 80], unit: '%', perspective: Perspective.PROSES_BISNIS },
-        { text: 'Rata-rata kehadiran siswa sekolah dasar', aspect: Q, target: [90, 90], unit: '%', perspective: Perspective.PENERIMA_LAYANAN },
+        {
+          text: 'Persentase sekolah dasar yang menerapkan Kurikulum Merdeka',
+          aspect: Q,
+          target: [80, 80],
+          unit: '%',
+          perspective: Perspective.PROSES_BISNIS,
+        },
+        {
+          text: 'Rata-rata kehadiran siswa sekolah dasar',
+          aspect: Q,
+          target: [90, 90],
+          unit: '%',
+          perspective: Perspective.PENERIMA_LAYANAN,
+        },
       ],
     },
     {
       text: 'Meningkatnya kompetensi pendidik',
       indicators: [
-        { text: 'Persentase guru yang mengikuti pelatihan Kurikulum Merdeka', aspect: Q, target: [75, 75], unit: '%', perspective: Perspective.PENGUATAN_INTERNAL },
-        { text: 'Realisasi anggaran pendidikan', aspect: Q, target: [95, 95], unit: '%', perspective: Perspective.ANGGARAN },
+        {
+          text: 'Persentase guru yang mengikuti pelatihan Kurikulum Merdeka',
+          aspect: Q,
+          target: [75, 75],
+          unit: '%',
+          perspective: Perspective.PENGUATAN_INTERNAL,
+        },
+        {
+          text: 'Realisasi anggaran pendidikan',
+          aspect: Q,
+          target: [95, 95],
+          unit: '%',
+          perspective: Perspective.ANGGARAN,
+        },
       ],
     },
   ],
@@ -57,15 +105,39 @@ export const JPT_RESULTS: Record<string, ResultTemplate[]> = {
     {
       text: 'Meningkatnya kualitas pelayanan publik di distrik',
       indicators: [
-        { text: 'Indeks kepuasan masyarakat atas layanan distrik', aspect: QL, target: [80, 80], unit: 'poin', perspective: Perspective.PENERIMA_LAYANAN },
-        { text: 'Persentase dokumen dan izin selesai dalam standar waktu layanan', aspect: T, target: [90, 90], unit: '%', perspective: Perspective.PROSES_BISNIS },
+        {
+          text: 'Indeks kepuasan masyarakat atas layanan distrik',
+          aspect: QL,
+          target: [80, 80],
+          unit: 'poin',
+          perspective: Perspective.PENERIMA_LAYANAN,
+        },
+        {
+          text: 'Persentase dokumen dan izin selesai dalam standar waktu layanan',
+          aspect: T,
+          target: [90, 90],
+          unit: '%',
+          perspective: Perspective.PROSES_BISNIS,
+        },
       ],
     },
     {
       text: 'Terwujudnya koordinasi pemerintahan daerah yang efektif',
       indicators: [
-        { text: 'Persentase rekomendasi rapat koordinasi yang ditindaklanjuti', aspect: Q, target: [85, 85], unit: '%', perspective: Perspective.PROSES_BISNIS },
-        { text: 'Realisasi anggaran Sekretariat Daerah', aspect: Q, target: [95, 95], unit: '%', perspective: Perspective.ANGGARAN },
+        {
+          text: 'Persentase rekomendasi rapat koordinasi yang ditindaklanjuti',
+          aspect: Q,
+          target: [85, 85],
+          unit: '%',
+          perspective: Perspective.PROSES_BISNIS,
+        },
+        {
+          text: 'Realisasi anggaran Sekretariat Daerah',
+          aspect: Q,
+          target: [95, 95],
+          unit: '%',
+          perspective: Perspective.ANGGARAN,
+        },
       ],
     },
   ],
@@ -73,15 +145,39 @@ export const JPT_RESULTS: Record<string, ResultTemplate[]> = {
     {
       text: 'Meningkatnya kualitas manajemen kinerja ASN',
       indicators: [
-        { text: 'Persentase ASN yang SKP-nya disetujui tepat waktu', aspect: T, target: [95, 95], unit: '%', perspective: Perspective.PROSES_BISNIS },
-        { text: 'Persentase data kepegawaian yang mutakhir', aspect: QL, target: [98, 98], unit: '%', perspective: Perspective.PENGUATAN_INTERNAL },
+        {
+          text: 'Persentase ASN yang SKP-nya disetujui tepat waktu',
+          aspect: T,
+          target: [95, 95],
+          unit: '%',
+          perspective: Perspective.PROSES_BISNIS,
+        },
+        {
+          text: 'Persentase data kepegawaian yang mutakhir',
+          aspect: QL,
+          target: [98, 98],
+          unit: '%',
+          perspective: Perspective.PENGUATAN_INTERNAL,
+        },
       ],
     },
     {
       text: 'Meningkatnya kompetensi ASN daerah',
       indicators: [
-        { text: 'Persentase ASN yang mengikuti pengembangan kompetensi 20 JP', aspect: Q, target: [70, 70], unit: '%', perspective: Perspective.PENGUATAN_INTERNAL },
-        { text: 'Realisasi anggaran BKPSDM', aspect: Q, target: [95, 95], unit: '%', perspective: Perspective.ANGGARAN },
+        {
+          text: 'Persentase ASN yang mengikuti pengembangan kompetensi 20 JP',
+          aspect: Q,
+          target: [70, 70],
+          unit: '%',
+          perspective: Perspective.PENGUATAN_INTERNAL,
+        },
+        {
+          text: 'Realisasi anggaran BKPSDM',
+          aspect: Q,
+          target: [95, 95],
+          unit: '%',
+          perspective: Perspective.ANGGARAN,
+        },
       ],
     },
   ],
@@ -95,7 +191,12 @@ export const STAFF_RESULTS: Partial<Record<UnitKind, { head: ResultTemplate[]; s
         text: 'Tercapainya cakupan imunisasi dasar lengkap di wilayah kerja {unit}',
         indicators: [
           { text: 'Cakupan imunisasi dasar lengkap bayi di wilayah kerja', aspect: Q, target: [95, 95], unit: '%' },
-          { text: 'Persentase posyandu yang melaksanakan imunisasi tiap bulan', aspect: Q, target: [90, 100], unit: '%' },
+          {
+            text: 'Persentase posyandu yang melaksanakan imunisasi tiap bulan',
+            aspect: Q,
+            target: [90, 100],
+            unit: '%',
+          },
         ],
       },
       {
@@ -128,7 +229,12 @@ export const STAFF_RESULTS: Partial<Record<UnitKind, { head: ResultTemplate[]; s
       {
         text: 'Terlaksananya Kurikulum Merdeka di {unit}',
         indicators: [
-          { text: 'Persentase rombongan belajar yang menggunakan modul ajar Kurikulum Merdeka', aspect: Q, target: [80, 100], unit: '%' },
+          {
+            text: 'Persentase rombongan belajar yang menggunakan modul ajar Kurikulum Merdeka',
+            aspect: Q,
+            target: [80, 100],
+            unit: '%',
+          },
           { text: 'Supervisi akademik guru', aspect: Q, target: [2, 2], unit: 'kali per guru' },
         ],
       },
@@ -162,7 +268,12 @@ export const STAFF_RESULTS: Partial<Record<UnitKind, { head: ResultTemplate[]; s
       {
         text: 'Meningkatnya pelayanan administrasi kependudukan dan perizinan di {unit}',
         indicators: [
-          { text: 'Persentase dokumen dan izin selesai dalam standar waktu layanan', aspect: T, target: [90, 95], unit: '%' },
+          {
+            text: 'Persentase dokumen dan izin selesai dalam standar waktu layanan',
+            aspect: T,
+            target: [90, 95],
+            unit: '%',
+          },
           { text: 'Pengaduan layanan yang ditindaklanjuti', aspect: Q, target: [100, 100], unit: '%' },
         ],
       },
@@ -170,7 +281,12 @@ export const STAFF_RESULTS: Partial<Record<UnitKind, { head: ResultTemplate[]; s
         text: 'Terselenggaranya pemerintahan distrik yang tertib',
         indicators: [
           { text: 'Laporan penyelenggaraan pemerintahan distrik', aspect: Q, target: [4, 4], unit: 'laporan' },
-          { text: 'Musyawarah perencanaan pembangunan kampung yang difasilitasi', aspect: Q, target: [5, 12], unit: 'kampung' },
+          {
+            text: 'Musyawarah perencanaan pembangunan kampung yang difasilitasi',
+            aspect: Q,
+            target: [5, 12],
+            unit: 'kampung',
+          },
         ],
       },
     ],

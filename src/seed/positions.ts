@@ -15,7 +15,14 @@ export interface PositionTemplate {
   gender?: Gender;
 }
 
-const pns = (title: string, kind: PositionKind, grades: string[], weight: number, suffixes?: string[], prefix?: string): PositionTemplate => ({
+const pns = (
+  title: string,
+  kind: PositionKind,
+  grades: string[],
+  weight: number,
+  suffixes?: string[],
+  prefix?: string,
+): PositionTemplate => ({
   title,
   kind,
   employmentType: EmploymentType.PNS,
@@ -24,7 +31,13 @@ const pns = (title: string, kind: PositionKind, grades: string[], weight: number
   titlePrefix: prefix,
   weight,
 });
-const pppk = (title: string, kind: PositionKind, grades: string[], weight: number, suffixes?: string[]): PositionTemplate => ({
+const pppk = (
+  title: string,
+  kind: PositionKind,
+  grades: string[],
+  weight: number,
+  suffixes?: string[],
+): PositionTemplate => ({
   title,
   kind,
   employmentType: EmploymentType.PPPK,

@@ -59,10 +59,46 @@ export const SEED = 20260101;
 
 /** Distrik of Kabupaten Jayawijaya, for the generated units beyond Walesi. */
 const DISTRIK = [
-  'Wamena', 'Asolokobal', 'Hubikosi', 'Kurulu', 'Asologaima', 'Musatfak', 'Pelebaga', 'Bolakme', 'Walelagama', 'Napua',
-  'Wouma', 'Wollo', 'Yalengga', 'Asotipo', 'Maima', 'Popugoba', 'Wame', 'Wesaput', 'Itlay Hisage', 'Siepkosi',
-  'Pisugi', 'Piramid', 'Muliama', 'Hubikiak', 'Libarek', 'Ibele', 'Taelarek', 'Wita Waya', 'Trikora', 'Usilimo',
-  'Bpiri', 'Koragi', 'Tagime', 'Molagalome', 'Tagineri', 'Silo Karno Doga', 'Siepkosi Barat', 'Yalengga Tengah', 'Kurulu Timur', 'Welesi Barat',
+  'Wamena',
+  'Asolokobal',
+  'Hubikosi',
+  'Kurulu',
+  'Asologaima',
+  'Musatfak',
+  'Pelebaga',
+  'Bolakme',
+  'Walelagama',
+  'Napua',
+  'Wouma',
+  'Wollo',
+  'Yalengga',
+  'Asotipo',
+  'Maima',
+  'Popugoba',
+  'Wame',
+  'Wesaput',
+  'Itlay Hisage',
+  'Siepkosi',
+  'Pisugi',
+  'Piramid',
+  'Muliama',
+  'Hubikiak',
+  'Libarek',
+  'Ibele',
+  'Taelarek',
+  'Wita Waya',
+  'Trikora',
+  'Usilimo',
+  'Bpiri',
+  'Koragi',
+  'Tagime',
+  'Molagalome',
+  'Tagineri',
+  'Silo Karno Doga',
+  'Siepkosi Barat',
+  'Yalengga Tengah',
+  'Kurulu Timur',
+  'Welesi Barat',
 ];
 
 interface PersonSpec {
@@ -151,7 +187,9 @@ class RegionBuilder {
   staff(unit: PlannedUnit, supervisor: PlannedEmployee, count: number): PlannedEmployee[] {
     const templates = STAFF_BY_UNIT_KIND[unit.kind];
     if (!templates) throw new Error(`no staff templates for ${unit.kind}`);
-    return Array.from({ length: count }, () => this.staffFrom(pickWeighted(templates, this.random.next()), unit, supervisor));
+    return Array.from({ length: count }, () =>
+      this.staffFrom(pickWeighted(templates, this.random.next()), unit, supervisor),
+    );
   }
 }
 
@@ -172,47 +210,220 @@ export function planRegion(employeeTarget: number, seed = SEED): RegionPlan {
 
   const regency = b.unit('JWY', 'Pemerintah Kabupaten Jayawijaya', UnitKind.GOVERNMENT, null);
   const setda = b.unit('JWY-SETDA', 'Sekretariat Daerah Kabupaten Jayawijaya', UnitKind.SECRETARIAT, regency);
-  const sekda = b.head({ unit: setda, supervisorId: null, externalSupervisorId: bupati.id, positionTitle: 'Sekretaris Daerah', positionKind: PositionKind.JPT, grade: 'IV/d', titleSuffix: 'S.Sos., M.Si.' });
+  const sekda = b.head({
+    unit: setda,
+    supervisorId: null,
+    externalSupervisorId: bupati.id,
+    positionTitle: 'Sekretaris Daerah',
+    positionKind: PositionKind.JPT,
+    grade: 'IV/d',
+    titleSuffix: 'S.Sos., M.Si.',
+  });
 
-  const bkpsdm = b.unit('JWY-BKPSDM', 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', UnitKind.AGENCY, regency);
-  const kepalaBkpsdm = b.head({ unit: bkpsdm, supervisorId: null, externalSupervisorId: bupati.id, positionTitle: 'Kepala BKPSDM', positionKind: PositionKind.JPT, grade: 'IV/c', titleSuffix: 'S.E., M.M.' });
-  const hrAdmin = b.person({ unit: bkpsdm, supervisorId: kepalaBkpsdm.id, positionTitle: 'Analis Sumber Daya Manusia Aparatur Ahli Muda', positionKind: F, grade: 'III/c', titleSuffix: 'S.Psi.' });
-  b.person({ unit: bkpsdm, supervisorId: kepalaBkpsdm.id, positionTitle: 'Pengelola Data Kepegawaian', positionKind: PL, grade: 'II/d' });
+  const bkpsdm = b.unit(
+    'JWY-BKPSDM',
+    'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
+    UnitKind.AGENCY,
+    regency,
+  );
+  const kepalaBkpsdm = b.head({
+    unit: bkpsdm,
+    supervisorId: null,
+    externalSupervisorId: bupati.id,
+    positionTitle: 'Kepala BKPSDM',
+    positionKind: PositionKind.JPT,
+    grade: 'IV/c',
+    titleSuffix: 'S.E., M.M.',
+  });
+  const hrAdmin = b.person({
+    unit: bkpsdm,
+    supervisorId: kepalaBkpsdm.id,
+    positionTitle: 'Analis Sumber Daya Manusia Aparatur Ahli Muda',
+    positionKind: F,
+    grade: 'III/c',
+    titleSuffix: 'S.Psi.',
+  });
+  b.person({
+    unit: bkpsdm,
+    supervisorId: kepalaBkpsdm.id,
+    positionTitle: 'Pengelola Data Kepegawaian',
+    positionKind: PL,
+    grade: 'II/d',
+  });
 
   // Health: Dinas Kesehatan → UPTD Puskesmas Walesi.
   const dinkes = b.unit('JWY-DINKES', 'Dinas Kesehatan Kabupaten Jayawijaya', UnitKind.AGENCY, regency);
-  const kadinkes = b.head({ unit: dinkes, supervisorId: null, externalSupervisorId: bupati.id, positionTitle: 'Kepala Dinas Kesehatan', positionKind: PositionKind.JPT, grade: 'IV/c', titlePrefix: 'dr.', titleSuffix: 'M.Kes.' });
+  const kadinkes = b.head({
+    unit: dinkes,
+    supervisorId: null,
+    externalSupervisorId: bupati.id,
+    positionTitle: 'Kepala Dinas Kesehatan',
+    positionKind: PositionKind.JPT,
+    grade: 'IV/c',
+    titlePrefix: 'dr.',
+    titleSuffix: 'M.Kes.',
+  });
   const kesmas = b.unit('JWY-DINKES-KESMAS', 'Bidang Kesehatan Masyarakat', UnitKind.DIVISION, dinkes);
-  const kabidKesmas = b.head({ unit: kesmas, supervisorId: kadinkes.id, positionTitle: 'Kepala Bidang Kesehatan Masyarakat', positionKind: A, grade: 'IV/a', titleSuffix: 'S.KM., M.Kes.' });
-  b.person({ unit: kesmas, supervisorId: kabidKesmas.id, positionTitle: 'Epidemiolog Kesehatan Ahli Muda', positionKind: F, grade: 'III/c', titleSuffix: 'S.KM.' });
-  b.person({ unit: kesmas, supervisorId: kabidKesmas.id, positionTitle: 'Administrator Kesehatan Ahli Pertama', positionKind: F, grade: 'III/b', titleSuffix: 'S.KM.' });
+  const kabidKesmas = b.head({
+    unit: kesmas,
+    supervisorId: kadinkes.id,
+    positionTitle: 'Kepala Bidang Kesehatan Masyarakat',
+    positionKind: A,
+    grade: 'IV/a',
+    titleSuffix: 'S.KM., M.Kes.',
+  });
+  b.person({
+    unit: kesmas,
+    supervisorId: kabidKesmas.id,
+    positionTitle: 'Epidemiolog Kesehatan Ahli Muda',
+    positionKind: F,
+    grade: 'III/c',
+    titleSuffix: 'S.KM.',
+  });
+  b.person({
+    unit: kesmas,
+    supervisorId: kabidKesmas.id,
+    positionTitle: 'Administrator Kesehatan Ahli Pertama',
+    positionKind: F,
+    grade: 'III/b',
+    titleSuffix: 'S.KM.',
+  });
   const pkmWalesi = b.unit('JWY-PKM-WALESI', 'UPTD Puskesmas Walesi', UnitKind.HEALTH_CENTRE, dinkes);
-  const kapusWalesi = b.head({ unit: pkmWalesi, supervisorId: kadinkes.id, positionTitle: 'Kepala UPTD Puskesmas Walesi', positionKind: PG, grade: 'III/d', titleSuffix: 'S.Kep., Ns., M.Kes.' });
-  const nurse = b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Perawat Ahli Pertama', positionKind: F, grade: 'III/b', titleSuffix: 'S.Kep., Ns.' });
-  b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Dokter Ahli Pertama', positionKind: F, grade: 'III/b', titlePrefix: 'dr.' });
-  b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Bidan Ahli Pertama', positionKind: F, grade: 'III/a', titleSuffix: 'S.Tr.Keb.', gender: Gender.FEMALE });
-  b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Bidan Terampil', positionKind: F, grade: 'II/d', titleSuffix: 'A.Md.Keb.', gender: Gender.FEMALE });
-  b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Perawat Terampil', positionKind: F, grade: 'VII', employmentType: EmploymentType.PPPK, titleSuffix: 'A.Md.Kep.' });
-  b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Sanitarian Terampil', positionKind: F, grade: 'II/c', titleSuffix: 'A.Md.KL.' });
-  b.person({ unit: pkmWalesi, supervisorId: kapusWalesi.id, positionTitle: 'Pengadministrasi Perkantoran', positionKind: PL, grade: 'II/b' });
+  const kapusWalesi = b.head({
+    unit: pkmWalesi,
+    supervisorId: kadinkes.id,
+    positionTitle: 'Kepala UPTD Puskesmas Walesi',
+    positionKind: PG,
+    grade: 'III/d',
+    titleSuffix: 'S.Kep., Ns., M.Kes.',
+  });
+  const nurse = b.person({
+    unit: pkmWalesi,
+    supervisorId: kapusWalesi.id,
+    positionTitle: 'Perawat Ahli Pertama',
+    positionKind: F,
+    grade: 'III/b',
+    titleSuffix: 'S.Kep., Ns.',
+  });
+  b.person({
+    unit: pkmWalesi,
+    supervisorId: kapusWalesi.id,
+    positionTitle: 'Dokter Ahli Pertama',
+    positionKind: F,
+    grade: 'III/b',
+    titlePrefix: 'dr.',
+  });
+  b.person({
+    unit: pkmWalesi,
+    supervisorId: kapusWalesi.id,
+    positionTitle: 'Bidan Ahli Pertama',
+    positionKind: F,
+    grade: 'III/a',
+    titleSuffix: 'S.Tr.Keb.',
+    gender: Gender.FEMALE,
+  });
+  b.person({
+    unit: pkmWalesi,
+    supervisorId: kapusWalesi.id,
+    positionTitle: 'Bidan Terampil',
+    positionKind: F,
+    grade: 'II/d',
+    titleSuffix: 'A.Md.Keb.',
+    gender: Gender.FEMALE,
+  });
+  b.person({
+    unit: pkmWalesi,
+    supervisorId: kapusWalesi.id,
+    positionTitle: 'Perawat Terampil',
+    positionKind: F,
+    grade: 'VII',
+    employmentType: EmploymentType.PPPK,
+    titleSuffix: 'A.Md.Kep.',
+  });
+  b.person({
+    unit: pkmWalesi,
+    supervisorId: kapusWalesi.id,
+    positionTitle: 'Sanitarian Terampil',
+    positionKind: F,
+    grade: 'II/c',
+    titleSuffix: 'A.Md.KL.',
+  });
+  b.person({
+    unit: pkmWalesi,
+    supervisorId: kapusWalesi.id,
+    positionTitle: 'Pengadministrasi Perkantoran',
+    positionKind: PL,
+    grade: 'II/b',
+  });
 
   // Education: Dinas Pendidikan → Bidang SD → SD Negeri Walesi, SD Inpres Walesi.
   const disdik = b.unit('JWY-DISDIK', 'Dinas Pendidikan dan Kebudayaan Kabupaten Jayawijaya', UnitKind.AGENCY, regency);
-  const kadisdik = b.head({ unit: disdik, supervisorId: null, externalSupervisorId: bupati.id, positionTitle: 'Kepala Dinas Pendidikan dan Kebudayaan', positionKind: PositionKind.JPT, grade: 'IV/c', titleSuffix: 'S.Pd., M.Pd.' });
+  const kadisdik = b.head({
+    unit: disdik,
+    supervisorId: null,
+    externalSupervisorId: bupati.id,
+    positionTitle: 'Kepala Dinas Pendidikan dan Kebudayaan',
+    positionKind: PositionKind.JPT,
+    grade: 'IV/c',
+    titleSuffix: 'S.Pd., M.Pd.',
+  });
   const bidangSd = b.unit('JWY-DISDIK-SD', 'Bidang Pembinaan Sekolah Dasar', UnitKind.DIVISION, disdik);
-  const kabidSd = b.head({ unit: bidangSd, supervisorId: kadisdik.id, positionTitle: 'Kepala Bidang Pembinaan Sekolah Dasar', positionKind: A, grade: 'IV/a', titleSuffix: 'S.Pd., M.Si.' });
+  const kabidSd = b.head({
+    unit: bidangSd,
+    supervisorId: kadisdik.id,
+    positionTitle: 'Kepala Bidang Pembinaan Sekolah Dasar',
+    positionKind: A,
+    grade: 'IV/a',
+    titleSuffix: 'S.Pd., M.Si.',
+  });
   const sdnWalesi = b.unit('JWY-SDN-WALESI', 'SD Negeri Walesi', UnitKind.SCHOOL, disdik);
-  const kepsekWalesi = b.head({ unit: sdnWalesi, supervisorId: kabidSd.id, positionTitle: 'Kepala SD Negeri Walesi (Guru Ahli Madya)', positionKind: F, grade: 'IV/a', titleSuffix: 'S.Pd.' });
-  const teacher = b.person({ unit: sdnWalesi, supervisorId: kepsekWalesi.id, positionTitle: 'Guru Kelas Ahli Pertama', positionKind: F, grade: 'III/b', titleSuffix: 'S.Pd.' });
+  const kepsekWalesi = b.head({
+    unit: sdnWalesi,
+    supervisorId: kabidSd.id,
+    positionTitle: 'Kepala SD Negeri Walesi (Guru Ahli Madya)',
+    positionKind: F,
+    grade: 'IV/a',
+    titleSuffix: 'S.Pd.',
+  });
+  const teacher = b.person({
+    unit: sdnWalesi,
+    supervisorId: kepsekWalesi.id,
+    positionTitle: 'Guru Kelas Ahli Pertama',
+    positionKind: F,
+    grade: 'III/b',
+    titleSuffix: 'S.Pd.',
+  });
   b.staff(sdnWalesi, kepsekWalesi, 5);
   const sdiWalesi = b.unit('JWY-SDI-WALESI', 'SD Inpres Walesi', UnitKind.SCHOOL, disdik);
-  const kepsekInpres = b.head({ unit: sdiWalesi, supervisorId: kabidSd.id, positionTitle: 'Kepala SD Inpres Walesi (Guru Ahli Muda)', positionKind: F, grade: 'III/d', titleSuffix: 'S.Pd.' });
+  const kepsekInpres = b.head({
+    unit: sdiWalesi,
+    supervisorId: kabidSd.id,
+    positionTitle: 'Kepala SD Inpres Walesi (Guru Ahli Muda)',
+    positionKind: F,
+    grade: 'III/d',
+    titleSuffix: 'S.Pd.',
+  });
   b.staff(sdiWalesi, kepsekInpres, 4);
 
   // The district office: Kepala Distrik (answering to the Bupati through the Sekda) and its sections.
   const distrik = b.unit('JWY-DISTRIK-WALESI', 'Kantor Distrik Walesi', UnitKind.DISTRICT_OFFICE, regency);
-  const kadis = b.head({ unit: distrik, supervisorId: sekda.id, positionTitle: 'Kepala Distrik Walesi', positionKind: A, grade: 'III/d', titleSuffix: 'S.IP.' });
-  const sekdis = b.person({ senior: true, unit: distrik, supervisorId: kadis.id, positionTitle: 'Sekretaris Distrik Walesi', positionKind: PG, grade: 'III/c', titleSuffix: 'S.Sos.' });
+  const kadis = b.head({
+    unit: distrik,
+    supervisorId: sekda.id,
+    positionTitle: 'Kepala Distrik Walesi',
+    positionKind: A,
+    grade: 'III/d',
+    titleSuffix: 'S.IP.',
+  });
+  const sekdis = b.person({
+    senior: true,
+    unit: distrik,
+    supervisorId: kadis.id,
+    positionTitle: 'Sekretaris Distrik Walesi',
+    positionKind: PG,
+    grade: 'III/c',
+    titleSuffix: 'S.Sos.',
+  });
   const sections: Array<[string, string, number, boolean]> = [
     ['PEM', 'Seksi Pemerintahan', 2, false],
     ['YAN', 'Seksi Pelayanan Umum', 2, false],
@@ -221,9 +432,26 @@ export function planRegion(employeeTarget: number, seed = SEED): RegionPlan {
   ];
   for (const [code, name, staffCount, underSecretary] of sections) {
     const section = b.unit(`JWY-DISTRIK-WALESI-${code}`, name, UnitKind.SECTION, distrik);
-    const kasi = b.head({ unit: section, supervisorId: underSecretary ? sekdis.id : kadis.id, positionTitle: `Kepala ${name}`, positionKind: PG, grade: 'III/b', titleSuffix: 'S.Sos.' });
+    const kasi = b.head({
+      unit: section,
+      supervisorId: underSecretary ? sekdis.id : kadis.id,
+      positionTitle: `Kepala ${name}`,
+      positionKind: PG,
+      grade: 'III/b',
+      titleSuffix: 'S.Sos.',
+    });
     for (let i = 0; i < staffCount; i++) {
-      b.person({ unit: section, supervisorId: kasi.id, positionTitle: b.random.pick(['Pengadministrasi Umum', 'Pengolah Data Kependudukan', 'Pengelola Layanan Masyarakat']), positionKind: PL, grade: b.random.pick(['II/a', 'II/b', 'II/c', 'III/a']) });
+      b.person({
+        unit: section,
+        supervisorId: kasi.id,
+        positionTitle: b.random.pick([
+          'Pengadministrasi Umum',
+          'Pengolah Data Kependudukan',
+          'Pengelola Layanan Masyarakat',
+        ]),
+        positionKind: PL,
+        grade: b.random.pick(['II/a', 'II/b', 'II/c', 'III/a']),
+      });
     }
   }
 
@@ -240,9 +468,26 @@ export function planRegion(employeeTarget: number, seed = SEED): RegionPlan {
     const round = Math.floor(n / (parents.length * DISTRIK.length));
     const suffix = round === 0 ? '' : ` ${round + 1}`;
     const slug = place.toUpperCase().replace(/[^A-Z]+/g, '-');
-    const unit = b.unit(`JWY-${codePrefix}-${slug}${round === 0 ? '' : `-${round + 1}`}`, `${namePrefix} ${place}${suffix}`, kind, parent);
-    const headTitle = kind === UnitKind.HEALTH_CENTRE ? `Kepala ${unit.name}` : kind === UnitKind.SCHOOL ? `Kepala ${unit.name} (Guru Ahli Madya)` : `Kepala ${unit.name.replace('Kantor ', '')}`;
-    const head = b.head({ unit, supervisorId: appraiser.id, positionTitle: headTitle, positionKind: headKind, grade: b.random.pick(headGrades), titleSuffix: kind === UnitKind.SCHOOL ? 'S.Pd.' : 'S.Sos.' });
+    const unit = b.unit(
+      `JWY-${codePrefix}-${slug}${round === 0 ? '' : `-${round + 1}`}`,
+      `${namePrefix} ${place}${suffix}`,
+      kind,
+      parent,
+    );
+    const headTitle =
+      kind === UnitKind.HEALTH_CENTRE
+        ? `Kepala ${unit.name}`
+        : kind === UnitKind.SCHOOL
+          ? `Kepala ${unit.name} (Guru Ahli Madya)`
+          : `Kepala ${unit.name.replace('Kantor ', '')}`;
+    const head = b.head({
+      unit,
+      supervisorId: appraiser.id,
+      positionTitle: headTitle,
+      positionKind: headKind,
+      grade: b.random.pick(headGrades),
+      titleSuffix: kind === UnitKind.SCHOOL ? 'S.Pd.' : 'S.Sos.',
+    });
     b.staff(unit, head, Math.max(0, Math.min(99, employeeTarget - b.employees.length)));
     n += 1;
   }

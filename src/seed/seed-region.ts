@@ -25,7 +25,12 @@ export interface SeedResult {
  * running performance year (the one of `asOf`, today in the region by default), everyone's plan in it, and the
  * year so far: realizations, feedback, daily logs.
  */
-export async function seedRegion(db: Database, employees: number, onProgress?: (p: SeedProgress) => void, asOf: LocalDate = today()): Promise<SeedResult> {
+export async function seedRegion(
+  db: Database,
+  employees: number,
+  onProgress?: (p: SeedProgress) => void,
+  asOf: LocalDate = today(),
+): Promise<SeedResult> {
   const started = Date.now();
   forgetReadCaches(db);
   const year = Number(asOf.slice(0, 4));
@@ -35,7 +40,16 @@ export async function seedRegion(db: Database, employees: number, onProgress?: (
   const followThrough = await writeFollowThrough(db, year, asOf, onProgress);
   const { assessments } = await writeCompetencies(db, plan, 1, asOf, onProgress);
   forgetReadCaches(db);
-  return { units: plan.units.length, employees: plan.employees.length, appraisals, ...followThrough, assessments, year, landmarks: plan.landmarks, ms: Date.now() - started };
+  return {
+    units: plan.units.length,
+    employees: plan.employees.length,
+    appraisals,
+    ...followThrough,
+    assessments,
+    year,
+    landmarks: plan.landmarks,
+    ms: Date.now() - started,
+  };
 }
 
 function today(): LocalDate {

@@ -26,7 +26,16 @@ export async function insertRows(
   const driver = em.connection.driver;
   const sqlite = driver.options.type === 'better-sqlite3';
   // better-sqlite3 binds neither booleans nor dates: store them as TypeORM does for these columns.
-  const value = (v: unknown) => (!sqlite ? v : typeof v === 'boolean' ? (v ? 1 : 0) : v instanceof Date ? DateUtils.mixedDateToUtcDatetimeString(v) : v);
+  const value = (v: unknown) =>
+    !sqlite
+      ? v
+      : typeof v === 'boolean'
+        ? v
+          ? 1
+          : 0
+        : v instanceof Date
+          ? DateUtils.mixedDateToUtcDatetimeString(v)
+          : v;
   const head = `INSERT INTO ${driver.escape(table)} (${columns.map((c) => driver.escape(c)).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
@@ -42,7 +51,8 @@ function closureRows(nodes: ReadonlyArray<{ id: number; parentId: number | null 
   const rows: number[][] = [];
   for (const node of nodes) {
     const chain: Array<[number, number]> = [[node.id, 0]];
-    if (node.parentId !== null) for (const [ancestor, depth] of ancestors.get(node.parentId) ?? []) chain.push([ancestor, depth + 1]);
+    if (node.parentId !== null)
+      for (const [ancestor, depth] of ancestors.get(node.parentId) ?? []) chain.push([ancestor, depth + 1]);
     ancestors.set(node.id, chain);
     for (const [ancestor, depth] of chain) rows.push([ancestor, node.id, depth]);
   }
@@ -64,13 +74,42 @@ export async function clearOrganisation(db: Database): Promise<void> {
     await em.query('UPDATE employee SET supervisor_id = NULL');
     await em.query('UPDATE work_result_plan SET supports_id = NULL');
     // Competencies: everything about people; the dictionary keeps the national standard of the migrations.
-    for (const table of ['potential_rating', 'development_suggestion', 'competency_assessment', 'position_requirement']) {
+    for (const table of [
+      'potential_rating',
+      'development_suggestion',
+      'competency_assessment',
+      'position_requirement',
+    ]) {
       await em.query(`DELETE FROM ${em.connection.driver.escape(table)}`);
     }
     await em.query('DELETE FROM competency WHERE reference = ?', [false]);
-    const followThrough = ['objection', 'evaluation_behavior', 'evaluation', 'unit_rating', 'feedback', 'daily_activity', 'realization'];
-    const tables = [...followThrough, 'behavior_expectation', 'indicator', 'work_result_plan', 'appraisal_transition', 'appraisal', 'performance_period'];
-    for (const table of [...tables, 'audit_entry', 'employee_closure', 'unit_closure', 'employee', 'external_official', 'unit']) {
+    const followThrough = [
+      'objection',
+      'evaluation_behavior',
+      'evaluation',
+      'unit_rating',
+      'feedback',
+      'daily_activity',
+      'realization',
+    ];
+    const tables = [
+      ...followThrough,
+      'behavior_expectation',
+      'indicator',
+      'work_result_plan',
+      'appraisal_transition',
+      'appraisal',
+      'performance_period',
+    ];
+    for (const table of [
+      ...tables,
+      'audit_entry',
+      'employee_closure',
+      'unit_closure',
+      'employee',
+      'external_official',
+      'unit',
+    ]) {
       await em.query(`DELETE FROM ${em.connection.driver.escape(table)}`);
     }
   });
@@ -80,7 +119,11 @@ export async function clearOrganisation(db: Database): Promise<void> {
  * Writes a planned region into an empty database in one transaction, with multi-row inserts and the two closure
  * tables computed in memory. One audit entry records the seeding.
  */
-export async function writeRegion(db: Database, plan: RegionPlan, onProgress?: (p: SeedProgress) => void): Promise<void> {
+export async function writeRegion(
+  db: Database,
+  plan: RegionPlan,
+  onProgress?: (p: SeedProgress) => void,
+): Promise<void> {
   const now = nowToSecond();
   await db.transaction(async (em) => {
     const progress = (phase: string, total: number) => (done: number) => onProgress?.({ phase, done, total });
@@ -92,7 +135,13 @@ export async function writeRegion(db: Database, plan: RegionPlan, onProgress?: (
       progress('units', plan.units.length),
     );
     const unitClosure = closureRows(plan.units);
-    await insertRows(em, 'unit_closure', ['ancestor_id', 'descendant_id', 'depth'], unitClosure, progress('unit tree', unitClosure.length));
+    await insertRows(
+      em,
+      'unit_closure',
+      ['ancestor_id', 'descendant_id', 'depth'],
+      unitClosure,
+      progress('unit tree', unitClosure.length),
+    );
     await insertRows(
       em,
       'external_official',
@@ -104,17 +153,55 @@ export async function writeRegion(db: Database, plan: RegionPlan, onProgress?: (
       em,
       'employee',
       [
-        'id', 'nip', 'name', 'title_prefix', 'title_suffix', 'employment_type', 'grade', 'gender', 'position_title', 'position_kind',
-        'unit_id', 'supervisor_id', 'external_supervisor_id', 'email', 'active', 'version', 'created_at', 'updated_at',
+        'id',
+        'nip',
+        'name',
+        'title_prefix',
+        'title_suffix',
+        'employment_type',
+        'grade',
+        'gender',
+        'position_title',
+        'position_kind',
+        'unit_id',
+        'supervisor_id',
+        'external_supervisor_id',
+        'email',
+        'active',
+        'version',
+        'created_at',
+        'updated_at',
       ],
       plan.employees.map((e) => [
-        e.id, e.nip, e.name, e.titlePrefix, e.titleSuffix, e.employmentType, e.grade, e.gender, e.positionTitle, e.positionKind,
-        e.unitId, e.supervisorId, e.externalSupervisorId, e.email, true, 1, now, now,
+        e.id,
+        e.nip,
+        e.name,
+        e.titlePrefix,
+        e.titleSuffix,
+        e.employmentType,
+        e.grade,
+        e.gender,
+        e.positionTitle,
+        e.positionKind,
+        e.unitId,
+        e.supervisorId,
+        e.externalSupervisorId,
+        e.email,
+        true,
+        1,
+        now,
+        now,
       ]),
       progress('employees', plan.employees.length),
     );
     const supervisorClosure = closureRows(plan.employees.map((e) => ({ id: e.id, parentId: e.supervisorId })));
-    await insertRows(em, 'employee_closure', ['ancestor_id', 'descendant_id', 'depth'], supervisorClosure, progress('supervisor tree', supervisorClosure.length));
+    await insertRows(
+      em,
+      'employee_closure',
+      ['ancestor_id', 'descendant_id', 'depth'],
+      supervisorClosure,
+      progress('supervisor tree', supervisorClosure.length),
+    );
     const heads = plan.units.filter((u) => u.headId !== null);
     let done = 0;
     for (const unit of heads) {

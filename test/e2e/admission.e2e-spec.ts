@@ -23,8 +23,9 @@ function slowSender(url: string): Promise<{ socket: net.Socket; closed: Promise<
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(port), hostname, () => {
-      socket.write(`POST /graphql HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":"{ serv`, (error) =>
-        error ? reject(error) : resolve({ socket, closed }),
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":"{ serv`,
+        (error) => (error ? reject(error) : resolve({ socket, closed })),
       );
     });
     let received = '';
@@ -38,7 +39,12 @@ function slowSender(url: string): Promise<{ socket: net.Socket; closed: Promise<
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<T>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms)),
+      ),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -47,7 +53,12 @@ async function within<T>(promise: Promise<T>, ms: number, what: string): Promise
 describe('slow senders (HEADERS_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS, MAX_PENDING_REQUESTS)', () => {
   it('50 sockets that never finish their body hold no operation slot: a signed-in employee is answered', async () => {
     // Two slots, and the slow senders' time allowed far longer than the answer we wait for.
-    const app = await TestApp.start({ maxConcurrentOperations: 2, maxQueuedOperations: 100, headersTimeoutSeconds: 30, requestTimeoutSeconds: 30 });
+    const app = await TestApp.start({
+      maxConcurrentOperations: 2,
+      maxQueuedOperations: 100,
+      headersTimeoutSeconds: 30,
+      requestTimeoutSeconds: 30,
+    });
     const senders: net.Socket[] = [];
     try {
       const unit = await app.fixtures.unit({ code: 'SLOW', kind: UnitKind.HEALTH_CENTRE });
@@ -56,7 +67,11 @@ describe('slow senders (HEADERS_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS, MAX_PE
       for (let i = 0; i < 50; i++) senders.push((await slowSender(app.url)).socket);
       await until(() => app.server.operations.pending() === 50, 'the 50 slow requests to arrive');
 
-      const answer = await within(app.gql('{ viewer { subject employee { name } } }', {}, nurse), 5000, 'the nurse’s query');
+      const answer = await within(
+        app.gql('{ viewer { subject employee { name } } }', {}, nurse),
+        5000,
+        'the nurse’s query',
+      );
       expect(answer.status).toBe(200);
       expect(answer.body.data).toEqual({ viewer: { subject: team[0]!.nip, employee: { name: team[0]!.name } } });
       // They were all still there, waiting for their bodies.
@@ -136,13 +151,18 @@ describe('fair queuing between principals', () => {
       const flooder = await app.token('flooding-analyst', { roles: [Role.ANALYST] });
       const hr = await app.token('hr-portal', { roles: [Role.HR_ADMIN] });
       const nurse = await app.token(team[0]!.nip);
-      const opened = await app.data<{ openPeriod: { period: { id: string } } }>('mutation { openPeriod(input: { year: 2031 }) { period { id } } }', {}, hr);
+      const opened = await app.data<{ openPeriod: { period: { id: string } } }>(
+        'mutation { openPeriod(input: { year: 2031 }) { period { id } } }',
+        {},
+        hr,
+      );
       const heavy = `{ analytics(unitId: "${toGlobalId('Unit', unit.id)}", periodId: "${opened.openPeriod.period.id}") {
         distribution { key employees } completion { key draft } achievement { key indicators } responsiveness { key realizations } trend { year rated } } }`;
 
       // Every slot taken, so that the whole flood is waiting before the nurse asks: the order is admission's alone.
       const release = await app.server.operations.hold('maintenance');
-      const send = (label: string, query: string, token: string) => app.gql(query, {}, token, { headers: { 'x-request-id': label } });
+      const send = (label: string, query: string, token: string) =>
+        app.gql(query, {}, token, { headers: { 'x-request-id': label } });
       const flood = Array.from({ length: 8 }, (_, i) => send(`flood-${i}`, heavy, flooder));
       await until(() => app.server.operations.waiting() === 8, 'the flood to queue');
       const nurseAnswer = send('nurse', '{ viewer { subject } }', nurse);

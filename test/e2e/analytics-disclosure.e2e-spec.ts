@@ -2,7 +2,13 @@ import { Role } from '../../src/core/auth/role';
 import { toGlobalId } from '../../src/core/graphql/global-id';
 import { seedRegion } from '../../src/seed/seed-region';
 import { TestApp } from '../support/test-app';
-import { ALL_FIELDS_WITHOUT_MODE, type Answer, ANALYTICS_QUERY, type AnalyticsOut, exposures } from './analytics-helpers';
+import {
+  ALL_FIELDS_WITHOUT_MODE,
+  type Answer,
+  ANALYTICS_QUERY,
+  type AnalyticsOut,
+  exposures,
+} from './analytics-helpers';
 
 /**
  * Issue 15, item 1, on the demo region: an analyst recovered one PELAKSANA's predikat and achievement by
@@ -26,7 +32,9 @@ describe('analytics disclosure control on the demo region (issue 15)', () => {
     app = await TestApp.start();
     await seedRegion(app.db, 300, undefined, '2027-12-10');
     app.clock.set('2028-02-10T02:00:00Z');
-    const plans = (await app.db.manager.query("SELECT id FROM appraisal WHERE status <> 'CLOSED' ORDER BY id")) as Array<{ id: number | string }>;
+    const plans = (await app.db.manager.query(
+      "SELECT id FROM appraisal WHERE status <> 'CLOSED' ORDER BY id",
+    )) as Array<{ id: number | string }>;
     // Every plan rated but every seventh: some cells then hold fewer rated people than plans.
     for (const [i, plan] of plans.entries()) {
       if (i % 7 === 3) continue;
@@ -39,16 +47,27 @@ describe('analytics disclosure control on the demo region (issue 15)', () => {
     await app.db.manager.query("UPDATE performance_period SET status = 'CLOSED'");
     hr = await app.token('bkpsdm-portal', { roles: [Role.HR_ADMIN] });
     analyst = await app.token('dasbor-bps', { roles: [Role.ANALYST] });
-    const rows = (await app.db.manager.query('SELECT id, code, parent_id AS p FROM unit ORDER BY id')) as Array<{ id: number | string; code: string; p: number | string | null }>;
+    const rows = (await app.db.manager.query('SELECT id, code, parent_id AS p FROM unit ORDER BY id')) as Array<{
+      id: number | string;
+      code: string;
+      p: number | string | null;
+    }>;
     units = rows.map((u) => ({ id: Number(u.id), code: u.code, parentId: u.p === null ? null : Number(u.p) }));
   }, 180_000);
   afterAll(() => app?.stop());
 
   const analytics = async (token: string, unitId: number, vars: Record<string, unknown> = {}): Promise<AnalyticsOut> =>
-    (await app.data<{ analytics: AnalyticsOut }>(ANALYTICS_QUERY(ALL_FIELDS_WITHOUT_MODE), { u: toGlobalId('Unit', unitId), p: period, ...vars }, token)).analytics;
+    (
+      await app.data<{ analytics: AnalyticsOut }>(
+        ANALYTICS_QUERY(ALL_FIELDS_WITHOUT_MODE),
+        { u: toGlobalId('Unit', unitId), p: period, ...vars },
+        token,
+      )
+    ).analytics;
   const ancestorsOf = (id: number): number[] => {
     const out: number[] = [];
-    for (let u = units.find((x) => x.id === id); u?.parentId != null; u = units.find((x) => x.id === u!.parentId)) out.push(u.parentId);
+    for (let u = units.find((x) => x.id === id); u?.parentId != null; u = units.find((x) => x.id === u!.parentId))
+      out.push(u.parentId);
     return out;
   };
 
@@ -66,7 +85,10 @@ describe('analytics disclosure control on the demo region (issue 15)', () => {
       if (pair) break;
     }
     expect(pair).toBeDefined();
-    const [outer, inner] = [await analytics(analyst, pair!.outer, { b: 'POSITION_KIND' }), await analytics(analyst, pair!.inner, { b: 'POSITION_KIND' })];
+    const [outer, inner] = [
+      await analytics(analyst, pair!.outer, { b: 'POSITION_KIND' }),
+      await analytics(analyst, pair!.inner, { b: 'POSITION_KIND' }),
+    ];
     for (const measure of MEASURES) {
       const shown = (a: AnalyticsOut) => a[measure].filter((g) => !g.suppressed);
       for (const key of new Set([...shown(outer), ...shown(inner)].map((g) => g.key))) {
@@ -85,21 +107,36 @@ describe('analytics disclosure control on the demo region (issue 15)', () => {
       for (const sub of [true, false]) {
         for (const b of ['UNIT', 'POSITION_KIND', 'GRADE']) {
           const a = await analytics(analyst, unit.id, { sub, b });
-          for (const measure of MEASURES) answers.push({ measure: `${measure} by ${b}`, unitId: unit.id, sub, groups: a[measure] });
+          for (const measure of MEASURES)
+            answers.push({ measure: `${measure} by ${b}`, unitId: unit.id, sub, groups: a[measure] });
           // Across measures: the people rated, as the distribution and the year's trend point each count them.
           const rated = a.distribution.reduce((s, g) => s + g.employees - (g.pending ?? 0), 0);
           answers.push({ measure: 'rated', unitId: unit.id, sub, groups: [{ key: 'all', employees: rated }] });
           if (b === 'UNIT') {
-            answers.push({ measure: 'trend', unitId: unit.id, sub, groups: a.trend.map((t) => ({ key: `${t.year}:${t.subPeriod}`, employees: t.rated })) });
+            answers.push({
+              measure: 'trend',
+              unitId: unit.id,
+              sub,
+              groups: a.trend.map((t) => ({ key: `${t.year}:${t.subPeriod}`, employees: t.rated })),
+            });
             const year = a.trend.find((t) => t.subPeriod === null);
-            answers.push({ measure: 'rated', unitId: unit.id, sub, groups: [{ key: 'all', employees: year?.rated ?? 0 }] });
+            answers.push({
+              measure: 'rated',
+              unitId: unit.id,
+              sub,
+              groups: [{ key: 'all', employees: year?.rated ?? 0 }],
+            });
           }
         }
       }
     }
     // The analyst does get figures: the audit is not vacuous.
-    expect(answers.filter((a) => a.measure.startsWith('distribution') && a.groups.length > 0).length).toBeGreaterThan(10);
-    expect(exposures(answers, 5, (ancestor, unit) => unit === ancestor || ancestorsOf(unit).includes(ancestor))).toEqual([]);
+    expect(answers.filter((a) => a.measure.startsWith('distribution') && a.groups.length > 0).length).toBeGreaterThan(
+      10,
+    );
+    expect(
+      exposures(answers, 5, (ancestor, unit) => unit === ancestor || ancestorsOf(unit).includes(ancestor)),
+    ).toEqual([]);
   });
 
   it('HR admins see the same units person by person (unaffected)', async () => {

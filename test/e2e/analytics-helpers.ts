@@ -67,8 +67,21 @@ export async function buildAnalyticsFixture(app: TestApp): Promise<AnalyticsFixt
   const { dinkes, pkm, kadinkes, head } = await e.givenOrg();
   const pustu = await f.unit({ code: `AN${n0}-PUSTU`, name: 'Pustu Walesi', parent: pkm });
 
-  const staff = async (name: string, grade: string, kind: PositionKind = PositionKind.FUNGSIONAL, unit: Unit = pkm, supervisor: Employee = head) =>
-    f.employee({ unit, supervisor, name, grade, positionKind: kind, positionTitle: kind === PositionKind.PELAKSANA ? 'Pengadministrasi Umum' : 'Perawat Ahli Pertama' });
+  const staff = async (
+    name: string,
+    grade: string,
+    kind: PositionKind = PositionKind.FUNGSIONAL,
+    unit: Unit = pkm,
+    supervisor: Employee = head,
+  ) =>
+    f.employee({
+      unit,
+      supervisor,
+      name,
+      grade,
+      positionKind: kind,
+      positionTitle: kind === PositionKind.PELAKSANA ? 'Pengadministrasi Umum' : 'Perawat Ahli Pertama',
+    });
   const nurses = [
     await staff('Nurse One', 'III/a'),
     await staff('Nurse Two', 'III/a'),
@@ -80,12 +93,17 @@ export async function buildAnalyticsFixture(app: TestApp): Promise<AnalyticsFixt
     await staff('Nurse Eight', 'III/a'),
   ];
   const lead = await staff('Lead Pustu', 'III/c', PositionKind.PENGAWAS, pustu);
-  const bidan = [await staff('Bidan One', 'III/a', PositionKind.FUNGSIONAL, pustu, lead), await staff('Bidan Two', 'III/a', PositionKind.FUNGSIONAL, pustu, lead), await staff('Bidan Three', 'III/a', PositionKind.FUNGSIONAL, pustu, lead)];
+  const bidan = [
+    await staff('Bidan One', 'III/a', PositionKind.FUNGSIONAL, pustu, lead),
+    await staff('Bidan Two', 'III/a', PositionKind.FUNGSIONAL, pustu, lead),
+    await staff('Bidan Three', 'III/a', PositionKind.FUNGSIONAL, pustu, lead),
+  ];
 
   // 2026: five nurses rated for the year (the trend across years); the year is then closed.
   const y2026 = await e.givenYear(2026);
   const plans2026: PlanOut[] = [];
-  for (const owner of nurses.slice(0, 5)) plans2026.push(await e.approvedPlan(owner, head, y2026.headRhk, y2026.period.id));
+  for (const owner of nurses.slice(0, 5))
+    plans2026.push(await e.approvedPlan(owner, head, y2026.headRhk, y2026.period.id));
   await e.movePeriodTo(y2026.period, 'EVALUATING');
   app.clock.set('2027-01-03T01:00:00Z');
   const spread2026: PredikatName[] = ['SANGAT_BAIK', 'BAIK', 'BAIK', 'BAIK', 'BUTUH_PERBAIKAN'];
@@ -105,9 +123,13 @@ export async function buildAnalyticsFixture(app: TestApp): Promise<AnalyticsFixt
     { targetValue: 100, targetUnit: 'dokumen' },
   ];
   const n: Member[] = [];
-  for (const [i, values] of indicators.entries()) n.push({ owner: nurses[i]!, plan: await e.approvedPlan(nurses[i]!, head, year.headRhk, pid, values) });
+  for (const [i, values] of indicators.entries())
+    n.push({ owner: nurses[i]!, plan: await e.approvedPlan(nurses[i]!, head, year.headRhk, pid, values) });
   n.push({ owner: nurses[6]!, plan: await e.readyPlan(nurses[6]!, year.headRhk, { periodId: pid }) });
-  n.push({ owner: nurses[7]!, plan: await e.step('submitAppraisal', await e.readyPlan(nurses[7]!, year.headRhk, { periodId: pid }), nurses[7]!) });
+  n.push({
+    owner: nurses[7]!,
+    plan: await e.step('submitAppraisal', await e.readyPlan(nurses[7]!, year.headRhk, { periodId: pid }), nurses[7]!),
+  });
   const leadPlan = await e.approvedPlan(lead, head, year.headRhk, pid, { targetValue: 90, targetUnit: 'persen' });
   const leadRhk = leadPlan.workResultPlans[0]!.id;
   const b: Member[] = [];
@@ -154,7 +176,11 @@ export async function buildAnalyticsFixture(app: TestApp): Promise<AnalyticsFixt
   };
   const review = async (id: string, decision: 'ACKNOWLEDGE' | 'RETURN', at: string) => {
     app.clock.set(at);
-    await e.activityOk('reviewActivity', { id, expectedVersion: 1, decision, comment: decision === 'RETURN' ? 'Lengkapi jumlah pasien' : null }, head);
+    await e.activityOk(
+      'reviewActivity',
+      { id, expectedVersion: 1, decision, comment: decision === 'RETURN' ? 'Lengkapi jumlah pasien' : null },
+      head,
+    );
   };
   const a1 = await log(n[0]!.owner, '2027-04-15', '08:00');
   const a2 = await log(n[0]!.owner, '2027-04-16', '08:00');
@@ -169,7 +195,12 @@ export async function buildAnalyticsFixture(app: TestApp): Promise<AnalyticsFixt
   const ratePeriod = async (m: Member, sub: number, predikat: PredikatName) => {
     const current = await e.ratedOrFail(m.plan.id);
     const [resultRating, behaviorRating] = PAIR_FOR[predikat];
-    await e.ok('ratePeriod', { appraisalId: m.plan.id, expectedVersion: current.version, subPeriod: sub, resultRating, behaviorRating }, head, 'evaluation { id }');
+    await e.ok(
+      'ratePeriod',
+      { appraisalId: m.plan.id, expectedVersion: current.version, subPeriod: sub, resultRating, behaviorRating },
+      head,
+      'evaluation { id }',
+    );
   };
   app.clock.set(wit('2027-04-20'));
   for (const [i, p] of [
@@ -203,7 +234,10 @@ export async function buildAnalyticsFixture(app: TestApp): Promise<AnalyticsFixt
   if (finalized.userErrors.length) throw new Error(`finalize: ${JSON.stringify(finalized.userErrors)}`);
 
   const plans: Record<string, string> = { head: year.headPlan.id, lead: leadPlan.id };
-  const kadinkesPlan: Array<{ id: number | string }> = await app.db.manager.query("SELECT id FROM appraisal WHERE employee_id = ? AND period_id = ? AND status <> 'CLOSED'", [kadinkes.id, dbIdOf(pid)]);
+  const kadinkesPlan: Array<{ id: number | string }> = await app.db.manager.query(
+    "SELECT id FROM appraisal WHERE employee_id = ? AND period_id = ? AND status <> 'CLOSED'",
+    [kadinkes.id, dbIdOf(pid)],
+  );
   plans.kadinkes = gid('Appraisal', Number(kadinkesPlan[0]!.id));
   n.forEach((m, i) => (plans[`n${i + 1}`] = m.plan.id));
   b.forEach((m, i) => (plans[`b${i + 1}`] = m.plan.id));
@@ -300,8 +334,10 @@ export interface AnalyticsOut {
   overdue: Array<{ id: string }>;
 }
 
-export const DISTRIBUTION = 'distribution { key label employees suppressed pending counts { predikat count share } unitRating violations { rule count total } }';
-export const COMPLETION = 'completion { key label employees suppressed draft submitted returned approved revising evaluated final planningOverdue evaluationOverdue }';
+export const DISTRIBUTION =
+  'distribution { key label employees suppressed pending counts { predikat count share } unitRating violations { rule count total } }';
+export const COMPLETION =
+  'completion { key label employees suppressed draft submitted returned approved revising evaluated final planningOverdue evaluationOverdue }';
 export const ACHIEVEMENT = 'achievement { key label employees suppressed indicators averageAchievement met }';
 export const RESPONSIVENESS =
   'responsiveness { key label employees suppressed realizations realizationFeedbackShare medianHoursToFeedback activities activityReviewShare medianHoursToReview }';
@@ -312,19 +348,30 @@ export const ALL_FIELDS = `mode breakdown floor ${ALL_FIELDS_WITHOUT_MODE}`;
 export const ANALYTICS_QUERY = (select: string = ALL_FIELDS) =>
   `query($u: ID!, $p: ID!, $sub: Boolean! = true, $b: AnalyticsBreakdown! = UNIT) { analytics(unitId: $u, periodId: $p, includeSubunits: $sub, breakdown: $b) { ${select} } }`;
 
-export const PREDIKATS: PredikatName[] = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG_MISCONDUCT', 'SANGAT_KURANG'];
+export const PREDIKATS: PredikatName[] = [
+  'SANGAT_BAIK',
+  'BAIK',
+  'BUTUH_PERBAIKAN',
+  'KURANG_MISCONDUCT',
+  'SANGAT_KURANG',
+];
 
 /** The counts and shares of a spread, as the API lists them (SANGAT_BAIK first; shares of the rated, 4 decimals). */
 export function shares(spread: Partial<Record<PredikatName, number>>): Share[] {
   const rated = PREDIKATS.reduce((s, p) => s + (spread[p] ?? 0), 0);
-  return PREDIKATS.map((predikat) => ({ predikat, count: spread[predikat] ?? 0, share: rated === 0 ? null : Math.round(((spread[predikat] ?? 0) / rated) * 10_000) / 10_000 }));
+  return PREDIKATS.map((predikat) => ({
+    predikat,
+    count: spread[predikat] ?? 0,
+    share: rated === 0 ? null : Math.round(((spread[predikat] ?? 0) / rated) * 10_000) / 10_000,
+  }));
 }
 
 /** The counts and shares of a withheld group. */
 export const withheldShares = (): Share[] => PREDIKATS.map((predikat) => ({ predikat, count: null, share: null }));
 
 /** Sorts groups by key, to compare lists regardless of order. */
-export const byKey = <T extends { key: string }>(groups: T[]): T[] => [...groups].sort((a, b) => a.key.localeCompare(b.key));
+export const byKey = <T extends { key: string }>(groups: T[]): T[] =>
+  [...groups].sort((a, b) => a.key.localeCompare(b.key));
 
 /** An export URL under /exports on the test server. */
 export function exportUrl(app: TestApp, path: string, params: Record<string, string | undefined>): string {
@@ -347,10 +394,15 @@ export interface Answer {
  * scope lies within the first's (a unit below it, or the same unit), each group key and their totals, a difference
  * of 1 to floor - 1 people exposes that small group's figures.
  */
-export function exposures(answers: Answer[], floor: number, isAncestorOrSelf: (ancestor: number, unit: number) => boolean): string[] {
+export function exposures(
+  answers: Answer[],
+  floor: number,
+  isAncestorOrSelf: (ancestor: number, unit: number) => boolean,
+): string[] {
   const out: string[] = [];
   const name = (a: Answer) => `${a.measure} of unit ${a.unitId}${a.sub ? ' with subunits' : ''}`;
-  const contains = (x: Answer, y: Answer) => (x.sub ? isAncestorOrSelf(x.unitId, y.unitId) : !y.sub && x.unitId === y.unitId);
+  const contains = (x: Answer, y: Answer) =>
+    x.sub ? isAncestorOrSelf(x.unitId, y.unitId) : !y.sub && x.unitId === y.unitId;
   // A withheld group gives nothing to subtract.
   const shown = (a: Answer) => a.groups.filter((g) => !g.suppressed);
   const total = (a: Answer) => shown(a).reduce((s, g) => s + Number(g.employees ?? 0), 0);
@@ -358,7 +410,10 @@ export function exposures(answers: Answer[], floor: number, isAncestorOrSelf: (a
     for (const y of answers) {
       if (x === y || x.measure !== y.measure || !contains(x, y)) continue;
       for (const key of new Set([...shown(x), ...shown(y)].map((g) => String(g.key)))) {
-        const d = Math.abs(Number(shown(x).find((g) => g.key === key)?.employees ?? 0) - Number(shown(y).find((g) => g.key === key)?.employees ?? 0));
+        const d = Math.abs(
+          Number(shown(x).find((g) => g.key === key)?.employees ?? 0) -
+            Number(shown(y).find((g) => g.key === key)?.employees ?? 0),
+        );
         if (d > 0 && d < floor) out.push(`${name(x)} − ${name(y)}, group ${key}: ${d}`);
       }
       const d = Math.abs(total(x) - total(y));

@@ -43,9 +43,17 @@ describe('SQL statements per analytics breakdown, 2 units vs 8 units', () => {
       ['small', 2],
       ['large', 8],
     ] as const) {
-      parents[size] = await app.fixtures.unit({ code: `SC-${size.toUpperCase()}`, name: `Parent ${size}`, parent: e.org.pkm });
+      parents[size] = await app.fixtures.unit({
+        code: `SC-${size.toUpperCase()}`,
+        name: `Parent ${size}`,
+        parent: e.org.pkm,
+      });
       for (let i = 0; i < n; i++) {
-        const unit = await app.fixtures.unit({ code: `SC-${size.toUpperCase()}-${i}`, name: `Child ${size} ${i}`, parent: parents[size] });
+        const unit = await app.fixtures.unit({
+          code: `SC-${size.toUpperCase()}-${i}`,
+          name: `Child ${size} ${i}`,
+          parent: parents[size],
+        });
         children.push(unit);
         members.push(...(await e.nursesWithPlans(2, year, { unit })));
       }
@@ -60,17 +68,32 @@ describe('SQL statements per analytics breakdown, 2 units vs 8 units', () => {
       await e.activityOk('reviewActivity', { id: a.id, expectedVersion: 1, decision: 'ACKNOWLEDGE' }, head);
       app.clock.set(wit('2027-04-06'));
       const current = await e.ratedOrFail(m.plan.id);
-      await e.ok('ratePeriod', { appraisalId: m.plan.id, expectedVersion: current.version, subPeriod: 1, resultRating: PAIR_FOR.BAIK[0], behaviorRating: PAIR_FOR.BAIK[1] }, head, 'evaluation { id }');
+      await e.ok(
+        'ratePeriod',
+        {
+          appraisalId: m.plan.id,
+          expectedVersion: current.version,
+          subPeriod: 1,
+          resultRating: PAIR_FOR.BAIK[0],
+          behaviorRating: PAIR_FOR.BAIK[1],
+        },
+        head,
+        'evaluation { id }',
+      );
     }
     app.clock.set('2028-01-04T01:00:00Z');
     await e.movePeriodTo(year.period, 'EVALUATING');
     const spread: PredikatName[] = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG_MISCONDUCT', 'SANGAT_KURANG'];
     for (const [i, m] of members.entries()) await e.rateInto(m.plan, spread[i % spread.length]!);
-    for (const unit of children) await e.setUnitRating({ unitId: unitGid(unit), periodId: year.period.id, rating: 'BAIK' });
+    for (const unit of children)
+      await e.setUnitRating({ unitId: unitGid(unit), periodId: year.period.id, rating: 'BAIK' });
   }, 180_000);
 
   afterAll(() => {
-    if (table.length) process.stdout.write(`\nAnalytics statements per field (field query minus the bare analytics query):\n${table.join('\n')}\n\n`);
+    if (table.length)
+      process.stdout.write(
+        `\nAnalytics statements per field (field query minus the bare analytics query):\n${table.join('\n')}\n\n`,
+      );
     return app?.stop();
   });
 
@@ -92,27 +115,35 @@ describe('SQL statements per analytics breakdown, 2 units vs 8 units', () => {
   };
 
   const cases: Array<[string, string]> = [];
-  for (const field of Object.keys(FIELDS)) for (const breakdown of ['UNIT', 'POSITION_KIND', 'GRADE']) if (field !== 'trend' || breakdown === 'UNIT') cases.push([field, breakdown]);
+  for (const field of Object.keys(FIELDS))
+    for (const breakdown of ['UNIT', 'POSITION_KIND', 'GRADE'])
+      if (field !== 'trend' || breakdown === 'UNIT') cases.push([field, breakdown]);
   cases.push(['cascade', 'UNIT']);
 
-  it.each(cases)('%s by %s: the same statements for 2 and 8 units, one aggregate (plus one batched label read)', async (field, breakdown) => {
-    const select = field === 'cascade' ? `cascade(workResultPlanId: "${year.headRhk}") { indicators averageAchievement rows { indicators } }` : FIELDS[field]!;
-    const cost: Record<'small' | 'large', number> = { small: 0, large: 0 };
-    for (const size of ['small', 'large'] as const) {
-      const bare = await statements(parents[size], '', breakdown);
-      const full = await statements(parents[size], select, breakdown);
-      cost[size] = full.n - bare.n;
-      if (field !== 'trend' && field !== 'cascade') {
-        const groups = (full.data as { analytics: Record<string, unknown[]> }).analytics[field]!;
-        if (breakdown === 'UNIT') expect(groups).toHaveLength(size === 'small' ? 2 : 8);
+  it.each(cases)(
+    '%s by %s: the same statements for 2 and 8 units, one aggregate (plus one batched label read)',
+    async (field, breakdown) => {
+      const select =
+        field === 'cascade'
+          ? `cascade(workResultPlanId: "${year.headRhk}") { indicators averageAchievement rows { indicators } }`
+          : FIELDS[field]!;
+      const cost: Record<'small' | 'large', number> = { small: 0, large: 0 };
+      for (const size of ['small', 'large'] as const) {
+        const bare = await statements(parents[size], '', breakdown);
+        const full = await statements(parents[size], select, breakdown);
+        cost[size] = full.n - bare.n;
+        if (field !== 'trend' && field !== 'cascade') {
+          const groups = (full.data as { analytics: Record<string, unknown[]> }).analytics[field]!;
+          if (breakdown === 'UNIT') expect(groups).toHaveLength(size === 'small' ? 2 : 8);
+        }
       }
-    }
-    table.push(`  ${field.padEnd(15)} ${breakdown.padEnd(14)} 2 units: ${cost.small}   8 units: ${cost.large}`);
-    expect(cost.large).toBe(cost.small);
-    // One aggregate statement; the unit breakdown may add one batched read of the units' names.
-    expect(cost.small).toBeGreaterThanOrEqual(1);
-    expect(cost.small).toBeLessThanOrEqual(breakdown === 'UNIT' && field !== 'trend' && field !== 'cascade' ? 2 : 1);
-  });
+      table.push(`  ${field.padEnd(15)} ${breakdown.padEnd(14)} 2 units: ${cost.small}   8 units: ${cost.large}`);
+      expect(cost.large).toBe(cost.small);
+      // One aggregate statement; the unit breakdown may add one batched read of the units' names.
+      expect(cost.small).toBeGreaterThanOrEqual(1);
+      expect(cost.small).toBeLessThanOrEqual(breakdown === 'UNIT' && field !== 'trend' && field !== 'cascade' ? 2 : 1);
+    },
+  );
 
   // Last: it closes the year. Analysts' figures are sums over the reporting cells of closed years.
   it('an analyst: the same statements for 2 and 8 units', async () => {
@@ -121,7 +152,11 @@ describe('SQL statements per analytics breakdown, 2 units vs 8 units', () => {
     const count = async (unit: Unit, select: string): Promise<number> => {
       let best = Number.POSITIVE_INFINITY;
       for (let i = 0; i < 3; i++) {
-        const res = await app.gql(`query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p) { mode ${select} } }`, { u: unitGid(unit), p: year.period.id }, analyst);
+        const res = await app.gql(
+          `query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p) { mode ${select} } }`,
+          { u: unitGid(unit), p: year.period.id },
+          analyst,
+        );
         if (res.body.errors?.length) throw new Error(JSON.stringify(res.body.errors));
         best = Math.min(best, res.statements);
       }

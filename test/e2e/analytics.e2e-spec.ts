@@ -32,7 +32,8 @@ import { type Unit } from '../../src/modules/unit/unit.entity';
  * scoping: HR admins in scope, scoped HR admins, supervisors over their subtree, peers, clients without a role.
  */
 
-const CASCADE = (id: string) => `cascade(workResultPlanId: "${id}") { indicators averageAchievement rows { indicators averageAchievement workResultPlan { id } } }`;
+const CASCADE = (id: string) =>
+  `cascade(workResultPlanId: "${id}") { indicators averageAchievement rows { indicators averageAchievement workResultPlan { id } } }`;
 
 describe('analytics (issue 6)', () => {
   let app: TestApp;
@@ -47,14 +48,31 @@ describe('analytics (issue 6)', () => {
   afterAll(() => app?.stop());
 
   /** The analytics of `unit` as `token` (fails on a GraphQL error). */
-  const analytics = async (token: string, unit = fx.dinkes, vars: Record<string, unknown> = {}, select?: string): Promise<AnalyticsOut | null> =>
-    (await app.data<{ analytics: AnalyticsOut | null }>(ANALYTICS_QUERY(select), { u: unitGid(unit), p: pid, ...vars }, token)).analytics;
-  const must = async (token: string, unit = fx.dinkes, vars: Record<string, unknown> = {}, select?: string): Promise<AnalyticsOut> => {
+  const analytics = async (
+    token: string,
+    unit = fx.dinkes,
+    vars: Record<string, unknown> = {},
+    select?: string,
+  ): Promise<AnalyticsOut | null> =>
+    (
+      await app.data<{ analytics: AnalyticsOut | null }>(
+        ANALYTICS_QUERY(select),
+        { u: unitGid(unit), p: pid, ...vars },
+        token,
+      )
+    ).analytics;
+  const must = async (
+    token: string,
+    unit = fx.dinkes,
+    vars: Record<string, unknown> = {},
+    select?: string,
+  ): Promise<AnalyticsOut> => {
     const a = await analytics(token, unit, vars, select);
     if (!a) throw new Error('analytics is null');
     return a;
   };
-  const group = <T extends { key: string }>(groups: T[], unit: { id: number }): T | undefined => groups.find((g) => g.key === unitGid(unit as never));
+  const group = <T extends { key: string }>(groups: T[], unit: { id: number }): T | undefined =>
+    groups.find((g) => g.key === unitGid(unit as never));
 
   // ---- The figures against hand computation (HR admin of the region) -----------------------------------------
 
@@ -66,7 +84,16 @@ describe('analytics (issue 6)', () => {
       expect(a).toMatchObject({ mode: 'HR', breakdown: 'UNIT', floor: 5 });
       expect(byKey(a.distribution)).toEqual(
         byKey<DistributionOut>([
-          { key: unitGid(fx.dinkes), label: 'Dinas Kesehatan', employees: 1, suppressed: false, pending: 1, counts: shares({}), unitRating: null, violations: [] },
+          {
+            key: unitGid(fx.dinkes),
+            label: 'Dinas Kesehatan',
+            employees: 1,
+            suppressed: false,
+            pending: 1,
+            counts: shares({}),
+            unitRating: null,
+            violations: [],
+          },
           {
             key: unitGid(fx.pkm),
             label: 'UPTD Puskesmas Walesi',
@@ -104,7 +131,16 @@ describe('analytics (issue 6)', () => {
       const a = await must(fx.tokens.hr, fx.pkm, { sub: false }, DISTRIBUTION);
       expect(a.distribution.map((g) => [g.key, g.employees])).toEqual([[unitGid(fx.pkm), 9]]);
       // The unit's own evaluation summary, over the same employees (its default counts the subunits too).
-      const own = await app.data<{ unit: { evaluationSummary: { rating: string; pending: number; counts: Array<{ predikat: string; count: number }>; violations: unknown[] } } }>(
+      const own = await app.data<{
+        unit: {
+          evaluationSummary: {
+            rating: string;
+            pending: number;
+            counts: Array<{ predikat: string; count: number }>;
+            violations: unknown[];
+          };
+        };
+      }>(
         'query($id: ID!, $p: ID!) { unit(id: $id) { evaluationSummary(periodId: $p, includeSubunits: false) { rating pending counts { predikat count } violations { rule count total } } } }',
         { id: unitGid(fx.pkm), p: pid },
         fx.tokens.hr,
@@ -112,14 +148,30 @@ describe('analytics (issue 6)', () => {
       const g = a.distribution[0]!;
       expect(own.unit.evaluationSummary.violations).toEqual(g.violations);
       expect(own.unit.evaluationSummary.pending).toBe(g.pending);
-      expect(Object.fromEntries(own.unit.evaluationSummary.counts.map((c) => [c.predikat, c.count]))).toEqual(Object.fromEntries(g.counts.map((c) => [c.predikat, c.count])));
+      expect(Object.fromEntries(own.unit.evaluationSummary.counts.map((c) => [c.predikat, c.count]))).toEqual(
+        Object.fromEntries(g.counts.map((c) => [c.predikat, c.count])),
+      );
     });
 
     it('predikat distribution per position kind and per grade (no unit rating or violations there)', async () => {
       const kinds = await must(fx.tokens.hr, fx.dinkes, { b: 'POSITION_KIND' }, DISTRIBUTION);
-      const row = (key: string, employees: number, pending: number, spread: Parameters<typeof shares>[0]) => ({ key, label: key, employees, suppressed: false, pending, counts: shares(spread), unitRating: null, violations: [] });
+      const row = (key: string, employees: number, pending: number, spread: Parameters<typeof shares>[0]) => ({
+        key,
+        label: key,
+        employees,
+        suppressed: false,
+        pending,
+        counts: shares(spread),
+        unitRating: null,
+        violations: [],
+      });
       expect(byKey(kinds.distribution)).toEqual(
-        byKey([row('JPT', 1, 1, {}), row('PENGAWAS', 2, 1, { KURANG_MISCONDUCT: 1 }), row('FUNGSIONAL', 10, 3, { SANGAT_BAIK: 2, BAIK: 5 }), row('PELAKSANA', 1, 0, { SANGAT_KURANG: 1 })]),
+        byKey([
+          row('JPT', 1, 1, {}),
+          row('PENGAWAS', 2, 1, { KURANG_MISCONDUCT: 1 }),
+          row('FUNGSIONAL', 10, 3, { SANGAT_BAIK: 2, BAIK: 5 }),
+          row('PELAKSANA', 1, 0, { SANGAT_KURANG: 1 }),
+        ]),
       );
       const grades = await must(fx.tokens.hr, fx.dinkes, { b: 'GRADE' }, DISTRIBUTION);
       expect(byKey(grades.distribution)).toEqual(
@@ -141,9 +193,40 @@ describe('analytics (issue 6)', () => {
       const zero = { draft: 0, submitted: 0, returned: 0, approved: 0, revising: 0, evaluated: 0, final: 0 };
       const expected = (po: [number, number, number], eo: [number, number, number]): CompletionOut[] =>
         byKey([
-          { key: unitGid(fx.dinkes), label: 'Dinas Kesehatan', employees: 1, suppressed: false, ...zero, draft: 1, planningOverdue: po[0], evaluationOverdue: eo[0] },
-          { key: unitGid(fx.pkm), label: 'UPTD Puskesmas Walesi', employees: 9, suppressed: false, ...zero, draft: 1, submitted: 1, approved: 1, evaluated: 6, planningOverdue: po[1], evaluationOverdue: eo[1] },
-          { key: unitGid(fx.pustu), label: 'Pustu Walesi', employees: 4, suppressed: false, ...zero, returned: 1, final: 3, planningOverdue: po[2], evaluationOverdue: eo[2] },
+          {
+            key: unitGid(fx.dinkes),
+            label: 'Dinas Kesehatan',
+            employees: 1,
+            suppressed: false,
+            ...zero,
+            draft: 1,
+            planningOverdue: po[0],
+            evaluationOverdue: eo[0],
+          },
+          {
+            key: unitGid(fx.pkm),
+            label: 'UPTD Puskesmas Walesi',
+            employees: 9,
+            suppressed: false,
+            ...zero,
+            draft: 1,
+            submitted: 1,
+            approved: 1,
+            evaluated: 6,
+            planningOverdue: po[1],
+            evaluationOverdue: eo[1],
+          },
+          {
+            key: unitGid(fx.pustu),
+            label: 'Pustu Walesi',
+            employees: 4,
+            suppressed: false,
+            ...zero,
+            returned: 1,
+            final: 3,
+            planningOverdue: po[2],
+            evaluationOverdue: eo[2],
+          },
         ]);
       // 31 January 2027 in Walesi is still within the planning deadline; 1 February (00:30 WIT, 31 January UTC) is past it.
       expect(await at(wit('2027-01-31', '23:30'))).toEqual(expected([0, 0, 0], [0, 0, 0]));
@@ -157,10 +240,14 @@ describe('analytics (issue 6)', () => {
     it('the overdue plans themselves, for HR (planning late: the Dinas head’s draft, n7, n8, b3)', async () => {
       app.clock.set(wit('2028-01-10'));
       const a = await must(fx.tokens.hr, fx.dinkes, {}, 'overdue(first: 100) { id }');
-      expect(a.overdue.map((p) => p.id).sort()).toEqual([fx.plans.kadinkes, fx.plans.n7, fx.plans.n8, fx.plans.b3].sort());
+      expect(a.overdue.map((p) => p.id).sort()).toEqual(
+        [fx.plans.kadinkes, fx.plans.n7, fx.plans.n8, fx.plans.b3].sort(),
+      );
       app.clock.set(wit('2028-02-05'));
       const later = await must(fx.tokens.hr, fx.dinkes, {}, 'overdue(first: 100) { id }');
-      expect(later.overdue.map((p) => p.id).sort()).toEqual([fx.plans.kadinkes, fx.plans.n7, fx.plans.n8, fx.plans.b3, fx.plans.head].sort());
+      expect(later.overdue.map((p) => p.id).sort()).toEqual(
+        [fx.plans.kadinkes, fx.plans.n7, fx.plans.n8, fx.plans.b3, fx.plans.head].sort(),
+      );
       const two = await must(fx.tokens.hr, fx.dinkes, {}, 'overdue(first: 2) { id }');
       expect(two.overdue).toHaveLength(2);
       app.clock.set(wit('2028-01-10'));
@@ -174,23 +261,65 @@ describe('analytics (issue 6)', () => {
       const pustuAverage = (45 / 90 + 1 + 60 / 120) / 3;
       expect(byKey(a.achievement)).toEqual(
         byKey<AchievementOut>([
-          { key: unitGid(fx.pkm), label: 'UPTD Puskesmas Walesi', employees: 6, suppressed: false, indicators: 6, averageAchievement: round4(pkmAverage), met: 3 },
-          { key: unitGid(fx.pustu), label: 'Pustu Walesi', employees: 3, suppressed: false, indicators: 3, averageAchievement: round4(pustuAverage), met: 1 },
+          {
+            key: unitGid(fx.pkm),
+            label: 'UPTD Puskesmas Walesi',
+            employees: 6,
+            suppressed: false,
+            indicators: 6,
+            averageAchievement: round4(pkmAverage),
+            met: 3,
+          },
+          {
+            key: unitGid(fx.pustu),
+            label: 'Pustu Walesi',
+            employees: 3,
+            suppressed: false,
+            indicators: 3,
+            averageAchievement: round4(pustuAverage),
+            met: 1,
+          },
         ]),
       );
       expect(round4(pkmAverage)).toBe(0.7778);
       const kinds = await must(fx.tokens.hr, fx.dinkes, { b: 'POSITION_KIND' }, ACHIEVEMENT);
       expect(byKey(kinds.achievement)).toEqual(
         byKey<AchievementOut>([
-          { key: 'PENGAWAS', label: 'PENGAWAS', employees: 2, suppressed: false, indicators: 2, averageAchievement: round4((70 / 120 + 0.5) / 2), met: 0 },
-          { key: 'FUNGSIONAL', label: 'FUNGSIONAL', employees: 6, suppressed: false, indicators: 6, averageAchievement: round4((1 + 0.75 + 130 / 120 + 0.25 + 1 + 0.5) / 6), met: 3 },
-          { key: 'PELAKSANA', label: 'PELAKSANA', employees: 1, suppressed: false, indicators: 1, averageAchievement: 1, met: 1 },
+          {
+            key: 'PENGAWAS',
+            label: 'PENGAWAS',
+            employees: 2,
+            suppressed: false,
+            indicators: 2,
+            averageAchievement: round4((70 / 120 + 0.5) / 2),
+            met: 0,
+          },
+          {
+            key: 'FUNGSIONAL',
+            label: 'FUNGSIONAL',
+            employees: 6,
+            suppressed: false,
+            indicators: 6,
+            averageAchievement: round4((1 + 0.75 + 130 / 120 + 0.25 + 1 + 0.5) / 6),
+            met: 3,
+          },
+          {
+            key: 'PELAKSANA',
+            label: 'PELAKSANA',
+            employees: 1,
+            suppressed: false,
+            indicators: 1,
+            averageAchievement: 1,
+            met: 1,
+          },
         ]),
       );
     });
 
     it('the cascade: the indicators of the RHK supporting one RHK, rolled up under it, one row per supporting RHK', async () => {
-      const a = await app.data<{ analytics: { top: CascadeOut; pustu: CascadeOut; dinas: CascadeOut; none: CascadeOut } }>(
+      const a = await app.data<{
+        analytics: { top: CascadeOut; pustu: CascadeOut; dinas: CascadeOut; none: CascadeOut };
+      }>(
         `query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p) { top: ${CASCADE(fx.year.headRhk)} pustu: ${CASCADE(fx.leadRhk)} dinas: ${CASCADE(fx.year.kadinkesRhk)} none: ${CASCADE('bm9wZToz')} } }`,
         { u: unitGid(fx.dinkes), p: pid },
         fx.tokens.hr,
@@ -198,7 +327,9 @@ describe('analytics (issue 6)', () => {
       // Under the head's RHK: n1 1, n2 0.75, n3 1.0833, n5 0.25, n6 1, lead 0.5 (n4, n7, n8 unmeasured).
       expect(a.analytics.top.indicators).toBe(6);
       expect(a.analytics.top.averageAchievement).toBe(round4((1 + 0.75 + 130 / 120 + 0.25 + 1 + 0.5) / 6));
-      expect(a.analytics.top.rows.map((r) => [r.workResultPlan?.id, r.indicators, r.averageAchievement]).sort()).toEqual(
+      expect(
+        a.analytics.top.rows.map((r) => [r.workResultPlan?.id, r.indicators, r.averageAchievement]).sort(),
+      ).toEqual(
         [
           [fx.n[0]!.plan.workResultPlans[0]!.id, 1, 1],
           [fx.n[1]!.plan.workResultPlans[0]!.id, 1, 0.75],
@@ -209,7 +340,11 @@ describe('analytics (issue 6)', () => {
         ].sort(),
       );
       expect(a.analytics.pustu).toMatchObject({ indicators: 2, averageAchievement: 0.75 });
-      expect(a.analytics.dinas).toMatchObject({ indicators: 1, averageAchievement: round4(70 / 120), rows: [{ workResultPlan: { id: fx.year.headRhk }, indicators: 1 }] });
+      expect(a.analytics.dinas).toMatchObject({
+        indicators: 1,
+        averageAchievement: round4(70 / 120),
+        rows: [{ workResultPlan: { id: fx.year.headRhk }, indicators: 1 }],
+      });
       expect(a.analytics.none).toEqual({ indicators: 0, averageAchievement: null, rows: [] });
     });
 
@@ -218,8 +353,30 @@ describe('analytics (issue 6)', () => {
       expect(byKey(a.responsiveness)).toEqual(
         byKey<ResponsivenessOut>([
           // 10 realizations, 4 answered after 2, 4 (not the later 5), 10, 30 hours: median 7. 5 entries, 3 reviewed after 1, 5, 24 hours: median 5.
-          { key: unitGid(fx.pkm), label: 'UPTD Puskesmas Walesi', employees: 6, suppressed: false, realizations: 10, realizationFeedbackShare: 0.4, medianHoursToFeedback: 7, activities: 5, activityReviewShare: 0.6, medianHoursToReview: 5 },
-          { key: unitGid(fx.pustu), label: 'Pustu Walesi', employees: 3, suppressed: false, realizations: 3, realizationFeedbackShare: 0.3333, medianHoursToFeedback: 6, activities: 0, activityReviewShare: null, medianHoursToReview: null },
+          {
+            key: unitGid(fx.pkm),
+            label: 'UPTD Puskesmas Walesi',
+            employees: 6,
+            suppressed: false,
+            realizations: 10,
+            realizationFeedbackShare: 0.4,
+            medianHoursToFeedback: 7,
+            activities: 5,
+            activityReviewShare: 0.6,
+            medianHoursToReview: 5,
+          },
+          {
+            key: unitGid(fx.pustu),
+            label: 'Pustu Walesi',
+            employees: 3,
+            suppressed: false,
+            realizations: 3,
+            realizationFeedbackShare: 0.3333,
+            medianHoursToFeedback: 6,
+            activities: 0,
+            activityReviewShare: null,
+            medianHoursToReview: null,
+          },
         ]),
       );
     });
@@ -227,10 +384,28 @@ describe('analytics (issue 6)', () => {
     it('trend over the quarters of the year and across years (the closed 2026 included)', async () => {
       const a = await must(fx.tokens.hr, fx.dinkes, {}, TREND);
       expect(a.trend).toEqual<TrendOut[]>([
-        { year: 2026, subPeriod: null, rated: 5, suppressed: false, counts: shares({ SANGAT_BAIK: 1, BAIK: 3, BUTUH_PERBAIKAN: 1 }) },
-        { year: 2027, subPeriod: 1, rated: 5, suppressed: false, counts: shares({ SANGAT_BAIK: 1, BAIK: 3, BUTUH_PERBAIKAN: 1 }) },
+        {
+          year: 2026,
+          subPeriod: null,
+          rated: 5,
+          suppressed: false,
+          counts: shares({ SANGAT_BAIK: 1, BAIK: 3, BUTUH_PERBAIKAN: 1 }),
+        },
+        {
+          year: 2027,
+          subPeriod: 1,
+          rated: 5,
+          suppressed: false,
+          counts: shares({ SANGAT_BAIK: 1, BAIK: 3, BUTUH_PERBAIKAN: 1 }),
+        },
         { year: 2027, subPeriod: 2, rated: 2, suppressed: false, counts: shares({ BAIK: 1, SANGAT_KURANG: 1 }) },
-        { year: 2027, subPeriod: null, rated: 9, suppressed: false, counts: shares({ SANGAT_BAIK: 2, BAIK: 5, KURANG_MISCONDUCT: 1, SANGAT_KURANG: 1 }) },
+        {
+          year: 2027,
+          subPeriod: null,
+          rated: 9,
+          suppressed: false,
+          counts: shares({ SANGAT_BAIK: 2, BAIK: 5, KURANG_MISCONDUCT: 1, SANGAT_KURANG: 1 }),
+        },
       ]);
       const only2027 = await app.data<{ analytics: { trend: TrendOut[] } }>(
         'query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p) { trend(fromYear: 2027, toYear: 2027) { year subPeriod rated } } }',
@@ -251,7 +426,11 @@ describe('analytics (issue 6)', () => {
     });
 
     it('an HR admin gets every breakdown in one request, in a handful of statements', async () => {
-      const res = await app.gql<{ analytics: AnalyticsOut }>(ANALYTICS_QUERY(), { u: unitGid(fx.dinkes), p: pid }, fx.tokens.hr);
+      const res = await app.gql<{ analytics: AnalyticsOut }>(
+        ANALYTICS_QUERY(),
+        { u: unitGid(fx.dinkes), p: pid },
+        fx.tokens.hr,
+      );
       expect(res.body.errors).toBeUndefined();
       expect(res.status).toBe(200);
       expect(res.statements).toBeLessThanOrEqual(20);
@@ -264,16 +443,41 @@ describe('analytics (issue 6)', () => {
     beforeAll(() => app.clock.set(wit('2028-01-10')));
 
     it('a year not closed: nothing but the closed years’ trend', async () => {
-      const a = await must(fx.tokens.analyst, fx.dinkes, {}, `mode floor withheldUntilClosed ${ALL_FIELDS_WITHOUT_MODE}`);
-      expect(a).toMatchObject({ mode: 'AGGREGATES', floor: 5, withheldUntilClosed: true, distribution: [], completion: [], achievement: [], responsiveness: [], overdue: [] });
+      const a = await must(
+        fx.tokens.analyst,
+        fx.dinkes,
+        {},
+        `mode floor withheldUntilClosed ${ALL_FIELDS_WITHOUT_MODE}`,
+      );
+      expect(a).toMatchObject({
+        mode: 'AGGREGATES',
+        floor: 5,
+        withheldUntilClosed: true,
+        distribution: [],
+        completion: [],
+        achievement: [],
+        responsiveness: [],
+        overdue: [],
+      });
       // Only the closed 2026 reaches the trend: five nurses, one cell.
-      expect(a.trend).toEqual<TrendOut[]>([{ year: 2026, subPeriod: null, rated: 5, suppressed: false, counts: shares({ SANGAT_BAIK: 1, BAIK: 3, BUTUH_PERBAIKAN: 1 }) }]);
+      expect(a.trend).toEqual<TrendOut[]>([
+        {
+          year: 2026,
+          subPeriod: null,
+          rated: 5,
+          suppressed: false,
+          counts: shares({ SANGAT_BAIK: 1, BAIK: 3, BUTUH_PERBAIKAN: 1 }),
+        },
+      ]);
     });
 
     it('a caller who sees individuals gets no aggregates-only view: an employee holding ANALYST sees her own people, an HR admin holding ANALYST nothing outside her scope', async () => {
       const headAnalyst = await app.token(fx.head.nip, { roles: [Role.ANALYST] });
       expect(await must(headAnalyst, fx.dinkes, {}, 'mode')).toEqual({ mode: 'SUPERVISOR' });
-      const scopedHrAnalyst = await app.token('bkpsdm-pustu-bi', { roles: [Role.HR_ADMIN, Role.ANALYST], unit: fx.pustu.code });
+      const scopedHrAnalyst = await app.token('bkpsdm-pustu-bi', {
+        roles: [Role.HR_ADMIN, Role.ANALYST],
+        unit: fx.pustu.code,
+      });
       expect(await analytics(scopedHrAnalyst, fx.dinkes, {}, 'mode')).toBeNull();
       expect(await must(scopedHrAnalyst, fx.pustu, {}, 'mode')).toEqual({ mode: 'HR' });
     });
@@ -290,7 +494,8 @@ describe('analytics (issue 6)', () => {
     it('an HR admin sees every unit in full, performance included', async () => {
       const hr = await must(fx.tokens.hr, fx.dinkes, {}, `withheldUntilClosed ${ALL_FIELDS_WITHOUT_MODE}`);
       expect(hr).toMatchObject({ withheldUntilClosed: false });
-      for (const unit of [fx.dinkes, fx.pustu]) expect(group(hr.distribution, unit)!.counts.every((c) => c.count !== null)).toBe(true);
+      for (const unit of [fx.dinkes, fx.pustu])
+        expect(group(hr.distribution, unit)!.counts.every((c) => c.count !== null)).toBe(true);
     });
   });
 
@@ -317,14 +522,30 @@ describe('analytics (issue 6)', () => {
       const hr = await must(fx.tokens.hr);
       expect(head.mode).toBe('SUPERVISOR');
       // The Pustu lies wholly below her: identical.
-      for (const k of ['distribution', 'completion', 'achievement', 'responsiveness'] as const) expect(group(head[k] as Array<{ key: string }>, fx.pustu)).toEqual(group(hr[k] as Array<{ key: string }>, fx.pustu));
+      for (const k of ['distribution', 'completion', 'achievement', 'responsiveness'] as const)
+        expect(group(head[k] as Array<{ key: string }>, fx.pustu)).toEqual(
+          group(hr[k] as Array<{ key: string }>, fx.pustu),
+        );
       // The Puskesmas less her own plan (APPROVED, unrated; 70/120 achieved; two realizations, one answered after 2 h).
       const hrPkm = group(hr.distribution, fx.pkm)!;
       expect(group(head.distribution, fx.pkm)).toEqual({ ...hrPkm, employees: 8, pending: 2 });
       const hrDone = group(hr.completion, fx.pkm)!;
       expect(group(head.completion, fx.pkm)).toEqual({ ...hrDone, employees: 8, approved: 0 });
-      expect(group(head.achievement, fx.pkm)).toMatchObject({ employees: 5, indicators: 5, averageAchievement: round4((1 + 0.75 + 130 / 120 + 0.25 + 1) / 5), met: 3 });
-      expect(group(head.responsiveness, fx.pkm)).toMatchObject({ employees: 5, realizations: 8, realizationFeedbackShare: 0.375, medianHoursToFeedback: 10, activities: 5, activityReviewShare: 0.6, medianHoursToReview: 5 });
+      expect(group(head.achievement, fx.pkm)).toMatchObject({
+        employees: 5,
+        indicators: 5,
+        averageAchievement: round4((1 + 0.75 + 130 / 120 + 0.25 + 1) / 5),
+        met: 3,
+      });
+      expect(group(head.responsiveness, fx.pkm)).toMatchObject({
+        employees: 5,
+        realizations: 8,
+        realizationFeedbackShare: 0.375,
+        medianHoursToFeedback: 10,
+        activities: 5,
+        activityReviewShare: 0.6,
+        medianHoursToReview: 5,
+      });
       expect(head.trend).toEqual(hr.trend);
       expect(head.overdue.map((p) => p.id).sort()).toEqual([fx.plans.n7, fx.plans.n8, fx.plans.b3].sort());
     });
@@ -332,10 +553,19 @@ describe('analytics (issue 6)', () => {
     it('the Pustu lead sees her three staff only', async () => {
       const lead = await must(await fx.e.token(fx.lead));
       expect(lead.distribution).toEqual([
-        { key: unitGid(fx.pustu), label: 'Pustu Walesi', employees: 3, suppressed: false, pending: 1, counts: shares({ SANGAT_BAIK: 2 }), unitRating: 'BUTUH_PERBAIKAN', violations: [
-          { rule: 'BUTUH_PERBAIKAN at least 60%', count: 0, total: 2 },
-          { rule: 'SANGAT_BAIK at most 10%', count: 2, total: 2 },
-        ] },
+        {
+          key: unitGid(fx.pustu),
+          label: 'Pustu Walesi',
+          employees: 3,
+          suppressed: false,
+          pending: 1,
+          counts: shares({ SANGAT_BAIK: 2 }),
+          unitRating: 'BUTUH_PERBAIKAN',
+          violations: [
+            { rule: 'BUTUH_PERBAIKAN at least 60%', count: 0, total: 2 },
+            { rule: 'SANGAT_BAIK at most 10%', count: 2, total: 2 },
+          ],
+        },
       ]);
       expect(lead.completion).toEqual([expect.objectContaining({ employees: 3, returned: 1, final: 2 })]);
     });
@@ -355,25 +585,49 @@ describe('analytics (issue 6)', () => {
       const peer = await fx.e.token(fx.n[0]!.owner);
       for (const b of ['UNIT', 'POSITION_KIND', 'GRADE']) {
         const a = await must(peer, fx.dinkes, { b });
-        expect(a).toMatchObject({ mode: 'SUPERVISOR', distribution: [], completion: [], achievement: [], responsiveness: [], trend: [], overdue: [] });
+        expect(a).toMatchObject({
+          mode: 'SUPERVISOR',
+          distribution: [],
+          completion: [],
+          achievement: [],
+          responsiveness: [],
+          trend: [],
+          overdue: [],
+        });
       }
-      const c = await app.data<{ analytics: { top: CascadeOut } }>(`query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p) { top: ${CASCADE(fx.year.headRhk)} } }`, { u: unitGid(fx.dinkes), p: pid }, peer);
+      const c = await app.data<{ analytics: { top: CascadeOut } }>(
+        `query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p) { top: ${CASCADE(fx.year.headRhk)} } }`,
+        { u: unitGid(fx.dinkes), p: pid },
+        peer,
+      );
       expect(c.analytics.top).toEqual({ indicators: 0, averageAchievement: null, rows: [] });
     });
 
     it('an integration client gets null; a client token without roles and anonymous are refused (UNAUTHENTICATED, no data)', async () => {
       expect(await analytics(fx.tokens.integration)).toBeNull();
-      const roleless = await app.gql<{ analytics: AnalyticsOut | null }>(ANALYTICS_QUERY(), { u: unitGid(fx.dinkes), p: pid }, fx.tokens.client);
+      const roleless = await app.gql<{ analytics: AnalyticsOut | null }>(
+        ANALYTICS_QUERY(),
+        { u: unitGid(fx.dinkes), p: pid },
+        fx.tokens.client,
+      );
       expect(roleless.body.data?.analytics ?? null).toBeNull();
       expect(roleless.body.errors?.map((x) => x.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-      const anonymous = await app.gql<{ analytics: AnalyticsOut | null }>(ANALYTICS_QUERY(), { u: unitGid(fx.dinkes), p: pid }, null);
+      const anonymous = await app.gql<{ analytics: AnalyticsOut | null }>(
+        ANALYTICS_QUERY(),
+        { u: unitGid(fx.dinkes), p: pid },
+        null,
+      );
       expect(anonymous.body.data?.analytics ?? null).toBeNull();
       expect(anonymous.body.errors?.map((x) => x.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     });
 
     it('an unknown unit or period, or an id of another type, reads as null', async () => {
       expect(await analytics(fx.tokens.hr, { id: 999_999 } as never)).toBeNull();
-      const wrongType = await app.data<{ analytics: AnalyticsOut | null }>(ANALYTICS_QUERY('mode'), { u: pid, p: pid }, fx.tokens.hr);
+      const wrongType = await app.data<{ analytics: AnalyticsOut | null }>(
+        ANALYTICS_QUERY('mode'),
+        { u: pid, p: pid },
+        fx.tokens.hr,
+      );
       expect(wrongType.analytics).toBeNull();
     });
   });
@@ -414,7 +668,9 @@ describe('analytics for analysts once the year is closed', () => {
       unitRating: null,
       violations: [],
     });
-    expect(a.distribution[0]!.counts.map((c) => c.count)).toEqual(counts(fx.pkm).map((n, i) => n + counts(fx.pustu)[i]!));
+    expect(a.distribution[0]!.counts.map((c) => c.count)).toEqual(
+      counts(fx.pkm).map((n, i) => n + counts(fx.pustu)[i]!),
+    );
     // Achievement: the cell's measured people reach the floor: the indicators of both units, averaged together.
     const ach = [pick(hr.achievement, fx.pkm), pick(hr.achievement, fx.pustu)];
     expect(a.achievement).toEqual([
@@ -428,9 +684,13 @@ describe('analytics for analysts once the year is closed', () => {
         averageAchievement: expect.any(Number),
       },
     ]);
-    const mean = (ach[0]!.averageAchievement! * ach[0]!.indicators! + ach[1]!.averageAchievement! * ach[1]!.indicators!) / (ach[0]!.indicators! + ach[1]!.indicators!);
+    const mean =
+      (ach[0]!.averageAchievement! * ach[0]!.indicators! + ach[1]!.averageAchievement! * ach[1]!.indicators!) /
+      (ach[0]!.indicators! + ach[1]!.indicators!);
     expect(a.achievement[0]!.averageAchievement).toBeCloseTo(mean, 3);
-    expect(a.responsiveness.every((g) => g.medianHoursToFeedback === null && g.medianHoursToReview === null)).toBe(true);
+    expect(a.responsiveness.every((g) => g.medianHoursToFeedback === null && g.medianHoursToReview === null)).toBe(
+      true,
+    );
     expect(a.trend.map((t) => [t.year, t.subPeriod, t.rated])).toEqual([
       [2026, null, 5],
       [2027, 1, 5],
@@ -451,7 +711,9 @@ describe('analytics for analysts once the year is closed', () => {
     // The Pustu is no cell of its own: nothing. The Puskesmas without subunits is its whole cell.
     expect((await analytics(fx.tokens.analyst, fx.pustu, { sub: false })).completion).toEqual([]);
     expect((await analytics(fx.tokens.analyst, fx.pustu)).completion).toEqual([]);
-    expect((await analytics(fx.tokens.analyst, fx.pkm, { sub: false })).completion.map((g) => g.employees)).toEqual([13]);
+    expect((await analytics(fx.tokens.analyst, fx.pkm, { sub: false })).completion.map((g) => g.employees)).toEqual([
+      13,
+    ]);
   });
 
   it('a trend over two closed years takes the statements of one: the years’ cells load in one batch', async () => {
@@ -464,7 +726,9 @@ describe('analytics for analysts once the year is closed', () => {
           fx.tokens.analyst,
         );
         best = Math.min(best, res.statements);
-        expect(res.body.data?.analytics.trend.map((t) => t.year)).toEqual(from === 2026 ? [2026, 2027, 2027] : [2027, 2027]);
+        expect(res.body.data?.analytics.trend.map((t) => t.year)).toEqual(
+          from === 2026 ? [2026, 2027, 2027] : [2027, 2027],
+        );
       }
       return best;
     };
@@ -474,10 +738,14 @@ describe('analytics for analysts once the year is closed', () => {
   it('a closed year’s cells are published on first read: moving a unit afterwards changes no answer about that year', async () => {
     const before = await analytics(fx.tokens.analyst, fx.dinkes);
     const pkmBefore = await analytics(fx.tokens.analyst, fx.pkm, { sub: false });
-    const stored = (await app.db.manager.query('SELECT COUNT(*) AS n FROM analytics_reporting_cell')) as Array<{ n: number | string }>;
+    const stored = (await app.db.manager.query('SELECT COUNT(*) AS n FROM analytics_reporting_cell')) as Array<{
+      n: number | string;
+    }>;
     expect(Number(stored[0]!.n)).toBeGreaterThan(0);
     // Computed afresh, the Pustu (4) moved under the Dinas (1) would make a block of 5 of its own.
-    const [{ version }] = (await app.db.manager.query('SELECT version FROM unit WHERE id = ?', [fx.pustu.id])) as Array<{ version: number }>;
+    const [{ version }] = (await app.db.manager.query('SELECT version FROM unit WHERE id = ?', [
+      fx.pustu.id,
+    ])) as Array<{ version: number }>;
     const moved = await app.data<{ moveUnit: { userErrors: unknown[] } }>(
       'mutation($i: MoveUnitInput!) { moveUnit(input: $i) { userErrors { code message } } }',
       { i: { id: unitGid(fx.pustu), parentId: unitGid(fx.dinkes), expectedVersion: Number(version) } },
@@ -492,8 +760,14 @@ describe('analytics for analysts once the year is closed', () => {
       expect(await analytics(fx.tokens.analyst, fx.pkm, { sub: false })).toEqual(pkmBefore);
       expect(pkmBefore.completion.map((g) => g.employees)).toEqual([13]);
     } finally {
-      const [{ version: v }] = (await app.db.manager.query('SELECT version FROM unit WHERE id = ?', [fx.pustu.id])) as Array<{ version: number }>;
-      await app.data('mutation($i: MoveUnitInput!) { moveUnit(input: $i) { userErrors { code } } }', { i: { id: unitGid(fx.pustu), parentId: unitGid(fx.pkm), expectedVersion: Number(v) } }, fx.tokens.hr);
+      const [{ version: v }] = (await app.db.manager.query('SELECT version FROM unit WHERE id = ?', [
+        fx.pustu.id,
+      ])) as Array<{ version: number }>;
+      await app.data(
+        'mutation($i: MoveUnitInput!) { moveUnit(input: $i) { userErrors { code } } }',
+        { i: { id: unitGid(fx.pustu), parentId: unitGid(fx.pkm), expectedVersion: Number(v) } },
+        fx.tokens.hr,
+      );
     }
   });
 
@@ -506,7 +780,12 @@ describe('analytics for analysts once the year is closed', () => {
           for (const measure of ['distribution', 'completion', 'achievement', 'responsiveness'] as const) {
             answers.push({ measure: `${measure} by ${b}`, unitId: unit.id, sub, groups: a[measure] });
           }
-          answers.push({ measure: 'trend', unitId: unit.id, sub, groups: a.trend.map((t) => ({ key: `${t.year}:${t.subPeriod}`, employees: t.rated })) });
+          answers.push({
+            measure: 'trend',
+            unitId: unit.id,
+            sub,
+            groups: a.trend.map((t) => ({ key: `${t.year}:${t.subPeriod}`, employees: t.rated })),
+          });
         }
       }
     }

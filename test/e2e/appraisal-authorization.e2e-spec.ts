@@ -11,7 +11,16 @@ import { Indicator } from '../../src/modules/work-plan/indicator.entity';
 import { WorkResultPlan } from '../../src/modules/work-plan/work-result-plan.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { Unit } from '../../src/modules/unit/unit.entity';
-import { eachActor, eachCase, errorCodes, expectAnswered, expectUnauthenticated, expectWrite, type Payload, snapshotTables } from '../support/authorization-matrix';
+import {
+  eachActor,
+  eachCase,
+  errorCodes,
+  expectAnswered,
+  expectUnauthenticated,
+  expectWrite,
+  type Payload,
+  snapshotTables,
+} from '../support/authorization-matrix';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -37,9 +46,34 @@ import { TestApp } from '../support/test-app';
  * inside A, with a new head and nurse who sign in in place of `head` and `self`), so that no case depends on another.
  */
 
-type ActorName = 'self' | 'head' | 'kadinkes' | 'peer' | 'sub' | 'otherHead' | 'hrRegion' | 'hrOfA' | 'hrOfB' | 'analyst' | 'integration' | 'anonymous';
+type ActorName =
+  | 'self'
+  | 'head'
+  | 'kadinkes'
+  | 'peer'
+  | 'sub'
+  | 'otherHead'
+  | 'hrRegion'
+  | 'hrOfA'
+  | 'hrOfB'
+  | 'analyst'
+  | 'integration'
+  | 'anonymous';
 
-const ACTORS: readonly ActorName[] = ['self', 'head', 'kadinkes', 'peer', 'sub', 'otherHead', 'hrRegion', 'hrOfA', 'hrOfB', 'analyst', 'integration', 'anonymous'];
+const ACTORS: readonly ActorName[] = [
+  'self',
+  'head',
+  'kadinkes',
+  'peer',
+  'sub',
+  'otherHead',
+  'hrRegion',
+  'hrOfA',
+  'hrOfB',
+  'analyst',
+  'integration',
+  'anonymous',
+];
 
 /** Whose plan: the three plans of the fixture. */
 type Owner = 'self' | 'head' | 'kadinkes';
@@ -80,8 +114,8 @@ interface World {
 
 const ref = (id: string): Ref => ({ id, dbId: fromGlobalId(id)!.id });
 
-const gid = (object: Employee | Unit): string => toGlobalId(object instanceof Unit ? Unit.typeName : Employee.typeName, object.id);
-
+const gid = (object: Employee | Unit): string =>
+  toGlobalId(object instanceof Unit ? Unit.typeName : Employee.typeName, object.id);
 
 let app: TestApp;
 let world: World;
@@ -91,12 +125,16 @@ let tokens: Record<ActorName, string | null>;
 // Mutations, and the named fixture builders made of them
 // ---------------------------------------------------------------------------------------------------------------
 
-
 const mutation = (name: string, select: string): string =>
   `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { result: ${name}(input: $input) { ${select} userErrors { code field } } }`;
 
 /** Runs a mutation that must succeed (a fixture step): no GraphQL error, no userErrors. */
-async function given(name: string, input: Record<string, unknown>, token: string | null, select: string): Promise<Payload> {
+async function given(
+  name: string,
+  input: Record<string, unknown>,
+  token: string | null,
+  select: string,
+): Promise<Payload> {
   const res = await app.gql<{ result: Payload }>(mutation(name, select), { input }, token);
   if (res.body.errors?.length) throw new Error(`${name}: ${JSON.stringify(res.body.errors)}`);
   const payload = res.body.data!.result;
@@ -105,19 +143,32 @@ async function given(name: string, input: Record<string, unknown>, token: string
 }
 
 /** The version stored now, read from the database right before a write. */
-async function versionOf(entity: typeof Appraisal | typeof Employee | typeof PerformancePeriod, dbId: number): Promise<number> {
-  return (await app.db.manager.getRepository<{ id: number; version: number }>(entity).findOneByOrFail({ id: dbId })).version;
+async function versionOf(
+  entity: typeof Appraisal | typeof Employee | typeof PerformancePeriod,
+  dbId: number,
+): Promise<number> {
+  return (await app.db.manager.getRepository<{ id: number; version: number }>(entity).findOneByOrFail({ id: dbId }))
+    .version;
 }
 
 const planVersion = (plan: Ref) => versionOf(Appraisal, plan.dbId);
 
 /** Starts the owner's plan in the current period with one main RHK and one indicator (quantitative). */
-async function givenPlan(ownerToken: string, spec: { text: string; supportsId?: string; jpt?: boolean }): Promise<GivenPlan> {
+async function givenPlan(
+  ownerToken: string,
+  spec: { text: string; supportsId?: string; jpt?: boolean },
+): Promise<GivenPlan> {
   const created = await given('createAppraisal', {}, ownerToken, 'appraisal { id version }');
   const plan = ref((created.appraisal as { id: string }).id);
   const added = await given(
     'addWorkResultPlan',
-    { appraisalId: plan.id, expectedVersion: await planVersion(plan), kind: 'MAIN', text: spec.text, ...(spec.supportsId ? { supportsId: spec.supportsId } : {}) },
+    {
+      appraisalId: plan.id,
+      expectedVersion: await planVersion(plan),
+      kind: 'MAIN',
+      text: spec.text,
+      ...(spec.supportsId ? { supportsId: spec.supportsId } : {}),
+    },
     ownerToken,
     'workResultPlan { id }',
   );
@@ -152,12 +203,47 @@ async function givenOrganisation(): Promise<Organisation> {
   const b = await fx.unit({ code: 'AP-B', name: 'Dinas Pendidikan', kind: UnitKind.AGENCY, parent: root });
   const hrUnit = await fx.unit({ code: 'AP-HR', name: 'BKPSDM', kind: UnitKind.AGENCY, parent: root });
   const bupati = await fx.official('Markus Lokobal, S.H.', 'Bupati Jayawijaya');
-  const kadinkes = await fx.employee({ unit: a, externalSupervisor: bupati, name: 'Karel Wetipo', positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Kesehatan', grade: 'IV/c' });
-  const head = await fx.employee({ unit: a1, supervisor: kadinkes, name: 'Hendrik Itlay', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Walesi' });
-  const self = await fx.employee({ unit: a1, supervisor: head, name: 'Selina Kogoya', positionTitle: 'Perawat Ahli Pertama' });
-  const peer = await fx.employee({ unit: a1, supervisor: head, name: 'Petronela Asso', positionTitle: 'Bidan Ahli Pertama' });
-  const sub = await fx.employee({ unit: a1, supervisor: self, name: 'Sefnat Hubi', positionKind: PositionKind.PELAKSANA, positionTitle: 'Pengadministrasi Umum' });
-  const otherHead = await fx.employee({ unit: b, externalSupervisor: bupati, name: 'Otniel Mabel', positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Pendidikan' });
+  const kadinkes = await fx.employee({
+    unit: a,
+    externalSupervisor: bupati,
+    name: 'Karel Wetipo',
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala Dinas Kesehatan',
+    grade: 'IV/c',
+  });
+  const head = await fx.employee({
+    unit: a1,
+    supervisor: kadinkes,
+    name: 'Hendrik Itlay',
+    positionKind: PositionKind.PENGAWAS,
+    positionTitle: 'Kepala UPTD Puskesmas Walesi',
+  });
+  const self = await fx.employee({
+    unit: a1,
+    supervisor: head,
+    name: 'Selina Kogoya',
+    positionTitle: 'Perawat Ahli Pertama',
+  });
+  const peer = await fx.employee({
+    unit: a1,
+    supervisor: head,
+    name: 'Petronela Asso',
+    positionTitle: 'Bidan Ahli Pertama',
+  });
+  const sub = await fx.employee({
+    unit: a1,
+    supervisor: self,
+    name: 'Sefnat Hubi',
+    positionKind: PositionKind.PELAKSANA,
+    positionTitle: 'Pengadministrasi Umum',
+  });
+  const otherHead = await fx.employee({
+    unit: b,
+    externalSupervisor: bupati,
+    name: 'Otniel Mabel',
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala Dinas Pendidikan',
+  });
   const hrPerson = await fx.employee({ unit: hrUnit, name: 'Herlina Lokobal', positionTitle: 'Analis SDM Aparatur' });
   await fx.setHead(a, kadinkes);
   await fx.setHead(a1, head);
@@ -196,9 +282,18 @@ async function givenWorld(): Promise<World> {
   // 4 January 2027, 10:00 WIT: planning time, before the deadline.
   app.clock.set('2027-01-04T01:00:00Z');
   const period = await givenPeriod(2027);
-  const kadinkes = await givenPlan(tokens.kadinkes!, { text: 'Meningkatnya cakupan imunisasi dasar lengkap di Kabupaten Jayawijaya', jpt: true });
-  const head = await givenPlan(tokens.head!, { text: 'Tercapainya cakupan imunisasi dasar lengkap di wilayah Puskesmas Walesi', supportsId: kadinkes.rhk.id });
-  const self = await givenPlan(tokens.self!, { text: 'Terlaksananya imunisasi dasar lengkap bagi bayi di Walesi', supportsId: head.rhk.id });
+  const kadinkes = await givenPlan(tokens.kadinkes!, {
+    text: 'Meningkatnya cakupan imunisasi dasar lengkap di Kabupaten Jayawijaya',
+    jpt: true,
+  });
+  const head = await givenPlan(tokens.head!, {
+    text: 'Tercapainya cakupan imunisasi dasar lengkap di wilayah Puskesmas Walesi',
+    supportsId: kadinkes.rhk.id,
+  });
+  const self = await givenPlan(tokens.self!, {
+    text: 'Terlaksananya imunisasi dasar lengkap bagi bayi di Walesi',
+    supportsId: head.rhk.id,
+  });
   await givenStep('submitAppraisal', kadinkes.plan, tokens.kadinkes);
   await givenStep('submitAppraisal', self.plan, tokens.self);
   return { org, period, plans: { kadinkes, head, self } };
@@ -213,7 +308,17 @@ afterAll(() => app?.stop());
 
 /** Every row of the tables a plan write may touch (and the supervisor tree, which transfers change). */
 const snapshot = () =>
-  snapshotTables(app, ['appraisal', 'appraisal_transition', 'work_result_plan', 'indicator', 'behavior_expectation', 'performance_period', 'audit_entry', 'employee', 'employee_closure']);
+  snapshotTables(app, [
+    'appraisal',
+    'appraisal_transition',
+    'work_result_plan',
+    'indicator',
+    'behavior_expectation',
+    'performance_period',
+    'audit_entry',
+    'employee',
+    'employee_closure',
+  ]);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The read policy, actor by actor (GitLab's `where(...)` table)
@@ -228,22 +333,23 @@ type Sight = 'UNAUTHENTICATED' | 'NOTHING' | 'CONTENT' | 'PLAN';
 
 const SIGHT: Readonly<Record<ActorName, Readonly<Record<Owner, Sight>>>> = {
   //            self's plan   head's plan   kadinkes's plan
-  self:        { self: 'PLAN',    head: 'CONTENT', kadinkes: 'CONTENT' }, // owner; below head and kadinkes
-  head:        { self: 'PLAN',    head: 'PLAN',    kadinkes: 'CONTENT' }, // self's appraiser; below kadinkes
-  kadinkes:    { self: 'PLAN',    head: 'PLAN',    kadinkes: 'PLAN' },    // above both; self's appraiser's supervisor
-  peer:        { self: 'NOTHING', head: 'CONTENT', kadinkes: 'CONTENT' }, // below head and kadinkes, beside self
-  sub:         { self: 'CONTENT', head: 'CONTENT', kadinkes: 'CONTENT' }, // below all three
-  otherHead:   { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' },
-  hrRegion:    { self: 'PLAN',    head: 'PLAN',    kadinkes: 'PLAN' },
-  hrOfA:       { self: 'PLAN',    head: 'PLAN',    kadinkes: 'PLAN' },    // scope covers A and A1
-  hrOfB:       { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' }, // scope does not
-  analyst:     { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' },
+  self: { self: 'PLAN', head: 'CONTENT', kadinkes: 'CONTENT' }, // owner; below head and kadinkes
+  head: { self: 'PLAN', head: 'PLAN', kadinkes: 'CONTENT' }, // self's appraiser; below kadinkes
+  kadinkes: { self: 'PLAN', head: 'PLAN', kadinkes: 'PLAN' }, // above both; self's appraiser's supervisor
+  peer: { self: 'NOTHING', head: 'CONTENT', kadinkes: 'CONTENT' }, // below head and kadinkes, beside self
+  sub: { self: 'CONTENT', head: 'CONTENT', kadinkes: 'CONTENT' }, // below all three
+  otherHead: { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' },
+  hrRegion: { self: 'PLAN', head: 'PLAN', kadinkes: 'PLAN' },
+  hrOfA: { self: 'PLAN', head: 'PLAN', kadinkes: 'PLAN' }, // scope covers A and A1
+  hrOfB: { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' }, // scope does not
+  analyst: { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' },
   integration: { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' },
-  anonymous:   { self: 'UNAUTHENTICATED', head: 'UNAUTHENTICATED', kadinkes: 'UNAUTHENTICATED' },
+  anonymous: { self: 'UNAUTHENTICATED', head: 'UNAUTHENTICATED', kadinkes: 'UNAUTHENTICATED' },
 };
 
 const readsPlan = (actor: ActorName, owner: Owner) => SIGHT[actor][owner] === 'PLAN';
-const readsContent = (actor: ActorName, owner: Owner) => SIGHT[actor][owner] === 'PLAN' || SIGHT[actor][owner] === 'CONTENT';
+const readsContent = (actor: ActorName, owner: Owner) =>
+  SIGHT[actor][owner] === 'PLAN' || SIGHT[actor][owner] === 'CONTENT';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading self's plan along every path
@@ -274,7 +380,10 @@ interface FoundPlan {
 function inConnection(connection: PlanConnection | null | undefined, planId: string): FoundPlan {
   if (!connection) return { plan: null, list: null };
   const items = connection.nodes ?? (connection.edges ?? []).map((e) => e.node);
-  return { plan: items.find((p) => p.id === planId) ?? null, list: { totalCount: connection.totalCount, length: items.length } };
+  return {
+    plan: items.find((p) => p.id === planId) ?? null,
+    list: { totalCount: connection.totalCount, length: items.length },
+  };
 }
 
 interface PlanPath {
@@ -323,12 +432,15 @@ const SELF_PLAN_PATHS: Record<string, PlanPath> = {
   'employee(self).currentAppraisal': {
     query: `query($id: ID!) { employee(id: $id) { currentAppraisal { ${PLAN_FIELDS} } } }`,
     variables: (w) => ({ id: gid(w.org.self) }),
-    find: (data) => ({ plan: (data.employee as { currentAppraisal: SeenPlan | null } | null)?.currentAppraisal ?? null }),
+    find: (data) => ({
+      plan: (data.employee as { currentAppraisal: SeenPlan | null } | null)?.currentAppraisal ?? null,
+    }),
   },
   'employee(self).appraisals': {
     query: `query($id: ID!) { employee(id: $id) { appraisals { totalCount nodes { ${PLAN_FIELDS} } } } }`,
     variables: (w) => ({ id: gid(w.org.self) }),
-    find: (data, w) => inConnection((data.employee as { appraisals: PlanConnection } | null)?.appraisals, w.plans.self.plan.id),
+    find: (data, w) =>
+      inConnection((data.employee as { appraisals: PlanConnection } | null)?.appraisals, w.plans.self.plan.id),
     // Analyst and integration clients do not read the directory: no employee, no connection.
     count: (actor) => (actor === 'analyst' || actor === 'integration' ? null : readsPlan(actor, 'self') ? 1 : 0),
   },
@@ -336,7 +448,8 @@ const SELF_PLAN_PATHS: Record<string, PlanPath> = {
     query: `{ viewer { team(depth: ALL, first: 50) { nodes { id currentAppraisal { ${PLAN_FIELDS} } } } } }`,
     variables: () => ({}),
     find: (data, w) => {
-      const team = (data.viewer as { team: { nodes: Array<{ id: string; currentAppraisal: SeenPlan | null }> } }).team.nodes;
+      const team = (data.viewer as { team: { nodes: Array<{ id: string; currentAppraisal: SeenPlan | null }> } }).team
+        .nodes;
       return { plan: team.find((e) => e.id === gid(w.org.self))?.currentAppraisal ?? null };
     },
     // Only those above self have self in their team.
@@ -408,13 +521,21 @@ describe('nodes(ids:) over all three plans, RHK and indicators at once', () => {
     outcome: (actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : 'ANSWERED'),
     check: async (actor, outcome) => {
       const ids = OWNERS.flatMap((o) => [world.plans[o].plan.id, world.plans[o].rhk.id, world.plans[o].indicator.id]);
-      const res = await app.gql<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, tokens[actor]);
+      const res = await app.gql<{ nodes: Array<{ id: string } | null> }>(
+        'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+        { ids },
+        tokens[actor],
+      );
       if (outcome === 'UNAUTHENTICATED') return expectUnauthenticated(res);
       expect(res.body.errors).toBeUndefined();
       // In the order asked, each object or null: plans for plan readers, RHK and IKI for content readers as well.
       const expected = OWNERS.flatMap((o) => {
         const p = world.plans[o];
-        return [readsPlan(actor, o) ? { id: p.plan.id } : null, readsContent(actor, o) ? { id: p.rhk.id } : null, readsContent(actor, o) ? { id: p.indicator.id } : null];
+        return [
+          readsPlan(actor, o) ? { id: p.plan.id } : null,
+          readsContent(actor, o) ? { id: p.rhk.id } : null,
+          readsContent(actor, o) ? { id: p.indicator.id } : null,
+        ];
       });
       expect(res.body.data!.nodes).toEqual(expected);
     },
@@ -516,7 +637,9 @@ function rhkPaths(): Record<string, RhkPath> {
       query: `query($id: ID!) { node(id: $id) { ... on WorkResultPlan { cascade { level workResultPlan { ${RHK_FIELDS} } } } } }`,
       variables: (w) => ({ id: w.plans.kadinkes.rhk.id }),
       find: (data, w) => {
-        const entry = asNode<{ cascade: Array<{ level: number; workResultPlan: SeenRhk }> }>(data)?.cascade.find((c) => c.workResultPlan.id === w.plans.head.rhk.id);
+        const entry = asNode<{ cascade: Array<{ level: number; workResultPlan: SeenRhk }> }>(data)?.cascade.find(
+          (c) => c.workResultPlan.id === w.plans.head.rhk.id,
+        );
         if (entry) expect(entry.level).toBe(1);
         return entry?.workResultPlan ?? null;
       },
@@ -527,7 +650,9 @@ function rhkPaths(): Record<string, RhkPath> {
       query: `query($id: ID!) { node(id: $id) { ... on WorkResultPlan { cascade { level workResultPlan { ${RHK_FIELDS} } } } } }`,
       variables: (w) => ({ id: w.plans.kadinkes.rhk.id }),
       find: (data, w) => {
-        const entry = asNode<{ cascade: Array<{ level: number; workResultPlan: SeenRhk }> }>(data)?.cascade.find((c) => c.workResultPlan.id === w.plans.self.rhk.id);
+        const entry = asNode<{ cascade: Array<{ level: number; workResultPlan: SeenRhk }> }>(data)?.cascade.find(
+          (c) => c.workResultPlan.id === w.plans.self.rhk.id,
+        );
         if (entry) expect(entry.level).toBe(2);
         return entry?.workResultPlan ?? null;
       },
@@ -538,14 +663,20 @@ function rhkPaths(): Record<string, RhkPath> {
       target: 'self',
       query: `query($id: ID!) { appraisal(id: $id) { workResultPlans { ${RHK_FIELDS} } } }`,
       variables: (w) => ({ id: w.plans.self.plan.id }),
-      find: (data, w) => onlyTarget((data.appraisal as { workResultPlans: SeenRhk[] } | null)?.workResultPlans, w, 'self'),
+      find: (data, w) =>
+        onlyTarget((data.appraisal as { workResultPlans: SeenRhk[] } | null)?.workResultPlans, w, 'self'),
       reaches: (actor) => readsPlan(actor, 'self'),
     },
     'appraisal(self’s plan).supportableWorkResultPlans → head’s': {
       target: 'head',
       query: `query($id: ID!) { appraisal(id: $id) { supportableWorkResultPlans { ${RHK_FIELDS} } } }`,
       variables: (w) => ({ id: w.plans.self.plan.id }),
-      find: (data, w) => onlyTarget((data.appraisal as { supportableWorkResultPlans: SeenRhk[] } | null)?.supportableWorkResultPlans, w, 'head'),
+      find: (data, w) =>
+        onlyTarget(
+          (data.appraisal as { supportableWorkResultPlans: SeenRhk[] } | null)?.supportableWorkResultPlans,
+          w,
+          'head',
+        ),
       // What the plan's RHK can support: for those who edit the plan or decide on it (the owner, the appraiser).
       reaches: (actor) => actor === 'self' || actor === 'head',
     },
@@ -558,7 +689,12 @@ const RHK_PATHS = rhkPaths();
 function rhkAsSeen(w: World, owner: Owner, sight: Sight): SeenRhk | null {
   if (sight !== 'PLAN' && sight !== 'CONTENT') return null;
   const p = w.plans[owner];
-  return { id: p.rhk.id, text: p.rhk.text, indicators: [{ id: p.indicator.id }], appraisal: sight === 'PLAN' ? { id: p.plan.id } : null };
+  return {
+    id: p.rhk.id,
+    text: p.rhk.text,
+    indicators: [{ id: p.indicator.id }],
+    appraisal: sight === 'PLAN' ? { id: p.plan.id } : null,
+  };
 }
 
 describe('reading RHK and indicators (plan content)', () => {
@@ -593,13 +729,23 @@ type Rule = (actor: ActorName) => Outcome;
 const onPlan =
   (owner: Owner, ...allowed: ActorName[]): Rule =>
   (actor) =>
-    actor === 'anonymous' ? 'UNAUTHENTICATED' : allowed.includes(actor) ? 'ALLOWED' : readsPlan(actor, owner) ? 'FORBIDDEN' : 'NOT_FOUND';
+    actor === 'anonymous'
+      ? 'UNAUTHENTICATED'
+      : allowed.includes(actor)
+        ? 'ALLOWED'
+        : readsPlan(actor, owner)
+          ? 'FORBIDDEN'
+          : 'NOT_FOUND';
 
 /** An HR operation: FORBIDDEN at the operation for everyone without the HR role. */
 const hrOperation =
   (hr: { hrRegion: Outcome; hrOfA: Outcome; hrOfB: Outcome }): Rule =>
   (actor) =>
-    actor === 'anonymous' ? 'UNAUTHENTICATED' : actor === 'hrRegion' || actor === 'hrOfA' || actor === 'hrOfB' ? hr[actor] : 'FORBIDDEN';
+    actor === 'anonymous'
+      ? 'UNAUTHENTICATED'
+      : actor === 'hrRegion' || actor === 'hrOfA' || actor === 'hrOfB'
+        ? hr[actor]
+        : 'FORBIDDEN';
 
 type ActionName =
   | 'updateAppraisal(self’s plan)'
@@ -668,7 +814,10 @@ const WRITE_POLICY: ReadonlyArray<[ActionName, Rule]> = [
   // HR administration of plans; an HR admin who cannot read the plan finds none
   ['reassignAppraiser(self’s plan)', hrOperation({ hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'NOT_FOUND' })],
   // Being the appraiser grants reading and deciding the plan: like setSupervisor, a scoped HR admin links only people they administer.
-  ['reassignAppraiser(self’s plan) to someone in B', hrOperation({ hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'NOT_FOUND' })],
+  [
+    'reassignAppraiser(self’s plan) to someone in B',
+    hrOperation({ hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'NOT_FOUND' }),
+  ],
   ['createAppraisalsForUnit(A1)', hrOperation({ hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE' })],
   ['transferEmployee(self)', hrOperation({ hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE' })],
   // periods: region-wide HR admins only
@@ -725,24 +874,52 @@ let freshSequence = 0;
 async function givenLookAlikes(state: 'NO_PLAN' | 'DRAFT' | 'SUBMITTED' | 'APPROVED'): Promise<Partial<Targets>> {
   const n = ++freshSequence;
   const fx = app.fixtures;
-  const unit = await fx.unit({ code: `AP-F${n}`, name: `UPTD Puskesmas Baru ${n}`, kind: UnitKind.HEALTH_CENTRE, parent: world.org.a });
+  const unit = await fx.unit({
+    code: `AP-F${n}`,
+    name: `UPTD Puskesmas Baru ${n}`,
+    kind: UnitKind.HEALTH_CENTRE,
+    parent: world.org.a,
+  });
   const head = await fx.employee({ unit, positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas' });
   const self = await fx.employee({ unit, supervisor: head, positionTitle: 'Perawat Ahli Pertama' });
-  const newAppraiser = await fx.employee({ unit, positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala Tata Usaha' });
+  const newAppraiser = await fx.employee({
+    unit,
+    positionKind: PositionKind.PENGAWAS,
+    positionTitle: 'Kepala Tata Usaha',
+  });
   const as = { self: await app.token(self.nip), head: await app.token(head.nip) };
   const headPlan = await givenPlan(as.head, { text: `Cakupan imunisasi wilayah ${n}` });
   if (state === 'NO_PLAN') return { self, unit, newAppraiser, as };
   const selfPlan = await givenPlan(as.self, { text: `Imunisasi bayi wilayah ${n}`, supportsId: headPlan.rhk.id });
   if (state !== 'DRAFT') await givenStep('submitAppraisal', selfPlan.plan, as.self);
   if (state === 'APPROVED') await givenStep('approveAppraisal', selfPlan.plan, as.head);
-  return { selfPlan: selfPlan.plan, selfRhk: selfPlan.rhk, selfIndicator: selfPlan.indicator, self, unit, newAppraiser, as };
+  return {
+    selfPlan: selfPlan.plan,
+    selfRhk: selfPlan.rhk,
+    selfIndicator: selfPlan.indicator,
+    self,
+    unit,
+    newAppraiser,
+    as,
+  };
 }
 
 /** A new JPT in a new unit inside A, appraised by the Bupati, with a submitted (or approved) plan. */
 async function givenJptLookAlike(state: 'SUBMITTED' | 'APPROVED'): Promise<Partial<Targets>> {
   const n = ++freshSequence;
-  const unit = await app.fixtures.unit({ code: `AP-J${n}`, name: `Badan Baru ${n}`, kind: UnitKind.DIVISION, parent: world.org.a });
-  const jpt = await app.fixtures.employee({ unit, externalSupervisor: world.org.bupati, positionKind: PositionKind.JPT, positionTitle: 'Kepala Badan', grade: 'IV/c' });
+  const unit = await app.fixtures.unit({
+    code: `AP-J${n}`,
+    name: `Badan Baru ${n}`,
+    kind: UnitKind.DIVISION,
+    parent: world.org.a,
+  });
+  const jpt = await app.fixtures.employee({
+    unit,
+    externalSupervisor: world.org.bupati,
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala Badan',
+    grade: 'IV/c',
+  });
   const as = { kadinkes: await app.token(jpt.nip) };
   const plan = await givenPlan(as.kadinkes, { text: `Indeks kepuasan layanan ${n}`, jpt: true });
   await givenStep('submitAppraisal', plan.plan, as.kadinkes);
@@ -789,9 +966,19 @@ const expectation = (fresh: Fresh, plan: (t: Targets) => Ref): WriteAction => ({
   name: 'setBehaviorExpectation',
   select: PLAN_PAYLOAD,
   fresh,
-  input: async (t) => ({ appraisalId: plan(t).id, expectedVersion: await planVersion(plan(t)), coreValue: CoreValue.KOLABORATIF, expectation: 'Aktif dalam lokakarya mini lintas sektor setiap bulan' }),
+  input: async (t) => ({
+    appraisalId: plan(t).id,
+    expectedVersion: await planVersion(plan(t)),
+    coreValue: CoreValue.KOLABORATIF,
+    expectation: 'Aktif dalam lokakarya mini lintas sektor setiap bulan',
+  }),
   verify: async (t) =>
-    expect(await app.db.manager.findOneByOrFail(BehaviorExpectation, { appraisalId: plan(t).dbId, coreValue: CoreValue.KOLABORATIF })).toMatchObject({
+    expect(
+      await app.db.manager.findOneByOrFail(BehaviorExpectation, {
+        appraisalId: plan(t).dbId,
+        coreValue: CoreValue.KOLABORATIF,
+      }),
+    ).toMatchObject({
       expectation: 'Aktif dalam lokakarya mini lintas sektor setiap bulan',
     }),
 });
@@ -804,22 +991,38 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     name: 'updateAppraisal',
     select: PLAN_PAYLOAD,
     fresh: 'DRAFT',
-    input: async (t) => ({ id: t.selfPlan.id, expectedVersion: await planVersion(t.selfPlan), consequences: 'Teguran tertulis' }),
+    input: async (t) => ({
+      id: t.selfPlan.id,
+      expectedVersion: await planVersion(t.selfPlan),
+      consequences: 'Teguran tertulis',
+    }),
     verify: async (t) => expect((await planRow(t.selfPlan)).consequences).toBe('Teguran tertulis'),
   },
   'addWorkResultPlan(self’s plan)': {
     name: 'addWorkResultPlan',
     select: PLAN_PAYLOAD,
     fresh: 'DRAFT',
-    input: async (t) => ({ appraisalId: t.selfPlan.id, expectedVersion: await planVersion(t.selfPlan), kind: 'ADDITIONAL', text: 'Terlaksananya penyuluhan gizi di posyandu' }),
+    input: async (t) => ({
+      appraisalId: t.selfPlan.id,
+      expectedVersion: await planVersion(t.selfPlan),
+      kind: 'ADDITIONAL',
+      text: 'Terlaksananya penyuluhan gizi di posyandu',
+    }),
     verify: async (t) => expect(await app.db.manager.countBy(WorkResultPlan, { appraisalId: t.selfPlan.dbId })).toBe(2),
   },
   'updateWorkResultPlan(self’s RHK)': {
     name: 'updateWorkResultPlan',
     select: PLAN_PAYLOAD,
     fresh: 'DRAFT',
-    input: async (t) => ({ id: t.selfRhk.id, expectedVersion: await planVersion(t.selfPlan), text: 'Terlaksananya imunisasi dasar lengkap bagi seluruh bayi' }),
-    verify: async (t) => expect((await app.db.manager.findOneByOrFail(WorkResultPlan, { id: t.selfRhk.dbId })).text).toBe('Terlaksananya imunisasi dasar lengkap bagi seluruh bayi'),
+    input: async (t) => ({
+      id: t.selfRhk.id,
+      expectedVersion: await planVersion(t.selfPlan),
+      text: 'Terlaksananya imunisasi dasar lengkap bagi seluruh bayi',
+    }),
+    verify: async (t) =>
+      expect((await app.db.manager.findOneByOrFail(WorkResultPlan, { id: t.selfRhk.dbId })).text).toBe(
+        'Terlaksananya imunisasi dasar lengkap bagi seluruh bayi',
+      ),
   },
   'removeWorkResultPlan(self’s RHK)': {
     name: 'removeWorkResultPlan',
@@ -850,7 +1053,10 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     select: PLAN_PAYLOAD,
     fresh: 'DRAFT',
     input: async (t) => ({ id: t.selfIndicator.id, expectedVersion: await planVersion(t.selfPlan), targetValue: 90 }),
-    verify: async (t) => expect(Number((await app.db.manager.findOneByOrFail(Indicator, { id: t.selfIndicator.dbId })).targetValue)).toBe(90),
+    verify: async (t) =>
+      expect(Number((await app.db.manager.findOneByOrFail(Indicator, { id: t.selfIndicator.dbId })).targetValue)).toBe(
+        90,
+      ),
   },
   'removeIndicator(self’s IKI)': {
     name: 'removeIndicator',
@@ -861,12 +1067,36 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
   },
   'submitAppraisal(self’s plan)': step('submitAppraisal', 'DRAFT', selfPlanOf, 'SUBMITTED'),
   'approveAppraisal(self’s plan)': step('approveAppraisal', 'SUBMITTED', selfPlanOf, 'APPROVED'),
-  'returnAppraisal(self’s plan)': step('returnAppraisal', 'SUBMITTED', selfPlanOf, 'RETURNED', 'Target belum sesuai data sasaran'),
-  'reopenAppraisal(self’s plan)': step('reopenAppraisal', 'APPROVED', selfPlanOf, 'REVISING', 'Target disesuaikan dengan data sasaran baru'),
+  'returnAppraisal(self’s plan)': step(
+    'returnAppraisal',
+    'SUBMITTED',
+    selfPlanOf,
+    'RETURNED',
+    'Target belum sesuai data sasaran',
+  ),
+  'reopenAppraisal(self’s plan)': step(
+    'reopenAppraisal',
+    'APPROVED',
+    selfPlanOf,
+    'REVISING',
+    'Target disesuaikan dengan data sasaran baru',
+  ),
   'setBehaviorExpectation(self’s plan)': expectation('SUBMITTED', selfPlanOf),
   'approveAppraisal(kadinkes’s plan)': step('approveAppraisal', 'JPT_SUBMITTED', jptPlanOf, 'APPROVED'),
-  'returnAppraisal(kadinkes’s plan)': step('returnAppraisal', 'JPT_SUBMITTED', jptPlanOf, 'RETURNED', 'Indikator perlu diselaraskan dengan PK'),
-  'reopenAppraisal(kadinkes’s plan)': step('reopenAppraisal', 'JPT_APPROVED', jptPlanOf, 'REVISING', 'Perubahan perjanjian kinerja'),
+  'returnAppraisal(kadinkes’s plan)': step(
+    'returnAppraisal',
+    'JPT_SUBMITTED',
+    jptPlanOf,
+    'RETURNED',
+    'Indikator perlu diselaraskan dengan PK',
+  ),
+  'reopenAppraisal(kadinkes’s plan)': step(
+    'reopenAppraisal',
+    'JPT_APPROVED',
+    jptPlanOf,
+    'REVISING',
+    'Perubahan perjanjian kinerja',
+  ),
   'setBehaviorExpectation(kadinkes’s plan)': expectation('JPT_SUBMITTED', jptPlanOf),
   'createAppraisal(employeeId: self)': {
     name: 'createAppraisal',
@@ -875,21 +1105,35 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     input: async (t) => ({ employeeId: gid(t.self) }),
     verify: async (t, payload) => {
       const created = await planRow(ref((payload.appraisal as { id: string }).id));
-      expect(created).toMatchObject({ employeeId: t.self.id, status: 'DRAFT', appraiserEmployeeId: t.self.supervisorId });
+      expect(created).toMatchObject({
+        employeeId: t.self.id,
+        status: 'DRAFT',
+        appraiserEmployeeId: t.self.supervisorId,
+      });
     },
   },
   'reassignAppraiser(self’s plan)': {
     name: 'reassignAppraiser',
     select: PLAN_PAYLOAD,
     fresh: 'DRAFT',
-    input: async (t) => ({ id: t.selfPlan.id, expectedVersion: await planVersion(t.selfPlan), appraiserId: gid(t.newAppraiser), reason: 'Pelaksana tugas (Plt.)' }),
+    input: async (t) => ({
+      id: t.selfPlan.id,
+      expectedVersion: await planVersion(t.selfPlan),
+      appraiserId: gid(t.newAppraiser),
+      reason: 'Pelaksana tugas (Plt.)',
+    }),
     verify: async (t) => expect((await planRow(t.selfPlan)).appraiserEmployeeId).toBe(t.newAppraiser.id),
   },
   'reassignAppraiser(self’s plan) to someone in B': {
     name: 'reassignAppraiser',
     select: PLAN_PAYLOAD,
     fresh: 'DRAFT',
-    input: async (t) => ({ id: t.selfPlan.id, expectedVersion: await planVersion(t.selfPlan), appraiserId: gid(t.inB), reason: 'Pelaksana tugas (Plt.)' }),
+    input: async (t) => ({
+      id: t.selfPlan.id,
+      expectedVersion: await planVersion(t.selfPlan),
+      appraiserId: gid(t.inB),
+      reason: 'Pelaksana tugas (Plt.)',
+    }),
     verify: async (t) => expect((await planRow(t.selfPlan)).appraiserEmployeeId).toBe(t.inB.id),
   },
   'createAppraisalsForUnit(A1)': {
@@ -900,7 +1144,9 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     verify: async (t, payload) => {
       // The look-alike head had a plan; the nurse and the other employee get one.
       expect(payload).toMatchObject({ created: 2, skipped: 1 });
-      expect(await app.db.manager.countBy(Appraisal, { employeeId: t.self.id, openPeriodId: world.period.dbId })).toBe(1);
+      expect(await app.db.manager.countBy(Appraisal, { employeeId: t.self.id, openPeriodId: world.period.dbId })).toBe(
+        1,
+      );
     },
   },
   'transferEmployee(self)': {
@@ -917,7 +1163,11 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     verify: async (t, payload) => {
       expect(payload.closedAppraisal).toEqual({ id: t.selfPlan.id, status: 'CLOSED' });
       const started = await planRow(ref((payload.newAppraisal as { id: string }).id));
-      expect(started).toMatchObject({ employeeId: t.self.id, appraiserEmployeeId: t.newAppraiser.id, startDate: '2027-07-01' });
+      expect(started).toMatchObject({
+        employeeId: t.self.id,
+        appraiserEmployeeId: t.newAppraiser.id,
+        startDate: '2027-07-01',
+      });
     },
   },
   openPeriod: {
@@ -931,15 +1181,27 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     name: 'updatePeriod',
     select: 'period { id }',
     fresh: 'PERIOD',
-    input: async (t) => ({ id: t.period.id, expectedVersion: await versionOf(PerformancePeriod, t.period.dbId), planningDeadline: `${t.period.year}-02-15` }),
-    verify: async (t) => expect((await app.db.manager.findOneByOrFail(PerformancePeriod, { id: t.period.dbId })).planningDeadline).toBe(`${t.period.year}-02-15`),
+    input: async (t) => ({
+      id: t.period.id,
+      expectedVersion: await versionOf(PerformancePeriod, t.period.dbId),
+      planningDeadline: `${t.period.year}-02-15`,
+    }),
+    verify: async (t) =>
+      expect((await app.db.manager.findOneByOrFail(PerformancePeriod, { id: t.period.dbId })).planningDeadline).toBe(
+        `${t.period.year}-02-15`,
+      ),
   },
   changePeriodStatus: {
     name: 'changePeriodStatus',
     select: 'period { id }',
     fresh: 'PERIOD',
-    input: async (t) => ({ id: t.period.id, expectedVersion: await versionOf(PerformancePeriod, t.period.dbId), status: 'RUNNING' }),
-    verify: async (t) => expect((await app.db.manager.findOneByOrFail(PerformancePeriod, { id: t.period.dbId })).status).toBe('RUNNING'),
+    input: async (t) => ({
+      id: t.period.id,
+      expectedVersion: await versionOf(PerformancePeriod, t.period.dbId),
+      status: 'RUNNING',
+    }),
+    verify: async (t) =>
+      expect((await app.db.manager.findOneByOrFail(PerformancePeriod, { id: t.period.dbId })).status).toBe('RUNNING'),
   },
 };
 
@@ -957,7 +1219,14 @@ describe('writing plans, their content, their workflow, and periods', () => {
       const res = await app.gql<{ result: Payload | null }>(mutation(write.name, write.select), { input }, token);
       const after = await snapshot();
       // A refused write changes nothing: no plan, content, history, period, tree or audit row.
-      await expectWrite(outcome, { res, root: 'result', object: write.select.split(/[\s{]/)[0]!, before, after, verify: (payload) => write.verify(targets, payload) });
+      await expectWrite(outcome, {
+        res,
+        root: 'result',
+        object: write.select.split(/[\s{]/)[0]!,
+        before,
+        after,
+        verify: (payload) => write.verify(targets, payload),
+      });
     },
   });
 });
@@ -971,7 +1240,11 @@ describe('the appraiser is the snapshot taken when the plan was made', () => {
 
   async function attempt(name: string, plan: Ref, token: string | null, reason?: string) {
     const before = await snapshot();
-    const res = await app.gql<{ result: Payload | null }>(STEP(name), { input: { id: plan.id, expectedVersion: await planVersion(plan), ...(reason ? { reason } : {}) } }, token);
+    const res = await app.gql<{ result: Payload | null }>(
+      STEP(name),
+      { input: { id: plan.id, expectedVersion: await planVersion(plan), ...(reason ? { reason } : {}) } },
+      token,
+    );
     return { res, before, after: await snapshot() };
   }
 
@@ -983,11 +1256,24 @@ describe('the appraiser is the snapshot taken when the plan was made', () => {
     const oldAppraiserId = t.self.supervisorId!;
 
     // HR moves the nurse under another supervisor: the tree changes, the plan's snapshot does not.
-    await given('setSupervisor', { employeeId: gid(t.self), expectedVersion: await versionOf(Employee, t.self.id), supervisorId: gid(t.newAppraiser) }, tokens.hrRegion, 'employee { id }');
+    await given(
+      'setSupervisor',
+      {
+        employeeId: gid(t.self),
+        expectedVersion: await versionOf(Employee, t.self.id),
+        supervisorId: gid(t.newAppraiser),
+      },
+      tokens.hrRegion,
+      'employee { id }',
+    );
     expect((await planRow(plan)).appraiserEmployeeId).toBe(oldAppraiserId);
 
     // The new supervisor stands above her now and reads the plan, but may not decide on it.
-    const read = await app.data<{ appraisal: { id: string; appraiser: { id: string } } | null }>('query($id: ID!) { appraisal(id: $id) { id appraiser { id } } }', { id: plan.id }, newSupervisor);
+    const read = await app.data<{ appraisal: { id: string; appraiser: { id: string } } | null }>(
+      'query($id: ID!) { appraisal(id: $id) { id appraiser { id } } }',
+      { id: plan.id },
+      newSupervisor,
+    );
     expect(read.appraisal).toEqual({ id: plan.id, appraiser: { id: toGlobalId(Employee.typeName, oldAppraiserId) } });
     const early = await attempt('approveAppraisal', plan, newSupervisor);
     expect(errorCodes(early.res)).toEqual(['FORBIDDEN']);
@@ -1005,7 +1291,12 @@ describe('the appraiser is the snapshot taken when the plan was made', () => {
     // HR reassigns the plan: now the new supervisor decides, and the old appraiser no longer even finds the plan.
     await given(
       'reassignAppraiser',
-      { id: plan.id, expectedVersion: await planVersion(plan), appraiserId: gid(t.newAppraiser), reason: 'Pindah atasan langsung' },
+      {
+        id: plan.id,
+        expectedVersion: await planVersion(plan),
+        appraiserId: gid(t.newAppraiser),
+        reason: 'Pindah atasan langsung',
+      },
       tokens.hrOfA,
       'appraisal { id }',
     );
@@ -1016,21 +1307,36 @@ describe('the appraiser is the snapshot taken when the plan was made', () => {
 
     const reopened = await attempt('reopenAppraisal', plan, newSupervisor, 'Perubahan sasaran');
     expect(reopened.res.body.errors).toBeUndefined();
-    expect(reopened.res.body.data!.result).toMatchObject({ userErrors: [], appraisal: { status: 'REVISING', appraiser: { id: gid(t.newAppraiser) } } });
+    expect(reopened.res.body.data!.result).toMatchObject({
+      userErrors: [],
+      appraisal: { status: 'REVISING', appraiser: { id: gid(t.newAppraiser) } },
+    });
   });
 
   it('an HR admin who also appraises the plan may still reassign it, as any HR admin covering it', async () => {
     // E.g. the head of BKPSDM, who appraises BKPSDM's staff and administers the region's plans.
     const t = await freshTargets('DRAFT');
-    const hrHead = await app.token((await app.db.manager.findOneByOrFail(Employee, { id: t.self.supervisorId! })).nip, { roles: [Role.HR_ADMIN] });
+    const hrHead = await app.token((await app.db.manager.findOneByOrFail(Employee, { id: t.self.supervisorId! })).nip, {
+      roles: [Role.HR_ADMIN],
+    });
     const before = await snapshot();
     const res = await app.gql<{ result: Payload | null }>(
       mutation('reassignAppraiser', 'appraisal { id appraiser { id } }'),
-      { input: { id: t.selfPlan.id, expectedVersion: await planVersion(t.selfPlan), appraiserId: gid(t.newAppraiser), reason: 'Cuti di luar tanggungan negara' } },
+      {
+        input: {
+          id: t.selfPlan.id,
+          expectedVersion: await planVersion(t.selfPlan),
+          appraiserId: gid(t.newAppraiser),
+          reason: 'Cuti di luar tanggungan negara',
+        },
+      },
       hrHead,
     );
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.result).toMatchObject({ userErrors: [], appraisal: { id: t.selfPlan.id, appraiser: { id: gid(t.newAppraiser) } } });
+    expect(res.body.data!.result).toMatchObject({
+      userErrors: [],
+      appraisal: { id: t.selfPlan.id, appraiser: { id: gid(t.newAppraiser) } },
+    });
     expect((await snapshot()).audit_entry!.length).toBe(before.audit_entry!.length + 1);
   });
 });

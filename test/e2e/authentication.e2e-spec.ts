@@ -24,7 +24,9 @@ const secretKey = (secret: string) => new TextEncoder().encode(secret);
 
 /** A JWT with the given claims, HS256 over `secret`, with exactly the time claims given (none added). */
 function signHs256(claims: Record<string, unknown>, secret: string | Uint8Array = TEST_JWT_SECRET): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(typeof secret === 'string' ? secretKey(secret) : secret);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(typeof secret === 'string' ? secretKey(secret) : secret);
 }
 
 /** An unsecured JWT (`alg: none`), crafted by hand: base64url header and payload, empty signature. */
@@ -52,14 +54,26 @@ interface BadCredential {
 const bearer = (token: string) => `Bearer ${token}`;
 
 const BAD_CREDENTIALS: BadCredential[] = [
-  { name: 'a Basic scheme instead of Bearer', header: async () => 'Basic ' + Buffer.from('admin:admin').toString('base64') },
+  {
+    name: 'a Basic scheme instead of Bearer',
+    header: async () => 'Basic ' + Buffer.from('admin:admin').toString('base64'),
+  },
   { name: 'the word Bearer without a token', header: async () => 'Bearer' },
-  { name: 'Bearer with two tokens', header: async ({ app }) => `Bearer ${await app.token('x', { roles: [Role.HR_ADMIN] })} extra` },
+  {
+    name: 'Bearer with two tokens',
+    header: async ({ app }) => `Bearer ${await app.token('x', { roles: [Role.HR_ADMIN] })} extra`,
+  },
   { name: 'a token that is not a JWT', header: async () => bearer('not-a-jwt') },
   { name: 'a JWT whose parts are not base64url JSON', header: async () => bearer('eyJhbGciOiJIUzI1NiJ9.%%%.abc') },
   {
     name: 'a token with a bad signature (another secret)',
-    header: async () => bearer(await signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() }, 'another-secret-of-sufficient-length-0123456789')),
+    header: async () =>
+      bearer(
+        await signHs256(
+          { sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() },
+          'another-secret-of-sufficient-length-0123456789',
+        ),
+      ),
   },
   {
     name: 'a token whose payload was altered after signing',
@@ -70,13 +84,25 @@ const BAD_CREDENTIALS: BadCredential[] = [
   },
   {
     name: 'an expired token',
-    header: async () => bearer(await signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 })),
+    header: async () =>
+      bearer(
+        await signHs256({
+          sub: 'hr-portal',
+          roles: [Role.HR_ADMIN],
+          iat: nowSeconds() - 7200,
+          exp: nowSeconds() - 3600,
+        }),
+      ),
   },
   {
     name: 'a token that is not valid yet (nbf in the future)',
-    header: async () => bearer(await signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh(), nbf: nowSeconds() + 1800 })),
+    header: async () =>
+      bearer(await signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh(), nbf: nowSeconds() + 1800 })),
   },
-  { name: 'an unsecured token (alg: none)', header: async () => bearer(unsecuredToken({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() })) },
+  {
+    name: 'an unsecured token (alg: none)',
+    header: async () => bearer(unsecuredToken({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() })),
+  },
   {
     name: 'an unsecured token (alg: none) naming an active employee',
     header: async ({ active }) => bearer(unsecuredToken({ sub: active.nip, roles: [Role.HR_ADMIN], ...fresh() })),
@@ -89,17 +115,27 @@ const BAD_CREDENTIALS: BadCredential[] = [
     name: 'a token without a subject',
     header: async () => bearer(await signHs256({ roles: [Role.HR_ADMIN], ...fresh() })),
   },
-  { name: 'an unknown NIP', header: async ({ app, unknownNip }) => bearer(await app.token(unknownNip, { roles: [Role.HR_ADMIN] })) },
-  { name: 'a deactivated employee', header: async ({ app, deactivated }) => bearer(await app.token(deactivated.nip, { roles: [Role.HR_ADMIN] })) },
+  {
+    name: 'an unknown NIP',
+    header: async ({ app, unknownNip }) => bearer(await app.token(unknownNip, { roles: [Role.HR_ADMIN] })),
+  },
+  {
+    name: 'a deactivated employee',
+    header: async ({ app, deactivated }) => bearer(await app.token(deactivated.nip, { roles: [Role.HR_ADMIN] })),
+  },
   { name: 'a client token without roles', header: async ({ app }) => bearer(await app.token('hr-portal')) },
-  { name: 'a client token with only unknown roles', header: async () => bearer(await signHs256({ sub: 'hr-portal', roles: ['SUPERUSER'], ...fresh() })) },
+  {
+    name: 'a client token with only unknown roles',
+    header: async () => bearer(await signHs256({ sub: 'hr-portal', roles: ['SUPERUSER'], ...fresh() })),
+  },
   {
     name: 'an HR unit scope naming a unit that does not exist',
     header: async ({ app }) => bearer(await app.token('hr-portal', { roles: [Role.HR_ADMIN], unit: 'NO-SUCH-UNIT' })),
   },
   {
     name: 'an HR unit scope on an employee naming a unit that does not exist',
-    header: async ({ app, active }) => bearer(await app.token(active.nip, { roles: [Role.HR_ADMIN], unit: 'NO-SUCH-UNIT' })),
+    header: async ({ app, active }) =>
+      bearer(await app.token(active.nip, { roles: [Role.HR_ADMIN], unit: 'NO-SUCH-UNIT' })),
   },
   ...malformedClaims(),
 ];
@@ -128,32 +164,40 @@ function malformedClaims(): BadCredential[] {
   ];
   const now = nowSeconds();
   return [
-    ...units.map(([label, unit]): BadCredential => ({ name: `an HR admin whose unit claim is ${label}`, header: async () => bearer(await hrWithUnit(unit)) })),
-    ...units.map(
-      ([label, unit]): BadCredential => ({
-        name: `an employee whose unit claim is ${label}`,
-        header: async ({ active }) => bearer(await signHs256({ sub: active.nip, roles: [Role.HR_ADMIN], unit, ...fresh() })),
-      }),
-    ),
+    ...units.map(([label, unit]): BadCredential => ({
+      name: `an HR admin whose unit claim is ${label}`,
+      header: async () => bearer(await hrWithUnit(unit)),
+    })),
+    ...units.map(([label, unit]): BadCredential => ({
+      name: `an employee whose unit claim is ${label}`,
+      header: async ({ active }) =>
+        bearer(await signHs256({ sub: active.nip, roles: [Role.HR_ADMIN], unit, ...fresh() })),
+    })),
     {
       name: 'a unit claim naming no unit on a token without the HR role',
-      header: async ({ active }) => bearer(await signHs256({ sub: active.nip, roles: [], unit: 'NO-SUCH-UNIT', ...fresh() })),
+      header: async ({ active }) =>
+        bearer(await signHs256({ sub: active.nip, roles: [], unit: 'NO-SUCH-UNIT', ...fresh() })),
     },
-    ...roles.map(([label, value]): BadCredential => ({ name: `a roles claim that is ${label}`, header: async () => bearer(await signHs256({ sub: 'hr-portal', roles: value, ...fresh() })) })),
-    ...roles.map(
-      ([label, value]): BadCredential => ({
-        name: `an employee whose roles claim is ${label}`,
-        header: async ({ active }) => bearer(await signHs256({ sub: active.nip, roles: value, ...fresh() })),
-      }),
-    ),
-    { name: 'a token expiring in the year 318857 (exp 9999999999999)', header: async () => bearer(await signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], exp: 9_999_999_999_999 })) },
+    ...roles.map(([label, value]): BadCredential => ({
+      name: `a roles claim that is ${label}`,
+      header: async () => bearer(await signHs256({ sub: 'hr-portal', roles: value, ...fresh() })),
+    })),
+    ...roles.map(([label, value]): BadCredential => ({
+      name: `an employee whose roles claim is ${label}`,
+      header: async ({ active }) => bearer(await signHs256({ sub: active.nip, roles: value, ...fresh() })),
+    })),
+    {
+      name: 'a token expiring in the year 318857 (exp 9999999999999)',
+      header: async () => bearer(await signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], exp: 9_999_999_999_999 })),
+    },
     {
       name: 'a token expiring in 13 hours (the limit is 12)',
       header: async ({ active }) => bearer(await signHs256({ sub: active.nip, roles: [], exp: now + 13 * 3600 })),
     },
     {
       name: 'a token issued 2 hours ago for 13 hours (11 left, but it lives longer than 12)',
-      header: async ({ active }) => bearer(await signHs256({ sub: active.nip, roles: [], iat: now - 2 * 3600, exp: now + 11 * 3600 })),
+      header: async ({ active }) =>
+        bearer(await signHs256({ sub: active.nip, roles: [], iat: now - 2 * 3600, exp: now + 11 * 3600 })),
     },
   ];
 }
@@ -176,12 +220,18 @@ describe('authentication with a shared secret (HS256)', () => {
   beforeAll(async () => {
     world.app = await TestApp.start();
     const { fixtures } = world.app;
-    world.hrUnit = await fixtures.unit({ code: 'BKPSDM', name: 'Badan Kepegawaian dan Pengembangan SDM', kind: UnitKind.AGENCY });
+    world.hrUnit = await fixtures.unit({
+      code: 'BKPSDM',
+      name: 'Badan Kepegawaian dan Pengembangan SDM',
+      kind: UnitKind.AGENCY,
+    });
     world.active = await fixtures.employee({ unit: world.hrUnit, name: 'Yohana Wenda' });
     world.deactivated = await fixtures.employee({ unit: world.hrUnit, name: 'Petrus Asso' });
     world.unknownNip = fixtures.nip();
     const hr = await world.app.token('hr-portal', { roles: [Role.HR_ADMIN] });
-    const deactivate = await world.app.data<{ deactivateEmployee: { employee: { active: boolean } | null; userErrors: unknown[] } }>(
+    const deactivate = await world.app.data<{
+      deactivateEmployee: { employee: { active: boolean } | null; userErrors: unknown[] };
+    }>(
       'mutation($input: DeactivateEmployeeInput!) { deactivateEmployee(input: $input) { employee { active } userErrors { code message } } }',
       { input: { id: toGlobalId('Employee', world.deactivated.id), expectedVersion: world.deactivated.version } },
       hr,
@@ -194,17 +244,38 @@ describe('authentication with a shared secret (HS256)', () => {
     const employee = await world.app.gql(VIEWER, {}, await world.app.token(world.active.nip));
     expect(employee.status).toBe(200);
     expect(employee.body).toEqual({
-      data: { viewer: { subject: world.active.nip, kind: 'EMPLOYEE', roles: [], employee: { id: toGlobalId('Employee', world.active.id), name: 'Yohana Wenda' } } },
+      data: {
+        viewer: {
+          subject: world.active.nip,
+          kind: 'EMPLOYEE',
+          roles: [],
+          employee: { id: toGlobalId('Employee', world.active.id), name: 'Yohana Wenda' },
+        },
+      },
     });
-    const client = await world.app.gql(VIEWER, {}, await signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() }));
-    expect(client.body).toEqual({ data: { viewer: { subject: 'hr-portal', kind: 'CLIENT', roles: ['HR_ADMIN'], employee: null } } });
-    const scoped = await world.app.gql(VIEWER, {}, await world.app.token('hr-portal', { roles: [Role.HR_ADMIN], unit: 'BKPSDM' }));
+    const client = await world.app.gql(
+      VIEWER,
+      {},
+      await signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() }),
+    );
+    expect(client.body).toEqual({
+      data: { viewer: { subject: 'hr-portal', kind: 'CLIENT', roles: ['HR_ADMIN'], employee: null } },
+    });
+    const scoped = await world.app.gql(
+      VIEWER,
+      {},
+      await world.app.token('hr-portal', { roles: [Role.HR_ADMIN], unit: 'BKPSDM' }),
+    );
     expect(scoped.body.data?.viewer).toMatchObject({ subject: 'hr-portal', roles: ['HR_ADMIN'] });
   });
 
   it('writes with a good HR admin token (control: the refused writes below would have succeeded)', async () => {
     const hr = await world.app.token('hr-portal', { roles: [Role.HR_ADMIN] });
-    const result = await world.app.data<{ createUnit: { unit: { code: string } | null; userErrors: unknown[] } }>(CREATE_UNIT, rootUnitInput('CONTROL-UNIT'), hr);
+    const result = await world.app.data<{ createUnit: { unit: { code: string } | null; userErrors: unknown[] } }>(
+      CREATE_UNIT,
+      rootUnitInput('CONTROL-UNIT'),
+      hr,
+    );
     expect(result.createUnit).toEqual({ unit: { code: 'CONTROL-UNIT', id: expect.any(String) }, userErrors: [] });
   });
 
@@ -214,11 +285,16 @@ describe('authentication with a shared secret (HS256)', () => {
       const result = await world.app.gql(VIEWER, {}, null, { headers: { authorization } });
       expectUnauthenticated(result, name);
       // Even the public field is refused: a request with bad credentials is refused as a whole.
-      expectUnauthenticated(await world.app.gql('{ serverInfo { name } }', {}, null, { headers: { authorization } }), `${name} (serverInfo)`);
+      expectUnauthenticated(
+        await world.app.gql('{ serverInfo { name } }', {}, null, { headers: { authorization } }),
+        `${name} (serverInfo)`,
+      );
     },
     write: async (name, authorization) => {
       const before = await world.app.fixtures.snapshot();
-      const result = await world.app.gql(CREATE_UNIT, rootUnitInput('REFUSED-UNIT'), null, { headers: { authorization } });
+      const result = await world.app.gql(CREATE_UNIT, rootUnitInput('REFUSED-UNIT'), null, {
+        headers: { authorization },
+      });
       expectUnauthenticated(result, name);
       expect(await world.app.fixtures.snapshot()).toEqual(before);
     },
@@ -240,7 +316,8 @@ describe('authentication with a shared secret (HS256)', () => {
     rows: WAYS_IN,
     outcome: () => 'REFUSED',
     title: (c) => TITLES[c.name as keyof typeof WAYS_IN](c.actor),
-    check: async ({ row: wayIn, actor: name }) => wayIn(name, await BAD_CREDENTIALS.find((c) => c.name === name)!.header(world)),
+    check: async ({ row: wayIn, actor: name }) =>
+      wayIn(name, await BAD_CREDENTIALS.find((c) => c.name === name)!.header(world)),
   });
 
   it('accepts a token that lives exactly the longest allowed (12 h), as `npm run token` makes them (control)', async () => {
@@ -265,7 +342,11 @@ describe('authentication with a shared secret (HS256)', () => {
 
   it('refuses an RS256 token when the server only knows a shared secret', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const token = await new SignJWT({ roles: [Role.HR_ADMIN] }).setProtectedHeader({ alg: 'RS256' }).setSubject('hr-portal').setExpirationTime('1h').sign(privateKey);
+    const token = await new SignJWT({ roles: [Role.HR_ADMIN] })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('hr-portal')
+      .setExpirationTime('1h')
+      .sign(privateKey);
     expectUnauthenticated(await world.app.gql(VIEWER, {}, token), 'RS256 on an HS256 server');
   });
 });
@@ -285,7 +366,11 @@ describe('authentication with issuer and audience configured', () => {
     const result = await app.gql(VIEWER, {}, token);
     expect(result.status).toBe(200);
     expect(result.body.data?.viewer).toMatchObject({ subject: 'hr-portal', kind: 'CLIENT' });
-    const write = await app.data<{ createUnit: { userErrors: unknown[] } }>(CREATE_UNIT, rootUnitInput('ISS-CONTROL'), token);
+    const write = await app.data<{ createUnit: { userErrors: unknown[] } }>(
+      CREATE_UNIT,
+      rootUnitInput('ISS-CONTROL'),
+      token,
+    );
     expect(write.createUnit.userErrors).toEqual([]);
   });
 
@@ -321,12 +406,22 @@ describe('authentication with an RS256 public key (algorithm confusion)', () => 
   afterAll(() => app?.stop());
 
   const rs256 = (claims: Record<string, unknown>, subject: string) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).setSubject(subject).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+      .setSubject(subject)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
 
   it('accepts a valid RS256 token, for an employee and for an HR admin client that writes', async () => {
     const result = await app.gql(VIEWER, {}, await rs256({}, employee.nip));
     expect(result.status).toBe(200);
-    expect(result.body.data?.viewer).toEqual({ subject: employee.nip, kind: 'EMPLOYEE', roles: [], employee: { id: toGlobalId('Employee', employee.id), name: 'Agus Lokobal' } });
+    expect(result.body.data?.viewer).toEqual({
+      subject: employee.nip,
+      kind: 'EMPLOYEE',
+      roles: [],
+      employee: { id: toGlobalId('Employee', employee.id), name: 'Agus Lokobal' },
+    });
     const write = await app.data<{ createUnit: { unit: { code: string } | null; userErrors: unknown[] } }>(
       CREATE_UNIT,
       rootUnitInput('RSA-CONTROL'),
@@ -336,19 +431,32 @@ describe('authentication with an RS256 public key (algorithm confusion)', () => 
   });
 
   const confused: Array<[string, () => Promise<string>]> = [
-    ['HS256 signed with the PEM text of the public key', () => signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() }, publicPem)],
-    ['HS256 signed with the PEM text, trimmed', () => signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() }, publicPem.trim())],
+    [
+      'HS256 signed with the PEM text of the public key',
+      () => signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() }, publicPem),
+    ],
+    [
+      'HS256 signed with the PEM text, trimmed',
+      () => signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() }, publicPem.trim()),
+    ],
     [
       'HS256 signed with the DER bytes of the public key',
       () => signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() }, new Uint8Array(generateDer(publicPem))),
     ],
-    ['HS256 signed with the development secret', () => signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() })],
+    [
+      'HS256 signed with the development secret',
+      () => signHs256({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() }),
+    ],
     ['alg: none', async () => unsecuredToken({ sub: 'hr-portal', roles: [Role.HR_ADMIN], ...fresh() })],
     [
       'RS256 signed with another private key',
       () => {
         const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-        return new SignJWT({ roles: [Role.HR_ADMIN] }).setProtectedHeader({ alg: 'RS256' }).setSubject('hr-portal').setExpirationTime('1h').sign(other);
+        return new SignJWT({ roles: [Role.HR_ADMIN] })
+          .setProtectedHeader({ alg: 'RS256' })
+          .setSubject('hr-portal')
+          .setExpirationTime('1h')
+          .sign(other);
       },
     ],
     [

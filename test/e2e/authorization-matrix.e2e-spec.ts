@@ -6,7 +6,13 @@ import { Employee } from '../../src/modules/employee/employee.entity';
 import { ExternalOfficial } from '../../src/modules/official/external-official.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { Unit } from '../../src/modules/unit/unit.entity';
-import { eachActor, eachCase, expectAnswered, expectUnauthenticated, expectWrite } from '../support/authorization-matrix';
+import {
+  eachActor,
+  eachCase,
+  expectAnswered,
+  expectUnauthenticated,
+  expectWrite,
+} from '../support/authorization-matrix';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -42,7 +48,20 @@ type ActorName =
   | 'integration'
   | 'anonymous';
 
-const ACTORS: readonly ActorName[] = ['self', 'mid', 'top', 'peer', 'sub', 'otherHead', 'hrRegion', 'hrOfA', 'hrOfB', 'analyst', 'integration', 'anonymous'];
+const ACTORS: readonly ActorName[] = [
+  'self',
+  'mid',
+  'top',
+  'peer',
+  'sub',
+  'otherHead',
+  'hrRegion',
+  'hrOfA',
+  'hrOfB',
+  'analyst',
+  'integration',
+  'anonymous',
+];
 
 interface Organisation {
   root: Unit;
@@ -63,7 +82,12 @@ interface Organisation {
 }
 
 const gid = (object: Employee | Unit | ExternalOfficial): string => {
-  const typeName = object instanceof Unit ? Unit.typeName : object instanceof ExternalOfficial ? ExternalOfficial.typeName : Employee.typeName;
+  const typeName =
+    object instanceof Unit
+      ? Unit.typeName
+      : object instanceof ExternalOfficial
+        ? ExternalOfficial.typeName
+        : Employee.typeName;
   return toGlobalId(typeName, object.id);
 };
 
@@ -71,11 +95,16 @@ let app: TestApp;
 let org: Organisation;
 let tokens: Record<ActorName, string | null>;
 
-const DEACTIVATE = 'mutation($input: DeactivateEmployeeInput!) { deactivateEmployee(input: $input) { userErrors { code } } }';
+const DEACTIVATE =
+  'mutation($input: DeactivateEmployeeInput!) { deactivateEmployee(input: $input) { userErrors { code } } }';
 
 /** Deactivates through the service (with its audit row), as the region-wide HR admin. */
 async function givenDeactivated(employee: Employee): Promise<Employee> {
-  const data = await app.data<{ deactivateEmployee: { userErrors: unknown[] } }>(DEACTIVATE, { input: { id: gid(employee), expectedVersion: employee.version } }, tokens.hrRegion);
+  const data = await app.data<{ deactivateEmployee: { userErrors: unknown[] } }>(
+    DEACTIVATE,
+    { input: { id: gid(employee), expectedVersion: employee.version } },
+    tokens.hrRegion,
+  );
   expect(data.deactivateEmployee.userErrors).toEqual([]);
   return employee;
 }
@@ -89,15 +118,53 @@ async function givenOrganisation(): Promise<Organisation> {
   const b = await fx.unit({ code: 'MX-B', name: 'Dinas Pendidikan Matriks', kind: UnitKind.AGENCY, parent: root });
   const hrUnit = await fx.unit({ code: 'MX-HR', name: 'BKPSDM Matriks', kind: UnitKind.AGENCY, parent: root });
   const bupati = await fx.official('Markus Lokobal, S.H.', 'Bupati Matriks');
-  const top = await fx.employee({ unit: a, externalSupervisor: bupati, name: 'Topias Wenda', positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Kesehatan' });
-  const mid = await fx.employee({ unit: a1, supervisor: top, name: 'Midian Kogoya', positionKind: PositionKind.ADMINISTRATOR, positionTitle: 'Kepala Bidang Pelayanan' });
-  const self = await fx.employee({ unit: a1, supervisor: mid, name: 'Selfia Itlay', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala Seksi Pelayanan Dasar' });
-  const peer = await fx.employee({ unit: a1, supervisor: mid, name: 'Petrus Asso', positionTitle: 'Perawat Ahli Pertama' });
+  const top = await fx.employee({
+    unit: a,
+    externalSupervisor: bupati,
+    name: 'Topias Wenda',
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala Dinas Kesehatan',
+  });
+  const mid = await fx.employee({
+    unit: a1,
+    supervisor: top,
+    name: 'Midian Kogoya',
+    positionKind: PositionKind.ADMINISTRATOR,
+    positionTitle: 'Kepala Bidang Pelayanan',
+  });
+  const self = await fx.employee({
+    unit: a1,
+    supervisor: mid,
+    name: 'Selfia Itlay',
+    positionKind: PositionKind.PENGAWAS,
+    positionTitle: 'Kepala Seksi Pelayanan Dasar',
+  });
+  const peer = await fx.employee({
+    unit: a1,
+    supervisor: mid,
+    name: 'Petrus Asso',
+    positionTitle: 'Perawat Ahli Pertama',
+  });
   const sub = await fx.employee({ unit: a1, supervisor: self, name: 'Subina Hubi', positionTitle: 'Bidan Terampil' });
-  const otherHead = await fx.employee({ unit: b, name: 'Otniel Mabel', positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Pendidikan' });
+  const otherHead = await fx.employee({
+    unit: b,
+    name: 'Otniel Mabel',
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala Dinas Pendidikan',
+  });
   await fx.setHead(b, otherHead);
-  const hrPerson = await fx.employee({ unit: hrUnit, name: 'Herlina Lokobal', positionKind: PositionKind.FUNGSIONAL, positionTitle: 'Analis SDM Aparatur' });
-  const retired = await fx.employee({ unit: a2, name: 'Rut Wetipo', positionTitle: 'Pengadministrasi Umum', positionKind: PositionKind.PELAKSANA });
+  const hrPerson = await fx.employee({
+    unit: hrUnit,
+    name: 'Herlina Lokobal',
+    positionKind: PositionKind.FUNGSIONAL,
+    positionTitle: 'Analis SDM Aparatur',
+  });
+  const retired = await fx.employee({
+    unit: a2,
+    name: 'Rut Wetipo',
+    positionTitle: 'Pengadministrasi Umum',
+    positionKind: PositionKind.PELAKSANA,
+  });
   return { root, a, a1, a2, b, hrUnit, top, mid, self, peer, sub, otherHead, hrPerson, retired, bupati };
 }
 
@@ -179,7 +246,10 @@ interface Found {
 function inConnection(connection: Connection | null | undefined, selfId: string): Found {
   if (!connection) return { self: null, list: null };
   const items = connection.nodes ?? (connection.edges ?? []).map((e) => e.node);
-  return { self: items.find((e) => e.id === selfId) ?? null, list: { totalCount: connection.totalCount, length: items.length } };
+  return {
+    self: items.find((e) => e.id === selfId) ?? null,
+    list: { totalCount: connection.totalCount, length: items.length },
+  };
 }
 
 interface ReadPath {
@@ -354,7 +424,11 @@ const UNIT_PATHS: Record<string, UnitPath> = {
   'unit(A).children': {
     query: `query($id: ID!) { unit(id: $id) { children(first: 100) { nodes { ${UNIT_FIELDS} } } } }`,
     variables: (o) => ({ id: gid(o.a) }),
-    find: (data, o) => ({ unit: (data.unit as { children: { nodes: SeenUnit[] } } | null)?.children.nodes.find((u) => u.id === gid(o.a1)) ?? null }),
+    find: (data, o) => ({
+      unit:
+        (data.unit as { children: { nodes: SeenUnit[] } } | null)?.children.nodes.find((u) => u.id === gid(o.a1)) ??
+        null,
+    }),
   },
   'units(filter: { search })': {
     query: `query($search: String!) { units(filter: { search: $search }) { totalCount nodes { ${UNIT_FIELDS} } } }`,
@@ -387,7 +461,14 @@ describe('reading unit A1 (units are structure: every signed-in principal reads 
 // Reading the external official (the Bupati): directory data, like employees' directory fields
 // ---------------------------------------------------------------------------------------------------------------
 
-const OFFICIAL_PATHS: Record<string, { query: string; variables(o: Organisation): Record<string, unknown>; find(data: Record<string, unknown>, o: Organisation): unknown }> = {
+const OFFICIAL_PATHS: Record<
+  string,
+  {
+    query: string;
+    variables(o: Organisation): Record<string, unknown>;
+    find(data: Record<string, unknown>, o: Organisation): unknown;
+  }
+> = {
   'node(id:)': {
     query: 'query($id: ID!) { node(id: $id) { ... on ExternalOfficial { id name positionTitle } } }',
     variables: (o) => ({ id: gid(o.bupati) }),
@@ -471,29 +552,76 @@ type ActionName =
  * The policy for HR administration. Everyone not in the table (the six employees without a role, and the
  * analyst) is FORBIDDEN every mutation; an anonymous caller is UNAUTHENTICATED.
  */
-const WRITE_POLICY: ReadonlyArray<[ActionName, { hrRegion: Outcome; hrOfA: Outcome; hrOfB: Outcome; integration: Outcome }]> = [
+const WRITE_POLICY: ReadonlyArray<
+  [ActionName, { hrRegion: Outcome; hrOfA: Outcome; hrOfB: Outcome; integration: Outcome }]
+> = [
   //                                             region-wide HR   HR of A               HR of B                  integration
-  ['updateEmployee(self)',                      { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['updateEmployee(self) into unit B',          { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['setSupervisor(self)',                       { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
+  ['updateEmployee(self)', { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
+  [
+    'updateEmployee(self) into unit B',
+    { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' },
+  ],
+  ['setSupervisor(self)', { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
   // Being above someone grants their personal fields: a scoped HR admin links only people they administer.
-  ['setSupervisor(self) to someone in B',       { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['createEmployee in A1 supervised from B',    { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['importEmployees: a row putting self under someone in B', { hrRegion: 'ALLOWED', hrOfA: 'ROW_OUT_OF_SCOPE', hrOfB: 'ROW_OUT_OF_SCOPE', integration: 'ALLOWED' }],
-  ['deactivateEmployee(self)',                  { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['reactivateEmployee(retired, in A2)',        { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['createEmployee in A1',                      { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['createUnit under A',                        { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['createUnit as a root',                      { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['updateUnit(A1)',                            { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['moveUnit(A1) under B',                      { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['moveUnit(A1) under A2, inside A',           { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['createExternalOfficial',                    { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['updateExternalOfficial',                    { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
-  ['importEmployees: a row updating self',      { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'ROW_OUT_OF_SCOPE', integration: 'ALLOWED' }],
-  ['importEmployees: a new employee in A1',     { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'ROW_OUT_OF_SCOPE', integration: 'ALLOWED' }],
-  ['importUnits: a row updating A1',            { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'ROW_OUT_OF_SCOPE', integration: 'ALLOWED' }],
-  ['importUnits: a new root unit',              { hrRegion: 'ALLOWED', hrOfA: 'ROW_OUT_OF_SCOPE', hrOfB: 'ROW_OUT_OF_SCOPE', integration: 'ALLOWED' }],
+  [
+    'setSupervisor(self) to someone in B',
+    { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' },
+  ],
+  [
+    'createEmployee in A1 supervised from B',
+    { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' },
+  ],
+  [
+    'importEmployees: a row putting self under someone in B',
+    { hrRegion: 'ALLOWED', hrOfA: 'ROW_OUT_OF_SCOPE', hrOfB: 'ROW_OUT_OF_SCOPE', integration: 'ALLOWED' },
+  ],
+  [
+    'deactivateEmployee(self)',
+    { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' },
+  ],
+  [
+    'reactivateEmployee(retired, in A2)',
+    { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' },
+  ],
+  ['createEmployee in A1', { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
+  ['createUnit under A', { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
+  [
+    'createUnit as a root',
+    { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' },
+  ],
+  ['updateUnit(A1)', { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' }],
+  [
+    'moveUnit(A1) under B',
+    { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' },
+  ],
+  [
+    'moveUnit(A1) under A2, inside A',
+    { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' },
+  ],
+  [
+    'createExternalOfficial',
+    { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' },
+  ],
+  [
+    'updateExternalOfficial',
+    { hrRegion: 'ALLOWED', hrOfA: 'OUT_OF_SCOPE', hrOfB: 'OUT_OF_SCOPE', integration: 'FORBIDDEN' },
+  ],
+  [
+    'importEmployees: a row updating self',
+    { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'ROW_OUT_OF_SCOPE', integration: 'ALLOWED' },
+  ],
+  [
+    'importEmployees: a new employee in A1',
+    { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'ROW_OUT_OF_SCOPE', integration: 'ALLOWED' },
+  ],
+  [
+    'importUnits: a row updating A1',
+    { hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'ROW_OUT_OF_SCOPE', integration: 'ALLOWED' },
+  ],
+  [
+    'importUnits: a new root unit',
+    { hrRegion: 'ALLOWED', hrOfA: 'ROW_OUT_OF_SCOPE', hrOfB: 'ROW_OUT_OF_SCOPE', integration: 'ALLOWED' },
+  ],
 ];
 
 function outcomeFor(actor: ActorName, policy: (typeof WRITE_POLICY)[number][1]): Outcome {
@@ -529,18 +657,36 @@ interface Targets {
   official: ExternalOfficial;
 }
 
-const sharedTargets = (): Targets => ({ a: org.a, a1: org.a1, a2: org.a2, b: org.b, self: org.self, newSupervisor: org.top, retired: org.retired, inB: org.otherHead, official: org.bupati });
+const sharedTargets = (): Targets => ({
+  a: org.a,
+  a1: org.a1,
+  a2: org.a2,
+  b: org.b,
+  self: org.self,
+  newSupervisor: org.top,
+  retired: org.retired,
+  inB: org.otherHead,
+  official: org.bupati,
+});
 
 /** Fresh targets in the same places of the tree, so that an allowed write changes nothing another case reads. */
 async function freshTargets(): Promise<Targets> {
   const fx = app.fixtures;
   const a1 = await fx.unit({ parent: org.a1, kind: UnitKind.SECTION });
   const a2 = await fx.unit({ parent: org.a, kind: UnitKind.DIVISION });
-  const newSupervisor = await fx.employee({ unit: a1, positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala Seksi' });
+  const newSupervisor = await fx.employee({
+    unit: a1,
+    positionKind: PositionKind.PENGAWAS,
+    positionTitle: 'Kepala Seksi',
+  });
   const self = await fx.employee({ unit: a1 });
   const retired = await givenDeactivated(await fx.employee({ unit: a2 }));
   const official = await fx.official('Yohanis Matuan, S.Sos.', 'Wakil Bupati Matriks');
-  const inB = await fx.employee({ unit: org.b, positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala Seksi Kurikulum' });
+  const inB = await fx.employee({
+    unit: org.b,
+    positionKind: PositionKind.PENGAWAS,
+    positionTitle: 'Kepala Seksi Kurikulum',
+  });
   return { a: org.a, a1, a2, b: org.b, self, newSupervisor, retired, inB, official };
 }
 
@@ -549,7 +695,8 @@ async function reload<T extends { id: number }>(entity: new () => T, id: number)
 }
 
 /** The version stored now, read from the database right before an update. */
-const versionOf = async <T extends { id: number; version: number }>(entity: new () => T, id: number): Promise<number> => (await reload(entity, id)).version;
+const versionOf = async <T extends { id: number; version: number }>(entity: new () => T, id: number): Promise<number> =>
+  (await reload(entity, id)).version;
 
 let codeSequence = 0;
 const newUnitCode = () => `MX-NEW-${++codeSequence}`;
@@ -573,7 +720,8 @@ interface WriteAction {
 const USER_ERRORS = 'userErrors { code field }';
 const employeeMutation = (name: string, inputType: string) =>
   `mutation($input: ${inputType}!) { result: ${name}(input: $input) { employee { id } ${USER_ERRORS} } }`;
-const unitMutation = (name: string, inputType: string) => `mutation($input: ${inputType}!) { result: ${name}(input: $input) { unit { id } ${USER_ERRORS} } }`;
+const unitMutation = (name: string, inputType: string) =>
+  `mutation($input: ${inputType}!) { result: ${name}(input: $input) { unit { id } ${USER_ERRORS} } }`;
 const officialMutation = (name: string, inputType: string) =>
   `mutation($input: ${inputType}!) { result: ${name}(input: $input) { externalOfficial { id } ${USER_ERRORS} } }`;
 const importMutation = (name: string, inputType: string) =>
@@ -595,7 +743,11 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
   'updateEmployee(self)': {
     document: employeeMutation('updateEmployee', 'UpdateEmployeeInput'),
     object: 'employee',
-    input: async (t) => ({ id: gid(t.self), expectedVersion: await versionOf(Employee, t.self.id), positionTitle: 'Perawat Ahli Madya' }),
+    input: async (t) => ({
+      id: gid(t.self),
+      expectedVersion: await versionOf(Employee, t.self.id),
+      positionTitle: 'Perawat Ahli Madya',
+    }),
     verify: async (t) => expect((await reload(Employee, t.self.id)).positionTitle).toBe('Perawat Ahli Madya'),
   },
   'updateEmployee(self) into unit B': {
@@ -607,13 +759,21 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
   'setSupervisor(self)': {
     document: employeeMutation('setSupervisor', 'SetSupervisorInput'),
     object: 'employee',
-    input: async (t) => ({ employeeId: gid(t.self), expectedVersion: await versionOf(Employee, t.self.id), supervisorId: gid(t.newSupervisor) }),
+    input: async (t) => ({
+      employeeId: gid(t.self),
+      expectedVersion: await versionOf(Employee, t.self.id),
+      supervisorId: gid(t.newSupervisor),
+    }),
     verify: async (t) => expect((await reload(Employee, t.self.id)).supervisorId).toBe(t.newSupervisor.id),
   },
   'setSupervisor(self) to someone in B': {
     document: employeeMutation('setSupervisor', 'SetSupervisorInput'),
     object: 'employee',
-    input: async (t) => ({ employeeId: gid(t.self), expectedVersion: await versionOf(Employee, t.self.id), supervisorId: gid(t.inB) }),
+    input: async (t) => ({
+      employeeId: gid(t.self),
+      expectedVersion: await versionOf(Employee, t.self.id),
+      supervisorId: gid(t.inB),
+    }),
     verify: async (t) => expect((await reload(Employee, t.self.id)).supervisorId).toBe(t.inB.id),
   },
   'createEmployee in A1 supervised from B': {
@@ -629,7 +789,10 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
       positionKind: PositionKind.FUNGSIONAL,
       positionTitle: 'Perawat Ahli Pertama',
     }),
-    verify: async (t, _payload, input) => expect((await app.db.manager.findOneByOrFail(Employee, { nip: input.nip as string })).supervisorId).toBe(t.inB.id),
+    verify: async (t, _payload, input) =>
+      expect((await app.db.manager.findOneByOrFail(Employee, { nip: input.nip as string })).supervisorId).toBe(
+        t.inB.id,
+      ),
   },
   'importEmployees: a row putting self under someone in B': {
     document: importMutation('importEmployees', 'ImportEmployeesInput'),
@@ -663,24 +826,36 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
       positionKind: PositionKind.FUNGSIONAL,
       positionTitle: 'Perawat Ahli Pertama',
     }),
-    verify: async (t, _payload, input) => expect((await app.db.manager.findOneByOrFail(Employee, { nip: input.nip as string })).unitId).toBe(t.a1.id),
+    verify: async (t, _payload, input) =>
+      expect((await app.db.manager.findOneByOrFail(Employee, { nip: input.nip as string })).unitId).toBe(t.a1.id),
   },
   'createUnit under A': {
     document: unitMutation('createUnit', 'CreateUnitInput'),
     object: 'unit',
-    input: async (t) => ({ parentId: gid(t.a), code: newUnitCode(), name: 'UPTD Puskesmas Baru', kind: UnitKind.HEALTH_CENTRE }),
-    verify: async (t, _payload, input) => expect((await app.db.manager.findOneByOrFail(Unit, { code: input.code as string })).parentId).toBe(t.a.id),
+    input: async (t) => ({
+      parentId: gid(t.a),
+      code: newUnitCode(),
+      name: 'UPTD Puskesmas Baru',
+      kind: UnitKind.HEALTH_CENTRE,
+    }),
+    verify: async (t, _payload, input) =>
+      expect((await app.db.manager.findOneByOrFail(Unit, { code: input.code as string })).parentId).toBe(t.a.id),
   },
   'createUnit as a root': {
     document: unitMutation('createUnit', 'CreateUnitInput'),
     object: 'unit',
     input: async () => ({ code: newUnitCode(), name: 'Sekretariat DPRD Matriks', kind: UnitKind.SECRETARIAT }),
-    verify: async (_t, _payload, input) => expect((await app.db.manager.findOneByOrFail(Unit, { code: input.code as string })).parentId).toBeNull(),
+    verify: async (_t, _payload, input) =>
+      expect((await app.db.manager.findOneByOrFail(Unit, { code: input.code as string })).parentId).toBeNull(),
   },
   'updateUnit(A1)': {
     document: unitMutation('updateUnit', 'UpdateUnitInput'),
     object: 'unit',
-    input: async (t) => ({ id: gid(t.a1), expectedVersion: await versionOf(Unit, t.a1.id), name: 'Bidang Pelayanan Kesehatan' }),
+    input: async (t) => ({
+      id: gid(t.a1),
+      expectedVersion: await versionOf(Unit, t.a1.id),
+      name: 'Bidang Pelayanan Kesehatan',
+    }),
     verify: async (t) => expect((await reload(Unit, t.a1.id)).name).toBe('Bidang Pelayanan Kesehatan'),
   },
   'moveUnit(A1) under B': {
@@ -699,20 +874,30 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     document: officialMutation('createExternalOfficial', 'CreateExternalOfficialInput'),
     object: 'externalOfficial',
     input: async () => ({ name: `Ketua DPRD ${newUnitCode()}`, positionTitle: 'Ketua DPRD Matriks' }),
-    verify: async (_t, _payload, input) => expect(await app.db.manager.countBy(ExternalOfficial, { name: input.name as string })).toBe(1),
+    verify: async (_t, _payload, input) =>
+      expect(await app.db.manager.countBy(ExternalOfficial, { name: input.name as string })).toBe(1),
   },
   updateExternalOfficial: {
     document: officialMutation('updateExternalOfficial', 'UpdateExternalOfficialInput'),
     object: 'externalOfficial',
-    input: async (t) => ({ id: gid(t.official), expectedVersion: await versionOf(ExternalOfficial, t.official.id), positionTitle: 'Penjabat Bupati Matriks' }),
-    verify: async (t) => expect((await reload(ExternalOfficial, t.official.id)).positionTitle).toBe('Penjabat Bupati Matriks'),
+    input: async (t) => ({
+      id: gid(t.official),
+      expectedVersion: await versionOf(ExternalOfficial, t.official.id),
+      positionTitle: 'Penjabat Bupati Matriks',
+    }),
+    verify: async (t) =>
+      expect((await reload(ExternalOfficial, t.official.id)).positionTitle).toBe('Penjabat Bupati Matriks'),
   },
   'importEmployees: a row updating self': {
     document: importMutation('importEmployees', 'ImportEmployeesInput'),
     input: async (t) => ({ rows: [employeeRow(t.self, t.a1)] }),
     verify: async (t, payload) => {
       expectRow(payload, 'UPDATED');
-      expect(await reload(Employee, t.self.id)).toMatchObject({ grade: 'III/b', positionTitle: 'Perawat Ahli Muda', unitId: t.a1.id });
+      expect(await reload(Employee, t.self.id)).toMatchObject({
+        grade: 'III/b',
+        positionTitle: 'Perawat Ahli Muda',
+        unitId: t.a1.id,
+      });
     },
   },
   'importEmployees: a new employee in A1': {
@@ -734,7 +919,9 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
   },
   'importUnits: a new root unit': {
     document: importMutation('importUnits', 'ImportUnitsInput'),
-    input: async () => ({ rows: [{ code: newUnitCode(), name: 'Kantor Distrik Baru', kind: UnitKind.DISTRICT_OFFICE, parentCode: null }] }),
+    input: async () => ({
+      rows: [{ code: newUnitCode(), name: 'Kantor Distrik Baru', kind: UnitKind.DISTRICT_OFFICE, parentCode: null }],
+    }),
     verify: async (_t, payload, input) => {
       expectRow(payload, 'CREATED');
       const [row] = input.rows as Array<{ code: string }>;

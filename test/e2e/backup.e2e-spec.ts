@@ -13,18 +13,28 @@ import { seedRegion } from '../../src/seed/seed-region';
 import { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const count = async (db: Database, table: string) => Number(((await db.manager.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: number | string }>)[0]!.n);
-const failed = (checks: Array<{ ok: boolean; name: string; detail: string }>) => checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
+const count = async (db: Database, table: string) =>
+  Number(((await db.manager.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: number | string }>)[0]!.n);
+const failed = (checks: Array<{ ok: boolean; name: string; detail: string }>) =>
+  checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
 
 describe('backups that restore (npm run backup, backup:verify, restore)', () => {
   let app: TestApp;
   let dir: string;
   let file: string;
   /** What happened while the backup was taken: the writes between its tables, and the counts around them. */
-  let taken: { writes: number; before: { feedback: number; audit: number; realizationVersion: number }; feedbackAfter: number; realizationId: number };
+  let taken: {
+    writes: number;
+    before: { feedback: number; audit: number; realizationVersion: number };
+    feedbackAfter: number;
+    realizationId: number;
+  };
   const databases: TestDatabase[] = [];
   /** Where scratch databases go: beside the test's own. */
-  const base = () => process.env.DATABASE_URL && !process.env.DATABASE_URL.startsWith('sqlite:') ? process.env.DATABASE_URL : app.testDb.url;
+  const base = () =>
+    process.env.DATABASE_URL && !process.env.DATABASE_URL.startsWith('sqlite:')
+      ? process.env.DATABASE_URL
+      : app.testDb.url;
   const emptyDatabase = async () => {
     const t = await createTestDatabase({ migrate: false, shared: true });
     databases.push(t);
@@ -58,14 +68,28 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     const writeSomething = async () => {
       const corrected = await app.data<{ r: { realization: { version: number } | null; userErrors: unknown[] } }>(
         'mutation($input: RecordRealizationInput!) { r: recordRealization(input: $input) { realization { version } userErrors { code } } }',
-        { input: { indicatorId: toGlobalId('Indicator', Number(member!.indicator)), subPeriod: 1, expectedVersion: version, value: 50 + writes, narrative: `Koreksi ${writes}` } },
+        {
+          input: {
+            indicatorId: toGlobalId('Indicator', Number(member!.indicator)),
+            subPeriod: 1,
+            expectedVersion: version,
+            value: 50 + writes,
+            narrative: `Koreksi ${writes}`,
+          },
+        },
         memberToken,
       );
       expect(corrected.r.userErrors).toEqual([]);
       version = corrected.r.realization!.version;
       const given = await app.data<{ r: { userErrors: unknown[] } }>(
         'mutation($input: GiveFeedbackInput!) { r: giveFeedback(input: $input) { feedback { id } userErrors { code } } }',
-        { input: { target: 'APPRAISAL', targetId: toGlobalId('Appraisal', Number(member!.plan)), text: `Umpan balik ${writes}` } },
+        {
+          input: {
+            target: 'APPRAISAL',
+            targetId: toGlobalId('Appraisal', Number(member!.plan)),
+            text: `Umpan balik ${writes}`,
+          },
+        },
         headToken,
       );
       expect(given.r.userErrors).toEqual([]);
@@ -73,7 +97,11 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     };
     // Some audited writes before, so that the feedback check has service-written rows to hold to account.
     await writeSomething();
-    const before = { feedback: await count(app.db, 'feedback'), audit: await count(app.db, 'audit_entry'), realizationVersion: version };
+    const before = {
+      feedback: await count(app.db, 'feedback'),
+      audit: await count(app.db, 'audit_entry'),
+      realizationVersion: version,
+    };
 
     // Writes between the tables of the dump: a dump that read each table at its own moment would hold feedback
     // without its audit row, and a realization version ahead of its audited updates.
@@ -95,7 +123,9 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
 
     const { header, manifest } = await validateBackupFile(file);
     expect(header.lastMigration).toBe(app.db.migrationNames().at(-1));
-    expect(header.tables).toEqual(expect.arrayContaining(['employee', 'employee_closure', 'audit_entry', 'feedback', 'realization', 'tree_lock']));
+    expect(header.tables).toEqual(
+      expect.arrayContaining(['employee', 'employee_closure', 'audit_entry', 'feedback', 'realization', 'tree_lock']),
+    );
     expect(header.tables).not.toContain('migrations');
     // The snapshot is the moment the backup began.
     expect(manifest.tables.feedback!.rows).toBe(before.feedback);
@@ -120,17 +150,36 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     expect(restored.rows).toBe(Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0));
     expect(failed(await compareWithManifest(target.url, manifest.tables))).toEqual([]);
     expect(failed(await checkDomainInvariants(target.db.manager))).toEqual([]);
-    const [{ version: restoredVersion }] = (await target.db.manager.query('SELECT version FROM realization WHERE id = ?', [realizationId])) as Array<{ version: number }>;
+    const [{ version: restoredVersion }] = (await target.db.manager.query(
+      'SELECT version FROM realization WHERE id = ?',
+      [realizationId],
+    )) as Array<{ version: number }>;
     expect(Number(restoredVersion)).toBe(before.realizationVersion);
   });
 
   it('finds broken invariants in a database: a version without its audit, feedback without its audit, a closure row gone, a predikat off the matrix', async () => {
     const target = await restoredCopy();
-    await target.db.manager.query('UPDATE realization SET version = version + 1 WHERE id = (SELECT id FROM (SELECT MIN(id) AS id FROM realization) AS first)');
-    const columns = 'recipient_employee_id, appraisal_id, author_employee_id, target_kind, target_id, core_value, text, reply, replied_at, version, created_at, updated_at';
-    await target.db.manager.query(`INSERT INTO feedback (${columns}) SELECT ${columns} FROM feedback WHERE id = (SELECT id FROM (SELECT MAX(id) AS id FROM feedback) AS last)`);
-    await target.db.manager.query('DELETE FROM employee_closure WHERE depth = 1 AND descendant_id = (SELECT d FROM (SELECT MAX(descendant_id) AS d FROM employee_closure) AS last)');
-    const rated = ['PERIODIC', 'DI_ATAS_EKSPEKTASI', 'DI_ATAS_EKSPEKTASI', 'hr', '2026-02-10 02:00:00.000', 1, '2026-02-10 02:00:00.000', '2026-02-10 02:00:00.000'];
+    await target.db.manager.query(
+      'UPDATE realization SET version = version + 1 WHERE id = (SELECT id FROM (SELECT MIN(id) AS id FROM realization) AS first)',
+    );
+    const columns =
+      'recipient_employee_id, appraisal_id, author_employee_id, target_kind, target_id, core_value, text, reply, replied_at, version, created_at, updated_at';
+    await target.db.manager.query(
+      `INSERT INTO feedback (${columns}) SELECT ${columns} FROM feedback WHERE id = (SELECT id FROM (SELECT MAX(id) AS id FROM feedback) AS last)`,
+    );
+    await target.db.manager.query(
+      'DELETE FROM employee_closure WHERE depth = 1 AND descendant_id = (SELECT d FROM (SELECT MAX(descendant_id) AS d FROM employee_closure) AS last)',
+    );
+    const rated = [
+      'PERIODIC',
+      'DI_ATAS_EKSPEKTASI',
+      'DI_ATAS_EKSPEKTASI',
+      'hr',
+      '2026-02-10 02:00:00.000',
+      1,
+      '2026-02-10 02:00:00.000',
+      '2026-02-10 02:00:00.000',
+    ];
     const evaluation = `INSERT INTO evaluation (appraisal_id, sub_period, predikat, kind, result_rating, behavior_rating, rated_by_subject, rated_at, version, created_at, updated_at)
       VALUES ((SELECT MIN(id) FROM appraisal), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
     await target.db.manager.query(evaluation, [1, 'SANGAT_BAIK', ...rated]);
@@ -140,7 +189,9 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
       expect.stringMatching(/^every realization’s version equals 1 \+ its audited updates: 1 of \d+ do not/),
       expect.stringMatching(/^every feedback row has its audit row: feedback without its audit row: \d+/),
       expect.stringMatching(/^employee_closure agrees with the supervisor links: .*missing/),
-      expect.stringMatching(/^every rating’s predikat follows the predikat matrix of its inputs: e\.g\. evaluation \d+: DI_ATAS_EKSPEKTASI × DI_ATAS_EKSPEKTASI stored as BAIK$/),
+      expect.stringMatching(
+        /^every rating’s predikat follows the predikat matrix of its inputs: e\.g\. evaluation \d+: DI_ATAS_EKSPEKTASI × DI_ATAS_EKSPEKTASI stored as BAIK$/,
+      ),
     ]);
   });
 
@@ -148,7 +199,9 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     const target = await restoredCopy();
     const employees = await count(target.db, 'employee');
     await expect(restoreBackup(target.db, file)).rejects.toThrow(RestoreRefusedError);
-    await expect(restoreBackup(target.db, file)).rejects.toThrow(/is not empty \(.*rows.*\): restore into an empty database, or add --force/);
+    await expect(restoreBackup(target.db, file)).rejects.toThrow(
+      /is not empty \(.*rows.*\): restore into an empty database, or add --force/,
+    );
     expect(await count(target.db, 'employee')).toBe(employees);
     // Forced: what was there is replaced by the backup.
     await restoreBackup(target.db, file, { force: true });
@@ -174,7 +227,9 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
 
     const target = await emptyDatabase();
     await expect(restoreBackup(target.db, flippedFile)).rejects.toThrow(BackupFileError);
-    await expect(restoreBackup(target.db, flippedFile)).rejects.toThrow(/flipped\.backup\.gz.*(damaged|not a readable gzip)/);
+    await expect(restoreBackup(target.db, flippedFile)).rejects.toThrow(
+      /flipped\.backup\.gz.*(damaged|not a readable gzip)/,
+    );
     await expect(restoreBackup(target.db, truncatedFile)).rejects.toThrow(/truncated\.backup\.gz is truncated/);
     await expect(verifyBackup(truncatedFile, base())).rejects.toThrow(/is truncated/);
     expect(await listTables(target.db)).toEqual([]);
@@ -196,9 +251,10 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     await old.db.runMigrations({ upTo: names.at(-2)! });
     const q = (sql: string, params: unknown[] = []) => old.db.manager.query(sql, params);
     const now = '2026-03-01 02:00:00.000';
-    await q('INSERT INTO unit (id, code, name, kind, parent_id, head_id, version, created_at, updated_at) VALUES (1, ?, ?, ?, NULL, NULL, 1, ?, ?), (2, ?, ?, ?, 1, NULL, 1, ?, ?)', [
-      'JWY', 'Kabupaten Jayawijaya', 'GOVERNMENT', now, now, 'JWY-PKM', 'Puskesmas Walesi', 'HEALTH_CENTRE', now, now,
-    ]);
+    await q(
+      'INSERT INTO unit (id, code, name, kind, parent_id, head_id, version, created_at, updated_at) VALUES (1, ?, ?, ?, NULL, NULL, 1, ?, ?), (2, ?, ?, ?, 1, NULL, 1, ?, ?)',
+      ['JWY', 'Kabupaten Jayawijaya', 'GOVERNMENT', now, now, 'JWY-PKM', 'Puskesmas Walesi', 'HEALTH_CENTRE', now, now],
+    );
     await q('INSERT INTO unit_closure (ancestor_id, descendant_id, depth) VALUES (1, 1, 0), (2, 2, 0), (1, 2, 1)');
     await q(
       `INSERT INTO employee (id, nip, name, employment_type, grade, position_title, position_kind, unit_id, supervisor_id, active, version, created_at, updated_at)
@@ -220,7 +276,9 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     expect(restored.migratedForward).toEqual([names.at(-1)]);
     expect(await target.db.dataSource.showMigrations()).toBe(false);
     expect(await count(target.db, 'employee')).toBe(2);
-    expect(((await target.db.manager.query('SELECT name FROM employee WHERE id = 2')) as Array<{ name: string }>)[0]!.name).toBe('Maria Itlay');
+    expect(
+      ((await target.db.manager.query('SELECT name FROM employee WHERE id = 2')) as Array<{ name: string }>)[0]!.name,
+    ).toBe('Maria Itlay');
     expect(failed(await checkDomainInvariants(target.db.manager))).toEqual([]);
   });
 });

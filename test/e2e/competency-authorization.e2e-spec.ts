@@ -3,7 +3,15 @@ import { PositionKind } from '../../src/modules/employee/employee-enums';
 import { type Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { type Unit } from '../../src/modules/unit/unit.entity';
-import { eachActor, eachCase, expectAnswered, expectUnauthenticated, expectWrite, type Payload, snapshotTables } from '../support/authorization-matrix';
+import {
+  eachActor,
+  eachCase,
+  expectAnswered,
+  expectUnauthenticated,
+  expectWrite,
+  type Payload,
+  snapshotTables,
+} from '../support/authorization-matrix';
 import { TestApp } from '../support/test-app';
 import { COMPETENCY_TABLES, egid, fiveLevels, ugid } from './competency-helpers';
 
@@ -25,8 +33,33 @@ import { COMPETENCY_TABLES, egid, fiveLevels, ugid } from './competency-helpers'
  * trail unchanged; allowed ones write one audit row.
  */
 
-type ActorName = 'self' | 'head' | 'kadinkes' | 'peer' | 'sub' | 'otherHead' | 'hrRegion' | 'hrOfA' | 'hrOfB' | 'analyst' | 'integration' | 'anonymous';
-const ACTORS: readonly ActorName[] = ['self', 'head', 'kadinkes', 'peer', 'sub', 'otherHead', 'hrRegion', 'hrOfA', 'hrOfB', 'analyst', 'integration', 'anonymous'];
+type ActorName =
+  | 'self'
+  | 'head'
+  | 'kadinkes'
+  | 'peer'
+  | 'sub'
+  | 'otherHead'
+  | 'hrRegion'
+  | 'hrOfA'
+  | 'hrOfB'
+  | 'analyst'
+  | 'integration'
+  | 'anonymous';
+const ACTORS: readonly ActorName[] = [
+  'self',
+  'head',
+  'kadinkes',
+  'peer',
+  'sub',
+  'otherHead',
+  'hrRegion',
+  'hrOfA',
+  'hrOfB',
+  'analyst',
+  'integration',
+  'anonymous',
+];
 
 /** Who reads self's profile (assessments, gaps, suggestions): self, those above, HR covering her. */
 const PROFILE: readonly ActorName[] = ['self', 'head', 'kadinkes', 'hrRegion', 'hrOfA'];
@@ -66,7 +99,12 @@ const dbIdOf = (globalId: string): number => Number(Buffer.from(globalId, 'base6
 const mutation = (name: string, select: string): string =>
   `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { r: ${name}(input: $input) { ${select} userErrors { code field } } }`;
 
-async function given(name: string, input: Record<string, unknown>, token: string | null, select: string): Promise<Payload> {
+async function given(
+  name: string,
+  input: Record<string, unknown>,
+  token: string | null,
+  select: string,
+): Promise<Payload> {
   const res = await app.gql<{ r: Payload }>(mutation(name, select), { input }, token);
   if (res.body.errors?.length) throw new Error(`${name}: ${JSON.stringify(res.body.errors)}`);
   const payload = res.body.data!.r;
@@ -81,12 +119,44 @@ async function givenWorld(): Promise<World> {
   const a1 = await fx.unit({ code: 'CA-A1', name: 'UPTD Puskesmas Walesi', kind: UnitKind.HEALTH_CENTRE, parent: a });
   const b = await fx.unit({ code: 'CA-B', name: 'Dinas Pendidikan', kind: UnitKind.AGENCY, parent: root });
   const hrUnit = await fx.unit({ code: 'CA-HR', name: 'BKPSDM', kind: UnitKind.AGENCY, parent: root });
-  const kadinkes = await fx.employee({ unit: a, name: 'Karel Wetipo', positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Kesehatan' });
-  const head = await fx.employee({ unit: a1, supervisor: kadinkes, name: 'Hendrik Itlay', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Walesi' });
-  const self = await fx.employee({ unit: a1, supervisor: head, name: 'Selina Kogoya', positionTitle: 'Perawat Ahli Pertama' });
-  const peer = await fx.employee({ unit: a1, supervisor: head, name: 'Petronela Asso', positionTitle: 'Bidan Ahli Pertama' });
-  const sub = await fx.employee({ unit: a1, supervisor: self, name: 'Sefnat Hubi', positionKind: PositionKind.PELAKSANA, positionTitle: 'Pengadministrasi Umum' });
-  const otherHead = await fx.employee({ unit: b, name: 'Otniel Mabel', positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Pendidikan' });
+  const kadinkes = await fx.employee({
+    unit: a,
+    name: 'Karel Wetipo',
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala Dinas Kesehatan',
+  });
+  const head = await fx.employee({
+    unit: a1,
+    supervisor: kadinkes,
+    name: 'Hendrik Itlay',
+    positionKind: PositionKind.PENGAWAS,
+    positionTitle: 'Kepala UPTD Puskesmas Walesi',
+  });
+  const self = await fx.employee({
+    unit: a1,
+    supervisor: head,
+    name: 'Selina Kogoya',
+    positionTitle: 'Perawat Ahli Pertama',
+  });
+  const peer = await fx.employee({
+    unit: a1,
+    supervisor: head,
+    name: 'Petronela Asso',
+    positionTitle: 'Bidan Ahli Pertama',
+  });
+  const sub = await fx.employee({
+    unit: a1,
+    supervisor: self,
+    name: 'Sefnat Hubi',
+    positionKind: PositionKind.PELAKSANA,
+    positionTitle: 'Pengadministrasi Umum',
+  });
+  const otherHead = await fx.employee({
+    unit: b,
+    name: 'Otniel Mabel',
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala Dinas Pendidikan',
+  });
   const hrPerson = await fx.employee({ unit: hrUnit, name: 'Herlina Lokobal', positionTitle: 'Analis SDM Aparatur' });
   await fx.setHead(a, kadinkes);
   await fx.setHead(a1, head);
@@ -106,25 +176,97 @@ async function givenWorld(): Promise<World> {
     anonymous: null,
   };
   app.clock.set('2027-03-01T01:00:00Z');
-  const periodId = ((await given('openPeriod', { year: 2027 }, tokens.hrRegion, 'period { id }')).period as { id: string }).id;
-  const dictionary = await app.data<{ competencies: { nodes: Array<{ id: string; code: string }> } }>('{ competencies(first: 50) { nodes { id code } } }', {}, tokens.hrRegion);
+  const periodId = (
+    (await given('openPeriod', { year: 2027 }, tokens.hrRegion, 'period { id }')).period as { id: string }
+  ).id;
+  const dictionary = await app.data<{ competencies: { nodes: Array<{ id: string; code: string }> } }>(
+    '{ competencies(first: 50) { nodes { id code } } }',
+    {},
+    tokens.hrRegion,
+  );
   const mppId = dictionary.competencies.nodes.find((n) => n.code === 'M-PP')!.id;
   const technicalId = (
-    (await given('createCompetency', { code: 'T-MX-IMUN', name: 'Imunisasi', type: 'TECHNICAL', field: 'Kesehatan', description: 'Program imunisasi.', levels: fiveLevels() }, tokens.hrRegion, 'competency { id }'))
-      .competency as { id: string }
+    (
+      await given(
+        'createCompetency',
+        {
+          code: 'T-MX-IMUN',
+          name: 'Imunisasi',
+          type: 'TECHNICAL',
+          field: 'Kesehatan',
+          description: 'Program imunisasi.',
+          levels: fiveLevels(),
+        },
+        tokens.hrRegion,
+        'competency { id }',
+      )
+    ).competency as { id: string }
   ).id;
   const requirementId = (
-    (await given('setPositionRequirement', { unitId: ugid(a1), positionTitle: 'Perawat Ahli Pertama', positionKind: 'FUNGSIONAL', competencyId: mppId, requiredLevel: 3 }, tokens.hrRegion, 'requirement { id }'))
-      .requirement as { id: string }
+    (
+      await given(
+        'setPositionRequirement',
+        {
+          unitId: ugid(a1),
+          positionTitle: 'Perawat Ahli Pertama',
+          positionKind: 'FUNGSIONAL',
+          competencyId: mppId,
+          requiredLevel: 3,
+        },
+        tokens.hrRegion,
+        'requirement { id }',
+      )
+    ).requirement as { id: string }
   ).id;
   const assessmentId = (
-    (await given('recordCompetencyAssessment', { employeeId: egid(self), competencyId: mppId, level: 2, method: 'SUPERVISOR', assessedOn: '2027-02-20' }, tokens.head, 'assessment { id }')).assessment as { id: string }
+    (
+      await given(
+        'recordCompetencyAssessment',
+        { employeeId: egid(self), competencyId: mppId, level: 2, method: 'SUPERVISOR', assessedOn: '2027-02-20' },
+        tokens.head,
+        'assessment { id }',
+      )
+    ).assessment as { id: string }
   ).id;
   const suggestionId = (
-    (await given('suggestDevelopment', { employeeId: egid(self), competencyId: mppId, kind: 'TRAINING', description: 'Pelatihan pelayanan prima' }, tokens.head, 'suggestion { id }')).suggestion as { id: string }
+    (
+      await given(
+        'suggestDevelopment',
+        { employeeId: egid(self), competencyId: mppId, kind: 'TRAINING', description: 'Pelatihan pelayanan prima' },
+        tokens.head,
+        'suggestion { id }',
+      )
+    ).suggestion as { id: string }
   ).id;
-  const potentialId = ((await given('ratePotential', { employeeId: egid(self), periodId, rating: 'HIGH' }, tokens.head, 'potentialRating { id }')).potentialRating as { id: string }).id;
-  return { a, a1, b, kadinkes, head, self, peer, sub, otherHead, hrPerson, periodId, technicalId, mppId, requirementId, assessmentId, suggestionId, potentialId };
+  const potentialId = (
+    (
+      await given(
+        'ratePotential',
+        { employeeId: egid(self), periodId, rating: 'HIGH' },
+        tokens.head,
+        'potentialRating { id }',
+      )
+    ).potentialRating as { id: string }
+  ).id;
+  return {
+    a,
+    a1,
+    b,
+    kadinkes,
+    head,
+    self,
+    peer,
+    sub,
+    otherHead,
+    hrPerson,
+    periodId,
+    technicalId,
+    mppId,
+    requirementId,
+    assessmentId,
+    suggestionId,
+    potentialId,
+  };
 }
 
 beforeAll(async () => {
@@ -154,12 +296,27 @@ interface ReadPath {
 }
 
 type Obj = Record<string, unknown> | null | undefined;
-const at = (data: Obj, ...keys: string[]): unknown => keys.reduce<unknown>((o, k) => (o == null ? null : (o as Record<string, unknown>)[k]), data) ?? null;
+const at = (data: Obj, ...keys: string[]): unknown =>
+  keys.reduce<unknown>((o, k) => (o == null ? null : (o as Record<string, unknown>)[k]), data) ?? null;
 /** Of a list, only the element with this id (or null): later allowed writes may add others. */
-const withId = (list: unknown, id: string): unknown => (Array.isArray(list) ? (list.find((x: { id: string }) => x.id === id) ?? null) : null);
+const withId = (list: unknown, id: string): unknown =>
+  Array.isArray(list) ? (list.find((x: { id: string }) => x.id === id) ?? null) : null;
 
-const PROFILE_SEEN = { matchPercentage: 66.67, band: 'BELOW', gaps: [{ requiredLevel: 3, currentLevel: 2, gap: 1, competency: { code: 'M-PP' }, currentAssessment: { method: 'SUPERVISOR' } }] };
-const PROFILE_Q = 'competencyProfile { matchPercentage band gaps { requiredLevel currentLevel gap competency { code } currentAssessment { method } } }';
+const PROFILE_SEEN = {
+  matchPercentage: 66.67,
+  band: 'BELOW',
+  gaps: [
+    {
+      requiredLevel: 3,
+      currentLevel: 2,
+      gap: 1,
+      competency: { code: 'M-PP' },
+      currentAssessment: { method: 'SUPERVISOR' },
+    },
+  ],
+};
+const PROFILE_Q =
+  'competencyProfile { matchPercentage band gaps { requiredLevel currentLevel gap competency { code } currentAssessment { method } } }';
 
 function readPaths(): Record<string, ReadPath> {
   return {
@@ -179,7 +336,8 @@ function readPaths(): Record<string, ReadPath> {
     },
     'nodes([self]).competencyAssessments': {
       readers: PROFILE,
-      query: 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Employee { competencyAssessments { id level method } } } }',
+      query:
+        'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Employee { competencyAssessments { id level method } } } }',
       variables: () => ({ ids: [egid(w.self)] }),
       find: (d) => withId(at((d.nodes as Obj[])[0], 'competencyAssessments'), w.assessmentId),
       expected: () => ({ id: w.assessmentId, level: 2, method: 'SUPERVISOR' }),
@@ -201,11 +359,18 @@ function readPaths(): Record<string, ReadPath> {
     },
     'employee(self).talentPlacement': {
       readers: TALENT,
-      query: 'query($id: ID!, $p: ID!) { employee(id: $id) { talentPlacement(periodId: $p) { box potential matchBand potentialRating { id rating } employee { id } } } }',
+      query:
+        'query($id: ID!, $p: ID!) { employee(id: $id) { talentPlacement(periodId: $p) { box potential matchBand potentialRating { id rating } employee { id } } } }',
       variables: () => ({ id: egid(w.self), p: w.periodId }),
       find: (d) => at(d, 'employee', 'talentPlacement'),
       // BELOW band (1) and HIGH (3): MEDIUM; no annual rating yet: no box.
-      expected: () => ({ box: null, potential: 'MEDIUM', matchBand: 'BELOW', potentialRating: { id: w.potentialId, rating: 'HIGH' }, employee: { id: egid(w.self) } }),
+      expected: () => ({
+        box: null,
+        potential: 'MEDIUM',
+        matchBand: 'BELOW',
+        potentialRating: { id: w.potentialId, rating: 'HIGH' },
+        employee: { id: egid(w.self) },
+      }),
     },
     'node(assessment)': {
       readers: PROFILE,
@@ -246,12 +411,21 @@ function readPaths(): Record<string, ReadPath> {
       readers: SIGNED_IN,
       query: '{ competencies(first: 20, type: TECHNICAL) { totalCount nodes { code } } }',
       variables: () => ({}),
-      find: (d) => (d.competencies ? { ...(d.competencies as Record<string, unknown>), nodes: ((d.competencies as { nodes: Array<{ code: string }> }).nodes ?? []).filter((n) => n.code === 'T-MX-IMUN') } : null),
+      find: (d) =>
+        d.competencies
+          ? {
+              ...(d.competencies as Record<string, unknown>),
+              nodes: ((d.competencies as { nodes: Array<{ code: string }> }).nodes ?? []).filter(
+                (n) => n.code === 'T-MX-IMUN',
+              ),
+            }
+          : null,
       expected: () => ({ totalCount: expect.any(Number), nodes: [{ code: 'T-MX-IMUN' }] }),
     },
     'node(requirement)': {
       readers: SIGNED_IN,
-      query: 'query($id: ID!) { node(id: $id) { ... on PositionRequirement { id requiredLevel competency { code } } } }',
+      query:
+        'query($id: ID!) { node(id: $id) { ... on PositionRequirement { id requiredLevel competency { code } } } }',
       variables: () => ({ id: w.requirementId }),
       find: (d) => d.node,
       expected: () => ({ id: w.requirementId, requiredLevel: 3, competency: { code: 'M-PP' } }),
@@ -265,22 +439,30 @@ function readPaths(): Record<string, ReadPath> {
     },
     'unit(A1).competencyGaps': {
       readers: AGGREGATES,
-      query: 'query($id: ID!) { unit(id: $id) { competencyGaps { competency { code } employees withGap averageGap suppressed } } }',
+      query:
+        'query($id: ID!) { unit(id: $id) { competencyGaps { competency { code } employees withGap averageGap suppressed } } }',
       variables: () => ({ id: ugid(w.a1) }),
       find: (d) => at(d, 'unit', 'competencyGaps'),
       expected: () => [{ competency: { code: 'M-PP' }, employees: 1, withGap: 1, averageGap: 1, suppressed: false }],
     },
     'talentMatrix(A1) counts': {
       readers: AGGREGATES,
-      query: 'query($u: ID!, $p: ID!) { talentMatrix(unitId: $u, periodId: $p) { employees unplaced unit { id } boxes { count } } }',
+      query:
+        'query($u: ID!, $p: ID!) { talentMatrix(unitId: $u, periodId: $p) { employees unplaced unit { id } boxes { count } } }',
       variables: () => ({ u: ugid(w.a1), p: w.periodId }),
       find: (d) => d.talentMatrix ?? null,
       // head, self, peer, sub; nobody has an annual rating.
-      expected: () => ({ employees: 4, unplaced: 4, unit: { id: ugid(w.a1) }, boxes: Array.from({ length: 9 }, () => ({ count: 0 })) }),
+      expected: () => ({
+        employees: 4,
+        unplaced: 4,
+        unit: { id: ugid(w.a1) },
+        boxes: Array.from({ length: 9 }, () => ({ count: 0 })),
+      }),
     },
     'talentMatrix(A1).placements → self': {
       readers: TALENT,
-      query: 'query($u: ID!, $p: ID!) { talentMatrix(unitId: $u, periodId: $p) { placements { potential employee { id displayName } } } }',
+      query:
+        'query($u: ID!, $p: ID!) { talentMatrix(unitId: $u, periodId: $p) { placements { potential employee { id displayName } } } }',
       variables: () => ({ u: ugid(w.a1), p: w.periodId }),
       find: (d) => {
         const placements = at(d, 'talentMatrix', 'placements') as Array<{ employee: { id: string } }> | null;
@@ -292,14 +474,20 @@ function readPaths(): Record<string, ReadPath> {
       readers: TALENT.filter((a) => a !== 'head'),
       query: 'query($u: ID!, $p: ID!) { talentMatrix(unitId: $u, periodId: $p) { placements { employee { id } } } }',
       variables: () => ({ u: ugid(w.a), p: w.periodId }),
-      find: (d) => (at(d, 'talentMatrix', 'placements') as Array<{ employee: { id: string } }> | null)?.find((p) => p.employee.id === egid(w.self)) ?? null,
+      find: (d) =>
+        (at(d, 'talentMatrix', 'placements') as Array<{ employee: { id: string } }> | null)?.find(
+          (p) => p.employee.id === egid(w.self),
+        ) ?? null,
       expected: () => ({ employee: { id: egid(w.self) } }),
     },
     'viewer.team(depth: ALL).competencyProfile': {
       readers: PROFILE,
       query: `{ viewer { team(depth: ALL, first: 50) { nodes { id ${PROFILE_Q} } } } }`,
       variables: () => ({}),
-      find: (d) => (at(d, 'viewer', 'team', 'nodes') as Array<{ id: string; competencyProfile: unknown }> | null)?.find((e) => e.id === egid(w.self))?.competencyProfile ?? null,
+      find: (d) =>
+        (at(d, 'viewer', 'team', 'nodes') as Array<{ id: string; competencyProfile: unknown }> | null)?.find(
+          (e) => e.id === egid(w.self),
+        )?.competencyProfile ?? null,
       expected: () => PROFILE_SEEN,
       reaches: (actor) => actor === 'head' || actor === 'kadinkes',
     },
@@ -307,7 +495,8 @@ function readPaths(): Record<string, ReadPath> {
       readers: PROFILE,
       query: `{ viewer { employee { id ${PROFILE_Q} } } }`,
       variables: () => ({}),
-      find: (d) => (at(d, 'viewer', 'employee', 'id') === egid(w.self) ? at(d, 'viewer', 'employee', 'competencyProfile') : null),
+      find: (d) =>
+        at(d, 'viewer', 'employee', 'id') === egid(w.self) ? at(d, 'viewer', 'employee', 'competencyProfile') : null,
       expected: () => PROFILE_SEEN,
       reaches: (actor) => actor === 'self',
     },
@@ -325,7 +514,12 @@ describe('reading competency data along every path', () => {
   eachCase({
     actors: ACTORS,
     rows: readPaths(),
-    outcome: (p, actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : p.readers.includes(actor) && (p.reaches?.(actor) ?? true) ? 'VISIBLE' : 'ABSENT'),
+    outcome: (p, actor) =>
+      actor === 'anonymous'
+        ? 'UNAUTHENTICATED'
+        : p.readers.includes(actor) && (p.reaches?.(actor) ?? true)
+          ? 'VISIBLE'
+          : 'ABSENT',
     check: async ({ row: p, actor, outcome: sight }) => {
       const res = await app.gql<Record<string, unknown>>(p.query, p.variables(), tokens[actor]);
       if (sight === 'UNAUTHENTICATED') return expectUnauthenticated(res);
@@ -342,7 +536,11 @@ describe('nodes(ids:) over every competency object at once', () => {
     outcome: (actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : 'ANSWERED'),
     check: async (actor, outcome) => {
       const ids = [w.technicalId, w.requirementId, w.assessmentId, w.suggestionId, w.potentialId];
-      const res = await app.gql<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, tokens[actor]);
+      const res = await app.gql<{ nodes: Array<{ id: string } | null> }>(
+        'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+        { ids },
+        tokens[actor],
+      );
       if (outcome === 'UNAUTHENTICATED') return expectUnauthenticated(res);
       expect(res.body.errors).toBeUndefined();
       const readers = [SIGNED_IN, SIGNED_IN, PROFILE, PROFILE, TALENT];
@@ -363,17 +561,30 @@ type Rule = (actor: ActorName) => Outcome;
 const onSelf =
   (...allowed: ActorName[]): Rule =>
   (actor) =>
-    actor === 'anonymous' ? 'UNAUTHENTICATED' : allowed.includes(actor) ? 'ALLOWED' : PROFILE.includes(actor) ? 'FORBIDDEN' : 'NOT_FOUND';
+    actor === 'anonymous'
+      ? 'UNAUTHENTICATED'
+      : allowed.includes(actor)
+        ? 'ALLOWED'
+        : PROFILE.includes(actor)
+          ? 'FORBIDDEN'
+          : 'NOT_FOUND';
 
 /** An HR operation: FORBIDDEN for everyone without the HR role. */
 const hrOperation =
   (hr: { hrRegion: Outcome; hrOfA: Outcome; hrOfB: Outcome }): Rule =>
   (actor) =>
-    actor === 'anonymous' ? 'UNAUTHENTICATED' : actor === 'hrRegion' || actor === 'hrOfA' || actor === 'hrOfB' ? hr[actor] : 'FORBIDDEN';
+    actor === 'anonymous'
+      ? 'UNAUTHENTICATED'
+      : actor === 'hrRegion' || actor === 'hrOfA' || actor === 'hrOfB'
+        ? hr[actor]
+        : 'FORBIDDEN';
 
 let n = 0;
 const versionOf = async (table: string, globalId: string): Promise<number | undefined> => {
-  const rows: Array<{ version: number | string }> = await app.db.manager.query(`SELECT version FROM ${table} WHERE id = ?`, [dbIdOf(globalId)]);
+  const rows: Array<{ version: number | string }> = await app.db.manager.query(
+    `SELECT version FROM ${table} WHERE id = ?`,
+    [dbIdOf(globalId)],
+  );
   return rows[0] ? Number(rows[0].version) : undefined;
 };
 
@@ -391,7 +602,12 @@ const assessment = (method: string): Write => ({
   name: 'recordCompetencyAssessment',
   select: 'assessment { id method }',
   input: async () => ({ employeeId: egid(w.self), competencyId: w.mppId, level: 3, method, assessedOn: '2027-02-25' }),
-  rule: method === 'SELF' ? onSelf('self') : method === 'SUPERVISOR' ? onSelf('head', 'kadinkes') : onSelf('hrRegion', 'hrOfA'),
+  rule:
+    method === 'SELF'
+      ? onSelf('self')
+      : method === 'SUPERVISOR'
+        ? onSelf('head', 'kadinkes')
+        : onSelf('hrRegion', 'hrOfA'),
   table: 'competency_assessment',
 });
 
@@ -399,28 +615,52 @@ const WRITES: Record<string, Write> = {
   createCompetency: {
     name: 'createCompetency',
     select: 'competency { id }',
-    input: async () => ({ code: `T-MX-${++n}`, name: 'Teknis', type: 'TECHNICAL', field: 'Kesehatan', description: 'Definisi.', levels: fiveLevels() }),
+    input: async () => ({
+      code: `T-MX-${++n}`,
+      name: 'Teknis',
+      type: 'TECHNICAL',
+      field: 'Kesehatan',
+      description: 'Definisi.',
+      levels: fiveLevels(),
+    }),
     rule: hrOperation({ hrRegion: 'ALLOWED', hrOfA: 'FORBIDDEN', hrOfB: 'FORBIDDEN' }),
     table: 'competency',
   },
   'updateCompetency(technical)': {
     name: 'updateCompetency',
     select: 'competency { id version }',
-    input: async () => ({ id: w.technicalId, expectedVersion: await versionOf('competency', w.technicalId), name: `Imunisasi ${++n}` }),
+    input: async () => ({
+      id: w.technicalId,
+      expectedVersion: await versionOf('competency', w.technicalId),
+      name: `Imunisasi ${++n}`,
+    }),
     rule: hrOperation({ hrRegion: 'ALLOWED', hrOfA: 'FORBIDDEN', hrOfB: 'FORBIDDEN' }),
     table: 'competency',
   },
   'setPositionRequirement(A1)': {
     name: 'setPositionRequirement',
     select: 'requirement { id }',
-    input: async () => ({ unitId: ugid(w.a1), positionTitle: `Jabatan ${++n}`, positionKind: 'PELAKSANA', competencyId: w.mppId, requiredLevel: 2 }),
+    input: async () => ({
+      unitId: ugid(w.a1),
+      positionTitle: `Jabatan ${++n}`,
+      positionKind: 'PELAKSANA',
+      competencyId: w.mppId,
+      requiredLevel: 2,
+    }),
     rule: hrOperation({ hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE' }),
     table: 'position_requirement',
   },
   'setPositionRequirement(A1, existing)': {
     name: 'setPositionRequirement',
     select: 'requirement { id }',
-    input: async () => ({ unitId: ugid(w.a1), positionTitle: 'Perawat Ahli Pertama', positionKind: 'FUNGSIONAL', competencyId: w.mppId, requiredLevel: 3, expectedVersion: await versionOf('position_requirement', w.requirementId) }),
+    input: async () => ({
+      unitId: ugid(w.a1),
+      positionTitle: 'Perawat Ahli Pertama',
+      positionKind: 'FUNGSIONAL',
+      competencyId: w.mppId,
+      requiredLevel: 3,
+      expectedVersion: await versionOf('position_requirement', w.requirementId),
+    }),
     rule: hrOperation({ hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE' }),
     table: 'position_requirement',
   },
@@ -428,7 +668,18 @@ const WRITES: Record<string, Write> = {
     name: 'removePositionRequirement',
     select: 'removedId',
     input: async () => {
-      const made = await given('setPositionRequirement', { unitId: ugid(w.a1), positionTitle: `Hapus ${++n}`, positionKind: 'PELAKSANA', competencyId: w.mppId, requiredLevel: 1 }, tokens.hrRegion, 'requirement { id }');
+      const made = await given(
+        'setPositionRequirement',
+        {
+          unitId: ugid(w.a1),
+          positionTitle: `Hapus ${++n}`,
+          positionKind: 'PELAKSANA',
+          competencyId: w.mppId,
+          requiredLevel: 1,
+        },
+        tokens.hrRegion,
+        'requirement { id }',
+      );
       return { id: (made.requirement as { id: string }).id, expectedVersion: 1 };
     },
     rule: hrOperation({ hrRegion: 'ALLOWED', hrOfA: 'ALLOWED', hrOfB: 'OUT_OF_SCOPE' }),
@@ -448,7 +699,11 @@ const WRITES: Record<string, Write> = {
   'updateDevelopmentSuggestion(self’s)': {
     name: 'updateDevelopmentSuggestion',
     select: 'suggestion { id version }',
-    input: async () => ({ id: w.suggestionId, expectedVersion: await versionOf('development_suggestion', w.suggestionId), status: ++n % 2 ? 'IN_PROGRESS' : 'PLANNED' }),
+    input: async () => ({
+      id: w.suggestionId,
+      expectedVersion: await versionOf('development_suggestion', w.suggestionId),
+      status: ++n % 2 ? 'IN_PROGRESS' : 'PLANNED',
+    }),
     // The employee reports progress; those above and HR covering her too; the rest do not find it.
     rule: (actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : PROFILE.includes(actor) ? 'ALLOWED' : 'NOT_FOUND'),
     table: 'development_suggestion',
@@ -456,7 +711,12 @@ const WRITES: Record<string, Write> = {
   'ratePotential(self)': {
     name: 'ratePotential',
     select: 'potentialRating { id version }',
-    input: async () => ({ employeeId: egid(w.self), periodId: w.periodId, rating: ++n % 2 ? 'MEDIUM' : 'HIGH', expectedVersion: await versionOf('potential_rating', w.potentialId) }),
+    input: async () => ({
+      employeeId: egid(w.self),
+      periodId: w.periodId,
+      rating: ++n % 2 ? 'MEDIUM' : 'HIGH',
+      expectedVersion: await versionOf('potential_rating', w.potentialId),
+    }),
     rule: onSelf('head', 'kadinkes', 'hrRegion', 'hrOfA'),
     table: 'potential_rating',
   },

@@ -12,7 +12,14 @@ import { type Payload } from './planning-helpers';
  */
 
 /** Every table a competency, requirement, assessment, development or potential change may write. */
-export const COMPETENCY_TABLES = ['competency', 'position_requirement', 'competency_assessment', 'development_suggestion', 'potential_rating', 'audit_entry'] as const;
+export const COMPETENCY_TABLES = [
+  'competency',
+  'position_requirement',
+  'competency_assessment',
+  'development_suggestion',
+  'potential_rating',
+  'audit_entry',
+] as const;
 
 /** The eight managerial competencies and the socio-cultural one of the national standard (the migration's codes). */
 export const MANAGERIAL_CODES = ['M-INT', 'M-KOM', 'M-KS', 'M-MP', 'M-OH', 'M-PDO', 'M-PK', 'M-PP'];
@@ -26,9 +33,14 @@ export interface LevelIn {
 
 /** Five valid levels 1–5 for a technical competency. */
 export const fiveLevels = (topic = 'pengelolaan program imunisasi'): LevelIn[] =>
-  [1, 2, 3, 4, 5].map((level) => ({ level, description: `Level ${level} ${topic}`, indicators: [`Indikator ${level}a ${topic}`, `Indikator ${level}b`] }));
+  [1, 2, 3, 4, 5].map((level) => ({
+    level,
+    description: `Level ${level} ${topic}`,
+    indicators: [`Indikator ${level}a ${topic}`, `Indikator ${level}b`],
+  }));
 
-export const COMPETENCY_FIELDS = 'id code name type field description reference version levels { level description indicators }';
+export const COMPETENCY_FIELDS =
+  'id code name type field description reference version levels { level description indicators }';
 
 export interface CompetencyOut {
   id: string;
@@ -75,35 +87,72 @@ export class Competent extends Evaluating {
 
   /** Loads the dictionary's ids by code (call again after adding technical competencies). */
   async loadDictionary(): Promise<Record<string, string>> {
-    const data = await this.app.data<{ competencies: { nodes: Array<{ id: string; code: string }> } }>('{ competencies(first: 100) { nodes { id code } } }', {}, this.hr);
+    const data = await this.app.data<{ competencies: { nodes: Array<{ id: string; code: string }> } }>(
+      '{ competencies(first: 100) { nodes { id code } } }',
+      {},
+      this.hr,
+    );
     this.ids = Object.fromEntries(data.competencies.nodes.map((c) => [c.code, c.id]));
     return this.ids;
   }
 
   /** Adds a technical competency as the region-wide HR admin; returns its global id. */
   async technical(code: string, field = 'Kesehatan'): Promise<string> {
-    const p = await this.ok<{ competency: { id: string } }>('createCompetency', { code, name: `Kompetensi ${code}`, type: 'TECHNICAL', field, description: `Definisi ${code}`, levels: fiveLevels(code) }, this.hr, 'competency { id }');
+    const p = await this.ok<{ competency: { id: string } }>(
+      'createCompetency',
+      {
+        code,
+        name: `Kompetensi ${code}`,
+        type: 'TECHNICAL',
+        field,
+        description: `Definisi ${code}`,
+        levels: fiveLevels(code),
+      },
+      this.hr,
+      'competency { id }',
+    );
     this.ids[code] = p.competency.id;
     return p.competency.id;
   }
 
   /** Sets a requirement (HR region-wide unless told), creating it or changing it at its stored version. */
-  async require(unit: Unit, positionTitle: string, code: string, requiredLevel: number, who: Employee | string = this.hr, positionKind = 'FUNGSIONAL'): Promise<{ id: string; version: number }> {
-    const existing: Array<{ version: number }> = await this.app.db.manager.query('SELECT version FROM position_requirement WHERE unit_id = ? AND position_title = ? AND competency_id = ?', [
-      unit.id,
-      positionTitle,
-      Number(Buffer.from(this.ids[code]!, 'base64url').toString('utf8').split(':')[1]),
-    ]);
+  async require(
+    unit: Unit,
+    positionTitle: string,
+    code: string,
+    requiredLevel: number,
+    who: Employee | string = this.hr,
+    positionKind = 'FUNGSIONAL',
+  ): Promise<{ id: string; version: number }> {
+    const existing: Array<{ version: number }> = await this.app.db.manager.query(
+      'SELECT version FROM position_requirement WHERE unit_id = ? AND position_title = ? AND competency_id = ?',
+      [unit.id, positionTitle, Number(Buffer.from(this.ids[code]!, 'base64url').toString('utf8').split(':')[1])],
+    );
     const p = await this.ok<{ requirement: { id: string; version: number } }>(
       'setPositionRequirement',
-      { unitId: ugid(unit), positionTitle, positionKind, competencyId: this.ids[code], requiredLevel, ...(existing[0] ? { expectedVersion: Number(existing[0].version) } : {}) },
+      {
+        unitId: ugid(unit),
+        positionTitle,
+        positionKind,
+        competencyId: this.ids[code],
+        requiredLevel,
+        ...(existing[0] ? { expectedVersion: Number(existing[0].version) } : {}),
+      },
       who,
       'requirement { id version }',
     );
     return p.requirement;
   }
 
-  assessRaw(employee: Employee, code: string, level: number, method: string, who: Employee | string, assessedOn: string, extra: Record<string, unknown> = {}) {
+  assessRaw(
+    employee: Employee,
+    code: string,
+    level: number,
+    method: string,
+    who: Employee | string,
+    assessedOn: string,
+    extra: Record<string, unknown> = {},
+  ) {
     return this.raw<{ assessment: { id: string; level: number; method: string; assessorSubject: string } | null }>(
       'recordCompetencyAssessment',
       { employeeId: egid(employee), competencyId: this.ids[code], level, method, assessedOn, ...extra },
@@ -113,7 +162,15 @@ export class Competent extends Evaluating {
   }
 
   /** Records an assessment that must succeed; returns its global id. */
-  async assess(employee: Employee, code: string, level: number, method: string, who: Employee | string, assessedOn: string, extra: Record<string, unknown> = {}): Promise<string> {
+  async assess(
+    employee: Employee,
+    code: string,
+    level: number,
+    method: string,
+    who: Employee | string,
+    assessedOn: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<string> {
     const res = await this.assessRaw(employee, code, level, method, who, assessedOn, extra);
     if (res.body.errors?.length) throw new Error(`recordCompetencyAssessment: ${JSON.stringify(res.body.errors)}`);
     const p = res.body.data!.r;
@@ -123,12 +180,27 @@ export class Competent extends Evaluating {
 
   /** The competency profile of `employee` as `who` (HR by default); null when not visible. */
   async profile(employee: Employee, who: Employee | string = this.hr): Promise<ProfileOut | null> {
-    const data = await this.app.data<{ employee: { competencyProfile: ProfileOut | null } | null }>(`query($id: ID!) { employee(id: $id) { competencyProfile { ${PROFILE_FIELDS} } } }`, { id: egid(employee) }, await this.as(who));
+    const data = await this.app.data<{ employee: { competencyProfile: ProfileOut | null } | null }>(
+      `query($id: ID!) { employee(id: $id) { competencyProfile { ${PROFILE_FIELDS} } } }`,
+      { id: egid(employee) },
+      await this.as(who),
+    );
     return data.employee?.competencyProfile ?? null;
   }
 
-  async ratePotential(employee: Employee, periodId: string, rating: string, who: Employee | string, expectedVersion?: number): Promise<Payload<{ potentialRating: { id: string; rating: string; version: number } | null }>> {
-    return this.mutate('ratePotential', { employeeId: egid(employee), periodId, rating, ...(expectedVersion === undefined ? {} : { expectedVersion }) }, who, 'potentialRating { id rating version note raterSubject }');
+  async ratePotential(
+    employee: Employee,
+    periodId: string,
+    rating: string,
+    who: Employee | string,
+    expectedVersion?: number,
+  ): Promise<Payload<{ potentialRating: { id: string; rating: string; version: number } | null }>> {
+    return this.mutate(
+      'ratePotential',
+      { employeeId: egid(employee), periodId, rating, ...(expectedVersion === undefined ? {} : { expectedVersion }) },
+      who,
+      'potentialRating { id rating version note raterSubject }',
+    );
   }
 
   /** Every row of the competency, planning and evaluation tables. */
@@ -143,7 +215,9 @@ export class Competent extends Evaluating {
   }
 
   /** Audit rows of one action, newest last. */
-  async auditOf(action: string): Promise<Array<{ action: string; actor_subject: string; entity_type: string; entity_id: number | string }>> {
+  async auditOf(
+    action: string,
+  ): Promise<Array<{ action: string; actor_subject: string; entity_type: string; entity_id: number | string }>> {
     return this.app.db.manager.query('SELECT * FROM audit_entry WHERE action = ? ORDER BY id', [action]);
   }
 }

@@ -24,7 +24,8 @@ const MATRIX = `query($u: ID!, $p: ID!) { talentMatrix(unitId: $u, periodId: $p)
 const TEAM = `query($n: Int!) { viewer { team(first: $n) { nodes { displayName competencyProfile { matchPercentage band gaps { gap competency { code } } } } } } }`;
 
 async function inBatches<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += limit) await Promise.all(items.slice(i, i + limit).map((item, j) => work(item, i + j)));
+  for (let i = 0; i < items.length; i += limit)
+    await Promise.all(items.slice(i, i + limit).map((item, j) => work(item, i + j)));
 }
 
 type Size = 'small' | 'large';
@@ -54,15 +55,30 @@ describe('SQL statements per request on the competency reads, small and large or
       ['small', 2, 3],
       ['large', 6, 10],
     ] as const) {
-      const parent = await f.unit({ code: `SC-${size}`, name: `Wilayah ${size}`, kind: UnitKind.DIVISION, parent: agency });
-      const parentHead = await f.employee({ unit: parent, name: `Kepala Wilayah ${size}`, positionKind: PositionKind.ADMINISTRATOR, positionTitle: 'Kepala Wilayah' });
+      const parent = await f.unit({
+        code: `SC-${size}`,
+        name: `Wilayah ${size}`,
+        kind: UnitKind.DIVISION,
+        parent: agency,
+      });
+      const parentHead = await f.employee({
+        unit: parent,
+        name: `Kepala Wilayah ${size}`,
+        positionKind: PositionKind.ADMINISTRATOR,
+        positionTitle: 'Kepala Wilayah',
+      });
       await f.setHead(parent, parentHead);
       parents[size] = parent;
       parentHeads[size] = parentHead;
       teamSize[size] = perUnit;
       for (let u = 0; u < units; u++) {
         const unit = await f.unit({ code: `SC-${size}-${u}`, name: `UPTD Puskesmas ${size} ${u}`, parent });
-        const head = await f.employee({ unit, supervisor: parentHead, positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala Puskesmas' });
+        const head = await f.employee({
+          unit,
+          supervisor: parentHead,
+          positionKind: PositionKind.PENGAWAS,
+          positionTitle: 'Kepala Puskesmas',
+        });
         await f.setHead(unit, head);
         if (u === 0) teamHeads[size] = head;
         await c.require(unit, 'Perawat Ahli Pertama', 'M-PP', 3);
@@ -72,7 +88,10 @@ describe('SQL statements per request on the competency reads, small and large or
         await inBatches([head, ...team], 10, async (e, i) => {
           await c.assess(e, i === 0 ? 'M-PK' : 'M-PP', 1 + (i % 4), 'TEST', c.hr, '2027-01-20');
           if (i % 2) await c.assess(e, 'T-SC-IMUN', 2 + (i % 3), 'SUPERVISOR', head, '2027-01-25');
-          if (i % 3 !== 2) expect((await c.ratePotential(e, periodId, ['LOW', 'MEDIUM', 'HIGH'][i % 3]!, c.hr)).userErrors).toEqual([]);
+          if (i % 3 !== 2)
+            expect((await c.ratePotential(e, periodId, ['LOW', 'MEDIUM', 'HIGH'][i % 3]!, c.hr)).userErrors).toEqual(
+              [],
+            );
         });
       }
       tokens[`head-${size}`] = await c.token(parentHead);
@@ -90,19 +109,38 @@ describe('SQL statements per request on the competency reads, small and large or
     await app?.stop();
   });
 
-  const run = <T>(label: string, query: string, variables: Record<string, unknown>, token: string) => runs.fewest<T>(label, query, variables, token);
+  const run = <T>(label: string, query: string, variables: Record<string, unknown>, token: string) =>
+    runs.fewest<T>(label, query, variables, token);
 
   type GapsData = { unit: { competencyGaps: Array<{ employees: number; competency: { code: string } }> | null } };
-  type MatrixData = { talentMatrix: { employees: number; placements: Array<{ employee: { displayName: string; unit: { name: string } | null; supervisor: { displayName: string } | null } }> } | null };
+  type MatrixData = {
+    talentMatrix: {
+      employees: number;
+      placements: Array<{
+        employee: { displayName: string; unit: { name: string } | null; supervisor: { displayName: string } | null };
+      }>;
+    } | null;
+  };
 
   it.each([
     ['a region-wide HR admin', (_: Size) => tokens.regionHr!],
     ['an HR admin scoped to the agency', (_: Size) => tokens.scopedHr!],
     ['the head of the subtree', (size: Size) => tokens[`head-${size}`]!],
   ])('Unit.competencyGaps over 2 × 3 and 6 × 10 employees, read by %s: the same statements', async (label, tokenOf) => {
-    const small = await run<GapsData>(`competencyGaps 2×3, ${label}`, GAPS, { u: ugid(parents.small) }, tokenOf('small'));
-    const large = await run<GapsData>(`competencyGaps 6×10, ${label}`, GAPS, { u: ugid(parents.large) }, tokenOf('large'));
-    const employees = (d: GapsData, code: string) => d.unit.competencyGaps!.find((g) => g.competency.code === code)!.employees;
+    const small = await run<GapsData>(
+      `competencyGaps 2×3, ${label}`,
+      GAPS,
+      { u: ugid(parents.small) },
+      tokenOf('small'),
+    );
+    const large = await run<GapsData>(
+      `competencyGaps 6×10, ${label}`,
+      GAPS,
+      { u: ugid(parents.large) },
+      tokenOf('large'),
+    );
+    const employees = (d: GapsData, code: string) =>
+      d.unit.competencyGaps!.find((g) => g.competency.code === code)!.employees;
     expect(employees(small.data, 'M-PP')).toBe(6);
     expect(employees(large.data, 'M-PP')).toBe(60);
     expect(employees(large.data, 'M-PK')).toBe(6);
@@ -113,25 +151,52 @@ describe('SQL statements per request on the competency reads, small and large or
     ['a region-wide HR admin', (_: Size) => tokens.regionHr!, true],
     ['an HR admin scoped to the agency', (_: Size) => tokens.scopedHr!, true],
     ['the head of the subtree', (size: Size) => tokens[`head-${size}`]!, true],
-  ])('talentMatrix with placements and their employees over 2 × 3 and 6 × 10, read by %s: the same statements', async (label, tokenOf, people) => {
-    const small = await run<MatrixData>(`talentMatrix 2×3, ${label}`, MATRIX, { u: ugid(parents.small), p: periodId }, tokenOf('small'));
-    const large = await run<MatrixData>(`talentMatrix 6×10, ${label}`, MATRIX, { u: ugid(parents.large), p: periodId }, tokenOf('large'));
-    // The units' staff and heads, and the head of the subtree.
-    expect(small.data.talentMatrix!.employees).toBe(2 * 4 + 1);
-    expect(large.data.talentMatrix!.employees).toBe(6 * 11 + 1);
-    if (people) {
-      // Everyone but the caller (the head of the subtree does not see her own box).
-      expect(large.data.talentMatrix!.placements.length).toBeGreaterThanOrEqual(66);
-      expect(large.data.talentMatrix!.placements.every((p) => p.employee.unit !== null && p.employee.displayName.length > 0)).toBe(true);
-      expect(large.data.talentMatrix!.placements.filter((p) => p.employee.supervisor !== null).length).toBeGreaterThanOrEqual(66);
-    } else {
-      expect(large.data.talentMatrix!.placements).toEqual([]);
-    }
-    expectSameStatements(small, large);
-  });
+  ])(
+    'talentMatrix with placements and their employees over 2 × 3 and 6 × 10, read by %s: the same statements',
+    async (label, tokenOf, people) => {
+      const small = await run<MatrixData>(
+        `talentMatrix 2×3, ${label}`,
+        MATRIX,
+        { u: ugid(parents.small), p: periodId },
+        tokenOf('small'),
+      );
+      const large = await run<MatrixData>(
+        `talentMatrix 6×10, ${label}`,
+        MATRIX,
+        { u: ugid(parents.large), p: periodId },
+        tokenOf('large'),
+      );
+      // The units' staff and heads, and the head of the subtree.
+      expect(small.data.talentMatrix!.employees).toBe(2 * 4 + 1);
+      expect(large.data.talentMatrix!.employees).toBe(6 * 11 + 1);
+      if (people) {
+        // Everyone but the caller (the head of the subtree does not see her own box).
+        expect(large.data.talentMatrix!.placements.length).toBeGreaterThanOrEqual(66);
+        expect(
+          large.data.talentMatrix!.placements.every(
+            (p) => p.employee.unit !== null && p.employee.displayName.length > 0,
+          ),
+        ).toBe(true);
+        expect(
+          large.data.talentMatrix!.placements.filter((p) => p.employee.supervisor !== null).length,
+        ).toBeGreaterThanOrEqual(66);
+      } else {
+        expect(large.data.talentMatrix!.placements).toEqual([]);
+      }
+      expectSameStatements(small, large);
+    },
+  );
 
   it('a supervisor’s team with each member’s profile (match and gaps): the same statements for a team of 3 and of 10', async () => {
-    type TeamData = { viewer: { team: { nodes: Array<{ competencyProfile: { matchPercentage: number | null; gaps: Array<{ competency: { code: string } }> } | null }> } } };
+    type TeamData = {
+      viewer: {
+        team: {
+          nodes: Array<{
+            competencyProfile: { matchPercentage: number | null; gaps: Array<{ competency: { code: string } }> } | null;
+          }>;
+        };
+      };
+    };
     const small = await run<TeamData>('viewer.team profiles, team of 3', TEAM, { n: 20 }, tokens['team-small']!);
     const large = await run<TeamData>('viewer.team profiles, team of 10', TEAM, { n: 20 }, tokens['team-large']!);
     expect(small.data.viewer.team.nodes).toHaveLength(teamSize.small);
@@ -140,15 +205,29 @@ describe('SQL statements per request on the competency reads, small and large or
       expect(node.competencyProfile).not.toBeNull();
       expect(node.competencyProfile!.matchPercentage).not.toBeNull();
     }
-    expect(large.data.viewer.team.nodes.some((n) => n.competencyProfile!.gaps.some((g) => g.competency.code === 'T-SC-IMUN'))).toBe(true);
+    expect(
+      large.data.viewer.team.nodes.some((n) =>
+        n.competencyProfile!.gaps.some((g) => g.competency.code === 'T-SC-IMUN'),
+      ),
+    ).toBe(true);
     expectSameStatements(small, large);
   });
 
   it('the head of the subtree reads the team of teams (depth: ALL) with profiles: the same statements for 8 and 66 people', async () => {
     type TeamData = { viewer: { team: { nodes: Array<{ competencyProfile: unknown }> } } };
     const deep = `query($n: Int!) { viewer { team(first: $n, depth: ALL) { nodes { displayName competencyProfile { matchPercentage gaps { competency { code } } } } } } }`;
-    const small = await run<TeamData>('viewer.team(depth: ALL) profiles, 8 people', deep, { n: 100 }, tokens['head-small']!);
-    const large = await run<TeamData>('viewer.team(depth: ALL) profiles, 66 people', deep, { n: 100 }, tokens['head-large']!);
+    const small = await run<TeamData>(
+      'viewer.team(depth: ALL) profiles, 8 people',
+      deep,
+      { n: 100 },
+      tokens['head-small']!,
+    );
+    const large = await run<TeamData>(
+      'viewer.team(depth: ALL) profiles, 66 people',
+      deep,
+      { n: 100 },
+      tokens['head-large']!,
+    );
     expect(small.data.viewer.team.nodes).toHaveLength(8);
     expect(large.data.viewer.team.nodes).toHaveLength(66);
     expect(large.data.viewer.team.nodes.every((n) => n.competencyProfile !== null)).toBe(true);

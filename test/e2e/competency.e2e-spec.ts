@@ -5,7 +5,16 @@ import { type Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { type Unit } from '../../src/modules/unit/unit.entity';
 import { TestApp } from '../support/test-app';
-import { COMPETENCY_FIELDS, type CompetencyOut, Competent, egid, fiveLevels, MANAGERIAL_CODES, SOCIO_CULTURAL_CODES, ugid } from './competency-helpers';
+import {
+  COMPETENCY_FIELDS,
+  type CompetencyOut,
+  Competent,
+  egid,
+  fiveLevels,
+  MANAGERIAL_CODES,
+  SOCIO_CULTURAL_CODES,
+  ugid,
+} from './competency-helpers';
 import { wit, type Year } from './evaluation-helpers';
 import { codes, dbId } from './planning-helpers';
 
@@ -36,7 +45,13 @@ describe('competency and talent', () => {
     await c.givenOrg();
     const dik = await app.fixtures.unit({ code: 'CF-DIK', name: 'Dinas Pendidikan', kind: UnitKind.AGENCY });
     lab = await app.fixtures.unit({ code: 'CF-PKM-HUBIKOSI', name: 'UPTD Puskesmas Hubikosi', parent: c.org.dinkes });
-    labHead = await app.fixtures.employee({ unit: lab, supervisor: c.org.kadinkes, name: 'Martha Kossay', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Hubikosi' });
+    labHead = await app.fixtures.employee({
+      unit: lab,
+      supervisor: c.org.kadinkes,
+      name: 'Martha Kossay',
+      positionKind: PositionKind.PENGAWAS,
+      positionTitle: 'Kepala UPTD Puskesmas Hubikosi',
+    });
     await app.fixtures.setHead(lab, labHead);
     hrDinkes = await app.token('hr-dinkes', { roles: [Role.HR_ADMIN], unit: c.org.dinkes.code });
     hrDik = await app.token('hr-dik', { roles: [Role.HR_ADMIN], unit: dik.code });
@@ -47,12 +62,20 @@ describe('competency and talent', () => {
 
   /** A new employee of the lab Puskesmas under its head (a fresh title unless told, so requirements do not mix). */
   const nurse = (positionTitle = `Perawat Uji ${++seq}`, supervisor?: Employee): Promise<Employee> =>
-    app.fixtures.employee({ unit: lab, supervisor: supervisor ?? labHead, positionTitle, positionKind: PositionKind.FUNGSIONAL });
+    app.fixtures.employee({
+      unit: lab,
+      supervisor: supervisor ?? labHead,
+      positionTitle,
+      positionKind: PositionKind.FUNGSIONAL,
+    });
 
   // -------------------------------------------------------------------------------------------------------------
   describe('the dictionary', () => {
     it('lists the nine competencies of the national standard, each with levels 1–5 and behaviour indicators, read-only reference data', async () => {
-      const data = await app.data<{ m: { totalCount: number; nodes: CompetencyOut[] }; s: { totalCount: number; nodes: CompetencyOut[] } }>(
+      const data = await app.data<{
+        m: { totalCount: number; nodes: CompetencyOut[] };
+        s: { totalCount: number; nodes: CompetencyOut[] };
+      }>(
         `{ m: competencies(first: 50, type: MANAGERIAL) { totalCount nodes { ${COMPETENCY_FIELDS} } }
            s: competencies(first: 50, type: SOCIO_CULTURAL) { totalCount nodes { ${COMPETENCY_FIELDS} } } }`,
         {},
@@ -79,15 +102,36 @@ describe('competency and talent', () => {
     it('a region-wide HR admin adds a technical competency: stored, read back, audited', async () => {
       const p = await c.ok<{ competency: CompetencyOut }>(
         'createCompetency',
-        { code: 't-kes-imun', name: 'Pengelolaan Program Imunisasi', type: 'TECHNICAL', field: 'Kesehatan', description: 'Merencanakan dan melaksanakan program imunisasi.', levels: fiveLevels() },
+        {
+          code: 't-kes-imun',
+          name: 'Pengelolaan Program Imunisasi',
+          type: 'TECHNICAL',
+          field: 'Kesehatan',
+          description: 'Merencanakan dan melaksanakan program imunisasi.',
+          levels: fiveLevels(),
+        },
         c.hr,
         `competency { ${COMPETENCY_FIELDS} }`,
       );
-      expect(p.competency).toMatchObject({ code: 'T-KES-IMUN', type: 'TECHNICAL', field: 'Kesehatan', reference: false, version: 1 });
+      expect(p.competency).toMatchObject({
+        code: 'T-KES-IMUN',
+        type: 'TECHNICAL',
+        field: 'Kesehatan',
+        reference: false,
+        version: 1,
+      });
       expect(p.competency.levels).toEqual(fiveLevels());
-      const node = await app.data<{ node: CompetencyOut }>(`query($id: ID!) { node(id: $id) { ... on Competency { ${COMPETENCY_FIELDS} } } }`, { id: p.competency.id }, await c.token(labHead));
+      const node = await app.data<{ node: CompetencyOut }>(
+        `query($id: ID!) { node(id: $id) { ... on Competency { ${COMPETENCY_FIELDS} } } }`,
+        { id: p.competency.id },
+        await c.token(labHead),
+      );
       expect(node.node).toEqual(p.competency);
-      const listed = await app.data<{ competencies: { nodes: Array<{ code: string }> } }>('{ competencies(first: 50, type: TECHNICAL, field: "Kesehatan") { nodes { code } } }', {}, c.hr);
+      const listed = await app.data<{ competencies: { nodes: Array<{ code: string }> } }>(
+        '{ competencies(first: 50, type: TECHNICAL, field: "Kesehatan") { nodes { code } } }',
+        {},
+        c.hr,
+      );
       expect(listed.competencies.nodes.map((n) => n.code)).toContain('T-KES-IMUN');
       const audits = await c.audit('Competency', dbId(p.competency.id), 'COMPETENCY_CREATED');
       expect(audits).toHaveLength(1);
@@ -95,7 +139,14 @@ describe('competency and talent', () => {
       c.ids['T-KES-IMUN'] = p.competency.id;
     });
 
-    const base = () => ({ code: `T-DIK-${++seq}`, name: 'Pengembangan Kurikulum', type: 'TECHNICAL', field: 'Pendidikan', description: 'Menyusun kurikulum satuan pendidikan.', levels: fiveLevels('kurikulum') });
+    const base = () => ({
+      code: `T-DIK-${++seq}`,
+      name: 'Pengembangan Kurikulum',
+      type: 'TECHNICAL',
+      field: 'Pendidikan',
+      description: 'Menyusun kurikulum satuan pendidikan.',
+      levels: fiveLevels('kurikulum'),
+    });
 
     it.each<[string, Record<string, unknown>, string, string[]]>([
       ['a one-letter code', { code: 'T' }, 'INVALID', ['input', 'code']],
@@ -105,12 +156,29 @@ describe('competency and talent', () => {
       ['a socio-cultural type', { type: 'SOCIO_CULTURAL' }, 'INVALID', ['input', 'type']],
       ['no field', { field: null }, 'INVALID', ['input', 'field']],
       ['four levels', { levels: fiveLevels().slice(0, 4) }, 'INVALID', ['input', 'levels']],
-      ['six levels', { levels: [...fiveLevels(), { level: 6, description: 'x', indicators: ['y'] }] }, 'INVALID', ['input', 'levels']],
-      ['levels 1,2,3,4,4', { levels: fiveLevels().map((l, i) => (i === 4 ? { ...l, level: 4 } : l)) }, 'INVALID', ['input', 'levels']],
-      ['a level without indicators', { levels: fiveLevels().map((l, i) => (i === 2 ? { ...l, indicators: [] } : l)) }, 'INVALID', ['input', 'levels']],
+      [
+        'six levels',
+        { levels: [...fiveLevels(), { level: 6, description: 'x', indicators: ['y'] }] },
+        'INVALID',
+        ['input', 'levels'],
+      ],
+      [
+        'levels 1,2,3,4,4',
+        { levels: fiveLevels().map((l, i) => (i === 4 ? { ...l, level: 4 } : l)) },
+        'INVALID',
+        ['input', 'levels'],
+      ],
+      [
+        'a level without indicators',
+        { levels: fiveLevels().map((l, i) => (i === 2 ? { ...l, indicators: [] } : l)) },
+        'INVALID',
+        ['input', 'levels'],
+      ],
       ['an empty name', { name: '  ' }, 'INVALID', ['input', 'name']],
     ])('refuses %s, nothing written', async (_label, change, code, field) => {
-      const p = await c.unchanged(() => c.mutate('createCompetency', { ...base(), ...change }, c.hr, 'competency { id }'));
+      const p = await c.unchanged(() =>
+        c.mutate('createCompetency', { ...base(), ...change }, c.hr, 'competency { id }'),
+      );
       expect(codes(p)).toContainEqual([code, field]);
       expect(p.competency).toBeNull();
     });
@@ -131,23 +199,56 @@ describe('competency and talent', () => {
 
     it('HR updates a technical competency at its version; a stale version is CONFLICT; the national standard is INVALID_STATE', async () => {
       const id = await c.technical('T-KES-GIZI');
-      const done = await c.ok<{ competency: CompetencyOut }>('updateCompetency', { id, expectedVersion: 1, name: 'Pengelolaan Gizi Masyarakat', levels: fiveLevels('gizi') }, c.hr, `competency { ${COMPETENCY_FIELDS} }`);
-      expect(done.competency).toMatchObject({ id, name: 'Pengelolaan Gizi Masyarakat', version: 2, field: 'Kesehatan' });
+      const done = await c.ok<{ competency: CompetencyOut }>(
+        'updateCompetency',
+        { id, expectedVersion: 1, name: 'Pengelolaan Gizi Masyarakat', levels: fiveLevels('gizi') },
+        c.hr,
+        `competency { ${COMPETENCY_FIELDS} }`,
+      );
+      expect(done.competency).toMatchObject({
+        id,
+        name: 'Pengelolaan Gizi Masyarakat',
+        version: 2,
+        field: 'Kesehatan',
+      });
       expect(done.competency.levels).toEqual(fiveLevels('gizi'));
-      const rows: Array<{ name: string; version: number }> = await app.db.manager.query('SELECT name, version FROM competency WHERE id = ?', [dbId(id)]);
-      expect(rows.map((r) => ({ name: r.name, version: Number(r.version) }))).toEqual([{ name: 'Pengelolaan Gizi Masyarakat', version: 2 }]);
+      const rows: Array<{ name: string; version: number }> = await app.db.manager.query(
+        'SELECT name, version FROM competency WHERE id = ?',
+        [dbId(id)],
+      );
+      expect(rows.map((r) => ({ name: r.name, version: Number(r.version) }))).toEqual([
+        { name: 'Pengelolaan Gizi Masyarakat', version: 2 },
+      ]);
       expect(await c.audit('Competency', dbId(id), 'COMPETENCY_UPDATED')).toHaveLength(1);
 
-      const stale = await c.unchanged(() => c.mutate('updateCompetency', { id, expectedVersion: 1, name: 'Lain' }, c.hr, 'competency { id }'));
+      const stale = await c.unchanged(() =>
+        c.mutate('updateCompetency', { id, expectedVersion: 1, name: 'Lain' }, c.hr, 'competency { id }'),
+      );
       expect(stale.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', currentVersion: 2 })]);
 
-      const badLevels = await c.unchanged(() => c.mutate('updateCompetency', { id, expectedVersion: 2, levels: fiveLevels().slice(1) }, c.hr, 'competency { id }'));
+      const badLevels = await c.unchanged(() =>
+        c.mutate(
+          'updateCompetency',
+          { id, expectedVersion: 2, levels: fiveLevels().slice(1) },
+          c.hr,
+          'competency { id }',
+        ),
+      );
       expect(codes(badLevels)).toEqual([['INVALID', ['input', 'levels']]]);
 
-      const reference = await c.unchanged(() => c.mutate('updateCompetency', { id: c.ids['M-INT'], expectedVersion: 1, name: 'Integritas (ubah)' }, c.hr, 'competency { id }'));
+      const reference = await c.unchanged(() =>
+        c.mutate(
+          'updateCompetency',
+          { id: c.ids['M-INT'], expectedVersion: 1, name: 'Integritas (ubah)' },
+          c.hr,
+          'competency { id }',
+        ),
+      );
       expect(codes(reference)).toEqual([['INVALID_STATE', ['input', 'id']]]);
 
-      const scoped = await c.unchanged(() => c.raw('updateCompetency', { id, expectedVersion: 2, name: 'x' }, hrDinkes, 'competency { id }'));
+      const scoped = await c.unchanged(() =>
+        c.raw('updateCompetency', { id, expectedVersion: 2, name: 'x' }, hrDinkes, 'competency { id }'),
+      );
       expect(scoped.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     });
   });
@@ -157,7 +258,19 @@ describe('competency and talent', () => {
     const title = 'Perawat Terampil';
     const read = async (unit: Unit, positionTitle?: string) =>
       (
-        await app.data<{ unit: { positionRequirements: Array<{ id: string; positionTitle: string; positionKind: string; requiredLevel: number; version: number; competency: { code: string }; unit: { id: string } }> } }>(
+        await app.data<{
+          unit: {
+            positionRequirements: Array<{
+              id: string;
+              positionTitle: string;
+              positionKind: string;
+              requiredLevel: number;
+              version: number;
+              competency: { code: string };
+              unit: { id: string };
+            }>;
+          };
+        }>(
           'query($id: ID!, $t: String) { unit(id: $id) { positionRequirements(positionTitle: $t) { id positionTitle positionKind requiredLevel version competency { code } unit { id } } } }',
           { id: ugid(unit), t: positionTitle ?? null },
           c.hr,
@@ -165,45 +278,132 @@ describe('competency and talent', () => {
       ).unit.positionRequirements;
 
     it('HR in scope sets, changes at its version and removes a requirement; each step audited', async () => {
-      const input = { unitId: ugid(lab), positionTitle: title, positionKind: 'FUNGSIONAL', competencyId: c.ids['T-KES-IMUN'], requiredLevel: 3 };
-      const set = await c.ok<{ requirement: { id: string; version: number; requiredLevel: number } }>('setPositionRequirement', input, hrDinkes, 'requirement { id version requiredLevel }');
+      const input = {
+        unitId: ugid(lab),
+        positionTitle: title,
+        positionKind: 'FUNGSIONAL',
+        competencyId: c.ids['T-KES-IMUN'],
+        requiredLevel: 3,
+      };
+      const set = await c.ok<{ requirement: { id: string; version: number; requiredLevel: number } }>(
+        'setPositionRequirement',
+        input,
+        hrDinkes,
+        'requirement { id version requiredLevel }',
+      );
       expect(set.requirement).toMatchObject({ version: 1, requiredLevel: 3 });
-      expect(await read(lab, title)).toEqual([{ id: set.requirement.id, positionTitle: title, positionKind: 'FUNGSIONAL', requiredLevel: 3, version: 1, competency: { code: 'T-KES-IMUN' }, unit: { id: ugid(lab) } }]);
+      expect(await read(lab, title)).toEqual([
+        {
+          id: set.requirement.id,
+          positionTitle: title,
+          positionKind: 'FUNGSIONAL',
+          requiredLevel: 3,
+          version: 1,
+          competency: { code: 'T-KES-IMUN' },
+          unit: { id: ugid(lab) },
+        },
+      ]);
 
       // Existing: without expectedVersion it is a CONFLICT carrying the current version.
-      const blind = await c.unchanged(() => c.mutate('setPositionRequirement', { ...input, requiredLevel: 4 }, hrDinkes, 'requirement { id }'));
+      const blind = await c.unchanged(() =>
+        c.mutate('setPositionRequirement', { ...input, requiredLevel: 4 }, hrDinkes, 'requirement { id }'),
+      );
       expect(blind.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', currentVersion: 1 })]);
-      const changed = await c.ok<{ requirement: { id: string; version: number; requiredLevel: number } }>('setPositionRequirement', { ...input, requiredLevel: 4, expectedVersion: 1 }, hrDinkes, 'requirement { id version requiredLevel }');
+      const changed = await c.ok<{ requirement: { id: string; version: number; requiredLevel: number } }>(
+        'setPositionRequirement',
+        { ...input, requiredLevel: 4, expectedVersion: 1 },
+        hrDinkes,
+        'requirement { id version requiredLevel }',
+      );
       expect(changed.requirement).toEqual({ id: set.requirement.id, version: 2, requiredLevel: 4 });
-      const stale = await c.unchanged(() => c.mutate('setPositionRequirement', { ...input, requiredLevel: 2, expectedVersion: 1 }, hrDinkes, 'requirement { id }'));
+      const stale = await c.unchanged(() =>
+        c.mutate(
+          'setPositionRequirement',
+          { ...input, requiredLevel: 2, expectedVersion: 1 },
+          hrDinkes,
+          'requirement { id }',
+        ),
+      );
       expect(stale.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', currentVersion: 2 })]);
-      expect(await c.audit('PositionRequirement', dbId(set.requirement.id), 'POSITION_REQUIREMENT_SET')).toHaveLength(2);
+      expect(await c.audit('PositionRequirement', dbId(set.requirement.id), 'POSITION_REQUIREMENT_SET')).toHaveLength(
+        2,
+      );
 
-      const staleRemove = await c.unchanged(() => c.mutate('removePositionRequirement', { id: set.requirement.id, expectedVersion: 1 }, hrDinkes, 'removedId'));
+      const staleRemove = await c.unchanged(() =>
+        c.mutate('removePositionRequirement', { id: set.requirement.id, expectedVersion: 1 }, hrDinkes, 'removedId'),
+      );
       expect(staleRemove.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', currentVersion: 2 })]);
-      const removed = await c.ok<{ removedId: string }>('removePositionRequirement', { id: set.requirement.id, expectedVersion: 2 }, hrDinkes, 'removedId');
+      const removed = await c.ok<{ removedId: string }>(
+        'removePositionRequirement',
+        { id: set.requirement.id, expectedVersion: 2 },
+        hrDinkes,
+        'removedId',
+      );
       expect(removed.removedId).toBe(set.requirement.id);
       expect(await read(lab, title)).toEqual([]);
-      expect(await c.audit('PositionRequirement', dbId(set.requirement.id), 'POSITION_REQUIREMENT_REMOVED')).toHaveLength(1);
-      const gone = await app.data<{ node: unknown }>('query($id: ID!) { node(id: $id) { id } }', { id: set.requirement.id }, c.hr);
+      expect(
+        await c.audit('PositionRequirement', dbId(set.requirement.id), 'POSITION_REQUIREMENT_REMOVED'),
+      ).toHaveLength(1);
+      const gone = await app.data<{ node: unknown }>(
+        'query($id: ID!) { node(id: $id) { id } }',
+        { id: set.requirement.id },
+        c.hr,
+      );
       expect(gone.node).toBeNull();
     });
 
     it('an HR admin whose scope does not cover the unit gets OUT_OF_SCOPE on set and remove; an employee FORBIDDEN; nothing written', async () => {
       const req = await c.require(lab, 'Bidan Terampil', 'M-PP', 2);
       const set = await c.unchanged(() =>
-        c.mutate('setPositionRequirement', { unitId: ugid(lab), positionTitle: 'Bidan Terampil', positionKind: 'FUNGSIONAL', competencyId: c.ids['M-KS'], requiredLevel: 2 }, hrDik, 'requirement { id }'),
+        c.mutate(
+          'setPositionRequirement',
+          {
+            unitId: ugid(lab),
+            positionTitle: 'Bidan Terampil',
+            positionKind: 'FUNGSIONAL',
+            competencyId: c.ids['M-KS'],
+            requiredLevel: 2,
+          },
+          hrDik,
+          'requirement { id }',
+        ),
       );
       expect(codes(set)).toEqual([['OUT_OF_SCOPE', ['input', 'unitId']]]);
-      const removed = await c.unchanged(() => c.mutate('removePositionRequirement', { id: req.id, expectedVersion: req.version }, hrDik, 'removedId'));
+      const removed = await c.unchanged(() =>
+        c.mutate('removePositionRequirement', { id: req.id, expectedVersion: req.version }, hrDik, 'removedId'),
+      );
       expect(codes(removed)).toEqual([['OUT_OF_SCOPE', ['input', 'id']]]);
-      const byHead = await c.unchanged(() => c.raw('setPositionRequirement', { unitId: ugid(lab), positionTitle: 'Bidan Terampil', positionKind: 'FUNGSIONAL', competencyId: c.ids['M-KS'], requiredLevel: 2 }, labHead, 'requirement { id }'));
+      const byHead = await c.unchanged(() =>
+        c.raw(
+          'setPositionRequirement',
+          {
+            unitId: ugid(lab),
+            positionTitle: 'Bidan Terampil',
+            positionKind: 'FUNGSIONAL',
+            competencyId: c.ids['M-KS'],
+            requiredLevel: 2,
+          },
+          labHead,
+          'requirement { id }',
+        ),
+      );
       expect(byHead.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     });
 
     it.each([0, 6])('refuses a required level of %i (INVALID), nothing written', async (requiredLevel) => {
       const p = await c.unchanged(() =>
-        c.mutate('setPositionRequirement', { unitId: ugid(lab), positionTitle: 'Sanitarian Terampil', positionKind: 'FUNGSIONAL', competencyId: c.ids['M-KS'], requiredLevel }, c.hr, 'requirement { id }'),
+        c.mutate(
+          'setPositionRequirement',
+          {
+            unitId: ugid(lab),
+            positionTitle: 'Sanitarian Terampil',
+            positionKind: 'FUNGSIONAL',
+            competencyId: c.ids['M-KS'],
+            requiredLevel,
+          },
+          c.hr,
+          'requirement { id }',
+        ),
       );
       expect(codes(p)).toEqual([['INVALID', ['input', 'requiredLevel']]]);
     });
@@ -218,8 +418,17 @@ describe('competency and talent', () => {
       const res = await c.assessRaw(n, 'M-KOM', 3, 'SELF', n, '2027-07-01', { evidence: 'Refleksi diri' });
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data!.r.userErrors).toEqual([]);
-      expect(res.body.data!.r.assessment).toMatchObject({ level: 3, method: 'SELF', assessorSubject: n.nip, assessedOn: '2027-07-01', validUntil: null, evidence: 'Refleksi diri' });
-      expect(await c.audit('CompetencyAssessment', dbId(res.body.data!.r.assessment!.id), 'COMPETENCY_ASSESSED')).toHaveLength(1);
+      expect(res.body.data!.r.assessment).toMatchObject({
+        level: 3,
+        method: 'SELF',
+        assessorSubject: n.nip,
+        assessedOn: '2027-07-01',
+        validUntil: null,
+        evidence: 'Refleksi diri',
+      });
+      expect(
+        await c.audit('CompetencyAssessment', dbId(res.body.data!.r.assessment!.id), 'COMPETENCY_ASSESSED'),
+      ).toHaveLength(1);
       for (const who of [labHead, c.org.kadinkes, c.hr]) {
         const refused = await c.unchanged(() => c.assessRaw(n, 'M-KOM', 3, 'SELF', who, '2027-07-01'));
         expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
@@ -263,7 +472,9 @@ describe('competency and talent', () => {
       ['valid until before the day', 3, '2027-06-01', '2027-05-31', ['input', 'validUntil']],
     ])('refuses %s (INVALID), nothing written', async (_label, level, assessedOn, validUntil, field) => {
       const n = await nurse();
-      const res = await c.unchanged(() => c.assessRaw(n, 'M-INT', level, 'SUPERVISOR', labHead, assessedOn, validUntil ? { validUntil } : {}));
+      const res = await c.unchanged(() =>
+        c.assessRaw(n, 'M-INT', level, 'SUPERVISOR', labHead, assessedOn, validUntil ? { validUntil } : {}),
+      );
       expect(codes(res.body.data!.r)).toEqual([['INVALID', field]]);
     });
 
@@ -283,7 +494,11 @@ describe('competency and talent', () => {
       expect(await current()).toMatchObject({ currentLevel: 4, currentAssessment: { method: 'SELF', level: 4 } });
       // An older supervisor assessment outranks a newer self-assessment.
       await c.assess(n, 'M-OH', 2, 'SUPERVISOR', labHead, '2027-03-01');
-      expect(await current()).toMatchObject({ currentLevel: 2, gap: 3, currentAssessment: { method: 'SUPERVISOR', level: 2 } });
+      expect(await current()).toMatchObject({
+        currentLevel: 2,
+        gap: 3,
+        currentAssessment: { method: 'SUPERVISOR', level: 2 },
+      });
       // Of the same method, the latest day counts, whatever the order of recording.
       await c.assess(n, 'M-OH', 3, 'SUPERVISOR', labHead, '2027-04-01');
       await c.assess(n, 'M-OH', 1, 'SUPERVISOR', c.org.kadinkes, '2027-02-01');
@@ -293,17 +508,35 @@ describe('competency and talent', () => {
       expect(await current()).toMatchObject({ currentLevel: 3, currentAssessment: { method: 'SUPERVISOR' } });
       // A test still valid today counts over the supervisor's.
       await c.assess(n, 'M-OH', 4, 'TEST', c.hr, '2026-06-01', { validUntil: '2027-07-01' });
-      expect(await current()).toMatchObject({ currentLevel: 4, gap: 1, currentAssessment: { method: 'TEST', level: 4 } });
+      expect(await current()).toMatchObject({
+        currentLevel: 4,
+        gap: 1,
+        currentAssessment: { method: 'TEST', level: 4 },
+      });
       // A valid assessment centre result beats the test even when lower.
       await c.assess(n, 'M-OH', 3, 'ASSESSMENT_CENTRE', c.hr, '2025-01-01', { validUntil: '2028-12-31' });
-      expect(await current()).toMatchObject({ currentLevel: 3, gap: 2, currentAssessment: { method: 'ASSESSMENT_CENTRE', level: 3 } });
+      expect(await current()).toMatchObject({
+        currentLevel: 3,
+        gap: 2,
+        currentAssessment: { method: 'ASSESSMENT_CENTRE', level: 3 },
+      });
       // The history keeps all, newest first.
-      const history = await app.data<{ employee: { competencyAssessments: Array<{ assessedOn: string; method: string }> } }>(
+      const history = await app.data<{
+        employee: { competencyAssessments: Array<{ assessedOn: string; method: string }> };
+      }>(
         'query($id: ID!) { employee(id: $id) { competencyAssessments { assessedOn method } } }',
         { id: egid(n) },
         await c.token(n),
       );
-      expect(history.employee.competencyAssessments.map((a) => a.assessedOn)).toEqual(['2027-06-20', '2027-04-01', '2027-03-01', '2027-02-01', '2026-06-01', '2025-01-01', '2024-06-01']);
+      expect(history.employee.competencyAssessments.map((a) => a.assessedOn)).toEqual([
+        '2027-06-20',
+        '2027-04-01',
+        '2027-03-01',
+        '2027-02-01',
+        '2026-06-01',
+        '2025-01-01',
+        '2024-06-01',
+      ]);
     });
 
     it('when the clock passes the validUntil day, the result falls back to the next method', async () => {
@@ -315,7 +548,11 @@ describe('competency and talent', () => {
       expect((await c.profile(n))!.standings[0]).toMatchObject({ currentLevel: 4, gap: 0 });
       app.clock.set(wit('2027-07-02', '00:30'));
       try {
-        expect((await c.profile(n))!.standings[0]).toMatchObject({ currentLevel: 2, gap: 2, currentAssessment: { method: 'SUPERVISOR' } });
+        expect((await c.profile(n))!.standings[0]).toMatchObject({
+          currentLevel: 2,
+          gap: 2,
+          currentAssessment: { method: 'SUPERVISOR' },
+        });
       } finally {
         app.clock.set(wit('2027-07-01', '01:00'));
       }
@@ -342,7 +579,11 @@ describe('competency and talent', () => {
         ['M-KS', 4, 1, 3],
         ['M-INT', 5, 4, 1],
       ]);
-      expect(profile.standings.find((s) => s.competency.code === 'SK-PB')).toMatchObject({ requiredLevel: 2, currentLevel: 5, gap: -3 });
+      expect(profile.standings.find((s) => s.competency.code === 'SK-PB')).toMatchObject({
+        requiredLevel: 2,
+        currentLevel: 5,
+        gap: -3,
+      });
       // met = 4 + 1 + 3 + min(5, 2) = 10 of 14 required → 71.43 %.
       expect(profile.matchPercentage).toBeCloseTo(71.43, 2);
       expect(profile.band).toBe('STILL_MEETS');
@@ -368,7 +609,8 @@ describe('competency and talent', () => {
       [[4, 4, 4, 4, 0], 64, 'BELOW'],
     ])('levels %j of 5 × 5 → %d %% %s', async (levels, percentage, band) => {
       const n = await nurse(BAND_TITLE);
-      for (const [i, level] of levels.entries()) if (level > 0) await c.assess(n, FIVE[i]!, level, 'TEST', c.hr, '2027-06-01');
+      for (const [i, level] of levels.entries())
+        if (level > 0) await c.assess(n, FIVE[i]!, level, 'TEST', c.hr, '2027-06-01');
       const profile = (await c.profile(n, labHead))!;
       expect(profile.matchPercentage).toBe(percentage);
       expect(profile.band).toBe(band);
@@ -383,11 +625,19 @@ describe('competency and talent', () => {
 
   // -------------------------------------------------------------------------------------------------------------
   describe('development suggestions', () => {
-    const SUGGESTION = 'suggestion { id kind status description version dueDate authorSubject competency { code } employee { id } author { id } }';
+    const SUGGESTION =
+      'suggestion { id kind status description version dueDate authorSubject competency { code } employee { id } author { id } }';
     const suggest = (n: Employee, who: Employee | string, extra: Record<string, unknown> = {}) =>
       c.raw<{ suggestion: { id: string; status: string; version: number } | null }>(
         'suggestDevelopment',
-        { employeeId: egid(n), competencyId: c.ids['T-KES-IMUN'], kind: 'TRAINING', description: 'Pelatihan pengelolaan rantai dingin vaksin', dueDate: '2027-09-30', ...extra },
+        {
+          employeeId: egid(n),
+          competencyId: c.ids['T-KES-IMUN'],
+          kind: 'TRAINING',
+          description: 'Pelatihan pengelolaan rantai dingin vaksin',
+          dueDate: '2027-09-30',
+          ...extra,
+        },
         who,
         SUGGESTION,
       );
@@ -398,17 +648,33 @@ describe('competency and talent', () => {
       const byHead = await suggest(n, labHead);
       expect(byHead.body.data!.r).toMatchObject({
         userErrors: [],
-        suggestion: { kind: 'TRAINING', status: 'PLANNED', version: 1, dueDate: '2027-09-30', authorSubject: labHead.nip, competency: { code: 'T-KES-IMUN' }, employee: { id: egid(n) }, author: { id: egid(labHead) } },
+        suggestion: {
+          kind: 'TRAINING',
+          status: 'PLANNED',
+          version: 1,
+          dueDate: '2027-09-30',
+          authorSubject: labHead.nip,
+          competency: { code: 'T-KES-IMUN' },
+          employee: { id: egid(n) },
+          author: { id: egid(labHead) },
+        },
       });
-      expect(await c.audit('DevelopmentSuggestion', dbId(byHead.body.data!.r.suggestion!.id), 'DEVELOPMENT_SUGGESTED')).toHaveLength(1);
-      for (const who of [c.org.kadinkes, hrDinkes]) expect((await suggest(n, who, { kind: 'MENTORING' })).body.data!.r.userErrors).toEqual([]);
+      expect(
+        await c.audit('DevelopmentSuggestion', dbId(byHead.body.data!.r.suggestion!.id), 'DEVELOPMENT_SUGGESTED'),
+      ).toHaveLength(1);
+      for (const who of [c.org.kadinkes, hrDinkes])
+        expect((await suggest(n, who, { kind: 'MENTORING' })).body.data!.r.userErrors).toEqual([]);
       const bySelf = await c.unchanged(() => suggest(n, n));
       expect(bySelf.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       for (const who of [peer, hrDik, c.org.head]) {
         const refused = await c.unchanged(() => suggest(n, who));
         expect(codes(refused.body.data!.r)).toEqual([['NOT_FOUND', ['input', 'employeeId']]]);
       }
-      const listed = await app.data<{ employee: { developmentSuggestions: Array<{ kind: string }> } }>('query($id: ID!) { employee(id: $id) { developmentSuggestions { kind } } }', { id: egid(n) }, await c.token(n));
+      const listed = await app.data<{ employee: { developmentSuggestions: Array<{ kind: string }> } }>(
+        'query($id: ID!) { employee(id: $id) { developmentSuggestions { kind } } }',
+        { id: egid(n) },
+        await c.token(n),
+      );
       // Newest first.
       expect(listed.employee.developmentSuggestions.map((s) => s.kind)).toEqual(['MENTORING', 'MENTORING', 'TRAINING']);
     });
@@ -417,9 +683,21 @@ describe('competency and talent', () => {
       const n = await nurse();
       const peer = await nurse();
       const id = (await suggest(n, labHead)).body.data!.r.suggestion!.id;
-      const update = (who: Employee | string, expectedVersion: number, status: string) => c.raw<{ suggestion: { status: string; version: number } | null }>('updateDevelopmentSuggestion', { id, expectedVersion, status }, who, 'suggestion { status version }');
-      expect((await update(n, 1, 'IN_PROGRESS')).body.data!.r).toEqual({ suggestion: { status: 'IN_PROGRESS', version: 2 }, userErrors: [] });
-      expect((await update(c.org.kadinkes, 2, 'DONE')).body.data!.r).toEqual({ suggestion: { status: 'DONE', version: 3 }, userErrors: [] });
+      const update = (who: Employee | string, expectedVersion: number, status: string) =>
+        c.raw<{ suggestion: { status: string; version: number } | null }>(
+          'updateDevelopmentSuggestion',
+          { id, expectedVersion, status },
+          who,
+          'suggestion { status version }',
+        );
+      expect((await update(n, 1, 'IN_PROGRESS')).body.data!.r).toEqual({
+        suggestion: { status: 'IN_PROGRESS', version: 2 },
+        userErrors: [],
+      });
+      expect((await update(c.org.kadinkes, 2, 'DONE')).body.data!.r).toEqual({
+        suggestion: { status: 'DONE', version: 3 },
+        userErrors: [],
+      });
       const stale = await c.unchanged(() => update(n, 2, 'CANCELLED'));
       expect(stale.body.data!.r.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', currentVersion: 3 })]);
       const byPeer = await c.unchanged(() => update(peer, 3, 'CANCELLED'));
@@ -440,19 +718,31 @@ describe('competency and talent', () => {
       ['CANCELLED', 'PLANNED', false],
       ['CANCELLED', 'IN_PROGRESS', false],
       ['CANCELLED', 'DONE', false],
-    ])('moves a suggestion from %s to %s: %s (DONE and CANCELLED are final, INVALID_STATE)', async (from, to, allowed) => {
-      const n = await nurse();
-      const id = (await suggest(n, labHead)).body.data!.r.suggestion!.id;
-      const update = (expectedVersion: number, status: string) => c.raw<{ suggestion: { status: string; version: number } | null }>('updateDevelopmentSuggestion', { id, expectedVersion, status }, labHead, 'suggestion { status version }');
-      let version = 1;
-      if (from !== 'PLANNED') expect((await update(version++, from)).body.data!.r.userErrors).toEqual([]);
-      if (allowed) {
-        expect((await update(version, to)).body.data!.r).toEqual({ suggestion: { status: to, version: version + 1 }, userErrors: [] });
-      } else {
-        const refused = await c.unchanged(() => update(version, to));
-        expect(codes(refused.body.data!.r)).toEqual([['INVALID_STATE', ['input', 'status']]]);
-      }
-    });
+    ])(
+      'moves a suggestion from %s to %s: %s (DONE and CANCELLED are final, INVALID_STATE)',
+      async (from, to, allowed) => {
+        const n = await nurse();
+        const id = (await suggest(n, labHead)).body.data!.r.suggestion!.id;
+        const update = (expectedVersion: number, status: string) =>
+          c.raw<{ suggestion: { status: string; version: number } | null }>(
+            'updateDevelopmentSuggestion',
+            { id, expectedVersion, status },
+            labHead,
+            'suggestion { status version }',
+          );
+        let version = 1;
+        if (from !== 'PLANNED') expect((await update(version++, from)).body.data!.r.userErrors).toEqual([]);
+        if (allowed) {
+          expect((await update(version, to)).body.data!.r).toEqual({
+            suggestion: { status: to, version: version + 1 },
+            userErrors: [],
+          });
+        } else {
+          const refused = await c.unchanged(() => update(version, to));
+          expect(codes(refused.body.data!.r)).toEqual([['INVALID_STATE', ['input', 'status']]]);
+        }
+      },
+    );
   });
 
   // -------------------------------------------------------------------------------------------------------------
@@ -470,12 +760,22 @@ describe('competency and talent', () => {
       const blind = await c.unchanged(() => c.ratePotential(n, periodId, 'LOW', c.org.kadinkes));
       expect(blind.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', currentVersion: 1 })]);
       const changed = await c.ratePotential(n, periodId, 'MEDIUM', c.org.kadinkes, 1);
-      expect(changed).toMatchObject({ userErrors: [], potentialRating: { id: first.potentialRating!.id, rating: 'MEDIUM', version: 2 } });
+      expect(changed).toMatchObject({
+        userErrors: [],
+        potentialRating: { id: first.potentialRating!.id, rating: 'MEDIUM', version: 2 },
+      });
       const stale = await c.unchanged(() => c.ratePotential(n, periodId, 'LOW', labHead, 1));
       expect(stale.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', currentVersion: 2 })]);
       expect(await c.audit('PotentialRating', dbId(first.potentialRating!.id), 'POTENTIAL_RATED')).toHaveLength(2);
 
-      const bySelf = await c.unchanged(() => c.raw('ratePotential', { employeeId: egid(n), periodId, rating: 'HIGH', expectedVersion: 2 }, n, 'potentialRating { id }'));
+      const bySelf = await c.unchanged(() =>
+        c.raw(
+          'ratePotential',
+          { employeeId: egid(n), periodId, rating: 'HIGH', expectedVersion: 2 },
+          n,
+          'potentialRating { id }',
+        ),
+      );
       expect(bySelf.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       const byPeer = await c.unchanged(() => c.ratePotential(n, periodId, 'HIGH', peer, 2));
       expect(codes(byPeer)).toEqual([['NOT_FOUND', ['input', 'employeeId']]]);
@@ -518,7 +818,12 @@ describe('competency and talent', () => {
       const pkm = c.org.pkm;
       const plans = await c.nursesWithPlans(6, year, { positionTitle: NURSE });
       n = plans.map((p) => p.owner);
-      midwife = await app.fixtures.employee({ unit: pkm, supervisor: c.org.head, positionTitle: 'Bidan Ahli Pertama', name: 'Zz Bidan Walesi' });
+      midwife = await app.fixtures.employee({
+        unit: pkm,
+        supervisor: c.org.head,
+        positionTitle: 'Bidan Ahli Pertama',
+        name: 'Zz Bidan Walesi',
+      });
       await c.require(pkm, NURSE, 'M-PP', 3, hrDinkes);
       await c.require(pkm, NURSE, 'T-KES-GIZI', 4, hrDinkes);
       await c.require(pkm, 'Bidan Ahli Pertama', 'M-KOM', 3, hrDinkes);
@@ -557,11 +862,23 @@ describe('competency and talent', () => {
 
     const PLACEMENT = 'box performance potential matchPercentage matchBand potentialRating { rating } employee { id }';
     const placementOf = async (e: Employee, who: Employee | string) =>
-      (await app.data<{ employee: { talentPlacement: { box: number | null; performance: string | null; potential: string | null; matchPercentage: number | null; matchBand: string | null } | null } | null }>(
-        `query($id: ID!, $p: ID!) { employee(id: $id) { talentPlacement(periodId: $p) { ${PLACEMENT} } } }`,
-        { id: egid(e), p: year.period.id },
-        await c.as(who),
-      )).employee?.talentPlacement ?? null;
+      (
+        await app.data<{
+          employee: {
+            talentPlacement: {
+              box: number | null;
+              performance: string | null;
+              potential: string | null;
+              matchPercentage: number | null;
+              matchBand: string | null;
+            } | null;
+          } | null;
+        }>(
+          `query($id: ID!, $p: ID!) { employee(id: $id) { talentPlacement(periodId: $p) { ${PLACEMENT} } } }`,
+          { id: egid(e), p: year.period.id },
+          await c.as(who),
+        )
+      ).employee?.talentPlacement ?? null;
 
     it.each<[number, number | null, string | null, string | null, number, string, string | null]>([
       [0, 9, 'ABOVE', 'HIGH', 100, 'MEETS', 'HIGH'],
@@ -570,13 +887,24 @@ describe('competency and talent', () => {
       [3, 1, 'BELOW', 'LOW', 57.14, 'BELOW', 'LOW'],
       [4, 2, 'MEETS', 'LOW', 0, 'BELOW', null],
       [5, null, null, 'HIGH', 71.43, 'STILL_MEETS', 'HIGH'],
-    ])('nurse n%i: box %s (performance %s × potential %s), match %d %s', async (i, box, performance, potential, matchPercentage, matchBand, rating) => {
-      const seen = await placementOf(n[i]!, c.org.head);
-      expect(seen).toEqual({ box, performance, potential, matchPercentage, matchBand, potentialRating: rating ? { rating } : null, employee: { id: egid(n[i]!) } });
-      // The same through HR in scope and the indirect supervisor.
-      expect(await placementOf(n[i]!, hrDinkes)).toEqual(seen);
-      expect(await placementOf(n[i]!, c.org.kadinkes)).toEqual(seen);
-    });
+    ])(
+      'nurse n%i: box %s (performance %s × potential %s), match %d %s',
+      async (i, box, performance, potential, matchPercentage, matchBand, rating) => {
+        const seen = await placementOf(n[i]!, c.org.head);
+        expect(seen).toEqual({
+          box,
+          performance,
+          potential,
+          matchPercentage,
+          matchBand,
+          potentialRating: rating ? { rating } : null,
+          employee: { id: egid(n[i]!) },
+        });
+        // The same through HR in scope and the indirect supervisor.
+        expect(await placementOf(n[i]!, hrDinkes)).toEqual(seen);
+        expect(await placementOf(n[i]!, c.org.kadinkes)).toEqual(seen);
+      },
+    );
 
     it('the employee does not see their own box by default; a peer and HR out of scope never', async () => {
       expect(await placementOf(n[0]!, n[0]!)).toBeNull();
@@ -592,26 +920,68 @@ describe('competency and talent', () => {
       );
       expect(data.unit.competencyGaps).toEqual([
         // the midwife: required 3, never assessed
-        { competency: { code: 'M-KOM' }, employees: 1, withGap: 1, averageRequired: 3, averageCurrent: 0, averageGap: 3, suppressed: false },
+        {
+          competency: { code: 'M-KOM' },
+          employees: 1,
+          withGap: 1,
+          averageRequired: 3,
+          averageCurrent: 0,
+          averageGap: 3,
+          suppressed: false,
+        },
         // GIZI: current 4, 3, 3, 2, 0, 2 (n6's expired centre result does not count) → 14/6; gaps 0,1,1,2,4,2 → 10/6
-        { competency: { code: 'T-KES-GIZI' }, employees: 6, withGap: 5, averageRequired: 4, averageCurrent: 2.33, averageGap: 1.67, suppressed: false },
+        {
+          competency: { code: 'T-KES-GIZI' },
+          employees: 6,
+          withGap: 5,
+          averageRequired: 4,
+          averageCurrent: 2.33,
+          averageGap: 1.67,
+          suppressed: false,
+        },
         // M-PP: current 3, 3, 2, 2, 0, 3 → 13/6; gaps 0,0,1,1,3,0 → 5/6
-        { competency: { code: 'M-PP' }, employees: 6, withGap: 3, averageRequired: 3, averageCurrent: 2.17, averageGap: 0.83, suppressed: false },
+        {
+          competency: { code: 'M-PP' },
+          employees: 6,
+          withGap: 3,
+          averageRequired: 3,
+          averageCurrent: 2.17,
+          averageGap: 0.83,
+          suppressed: false,
+        },
       ]);
       // Dinas Kesehatan's subtree holds the Puskesmas; without sub-units it holds none of these positions.
-      const dinkes = await app.data<{ unit: { all: Array<{ competency: { code: string }; employees: number }>; own: unknown[] } }>(
+      const dinkes = await app.data<{
+        unit: { all: Array<{ competency: { code: string }; employees: number }>; own: unknown[] };
+      }>(
         'query($id: ID!) { unit(id: $id) { all: competencyGaps { competency { code } employees } own: competencyGaps(includeSubunits: false) { employees } } }',
         { id: ugid(c.org.dinkes) },
         c.hr,
       );
       expect(dinkes.unit.own).toEqual([]);
-      expect(dinkes.unit.all.find((g) => g.competency.code === 'T-KES-GIZI')).toEqual({ competency: { code: 'T-KES-GIZI' }, employees: 6 });
+      expect(dinkes.unit.all.find((g) => g.competency.code === 'T-KES-GIZI')).toEqual({
+        competency: { code: 'T-KES-GIZI' },
+        employees: 6,
+      });
     });
 
     it('talentMatrix counts every box of the subtree and lists the placements the caller may see, highest box first', async () => {
       const q = `query($u: ID!, $p: ID!) { talentMatrix(unitId: $u, periodId: $p) { employees unplaced boxes { box performance potential count suppressed }
         placements { box employee { id } } } }`;
-      type M = { talentMatrix: { employees: number; unplaced: number; boxes: Array<{ box: number; performance: string; potential: string; count: number | null; suppressed: boolean }>; placements: Array<{ box: number | null; employee: { id: string } }> } | null };
+      type M = {
+        talentMatrix: {
+          employees: number;
+          unplaced: number;
+          boxes: Array<{
+            box: number;
+            performance: string;
+            potential: string;
+            count: number | null;
+            suppressed: boolean;
+          }>;
+          placements: Array<{ box: number | null; employee: { id: string } }>;
+        } | null;
+      };
       const asHr = (await app.data<M>(q, { u: ugid(c.org.pkm), p: year.period.id }, hrDinkes)).talentMatrix!;
       expect(asHr.employees).toBe(8);
       expect(asHr.unplaced).toBe(3);
@@ -626,7 +996,17 @@ describe('competency and talent', () => {
         [8, 'MEETS', 'HIGH'],
         [9, 'ABOVE', 'HIGH'],
       ]);
-      expect(Object.fromEntries(asHr.boxes.map((b) => [b.box, b.count]))).toEqual({ 1: 1, 2: 1, 3: 0, 4: 0, 5: 1, 6: 0, 7: 0, 8: 1, 9: 1 });
+      expect(Object.fromEntries(asHr.boxes.map((b) => [b.box, b.count]))).toEqual({
+        1: 1,
+        2: 1,
+        3: 0,
+        4: 0,
+        5: 1,
+        6: 0,
+        7: 0,
+        8: 1,
+        9: 1,
+      });
       expect(asHr.boxes.every((b) => !b.suppressed)).toBe(true);
       expect(asHr.placements.slice(0, 5).map((p) => [p.box, p.employee.id])).toEqual([
         [9, egid(n[0]!)],
@@ -636,18 +1016,30 @@ describe('competency and talent', () => {
         [1, egid(n[3]!)],
       ]);
       expect(asHr.placements).toHaveLength(8);
-      const byBox = (await app.data<M>(`query($u: ID!, $p: ID!) { talentMatrix(unitId: $u, periodId: $p) { employees unplaced boxes { box performance potential count suppressed } placements(box: 9) { box employee { id } } } }`, { u: ugid(c.org.pkm), p: year.period.id }, hrDinkes)).talentMatrix!;
+      const byBox = (
+        await app.data<M>(
+          `query($u: ID!, $p: ID!) { talentMatrix(unitId: $u, periodId: $p) { employees unplaced boxes { box performance potential count suppressed } placements(box: 9) { box employee { id } } } }`,
+          { u: ugid(c.org.pkm), p: year.period.id },
+          hrDinkes,
+        )
+      ).talentMatrix!;
       expect(byBox.placements).toEqual([{ box: 9, employee: { id: egid(n[0]!) } }]);
 
       // The head of the Puskesmas: the same counts, every placement but her own.
-      const asHead = (await app.data<M>(q, { u: ugid(c.org.pkm), p: year.period.id }, await c.token(c.org.head))).talentMatrix!;
+      const asHead = (await app.data<M>(q, { u: ugid(c.org.pkm), p: year.period.id }, await c.token(c.org.head)))
+        .talentMatrix!;
       expect(asHead.boxes).toEqual(asHr.boxes);
       expect(asHead.placements.map((p) => p.employee.id).sort()).toEqual([...n, midwife].map(egid).sort());
       // The head of Dinas Kesehatan (a unit above): everyone, the Puskesmas head included.
-      const asKadinkes = (await app.data<M>(q, { u: ugid(c.org.pkm), p: year.period.id }, await c.token(c.org.kadinkes))).talentMatrix!;
+      const asKadinkes = (
+        await app.data<M>(q, { u: ugid(c.org.pkm), p: year.period.id }, await c.token(c.org.kadinkes))
+      ).talentMatrix!;
       expect(asKadinkes.placements).toHaveLength(8);
       // A nurse, HR out of scope: nothing.
-      for (const who of [n[0]!, hrDik]) expect((await app.data<M>(q, { u: ugid(c.org.pkm), p: year.period.id }, await c.as(who))).talentMatrix).toBeNull();
+      for (const who of [n[0]!, hrDik])
+        expect(
+          (await app.data<M>(q, { u: ugid(c.org.pkm), p: year.period.id }, await c.as(who))).talentMatrix,
+        ).toBeNull();
     });
 
     it('an analyst gets neither the talent matrix nor the competency gaps: they follow each person’s assessments', async () => {
@@ -670,9 +1062,22 @@ describe('competency and talent', () => {
         const [self, peer] = [await o.nurse(), await o.nurse()];
         expect((await o.ratePotential(self, period.id, 'HIGH', o.org.head)).userErrors).toEqual([]);
         const q = `query($id: ID!, $p: ID!) { employee(id: $id) { talentPlacement(periodId: $p) { box potential performance employee { id } } } }`;
-        const own = await other.data<{ employee: { talentPlacement: unknown } }>(q, { id: egid(self), p: period.id }, await o.token(self));
-        expect(own.employee.talentPlacement).toEqual({ box: null, potential: 'HIGH', performance: null, employee: { id: egid(self) } });
-        const peers = await other.data<{ employee: { talentPlacement: unknown } }>(q, { id: egid(self), p: period.id }, await o.token(peer));
+        const own = await other.data<{ employee: { talentPlacement: unknown } }>(
+          q,
+          { id: egid(self), p: period.id },
+          await o.token(self),
+        );
+        expect(own.employee.talentPlacement).toEqual({
+          box: null,
+          potential: 'HIGH',
+          performance: null,
+          employee: { id: egid(self) },
+        });
+        const peers = await other.data<{ employee: { talentPlacement: unknown } }>(
+          q,
+          { id: egid(self), p: period.id },
+          await o.token(peer),
+        );
         expect(peers.employee.talentPlacement).toBeNull();
       } finally {
         await other.stop();

@@ -32,7 +32,8 @@ describe('the compiled executor over HTTP', () => {
   it('introspects every type and field as graphql-js does on the published schema', async () => {
     // The whole standard introspection query is over the cost limit; names and types of every field are what
     // a client generates code from.
-    const source = '{ __schema { types { name kind fields { name args { name } type { name kind ofType { name kind ofType { name kind } } } } } } }';
+    const source =
+      '{ __schema { types { name kind fields { name args { name } type { name kind ofType { name kind ofType { name kind } } } } } } }';
     const reference = await graphql({ schema: await buildAppSchema(), source });
     expect(reference.errors).toBeUndefined();
     for (const body of await thrice(source)) expect(body).toEqual(JSON.parse(JSON.stringify(reference)));

@@ -89,13 +89,18 @@ describe('concurrent mutations over HTTP', () => {
   }
 
   /** Sends every input at once (real concurrent HTTP requests) and waits for all the answers. */
-  const all = (name: MutationName, inputs: Array<Record<string, unknown>>) => Promise.all(inputs.map((input, index) => run(name, input, index)));
+  const all = (name: MutationName, inputs: Array<Record<string, unknown>>) =>
+    Promise.all(inputs.map((input, index) => run(name, input, index)));
 
   /** Winners, CONFLICTs (with their current versions), and anything else, in a shape that prints well on failure. */
   function tally(outcomes: Outcome[]) {
     const winners = outcomes.filter((o) => o.errors.length === 0 && o.userErrors.length === 0);
-    const conflicts = outcomes.filter((o) => o.errors.length === 0 && o.userErrors.length === 1 && o.userErrors[0]!.code === 'CONFLICT');
-    const other = outcomes.filter((o) => !winners.includes(o) && !conflicts.includes(o)).map((o) => ({ userErrors: o.userErrors, errors: o.errors }));
+    const conflicts = outcomes.filter(
+      (o) => o.errors.length === 0 && o.userErrors.length === 1 && o.userErrors[0]!.code === 'CONFLICT',
+    );
+    const other = outcomes
+      .filter((o) => !winners.includes(o) && !conflicts.includes(o))
+      .map((o) => ({ userErrors: o.userErrors, errors: o.errors }));
     return {
       winners,
       conflicts,
@@ -118,20 +123,23 @@ describe('concurrent mutations over HTTP', () => {
   }
 
   async function stored(table: 'employee' | 'unit', id: number): Promise<Record<string, unknown>> {
-    const rows: Array<Record<string, unknown>> = await app.db.manager.query(`SELECT * FROM ${table} WHERE id = ?`, [id]);
+    const rows: Array<Record<string, unknown>> = await app.db.manager.query(`SELECT * FROM ${table} WHERE id = ?`, [
+      id,
+    ]);
     return rows[0]!;
   }
 
   async function parentsOf(table: 'employee' | 'unit'): Promise<Parents> {
     const column = table === 'employee' ? 'supervisor_id' : 'parent_id';
-    const rows: Array<{ id: number | string; parent: number | string | null }> = await app.db.manager.query(`SELECT id, ${column} AS parent FROM ${table}`);
+    const rows: Array<{ id: number | string; parent: number | string | null }> = await app.db.manager.query(
+      `SELECT id, ${column} AS parent FROM ${table}`,
+    );
     return new Map(rows.map((r) => [Number(r.id), r.parent === null ? null : Number(r.parent)]));
   }
 
   async function closureRows(table: 'employee_closure' | 'unit_closure'): Promise<string[]> {
-    const rows: Array<{ ancestor_id: number | string; descendant_id: number | string; depth: number | string }> = await app.db.manager.query(
-      `SELECT ancestor_id, descendant_id, depth FROM ${table}`,
-    );
+    const rows: Array<{ ancestor_id: number | string; descendant_id: number | string; depth: number | string }> =
+      await app.db.manager.query(`SELECT ancestor_id, descendant_id, depth FROM ${table}`);
     return rows.map((r) => row(Number(r.ancestor_id), Number(r.descendant_id), Number(r.depth))).sort();
   }
 
@@ -142,8 +150,16 @@ describe('concurrent mutations over HTTP', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    const bkpsdm = await app.fixtures.unit({ code: 'BKPSDM', name: 'BKPSDM Kabupaten Jayawijaya', kind: UnitKind.AGENCY });
-    const hr = await app.fixtures.employee({ unit: bkpsdm, positionKind: PositionKind.PELAKSANA, positionTitle: 'Analis SDM Aparatur' });
+    const bkpsdm = await app.fixtures.unit({
+      code: 'BKPSDM',
+      name: 'BKPSDM Kabupaten Jayawijaya',
+      kind: UnitKind.AGENCY,
+    });
+    const hr = await app.fixtures.employee({
+      unit: bkpsdm,
+      positionKind: PositionKind.PELAKSANA,
+      positionTitle: 'Analis SDM Aparatur',
+    });
     hrToken = await app.token(hr.nip, { roles: [Role.HR_ADMIN] });
   });
   afterAll(() => app?.stop());
@@ -160,11 +176,21 @@ describe('concurrent mutations over HTTP', () => {
       );
 
       const { winners, summary } = tally(outcomes);
-      expect(summary).toEqual({ winners: 1, conflicts: N - 1, conflictVersions: [2], conflictFields: ['["input","expectedVersion"]'], other: [] });
+      expect(summary).toEqual({
+        winners: 1,
+        conflicts: N - 1,
+        conflictVersions: [2],
+        conflictFields: ['["input","expectedVersion"]'],
+        other: [],
+      });
       const winnerName = names[winners[0]!.index]!;
       const row = await stored('employee', employee.id);
       expect({ version: Number(row.version), name: row.name }).toEqual({ version: 2, name: winnerName });
-      const reread = await app.data<{ employee: { name: string; version: number } }>('query ($id: ID!) { employee(id: $id) { name version } }', { id: employeeId(employee) }, hrToken);
+      const reread = await app.data<{ employee: { name: string; version: number } }>(
+        'query ($id: ID!) { employee(id: $id) { name version } }',
+        { id: employeeId(employee) },
+        hrToken,
+      );
       expect(reread.employee).toEqual({ name: winnerName, version: 2 });
 
       const audit = await auditOf('Employee', employee.id, 'EMPLOYEE_UPDATED');
@@ -177,7 +203,8 @@ describe('concurrent mutations over HTTP', () => {
     it('setSupervisor with different supervisors: one wins, the others get CONFLICT, the tree has the winner only', async () => {
       const unit = await app.fixtures.unit();
       const supervisors: Employee[] = [];
-      for (let i = 0; i < N; i++) supervisors.push(await app.fixtures.employee({ unit, positionKind: PositionKind.PENGAWAS }));
+      for (let i = 0; i < N; i++)
+        supervisors.push(await app.fixtures.employee({ unit, positionKind: PositionKind.PENGAWAS }));
       // The employee brings two levels of their own team along, so that each move re-hangs a subtree.
       const { supervisor: employee, team } = await app.fixtures.supervisorWithTeam(unit, 2);
       await app.fixtures.employee({ unit, supervisor: team[0]! });
@@ -188,10 +215,19 @@ describe('concurrent mutations over HTTP', () => {
       );
 
       const { winners, summary } = tally(outcomes);
-      expect(summary).toEqual({ winners: 1, conflicts: N - 1, conflictVersions: [2], conflictFields: ['["input","expectedVersion"]'], other: [] });
+      expect(summary).toEqual({
+        winners: 1,
+        conflicts: N - 1,
+        conflictVersions: [2],
+        conflictFields: ['["input","expectedVersion"]'],
+        other: [],
+      });
       const chosen = supervisors[winners[0]!.index]!;
       const row = await stored('employee', employee.id);
-      expect({ version: Number(row.version), supervisorId: Number(row.supervisor_id) }).toEqual({ version: 2, supervisorId: chosen.id });
+      expect({ version: Number(row.version), supervisorId: Number(row.supervisor_id) }).toEqual({
+        version: 2,
+        supervisorId: chosen.id,
+      });
       const above: Array<{ ancestor_id: number | string; depth: number | string }> = await app.db.manager.query(
         'SELECT ancestor_id, depth FROM employee_closure WHERE descendant_id = ? AND depth > 0',
         [employee.id],
@@ -221,11 +257,21 @@ describe('concurrent mutations over HTTP', () => {
       );
 
       const { winners, summary } = tally(outcomes);
-      expect(summary).toEqual({ winners: 1, conflicts: N - 1, conflictVersions: [2], conflictFields: ['["input","expectedVersion"]'], other: [] });
+      expect(summary).toEqual({
+        winners: 1,
+        conflicts: N - 1,
+        conflictVersions: [2],
+        conflictFields: ['["input","expectedVersion"]'],
+        other: [],
+      });
       const winnerName = names[winners[0]!.index]!;
       const row = await stored('unit', unit.id);
       expect({ version: Number(row.version), name: row.name }).toEqual({ version: 2, name: winnerName });
-      const reread = await app.data<{ unit: { name: string; version: number } }>('query ($id: ID!) { unit(id: $id) { name version } }', { id: unitId(unit) }, hrToken);
+      const reread = await app.data<{ unit: { name: string; version: number } }>(
+        'query ($id: ID!) { unit(id: $id) { name version } }',
+        { id: unitId(unit) },
+        hrToken,
+      );
       expect(reread.unit).toEqual({ name: winnerName, version: 2 });
 
       const audit = await auditOf('Unit', unit.id, 'UNIT_UPDATED');
@@ -247,10 +293,19 @@ describe('concurrent mutations over HTTP', () => {
       );
 
       const { winners, summary } = tally(outcomes);
-      expect(summary).toEqual({ winners: 1, conflicts: N - 1, conflictVersions: [2], conflictFields: ['["input","expectedVersion"]'], other: [] });
+      expect(summary).toEqual({
+        winners: 1,
+        conflicts: N - 1,
+        conflictVersions: [2],
+        conflictFields: ['["input","expectedVersion"]'],
+        other: [],
+      });
       const chosen = parents[winners[0]!.index]!;
       const row = await stored('unit', unit.id);
-      expect({ version: Number(row.version), parentId: Number(row.parent_id) }).toEqual({ version: 2, parentId: chosen.id });
+      expect({ version: Number(row.version), parentId: Number(row.parent_id) }).toEqual({
+        version: 2,
+        parentId: chosen.id,
+      });
       await expectClosuresMatchParents();
       const audit = await auditOf('Unit', unit.id, 'UNIT_MOVED');
       expect(audit).toHaveLength(1);
@@ -270,10 +325,19 @@ describe('concurrent mutations over HTTP', () => {
       expect(winners).toHaveLength(1);
       // A loser that read the record after the winner committed sees it already deactivated: INVALID_STATE is as
       // right as CONFLICT. Nothing else is.
-      const refusals = outcomes.filter((o) => o !== winners[0]).map((o) => ({ errors: o.errors, codes: o.userErrors.map((e) => e.code) }));
-      for (const refusal of refusals) expect([{ errors: [], codes: ['CONFLICT'] }, { errors: [], codes: ['INVALID_STATE'] }]).toContainEqual(refusal);
+      const refusals = outcomes
+        .filter((o) => o !== winners[0])
+        .map((o) => ({ errors: o.errors, codes: o.userErrors.map((e) => e.code) }));
+      for (const refusal of refusals)
+        expect([
+          { errors: [], codes: ['CONFLICT'] },
+          { errors: [], codes: ['INVALID_STATE'] },
+        ]).toContainEqual(refusal);
       const row = await stored('employee', employee.id);
-      expect({ version: Number(row.version), active: Boolean(Number(row.active)) }).toEqual({ version: 2, active: false });
+      expect({ version: Number(row.version), active: Boolean(Number(row.active)) }).toEqual({
+        version: 2,
+        active: false,
+      });
       const audit = await auditOf('Employee', employee.id);
       expect(audit.map((a) => a.action)).toEqual(['EMPLOYEE_CREATED', 'EMPLOYEE_DEACTIVATED']);
       expect(audit[1]!.request_id).toBe(winners[0]!.requestId);
@@ -298,10 +362,19 @@ describe('concurrent mutations over HTTP', () => {
         })),
       );
       const winners = outcomes.filter((o) => o.errors.length === 0 && o.userErrors.length === 0);
-      const refusals = outcomes.filter((o) => o !== winners[0]).map((o) => ({ errors: o.errors, userErrors: o.userErrors.map((e) => ({ code: e.code, field: e.field })) }));
+      const refusals = outcomes
+        .filter((o) => o !== winners[0])
+        .map((o) => ({ errors: o.errors, userErrors: o.userErrors.map((e) => ({ code: e.code, field: e.field })) }));
       expect(winners).toHaveLength(1);
-      expect(refusals).toEqual(Array.from({ length: 19 }, () => ({ errors: [], userErrors: [{ code: 'DUPLICATE', field: ['input', 'nip'] }] })));
-      const rows: Array<{ id: number | string }> = await app.db.manager.query('SELECT id FROM employee WHERE nip = ?', [nip]);
+      expect(refusals).toEqual(
+        Array.from({ length: 19 }, () => ({
+          errors: [],
+          userErrors: [{ code: 'DUPLICATE', field: ['input', 'nip'] }],
+        })),
+      );
+      const rows: Array<{ id: number | string }> = await app.db.manager.query('SELECT id FROM employee WHERE nip = ?', [
+        nip,
+      ]);
       expect(rows).toHaveLength(1);
       const audit = await auditOf('Employee', Number(rows[0]!.id));
       expect(audit.map((a) => [a.action, a.request_id])).toEqual([['EMPLOYEE_CREATED', winners[0]!.requestId]]);
@@ -311,13 +384,26 @@ describe('concurrent mutations over HTTP', () => {
     it('createUnit with one code 20 times at once: one unit, 19 DUPLICATE', async () => {
       const outcomes = await all(
         'createUnit',
-        Array.from({ length: 20 }, (_, i) => ({ code: 'SD-YPPK-WALESI', name: `SD YPPK Walesi ${i}`, kind: UnitKind.SCHOOL })),
+        Array.from({ length: 20 }, (_, i) => ({
+          code: 'SD-YPPK-WALESI',
+          name: `SD YPPK Walesi ${i}`,
+          kind: UnitKind.SCHOOL,
+        })),
       );
       const winners = outcomes.filter((o) => o.errors.length === 0 && o.userErrors.length === 0);
-      const refusals = outcomes.filter((o) => o !== winners[0]).map((o) => ({ errors: o.errors, userErrors: o.userErrors.map((e) => ({ code: e.code, field: e.field })) }));
+      const refusals = outcomes
+        .filter((o) => o !== winners[0])
+        .map((o) => ({ errors: o.errors, userErrors: o.userErrors.map((e) => ({ code: e.code, field: e.field })) }));
       expect(winners).toHaveLength(1);
-      expect(refusals).toEqual(Array.from({ length: 19 }, () => ({ errors: [], userErrors: [{ code: 'DUPLICATE', field: ['input', 'code'] }] })));
-      const rows: Array<{ id: number | string }> = await app.db.manager.query("SELECT id FROM unit WHERE code = 'SD-YPPK-WALESI'");
+      expect(refusals).toEqual(
+        Array.from({ length: 19 }, () => ({
+          errors: [],
+          userErrors: [{ code: 'DUPLICATE', field: ['input', 'code'] }],
+        })),
+      );
+      const rows: Array<{ id: number | string }> = await app.db.manager.query(
+        "SELECT id FROM unit WHERE code = 'SD-YPPK-WALESI'",
+      );
       expect(rows).toHaveLength(1);
       expect((await auditOf('Unit', Number(rows[0]!.id))).map((a) => a.request_id)).toEqual([winners[0]!.requestId]);
       await expectClosuresMatchParents();
@@ -326,7 +412,8 @@ describe('concurrent mutations over HTTP', () => {
 
   describe('races between changes of different records (each with its right version)', () => {
     const PAIRS = 10;
-    const codesOf = (o: Outcome) => (o.errors.length ? o.errors.map((e) => e.code ?? 'NO_CODE') : o.userErrors.map((e) => e.code));
+    const codesOf = (o: Outcome) =>
+      o.errors.length ? o.errors.map((e) => e.code ?? 'NO_CODE') : o.userErrors.map((e) => e.code);
     const succeeded = (o: Outcome) => o.errors.length === 0 && o.userErrors.length === 0;
 
     /** Never both of a crossed pair: that would be a loop in the tree. */
@@ -343,7 +430,8 @@ describe('concurrent mutations over HTTP', () => {
     it('A under B and B under A at the same moment: never both, the tree stays a tree', async () => {
       const unit = await app.fixtures.unit();
       const pairs: Array<[Employee, Employee]> = [];
-      for (let i = 0; i < PAIRS; i++) pairs.push([await app.fixtures.employee({ unit }), await app.fixtures.employee({ unit })]);
+      for (let i = 0; i < PAIRS; i++)
+        pairs.push([await app.fixtures.employee({ unit }), await app.fixtures.employee({ unit })]);
 
       const outcomes = await Promise.all(
         pairs.map(([a, b]) =>
@@ -397,13 +485,23 @@ describe('concurrent mutations over HTTP', () => {
         ),
       );
 
-      const heads: Array<{ unit: number | string; head: number | string | null; headUnit: number | string | null }> = await app.db.manager.query(
-        'SELECT u.id AS unit, u.head_id AS head, e.unit_id AS headUnit FROM unit u LEFT JOIN employee e ON e.id = u.head_id WHERE u.head_id IS NOT NULL',
-      );
-      const misplaced = heads.filter((h) => Number(h.headUnit) !== Number(h.unit)).map((h) => ({ unit: Number(h.unit), head: Number(h.head), worksIn: Number(h.headUnit) }));
+      const heads: Array<{ unit: number | string; head: number | string | null; headUnit: number | string | null }> =
+        await app.db.manager.query(
+          'SELECT u.id AS unit, u.head_id AS head, e.unit_id AS headUnit FROM unit u LEFT JOIN employee e ON e.id = u.head_id WHERE u.head_id IS NOT NULL',
+        );
+      const misplaced = heads
+        .filter((h) => Number(h.headUnit) !== Number(h.unit))
+        .map((h) => ({ unit: Number(h.unit), head: Number(h.head), worksIn: Number(h.headUnit) }));
       // One of each pair wins; the other is refused (HEAD_NOT_IN_UNIT: INVALID, or HEAD_CANNOT_MOVE: INVALID_STATE).
-      expect({ misplaced, bothSucceeded: outcomes.filter((pair) => pair.every(succeeded)).length }).toEqual({ misplaced: [], bothSucceeded: 0 });
-      for (const pair of outcomes) expect([[[], ['INVALID_STATE']], [['INVALID'], []]]).toContainEqual(pair.map(codesOf));
+      expect({ misplaced, bothSucceeded: outcomes.filter((pair) => pair.every(succeeded)).length }).toEqual({
+        misplaced: [],
+        bothSucceeded: 0,
+      });
+      for (const pair of outcomes)
+        expect([
+          [[], ['INVALID_STATE']],
+          [['INVALID'], []],
+        ]).toContainEqual(pair.map(codesOf));
     });
 
     it('making someone head of a unit while deactivating them: a head is always active', async () => {
@@ -434,7 +532,11 @@ describe('concurrent mutations over HTTP', () => {
         bothSucceeded: outcomes.filter((pair) => pair.every(succeeded)).length,
       }).toEqual({ inactiveHeads: [], bothSucceeded: 0 });
       // One of each pair wins; the other is refused (HEAD_INACTIVE: INVALID, or HEAD_CANNOT_DEACTIVATE: INVALID_STATE).
-      for (const pair of outcomes) expect([[[], ['INVALID_STATE']], [['INVALID'], []]]).toContainEqual(pair.map(codesOf));
+      for (const pair of outcomes)
+        expect([
+          [[], ['INVALID_STATE']],
+          [['INVALID'], []],
+        ]).toContainEqual(pair.map(codesOf));
     });
   });
 });

@@ -27,7 +27,8 @@ interface Kind {
 describe('50 concurrent conflicting changes on each kind of versioned record', () => {
   let app: TestApp;
   let seeded: SeedResult;
-  const q = (sql: string, params: unknown[] = []) => app.db.manager.query(sql, params) as Promise<Array<Record<string, number | string | null>>>;
+  const q = (sql: string, params: unknown[] = []) =>
+    app.db.manager.query(sql, params) as Promise<Array<Record<string, number | string | null>>>;
   const one = async (sql: string, params: unknown[] = []) => Number((await q(sql, params))[0]!.id);
   let hr: string;
   let nurse: string;
@@ -51,16 +52,28 @@ describe('50 concurrent conflicting changes on each kind of versioned record', (
       name: 'a realization corrected by its owner',
       table: 'realization',
       entityType: 'Realization',
-      id: async () => one('SELECT r.id AS id FROM realization r JOIN appraisal a ON a.id = r.appraisal_id WHERE a.employee_id = ? AND r.sub_period = 11 ORDER BY r.id LIMIT 1', [await nurseId()]),
+      id: async () =>
+        one(
+          'SELECT r.id AS id FROM realization r JOIN appraisal a ON a.id = r.appraisal_id WHERE a.employee_id = ? AND r.sub_period = 11 ORDER BY r.id LIMIT 1',
+          [await nurseId()],
+        ),
       token: async () => nurse,
       mutation: 'recordRealization',
-      input: (version, i) => ({ indicatorId: toGlobalId('Indicator', 0), subPeriod: 11, expectedVersion: version, value: 80 + i }),
+      input: (version, i) => ({
+        indicatorId: toGlobalId('Indicator', 0),
+        subPeriod: 11,
+        expectedVersion: version,
+        value: 80 + i,
+      }),
     },
     {
       name: 'a daily-log entry corrected by its owner',
       table: 'daily_activity',
       entityType: 'DailyActivity',
-      id: async () => one("SELECT id FROM daily_activity WHERE employee_id = ? AND status = 'SUBMITTED' ORDER BY id DESC LIMIT 1", [await nurseId()]),
+      id: async () =>
+        one("SELECT id FROM daily_activity WHERE employee_id = ? AND status = 'SUBMITTED' ORDER BY id DESC LIMIT 1", [
+          await nurseId(),
+        ]),
       token: async () => nurse,
       mutation: 'updateActivity',
       input: (version, i) => ({ id: '', expectedVersion: version, description: `Pelayanan imunisasi, versi ${i}` }),
@@ -69,16 +82,27 @@ describe('50 concurrent conflicting changes on each kind of versioned record', (
       name: 'a daily-log entry reviewed by the supervisor',
       table: 'daily_activity',
       entityType: 'DailyActivity',
-      id: async () => one("SELECT id FROM daily_activity WHERE employee_id = ? AND status = 'SUBMITTED' ORDER BY id ASC LIMIT 1", [await nurseId()]),
+      id: async () =>
+        one("SELECT id FROM daily_activity WHERE employee_id = ? AND status = 'SUBMITTED' ORDER BY id ASC LIMIT 1", [
+          await nurseId(),
+        ]),
       token: async () => head,
       mutation: 'reviewActivity',
-      input: (version, i) => ({ id: '', expectedVersion: version, decision: i % 2 ? 'ACKNOWLEDGE' : 'RETURN', comment: 'Lengkapi foto kegiatan.' }),
+      input: (version, i) => ({
+        id: '',
+        expectedVersion: version,
+        decision: i % 2 ? 'ACKNOWLEDGE' : 'RETURN',
+        comment: 'Lengkapi foto kegiatan.',
+      }),
     },
     {
       name: 'a reply to feedback',
       table: 'feedback',
       entityType: 'Feedback',
-      id: async () => one('SELECT id FROM feedback WHERE recipient_employee_id = ? AND reply IS NULL ORDER BY id LIMIT 1', [await nurseId()]),
+      id: async () =>
+        one('SELECT id FROM feedback WHERE recipient_employee_id = ? AND reply IS NULL ORDER BY id LIMIT 1', [
+          await nurseId(),
+        ]),
       token: async () => nurse,
       mutation: 'replyToFeedback',
       input: (version, i) => ({ id: '', expectedVersion: version, reply: `Terima kasih (${i}).` }),
@@ -108,16 +132,32 @@ describe('50 concurrent conflicting changes on each kind of versioned record', (
       id: async () => one('SELECT id FROM position_requirement WHERE unit_id = ? ORDER BY id LIMIT 1', [await pkmId()]),
       token: async () => hr,
       mutation: 'setPositionRequirement',
-      input: (version, i) => ({ unitId: '', positionTitle: '', positionKind: '', competencyId: '', requiredLevel: 1 + (i % 5), expectedVersion: version }),
+      input: (version, i) => ({
+        unitId: '',
+        positionTitle: '',
+        positionKind: '',
+        competencyId: '',
+        requiredLevel: 1 + (i % 5),
+        expectedVersion: version,
+      }),
     },
     {
       name: 'a potential rating',
       table: 'potential_rating',
       entityType: 'PotentialRating',
-      id: async () => one('SELECT p.id AS id FROM potential_rating p JOIN employee e ON e.id = p.employee_id JOIN employee h ON h.id = e.supervisor_id WHERE h.nip = ? ORDER BY p.id LIMIT 1', [seeded.landmarks.headOfPuskesmasWalesi]),
+      id: async () =>
+        one(
+          'SELECT p.id AS id FROM potential_rating p JOIN employee e ON e.id = p.employee_id JOIN employee h ON h.id = e.supervisor_id WHERE h.nip = ? ORDER BY p.id LIMIT 1',
+          [seeded.landmarks.headOfPuskesmasWalesi],
+        ),
       token: async () => head,
       mutation: 'ratePotential',
-      input: (version, i) => ({ employeeId: '', periodId: toGlobalId('PerformancePeriod', 1), rating: ['LOW', 'MEDIUM', 'HIGH'][i % 3], expectedVersion: version }),
+      input: (version, i) => ({
+        employeeId: '',
+        periodId: toGlobalId('PerformancePeriod', 1),
+        rating: ['LOW', 'MEDIUM', 'HIGH'][i % 3],
+        expectedVersion: version,
+      }),
     },
   ];
 
@@ -132,15 +172,29 @@ describe('50 concurrent conflicting changes on each kind of versioned record', (
       if ('id' in base) base.id = toGlobalId(kind.entityType, id);
       if (kind.mutation === 'recordRealization') base.indicatorId = toGlobalId('Indicator', Number(row.indicator_id));
       if (kind.mutation === 'setPositionRequirement') {
-        Object.assign(base, { unitId: toGlobalId('Unit', Number(row.unit_id)), positionTitle: row.position_title, positionKind: row.position_kind, competencyId: toGlobalId('Competency', Number(row.competency_id)) });
+        Object.assign(base, {
+          unitId: toGlobalId('Unit', Number(row.unit_id)),
+          positionTitle: row.position_title,
+          positionKind: row.position_kind,
+          competencyId: toGlobalId('Competency', Number(row.competency_id)),
+        });
       }
       if (kind.mutation === 'ratePotential') base.employeeId = toGlobalId('Employee', Number(row.employee_id));
       return base;
     };
     const type = `${kind.mutation[0]!.toUpperCase()}${kind.mutation.slice(1)}Input`;
-    const [{ n: auditsBefore }] = (await q('SELECT COUNT(*) AS n FROM audit_entry WHERE entity_type = ? AND entity_id = ?', [kind.entityType, id])) as Array<{ n: number }>;
+    const [{ n: auditsBefore }] = (await q(
+      'SELECT COUNT(*) AS n FROM audit_entry WHERE entity_type = ? AND entity_id = ?',
+      [kind.entityType, id],
+    )) as Array<{ n: number }>;
     const results = await Promise.all(
-      Array.from({ length: STORM }, (_, i) => app.gql<{ r: { userErrors: Array<{ code: string; currentVersion: number | null }> } }>(`mutation($input: ${type}!) { r: ${kind.mutation}(input: $input) { userErrors { code currentVersion } } }`, { input: input(i) }, token)),
+      Array.from({ length: STORM }, (_, i) =>
+        app.gql<{ r: { userErrors: Array<{ code: string; currentVersion: number | null }> } }>(
+          `mutation($input: ${type}!) { r: ${kind.mutation}(input: $input) { userErrors { code currentVersion } } }`,
+          { input: input(i) },
+          token,
+        ),
+      ),
     );
     expect(results.map((r) => r.body.errors)).toEqual(results.map(() => undefined));
     const codes = results.map((r) => r.body.data!.r.userErrors[0]?.code ?? 'OK');
@@ -148,7 +202,10 @@ describe('50 concurrent conflicting changes on each kind of versioned record', (
     expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(STORM - 1);
     const [after] = await q(`SELECT version FROM ${kind.table} WHERE id = ?`, [id]);
     expect(Number(after!.version)).toBe(version + 1);
-    const [{ n: auditsAfter }] = (await q('SELECT COUNT(*) AS n FROM audit_entry WHERE entity_type = ? AND entity_id = ?', [kind.entityType, id])) as Array<{ n: number }>;
+    const [{ n: auditsAfter }] = (await q(
+      'SELECT COUNT(*) AS n FROM audit_entry WHERE entity_type = ? AND entity_id = ?',
+      [kind.entityType, id],
+    )) as Array<{ n: number }>;
     expect(Number(auditsAfter) - Number(auditsBefore)).toBe(1);
   });
 });

@@ -28,20 +28,33 @@ describe('CSV import (npm run import)', () => {
   afterAll(() => t?.drop());
 
   it('imports units, then 600 employees whose supervisor comes last in the file, in chunks of 500', async () => {
-    const units = write('units.csv', ['code,name,kind,parentCode', 'JWY-X-PKM,"UPTD Puskesmas Contoh, Walesi",HEALTH_CENTRE,JWY-X', 'JWY-X,Dinas Contoh,AGENCY,']);
+    const units = write('units.csv', [
+      'code,name,kind,parentCode',
+      'JWY-X-PKM,"UPTD Puskesmas Contoh, Walesi",HEALTH_CENTRE,JWY-X',
+      'JWY-X,Dinas Contoh,AGENCY,',
+    ]);
     const unitResult = await importCsv(t.db, units, actor, policyTable);
     expect(unitResult).toMatchObject({ kind: 'units', done: 2, created: 2, failed: 0 });
 
     const head = fixtures.nip(Gender.MALE);
     const staff = Array.from({ length: 599 }, () => fixtures.nip(Gender.FEMALE));
     const lines = ['nip,name,titleSuffix,employmentType,grade,positionTitle,positionKind,unitCode,supervisorNip,email'];
-    for (const nip of staff) lines.push(`${nip},Perawat ${nip.slice(-4)},"S.Kep., Ns.",PNS,III/a,Perawat Ahli Pertama,FUNGSIONAL,JWY-X-PKM,${head},`);
-    lines.push(`${head},Kepala Puskesmas,,PNS,III/d,Kepala UPTD Puskesmas,PENGAWAS,JWY-X-PKM,,kepala@jayawijayakab.go.id`);
+    for (const nip of staff)
+      lines.push(
+        `${nip},Perawat ${nip.slice(-4)},"S.Kep., Ns.",PNS,III/a,Perawat Ahli Pertama,FUNGSIONAL,JWY-X-PKM,${head},`,
+      );
+    lines.push(
+      `${head},Kepala Puskesmas,,PNS,III/d,Kepala UPTD Puskesmas,PENGAWAS,JWY-X-PKM,,kepala@jayawijayakab.go.id`,
+    );
     const progress: number[] = [];
-    const result = await importCsv(t.db, write('employees.csv', lines), actor, policyTable, (p) => progress.push(p.done));
+    const result = await importCsv(t.db, write('employees.csv', lines), actor, policyTable, (p) =>
+      progress.push(p.done),
+    );
     expect(result).toMatchObject({ kind: 'employees', total: 600, created: 600, failed: 0, failures: [] });
     expect(progress).toEqual([500, 600, 600]);
-    const supervised = await t.db.manager.getRepository(Employee).countBy({ supervisorId: (await t.db.manager.getRepository(Employee).findOneByOrFail({ nip: head })).id });
+    const supervised = await t.db.manager
+      .getRepository(Employee)
+      .countBy({ supervisorId: (await t.db.manager.getRepository(Employee).findOneByOrFail({ nip: head })).id });
     expect(supervised).toBe(599);
 
     const again = await importCsv(t.db, write('employees.csv', lines), actor, policyTable);

@@ -24,7 +24,11 @@ interface Latest {
 interface Plan {
   id: string;
   version: number;
-  workResultPlans: Array<{ id: string; text: string; indicators: Array<{ id: string; text: string; latestRealization: Latest | null }> }>;
+  workResultPlans: Array<{
+    id: string;
+    text: string;
+    indicators: Array<{ id: string; text: string; latestRealization: Latest | null }>;
+  }>;
 }
 type Data = { viewer: { team: { nodes: Array<{ currentAppraisal: Plan | null }> } } };
 
@@ -56,7 +60,10 @@ describe('the dashboard sees every write of plan content and progress at once', 
   const readCounted = async (): Promise<{ plan: Plan; statements: number }> => {
     const result = await app.gql<Data>(DASHBOARD, {}, token);
     expect(result.body.errors).toBeUndefined();
-    return { plan: result.body.data!.viewer.team.nodes.map((n) => n.currentAppraisal).find((p) => p?.id === plan.id)!, statements: result.statements };
+    return {
+      plan: result.body.data!.viewer.team.nodes.map((n) => n.currentAppraisal).find((p) => p?.id === plan.id)!,
+      statements: result.statements,
+    };
   };
   const rhks = (p: Plan) => p.workResultPlans;
   const indicators = (p: Plan) => p.workResultPlans.flatMap((r) => r.indicators);
@@ -75,37 +82,76 @@ describe('the dashboard sees every write of plan content and progress at once', 
     {
       mutation: 'addWorkResultPlan',
       change: async (before) => {
-        const p = await e.ok<{ workResultPlan: { id: string } }>('addWorkResultPlan', { appraisalId: plan.id, expectedVersion: before.version, kind: 'ADDITIONAL', text: 'Tugas tambahan: pelatihan kader' }, owner, 'workResultPlan { id }');
+        const p = await e.ok<{ workResultPlan: { id: string } }>(
+          'addWorkResultPlan',
+          {
+            appraisalId: plan.id,
+            expectedVersion: before.version,
+            kind: 'ADDITIONAL',
+            text: 'Tugas tambahan: pelatihan kader',
+          },
+          owner,
+          'workResultPlan { id }',
+        );
         added.rhk = p.workResultPlan.id;
       },
       expected: (after) => expect(rhks(after).map((r) => r.text)).toContain('Tugas tambahan: pelatihan kader'),
     },
     {
       mutation: 'updateWorkResultPlan',
-      change: (before) => e.ok('updateWorkResultPlan', { id: added.rhk, expectedVersion: before.version, text: 'Tugas tambahan: pelatihan kader posyandu' }, owner, 'workResultPlan { id }'),
-      expected: (after) => expect(rhks(after).find((r) => r.id === added.rhk)!.text).toBe('Tugas tambahan: pelatihan kader posyandu'),
+      change: (before) =>
+        e.ok(
+          'updateWorkResultPlan',
+          { id: added.rhk, expectedVersion: before.version, text: 'Tugas tambahan: pelatihan kader posyandu' },
+          owner,
+          'workResultPlan { id }',
+        ),
+      expected: (after) =>
+        expect(rhks(after).find((r) => r.id === added.rhk)!.text).toBe('Tugas tambahan: pelatihan kader posyandu'),
     },
     {
       mutation: 'addIndicator',
       change: async (before) => {
-        const input = { workResultPlanId: added.rhk, expectedVersion: before.version, text: 'Jumlah kader dilatih', aspect: 'QUANTITY', targetValue: 20, targetUnit: 'orang' };
-        added.indicator = (await e.ok<{ indicator: { id: string } }>('addIndicator', input, owner, 'indicator { id }')).indicator.id;
+        const input = {
+          workResultPlanId: added.rhk,
+          expectedVersion: before.version,
+          text: 'Jumlah kader dilatih',
+          aspect: 'QUANTITY',
+          targetValue: 20,
+          targetUnit: 'orang',
+        };
+        added.indicator = (
+          await e.ok<{ indicator: { id: string } }>('addIndicator', input, owner, 'indicator { id }')
+        ).indicator.id;
       },
-      expected: (after) => expect(indicators(after).find((i) => i.id === added.indicator)).toMatchObject({ text: 'Jumlah kader dilatih', latestRealization: null }),
+      expected: (after) =>
+        expect(indicators(after).find((i) => i.id === added.indicator)).toMatchObject({
+          text: 'Jumlah kader dilatih',
+          latestRealization: null,
+        }),
     },
     {
       mutation: 'updateIndicator',
-      change: (before) => e.ok('updateIndicator', { id: added.indicator, expectedVersion: before.version, text: 'Jumlah kader posyandu dilatih' }, owner, 'indicator { id }'),
-      expected: (after) => expect(indicators(after).find((i) => i.id === added.indicator)!.text).toBe('Jumlah kader posyandu dilatih'),
+      change: (before) =>
+        e.ok(
+          'updateIndicator',
+          { id: added.indicator, expectedVersion: before.version, text: 'Jumlah kader posyandu dilatih' },
+          owner,
+          'indicator { id }',
+        ),
+      expected: (after) =>
+        expect(indicators(after).find((i) => i.id === added.indicator)!.text).toBe('Jumlah kader posyandu dilatih'),
     },
     {
       mutation: 'removeIndicator',
-      change: (before) => e.ok('removeIndicator', { id: added.indicator, expectedVersion: before.version }, owner, 'removedId'),
+      change: (before) =>
+        e.ok('removeIndicator', { id: added.indicator, expectedVersion: before.version }, owner, 'removedId'),
       expected: (after) => expect(indicators(after).map((i) => i.id)).not.toContain(added.indicator),
     },
     {
       mutation: 'removeWorkResultPlan',
-      change: (before) => e.ok('removeWorkResultPlan', { id: added.rhk, expectedVersion: before.version }, owner, 'removedId'),
+      change: (before) =>
+        e.ok('removeWorkResultPlan', { id: added.rhk, expectedVersion: before.version }, owner, 'removedId'),
       expected: (after) => expect(rhks(after).map((r) => r.id)).not.toContain(added.rhk),
     },
     {
@@ -115,38 +161,52 @@ describe('the dashboard sees every write of plan content and progress at once', 
     },
     {
       mutation: 'recordRealization (the same sub-period again)',
-      change: (before) => e.recordOk({ indicatorId: firstIndicator(plan), subPeriod: 2, value: 60, expectedVersion: latest(before).version }, owner),
-      expected: (after, before) => expect(latest(after)).toMatchObject({ id: latest(before).id, subPeriod: 2, value: 60 }),
+      change: (before) =>
+        e.recordOk(
+          { indicatorId: firstIndicator(plan), subPeriod: 2, value: 60, expectedVersion: latest(before).version },
+          owner,
+        ),
+      expected: (after, before) =>
+        expect(latest(after)).toMatchObject({ id: latest(before).id, subPeriod: 2, value: 60 }),
     },
     {
       mutation: 'giveFeedback (on the latest realization)',
-      change: (before) => e.give({ target: 'REALIZATION', targetId: latest(before).id, text: 'Februari naik, pertahankan.' }, head),
+      change: (before) =>
+        e.give({ target: 'REALIZATION', targetId: latest(before).id, text: 'Februari naik, pertahankan.' }, head),
       expected: (after) => expect(latest(after).feedback.map((f) => f.text)).toEqual(['Februari naik, pertahankan.']),
     },
     {
       mutation: 'replyToFeedback',
       change: (before) => {
         const feedback = latest(before).feedback[0]!;
-        return e.ok('replyToFeedback', { id: feedback.id, expectedVersion: feedback.version, reply: 'Siap, terima kasih.' }, owner, 'feedback { id }');
+        return e.ok(
+          'replyToFeedback',
+          { id: feedback.id, expectedVersion: feedback.version, reply: 'Siap, terima kasih.' },
+          owner,
+          'feedback { id }',
+        );
       },
       expected: (after) => expect(latest(after).feedback[0]!.reply).toBe('Siap, terima kasih.'),
     },
   ];
 
-  it.each(CASES.map((c) => [c.mutation, c] as const))('%s: the next read shows it', async (_name, { change, expected }) => {
-    const cold = await readCounted();
-    const warm = await readCounted();
-    // The second read is served from what was kept: the plan's content and progress cost no statement.
-    expect(warm.statements).toBeLessThanOrEqual(cold.statements);
-    expect(warm.plan).toEqual(cold.plan);
-    await change(warm.plan);
-    const after = await readCounted();
-    expected(after.plan, warm.plan);
-    // The change bumped the plan's stamp: what was kept for it is not used, the plan is read again.
-    expect(after.statements).toBeGreaterThan(warm.statements);
-    // And what that read kept answers the next one the same, without reading it again.
-    const again = await readCounted();
-    expect(again.plan).toEqual(after.plan);
-    expect(again.statements).toBe(warm.statements);
-  });
+  it.each(CASES.map((c) => [c.mutation, c] as const))(
+    '%s: the next read shows it',
+    async (_name, { change, expected }) => {
+      const cold = await readCounted();
+      const warm = await readCounted();
+      // The second read is served from what was kept: the plan's content and progress cost no statement.
+      expect(warm.statements).toBeLessThanOrEqual(cold.statements);
+      expect(warm.plan).toEqual(cold.plan);
+      await change(warm.plan);
+      const after = await readCounted();
+      expected(after.plan, warm.plan);
+      // The change bumped the plan's stamp: what was kept for it is not used, the plan is read again.
+      expect(after.statements).toBeGreaterThan(warm.statements);
+      // And what that read kept answers the next one the same, without reading it again.
+      const again = await readCounted();
+      expect(again.plan).toEqual(after.plan);
+      expect(again.statements).toBe(warm.statements);
+    },
+  );
 });

@@ -14,7 +14,14 @@ describe(`the database layer (${testDatabaseKind})`, () => {
   it('keeps datetimes in UTC: what is written is what is read, whatever the server zone', async () => {
     const at = new Date(Date.UTC(2026, 0, 31, 23, 30, 0));
     const repo = t.db.manager.getRepository(ExternalOfficial);
-    const official = repo.create({ name: 'Markus Lokobal', positionTitle: 'Bupati Jayawijaya', active: true, version: 1, createdAt: at, updatedAt: at });
+    const official = repo.create({
+      name: 'Markus Lokobal',
+      positionTitle: 'Bupati Jayawijaya',
+      active: true,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    });
     await repo.insert(official);
     const read = await repo.findOneByOrFail({ id: official.id });
     expect(read.createdAt.toISOString()).toBe('2026-01-31T23:30:00.000Z');
@@ -28,7 +35,11 @@ describe(`the database layer (${testDatabaseKind})`, () => {
     }
     // Ten concurrent queries force the pool to open several connections.
     const zones = await Promise.all(
-      Array.from({ length: 10 }, () => t.db.manager.query("SELECT @@session.time_zone AS tz, TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW()) AS skew, SLEEP(0.05) AS s")),
+      Array.from({ length: 10 }, () =>
+        t.db.manager.query(
+          'SELECT @@session.time_zone AS tz, TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW()) AS skew, SLEEP(0.05) AS s',
+        ),
+      ),
     );
     for (const [row] of zones) {
       expect(row.tz).toBe('+00:00');
@@ -39,7 +50,16 @@ describe(`the database layer (${testDatabaseKind})`, () => {
   it('recognises a unique-index violation (a concurrent insert of the same natural key)', async () => {
     const repo = t.db.manager.getRepository(Unit);
     const now = new Date();
-    const unit = { code: 'DUP-1', name: 'Dup', kind: UnitKind.OTHER, parentId: null, headId: null, version: 1, createdAt: now, updatedAt: now };
+    const unit = {
+      code: 'DUP-1',
+      name: 'Dup',
+      kind: UnitKind.OTHER,
+      parentId: null,
+      headId: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
     await repo.insert(repo.create(unit));
     const error = await repo.insert(repo.create(unit)).catch((e: unknown) => e);
     expect(isUniqueViolation(error)).toBe(true);
@@ -49,7 +69,14 @@ describe(`the database layer (${testDatabaseKind})`, () => {
   it('stores Indonesian and Papuan names with any character (utf8mb4)', async () => {
     const repo = t.db.manager.getRepository(ExternalOfficial);
     const now = new Date();
-    const official = repo.create({ name: 'Yosina Kogoya — Ḫubula ✓ 🌄', positionTitle: 'Kepala Kampung', active: true, version: 1, createdAt: now, updatedAt: now });
+    const official = repo.create({
+      name: 'Yosina Kogoya — Ḫubula ✓ 🌄',
+      positionTitle: 'Kepala Kampung',
+      active: true,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
     await repo.insert(official);
     expect((await repo.findOneByOrFail({ id: official.id })).name).toBe('Yosina Kogoya — Ḫubula ✓ 🌄');
   });

@@ -15,7 +15,8 @@ interface Profile {
   gaps: Array<{ requiredLevel: number; currentLevel: number; gap: number; competency: { code: string } }>;
 }
 
-const PROFILE = '{ viewer { employee { competencyProfile { matchPercentage band gaps { requiredLevel currentLevel gap competency { code } } } } } }';
+const PROFILE =
+  '{ viewer { employee { competencyProfile { matchPercentage band gaps { requiredLevel currentLevel gap competency { code } } } } } }';
 
 describe('competencies and talent on the demo data', () => {
   let app: TestApp;
@@ -35,7 +36,11 @@ describe('competencies and talent on the demo data', () => {
     ['nurse at Puskesmas Walesi', 'nurseAtPuskesmasWalesi', 'T-KES-IMUN'],
     ['teacher at SD Negeri Walesi', 'teacherAtSdWalesi', 'T-DIK-KUR'],
   ] as const)('shows the %s their technical gap with required and current levels', async (_who, landmark, code) => {
-    const data = await app.data<{ viewer: { employee: { competencyProfile: Profile } } }>(PROFILE, {}, await app.token(seeded.landmarks[landmark]));
+    const data = await app.data<{ viewer: { employee: { competencyProfile: Profile } } }>(
+      PROFILE,
+      {},
+      await app.token(seeded.landmarks[landmark]),
+    );
     const profile = data.viewer.employee.competencyProfile;
     const gap = profile.gaps.find((g) => g.competency.code === code);
     expect(gap).toEqual({ requiredLevel: 3, currentLevel: 2, gap: 1, competency: { code } });
@@ -45,7 +50,9 @@ describe('competencies and talent on the demo data', () => {
   });
 
   it('answers a unit’s aggregated gaps and its talent matrix in one request each, with the same statements for a small and a large unit', async () => {
-    const units = (await app.db.manager.query("SELECT id, code FROM unit WHERE code IN ('JWY-PKM-WALESI', 'JWY-DINKES')")) as Array<{ id: number; code: string }>;
+    const units = (await app.db.manager.query(
+      "SELECT id, code FROM unit WHERE code IN ('JWY-PKM-WALESI', 'JWY-DINKES')",
+    )) as Array<{ id: number; code: string }>;
     const period = toGlobalId('PerformancePeriod', 1);
     const query = `query($unit: ID!, $period: ID!) {
       unit(id: $unit) { competencyGaps { employees withGap averageRequired averageCurrent averageGap competency { code name } } }
@@ -54,11 +61,10 @@ describe('competencies and talent on the demo data', () => {
     const statements: number[] = [];
     for (const code of ['JWY-PKM-WALESI', 'JWY-DINKES']) {
       const unit = units.find((u) => u.code === code)!;
-      const res = await app.gql<{ unit: { competencyGaps: Array<{ employees: number; competency: { code: string } }> }; talentMatrix: { employees: number; boxes: unknown[] } }>(
-        query,
-        { unit: toGlobalId('Unit', Number(unit.id)), period },
-        hr,
-      );
+      const res = await app.gql<{
+        unit: { competencyGaps: Array<{ employees: number; competency: { code: string } }> };
+        talentMatrix: { employees: number; boxes: unknown[] };
+      }>(query, { unit: toGlobalId('Unit', Number(unit.id)), period }, hr);
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data!.unit.competencyGaps.length).toBeGreaterThan(0);
       expect(res.body.data!.talentMatrix.boxes).toHaveLength(9);
@@ -73,18 +79,31 @@ describe('competencies and talent on the demo data', () => {
       `SELECT e.nip AS nip, e.id AS id FROM employee e JOIN employee h ON h.id = e.supervisor_id WHERE h.nip = ? AND e.nip <> ? ORDER BY e.id`,
       [seeded.landmarks.headOfPuskesmasWalesi, seeded.landmarks.nurseAtPuskesmasWalesi],
     )) as Array<{ nip: string; id: number }>;
-    const [nurse] = (await app.db.manager.query('SELECT id FROM employee WHERE nip = ?', [seeded.landmarks.nurseAtPuskesmasWalesi])) as Array<{ id: number }>;
+    const [nurse] = (await app.db.manager.query('SELECT id FROM employee WHERE nip = ?', [
+      seeded.landmarks.nurseAtPuskesmasWalesi,
+    ])) as Array<{ id: number }>;
     const nurseId = toGlobalId('Employee', Number(nurse!.id));
-    const query = 'query($id: ID!) { employee(id: $id) { competencyProfile { matchPercentage } competencyAssessments { id } talentPlacement(periodId: "' + toGlobalId('PerformancePeriod', 1) + '") { box } } }';
-    const peer = await app.data<{ employee: { competencyProfile: unknown; competencyAssessments: unknown; talentPlacement: unknown } | null }>(query, { id: nurseId }, await app.token(rows[0]!.nip));
+    const query =
+      'query($id: ID!) { employee(id: $id) { competencyProfile { matchPercentage } competencyAssessments { id } talentPlacement(periodId: "' +
+      toGlobalId('PerformancePeriod', 1) +
+      '") { box } } }';
+    const peer = await app.data<{
+      employee: { competencyProfile: unknown; competencyAssessments: unknown; talentPlacement: unknown } | null;
+    }>(query, { id: nurseId }, await app.token(rows[0]!.nip));
     expect(peer.employee?.competencyProfile ?? null).toBeNull();
     expect(peer.employee?.competencyAssessments ?? null).toBeNull();
     expect(peer.employee?.talentPlacement ?? null).toBeNull();
-    const head = await app.data<{ employee: { competencyProfile: { matchPercentage: number } } }>(query, { id: nurseId }, await app.token(seeded.landmarks.headOfPuskesmasWalesi));
+    const head = await app.data<{ employee: { competencyProfile: { matchPercentage: number } } }>(
+      query,
+      { id: nurseId },
+      await app.token(seeded.landmarks.headOfPuskesmasWalesi),
+    );
     expect(head.employee.competencyProfile.matchPercentage).not.toBeNull();
 
     const analyst = await app.token('dashboard-bi', { roles: [Role.ANALYST] });
-    const [pkm] = (await app.db.manager.query("SELECT id FROM unit WHERE code = 'JWY-PKM-WALESI'")) as Array<{ id: number }>;
+    const [pkm] = (await app.db.manager.query("SELECT id FROM unit WHERE code = 'JWY-PKM-WALESI'")) as Array<{
+      id: number;
+    }>;
     const seen = await app.data<{ talentMatrix: unknown; unit: { competencyGaps: unknown } }>(
       'query($unit: ID!, $period: ID!) { talentMatrix(unitId: $unit, periodId: $period) { boxes { count } placements { box } } unit(id: $unit) { competencyGaps { employees } } }',
       { unit: toGlobalId('Unit', Number(pkm!.id)), period: toGlobalId('PerformancePeriod', 1) },

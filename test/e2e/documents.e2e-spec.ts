@@ -39,7 +39,10 @@ function pdfTextOf(pdf: Buffer): Promise<{ text: string; pages: number }> {
       process.stdout.write(JSON.stringify({ text: result.text, pages: result.total }));
     });`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { cwd: path.join(__dirname, '..', '..'), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', script], {
+      cwd: path.join(__dirname, '..', '..'),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -69,15 +72,28 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
 
   const url = (file: string, id = plan.id) => `${base}/documents/appraisals/${id}/${file}`;
 
-  async function get(file: string, who: Employee | string | null, id?: string, headers: Record<string, string> = {}): Promise<Fetched> {
+  async function get(
+    file: string,
+    who: Employee | string | null,
+    id?: string,
+    headers: Record<string, string> = {},
+  ): Promise<Fetched> {
     const token = who === null ? null : await e.as(who);
-    const response = await fetch(url(file, id), { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+    const response = await fetch(url(file, id), {
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    });
     const body = Buffer.from(await response.arrayBuffer());
     return { status: response.status, headers: response.headers, body, text: body.toString('utf8') };
   }
 
   const links = async (who: Employee | string) =>
-    (await app.data<{ appraisal: { documents: Record<string, string | null> | null } | null }>('query($id: ID!) { appraisal(id: $id) { documents { skpHtml skpPdf evaluationHtml evaluationPdf } } }', { id: plan.id }, await e.as(who))).appraisal;
+    (
+      await app.data<{ appraisal: { documents: Record<string, string | null> | null } | null }>(
+        'query($id: ID!) { appraisal(id: $id) { documents { skpHtml skpPdf evaluationHtml evaluationPdf } } }',
+        { id: plan.id },
+        await e.as(who),
+      )
+    ).appraisal;
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -93,9 +109,21 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
     // The nurse's plan: an RHK with markup in it, a quantitative IKI (95 %), the appraiser's expectation for KOLABORATIF.
     const created = await e.createPlan(nurse, { periodId: year.period.id });
     const { plan: withRhk, rhk } = await e.addRhk(nurse, created, { text: EVIL_RHK, supportsId: year.headRhk });
-    const ready = (await e.addIndicator(nurse, rhk.id, withRhk.version, { text: IKI, targetValue: 95, targetUnit: '%' })).plan;
+    const ready = (
+      await e.addIndicator(nurse, rhk.id, withRhk.version, { text: IKI, targetValue: 95, targetUnit: '%' })
+    ).plan;
     const submitted = await e.step('submitAppraisal', ready, nurse);
-    const expected = await e.ok<{ appraisal: PlanOut }>('setBehaviorExpectation', { appraisalId: submitted.id, expectedVersion: submitted.version, coreValue: 'KOLABORATIF', expectation: EXPECTATION }, head, 'appraisal { id version }');
+    const expected = await e.ok<{ appraisal: PlanOut }>(
+      'setBehaviorExpectation',
+      {
+        appraisalId: submitted.id,
+        expectedVersion: submitted.version,
+        coreValue: 'KOLABORATIF',
+        expectation: EXPECTATION,
+      },
+      head,
+      'appraisal { id version }',
+    );
     app.clock.set(wit('2027-01-20', '10:00'));
     plan = await e.step('approveAppraisal', { id: submitted.id, version: expected.appraisal.version }, head);
     peerPlan = await e.approvedPlan(peer, head, year.headRhk, year.period.id);
@@ -111,7 +139,16 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.headers.get('cache-control')).toBe('private, no-store');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
       const html = res.text;
-      for (const value of ['SASARAN KINERJA PEGAWAI', 'PEGAWAI YANG DINILAI', 'PEJABAT PENILAI KINERJA', 'Maria Wenda', nurse.nip, 'Penata Muda, III/a', 'Perawat Ahli Pertama', 'UPTD Puskesmas Walesi']) {
+      for (const value of [
+        'SASARAN KINERJA PEGAWAI',
+        'PEGAWAI YANG DINILAI',
+        'PEJABAT PENILAI KINERJA',
+        'Maria Wenda',
+        nurse.nip,
+        'Penata Muda, III/a',
+        'Perawat Ahli Pertama',
+        'UPTD Puskesmas Walesi',
+      ]) {
         expect(html).toContain(value);
       }
       expect(html).toContain('Agustina Wenda');
@@ -126,7 +163,9 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(html).toContain(EXPECTATION);
       expect(html).toContain('Walesi, 20 Januari 2027');
       expect(html).not.toContain('<script');
-      expect(html).toContain('&lt;script&gt;alert(&quot;rhk&quot;)&lt;/script&gt; Tercapainya cakupan imunisasi dasar lengkap');
+      expect(html).toContain(
+        '&lt;script&gt;alert(&quot;rhk&quot;)&lt;/script&gt; Tercapainya cakupan imunisasi dasar lengkap',
+      );
     });
 
     it('as PDF: a PDF that parses, with the same content', async () => {
@@ -138,7 +177,18 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const { text, pages } = await pdfTextOf(res.body);
       expect(pages).toBeGreaterThanOrEqual(1);
-      for (const value of ['SASARAN KINERJA PEGAWAI', 'PEGAWAI YANG DINILAI', 'PEJABAT PENILAI KINERJA', 'Maria Wenda', nurse.nip, 'Agustina Wenda', head.nip, 'Penata Muda, III/a', 'Kolaboratif', '95 %']) {
+      for (const value of [
+        'SASARAN KINERJA PEGAWAI',
+        'PEGAWAI YANG DINILAI',
+        'PEJABAT PENILAI KINERJA',
+        'Maria Wenda',
+        nurse.nip,
+        'Agustina Wenda',
+        head.nip,
+        'Penata Muda, III/a',
+        'Kolaboratif',
+        '95 %',
+      ]) {
         expect(text).toContain(value);
       }
       expect(text).toContain('Tercapainya cakupan imunisasi');
@@ -239,30 +289,62 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
           resultRating: 'DI_BAWAH_EKSPEKTASI',
           behaviorRating: MEETS,
           resultJustification: 'Cakupan <b>di bawah</b> target',
-          behaviors: [{ coreValue: 'KOLABORATIF', rating: 'DI_ATAS_EKSPEKTASI', feedback: 'Koordinasi dengan kader berjalan baik' }],
+          behaviors: [
+            {
+              coreValue: 'KOLABORATIF',
+              rating: 'DI_ATAS_EKSPEKTASI',
+              feedback: 'Koordinasi dengan kader berjalan baik',
+            },
+          ],
         },
         head,
         'evaluation { id }',
       );
       await e.rateInto(peerPlan, 'BUTUH_PERBAIKAN');
-      await e.ok('setUnitRating', { unitId: unitGid(e.org.pkm), periodId: year.period.id, rating: 'BUTUH_PERBAIKAN' }, e.hr, 'unitRating { id }');
+      await e.ok(
+        'setUnitRating',
+        { unitId: unitGid(e.org.pkm), periodId: year.period.id, rating: 'BUTUH_PERBAIKAN' },
+        e.hr,
+        'unitRating { id }',
+      );
       const headPlan = await e.ratedOrFail(year.headPlan.id);
-      await e.ok('rateYear', { appraisalId: headPlan.id, expectedVersion: headPlan.version, behaviorRating: MEETS }, kadinkes, 'evaluation { id }');
+      await e.ok(
+        'rateYear',
+        { appraisalId: headPlan.id, expectedVersion: headPlan.version, behaviorRating: MEETS },
+        kadinkes,
+        'evaluation { id }',
+      );
       app.clock.set(wit('2028-01-05', '09:00'));
       const done = await e.finalize({ unitId: unitGid(e.org.pkm), periodId: year.period.id, includeSubunits: false });
       expect(done.userErrors).toEqual([]);
       app.clock.set(wit('2028-01-10', '09:00'));
       const delivered = await e.ratedOrFail(plan.id);
-      const filed = await e.fileObjection({ appraisalId: plan.id, expectedVersion: delivered.version, reason: 'Realisasi Desember belum dihitung' }, nurse);
+      const filed = await e.fileObjection(
+        { appraisalId: plan.id, expectedVersion: delivered.version, reason: 'Realisasi Desember belum dihitung' },
+        nurse,
+      );
       expect(filed.userErrors).toEqual([]);
       app.clock.set(wit('2028-01-12', '09:00'));
-      const decided = await e.decideObjection({ id: filed.objection!.id, expectedVersion: 1, accept: true, resultRating: MEETS, behaviorRating: MEETS, reason: 'Data Desember diterima' }, kadinkes);
+      const decided = await e.decideObjection(
+        {
+          id: filed.objection!.id,
+          expectedVersion: 1,
+          accept: true,
+          resultRating: MEETS,
+          behaviorRating: MEETS,
+          reason: 'Data Desember diterima',
+        },
+        kadinkes,
+      );
       expect(decided.userErrors).toEqual([]);
     });
 
     it('links both evaluation documents', async () => {
       const gid = encodeURIComponent(plan.id);
-      expect((await links(head))!.documents).toMatchObject({ evaluationHtml: `/documents/appraisals/${gid}/evaluation.html`, evaluationPdf: `/documents/appraisals/${gid}/evaluation.pdf` });
+      expect((await links(head))!.documents).toMatchObject({
+        evaluationHtml: `/documents/appraisals/${gid}/evaluation.html`,
+        evaluationPdf: `/documents/appraisals/${gid}/evaluation.pdf`,
+      });
     });
 
     it('as HTML: realization against target, the ratings, the predikat, credit points and the objection outcome', async () => {
@@ -272,7 +354,18 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.headers.get('content-disposition')).toBe(`inline; filename="EVALUASI-KINERJA-${nurse.nip}-2027.html"`);
       expect(res.headers.get('cache-control')).toBe('private, no-store');
       const html = res.text;
-      for (const value of ['DOKUMEN EVALUASI KINERJA PEGAWAI', 'ATASAN PEJABAT PENILAI KINERJA', 'Yosina Kogoya', kadinkes.nip, 'Maria Wenda', nurse.nip, IKI, '95 %', '88 %', 'Triwulan I: 88']) {
+      for (const value of [
+        'DOKUMEN EVALUASI KINERJA PEGAWAI',
+        'ATASAN PEJABAT PENILAI KINERJA',
+        'Yosina Kogoya',
+        kadinkes.nip,
+        'Maria Wenda',
+        nurse.nip,
+        IKI,
+        '95 %',
+        '88 %',
+        'Triwulan I: 88',
+      ]) {
         expect(html).toContain(value);
       }
       expect(html).toMatch(/RATING HASIL KERJA<\/td><td class="rating">Sesuai Ekspektasi/);
@@ -295,7 +388,21 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.headers.get('content-disposition')).toBe(`inline; filename="EVALUASI-KINERJA-${nurse.nip}-2027.pdf"`);
       expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const { text } = await pdfTextOf(res.body);
-      for (const value of ['DOKUMEN EVALUASI KINERJA PEGAWAI', 'Maria Wenda', nurse.nip, 'Yosina Kogoya', '88 %', 'RATING HASIL KERJA', 'Sesuai Ekspektasi', 'PREDIKAT KINERJA PEGAWAI', 'Baik', 'ANGKA KREDIT', '12,5', 'Butuh Perbaikan', 'KEBERATAN']) {
+      for (const value of [
+        'DOKUMEN EVALUASI KINERJA PEGAWAI',
+        'Maria Wenda',
+        nurse.nip,
+        'Yosina Kogoya',
+        '88 %',
+        'RATING HASIL KERJA',
+        'Sesuai Ekspektasi',
+        'PREDIKAT KINERJA PEGAWAI',
+        'Baik',
+        'ANGKA KREDIT',
+        '12,5',
+        'Butuh Perbaikan',
+        'KEBERATAN',
+      ]) {
         expect(text).toContain(value);
       }
     });

@@ -1,6 +1,16 @@
 import { type Employee } from '../../src/modules/employee/employee.entity';
 import { TestApp } from '../support/test-app';
-import { ABOVE, BELOW, Evaluating, MEETS, type Rating, type RatedPlanOut, unitGid, wit, type Year } from './evaluation-helpers';
+import {
+  ABOVE,
+  BELOW,
+  Evaluating,
+  MEETS,
+  type Rating,
+  type RatedPlanOut,
+  unitGid,
+  wit,
+  type Year,
+} from './evaluation-helpers';
 import { dbId, type PlanOut, type UserErrorOut } from './planning-helpers';
 
 /**
@@ -38,19 +48,32 @@ describe('concurrent ratings and objections over HTTP', () => {
     app.clock.set('2027-01-04T01:00:00Z');
     ({ head, kadinkes } = await e.givenOrg());
     year = await e.givenYear(2027);
-    [first, rerated, objecting, deciding] = (await e.nursesWithPlans(4, year)) as [typeof first, typeof first, typeof first, typeof first];
+    [first, rerated, objecting, deciding] = (await e.nursesWithPlans(4, year)) as [
+      typeof first,
+      typeof first,
+      typeof first,
+      typeof first,
+    ];
     await e.movePeriodTo(year.period, 'EVALUATING');
     app.clock.set(wit('2028-01-04'));
   });
   afterAll(() => app?.stop());
 
   /** Sends `N` mutations at once as `who` and waits for every answer. */
-  async function race(name: string, inputOf: (i: number) => Record<string, unknown>, who: Employee | string): Promise<Outcome[]> {
+  async function race(
+    name: string,
+    inputOf: (i: number) => Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<Outcome[]> {
     const token = await e.as(who);
     const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
     const responses = await Promise.all(
       Array.from({ length: N }, (_, i) =>
-        app.gql<{ r: { userErrors: UserErrorOut[] } }>(`mutation($input: ${type}!) { r: ${name}(input: $input) { userErrors { code field message currentVersion } } }`, { input: inputOf(i) }, token),
+        app.gql<{ r: { userErrors: UserErrorOut[] } }>(
+          `mutation($input: ${type}!) { r: ${name}(input: $input) { userErrors { code field message currentVersion } } }`,
+          { input: inputOf(i) },
+          token,
+        ),
       ),
     );
     return responses.map((r, index) => ({
@@ -64,8 +87,12 @@ describe('concurrent ratings and objections over HTTP', () => {
   /** Winners, CONFLICTs and anything else, in a shape that prints well on failure. */
   function tally(outcomes: Outcome[]) {
     const winners = outcomes.filter((o) => o.errors.length === 0 && o.userErrors.length === 0);
-    const conflicts = outcomes.filter((o) => o.errors.length === 0 && o.userErrors.length === 1 && o.userErrors[0]!.code === 'CONFLICT');
-    const other = outcomes.filter((o) => !winners.includes(o) && !conflicts.includes(o)).map((o) => ({ userErrors: o.userErrors, errors: o.errors }));
+    const conflicts = outcomes.filter(
+      (o) => o.errors.length === 0 && o.userErrors.length === 1 && o.userErrors[0]!.code === 'CONFLICT',
+    );
+    const other = outcomes
+      .filter((o) => !winners.includes(o) && !conflicts.includes(o))
+      .map((o) => ({ userErrors: o.userErrors, errors: o.errors }));
     return {
       winners,
       summary: {
@@ -79,27 +106,54 @@ describe('concurrent ratings and objections over HTTP', () => {
   }
 
   const pairOf = (i: number): [Rating, Rating] => [RATINGS[i % 3]!, RATINGS[Math.floor(i / 3) % 3]!];
-  const transitions = (planId: string, action: string) => e.count('appraisal_transition', 'appraisal_id = ? AND action = ?', [dbId(planId), action]);
+  const transitions = (planId: string, action: string) =>
+    e.count('appraisal_transition', 'appraisal_id = ? AND action = ?', [dbId(planId), action]);
   const auditRows = (action: string, entityType: string, entityId: number) => e.audit(entityType, entityId, action);
 
-  async function expectOneRating(plan: { id: string; version: number }, outcomes: Outcome[], evaluationVersion: number): Promise<RatedPlanOut> {
+  async function expectOneRating(
+    plan: { id: string; version: number },
+    outcomes: Outcome[],
+    evaluationVersion: number,
+  ): Promise<RatedPlanOut> {
     const { winners, summary } = tally(outcomes);
-    expect(summary).toEqual({ winners: 1, conflicts: N - 1, conflictVersions: [plan.version + 1], conflictFields: ['["input","expectedVersion"]'], other: [] });
+    expect(summary).toEqual({
+      winners: 1,
+      conflicts: N - 1,
+      conflictVersions: [plan.version + 1],
+      conflictFields: ['["input","expectedVersion"]'],
+      other: [],
+    });
     const [resultRating, behaviorRating] = pairOf(winners[0]!.index);
     expect(await e.count('evaluation', 'appraisal_id = ?', [dbId(plan.id)])).toBe(1);
     const after = await e.ratedOrFail(plan.id);
     expect(after).toMatchObject({ status: 'EVALUATED', version: plan.version + 1 });
-    expect(after.annualEvaluation).toMatchObject({ resultRating, behaviorRating, resultJustification: `Penilaian ${winners[0]!.index}`, version: evaluationVersion });
+    expect(after.annualEvaluation).toMatchObject({
+      resultRating,
+      behaviorRating,
+      resultJustification: `Penilaian ${winners[0]!.index}`,
+      version: evaluationVersion,
+    });
     const audit = await auditRows('EVALUATION_RECORDED', 'Evaluation', dbId(after.annualEvaluation!.id));
     expect(audit).toHaveLength(evaluationVersion);
     expect(audit.at(-1)!.request_id).toBe(winners[0]!.requestId);
-    expect(JSON.parse(audit.at(-1)!.after!)).toMatchObject({ resultRating, behaviorRating, resultJustification: `Penilaian ${winners[0]!.index}` });
+    expect(JSON.parse(audit.at(-1)!.after!)).toMatchObject({
+      resultRating,
+      behaviorRating,
+      resultJustification: `Penilaian ${winners[0]!.index}`,
+    });
     return after;
   }
 
   const rateInput = (plan: { id: string; version: number }) => (i: number) => {
     const [resultRating, behaviorRating] = pairOf(i);
-    return { appraisalId: plan.id, expectedVersion: plan.version, resultRating, behaviorRating, resultJustification: `Penilaian ${i}`, behaviors: [{ coreValue: 'LOYAL', feedback: `Umpan balik ${i}` }] };
+    return {
+      appraisalId: plan.id,
+      expectedVersion: plan.version,
+      resultRating,
+      behaviorRating,
+      resultJustification: `Penilaian ${i}`,
+      behaviors: [{ coreValue: 'LOYAL', feedback: `Umpan balik ${i}` }],
+    };
   };
 
   it(`${N} first ratings of one plan at once: one evaluation, one EVALUATE step, ${N - 1} CONFLICT, the version rises by one`, async () => {
@@ -108,7 +162,11 @@ describe('concurrent ratings and objections over HTTP', () => {
     const after = await expectOneRating(plan, outcomes, 1);
     expect(await transitions(plan.id, 'EVALUATE')).toBe(1);
     expect(await e.count('evaluation_behavior', 'evaluation_id = ?', [dbId(after.annualEvaluation!.id)])).toBe(1);
-    expect(await e.count('audit_entry', "action = 'APPRAISAL_TRANSITION' AND entity_id = ? AND after LIKE '%EVALUATE%'", [dbId(plan.id)])).toBe(1);
+    expect(
+      await e.count('audit_entry', "action = 'APPRAISAL_TRANSITION' AND entity_id = ? AND after LIKE '%EVALUATE%'", [
+        dbId(plan.id),
+      ]),
+    ).toBe(1);
   });
 
   it(`${N} re-ratings of one evaluated plan at once: one wins, the evaluation's version rises by one`, async () => {
@@ -127,8 +185,22 @@ describe('concurrent ratings and objections over HTTP', () => {
       await e.rateInto(deciding.plan, 'BUTUH_PERBAIKAN');
       await e.rateInto(first.plan, 'BAIK');
       await e.rateInto(rerated.plan, 'BAIK');
-      await e.ok('setUnitRating', { unitId: unitGid(e.org.pkm), periodId: year.period.id, rating: 'BAIK' }, e.hr, 'unitRating { id }');
-      await e.ok('rateYear', { appraisalId: year.headPlan.id, expectedVersion: (await e.ratedOrFail(year.headPlan.id)).version, behaviorRating: MEETS }, kadinkes, 'evaluation { id }');
+      await e.ok(
+        'setUnitRating',
+        { unitId: unitGid(e.org.pkm), periodId: year.period.id, rating: 'BAIK' },
+        e.hr,
+        'unitRating { id }',
+      );
+      await e.ok(
+        'rateYear',
+        {
+          appraisalId: year.headPlan.id,
+          expectedVersion: (await e.ratedOrFail(year.headPlan.id)).version,
+          behaviorRating: MEETS,
+        },
+        kadinkes,
+        'evaluation { id }',
+      );
       app.clock.set(wit('2028-01-05'));
       const done = await e.finalize({ unitId: unitGid(e.org.pkm), periodId: year.period.id });
       expect(done.userErrors).toEqual([]);
@@ -138,9 +210,19 @@ describe('concurrent ratings and objections over HTTP', () => {
     });
 
     it(`${N} objections to one rating at once: one objection, ${N - 1} CONFLICT`, async () => {
-      const outcomes = await race('fileObjection', (i) => ({ appraisalId: filedOn.id, expectedVersion: filedOn.version, reason: `Keberatan ${i}` }), objecting.owner);
+      const outcomes = await race(
+        'fileObjection',
+        (i) => ({ appraisalId: filedOn.id, expectedVersion: filedOn.version, reason: `Keberatan ${i}` }),
+        objecting.owner,
+      );
       const { winners, summary } = tally(outcomes);
-      expect(summary).toEqual({ winners: 1, conflicts: N - 1, conflictVersions: [filedOn.version + 1], conflictFields: ['["input","expectedVersion"]'], other: [] });
+      expect(summary).toEqual({
+        winners: 1,
+        conflicts: N - 1,
+        conflictVersions: [filedOn.version + 1],
+        conflictFields: ['["input","expectedVersion"]'],
+        other: [],
+      });
       expect(await e.count('objection', 'appraisal_id = ?', [dbId(filedOn.id)])).toBe(1);
       const after = await e.ratedOrFail(filedOn.id);
       expect(after.objection).toMatchObject({ reason: `Keberatan ${winners[0]!.index}`, status: 'PENDING' });
@@ -148,24 +230,50 @@ describe('concurrent ratings and objections over HTTP', () => {
     });
 
     it(`${N} decisions on one objection at once (accept and reject mixed): one decision, ${N - 1} CONFLICT, the rating changed at most once`, async () => {
-      const filed = await e.fileObjection({ appraisalId: decidedOn.id, expectedVersion: decidedOn.version, reason: 'Data belum lengkap' }, deciding.owner);
+      const filed = await e.fileObjection(
+        { appraisalId: decidedOn.id, expectedVersion: decidedOn.version, reason: 'Data belum lengkap' },
+        deciding.owner,
+      );
       const objection = filed.objection!;
       const before = filed.appraisal!.annualEvaluation!;
       const outcomes = await race(
         'decideObjection',
-        (i) => (i % 2 ? { id: objection.id, expectedVersion: 1, accept: false, reason: `Ditolak ${i}` } : { id: objection.id, expectedVersion: 1, accept: true, resultRating: MEETS, behaviorRating: RATINGS[i % 3], reason: `Diterima ${i}` }),
+        (i) =>
+          i % 2
+            ? { id: objection.id, expectedVersion: 1, accept: false, reason: `Ditolak ${i}` }
+            : {
+                id: objection.id,
+                expectedVersion: 1,
+                accept: true,
+                resultRating: MEETS,
+                behaviorRating: RATINGS[i % 3],
+                reason: `Diterima ${i}`,
+              },
         kadinkes,
       );
       const { winners, summary } = tally(outcomes);
-      expect(summary).toEqual({ winners: 1, conflicts: N - 1, conflictVersions: [2], conflictFields: ['["input","expectedVersion"]'], other: [] });
+      expect(summary).toEqual({
+        winners: 1,
+        conflicts: N - 1,
+        conflictVersions: [2],
+        conflictFields: ['["input","expectedVersion"]'],
+        other: [],
+      });
       const i = winners[0]!.index;
       const after = await e.ratedOrFail(decidedOn.id);
-      expect(after.objection).toMatchObject({ version: 2, status: i % 2 ? 'REJECTED' : 'ACCEPTED', decisionReason: i % 2 ? `Ditolak ${i}` : `Diterima ${i}` });
+      expect(after.objection).toMatchObject({
+        version: 2,
+        status: i % 2 ? 'REJECTED' : 'ACCEPTED',
+        decisionReason: i % 2 ? `Ditolak ${i}` : `Diterima ${i}`,
+      });
       expect(after.annualEvaluation!.version).toBe(i % 2 ? before.version : before.version + 1);
-      if (i % 2 === 0) expect(after.annualEvaluation).toMatchObject({ resultRating: MEETS, behaviorRating: RATINGS[i % 3] });
+      if (i % 2 === 0)
+        expect(after.annualEvaluation).toMatchObject({ resultRating: MEETS, behaviorRating: RATINGS[i % 3] });
       const decisions = await auditRows('OBJECTION_DECIDED', 'Objection', dbId(objection.id));
       expect(decisions.map((a) => a.request_id)).toEqual([winners[0]!.requestId]);
-      expect(await auditRows('EVALUATION_RECORDED', 'Evaluation', dbId(before.id))).toHaveLength(i % 2 ? before.version : before.version + 1);
+      expect(await auditRows('EVALUATION_RECORDED', 'Evaluation', dbId(before.id))).toHaveLength(
+        i % 2 ? before.version : before.version + 1,
+      );
     });
   });
 });

@@ -31,7 +31,15 @@ export const PAIR_FOR: Record<PredikatName, [Rating, Rating]> = {
 };
 
 /** The seven BerAKHLAK values in the order the API lists them. */
-export const CORE_VALUES = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'] as const;
+export const CORE_VALUES = [
+  'BERORIENTASI_PELAYANAN',
+  'AKUNTABEL',
+  'KOMPETEN',
+  'HARMONIS',
+  'LOYAL',
+  'ADAPTIF',
+  'KOLABORATIF',
+] as const;
 
 export interface BehaviorAssessmentOut {
   coreValue: string;
@@ -118,7 +126,14 @@ export interface ViolationOut {
 export const wit = (date: string, time = '09:00'): string => new Date(`${date}T${time}:00+09:00`).toISOString();
 
 /** Every table a rating, unit rating or objection may write, on top of the planning tables. */
-export const EVALUATION_TABLES = [...PLANNING_TABLES, 'realization', 'evaluation', 'evaluation_behavior', 'unit_rating', 'objection'] as const;
+export const EVALUATION_TABLES = [
+  ...PLANNING_TABLES,
+  'realization',
+  'evaluation',
+  'evaluation_behavior',
+  'unit_rating',
+  'objection',
+] as const;
 
 export interface Org {
   dinkes: Unit;
@@ -151,8 +166,21 @@ export class Evaluating extends Planning {
     const dinkes = await f.unit({ code: `EV${n}-DINKES`, name: 'Dinas Kesehatan', kind: UnitKind.AGENCY });
     const pkm = await f.unit({ code: `EV${n}-PKM-WALESI`, name: 'UPTD Puskesmas Walesi', parent: dinkes });
     const bupati = await f.official();
-    const kadinkes = await f.employee({ unit: dinkes, externalSupervisor: bupati, name: 'Yosina Kogoya', positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Kesehatan', grade: 'IV/c' });
-    const head = await f.employee({ unit: pkm, supervisor: kadinkes, name: 'Agustina Wenda', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Walesi' });
+    const kadinkes = await f.employee({
+      unit: dinkes,
+      externalSupervisor: bupati,
+      name: 'Yosina Kogoya',
+      positionKind: PositionKind.JPT,
+      positionTitle: 'Kepala Dinas Kesehatan',
+      grade: 'IV/c',
+    });
+    const head = await f.employee({
+      unit: pkm,
+      supervisor: kadinkes,
+      name: 'Agustina Wenda',
+      positionKind: PositionKind.PENGAWAS,
+      positionTitle: 'Kepala UPTD Puskesmas Walesi',
+    });
     await f.setHead(dinkes, kadinkes);
     await f.setHead(pkm, head);
     this.org = { dinkes, pkm, bupati, kadinkes, head };
@@ -160,7 +188,15 @@ export class Evaluating extends Planning {
   }
 
   /** A nurse of the Puskesmas under its head (functional, "Perawat Ahli Pertama" unless told). */
-  nurse(spec: { positionTitle?: string; positionKind?: PositionKind; name?: string; unit?: Unit; supervisor?: Employee } = {}): Promise<Employee> {
+  nurse(
+    spec: {
+      positionTitle?: string;
+      positionKind?: PositionKind;
+      name?: string;
+      unit?: Unit;
+      supervisor?: Employee;
+    } = {},
+  ): Promise<Employee> {
     return this.app.fixtures.employee({
       unit: spec.unit ?? this.org.pkm,
       supervisor: spec.supervisor ?? this.org.head,
@@ -178,14 +214,21 @@ export class Evaluating extends Planning {
     const period = await this.openPeriod(year, extra);
     const { kadinkes, head } = this.org;
     const kPlan = await this.createPlan(kadinkes, { periodId: period.id });
-    const kadinkesRhk = (await this.addRhk(kadinkes, kPlan, { text: 'Meningkatnya derajat kesehatan masyarakat' })).rhk.id;
+    const kadinkesRhk = (await this.addRhk(kadinkes, kPlan, { text: 'Meningkatnya derajat kesehatan masyarakat' })).rhk
+      .id;
     const ready = await this.readyPlan(head, kadinkesRhk, { periodId: period.id });
     const headPlan = await this.bringTo(ready, 'APPROVED', head, kadinkes);
     return { period, headRhk: headPlan.workResultPlans[0]!.id, headPlan, kadinkesRhk };
   }
 
   /** An approved plan of `owner` in `period`: one main RHK supporting `supportsId` with one IKI (target 120 bayi unless told). */
-  async approvedPlan(owner: Employee, appraiser: Employee | string, supportsId: string | null, periodId: string, indicator: Record<string, unknown> = {}): Promise<PlanOut> {
+  async approvedPlan(
+    owner: Employee,
+    appraiser: Employee | string,
+    supportsId: string | null,
+    periodId: string,
+    indicator: Record<string, unknown> = {},
+  ): Promise<PlanOut> {
     const created = await this.createPlan(owner, { periodId });
     const { plan, rhk } = await this.addRhk(owner, created, { supportsId });
     const ready = (await this.addIndicator(owner, rhk.id, plan.version, indicator)).plan;
@@ -194,19 +237,30 @@ export class Evaluating extends Planning {
   }
 
   /** `count` nurses of the Puskesmas (or `unit` under `supervisor`), each with an approved plan in the year. */
-  async nursesWithPlans(count: number, year: Year, spec: { unit?: Unit; supervisor?: Employee; supportsId?: string; positionTitle?: string } = {}): Promise<Array<{ owner: Employee; plan: PlanOut }>> {
+  async nursesWithPlans(
+    count: number,
+    year: Year,
+    spec: { unit?: Unit; supervisor?: Employee; supportsId?: string; positionTitle?: string } = {},
+  ): Promise<Array<{ owner: Employee; plan: PlanOut }>> {
     const result: Array<{ owner: Employee; plan: PlanOut }> = [];
     const appraiser = spec.supervisor ?? this.org.head;
     for (let i = 0; i < count; i++) {
       const owner = await this.nurse({ unit: spec.unit, supervisor: appraiser, positionTitle: spec.positionTitle });
-      result.push({ owner, plan: await this.approvedPlan(owner, appraiser, spec.supportsId ?? year.headRhk, year.period.id) });
+      result.push({
+        owner,
+        plan: await this.approvedPlan(owner, appraiser, spec.supportsId ?? year.headRhk, year.period.id),
+      });
     }
     return result;
   }
 
   /** Reads a plan with its ratings as `who` (HR by default); null when `who` may not read it. */
   async rated(id: string, who: Employee | string = this.hr): Promise<RatedPlanOut | null> {
-    const data = await this.app.data<{ appraisal: RatedPlanOut | null }>(`query($id: ID!) { appraisal(id: $id) { ${RATED_PLAN_FIELDS} } }`, { id }, await this.as(who));
+    const data = await this.app.data<{ appraisal: RatedPlanOut | null }>(
+      `query($id: ID!) { appraisal(id: $id) { ${RATED_PLAN_FIELDS} } }`,
+      { id },
+      await this.as(who),
+    );
     return data.appraisal;
   }
 
@@ -216,45 +270,119 @@ export class Evaluating extends Planning {
     return plan;
   }
 
-  rateYearRaw(input: Record<string, unknown>, who: Employee | string): Promise<GraphQLResponse<{ r: Payload<{ appraisal: RatedPlanOut | null; evaluation: EvaluationOut | null }> }>> {
+  rateYearRaw(
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<GraphQLResponse<{ r: Payload<{ appraisal: RatedPlanOut | null; evaluation: EvaluationOut | null }> }>> {
     return this.raw('rateYear', input, who, `appraisal { ${RATED_PLAN_FIELDS} } evaluation { ${EVALUATION_FIELDS} }`);
   }
 
-  rateYear(input: Record<string, unknown>, who: Employee | string): Promise<Payload<{ appraisal: RatedPlanOut | null; evaluation: EvaluationOut | null }>> {
-    return this.mutate('rateYear', input, who, `appraisal { ${RATED_PLAN_FIELDS} } evaluation { ${EVALUATION_FIELDS} }`);
+  rateYear(
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<Payload<{ appraisal: RatedPlanOut | null; evaluation: EvaluationOut | null }>> {
+    return this.mutate(
+      'rateYear',
+      input,
+      who,
+      `appraisal { ${RATED_PLAN_FIELDS} } evaluation { ${EVALUATION_FIELDS} }`,
+    );
   }
 
-  ratePeriod(input: Record<string, unknown>, who: Employee | string): Promise<Payload<{ appraisal: RatedPlanOut | null; evaluation: EvaluationOut | null }>> {
-    return this.mutate('ratePeriod', input, who, `appraisal { ${RATED_PLAN_FIELDS} } evaluation { ${EVALUATION_FIELDS} }`);
+  ratePeriod(
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<Payload<{ appraisal: RatedPlanOut | null; evaluation: EvaluationOut | null }>> {
+    return this.mutate(
+      'ratePeriod',
+      input,
+      who,
+      `appraisal { ${RATED_PLAN_FIELDS} } evaluation { ${EVALUATION_FIELDS} }`,
+    );
   }
 
   /** Rates the year into `predikat` (the appraiser, at the plan's current version); fails on any error. */
-  async rateInto(plan: { id: string }, predikat: PredikatName, who: Employee | string = this.org.head): Promise<RatedPlanOut> {
+  async rateInto(
+    plan: { id: string },
+    predikat: PredikatName,
+    who: Employee | string = this.org.head,
+  ): Promise<RatedPlanOut> {
     const current = await this.ratedOrFail(plan.id);
     const [resultRating, behaviorRating] = PAIR_FOR[predikat];
-    const done = await this.rateYear({ appraisalId: plan.id, expectedVersion: current.version, resultRating, behaviorRating, resultJustification: `Dinilai ${predikat}` }, who);
+    const done = await this.rateYear(
+      {
+        appraisalId: plan.id,
+        expectedVersion: current.version,
+        resultRating,
+        behaviorRating,
+        resultJustification: `Dinilai ${predikat}`,
+      },
+      who,
+    );
     if (done.userErrors.length) throw new Error(`rateYear: userErrors ${JSON.stringify(done.userErrors)}`);
     return done.appraisal!;
   }
 
-  setUnitRating(input: Record<string, unknown>, who: Employee | string = this.hr): Promise<Payload<{ unitRating: UnitRatingOut | null }>> {
+  setUnitRating(
+    input: Record<string, unknown>,
+    who: Employee | string = this.hr,
+  ): Promise<Payload<{ unitRating: UnitRatingOut | null }>> {
     return this.mutate('setUnitRating', input, who, `unitRating { ${UNIT_RATING_FIELDS} }`);
   }
 
-  finalize(input: Record<string, unknown>, who: Employee | string = this.hr): Promise<Payload<{ unitRating: UnitRatingOut | null; finalized: number | null; pending: number | null; violations: ViolationOut[] | null }>> {
-    return this.mutate('finalizeUnitEvaluations', input, who, `unitRating { ${UNIT_RATING_FIELDS} } finalized pending violations { rule count total }`);
+  finalize(
+    input: Record<string, unknown>,
+    who: Employee | string = this.hr,
+  ): Promise<
+    Payload<{
+      unitRating: UnitRatingOut | null;
+      finalized: number | null;
+      pending: number | null;
+      violations: ViolationOut[] | null;
+    }>
+  > {
+    return this.mutate(
+      'finalizeUnitEvaluations',
+      input,
+      who,
+      `unitRating { ${UNIT_RATING_FIELDS} } finalized pending violations { rule count total }`,
+    );
   }
 
-  fileObjection(input: Record<string, unknown>, who: Employee | string): Promise<Payload<{ objection: ObjectionOut | null; appraisal: RatedPlanOut | null }>> {
-    return this.mutate('fileObjection', input, who, `objection { ${OBJECTION_FIELDS} } appraisal { ${RATED_PLAN_FIELDS} }`);
+  fileObjection(
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<Payload<{ objection: ObjectionOut | null; appraisal: RatedPlanOut | null }>> {
+    return this.mutate(
+      'fileObjection',
+      input,
+      who,
+      `objection { ${OBJECTION_FIELDS} } appraisal { ${RATED_PLAN_FIELDS} }`,
+    );
   }
 
-  decideObjectionRaw(input: Record<string, unknown>, who: Employee | string): Promise<GraphQLResponse<{ r: Payload<{ objection: ObjectionOut | null; appraisal: RatedPlanOut | null }> }>> {
-    return this.raw('decideObjection', input, who, `objection { ${OBJECTION_FIELDS} } appraisal { ${RATED_PLAN_FIELDS} }`);
+  decideObjectionRaw(
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<GraphQLResponse<{ r: Payload<{ objection: ObjectionOut | null; appraisal: RatedPlanOut | null }> }>> {
+    return this.raw(
+      'decideObjection',
+      input,
+      who,
+      `objection { ${OBJECTION_FIELDS} } appraisal { ${RATED_PLAN_FIELDS} }`,
+    );
   }
 
-  decideObjection(input: Record<string, unknown>, who: Employee | string): Promise<Payload<{ objection: ObjectionOut | null; appraisal: RatedPlanOut | null }>> {
-    return this.mutate('decideObjection', input, who, `objection { ${OBJECTION_FIELDS} } appraisal { ${RATED_PLAN_FIELDS} }`);
+  decideObjection(
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<Payload<{ objection: ObjectionOut | null; appraisal: RatedPlanOut | null }>> {
+    return this.mutate(
+      'decideObjection',
+      input,
+      who,
+      `objection { ${OBJECTION_FIELDS} } appraisal { ${RATED_PLAN_FIELDS} }`,
+    );
   }
 
   /** Records a realization of the plan's first IKI for one sub-period (the owner). */
@@ -264,8 +392,26 @@ export class Evaluating extends Planning {
   }
 
   /** The unit's distribution summary for a period, as a region-wide HR admin (or `who`). */
-  async summary(unit: Unit, periodId: string, who: Employee | string = this.hr): Promise<{ rating: string | null; pending: number; counts: Array<{ predikat: string; count: number }>; violations: ViolationOut[] } | null> {
-    const data = await this.app.data<{ unit: { evaluationSummary: { rating: string | null; pending: number; counts: Array<{ predikat: string; count: number }>; violations: ViolationOut[] } | null } | null }>(
+  async summary(
+    unit: Unit,
+    periodId: string,
+    who: Employee | string = this.hr,
+  ): Promise<{
+    rating: string | null;
+    pending: number;
+    counts: Array<{ predikat: string; count: number }>;
+    violations: ViolationOut[];
+  } | null> {
+    const data = await this.app.data<{
+      unit: {
+        evaluationSummary: {
+          rating: string | null;
+          pending: number;
+          counts: Array<{ predikat: string; count: number }>;
+          violations: ViolationOut[];
+        } | null;
+      } | null;
+    }>(
       'query($id: ID!, $p: ID!) { unit(id: $id) { evaluationSummary(periodId: $p) { rating pending counts { predikat count } violations { rule count total } } } }',
       { id: toGlobalId('Unit', unit.id), p: periodId },
       await this.as(who),
@@ -275,13 +421,34 @@ export class Evaluating extends Planning {
 
   /** The stored annual evaluation row of a plan (raw), or undefined. */
   async annualRow(planId: string): Promise<Record<string, unknown> | undefined> {
-    const rows: Array<Record<string, unknown>> = await this.app.db.manager.query("SELECT * FROM evaluation WHERE appraisal_id = ? AND kind = 'ANNUAL'", [dbId(planId)]);
+    const rows: Array<Record<string, unknown>> = await this.app.db.manager.query(
+      "SELECT * FROM evaluation WHERE appraisal_id = ? AND kind = 'ANNUAL'",
+      [dbId(planId)],
+    );
     return rows[0];
   }
 
   /** Audit rows of one entity, oldest first, optionally of one action. */
-  async audit(entityType: string, entityId: number, action?: string): Promise<Array<{ action: string; actor_subject: string; before: string | null; after: string | null; request_id: string | null }>> {
-    const rows: Array<{ action: string; actor_subject: string; before: string | null; after: string | null; request_id: string | null }> = await this.app.db.manager.query(
+  async audit(
+    entityType: string,
+    entityId: number,
+    action?: string,
+  ): Promise<
+    Array<{
+      action: string;
+      actor_subject: string;
+      before: string | null;
+      after: string | null;
+      request_id: string | null;
+    }>
+  > {
+    const rows: Array<{
+      action: string;
+      actor_subject: string;
+      before: string | null;
+      after: string | null;
+      request_id: string | null;
+    }> = await this.app.db.manager.query(
       'SELECT * FROM audit_entry WHERE entity_type = ? AND entity_id = ? ORDER BY id',
       [entityType, entityId],
     );

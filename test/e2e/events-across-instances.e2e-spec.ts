@@ -86,8 +86,19 @@ async function stopInstance(instance: Instance | undefined): Promise<void> {
     p = await new Planning(app).init();
     app.clock.set('2027-01-04T01:00:00Z');
     const pkm = await app.fixtures.unit({ code: 'REDIS-PKM', name: 'UPTD Puskesmas Walesi', kind: UnitKind.AGENCY });
-    head = await app.fixtures.employee({ unit: pkm, name: 'Agustina Wenda', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Walesi' });
-    nurse = await app.fixtures.employee({ unit: pkm, supervisor: head, name: 'Maria Asso', positionKind: PositionKind.FUNGSIONAL, positionTitle: 'Perawat Terampil' });
+    head = await app.fixtures.employee({
+      unit: pkm,
+      name: 'Agustina Wenda',
+      positionKind: PositionKind.PENGAWAS,
+      positionTitle: 'Kepala UPTD Puskesmas Walesi',
+    });
+    nurse = await app.fixtures.employee({
+      unit: pkm,
+      supervisor: head,
+      name: 'Maria Asso',
+      positionKind: PositionKind.FUNGSIONAL,
+      positionTitle: 'Perawat Terampil',
+    });
     await app.fixtures.setHead(pkm, head);
     await p.openPeriod(2027);
     plan = await p.createPlan(nurse);
@@ -116,11 +127,14 @@ async function stopInstance(instance: Instance | undefined): Promise<void> {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await p.token(head)}` },
       body: JSON.stringify({
-        query: 'mutation($input: GiveFeedbackInput!) { giveFeedback(input: $input) { feedback { id } userErrors { code message } } }',
+        query:
+          'mutation($input: GiveFeedbackInput!) { giveFeedback(input: $input) { feedback { id } userErrors { code message } } }',
         variables: { input: { target: 'APPRAISAL', targetId: plan.id, text } },
       }),
     });
-    const body = (await response.json()) as { data: { giveFeedback: { feedback: { id: string } | null; userErrors: unknown[] } } };
+    const body = (await response.json()) as {
+      data: { giveFeedback: { feedback: { id: string } | null; userErrors: unknown[] } };
+    };
     expect(body.data.giveFeedback.userErrors).toEqual([]);
     return body.data.giveFeedback.feedback!.id;
   }
@@ -157,7 +171,10 @@ async function stopInstance(instance: Instance | undefined): Promise<void> {
   });
 
   it('closes a deactivated employee’s sockets on both processes (4403), whichever one HR used', async () => {
-    const leaver = await app.fixtures.employee({ unit: await app.fixtures.unit({ code: 'REDIS-LEAVER' }), name: 'Petrus Asso' });
+    const leaver = await app.fixtures.employee({
+      unit: await app.fixtures.unit({ code: 'REDIS-LEAVER' }),
+      name: 'Petrus Asso',
+    });
     const token = await app.token(leaver.nip);
     const onFirst = app.subscriptionClient(token);
     const onSecond = new SubscriptionClient(second!.url, token);

@@ -5,7 +5,14 @@ import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { eachCase } from '../support/authorization-matrix';
 import { TestApp } from '../support/test-app';
 import { wit, type Year } from './evaluation-helpers';
-import { type ActivityOut, FEEDBACK_FIELDS, type FeedbackOut, firstIndicator, FollowThrough, type RealizationOut } from './follow-through-helpers';
+import {
+  type ActivityOut,
+  FEEDBACK_FIELDS,
+  type FeedbackOut,
+  firstIndicator,
+  FollowThrough,
+  type RealizationOut,
+} from './follow-through-helpers';
 import { codes, dbId, employeeId, type PlanOut, textOf } from './planning-helpers';
 
 /**
@@ -42,12 +49,28 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
     ({ head, kadinkes } = await e.givenOrg());
     y2027 = await e.givenYear(2027, { cadence: 'MONTHLY' });
     [{ owner: nurse, plan }, { owner: peer }] = await e.nursesWithPlans(2, y2027);
-    kader = await e.nurse({ supervisor: nurse, name: 'Kader Kampung', positionKind: PositionKind.PELAKSANA, positionTitle: 'Pengelola Layanan Kesehatan' });
-    const distrik = await app.fixtures.unit({ code: 'FB-DISTRIK', name: 'Kantor Distrik Walesi', kind: UnitKind.AGENCY });
-    outsider = await app.fixtures.employee({ unit: distrik, name: 'Staf Distrik', positionKind: PositionKind.PELAKSANA });
+    kader = await e.nurse({
+      supervisor: nurse,
+      name: 'Kader Kampung',
+      positionKind: PositionKind.PELAKSANA,
+      positionTitle: 'Pengelola Layanan Kesehatan',
+    });
+    const distrik = await app.fixtures.unit({
+      code: 'FB-DISTRIK',
+      name: 'Kantor Distrik Walesi',
+      kind: UnitKind.AGENCY,
+    });
+    outsider = await app.fixtures.employee({
+      unit: distrik,
+      name: 'Staf Distrik',
+      positionKind: PositionKind.PELAKSANA,
+    });
     await e.movePeriodTo(y2027.period, 'RUNNING');
     app.clock.set(wit('2027-03-10'));
-    realization = await e.recordOk({ indicatorId: firstIndicator(plan), subPeriod: 2, value: 9, narrative: 'Imunisasi Februari' }, nurse);
+    realization = await e.recordOk(
+      { indicatorId: firstIndicator(plan), subPeriod: 2, value: 9, narrative: 'Imunisasi Februari' },
+      nurse,
+    );
     activity = await e.logDay(nurse, { date: '2027-03-09', indicatorId: firstIndicator(plan) });
   });
   afterAll(() => app?.stop());
@@ -65,58 +88,119 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
   const listedOn = async (target: Target, who: Employee | string): Promise<Array<{ id: string }> | null> => {
     const { targetId } = targetOf(target);
     if (target === 'APPRAISAL' || target === 'BEHAVIOR') {
-      const data = await app.data<{ appraisal: { feedback: Array<{ id: string }> } | null }>('query($id: ID!) { appraisal(id: $id) { feedback { id } } }', { id: targetId }, await e.as(who));
+      const data = await app.data<{ appraisal: { feedback: Array<{ id: string }> } | null }>(
+        'query($id: ID!) { appraisal(id: $id) { feedback { id } } }',
+        { id: targetId },
+        await e.as(who),
+      );
       return data.appraisal?.feedback ?? null;
     }
     const type = { INDICATOR: 'Indicator', REALIZATION: 'Realization', ACTIVITY: 'DailyActivity' }[target];
-    return (await e.node<{ feedback: Array<{ id: string }> }>(targetId, who, `... on ${type} { feedback { id } }`))?.feedback ?? null;
+    return (
+      (await e.node<{ feedback: Array<{ id: string }> }>(targetId, who, `... on ${type} { feedback { id } }`))
+        ?.feedback ?? null
+    );
   };
 
   const TARGETS: Target[] = ['APPRAISAL', 'INDICATOR', 'REALIZATION', 'ACTIVITY', 'BEHAVIOR'];
 
   describe('giving', () => {
-    it.each(TARGETS)('the appraiser gives feedback on %s: addressed to the employee, in her plan, listed on the target, audited', async (target) => {
-      app.clock.set(wit('2027-03-11', '09:30'));
-      const given = await e.feedback('giveFeedback', { ...targetOf(target), text: `  Umpan balik tentang ${target}  ` }, head);
-      expect(given.userErrors).toEqual([]);
-      expect(given.feedback).toEqual<FeedbackOut>({
-        id: expect.any(String),
-        targetKind: target,
-        targetId: targetOf(target).targetId,
-        coreValue: target === 'BEHAVIOR' ? 'KOLABORATIF' : null,
-        text: `Umpan balik tentang ${target}`,
-        reply: null,
-        repliedAt: null,
-        version: 1,
-        createdAt: iso(wit('2027-03-11', '09:30')),
-        author: { id: employeeId(head) },
+    it.each(TARGETS)(
+      'the appraiser gives feedback on %s: addressed to the employee, in her plan, listed on the target, audited',
+      async (target) => {
+        app.clock.set(wit('2027-03-11', '09:30'));
+        const given = await e.feedback(
+          'giveFeedback',
+          { ...targetOf(target), text: `  Umpan balik tentang ${target}  ` },
+          head,
+        );
+        expect(given.userErrors).toEqual([]);
+        expect(given.feedback).toEqual<FeedbackOut>({
+          id: expect.any(String),
+          targetKind: target,
+          targetId: targetOf(target).targetId,
+          coreValue: target === 'BEHAVIOR' ? 'KOLABORATIF' : null,
+          text: `Umpan balik tentang ${target}`,
+          reply: null,
+          repliedAt: null,
+          version: 1,
+          createdAt: iso(wit('2027-03-11', '09:30')),
+          author: { id: employeeId(head) },
+          recipient: { id: employeeId(nurse) },
+          appraisal: { id: plan.id },
+        });
+        for (const who of [nurse, head, kadinkes])
+          expect(await listedOn(target, who)).toContainEqual({ id: given.feedback!.id });
+        expect((await e.audit('Feedback', dbId(given.feedback!.id))).map((a) => [a.action, a.actor_subject])).toEqual([
+          ['FEEDBACK_GIVEN', head.nip],
+        ]);
+      },
+    );
+
+    it('anyone above the employee gives it too (the appraiser’s supervisor)', async () => {
+      const given = await e.give(
+        { target: 'REALIZATION', targetId: realization.id, text: 'Pertahankan pencatatan kohort.' },
+        kadinkes,
+      );
+      expect(given).toMatchObject({
+        author: { id: employeeId(kadinkes) },
         recipient: { id: employeeId(nurse) },
         appraisal: { id: plan.id },
       });
-      for (const who of [nurse, head, kadinkes]) expect(await listedOn(target, who)).toContainEqual({ id: given.feedback!.id });
-      expect((await e.audit('Feedback', dbId(given.feedback!.id))).map((a) => [a.action, a.actor_subject])).toEqual([['FEEDBACK_GIVEN', head.nip]]);
-    });
-
-    it('anyone above the employee gives it too (the appraiser’s supervisor)', async () => {
-      const given = await e.give({ target: 'REALIZATION', targetId: realization.id, text: 'Pertahankan pencatatan kohort.' }, kadinkes);
-      expect(given).toMatchObject({ author: { id: employeeId(kadinkes) }, recipient: { id: employeeId(nurse) }, appraisal: { id: plan.id } });
     });
 
     it('an acting appraiser (Plt) who is not above her gives it; once the plan goes back, he still reads what he wrote, not the plan', async () => {
       const [{ owner, plan: other }] = await e.nursesWithPlans(1, y2027);
-      const acting = await e.nurse({ name: 'Plt Kepala', supervisor: kadinkes, unit: e.org.dinkes, positionKind: PositionKind.ADMINISTRATOR, positionTitle: 'Kepala Bidang Pelayanan Kesehatan' });
+      const acting = await e.nurse({
+        name: 'Plt Kepala',
+        supervisor: kadinkes,
+        unit: e.org.dinkes,
+        positionKind: PositionKind.ADMINISTRATOR,
+        positionTitle: 'Kepala Bidang Pelayanan Kesehatan',
+      });
       let current = await e.plan(other!.id);
-      await e.ok('reassignAppraiser', { id: other!.id, expectedVersion: current.version, appraiserId: employeeId(acting), reason: 'Plt. selama cuti' }, e.hr, 'appraisal { id }');
+      await e.ok(
+        'reassignAppraiser',
+        {
+          id: other!.id,
+          expectedVersion: current.version,
+          appraiserId: employeeId(acting),
+          reason: 'Plt. selama cuti',
+        },
+        e.hr,
+        'appraisal { id }',
+      );
       const given = await e.give({ target: 'APPRAISAL', targetId: other!.id, text: 'Selamat bekerja.' }, acting);
       expect(given.recipient).toEqual({ id: employeeId(owner!) });
       current = await e.plan(other!.id);
-      await e.ok('reassignAppraiser', { id: other!.id, expectedVersion: current.version, appraiserId: employeeId(head), reason: 'Kepala kembali dari cuti' }, e.hr, 'appraisal { id }');
-      expect(await app.data('query($id: ID!) { appraisal(id: $id) { id } }', { id: other!.id }, await e.token(acting))).toEqual({ appraisal: null });
-      expect(await e.node(given.id, acting, '... on Feedback { text }')).toEqual({ id: given.id, text: 'Selamat bekerja.' });
-      const mine = await app.data<{ viewer: { feedbackGiven: { nodes: Array<{ id: string }> } } }>('{ viewer { feedbackGiven { nodes { id } } } }', {}, await e.token(acting));
+      await e.ok(
+        'reassignAppraiser',
+        {
+          id: other!.id,
+          expectedVersion: current.version,
+          appraiserId: employeeId(head),
+          reason: 'Kepala kembali dari cuti',
+        },
+        e.hr,
+        'appraisal { id }',
+      );
+      expect(
+        await app.data('query($id: ID!) { appraisal(id: $id) { id } }', { id: other!.id }, await e.token(acting)),
+      ).toEqual({ appraisal: null });
+      expect(await e.node(given.id, acting, '... on Feedback { text }')).toEqual({
+        id: given.id,
+        text: 'Selamat bekerja.',
+      });
+      const mine = await app.data<{ viewer: { feedbackGiven: { nodes: Array<{ id: string }> } } }>(
+        '{ viewer { feedbackGiven { nodes { id } } } }',
+        {},
+        await e.token(acting),
+      );
       expect(mine.viewer.feedbackGiven.nodes).toEqual([{ id: given.id }]);
       // No longer her appraiser, not above her: he cannot give more.
-      const refused = await e.unchanged(() => e.feedback('giveFeedback', { target: 'APPRAISAL', targetId: other!.id, text: 'Lagi' }, acting));
+      const refused = await e.unchanged(() =>
+        e.feedback('giveFeedback', { target: 'APPRAISAL', targetId: other!.id, text: 'Lagi' }, acting),
+      );
       expect(codes(refused)).toEqual([['NOT_FOUND', ['input', 'targetId']]]);
     });
 
@@ -132,19 +216,32 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
     eachCase({
       actors: Object.keys(REFUSED) as Array<keyof typeof REFUSED>,
       rows: Object.fromEntries(TARGETS.map((t) => [t, t])),
-      outcome: (_target, actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : actor === 'she herself' || actor === 'HR' ? 'FORBIDDEN' : 'NOT_FOUND'),
+      outcome: (_target, actor) =>
+        actor === 'anonymous'
+          ? 'UNAUTHENTICATED'
+          : actor === 'she herself' || actor === 'HR'
+            ? 'FORBIDDEN'
+            : 'NOT_FOUND',
       title: (c) => `on ${c.name}, ${c.actor} gets ${c.outcome}; nothing written`,
       check: async ({ row: target, actor, outcome }) => {
         const who = REFUSED[actor]();
         if (who === null) {
-          const anonymous = await e.unchanged(() => app.gql('mutation($i: GiveFeedbackInput!) { giveFeedback(input: $i) { userErrors { code } } }', { i: { ...targetOf(target), text: 'x' } }));
+          const anonymous = await e.unchanged(() =>
+            app.gql('mutation($i: GiveFeedbackInput!) { giveFeedback(input: $i) { userErrors { code } } }', {
+              i: { ...targetOf(target), text: 'x' },
+            }),
+          );
           return expect(FollowThrough.errorCodes(anonymous)).toEqual([outcome]);
         }
         if (outcome === 'FORBIDDEN') {
-          const refused = await e.unchanged(() => e.feedbackRaw('giveFeedback', { ...targetOf(target), text: 'Tidak berhak' }, who));
+          const refused = await e.unchanged(() =>
+            e.feedbackRaw('giveFeedback', { ...targetOf(target), text: 'Tidak berhak' }, who),
+          );
           return expect(FollowThrough.errorCodes(refused)).toEqual(['FORBIDDEN']);
         }
-        const refused = await e.unchanged(() => e.feedback('giveFeedback', { ...targetOf(target), text: 'Tidak berhak' }, who));
+        const refused = await e.unchanged(() =>
+          e.feedback('giveFeedback', { ...targetOf(target), text: 'Tidak berhak' }, who),
+        );
         expect(codes(refused)).toEqual([['NOT_FOUND', ['input', 'targetId']]]);
         expect(refused.feedback).toBeNull();
       },
@@ -152,23 +249,57 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
 
     it('upwards is refused too: the nurse on her appraiser’s plan, the appraiser on his own supervisor’s plan (NOT_FOUND)', async () => {
       const headPlan = y2027.headPlan;
-      const byNurse = await e.unchanged(() => e.feedback('giveFeedback', { target: 'APPRAISAL', targetId: headPlan.id, text: 'Terima kasih, Bu' }, nurse));
+      const byNurse = await e.unchanged(() =>
+        e.feedback('giveFeedback', { target: 'APPRAISAL', targetId: headPlan.id, text: 'Terima kasih, Bu' }, nurse),
+      );
       expect(codes(byNurse)).toEqual([['NOT_FOUND', ['input', 'targetId']]]);
-      const kadinkesPlan = (await app.data<{ employee: { currentAppraisal: { id: string } } }>('query($id: ID!, $p: ID) { employee(id: $id) { currentAppraisal(periodId: $p) { id } } }', { id: employeeId(kadinkes), p: y2027.period.id }, e.hr)).employee.currentAppraisal;
-      const byHead = await e.unchanged(() => e.feedback('giveFeedback', { target: 'BEHAVIOR', targetId: kadinkesPlan.id, coreValue: 'HARMONIS', text: 'Terima kasih' }, head));
+      const kadinkesPlan = (
+        await app.data<{ employee: { currentAppraisal: { id: string } } }>(
+          'query($id: ID!, $p: ID) { employee(id: $id) { currentAppraisal(periodId: $p) { id } } }',
+          { id: employeeId(kadinkes), p: y2027.period.id },
+          e.hr,
+        )
+      ).employee.currentAppraisal;
+      const byHead = await e.unchanged(() =>
+        e.feedback(
+          'giveFeedback',
+          { target: 'BEHAVIOR', targetId: kadinkesPlan.id, coreValue: 'HARMONIS', text: 'Terima kasih' },
+          head,
+        ),
+      );
       expect(codes(byHead)).toEqual([['NOT_FOUND', ['input', 'targetId']]]);
     });
 
     it.each<[string, Record<string, unknown>, Array<[string, string[]]>]>([
-      ['behaviour without a core value', { target: 'BEHAVIOR', coreValue: null }, [['INVALID', ['input', 'coreValue']]]],
-      ['a core value on the plan as a whole', { target: 'APPRAISAL', coreValue: 'LOYAL' }, [['INVALID', ['input', 'coreValue']]]],
+      [
+        'behaviour without a core value',
+        { target: 'BEHAVIOR', coreValue: null },
+        [['INVALID', ['input', 'coreValue']]],
+      ],
+      [
+        'a core value on the plan as a whole',
+        { target: 'APPRAISAL', coreValue: 'LOYAL' },
+        [['INVALID', ['input', 'coreValue']]],
+      ],
       ['an empty text', { target: 'APPRAISAL', text: '' }, [['INVALID', ['input', 'text']]]],
       ['a blank text', { target: 'APPRAISAL', text: '   ' }, [['INVALID', ['input', 'text']]]],
       ['a text over 2,000 characters', { target: 'APPRAISAL', text: textOf(2001) }, [['INVALID', ['input', 'text']]]],
       ['a realization target with a plan’s id', { target: 'REALIZATION' }, [['NOT_FOUND', ['input', 'targetId']]]],
-      ['an activity target with a realization’s id', { target: 'ACTIVITY', targetId: 'realization' }, [['NOT_FOUND', ['input', 'targetId']]]],
-      ['an unknown plan', { target: 'APPRAISAL', targetId: toGlobalId('Appraisal', 99999) }, [['NOT_FOUND', ['input', 'targetId']]]],
-      ['an unknown indicator', { target: 'INDICATOR', targetId: toGlobalId('Indicator', 99999) }, [['NOT_FOUND', ['input', 'targetId']]]],
+      [
+        'an activity target with a realization’s id',
+        { target: 'ACTIVITY', targetId: 'realization' },
+        [['NOT_FOUND', ['input', 'targetId']]],
+      ],
+      [
+        'an unknown plan',
+        { target: 'APPRAISAL', targetId: toGlobalId('Appraisal', 99999) },
+        [['NOT_FOUND', ['input', 'targetId']]],
+      ],
+      [
+        'an unknown indicator',
+        { target: 'INDICATOR', targetId: toGlobalId('Indicator', 99999) },
+        [['NOT_FOUND', ['input', 'targetId']]],
+      ],
     ])('%s is refused with a stable code; nothing written', async (_label, input, expected) => {
       const resolved = { targetId: plan.id, text: 'Umpan balik', ...input };
       if (resolved.targetId === 'realization') resolved.targetId = realization.id;
@@ -177,22 +308,47 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
     });
 
     it('accepts 2,000 characters, trimmed', async () => {
-      const given = await e.give({ target: 'BEHAVIOR', targetId: plan.id, coreValue: 'ADAPTIF', text: ` ${textOf(2000)} ` }, head);
+      const given = await e.give(
+        { target: 'BEHAVIOR', targetId: plan.id, coreValue: 'ADAPTIF', text: ` ${textOf(2000)} ` },
+        head,
+      );
       expect(given.text).toBe(textOf(2000));
     });
   });
 
   describe('replying', () => {
     it('the employee replies with the version read; a second reply replaces the first; each audited', async () => {
-      const given = await e.give({ target: 'REALIZATION', targetId: realization.id, text: 'Bagaimana dengan kampung Hitigima?' }, head);
+      const given = await e.give(
+        { target: 'REALIZATION', targetId: realization.id, text: 'Bagaimana dengan kampung Hitigima?' },
+        head,
+      );
       app.clock.set(wit('2027-03-12', '07:15'));
-      const first = await e.feedback('replyToFeedback', { id: given.id, expectedVersion: 1, reply: '  Dijadwalkan minggu depan  ' }, nurse);
+      const first = await e.feedback(
+        'replyToFeedback',
+        { id: given.id, expectedVersion: 1, reply: '  Dijadwalkan minggu depan  ' },
+        nurse,
+      );
       expect(first.userErrors).toEqual([]);
-      expect(first.feedback).toEqual({ ...given, reply: 'Dijadwalkan minggu depan', repliedAt: iso(wit('2027-03-12', '07:15')), version: 2 });
+      expect(first.feedback).toEqual({
+        ...given,
+        reply: 'Dijadwalkan minggu depan',
+        repliedAt: iso(wit('2027-03-12', '07:15')),
+        version: 2,
+      });
       app.clock.set(wit('2027-03-13'));
-      const second = await e.feedback('replyToFeedback', { id: given.id, expectedVersion: 2, reply: 'Sudah dilaksanakan' }, nurse);
-      expect(second.feedback).toMatchObject({ reply: 'Sudah dilaksanakan', repliedAt: iso(wit('2027-03-13')), version: 3, text: given.text });
-      for (const who of [head, kadinkes]) expect(await e.node(given.id, who, `... on Feedback { ${FEEDBACK_FIELDS} }`)).toEqual(second.feedback);
+      const second = await e.feedback(
+        'replyToFeedback',
+        { id: given.id, expectedVersion: 2, reply: 'Sudah dilaksanakan' },
+        nurse,
+      );
+      expect(second.feedback).toMatchObject({
+        reply: 'Sudah dilaksanakan',
+        repliedAt: iso(wit('2027-03-13')),
+        version: 3,
+        text: given.text,
+      });
+      for (const who of [head, kadinkes])
+        expect(await e.node(given.id, who, `... on Feedback { ${FEEDBACK_FIELDS} }`)).toEqual(second.feedback);
       expect((await e.audit('Feedback', dbId(given.id))).map((a) => [a.action, a.actor_subject])).toEqual([
         ['FEEDBACK_GIVEN', head.nip],
         ['FEEDBACK_REPLIED', nurse.nip],
@@ -203,10 +359,16 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
     it('refuses a stale version (CONFLICT with the current one) and an empty or too long reply; nothing written', async () => {
       const given = await e.give({ target: 'APPRAISAL', targetId: plan.id, text: 'Target realistis?' }, head);
       await e.ok('replyToFeedback', { id: given.id, expectedVersion: 1, reply: 'Ya' }, nurse, 'feedback { id }');
-      const stale = await e.unchanged(() => e.feedback('replyToFeedback', { id: given.id, expectedVersion: 1, reply: 'Tidak' }, nurse));
-      expect(stale.userErrors.map((x) => [x.code, x.field, x.currentVersion])).toEqual([['CONFLICT', ['input', 'expectedVersion'], 2]]);
+      const stale = await e.unchanged(() =>
+        e.feedback('replyToFeedback', { id: given.id, expectedVersion: 1, reply: 'Tidak' }, nurse),
+      );
+      expect(stale.userErrors.map((x) => [x.code, x.field, x.currentVersion])).toEqual([
+        ['CONFLICT', ['input', 'expectedVersion'], 2],
+      ]);
       for (const reply of ['', '  ', textOf(2001)]) {
-        const refused = await e.unchanged(() => e.feedback('replyToFeedback', { id: given.id, expectedVersion: 2, reply }, nurse));
+        const refused = await e.unchanged(() =>
+          e.feedback('replyToFeedback', { id: given.id, expectedVersion: 2, reply }, nurse),
+        );
         expect(codes(refused)).toEqual([['INVALID', ['input', 'reply']]]);
       }
     });
@@ -214,14 +376,24 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
     it('only the recipient replies: the author and those above are FORBIDDEN, a peer or someone elsewhere NOT_FOUND; nothing written', async () => {
       const given = await e.give({ target: 'ACTIVITY', targetId: activity.id, text: 'Durasi terlalu lama?' }, head);
       for (const who of [head, kadinkes]) {
-        const refused = await e.unchanged(() => e.feedbackRaw('replyToFeedback', { id: given.id, expectedVersion: 1, reply: 'Balasan' }, who));
+        const refused = await e.unchanged(() =>
+          e.feedbackRaw('replyToFeedback', { id: given.id, expectedVersion: 1, reply: 'Balasan' }, who),
+        );
         expect(FollowThrough.errorCodes(refused)).toEqual(['FORBIDDEN']);
       }
       for (const who of [peer, kader, outsider]) {
-        const refused = await e.unchanged(() => e.feedback('replyToFeedback', { id: given.id, expectedVersion: 1, reply: 'Balasan' }, who));
+        const refused = await e.unchanged(() =>
+          e.feedback('replyToFeedback', { id: given.id, expectedVersion: 1, reply: 'Balasan' }, who),
+        );
         expect(codes(refused)).toEqual([['NOT_FOUND', ['input', 'id']]]);
       }
-      const unknown = await e.unchanged(() => e.feedback('replyToFeedback', { id: toGlobalId('Feedback', 99999), expectedVersion: 1, reply: 'Balasan' }, nurse));
+      const unknown = await e.unchanged(() =>
+        e.feedback(
+          'replyToFeedback',
+          { id: toGlobalId('Feedback', 99999), expectedVersion: 1, reply: 'Balasan' },
+          nurse,
+        ),
+      );
       expect(codes(unknown)).toEqual([['NOT_FOUND', ['input', 'id']]]);
     });
   });
@@ -237,14 +409,29 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
       // A fresh nurse (with someone below her) and peer, so that the lists are exact.
       app.clock.set(wit('2027-03-15'));
       [{ owner: nurse, plan }, { owner: peer }] = await e.nursesWithPlans(2, y2027);
-      kader = await e.nurse({ supervisor: nurse, name: 'Kader Kampung Baru', positionKind: PositionKind.PELAKSANA, positionTitle: 'Pengelola Layanan Kesehatan' });
+      kader = await e.nurse({
+        supervisor: nurse,
+        name: 'Kader Kampung Baru',
+        positionKind: PositionKind.PELAKSANA,
+        positionTitle: 'Pengelola Layanan Kesehatan',
+      });
       realization = await e.recordOk({ indicatorId: firstIndicator(plan), subPeriod: 2, value: 10 }, nurse);
       activity = await e.logDay(nurse, { date: '2027-03-15' });
       mine = [];
-      for (const target of TARGETS) mine.push(await e.give({ ...targetOf(target), text: `Untuk perawat: ${target}` }, head));
-      byKadinkes = await e.give({ target: 'BEHAVIOR', targetId: plan.id, coreValue: 'AKUNTABEL', text: 'Dari kepala dinas' }, kadinkes);
+      for (const target of TARGETS)
+        mine.push(await e.give({ ...targetOf(target), text: `Untuk perawat: ${target}` }, head));
+      byKadinkes = await e.give(
+        { target: 'BEHAVIOR', targetId: plan.id, coreValue: 'AKUNTABEL', text: 'Dari kepala dinas' },
+        kadinkes,
+      );
       mine.push(byKadinkes);
-      const peerPlan = (await app.data<{ employee: { currentAppraisal: { id: string } } }>('query($id: ID!, $p: ID) { employee(id: $id) { currentAppraisal(periodId: $p) { id } } }', { id: employeeId(peer), p: y2027.period.id }, e.hr)).employee.currentAppraisal;
+      const peerPlan = (
+        await app.data<{ employee: { currentAppraisal: { id: string } } }>(
+          'query($id: ID!, $p: ID) { employee(id: $id) { currentAppraisal(periodId: $p) { id } } }',
+          { id: employeeId(peer), p: y2027.period.id },
+          e.hr,
+        )
+      ).employee.currentAppraisal;
       toPeer = await e.give({ target: 'APPRAISAL', targetId: peerPlan.id, text: 'Untuk rekan' }, head);
       // An entry of someone without a plan: the feedback belongs to no plan.
       loner = await e.nurse({ name: 'Tanpa SKP' });
@@ -253,9 +440,29 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
     });
 
     const received = async (who: Employee, args = 'first: 50') =>
-      (await app.data<{ viewer: { feedbackReceived: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ id: string }> } } }>(`{ viewer { feedbackReceived(${args}) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`, {}, await e.token(who))).viewer.feedbackReceived;
+      (
+        await app.data<{
+          viewer: {
+            feedbackReceived: {
+              totalCount: number;
+              pageInfo: { hasNextPage: boolean; endCursor: string };
+              nodes: Array<{ id: string }>;
+            };
+          };
+        }>(
+          `{ viewer { feedbackReceived(${args}) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`,
+          {},
+          await e.token(who),
+        )
+      ).viewer.feedbackReceived;
     const given = async (who: Employee) =>
-      (await app.data<{ viewer: { feedbackGiven: { totalCount: number; nodes: Array<{ id: string }> } } }>('{ viewer { feedbackGiven(first: 100) { totalCount nodes { id } } } }', {}, await e.token(who))).viewer.feedbackGiven;
+      (
+        await app.data<{ viewer: { feedbackGiven: { totalCount: number; nodes: Array<{ id: string }> } } }>(
+          '{ viewer { feedbackGiven(first: 100) { totalCount nodes { id } } } }',
+          {},
+          await e.token(who),
+        )
+      ).viewer.feedbackGiven;
     const idsOf = (list: FeedbackOut[]) => list.map((f) => ({ id: f.id }));
     const newestFirst = (list: FeedbackOut[]) => [...list].sort((x, y) => dbId(y.id) - dbId(x.id));
 
@@ -274,7 +481,9 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
 
     it('authors see what they wrote, and only that', async () => {
       const byHead = await given(head);
-      expect(byHead.nodes).toEqual(expect.arrayContaining(idsOf([...mine.filter((f) => f !== byKadinkes), toPeer, noPlan])));
+      expect(byHead.nodes).toEqual(
+        expect.arrayContaining(idsOf([...mine.filter((f) => f !== byKadinkes), toPeer, noPlan])),
+      );
       expect(byHead.nodes).not.toContainEqual({ id: byKadinkes.id });
       const fromKadinkes = await given(kadinkes);
       expect(fromKadinkes.nodes).toContainEqual({ id: byKadinkes.id });
@@ -285,7 +494,13 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
     it('by id: the recipient, the authors and those who read her plan; not a peer, someone below her, someone elsewhere', async () => {
       const everything = [...mine, toPeer, noPlan].map((f) => f.id);
       const seen = async (who: Employee | string) =>
-        (await app.data<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: everything }, await e.as(who))).nodes.map((n) => n?.id ?? null);
+        (
+          await app.data<{ nodes: Array<{ id: string } | null> }>(
+            'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+            { ids: everything },
+            await e.as(who),
+          )
+        ).nodes.map((n) => n?.id ?? null);
       const expected = (visible: string[]) => everything.map((id) => (visible.includes(id) ? id : null));
       expect(await seen(nurse)).toEqual(expected(mine.map((f) => f.id)));
       expect(await seen(head)).toEqual(expected(everything));
@@ -299,10 +514,19 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
     it('on the targets: those who read the plan see it listed; staff below her who read her IKI (the cascade) see none', async () => {
       for (const target of TARGETS) {
         const onTarget = mine.filter((f) => f.targetKind === target).map((f) => ({ id: f.id }));
-        for (const who of [nurse, head, kadinkes]) expect({ target, list: await listedOn(target, who) }).toEqual({ target, list: expect.arrayContaining(onTarget) });
-        for (const who of [peer, outsider]) expect({ target, list: await listedOn(target, who) }).toEqual({ target, list: null });
+        for (const who of [nurse, head, kadinkes])
+          expect({ target, list: await listedOn(target, who) }).toEqual({
+            target,
+            list: expect.arrayContaining(onTarget),
+          });
+        for (const who of [peer, outsider])
+          expect({ target, list: await listedOn(target, who) }).toEqual({ target, list: null });
       }
-      const asKader = await e.node<{ text: string; feedback: unknown[] }>(firstIndicator(plan), kader, '... on Indicator { text feedback { id } }');
+      const asKader = await e.node<{ text: string; feedback: unknown[] }>(
+        firstIndicator(plan),
+        kader,
+        '... on Indicator { text feedback { id } }',
+      );
       expect(asKader).toEqual({ id: firstIndicator(plan), text: expect.any(String), feedback: [] });
     });
   });
@@ -322,12 +546,20 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
     });
 
     it('no feedback is given on a plan of a closed year (PERIOD_CLOSED); nothing written', async () => {
-      const refused = await e.unchanged(() => e.feedback('giveFeedback', { target: 'BEHAVIOR', targetId: closedPlan.id, coreValue: 'LOYAL', text: 'Sesudah ditutup' }, head));
+      const refused = await e.unchanged(() =>
+        e.feedback(
+          'giveFeedback',
+          { target: 'BEHAVIOR', targetId: closedPlan.id, coreValue: 'LOYAL', text: 'Sesudah ditutup' },
+          head,
+        ),
+      );
       expect(refused.userErrors.map((x) => x.code)).toEqual(['PERIOD_CLOSED']);
     });
 
     it('no reply is given in a closed year (PERIOD_CLOSED); nothing written', async () => {
-      const refused = await e.unchanged(() => e.feedback('replyToFeedback', { id: earlier.id, expectedVersion: 1, reply: 'Terlambat' }, owner));
+      const refused = await e.unchanged(() =>
+        e.feedback('replyToFeedback', { id: earlier.id, expectedVersion: 1, reply: 'Terlambat' }, owner),
+      );
       expect(refused.userErrors.map((x) => x.code)).toEqual(['PERIOD_CLOSED']);
     });
   });

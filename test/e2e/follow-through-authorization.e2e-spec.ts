@@ -5,7 +5,16 @@ import { Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { Unit } from '../../src/modules/unit/unit.entity';
 import { type OpenSubscription } from '../support/subscription-client';
-import { casesOf, eachActor, eachCase, expectAnswered, expectUnauthenticated, expectWrite, type Payload, snapshotTables } from '../support/authorization-matrix';
+import {
+  casesOf,
+  eachActor,
+  eachCase,
+  expectAnswered,
+  expectUnauthenticated,
+  expectWrite,
+  type Payload,
+  snapshotTables,
+} from '../support/authorization-matrix';
 import { TestApp } from '../support/test-app';
 import { MEETS, wit } from './evaluation-helpers';
 import { FOLLOW_THROUGH_TABLES, FollowThrough } from './follow-through-helpers';
@@ -42,9 +51,34 @@ import { type PlanOut } from './planning-helpers';
  * that no case depends on another.
  */
 
-type ActorName = 'self' | 'head' | 'kadinkes' | 'peer' | 'sub' | 'otherHead' | 'hrRegion' | 'hrOfA' | 'hrOfB' | 'analyst' | 'integration' | 'anonymous';
+type ActorName =
+  | 'self'
+  | 'head'
+  | 'kadinkes'
+  | 'peer'
+  | 'sub'
+  | 'otherHead'
+  | 'hrRegion'
+  | 'hrOfA'
+  | 'hrOfB'
+  | 'analyst'
+  | 'integration'
+  | 'anonymous';
 
-const ACTORS: readonly ActorName[] = ['self', 'head', 'kadinkes', 'peer', 'sub', 'otherHead', 'hrRegion', 'hrOfA', 'hrOfB', 'analyst', 'integration', 'anonymous'];
+const ACTORS: readonly ActorName[] = [
+  'self',
+  'head',
+  'kadinkes',
+  'peer',
+  'sub',
+  'otherHead',
+  'hrRegion',
+  'hrOfA',
+  'hrOfB',
+  'analyst',
+  'integration',
+  'anonymous',
+];
 
 const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
 
@@ -123,7 +157,8 @@ const SUB_FEEDBACK = 'Surat masuk sudah diarsipkan dengan baik.';
 
 const ref = (id: string): Ref => ({ id, dbId: fromGlobalId(id)!.id });
 
-const gid = (object: Employee | Unit): string => toGlobalId(object instanceof Unit ? Unit.typeName : Employee.typeName, object.id);
+const gid = (object: Employee | Unit): string =>
+  toGlobalId(object instanceof Unit ? Unit.typeName : Employee.typeName, object.id);
 
 let app: TestApp;
 let ft: FollowThrough;
@@ -139,26 +174,108 @@ async function givenOrganisation(): Promise<Organisation> {
   const root = await fx.unit({ code: 'FT-ROOT', name: 'Pemerintah Kabupaten Jayawijaya', kind: UnitKind.GOVERNMENT });
   const a = await fx.unit({ code: 'FT-A', name: 'Dinas Kesehatan', kind: UnitKind.AGENCY, parent: root });
   const a1 = await fx.unit({ code: 'FT-A1', name: 'UPTD Puskesmas Walesi', kind: UnitKind.HEALTH_CENTRE, parent: a });
-  const la = await fx.unit({ code: 'FT-LA', name: 'UPTD Puskesmas Wamena Kota', kind: UnitKind.HEALTH_CENTRE, parent: a });
+  const la = await fx.unit({
+    code: 'FT-LA',
+    name: 'UPTD Puskesmas Wamena Kota',
+    kind: UnitKind.HEALTH_CENTRE,
+    parent: a,
+  });
   const lf = await fx.unit({ code: 'FT-LF', name: 'UPTD Puskesmas Hubikosi', kind: UnitKind.HEALTH_CENTRE, parent: a });
   const b = await fx.unit({ code: 'FT-B', name: 'Dinas Pendidikan', kind: UnitKind.AGENCY, parent: root });
   const hrUnit = await fx.unit({ code: 'FT-HR', name: 'BKPSDM', kind: UnitKind.AGENCY, parent: root });
   const bupati = await fx.official('Markus Lokobal, S.H.', 'Bupati Jayawijaya');
-  const kadinkes = await fx.employee({ unit: a, externalSupervisor: bupati, name: 'Karel Wetipo', positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Kesehatan', grade: 'IV/c' });
-  const head = await fx.employee({ unit: a1, supervisor: kadinkes, name: 'Hendrik Itlay', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Walesi' });
-  const self = await fx.employee({ unit: a1, supervisor: head, name: 'Selina Kogoya', positionTitle: 'Perawat Ahli Pertama' });
-  const peer = await fx.employee({ unit: a1, supervisor: head, name: 'Petronela Asso', positionTitle: 'Bidan Ahli Pertama' });
-  const sub = await fx.employee({ unit: a1, supervisor: self, name: 'Sefnat Hubi', positionKind: PositionKind.PELAKSANA, positionTitle: 'Pengadministrasi Umum' });
-  const otherHead = await fx.employee({ unit: b, externalSupervisor: bupati, name: 'Otniel Mabel', positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Pendidikan' });
-  const hrHead = await fx.employee({ unit: hrUnit, externalSupervisor: bupati, name: 'Yulianus Wenda', positionKind: PositionKind.JPT, positionTitle: 'Kepala BKPSDM', grade: 'IV/c' });
-  const hrPerson = await fx.employee({ unit: hrUnit, supervisor: hrHead, name: 'Herlina Lokobal', positionTitle: 'Analis SDM Aparatur' });
-  const laHead = await fx.employee({ unit: la, supervisor: kadinkes, name: 'Lukas Elopere', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Wamena Kota' });
-  const lfHead = await fx.employee({ unit: lf, supervisor: kadinkes, name: 'Debora Yikwa', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Hubikosi' });
+  const kadinkes = await fx.employee({
+    unit: a,
+    externalSupervisor: bupati,
+    name: 'Karel Wetipo',
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala Dinas Kesehatan',
+    grade: 'IV/c',
+  });
+  const head = await fx.employee({
+    unit: a1,
+    supervisor: kadinkes,
+    name: 'Hendrik Itlay',
+    positionKind: PositionKind.PENGAWAS,
+    positionTitle: 'Kepala UPTD Puskesmas Walesi',
+  });
+  const self = await fx.employee({
+    unit: a1,
+    supervisor: head,
+    name: 'Selina Kogoya',
+    positionTitle: 'Perawat Ahli Pertama',
+  });
+  const peer = await fx.employee({
+    unit: a1,
+    supervisor: head,
+    name: 'Petronela Asso',
+    positionTitle: 'Bidan Ahli Pertama',
+  });
+  const sub = await fx.employee({
+    unit: a1,
+    supervisor: self,
+    name: 'Sefnat Hubi',
+    positionKind: PositionKind.PELAKSANA,
+    positionTitle: 'Pengadministrasi Umum',
+  });
+  const otherHead = await fx.employee({
+    unit: b,
+    externalSupervisor: bupati,
+    name: 'Otniel Mabel',
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala Dinas Pendidikan',
+  });
+  const hrHead = await fx.employee({
+    unit: hrUnit,
+    externalSupervisor: bupati,
+    name: 'Yulianus Wenda',
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala BKPSDM',
+    grade: 'IV/c',
+  });
+  const hrPerson = await fx.employee({
+    unit: hrUnit,
+    supervisor: hrHead,
+    name: 'Herlina Lokobal',
+    positionTitle: 'Analis SDM Aparatur',
+  });
+  const laHead = await fx.employee({
+    unit: la,
+    supervisor: kadinkes,
+    name: 'Lukas Elopere',
+    positionKind: PositionKind.PENGAWAS,
+    positionTitle: 'Kepala UPTD Puskesmas Wamena Kota',
+  });
+  const lfHead = await fx.employee({
+    unit: lf,
+    supervisor: kadinkes,
+    name: 'Debora Yikwa',
+    positionKind: PositionKind.PENGAWAS,
+    positionTitle: 'Kepala UPTD Puskesmas Hubikosi',
+  });
   await fx.setHead(a, kadinkes);
   await fx.setHead(a1, head);
   await fx.setHead(b, otherHead);
   await fx.setHead(hrUnit, hrHead);
-  return { root, a, a1, la, lf, b, hrUnit, kadinkes, head, self, peer, sub, otherHead, hrHead, hrPerson, laHead, lfHead };
+  return {
+    root,
+    a,
+    a1,
+    la,
+    lf,
+    b,
+    hrUnit,
+    kadinkes,
+    head,
+    self,
+    peer,
+    sub,
+    otherHead,
+    hrHead,
+    hrPerson,
+    laHead,
+    lfHead,
+  };
 }
 
 async function tokensFor(o: Organisation): Promise<Record<ActorName, string | null>> {
@@ -192,7 +309,10 @@ async function givenLookAlikes(unit: Unit, head: Employee, headRhk: string, coun
 }
 
 /** How many allowed writes need an approved look-alike plan of their own. */
-const approvedLookAlikes = (): number => casesOf(WRITE_MATRIX).filter((c) => c.outcome === 'ALLOWED' && WRITE_ACTIONS[c.name as ActionName].fresh === 'APPROVED').length;
+const approvedLookAlikes = (): number =>
+  casesOf(WRITE_MATRIX).filter(
+    (c) => c.outcome === 'ALLOWED' && WRITE_ACTIONS[c.name as ActionName].fresh === 'APPROVED',
+  ).length;
 
 async function givenWorld(): Promise<void> {
   const org = await givenOrganisation();
@@ -202,20 +322,45 @@ async function givenWorld(): Promise<void> {
   const opened = await ft.openPeriod(2027);
   world = { org, period: { ...ref(opened.id), year: 2027 } } as World;
   const kPlan = await ft.createPlan(org.kadinkes, { periodId: opened.id });
-  const kadinkesRhk = (await ft.addRhk(org.kadinkes, kPlan, { text: 'Meningkatnya derajat kesehatan masyarakat' })).rhk.id;
-  const headPlan = await ft.bringTo(await ft.readyPlan(org.head, kadinkesRhk, { periodId: opened.id }), 'APPROVED', org.head, org.kadinkes);
+  const kadinkesRhk = (await ft.addRhk(org.kadinkes, kPlan, { text: 'Meningkatnya derajat kesehatan masyarakat' })).rhk
+    .id;
+  const headPlan = await ft.bringTo(
+    await ft.readyPlan(org.head, kadinkesRhk, { periodId: opened.id }),
+    'APPROVED',
+    org.head,
+    org.kadinkes,
+  );
   const selfPlan = await ft.approvedPlan(org.self, org.head, headPlan.workResultPlans[0]!.id, opened.id);
   world.plans = { self: ref(selfPlan.id), head: ref(headPlan.id), kadinkes: ref(kPlan.id) };
-  world.rhk = { self: ref(selfPlan.workResultPlans[0]!.id), head: ref(headPlan.workResultPlans[0]!.id), kadinkes: ref(kadinkesRhk) };
+  world.rhk = {
+    self: ref(selfPlan.workResultPlans[0]!.id),
+    head: ref(headPlan.workResultPlans[0]!.id),
+    kadinkes: ref(kadinkesRhk),
+  };
   world.indicator = firstIndicatorOf(selfPlan);
-  const laHeadPlan = await ft.bringTo(await ft.readyPlan(org.laHead, kadinkesRhk, { periodId: opened.id }), 'APPROVED', org.laHead, org.kadinkes);
-  const lfHeadPlan = await ft.bringTo(await ft.readyPlan(org.lfHead, kadinkesRhk, { periodId: opened.id }), 'APPROVED', org.lfHead, org.kadinkes);
+  const laHeadPlan = await ft.bringTo(
+    await ft.readyPlan(org.laHead, kadinkesRhk, { periodId: opened.id }),
+    'APPROVED',
+    org.laHead,
+    org.kadinkes,
+  );
+  const lfHeadPlan = await ft.bringTo(
+    await ft.readyPlan(org.lfHead, kadinkesRhk, { periodId: opened.id }),
+    'APPROVED',
+    org.lfHead,
+    org.kadinkes,
+  );
   world.approved = await givenLookAlikes(org.la, org.laHead, laHeadPlan.workResultPlans[0]!.id, approvedLookAlikes());
   const finals = await givenLookAlikes(org.lf, org.lfHead, lfHeadPlan.workResultPlans[0]!.id, 2);
   // Two more appraised by kadinkes directly, like head: their appraiser's supervisor is the Bupati.
   const direct: LookAlike[] = [];
   for (let i = 0; i < 2; i++) {
-    const staff = await app.fixtures.employee({ unit: org.lf, supervisor: org.kadinkes, positionKind: PositionKind.ADMINISTRATOR, positionTitle: 'Kepala Bidang Pelayanan Kesehatan' });
+    const staff = await app.fixtures.employee({
+      unit: org.lf,
+      supervisor: org.kadinkes,
+      positionKind: PositionKind.ADMINISTRATOR,
+      positionTitle: 'Kepala Bidang Pelayanan Kesehatan',
+    });
     const plan = await ft.approvedPlan(staff, org.kadinkes, kadinkesRhk, opened.id);
     direct.push({ nurse: staff, head: org.kadinkes, plan: ref(plan.id), indicator: firstIndicatorOf(plan) });
   }
@@ -223,7 +368,14 @@ async function givenWorld(): Promise<void> {
   // 4 January 2028, 10:00 WIT: the year has run.
   app.clock.set(wit('2028-01-04', '10:00'));
   await ft.movePeriodTo(world.period, 'RUNNING');
-  world.realization = ref((await ft.recordOk({ indicatorId: world.indicator.id, subPeriod: 4, value: 30, narrative: 'Imunisasi di 4 kampung' }, org.self)).id);
+  world.realization = ref(
+    (
+      await ft.recordOk(
+        { indicatorId: world.indicator.id, subPeriod: 4, value: 30, narrative: 'Imunisasi di 4 kampung' },
+        org.self,
+      )
+    ).id,
+  );
   world.activity = ref((await ft.logDay(org.self, { date: DAY, indicatorId: world.indicator.id })).id);
   const texts: Record<FeedbackKey, string> = {
     onRealization: 'Capaian triwulan IV baik; lengkapi foto kegiatan.',
@@ -232,15 +384,28 @@ async function givenWorld(): Promise<void> {
     onIndicator: 'Target indikator ini perlu data sasaran terbaru.',
   };
   const given = {
-    onRealization: await ft.give({ target: 'REALIZATION', targetId: world.realization.id, text: texts.onRealization }, org.head),
+    onRealization: await ft.give(
+      { target: 'REALIZATION', targetId: world.realization.id, text: texts.onRealization },
+      org.head,
+    ),
     onPlan: await ft.give({ target: 'APPRAISAL', targetId: world.plans.self.id, text: texts.onPlan }, org.kadinkes),
     onActivity: await ft.give({ target: 'ACTIVITY', targetId: world.activity.id, text: texts.onActivity }, org.head),
-    onIndicator: await ft.give({ target: 'INDICATOR', targetId: world.indicator.id, text: texts.onIndicator }, org.head),
+    onIndicator: await ft.give(
+      { target: 'INDICATOR', targetId: world.indicator.id, text: texts.onIndicator },
+      org.head,
+    ),
   };
   world.subActivity = ref((await ft.logDay(org.sub, { date: SUB_DAY, description: 'Pengarsipan surat masuk' })).id);
-  world.subFeedback = ref((await ft.give({ target: 'ACTIVITY', targetId: world.subActivity.id, text: SUB_FEEDBACK }, org.self)).id);
+  world.subFeedback = ref(
+    (await ft.give({ target: 'ACTIVITY', targetId: world.subActivity.id, text: SUB_FEEDBACK }, org.self)).id,
+  );
   const reply = 'Baik, foto sudah diunggah.';
-  await ft.ok('replyToFeedback', { id: given.onRealization.id, expectedVersion: given.onRealization.version, reply }, org.self, 'feedback { id }');
+  await ft.ok(
+    'replyToFeedback',
+    { id: given.onRealization.id, expectedVersion: given.onRealization.version, reply },
+    org.self,
+    'feedback { id }',
+  );
   world.feedback = {
     onRealization: { ...ref(given.onRealization.id), text: texts.onRealization, reply },
     onPlan: { ...ref(given.onPlan.id), text: texts.onPlan, reply: null },
@@ -250,7 +415,13 @@ async function givenWorld(): Promise<void> {
 
   await ft.movePeriodTo(world.period, 'EVALUATING');
   const rated = await ft.ratePeriod(
-    { appraisalId: world.plans.self.id, expectedVersion: (await ft.ratedOrFail(world.plans.self.id)).version, subPeriod: 4, resultRating: MEETS, behaviorRating: MEETS },
+    {
+      appraisalId: world.plans.self.id,
+      expectedVersion: (await ft.ratedOrFail(world.plans.self.id)).version,
+      subPeriod: 4,
+      resultRating: MEETS,
+      behaviorRating: MEETS,
+    },
     org.head,
   );
   if (rated.userErrors.length) throw new Error(`ratePeriod: ${JSON.stringify(rated.userErrors)}`);
@@ -258,11 +429,25 @@ async function givenWorld(): Promise<void> {
   world.annual = ref((await ft.rateInto({ id: world.plans.self.id }, 'BAIK', org.head)).annualEvaluation!.id);
   for (const f of [...finals, ...direct]) await ft.rateInto({ id: f.plan.id }, 'BAIK', f.head);
   for (const unit of [org.a1, org.lf]) {
-    const set = await ft.ok<{ unitRating: { id: string } }>('setUnitRating', { unitId: gid(unit), periodId: world.period.id, rating: 'ISTIMEWA' }, ft.hr, 'unitRating { id }');
+    const set = await ft.ok<{ unitRating: { id: string } }>(
+      'setUnitRating',
+      { unitId: gid(unit), periodId: world.period.id, rating: 'ISTIMEWA' },
+      ft.hr,
+      'unitRating { id }',
+    );
     if (unit === org.a1) world.unitRating = ref(set.unitRating.id);
   }
   // Head heads A1: his result rating follows A1's (ISTIMEWA → above expectation), so BAIK with behaviour as expected.
-  await ft.ok('rateYear', { appraisalId: world.plans.head.id, expectedVersion: (await ft.ratedOrFail(world.plans.head.id)).version, behaviorRating: MEETS }, org.kadinkes, 'evaluation { id }');
+  await ft.ok(
+    'rateYear',
+    {
+      appraisalId: world.plans.head.id,
+      expectedVersion: (await ft.ratedOrFail(world.plans.head.id)).version,
+      behaviorRating: MEETS,
+    },
+    org.kadinkes,
+    'evaluation { id }',
+  );
   for (const unit of [org.a1, org.lf]) {
     const done = await ft.finalize({ unitId: gid(unit), periodId: world.period.id, includeSubunits: false });
     if (done.userErrors.length) throw new Error(`finalize: ${JSON.stringify(done.userErrors)}`);
@@ -271,7 +456,14 @@ async function givenWorld(): Promise<void> {
   // 5 January 2028: the ratings are delivered; self objects, and so does one look-alike.
   app.clock.set(wit('2028-01-05', '09:00'));
   const object = async (who: Employee, plan: Ref): Promise<Ref> => {
-    const filed = await ft.fileObjection({ appraisalId: plan.id, expectedVersion: (await ft.ratedOrFail(plan.id)).version, reason: 'Data imunisasi Desember belum dihitung' }, who);
+    const filed = await ft.fileObjection(
+      {
+        appraisalId: plan.id,
+        expectedVersion: (await ft.ratedOrFail(plan.id)).version,
+        reason: 'Data imunisasi Desember belum dihitung',
+      },
+      who,
+    );
     if (filed.userErrors.length) throw new Error(`fileObjection: ${JSON.stringify(filed.userErrors)}`);
     return ref(filed.objection!.id);
   };
@@ -306,22 +498,23 @@ type Sight = 'UNAUTHENTICATED' | 'NOTHING' | 'CONTENT' | 'PLAN';
 
 const SIGHT: Readonly<Record<ActorName, Readonly<Record<Owner, Sight>>>> = {
   //            self's plan   head's plan   kadinkes's plan
-  self:        { self: 'PLAN',    head: 'CONTENT', kadinkes: 'CONTENT' }, // owner; below head and kadinkes
-  head:        { self: 'PLAN',    head: 'PLAN',    kadinkes: 'CONTENT' }, // self's appraiser; below kadinkes
-  kadinkes:    { self: 'PLAN',    head: 'PLAN',    kadinkes: 'PLAN' },    // above both; self's appraiser's supervisor
-  peer:        { self: 'NOTHING', head: 'CONTENT', kadinkes: 'CONTENT' }, // below head and kadinkes, beside self
-  sub:         { self: 'CONTENT', head: 'CONTENT', kadinkes: 'CONTENT' }, // below all three
-  otherHead:   { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' },
-  hrRegion:    { self: 'PLAN',    head: 'PLAN',    kadinkes: 'PLAN' },
-  hrOfA:       { self: 'PLAN',    head: 'PLAN',    kadinkes: 'PLAN' },    // scope covers A and A1
-  hrOfB:       { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' }, // scope does not
-  analyst:     { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' },
+  self: { self: 'PLAN', head: 'CONTENT', kadinkes: 'CONTENT' }, // owner; below head and kadinkes
+  head: { self: 'PLAN', head: 'PLAN', kadinkes: 'CONTENT' }, // self's appraiser; below kadinkes
+  kadinkes: { self: 'PLAN', head: 'PLAN', kadinkes: 'PLAN' }, // above both; self's appraiser's supervisor
+  peer: { self: 'NOTHING', head: 'CONTENT', kadinkes: 'CONTENT' }, // below head and kadinkes, beside self
+  sub: { self: 'CONTENT', head: 'CONTENT', kadinkes: 'CONTENT' }, // below all three
+  otherHead: { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' },
+  hrRegion: { self: 'PLAN', head: 'PLAN', kadinkes: 'PLAN' },
+  hrOfA: { self: 'PLAN', head: 'PLAN', kadinkes: 'PLAN' }, // scope covers A and A1
+  hrOfB: { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' }, // scope does not
+  analyst: { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' },
   integration: { self: 'NOTHING', head: 'NOTHING', kadinkes: 'NOTHING' },
-  anonymous:   { self: 'UNAUTHENTICATED', head: 'UNAUTHENTICATED', kadinkes: 'UNAUTHENTICATED' },
+  anonymous: { self: 'UNAUTHENTICATED', head: 'UNAUTHENTICATED', kadinkes: 'UNAUTHENTICATED' },
 };
 
 const readsPlan = (actor: ActorName, owner: Owner = 'self') => SIGHT[actor][owner] === 'PLAN';
-const readsContent = (actor: ActorName, owner: Owner = 'self') => SIGHT[actor][owner] === 'PLAN' || SIGHT[actor][owner] === 'CONTENT';
+const readsContent = (actor: ActorName, owner: Owner = 'self') =>
+  SIGHT[actor][owner] === 'PLAN' || SIGHT[actor][owner] === 'CONTENT';
 
 /**
  * Self's daily log: she, her reviewer (the plan's appraiser, head), everyone above her (head, kadinkes) and HR
@@ -346,13 +539,23 @@ const READS_ACTIVITY: Readonly<Record<ActorName, boolean>> = {
  * Sub's log and the feedback on it, without a plan: she, her supervisor and reviewer (self), everyone above her
  * (head, kadinkes) and HR admins covering her. Not a peer of self's, not analysts or clients.
  */
-const readsSubLog = (a: ActorName) => (['sub', 'self', 'head', 'kadinkes', 'hrRegion', 'hrOfA'] as ActorName[]).includes(a);
+const readsSubLog = (a: ActorName) =>
+  (['sub', 'self', 'head', 'kadinkes', 'hrRegion', 'hrOfA'] as ActorName[]).includes(a);
 
 /** The directory (employees, their lists) is for employees and HR admins, not analysts or integration clients. */
 const readsDirectory = (actor: ActorName) => actor !== 'analyst' && actor !== 'integration' && actor !== 'anonymous';
 
 /** The shared objects and who reads each. */
-type ObjectKey = 'realization' | 'activity' | FeedbackKey | 'periodic' | 'annual' | 'objection' | 'unitRating' | 'subActivity' | 'subFeedback';
+type ObjectKey =
+  | 'realization'
+  | 'activity'
+  | FeedbackKey
+  | 'periodic'
+  | 'annual'
+  | 'objection'
+  | 'unitRating'
+  | 'subActivity'
+  | 'subFeedback';
 
 const READERS: Readonly<Record<ObjectKey, (actor: ActorName) => boolean>> = {
   // Realizations, evaluations and objections are part of the plan: its readers only, not its content readers (docs/domain.md scenario 4).
@@ -409,7 +612,8 @@ const TYPE_OF: Readonly<Record<ObjectKey, string>> = {
   subFeedback: 'Feedback',
 };
 
-const refOf = (w: World, key: ObjectKey): Ref => (key in w.feedback ? w.feedback[key as FeedbackKey] : (w[key as Exclude<ObjectKey, FeedbackKey>] as Ref));
+const refOf = (w: World, key: ObjectKey): Ref =>
+  key in w.feedback ? w.feedback[key as FeedbackKey] : (w[key as Exclude<ObjectKey, FeedbackKey>] as Ref);
 
 /** The object as a reader sees it with its FIELDS. */
 function seen(w: World, key: ObjectKey): Record<string, unknown> {
@@ -439,9 +643,16 @@ function seen(w: World, key: ObjectKey): Record<string, unknown> {
 }
 
 // Walking a response without a type per query.
-const get = (value: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), value);
+const get = (value: unknown, ...keys: string[]): unknown =>
+  keys.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+    value,
+  );
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const nodesOf = (connection: unknown): unknown[] => (get(connection, 'nodes') !== undefined ? list(get(connection, 'nodes')) : list(get(connection, 'edges')).map((e) => get(e, 'node')));
+const nodesOf = (connection: unknown): unknown[] =>
+  get(connection, 'nodes') !== undefined
+    ? list(get(connection, 'nodes'))
+    : list(get(connection, 'edges')).map((e) => get(e, 'node'));
 const byId = (items: unknown[], id: string): unknown => items.find((i) => get(i, 'id') === id) ?? null;
 const present = (v: unknown): boolean => v !== null && v !== undefined;
 
@@ -462,7 +673,12 @@ function inConnection(connection: unknown, id: string): Found {
     list: {
       totalCount: get(connection, 'totalCount') as number,
       length: items.length,
-      ...(present(pageInfo) ? { hasNextPage: get(pageInfo, 'hasNextPage') as boolean, hasPreviousPage: get(pageInfo, 'hasPreviousPage') as boolean } : {}),
+      ...(present(pageInfo)
+        ? {
+            hasNextPage: get(pageInfo, 'hasNextPage') as boolean,
+            hasPreviousPage: get(pageInfo, 'hasPreviousPage') as boolean,
+          }
+        : {}),
     },
   };
 }
@@ -482,9 +698,15 @@ interface ReadPath {
 
 // Nested selections, each ending in one object's fields.
 const inIndicators = (inner: string) => `workResultPlans { indicators { ${inner} } }`;
-const allIndicators = (plan: unknown): unknown[] => list(get(plan, 'workResultPlans')).flatMap((r) => list(get(r, 'indicators')));
-const realizationsIn = (plan: unknown, w: World): unknown => byId(allIndicators(plan).flatMap((i) => list(get(i, 'realizations'))), w.realization.id);
-const teamMember = (data: Record<string, unknown>, w: World): unknown => byId(nodesOf(get(data, 'viewer', 'team')), gid(w.org.self));
+const allIndicators = (plan: unknown): unknown[] =>
+  list(get(plan, 'workResultPlans')).flatMap((r) => list(get(r, 'indicators')));
+const realizationsIn = (plan: unknown, w: World): unknown =>
+  byId(
+    allIndicators(plan).flatMap((i) => list(get(i, 'realizations'))),
+    w.realization.id,
+  );
+const teamMember = (data: Record<string, unknown>, w: World): unknown =>
+  byId(nodesOf(get(data, 'viewer', 'team')), gid(w.org.self));
 
 const nodePath = (target: ObjectKey): ReadPath => ({
   target,
@@ -507,7 +729,11 @@ const PERIOD_ARG = 'query($id: ID!, $periodId: ID!)';
 const headOrKadinkes = (a: ActorName) => a === 'head' || a === 'kadinkes';
 
 /** Paths that reach one object of self's plan through the plan: by id, the A1 list, the employee, the team, the viewer. */
-function throughPlan(target: ObjectKey, inner: string, pick: (plan: unknown, w: World) => unknown): Record<string, ReadPath> {
+function throughPlan(
+  target: ObjectKey,
+  inner: string,
+  pick: (plan: unknown, w: World) => unknown,
+): Record<string, ReadPath> {
   return {
     'appraisal(self’s plan)': {
       target,
@@ -581,7 +807,13 @@ const REALIZATION_PATHS: Record<string, ReadPath> = {
     target: 'realization',
     query: `query($id: ID!) { appraisal(id: $id) { ${inIndicators(`latestRealization { ${REALIZATION_FIELDS} }`)} } }`,
     variables: (w) => ({ id: w.plans.self.id }),
-    find: (data, w) => ({ item: byId(allIndicators(data.appraisal).map((i) => get(i, 'latestRealization')), w.realization.id), via: present(data.appraisal) }),
+    find: (data, w) => ({
+      item: byId(
+        allIndicators(data.appraisal).map((i) => get(i, 'latestRealization')),
+        w.realization.id,
+      ),
+      via: present(data.appraisal),
+    }),
     via: (a) => readsPlan(a),
   },
   // Content readers (sub, below self) see the indicator, never what was achieved on it.
@@ -589,7 +821,10 @@ const REALIZATION_PATHS: Record<string, ReadPath> = {
     target: 'realization',
     query: `query($id: ID!) { node(id: $id) { ... on Indicator { id ${IKI_REALIZATIONS} } } }`,
     variables: (w) => ({ id: w.indicator.id }),
-    find: (data, w) => ({ item: byId(list(get(data.node, 'realizations')), w.realization.id), via: present(data.node) }),
+    find: (data, w) => ({
+      item: byId(list(get(data.node, 'realizations')), w.realization.id),
+      via: present(data.node),
+    }),
     via: (a) => readsContent(a),
   },
   'node(self’s IKI).latestRealization': {
@@ -603,7 +838,13 @@ const REALIZATION_PATHS: Record<string, ReadPath> = {
     target: 'realization',
     query: `query($id: ID!) { node(id: $id) { ... on WorkResultPlan { id indicators { ${IKI_REALIZATIONS} } } } }`,
     variables: (w) => ({ id: w.rhk.self.id }),
-    find: (data, w) => ({ item: byId(list(get(data.node, 'indicators')).flatMap((i) => list(get(i, 'realizations'))), w.realization.id), via: present(data.node) }),
+    find: (data, w) => ({
+      item: byId(
+        list(get(data.node, 'indicators')).flatMap((i) => list(get(i, 'realizations'))),
+        w.realization.id,
+      ),
+      via: present(data.node),
+    }),
     via: (a) => readsContent(a),
   },
   'node(head’s RHK).supportedBy → self’s RHK → IKI → realizations': {
@@ -612,7 +853,13 @@ const REALIZATION_PATHS: Record<string, ReadPath> = {
     variables: (w) => ({ id: w.rhk.head.id }),
     find: (data, w) => {
       const rhk = byId(list(get(data.node, 'supportedBy')), w.rhk.self.id);
-      return { item: byId(list(get(rhk, 'indicators')).flatMap((i) => list(get(i, 'realizations'))), w.realization.id), via: present(rhk) };
+      return {
+        item: byId(
+          list(get(rhk, 'indicators')).flatMap((i) => list(get(i, 'realizations'))),
+          w.realization.id,
+        ),
+        via: present(rhk),
+      };
     },
     via: (a) => readsContent(a, 'head') && readsContent(a),
   },
@@ -621,8 +868,17 @@ const REALIZATION_PATHS: Record<string, ReadPath> = {
     query: `query($id: ID!) { node(id: $id) { ... on WorkResultPlan { cascade { workResultPlan { id indicators { ${IKI_REALIZATIONS} } } } } } }`,
     variables: (w) => ({ id: w.rhk.kadinkes.id }),
     find: (data, w) => {
-      const rhk = byId(list(get(data.node, 'cascade')).map((c) => get(c, 'workResultPlan')), w.rhk.self.id);
-      return { item: byId(list(get(rhk, 'indicators')).flatMap((i) => list(get(i, 'realizations'))), w.realization.id), via: present(rhk) };
+      const rhk = byId(
+        list(get(data.node, 'cascade')).map((c) => get(c, 'workResultPlan')),
+        w.rhk.self.id,
+      );
+      return {
+        item: byId(
+          list(get(rhk, 'indicators')).flatMap((i) => list(get(i, 'realizations'))),
+          w.realization.id,
+        ),
+        via: present(rhk),
+      };
     },
     // A hidden RHK hides its subtree: self's shows only under a visible head's.
     via: (a) => readsContent(a, 'kadinkes') && readsContent(a, 'head') && readsContent(a),
@@ -631,7 +887,10 @@ const REALIZATION_PATHS: Record<string, ReadPath> = {
     target: 'realization',
     query: `query($id: ID!) { node(id: $id) { ... on DailyActivity { id indicator { id ${IKI_REALIZATIONS} } } } }`,
     variables: (w) => ({ id: w.activity.id }),
-    find: (data, w) => ({ item: byId(list(get(data.node, 'indicator', 'realizations')), w.realization.id), via: present(get(data.node, 'indicator')) }),
+    find: (data, w) => ({
+      item: byId(list(get(data.node, 'indicator', 'realizations')), w.realization.id),
+      via: present(get(data.node, 'indicator')),
+    }),
     via: (a) => READS_ACTIVITY[a] && readsContent(a),
   },
 };
@@ -701,7 +960,8 @@ const ACTIVITY_PATHS: Record<string, ReadPath> = {
 // ---------------------------------------------------------------------------------------------------------------
 
 const FB = `feedback { ${FEEDBACK_FIELDS} }`;
-const feedbackIn = (key: FeedbackKey) => (plan: unknown, w: World) => byId(list(get(plan, 'feedback')), w.feedback[key].id);
+const feedbackIn = (key: FeedbackKey) => (plan: unknown, w: World) =>
+  byId(list(get(plan, 'feedback')), w.feedback[key].id);
 
 const FEEDBACK_PATHS: Record<string, ReadPath> = {
   'node(id:) on the realization': nodePath('onRealization'),
@@ -710,7 +970,9 @@ const FEEDBACK_PATHS: Record<string, ReadPath> = {
   'node(id:) on the indicator': nodePath('onIndicator'),
   'nodes(ids:) on the realization': nodesPath('onRealization'),
   ...prefixed('feedback (on the plan)', throughPlan('onPlan', FB, feedbackIn('onPlan'))),
-  'appraisal(self’s plan).feedback (on the realization)': { ...throughPlan('onRealization', FB, feedbackIn('onRealization'))['appraisal(self’s plan)']! },
+  'appraisal(self’s plan).feedback (on the realization)': {
+    ...throughPlan('onRealization', FB, feedbackIn('onRealization'))['appraisal(self’s plan)']!,
+  },
   'node(self’s realization).feedback': {
     target: 'onRealization',
     query: `query($id: ID!) { node(id: $id) { ... on Realization { id ${FB} } } }`,
@@ -749,20 +1011,32 @@ const FEEDBACK_PATHS: Record<string, ReadPath> = {
     variables: (w) => ({ id: w.rhk.head.id }),
     find: (data, w) => {
       const rhk = byId(list(get(data.node, 'supportedBy')), w.rhk.self.id);
-      return { item: byId(list(get(rhk, 'indicators')).flatMap((i) => list(get(i, 'feedback'))), w.feedback.onIndicator.id), via: present(rhk) };
+      return {
+        item: byId(
+          list(get(rhk, 'indicators')).flatMap((i) => list(get(i, 'feedback'))),
+          w.feedback.onIndicator.id,
+        ),
+        via: present(rhk),
+      };
     },
     via: (a) => readsContent(a, 'head') && readsContent(a),
   },
   'viewer.team(depth: ALL) → self’s plan → RHK → IKI → feedback': {
-    ...throughPlan('onIndicator', inIndicators(`id ${FB}`), (plan, w) => byId(allIndicators(plan).flatMap((i) => list(get(i, 'feedback'))), w.feedback.onIndicator.id))[
-      'viewer.team(depth: ALL).currentAppraisal'
-    ]!,
+    ...throughPlan('onIndicator', inIndicators(`id ${FB}`), (plan, w) =>
+      byId(
+        allIndicators(plan).flatMap((i) => list(get(i, 'feedback'))),
+        w.feedback.onIndicator.id,
+      ),
+    )['viewer.team(depth: ALL).currentAppraisal']!,
   },
   'node(annual evaluation).appraisal.feedback': {
     target: 'onPlan',
     query: `query($id: ID!) { node(id: $id) { ... on Evaluation { appraisal { id ${FB} } } } }`,
     variables: (w) => ({ id: w.annual.id }),
-    find: (data, w) => ({ item: feedbackIn('onPlan')(get(data.node, 'appraisal'), w), via: present(get(data.node, 'appraisal')) }),
+    find: (data, w) => ({
+      item: feedbackIn('onPlan')(get(data.node, 'appraisal'), w),
+      via: present(get(data.node, 'appraisal')),
+    }),
     via: (a) => readsPlan(a),
   },
   'viewer.feedbackReceived': {
@@ -843,15 +1117,27 @@ const EVALUATION_PATHS: Record<string, ReadPath> = {
   'node(id:) annual': nodePath('annual'),
   'nodes(ids:) periodic': nodesPath('periodic'),
   'nodes(ids:) annual': nodesPath('annual'),
-  ...prefixed('evaluations (periodic)', throughPlan('periodic', EVALS, (plan, w) => byId(list(get(plan, 'evaluations')), w.periodic.id))),
-  ...prefixed('evaluations (annual)', throughPlan('annual', EVALS, (plan, w) => byId(list(get(plan, 'evaluations')), w.annual.id))),
-  ...prefixed('annualEvaluation', throughPlan('annual', ANNUAL, (plan) => get(plan, 'annualEvaluation') ?? null)),
+  ...prefixed(
+    'evaluations (periodic)',
+    throughPlan('periodic', EVALS, (plan, w) => byId(list(get(plan, 'evaluations')), w.periodic.id)),
+  ),
+  ...prefixed(
+    'evaluations (annual)',
+    throughPlan('annual', EVALS, (plan, w) => byId(list(get(plan, 'evaluations')), w.annual.id)),
+  ),
+  ...prefixed(
+    'annualEvaluation',
+    throughPlan('annual', ANNUAL, (plan) => get(plan, 'annualEvaluation') ?? null),
+  ),
 };
 
 const OBJECTION_PATHS: Record<string, ReadPath> = {
   'node(id:)': nodePath('objection'),
   'nodes(ids:)': nodesPath('objection'),
-  ...prefixed('objection', throughPlan('objection', `objection { ${OBJECTION_FIELDS} }`, (plan) => get(plan, 'objection') ?? null)),
+  ...prefixed(
+    'objection',
+    throughPlan('objection', `objection { ${OBJECTION_FIELDS} }`, (plan) => get(plan, 'objection') ?? null),
+  ),
 };
 
 const RATING = `rating(periodId: $periodId) { ${UNIT_RATING_FIELDS} }`;
@@ -898,7 +1184,9 @@ type Visible = 'UNAUTHENTICATED' | 'VISIBLE' | 'ABSENT';
 /** What an actor gets along a path: the target, or nothing (filtered out, not an error). */
 function visibility(helper: ReadPath, actor: ActorName): Visible {
   if (actor === 'anonymous') return 'UNAUTHENTICATED';
-  return READERS[helper.target](actor) && (helper.via?.(actor) ?? true) && (helper.reaches?.(actor) ?? true) ? 'VISIBLE' : 'ABSENT';
+  return READERS[helper.target](actor) && (helper.via?.(actor) ?? true) && (helper.reaches?.(actor) ?? true)
+    ? 'VISIBLE'
+    : 'ABSENT';
 }
 
 async function checkRead(helper: ReadPath, actor: ActorName, visible: Visible): Promise<void> {
@@ -913,7 +1201,8 @@ async function checkRead(helper: ReadPath, actor: ActorName, visible: Visible): 
     expect(found.list === null ? null : found.list?.totalCount).toBe(helper.count(actor));
     if (found.list) expect(found.list.length).toBe(found.list.totalCount);
     // Nothing hidden shows through the page either: one page holds everything visible.
-    if (found.list?.hasNextPage !== undefined) expect([found.list.hasNextPage, found.list.hasPreviousPage]).toEqual([false, false]);
+    if (found.list?.hasNextPage !== undefined)
+      expect([found.list.hasNextPage, found.list.hasPreviousPage]).toEqual([false, false]);
   }
 }
 
@@ -929,19 +1218,41 @@ const READS: ReadonlyArray<[string, Record<string, ReadPath>]> = [
 
 for (const [title, paths] of READS) {
   describe(title, () => {
-    eachCase({ actors: ACTORS, rows: paths, outcome: visibility, check: ({ row, actor, outcome }) => checkRead(row, actor, outcome) });
+    eachCase({
+      actors: ACTORS,
+      rows: paths,
+      outcome: visibility,
+      check: ({ row, actor, outcome }) => checkRead(row, actor, outcome),
+    });
   });
 }
 
 describe('nodes(ids:) over every object at once', () => {
-  const KEYS: readonly ObjectKey[] = ['realization', 'activity', 'onRealization', 'onPlan', 'onActivity', 'onIndicator', 'periodic', 'annual', 'objection', 'unitRating', 'subActivity', 'subFeedback'];
+  const KEYS: readonly ObjectKey[] = [
+    'realization',
+    'activity',
+    'onRealization',
+    'onPlan',
+    'onActivity',
+    'onIndicator',
+    'periodic',
+    'annual',
+    'objection',
+    'unitRating',
+    'subActivity',
+    'subFeedback',
+  ];
 
   eachActor({
     actors: ACTORS,
     outcome: (actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : 'ANSWERED'),
     check: async (actor, outcome) => {
       const ids = KEYS.map((k) => refOf(world, k).id);
-      const res = await app.gql<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, tokens[actor]);
+      const res = await app.gql<{ nodes: Array<{ id: string } | null> }>(
+        'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+        { ids },
+        tokens[actor],
+      );
       if (outcome === 'UNAUTHENTICATED') return expectUnauthenticated(res);
       expect(res.body.errors).toBeUndefined();
       // In the order asked, each object or null.
@@ -954,20 +1265,27 @@ describe('the aggregate of a unit’s ratings (evaluationSummary)', () => {
   /** The unit's head and HR admins covering it (the schema's contract); nobody else, not even those above. */
   const SUMMARY_OF_A1 = (a: ActorName) => a === 'head' || a === 'hrRegion' || a === 'hrOfA';
   const SUMMARY_OF_A = (a: ActorName) => a === 'kadinkes' || a === 'hrRegion' || a === 'hrOfA';
-  const SUMMARY = 'query($id: ID!, $periodId: ID!) { unit(id: $id) { id evaluationSummary(periodId: $periodId) { rating pending counts { predikat count } } } }';
+  const SUMMARY =
+    'query($id: ID!, $periodId: ID!) { unit(id: $id) { id evaluationSummary(periodId: $periodId) { rating pending counts { predikat count } } } }';
 
   eachCase({
     actors: ACTORS,
     rows: { A1: SUMMARY_OF_A1, A: SUMMARY_OF_A },
-    outcome: (reads, actor): Visible => (actor === 'anonymous' ? 'UNAUTHENTICATED' : reads(actor) ? 'VISIBLE' : 'ABSENT'),
+    outcome: (reads, actor): Visible =>
+      actor === 'anonymous' ? 'UNAUTHENTICATED' : reads(actor) ? 'VISIBLE' : 'ABSENT',
     title: (c) => `unit(${c.name}).evaluationSummary as ${c.actor}: ${c.outcome}`,
     check: async ({ name: unit, actor, outcome: visible }) => {
       const target = unit === 'A1' ? world.org.a1 : world.org.a;
-      const res = await app.gql<{ unit: { id: string; evaluationSummary: { rating: string; pending: number; counts: Array<{ predikat: string; count: number }> } | null } | null }>(
-        SUMMARY,
-        { id: gid(target), periodId: world.period.id },
-        tokens[actor],
-      );
+      const res = await app.gql<{
+        unit: {
+          id: string;
+          evaluationSummary: {
+            rating: string;
+            pending: number;
+            counts: Array<{ predikat: string; count: number }>;
+          } | null;
+        } | null;
+      }>(SUMMARY, { id: gid(target), periodId: world.period.id }, tokens[actor]);
       if (visible === 'UNAUTHENTICATED') return expectUnauthenticated(res);
       expect(res.body.errors).toBeUndefined();
       // Units are readable by every signed-in principal; the aggregate only by those the contract names.
@@ -991,7 +1309,9 @@ describe('the aggregate of ratings in analytics (distribution)', () => {
    * below them, analysts see aggregates only and a group under the floor (5) is withheld; integration clients get
    * no analytics. A1 holds two plans, both rated BAIK: head's and self's.
    */
-  const EXPECTED: Readonly<Record<Exclude<ActorName, 'anonymous'>, { employees: number; baik: number } | 'WITHHELD' | 'NONE' | 'NULL'>> = {
+  const EXPECTED: Readonly<
+    Record<Exclude<ActorName, 'anonymous'>, { employees: number; baik: number } | 'WITHHELD' | 'NONE' | 'NULL'>
+  > = {
     self: 'NONE', // sub, below her, has no plan
     head: { employees: 1, baik: 1 },
     kadinkes: { employees: 2, baik: 2 },
@@ -1012,11 +1332,16 @@ describe('the aggregate of ratings in analytics (distribution)', () => {
     outcome: (actor) => (actor === 'anonymous' ? 'UNAUTHENTICATED' : EXPECTED[actor]),
     title: (actor) => `analytics(A1).distribution as ${actor}`,
     check: async (actor) => {
-      const res = await app.gql<{ analytics: { distribution: Array<{ key: string; employees: number; suppressed: boolean; counts: Array<{ predikat: string; count: number }> }> } | null }>(
-        DISTRIBUTION,
-        { unitId: gid(world.org.a1), periodId: world.period.id },
-        tokens[actor],
-      );
+      const res = await app.gql<{
+        analytics: {
+          distribution: Array<{
+            key: string;
+            employees: number;
+            suppressed: boolean;
+            counts: Array<{ predikat: string; count: number }>;
+          }>;
+        } | null;
+      }>(DISTRIBUTION, { unitId: gid(world.org.a1), periodId: world.period.id }, tokens[actor]);
       if (actor === 'anonymous') return expectUnauthenticated(res);
       expect(res.body.errors).toBeUndefined();
       const expected = EXPECTED[actor];
@@ -1042,7 +1367,9 @@ describe('the aggregate of ratings in analytics (distribution)', () => {
 describe('the printed evaluation (realizations, ratings, objection) over HTTP', () => {
   /** The evaluation document prints the realizations, the annual rating and the objection: readers of the plan only. */
   const fetchDocument = async (id: string, token: string | null) => {
-    const response = await fetch(`${new URL(app.url).origin}/documents/appraisals/${id}/evaluation.html`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const response = await fetch(`${new URL(app.url).origin}/documents/appraisals/${id}/evaluation.html`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     return { status: response.status, body: await response.text() };
   };
 
@@ -1082,7 +1409,13 @@ type Rule = (actor: ActorName) => Outcome;
 const onObject =
   (reads: (a: ActorName) => boolean, ...allowed: ActorName[]): Rule =>
   (actor) =>
-    actor === 'anonymous' ? 'UNAUTHENTICATED' : allowed.includes(actor) ? 'ALLOWED' : reads(actor) ? 'FORBIDDEN' : 'NOT_FOUND';
+    actor === 'anonymous'
+      ? 'UNAUTHENTICATED'
+      : allowed.includes(actor)
+        ? 'ALLOWED'
+        : reads(actor)
+          ? 'FORBIDDEN'
+          : 'NOT_FOUND';
 
 const onPlan = (...allowed: ActorName[]): Rule => onObject((a) => readsPlan(a), ...allowed);
 
@@ -1099,7 +1432,11 @@ const feedbackRule =
 const hrOperation =
   (hr: { hrRegion: Outcome; hrOfA: Outcome; hrOfB: Outcome }): Rule =>
   (actor) =>
-    actor === 'anonymous' ? 'UNAUTHENTICATED' : actor === 'hrRegion' || actor === 'hrOfA' || actor === 'hrOfB' ? hr[actor] : 'FORBIDDEN';
+    actor === 'anonymous'
+      ? 'UNAUTHENTICATED'
+      : actor === 'hrRegion' || actor === 'hrOfA' || actor === 'hrOfB'
+        ? hr[actor]
+        : 'FORBIDDEN';
 
 type ActionName =
   | 'recordRealization(self’s IKI)'
@@ -1125,7 +1462,13 @@ type ActionName =
 
 /** Only the employee keeps her log: another employee's indicator is refused as not one of theirs; clients keep no log at all. */
 const RECORD_ACTIVITY: Rule = (actor) =>
-  actor === 'anonymous' ? 'UNAUTHENTICATED' : actor === 'self' ? 'ALLOWED' : actor === 'analyst' || actor === 'integration' ? 'FORBIDDEN' : 'INVALID';
+  actor === 'anonymous'
+    ? 'UNAUTHENTICATED'
+    : actor === 'self'
+      ? 'ALLOWED'
+      : actor === 'analyst' || actor === 'integration'
+        ? 'FORBIDDEN'
+        : 'INVALID';
 
 const readsFeedback = (a: ActorName) => READERS.onRealization(a);
 
@@ -1158,7 +1501,11 @@ const WRITE_POLICY: ReadonlyArray<[ActionName, Rule]> = [
   ['decideObjection(head’s objection)', onObject((a) => readsPlan(a, 'head'), 'hrRegion', 'hrOfA')],
   // without a plan: the direct supervisor reviews; feedback from anyone above; the employee replies
   ['reviewActivity(sub’s entry, no plan)', onObject(readsSubLog, 'self')],
-  ['giveFeedback(ACTIVITY: sub’s entry, no plan)', (a) => (a === 'analyst' || a === 'integration' ? 'FORBIDDEN' : onObject(readsSubLog, 'self', 'head', 'kadinkes')(a))],
+  [
+    'giveFeedback(ACTIVITY: sub’s entry, no plan)',
+    (a) =>
+      a === 'analyst' || a === 'integration' ? 'FORBIDDEN' : onObject(readsSubLog, 'self', 'head', 'kadinkes')(a),
+  ],
   ['replyToFeedback(self’s feedback to sub)', onObject(readsSubLog, 'sub')],
 ];
 
@@ -1206,7 +1553,10 @@ async function freshTargets(fresh: Fresh): Promise<Targets> {
       if (!l) throw new Error('more allowed writes than approved look-alikes');
       const realization = await ft.recordOk({ indicatorId: l.indicator.id, subPeriod: 3, value: 25 }, l.nurse);
       const activity = await ft.logDay(l.nurse, { date: OTHER_DAY, indicatorId: l.indicator.id });
-      const feedback = await ft.give({ target: 'APPRAISAL', targetId: l.plan.id, text: 'Tingkatkan kunjungan rumah.' }, l.head);
+      const feedback = await ft.give(
+        { target: 'APPRAISAL', targetId: l.plan.id, text: 'Tingkatkan kunjungan rumah.' },
+        l.head,
+      );
       return {
         ...shared,
         plan: l.plan,
@@ -1219,15 +1569,29 @@ async function freshTargets(fresh: Fresh): Promise<Targets> {
     }
     case 'DELIVERED': {
       const l = world.delivered.shift()!;
-      return { ...shared, plan: l.plan, indicator: l.indicator, as: { self: await ft.token(l.nurse), head: await ft.token(l.head) } };
+      return {
+        ...shared,
+        plan: l.plan,
+        indicator: l.indicator,
+        as: { self: await ft.token(l.nurse), head: await ft.token(l.head) },
+      };
     }
     case 'OBJECTED': {
       const l = world.objected.shift()!;
-      return { ...shared, plan: l.plan, indicator: l.indicator, objection: l.objection, as: { self: await ft.token(l.nurse), head: await ft.token(l.head) } };
+      return {
+        ...shared,
+        plan: l.plan,
+        indicator: l.indicator,
+        objection: l.objection,
+        as: { self: await ft.token(l.nurse), head: await ft.token(l.head) },
+      };
     }
     case 'SUB_ENTRY': {
       const entry = await ft.logDay(world.org.sub, { date: OTHER_DAY, description: 'Pengarsipan surat keluar' });
-      const feedback = await ft.give({ target: 'ACTIVITY', targetId: entry.id, text: 'Periksa nomor agenda.' }, world.org.self);
+      const feedback = await ft.give(
+        { target: 'ACTIVITY', targetId: entry.id, text: 'Periksa nomor agenda.' },
+        world.org.self,
+      );
       return { ...shared, subActivity: ref(entry.id), subFeedback: ref(feedback.id) };
     }
     case 'OBJECTED_TO_HR':
@@ -1235,8 +1599,19 @@ async function freshTargets(fresh: Fresh): Promise<Targets> {
     case 'UNIT':
     case 'RATED_UNIT': {
       const n = ++unitSequence;
-      const unit = await app.fixtures.unit({ code: `FT-U${n}`, name: `Pustu Baru ${n}`, kind: UnitKind.HEALTH_CENTRE, parent: world.org.a1 });
-      if (fresh === 'RATED_UNIT') await ft.ok('setUnitRating', { unitId: gid(unit), periodId: world.period.id, rating: 'ISTIMEWA' }, ft.hr, 'unitRating { id }');
+      const unit = await app.fixtures.unit({
+        code: `FT-U${n}`,
+        name: `Pustu Baru ${n}`,
+        kind: UnitKind.HEALTH_CENTRE,
+        parent: world.org.a1,
+      });
+      if (fresh === 'RATED_UNIT')
+        await ft.ok(
+          'setUnitRating',
+          { unitId: gid(unit), periodId: world.period.id, rating: 'ISTIMEWA' },
+          ft.hr,
+          'unitRating { id }',
+        );
       return { ...shared, unit };
     }
   }
@@ -1255,15 +1630,23 @@ interface WriteAction {
   verify(t: Targets): Promise<void>;
 }
 
-const rows = (sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> => app.db.manager.query(sql, params);
-const versionIn = async (table: string, r: Ref): Promise<number> => Number((await rows(`SELECT version FROM ${table} WHERE id = ?`, [r.dbId]))[0]!.version);
+const rows = (sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> =>
+  app.db.manager.query(sql, params);
+const versionIn = async (table: string, r: Ref): Promise<number> =>
+  Number((await rows(`SELECT version FROM ${table} WHERE id = ?`, [r.dbId]))[0]!.version);
 
 const giveFeedback = (target: string, of: (t: Targets) => Ref, extra: Record<string, unknown> = {}): WriteAction => ({
   name: 'giveFeedback',
   select: 'feedback { id }',
   fresh: 'APPROVED',
   input: async (t) => ({ target, targetId: of(t).id, text: `Umpan balik atas ${target}`, ...extra }),
-  verify: async (t) => expect(await rows('SELECT * FROM feedback WHERE appraisal_id = ? AND text = ?', [t.plan.dbId, `Umpan balik atas ${target}`])).toHaveLength(1),
+  verify: async (t) =>
+    expect(
+      await rows('SELECT * FROM feedback WHERE appraisal_id = ? AND text = ?', [
+        t.plan.dbId,
+        `Umpan balik atas ${target}`,
+      ]),
+    ).toHaveLength(1),
 });
 
 const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
@@ -1271,29 +1654,62 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     name: 'recordRealization',
     select: 'realization { id }',
     fresh: 'APPROVED',
-    input: async (t) => ({ indicatorId: t.indicator.id, subPeriod: 4, value: 41, narrative: 'Sweeping imunisasi Desember' }),
-    verify: async (t) => expect(await rows('SELECT value FROM realization WHERE indicator_id = ? AND sub_period = 4', [t.indicator.dbId])).toHaveLength(1),
+    input: async (t) => ({
+      indicatorId: t.indicator.id,
+      subPeriod: 4,
+      value: 41,
+      narrative: 'Sweeping imunisasi Desember',
+    }),
+    verify: async (t) =>
+      expect(
+        await rows('SELECT value FROM realization WHERE indicator_id = ? AND sub_period = 4', [t.indicator.dbId]),
+      ).toHaveLength(1),
   },
   'recordActivity(indicatorId: self’s IKI)': {
     name: 'recordActivity',
     select: 'activity { id }',
     fresh: 'APPROVED',
-    input: async (t) => ({ date: OTHER_DAY, description: 'Rekap imunisasi posyandu', durationMinutes: 90, indicatorId: t.indicator.id }),
-    verify: async (t) => expect(await rows('SELECT * FROM daily_activity WHERE indicator_id = ? AND description = ?', [t.indicator.dbId, 'Rekap imunisasi posyandu'])).toHaveLength(1),
+    input: async (t) => ({
+      date: OTHER_DAY,
+      description: 'Rekap imunisasi posyandu',
+      durationMinutes: 90,
+      indicatorId: t.indicator.id,
+    }),
+    verify: async (t) =>
+      expect(
+        await rows('SELECT * FROM daily_activity WHERE indicator_id = ? AND description = ?', [
+          t.indicator.dbId,
+          'Rekap imunisasi posyandu',
+        ]),
+      ).toHaveLength(1),
   },
   'updateActivity(self’s entry)': {
     name: 'updateActivity',
     select: 'activity { id }',
     fresh: 'APPROVED',
-    input: async (t) => ({ id: t.activity.id, expectedVersion: await versionIn('daily_activity', t.activity), description: 'Pelayanan imunisasi dan penimbangan' }),
-    verify: async (t) => expect((await rows('SELECT description FROM daily_activity WHERE id = ?', [t.activity.dbId]))[0]!.description).toBe('Pelayanan imunisasi dan penimbangan'),
+    input: async (t) => ({
+      id: t.activity.id,
+      expectedVersion: await versionIn('daily_activity', t.activity),
+      description: 'Pelayanan imunisasi dan penimbangan',
+    }),
+    verify: async (t) =>
+      expect(
+        (await rows('SELECT description FROM daily_activity WHERE id = ?', [t.activity.dbId]))[0]!.description,
+      ).toBe('Pelayanan imunisasi dan penimbangan'),
   },
   'reviewActivity(self’s entry)': {
     name: 'reviewActivity',
     select: 'activity { id }',
     fresh: 'APPROVED',
-    input: async (t) => ({ id: t.activity.id, expectedVersion: await versionIn('daily_activity', t.activity), decision: 'ACKNOWLEDGE' }),
-    verify: async (t) => expect((await rows('SELECT status FROM daily_activity WHERE id = ?', [t.activity.dbId]))[0]!.status).toBe('ACKNOWLEDGED'),
+    input: async (t) => ({
+      id: t.activity.id,
+      expectedVersion: await versionIn('daily_activity', t.activity),
+      decision: 'ACKNOWLEDGE',
+    }),
+    verify: async (t) =>
+      expect((await rows('SELECT status FROM daily_activity WHERE id = ?', [t.activity.dbId]))[0]!.status).toBe(
+        'ACKNOWLEDGED',
+      ),
   },
   'giveFeedback(APPRAISAL: self’s plan)': giveFeedback('APPRAISAL', (t) => t.plan),
   'giveFeedback(REALIZATION: self’s realization)': giveFeedback('REALIZATION', (t) => t.realization),
@@ -1304,78 +1720,148 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     name: 'replyToFeedback',
     select: 'feedback { id }',
     fresh: 'APPROVED',
-    input: async (t) => ({ id: t.feedback.id, expectedVersion: await versionIn('feedback', t.feedback), reply: 'Siap, akan saya tingkatkan.' }),
-    verify: async (t) => expect((await rows('SELECT reply FROM feedback WHERE id = ?', [t.feedback.dbId]))[0]!.reply).toBe('Siap, akan saya tingkatkan.'),
+    input: async (t) => ({
+      id: t.feedback.id,
+      expectedVersion: await versionIn('feedback', t.feedback),
+      reply: 'Siap, akan saya tingkatkan.',
+    }),
+    verify: async (t) =>
+      expect((await rows('SELECT reply FROM feedback WHERE id = ?', [t.feedback.dbId]))[0]!.reply).toBe(
+        'Siap, akan saya tingkatkan.',
+      ),
   },
   'ratePeriod(self’s plan, Q4)': {
     name: 'ratePeriod',
     select: 'evaluation { id }',
     fresh: 'APPROVED',
-    input: async (t) => ({ appraisalId: t.plan.id, expectedVersion: await versionIn('appraisal', t.plan), subPeriod: 4, resultRating: MEETS, behaviorRating: MEETS }),
-    verify: async (t) => expect(await rows("SELECT * FROM evaluation WHERE appraisal_id = ? AND kind = 'PERIODIC' AND sub_period = 4", [t.plan.dbId])).toHaveLength(1),
+    input: async (t) => ({
+      appraisalId: t.plan.id,
+      expectedVersion: await versionIn('appraisal', t.plan),
+      subPeriod: 4,
+      resultRating: MEETS,
+      behaviorRating: MEETS,
+    }),
+    verify: async (t) =>
+      expect(
+        await rows("SELECT * FROM evaluation WHERE appraisal_id = ? AND kind = 'PERIODIC' AND sub_period = 4", [
+          t.plan.dbId,
+        ]),
+      ).toHaveLength(1),
   },
   'rateYear(self’s plan)': {
     name: 'rateYear',
     select: 'evaluation { id }',
     fresh: 'APPROVED',
-    input: async (t) => ({ appraisalId: t.plan.id, expectedVersion: await versionIn('appraisal', t.plan), resultRating: MEETS, behaviorRating: MEETS }),
-    verify: async (t) => expect((await rows('SELECT status FROM appraisal WHERE id = ?', [t.plan.dbId]))[0]!.status).toBe('EVALUATED'),
+    input: async (t) => ({
+      appraisalId: t.plan.id,
+      expectedVersion: await versionIn('appraisal', t.plan),
+      resultRating: MEETS,
+      behaviorRating: MEETS,
+    }),
+    verify: async (t) =>
+      expect((await rows('SELECT status FROM appraisal WHERE id = ?', [t.plan.dbId]))[0]!.status).toBe('EVALUATED'),
   },
   'setUnitRating(A1)': {
     name: 'setUnitRating',
     select: 'unitRating { id }',
     fresh: 'UNIT',
     input: async (t) => ({ unitId: gid(t.unit), periodId: world.period.id, rating: 'BAIK' }),
-    verify: async (t) => expect(await rows('SELECT rating FROM unit_rating WHERE unit_id = ?', [t.unit.id])).toEqual([{ rating: 'BAIK' }]),
+    verify: async (t) =>
+      expect(await rows('SELECT rating FROM unit_rating WHERE unit_id = ?', [t.unit.id])).toEqual([{ rating: 'BAIK' }]),
   },
   'finalizeUnitEvaluations(A1)': {
     name: 'finalizeUnitEvaluations',
     select: 'unitRating { id }',
     fresh: 'RATED_UNIT',
     input: async (t) => ({ unitId: gid(t.unit), periodId: world.period.id, includeSubunits: false }),
-    verify: async (t) => expect((await rows('SELECT finalized_at FROM unit_rating WHERE unit_id = ?', [t.unit.id]))[0]!.finalized_at).not.toBeNull(),
+    verify: async (t) =>
+      expect(
+        (await rows('SELECT finalized_at FROM unit_rating WHERE unit_id = ?', [t.unit.id]))[0]!.finalized_at,
+      ).not.toBeNull(),
   },
   'fileObjection(self’s plan)': {
     name: 'fileObjection',
     select: 'objection { id }',
     fresh: 'DELIVERED',
-    input: async (t) => ({ appraisalId: t.plan.id, expectedVersion: await versionIn('appraisal', t.plan), reason: 'Capaian Desember belum dihitung' }),
-    verify: async (t) => expect(await rows('SELECT status FROM objection WHERE appraisal_id = ?', [t.plan.dbId])).toEqual([{ status: 'PENDING' }]),
+    input: async (t) => ({
+      appraisalId: t.plan.id,
+      expectedVersion: await versionIn('appraisal', t.plan),
+      reason: 'Capaian Desember belum dihitung',
+    }),
+    verify: async (t) =>
+      expect(await rows('SELECT status FROM objection WHERE appraisal_id = ?', [t.plan.dbId])).toEqual([
+        { status: 'PENDING' },
+      ]),
   },
   'decideObjection(self’s objection)': {
     name: 'decideObjection',
     select: 'objection { id }',
     fresh: 'OBJECTED',
-    input: async (t) => ({ id: t.objection.id, expectedVersion: await versionIn('objection', t.objection), accept: false, reason: 'Data Desember sudah dihitung dalam penilaian' }),
-    verify: async (t) => expect((await rows('SELECT status FROM objection WHERE id = ?', [t.objection.dbId]))[0]!.status).toBe('REJECTED'),
+    input: async (t) => ({
+      id: t.objection.id,
+      expectedVersion: await versionIn('objection', t.objection),
+      accept: false,
+      reason: 'Data Desember sudah dihitung dalam penilaian',
+    }),
+    verify: async (t) =>
+      expect((await rows('SELECT status FROM objection WHERE id = ?', [t.objection.dbId]))[0]!.status).toBe('REJECTED'),
   },
   'reviewActivity(sub’s entry, no plan)': {
     name: 'reviewActivity',
     select: 'activity { id }',
     fresh: 'SUB_ENTRY',
-    input: async (t) => ({ id: t.subActivity.id, expectedVersion: await versionIn('daily_activity', t.subActivity), decision: 'RETURN', comment: 'Lengkapi nomor agenda' }),
-    verify: async (t) => expect((await rows('SELECT status FROM daily_activity WHERE id = ?', [t.subActivity.dbId]))[0]!.status).toBe('RETURNED'),
+    input: async (t) => ({
+      id: t.subActivity.id,
+      expectedVersion: await versionIn('daily_activity', t.subActivity),
+      decision: 'RETURN',
+      comment: 'Lengkapi nomor agenda',
+    }),
+    verify: async (t) =>
+      expect((await rows('SELECT status FROM daily_activity WHERE id = ?', [t.subActivity.dbId]))[0]!.status).toBe(
+        'RETURNED',
+      ),
   },
   'giveFeedback(ACTIVITY: sub’s entry, no plan)': {
     name: 'giveFeedback',
     select: 'feedback { id }',
     fresh: 'SUB_ENTRY',
     input: async (t) => ({ target: 'ACTIVITY', targetId: t.subActivity.id, text: 'Terima kasih atas ketelitiannya.' }),
-    verify: async (t) => expect(await rows('SELECT * FROM feedback WHERE target_id = ? AND text = ?', [t.subActivity.dbId, 'Terima kasih atas ketelitiannya.'])).toHaveLength(1),
+    verify: async (t) =>
+      expect(
+        await rows('SELECT * FROM feedback WHERE target_id = ? AND text = ?', [
+          t.subActivity.dbId,
+          'Terima kasih atas ketelitiannya.',
+        ]),
+      ).toHaveLength(1),
   },
   'replyToFeedback(self’s feedback to sub)': {
     name: 'replyToFeedback',
     select: 'feedback { id }',
     fresh: 'SUB_ENTRY',
-    input: async (t) => ({ id: t.subFeedback.id, expectedVersion: await versionIn('feedback', t.subFeedback), reply: 'Sudah saya perbaiki.' }),
-    verify: async (t) => expect((await rows('SELECT reply FROM feedback WHERE id = ?', [t.subFeedback.dbId]))[0]!.reply).toBe('Sudah saya perbaiki.'),
+    input: async (t) => ({
+      id: t.subFeedback.id,
+      expectedVersion: await versionIn('feedback', t.subFeedback),
+      reply: 'Sudah saya perbaiki.',
+    }),
+    verify: async (t) =>
+      expect((await rows('SELECT reply FROM feedback WHERE id = ?', [t.subFeedback.dbId]))[0]!.reply).toBe(
+        'Sudah saya perbaiki.',
+      ),
   },
   'decideObjection(head’s objection)': {
     name: 'decideObjection',
     select: 'objection { id }',
     fresh: 'OBJECTED_TO_HR',
-    input: async (t) => ({ id: t.headObjection.id, expectedVersion: await versionIn('objection', t.headObjection), accept: false, reason: 'Keputusan Bupati: penilaian tetap' }),
-    verify: async (t) => expect((await rows('SELECT status FROM objection WHERE id = ?', [t.headObjection.dbId]))[0]!.status).toBe('REJECTED'),
+    input: async (t) => ({
+      id: t.headObjection.id,
+      expectedVersion: await versionIn('objection', t.headObjection),
+      accept: false,
+      reason: 'Keputusan Bupati: penilaian tetap',
+    }),
+    verify: async (t) =>
+      expect((await rows('SELECT status FROM objection WHERE id = ?', [t.headObjection.dbId]))[0]!.status).toBe(
+        'REJECTED',
+      ),
   },
 };
 
@@ -1393,7 +1879,14 @@ describe('writing realizations, the log, feedback, ratings and objections', () =
       const res = await app.gql<{ result: Payload | null }>(mutation(write.name, write.select), { input }, token);
       const after = await snapshot();
       // A refused write changes nothing: no plan, log, feedback, rating, objection, tree or audit row.
-      await expectWrite(outcome, { res, root: 'result', object: write.select.split(/[\s{]/)[0]!, before, after, verify: () => write.verify(targets) });
+      await expectWrite(outcome, {
+        res,
+        root: 'result',
+        object: write.select.split(/[\s{]/)[0]!,
+        before,
+        after,
+        verify: () => write.verify(targets),
+      });
     },
   });
 });
@@ -1412,26 +1905,45 @@ const APPRAISAL_CHANGED = 'subscription($id: ID!) { appraisalChanged(id: $id) { 
  */
 type SubscribingActor = Exclude<ActorName, 'anonymous'>;
 
-const idsOf = (sub: OpenSubscription<Record<string, { id: string }>>, field: string): string[] => sub.received.map((e) => e.data?.[field]?.id ?? `error:${JSON.stringify(e.errors)}`);
+const idsOf = (sub: OpenSubscription<Record<string, { id: string }>>, field: string): string[] =>
+  sub.received.map((e) => e.data?.[field]?.id ?? `error:${JSON.stringify(e.errors)}`);
 
 /** Opens one subscription per signed-in actor and waits until all listen. */
-async function subscribeAll(query: string, variables: Record<string, unknown> = {}, listening = SIGNED_IN.length): Promise<Record<SubscribingActor, OpenSubscription<Record<string, { id: string }>>>> {
+async function subscribeAll(
+  query: string,
+  variables: Record<string, unknown> = {},
+  listening = SIGNED_IN.length,
+): Promise<Record<SubscribingActor, OpenSubscription<Record<string, { id: string }>>>> {
   const before = app.server.activeSubscriptions();
   const subs = {} as Record<SubscribingActor, OpenSubscription<Record<string, { id: string }>>>;
-  for (const actor of SIGNED_IN as SubscribingActor[]) subs[actor] = app.subscriptionClient(tokens[actor]).subscribe(query, variables);
+  for (const actor of SIGNED_IN as SubscribingActor[])
+    subs[actor] = app.subscriptionClient(tokens[actor]).subscribe(query, variables);
   await app.subscriptionsListening(before + listening);
   return subs;
 }
 
 /** Everyone who can be sent their own event in this organisation (kadinkes and otherHead answer to the Bupati; clients are nobody). */
-const OWN_EVENTS: Partial<Record<SubscribingActor, true>> = { self: true, head: true, peer: true, sub: true, hrRegion: true, hrOfA: true, hrOfB: true };
+const OWN_EVENTS: Partial<Record<SubscribingActor, true>> = {
+  self: true,
+  head: true,
+  peer: true,
+  sub: true,
+  hrRegion: true,
+  hrOfA: true,
+  hrOfB: true,
+};
 
 /**
  * Round one: an event for self that others may read by query, then each one's own event. Round two: a sentinel to
  * everyone who can be addressed, sent after all of round one, so each stream ends with it and holds nothing else
  * but its own. Those nobody can address are checked once every other stream has passed its sentinel.
  */
-function expectOnlyOwn(subs: Record<SubscribingActor, OpenSubscription<Record<string, { id: string }>>>, field: string, a: SubscribingActor, own: Partial<Record<SubscribingActor, string[]>>): void {
+function expectOnlyOwn(
+  subs: Record<SubscribingActor, OpenSubscription<Record<string, { id: string }>>>,
+  field: string,
+  a: SubscribingActor,
+  own: Partial<Record<SubscribingActor, string[]>>,
+): void {
   expect(idsOf(subs[a], field)).toEqual(own[a] ?? []);
   // Still listening, not ended.
   expect(subs[a].completed).toBe(false);
@@ -1453,12 +1965,34 @@ describe('subscription feedbackReceived', () => {
     const hrDay = await ft.logDay(o.hrPerson, { date: '2027-12-16' });
     subs = await subscribeAll(FEEDBACK_RECEIVED);
     const round = async (n: number): Promise<Record<SubscribingActor, string | undefined>> => {
-      const hr = (await ft.give({ target: 'ACTIVITY', targetId: hrDay.id, text: `Rekap data pegawai tepat waktu (${n}).` }, o.hrHead)).id;
+      const hr = (
+        await ft.give(
+          { target: 'ACTIVITY', targetId: hrDay.id, text: `Rekap data pegawai tepat waktu (${n}).` },
+          o.hrHead,
+        )
+      ).id;
       return {
-        self: n === 2 ? (await ft.give({ target: 'REALIZATION', targetId: world.realization.id, text: 'Foto kegiatan sudah lengkap.' }, o.head)).id : undefined,
-        peer: (await ft.give({ target: 'ACTIVITY', targetId: peerDay.id, text: `Laporan KIA sudah lengkap (${n}).` }, o.head)).id,
-        sub: (await ft.give({ target: 'ACTIVITY', targetId: subDay.id, text: `Arsip surat sudah rapi (${n}).` }, o.self)).id,
-        head: (await ft.give({ target: 'APPRAISAL', targetId: world.plans.head.id, text: `Cakupan wilayah perlu dipantau (${n}).` }, o.kadinkes)).id,
+        self:
+          n === 2
+            ? (
+                await ft.give(
+                  { target: 'REALIZATION', targetId: world.realization.id, text: 'Foto kegiatan sudah lengkap.' },
+                  o.head,
+                )
+              ).id
+            : undefined,
+        peer: (
+          await ft.give({ target: 'ACTIVITY', targetId: peerDay.id, text: `Laporan KIA sudah lengkap (${n}).` }, o.head)
+        ).id,
+        sub: (
+          await ft.give({ target: 'ACTIVITY', targetId: subDay.id, text: `Arsip surat sudah rapi (${n}).` }, o.self)
+        ).id,
+        head: (
+          await ft.give(
+            { target: 'APPRAISAL', targetId: world.plans.head.id, text: `Cakupan wilayah perlu dipantau (${n}).` },
+            o.kadinkes,
+          )
+        ).id,
         hrRegion: hr,
         hrOfA: hr,
         hrOfB: hr,
@@ -1469,7 +2003,12 @@ describe('subscription feedbackReceived', () => {
       };
     };
     // Feedback to self, which every reader of her plan may read by query: only she receives it.
-    toSelf = (await ft.give({ target: 'REALIZATION', targetId: world.realization.id, text: 'Dokumentasi triwulan IV lengkap.' }, o.head)).id;
+    toSelf = (
+      await ft.give(
+        { target: 'REALIZATION', targetId: world.realization.id, text: 'Dokumentasi triwulan IV lengkap.' },
+        o.head,
+      )
+    ).id;
     const first = await round(1);
     const sentinels = await round(2);
     for (const a of ADDRESSABLE) own[a] = [a === 'self' ? toSelf : first[a]!, sentinels[a]!];
@@ -1482,7 +2021,12 @@ describe('subscription feedbackReceived', () => {
     title: (a) => `as ${a}: only feedback addressed to them`,
     check: (a) => {
       expectOnlyOwn(subs, 'feedbackReceived', a, own);
-      if (a === 'self') expect(subs.self.received[0]!.data!.feedbackReceived).toMatchObject({ id: toSelf, recipient: { id: gid(world.org.self) }, appraisal: { id: world.plans.self.id } });
+      if (a === 'self')
+        expect(subs.self.received[0]!.data!.feedbackReceived).toMatchObject({
+          id: toSelf,
+          recipient: { id: gid(world.org.self) },
+          appraisal: { id: world.plans.self.id },
+        });
     },
   });
 });
@@ -1493,7 +2037,13 @@ describe('subscription activityReviewed', () => {
   const own: Partial<Record<SubscribingActor, string[]>> = {};
 
   const review = async (entry: { id: string; version: number }, by: Employee) =>
-    (await ft.activityOk('reviewActivity', { id: entry.id, expectedVersion: entry.version, decision: 'ACKNOWLEDGE' }, by)).id;
+    (
+      await ft.activityOk(
+        'reviewActivity',
+        { id: entry.id, expectedVersion: entry.version, decision: 'ACKNOWLEDGE' },
+        by,
+      )
+    ).id;
 
   beforeAll(async () => {
     const o = world.org;
@@ -1507,7 +2057,10 @@ describe('subscription activityReviewed', () => {
     const firstDays = await days('2027-12-17');
     const sentinelDays = await days('2027-12-18');
     subs = await subscribeAll(ACTIVITY_REVIEWED);
-    const round = async (d: Awaited<ReturnType<typeof days>>, withSelf: boolean): Promise<Partial<Record<SubscribingActor, string>>> => {
+    const round = async (
+      d: Awaited<ReturnType<typeof days>>,
+      withSelf: boolean,
+    ): Promise<Partial<Record<SubscribingActor, string>>> => {
       const hr = await review(d.hr, o.hrHead);
       return {
         ...(withSelf ? { self: await review(d.self, o.head) } : {}),
@@ -1534,7 +2087,12 @@ describe('subscription activityReviewed', () => {
     title: (a) => `as ${a}: only entries of their own log`,
     check: (a) => {
       expectOnlyOwn(subs, 'activityReviewed', a, own);
-      if (a === 'self') expect(subs.self.received[0]!.data!.activityReviewed).toMatchObject({ id: ofSelf, status: 'ACKNOWLEDGED', employee: { id: gid(world.org.self) } });
+      if (a === 'self')
+        expect(subs.self.received[0]!.data!.activityReviewed).toMatchObject({
+          id: ofSelf,
+          status: 'ACKNOWLEDGED',
+          employee: { id: gid(world.org.self) },
+        });
     },
   });
 });
@@ -1547,9 +2105,19 @@ describe('subscription appraisalChanged(id: self’s plan)', () => {
   beforeAll(async () => {
     const readers = (SIGNED_IN as SubscribingActor[]).filter((a) => readsPlan(a)).length;
     subs = await subscribeAll(APPRAISAL_CHANGED, { id: world.plans.self.id }, readers);
-    given = (await ft.give({ target: 'APPRAISAL', targetId: world.plans.self.id, text: 'Rencana tindak lanjut sudah disepakati.' }, world.org.head)).id;
+    given = (
+      await ft.give(
+        { target: 'APPRAISAL', targetId: world.plans.self.id, text: 'Rencana tindak lanjut sudah disepakati.' },
+        world.org.head,
+      )
+    ).id;
     // A second change after it: a reader's stream holds exactly two events, so the first change was sent once.
-    sentinel = (await ft.give({ target: 'APPRAISAL', targetId: world.plans.self.id, text: 'Jadwal pemantauan disepakati.' }, world.org.head)).id;
+    sentinel = (
+      await ft.give(
+        { target: 'APPRAISAL', targetId: world.plans.self.id, text: 'Jadwal pemantauan disepakati.' },
+        world.org.head,
+      )
+    ).id;
     for (const actor of SIGNED_IN as SubscribingActor[]) await subs[actor].waitFor(readsPlan(actor) ? 2 : 1);
   });
 
@@ -1571,7 +2139,16 @@ describe('subscription appraisalChanged(id: self’s plan)', () => {
         expect(subs[a].completed).toBe(false);
       } else {
         // Anyone else is refused as if the plan did not exist, and gets nothing.
-        expect(subs[a].received).toEqual([{ errors: [expect.objectContaining({ message: 'No plan you may read has this id.', extensions: { code: 'BAD_USER_INPUT' } })] }]);
+        expect(subs[a].received).toEqual([
+          {
+            errors: [
+              expect.objectContaining({
+                message: 'No plan you may read has this id.',
+                extensions: { code: 'BAD_USER_INPUT' },
+              }),
+            ],
+          },
+        ]);
         expect(subs[a].completed).toBe(true);
       }
     },
@@ -1579,7 +2156,9 @@ describe('subscription appraisalChanged(id: self’s plan)', () => {
 });
 
 describe('subscriptions without a valid token', () => {
-  const SUBSCRIPTIONS = Object.fromEntries([FEEDBACK_RECEIVED, ACTIVITY_REVIEWED, APPRAISAL_CHANGED].map((query) => [query.match(/\{ (\w+)/)![1]!, query]));
+  const SUBSCRIPTIONS = Object.fromEntries(
+    [FEEDBACK_RECEIVED, ACTIVITY_REVIEWED, APPRAISAL_CHANGED].map((query) => [query.match(/\{ (\w+)/)![1]!, query]),
+  );
 
   eachCase({
     actors: ['none', 'not a token', 'expired', 'wrong secret'] as const,

@@ -58,9 +58,12 @@ export interface ActivityOut {
   reviewer: { id: string } | null;
 }
 
-export const REALIZATION_FIELDS = 'id subPeriod value statement narrative evidence { title url } version createdAt updatedAt indicator { id }';
-export const FEEDBACK_FIELDS = 'id targetKind targetId coreValue text reply repliedAt version createdAt author { id } recipient { id } appraisal { id }';
-export const ACTIVITY_FIELDS = 'id activityDate description durationMinutes evidenceUrl status reviewComment reviewedAt version employee { id } indicator { id } reviewer { id }';
+export const REALIZATION_FIELDS =
+  'id subPeriod value statement narrative evidence { title url } version createdAt updatedAt indicator { id }';
+export const FEEDBACK_FIELDS =
+  'id targetKind targetId coreValue text reply repliedAt version createdAt author { id } recipient { id } appraisal { id }';
+export const ACTIVITY_FIELDS =
+  'id activityDate description durationMinutes evidenceUrl status reviewComment reviewedAt version employee { id } indicator { id } reviewer { id }';
 
 export interface ActivityPage {
   totalCount: number;
@@ -78,53 +81,95 @@ export const firstIndicator = (plan: PlanOut): string => plan.workResultPlans[0]
 
 /** Evaluation helpers, plus realizations, the daily log and feedback. */
 export class FollowThrough extends Evaluating {
-  recordRaw(input: Record<string, unknown>, who: Employee | string): Promise<GraphQLResponse<{ r: Payload<{ realization: RealizationOut | null }> }>> {
+  recordRaw(
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<GraphQLResponse<{ r: Payload<{ realization: RealizationOut | null }> }>> {
     return this.raw('recordRealization', input, who, `realization { ${REALIZATION_FIELDS} }`);
   }
 
-  record(input: Record<string, unknown>, who: Employee | string): Promise<Payload<{ realization: RealizationOut | null }>> {
+  record(
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<Payload<{ realization: RealizationOut | null }>> {
     return this.mutate('recordRealization', input, who, `realization { ${REALIZATION_FIELDS} }`);
   }
 
   /** Records a realization that must succeed. */
   async recordOk(input: Record<string, unknown>, who: Employee | string): Promise<RealizationOut> {
-    return (await this.ok<{ realization: RealizationOut }>('recordRealization', input, who, `realization { ${REALIZATION_FIELDS} }`)).realization;
+    return (
+      await this.ok<{ realization: RealizationOut }>(
+        'recordRealization',
+        input,
+        who,
+        `realization { ${REALIZATION_FIELDS} }`,
+      )
+    ).realization;
   }
 
-  activityRaw(name: 'recordActivity' | 'updateActivity' | 'reviewActivity', input: Record<string, unknown>, who: Employee | string): Promise<GraphQLResponse<{ r: Payload<{ activity: ActivityOut | null }> }>> {
+  activityRaw(
+    name: 'recordActivity' | 'updateActivity' | 'reviewActivity',
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<GraphQLResponse<{ r: Payload<{ activity: ActivityOut | null }> }>> {
     return this.raw(name, input, who, `activity { ${ACTIVITY_FIELDS} }`);
   }
 
-  activity(name: 'recordActivity' | 'updateActivity' | 'reviewActivity', input: Record<string, unknown>, who: Employee | string): Promise<Payload<{ activity: ActivityOut | null }>> {
+  activity(
+    name: 'recordActivity' | 'updateActivity' | 'reviewActivity',
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<Payload<{ activity: ActivityOut | null }>> {
     return this.mutate(name, input, who, `activity { ${ACTIVITY_FIELDS} }`);
   }
 
   /** An activity change that must succeed. */
-  async activityOk(name: 'recordActivity' | 'updateActivity' | 'reviewActivity', input: Record<string, unknown>, who: Employee | string): Promise<ActivityOut> {
+  async activityOk(
+    name: 'recordActivity' | 'updateActivity' | 'reviewActivity',
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<ActivityOut> {
     return (await this.ok<{ activity: ActivityOut }>(name, input, who, `activity { ${ACTIVITY_FIELDS} }`)).activity;
   }
 
   /** Records an entry of `who`'s daily log (defaults for what the test does not care about). */
   logDay(who: Employee, input: Record<string, unknown>): Promise<ActivityOut> {
-    return this.activityOk('recordActivity', { description: 'Pelayanan imunisasi di posyandu', durationMinutes: 120, ...input }, who);
+    return this.activityOk(
+      'recordActivity',
+      { description: 'Pelayanan imunisasi di posyandu', durationMinutes: 120, ...input },
+      who,
+    );
   }
 
-  feedbackRaw(name: 'giveFeedback' | 'replyToFeedback', input: Record<string, unknown>, who: Employee | string): Promise<GraphQLResponse<{ r: Payload<{ feedback: FeedbackOut | null }> }>> {
+  feedbackRaw(
+    name: 'giveFeedback' | 'replyToFeedback',
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<GraphQLResponse<{ r: Payload<{ feedback: FeedbackOut | null }> }>> {
     return this.raw(name, input, who, `feedback { ${FEEDBACK_FIELDS} }`);
   }
 
-  feedback(name: 'giveFeedback' | 'replyToFeedback', input: Record<string, unknown>, who: Employee | string): Promise<Payload<{ feedback: FeedbackOut | null }>> {
+  feedback(
+    name: 'giveFeedback' | 'replyToFeedback',
+    input: Record<string, unknown>,
+    who: Employee | string,
+  ): Promise<Payload<{ feedback: FeedbackOut | null }>> {
     return this.mutate(name, input, who, `feedback { ${FEEDBACK_FIELDS} }`);
   }
 
   /** Feedback that must be given. */
   async give(input: Record<string, unknown>, who: Employee | string): Promise<FeedbackOut> {
-    return (await this.ok<{ feedback: FeedbackOut }>('giveFeedback', input, who, `feedback { ${FEEDBACK_FIELDS} }`)).feedback;
+    return (await this.ok<{ feedback: FeedbackOut }>('giveFeedback', input, who, `feedback { ${FEEDBACK_FIELDS} }`))
+      .feedback;
   }
 
   /** Any node as `who`, with `select` spread on it (null when `who` may not read it). */
   async node<T>(id: string, who: Employee | string, select: string): Promise<T | null> {
-    const data = await this.app.data<{ node: T | null }>(`query($id: ID!) { node(id: $id) { id ${select} } }`, { id }, await this.as(who));
+    const data = await this.app.data<{ node: T | null }>(
+      `query($id: ID!) { node(id: $id) { id ${select} } }`,
+      { id },
+      await this.as(who),
+    );
     return data.node;
   }
 

@@ -62,11 +62,21 @@ describe('SQL statements per request on the follow-through reads, small and larg
       ['large', 12],
     ] as const) {
       const pustu = await f.unit({ code: `SCF-PUSTU-${n}`, name: `Puskesmas Pembantu ${n}`, parent: e.org.pkm });
-      const lead = await f.employee({ unit: pustu, supervisor: head, name: `Kepala Pustu ${n}`, positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala Puskesmas Pembantu' });
+      const lead = await f.employee({
+        unit: pustu,
+        supervisor: head,
+        name: `Kepala Pustu ${n}`,
+        positionKind: PositionKind.PENGAWAS,
+        positionTitle: 'Kepala Puskesmas Pembantu',
+      });
       leads[size] = lead;
       const leadPlan = await e.approvedPlan(lead, head, y2027.headRhk, periodId);
       for (let i = 0; i < n; i++) {
-        const owner = await f.employee({ unit: pustu, supervisor: lead, name: `Bidan ${n}-${String(i + 1).padStart(2, '0')}` });
+        const owner = await f.employee({
+          unit: pustu,
+          supervisor: lead,
+          name: `Bidan ${n}-${String(i + 1).padStart(2, '0')}`,
+        });
         teams[size].push({ owner, plan: await e.approvedPlan(owner, lead, leadPlan.workResultPlans[0]!.id, periodId) });
       }
     }
@@ -82,14 +92,32 @@ describe('SQL statements per request on the follow-through reads, small and larg
         const indicatorId = firstIndicator(plan);
         for (let month = 1; month <= months; month++) {
           const r = await e.recordOk(
-            { indicatorId, subPeriod: month, value: 10 + month, narrative: `Bulan ${month}`, evidence: [{ title: `Kohort ${month}`, url: `https://portal.jayawijayakab.go.id/kohort/${i}/${month}.pdf` }] },
+            {
+              indicatorId,
+              subPeriod: month,
+              value: 10 + month,
+              narrative: `Bulan ${month}`,
+              evidence: [
+                { title: `Kohort ${month}`, url: `https://portal.jayawijayakab.go.id/kohort/${i}/${month}.pdf` },
+              ],
+            },
             owner,
           );
-          if (month % 3 === 1) await e.give({ target: 'REALIZATION', targetId: r.id, text: `Catatan bulan ${month}` }, leads[size]);
+          if (month % 3 === 1)
+            await e.give({ target: 'REALIZATION', targetId: r.id, text: `Catatan bulan ${month}` }, leads[size]);
         }
         for (let day = 1; day <= (size === 'small' ? 1 : 2); day++) {
-          const entry = await e.logDay(owner, { date: `2027-12-${String(day + i).padStart(2, '0')}`, description: `Posyandu ${i}-${day}`, indicatorId });
-          if (day === 1) await e.activityOk('reviewActivity', { id: entry.id, expectedVersion: 1, decision: 'ACKNOWLEDGE' }, leads[size]);
+          const entry = await e.logDay(owner, {
+            date: `2027-12-${String(day + i).padStart(2, '0')}`,
+            description: `Posyandu ${i}-${day}`,
+            indicatorId,
+          });
+          if (day === 1)
+            await e.activityOk(
+              'reviewActivity',
+              { id: entry.id, expectedVersion: 1, decision: 'ACKNOWLEDGE' },
+              leads[size],
+            );
           await e.give({ target: 'ACTIVITY', targetId: entry.id, text: `Catatan kegiatan ${day}` }, leads[size]);
         }
       }
@@ -103,10 +131,25 @@ describe('SQL statements per request on the follow-through reads, small and larg
     await app?.stop();
   });
 
-  const run = async <T>(label: string, query: string, variables: Record<string, unknown>, who: Employee) => runs.fewest<T>(label, query, variables, await e.token(who));
+  const run = async <T>(label: string, query: string, variables: Record<string, unknown>, who: Employee) =>
+    runs.fewest<T>(label, query, variables, await e.token(who));
 
   it('a supervisor’s team activities (2 entries of 2 staff vs 24 entries of 12 staff): the same statements', async () => {
-    type Data = { viewer: { teamActivities: { totalCount: number; edges: Array<{ node: { employee: { name: string }; indicator: { text: string } | null; reviewer: { name: string } | null; feedback: unknown[] } }> } } };
+    type Data = {
+      viewer: {
+        teamActivities: {
+          totalCount: number;
+          edges: Array<{
+            node: {
+              employee: { name: string };
+              indicator: { text: string } | null;
+              reviewer: { name: string } | null;
+              feedback: unknown[];
+            };
+          }>;
+        };
+      };
+    };
     const small = await run<Data>('teamActivities, 2 staff, 2 entries', TEAM_ACTIVITIES, {}, leads.small);
     const large = await run<Data>('teamActivities, 12 staff, 24 entries', TEAM_ACTIVITIES, {}, leads.large);
     expect(small.data.viewer.teamActivities.totalCount).toBe(2);
@@ -124,43 +167,105 @@ describe('SQL statements per request on the follow-through reads, small and larg
   it.each([
     ['its owner', 'owner'],
     ['its appraiser', 'lead'],
-  ] as const)('a plan’s indicators with their realizations (2 vs 12, with evidence and feedback), read by %s: the same statements', async (label, reader) => {
-    type Data = { appraisal: { workResultPlans: Array<{ indicators: Array<{ realizations: Array<{ evidence: unknown[]; indicator: unknown; feedback: unknown[] }>; latestRealization: { subPeriod: number } }> }> } };
-    const who = (size: 'small' | 'large') => (reader === 'owner' ? owners[size] : leads[size]);
-    const small = await run<Data>(`plan realizations (2), read by ${label}`, PLAN_REALIZATIONS, { id: plans.small.id }, who('small'));
-    const large = await run<Data>(`plan realizations (12), read by ${label}`, PLAN_REALIZATIONS, { id: plans.large.id }, who('large'));
-    const indicatorOf = (d: Data) => d.appraisal.workResultPlans[0]!.indicators[0]!;
-    expect(indicatorOf(small.data).realizations).toHaveLength(2);
-    expect(indicatorOf(large.data).realizations).toHaveLength(12);
-    expect(indicatorOf(large.data).latestRealization.subPeriod).toBe(12);
-    expect(indicatorOf(large.data).realizations.every((r) => r.evidence.length === 1 && r.indicator !== null)).toBe(true);
-    expect(indicatorOf(large.data).realizations.filter((r) => r.feedback.length === 1)).toHaveLength(4);
-    expectSameStatements(small, large);
-    expect(large.statements).toBeLessThanOrEqual(BOUND.planRealizations);
-  });
+  ] as const)(
+    'a plan’s indicators with their realizations (2 vs 12, with evidence and feedback), read by %s: the same statements',
+    async (label, reader) => {
+      type Data = {
+        appraisal: {
+          workResultPlans: Array<{
+            indicators: Array<{
+              realizations: Array<{ evidence: unknown[]; indicator: unknown; feedback: unknown[] }>;
+              latestRealization: { subPeriod: number };
+            }>;
+          }>;
+        };
+      };
+      const who = (size: 'small' | 'large') => (reader === 'owner' ? owners[size] : leads[size]);
+      const small = await run<Data>(
+        `plan realizations (2), read by ${label}`,
+        PLAN_REALIZATIONS,
+        { id: plans.small.id },
+        who('small'),
+      );
+      const large = await run<Data>(
+        `plan realizations (12), read by ${label}`,
+        PLAN_REALIZATIONS,
+        { id: plans.large.id },
+        who('large'),
+      );
+      const indicatorOf = (d: Data) => d.appraisal.workResultPlans[0]!.indicators[0]!;
+      expect(indicatorOf(small.data).realizations).toHaveLength(2);
+      expect(indicatorOf(large.data).realizations).toHaveLength(12);
+      expect(indicatorOf(large.data).latestRealization.subPeriod).toBe(12);
+      expect(indicatorOf(large.data).realizations.every((r) => r.evidence.length === 1 && r.indicator !== null)).toBe(
+        true,
+      );
+      expect(indicatorOf(large.data).realizations.filter((r) => r.feedback.length === 1)).toHaveLength(4);
+      expectSameStatements(small, large);
+      expect(large.statements).toBeLessThanOrEqual(BOUND.planRealizations);
+    },
+  );
 
   it('a team’s plans with their realizations and each one’s log (2 staff with 1 or 2 realizations vs 12 staff with 12): the same statements', async () => {
-    type Data = { viewer: { team: { totalCount: number; nodes: Array<{ currentAppraisal: { workResultPlans: Array<{ indicators: Array<{ realizations: unknown[] }> }> }; activities: { totalCount: number } }> } } };
-    const small = await run<Data>('team plans with realizations and logs, 2 staff', TEAM_PLANS, { p: periodId }, leads.small);
-    const large = await run<Data>('team plans with realizations and logs, 12 staff', TEAM_PLANS, { p: periodId }, leads.large);
+    type Data = {
+      viewer: {
+        team: {
+          totalCount: number;
+          nodes: Array<{
+            currentAppraisal: { workResultPlans: Array<{ indicators: Array<{ realizations: unknown[] }> }> };
+            activities: { totalCount: number };
+          }>;
+        };
+      };
+    };
+    const small = await run<Data>(
+      'team plans with realizations and logs, 2 staff',
+      TEAM_PLANS,
+      { p: periodId },
+      leads.small,
+    );
+    const large = await run<Data>(
+      'team plans with realizations and logs, 12 staff',
+      TEAM_PLANS,
+      { p: periodId },
+      leads.large,
+    );
     expect(small.data.viewer.team.totalCount).toBe(2);
     expect(large.data.viewer.team.totalCount).toBe(12);
-    expect(small.data.viewer.team.nodes.map((n) => n.currentAppraisal.workResultPlans[0]!.indicators[0]!.realizations.length)).toEqual([2, 1]);
+    expect(
+      small.data.viewer.team.nodes.map(
+        (n) => n.currentAppraisal.workResultPlans[0]!.indicators[0]!.realizations.length,
+      ),
+    ).toEqual([2, 1]);
     expect(small.data.viewer.team.nodes.every((n) => n.activities.totalCount === 1)).toBe(true);
-    expect(large.data.viewer.team.nodes.every((n) => n.currentAppraisal.workResultPlans[0]!.indicators[0]!.realizations.length === 12 && n.activities.totalCount === 2)).toBe(true);
+    expect(
+      large.data.viewer.team.nodes.every(
+        (n) =>
+          n.currentAppraisal.workResultPlans[0]!.indicators[0]!.realizations.length === 12 &&
+          n.activities.totalCount === 2,
+      ),
+    ).toBe(true);
     expectSameStatements(small, large);
     expect(large.statements).toBeLessThanOrEqual(BOUND.teamPlans);
   });
 
   it('the feedback a supervisor gave, with author, recipient and plan (4 vs 72): the same statements', async () => {
-    type Data = { viewer: { feedbackGiven: { totalCount: number; nodes: Array<{ recipient: { name: string } | null; appraisal: { status: string } | null }> } } };
+    type Data = {
+      viewer: {
+        feedbackGiven: {
+          totalCount: number;
+          nodes: Array<{ recipient: { name: string } | null; appraisal: { status: string } | null }>;
+        };
+      };
+    };
     const small = await run<Data>('feedbackGiven, 4 pieces to 2 staff', FEEDBACK_GIVEN, {}, leads.small);
     const large = await run<Data>('feedbackGiven, 72 pieces to 12 staff', FEEDBACK_GIVEN, {}, leads.large);
     expect(small.data.viewer.feedbackGiven.totalCount).toBe(4);
     expect(large.data.viewer.feedbackGiven.totalCount).toBe(72);
-    expect(large.data.viewer.feedbackGiven.nodes.every((n) => n.recipient !== null && n.appraisal?.status === 'APPROVED')).toBe(true);
+    expect(
+      large.data.viewer.feedbackGiven.nodes.every((n) => n.recipient !== null && n.appraisal?.status === 'APPROVED'),
+    ).toBe(true);
     expectSameStatements(small, large);
     expect(large.statements).toBeLessThanOrEqual(BOUND.feedbackGiven);
   });
-
 });

@@ -17,7 +17,9 @@ import { TestApp } from '../support/test-app';
  */
 
 const DIR = join(__dirname, '..', 'operations');
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.graphql')).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.graphql'))
+  .sort();
 
 describe('the operations a frontend needs', () => {
   let app: TestApp;
@@ -32,7 +34,8 @@ describe('the operations a frontend needs', () => {
     const analyst = await app.token('dashboard-bi', { roles: [Role.ANALYST] });
     const head = await app.token(seeded.landmarks.headOfPuskesmasWalesi);
     const nurse = await app.token(seeded.landmarks.nurseAtPuskesmasWalesi);
-    const q = (sql: string, params: unknown[] = []) => app.db.manager.query(sql, params) as Promise<Array<Record<string, number | string>>>;
+    const q = (sql: string, params: unknown[] = []) =>
+      app.db.manager.query(sql, params) as Promise<Array<Record<string, number | string>>>;
     const [root] = await q("SELECT id FROM unit WHERE code = 'JWY'");
     const [pkm] = await q("SELECT id FROM unit WHERE code = 'JWY-PKM-WALESI'");
     const [mine] = await q(
@@ -44,10 +47,22 @@ describe('the operations a frontend needs', () => {
     who = {
       'TeamDashboard.graphql': { token: head, variables: { first: 50 } },
       'MyAppraisal.graphql': { token: nurse, variables: {} },
-      'RegionAnalytics.graphql': { token: analyst, variables: { unitId: toGlobalId('Unit', Number(root!.id)), periodId: period } },
+      'RegionAnalytics.graphql': {
+        token: analyst,
+        variables: { unitId: toGlobalId('Unit', Number(root!.id)), periodId: period },
+      },
       'RecordRealization.graphql': {
         token: nurse,
-        variables: { input: { indicatorId: toGlobalId('Indicator', Number(mine!.indicator)), subPeriod: 11, expectedVersion: Number(mine!.version), value: 91, narrative: 'Koreksi November.', evidence: [{ title: 'Register November', url: 'https://portal.jayawijayakab.go.id/bukti/11.pdf' }] } },
+        variables: {
+          input: {
+            indicatorId: toGlobalId('Indicator', Number(mine!.indicator)),
+            subPeriod: 11,
+            expectedVersion: Number(mine!.version),
+            value: 91,
+            narrative: 'Koreksi November.',
+            evidence: [{ title: 'Register November', url: 'https://portal.jayawijayakab.go.id/bukti/11.pdf' }],
+          },
+        },
       },
       'EmployeeNode.graphql': { token: head, variables: { id: toGlobalId('Employee', 1) } },
       'TeamActivities.graphql': { token: head, variables: { from: '2027-11-01', to: '2027-11-30', first: 100 } },
@@ -79,25 +94,41 @@ describe('the operations a frontend needs', () => {
     const schema = await buildAppSchema();
     const document = parse(readFileSync(join(DIR, 'TeamDashboard.graphql'), 'utf8'));
     expect(estimateQuery(schema, document, undefined, { first: 100 }).problem).toBeUndefined();
-    const res = await app.gql(readFileSync(join(DIR, 'TeamDashboard.graphql'), 'utf8'), { first: 100 }, who['TeamDashboard.graphql']!.token);
+    const res = await app.gql(
+      readFileSync(join(DIR, 'TeamDashboard.graphql'), 'utf8'),
+      { first: 100 },
+      who['TeamDashboard.graphql']!.token,
+    );
     expect(res.body.errors).toBeUndefined();
   });
 
-  it.each(FILES.filter((f) => !f.startsWith('FeedbackReceived')))('%s runs on the demo data without an error', async (file) => {
-    const { token, variables } = who[file]!;
-    const res = await app.gql(readFileSync(join(DIR, file), 'utf8'), variables, token);
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    const data = res.body.data as Record<string, unknown>;
-    expect(Object.values(data).every((v) => v !== null)).toBe(true);
-  });
+  it.each(FILES.filter((f) => !f.startsWith('FeedbackReceived')))(
+    '%s runs on the demo data without an error',
+    async (file) => {
+      const { token, variables } = who[file]!;
+      const res = await app.gql(readFileSync(join(DIR, file), 'utf8'), variables, token);
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toBeUndefined();
+      const data = res.body.data as Record<string, unknown>;
+      expect(Object.values(data).every((v) => v !== null)).toBe(true);
+    },
+  );
 
   // The service executes with graphql-jit (GRAPHQL_EXECUTOR=jit); graphql-js stays the reference it must agree with.
   it('every read answers byte for byte as graphql-js answers it, bad variables included', async () => {
-    const reference = await createServer({ config: { ...app.config, graphqlExecutor: 'graphql-js' }, db: app.db, log: createLogger('silent'), clock: app.clock.now });
+    const reference = await createServer({
+      config: { ...app.config, graphqlExecutor: 'graphql-js' },
+      db: app.db,
+      log: createLogger('silent'),
+      clock: app.clock.now,
+    });
     const server = await reference.listen(0, '127.0.0.1');
     const post = async (url: string, query: string, variables: Record<string, unknown>, token: string) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       return `${response.status} ${await response.text()}`;
     };
     try {
@@ -108,7 +139,8 @@ describe('the operations a frontend needs', () => {
         const expected = await post(server.url, query, variables, token);
         // Twice: the second run is the compiled one whatever ran before (an operation compiles after
         // GRAPHQL_JIT_COMPILE_AFTER runs, 1 by default).
-        for (let i = 0; i < 2; i++) expect([file, i, await post(app.url, query, variables, token)]).toEqual([file, i, expected]);
+        for (let i = 0; i < 2; i++)
+          expect([file, i, await post(app.url, query, variables, token)]).toEqual([file, i, expected]);
       }
       const dashboard = readFileSync(join(DIR, 'TeamDashboard.graphql'), 'utf8');
       const token = who['TeamDashboard.graphql']!.token;

@@ -92,7 +92,12 @@ function unitRows(p: string): UnitRow[] {
   return [
     { code: `${p}-PKM-WALESI`, name: 'UPTD Puskesmas Walesi', kind: 'HEALTH_CENTRE', parentCode: `${p}-DINKES` },
     { code: `${p}-SD-WALESI`, name: 'SD Inpres Walesi', kind: 'SCHOOL', parentCode: `${p}-DISDIK` },
-    { code: `${p}-PKM-ASOLOGAIMA`, name: 'UPTD Puskesmas Asologaima', kind: 'HEALTH_CENTRE', parentCode: `${p}-DINKES` },
+    {
+      code: `${p}-PKM-ASOLOGAIMA`,
+      name: 'UPTD Puskesmas Asologaima',
+      kind: 'HEALTH_CENTRE',
+      parentCode: `${p}-DINKES`,
+    },
     { code: `${p}-DINKES`, name: 'Dinas Kesehatan', kind: 'agency', parentCode: `${p}-PEMKAB` },
     { code: `${p}-DISDIK`, name: 'Dinas Pendidikan dan Kebudayaan', kind: 'AGENCY', parentCode: `${p}-PEMKAB` },
     { code: `${p}-PEMKAB`, name: 'Pemerintah Kabupaten Jayawijaya', kind: 'GOVERNMENT', parentCode: null },
@@ -113,7 +118,13 @@ interface Region {
   headSd: EmployeeRow;
 }
 
-function person(p: string, n: number, unit: string, supervisorNip: string | null, extra: Partial<EmployeeRow> = {}): EmployeeRow {
+function person(
+  p: string,
+  n: number,
+  unit: string,
+  supervisorNip: string | null,
+  extra: Partial<EmployeeRow> = {},
+): EmployeeRow {
   const pppk = n % 4 === 3;
   const row: EmployeeRow = {
     nip: nextNip(),
@@ -133,25 +144,70 @@ function person(p: string, n: number, unit: string, supervisorNip: string | null
 }
 
 function regionPlan(p: string): Region {
-  const kadinkes = person(p, 90, 'DINKES', null, { name: `Kadinkes ${p}`, titlePrefix: 'dr.', titleSuffix: 'M.Kes.', positionKind: 'JPT', positionTitle: 'Kepala Dinas Kesehatan', grade: 'IV/c', employmentType: 'PNS' });
-  const kadisdik = person(p, 91, 'DISDIK', null, { name: `Kadisdik ${p}`, positionKind: 'JPT', positionTitle: 'Kepala Dinas Pendidikan', grade: 'IV/b', employmentType: 'PNS' });
+  const kadinkes = person(p, 90, 'DINKES', null, {
+    name: `Kadinkes ${p}`,
+    titlePrefix: 'dr.',
+    titleSuffix: 'M.Kes.',
+    positionKind: 'JPT',
+    positionTitle: 'Kepala Dinas Kesehatan',
+    grade: 'IV/c',
+    employmentType: 'PNS',
+  });
+  const kadisdik = person(p, 91, 'DISDIK', null, {
+    name: `Kadisdik ${p}`,
+    positionKind: 'JPT',
+    positionTitle: 'Kepala Dinas Pendidikan',
+    grade: 'IV/b',
+    employmentType: 'PNS',
+  });
   const pengawas = { positionKind: 'PENGAWAS', employmentType: 'PNS', grade: 'III/d' };
-  const headWalesi = person(p, 80, 'PKM-WALESI', kadinkes.nip, { ...pengawas, name: `Kapus Walesi ${p}`, positionTitle: 'Kepala Puskesmas Walesi' });
-  const headAsologaima = person(p, 81, 'PKM-ASOLOGAIMA', kadinkes.nip, { ...pengawas, name: `Kapus Asologaima ${p}`, positionTitle: 'Kepala Puskesmas Asologaima' });
-  const headSd = person(p, 82, 'SD-WALESI', kadisdik.nip, { ...pengawas, name: `Kepsek ${p}`, positionTitle: 'Kepala Sekolah' });
+  const headWalesi = person(p, 80, 'PKM-WALESI', kadinkes.nip, {
+    ...pengawas,
+    name: `Kapus Walesi ${p}`,
+    positionTitle: 'Kepala Puskesmas Walesi',
+  });
+  const headAsologaima = person(p, 81, 'PKM-ASOLOGAIMA', kadinkes.nip, {
+    ...pengawas,
+    name: `Kapus Asologaima ${p}`,
+    positionTitle: 'Kepala Puskesmas Asologaima',
+  });
+  const headSd = person(p, 82, 'SD-WALESI', kadisdik.nip, {
+    ...pengawas,
+    name: `Kepsek ${p}`,
+    positionTitle: 'Kepala Sekolah',
+  });
   const staff: EmployeeRow[] = [];
   for (let i = 0; i < 12; i++) staff.push(person(p, staff.length, 'PKM-WALESI', headWalesi.nip));
   for (let i = 0; i < 8; i++) staff.push(person(p, staff.length, 'PKM-ASOLOGAIMA', headAsologaima.nip));
-  for (let i = 0; i < 6; i++) staff.push(person(p, staff.length, 'SD-WALESI', headSd.nip, { positionTitle: 'Guru Ahli Pertama' }));
-  staff.push(person(p, staff.length, 'DINKES', kadinkes.nip, { positionKind: 'PELAKSANA', positionTitle: 'Pengadministrasi Umum' }));
+  for (let i = 0; i < 6; i++)
+    staff.push(person(p, staff.length, 'SD-WALESI', headSd.nip, { positionTitle: 'Guru Ahli Pertama' }));
+  staff.push(
+    person(p, staff.length, 'DINKES', kadinkes.nip, {
+      positionKind: 'PELAKSANA',
+      positionTitle: 'Pengadministrasi Umum',
+    }),
+  );
   staff.push(headWalesi, headAsologaima, headSd);
-  return { prefix: p, units: unitRows(p), heads: [kadinkes, kadisdik], staff, kadinkes, kadisdik, headWalesi, headAsologaima, headSd };
+  return {
+    prefix: p,
+    units: unitRows(p),
+    heads: [kadinkes, kadisdik],
+    staff,
+    kadinkes,
+    kadisdik,
+    headWalesi,
+    headAsologaima,
+    headSd,
+  };
 }
 
 type Snapshot = Record<string, unknown[]>;
 
 /** Rows added, removed and changed per table between two snapshots (rows keyed by id, closure rows by their pair). */
-function snapshotDiff(before: Snapshot, after: Snapshot): Record<string, { added: unknown[]; removed: unknown[]; changed: unknown[] }> {
+function snapshotDiff(
+  before: Snapshot,
+  after: Snapshot,
+): Record<string, { added: unknown[]; removed: unknown[]; changed: unknown[] }> {
   const keyOf = (row: unknown) => {
     const r = row as Record<string, unknown>;
     return r.id !== undefined ? String(r.id) : `${String(r.ancestor_id)}>${String(r.descendant_id)}`;
@@ -163,14 +219,21 @@ function snapshotDiff(before: Snapshot, after: Snapshot): Record<string, { added
     result[table] = {
       added: [...now.entries()].filter(([k]) => !old.has(k)).map(([, r]) => r),
       removed: [...old.entries()].filter(([k]) => !now.has(k)).map(([, r]) => r),
-      changed: [...now.entries()].filter(([k, r]) => old.has(k) && JSON.stringify(old.get(k)) !== JSON.stringify(r)).map(([, r]) => r),
+      changed: [...now.entries()]
+        .filter(([k, r]) => old.has(k) && JSON.stringify(old.get(k)) !== JSON.stringify(r))
+        .map(([, r]) => r),
     };
   }
   return result;
 }
 
 const count = (diff: ReturnType<typeof snapshotDiff>) =>
-  Object.fromEntries(Object.entries(diff).map(([t, d]) => [t, { added: d.added.length, removed: d.removed.length, changed: d.changed.length }]));
+  Object.fromEntries(
+    Object.entries(diff).map(([t, d]) => [
+      t,
+      { added: d.added.length, removed: d.removed.length, changed: d.changed.length },
+    ]),
+  );
 
 describe('importUnits and importEmployees', () => {
   let app: TestApp;
@@ -192,7 +255,8 @@ describe('importUnits and importEmployees', () => {
   }
 
   async function importEmployees(rows: EmployeeRow[], token = integration): Promise<ImportPayload> {
-    return (await app.data<{ importEmployees: ImportPayload }>(IMPORT_EMPLOYEES, { input: { rows } }, token)).importEmployees;
+    return (await app.data<{ importEmployees: ImportPayload }>(IMPORT_EMPLOYEES, { input: { rows } }, token))
+      .importEmployees;
   }
 
   /** Imports a whole region (units, agency heads, then the 30 staff rows) and checks that all was created. */
@@ -222,13 +286,18 @@ describe('importUnits and importEmployees', () => {
     return new Map(rows.map((r) => [String(r.nip), { ...r, version: Number(r.version) }]));
   }
 
-  async function storedUnits(codes: string[]): Promise<Map<string, { parent: string | null; name: string; kind: string; version: number }>> {
-    const rows: Array<{ code: string; parent: string | null; name: string; kind: string; version: number | string }> = await app.db.manager.query(
-      `SELECT u.code AS code, p.code AS parent, u.name AS name, u.kind AS kind, u.version AS version
+  async function storedUnits(
+    codes: string[],
+  ): Promise<Map<string, { parent: string | null; name: string; kind: string; version: number }>> {
+    const rows: Array<{ code: string; parent: string | null; name: string; kind: string; version: number | string }> =
+      await app.db.manager.query(
+        `SELECT u.code AS code, p.code AS parent, u.name AS name, u.kind AS kind, u.version AS version
          FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.code IN (${codes.map(() => '?').join(', ')})`,
-      codes,
+        codes,
+      );
+    return new Map(
+      rows.map((r) => [r.code, { parent: r.parent, name: r.name, kind: r.kind, version: Number(r.version) }]),
     );
-    return new Map(rows.map((r) => [r.code, { parent: r.parent, name: r.name, kind: r.kind, version: Number(r.version) }]));
   }
 
   const statuses = (payload: ImportPayload) => payload.rows?.map((r) => r.status);
@@ -243,14 +312,24 @@ describe('importUnits and importEmployees', () => {
       expect(payload.rows).toEqual(rows.map((r, index) => ({ index, key: r.code, status: 'CREATED', errors: [] })));
 
       const stored = await storedUnits(rows.map((r) => r.code));
-      expect(Object.fromEntries([...stored].map(([code, u]) => [code, u.parent]))).toEqual(Object.fromEntries(rows.map((r) => [r.code, r.parentCode ?? null])));
+      expect(Object.fromEntries([...stored].map(([code, u]) => [code, u.parent]))).toEqual(
+        Object.fromEntries(rows.map((r) => [r.code, r.parentCode ?? null])),
+      );
       // Enum text is accepted case-insensitively and stored canonically.
       expect(stored.get(`${p}-DINKES`)?.kind).toBe('AGENCY');
 
       // The closure table holds the whole tree: the root's subtree has all six units.
       const tree = await app.data<{ units: { totalCount: number } }>(
         'query($root: ID!) { units(first: 100, filter: { withinUnitId: $root }) { totalCount } }',
-        { root: (await app.data<{ unitByCode: { id: string } }>('query($c: String!) { unitByCode(code: $c) { id } }', { c: `${p}-PEMKAB` }, regionHr)).unitByCode.id },
+        {
+          root: (
+            await app.data<{ unitByCode: { id: string } }>(
+              'query($c: String!) { unitByCode(code: $c) { id } }',
+              { c: `${p}-PEMKAB` },
+              regionHr,
+            )
+          ).unitByCode.id,
+        },
         regionHr,
       );
       expect(tree.units.totalCount).toBe(6);
@@ -273,12 +352,18 @@ describe('importUnits and importEmployees', () => {
       const payload = await importEmployees(region.staff);
       expect(payload.userErrors).toEqual([]);
       expect(payload.summary).toEqual({ received: 30, created: 30, updated: 0, unchanged: 0, failed: 0 });
-      expect(payload.rows).toEqual(region.staff.map((r, index) => ({ index, key: r.nip, status: 'CREATED', errors: [] })));
+      expect(payload.rows).toEqual(
+        region.staff.map((r, index) => ({ index, key: r.nip, status: 'CREATED', errors: [] })),
+      );
 
       const stored = await storedEmployees(region.staff.map((r) => r.nip));
       expect(stored.size).toBe(30);
       for (const row of region.staff) {
-        expect({ nip: row.nip, unit: stored.get(row.nip)?.unit_code, supervisor: stored.get(row.nip)?.supervisor_nip }).toEqual({
+        expect({
+          nip: row.nip,
+          unit: stored.get(row.nip)?.unit_code,
+          supervisor: stored.get(row.nip)?.supervisor_nip,
+        }).toEqual({
           nip: row.nip,
           unit: row.unitCode,
           supervisor: row.supervisorNip,
@@ -315,7 +400,9 @@ describe('importUnits and importEmployees', () => {
 
       const staff = await importEmployees(region.staff);
       expect(staff.summary).toEqual({ received: 30, created: 0, updated: 0, unchanged: 30, failed: 0 });
-      expect(staff.rows).toEqual(region.staff.map((r, index) => ({ index, key: r.nip, status: 'UNCHANGED', errors: [] })));
+      expect(staff.rows).toEqual(
+        region.staff.map((r, index) => ({ index, key: r.nip, status: 'UNCHANGED', errors: [] })),
+      );
 
       const after = await app.fixtures.snapshot();
       expect(count(snapshotDiff(before, after))).toEqual(count(snapshotDiff(before, before)));
@@ -341,8 +428,15 @@ describe('importUnits and importEmployees', () => {
       ]);
 
       const storedAfter = await storedEmployees(region.staff.map((r) => r.nip));
-      expect(storedAfter.get(changed[2]!.nip)).toMatchObject({ position_title: 'Perawat Ahli Muda', grade: 'III/c', version: storedBefore.get(changed[2]!.nip)!.version + 1 });
-      expect(storedAfter.get(changed[5]!.nip)).toMatchObject({ supervisor_nip: region.headAsologaima.nip, version: storedBefore.get(changed[5]!.nip)!.version + 1 });
+      expect(storedAfter.get(changed[2]!.nip)).toMatchObject({
+        position_title: 'Perawat Ahli Muda',
+        grade: 'III/c',
+        version: storedBefore.get(changed[2]!.nip)!.version + 1,
+      });
+      expect(storedAfter.get(changed[5]!.nip)).toMatchObject({
+        supervisor_nip: region.headAsologaima.nip,
+        version: storedBefore.get(changed[5]!.nip)!.version + 1,
+      });
 
       const diff = snapshotDiff(before, await app.fixtures.snapshot());
       const ids = (rows: unknown[]) => rows.map((r) => Number((r as { id: number | string }).id)).sort((a, b) => a - b);
@@ -353,10 +447,20 @@ describe('importUnits and importEmployees', () => {
       // One audit row per changed row, naming those two employees, and nothing else.
       expect(diff.audit_entry!.removed).toEqual([]);
       expect(diff.audit_entry!.changed).toEqual([]);
-      expect(diff.audit_entry!.added.map((a) => Number((a as { entity_id: number | string }).entity_id)).sort((a, b) => a - b)).toEqual(changedIds);
+      expect(
+        diff
+          .audit_entry!.added.map((a) => Number((a as { entity_id: number | string }).entity_id))
+          .sort((a, b) => a - b),
+      ).toEqual(changedIds);
       // The moved nurse's closure rows follow her new supervisor; nobody else's do.
-      const movedId = Number((await app.db.manager.query('SELECT id FROM employee WHERE nip = ?', [changed[5]!.nip]))[0].id);
-      const closureTouched = new Set([...diff.employee_closure!.added, ...diff.employee_closure!.removed].map((r) => Number((r as { descendant_id: number | string }).descendant_id)));
+      const movedId = Number(
+        (await app.db.manager.query('SELECT id FROM employee WHERE nip = ?', [changed[5]!.nip]))[0].id,
+      );
+      const closureTouched = new Set(
+        [...diff.employee_closure!.added, ...diff.employee_closure!.removed].map((r) =>
+          Number((r as { descendant_id: number | string }).descendant_id),
+        ),
+      );
       expect([...closureTouched]).toEqual([movedId]);
     });
 
@@ -400,7 +504,12 @@ describe('importUnits and importEmployees', () => {
       const valid = person(region.prefix, 40, 'PKM-WALESI', region.headWalesi.nip, { name: 'Valid Satu' });
       const validChild = person(region.prefix, 41, 'PKM-WALESI', valid.nip, { name: 'Valid Dua' });
       const duplicated = person(region.prefix, 42, 'PKM-ASOLOGAIMA', region.headAsologaima.nip, { name: 'Dobel' });
-      const validPppk = person(region.prefix, 43, 'SD-WALESI', region.headSd.nip, { name: 'Valid PPPK', employmentType: 'PPPK', grade: 'VII', gender: 'FEMALE' });
+      const validPppk = person(region.prefix, 43, 'SD-WALESI', region.headSd.nip, {
+        name: 'Valid PPPK',
+        employmentType: 'PPPK',
+        grade: 'VII',
+        gender: 'FEMALE',
+      });
       const rows: EmployeeRow[] = [
         validChild, // 0: its supervisor comes later in the call
         person(region.prefix, 44, 'PKM-WALESI', region.headWalesi.nip, { nip: '19900101' }), // 1: not 18 digits
@@ -420,8 +529,18 @@ describe('importUnits and importEmployees', () => {
 
       expect(payload.userErrors).toEqual([]);
       expect(payload.summary).toEqual({ received: 13, created: 4, updated: 0, unchanged: 0, failed: 9 });
-      const outcome = payload.rows!.map((r) => ({ index: r.index, key: r.key, status: r.status, errors: r.errors.map((e) => [e.code, e.field?.join('.')]) }));
-      const failed = (index: number, code: string, field: string) => ({ index, key: rows[index]!.nip, status: 'FAILED', errors: [[code, `input.rows.${index}.${field}`]] });
+      const outcome = payload.rows!.map((r) => ({
+        index: r.index,
+        key: r.key,
+        status: r.status,
+        errors: r.errors.map((e) => [e.code, e.field?.join('.')]),
+      }));
+      const failed = (index: number, code: string, field: string) => ({
+        index,
+        key: rows[index]!.nip,
+        status: 'FAILED',
+        errors: [[code, `input.rows.${index}.${field}`]],
+      });
       const created = (index: number) => ({ index, key: rows[index]!.nip, status: 'CREATED', errors: [] });
       expect(outcome).toEqual([
         created(0),
@@ -438,7 +557,9 @@ describe('importUnits and importEmployees', () => {
         failed(11, 'INVALID', 'email'),
         created(12),
       ]);
-      for (const row of payload.rows!) for (const error of row.errors) expect(error.message).not.toMatch(/SELECT|INSERT|\/work\/|\.ts:\d+|\bat \S+ \(/);
+      for (const row of payload.rows!)
+        for (const error of row.errors)
+          expect(error.message).not.toMatch(/SELECT|INSERT|\/work\/|\.ts:\d+|\bat \S+ \(/);
 
       // The valid rows are written, with their supervisors; the failed ones are not, and the duplicate kept the first row.
       const stored = await storedEmployees(rows.map((r) => r.nip));
@@ -475,7 +596,9 @@ describe('importUnits and importEmployees', () => {
       const before = await app.fixtures.snapshot();
       const nurse = region.staff[0]!;
       const payload = await importEmployees([{ ...region.headWalesi, supervisorNip: nurse.nip }]);
-      expect(payload.rows?.map((r) => [r.status, r.errors.map((e) => [e.code, e.field?.join('.')])])).toEqual([['FAILED', [['CYCLE', 'input.rows.0.supervisorNip']]]]);
+      expect(payload.rows?.map((r) => [r.status, r.errors.map((e) => [e.code, e.field?.join('.')])])).toEqual([
+        ['FAILED', [['CYCLE', 'input.rows.0.supervisorNip']]],
+      ]);
       expect(await app.fixtures.snapshot()).toEqual(before);
     });
 
@@ -531,7 +654,12 @@ describe('importUnits and importEmployees', () => {
     it('refuses 501 unit rows as a whole with a userErrors entry and writes nothing', async () => {
       const p = nextPrefix();
       const before = await app.fixtures.snapshot();
-      const rows = Array.from({ length: 501 }, (_, i) => ({ code: `${p}-${i}`, name: `U${i}`, kind: 'OTHER', parentCode: null }));
+      const rows = Array.from({ length: 501 }, (_, i) => ({
+        code: `${p}-${i}`,
+        name: `U${i}`,
+        kind: 'OTHER',
+        parentCode: null,
+      }));
       const payload = await importUnits(rows);
       expect(payload.summary).toBeNull();
       expect(payload.rows).toBeNull();
@@ -560,7 +688,12 @@ describe('importUnits and importEmployees', () => {
 
     it('accepts 500 rows in one call (the limit)', async () => {
       const p = nextPrefix();
-      const rows = Array.from({ length: 500 }, (_, i) => ({ code: `${p}-${i}`, name: `U${i}`, kind: 'OTHER', parentCode: i === 0 ? null : `${p}-0` }));
+      const rows = Array.from({ length: 500 }, (_, i) => ({
+        code: `${p}-${i}`,
+        name: `U${i}`,
+        kind: 'OTHER',
+        parentCode: i === 0 ? null : `${p}-0`,
+      }));
       const payload = await importUnits(rows);
       expect(payload.userErrors).toEqual([]);
       expect(payload.summary).toEqual({ received: 500, created: 500, updated: 0, unchanged: 0, failed: 0 });
@@ -628,7 +761,11 @@ describe('importUnits and importEmployees', () => {
       expect(diff.audit_entry).toEqual({ added: 2, removed: 0, changed: 0 });
       const stored = await storedEmployees([teacher.nip, movedNurse.nip, outsider.nip]);
       expect(stored.get(teacher.nip)).toMatchObject({ position_title: teacher.positionTitle, version: 1 });
-      expect(stored.get(movedNurse.nip)).toMatchObject({ unit_code: movedNurse.unitCode, supervisor_nip: movedNurse.supervisorNip, version: 1 });
+      expect(stored.get(movedNurse.nip)).toMatchObject({
+        unit_code: movedNurse.unitCode,
+        supervisor_nip: movedNurse.supervisorNip,
+        version: 1,
+      });
       expect(stored.has(outsider.nip)).toBe(false);
     });
 
@@ -639,10 +776,20 @@ describe('importUnits and importEmployees', () => {
       const units = fields(await importUnits(unitRowsInAndOut, token));
       const employees = fields(await importEmployees(employeeRowsInAndOut, token));
       // A unit moved under its own child (integration client: the cycle, not the scope, refuses it).
-      const cycle = fields(await importUnits([{ code: `${p}-DINKES`, name: 'Dinas Kesehatan', kind: 'AGENCY', parentCode: `${p}-PKM-WALESI` }]));
+      const cycle = fields(
+        await importUnits([
+          { code: `${p}-DINKES`, name: 'Dinas Kesehatan', kind: 'AGENCY', parentCode: `${p}-PKM-WALESI` },
+        ]),
+      );
       // One comparison, so that a failure shows every misnamed field at once.
       expect({ units, employees, cycle }).toEqual({
-        units: [[], ['input.rows.1.parentCode'], ['input.rows.2.parentCode'], ['input.rows.3.code'], ['input.rows.4.parentCode']],
+        units: [
+          [],
+          ['input.rows.1.parentCode'],
+          ['input.rows.2.parentCode'],
+          ['input.rows.3.code'],
+          ['input.rows.4.parentCode'],
+        ],
         employees: [[], ['input.rows.1.unitCode'], ['input.rows.2.nip'], ['input.rows.3.unitCode'], []],
         cycle: [['input.rows.0.parentCode']],
       });
@@ -651,15 +798,32 @@ describe('importUnits and importEmployees', () => {
     it.each([
       ['an employee without roles', async (app: TestApp, region: Region) => app.token(region.staff[0]!.nip)],
       ['an analyst client', async (app: TestApp) => app.token('bi-dashboard', { roles: [Role.ANALYST] })],
-      ['the head of an agency (a supervisor, not a role)', async (app: TestApp, region: Region) => app.token(region.kadinkes.nip)],
+      [
+        'the head of an agency (a supervisor, not a role)',
+        async (app: TestApp, region: Region) => app.token(region.kadinkes.nip),
+      ],
     ])('refuses %s with FORBIDDEN and writes nothing', async (_name, makeToken) => {
       const region = await givenImportedRegion();
       const token = await makeToken(app, region);
       const before = await app.fixtures.snapshot();
-      const units = await app.gql(IMPORT_UNITS, { input: { rows: [{ code: `${region.prefix}-FORBIDDEN`, name: 'X', kind: 'OTHER', parentCode: `${region.prefix}-DINKES` }] } }, token);
+      const units = await app.gql(
+        IMPORT_UNITS,
+        {
+          input: {
+            rows: [
+              { code: `${region.prefix}-FORBIDDEN`, name: 'X', kind: 'OTHER', parentCode: `${region.prefix}-DINKES` },
+            ],
+          },
+        },
+        token,
+      );
       expect(units.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       expect(units.body.data ?? null).toBeNull();
-      const employees = await app.gql(IMPORT_EMPLOYEES, { input: { rows: [{ ...region.staff[1]!, positionTitle: 'Diubah tanpa hak' }] } }, token);
+      const employees = await app.gql(
+        IMPORT_EMPLOYEES,
+        { input: { rows: [{ ...region.staff[1]!, positionTitle: 'Diubah tanpa hak' }] } },
+        token,
+      );
       expect(employees.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       expect(await app.fixtures.snapshot()).toEqual(before);
     });

@@ -17,31 +17,55 @@ import { TestApp } from '../support/test-app';
  */
 
 const post = (url: string, body: unknown, token?: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-
-describe.each(['jit', 'graphql-js'] as const)('an operationName that names no operation (GRAPHQL_EXECUTOR=%s)', (graphqlExecutor) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await TestApp.start({ graphqlExecutor });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
   });
-  afterAll(() => app?.stop());
 
-  it.each([
-    ['an unknown name', { query: 'query A { serverInfo { name } }', operationName: 'B' }, 'Unknown operation named "B".'],
-    ['an unknown name for an anonymous operation', { query: '{ serverInfo { name } }', operationName: 'B' }, 'Unknown operation named "B".'],
-    ['no name among several', { query: 'query A { serverInfo { name } } query C { serverInfo { name } }' }, 'Must provide operation name if query contains multiple operations.'],
-  ])('%s is 400 OPERATION_RESOLUTION_FAILURE, every time (compiled or not)', async (_label, body, message) => {
-    // Three times: graphql-jit compiles an operation on its second run.
-    for (let i = 0; i < 3; i++) {
-      const res = await post(app.url, body);
-      expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ errors: [{ message, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] });
-    }
-    // The operation that is there still runs, by its name.
-    const named = await post(app.url, { query: 'query A { serverInfo { name } } query C { serverInfo { name } }', operationName: 'C' });
-    expect([named.status, await named.json()]).toEqual([200, { data: { serverInfo: { name: 'Kinerja Walesi' } } }]);
-  });
-});
+describe.each(['jit', 'graphql-js'] as const)(
+  'an operationName that names no operation (GRAPHQL_EXECUTOR=%s)',
+  (graphqlExecutor) => {
+    let app: TestApp;
+    beforeAll(async () => {
+      app = await TestApp.start({ graphqlExecutor });
+    });
+    afterAll(() => app?.stop());
+
+    it.each([
+      [
+        'an unknown name',
+        { query: 'query A { serverInfo { name } }', operationName: 'B' },
+        'Unknown operation named "B".',
+      ],
+      [
+        'an unknown name for an anonymous operation',
+        { query: '{ serverInfo { name } }', operationName: 'B' },
+        'Unknown operation named "B".',
+      ],
+      [
+        'no name among several',
+        { query: 'query A { serverInfo { name } } query C { serverInfo { name } }' },
+        'Must provide operation name if query contains multiple operations.',
+      ],
+    ])('%s is 400 OPERATION_RESOLUTION_FAILURE, every time (compiled or not)', async (_label, body, message) => {
+      // Three times: graphql-jit compiles an operation on its second run.
+      for (let i = 0; i < 3; i++) {
+        const res = await post(app.url, body);
+        expect(res.status).toBe(400);
+        expect(await res.json()).toEqual({
+          errors: [{ message, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }],
+        });
+      }
+      // The operation that is there still runs, by its name.
+      const named = await post(app.url, {
+        query: 'query A { serverInfo { name } } query C { serverInfo { name } }',
+        operationName: 'C',
+      });
+      expect([named.status, await named.json()]).toEqual([200, { data: { serverInfo: { name: 'Kinerja Walesi' } } }]);
+    });
+  },
+);
 
 describe('search text is bounded (100 characters)', () => {
   let app: TestApp;
@@ -57,21 +81,33 @@ describe('search text is bounded (100 characters)', () => {
     units: 'query($s: String) { units(first: 5, filter: { search: $s }) { totalCount nodes { id } } }',
   };
 
-  it.each(Object.entries(QUERIES))('%s: a 90 KB search is 400 BAD_USER_INPUT saying so, not a 500', async (_field, query) => {
-    const res = await post(app.url, { query, variables: { s: 'a'.repeat(90 * 1024) } }, hr);
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
-    expect(body.errors.map((e) => [e.extensions.code, e.message])).toEqual([['BAD_USER_INPUT', '`search` must be at most 100 characters.']]);
-  });
+  it.each(Object.entries(QUERIES))(
+    '%s: a 90 KB search is 400 BAD_USER_INPUT saying so, not a 500',
+    async (_field, query) => {
+      const res = await post(app.url, { query, variables: { s: 'a'.repeat(90 * 1024) } }, hr);
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      expect(body.errors.map((e) => [e.extensions.code, e.message])).toEqual([
+        ['BAD_USER_INPUT', '`search` must be at most 100 characters.'],
+      ]);
+    },
+  );
 
-  it.each(Object.entries(QUERIES))('%s: 100 characters (and surrounding blanks) are a search', async (_field, query) => {
-    const res = await post(app.url, { query, variables: { s: `  ${'é'.repeat(100)}  ` } }, hr);
-    expect([res.status, await res.json()]).toEqual([200, { data: { [_field]: { totalCount: 0, nodes: [] } } }]);
-  });
+  it.each(Object.entries(QUERIES))(
+    '%s: 100 characters (and surrounding blanks) are a search',
+    async (_field, query) => {
+      const res = await post(app.url, { query, variables: { s: `  ${'é'.repeat(100)}  ` } }, hr);
+      expect([res.status, await res.json()]).toEqual([200, { data: { [_field]: { totalCount: 0, nodes: [] } } }]);
+    },
+  );
 });
 
 describe('production: no landing page, no version, metrics guarded', () => {
-  const apolloVersion = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'node_modules', '@apollo', 'server', 'package.json'), 'utf8')) as { version: string }).version;
+  const apolloVersion = (
+    JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'node_modules', '@apollo', 'server', 'package.json'), 'utf8'),
+    ) as { version: string }
+  ).version;
 
   it('GET /graphql from a browser shows no Apollo page; no header or body names Apollo, Express or a version', async () => {
     const app = await TestApp.start({ env: 'production', introspection: false, metricsToken: 'm'.repeat(40) });
@@ -82,9 +118,16 @@ describe('production: no landing page, no version, metrics guarded', () => {
       expect(page.headers.get('content-type')).not.toMatch(/html/);
       expect(html).not.toMatch(/<html|<script|apollo server|sandbox|embeddable|landing/i);
       expect(html).not.toContain(apolloVersion);
-      const answers = [page, await post(app.url, { query: '{ serverInfo { name } }' }), await fetch(app.url.replace('/graphql', '/healthz'))];
+      const answers = [
+        page,
+        await post(app.url, { query: '{ serverInfo { name } }' }),
+        await fetch(app.url.replace('/graphql', '/healthz')),
+      ];
       for (const res of answers) {
-        for (const [name, value] of res.headers) expect(`${name}: ${value}`).not.toMatch(new RegExp(`apollo|express|${apolloVersion.replace(/\./g, '\\.')}`, 'i'));
+        for (const [name, value] of res.headers)
+          expect(`${name}: ${value}`).not.toMatch(
+            new RegExp(`apollo|express|${apolloVersion.replace(/\./g, '\\.')}`, 'i'),
+          );
       }
     } finally {
       await app.stop();
@@ -105,7 +148,10 @@ describe('production: no landing page, no version, metrics guarded', () => {
     expect(() => loadConfig(production)).toThrow(ConfigError);
     expect(() => loadConfig(production)).toThrow(/METRICS_TOKEN/);
     expect(loadConfig({ ...production, METRICS_TOKEN: 't'.repeat(32) }).metricsToken).toBe('t'.repeat(32));
-    expect(loadConfig({ ...production, METRICS_PORT: '9464' })).toMatchObject({ metricsPort: 9464, metricsHost: '127.0.0.1' });
+    expect(loadConfig({ ...production, METRICS_PORT: '9464' })).toMatchObject({
+      metricsPort: 9464,
+      metricsHost: '127.0.0.1',
+    });
     expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject({ metricsPort: undefined });
   });
 
@@ -119,7 +165,12 @@ describe('production: no landing page, no version, metrics guarded', () => {
   });
 
   it('METRICS_PORT: metrics on their own listener (loopback), none on the API port', async () => {
-    const app = await TestApp.start({ env: 'production', metricsToken: undefined, metricsPort: 0, metricsHost: '127.0.0.1' });
+    const app = await TestApp.start({
+      env: 'production',
+      metricsToken: undefined,
+      metricsPort: 0,
+      metricsHost: '127.0.0.1',
+    });
     try {
       expect(app.server.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
       const scraped = await fetch(app.server.metricsUrl!);
@@ -141,7 +192,13 @@ describe('HOST: the interface the service binds', () => {
   it('the started service listens on the configured host only', async () => {
     const testDb = await createTestDatabase({ migrate: false });
     await testDb.db.close();
-    const config = { ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) }), databaseUrl: testDb.url, port: 0, migrateOnStart: true, seedDemoOnStart: false };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) }),
+      databaseUrl: testDb.url,
+      port: 0,
+      migrateOnStart: true,
+      seedDemoOnStart: false,
+    };
     const service = await startService(config, createLogger('silent'), () => undefined);
     try {
       expect((service.server.httpServer.address() as AddressInfo).address).toBe('127.0.0.1');
@@ -160,8 +217,18 @@ describe('connection cursors are opaque', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     hr = await app.token('bkpsdm-portal', { roles: [Role.HR_ADMIN] });
-    const unit = await app.fixtures.unit({ code: 'CUR-PKM', name: 'UPTD Puskesmas Kurulu', kind: UnitKind.HEALTH_CENTRE });
-    for (const name of NAMES) await app.fixtures.employee({ unit, name, positionKind: PositionKind.FUNGSIONAL, positionTitle: 'Perawat Terampil' });
+    const unit = await app.fixtures.unit({
+      code: 'CUR-PKM',
+      name: 'UPTD Puskesmas Kurulu',
+      kind: UnitKind.HEALTH_CENTRE,
+    });
+    for (const name of NAMES)
+      await app.fixtures.employee({
+        unit,
+        name,
+        positionKind: PositionKind.FUNGSIONAL,
+        positionTitle: 'Perawat Terampil',
+      });
   });
   afterAll(() => app?.stop());
 
@@ -171,7 +238,10 @@ describe('connection cursors are opaque', () => {
     }
   }`;
   interface PageOut {
-    employees: { edges: Array<{ cursor: string; node: { name: string } }>; pageInfo: { startCursor: string | null; endCursor: string | null; hasNextPage: boolean } };
+    employees: {
+      edges: Array<{ cursor: string; node: { name: string } }>;
+      pageInfo: { startCursor: string | null; endCursor: string | null; hasNextPage: boolean };
+    };
   }
 
   /** Every reading of a cursor we can think of: as is, base64/base64url decoded (as UTF-8 and Latin-1), hex. */
@@ -192,7 +262,15 @@ describe('connection cursors are opaque', () => {
     const cursor = first.employees.edges[0]!.cursor;
     expect(first.employees.pageInfo.endCursor).toBe(cursor);
     for (const text of readings(cursor)) {
-      for (const word of ['Frans', 'Asso', 'frans', 'asso', Buffer.from('Frans').toString('hex'), Buffer.from('Frans Asso').toString('base64').slice(0, 8)]) expect(text).not.toContain(word);
+      for (const word of [
+        'Frans',
+        'Asso',
+        'frans',
+        'asso',
+        Buffer.from('Frans').toString('hex'),
+        Buffer.from('Frans Asso').toString('base64').slice(0, 8),
+      ])
+        expect(text).not.toContain(word);
     }
     // The same row gives the same cursor on the next request.
     expect((await app.data<PageOut>(PAGE, { first: 1 }, hr)).employees.edges[0]!.cursor).toBe(cursor);
@@ -216,7 +294,9 @@ describe('connection cursors are opaque', () => {
     ];
     for (const after of candidates.filter(Boolean)) {
       const res = await app.gql(PAGE, { first: 1, after }, hr);
-      expect(res.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', '`after` is not a cursor from this list.']]);
+      expect(res.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['BAD_USER_INPUT', '`after` is not a cursor from this list.'],
+      ]);
     }
   });
 });

@@ -13,7 +13,9 @@ describe('metrics', () => {
   afterAll(() => app?.stop());
 
   const metrics = async (token: string | null = 'scrape-secret-0123456789') => {
-    const res = await fetch(app.url.replace('/graphql', '/metrics'), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await fetch(app.url.replace('/graphql', '/metrics'), {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
   };
 
@@ -28,7 +30,9 @@ describe('metrics', () => {
     expect(text).toMatch(/kinerja_http_requests_total\{method="POST",route="\/graphql",status="200"\} \d+/);
     expect(text).toMatch(/kinerja_graphql_operations_total\{operation="TeamDashboard",type="query"\} 1/);
     expect(text).toMatch(/kinerja_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1/);
-    expect(text).toMatch(/kinerja_graphql_operation_duration_seconds_bucket\{le="[0-9.]+",operation="TeamDashboard"\} 1/);
+    expect(text).toMatch(
+      /kinerja_graphql_operation_duration_seconds_bucket\{le="[0-9.]+",operation="TeamDashboard"\} 1/,
+    );
     expect(text).toMatch(/kinerja_db_pool_connections\{state="total"\} \d+/);
     expect(text).toMatch(/kinerja_sql_statements_per_request_count \d+/);
     expect(text).toContain('kinerja_subscriptions_active 0');
@@ -44,8 +48,13 @@ describe('the per-request SQL tally (REQUEST_SQL_TALLY)', () => {
   it('is on by default outside production and off in production, where its promise hooks cost CPU', async () => {
     expect(loadConfig({ NODE_ENV: 'test' }).requestSqlTally).toBe(true);
     expect(loadConfig({ NODE_ENV: 'development' }).requestSqlTally).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), METRICS_TOKEN: 'm' }).requestSqlTally).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), METRICS_TOKEN: 'm', REQUEST_SQL_TALLY: 'true' }).requestSqlTally).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), METRICS_TOKEN: 'm' }).requestSqlTally).toBe(
+      false,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), METRICS_TOKEN: 'm', REQUEST_SQL_TALLY: 'true' })
+        .requestSqlTally,
+    ).toBe(true);
   });
 
   it('turned off: requests are answered, no statement count is observed, the process-wide count still moves', async () => {
@@ -53,7 +62,10 @@ describe('the per-request SQL tally (REQUEST_SQL_TALLY)', () => {
     try {
       const before = statementsIssued();
       const hr = await app.token('bkpsdm-portal', { roles: [Role.HR_ADMIN] });
-      expect((await app.data<{ units: { totalCount: number } }>('{ units(first: 1) { totalCount } }', {}, hr)).units.totalCount).toBeGreaterThanOrEqual(0);
+      expect(
+        (await app.data<{ units: { totalCount: number } }>('{ units(first: 1) { totalCount } }', {}, hr)).units
+          .totalCount,
+      ).toBeGreaterThanOrEqual(0);
       expect(statementsIssued()).toBeGreaterThan(before);
       const text = await (await fetch(app.url.replace('/graphql', '/metrics'))).text();
       expect(text).toMatch(/kinerja_sql_statements_per_request_count 0/);
@@ -77,7 +89,8 @@ describe('the rate limit by query cost', () => {
     const query = '{ viewer { subject kind roles } }';
     const first = await app.gql(query, {}, a);
     expect(first.status).toBe(200);
-    const cost = (first.body as { extensions?: { cost?: { estimated: number; remaining: number; budget: number } } }).extensions!.cost!;
+    const cost = (first.body as { extensions?: { cost?: { estimated: number; remaining: number; budget: number } } })
+      .extensions!.cost!;
     expect(cost.budget).toBe(30);
     expect(cost.estimated).toBeGreaterThan(0);
     expect(cost.remaining).toBe(30 - cost.estimated);
@@ -105,9 +118,14 @@ describe('the analytics CSV exports pay from the same budget', () => {
 
   it('answers 429 RATE_LIMITED with retry-after once the budget is spent, and keeps principals apart', async () => {
     const unit = await app.fixtures.unit({ code: 'RL-UNIT', name: 'Unit' });
-    const period = await app.data<{ openPeriod: { period: { id: string } } }>('mutation { openPeriod(input: { year: 2027 }) { period { id } } }', {}, await app.token('bkpsdm', { roles: [Role.HR_ADMIN] }));
+    const period = await app.data<{ openPeriod: { period: { id: string } } }>(
+      'mutation { openPeriod(input: { year: 2027 }) { period { id } } }',
+      {},
+      await app.token('bkpsdm', { roles: [Role.HR_ADMIN] }),
+    );
     const path = `/exports/analytics/distribution.csv?unitId=${encodeURIComponent(toGlobalId('Unit', unit.id))}&periodId=${encodeURIComponent(period.openPeriod.period.id)}`;
-    const get = async (token: string) => fetch(new URL(path, app.url), { headers: { authorization: `Bearer ${token}` } });
+    const get = async (token: string) =>
+      fetch(new URL(path, app.url), { headers: { authorization: `Bearer ${token}` } });
     const hr = await app.token('bkpsdm-a', { roles: [Role.HR_ADMIN] });
     expect((await get(hr)).status).toBe(200);
     expect((await get(hr)).status).toBe(200);

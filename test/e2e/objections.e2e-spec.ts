@@ -2,7 +2,16 @@ import { Role } from '../../src/core/auth/role';
 import { toGlobalId } from '../../src/core/graphql/global-id';
 import { type Employee } from '../../src/modules/employee/employee.entity';
 import { TestApp } from '../support/test-app';
-import { BELOW, Evaluating, MEETS, type ObjectionOut, type RatedPlanOut, unitGid, wit, type Year } from './evaluation-helpers';
+import {
+  BELOW,
+  Evaluating,
+  MEETS,
+  type ObjectionOut,
+  type RatedPlanOut,
+  unitGid,
+  wit,
+  type Year,
+} from './evaluation-helpers';
 import { codes, dbId } from './planning-helpers';
 
 /**
@@ -24,7 +33,10 @@ interface Delivered {
  * The Puskesmas' 2027 plans rated by its head (the nurses BUTUH_PERBAIKAN, the head herself by her appraiser
  * after HR rates the Puskesmas) and delivered by HR finalizing the unit on 5 January 2028, WIT.
  */
-async function givenDelivered(app: TestApp, nurses: number): Promise<{ e: Evaluating; year: Year; delivered: Delivered[]; headPlan: RatedPlanOut; evaluatedOnly: Delivered }> {
+async function givenDelivered(
+  app: TestApp,
+  nurses: number,
+): Promise<{ e: Evaluating; year: Year; delivered: Delivered[]; headPlan: RatedPlanOut; evaluatedOnly: Delivered }> {
   const e = new Evaluating(app);
   await e.init();
   app.clock.set('2027-01-04T01:00:00Z');
@@ -38,9 +50,19 @@ async function givenDelivered(app: TestApp, nurses: number): Promise<{ e: Evalua
   app.clock.set(wit('2028-01-04', '10:00'));
   for (const { plan } of staff) await e.rateInto(plan, 'BUTUH_PERBAIKAN');
   const evaluatedOnly = { owner: pending!.owner, plan: await e.rateInto(pending!.plan, 'BUTUH_PERBAIKAN') };
-  await e.ok('setUnitRating', { unitId: unitGid(pkm), periodId: year.period.id, rating: 'BUTUH_PERBAIKAN' }, e.hr, 'unitRating { id }');
+  await e.ok(
+    'setUnitRating',
+    { unitId: unitGid(pkm), periodId: year.period.id, rating: 'BUTUH_PERBAIKAN' },
+    e.hr,
+    'unitRating { id }',
+  );
   const headPlan = await e.ratedOrFail(year.headPlan.id);
-  await e.ok('rateYear', { appraisalId: headPlan.id, expectedVersion: headPlan.version, behaviorRating: MEETS }, kadinkes, 'evaluation { id }');
+  await e.ok(
+    'rateYear',
+    { appraisalId: headPlan.id, expectedVersion: headPlan.version, behaviorRating: MEETS },
+    kadinkes,
+    'evaluation { id }',
+  );
   app.clock.set(DELIVERED);
   const done = await e.finalize({ unitId: unitGid(pkm), periodId: year.period.id, includeSubunits: false });
   if (done.userErrors.length || done.finalized !== nurses + 1) throw new Error(`finalize: ${JSON.stringify(done)}`);
@@ -70,13 +92,26 @@ describe('objections (keberatan)', () => {
     });
     afterAll(() => app?.stop());
 
-    const file = (d: { owner: Employee; plan: { id: string; version: number } }, reason = 'Capaian imunisasi saya 118 dari 120 bayi; data Februari belum dihitung', who: Employee | string = d.owner) =>
-      e.fileObjection({ appraisalId: d.plan.id, expectedVersion: d.plan.version, reason }, who);
+    const file = (
+      d: { owner: Employee; plan: { id: string; version: number } },
+      reason = 'Capaian imunisasi saya 118 dari 120 bayi; data Februari belum dihitung',
+      who: Employee | string = d.owner,
+    ) => e.fileObjection({ appraisalId: d.plan.id, expectedVersion: d.plan.version, reason }, who);
 
     it('delivered on 5 January WIT: the plan shows the delivery and the last day to object (19 January)', async () => {
       const { plan } = pool[0]!;
-      expect(plan).toMatchObject({ status: 'FINAL', deliveredAt: DELIVERED, objectionDeadline: '2028-01-19', objection: null });
-      expect(plan.annualEvaluation).toMatchObject({ predikat: 'BUTUH_PERBAIKAN', resultRating: BELOW, behaviorRating: MEETS, creditPoints: 18.75 });
+      expect(plan).toMatchObject({
+        status: 'FINAL',
+        deliveredAt: DELIVERED,
+        objectionDeadline: '2028-01-19',
+        objection: null,
+      });
+      expect(plan.annualEvaluation).toMatchObject({
+        predikat: 'BUTUH_PERBAIKAN',
+        resultRating: BELOW,
+        behaviorRating: MEETS,
+        creditPoints: 18.75,
+      });
     });
 
     it('scenario 8: an objection on day 10 goes to the appraiser’s supervisor, who changes it to BAIK; final, audited, shown everywhere, the original kept', async () => {
@@ -100,11 +135,21 @@ describe('objections (keberatan)', () => {
       const second = await e.unchanged(() => file({ owner: d.owner, plan: filed.appraisal! }));
       expect(codes(second)).toEqual([['DUPLICATE', ['input', 'appraisalId']]]);
       // The supervisor sees it on the plan.
-      expect((await e.ratedOrFail(d.plan.id, kadinkes)).objection).toMatchObject({ id: filed.objection!.id, status: 'PENDING' });
+      expect((await e.ratedOrFail(d.plan.id, kadinkes)).objection).toMatchObject({
+        id: filed.objection!.id,
+        status: 'PENDING',
+      });
 
       app.clock.set(wit('2028-01-22', '10:00'));
       const decided = await e.decideObjection(
-        { id: filed.objection!.id, expectedVersion: 1, accept: true, resultRating: MEETS, behaviorRating: MEETS, reason: 'Data Februari terverifikasi: target tercapai' },
+        {
+          id: filed.objection!.id,
+          expectedVersion: 1,
+          accept: true,
+          resultRating: MEETS,
+          behaviorRating: MEETS,
+          reason: 'Data Februari terverifikasi: target tercapai',
+        },
         kadinkes,
       );
       expect(decided.userErrors).toEqual([]);
@@ -120,7 +165,13 @@ describe('objections (keberatan)', () => {
         version: 2,
       });
       const annual = decided.appraisal!.annualEvaluation!;
-      expect(annual).toMatchObject({ predikat: 'BAIK', resultRating: MEETS, behaviorRating: MEETS, creditPoints: 25, version: d.plan.annualEvaluation!.version + 1 });
+      expect(annual).toMatchObject({
+        predikat: 'BAIK',
+        resultRating: MEETS,
+        behaviorRating: MEETS,
+        creditPoints: 25,
+        version: d.plan.annualEvaluation!.version + 1,
+      });
       expect(decided.appraisal).toMatchObject({ status: 'FINAL' });
 
       // Shown everywhere: the plan, its evaluations, node(id:), the lists, the unit's spread.
@@ -130,21 +181,31 @@ describe('objections (keberatan)', () => {
       expect(reread.annualEvaluation).toEqual(asOwner);
       expect(reread.evaluations).toEqual([asOwner]);
       expect(reread.objection).toEqual({ ...decided.objection, decidedBySubject: null });
-      const node = await app.data<{ node: { predikat: string } | null }>('query($id: ID!) { node(id: $id) { ... on Evaluation { predikat } } }', { id: annual.id }, await e.token(d.owner));
+      const node = await app.data<{ node: { predikat: string } | null }>(
+        'query($id: ID!) { node(id: $id) { ... on Evaluation { predikat } } }',
+        { id: annual.id },
+        await e.token(d.owner),
+      );
       expect(node.node).toEqual({ predikat: 'BAIK' });
-      const listed = await app.data<{ appraisals: { nodes: Array<{ id: string; annualEvaluation: { predikat: string } | null }> } }>(
+      const listed = await app.data<{
+        appraisals: { nodes: Array<{ id: string; annualEvaluation: { predikat: string } | null }> };
+      }>(
         'query($p: ID!) { appraisals(first: 100, filter: { periodId: $p, statuses: [FINAL] }) { nodes { id annualEvaluation { predikat } } } }',
         { p: year.period.id },
         e.hr,
       );
       expect(listed.appraisals.nodes.find((n) => n.id === d.plan.id)!.annualEvaluation).toEqual({ predikat: 'BAIK' });
-      const mine = await app.data<{ viewer: { appraisals: { nodes: Array<{ id: string; annualEvaluation: { predikat: string } | null }> } } }>(
+      const mine = await app.data<{
+        viewer: { appraisals: { nodes: Array<{ id: string; annualEvaluation: { predikat: string } | null }> } };
+      }>(
         'query($p: ID) { viewer { appraisals(periodId: $p) { nodes { id annualEvaluation { predikat } } } } }',
         { p: year.period.id },
         await e.token(d.owner),
       );
       expect(mine.viewer.appraisals.nodes).toEqual([{ id: d.plan.id, annualEvaluation: { predikat: 'BAIK' } }]);
-      const theirs = await app.data<{ employee: { appraisals: { nodes: Array<{ annualEvaluation: { predikat: string } | null }> } } }>(
+      const theirs = await app.data<{
+        employee: { appraisals: { nodes: Array<{ annualEvaluation: { predikat: string } | null }> } };
+      }>(
         'query($id: ID!) { employee(id: $id) { appraisals { nodes { annualEvaluation { predikat } } } } }',
         { id: toGlobalId('Employee', d.owner.id) },
         await e.token(kadinkes),
@@ -152,20 +213,36 @@ describe('objections (keberatan)', () => {
       expect(theirs.employee.appraisals.nodes).toEqual([{ annualEvaluation: { predikat: 'BAIK' } }]);
       const summaryAfter = await e.summary(e.org.pkm, year.period.id);
       const count = (s: typeof summaryAfter, p: string) => s!.counts.find((c) => c.predikat === p)?.count ?? 0;
-      expect([count(summaryAfter, 'BUTUH_PERBAIKAN'), count(summaryAfter, 'BAIK')]).toEqual([count(summaryBefore, 'BUTUH_PERBAIKAN') - 1, count(summaryBefore, 'BAIK') + 1]);
+      expect([count(summaryAfter, 'BUTUH_PERBAIKAN'), count(summaryAfter, 'BAIK')]).toEqual([
+        count(summaryBefore, 'BUTUH_PERBAIKAN') - 1,
+        count(summaryBefore, 'BAIK') + 1,
+      ]);
 
       // Audited: the decision, and the evaluation's change with what it was before.
       const decisionAudit = await e.audit('Objection', dbId(filed.objection!.id), 'OBJECTION_DECIDED');
       expect(decisionAudit.map((a) => a.actor_subject)).toEqual([kadinkes.nip]);
       const evaluationAudit = await e.audit('Evaluation', dbId(annual.id), 'EVALUATION_RECORDED');
       expect(JSON.parse(evaluationAudit.at(-1)!.before!)).toMatchObject({ predikat: 'BUTUH_PERBAIKAN' });
-      expect(JSON.parse(evaluationAudit.at(-1)!.after!)).toMatchObject({ predikat: 'BAIK', byObjection: dbId(filed.objection!.id) });
+      expect(JSON.parse(evaluationAudit.at(-1)!.after!)).toMatchObject({
+        predikat: 'BAIK',
+        byObjection: dbId(filed.objection!.id),
+      });
 
       // Final: the appraiser can no longer edit, and the decision cannot be taken again.
       const current = await e.ratedOrFail(d.plan.id);
-      const rerate = await e.unchanged(() => e.rateYear({ appraisalId: current.id, expectedVersion: current.version, resultRating: BELOW, behaviorRating: BELOW }, head));
+      const rerate = await e.unchanged(() =>
+        e.rateYear(
+          { appraisalId: current.id, expectedVersion: current.version, resultRating: BELOW, behaviorRating: BELOW },
+          head,
+        ),
+      );
       expect(codes(rerate)).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
-      const again = await e.unchanged(() => e.decideObjection({ id: filed.objection!.id, expectedVersion: 2, accept: false, reason: 'Berubah pikiran' }, kadinkes));
+      const again = await e.unchanged(() =>
+        e.decideObjection(
+          { id: filed.objection!.id, expectedVersion: 2, accept: false, reason: 'Berubah pikiran' },
+          kadinkes,
+        ),
+      );
       expect(codes(again)).toEqual([['INVALID_STATE', ['input', 'id']]]);
     });
 
@@ -185,16 +262,30 @@ describe('objections (keberatan)', () => {
       const d = take();
       app.clock.set(wit('2028-01-10'));
       for (const who of [head, kadinkes, e.hr]) {
-        const refused = await e.unchanged(() => e.raw('fileObjection', { appraisalId: d.plan.id, expectedVersion: d.plan.version, reason: 'Keberatan' }, who, 'objection { id }'));
+        const refused = await e.unchanged(() =>
+          e.raw(
+            'fileObjection',
+            { appraisalId: d.plan.id, expectedVersion: d.plan.version, reason: 'Keberatan' },
+            who,
+            'objection { id }',
+          ),
+        );
         expect(refused.body.errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
       }
-      expect(codes(await e.unchanged(() => file(d, 'Keberatan', pool[0]!.owner)))).toEqual([['NOT_FOUND', ['input', 'appraisalId']]]);
-      for (const reason of ['', '   ', 'x'.repeat(4001)]) expect(codes(await e.unchanged(() => file(d, reason)))).toEqual([['INVALID', ['input', 'reason']]]);
-      const stale = await e.unchanged(() => file({ owner: d.owner, plan: { id: d.plan.id, version: d.plan.version - 1 } }));
+      expect(codes(await e.unchanged(() => file(d, 'Keberatan', pool[0]!.owner)))).toEqual([
+        ['NOT_FOUND', ['input', 'appraisalId']],
+      ]);
+      for (const reason of ['', '   ', 'x'.repeat(4001)])
+        expect(codes(await e.unchanged(() => file(d, reason)))).toEqual([['INVALID', ['input', 'reason']]]);
+      const stale = await e.unchanged(() =>
+        file({ owner: d.owner, plan: { id: d.plan.id, version: d.plan.version - 1 } }),
+      );
       expect(stale.userErrors.map((x) => [x.code, x.currentVersion])).toEqual([['CONFLICT', d.plan.version]]);
       const notFinal = await e.ratedOrFail(evaluatedOnly.plan.id);
       expect(notFinal.status).toBe('EVALUATED');
-      expect(codes(await e.unchanged(() => file({ owner: evaluatedOnly.owner, plan: notFinal })))).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
+      expect(codes(await e.unchanged(() => file({ owner: evaluatedOnly.owner, plan: notFinal })))).toEqual([
+        ['INVALID_STATE', ['input', 'appraisalId']],
+      ]);
     });
 
     it('the supervisor may reject with a reason: final, the rating unchanged', async () => {
@@ -203,57 +294,135 @@ describe('objections (keberatan)', () => {
       const filed = await file(d);
       const objection = filed.objection!;
       for (const reason of ['', '  ']) {
-        expect(codes(await e.unchanged(() => e.decideObjection({ id: objection.id, expectedVersion: 1, accept: false, reason }, kadinkes)))).toEqual([['INVALID', ['input', 'reason']]]);
+        expect(
+          codes(
+            await e.unchanged(() =>
+              e.decideObjection({ id: objection.id, expectedVersion: 1, accept: false, reason }, kadinkes),
+            ),
+          ),
+        ).toEqual([['INVALID', ['input', 'reason']]]);
       }
-      const noRatings = await e.unchanged(() => e.decideObjection({ id: objection.id, expectedVersion: 1, accept: true, resultRating: MEETS, reason: 'Diterima' }, kadinkes));
+      const noRatings = await e.unchanged(() =>
+        e.decideObjection(
+          { id: objection.id, expectedVersion: 1, accept: true, resultRating: MEETS, reason: 'Diterima' },
+          kadinkes,
+        ),
+      );
       expect(codes(noRatings)).toEqual([['INVALID', ['input', 'resultRating']]]);
-      const stale = await e.unchanged(() => e.decideObjection({ id: objection.id, expectedVersion: 2, accept: false, reason: 'Ditolak' }, kadinkes));
+      const stale = await e.unchanged(() =>
+        e.decideObjection({ id: objection.id, expectedVersion: 2, accept: false, reason: 'Ditolak' }, kadinkes),
+      );
       expect(stale.userErrors.map((x) => [x.code, x.currentVersion])).toEqual([['CONFLICT', 1]]);
 
-      const rejected = await e.decideObjection({ id: objection.id, expectedVersion: 1, accept: false, reason: '  Data dukung tidak sesuai dengan laporan bulanan  ' }, kadinkes);
+      const rejected = await e.decideObjection(
+        {
+          id: objection.id,
+          expectedVersion: 1,
+          accept: false,
+          reason: '  Data dukung tidak sesuai dengan laporan bulanan  ',
+        },
+        kadinkes,
+      );
       expect(rejected.userErrors).toEqual([]);
-      expect(rejected.objection).toMatchObject({ status: 'REJECTED', decisionReason: 'Data dukung tidak sesuai dengan laporan bulanan', decidedPredikat: null, decidedResultRating: null, decidedBySubject: kadinkes.nip, version: 2 });
+      expect(rejected.objection).toMatchObject({
+        status: 'REJECTED',
+        decisionReason: 'Data dukung tidak sesuai dengan laporan bulanan',
+        decidedPredikat: null,
+        decidedResultRating: null,
+        decidedBySubject: kadinkes.nip,
+        version: 2,
+      });
       expect(rejected.appraisal!.annualEvaluation).toEqual(d.plan.annualEvaluation);
       const after = await e.ratedOrFail(d.plan.id);
       expect(after.annualEvaluation).toEqual(d.plan.annualEvaluation);
       expect(after.objection).toEqual(rejected.objection);
-      expect(codes(await e.unchanged(() => e.decideObjection({ id: objection.id, expectedVersion: 2, accept: true, resultRating: MEETS, behaviorRating: MEETS, reason: 'x' }, kadinkes)))).toEqual([
-        ['INVALID_STATE', ['input', 'id']],
-      ]);
+      expect(
+        codes(
+          await e.unchanged(() =>
+            e.decideObjection(
+              {
+                id: objection.id,
+                expectedVersion: 2,
+                accept: true,
+                resultRating: MEETS,
+                behaviorRating: MEETS,
+                reason: 'x',
+              },
+              kadinkes,
+            ),
+          ),
+        ),
+      ).toEqual([['INVALID_STATE', ['input', 'id']]]);
     });
 
     it('the wrong decider is refused, writing nothing: the appraiser, the employee and HR (FORBIDDEN), a peer (NOT_FOUND)', async () => {
       const d = take();
       app.clock.set(wit('2028-01-11'));
       const objection = (await file(d)).objection!;
-      const input = { id: objection.id, expectedVersion: 1, accept: true, resultRating: MEETS, behaviorRating: MEETS, reason: 'Diterima' };
+      const input = {
+        id: objection.id,
+        expectedVersion: 1,
+        accept: true,
+        resultRating: MEETS,
+        behaviorRating: MEETS,
+        reason: 'Diterima',
+      };
       for (const who of [head, d.owner, e.hr]) {
         const refused = await e.unchanged(() => e.decideObjectionRaw(input, who));
         expect(refused.body.errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
       }
       const peer = await e.unchanged(() => e.decideObjection(input, pool[0]!.owner));
       expect(codes(peer)).toEqual([['NOT_FOUND', ['input', 'id']]]);
-      const unknown = await e.unchanged(() => e.decideObjection({ ...input, id: toGlobalId('Objection', 999999) }, kadinkes));
+      const unknown = await e.unchanged(() =>
+        e.decideObjection({ ...input, id: toGlobalId('Objection', 999999) }, kadinkes),
+      );
       expect(codes(unknown)).toEqual([['NOT_FOUND', ['input', 'id']]]);
       expect((await e.ratedOrFail(d.plan.id)).objection).toMatchObject({ status: 'PENDING', version: 1 });
     });
 
     it('when the appraiser’s supervisor is the Bupati, an HR admin covering the plan decides (not the appraiser, not HR out of scope)', async () => {
       expect(headPlan).toMatchObject({ status: 'FINAL' });
-      expect(headPlan.annualEvaluation).toMatchObject({ unitRating: 'BUTUH_PERBAIKAN', resultRating: BELOW, predikat: 'BUTUH_PERBAIKAN' });
+      expect(headPlan.annualEvaluation).toMatchObject({
+        unitRating: 'BUTUH_PERBAIKAN',
+        resultRating: BELOW,
+        predikat: 'BUTUH_PERBAIKAN',
+      });
       app.clock.set(wit('2028-01-09'));
-      const filed = await e.fileObjection({ appraisalId: headPlan.id, expectedVersion: headPlan.version, reason: 'Capaian unit belum memperhitungkan laporan Desember' }, head);
+      const filed = await e.fileObjection(
+        {
+          appraisalId: headPlan.id,
+          expectedVersion: headPlan.version,
+          reason: 'Capaian unit belum memperhitungkan laporan Desember',
+        },
+        head,
+      );
       expect(filed.userErrors).toEqual([]);
-      const input = { id: filed.objection!.id, expectedVersion: 1, accept: true, resultRating: MEETS, behaviorRating: MEETS, reason: 'Laporan Desember diterima' };
+      const input = {
+        id: filed.objection!.id,
+        expectedVersion: 1,
+        accept: true,
+        resultRating: MEETS,
+        behaviorRating: MEETS,
+        reason: 'Laporan Desember diterima',
+      };
       const appraiser = await e.unchanged(() => e.decideObjectionRaw(input, kadinkes));
       expect(appraiser.body.errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
       const bappeda = await app.fixtures.unit({ code: 'OB-BAPPEDA', name: 'Bappeda' });
       const elsewhere = await app.token('bappeda-hr', { roles: [Role.HR_ADMIN], unit: bappeda.code });
-      expect(codes(await e.unchanged(() => e.decideObjection(input, elsewhere)))).toEqual([['NOT_FOUND', ['input', 'id']]]);
+      expect(codes(await e.unchanged(() => e.decideObjection(input, elsewhere)))).toEqual([
+        ['NOT_FOUND', ['input', 'id']],
+      ]);
       const decided = await e.decideObjection(input, e.hr);
       expect(decided.userErrors).toEqual([]);
-      expect(decided.objection).toMatchObject({ status: 'ACCEPTED', decidedPredikat: 'BAIK', decidedBySubject: 'bkpsdm-portal' });
-      expect((await e.ratedOrFail(headPlan.id)).annualEvaluation).toMatchObject({ predikat: 'BAIK', ratedBySubject: 'bkpsdm-portal' });
+      expect(decided.objection).toMatchObject({
+        status: 'ACCEPTED',
+        decidedPredikat: 'BAIK',
+        decidedBySubject: 'bkpsdm-portal',
+      });
+      expect((await e.ratedOrFail(headPlan.id)).annualEvaluation).toMatchObject({
+        predikat: 'BAIK',
+        ratedBySubject: 'bkpsdm-portal',
+      });
     });
   });
 
@@ -263,7 +432,9 @@ describe('objections (keberatan)', () => {
     let pool: Delivered[];
 
     beforeAll(async () => {
-      app = await TestApp.start({ appraisal: { distributionCurveMode: 'warn', objectionWindowDays: 14, objectionDayCounting: 'working' } });
+      app = await TestApp.start({
+        appraisal: { distributionCurveMode: 'warn', objectionWindowDays: 14, objectionDayCounting: 'working' },
+      });
       ({ e, delivered: pool } = await givenDelivered(app, 2));
     });
     afterAll(() => app?.stop());
@@ -272,9 +443,21 @@ describe('objections (keberatan)', () => {
       const [onTime, late] = pool as [Delivered, Delivered];
       expect(onTime.plan).toMatchObject({ deliveredAt: DELIVERED, objectionDeadline: '2028-01-25' });
       app.clock.set(wit('2028-01-20', '09:00'));
-      expect((await e.fileObjection({ appraisalId: onTime.plan.id, expectedVersion: onTime.plan.version, reason: 'Keberatan atas predikat' }, onTime.owner)).userErrors).toEqual([]);
+      expect(
+        (
+          await e.fileObjection(
+            { appraisalId: onTime.plan.id, expectedVersion: onTime.plan.version, reason: 'Keberatan atas predikat' },
+            onTime.owner,
+          )
+        ).userErrors,
+      ).toEqual([]);
       app.clock.set(wit('2028-01-26', '00:10'));
-      const refused = await e.unchanged(() => e.fileObjection({ appraisalId: late.plan.id, expectedVersion: late.plan.version, reason: 'Keberatan atas predikat' }, late.owner));
+      const refused = await e.unchanged(() =>
+        e.fileObjection(
+          { appraisalId: late.plan.id, expectedVersion: late.plan.version, reason: 'Keberatan atas predikat' },
+          late.owner,
+        ),
+      );
       expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
       expect(refused.userErrors[0]!.message).toMatch(/2028-01-25/);
     });

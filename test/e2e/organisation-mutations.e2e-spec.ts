@@ -103,7 +103,8 @@ interface MutationResult<T> {
 }
 
 /** What must never appear in an error shown to a client: SQL, a stack frame, a file path. */
-const LEAK = /\b(SELECT|INSERT INTO|DELETE FROM)\b|\bUPDATE\s+`?\w+`?\s+SET\b|ER_[A-Z_]+|SQLITE_|\/work\/|node_modules|\.[jt]s:\d+|\n\s+at /i;
+const LEAK =
+  /\b(SELECT|INSERT INTO|DELETE FROM)\b|\bUPDATE\s+`?\w+`?\s+SET\b|ER_[A-Z_]+|SQLITE_|\/work\/|node_modules|\.[jt]s:\d+|\n\s+at /i;
 
 describe('organisation mutations (region-wide HR admin)', () => {
   let app: TestApp;
@@ -118,31 +119,53 @@ describe('organisation mutations (region-wide HR admin)', () => {
   const nip = (gender: Gender = Gender.FEMALE, birth = '19630415', tmt = '198903'): string =>
     `${birth}${tmt}${gender === Gender.MALE ? '1' : '2'}${String(++nipSequence).padStart(3, '0')}`;
 
-  const gid = (entity: { id: number }, type: 'Unit' | 'Employee' | 'ExternalOfficial'): string => toGlobalId(type, entity.id);
+  const gid = (entity: { id: number }, type: 'Unit' | 'Employee' | 'ExternalOfficial'): string =>
+    toGlobalId(type, entity.id);
   const dbId = (globalId: string): number => fromGlobalId(globalId)!.id;
 
-  async function mutate<T>(name: MutationName, input: Record<string, unknown>, token: string = hrToken): Promise<MutationResult<T>> {
+  async function mutate<T>(
+    name: MutationName,
+    input: Record<string, unknown>,
+    token: string = hrToken,
+  ): Promise<MutationResult<T>> {
     const spec = MUTATIONS[name];
     const query = `mutation Run($input: ${spec.input}!) { ${name}(input: $input) { ${spec.key} { ${spec.fields} } userErrors { code field message currentVersion } } }`;
     const response = await app.gql<Record<string, Record<string, unknown>>>(query, { input }, token);
-    if (response.body.errors?.length) throw new Error(`${name}: unexpected GraphQL errors ${JSON.stringify(response.body.errors)}`);
+    if (response.body.errors?.length)
+      throw new Error(`${name}: unexpected GraphQL errors ${JSON.stringify(response.body.errors)}`);
     const payload = response.body.data![name]!;
-    return { node: (payload[spec.key] ?? null) as T | null, userErrors: payload.userErrors as UserErrorOut[], requestId: response.headers.get('x-request-id')! };
+    return {
+      node: (payload[spec.key] ?? null) as T | null,
+      userErrors: payload.userErrors as UserErrorOut[],
+      requestId: response.headers.get('x-request-id')!,
+    };
   }
 
-  const unitMutation = (name: 'createUnit' | 'updateUnit' | 'moveUnit', input: Record<string, unknown>) => mutate<UnitOut>(name, input);
+  const unitMutation = (name: 'createUnit' | 'updateUnit' | 'moveUnit', input: Record<string, unknown>) =>
+    mutate<UnitOut>(name, input);
   const employeeMutation = (
     name: 'createEmployee' | 'updateEmployee' | 'setSupervisor' | 'deactivateEmployee' | 'reactivateEmployee',
     input: Record<string, unknown>,
   ) => mutate<EmployeeOut>(name, input);
-  const officialMutation = (name: 'createExternalOfficial' | 'updateExternalOfficial', input: Record<string, unknown>) => mutate<OfficialOut>(name, input);
+  const officialMutation = (
+    name: 'createExternalOfficial' | 'updateExternalOfficial',
+    input: Record<string, unknown>,
+  ) => mutate<OfficialOut>(name, input);
 
   async function readEmployee(id: string): Promise<EmployeeOut | null> {
-    return (await app.data<{ employee: EmployeeOut | null }>(`query ($id: ID!) { employee(id: $id) { ${EMPLOYEE_FIELDS} } }`, { id }, hrToken)).employee;
+    return (
+      await app.data<{ employee: EmployeeOut | null }>(
+        `query ($id: ID!) { employee(id: $id) { ${EMPLOYEE_FIELDS} } }`,
+        { id },
+        hrToken,
+      )
+    ).employee;
   }
 
   async function readUnit(id: string): Promise<UnitOut | null> {
-    return (await app.data<{ unit: UnitOut | null }>(`query ($id: ID!) { unit(id: $id) { ${UNIT_FIELDS} } }`, { id }, hrToken)).unit;
+    return (
+      await app.data<{ unit: UnitOut | null }>(`query ($id: ID!) { unit(id: $id) { ${UNIT_FIELDS} } }`, { id }, hrToken)
+    ).unit;
   }
 
   async function auditTotal(): Promise<number> {
@@ -157,7 +180,13 @@ describe('organisation mutations (region-wide HR admin)', () => {
   async function expectOneAudit(
     requestId: string,
     totalBefore: number,
-    expected: { action: string; entityType: string; entityId: number; before: Record<string, unknown> | null; after: Record<string, unknown> },
+    expected: {
+      action: string;
+      entityType: string;
+      entityId: number;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown>;
+    },
   ): Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown> }> {
     expect(await auditTotal()).toBe(totalBefore + 1);
     const rows: AuditRow[] = await app.db.manager.query('SELECT * FROM audit_entry WHERE request_id = ?', [requestId]);
@@ -190,7 +219,11 @@ describe('organisation mutations (region-wide HR admin)', () => {
    * The mutation is refused with exactly these userErrors (code and field), no object in the payload, nothing
    * leaked in the messages, and not a single row changed (the audit table included).
    */
-  async function expectRefused(name: MutationName, input: Record<string, unknown>, expected: Array<{ code: string; field: string[] }>): Promise<UserErrorOut[]> {
+  async function expectRefused(
+    name: MutationName,
+    input: Record<string, unknown>,
+    expected: Array<{ code: string; field: string[] }>,
+  ): Promise<UserErrorOut[]> {
     const before = await app.fixtures.snapshot();
     const result = await mutate<unknown>(name, input);
     expect(result.userErrors.map(({ code, field }) => ({ code, field }))).toEqual(expected);
@@ -217,8 +250,17 @@ describe('organisation mutations (region-wide HR admin)', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    const bkpsdm = await app.fixtures.unit({ code: 'BKPSDM', name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', kind: UnitKind.AGENCY });
-    hr = await app.fixtures.employee({ unit: bkpsdm, name: 'Admin Kepegawaian', positionKind: PositionKind.PELAKSANA, positionTitle: 'Analis SDM Aparatur' });
+    const bkpsdm = await app.fixtures.unit({
+      code: 'BKPSDM',
+      name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
+      kind: UnitKind.AGENCY,
+    });
+    hr = await app.fixtures.employee({
+      unit: bkpsdm,
+      name: 'Admin Kepegawaian',
+      positionKind: PositionKind.PELAKSANA,
+      positionTitle: 'Analis SDM Aparatur',
+    });
     hrToken = await app.token(hr.nip, { roles: [Role.HR_ADMIN] });
   });
   afterAll(() => app?.stop());
@@ -228,21 +270,47 @@ describe('organisation mutations (region-wide HR admin)', () => {
       let total = await auditTotal();
       const root = await unitMutation('createUnit', { code: 'DINKES', name: 'Dinas Kesehatan', kind: UnitKind.AGENCY });
       expect(root.userErrors).toEqual([]);
-      expect(root.node).toMatchObject({ code: 'DINKES', name: 'Dinas Kesehatan', kind: 'AGENCY', version: 1, parent: null, head: null });
+      expect(root.node).toMatchObject({
+        code: 'DINKES',
+        name: 'Dinas Kesehatan',
+        kind: 'AGENCY',
+        version: 1,
+        parent: null,
+        head: null,
+      });
       const rootId = dbId(root.node!.id);
       await expectOneAudit(root.requestId, total, {
         action: 'UNIT_CREATED',
         entityType: 'Unit',
         entityId: rootId,
         before: null,
-        after: { id: rootId, code: 'DINKES', name: 'Dinas Kesehatan', kind: 'AGENCY', parentId: null, headId: null, version: 1 },
+        after: {
+          id: rootId,
+          code: 'DINKES',
+          name: 'Dinas Kesehatan',
+          kind: 'AGENCY',
+          parentId: null,
+          headId: null,
+          version: 1,
+        },
       });
 
       total = await auditTotal();
       // Surrounding blanks are trimmed from both the code and the name.
-      const child = await unitMutation('createUnit', { code: '  PKM-WALESI ', name: ' UPTD Puskesmas Walesi ', kind: UnitKind.HEALTH_CENTRE, parentId: root.node!.id });
+      const child = await unitMutation('createUnit', {
+        code: '  PKM-WALESI ',
+        name: ' UPTD Puskesmas Walesi ',
+        kind: UnitKind.HEALTH_CENTRE,
+        parentId: root.node!.id,
+      });
       expect(child.userErrors).toEqual([]);
-      expect(child.node).toMatchObject({ code: 'PKM-WALESI', name: 'UPTD Puskesmas Walesi', kind: 'HEALTH_CENTRE', version: 1, parent: { id: root.node!.id } });
+      expect(child.node).toMatchObject({
+        code: 'PKM-WALESI',
+        name: 'UPTD Puskesmas Walesi',
+        kind: 'HEALTH_CENTRE',
+        version: 1,
+        parent: { id: root.node!.id },
+      });
       const childId = dbId(child.node!.id);
       await expectOneAudit(child.requestId, total, {
         action: 'UNIT_CREATED',
@@ -253,7 +321,10 @@ describe('organisation mutations (region-wide HR admin)', () => {
       });
 
       expect(await readUnit(child.node!.id)).toEqual(child.node);
-      const reread = await app.data<{ unitByCode: { id: string; parent: { code: string } }; unit: { children: { totalCount: number; nodes: Ref[] } } }>(
+      const reread = await app.data<{
+        unitByCode: { id: string; parent: { code: string } };
+        unit: { children: { totalCount: number; nodes: Ref[] } };
+      }>(
         'query ($id: ID!) { unitByCode(code: "PKM-WALESI") { id parent { code } } unit(id: $id) { children { totalCount nodes { id } } } }',
         { id: root.node!.id },
         hrToken,
@@ -264,7 +335,11 @@ describe('organisation mutations (region-wide HR admin)', () => {
 
     it('updateUnit renames a unit and sets an active employee of that unit as its head, then clears the head', async () => {
       const unit = await app.fixtures.unit({ name: 'Seksi Pelayanan', kind: UnitKind.SECTION });
-      const head = await app.fixtures.employee({ unit, positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala Seksi Pelayanan' });
+      const head = await app.fixtures.employee({
+        unit,
+        positionKind: PositionKind.PENGAWAS,
+        positionTitle: 'Kepala Seksi Pelayanan',
+      });
       let total = await auditTotal();
       const renamed = await unitMutation('updateUnit', {
         id: gid(unit, 'Unit'),
@@ -273,7 +348,13 @@ describe('organisation mutations (region-wide HR admin)', () => {
         headId: gid(head, 'Employee'),
       });
       expect(renamed.userErrors).toEqual([]);
-      expect(renamed.node).toMatchObject({ id: gid(unit, 'Unit'), code: unit.code, name: 'Seksi Pelayanan Kesehatan', version: 2, head: { id: gid(head, 'Employee') } });
+      expect(renamed.node).toMatchObject({
+        id: gid(unit, 'Unit'),
+        code: unit.code,
+        name: 'Seksi Pelayanan Kesehatan',
+        version: 2,
+        head: { id: gid(head, 'Employee') },
+      });
       await expectOneAudit(renamed.requestId, total, {
         action: 'UNIT_UPDATED',
         entityType: 'Unit',
@@ -300,7 +381,12 @@ describe('organisation mutations (region-wide HR admin)', () => {
     it('updateUnit changes the code and the kind', async () => {
       const unit = await app.fixtures.unit({ kind: UnitKind.OTHER });
       const total = await auditTotal();
-      const result = await unitMutation('updateUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, code: 'SD-INPRES-WALESI', kind: UnitKind.SCHOOL });
+      const result = await unitMutation('updateUnit', {
+        id: gid(unit, 'Unit'),
+        expectedVersion: 1,
+        code: 'SD-INPRES-WALESI',
+        kind: UnitKind.SCHOOL,
+      });
       expect(result.userErrors).toEqual([]);
       expect(result.node).toMatchObject({ code: 'SD-INPRES-WALESI', kind: 'SCHOOL', name: unit.name, version: 2 });
       await expectOneAudit(result.requestId, total, {
@@ -326,7 +412,11 @@ describe('organisation mutations (region-wide HR admin)', () => {
       const worker = await app.fixtures.employee({ unit: below });
 
       let total = await auditTotal();
-      const result = await unitMutation('moveUnit', { id: gid(moved, 'Unit'), expectedVersion: 1, parentId: gid(to, 'Unit') });
+      const result = await unitMutation('moveUnit', {
+        id: gid(moved, 'Unit'),
+        expectedVersion: 1,
+        parentId: gid(to, 'Unit'),
+      });
       expect(result.userErrors).toEqual([]);
       expect(result.node).toMatchObject({ id: gid(moved, 'Unit'), version: 2, parent: { id: gid(to, 'Unit') } });
       await expectOneAudit(result.requestId, total, {
@@ -353,7 +443,9 @@ describe('organisation mutations (region-wide HR admin)', () => {
         { to: gid(to, 'Unit'), from: gid(from, 'Unit') },
         hrToken,
       );
-      expect(subtree.under.nodes.map((n) => n.id).sort()).toEqual([gid(to, 'Unit'), gid(moved, 'Unit'), gid(below, 'Unit')].sort());
+      expect(subtree.under.nodes.map((n) => n.id).sort()).toEqual(
+        [gid(to, 'Unit'), gid(moved, 'Unit'), gid(below, 'Unit')].sort(),
+      );
       expect(subtree.old.nodes).toEqual([{ id: gid(from, 'Unit') }]);
       expect(subtree.to.employees).toEqual({ totalCount: 1, nodes: [{ id: gid(worker, 'Employee') }] });
       expect(subtree.from.employees.totalCount).toBe(0);
@@ -369,7 +461,11 @@ describe('organisation mutations (region-wide HR admin)', () => {
         before: { parentId: to.id },
         after: { parentId: null, version: 3 },
       });
-      const roots = await app.data<{ units: { nodes: Ref[] } }>('{ units(filter: { rootsOnly: true }, first: 100) { nodes { id } } }', {}, hrToken);
+      const roots = await app.data<{ units: { nodes: Ref[] } }>(
+        '{ units(filter: { rootsOnly: true }, first: 100) { nodes { id } } }',
+        {},
+        hrToken,
+      );
       expect(roots.units.nodes).toContainEqual({ id: gid(moved, 'Unit') });
     });
 
@@ -413,10 +509,22 @@ describe('organisation mutations (region-wide HR admin)', () => {
         entityType: 'Employee',
         entityId: id,
         before: null,
-        after: { id, nip: maleNip, gender: 'MALE', unitId: unit.id, supervisorId: supervisor.id, externalSupervisorId: null, active: true, version: 1 },
+        after: {
+          id,
+          nip: maleNip,
+          gender: 'MALE',
+          unitId: unit.id,
+          supervisorId: supervisor.id,
+          externalSupervisorId: null,
+          active: true,
+          version: 1,
+        },
       });
       expect(await readEmployee(result.node!.id)).toEqual(result.node);
-      const reread = await app.data<{ employeeByNip: Ref | null; employee: { subordinates: { totalCount: number; nodes: Ref[] } } }>(
+      const reread = await app.data<{
+        employeeByNip: Ref | null;
+        employee: { subordinates: { totalCount: number; nodes: Ref[] } };
+      }>(
         'query ($nip: String!, $boss: ID!) { employeeByNip(nip: $nip) { id } employee(id: $boss) { subordinates { totalCount nodes { id } } } }',
         { nip: maleNip, boss: gid(supervisor, 'Employee') },
         hrToken,
@@ -431,7 +539,12 @@ describe('organisation mutations (region-wide HR admin)', () => {
       const pppkNip = '199001012024015123';
       const total = await auditTotal();
       const result = await employeeMutation('createEmployee', {
-        ...newEmployeeInput(unit, { nip: pppkNip, employmentType: EmploymentType.PPPK, grade: 'IX', gender: Gender.FEMALE }),
+        ...newEmployeeInput(unit, {
+          nip: pppkNip,
+          employmentType: EmploymentType.PPPK,
+          grade: 'IX',
+          gender: Gender.FEMALE,
+        }),
         externalSupervisorId: gid(bupati, 'ExternalOfficial'),
       });
       expect(result.userErrors).toEqual([]);
@@ -449,7 +562,13 @@ describe('organisation mutations (region-wide HR admin)', () => {
         entityType: 'Employee',
         entityId: dbId(result.node!.id),
         before: null,
-        after: { nip: pppkNip, employmentType: 'PPPK', gender: 'FEMALE', externalSupervisorId: bupati.id, supervisorId: null },
+        after: {
+          nip: pppkNip,
+          employmentType: 'PPPK',
+          gender: 'FEMALE',
+          externalSupervisorId: bupati.id,
+          supervisorId: null,
+        },
       });
       expect(await readEmployee(result.node!.id)).toEqual(result.node);
     });
@@ -471,7 +590,11 @@ describe('organisation mutations (region-wide HR admin)', () => {
     it('updateEmployee changes fields, moves the employee to another unit and clears the email with null', async () => {
       const from = await app.fixtures.unit();
       const to = await app.fixtures.unit();
-      const employee = await app.fixtures.employee({ unit: from, email: 'maria@jayawijayakab.go.id', gender: Gender.FEMALE });
+      const employee = await app.fixtures.employee({
+        unit: from,
+        email: 'maria@jayawijayakab.go.id',
+        gender: Gender.FEMALE,
+      });
       const total = await auditTotal();
       const result = await employeeMutation('updateEmployee', {
         id: gid(employee, 'Employee'),
@@ -501,11 +624,27 @@ describe('organisation mutations (region-wide HR admin)', () => {
         action: 'EMPLOYEE_UPDATED',
         entityType: 'Employee',
         entityId: employee.id,
-        before: { name: employee.name, email: 'maria@jayawijayakab.go.id', unitId: from.id, grade: 'III/a', version: 1 },
-        after: { name: 'Maria Magdalena Wenda', email: null, unitId: to.id, grade: 'III/c', titlePrefix: 'dr.', version: 2 },
+        before: {
+          name: employee.name,
+          email: 'maria@jayawijayakab.go.id',
+          unitId: from.id,
+          grade: 'III/a',
+          version: 1,
+        },
+        after: {
+          name: 'Maria Magdalena Wenda',
+          email: null,
+          unitId: to.id,
+          grade: 'III/c',
+          titlePrefix: 'dr.',
+          version: 2,
+        },
       });
       expect(await readEmployee(gid(employee, 'Employee'))).toEqual(result.node);
-      const units = await app.data<{ from: { employees: { totalCount: number } }; to: { employees: { nodes: Ref[] } } }>(
+      const units = await app.data<{
+        from: { employees: { totalCount: number } };
+        to: { employees: { nodes: Ref[] } };
+      }>(
         'query ($from: ID!, $to: ID!) { from: unit(id: $from) { employees { totalCount } } to: unit(id: $to) { employees { nodes { id } } } }',
         { from: gid(from, 'Unit'), to: gid(to, 'Unit') },
         hrToken,
@@ -519,7 +658,11 @@ describe('organisation mutations (region-wide HR admin)', () => {
       const employee = await app.fixtures.employee({ unit, gender: Gender.FEMALE });
       const corrected = nip(Gender.MALE);
       const total = await auditTotal();
-      const result = await employeeMutation('updateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 1, nip: corrected });
+      const result = await employeeMutation('updateEmployee', {
+        id: gid(employee, 'Employee'),
+        expectedVersion: 1,
+        nip: corrected,
+      });
       expect(result.userErrors).toEqual([]);
       expect(result.node).toMatchObject({ nip: corrected, gender: 'MALE', version: 2 });
       await expectOneAudit(result.requestId, total, {
@@ -538,13 +681,26 @@ describe('organisation mutations (region-wide HR admin)', () => {
       const employee = await app.fixtures.employee({ unit });
       const bupati = await app.fixtures.official();
       const subordinatesOfBoss = async () =>
-        (await app.data<{ employee: { subordinates: { nodes: Ref[] } } }>('query ($id: ID!) { employee(id: $id) { subordinates { nodes { id } } } }', { id: gid(boss, 'Employee') }, hrToken))
-          .employee.subordinates.nodes;
+        (
+          await app.data<{ employee: { subordinates: { nodes: Ref[] } } }>(
+            'query ($id: ID!) { employee(id: $id) { subordinates { nodes { id } } } }',
+            { id: gid(boss, 'Employee') },
+            hrToken,
+          )
+        ).employee.subordinates.nodes;
 
       let total = await auditTotal();
-      const toBoss = await employeeMutation('setSupervisor', { employeeId: gid(employee, 'Employee'), expectedVersion: 1, supervisorId: gid(boss, 'Employee') });
+      const toBoss = await employeeMutation('setSupervisor', {
+        employeeId: gid(employee, 'Employee'),
+        expectedVersion: 1,
+        supervisorId: gid(boss, 'Employee'),
+      });
       expect(toBoss.userErrors).toEqual([]);
-      expect(toBoss.node).toMatchObject({ supervisor: { id: gid(boss, 'Employee') }, externalSupervisor: null, version: 2 });
+      expect(toBoss.node).toMatchObject({
+        supervisor: { id: gid(boss, 'Employee') },
+        externalSupervisor: null,
+        version: 2,
+      });
       await expectOneAudit(toBoss.requestId, total, {
         action: 'EMPLOYEE_SUPERVISOR_SET',
         entityType: 'Employee',
@@ -563,7 +719,11 @@ describe('organisation mutations (region-wide HR admin)', () => {
       });
       expect(toBupati.userErrors).toEqual([]);
       // Exclusive: setting the external official removes the employee supervisor.
-      expect(toBupati.node).toMatchObject({ supervisor: null, externalSupervisor: { id: gid(bupati, 'ExternalOfficial') }, version: 3 });
+      expect(toBupati.node).toMatchObject({
+        supervisor: null,
+        externalSupervisor: { id: gid(bupati, 'ExternalOfficial') },
+        version: 3,
+      });
       await expectOneAudit(toBupati.requestId, total, {
         action: 'EMPLOYEE_SUPERVISOR_SET',
         entityType: 'Employee',
@@ -575,7 +735,12 @@ describe('organisation mutations (region-wide HR admin)', () => {
       expect(await subordinatesOfBoss()).toEqual([]);
 
       total = await auditTotal();
-      const toNobody = await employeeMutation('setSupervisor', { employeeId: gid(employee, 'Employee'), expectedVersion: 3, supervisorId: null, externalSupervisorId: null });
+      const toNobody = await employeeMutation('setSupervisor', {
+        employeeId: gid(employee, 'Employee'),
+        expectedVersion: 3,
+        supervisorId: null,
+        externalSupervisorId: null,
+      });
       expect(toNobody.userErrors).toEqual([]);
       expect(toNobody.node).toMatchObject({ supervisor: null, externalSupervisor: null, version: 4 });
       await expectOneAudit(toNobody.requestId, total, {
@@ -628,9 +793,17 @@ describe('organisation mutations (region-wide HR admin)', () => {
 
     it('createExternalOfficial and updateExternalOfficial record an official outside the civil service', async () => {
       let total = await auditTotal();
-      const created = await officialMutation('createExternalOfficial', { name: ' John Richard Banua, S.E. ', positionTitle: 'Bupati Jayawijaya' });
+      const created = await officialMutation('createExternalOfficial', {
+        name: ' John Richard Banua, S.E. ',
+        positionTitle: 'Bupati Jayawijaya',
+      });
       expect(created.userErrors).toEqual([]);
-      expect(created.node).toMatchObject({ name: 'John Richard Banua, S.E.', positionTitle: 'Bupati Jayawijaya', active: true, version: 1 });
+      expect(created.node).toMatchObject({
+        name: 'John Richard Banua, S.E.',
+        positionTitle: 'Bupati Jayawijaya',
+        active: true,
+        version: 1,
+      });
       const id = dbId(created.node!.id);
       await expectOneAudit(created.requestId, total, {
         action: 'OFFICIAL_CREATED',
@@ -657,7 +830,12 @@ describe('organisation mutations (region-wide HR admin)', () => {
         active: false,
       });
       expect(updated.userErrors).toEqual([]);
-      expect(updated.node).toMatchObject({ name: 'John Richard Banua, S.E.', positionTitle: 'Penjabat Bupati Jayawijaya', active: false, version: 2 });
+      expect(updated.node).toMatchObject({
+        name: 'John Richard Banua, S.E.',
+        positionTitle: 'Penjabat Bupati Jayawijaya',
+        active: false,
+        version: 2,
+      });
       await expectOneAudit(updated.requestId, total, {
         action: 'OFFICIAL_UPDATED',
         entityType: 'ExternalOfficial',
@@ -688,7 +866,9 @@ describe('organisation mutations (region-wide HR admin)', () => {
         ['sequence 000', '198609262015051000', /sequence/],
       ])('%s', async (_case, badNip, message) => {
         const unit = await app.fixtures.unit();
-        const errors = await expectRefused('createEmployee', newEmployeeInput(unit, { nip: badNip }), [{ code: 'INVALID', field: ['input', 'nip'] }]);
+        const errors = await expectRefused('createEmployee', newEmployeeInput(unit, { nip: badNip }), [
+          { code: 'INVALID', field: ['input', 'nip'] },
+        ]);
         expect(errors[0]!.message).toMatch(message);
       });
 
@@ -703,19 +883,25 @@ describe('organisation mutations (region-wide HR admin)', () => {
     it('updateEmployee with a bad NIP', async () => {
       const unit = await app.fixtures.unit();
       const employee = await app.fixtures.employee({ unit });
-      await expectRefused('updateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 1, nip: '198613262015051001' }, [
-        { code: 'INVALID', field: ['input', 'nip'] },
-      ]);
+      await expectRefused(
+        'updateEmployee',
+        { id: gid(employee, 'Employee'), expectedVersion: 1, nip: '198613262015051001' },
+        [{ code: 'INVALID', field: ['input', 'nip'] }],
+      );
     });
 
     it('a NIP already taken: DUPLICATE, on create and on update', async () => {
       const unit = await app.fixtures.unit();
       const holder = await app.fixtures.employee({ unit });
       const other = await app.fixtures.employee({ unit });
-      await expectRefused('createEmployee', newEmployeeInput(unit, { nip: holder.nip, gender: holder.gender }), [{ code: 'DUPLICATE', field: ['input', 'nip'] }]);
-      await expectRefused('updateEmployee', { id: gid(other, 'Employee'), expectedVersion: 1, nip: holder.nip, gender: holder.gender }, [
+      await expectRefused('createEmployee', newEmployeeInput(unit, { nip: holder.nip, gender: holder.gender }), [
         { code: 'DUPLICATE', field: ['input', 'nip'] },
       ]);
+      await expectRefused(
+        'updateEmployee',
+        { id: gid(other, 'Employee'), expectedVersion: 1, nip: holder.nip, gender: holder.gender },
+        [{ code: 'DUPLICATE', field: ['input', 'nip'] }],
+      );
     });
 
     describe('unknown and malformed ids: NOT_FOUND', () => {
@@ -733,7 +919,9 @@ describe('organisation mutations (region-wide HR admin)', () => {
       it('createEmployee in an unknown or malformed unit', async () => {
         const unit = await app.fixtures.unit();
         for (const [, unitId] of badUnitIds()) {
-          await expectRefused('createEmployee', newEmployeeInput(unit, { unitId }), [{ code: 'NOT_FOUND', field: ['input', 'unitId'] }]);
+          await expectRefused('createEmployee', newEmployeeInput(unit, { unitId }), [
+            { code: 'NOT_FOUND', field: ['input', 'unitId'] },
+          ]);
         }
       });
 
@@ -741,55 +929,79 @@ describe('organisation mutations (region-wide HR admin)', () => {
         const unit = await app.fixtures.unit();
         const employee = await app.fixtures.employee({ unit });
         for (const [, unitId] of badUnitIds()) {
-          await expectRefused('updateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 1, unitId }, [{ code: 'NOT_FOUND', field: ['input', 'unitId'] }]);
+          await expectRefused('updateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 1, unitId }, [
+            { code: 'NOT_FOUND', field: ['input', 'unitId'] },
+          ]);
         }
         for (const id of [toGlobalId('Employee', 999_999), gid(unit, 'Unit'), 'bm90LWFuLWlk']) {
-          await expectRefused('updateEmployee', { id, expectedVersion: 1, name: 'Siapa Saja' }, [{ code: 'NOT_FOUND', field: ['input', 'id'] }]);
+          await expectRefused('updateEmployee', { id, expectedVersion: 1, name: 'Siapa Saja' }, [
+            { code: 'NOT_FOUND', field: ['input', 'id'] },
+          ]);
         }
       });
 
       it('setSupervisor with an unknown employee, supervisor or external official', async () => {
         const unit = await app.fixtures.unit();
         const employee = await app.fixtures.employee({ unit });
-        await expectRefused('setSupervisor', { employeeId: toGlobalId('Employee', 999_999), expectedVersion: 1, supervisorId: null }, [
-          { code: 'NOT_FOUND', field: ['input', 'employeeId'] },
-        ]);
+        await expectRefused(
+          'setSupervisor',
+          { employeeId: toGlobalId('Employee', 999_999), expectedVersion: 1, supervisorId: null },
+          [{ code: 'NOT_FOUND', field: ['input', 'employeeId'] }],
+        );
         for (const supervisorId of [toGlobalId('Employee', 999_999), gid(unit, 'Unit'), 'x']) {
-          await expectRefused('setSupervisor', { employeeId: gid(employee, 'Employee'), expectedVersion: 1, supervisorId }, [
-            { code: 'NOT_FOUND', field: ['input', 'supervisorId'] },
-          ]);
+          await expectRefused(
+            'setSupervisor',
+            { employeeId: gid(employee, 'Employee'), expectedVersion: 1, supervisorId },
+            [{ code: 'NOT_FOUND', field: ['input', 'supervisorId'] }],
+          );
         }
         for (const externalSupervisorId of [toGlobalId('ExternalOfficial', 999_999), gid(employee, 'Employee')]) {
-          await expectRefused('setSupervisor', { employeeId: gid(employee, 'Employee'), expectedVersion: 1, externalSupervisorId }, [
-            { code: 'NOT_FOUND', field: ['input', 'externalSupervisorId'] },
-          ]);
+          await expectRefused(
+            'setSupervisor',
+            { employeeId: gid(employee, 'Employee'), expectedVersion: 1, externalSupervisorId },
+            [{ code: 'NOT_FOUND', field: ['input', 'externalSupervisorId'] }],
+          );
         }
       });
 
       it('createEmployee with an unknown supervisor', async () => {
         const unit = await app.fixtures.unit();
-        await expectRefused('createEmployee', newEmployeeInput(unit, { supervisorId: toGlobalId('Employee', 999_999) }), [
-          { code: 'NOT_FOUND', field: ['input', 'supervisorId'] },
-        ]);
+        await expectRefused(
+          'createEmployee',
+          newEmployeeInput(unit, { supervisorId: toGlobalId('Employee', 999_999) }),
+          [{ code: 'NOT_FOUND', field: ['input', 'supervisorId'] }],
+        );
       });
 
       it('unit mutations with an unknown unit, parent or head', async () => {
         const unit = await app.fixtures.unit();
         for (const [, id] of badUnitIds()) {
-          await expectRefused('updateUnit', { id, expectedVersion: 1, name: 'Apa Saja' }, [{ code: 'NOT_FOUND', field: ['input', 'id'] }]);
-          await expectRefused('moveUnit', { id, expectedVersion: 1, parentId: null }, [{ code: 'NOT_FOUND', field: ['input', 'id'] }]);
-          await expectRefused('moveUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, parentId: id }, [{ code: 'NOT_FOUND', field: ['input', 'parentId'] }]);
-          await expectRefused('createUnit', { code: 'NEW-CHILD', name: 'Anak', kind: UnitKind.SECTION, parentId: id }, [{ code: 'NOT_FOUND', field: ['input', 'parentId'] }]);
+          await expectRefused('updateUnit', { id, expectedVersion: 1, name: 'Apa Saja' }, [
+            { code: 'NOT_FOUND', field: ['input', 'id'] },
+          ]);
+          await expectRefused('moveUnit', { id, expectedVersion: 1, parentId: null }, [
+            { code: 'NOT_FOUND', field: ['input', 'id'] },
+          ]);
+          await expectRefused('moveUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, parentId: id }, [
+            { code: 'NOT_FOUND', field: ['input', 'parentId'] },
+          ]);
+          await expectRefused('createUnit', { code: 'NEW-CHILD', name: 'Anak', kind: UnitKind.SECTION, parentId: id }, [
+            { code: 'NOT_FOUND', field: ['input', 'parentId'] },
+          ]);
         }
-        await expectRefused('updateUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, headId: toGlobalId('Employee', 999_999) }, [
-          { code: 'NOT_FOUND', field: ['input', 'headId'] },
-        ]);
+        await expectRefused(
+          'updateUnit',
+          { id: gid(unit, 'Unit'), expectedVersion: 1, headId: toGlobalId('Employee', 999_999) },
+          [{ code: 'NOT_FOUND', field: ['input', 'headId'] }],
+        );
       });
 
       it('updateExternalOfficial of an unknown official', async () => {
-        await expectRefused('updateExternalOfficial', { id: toGlobalId('ExternalOfficial', 999_999), expectedVersion: 1, name: 'Siapa' }, [
-          { code: 'NOT_FOUND', field: ['input', 'id'] },
-        ]);
+        await expectRefused(
+          'updateExternalOfficial',
+          { id: toGlobalId('ExternalOfficial', 999_999), expectedVersion: 1, name: 'Siapa' },
+          [{ code: 'NOT_FOUND', field: ['input', 'id'] }],
+        );
       });
     });
 
@@ -797,9 +1009,11 @@ describe('organisation mutations (region-wide HR admin)', () => {
       it('an employee as their own supervisor', async () => {
         const unit = await app.fixtures.unit();
         const employee = await app.fixtures.employee({ unit });
-        await expectRefused('setSupervisor', { employeeId: gid(employee, 'Employee'), expectedVersion: 1, supervisorId: gid(employee, 'Employee') }, [
-          { code: 'CYCLE', field: ['input', 'supervisorId'] },
-        ]);
+        await expectRefused(
+          'setSupervisor',
+          { employeeId: gid(employee, 'Employee'), expectedVersion: 1, supervisorId: gid(employee, 'Employee') },
+          [{ code: 'CYCLE', field: ['input', 'supervisorId'] }],
+        );
       });
 
       it('an employee under someone below them (direct report, and at depth 2)', async () => {
@@ -808,9 +1022,11 @@ describe('organisation mutations (region-wide HR admin)', () => {
         const middle = await app.fixtures.employee({ unit, supervisor: top });
         const bottom = await app.fixtures.employee({ unit, supervisor: middle });
         for (const below of [middle, bottom]) {
-          await expectRefused('setSupervisor', { employeeId: gid(top, 'Employee'), expectedVersion: 1, supervisorId: gid(below, 'Employee') }, [
-            { code: 'CYCLE', field: ['input', 'supervisorId'] },
-          ]);
+          await expectRefused(
+            'setSupervisor',
+            { employeeId: gid(top, 'Employee'), expectedVersion: 1, supervisorId: gid(below, 'Employee') },
+            [{ code: 'CYCLE', field: ['input', 'supervisorId'] }],
+          );
         }
       });
 
@@ -819,7 +1035,9 @@ describe('organisation mutations (region-wide HR admin)', () => {
         const child = await app.fixtures.unit({ parent: top });
         const grandchild = await app.fixtures.unit({ parent: child });
         for (const target of [top, child, grandchild]) {
-          await expectRefused('moveUnit', { id: gid(top, 'Unit'), expectedVersion: 1, parentId: gid(target, 'Unit') }, [{ code: 'CYCLE', field: ['input', 'parentId'] }]);
+          await expectRefused('moveUnit', { id: gid(top, 'Unit'), expectedVersion: 1, parentId: gid(target, 'Unit') }, [
+            { code: 'CYCLE', field: ['input', 'parentId'] },
+          ]);
         }
       });
     });
@@ -827,91 +1045,161 @@ describe('organisation mutations (region-wide HR admin)', () => {
     describe('texts over their limits: INVALID', () => {
       it('createEmployee with a name of 192 characters, a title of 65, an empty name', async () => {
         const unit = await app.fixtures.unit();
-        await expectRefused('createEmployee', newEmployeeInput(unit, { name: 'a'.repeat(192) }), [{ code: 'INVALID', field: ['input', 'name'] }]);
-        await expectRefused('createEmployee', newEmployeeInput(unit, { name: `𝓐${'a'.repeat(191)}` }), [{ code: 'INVALID', field: ['input', 'name'] }]);
-        await expectRefused('createEmployee', newEmployeeInput(unit, { titlePrefix: 'd'.repeat(65) }), [{ code: 'INVALID', field: ['input', 'titlePrefix'] }]);
-        await expectRefused('createEmployee', newEmployeeInput(unit, { titleSuffix: 'S'.repeat(65) }), [{ code: 'INVALID', field: ['input', 'titleSuffix'] }]);
-        await expectRefused('createEmployee', newEmployeeInput(unit, { positionTitle: 'p'.repeat(192) }), [{ code: 'INVALID', field: ['input', 'positionTitle'] }]);
-        await expectRefused('createEmployee', newEmployeeInput(unit, { name: '   ' }), [{ code: 'INVALID', field: ['input', 'name'] }]);
+        await expectRefused('createEmployee', newEmployeeInput(unit, { name: 'a'.repeat(192) }), [
+          { code: 'INVALID', field: ['input', 'name'] },
+        ]);
+        await expectRefused('createEmployee', newEmployeeInput(unit, { name: `𝓐${'a'.repeat(191)}` }), [
+          { code: 'INVALID', field: ['input', 'name'] },
+        ]);
+        await expectRefused('createEmployee', newEmployeeInput(unit, { titlePrefix: 'd'.repeat(65) }), [
+          { code: 'INVALID', field: ['input', 'titlePrefix'] },
+        ]);
+        await expectRefused('createEmployee', newEmployeeInput(unit, { titleSuffix: 'S'.repeat(65) }), [
+          { code: 'INVALID', field: ['input', 'titleSuffix'] },
+        ]);
+        await expectRefused('createEmployee', newEmployeeInput(unit, { positionTitle: 'p'.repeat(192) }), [
+          { code: 'INVALID', field: ['input', 'positionTitle'] },
+        ]);
+        await expectRefused('createEmployee', newEmployeeInput(unit, { name: '   ' }), [
+          { code: 'INVALID', field: ['input', 'name'] },
+        ]);
       });
 
       it('updateEmployee with a name of 192 characters and a title of 65', async () => {
         const unit = await app.fixtures.unit();
         const employee = await app.fixtures.employee({ unit });
-        await expectRefused('updateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 1, name: 'a'.repeat(192) }, [{ code: 'INVALID', field: ['input', 'name'] }]);
-        await expectRefused('updateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 1, titlePrefix: 'd'.repeat(65) }, [
-          { code: 'INVALID', field: ['input', 'titlePrefix'] },
-        ]);
+        await expectRefused(
+          'updateEmployee',
+          { id: gid(employee, 'Employee'), expectedVersion: 1, name: 'a'.repeat(192) },
+          [{ code: 'INVALID', field: ['input', 'name'] }],
+        );
+        await expectRefused(
+          'updateEmployee',
+          { id: gid(employee, 'Employee'), expectedVersion: 1, titlePrefix: 'd'.repeat(65) },
+          [{ code: 'INVALID', field: ['input', 'titlePrefix'] }],
+        );
       });
 
       it('units and external officials with over-long names or codes', async () => {
         const unit = await app.fixtures.unit();
-        await expectRefused('createUnit', { code: 'LONG-NAME', name: 'n'.repeat(192), kind: UnitKind.OTHER }, [{ code: 'INVALID', field: ['input', 'name'] }]);
-        await expectRefused('createUnit', { code: 'C'.repeat(65), name: 'Kode Panjang', kind: UnitKind.OTHER }, [{ code: 'INVALID', field: ['input', 'code'] }]);
-        await expectRefused('updateUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, name: 'n'.repeat(192) }, [{ code: 'INVALID', field: ['input', 'name'] }]);
-        await expectRefused('createExternalOfficial', { name: 'n'.repeat(192), positionTitle: 'Bupati Jayawijaya' }, [{ code: 'INVALID', field: ['input', 'name'] }]);
-        await expectRefused('createExternalOfficial', { name: 'Bupati', positionTitle: ' ' }, [{ code: 'INVALID', field: ['input', 'positionTitle'] }]);
+        await expectRefused('createUnit', { code: 'LONG-NAME', name: 'n'.repeat(192), kind: UnitKind.OTHER }, [
+          { code: 'INVALID', field: ['input', 'name'] },
+        ]);
+        await expectRefused('createUnit', { code: 'C'.repeat(65), name: 'Kode Panjang', kind: UnitKind.OTHER }, [
+          { code: 'INVALID', field: ['input', 'code'] },
+        ]);
+        await expectRefused('updateUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, name: 'n'.repeat(192) }, [
+          { code: 'INVALID', field: ['input', 'name'] },
+        ]);
+        await expectRefused('createExternalOfficial', { name: 'n'.repeat(192), positionTitle: 'Bupati Jayawijaya' }, [
+          { code: 'INVALID', field: ['input', 'name'] },
+        ]);
+        await expectRefused('createExternalOfficial', { name: 'Bupati', positionTitle: ' ' }, [
+          { code: 'INVALID', field: ['input', 'positionTitle'] },
+        ]);
       });
     });
 
     it('an invalid grade for PNS ("III/e") and for PPPK ("XVIII")', async () => {
       const unit = await app.fixtures.unit();
-      await expectRefused('createEmployee', newEmployeeInput(unit, { grade: 'III/e' }), [{ code: 'INVALID', field: ['input', 'grade'] }]);
+      await expectRefused('createEmployee', newEmployeeInput(unit, { grade: 'III/e' }), [
+        { code: 'INVALID', field: ['input', 'grade'] },
+      ]);
       await expectRefused(
         'createEmployee',
-        newEmployeeInput(unit, { nip: '199001012024015124', employmentType: EmploymentType.PPPK, grade: 'XVIII', gender: Gender.MALE }),
+        newEmployeeInput(unit, {
+          nip: '199001012024015124',
+          employmentType: EmploymentType.PPPK,
+          grade: 'XVIII',
+          gender: Gender.MALE,
+        }),
         [{ code: 'INVALID', field: ['input', 'grade'] }],
       );
       // A PNS grade is not a PPPK grade: changing the type alone leaves "III/a", invalid for PPPK.
       const employee = await app.fixtures.employee({ unit });
-      await expectRefused('updateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 1, employmentType: EmploymentType.PPPK, gender: employee.gender }, [
-        { code: 'INVALID', field: ['input', 'grade'] },
-      ]);
+      await expectRefused(
+        'updateEmployee',
+        {
+          id: gid(employee, 'Employee'),
+          expectedVersion: 1,
+          employmentType: EmploymentType.PPPK,
+          gender: employee.gender,
+        },
+        [{ code: 'INVALID', field: ['input', 'grade'] }],
+      );
     });
 
     it('a bad email', async () => {
       const unit = await app.fixtures.unit();
       for (const email of ['maria.wenda@', 'not an email', 'maria@@jayawijayakab.go.id']) {
-        await expectRefused('createEmployee', newEmployeeInput(unit, { email }), [{ code: 'INVALID', field: ['input', 'email'] }]);
+        await expectRefused('createEmployee', newEmployeeInput(unit, { email }), [
+          { code: 'INVALID', field: ['input', 'email'] },
+        ]);
       }
       const employee = await app.fixtures.employee({ unit });
-      await expectRefused('updateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 1, email: 'maria.wenda@' }, [{ code: 'INVALID', field: ['input', 'email'] }]);
+      await expectRefused(
+        'updateEmployee',
+        { id: gid(employee, 'Employee'), expectedVersion: 1, email: 'maria.wenda@' },
+        [{ code: 'INVALID', field: ['input', 'email'] }],
+      );
     });
 
     it('a gender contradicting the NIP of a PNS', async () => {
       const unit = await app.fixtures.unit();
-      await expectRefused('createEmployee', newEmployeeInput(unit, { nip: nip(Gender.MALE), gender: Gender.FEMALE }), [{ code: 'INVALID', field: ['input', 'gender'] }]);
+      await expectRefused('createEmployee', newEmployeeInput(unit, { nip: nip(Gender.MALE), gender: Gender.FEMALE }), [
+        { code: 'INVALID', field: ['input', 'gender'] },
+      ]);
       const employee = await app.fixtures.employee({ unit, gender: Gender.FEMALE });
-      await expectRefused('updateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 1, gender: Gender.MALE }, [{ code: 'INVALID', field: ['input', 'gender'] }]);
+      await expectRefused(
+        'updateEmployee',
+        { id: gid(employee, 'Employee'), expectedVersion: 1, gender: Gender.MALE },
+        [{ code: 'INVALID', field: ['input', 'gender'] }],
+      );
     });
 
     it('several problems at once are all reported', async () => {
       const unit = await app.fixtures.unit();
-      const errors = await expectRefused('createEmployee', newEmployeeInput(unit, { nip: '123', name: '', grade: 'V/a', email: 'x@' }), [
-        { code: 'INVALID', field: ['input', 'nip'] },
-        { code: 'INVALID', field: ['input', 'name'] },
-        { code: 'INVALID', field: ['input', 'grade'] },
-        { code: 'INVALID', field: ['input', 'email'] },
-      ]);
+      const errors = await expectRefused(
+        'createEmployee',
+        newEmployeeInput(unit, { nip: '123', name: '', grade: 'V/a', email: 'x@' }),
+        [
+          { code: 'INVALID', field: ['input', 'nip'] },
+          { code: 'INVALID', field: ['input', 'name'] },
+          { code: 'INVALID', field: ['input', 'grade'] },
+          { code: 'INVALID', field: ['input', 'email'] },
+        ],
+      );
       expect(errors).toHaveLength(4);
     });
 
     it('a unit code with spaces or other characters', async () => {
       const unit = await app.fixtures.unit();
       for (const code of ['PKM WALESI', 'PKM/WALESI', "PKM'WALESI", '']) {
-        await expectRefused('createUnit', { code, name: 'Puskesmas', kind: UnitKind.HEALTH_CENTRE }, [{ code: 'INVALID', field: ['input', 'code'] }]);
+        await expectRefused('createUnit', { code, name: 'Puskesmas', kind: UnitKind.HEALTH_CENTRE }, [
+          { code: 'INVALID', field: ['input', 'code'] },
+        ]);
       }
-      await expectRefused('updateUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, code: 'SD NEGERI' }, [{ code: 'INVALID', field: ['input', 'code'] }]);
+      await expectRefused('updateUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, code: 'SD NEGERI' }, [
+        { code: 'INVALID', field: ['input', 'code'] },
+      ]);
     });
 
     it('a duplicate unit code: DUPLICATE, on create and on update', async () => {
       const taken = await app.fixtures.unit({ code: 'SMP-N1-WALESI' });
       const other = await app.fixtures.unit();
-      await expectRefused('createUnit', { code: taken.code, name: 'SMP Negeri 1 Walesi (lagi)', kind: UnitKind.SCHOOL }, [{ code: 'DUPLICATE', field: ['input', 'code'] }]);
-      await expectRefused('createUnit', { code: ` ${taken.code} `, name: 'SMP Negeri 1 Walesi (lagi)', kind: UnitKind.SCHOOL }, [
+      await expectRefused(
+        'createUnit',
+        { code: taken.code, name: 'SMP Negeri 1 Walesi (lagi)', kind: UnitKind.SCHOOL },
+        [{ code: 'DUPLICATE', field: ['input', 'code'] }],
+      );
+      await expectRefused(
+        'createUnit',
+        { code: ` ${taken.code} `, name: 'SMP Negeri 1 Walesi (lagi)', kind: UnitKind.SCHOOL },
+        [{ code: 'DUPLICATE', field: ['input', 'code'] }],
+      );
+      await expectRefused('updateUnit', { id: gid(other, 'Unit'), expectedVersion: 1, code: taken.code }, [
         { code: 'DUPLICATE', field: ['input', 'code'] },
       ]);
-      await expectRefused('updateUnit', { id: gid(other, 'Unit'), expectedVersion: 1, code: taken.code }, [{ code: 'DUPLICATE', field: ['input', 'code'] }]);
     });
 
     it('both an employee supervisor and an external official', async () => {
@@ -923,7 +1211,9 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectRefused('setSupervisor', { employeeId: gid(employee, 'Employee'), expectedVersion: 1, ...both }, [
         { code: 'INVALID', field: ['input', 'externalSupervisorId'] },
       ]);
-      await expectRefused('createEmployee', newEmployeeInput(unit, both), [{ code: 'INVALID', field: ['input', 'externalSupervisorId'] }]);
+      await expectRefused('createEmployee', newEmployeeInput(unit, both), [
+        { code: 'INVALID', field: ['input', 'externalSupervisorId'] },
+      ]);
     });
 
     it('a deactivated supervisor or head', async () => {
@@ -931,18 +1221,30 @@ describe('organisation mutations (region-wide HR admin)', () => {
       const retired = await app.fixtures.employee({ unit });
       await employeeMutation('deactivateEmployee', { id: gid(retired, 'Employee'), expectedVersion: 1 });
       const employee = await app.fixtures.employee({ unit });
-      await expectRefused('setSupervisor', { employeeId: gid(employee, 'Employee'), expectedVersion: 1, supervisorId: gid(retired, 'Employee') }, [
+      await expectRefused(
+        'setSupervisor',
+        { employeeId: gid(employee, 'Employee'), expectedVersion: 1, supervisorId: gid(retired, 'Employee') },
+        [{ code: 'INVALID', field: ['input', 'supervisorId'] }],
+      );
+      await expectRefused('createEmployee', newEmployeeInput(unit, { supervisorId: gid(retired, 'Employee') }), [
         { code: 'INVALID', field: ['input', 'supervisorId'] },
       ]);
-      await expectRefused('createEmployee', newEmployeeInput(unit, { supervisorId: gid(retired, 'Employee') }), [{ code: 'INVALID', field: ['input', 'supervisorId'] }]);
-      await expectRefused('updateUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, headId: gid(retired, 'Employee') }, [{ code: 'INVALID', field: ['input', 'headId'] }]);
+      await expectRefused(
+        'updateUnit',
+        { id: gid(unit, 'Unit'), expectedVersion: 1, headId: gid(retired, 'Employee') },
+        [{ code: 'INVALID', field: ['input', 'headId'] }],
+      );
     });
 
     it('a head who is not an employee of the unit', async () => {
       const unit = await app.fixtures.unit();
       const elsewhere = await app.fixtures.unit();
       const outsider = await app.fixtures.employee({ unit: elsewhere });
-      await expectRefused('updateUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, headId: gid(outsider, 'Employee') }, [{ code: 'INVALID', field: ['input', 'headId'] }]);
+      await expectRefused(
+        'updateUnit',
+        { id: gid(unit, 'Unit'), expectedVersion: 1, headId: gid(outsider, 'Employee') },
+        [{ code: 'INVALID', field: ['input', 'headId'] }],
+      );
     });
 
     describe('transitions not allowed: INVALID_STATE', () => {
@@ -950,26 +1252,53 @@ describe('organisation mutations (region-wide HR admin)', () => {
         const unit = await app.fixtures.unit();
         const elsewhere = await app.fixtures.unit();
         const head = await app.fixtures.employee({ unit });
-        expect((await unitMutation('updateUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, headId: gid(head, 'Employee') })).userErrors).toEqual([]);
-        await expectRefused('updateEmployee', { id: gid(head, 'Employee'), expectedVersion: 1, unitId: gid(elsewhere, 'Unit') }, [
-          { code: 'INVALID_STATE', field: ['input', 'unitId'] },
-        ]);
+        expect(
+          (
+            await unitMutation('updateUnit', {
+              id: gid(unit, 'Unit'),
+              expectedVersion: 1,
+              headId: gid(head, 'Employee'),
+            })
+          ).userErrors,
+        ).toEqual([]);
+        await expectRefused(
+          'updateEmployee',
+          { id: gid(head, 'Employee'), expectedVersion: 1, unitId: gid(elsewhere, 'Unit') },
+          [{ code: 'INVALID_STATE', field: ['input', 'unitId'] }],
+        );
       });
 
       it('deactivating the head of a unit (the error names the input field at fault: id)', async () => {
         const unit = await app.fixtures.unit();
         const head = await app.fixtures.employee({ unit });
-        expect((await unitMutation('updateUnit', { id: gid(unit, 'Unit'), expectedVersion: 1, headId: gid(head, 'Employee') })).userErrors).toEqual([]);
-        await expectRefused('deactivateEmployee', { id: gid(head, 'Employee'), expectedVersion: 1 }, [{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+        expect(
+          (
+            await unitMutation('updateUnit', {
+              id: gid(unit, 'Unit'),
+              expectedVersion: 1,
+              headId: gid(head, 'Employee'),
+            })
+          ).userErrors,
+        ).toEqual([]);
+        await expectRefused('deactivateEmployee', { id: gid(head, 'Employee'), expectedVersion: 1 }, [
+          { code: 'INVALID_STATE', field: ['input', 'id'] },
+        ]);
       });
 
       it('deactivating twice, reactivating an active employee', async () => {
         const unit = await app.fixtures.unit();
         const employee = await app.fixtures.employee({ unit });
-        expect((await employeeMutation('deactivateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 1 })).userErrors).toEqual([]);
-        await expectRefused('deactivateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 2 }, [{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+        expect(
+          (await employeeMutation('deactivateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 1 }))
+            .userErrors,
+        ).toEqual([]);
+        await expectRefused('deactivateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 2 }, [
+          { code: 'INVALID_STATE', field: ['input', 'id'] },
+        ]);
         const active = await app.fixtures.employee({ unit });
-        await expectRefused('reactivateEmployee', { id: gid(active, 'Employee'), expectedVersion: 1 }, [{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+        await expectRefused('reactivateEmployee', { id: gid(active, 'Employee'), expectedVersion: 1 }, [
+          { code: 'INVALID_STATE', field: ['input', 'id'] },
+        ]);
       });
     });
 
@@ -984,12 +1313,18 @@ describe('organisation mutations (region-wide HR admin)', () => {
         const boss = await app.fixtures.employee({ unit });
         const employee = await app.fixtures.employee({ unit });
         const id = gid(employee, 'Employee');
-        expect((await employeeMutation('updateEmployee', { id, expectedVersion: 1, name: 'Nama Baru' })).userErrors).toEqual([]);
+        expect(
+          (await employeeMutation('updateEmployee', { id, expectedVersion: 1, name: 'Nama Baru' })).userErrors,
+        ).toEqual([]);
         await expectConflict('updateEmployee', { id, expectedVersion: 1, name: 'Nama Lain' }, 2);
         // A stale version is refused even when the change would change nothing.
         await expectConflict('updateEmployee', { id, expectedVersion: 1, name: 'Nama Baru' }, 2);
         await expectConflict('updateEmployee', { id, expectedVersion: 3, name: 'Nama Lain' }, 2);
-        await expectConflict('setSupervisor', { employeeId: id, expectedVersion: 1, supervisorId: gid(boss, 'Employee') }, 2);
+        await expectConflict(
+          'setSupervisor',
+          { employeeId: id, expectedVersion: 1, supervisorId: gid(boss, 'Employee') },
+          2,
+        );
         await expectConflict('deactivateEmployee', { id, expectedVersion: 1 }, 2);
         expect((await employeeMutation('deactivateEmployee', { id, expectedVersion: 2 })).userErrors).toEqual([]);
         await expectConflict('reactivateEmployee', { id, expectedVersion: 2 }, 3);
@@ -999,7 +1334,9 @@ describe('organisation mutations (region-wide HR admin)', () => {
         const parent = await app.fixtures.unit();
         const unit = await app.fixtures.unit();
         const id = gid(unit, 'Unit');
-        expect((await unitMutation('updateUnit', { id, expectedVersion: 1, name: 'Nama Unit Baru' })).userErrors).toEqual([]);
+        expect(
+          (await unitMutation('updateUnit', { id, expectedVersion: 1, name: 'Nama Unit Baru' })).userErrors,
+        ).toEqual([]);
         await expectConflict('updateUnit', { id, expectedVersion: 1, name: 'Nama Unit Lain' }, 2);
         await expectConflict('updateUnit', { id, expectedVersion: 1, name: 'Nama Unit Baru' }, 2);
         await expectConflict('moveUnit', { id, expectedVersion: 1, parentId: gid(parent, 'Unit') }, 2);
@@ -1009,7 +1346,10 @@ describe('organisation mutations (region-wide HR admin)', () => {
       it('updateExternalOfficial', async () => {
         const official = await app.fixtures.official('Wakil Bupati', 'Wakil Bupati Jayawijaya');
         const id = gid(official, 'ExternalOfficial');
-        expect((await officialMutation('updateExternalOfficial', { id, expectedVersion: 1, name: 'Wakil Bupati Baru' })).userErrors).toEqual([]);
+        expect(
+          (await officialMutation('updateExternalOfficial', { id, expectedVersion: 1, name: 'Wakil Bupati Baru' }))
+            .userErrors,
+        ).toEqual([]);
         await expectConflict('updateExternalOfficial', { id, expectedVersion: 1, name: 'Wakil Bupati Lain' }, 2);
       });
     });

@@ -36,7 +36,12 @@ describe('actor subjects follow the rule of Employee.nip', () => {
     await c.givenOrg();
     const bkpsdm = await app.fixtures.unit({ code: 'PS-BKPSDM', name: 'BKPSDM', kind: UnitKind.AGENCY });
     const dik = await app.fixtures.unit({ code: 'PS-DIK', name: 'Dinas Pendidikan', kind: UnitKind.AGENCY });
-    hrPerson = await app.fixtures.employee({ unit: bkpsdm, name: 'Ruth Wetipo', positionKind: PositionKind.PELAKSANA, positionTitle: 'Analis SDM Aparatur' });
+    hrPerson = await app.fixtures.employee({
+      unit: bkpsdm,
+      name: 'Ruth Wetipo',
+      positionKind: PositionKind.PELAKSANA,
+      positionTitle: 'Analis SDM Aparatur',
+    });
     hrPersonToken = await app.token(hrPerson.nip, { roles: [Role.HR_ADMIN], unit: c.org.dinkes.code });
     nurse = await c.nurse({ name: 'Hana Itlay' });
     peer = await c.nurse({ name: 'Lince Mabel' });
@@ -51,9 +56,24 @@ describe('actor subjects follow the rule of Employee.nip', () => {
     await c.assess(nurse, 'M-PK', 3, 'TEST', hrPersonToken, '2027-01-03');
     await c.assess(nurse, 'M-PK', 3, 'ASSESSMENT_CENTRE', c.hr, '2027-01-03');
     for (const who of [c.org.head, hrPersonToken]) {
-      await c.ok('suggestDevelopment', { employeeId: egid(nurse), competencyId: c.ids['M-KOM'], kind: 'TRAINING', description: 'Pelatihan komunikasi efektif' }, who, 'suggestion { id }');
+      await c.ok(
+        'suggestDevelopment',
+        {
+          employeeId: egid(nurse),
+          competencyId: c.ids['M-KOM'],
+          kind: 'TRAINING',
+          description: 'Pelatihan komunikasi efektif',
+        },
+        who,
+        'suggestion { id }',
+      );
     }
-    await c.ok('ratePotential', { employeeId: egid(nurse), periodId: year.period.id, rating: 'HIGH' }, c.org.kadinkes, 'potentialRating { id }');
+    await c.ok(
+      'ratePotential',
+      { employeeId: egid(nurse), periodId: year.period.id, rating: 'HIGH' },
+      c.org.kadinkes,
+      'potentialRating { id }',
+    );
 
     readers.nurse = () => c.token(nurse);
     readers.appraiser = () => c.token(c.org.head);
@@ -88,7 +108,11 @@ describe('actor subjects follow the rule of Employee.nip', () => {
   async function nipsAsSeenBy(token: string): Promise<Map<string, string | null>> {
     const seen = new Map<string, string | null>();
     for (const person of [nurse, c.org.head, c.org.kadinkes, hrPerson, peer]) {
-      const data = await app.data<{ employee: { nip: string | null } | null }>('query($id: ID!) { employee(id: $id) { nip } }', { id: egid(person) }, token);
+      const data = await app.data<{ employee: { nip: string | null } | null }>(
+        'query($id: ID!) { employee(id: $id) { nip } }',
+        { id: egid(person) },
+        token,
+      );
       seen.set(person.nip, data.employee?.nip ?? null);
     }
     return seen;
@@ -104,9 +128,26 @@ describe('actor subjects follow the rule of Employee.nip', () => {
     const assessments = hr.employee!.competencyAssessments!.map((a) => a.assessorSubject!);
     const suggestions = hr.employee!.developmentSuggestions!.map((s) => s.authorSubject!);
     // The stored rows agree with what the region-wide HR admin was shown.
-    expect([...history].sort()).toEqual((await q('SELECT actor_subject AS s FROM appraisal_transition t JOIN appraisal a ON a.id = t.appraisal_id WHERE a.employee_id = ? AND a.period_id = ?', [id(nurse), Number(Buffer.from(year.period.id, 'base64url').toString().split(':')[1])])).map((r) => r.s).sort());
-    expect([...assessments].sort()).toEqual((await q('SELECT assessor_subject AS s FROM competency_assessment WHERE employee_id = ?', [id(nurse)])).map((r) => r.s).sort());
-    expect([...suggestions].sort()).toEqual((await q('SELECT author_subject AS s FROM development_suggestion WHERE employee_id = ?', [id(nurse)])).map((r) => r.s).sort());
+    expect([...history].sort()).toEqual(
+      (
+        await q(
+          'SELECT actor_subject AS s FROM appraisal_transition t JOIN appraisal a ON a.id = t.appraisal_id WHERE a.employee_id = ? AND a.period_id = ?',
+          [id(nurse), Number(Buffer.from(year.period.id, 'base64url').toString().split(':')[1])],
+        )
+      )
+        .map((r) => r.s)
+        .sort(),
+    );
+    expect([...assessments].sort()).toEqual(
+      (await q('SELECT assessor_subject AS s FROM competency_assessment WHERE employee_id = ?', [id(nurse)]))
+        .map((r) => r.s)
+        .sort(),
+    );
+    expect([...suggestions].sort()).toEqual(
+      (await q('SELECT author_subject AS s FROM development_suggestion WHERE employee_id = ?', [id(nurse)]))
+        .map((r) => r.s)
+        .sort(),
+    );
     return { history, assessments, suggestions, rater: hr.employee!.talentPlacement!.potentialRating!.raterSubject! };
   }
 
@@ -119,7 +160,17 @@ describe('actor subjects follow the rule of Employee.nip', () => {
   });
 
   eachActor({
-    actors: ['nurse', 'appraiser', "appraiser's supervisor", 'HR person in scope', 'HR client in scope', 'HR client out of scope', 'region-wide HR client', 'analyst', 'peer'],
+    actors: [
+      'nurse',
+      'appraiser',
+      "appraiser's supervisor",
+      'HR person in scope',
+      'HR client in scope',
+      'HR client out of scope',
+      'region-wide HR client',
+      'analyst',
+      'peer',
+    ],
     outcome: () => 'AS_THEIR_NIP_READS',
     title: (reader) => `${reader}: every subject reads as that person’s nip reads (a client id as itself)`,
     check: async (reader) => {
@@ -128,16 +179,24 @@ describe('actor subjects follow the rule of Employee.nip', () => {
       const nips = await nipsAsSeenBy(token);
       const expected = (subject: string): string | null => (nips.has(subject) ? nips.get(subject)! : subject);
       const data = await app.data<Subjects>(SUBJECTS, { n: egid(nurse), p: year.period.id, plan: planId }, token);
-      if (data.appraisal) expect(data.appraisal.history.map((h) => h.actorSubject)).toEqual(truth.history.map(expected));
+      if (data.appraisal)
+        expect(data.appraisal.history.map((h) => h.actorSubject)).toEqual(truth.history.map(expected));
       const e = data.employee;
-      if (e?.competencyAssessments) expect(e.competencyAssessments.map((a) => a.assessorSubject)).toEqual(truth.assessments.map(expected));
-      if (e?.developmentSuggestions) expect(e.developmentSuggestions.map((s) => s.authorSubject)).toEqual(truth.suggestions.map(expected));
-      if (e?.talentPlacement?.potentialRating) expect(e.talentPlacement.potentialRating.raterSubject).toBe(expected(truth.rater));
+      if (e?.competencyAssessments)
+        expect(e.competencyAssessments.map((a) => a.assessorSubject)).toEqual(truth.assessments.map(expected));
+      if (e?.developmentSuggestions)
+        expect(e.developmentSuggestions.map((s) => s.authorSubject)).toEqual(truth.suggestions.map(expected));
+      if (e?.talentPlacement?.potentialRating)
+        expect(e.talentPlacement.potentialRating.raterSubject).toBe(expected(truth.rater));
     },
   });
 
   it('the nurse of the report sees her own NIP and the client id, never her appraiser’s, his supervisor’s or the HR person’s', async () => {
-    const data = await app.data<Subjects>(SUBJECTS, { n: egid(nurse), p: year.period.id, plan: planId }, await c.token(nurse));
+    const data = await app.data<Subjects>(
+      SUBJECTS,
+      { n: egid(nurse), p: year.period.id, plan: planId },
+      await c.token(nurse),
+    );
     const shown = [
       ...data.appraisal!.history.map((h) => h.actorSubject),
       ...data.employee!.competencyAssessments!.map((a) => a.assessorSubject),
@@ -151,7 +210,11 @@ describe('actor subjects follow the rule of Employee.nip', () => {
   it('every *Subject field of the schema goes through the same rule', async () => {
     await buildAppSchema();
     const storage = getMetadataStorage();
-    const subjectFields = storage.objectTypes.flatMap((t) => (t.fields ?? []).filter((f) => /Subject$/.test(f.schemaName)).map((f) => ({ name: `${t.name}.${f.schemaName}`, guarded: (f.middlewares?.length ?? 0) > 0 })));
+    const subjectFields = storage.objectTypes.flatMap((t) =>
+      (t.fields ?? [])
+        .filter((f) => /Subject$/.test(f.schemaName))
+        .map((f) => ({ name: `${t.name}.${f.schemaName}`, guarded: (f.middlewares?.length ?? 0) > 0 })),
+    );
     expect(subjectFields.length).toBeGreaterThanOrEqual(7);
     expect(subjectFields.filter((f) => !f.guarded)).toEqual([]);
   });

@@ -19,7 +19,12 @@ import { type Year } from './evaluation-helpers';
  */
 
 type Section = Array<Record<string, unknown>>;
-type PersonalFile = Record<string, unknown> & { format: string; version: number; subject: { id: string; name: string; nip: string | null }; counts: Record<string, number> };
+type PersonalFile = Record<string, unknown> & {
+  format: string;
+  version: number;
+  subject: { id: string; name: string; nip: string | null };
+  counts: Record<string, number>;
+};
 
 interface Fetched {
   status: number;
@@ -58,7 +63,12 @@ describe('a person’s own data on request', () => {
     await c.givenOrg();
     const bkpsdm = await app.fixtures.unit({ code: 'PD-BKPSDM', name: 'BKPSDM', kind: UnitKind.AGENCY });
     const dik = await app.fixtures.unit({ code: 'PD-DIK', name: 'Dinas Pendidikan', kind: UnitKind.AGENCY });
-    hrPerson = await app.fixtures.employee({ unit: bkpsdm, name: 'Ruth Wetipo', positionKind: PositionKind.PELAKSANA, positionTitle: 'Analis SDM Aparatur' });
+    hrPerson = await app.fixtures.employee({
+      unit: bkpsdm,
+      name: 'Ruth Wetipo',
+      positionKind: PositionKind.PELAKSANA,
+      positionTitle: 'Analis SDM Aparatur',
+    });
     nurse = await c.nurse({ name: 'Hana Itlay' });
     peer = await c.nurse({ name: 'Lince Mabel' });
     await c.loadDictionary();
@@ -72,14 +82,44 @@ describe('a person’s own data on request', () => {
       nurse,
       'activity { id version }',
     );
-    await c.ok('reviewActivity', { id: logged.activity.id, expectedVersion: logged.activity.version, decision: 'ACKNOWLEDGE' }, c.org.head, 'activity { id }');
-    const given = await c.ok<{ feedback: { id: string; version: number } }>('giveFeedback', { target: 'APPRAISAL', targetId: plan.id, text: 'Rencana yang jelas.' }, c.org.head, 'feedback { id version }');
-    await c.ok('replyToFeedback', { id: given.feedback.id, expectedVersion: given.feedback.version, reply: 'Terima kasih, Bu.' }, nurse, 'feedback { id }');
+    await c.ok(
+      'reviewActivity',
+      { id: logged.activity.id, expectedVersion: logged.activity.version, decision: 'ACKNOWLEDGE' },
+      c.org.head,
+      'activity { id }',
+    );
+    const given = await c.ok<{ feedback: { id: string; version: number } }>(
+      'giveFeedback',
+      { target: 'APPRAISAL', targetId: plan.id, text: 'Rencana yang jelas.' },
+      c.org.head,
+      'feedback { id version }',
+    );
+    await c.ok(
+      'replyToFeedback',
+      { id: given.feedback.id, expectedVersion: given.feedback.version, reply: 'Terima kasih, Bu.' },
+      nurse,
+      'feedback { id }',
+    );
     await c.assess(nurse, 'M-KOM', 3, 'SELF', nurse, '2027-01-03');
     await c.assess(nurse, 'M-KOM', 2, 'SUPERVISOR', c.org.head, '2027-01-03');
-    await c.ok('suggestDevelopment', { employeeId: egid(nurse), competencyId: c.ids['M-KOM'], kind: 'TRAINING', description: 'Pelatihan komunikasi efektif' }, c.org.head, 'suggestion { id }');
+    await c.ok(
+      'suggestDevelopment',
+      {
+        employeeId: egid(nurse),
+        competencyId: c.ids['M-KOM'],
+        kind: 'TRAINING',
+        description: 'Pelatihan komunikasi efektif',
+      },
+      c.org.head,
+      'suggestion { id }',
+    );
     // Not visible to the nurse herself (TALENT_VISIBLE_TO_SELF is off): the file leaves it out, like GraphQL does.
-    await c.ok('ratePotential', { employeeId: egid(nurse), periodId: year.period.id, rating: 'HIGH' }, c.org.kadinkes, 'potentialRating { id }');
+    await c.ok(
+      'ratePotential',
+      { employeeId: egid(nurse), periodId: year.period.id, rating: 'HIGH' },
+      c.org.kadinkes,
+      'potentialRating { id }',
+    );
 
     tokens.nurse = await c.token(nurse);
     tokens.peer = await c.token(peer);
@@ -90,14 +130,20 @@ describe('a person’s own data on request', () => {
   }, 120_000);
   afterAll(() => app?.stop());
 
-  const exportAudits = async (): Promise<Array<{ actor_subject: string; entity_type: string; entity_id: number | string; after: string | null }>> =>
-    app.db.manager.query("SELECT actor_subject, entity_type, entity_id, after FROM audit_entry WHERE action = 'PERSONAL_DATA_EXPORTED' ORDER BY id");
+  const exportAudits = async (): Promise<
+    Array<{ actor_subject: string; entity_type: string; entity_id: number | string; after: string | null }>
+  > =>
+    app.db.manager.query(
+      "SELECT actor_subject, entity_type, entity_id, after FROM audit_entry WHERE action = 'PERSONAL_DATA_EXPORTED' ORDER BY id",
+    );
 
   it('the employee gets every section of their own file as a JSON attachment, never cached, with the counts myData gives', async () => {
     const res = await fetchFile(app, '/exports/me.json', tokens.nurse!);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="data-pribadi-${nurse.nip}-2027-01-04.json"`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="data-pribadi-${nurse.nip}-2027-01-04.json"`,
+    );
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const file = res.json!;
     expect(file.format).toBe('kinerja-walesi/personal-data');
@@ -120,21 +166,48 @@ describe('a person’s own data on request', () => {
       auditEntries: file.counts.auditEntries,
     });
     const [me] = sectionOf(file, 'employee');
-    expect(me).toMatchObject({ id: egid(nurse), nip: nurse.nip, name: nurse.name, supervisor: { id: egid(c.org.head), name: c.org.head.displayName, nip: null } });
+    expect(me).toMatchObject({
+      id: egid(nurse),
+      nip: nurse.nip,
+      name: nurse.name,
+      supervisor: { id: egid(c.org.head), name: c.org.head.displayName, nip: null },
+    });
     const [plan] = sectionOf(file, 'appraisals');
-    expect(plan).toMatchObject({ status: 'APPROVED', appraiser: { name: c.org.head.displayName, employee: { id: egid(c.org.head), nip: null } } });
+    expect(plan).toMatchObject({
+      status: 'APPROVED',
+      appraiser: { name: c.org.head.displayName, employee: { id: egid(c.org.head), nip: null } },
+    });
     expect((plan!.workResultPlans as Section)[0]!.indicators).toHaveLength(1);
     expect((plan!.transitions as Section).map((t) => t.action)).toEqual(['SUBMIT', 'APPROVE']);
-    expect(sectionOf(file, 'feedbackReceived')[0]).toMatchObject({ text: 'Rencana yang jelas.', reply: 'Terima kasih, Bu.', author: { name: c.org.head.displayName, nip: null } });
-    expect(sectionOf(file, 'dailyActivities')[0]).toMatchObject({ status: 'ACKNOWLEDGED', reviewer: { id: egid(c.org.head), nip: null } });
+    expect(sectionOf(file, 'feedbackReceived')[0]).toMatchObject({
+      text: 'Rencana yang jelas.',
+      reply: 'Terima kasih, Bu.',
+      author: { name: c.org.head.displayName, nip: null },
+    });
+    expect(sectionOf(file, 'dailyActivities')[0]).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      reviewer: { id: egid(c.org.head), nip: null },
+    });
     // The audit entries of her records: the plan's creation and steps, the realization, the log, the feedback, the assessments.
     const actions = new Set(sectionOf(file, 'auditEntries').map((e) => e.action));
-    for (const a of ['APPRAISAL_CREATED', 'APPRAISAL_TRANSITION', 'REALIZATION_RECORDED', 'ACTIVITY_RECORDED', 'ACTIVITY_REVIEWED', 'FEEDBACK_GIVEN', 'FEEDBACK_REPLIED', 'COMPETENCY_ASSESSED', 'DEVELOPMENT_SUGGESTED']) {
+    for (const a of [
+      'APPRAISAL_CREATED',
+      'APPRAISAL_TRANSITION',
+      'REALIZATION_RECORDED',
+      'ACTIVITY_RECORDED',
+      'ACTIVITY_REVIEWED',
+      'FEEDBACK_GIVEN',
+      'FEEDBACK_REPLIED',
+      'COMPETENCY_ASSESSED',
+      'DEVELOPMENT_SUGGESTED',
+    ]) {
       expect(actions).toContain(a);
     }
     expect(actions).not.toContain('POTENTIAL_RATED');
 
-    const graph = await app.data<{ myData: { url: string; format: string; version: number; sections: Array<{ name: string; count: number }> } }>(MY_DATA, {}, tokens.nurse);
+    const graph = await app.data<{
+      myData: { url: string; format: string; version: number; sections: Array<{ name: string; count: number }> };
+    }>(MY_DATA, {}, tokens.nurse);
     expect(graph.myData.url).toBe('/exports/me.json');
     expect(graph.myData.format).toBe(file.format);
     expect(graph.myData.sections).toEqual(names.map((name) => ({ name, count: file.counts[name] })));
@@ -145,7 +218,10 @@ describe('a person’s own data on request', () => {
     expect(text).toContain(nurse.nip);
     for (const other of [c.org.head, c.org.kadinkes, hrPerson, peer]) expect(text).not.toContain(other.nip);
     // The appraiser's NIP is stored on her records (transitions, assessments, audit rows): the file hides it.
-    const stored: Array<{ n: number | string }> = await app.db.manager.query('SELECT COUNT(*) AS n FROM audit_entry WHERE actor_subject = ?', [c.org.head.nip]);
+    const stored: Array<{ n: number | string }> = await app.db.manager.query(
+      'SELECT COUNT(*) AS n FROM audit_entry WHERE actor_subject = ?',
+      [c.org.head.nip],
+    );
     expect(Number(stored[0]!.n)).toBeGreaterThan(0);
   });
 
@@ -153,7 +229,9 @@ describe('a person’s own data on request', () => {
     const before = (await exportAudits()).length;
     const res = await fetchFile(app, employeeFile(nurse), tokens.hrPerson!);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="data-pribadi-${nurse.nip}-2027-01-04.json"`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="data-pribadi-${nurse.nip}-2027-01-04.json"`,
+    );
     const file = res.json!;
     expect(file.subject.nip).toBe(nurse.nip);
     // HR in scope reads the appraiser's NIP, and the potential rating and talent box the nurse does not see.
@@ -169,16 +247,25 @@ describe('a person’s own data on request', () => {
     // She sees that it happened in her own next file, without the HR person's NIP; her own export is not audited.
     const mine = await fetchFile(app, '/exports/me.json', tokens.nurse!);
     const seen = sectionOf(mine.json!, 'auditEntries').filter((e) => e.action === 'PERSONAL_DATA_EXPORTED');
-    expect(seen).toEqual([expect.objectContaining({ entityId: egid(nurse), actorKind: 'employee', actorSubject: null })]);
+    expect(seen).toEqual([
+      expect.objectContaining({ entityId: egid(nurse), actorKind: 'employee', actorSubject: null }),
+    ]);
     expect(await exportAudits()).toHaveLength(before + 1);
   });
 
-  const REFUSED = { hrOutOfScope: 'an HR admin out of scope', peer: 'a peer', head: 'her supervisor (above her, not HR)', analyst: 'an analyst', anonymous: 'an anonymous caller' };
+  const REFUSED = {
+    hrOutOfScope: 'an HR admin out of scope',
+    peer: 'a peer',
+    head: 'her supervisor (above her, not HR)',
+    analyst: 'an analyst',
+    anonymous: 'an anonymous caller',
+  };
 
   eachActor({
     actors: Object.keys(REFUSED) as Array<keyof typeof REFUSED>,
     outcome: (actor) => (actor === 'anonymous' ? 401 : 404),
-    title: (actor) => `${REFUSED[actor]} is refused her file (${actor === 'anonymous' ? null : actor}), and nothing is audited`,
+    title: (actor) =>
+      `${REFUSED[actor]} is refused her file (${actor === 'anonymous' ? null : actor}), and nothing is audited`,
     check: async (actor, status) => {
       const token = actor === 'anonymous' ? null : tokens[actor]!;
       const before = (await exportAudits()).length;
@@ -186,7 +273,11 @@ describe('a person’s own data on request', () => {
       expect(res.status).toBe(status);
       expect(res.text).not.toContain(nurse.nip);
       // An unknown employee reads exactly the same: the answer does not tell whether she exists.
-      const unknown = await fetchFile(app, `/exports/employees/${encodeURIComponent(toGlobalId('Employee', 999_999))}/data.json`, token);
+      const unknown = await fetchFile(
+        app,
+        `/exports/employees/${encodeURIComponent(toGlobalId('Employee', 999_999))}/data.json`,
+        token,
+      );
       expect([unknown.status, unknown.text]).toEqual([res.status, res.text]);
       expect(await exportAudits()).toHaveLength(before);
     },
@@ -206,7 +297,14 @@ describe('a person’s own data on request', () => {
 // ---- A realistic size ------------------------------------------------------------------------------------------
 
 /** Four years of monthly plans of ten indicators, a year of daily logs, feedback both ways. */
-const SIZE: RecordSize = { years: 4, rhks: 5, indicatorsPerRhk: 2, activities: 250, feedbackReceived: 60, feedbackGiven: 20 };
+const SIZE: RecordSize = {
+  years: 4,
+  rhks: 5,
+  indicatorsPerRhk: 2,
+  activities: 250,
+  feedbackReceived: 60,
+  feedbackGiven: 20,
+};
 
 describe('a personal data file at a realistic size', () => {
   let app: TestApp;
@@ -221,12 +319,27 @@ describe('a personal data file at a realistic size', () => {
     await c.init();
     app.clock.set('2028-01-20T01:00:00Z');
     await c.givenOrg();
-    nurse = await c.nurse({ name: 'Hana Itlay', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala Ruang Rawat Inap' });
+    nurse = await c.nurse({
+      name: 'Hana Itlay',
+      positionKind: PositionKind.PENGAWAS,
+      positionTitle: 'Kepala Ruang Rawat Inap',
+    });
     subordinate = await c.nurse({ name: 'Lince Mabel', supervisor: nurse });
-    const { realizations, evaluations, audits: written } = await writeLongRecord(app.db, { nurse, subordinate, head: c.org.head, kadinkes: c.org.kadinkes, unitId: c.org.pkm.id }, SIZE);
+    const {
+      realizations,
+      evaluations,
+      audits: written,
+    } = await writeLongRecord(
+      app.db,
+      { nurse, subordinate, head: c.org.head, kadinkes: c.org.kadinkes, unitId: c.org.pkm.id },
+      SIZE,
+    );
     let audits = written;
     // Her record's own entries (created through the service by the fixtures) are about her too.
-    const own: Array<{ n: number | string }> = await app.db.manager.query("SELECT COUNT(*) AS n FROM audit_entry WHERE entity_type = 'Employee' AND entity_id = ?", [nurse.id]);
+    const own: Array<{ n: number | string }> = await app.db.manager.query(
+      "SELECT COUNT(*) AS n FROM audit_entry WHERE entity_type = 'Employee' AND entity_id = ?",
+      [nurse.id],
+    );
     audits += Number(own[0]!.n);
     expected = {
       employee: 1,
@@ -249,7 +362,9 @@ describe('a personal data file at a realistic size', () => {
   afterAll(() => app?.stop());
 
   /** Rows each statement returned while `work` ran, with the statement (the server runs in this process). */
-  async function rowsPerStatement<T>(work: () => Promise<T>): Promise<{ result: T; reads: Array<{ rows: number; sql: string }> }> {
+  async function rowsPerStatement<T>(
+    work: () => Promise<T>,
+  ): Promise<{ result: T; reads: Array<{ rows: number; sql: string }> }> {
     const runner = app.db.dataSource.createQueryRunner();
     const proto = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
     await runner.release();
@@ -257,7 +372,11 @@ describe('a personal data file at a realistic size', () => {
     const reads: Array<{ rows: number; sql: string }> = [];
     proto.query = async function (this: unknown, ...args: unknown[]) {
       const result = await original.apply(this, args);
-      const records = Array.isArray(result) ? result : Array.isArray((result as { records?: unknown[] } | undefined)?.records) ? (result as { records: unknown[] }).records : [];
+      const records = Array.isArray(result)
+        ? result
+        : Array.isArray((result as { records?: unknown[] } | undefined)?.records)
+          ? (result as { records: unknown[] }).records
+          : [];
       reads.push({ rows: records.length, sql: String(args[0]).replace(/\s+/g, ' ').slice(0, 160) });
       return result;
     };
@@ -276,14 +395,24 @@ describe('a personal data file at a realistic size', () => {
     expect(file.counts).toEqual(expected);
     for (const [name, count] of Object.entries(expected)) expect(sectionOf(file, name)).toHaveLength(count);
     // Nothing is lost or repeated across page boundaries.
-    for (const name of ['realizations', 'dailyActivities', 'auditEntries']) expect(new Set(sectionOf(file, name).map((r) => JSON.stringify([r.id, r.entityType]))).size).toBe(expected[name]);
-    expect(sectionOf(file, 'evaluations').filter((e) => e.kind === 'ANNUAL').every((e) => (e.behaviors as Section).length === 7)).toBe(true);
+    for (const name of ['realizations', 'dailyActivities', 'auditEntries'])
+      expect(new Set(sectionOf(file, name).map((r) => JSON.stringify([r.id, r.entityType]))).size).toBe(expected[name]);
+    expect(
+      sectionOf(file, 'evaluations')
+        .filter((e) => e.kind === 'ANNUAL')
+        .every((e) => (e.behaviors as Section).length === 7),
+    ).toBe(true);
     // Her appraiser's and his supervisor's NIPs are on hundreds of her rows; she may read neither.
     for (const other of [c.org.head, c.org.kadinkes]) expect(res.text).not.toContain(other.nip);
     // The one she supervises she may read, as everyone above a person reads their NIP.
-    expect(sectionOf(file, 'feedbackGiven')[0]).toMatchObject({ recipient: { id: egid(subordinate), nip: subordinate.nip } });
+    expect(sectionOf(file, 'feedbackGiven')[0]).toMatchObject({
+      recipient: { id: egid(subordinate), nip: subordinate.nip },
+    });
     expect(sectionOf(file, 'evaluations')[0]).toMatchObject({ ratedBySubject: null });
-    expect(sectionOf(file, 'auditEntries').find((e) => e.action === 'EVALUATION_RECORDED')).toMatchObject({ actorSubject: null, after: { ratedBySubject: null, predikat: 'BAIK' } });
+    expect(sectionOf(file, 'auditEntries').find((e) => e.action === 'EVALUATION_RECORDED')).toMatchObject({
+      actorSubject: null,
+      after: { ratedBySubject: null, predikat: 'BAIK' },
+    });
 
     // Flat memory, structurally: no statement read more than a page, however many rows the file has.
     const largest = reads.reduce((a, b) => (b.rows > a.rows ? b : a), { rows: 0, sql: '' });
@@ -292,6 +421,8 @@ describe('a personal data file at a realistic size', () => {
     expect(total).toBeGreaterThan(4 * PERSONAL_DATA_PAGE);
     // Several pages were read per large section (the file is not one statement per section).
     expect(reads.filter((r) => /FROM daily_activity x/.test(r.sql)).length).toBeGreaterThan(1);
-    process.stdout.write(`\npersonal data file: ${total} rows, ${(res.text.length / 1024).toFixed(0)} KiB, ${reads.length} statements, at most ${largest.rows} rows per statement\n`);
+    process.stdout.write(
+      `\npersonal data file: ${total} rows, ${(res.text.length / 1024).toFixed(0)} KiB, ${reads.length} statements, at most ${largest.rows} rows per statement\n`,
+    );
   }, 120_000);
 });

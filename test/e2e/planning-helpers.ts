@@ -111,7 +111,8 @@ export const unitId = (u: Unit): string => toGlobalId('Unit', u.id);
 export const textOf = (n: number, ch = 'a'): string => ch.repeat(n);
 
 /** Shorthand for the codes and fields of a payload's userErrors. */
-export const codes = (p: { userErrors: UserErrorOut[] }): Array<[string, string[] | null]> => p.userErrors.map((e) => [e.code, e.field]);
+export const codes = (p: { userErrors: UserErrorOut[] }): Array<[string, string[] | null]> =>
+  p.userErrors.map((e) => [e.code, e.field]);
 
 export class Planning {
   private readonly tokens = new Map<string, Promise<string>>();
@@ -141,37 +142,73 @@ export class Planning {
   }
 
   /** Posts a mutation `name(input: $input) { <select> userErrors {…} }` and returns the whole response. */
-  async raw<T = Record<string, unknown>>(name: string, input: Record<string, unknown>, who: Employee | string, select = ''): Promise<GraphQLResponse<{ r: Payload<T> }>> {
+  async raw<T = Record<string, unknown>>(
+    name: string,
+    input: Record<string, unknown>,
+    who: Employee | string,
+    select = '',
+  ): Promise<GraphQLResponse<{ r: Payload<T> }>> {
     const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-    return this.app.gql<{ r: Payload<T> }>(`mutation($input: ${type}!) { r: ${name}(input: $input) { ${select} ${USER_ERROR_FIELDS} } }`, { input }, await this.as(who));
+    return this.app.gql<{ r: Payload<T> }>(
+      `mutation($input: ${type}!) { r: ${name}(input: $input) { ${select} ${USER_ERROR_FIELDS} } }`,
+      { input },
+      await this.as(who),
+    );
   }
 
   /** Like `raw`, but fails on any GraphQL error and returns the payload. */
-  async mutate<T = Record<string, unknown>>(name: string, input: Record<string, unknown>, who: Employee | string, select = ''): Promise<Payload<T>> {
+  async mutate<T = Record<string, unknown>>(
+    name: string,
+    input: Record<string, unknown>,
+    who: Employee | string,
+    select = '',
+  ): Promise<Payload<T>> {
     const res = await this.raw<T>(name, input, who, select);
     if (res.body.errors?.length) throw new Error(`${name}: GraphQL errors ${JSON.stringify(res.body.errors)}`);
     return res.body.data!.r;
   }
 
   /** Like `mutate`, but fails unless the payload has no userErrors. */
-  async ok<T = Record<string, unknown>>(name: string, input: Record<string, unknown>, who: Employee | string, select = ''): Promise<Payload<T>> {
+  async ok<T = Record<string, unknown>>(
+    name: string,
+    input: Record<string, unknown>,
+    who: Employee | string,
+    select = '',
+  ): Promise<Payload<T>> {
     const payload = await this.mutate<T>(name, input, who, select);
     if (payload.userErrors.length) throw new Error(`${name}: userErrors ${JSON.stringify(payload.userErrors)}`);
     return payload;
   }
 
-  async openPeriod(year: number, extra: Record<string, unknown> = {}): Promise<{ id: string; version: number; year: number; status: string }> {
-    const p = await this.ok<{ period: { id: string; version: number; year: number; status: string } }>('openPeriod', { year, ...extra }, this.hr, 'period { id version year status }');
+  async openPeriod(
+    year: number,
+    extra: Record<string, unknown> = {},
+  ): Promise<{ id: string; version: number; year: number; status: string }> {
+    const p = await this.ok<{ period: { id: string; version: number; year: number; status: string } }>(
+      'openPeriod',
+      { year, ...extra },
+      this.hr,
+      'period { id version year status }',
+    );
     return p.period;
   }
 
   /** Moves a period forward step by step until it reaches `status`. */
   async movePeriodTo(period: { id: string }, status: 'RUNNING' | 'EVALUATING' | 'CLOSED'): Promise<number> {
     const order = ['PLANNING', 'RUNNING', 'EVALUATING', 'CLOSED'];
-    const current = await this.app.data<{ node: { status: string; version: number } }>('query($id: ID!) { node(id: $id) { ... on PerformancePeriod { status version } } }', { id: period.id }, this.hr);
+    const current = await this.app.data<{ node: { status: string; version: number } }>(
+      'query($id: ID!) { node(id: $id) { ... on PerformancePeriod { status version } } }',
+      { id: period.id },
+      this.hr,
+    );
     let version = current.node.version;
     for (let i = order.indexOf(current.node.status) + 1; i <= order.indexOf(status); i++) {
-      const p = await this.ok<{ period: { version: number } }>('changePeriodStatus', { id: period.id, expectedVersion: version, status: order[i] }, this.hr, 'period { version }');
+      const p = await this.ok<{ period: { version: number } }>(
+        'changePeriodStatus',
+        { id: period.id, expectedVersion: version, status: order[i] },
+        this.hr,
+        'period { version }',
+      );
       version = p.period.version;
     }
     return version;
@@ -179,29 +216,57 @@ export class Planning {
 
   /** Reads a plan as someone who may (HR by default). */
   async plan(id: string, who: Employee | string = this.hr): Promise<PlanOut> {
-    const data = await this.app.data<{ appraisal: PlanOut | null }>(`query($id: ID!) { appraisal(id: $id) { ${PLAN_FIELDS} } }`, { id }, await this.as(who));
+    const data = await this.app.data<{ appraisal: PlanOut | null }>(
+      `query($id: ID!) { appraisal(id: $id) { ${PLAN_FIELDS} } }`,
+      { id },
+      await this.as(who),
+    );
     if (!data.appraisal) throw new Error(`plan ${id} not readable`);
     return data.appraisal;
   }
 
   async createPlan(owner: Employee, input: Record<string, unknown> = {}): Promise<PlanOut> {
-    return (await this.ok<{ appraisal: PlanOut }>('createAppraisal', input, owner, `appraisal { ${PLAN_FIELDS} }`)).appraisal;
+    return (await this.ok<{ appraisal: PlanOut }>('createAppraisal', input, owner, `appraisal { ${PLAN_FIELDS} }`))
+      .appraisal;
   }
 
-  async addRhk(owner: Employee, plan: { id: string; version: number }, input: { kind?: 'MAIN' | 'ADDITIONAL'; text?: string; supportsId?: string | null }): Promise<{ plan: PlanOut; rhk: RhkOut }> {
+  async addRhk(
+    owner: Employee,
+    plan: { id: string; version: number },
+    input: { kind?: 'MAIN' | 'ADDITIONAL'; text?: string; supportsId?: string | null },
+  ): Promise<{ plan: PlanOut; rhk: RhkOut }> {
     const p = await this.ok<{ appraisal: PlanOut; workResultPlan: RhkOut }>(
       'addWorkResultPlan',
-      { appraisalId: plan.id, expectedVersion: plan.version, kind: input.kind ?? 'MAIN', text: input.text ?? 'Terlaksananya pelayanan kesehatan dasar', supportsId: input.supportsId ?? null },
+      {
+        appraisalId: plan.id,
+        expectedVersion: plan.version,
+        kind: input.kind ?? 'MAIN',
+        text: input.text ?? 'Terlaksananya pelayanan kesehatan dasar',
+        supportsId: input.supportsId ?? null,
+      },
       owner,
       `appraisal { ${PLAN_FIELDS} } workResultPlan { id kind position text supports { id } indicators { id position text aspect targetValue targetUnit targetText perspective } }`,
     );
     return { plan: p.appraisal, rhk: p.workResultPlan };
   }
 
-  async addIndicator(owner: Employee, rhkId: string, version: number, values: Record<string, unknown> = {}): Promise<{ plan: PlanOut; indicator: IndicatorOut }> {
+  async addIndicator(
+    owner: Employee,
+    rhkId: string,
+    version: number,
+    values: Record<string, unknown> = {},
+  ): Promise<{ plan: PlanOut; indicator: IndicatorOut }> {
     const p = await this.ok<{ appraisal: PlanOut; indicator: IndicatorOut }>(
       'addIndicator',
-      { workResultPlanId: rhkId, expectedVersion: version, text: 'Jumlah bayi diimunisasi lengkap', aspect: 'QUANTITY', targetValue: 120, targetUnit: 'bayi', ...values },
+      {
+        workResultPlanId: rhkId,
+        expectedVersion: version,
+        text: 'Jumlah bayi diimunisasi lengkap',
+        aspect: 'QUANTITY',
+        targetValue: 120,
+        targetUnit: 'bayi',
+        ...values,
+      },
       owner,
       `appraisal { ${PLAN_FIELDS} } indicator { id position text aspect targetValue targetUnit targetText perspective }`,
     );
@@ -216,8 +281,18 @@ export class Planning {
   }
 
   /** Takes one workflow step that must succeed; returns the plan after it. */
-  async step(name: 'submitAppraisal' | 'approveAppraisal' | 'returnAppraisal' | 'reopenAppraisal', plan: { id: string; version: number }, who: Employee | string, reason?: string): Promise<PlanOut> {
-    const p = await this.ok<{ appraisal: PlanOut }>(name, { id: plan.id, expectedVersion: plan.version, ...(reason === undefined ? {} : { reason }) }, who, `appraisal { ${PLAN_FIELDS} }`);
+  async step(
+    name: 'submitAppraisal' | 'approveAppraisal' | 'returnAppraisal' | 'reopenAppraisal',
+    plan: { id: string; version: number },
+    who: Employee | string,
+    reason?: string,
+  ): Promise<PlanOut> {
+    const p = await this.ok<{ appraisal: PlanOut }>(
+      name,
+      { id: plan.id, expectedVersion: plan.version, ...(reason === undefined ? {} : { reason }) },
+      who,
+      `appraisal { ${PLAN_FIELDS} }`,
+    );
     return p.appraisal;
   }
 
@@ -225,7 +300,12 @@ export class Planning {
    * Brings a ready DRAFT plan to `state` through the workflow: the owner submits, the appraiser approves, returns
    * or reopens.
    */
-  async bringTo(plan: PlanOut, state: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'REVISING', owner: Employee, appraiser: Employee): Promise<PlanOut> {
+  async bringTo(
+    plan: PlanOut,
+    state: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'REVISING',
+    owner: Employee,
+    appraiser: Employee,
+  ): Promise<PlanOut> {
     if (state === 'DRAFT') return plan;
     let p = await this.step('submitAppraisal', plan, owner);
     if (state === 'RETURNED') p = await this.step('returnAppraisal', p, appraiser, 'Target belum sesuai data sasaran');
@@ -255,7 +335,10 @@ export class Planning {
 
   /** Counts rows of a table matching a raw SQL condition (with `?` parameters). */
   async count(table: string, where = '1 = 1', parameters: unknown[] = []): Promise<number> {
-    const rows: Array<{ n: number | string }> = await this.app.db.manager.query(`SELECT COUNT(*) AS n FROM ${this.app.db.dataSource.driver.escape(table)} WHERE ${where}`, parameters);
+    const rows: Array<{ n: number | string }> = await this.app.db.manager.query(
+      `SELECT COUNT(*) AS n FROM ${this.app.db.dataSource.driver.escape(table)} WHERE ${where}`,
+      parameters,
+    );
     return Number(rows[0]!.n);
   }
 }

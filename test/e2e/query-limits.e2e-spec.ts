@@ -21,7 +21,10 @@ interface RawResponse {
 /** Leaks an error must never carry: a stack frame, a file path, SQL text, internals of the error object. */
 const LEAKS: Array<[string, RegExp]> = [
   ['stack frame', /\bat\s+[\w$.<>]+\s+\(|\n\s+at\s/],
-  ['file path', /(?:^|[\s"'(])(?:\/|[A-Za-z]:\\)(?:work|home|usr|opt|tmp|src|app|dist|node_modules)\b|node_modules|\.(?:ts|js|mjs|cjs):\d+/],
+  [
+    'file path',
+    /(?:^|[\s"'(])(?:\/|[A-Za-z]:\\)(?:work|home|usr|opt|tmp|src|app|dist|node_modules)\b|node_modules|\.(?:ts|js|mjs|cjs):\d+/,
+  ],
   ['SQL text', /\b(?:SELECT\b[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|SQLITE_|ER_[A-Z_]+)\b/],
   ['error internals', /"(?:stacktrace|stack|exception|sql|sqlMessage|driverError)"\s*:/],
 ];
@@ -36,9 +39,18 @@ function expectNoLeak(response: RawResponse, label: string): void {
 /** A refusal: the status, a JSON body with a GraphQL error (and the code, when given), no leak. */
 function expectRefused(response: RawResponse, label: string, expected: { status?: number; code?: string } = {}): void {
   const status = expected.status ?? 400;
-  const summary = { label, status: response.status, json: response.body !== undefined, hasError: (response.body?.errors?.length ?? 0) > 0 };
+  const summary = {
+    label,
+    status: response.status,
+    json: response.body !== undefined,
+    hasError: (response.body?.errors?.length ?? 0) > 0,
+  };
   expect(summary).toEqual({ label, status, json: true, hasError: true });
-  if (expected.code) expect({ label, codes: [...new Set(response.body?.errors?.map((e) => e.extensions?.code))] }).toEqual({ label, codes: [expected.code] });
+  if (expected.code)
+    expect({ label, codes: [...new Set(response.body?.errors?.map((e) => e.extensions?.code))] }).toEqual({
+      label,
+      codes: [expected.code],
+    });
   expect(response.body?.data ?? null).toBeNull();
   expectNoLeak(response, label);
 }
@@ -56,11 +68,19 @@ async function send(url: string, init: RequestInit): Promise<RawResponse> {
 }
 
 function post(app: TestApp, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return send(app.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return send(app.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
-const query = (app: TestApp, source: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  post(app, { query: source, variables }, headers);
+const query = (
+  app: TestApp,
+  source: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) => post(app, { query: source, variables }, headers);
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -90,12 +110,20 @@ describe('query limits and transport over HTTP', () => {
       expect(result.body?.errors).toBeUndefined();
     });
 
-    it.each([QUERY_LIMITS.maxDepth + 1, 30, 200])('refuses a supervisor chain %i levels deep with a 400', async (levels) => {
-      expectRefused(await query(app, supervisorChain(levels), {}, auth(employeeToken)), `depth ${levels}`, { code: 'GRAPHQL_VALIDATION_FAILED' });
-    });
+    it.each([QUERY_LIMITS.maxDepth + 1, 30, 200])(
+      'refuses a supervisor chain %i levels deep with a 400',
+      async (levels) => {
+        expectRefused(await query(app, supervisorChain(levels), {}, auth(employeeToken)), `depth ${levels}`, {
+          code: 'GRAPHQL_VALIDATION_FAILED',
+        });
+      },
+    );
 
     it('refuses a deep query hidden in nested fragments', async () => {
-      const fragments = Array.from({ length: 20 }, (_, i) => `fragment F${i} on Employee { supervisor { ${i < 19 ? `...F${i + 1}` : 'id'} } }`).join('\n');
+      const fragments = Array.from(
+        { length: 20 },
+        (_, i) => `fragment F${i} on Employee { supervisor { ${i < 19 ? `...F${i + 1}` : 'id'} } }`,
+      ).join('\n');
       const result = await query(app, `{ viewer { employee { ...F0 } } }\n${fragments}`, {}, auth(employeeToken));
       expectRefused(result, 'depth through fragments', { code: 'GRAPHQL_VALIDATION_FAILED' });
     });
@@ -128,16 +156,22 @@ describe('query limits and transport over HTTP', () => {
   describe('directives', () => {
     it('refuses a directive overload (many @include on fields) with a 400', async () => {
       const fields = Array.from({ length: 50 }, () => 'name @include(if: true)').join(' ');
-      expectRefused(await query(app, `{ serverInfo { ${fields} } }`), '50 @include', { code: 'GRAPHQL_VALIDATION_FAILED' });
+      expectRefused(await query(app, `{ serverInfo { ${fields} } }`), '50 @include', {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      });
     });
 
     it('refuses many directives on one field with a 400', async () => {
       const directives = Array.from({ length: 50 }, () => '@include(if: true)').join(' ');
-      expectRefused(await query(app, `{ serverInfo { name ${directives} } }`), '50 @include on one field', { code: 'GRAPHQL_VALIDATION_FAILED' });
+      expectRefused(await query(app, `{ serverInfo { name ${directives} } }`), '50 @include on one field', {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      });
     });
 
     it('refuses an overload of unknown directives (graphql-cop) with a 400', async () => {
-      expectRefused(await query(app, `query { __typename ${'@aa'.repeat(500)} }`), '500 @aa', { code: 'GRAPHQL_VALIDATION_FAILED' });
+      expectRefused(await query(app, `query { __typename ${'@aa'.repeat(500)} }`), '500 @aa', {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      });
     });
   });
 
@@ -148,7 +182,9 @@ describe('query limits and transport over HTTP', () => {
     });
 
     it('refuses a token flood made of punctuation with a 400', async () => {
-      expectRefused(await query(app, `{ serverInfo { name } }${' '}${'{'.repeat(20_000)}`), 'braces', { code: 'GRAPHQL_PARSE_FAILED' });
+      expectRefused(await query(app, `{ serverInfo { name } }${' '}${'{'.repeat(20_000)}`), 'braces', {
+        code: 'GRAPHQL_PARSE_FAILED',
+      });
     });
   });
 
@@ -164,11 +200,15 @@ describe('query limits and transport over HTTP', () => {
       const source = `query { viewer { employee { ...E } } }
         fragment E on Employee { id supervisor { ...F } }
         fragment F on Employee { name supervisor { ...E } }`;
-      expectRefused(await query(app, source, {}, auth(employeeToken)), 'circular nested fragments', { code: 'GRAPHQL_VALIDATION_FAILED' });
+      expectRefused(await query(app, source, {}, auth(employeeToken)), 'circular nested fragments', {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      });
     });
 
     it('refuses a self-referencing fragment with a 400', async () => {
-      expectRefused(await query(app, 'query { ...A } fragment A on Query { ...A }'), 'self fragment', { code: 'GRAPHQL_VALIDATION_FAILED' });
+      expectRefused(await query(app, 'query { ...A } fragment A on Query { ...A }'), 'self fragment', {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      });
     });
   });
 
@@ -179,7 +219,12 @@ describe('query limits and transport over HTTP', () => {
     });
 
     it('refuses first: 1000000 given as a variable with a 400 BAD_USER_INPUT', async () => {
-      const result = await query(app, 'query($n: Int) { employees(first: $n) { nodes { id name } } }', { n: 1_000_000 }, auth(employeeToken));
+      const result = await query(
+        app,
+        'query($n: Int) { employees(first: $n) { nodes { id name } } }',
+        { n: 1_000_000 },
+        auth(employeeToken),
+      );
       expectRefused(result, 'first: $n = 1000000', { code: 'BAD_USER_INPUT' });
     });
 
@@ -255,22 +300,33 @@ describe('query limits and transport over HTTP', () => {
 
     it('refuses a mutation over GET (no preflight header: blocked as CSRF) with a 400 and writes nothing', async () => {
       const before = await app.fixtures.snapshot();
-      const mutation = 'mutation { createUnit(input: { code: "GET-UNIT", name: "Made by GET", kind: OTHER }) { unit { id } userErrors { code } } }';
-      const result = await send(`${app.url}?query=${encodeURIComponent(mutation)}`, { method: 'GET', headers: auth(hrToken) });
+      const mutation =
+        'mutation { createUnit(input: { code: "GET-UNIT", name: "Made by GET", kind: OTHER }) { unit { id } userErrors { code } } }';
+      const result = await send(`${app.url}?query=${encodeURIComponent(mutation)}`, {
+        method: 'GET',
+        headers: auth(hrToken),
+      });
       expectRefused(result, 'GET mutation');
       expect(await app.fixtures.snapshot()).toEqual(before);
     });
 
     it('refuses a mutation over GET even with a preflight header (405 Method Not Allowed) and writes nothing', async () => {
       const before = await app.fixtures.snapshot();
-      const mutation = 'mutation { createUnit(input: { code: "GET-UNIT-2", name: "Made by GET", kind: OTHER }) { unit { id } userErrors { code } } }';
-      const result = await send(`${app.url}?query=${encodeURIComponent(mutation)}`, { method: 'GET', headers: { ...auth(hrToken), 'apollo-require-preflight': 'true' } });
+      const mutation =
+        'mutation { createUnit(input: { code: "GET-UNIT-2", name: "Made by GET", kind: OTHER }) { unit { id } userErrors { code } } }';
+      const result = await send(`${app.url}?query=${encodeURIComponent(mutation)}`, {
+        method: 'GET',
+        headers: { ...auth(hrToken), 'apollo-require-preflight': 'true' },
+      });
       expectRefused(result, 'GET mutation with preflight header', { status: 405 });
       expect(await app.fixtures.snapshot()).toEqual(before);
     });
 
     it('answers a query over GET with a preflight header (control)', async () => {
-      const result = await send(`${app.url}?query=${encodeURIComponent('{ serverInfo { name } }')}`, { method: 'GET', headers: { 'apollo-require-preflight': 'true' } });
+      const result = await send(`${app.url}?query=${encodeURIComponent('{ serverInfo { name } }')}`, {
+        method: 'GET',
+        headers: { 'apollo-require-preflight': 'true' },
+      });
       expect(result.status).toBe(200);
       expect(result.body?.data).toEqual({ serverInfo: { name: 'Kinerja Walesi' } });
     });
@@ -279,8 +335,13 @@ describe('query limits and transport over HTTP', () => {
       'refuses a %s POST (CSRF prevention) with a 400 and writes nothing',
       async (contentType) => {
         const before = await app.fixtures.snapshot();
-        const mutation = 'mutation { createUnit(input: { code: "CSRF-UNIT", name: "Made by CSRF", kind: OTHER }) { unit { id } userErrors { code } } }';
-        const result = await send(app.url, { method: 'POST', headers: { 'content-type': contentType, ...auth(hrToken) }, body: JSON.stringify({ query: mutation }) });
+        const mutation =
+          'mutation { createUnit(input: { code: "CSRF-UNIT", name: "Made by CSRF", kind: OTHER }) { unit { id } userErrors { code } } }';
+        const result = await send(app.url, {
+          method: 'POST',
+          headers: { 'content-type': contentType, ...auth(hrToken) },
+          body: JSON.stringify({ query: mutation }),
+        });
         expectRefused(result, `${contentType} POST`);
         expect(await app.fixtures.snapshot()).toEqual(before);
       },
@@ -350,7 +411,10 @@ describe('with introspection off', () => {
     ['__schema', '{ __schema { queryType { name } types { name fields { name } } } }'],
     ['__type', '{ __type(name: "Employee") { name fields { name } } }'],
     ['__schema inside a fragment', 'query { ...I } fragment I on Query { __schema { types { name } } }'],
-    ['the usual IntrospectionQuery shape', 'query IntrospectionQuery { __schema { queryType { name } mutationType { name } directives { name args { name } } } }'],
+    [
+      'the usual IntrospectionQuery shape',
+      'query IntrospectionQuery { __schema { queryType { name } mutationType { name } directives { name args { name } } } }',
+    ],
   ])('refuses an introspection query (%s) with a 400', async (name, source) => {
     const result = await query(app, source);
     expectRefused(result, `introspection ${name}`, { code: 'GRAPHQL_VALIDATION_FAILED' });

@@ -19,18 +19,28 @@ describe('entities from raw rows', () => {
 
   afterAll(() => app?.stop());
 
-  it.each(entities.map((e) => [(e as { name: string }).name, e] as const))('%s: the same entities as the repository makes', async (_name, target) => {
-    const em = app.db.manager;
-    const repo = em.getRepository(target as EntityTarget<ObjectLiteral>);
-    // Every primary column in the order: with a composite key (the closure tables) the first alone leaves ties
-    // in whatever order the index chosen gives.
-    const primaries = repo.metadata.primaryColumns;
-    const expected = await repo.find({ order: Object.fromEntries(primaries.map((c) => [c.propertyName, 'ASC'])), take: 300 });
-    const shape = RawEntities.of(em, target as EntityTarget<ObjectLiteral>, 'x');
-    const actual = await shape.query(em, `SELECT ${shape.select()} FROM ${shape.from()} ORDER BY ${primaries.map((c) => `x.${c.databaseName}`).join(', ')} LIMIT 300`, []);
-    expect(actual).toEqual(expected);
-    for (const [i, e] of actual.entries()) expect(Object.getPrototypeOf(e)).toBe(Object.getPrototypeOf(expected[i]));
-  });
+  it.each(entities.map((e) => [(e as { name: string }).name, e] as const))(
+    '%s: the same entities as the repository makes',
+    async (_name, target) => {
+      const em = app.db.manager;
+      const repo = em.getRepository(target as EntityTarget<ObjectLiteral>);
+      // Every primary column in the order: with a composite key (the closure tables) the first alone leaves ties
+      // in whatever order the index chosen gives.
+      const primaries = repo.metadata.primaryColumns;
+      const expected = await repo.find({
+        order: Object.fromEntries(primaries.map((c) => [c.propertyName, 'ASC'])),
+        take: 300,
+      });
+      const shape = RawEntities.of(em, target as EntityTarget<ObjectLiteral>, 'x');
+      const actual = await shape.query(
+        em,
+        `SELECT ${shape.select()} FROM ${shape.from()} ORDER BY ${primaries.map((c) => `x.${c.databaseName}`).join(', ')} LIMIT 300`,
+        [],
+      );
+      expect(actual).toEqual(expected);
+      for (const [i, e] of actual.entries()) expect(Object.getPrototypeOf(e)).toBe(Object.getPrototypeOf(expected[i]));
+    },
+  );
 
   it('makes entities with fast properties, however many columns (V8 keeps keyed-store objects of over 12 in dictionary mode)', async () => {
     setFlagsFromString('--allow-natives-syntax');
@@ -42,7 +52,11 @@ describe('entities from raw rows', () => {
     for (const target of wide) {
       const shape = RawEntities.of(em, target as EntityTarget<ObjectLiteral>, 'x');
       const [entity] = await shape.query(em, `SELECT ${shape.select()} FROM ${shape.from()} LIMIT 1`, []);
-      if (entity) expect([(target as { name: string }).name, hasFastProperties(entity)]).toEqual([(target as { name: string }).name, true]);
+      if (entity)
+        expect([(target as { name: string }).name, hasFastProperties(entity)]).toEqual([
+          (target as { name: string }).name,
+          true,
+        ]);
     }
   });
 

@@ -60,7 +60,10 @@ function scopeUnderTest<T extends { id: number }>(spec: {
     scope: spec.scope,
     rowCount: () => spec.rows().length,
     // A fresh context per question: the rule's loaders must not answer from what the SQL read.
-    answers: async (actor) => ({ sql: ids(await spec.sql(contextOf(actor), ids(spec.rows()))), rule: ids(await spec.rule(contextOf(actor), spec.rows())) }),
+    answers: async (actor) => ({
+      sql: ids(await spec.sql(contextOf(actor), ids(spec.rows()))),
+      rule: ids(await spec.rule(contextOf(actor), spec.rows())),
+    }),
   };
 }
 
@@ -86,8 +89,17 @@ let activities: DailyActivity[];
 let actors: Array<[string, Actor]>;
 
 const log = createLogger('silent');
-const contextOf = (actor: Actor) => new RequestContext({ requestId: 'scope-agreement', actor, db: testDb.db, log, policyTable, timeZone: 'Asia/Jayapura' });
-const ids = (rows: ReadonlyArray<{ id: number } | null>) => rows.flatMap((r) => (r ? [r.id] : [])).sort((x, y) => x - y);
+const contextOf = (actor: Actor) =>
+  new RequestContext({
+    requestId: 'scope-agreement',
+    actor,
+    db: testDb.db,
+    log,
+    policyTable,
+    timeZone: 'Asia/Jayapura',
+  });
+const ids = (rows: ReadonlyArray<{ id: number } | null>) =>
+  rows.flatMap((r) => (r ? [r.id] : [])).sort((x, y) => x - y);
 
 async function givenPeriod(): Promise<PerformancePeriod> {
   const repo = testDb.db.manager.getRepository(PerformancePeriod);
@@ -189,12 +201,27 @@ beforeAll(async () => {
   const b = await fx.unit({ code: 'SA-B', kind: UnitKind.AGENCY, parent: root });
   const hr = await fx.unit({ code: 'SA-HR', kind: UnitKind.AGENCY, parent: root });
   const bupati = await fx.official();
-  const kadinkes = await fx.employee({ unit: a, externalSupervisor: bupati, positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas' });
-  const head = await fx.employee({ unit: a1, supervisor: kadinkes, positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD' });
+  const kadinkes = await fx.employee({
+    unit: a,
+    externalSupervisor: bupati,
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala Dinas',
+  });
+  const head = await fx.employee({
+    unit: a1,
+    supervisor: kadinkes,
+    positionKind: PositionKind.PENGAWAS,
+    positionTitle: 'Kepala UPTD',
+  });
   const self = await fx.employee({ unit: a1, supervisor: head });
   const peer = await fx.employee({ unit: a1, supervisor: head });
   const sub = await fx.employee({ unit: a1, supervisor: self, positionKind: PositionKind.PELAKSANA });
-  const otherHead = await fx.employee({ unit: b, externalSupervisor: bupati, positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas' });
+  const otherHead = await fx.employee({
+    unit: b,
+    externalSupervisor: bupati,
+    positionKind: PositionKind.JPT,
+    positionTitle: 'Kepala Dinas',
+  });
   const bStaff = await fx.employee({ unit: b, supervisor: otherHead });
   const hrPerson = await fx.employee({ unit: hr });
   org = { root, a, a1, b, hr, bupati, kadinkes, head, self, peer, sub, otherHead, bStaff, hrPerson };
@@ -220,7 +247,8 @@ beforeAll(async () => {
   // Entries without a plan: the direct supervisor reviews them.
   for (const owner of [self, sub, bStaff, hrPerson, kadinkes]) activities.push(await givenActivity(owner, null));
 
-  const employee = (e: Employee, roles: Role[] = [], scope: Unit | null = null) => Actor.employee(e.id, e.nip, roles, scope?.id ?? null);
+  const employee = (e: Employee, roles: Role[] = [], scope: Unit | null = null) =>
+    Actor.employee(e.id, e.nip, roles, scope?.id ?? null);
   actors = [
     ['self', employee(self)],
     ['head (appraiser, above)', employee(head)],
@@ -272,19 +300,22 @@ const scopes: ScopeUnderTest[] = [
   }),
 ];
 
-describe.each(scopes.map((s) => [s.scope, s.decide, s] as const))('%s returns exactly the rows %s allows', (_scope, _decide, under) => {
-  it('for every actor', async () => {
-    const disagreements: Array<{ actor: string; sql: number[]; rule: number[] }> = [];
-    const allowedCounts: number[] = [];
-    for (const [name, actor] of actors) {
-      const { sql, rule } = await under.answers(actor);
-      if (sql.join() !== rule.join()) disagreements.push({ actor: name, sql, rule });
-      allowedCounts.push(rule.length);
-    }
-    expect(disagreements).toEqual([]);
-    // The fixture means something: some actors see nothing, some see part, someone sees everything.
-    expect(allowedCounts).toContain(0);
-    expect(allowedCounts).toContain(under.rowCount());
-    expect(allowedCounts.some((n) => n > 0 && n < under.rowCount())).toBe(true);
-  });
-});
+describe.each(scopes.map((s) => [s.scope, s.decide, s] as const))(
+  '%s returns exactly the rows %s allows',
+  (_scope, _decide, under) => {
+    it('for every actor', async () => {
+      const disagreements: Array<{ actor: string; sql: number[]; rule: number[] }> = [];
+      const allowedCounts: number[] = [];
+      for (const [name, actor] of actors) {
+        const { sql, rule } = await under.answers(actor);
+        if (sql.join() !== rule.join()) disagreements.push({ actor: name, sql, rule });
+        allowedCounts.push(rule.length);
+      }
+      expect(disagreements).toEqual([]);
+      // The fixture means something: some actors see nothing, some see part, someone sees everything.
+      expect(allowedCounts).toContain(0);
+      expect(allowedCounts).toContain(under.rowCount());
+      expect(allowedCounts.some((n) => n > 0 && n < under.rowCount())).toBe(true);
+    });
+  },
+);

@@ -30,19 +30,34 @@ describe('the demo and scale seed (npm run seed)', () => {
     const result = await seedRegion(app.db, 400, undefined, '2026-11-28');
     expect(result.employees).toBe(400);
     const codes = (await app.db.manager.query('SELECT code FROM unit')).map((r: { code: string }) => r.code);
-    expect(codes).toEqual(expect.arrayContaining(['JWY', 'JWY-DINKES', 'JWY-PKM-WALESI', 'JWY-DISDIK', 'JWY-SDN-WALESI', 'JWY-DISTRIK-WALESI']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'JWY',
+        'JWY-DINKES',
+        'JWY-PKM-WALESI',
+        'JWY-DISDIK',
+        'JWY-SDN-WALESI',
+        'JWY-DISTRIK-WALESI',
+      ]),
+    );
 
     const closure = async (table: string, parentSql: string) => {
       const parents = new Map<number, number | null>(
-        (await app.db.manager.query(parentSql)).map((r: { id: number | string; parent: number | string | null }) => [Number(r.id), r.parent === null ? null : Number(r.parent)]),
+        (await app.db.manager.query(parentSql)).map((r: { id: number | string; parent: number | string | null }) => [
+          Number(r.id),
+          r.parent === null ? null : Number(r.parent),
+        ]),
       );
       const expected: string[] = [];
       for (const id of parents.keys()) {
         let depth = 0;
-        for (let at: number | null = id; at !== null; at = parents.get(at) ?? null) expected.push(`${at}>${id}@${depth++}`);
+        for (let at: number | null = id; at !== null; at = parents.get(at) ?? null)
+          expected.push(`${at}>${id}@${depth++}`);
       }
       const rows = await app.db.manager.query(`SELECT ancestor_id AS a, descendant_id AS d, depth FROM ${table}`);
-      const actual = rows.map((r: { a: number; d: number; depth: number }) => `${Number(r.a)}>${Number(r.d)}@${Number(r.depth)}`);
+      const actual = rows.map(
+        (r: { a: number; d: number; depth: number }) => `${Number(r.a)}>${Number(r.d)}@${Number(r.depth)}`,
+      );
       expect(actual.sort()).toEqual(expected.sort());
     };
     await closure('unit_closure', 'SELECT id, parent_id AS parent FROM unit');
@@ -52,7 +67,9 @@ describe('the demo and scale seed (npm run seed)', () => {
       'SELECT e.position_kind AS kind, o.position_title AS appraiser FROM employee e JOIN external_official o ON o.id = e.external_supervisor_id',
     );
     expect(tops.length).toBeGreaterThanOrEqual(3);
-    expect(tops.every((t: { kind: string; appraiser: string }) => t.kind === 'JPT' && t.appraiser === 'Bupati Jayawijaya')).toBe(true);
+    expect(
+      tops.every((t: { kind: string; appraiser: string }) => t.kind === 'JPT' && t.appraiser === 'Bupati Jayawijaya'),
+    ).toBe(true);
 
     const token = await app.token(result.landmarks.headOfPuskesmasWalesi);
     const data = await app.data<{ viewer: { employee: { unit: { code: string } }; team: { totalCount: number } } }>(
@@ -69,7 +86,9 @@ describe('the demo and scale seed (npm run seed)', () => {
     const [{ n: employees }] = await q('SELECT COUNT(*) AS n FROM employee');
     const [{ n: open }] = await q('SELECT COUNT(*) AS n FROM appraisal WHERE open_period_id IS NOT NULL');
     expect(Number(open)).toBe(Number(employees));
-    const perPlan = await q('SELECT a.id AS id, COUNT(i.id) AS n FROM appraisal a JOIN work_result_plan r ON r.appraisal_id = a.id JOIN indicator i ON i.work_result_plan_id = r.id GROUP BY a.id');
+    const perPlan = await q(
+      'SELECT a.id AS id, COUNT(i.id) AS n FROM appraisal a JOIN work_result_plan r ON r.appraisal_id = a.id JOIN indicator i ON i.work_result_plan_id = r.id GROUP BY a.id',
+    );
     expect(perPlan.every((r: { n: number | string }) => Number(r.n) === 5)).toBe(true);
     // Every main RHK of a staff plan supports an RHK of the plan of its appraiser (the snapshot), in the same period.
     const broken = await q(`
@@ -84,9 +103,13 @@ describe('the demo and scale seed (npm run seed)', () => {
       SELECT i.id FROM indicator i JOIN work_result_plan r ON r.id = i.work_result_plan_id JOIN appraisal a ON a.id = r.appraisal_id
        WHERE a.form = 'JPT' AND i.perspective IS NULL`);
     expect(jptWithoutPerspective).toEqual([]);
-    const statuses = (await q('SELECT status, COUNT(*) AS n FROM appraisal GROUP BY status')).map((r: { status: string }) => r.status);
+    const statuses = (await q('SELECT status, COUNT(*) AS n FROM appraisal GROUP BY status')).map(
+      (r: { status: string }) => r.status,
+    );
     expect(statuses).toEqual(expect.arrayContaining(['APPROVED', 'SUBMITTED']));
-    const approvals = await q("SELECT approved_late AS late, approved_at AS at FROM appraisal WHERE status = 'APPROVED'");
+    const approvals = await q(
+      "SELECT approved_late AS late, approved_at AS at FROM appraisal WHERE status = 'APPROVED'",
+    );
     for (const a of approvals as Array<{ late: number | boolean; at: string | Date }>) {
       const at = new Date(a.at instanceof Date ? a.at : `${String(a.at).replace(' ', 'T')}Z`);
       expect(Boolean(Number(a.late))).toBe(at.getUTCMonth() > 0);
@@ -102,8 +125,15 @@ describe('the demo and scale seed (npm run seed)', () => {
         LEFT JOIN realization r ON r.indicator_id = i.id
        WHERE a.status = 'APPROVED' GROUP BY i.id`);
     expect(perIndicator.length).toBeGreaterThan(0);
-    expect(perIndicator.every((r: { n: number | string; first: number; last: number }) => Number(r.n) === 11 && Number(r.first) === 1 && Number(r.last) === 11)).toBe(true);
-    const [{ n: unapproved }] = await q("SELECT COUNT(*) AS n FROM realization r JOIN appraisal a ON a.id = r.appraisal_id WHERE a.status <> 'APPROVED'");
+    expect(
+      perIndicator.every(
+        (r: { n: number | string; first: number; last: number }) =>
+          Number(r.n) === 11 && Number(r.first) === 1 && Number(r.last) === 11,
+      ),
+    ).toBe(true);
+    const [{ n: unapproved }] = await q(
+      "SELECT COUNT(*) AS n FROM realization r JOIN appraisal a ON a.id = r.appraisal_id WHERE a.status <> 'APPROVED'",
+    );
     expect(Number(unapproved)).toBe(0);
     const [{ n: realizations }] = await q('SELECT COUNT(*) AS n FROM realization');
     const [{ n: feedback }] = await q("SELECT COUNT(*) AS n FROM feedback WHERE target_kind = 'REALIZATION'");
@@ -114,15 +144,24 @@ describe('the demo and scale seed (npm run seed)', () => {
       SELECT COUNT(*) AS n FROM feedback f JOIN realization r ON r.id = f.target_id JOIN appraisal a ON a.id = r.appraisal_id
        WHERE f.appraisal_id <> a.id OR f.author_employee_id <> a.appraiser_employee_id OR f.recipient_employee_id <> a.employee_id`);
     expect(Number(stray)).toBe(0);
-    const days = await q('SELECT MIN(activity_date) AS first, MAX(activity_date) AS last, COUNT(DISTINCT activity_date) AS n FROM daily_activity');
+    const days = await q(
+      'SELECT MIN(activity_date) AS first, MAX(activity_date) AS last, COUNT(DISTINCT activity_date) AS n FROM daily_activity',
+    );
     expect(String(days[0].first).slice(0, 10) >= '2026-10-30').toBe(true);
     expect(String(days[0].last).slice(0, 10) <= '2026-11-28').toBe(true);
     expect(Number(days[0].n)).toBe(21);
 
     // Through the API, the nurse of Puskesmas Walesi reads the feedback her seeded realizations received.
     const nurse = planRegion(400).landmarks.nurseAtPuskesmasWalesi;
-    const [{ n: hers }] = await app.db.manager.query('SELECT COUNT(*) AS n FROM feedback f JOIN employee e ON e.id = f.recipient_employee_id WHERE e.nip = ?', [nurse]);
-    const mine = await app.data<{ viewer: { feedbackReceived: { totalCount: number } } }>('{ viewer { feedbackReceived { totalCount } } }', {}, await app.token(nurse));
+    const [{ n: hers }] = await app.db.manager.query(
+      'SELECT COUNT(*) AS n FROM feedback f JOIN employee e ON e.id = f.recipient_employee_id WHERE e.nip = ?',
+      [nurse],
+    );
+    const mine = await app.data<{ viewer: { feedbackReceived: { totalCount: number } } }>(
+      '{ viewer { feedbackReceived { totalCount } } }',
+      {},
+      await app.token(nurse),
+    );
     expect(mine.viewer.feedbackReceived.totalCount).toBe(Number(hers));
   });
 

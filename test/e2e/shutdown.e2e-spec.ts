@@ -10,7 +10,10 @@ import { createTestDatabase } from '../support/test-database';
 /** Sends headers and half a body now; returns a function that sends the rest and resolves with the response. */
 function startSlowRequest(url: string, body: string): Promise<() => Promise<{ status: number; text: string }>> {
   return new Promise((ready, fail) => {
-    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const request = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
       request.on('response', (res) => {
         let text = '';
@@ -33,7 +36,13 @@ describe('graceful shutdown (SIGTERM)', () => {
   it('finishes the request in flight, refuses new connections, closes the pool, exits 0', async () => {
     const testDb = await createTestDatabase({ migrate: false });
     await testDb.db.close();
-    const config = { ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) }), databaseUrl: testDb.url, port: 0, migrateOnStart: true, seedDemoOnStart: false };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) }),
+      databaseUrl: testDb.url,
+      port: 0,
+      migrateOnStart: true,
+      seedDemoOnStart: false,
+    };
     const exits: number[] = [];
     const service = await startService(config, createLogger('silent'), (code) => exits.push(code));
     const url = service.server.url;
@@ -43,7 +52,13 @@ describe('graceful shutdown (SIGTERM)', () => {
     await new Promise((r) => setTimeout(r, 50));
     const stopping = service.shutdown('SIGTERM');
     await new Promise((r) => setTimeout(r, 50));
-    await expect(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ serverInfo { name } }"}' })).rejects.toThrow();
+    await expect(
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ serverInfo { name } }"}',
+      }),
+    ).rejects.toThrow();
 
     const response = await finish();
     expect(response.status).toBe(200);
@@ -94,7 +109,9 @@ describe('graceful shutdown (SIGTERM)', () => {
       child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const logs: Array<{ msg?: string }> = [];
       let signalledAt = 0;
-      const exit = new Promise<{ code: number | null; ms: number }>((resolve) => child.once('exit', (code) => resolve({ code, ms: Date.now() - signalledAt })));
+      const exit = new Promise<{ code: number | null; ms: number }>((resolve) =>
+        child.once('exit', (code) => resolve({ code, ms: Date.now() - signalledAt })),
+      );
       const url = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`the server did not start in time: ${stderr}`)), 30_000);
         void exit.then(({ code }) => reject(new Error(`the server exited with ${code}: ${stderr}`)));
@@ -125,7 +142,9 @@ describe('graceful shutdown (SIGTERM)', () => {
         const { code, ms } = await server.exit;
         expect(code).toBe(0);
         expect(ms).toBeLessThan(GRACE_MS / 3);
-        expect(server.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down: draining requests', 'stopped']));
+        expect(server.logs.map((l) => l.msg)).toEqual(
+          expect.arrayContaining(['shutting down: draining requests', 'stopped']),
+        );
         expect(server.logs.map((l) => l.msg)).not.toContain('shutdown took too long; exiting');
       } finally {
         if (server.child.exitCode === null) server.child.kill('SIGKILL');
@@ -142,7 +161,8 @@ describe('graceful shutdown (SIGTERM)', () => {
         await new Promise((r) => setTimeout(r, 50));
         server.child.kill('SIGTERM');
         // The log line is the sentinel that the signal was handled while the request was still open.
-        for (let i = 0; i < 200 && !server.logs.some((l) => l.msg === 'shutting down: draining requests'); i++) await new Promise((r) => setTimeout(r, 25));
+        for (let i = 0; i < 200 && !server.logs.some((l) => l.msg === 'shutting down: draining requests'); i++)
+          await new Promise((r) => setTimeout(r, 25));
         const response = await finish();
         expect(response.status).toBe(200);
         expect(JSON.parse(response.text).data).toEqual({ serverInfo: { name: 'Kinerja Walesi' } });

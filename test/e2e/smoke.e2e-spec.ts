@@ -11,7 +11,9 @@ describe('the service over HTTP', () => {
   it('answers serverInfo without a token and refuses everything else', async () => {
     const info = await app.gql('{ serverInfo { name regulation timeZone } }');
     expect(info.status).toBe(200);
-    expect(info.body.data).toEqual({ serverInfo: { name: 'Kinerja Walesi', regulation: 'PermenPANRB 6/2022', timeZone: 'Asia/Jayapura' } });
+    expect(info.body.data).toEqual({
+      serverInfo: { name: 'Kinerja Walesi', regulation: 'PermenPANRB 6/2022', timeZone: 'Asia/Jayapura' },
+    });
     const viewer = await app.gql('{ viewer { subject } }');
     expect(viewer.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(viewer.body.data ?? null).toBeNull();
@@ -21,11 +23,9 @@ describe('the service over HTTP', () => {
     const unit = await app.fixtures.unit({ name: 'UPTD Puskesmas Walesi' });
     const { supervisor, team } = await app.fixtures.supervisorWithTeam(unit, 3);
     const token = await app.token(supervisor.nip);
-    const data = await app.data<{ viewer: { employee: { id: string }; team: { totalCount: number; nodes: Array<{ id: string; nip: string }> } } }>(
-      '{ viewer { employee { id } team { totalCount nodes { id nip } } } }',
-      {},
-      token,
-    );
+    const data = await app.data<{
+      viewer: { employee: { id: string }; team: { totalCount: number; nodes: Array<{ id: string; nip: string }> } };
+    }>('{ viewer { employee { id } team { totalCount nodes { id nip } } } }', {}, token);
     expect(data.viewer.employee.id).toBe(toGlobalId('Employee', supervisor.id));
     expect(data.viewer.team.totalCount).toBe(3);
     expect(data.viewer.team.nodes.map((n) => n.nip).sort()).toEqual(team.map((t) => t.nip).sort());

@@ -71,14 +71,29 @@ describe('SQL statements per request, at page sizes 10 and 100', () => {
     app = await TestApp.start();
     const f = app.fixtures;
     agency = await f.unit({ code: 'SC-DINKES', name: 'Dinas Kesehatan', kind: UnitKind.AGENCY });
-    kadis = await f.employee({ unit: agency, name: 'Kepala Dinas', positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Kesehatan' });
+    kadis = await f.employee({
+      unit: agency,
+      name: 'Kepala Dinas',
+      positionKind: PositionKind.JPT,
+      positionTitle: 'Kepala Dinas Kesehatan',
+    });
     await f.setHead(agency, kadis);
     // Three health centres of different sizes, each headed by someone reporting to the head of the agency.
     const sizes = [105, 25, 15];
     heads = [];
     for (const [i, size] of sizes.entries()) {
-      const pkm = await f.unit({ code: `SC-PKM-${i}`, name: `UPTD Puskesmas ${i}`, kind: UnitKind.HEALTH_CENTRE, parent: agency });
-      const head = await f.employee({ unit: pkm, supervisor: kadis, name: `Kepala Puskesmas ${i}`, positionKind: PositionKind.PENGAWAS });
+      const pkm = await f.unit({
+        code: `SC-PKM-${i}`,
+        name: `UPTD Puskesmas ${i}`,
+        kind: UnitKind.HEALTH_CENTRE,
+        parent: agency,
+      });
+      const head = await f.employee({
+        unit: pkm,
+        supervisor: kadis,
+        name: `Kepala Puskesmas ${i}`,
+        positionKind: PositionKind.PENGAWAS,
+      });
       await f.setHead(pkm, head);
       const { team } = await f.supervisorWithTeam(pkm, size, head);
       heads.push(head);
@@ -122,7 +137,9 @@ describe('SQL statements per request, at page sizes 10 and 100', () => {
     };
     const small = await run(10);
     const large = await run(100);
-    table.push(`  ${name.padEnd(10)} as ${actor.padEnd(15)} ${String(small.statements).padStart(3)} → ${String(large.statements).padStart(3)}   (${small.nodes.length} → ${large.nodes.length} employees)`);
+    table.push(
+      `  ${name.padEnd(10)} as ${actor.padEnd(15)} ${String(small.statements).padStart(3)} → ${String(large.statements).padStart(3)}   (${small.nodes.length} → ${large.nodes.length} employees)`,
+    );
     return { small, large };
   }
 
@@ -144,33 +161,44 @@ describe('SQL statements per request, at page sizes 10 and 100', () => {
     ['units', 'peer', 'others-hidden'],
   ];
 
-  it.each(cases)(`%s as %s: the same statements at N=10 and N=100, at most ${MAX_STATEMENTS}`, async (name, actor, personal) => {
-    const { small, large } = await atBothSizes(name, actor);
-    // The larger page really is larger, so a per-row statement would show.
-    expect(large.nodes.length).toBeGreaterThan(small.nodes.length);
-    expect(large.nodes.length).toBeGreaterThanOrEqual(name === 'team' && actor === 'headAsScopedHr' ? 25 : 100);
-    // Units and supervisors are loaded for every row (only the top official has no supervisor).
-    expect(large.nodes.filter((e) => e.unit === null)).toEqual([]);
-    expect(large.nodes.filter((e) => e.supervisor === null).length).toBeLessThanOrEqual(1);
-    if (name !== 'unitsPlain') {
-      const shown = large.nodes.filter((e) => e.nip !== null && e.email !== null && e.grade !== null && e.gender !== null).length;
-      if (personal === 'all') expect(shown).toBe(large.nodes.length);
-      else expect(shown).toBeLessThanOrEqual(1);
-    }
-    expect({ query: name, actor, statementsAt10: small.statements, statementsAt100: large.statements }).toEqual({
-      query: name,
-      actor,
-      statementsAt10: small.statements,
-      statementsAt100: small.statements,
-    });
-    expect(large.statements).toBeGreaterThan(0);
-    // On failure the message lists the statements that ran.
-    expect({ query: name, actor, withinBound: large.statements <= MAX_STATEMENTS, statements: large.statements, sql: large.sql }).toEqual({
-      query: name,
-      actor,
-      withinBound: true,
-      statements: large.statements,
-      sql: large.sql,
-    });
-  });
+  it.each(cases)(
+    `%s as %s: the same statements at N=10 and N=100, at most ${MAX_STATEMENTS}`,
+    async (name, actor, personal) => {
+      const { small, large } = await atBothSizes(name, actor);
+      // The larger page really is larger, so a per-row statement would show.
+      expect(large.nodes.length).toBeGreaterThan(small.nodes.length);
+      expect(large.nodes.length).toBeGreaterThanOrEqual(name === 'team' && actor === 'headAsScopedHr' ? 25 : 100);
+      // Units and supervisors are loaded for every row (only the top official has no supervisor).
+      expect(large.nodes.filter((e) => e.unit === null)).toEqual([]);
+      expect(large.nodes.filter((e) => e.supervisor === null).length).toBeLessThanOrEqual(1);
+      if (name !== 'unitsPlain') {
+        const shown = large.nodes.filter(
+          (e) => e.nip !== null && e.email !== null && e.grade !== null && e.gender !== null,
+        ).length;
+        if (personal === 'all') expect(shown).toBe(large.nodes.length);
+        else expect(shown).toBeLessThanOrEqual(1);
+      }
+      expect({ query: name, actor, statementsAt10: small.statements, statementsAt100: large.statements }).toEqual({
+        query: name,
+        actor,
+        statementsAt10: small.statements,
+        statementsAt100: small.statements,
+      });
+      expect(large.statements).toBeGreaterThan(0);
+      // On failure the message lists the statements that ran.
+      expect({
+        query: name,
+        actor,
+        withinBound: large.statements <= MAX_STATEMENTS,
+        statements: large.statements,
+        sql: large.sql,
+      }).toEqual({
+        query: name,
+        actor,
+        withinBound: true,
+        statements: large.statements,
+        sql: large.sql,
+      });
+    },
+  );
 });

@@ -39,21 +39,51 @@ async function world(app: TestApp, code: string): Promise<World> {
   app.clock.set('2027-01-04T01:00:00Z');
   const f = app.fixtures;
   const pkm = await f.unit({ code, name: 'UPTD Puskesmas Walesi', kind: UnitKind.AGENCY });
-  const head = await f.employee({ unit: pkm, name: 'Agustina Wenda', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Walesi' });
-  const nurse = await f.employee({ unit: pkm, supervisor: head, name: 'Maria Asso', positionKind: PositionKind.FUNGSIONAL, positionTitle: 'Perawat Terampil' });
-  const peer = await f.employee({ unit: pkm, supervisor: head, name: 'Yohana Logo', positionKind: PositionKind.FUNGSIONAL, positionTitle: 'Bidan Terampil' });
+  const head = await f.employee({
+    unit: pkm,
+    name: 'Agustina Wenda',
+    positionKind: PositionKind.PENGAWAS,
+    positionTitle: 'Kepala UPTD Puskesmas Walesi',
+  });
+  const nurse = await f.employee({
+    unit: pkm,
+    supervisor: head,
+    name: 'Maria Asso',
+    positionKind: PositionKind.FUNGSIONAL,
+    positionTitle: 'Perawat Terampil',
+  });
+  const peer = await f.employee({
+    unit: pkm,
+    supervisor: head,
+    name: 'Yohana Logo',
+    positionKind: PositionKind.FUNGSIONAL,
+    positionTitle: 'Bidan Terampil',
+  });
   await f.setHead(pkm, head);
   await p.openPeriod(2027);
   return { app, p, head, nurse, peer, plan: await p.createPlan(nurse), peerPlan: await p.createPlan(peer) };
 }
 
 const giveFeedback = (w: World, to: PlanOut, text: string) =>
-  w.p.ok<{ feedback: { id: string } }>('giveFeedback', { target: 'APPRAISAL', targetId: to.id, text }, w.head, 'feedback { id }');
+  w.p.ok<{ feedback: { id: string } }>(
+    'giveFeedback',
+    { target: 'APPRAISAL', targetId: to.id, text },
+    w.head,
+    'feedback { id }',
+  );
 
 /** Opens `count` subscriptions on one client and waits until each is either listening or refused. */
-async function open(app: TestApp, client: SubscriptionClient, count: number, query: string, variables: Record<string, unknown> = {}) {
+async function open(
+  app: TestApp,
+  client: SubscriptionClient,
+  count: number,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
   const before = app.server.activeSubscriptions();
-  const subs = Array.from({ length: count }, () => client.subscribe<{ appraisalChanged: { id: string } }>(query, variables));
+  const subs = Array.from({ length: count }, () =>
+    client.subscribe<{ appraisalChanged: { id: string } }>(query, variables),
+  );
   const deadline = Date.now() + 10_000;
   // A refused subscription completes with its error; an admitted one is counted by the server as listening.
   while (subs.filter((s) => s.completed).length + app.server.activeSubscriptions() - before < count) {
@@ -67,12 +97,15 @@ async function open(app: TestApp, client: SubscriptionClient, count: number, que
 async function listeningDropsTo(app: TestApp, count: number): Promise<void> {
   const deadline = Date.now() + 5000;
   while (app.server.activeSubscriptions() > count) {
-    if (Date.now() > deadline) throw new Error(`still ${app.server.activeSubscriptions()} subscriptions listening, expected ${count}`);
+    if (Date.now() > deadline)
+      throw new Error(`still ${app.server.activeSubscriptions()} subscriptions listening, expected ${count}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
-const codesOf = (subs: Array<OpenSubscription<unknown>>) => [...new Set(subs.map((s) => s.received[0]?.errors?.[0]?.extensions?.code))];
+const codesOf = (subs: Array<OpenSubscription<unknown>>) => [
+  ...new Set(subs.map((s) => s.received[0]?.errors?.[0]?.extensions?.code)),
+];
 
 describe('subscriptions per socket and per principal', () => {
   let w: World;
@@ -90,7 +123,9 @@ describe('subscriptions per socket and per principal', () => {
     const first = await open(app, app.subscriptionClient(token), 100, APPRAISAL_CHANGED, { id: plan.id });
     expect([first.admitted.length, first.refused.length]).toEqual([10, 90]);
     expect(codesOf(first.refused)).toEqual(['TOO_MANY_SUBSCRIPTIONS']);
-    expect(first.refused[0]!.received[0]!.errors![0]!.message).toBe('At most 10 subscriptions per connection: complete one before starting another.');
+    expect(first.refused[0]!.received[0]!.errors![0]!.message).toBe(
+      'At most 10 subscriptions per connection: complete one before starting another.',
+    );
     await app.subscriptionsListening(before + 10);
 
     const second = await open(app, app.subscriptionClient(token), 10, APPRAISAL_CHANGED, { id: plan.id });
@@ -98,10 +133,14 @@ describe('subscriptions per socket and per principal', () => {
     await app.subscriptionsListening(before + 20);
     const third = await open(app, app.subscriptionClient(token), 5, APPRAISAL_CHANGED, { id: plan.id });
     expect([third.admitted.length, codesOf(third.refused)]).toEqual([0, ['TOO_MANY_SUBSCRIPTIONS']]);
-    expect(third.refused[0]!.received[0]!.errors![0]!.message).toBe('At most 20 subscriptions at once for one sign-in: complete one before starting another.');
+    expect(third.refused[0]!.received[0]!.errors![0]!.message).toBe(
+      'At most 20 subscriptions at once for one sign-in: complete one before starting another.',
+    );
 
     // Another person's subscriptions are their own.
-    const peerSubs = await open(app, app.subscriptionClient(await p.token(peer)), 10, APPRAISAL_CHANGED, { id: peerPlan.id });
+    const peerSubs = await open(app, app.subscriptionClient(await p.token(peer)), 10, APPRAISAL_CHANGED, {
+      id: peerPlan.id,
+    });
     expect(peerSubs.admitted).toHaveLength(10);
     await app.subscriptionsListening(before + 30);
     expect(app.server.activeSubscriptions()).toBe(before + 30);
@@ -114,7 +153,9 @@ describe('subscriptions per socket and per principal', () => {
     await Promise.all(peerSubs.admitted.map((s) => s.waitFor(1)));
     expect(peerSubs.admitted.map((s) => s.received[0]?.data?.appraisalChanged.id)).toEqual(Array(10).fill(peerPlan.id));
     // The refused ones got their refusal and nothing more; the nurse's events came once each.
-    expect([...first.refused, ...third.refused].every((s) => s.received.length === 1 && !s.received[0]!.data)).toBe(true);
+    expect([...first.refused, ...third.refused].every((s) => s.received.length === 1 && !s.received[0]!.data)).toBe(
+      true,
+    );
     expect(delivered.map((s) => s.received.length)).toEqual(Array(20).fill(1));
   });
 
@@ -157,7 +198,9 @@ describe('the cost of subscriptions and of their events', () => {
     const { app, plan, peerPlan } = w;
     // HR readers who have spent nothing yet (the fixtures' own requests were made by others).
     const watcher = await app.token('hr-watcher', { roles: [Role.HR_ADMIN] });
-    const sub = app.subscriptionClient(watcher).subscribe<{ appraisalChanged: { id: string; status: string } }>(WHOLE_PLAN, { id: plan.id });
+    const sub = app
+      .subscriptionClient(watcher)
+      .subscribe<{ appraisalChanged: { id: string; status: string } }>(WHOLE_PLAN, { id: plan.id });
     await app.subscriptionsListening(1);
     await giveFeedback(w, plan, 'Peristiwa pertama.');
     await sub.waitFor(1);
@@ -168,7 +211,11 @@ describe('the cost of subscriptions and of their events', () => {
     expect(sub.received[1]!.data).toBeUndefined();
     expect(sub.received[1]!.errors!.map((e) => e.extensions?.code)).toEqual(['RATE_LIMITED']);
     // The same budget over HTTP is spent as well: the same read of the plan is refused there.
-    const http = await app.gql(`query($id: ID!) { node(id: $id) { ... on Appraisal { ${PLAN_FIELDS} } } }`, { id: plan.id }, watcher);
+    const http = await app.gql(
+      `query($id: ID!) { node(id: $id) { ... on Appraisal { ${PLAN_FIELDS} } } }`,
+      { id: plan.id },
+      watcher,
+    );
     expect([http.status, http.body.errors?.[0]?.extensions?.code]).toEqual([429, 'RATE_LIMITED']);
     // Another principal's budget is untouched: their subscription is admitted and its event executed.
     const other = app.subscriptionClient(await app.token('hr-watcher-2', { roles: [Role.HR_ADMIN] }));
@@ -195,8 +242,14 @@ describe('deactivation closes the person’s open sockets', () => {
     const peerSub = peerClient.subscribe<{ feedbackReceived: { id: string } }>(FEEDBACK_RECEIVED);
     await app.subscriptionsListening(3);
 
-    await p.ok('deactivateEmployee', { id: toGlobalId('Employee', nurse.id), expectedVersion: nurse.version }, p.hr, 'employee { active }');
-    for (const client of nurseClients) expect(await client.whenClosed(5000)).toEqual({ code: 4403, reason: 'Signed out: the account was deactivated' });
+    await p.ok(
+      'deactivateEmployee',
+      { id: toGlobalId('Employee', nurse.id), expectedVersion: nurse.version },
+      p.hr,
+      'employee { active }',
+    );
+    for (const client of nurseClients)
+      expect(await client.whenClosed(5000)).toEqual({ code: 4403, reason: 'Signed out: the account was deactivated' });
     expect(nurseSubs.flatMap((s) => s.received)).toEqual([]);
 
     const given = await giveFeedback(w, peerPlan, 'Masih tersambung.');
@@ -222,7 +275,10 @@ describe('every open socket is authenticated again now and then', () => {
     await app.subscriptionsListening(2);
     // Straight in the database: no deactivation event is published.
     await app.db.manager.query('UPDATE employee SET active = ? WHERE id = ?', [false, nurse.id]);
-    expect(await nurseClient.whenClosed(5000)).toEqual({ code: 4403, reason: 'Signed out: the token or the account is no longer valid' });
+    expect(await nurseClient.whenClosed(5000)).toEqual({
+      code: 4403,
+      reason: 'Signed out: the token or the account is no longer valid',
+    });
     const given = await giveFeedback(w, peerPlan, 'Masih tersambung.');
     expect((await peerSub.waitFor(1))[0]!.data!.feedbackReceived.id).toBe(given.feedback.id);
     expect(peerClient.closed).toBeUndefined();
@@ -282,9 +338,13 @@ async function closeCode(received: () => Buffer, timeoutMs = 5000): Promise<numb
 }
 
 /** A plain `ws` socket speaking graphql-transport-ws that has sent nothing yet. */
-function silentSocket(url: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; at: number }> } | { refused: number }> {
+function silentSocket(
+  url: string,
+): Promise<{ ws: WebSocket; closed: Promise<{ code: number; at: number }> } | { refused: number }> {
   const ws = new WebSocket(url.replace(/^http/, 'ws'), PROTOCOL);
-  const closed = new Promise<{ code: number; at: number }>((resolve) => ws.once('close', (code) => resolve({ code, at: Date.now() })));
+  const closed = new Promise<{ code: number; at: number }>((resolve) =>
+    ws.once('close', (code) => resolve({ code, at: Date.now() })),
+  );
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve({ ws, closed }));
     ws.once('unexpected-response', (_req, res) => {
@@ -321,12 +381,17 @@ describe('before anyone signed in', () => {
   it('closes a frame just over the limit too, and accepts one just under it (control)', async () => {
     const over = await rawWebSocket(app.url);
     try {
-      over.socket.write(Buffer.concat([frameHeader(app.config.bodyLimitBytes + 1), Buffer.alloc(app.config.bodyLimitBytes + 1, 0x20)]));
+      over.socket.write(
+        Buffer.concat([frameHeader(app.config.bodyLimitBytes + 1), Buffer.alloc(app.config.bodyLimitBytes + 1, 0x20)]),
+      );
       expect(await closeCode(over.received)).toBe(1009);
     } finally {
       over.socket.destroy();
     }
-    const client = app.subscriptionClient(null, { authorization: `Bearer ${await app.token(nurse.nip)}`, padding: 'x'.repeat(90 * 1024) });
+    const client = app.subscriptionClient(null, {
+      authorization: `Bearer ${await app.token(nurse.nip)}`,
+      padding: 'x'.repeat(90 * 1024),
+    });
     await client.connected();
   });
 
@@ -337,7 +402,9 @@ describe('before anyone signed in', () => {
     // One of them signs in: a place is free again.
     const first = silent[0] as { ws: WebSocket };
     const acked = new Promise((resolve) => first.ws.once('message', (data) => resolve(JSON.parse(String(data)))));
-    first.ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${await app.token(nurse.nip)}` } }));
+    first.ws.send(
+      JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${await app.token(nurse.nip)}` } }),
+    );
     expect(await acked).toEqual({ type: 'connection_ack' });
     const fourth = await silentSocket(app.url);
     expect('ws' in fourth).toBe(true);
@@ -378,7 +445,9 @@ describe('field suggestions over WebSocket', () => {
     const client = app.subscriptionClient(await app.token(nurse.nip));
     const sub = client.subscribe('subscription { feedbackReceived { txt } }');
     const [refusal] = await sub.waitFor(1);
-    expect(refusal!.errors).toEqual([{ message: 'Cannot query field "txt" on type "Feedback".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+    expect(refusal!.errors).toEqual([
+      { message: 'Cannot query field "txt" on type "Feedback".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+    ]);
     const http = await app.gql('{ viewer { subjekt } }', {}, await app.token(nurse.nip));
     expect(http.body.errors?.[0]?.message).toBe('Cannot query field "subjekt" on type "Viewer".');
   });

@@ -27,9 +27,26 @@ describe('subscriptions over WebSocket', () => {
     app.clock.set('2027-01-04T01:00:00Z');
     const f = app.fixtures;
     const pkm = await f.unit({ code: 'SUB-PKM', name: 'UPTD Puskesmas Walesi', kind: UnitKind.AGENCY });
-    head = await f.employee({ unit: pkm, name: 'Agustina Wenda', positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala UPTD Puskesmas Walesi' });
-    nurse = await f.employee({ unit: pkm, supervisor: head, name: 'Maria Asso', positionKind: PositionKind.FUNGSIONAL, positionTitle: 'Perawat Terampil' });
-    peer = await f.employee({ unit: pkm, supervisor: head, name: 'Yohana Logo', positionKind: PositionKind.FUNGSIONAL, positionTitle: 'Bidan Terampil' });
+    head = await f.employee({
+      unit: pkm,
+      name: 'Agustina Wenda',
+      positionKind: PositionKind.PENGAWAS,
+      positionTitle: 'Kepala UPTD Puskesmas Walesi',
+    });
+    nurse = await f.employee({
+      unit: pkm,
+      supervisor: head,
+      name: 'Maria Asso',
+      positionKind: PositionKind.FUNGSIONAL,
+      positionTitle: 'Perawat Terampil',
+    });
+    peer = await f.employee({
+      unit: pkm,
+      supervisor: head,
+      name: 'Yohana Logo',
+      positionKind: PositionKind.FUNGSIONAL,
+      positionTitle: 'Bidan Terampil',
+    });
     await f.setHead(pkm, head);
     await p.openPeriod(2027);
     plan = await p.createPlan(nurse);
@@ -41,13 +58,20 @@ describe('subscriptions over WebSocket', () => {
   });
 
   const giveFeedback = (to: PlanOut, text: string) =>
-    p.ok<{ feedback: { id: string } }>('giveFeedback', { target: 'APPRAISAL', targetId: to.id, text }, head, 'feedback { id }');
+    p.ok<{ feedback: { id: string } }>(
+      'giveFeedback',
+      { target: 'APPRAISAL', targetId: to.id, text },
+      head,
+      'feedback { id }',
+    );
 
   it('delivers feedback to its recipient at once, and never to a peer listening at the same time', async () => {
     const nurseClient = app.subscriptionClient(await p.token(nurse));
     const peerClient = app.subscriptionClient(await p.token(peer));
     const before = app.server.activeSubscriptions();
-    const nurseSub = nurseClient.subscribe<{ feedbackReceived: { id: string; text: string; author: { name: string }; recipient: { id: string } } }>(FEEDBACK_RECEIVED);
+    const nurseSub = nurseClient.subscribe<{
+      feedbackReceived: { id: string; text: string; author: { name: string }; recipient: { id: string } };
+    }>(FEEDBACK_RECEIVED);
     const peerSub = peerClient.subscribe(FEEDBACK_RECEIVED);
     await app.subscriptionsListening(before + 2);
 
@@ -55,12 +79,18 @@ describe('subscriptions over WebSocket', () => {
     const given = await giveFeedback(plan, 'Laporan imunisasi bulan Januari sudah lengkap, terima kasih.');
     const [event] = await nurseSub.waitFor(1);
     expect(event!.errors).toBeUndefined();
-    expect(event!.data!.feedbackReceived).toMatchObject({ id: given.feedback.id, text: 'Laporan imunisasi bulan Januari sudah lengkap, terima kasih.', author: { name: 'Agustina Wenda' } });
+    expect(event!.data!.feedbackReceived).toMatchObject({
+      id: given.feedback.id,
+      text: 'Laporan imunisasi bulan Januari sudah lengkap, terima kasih.',
+      author: { name: 'Agustina Wenda' },
+    });
 
     // The peer's own feedback then arrives, which shows that their stream was live and skipped the nurse's.
     const own = await giveFeedback(peerPlan, 'Mohon lengkapi bukti dukung.');
     const peerEvents = await peerSub.waitFor(1);
-    expect(peerEvents.map((e) => (e.data as { feedbackReceived: { id: string } }).feedbackReceived.id)).toEqual([own.feedback.id]);
+    expect(peerEvents.map((e) => (e.data as { feedbackReceived: { id: string } }).feedbackReceived.id)).toEqual([
+      own.feedback.id,
+    ]);
     expect(nurseSub.received).toHaveLength(1);
   });
 
@@ -68,14 +98,25 @@ describe('subscriptions over WebSocket', () => {
     const nurseClient = app.subscriptionClient(await p.token(nurse));
     const peerClient = app.subscriptionClient(await p.token(peer));
     const before = app.server.activeSubscriptions();
-    const own = nurseClient.subscribe<{ appraisalChanged: { id: string; status: string } }>(APPRAISAL_CHANGED, { id: plan.id });
+    const own = nurseClient.subscribe<{ appraisalChanged: { id: string; status: string } }>(APPRAISAL_CHANGED, {
+      id: plan.id,
+    });
     const other = peerClient.subscribe<{ appraisalChanged: { id: string } | null }>(APPRAISAL_CHANGED, { id: plan.id });
     await app.subscriptionsListening(before + 1);
     await giveFeedback(plan, 'Target cakupan perlu disesuaikan dengan data sasaran.');
     const events = await own.waitFor(1);
     expect(events[0]!.data!.appraisalChanged).toEqual({ id: plan.id, status: 'DRAFT' });
     const refused = await other.waitFor(1);
-    expect(refused).toEqual([{ errors: [expect.objectContaining({ message: 'No plan you may read has this id.', extensions: { code: 'BAD_USER_INPUT' } })] }]);
+    expect(refused).toEqual([
+      {
+        errors: [
+          expect.objectContaining({
+            message: 'No plan you may read has this id.',
+            extensions: { code: 'BAD_USER_INPUT' },
+          }),
+        ],
+      },
+    ]);
     const unknown = peerClient.subscribe(APPRAISAL_CHANGED, { id: 'QXBwcmFpc2FsOjk5OTk5' });
     expect((await unknown.waitFor(1))[0]!.errors![0]!.message).toBe('No plan you may read has this id.');
   });
@@ -122,7 +163,10 @@ describe('subscriptions over WebSocket', () => {
   it('ends subscriptions and closes sockets with 1001 when the server stops', async () => {
     const other = await TestApp.start();
     try {
-      const nurseRow = await other.fixtures.employee({ unit: await other.fixtures.unit({ code: 'SUB-X' }), name: 'Maria Asso' });
+      const nurseRow = await other.fixtures.employee({
+        unit: await other.fixtures.unit({ code: 'SUB-X' }),
+        name: 'Maria Asso',
+      });
       const client = other.subscriptionClient(await other.token(nurseRow.nip));
       client.subscribe(FEEDBACK_RECEIVED);
       await other.subscriptionsListening(1);

@@ -73,7 +73,8 @@ function descendantsFromParents(parents: Parents): Map<number, { all: Set<number
   return result;
 }
 
-const PAGE_FIELDS = 'totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+const PAGE_FIELDS =
+  'totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
 
 describe('the supervisor and unit trees', () => {
   let app: TestApp;
@@ -85,15 +86,16 @@ describe('the supervisor and unit trees', () => {
   const byNumber = (a: number, b: number) => a - b;
 
   async function closureRows(table: 'employee_closure' | 'unit_closure'): Promise<string[]> {
-    const rows: Array<{ ancestor_id: number | string; descendant_id: number | string; depth: number | string }> = await app.db.manager.query(
-      `SELECT ancestor_id, descendant_id, depth FROM ${table}`,
-    );
+    const rows: Array<{ ancestor_id: number | string; descendant_id: number | string; depth: number | string }> =
+      await app.db.manager.query(`SELECT ancestor_id, descendant_id, depth FROM ${table}`);
     return rows.map((r) => row(Number(r.ancestor_id), Number(r.descendant_id), Number(r.depth))).sort();
   }
 
   async function parentsOf(table: 'employee' | 'unit'): Promise<Parents> {
     const column = table === 'employee' ? 'supervisor_id' : 'parent_id';
-    const rows: Array<{ id: number | string; parent: number | string | null }> = await app.db.manager.query(`SELECT id, ${column} AS parent FROM ${table}`);
+    const rows: Array<{ id: number | string; parent: number | string | null }> = await app.db.manager.query(
+      `SELECT id, ${column} AS parent FROM ${table}`,
+    );
     return new Map(rows.map((r) => [Number(r.id), r.parent === null ? null : Number(r.parent)]));
   }
 
@@ -111,8 +113,15 @@ describe('the supervisor and unit trees', () => {
     return data.node!.version;
   }
 
-  async function mutation(name: 'setSupervisor' | 'moveUnit' | 'updateEmployee', input: Record<string, unknown>): Promise<UserErrorOut[]> {
-    const type = { setSupervisor: 'SetSupervisorInput', moveUnit: 'MoveUnitInput', updateEmployee: 'UpdateEmployeeInput' }[name];
+  async function mutation(
+    name: 'setSupervisor' | 'moveUnit' | 'updateEmployee',
+    input: Record<string, unknown>,
+  ): Promise<UserErrorOut[]> {
+    const type = {
+      setSupervisor: 'SetSupervisorInput',
+      moveUnit: 'MoveUnitInput',
+      updateEmployee: 'UpdateEmployeeInput',
+    }[name];
     const data = await app.data<Record<string, { userErrors: UserErrorOut[] }>>(
       `mutation ($input: ${type}!) { ${name}(input: $input) { userErrors { code field message } } }`,
       { input },
@@ -121,7 +130,11 @@ describe('the supervisor and unit trees', () => {
     return data[name]!.userErrors;
   }
 
-  async function setSupervisor(employee: Employee, supervisor: Employee | null, external: ExternalOfficial | null = null): Promise<UserErrorOut[]> {
+  async function setSupervisor(
+    employee: Employee,
+    supervisor: Employee | null,
+    external: ExternalOfficial | null = null,
+  ): Promise<UserErrorOut[]> {
     const id = employeeId(employee);
     return mutation('setSupervisor', {
       employeeId: id,
@@ -142,7 +155,11 @@ describe('the supervisor and unit trees', () => {
   }
 
   const ids = (connection: { nodes: Ref[] }) => connection.nodes.map((n) => n.id).sort();
-  const globalIds = (set: Set<number>) => [...set].sort(byNumber).map((id) => toGlobalId('Employee', id)).sort();
+  const globalIds = (set: Set<number>) =>
+    [...set]
+      .sort(byNumber)
+      .map((id) => toGlobalId('Employee', id))
+      .sort();
 
   /**
    * Every read path over the trees agrees with the parent columns: each employee's subordinates (ALL and
@@ -151,7 +168,9 @@ describe('the supervisor and unit trees', () => {
   async function expectGraphQLAgreesWithParents(): Promise<void> {
     const below = descendantsFromParents(await parentsOf('employee'));
     const unitsBelow = descendantsFromParents(await parentsOf('unit'));
-    const people: Array<{ id: number | string; nip: string; unit_id: number | string }> = await app.db.manager.query('SELECT id, nip, unit_id FROM employee');
+    const people: Array<{ id: number | string; nip: string; unit_id: number | string }> = await app.db.manager.query(
+      'SELECT id, nip, unit_id FROM employee',
+    );
 
     for (const person of people) {
       const id = Number(person.id);
@@ -164,7 +183,11 @@ describe('the supervisor and unit trees', () => {
         { id: toGlobalId('Employee', id) },
         hrToken,
       );
-      expect({ id, all: ids(data.employee.all), direct: ids(data.employee.direct) }).toEqual({ id, all: globalIds(expected.all), direct: globalIds(expected.direct) });
+      expect({ id, all: ids(data.employee.all), direct: ids(data.employee.direct) }).toEqual({
+        id,
+        all: globalIds(expected.all),
+        direct: globalIds(expected.direct),
+      });
       expect(data.employee.all.totalCount).toBe(expected.all.size);
       expect(data.employee.direct.totalCount).toBe(expected.direct.size);
 
@@ -174,7 +197,11 @@ describe('the supervisor and unit trees', () => {
           {},
           await app.token(person.nip),
         );
-        expect({ id, all: ids(own.viewer.all), direct: ids(own.viewer.direct) }).toEqual({ id, all: globalIds(expected.all), direct: globalIds(expected.direct) });
+        expect({ id, all: ids(own.viewer.all), direct: ids(own.viewer.direct) }).toEqual({
+          id,
+          all: globalIds(expected.all),
+          direct: globalIds(expected.direct),
+        });
         expect(own.viewer.all.totalCount).toBe(expected.all.size);
         expect(own.viewer.direct.totalCount).toBe(expected.direct.size);
       }
@@ -215,31 +242,85 @@ describe('the supervisor and unit trees', () => {
 
   it('keeps both closure tables equal to the parent columns through a sequence of moves, and every read path agrees', async () => {
     const f = app.fixtures;
-    const region = await f.unit({ code: 'PEMKAB-JWY', name: 'Pemerintah Kabupaten Jayawijaya', kind: UnitKind.GOVERNMENT });
+    const region = await f.unit({
+      code: 'PEMKAB-JWY',
+      name: 'Pemerintah Kabupaten Jayawijaya',
+      kind: UnitKind.GOVERNMENT,
+    });
     const dinkes = await f.unit({ code: 'DINKES', name: 'Dinas Kesehatan', kind: UnitKind.AGENCY, parent: region });
-    const pkm = await f.unit({ code: 'PKM-WALESI', name: 'UPTD Puskesmas Walesi', kind: UnitKind.HEALTH_CENTRE, parent: dinkes });
+    const pkm = await f.unit({
+      code: 'PKM-WALESI',
+      name: 'UPTD Puskesmas Walesi',
+      kind: UnitKind.HEALTH_CENTRE,
+      parent: dinkes,
+    });
     // A unit subtree of depth 3 below x.
-    const x = await f.unit({ code: 'PKM-WALESI-UKM', name: 'Upaya Kesehatan Masyarakat', kind: UnitKind.DIVISION, parent: pkm });
+    const x = await f.unit({
+      code: 'PKM-WALESI-UKM',
+      name: 'Upaya Kesehatan Masyarakat',
+      kind: UnitKind.DIVISION,
+      parent: pkm,
+    });
     const x1 = await f.unit({ code: 'PKM-WALESI-GIZI', name: 'Program Gizi', kind: UnitKind.SECTION, parent: x });
     const x2 = await f.unit({ code: 'PKM-WALESI-POSY', name: 'Posyandu', kind: UnitKind.OTHER, parent: x1 });
-    const x3 = await f.unit({ code: 'PKM-WALESI-POSY-1', name: 'Posyandu Kampung Walesi', kind: UnitKind.OTHER, parent: x2 });
-    const distrik = await f.unit({ code: 'DISTRIK-WALESI', name: 'Kantor Distrik Walesi', kind: UnitKind.DISTRICT_OFFICE, parent: region });
-    const seksi = await f.unit({ code: 'DISTRIK-WALESI-PEM', name: 'Seksi Pemerintahan', kind: UnitKind.SECTION, parent: distrik });
-    const sekda = await f.unit({ code: 'SETDA', name: 'Sekretariat Daerah', kind: UnitKind.SECRETARIAT, parent: region });
+    const x3 = await f.unit({
+      code: 'PKM-WALESI-POSY-1',
+      name: 'Posyandu Kampung Walesi',
+      kind: UnitKind.OTHER,
+      parent: x2,
+    });
+    const distrik = await f.unit({
+      code: 'DISTRIK-WALESI',
+      name: 'Kantor Distrik Walesi',
+      kind: UnitKind.DISTRICT_OFFICE,
+      parent: region,
+    });
+    const seksi = await f.unit({
+      code: 'DISTRIK-WALESI-PEM',
+      name: 'Seksi Pemerintahan',
+      kind: UnitKind.SECTION,
+      parent: distrik,
+    });
+    const sekda = await f.unit({
+      code: 'SETDA',
+      name: 'Sekretariat Daerah',
+      kind: UnitKind.SECRETARIAT,
+      parent: region,
+    });
     const bupati = await f.official();
 
-    const kadis = await f.employee({ unit: dinkes, externalSupervisor: bupati, positionKind: PositionKind.JPT, positionTitle: 'Kepala Dinas Kesehatan' });
-    const kapkm = await f.employee({ unit: pkm, supervisor: kadis, positionKind: PositionKind.PENGAWAS, positionTitle: 'Kepala Puskesmas' });
+    const kadis = await f.employee({
+      unit: dinkes,
+      externalSupervisor: bupati,
+      positionKind: PositionKind.JPT,
+      positionTitle: 'Kepala Dinas Kesehatan',
+    });
+    const kapkm = await f.employee({
+      unit: pkm,
+      supervisor: kadis,
+      positionKind: PositionKind.PENGAWAS,
+      positionTitle: 'Kepala Puskesmas',
+    });
     // A supervisor subtree of depth 3 below a1.
     const a1 = await f.employee({ unit: x, supervisor: kapkm });
     const a2 = await f.employee({ unit: x1, supervisor: a1 });
     const a3 = await f.employee({ unit: x2, supervisor: a2 });
     const a3b = await f.employee({ unit: x2, supervisor: a2 });
     const a4 = await f.employee({ unit: x3, supervisor: a3 });
-    const kadistrik = await f.employee({ unit: distrik, externalSupervisor: bupati, positionKind: PositionKind.ADMINISTRATOR, positionTitle: 'Kepala Distrik' });
+    const kadistrik = await f.employee({
+      unit: distrik,
+      externalSupervisor: bupati,
+      positionKind: PositionKind.ADMINISTRATOR,
+      positionTitle: 'Kepala Distrik',
+    });
     const b1 = await f.employee({ unit: seksi, supervisor: kadistrik });
     const b2 = await f.employee({ unit: seksi, supervisor: b1 });
-    const sekda1 = await f.employee({ unit: sekda, externalSupervisor: bupati, positionKind: PositionKind.JPT, positionTitle: 'Sekretaris Daerah' });
+    const sekda1 = await f.employee({
+      unit: sekda,
+      externalSupervisor: bupati,
+      positionKind: PositionKind.JPT,
+      positionTitle: 'Sekretaris Daerah',
+    });
     await expectClosuresMatchParents();
 
     // The depth-3 supervisor subtree under another branch, at depth 3 there.
@@ -274,7 +355,9 @@ describe('the supervisor and unit trees', () => {
     expect((await setSupervisor(a2, a1)).map((e) => e.code)).toEqual(['CYCLE']);
     expect((await moveUnit(x1, x3)).map((e) => e.code)).toEqual(['CYCLE']);
     expect((await moveUnit(region, pkm)).map((e) => e.code)).toEqual(['CYCLE']);
-    expect({ employees: await closureRows('employee_closure'), units: await closureRows('unit_closure') }).toEqual(before);
+    expect({ employees: await closureRows('employee_closure'), units: await closureRows('unit_closure') }).toEqual(
+      before,
+    );
     await expectClosuresMatchParents();
 
     // Spot checks of the final shape, as a reader would see it.
@@ -326,7 +409,9 @@ describe('the supervisor and unit trees', () => {
       const built = await app.fixtures.supervisorWithTeam(unit, 25);
       supervisor = built.supervisor;
       // The default order: by name, then id.
-      expected = [...built.team].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id)).map((e) => employeeId(e));
+      expected = [...built.team]
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id))
+        .map((e) => employeeId(e));
     });
 
     async function page(args: Record<string, unknown>): Promise<PageOut> {
@@ -345,7 +430,12 @@ describe('the supervisor and unit trees', () => {
     function expectPage(p: PageOut, slice: [number, number], hasPreviousPage: boolean, hasNextPage: boolean): void {
       expect(pageIds(p)).toEqual(expected.slice(...slice));
       expect(p.totalCount).toBe(25);
-      expect(p.pageInfo).toEqual({ hasPreviousPage, hasNextPage, startCursor: p.edges[0]!.cursor, endCursor: p.edges[p.edges.length - 1]!.cursor });
+      expect(p.pageInfo).toEqual({
+        hasPreviousPage,
+        hasNextPage,
+        startCursor: p.edges[0]!.cursor,
+        endCursor: p.edges[p.edges.length - 1]!.cursor,
+      });
     }
 
     it('forwards with first/after', async () => {
@@ -377,7 +467,11 @@ describe('the supervisor and unit trees', () => {
       expect(pageIds(between)).toEqual(expected.slice(5, 20));
       const descending = await page({ first: 25, orderBy: { field: 'NAME', direction: 'DESC' } });
       expect(pageIds(descending)).toEqual([...expected].reverse());
-      const descendingRest = await page({ first: 10, after: descending.edges[14]!.cursor, orderBy: { field: 'NAME', direction: 'DESC' } });
+      const descendingRest = await page({
+        first: 10,
+        after: descending.edges[14]!.cursor,
+        orderBy: { field: 'NAME', direction: 'DESC' },
+      });
       expect(pageIds(descendingRest)).toEqual([...expected].reverse().slice(15, 25));
     });
 

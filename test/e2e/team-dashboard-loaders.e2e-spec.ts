@@ -20,7 +20,21 @@ const DASHBOARD = `query { viewer { team(first: 20) { totalCount nodes { id disp
 const RESOLVED = `query { viewer { team(first: 20) { totalCount nodes { id displayName currentAppraisal: currentAppraisal(periodId: null) { id status version ${NESTED} } } } } }`;
 
 interface Dashboard {
-  viewer: { team: { totalCount: number; nodes: Array<{ id: string; currentAppraisal: { id: string; version: number; workResultPlans: Array<{ indicators: Array<{ id: string; latestRealization: { feedback: Array<{ text: string }> } | null }> }> } | null }> } };
+  viewer: {
+    team: {
+      totalCount: number;
+      nodes: Array<{
+        id: string;
+        currentAppraisal: {
+          id: string;
+          version: number;
+          workResultPlans: Array<{
+            indicators: Array<{ id: string; latestRealization: { feedback: Array<{ text: string }> } | null }>;
+          }>;
+        } | null;
+      }>;
+    };
+  };
 }
 
 describe('the team dashboard through loaders, plan content and progress kept by version', () => {
@@ -45,12 +59,21 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     await e.nurse({ supervisor: head });
     app.clock.set(wit('2027-03-02'));
     const [first, second] = nurses;
-    const january = await e.recordOk({ indicatorId: firstIndicator(first!.plan), subPeriod: 1, value: 40 }, first!.owner);
+    const january = await e.recordOk(
+      { indicatorId: firstIndicator(first!.plan), subPeriod: 1, value: 40 },
+      first!.owner,
+    );
     await e.recordOk({ indicatorId: firstIndicator(first!.plan), subPeriod: 2, value: 55 }, first!.owner);
     await e.give({ target: 'REALIZATION', targetId: january.id, text: 'Januari sudah dicatat.' }, head);
-    const february = await e.recordOk({ indicatorId: firstIndicator(second!.plan), subPeriod: 2, value: 70 }, second!.owner);
+    const february = await e.recordOk(
+      { indicatorId: firstIndicator(second!.plan), subPeriod: 2, value: 70 },
+      second!.owner,
+    );
     februaryOfSecond = february.id;
-    feedbackOnFebruary = await e.give({ target: 'REALIZATION', targetId: february.id, text: 'Capaian Februari baik.' }, head);
+    feedbackOnFebruary = await e.give(
+      { target: 'REALIZATION', targetId: february.id, text: 'Capaian Februari baik.' },
+      head,
+    );
     await e.give({ target: 'REALIZATION', targetId: february.id, text: 'Lampirkan register kohort.' }, head);
   });
   afterAll(() => app?.stop());
@@ -69,7 +92,12 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     const team = ahead.body.data!.viewer.team;
     expect(team.totalCount).toBe(4);
     expect(team.nodes.filter((n) => n.currentAppraisal === null)).toHaveLength(1);
-    const feedback = team.nodes.flatMap((n) => n.currentAppraisal?.workResultPlans.flatMap((r) => r.indicators.flatMap((i) => i.latestRealization?.feedback ?? [])) ?? []);
+    const feedback = team.nodes.flatMap(
+      (n) =>
+        n.currentAppraisal?.workResultPlans.flatMap((r) =>
+          r.indicators.flatMap((i) => i.latestRealization?.feedback ?? []),
+        ) ?? [],
+    );
     // The latest realization of the first nurse is February's, which has no feedback; January's is not shown.
     expect(feedback.map((f) => f.text).sort()).toEqual(['Capaian Februari baik.', 'Lampirkan register kohort.']);
   });
@@ -81,7 +109,9 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     const resolved = await app.gql<Dashboard>(all(RESOLVED), {}, token);
     expect(ahead.body.errors).toBeUndefined();
     expect(ahead.body.data).toEqual(resolved.body.data);
-    expect(ahead.body.data!.viewer.team.nodes.filter((n) => n.currentAppraisal !== null).length).toBeGreaterThanOrEqual(4);
+    expect(ahead.body.data!.viewer.team.nodes.filter((n) => n.currentAppraisal !== null).length).toBeGreaterThanOrEqual(
+      4,
+    );
   });
 
   it('reads unchanged plan content from the cache (one statement fewer), and a changed plan at once', async () => {
@@ -100,7 +130,14 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     // Its payload does not read the plan's content, so nothing has read the new version yet.
     const added = await e.ok<{ appraisal: { version: number }; indicator: { id: string } }>(
       'addIndicator',
-      { workResultPlanId: plan.workResultPlans[0]!.id, expectedVersion: reopened.version, text: 'Jumlah balita ditimbang', aspect: 'QUANTITY', targetValue: 100, targetUnit: 'balita' },
+      {
+        workResultPlanId: plan.workResultPlans[0]!.id,
+        expectedVersion: reopened.version,
+        text: 'Jumlah balita ditimbang',
+        aspect: 'QUANTITY',
+        targetValue: 100,
+        targetUnit: 'balita',
+      },
       owner,
       'appraisal { version } indicator { id }',
     );
@@ -120,8 +157,28 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     await app.gql<Dashboard>(DASHBOARD, {}, token);
     const warm = await app.gql<Dashboard>(DASHBOARD, {}, token);
     // Each indicator's RHK, and each latest realization's indicator, by id (loaders the cached content was offered to).
-    const byId = DASHBOARD.replace('indicators { id', 'indicators { workResultPlan { id } id').replace('latestRealization { id', 'latestRealization { indicator { id } id');
-    type ById = { viewer: { team: { nodes: Array<{ currentAppraisal: { workResultPlans: Array<{ id: string; indicators: Array<{ id: string; workResultPlan: { id: string }; latestRealization: { indicator: { id: string } } | null }> }> } | null }> } } };
+    const byId = DASHBOARD.replace('indicators { id', 'indicators { workResultPlan { id } id').replace(
+      'latestRealization { id',
+      'latestRealization { indicator { id } id',
+    );
+    type ById = {
+      viewer: {
+        team: {
+          nodes: Array<{
+            currentAppraisal: {
+              workResultPlans: Array<{
+                id: string;
+                indicators: Array<{
+                  id: string;
+                  workResultPlan: { id: string };
+                  latestRealization: { indicator: { id: string } } | null;
+                }>;
+              }>;
+            } | null;
+          }>;
+        };
+      };
+    };
     const read = await app.gql<ById>(byId, {}, token);
     expect(read.body.errors).toBeUndefined();
     const rhks = read.body.data!.viewer.team.nodes.flatMap((n) => n.currentAppraisal?.workResultPlans ?? []);
@@ -137,9 +194,16 @@ describe('the team dashboard through loaders, plan content and progress kept by 
 
   it('reads unchanged progress from the cache, and a new realization, feedback or reply at once', async () => {
     const token = await e.token(head);
-    type Latest = { id: string; subPeriod: number; value: number; feedback: Array<{ id: string; text: string; reply: string | null }> } | null;
+    type Latest = {
+      id: string;
+      subPeriod: number;
+      value: number;
+      feedback: Array<{ id: string; text: string; reply: string | null }>;
+    } | null;
     const latestOf = (d: Dashboard | null | undefined, indicatorId: string) =>
-      d!.viewer.team.nodes.flatMap((n) => n.currentAppraisal?.workResultPlans.flatMap((r) => r.indicators) ?? []).find((i) => i.id === indicatorId)!.latestRealization as Latest;
+      d!.viewer.team.nodes
+        .flatMap((n) => n.currentAppraisal?.workResultPlans.flatMap((r) => r.indicators) ?? [])
+        .find((i) => i.id === indicatorId)!.latestRealization as Latest;
     // A day later (the current period is read once a day): warm reads first.
     app.clock.set(wit('2027-03-03'));
     await app.gql<Dashboard>(DASHBOARD, {}, token);
@@ -150,7 +214,12 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     // latest realizations and their feedback together).
     const march = await e.recordOk({ indicatorId: firstIndicator(third!.plan), subPeriod: 3, value: 12 }, third!.owner);
     const afterRecord = await app.gql<Dashboard>(DASHBOARD, {}, token);
-    expect(latestOf(afterRecord.body.data, firstIndicator(third!.plan))).toMatchObject({ id: march.id, subPeriod: 3, value: 12, feedback: [] });
+    expect(latestOf(afterRecord.body.data, firstIndicator(third!.plan))).toMatchObject({
+      id: march.id,
+      subPeriod: 3,
+      value: 12,
+      feedback: [],
+    });
     expect(afterRecord.statements).toBe(warm.statements + 1);
     const again = await app.gql<Dashboard>(DASHBOARD, {}, token);
     expect(again.statements).toBe(warm.statements);
@@ -159,8 +228,17 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     // Feedback on the first nurse's latest (February), then the second nurse's reply to the head's feedback.
     const february = latestOf(again.body.data, firstIndicator(first!.plan))!;
     await e.give({ target: 'REALIZATION', targetId: february.id, text: 'Februari naik, pertahankan.' }, head);
-    expect(latestOf((await app.gql<Dashboard>(DASHBOARD, {}, token)).body.data, firstIndicator(first!.plan))!.feedback.map((f) => f.text)).toEqual(['Februari naik, pertahankan.']);
-    await e.ok('replyToFeedback', { id: feedbackOnFebruary.id, expectedVersion: feedbackOnFebruary.version, reply: 'Register kohort menyusul.' }, second!.owner, 'feedback { id }');
+    expect(
+      latestOf((await app.gql<Dashboard>(DASHBOARD, {}, token)).body.data, firstIndicator(first!.plan))!.feedback.map(
+        (f) => f.text,
+      ),
+    ).toEqual(['Februari naik, pertahankan.']);
+    await e.ok(
+      'replyToFeedback',
+      { id: feedbackOnFebruary.id, expectedVersion: feedbackOnFebruary.version, reply: 'Register kohort menyusul.' },
+      second!.owner,
+      'feedback { id }',
+    );
     const replied = latestOf((await app.gql<Dashboard>(DASHBOARD, {}, token)).body.data, firstIndicator(second!.plan))!;
     expect(replied.id).toBe(februaryOfSecond);
     expect(replied.feedback.find((f) => f.id === feedbackOnFebruary.id)!.reply).toBe('Register kohort menyusul.');
@@ -177,22 +255,40 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     const { owner, plan } = nurses[0]!;
     const before = await e.plan(plan.id, owner);
     const indicatorId = before.workResultPlans[0]!.indicators[0]!.id;
-    const both = await app.gql<{ m1: { appraisal: { version: number } }; m2: { appraisal: { version: number }; userErrors: unknown[] } }>(
+    const both = await app.gql<{
+      m1: { appraisal: { version: number } };
+      m2: { appraisal: { version: number }; userErrors: unknown[] };
+    }>(
       `mutation($a: AddIndicatorInput!, $u: UpdateIndicatorInput!) {
         m1: addIndicator(input: $a) { appraisal { version workResultPlans { indicators { id text } } } userErrors { code } }
         m2: updateIndicator(input: $u) { appraisal { version workResultPlans { indicators { id text } } } userErrors { code } } }`,
       {
-        a: { workResultPlanId: before.workResultPlans[0]!.id, expectedVersion: before.version, text: 'Jumlah ibu hamil diperiksa', aspect: 'QUANTITY', targetValue: 40, targetUnit: 'orang' },
+        a: {
+          workResultPlanId: before.workResultPlans[0]!.id,
+          expectedVersion: before.version,
+          text: 'Jumlah ibu hamil diperiksa',
+          aspect: 'QUANTITY',
+          targetValue: 40,
+          targetUnit: 'orang',
+        },
         u: { id: indicatorId, expectedVersion: before.version + 1, text: 'Jumlah bayi diimunisasi lengkap (revisi)' },
       },
       await e.token(owner),
     );
     expect(both.body.errors).toBeUndefined();
     expect(both.body.data!.m2.userErrors).toEqual([]);
-    const dashboard = await app.gql<Dashboard>(DASHBOARD.replace('targetValue', 'targetValue text'), {}, await e.token(head));
-    const mine = dashboard.body.data!.viewer.team.nodes.find((n) => n.currentAppraisal?.id === plan.id)!.currentAppraisal!;
+    const dashboard = await app.gql<Dashboard>(
+      DASHBOARD.replace('targetValue', 'targetValue text'),
+      {},
+      await e.token(head),
+    );
+    const mine = dashboard.body.data!.viewer.team.nodes.find(
+      (n) => n.currentAppraisal?.id === plan.id,
+    )!.currentAppraisal!;
     expect(mine.version).toBe(before.version + 2);
-    const texts = (mine.workResultPlans[0]!.indicators as unknown as Array<{ id: string; text: string }>).map((i) => i.text);
+    const texts = (mine.workResultPlans[0]!.indicators as unknown as Array<{ id: string; text: string }>).map(
+      (i) => i.text,
+    );
     expect(texts).toContain('Jumlah bayi diimunisasi lengkap (revisi)');
     expect(texts).toContain('Jumlah ibu hamil diperiksa');
   });
@@ -203,16 +299,30 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     const indicatorId = firstIndicator(first!.plan);
     const token = await e.token(head);
     const shown = (d: Dashboard | null | undefined) =>
-      d!.viewer.team.nodes.flatMap((n) => n.currentAppraisal?.workResultPlans.flatMap((r) => r.indicators) ?? []).find((i) => i.id === indicatorId)!.latestRealization!;
+      d!.viewer.team.nodes
+        .flatMap((n) => n.currentAppraisal?.workResultPlans.flatMap((r) => r.indicators) ?? [])
+        .find((i) => i.id === indicatorId)!.latestRealization!;
     const before = (await app.gql<Dashboard>(DASHBOARD, {}, token)).body.data;
     const realizationId = dbId((shown(before) as unknown as { id: string }).id);
     const now = new Date('2027-03-03T00:00:00Z');
     await app.db.manager.getRepository(Feedback).insert({
-      recipientEmployeeId: kadinkes.id, appraisalId: null, authorEmployeeId: kadinkes.id, targetKind: FeedbackTarget.REALIZATION, targetId: realizationId,
-      coreValue: null, text: 'Catatan pribadi kepala dinas.', reply: null, repliedAt: null, version: 1, createdAt: now, updatedAt: now,
+      recipientEmployeeId: kadinkes.id,
+      appraisalId: null,
+      authorEmployeeId: kadinkes.id,
+      targetKind: FeedbackTarget.REALIZATION,
+      targetId: realizationId,
+      coreValue: null,
+      text: 'Catatan pribadi kepala dinas.',
+      reply: null,
+      repliedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     });
     // As the service does with every write of progress: what was kept of this plan is not served again.
-    await app.db.manager.query('UPDATE appraisal SET progress_version = progress_version + 1 WHERE id = ?', [dbId(first!.plan.id)]);
+    await app.db.manager.query('UPDATE appraisal SET progress_version = progress_version + 1 WHERE id = ?', [
+      dbId(first!.plan.id),
+    ]);
     const asHead = shown((await app.gql<Dashboard>(DASHBOARD, {}, token)).body.data);
     expect(asHead.feedback.map((f) => f.text)).not.toContain('Catatan pribadi kepala dinas.');
     expect(asHead.feedback).toEqual(shown(before).feedback);

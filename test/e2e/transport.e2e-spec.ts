@@ -11,7 +11,11 @@ describe('HTTP transport', () => {
     const preflight = (origin: string) =>
       fetch(app.url, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
       });
     const allowed = await preflight('https://portal.jayawijayakab.go.id');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.jayawijayakab.go.id');
@@ -23,7 +27,11 @@ describe('HTTP transport', () => {
   it('echoes a sane x-request-id and replaces anything else', async () => {
     const kept = await app.gql('{ serverInfo { name } }', {}, null, { headers: { 'x-request-id': 'portal-123' } });
     expect(kept.headers.get('x-request-id')).toBe('portal-123');
-    const spaced = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'has space' }, body: '{"query":"{ serverInfo { name } }"}' });
+    const spaced = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'has space' },
+      body: '{"query":"{ serverInfo { name } }"}',
+    });
     expect(spaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -29,12 +29,20 @@ export interface Matrix<Actor extends string, Row, Outcome> {
   check(c: MatrixCase<Actor, Row, Outcome>): Promise<void> | void;
 }
 
-const rowsOf = <Row>(rows: Readonly<Record<string, Row>> | ReadonlyArray<readonly [string, Row]>): ReadonlyArray<readonly [string, Row]> =>
-  Array.isArray(rows) ? (rows as ReadonlyArray<readonly [string, Row]>) : Object.entries(rows as Readonly<Record<string, Row>>);
+const rowsOf = <Row>(
+  rows: Readonly<Record<string, Row>> | ReadonlyArray<readonly [string, Row]>,
+): ReadonlyArray<readonly [string, Row]> =>
+  Array.isArray(rows)
+    ? (rows as ReadonlyArray<readonly [string, Row]>)
+    : Object.entries(rows as Readonly<Record<string, Row>>);
 
 /** The cases of a matrix, row by row and, within a row, actor by actor. */
-export function casesOf<Actor extends string, Row, Outcome>(matrix: Omit<Matrix<Actor, Row, Outcome>, 'check' | 'title'>): Array<MatrixCase<Actor, Row, Outcome>> {
-  return rowsOf(matrix.rows).flatMap(([name, row]) => matrix.actors.map((actor) => ({ name, row, actor, outcome: matrix.outcome(row, actor, name) })));
+export function casesOf<Actor extends string, Row, Outcome>(
+  matrix: Omit<Matrix<Actor, Row, Outcome>, 'check' | 'title'>,
+): Array<MatrixCase<Actor, Row, Outcome>> {
+  return rowsOf(matrix.rows).flatMap(([name, row]) =>
+    matrix.actors.map((actor) => ({ name, row, actor, outcome: matrix.outcome(row, actor, name) })),
+  );
 }
 
 /** One test per row × actor. */
@@ -65,7 +73,8 @@ export function eachActor<Actor extends string, Outcome>(matrix: {
 // What allowed and denied look like
 // ---------------------------------------------------------------------------------------------------------------
 
-export const errorCodes = (res: GraphQLResponse<unknown>): unknown[] => (res.body.errors ?? []).map((e) => e.extensions?.code);
+export const errorCodes = (res: GraphQLResponse<unknown>): unknown[] =>
+  (res.body.errors ?? []).map((e) => e.extensions?.code);
 
 /** An anonymous caller: HTTP 401, UNAUTHENTICATED, and no data under any root field. */
 export function expectUnauthenticated(res: GraphQLResponse<unknown>): void {
@@ -88,7 +97,9 @@ export async function snapshotTables(app: TestApp, tables: readonly string[]): P
   // `SELECT *`: audit_entry has columns named `before` and `after`, reserved words in MariaDB.
   for (const table of tables) {
     const order = table.endsWith('_closure') ? 'ancestor_id, descendant_id' : 'id';
-    result[table] = await app.db.manager.query(`SELECT * FROM ${app.db.dataSource.driver.escape(table)} ORDER BY ${order}`);
+    result[table] = await app.db.manager.query(
+      `SELECT * FROM ${app.db.dataSource.driver.escape(table)} ORDER BY ${order}`,
+    );
   }
   return result;
 }

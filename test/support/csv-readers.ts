@@ -60,4 +60,5 @@ export const CSV_PAYLOADS = [
 ];
 
 /** A cell that reads as text: no trigger after any leading blanks or quotes (a plain number is a number). */
-export const readsAsText = (cell: string): boolean => /^-?\d+(\.\d+)?$/.test(cell) || !FORMULA_TRIGGER.test(cell.replace(/^[ "]+/, ''));
+export const readsAsText = (cell: string): boolean =>
+  /^-?\d+(\.\d+)?$/.test(cell) || !FORMULA_TRIGGER.test(cell.replace(/^[ "]+/, ''));

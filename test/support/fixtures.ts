@@ -61,7 +61,13 @@ export class Fixtures {
     const n = ++sequence;
     const code = spec.code ?? `T-${n}`;
     return this.run((ctx) =>
-      unitService.insert(ctx, { code, name: spec.name ?? `Test unit ${n}`, kind: spec.kind ?? UnitKind.HEALTH_CENTRE }, spec.parent ?? null, Permission.ADMINISTER_UNIT, (f) => [f]),
+      unitService.insert(
+        ctx,
+        { code, name: spec.name ?? `Test unit ${n}`, kind: spec.kind ?? UnitKind.HEALTH_CENTRE },
+        spec.parent ?? null,
+        Permission.ADMINISTER_UNIT,
+        (f) => [f],
+      ),
     );
   }
 
@@ -91,8 +97,14 @@ export class Fixtures {
     );
   }
 
-  async supervisorWithTeam(unit: Unit, size: number, supervisor?: Employee): Promise<{ supervisor: Employee; team: Employee[] }> {
-    const head = supervisor ?? (await this.employee({ unit, positionKind: PositionKind.PENGAWAS, positionTitle: `Kepala ${unit.name}` }));
+  async supervisorWithTeam(
+    unit: Unit,
+    size: number,
+    supervisor?: Employee,
+  ): Promise<{ supervisor: Employee; team: Employee[] }> {
+    const head =
+      supervisor ??
+      (await this.employee({ unit, positionKind: PositionKind.PENGAWAS, positionTitle: `Kepala ${unit.name}` }));
     const team: Employee[] = [];
     for (let i = 0; i < size; i++) team.push(await this.employee({ unit, supervisor: head }));
     return { supervisor: head, team };
@@ -117,7 +129,9 @@ export class Fixtures {
     const result: Record<string, unknown[]> = {};
     for (const table of tables) {
       const order = table.endsWith('_closure') ? 'ancestor_id, descendant_id' : 'id';
-      result[table] = await this.db.manager.query(`SELECT * FROM ${this.db.dataSource.driver.escape(table)} ORDER BY ${order}`);
+      result[table] = await this.db.manager.query(
+        `SELECT * FROM ${this.db.dataSource.driver.escape(table)} ORDER BY ${order}`,
+      );
     }
     return result;
   }

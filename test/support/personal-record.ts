@@ -5,7 +5,12 @@ import { ActivityStatus, DailyActivity } from '../../src/modules/activity/daily-
 import { AppraisalForm, AppraisalStatus, PlanApproach } from '../../src/modules/appraisal/appraisal-enums';
 import { Appraisal } from '../../src/modules/appraisal/appraisal.entity';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
-import { AssessmentMethod, DevelopmentKind, DevelopmentStatus, PotentialLevel } from '../../src/modules/competency/competency-enums';
+import {
+  AssessmentMethod,
+  DevelopmentKind,
+  DevelopmentStatus,
+  PotentialLevel,
+} from '../../src/modules/competency/competency-enums';
 import { CompetencyAssessment } from '../../src/modules/competency/competency-assessment.entity';
 import { DevelopmentSuggestion } from '../../src/modules/competency/development-suggestion.entity';
 import { PotentialRating } from '../../src/modules/competency/potential-rating.entity';
@@ -43,7 +48,11 @@ export interface RecordPeople {
 }
 
 /** Inserts entities in chunks (each statement well under SQLite's bound-parameter limit); returns their ids. */
-export async function insertAll<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: Array<QueryDeepPartialEntity<T>>): Promise<number[]> {
+export async function insertAll<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: Array<QueryDeepPartialEntity<T>>,
+): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 100) {
     const result = await em.getRepository(target).insert(rows.slice(i, i + 100));
@@ -60,7 +69,11 @@ export async function insertAll<T extends ObjectLiteral>(em: EntityManager, targ
  * snapshot); an objection; daily logs; feedback received (half replied) and given; assessments, suggestions and a
  * potential rating, all by the appraiser. Returns how many of each were written (audit rows: those written here).
  */
-export async function writeLongRecord(db: Database, people: RecordPeople, size: RecordSize): Promise<{ realizations: number; evaluations: number; audits: number }> {
+export async function writeLongRecord(
+  db: Database,
+  people: RecordPeople,
+  size: RecordSize,
+): Promise<{ realizations: number; evaluations: number; audits: number }> {
   const { nurse, subordinate, head, kadinkes } = people;
   const years = Array.from({ length: size.years }, (_, i) => 2028 - size.years + i);
   const now = new Date('2027-06-01T00:00:00Z');
@@ -126,20 +139,47 @@ export async function writeLongRecord(db: Database, people: RecordPeople, size: 
       const rhkIds = await insertAll(
         em,
         WorkResultPlan,
-        Array.from({ length: size.rhks }, (_, k) => ({ appraisalId: planId, kind: WorkResultKind.MAIN, position: k + 1, text: `RHK ${k + 1}`, supportsId: null, ...stamps })),
+        Array.from({ length: size.rhks }, (_, k) => ({
+          appraisalId: planId,
+          kind: WorkResultKind.MAIN,
+          position: k + 1,
+          text: `RHK ${k + 1}`,
+          supportsId: null,
+          ...stamps,
+        })),
       );
       const indicatorIds = await insertAll(
         em,
         Indicator,
         rhkIds.flatMap((rhkId) =>
-          Array.from({ length: size.indicatorsPerRhk }, (_, k) => ({ workResultPlanId: rhkId, position: k + 1, text: `IKI ${k + 1}`, aspect: null, targetValue: 120, targetUnit: 'bayi', targetText: null, perspective: null, ...stamps })),
+          Array.from({ length: size.indicatorsPerRhk }, (_, k) => ({
+            workResultPlanId: rhkId,
+            position: k + 1,
+            text: `IKI ${k + 1}`,
+            aspect: null,
+            targetValue: 120,
+            targetUnit: 'bayi',
+            targetText: null,
+            perspective: null,
+            ...stamps,
+          })),
         ),
       );
       const realizationIds = await insertAll(
         em,
         Realization,
         indicatorIds.flatMap((indicatorId) =>
-          Array.from({ length: 12 }, (_, m) => ({ indicatorId, appraisalId: planId, subPeriod: m + 1, value: 10, statement: null, narrative: `Bulan ${m + 1}`, evidenceJson: '[]', version: 1, ...stamps })),
+          Array.from({ length: 12 }, (_, m) => ({
+            indicatorId,
+            appraisalId: planId,
+            subPeriod: m + 1,
+            value: 10,
+            statement: null,
+            narrative: `Bulan ${m + 1}`,
+            evidenceJson: '[]',
+            version: 1,
+            ...stamps,
+          })),
         ),
       );
       realizations += realizationIds.length;
@@ -147,24 +187,80 @@ export async function writeLongRecord(db: Database, people: RecordPeople, size: 
       await insertAll(
         em,
         AuditEntry,
-        realizationIds.map((id) => ({ occurredAt: now, actorKind: 'employee', actorEmployeeId: nurse.id, actorSubject: nurse.nip, action: 'REALIZATION_RECORDED', entityType: 'Realization', entityId: id, before: null, after: '{"value":10}', requestId: null })),
+        realizationIds.map((id) => ({
+          occurredAt: now,
+          actorKind: 'employee',
+          actorEmployeeId: nurse.id,
+          actorSubject: nurse.nip,
+          action: 'REALIZATION_RECORDED',
+          entityType: 'Realization',
+          entityId: id,
+          before: null,
+          after: '{"value":10}',
+          requestId: null,
+        })),
       );
       audits += realizationIds.length;
-      const rated = { resultRating: ExpectationRating.SESUAI_EKSPEKTASI, behaviorRating: ExpectationRating.SESUAI_EKSPEKTASI, predikat: Predikat.BAIK, ratedByEmployeeId: head.id, ratedBySubject: head.nip, ratedAt: now, version: 1, ...stamps };
+      const rated = {
+        resultRating: ExpectationRating.SESUAI_EKSPEKTASI,
+        behaviorRating: ExpectationRating.SESUAI_EKSPEKTASI,
+        predikat: Predikat.BAIK,
+        ratedByEmployeeId: head.id,
+        ratedBySubject: head.nip,
+        ratedAt: now,
+        version: 1,
+        ...stamps,
+      };
       const evaluationIds = await insertAll(em, Evaluation, [
-        ...Array.from({ length: 12 }, (_, m) => ({ appraisalId: planId, kind: EvaluationKind.PERIODIC, subPeriod: m + 1, resultJustification: null, suggestedResultRating: null, unitRating: null, creditPoints: null, ...rated })),
-        { appraisalId: planId, kind: EvaluationKind.ANNUAL, subPeriod: 0, resultJustification: 'Sesuai', suggestedResultRating: null, unitRating: null, creditPoints: 12.5, ...rated },
+        ...Array.from({ length: 12 }, (_, m) => ({
+          appraisalId: planId,
+          kind: EvaluationKind.PERIODIC,
+          subPeriod: m + 1,
+          resultJustification: null,
+          suggestedResultRating: null,
+          unitRating: null,
+          creditPoints: null,
+          ...rated,
+        })),
+        {
+          appraisalId: planId,
+          kind: EvaluationKind.ANNUAL,
+          subPeriod: 0,
+          resultJustification: 'Sesuai',
+          suggestedResultRating: null,
+          unitRating: null,
+          creditPoints: 12.5,
+          ...rated,
+        },
       ]);
       evaluations += evaluationIds.length;
       await insertAll(
         em,
         EvaluationBehavior,
-        evaluationIds.flatMap((evaluationId) => Object.values(CoreValue).map((coreValue) => ({ evaluationId, coreValue, rating: ExpectationRating.SESUAI_EKSPEKTASI, feedback: 'Baik' }))),
+        evaluationIds.flatMap((evaluationId) =>
+          Object.values(CoreValue).map((coreValue) => ({
+            evaluationId,
+            coreValue,
+            rating: ExpectationRating.SESUAI_EKSPEKTASI,
+            feedback: 'Baik',
+          })),
+        ),
       );
       await insertAll(
         em,
         AuditEntry,
-        evaluationIds.map((id) => ({ occurredAt: now, actorKind: 'employee', actorEmployeeId: head.id, actorSubject: head.nip, action: 'EVALUATION_RECORDED', entityType: 'Evaluation', entityId: id, before: null, after: JSON.stringify({ ratedBySubject: head.nip, predikat: 'BAIK' }), requestId: null })),
+        evaluationIds.map((id) => ({
+          occurredAt: now,
+          actorKind: 'employee',
+          actorEmployeeId: head.id,
+          actorSubject: head.nip,
+          action: 'EVALUATION_RECORDED',
+          entityType: 'Evaluation',
+          entityId: id,
+          before: null,
+          after: JSON.stringify({ ratedBySubject: head.nip, predikat: 'BAIK' }),
+          requestId: null,
+        })),
       );
       audits += evaluationIds.length;
     }
@@ -220,20 +316,65 @@ export async function writeLongRecord(db: Database, people: RecordPeople, size: 
       version: 1,
       ...stamps,
     });
-    await insertAll(em, Feedback, Array.from({ length: size.feedbackReceived }, (_, n) => feedback(nurse, head, lastPlan, n)));
-    await insertAll(em, Feedback, Array.from({ length: size.feedbackGiven }, (_, n) => ({ ...feedback(subordinate, nurse, null, n), targetKind: FeedbackTarget.BEHAVIOR, targetId: null })));
+    await insertAll(
+      em,
+      Feedback,
+      Array.from({ length: size.feedbackReceived }, (_, n) => feedback(nurse, head, lastPlan, n)),
+    );
+    await insertAll(
+      em,
+      Feedback,
+      Array.from({ length: size.feedbackGiven }, (_, n) => ({
+        ...feedback(subordinate, nurse, null, n),
+        targetKind: FeedbackTarget.BEHAVIOR,
+        targetId: null,
+      })),
+    );
     const competencies: Array<{ id: number | string }> = await em.query('SELECT id FROM competency ORDER BY id');
     await insertAll(
       em,
       CompetencyAssessment,
-      competencies.slice(0, 5).map((row) => ({ employeeId: nurse.id, competencyId: Number(row.id), level: 3, method: AssessmentMethod.SUPERVISOR, authority: 2, assessorSubject: head.nip, assessorEmployeeId: head.id, assessedOn: '2027-03-01', validUntil: null, evidence: null, createdAt: now })),
+      competencies.slice(0, 5).map((row) => ({
+        employeeId: nurse.id,
+        competencyId: Number(row.id),
+        level: 3,
+        method: AssessmentMethod.SUPERVISOR,
+        authority: 2,
+        assessorSubject: head.nip,
+        assessorEmployeeId: head.id,
+        assessedOn: '2027-03-01',
+        validUntil: null,
+        evidence: null,
+        createdAt: now,
+      })),
     );
     await insertAll(
       em,
       DevelopmentSuggestion,
-      [1, 2, 3].map((n) => ({ employeeId: nurse.id, competencyId: null, kind: DevelopmentKind.TRAINING, description: `Pelatihan ${n}`, status: DevelopmentStatus.PLANNED, dueDate: null, authorSubject: head.nip, authorEmployeeId: head.id, version: 1, ...stamps })),
+      [1, 2, 3].map((n) => ({
+        employeeId: nurse.id,
+        competencyId: null,
+        kind: DevelopmentKind.TRAINING,
+        description: `Pelatihan ${n}`,
+        status: DevelopmentStatus.PLANNED,
+        dueDate: null,
+        authorSubject: head.nip,
+        authorEmployeeId: head.id,
+        version: 1,
+        ...stamps,
+      })),
     );
-    await insertAll(em, PotentialRating, [{ employeeId: nurse.id, periodId: periodIds.at(-1)!, rating: PotentialLevel.HIGH, note: null, raterSubject: head.nip, version: 1, ...stamps }]);
+    await insertAll(em, PotentialRating, [
+      {
+        employeeId: nurse.id,
+        periodId: periodIds.at(-1)!,
+        rating: PotentialLevel.HIGH,
+        note: null,
+        raterSubject: head.nip,
+        version: 1,
+        ...stamps,
+      },
+    ]);
   });
   return { realizations, evaluations, audits };
 }

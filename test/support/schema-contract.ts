@@ -20,7 +20,11 @@ export function coordinateOf(change: Change): string {
   return change.path ?? change.type;
 }
 
-export async function checkSchemaContract(publishedSdl: string, currentSdl: string, changelog: string): Promise<ContractReport> {
+export async function checkSchemaContract(
+  publishedSdl: string,
+  currentSdl: string,
+  changelog: string,
+): Promise<ContractReport> {
   const changes = await diff(buildSchema(publishedSdl), buildSchema(currentSdl));
   const recordedCoordinates = recordedBreakingCoordinates(changelog);
   const report: ContractReport = { unrecorded: [], recorded: [], dangerous: [] };
@@ -88,6 +92,9 @@ export function formatUnrecorded(unrecorded: readonly Change[]): string {
 export function formatDangerous(dangerous: readonly Change[]): string {
   return [
     `${dangerous.length} dangerous change(s) to the published schema (they pass; clients may need to handle them):`,
-    ...dangerous.map((change) => `  - ${coordinateOf(change)}: ${change.message}${change.criticality.reason ? ` (${change.criticality.reason})` : ''}`),
+    ...dangerous.map(
+      (change) =>
+        `  - ${coordinateOf(change)}: ${change.message}${change.criticality.reason ? ` (${change.criticality.reason})` : ''}`,
+    ),
   ].join('\n');
 }

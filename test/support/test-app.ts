@@ -12,7 +12,10 @@ export const TEST_JWT_SECRET = 'test-secret-for-kinerja-walesi-e2e-tests-0123456
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
-  body: { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }> };
+  body: {
+    data?: T | null;
+    errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }>;
+  };
   /** SQL statements the server issued for this request. */
   statements: number;
   headers: Headers;
@@ -125,7 +128,12 @@ export class TestApp {
     const requestId = `t${process.pid}-${++this.requestSeq}`;
     const response = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': requestId,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...init.headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as GraphQLResponse<T>['body'];
@@ -133,7 +141,11 @@ export class TestApp {
   }
 
   /** Like `gql`, but fails the test on any GraphQL error. */
-  async data<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token: string | null = null): Promise<T> {
+  async data<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token: string | null = null,
+  ): Promise<T> {
     const result = await this.gql<T>(query, variables, token);
     if (result.body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.body.errors)}`);
     return result.body.data as T;
@@ -150,7 +162,8 @@ export class TestApp {
   async subscriptionsListening(count: number, timeoutMs = 3000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.server.activeSubscriptions() < count) {
-      if (Date.now() > deadline) throw new Error(`only ${this.server.activeSubscriptions()} of ${count} subscriptions listening`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${this.server.activeSubscriptions()} of ${count} subscriptions listening`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }

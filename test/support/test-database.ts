@@ -7,7 +7,8 @@ import { Database } from '../../src/core/database/database';
 import { parseDatabaseUrl } from '../../src/core/database/database-url';
 
 /** Which database the tests run on: MariaDB/MySQL when DATABASE_URL names one, else embedded SQLite. */
-export const testDatabaseKind = process.env.DATABASE_URL?.startsWith('sqlite:') || !process.env.DATABASE_URL ? 'sqlite' : 'mysql';
+export const testDatabaseKind =
+  process.env.DATABASE_URL?.startsWith('sqlite:') || !process.env.DATABASE_URL ? 'sqlite' : 'mysql';
 
 export interface TestDatabase {
   db: Database;
@@ -36,14 +37,24 @@ export async function createTestDatabase(options: { migrate?: boolean; shared?: 
     const target = parseDatabaseUrl(base);
     if (target.kind !== 'mysql') throw new Error('unreachable');
     const name = `${target.database}_t${randomBytes(4).toString('hex')}`;
-    const admin = await mysqlPromise.createConnection({ host: target.host, port: target.port, user: target.username, password: target.password });
+    const admin = await mysqlPromise.createConnection({
+      host: target.host,
+      port: target.port,
+      user: target.username,
+      password: target.password,
+    });
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.end();
     const parsed = new URL(base);
     parsed.pathname = `/${name}`;
     url = parsed.toString();
     drop = async () => {
-      const conn = await mysqlPromise.createConnection({ host: target.host, port: target.port, user: target.username, password: target.password });
+      const conn = await mysqlPromise.createConnection({
+        host: target.host,
+        port: target.port,
+        user: target.username,
+        password: target.password,
+      });
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await conn.end();
     };

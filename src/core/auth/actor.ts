@@ -1,9 +1,7 @@
 import { Role } from './role';
 
 export type Principal =
-  | { kind: 'anonymous' }
-  | { kind: 'employee'; employeeId: number; nip: string }
-  | { kind: 'client'; clientId: string };
+  { kind: 'anonymous' } | { kind: 'employee'; employeeId: number; nip: string } | { kind: 'client'; clientId: string };
 
 /**
  * Who is asking: a signed-in employee, an integration/analytics client, or nobody. Built once per request
@@ -21,7 +19,12 @@ export class Actor {
     return new Actor({ kind: 'anonymous' }, new Set(), null);
   }
 
-  static employee(employeeId: number, nip: string, roles: Iterable<Role> = [], hrScopeUnitId: number | null = null): Actor {
+  static employee(
+    employeeId: number,
+    nip: string,
+    roles: Iterable<Role> = [],
+    hrScopeUnitId: number | null = null,
+  ): Actor {
     return new Actor({ kind: 'employee', employeeId, nip }, new Set(roles), hrScopeUnitId);
   }
 

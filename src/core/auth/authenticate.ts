@@ -50,7 +50,11 @@ export async function authenticate<E extends { id: number }>(
   if (NIP_SHAPE.test(claims.subject)) {
     const employee = await directory.findActiveEmployeeByNip(claims.subject);
     if (employee === undefined) throw unauthenticated('Invalid token: no active employee has this NIP.');
-    return { actor: Actor.employee(employee.id, claims.subject, claims.roles, hrScopeUnitId), employee, expiresAt: claims.expiresAt };
+    return {
+      actor: Actor.employee(employee.id, claims.subject, claims.roles, hrScopeUnitId),
+      employee,
+      expiresAt: claims.expiresAt,
+    };
   }
   // A client principal exists only through the roles it was granted.
   if (claims.roles.length === 0) throw unauthenticated('Invalid token: a client token must grant a role.');

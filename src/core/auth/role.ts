@@ -11,9 +11,13 @@ registerEnumType(Role, {
   name: 'Role',
   description: 'A role granted by the identity provider. Supervisor rights are not a role: they come from the tree.',
   valuesConfig: {
-    HR_ADMIN: { description: 'Regional HR office (pengelola kinerja, BKPSDM), for the whole region or a unit subtree.' },
+    HR_ADMIN: {
+      description: 'Regional HR office (pengelola kinerja, BKPSDM), for the whole region or a unit subtree.',
+    },
     ANALYST: { description: 'Analytics team: aggregates only, never an individual record.' },
-    INTEGRATION: { description: 'An integrating system (e.g. the national HR system export) that imports the organisation.' },
+    INTEGRATION: {
+      description: 'An integrating system (e.g. the national HR system export) that imports the organisation.',
+    },
   },
 });
 

@@ -1,4 +1,12 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors as joseErrors,
+  importSPKI,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { type webcrypto } from 'node:crypto';
 import { type Config } from '../config/config';
 import { parseRole, type Role } from './role';
@@ -49,20 +57,36 @@ export class TokenVerifier {
     private readonly maxLifetimeSeconds: number,
   ) {}
 
-  static async fromConfig(config: Pick<Config, 'token' | 'jwtIssuer' | 'jwtAudience'> & Partial<Pick<Config, 'maxTokenLifetimeSeconds'>>): Promise<TokenVerifier> {
+  static async fromConfig(
+    config: Pick<Config, 'token' | 'jwtIssuer' | 'jwtAudience'> & Partial<Pick<Config, 'maxTokenLifetimeSeconds'>>,
+  ): Promise<TokenVerifier> {
     const { token } = config;
     const maxLifetime = config.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
     switch (token.kind) {
       case 'secret':
-        return new TokenVerifier(new TextEncoder().encode(token.secret), ['HS256'], config.jwtIssuer, config.jwtAudience, maxLifetime);
+        return new TokenVerifier(
+          new TextEncoder().encode(token.secret),
+          ['HS256'],
+          config.jwtIssuer,
+          config.jwtAudience,
+          maxLifetime,
+        );
       case 'publicKey': {
         const pem = token.pem.trim();
         // A JWKS document pasted into JWT_PUBLIC_KEY is accepted as a local key set.
-        const key = pem.startsWith('{') ? createLocalJWKSet(JSON.parse(pem)) : await importSpkiForAny(pem, token.algorithms);
+        const key = pem.startsWith('{')
+          ? createLocalJWKSet(JSON.parse(pem))
+          : await importSpkiForAny(pem, token.algorithms);
         return new TokenVerifier(key, token.algorithms, config.jwtIssuer, config.jwtAudience, maxLifetime);
       }
       case 'jwks':
-        return new TokenVerifier(createRemoteJWKSet(new URL(token.url)), token.algorithms, config.jwtIssuer, config.jwtAudience, maxLifetime);
+        return new TokenVerifier(
+          createRemoteJWKSet(new URL(token.url)),
+          token.algorithms,
+          config.jwtIssuer,
+          config.jwtAudience,
+          maxLifetime,
+        );
     }
   }
 
@@ -85,9 +109,16 @@ export class TokenVerifier {
   private async verifySignature(jwt: string): Promise<TokenClaims> {
     let payload: JWTPayload;
     try {
-      const options = { algorithms: this.algorithms, issuer: this.issuer, audience: this.audience, requiredClaims: ['exp', 'sub'] };
+      const options = {
+        algorithms: this.algorithms,
+        issuer: this.issuer,
+        audience: this.audience,
+        requiredClaims: ['exp', 'sub'],
+      };
       const result =
-        typeof this.key === 'function' ? await jwtVerify(jwt, this.key, options) : await jwtVerify(jwt, this.key, options);
+        typeof this.key === 'function'
+          ? await jwtVerify(jwt, this.key, options)
+          : await jwtVerify(jwt, this.key, options);
       payload = result.payload;
     } catch (error) {
       throw new InvalidTokenError(describeJoseError(error));
@@ -95,15 +126,21 @@ export class TokenVerifier {
     const subject = payload.sub;
     if (!subject) throw new InvalidTokenError('the token has no subject');
     const exp = payload.exp ?? 0;
-    if (exp - Date.now() / 1000 > this.maxLifetimeSeconds + CLOCK_SKEW_SECONDS) throw new InvalidTokenError('the token expires too far in the future');
-    if (payload.iat !== undefined && exp - payload.iat > this.maxLifetimeSeconds) throw new InvalidTokenError('the token lives longer than allowed');
+    if (exp - Date.now() / 1000 > this.maxLifetimeSeconds + CLOCK_SKEW_SECONDS)
+      throw new InvalidTokenError('the token expires too far in the future');
+    if (payload.iat !== undefined && exp - payload.iat > this.maxLifetimeSeconds)
+      throw new InvalidTokenError('the token lives longer than allowed');
     // Roles the service does not know (another application's) are ignored; a claim of another shape is refused.
-    if (payload.roles !== undefined && !(Array.isArray(payload.roles) && payload.roles.every((r) => typeof r === 'string'))) {
+    if (
+      payload.roles !== undefined &&
+      !(Array.isArray(payload.roles) && payload.roles.every((r) => typeof r === 'string'))
+    ) {
       throw new InvalidTokenError('the "roles" claim is not a list of role names');
     }
     const roles = (payload.roles ?? []).map(parseRole).filter((r): r is Role => r !== undefined);
     const unit = payload.unit;
-    if (unit !== undefined && (typeof unit !== 'string' || unit.trim() === '')) throw new InvalidTokenError('the "unit" claim is not a unit code');
+    if (unit !== undefined && (typeof unit !== 'string' || unit.trim() === ''))
+      throw new InvalidTokenError('the "unit" claim is not a unit code');
     return { subject, roles, unitScope: unit, expiresAt: new Date(exp * 1000) };
   }
 }
@@ -124,7 +161,8 @@ async function importSpkiForAny(pem: string, algorithms: string[]): Promise<webc
 function describeJoseError(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'the token has expired';
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `the token's "${error.claim}" claim is not accepted`;
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'the token is signed with an algorithm that is not accepted';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed)
+    return 'the token is signed with an algorithm that is not accepted';
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
   return 'the token is malformed or not valid';
 }

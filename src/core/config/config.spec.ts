@@ -13,7 +13,8 @@ describe('GRAPHQL_JIT_COMPILE_AFTER', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).graphqlJitCompileAfter).toBe(1);
     expect(loadConfig({ NODE_ENV: 'test', GRAPHQL_JIT_COMPILE_AFTER: '0' }).graphqlJitCompileAfter).toBe(0);
     expect(loadConfig({ NODE_ENV: 'test', GRAPHQL_JIT_COMPILE_AFTER: '5' }).graphqlJitCompileAfter).toBe(5);
-    for (const bad of ['-1', '1.5', 'first']) expect(() => loadConfig({ NODE_ENV: 'test', GRAPHQL_JIT_COMPILE_AFTER: bad })).toThrow(ConfigError);
+    for (const bad of ['-1', '1.5', 'first'])
+      expect(() => loadConfig({ NODE_ENV: 'test', GRAPHQL_JIT_COMPILE_AFTER: bad })).toThrow(ConfigError);
   });
 });
 
@@ -27,14 +28,24 @@ describe('MAX_CONCURRENT_OPERATIONS', () => {
 
 describe('HTTP timeouts (HEADERS_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS, KEEP_ALIVE_TIMEOUT_SECONDS)', () => {
   it('default to 10 s for headers, 30 s for a whole request and 5 s idle, each at least a second', () => {
-    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ headersTimeoutSeconds: 10, requestTimeoutSeconds: 30, keepAliveTimeoutSeconds: 5 });
-    expect(loadConfig({ NODE_ENV: 'test', REQUEST_TIMEOUT_SECONDS: '60', KEEP_ALIVE_TIMEOUT_SECONDS: '65' })).toMatchObject({ requestTimeoutSeconds: 60, keepAliveTimeoutSeconds: 65 });
-    expect(() => loadConfig({ NODE_ENV: 'test', REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/REQUEST_TIMEOUT_SECONDS must be at least 1/);
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({
+      headersTimeoutSeconds: 10,
+      requestTimeoutSeconds: 30,
+      keepAliveTimeoutSeconds: 5,
+    });
+    expect(
+      loadConfig({ NODE_ENV: 'test', REQUEST_TIMEOUT_SECONDS: '60', KEEP_ALIVE_TIMEOUT_SECONDS: '65' }),
+    ).toMatchObject({ requestTimeoutSeconds: 60, keepAliveTimeoutSeconds: 65 });
+    expect(() => loadConfig({ NODE_ENV: 'test', REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(
+      /REQUEST_TIMEOUT_SECONDS must be at least 1/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'test', KEEP_ALIVE_TIMEOUT_SECONDS: '1.5' })).toThrow(ConfigError);
   });
 
   it('refuse headers given longer than the whole request', () => {
-    expect(() => loadConfig({ NODE_ENV: 'test', HEADERS_TIMEOUT_SECONDS: '40' })).toThrow(/must not exceed REQUEST_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ NODE_ENV: 'test', HEADERS_TIMEOUT_SECONDS: '40' })).toThrow(
+      /must not exceed REQUEST_TIMEOUT_SECONDS/,
+    );
     expect(loadConfig({ NODE_ENV: 'test', HEADERS_TIMEOUT_SECONDS: '30' }).headersTimeoutSeconds).toBe(30);
   });
 });
@@ -42,7 +53,9 @@ describe('HTTP timeouts (HEADERS_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS, KEEP_
 describe('MAX_PENDING_REQUESTS and MAX_OPERATIONS_PER_PRINCIPAL', () => {
   it('bound unauthenticated requests at 256 and leave a principal free to use every slot by default', () => {
     expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ maxPendingRequests: 256, maxOperationsPerPrincipal: 0 });
-    expect(loadConfig({ NODE_ENV: 'test', MAX_PENDING_REQUESTS: '20', MAX_OPERATIONS_PER_PRINCIPAL: '5' })).toMatchObject({ maxPendingRequests: 20, maxOperationsPerPrincipal: 5 });
+    expect(
+      loadConfig({ NODE_ENV: 'test', MAX_PENDING_REQUESTS: '20', MAX_OPERATIONS_PER_PRINCIPAL: '5' }),
+    ).toMatchObject({ maxPendingRequests: 20, maxOperationsPerPrincipal: 5 });
     expect(() => loadConfig({ NODE_ENV: 'test', MAX_PENDING_REQUESTS: '-1' })).toThrow(ConfigError);
   });
 });
@@ -57,18 +70,25 @@ describe('HOST, METRICS_PORT/METRICS_HOST, CURSOR_SECRET', () => {
 
   it('in production wants METRICS_TOKEN or a separate metrics listener', () => {
     expect(() => loadConfig(production)).toThrow(ConfigError);
-    expect(loadConfig({ ...production, METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' })).toMatchObject({ metricsPort: 9464, metricsHost: '10.0.0.5' });
+    expect(loadConfig({ ...production, METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' })).toMatchObject({
+      metricsPort: 9464,
+      metricsHost: '10.0.0.5',
+    });
     expect(() => loadConfig({ ...production, METRICS_PORT: 'nine' })).toThrow(ConfigError);
   });
 
   it('keys cursors with CURSOR_SECRET, else the JWT secret; with a public key in production only CURSOR_SECRET will do', () => {
     expect(loadConfig({ ...production, METRICS_TOKEN: 'm' }).cursorSecret).toBe('j'.repeat(32));
-    expect(loadConfig({ ...production, METRICS_TOKEN: 'm', CURSOR_SECRET: 'c'.repeat(32) }).cursorSecret).toBe('c'.repeat(32));
+    expect(loadConfig({ ...production, METRICS_TOKEN: 'm', CURSOR_SECRET: 'c'.repeat(32) }).cursorSecret).toBe(
+      'c'.repeat(32),
+    );
     expect(() => loadConfig({ NODE_ENV: 'test', CURSOR_SECRET: 'short' })).toThrow(ConfigError);
     const jwks = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://sso.example/jwks', METRICS_TOKEN: 'm' };
     expect(() => loadConfig(jwks)).toThrow(/CURSOR_SECRET/);
     expect(loadConfig({ ...jwks, CURSOR_SECRET: 'c'.repeat(32) }).cursorSecret).toBe('c'.repeat(32));
-    expect(loadConfig({ NODE_ENV: 'development', JWT_JWKS_URL: 'https://sso.example/jwks' }).cursorSecret).toBeUndefined();
+    expect(
+      loadConfig({ NODE_ENV: 'development', JWT_JWKS_URL: 'https://sso.example/jwks' }).cursorSecret,
+    ).toBeUndefined();
   });
 });
 
@@ -83,10 +103,20 @@ describe('limits of tokens and WebSockets', () => {
       wsMaxUnauthenticatedConnections: 100,
       wsMaxBufferedBytes: 1024 * 1024,
     });
-    expect(loadConfig({ NODE_ENV: 'test', WS_CONNECTION_INIT_TIMEOUT_SECONDS: '5' }).wsConnectionInitTimeoutMs).toBe(5000);
+    expect(loadConfig({ NODE_ENV: 'test', WS_CONNECTION_INIT_TIMEOUT_SECONDS: '5' }).wsConnectionInitTimeoutMs).toBe(
+      5000,
+    );
     expect(loadConfig({ NODE_ENV: 'test', MAX_TOKEN_LIFETIME_SECONDS: '3600' }).maxTokenLifetimeSeconds).toBe(3600);
     expect(config.wsRevalidateMs).toBe(60_000);
-    for (const name of ['MAX_TOKEN_LIFETIME_SECONDS', 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 'MAX_SUBSCRIPTIONS_PER_PRINCIPAL', 'WS_CONNECTION_INIT_TIMEOUT_SECONDS', 'WS_MAX_UNAUTHENTICATED_CONNECTIONS', 'WS_MAX_BUFFERED_BYTES', 'WS_REVALIDATE_SECONDS']) {
+    for (const name of [
+      'MAX_TOKEN_LIFETIME_SECONDS',
+      'MAX_SUBSCRIPTIONS_PER_CONNECTION',
+      'MAX_SUBSCRIPTIONS_PER_PRINCIPAL',
+      'WS_CONNECTION_INIT_TIMEOUT_SECONDS',
+      'WS_MAX_UNAUTHENTICATED_CONNECTIONS',
+      'WS_MAX_BUFFERED_BYTES',
+      'WS_REVALIDATE_SECONDS',
+    ]) {
       expect(() => loadConfig({ NODE_ENV: 'test', [name]: '0' })).toThrow(ConfigError);
       expect(() => loadConfig({ NODE_ENV: 'test', [name]: 'many' })).toThrow(ConfigError);
     }

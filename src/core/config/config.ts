@@ -23,7 +23,11 @@ export interface AppraisalSettings {
 /** Groups (analytics breakdowns, talent boxes) smaller than this are withheld from aggregates-only readers. */
 export const aggregateFloor = (settings: AppraisalSettings): number => settings.analyticsFloor ?? 5;
 
-export const DEFAULT_APPRAISAL_SETTINGS: AppraisalSettings = { distributionCurveMode: 'warn', objectionWindowDays: 14, objectionDayCounting: 'calendar' };
+export const DEFAULT_APPRAISAL_SETTINGS: AppraisalSettings = {
+  distributionCurveMode: 'warn',
+  objectionWindowDays: 14,
+  objectionDayCounting: 'calendar',
+};
 
 export interface Config {
   env: 'development' | 'test' | 'production';
@@ -179,9 +183,14 @@ function list(value: string | undefined): string[] {
 
 function tokenConfig(env: NodeJS.ProcessEnv, production: boolean): TokenKeyConfig {
   const algorithms = list(env.JWT_ALGORITHMS);
-  if (env.JWT_JWKS_URL) return { kind: 'jwks', url: env.JWT_JWKS_URL, algorithms: algorithms.length ? algorithms : ['RS256', 'ES256'] };
+  if (env.JWT_JWKS_URL)
+    return { kind: 'jwks', url: env.JWT_JWKS_URL, algorithms: algorithms.length ? algorithms : ['RS256', 'ES256'] };
   if (env.JWT_PUBLIC_KEY) {
-    return { kind: 'publicKey', pem: env.JWT_PUBLIC_KEY.replace(/\\n/g, '\n'), algorithms: algorithms.length ? algorithms : ['RS256', 'ES256'] };
+    return {
+      kind: 'publicKey',
+      pem: env.JWT_PUBLIC_KEY.replace(/\\n/g, '\n'),
+      algorithms: algorithms.length ? algorithms : ['RS256', 'ES256'],
+    };
   }
   if (env.JWT_SECRET) {
     if (env.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
@@ -222,9 +231,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueuedOperations: integer('MAX_QUEUED_OPERATIONS', env.MAX_QUEUED_OPERATIONS, 1000),
     graphqlExecutor: oneOf('GRAPHQL_EXECUTOR', env.GRAPHQL_EXECUTOR, ['jit', 'graphql-js'] as const, 'jit'),
     appraisal: {
-      distributionCurveMode: oneOf('DISTRIBUTION_CURVE_MODE', env.DISTRIBUTION_CURVE_MODE, ['warn', 'block'] as const, DEFAULT_APPRAISAL_SETTINGS.distributionCurveMode),
-      objectionWindowDays: integer('OBJECTION_WINDOW_DAYS', env.OBJECTION_WINDOW_DAYS, DEFAULT_APPRAISAL_SETTINGS.objectionWindowDays),
-      objectionDayCounting: oneOf('OBJECTION_DAY_COUNTING', env.OBJECTION_DAY_COUNTING, ['calendar', 'working'] as const, DEFAULT_APPRAISAL_SETTINGS.objectionDayCounting),
+      distributionCurveMode: oneOf(
+        'DISTRIBUTION_CURVE_MODE',
+        env.DISTRIBUTION_CURVE_MODE,
+        ['warn', 'block'] as const,
+        DEFAULT_APPRAISAL_SETTINGS.distributionCurveMode,
+      ),
+      objectionWindowDays: integer(
+        'OBJECTION_WINDOW_DAYS',
+        env.OBJECTION_WINDOW_DAYS,
+        DEFAULT_APPRAISAL_SETTINGS.objectionWindowDays,
+      ),
+      objectionDayCounting: oneOf(
+        'OBJECTION_DAY_COUNTING',
+        env.OBJECTION_DAY_COUNTING,
+        ['calendar', 'working'] as const,
+        DEFAULT_APPRAISAL_SETTINGS.objectionDayCounting,
+      ),
       talentVisibleToSelf: flag(env.TALENT_VISIBLE_TO_SELF, false),
       analyticsFloor: integer('ANALYTICS_MIN_GROUP', env.ANALYTICS_MIN_GROUP, 5),
     },
@@ -235,10 +258,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...metricsListener(env, production),
     cursorSecret: cursorSecret(env, production, tokenConfig(env, production)),
     maxTokenLifetimeSeconds: positive('MAX_TOKEN_LIFETIME_SECONDS', env.MAX_TOKEN_LIFETIME_SECONDS, 12 * 3600),
-    maxSubscriptionsPerConnection: positive('MAX_SUBSCRIPTIONS_PER_CONNECTION', env.MAX_SUBSCRIPTIONS_PER_CONNECTION, 10),
+    maxSubscriptionsPerConnection: positive(
+      'MAX_SUBSCRIPTIONS_PER_CONNECTION',
+      env.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      10,
+    ),
     maxSubscriptionsPerPrincipal: positive('MAX_SUBSCRIPTIONS_PER_PRINCIPAL', env.MAX_SUBSCRIPTIONS_PER_PRINCIPAL, 20),
-    wsConnectionInitTimeoutMs: positive('WS_CONNECTION_INIT_TIMEOUT_SECONDS', env.WS_CONNECTION_INIT_TIMEOUT_SECONDS, 3) * 1000,
-    wsMaxUnauthenticatedConnections: positive('WS_MAX_UNAUTHENTICATED_CONNECTIONS', env.WS_MAX_UNAUTHENTICATED_CONNECTIONS, 100),
+    wsConnectionInitTimeoutMs:
+      positive('WS_CONNECTION_INIT_TIMEOUT_SECONDS', env.WS_CONNECTION_INIT_TIMEOUT_SECONDS, 3) * 1000,
+    wsMaxUnauthenticatedConnections: positive(
+      'WS_MAX_UNAUTHENTICATED_CONNECTIONS',
+      env.WS_MAX_UNAUTHENTICATED_CONNECTIONS,
+      100,
+    ),
     wsMaxBufferedBytes: positive('WS_MAX_BUFFERED_BYTES', env.WS_MAX_BUFFERED_BYTES, 1024 * 1024),
     wsRevalidateMs: positive('WS_REVALIDATE_SECONDS', env.WS_REVALIDATE_SECONDS, 60) * 1000,
     graphqlJitCompileAfter: integer('GRAPHQL_JIT_COMPILE_AFTER', env.GRAPHQL_JIT_COMPILE_AFTER, 1),
@@ -246,7 +278,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** The HTTP server's timeouts, each at least a second; Node refuses headers given longer than the whole request. */
-function httpTimeouts(env: NodeJS.ProcessEnv): Pick<Config, 'headersTimeoutSeconds' | 'requestTimeoutSeconds' | 'keepAliveTimeoutSeconds'> {
+function httpTimeouts(
+  env: NodeJS.ProcessEnv,
+): Pick<Config, 'headersTimeoutSeconds' | 'requestTimeoutSeconds' | 'keepAliveTimeoutSeconds'> {
   const seconds = (name: string, fallback: number) => {
     const value = integer(name, env[name], fallback);
     if (value < 1) throw new ConfigError(`${name} must be at least 1 (seconds), got "${env[name]}"`);
@@ -255,9 +289,15 @@ function httpTimeouts(env: NodeJS.ProcessEnv): Pick<Config, 'headersTimeoutSecon
   const headersTimeoutSeconds = seconds('HEADERS_TIMEOUT_SECONDS', 10);
   const requestTimeoutSeconds = seconds('REQUEST_TIMEOUT_SECONDS', 30);
   if (headersTimeoutSeconds > requestTimeoutSeconds) {
-    throw new ConfigError(`HEADERS_TIMEOUT_SECONDS (${headersTimeoutSeconds}) must not exceed REQUEST_TIMEOUT_SECONDS (${requestTimeoutSeconds})`);
+    throw new ConfigError(
+      `HEADERS_TIMEOUT_SECONDS (${headersTimeoutSeconds}) must not exceed REQUEST_TIMEOUT_SECONDS (${requestTimeoutSeconds})`,
+    );
   }
-  return { headersTimeoutSeconds, requestTimeoutSeconds, keepAliveTimeoutSeconds: seconds('KEEP_ALIVE_TIMEOUT_SECONDS', 5) };
+  return {
+    headersTimeoutSeconds,
+    requestTimeoutSeconds,
+    keepAliveTimeoutSeconds: seconds('KEEP_ALIVE_TIMEOUT_SECONDS', 5),
+  };
 }
 
 /** Where `/metrics` is served; in production it is never open to whoever reaches the API port. */
@@ -276,6 +316,9 @@ function cursorSecret(env: NodeJS.ProcessEnv, production: boolean, token: TokenK
     return env.CURSOR_SECRET;
   }
   if (token.kind === 'secret') return token.secret;
-  if (production) throw new ConfigError('In production with JWT_PUBLIC_KEY or JWT_JWKS_URL set CURSOR_SECRET, so that every instance reads the others\' cursors');
+  if (production)
+    throw new ConfigError(
+      "In production with JWT_PUBLIC_KEY or JWT_JWKS_URL set CURSOR_SECRET, so that every instance reads the others' cursors",
+    );
   return undefined;
 }

@@ -51,7 +51,9 @@ export class LoaderRegistry {
   peekOrLoad<K, V, P>(factory: LoaderFactory<K, V, P>, key: K, params: P): V | Promise<V>;
   peekOrLoad<K, V, P>(factory: LoaderFactory<K, V, P>, key: K, params?: P): V | Promise<V> {
     const loader = this.get(factory, params as P);
-    return loader instanceof PeekableLoader ? (loader as PeekableLoader<K, V, unknown>).peekOrLoad(key) : loader.load(key);
+    return loader instanceof PeekableLoader
+      ? (loader as PeekableLoader<K, V, unknown>).peekOrLoad(key)
+      : loader.load(key);
   }
 
   /** `peekOrLoad` for many keys: the values at once when every one is settled, else `loadAll`'s promise. */

@@ -58,7 +58,10 @@ describe('PeekableLoader', () => {
   });
 
   it('keys by cacheKeyFn', () => {
-    const loader = new PeekableLoader<{ id: number; version: number }, string, string>(async (keys) => keys.map((k) => `${k.id}`), { cacheKeyFn: (k) => `${k.id}:${k.version}` });
+    const loader = new PeekableLoader<{ id: number; version: number }, string, string>(
+      async (keys) => keys.map((k) => `${k.id}`),
+      { cacheKeyFn: (k) => `${k.id}:${k.version}` },
+    );
     loader.prime({ id: 1, version: 1 }, 'one');
     expect(loader.peek({ id: 1, version: 1 })).toBe('one');
     expect(loader.peek({ id: 1, version: 2 })).toBe(NOT_LOADED);

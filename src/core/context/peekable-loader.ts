@@ -18,7 +18,10 @@ export class PeekableLoader<K, V, C = K> extends DataLoader<K, V, C> {
   private readonly promises: Map<C, Promise<V>>;
   private readonly keyOf: (key: K) => C;
 
-  constructor(batch: DataLoader.BatchLoadFn<K, V>, options: Omit<DataLoader.Options<K, V, C>, 'cacheMap' | 'cache'> = {}) {
+  constructor(
+    batch: DataLoader.BatchLoadFn<K, V>,
+    options: Omit<DataLoader.Options<K, V, C>, 'cacheMap' | 'cache'> = {},
+  ) {
     const promises = new Map<C, Promise<V>>();
     const keyOf = options.cacheKeyFn ?? ((key: K) => key as unknown as C);
     // `generation` is bumped by every clear: a batch that was in flight across one does not record what it read.

@@ -24,7 +24,8 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
     throw new Error(`DATABASE_URL: unsupported scheme "${parsed.protocol}" (use sqlite: or mysql://)`);
   }
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error('DATABASE_URL: the database name must be letters, digits or _');
+  if (!/^[A-Za-z0-9_]+$/.test(database))
+    throw new Error('DATABASE_URL: the database name must be letters, digits or _');
   return {
     kind: 'mysql',
     host: parsed.hostname || '127.0.0.1',

@@ -41,7 +41,14 @@ export class Database {
   static async connect(url: string, options: { log?: Logger; poolSize?: number } = {}): Promise<Database> {
     const target = parseDatabaseUrl(url);
     const logger = new SqlStatementLogger(options.log);
-    const common = { entities, migrations, logger, synchronize: false, migrationsRun: false, migrationsTransactionMode: 'each' as const };
+    const common = {
+      entities,
+      migrations,
+      logger,
+      synchronize: false,
+      migrationsRun: false,
+      migrationsTransactionMode: 'each' as const,
+    };
     let dataSource: DataSource;
     if (target.kind === 'sqlite') {
       if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
@@ -105,7 +112,8 @@ export class Database {
 
   /** Applies pending migrations: all of them, or those up to and including `upTo` (a restore of an older backup). */
   async runMigrations(options: { upTo?: string } = {}): Promise<string[]> {
-    if (options.upTo === undefined) return (await this.dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    if (options.upTo === undefined)
+      return (await this.dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
     const all = this.dataSource.migrations;
     const end = all.findIndex((m) => m.name === options.upTo);
     if (end < 0) throw new Error(`unknown migration ${options.upTo}`);
@@ -128,8 +136,20 @@ export class Database {
   poolStats(): { total: number; idle: number; waiting: number } {
     if (this.kind === 'sqlite') return { total: 1, idle: 1, waiting: 0 };
     // mysql2 keeps these as internals; read defensively, they are only reported.
-    const pool = (this.dataSource.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number }; _connectionQueue?: { length: number } } }).pool;
-    return { total: pool?._allConnections?.length ?? 0, idle: pool?._freeConnections?.length ?? 0, waiting: pool?._connectionQueue?.length ?? 0 };
+    const pool = (
+      this.dataSource.driver as unknown as {
+        pool?: {
+          _allConnections?: { length: number };
+          _freeConnections?: { length: number };
+          _connectionQueue?: { length: number };
+        };
+      }
+    ).pool;
+    return {
+      total: pool?._allConnections?.length ?? 0,
+      idle: pool?._freeConnections?.length ?? 0,
+      waiting: pool?._connectionQueue?.length ?? 0,
+    };
   }
 
   async ping(): Promise<void> {

@@ -38,7 +38,8 @@ export async function checkDomainInvariants(em: EntityManager, scope: InvariantS
   ];
 }
 
-const count = async (em: EntityManager, sql: string, params: unknown[] = []): Promise<number> => Number(((await em.query(sql, params)) as Row[])[0]!.n);
+const count = async (em: EntityManager, sql: string, params: unknown[] = []): Promise<number> =>
+  Number(((await em.query(sql, params)) as Row[])[0]!.n);
 const sample = (rows: Row[], key: string) => rows.map((r) => String(r[key])).join(', ');
 
 /** Every realization's version is 1 + its audited corrections: an update and its audit row commit together. */
@@ -51,10 +52,21 @@ async function realizationVersions(em: EntityManager, scope: InvariantScope): Pr
    WHERE r.version <> 1 + COALESCE(u.n, 0) ${only}`;
   const params = [Realization.typeName, AuditAction.REALIZATION_UPDATED, ...(scope.realizationIds ?? [])];
   const wrong = await count(em, `SELECT COUNT(*) AS n ${from}`, params);
-  const total = await count(em, `SELECT COUNT(*) AS n FROM realization r WHERE 1 = 1 ${only}`, scope.realizationIds ?? []);
+  const total = await count(
+    em,
+    `SELECT COUNT(*) AS n FROM realization r WHERE 1 = 1 ${only}`,
+    scope.realizationIds ?? [],
+  );
   if (!wrong) return { name, ok: true, detail: `${total} realizations` };
-  const examples = (await em.query(`SELECT r.id AS id, r.version AS version, COALESCE(u.n, 0) AS n ${from} ORDER BY r.id LIMIT 3`, params)) as Row[];
-  return { name, ok: false, detail: `${wrong} of ${total} do not, e.g. ${examples.map((e) => `realization ${String(e.id)}: version ${String(e.version)}, ${String(e.n)} audited updates`).join('; ')}` };
+  const examples = (await em.query(
+    `SELECT r.id AS id, r.version AS version, COALESCE(u.n, 0) AS n ${from} ORDER BY r.id LIMIT 3`,
+    params,
+  )) as Row[];
+  return {
+    name,
+    ok: false,
+    detail: `${wrong} of ${total} do not, e.g. ${examples.map((e) => `realization ${String(e.id)}: version ${String(e.version)}, ${String(e.n)} audited updates`).join('; ')}`,
+  };
 }
 
 /**
@@ -67,8 +79,14 @@ async function feedbackAudited(em: EntityManager, scope: InvariantScope): Promis
   const params = [Feedback.typeName, AuditAction.FEEDBACK_GIVEN];
   let after = scope.feedbackAfterId ?? 0;
   let seededNote = '';
-  if (scope.feedbackAfterId === undefined && (await count(em, 'SELECT COUNT(*) AS n FROM audit_entry WHERE action = ?', [AuditAction.ORGANISATION_SEEDED]))) {
-    const [{ first }] = (await em.query('SELECT MIN(entity_id) AS first FROM audit_entry WHERE entity_type = ? AND action = ?', params)) as Array<{ first: number | string | null }>;
+  if (
+    scope.feedbackAfterId === undefined &&
+    (await count(em, 'SELECT COUNT(*) AS n FROM audit_entry WHERE action = ?', [AuditAction.ORGANISATION_SEEDED]))
+  ) {
+    const [{ first }] = (await em.query(
+      'SELECT MIN(entity_id) AS first FROM audit_entry WHERE entity_type = ? AND action = ?',
+      params,
+    )) as Array<{ first: number | string | null }>;
     after = first === null ? Number.MAX_SAFE_INTEGER : Number(first) - 1;
     const seeded = await count(em, 'SELECT COUNT(*) AS n FROM feedback WHERE id <= ?', [after]);
     seededNote = `, ${seeded} of them written in bulk by the demo seed (which audits the seeding once)`;
@@ -83,10 +101,15 @@ async function feedbackAudited(em: EntityManager, scope: InvariantScope): Promis
   )) as Row[];
   const rows = await count(em, 'SELECT COUNT(*) AS n FROM feedback WHERE id > ?', [after]);
   const total = await count(em, 'SELECT COUNT(*) AS n FROM feedback');
-  if (!missing.length && !orphans.length) return { name, ok: true, detail: `${total} feedback rows${seededNote}; ${rows} checked, each with its audit row` };
+  if (!missing.length && !orphans.length)
+    return { name, ok: true, detail: `${total} feedback rows${seededNote}; ${rows} checked, each with its audit row` };
   const problems = [];
-  if (missing.length) problems.push(`feedback without its audit row: ${sample(missing, 'id')}${missing.length > 3 ? ', …' : ''}`);
-  if (orphans.length) problems.push(`FEEDBACK_GIVEN audit rows without their feedback: ${sample(orphans, 'id')}${orphans.length > 3 ? ', …' : ''}`);
+  if (missing.length)
+    problems.push(`feedback without its audit row: ${sample(missing, 'id')}${missing.length > 3 ? ', …' : ''}`);
+  if (orphans.length)
+    problems.push(
+      `FEEDBACK_GIVEN audit rows without their feedback: ${sample(orphans, 'id')}${orphans.length > 3 ? ', …' : ''}`,
+    );
   return { name, ok: false, detail: problems.join('; ') };
 }
 
@@ -95,7 +118,13 @@ async function feedbackAudited(em: EntityManager, scope: InvariantScope): Promis
  * for every node with a parent, each of the parent's rows (a, parent, d) has its (a, node, d + 1); and there are
  * no more rows than these. By induction from the roots, the table is then the links' closure.
  */
-async function closureAgrees(em: EntityManager, closure: string, nodes: string, parentColumn: string, links: string): Promise<InvariantCheck> {
+async function closureAgrees(
+  em: EntityManager,
+  closure: string,
+  nodes: string,
+  parentColumn: string,
+  links: string,
+): Promise<InvariantCheck> {
   const name = `${closure} agrees with the ${links}`;
   const selfMissing = await count(
     em,
@@ -107,7 +136,9 @@ async function closureAgrees(em: EntityManager, closure: string, nodes: string, 
        LEFT JOIN ${closure} c ON c.descendant_id = x.id AND c.ancestor_id = p.ancestor_id AND c.depth = p.depth + 1
       WHERE c.ancestor_id IS NULL`,
   );
-  const expected = (await count(em, `SELECT COUNT(*) AS n FROM ${nodes}`)) + (await count(em, `SELECT COUNT(*) AS n FROM ${nodes} x JOIN ${closure} p ON p.descendant_id = x.${parentColumn}`));
+  const expected =
+    (await count(em, `SELECT COUNT(*) AS n FROM ${nodes}`)) +
+    (await count(em, `SELECT COUNT(*) AS n FROM ${nodes} x JOIN ${closure} p ON p.descendant_id = x.${parentColumn}`));
   const actual = await count(em, `SELECT COUNT(*) AS n FROM ${closure}`);
   if (!selfMissing && !inheritedMissing && expected === actual) return { name, ok: true, detail: `${actual} rows` };
   const problems = [];
@@ -120,9 +151,14 @@ async function closureAgrees(em: EntityManager, closure: string, nodes: string, 
 /** Every rating's predikat (periodic and annual) is the matrix's for its result and behaviour ratings. */
 async function predikatFollowsMatrix(em: EntityManager): Promise<InvariantCheck> {
   const name = 'every rating’s predikat follows the predikat matrix of its inputs';
-  const cells = Object.entries(PREDIKAT_MATRIX).flatMap(([result, row]) => Object.entries(row).map(([behavior, predikat]) => [result as ExpectationRating, behavior, predikat]));
+  const cells = Object.entries(PREDIKAT_MATRIX).flatMap(([result, row]) =>
+    Object.entries(row).map(([behavior, predikat]) => [result as ExpectationRating, behavior, predikat]),
+  );
   const matches = cells.map(() => '(result_rating = ? AND behavior_rating = ? AND predikat = ?)').join(' OR ');
-  const wrong = (await em.query(`SELECT id, result_rating AS r, behavior_rating AS b, predikat AS p FROM evaluation WHERE NOT (${matches}) ORDER BY id LIMIT 4`, cells.flat())) as Row[];
+  const wrong = (await em.query(
+    `SELECT id, result_rating AS r, behavior_rating AS b, predikat AS p FROM evaluation WHERE NOT (${matches}) ORDER BY id LIMIT 4`,
+    cells.flat(),
+  )) as Row[];
   const total = await count(em, 'SELECT COUNT(*) AS n FROM evaluation');
   if (!wrong.length) return { name, ok: true, detail: `${total} ratings` };
   return {

@@ -28,7 +28,12 @@ export class RawEntities<T extends ObjectLiteral> {
     this.columns = metadata.columns
       // Virtual columns belong to a relation alone (no property of their own); an explicit @Column on a join column is kept.
       .filter((c) => !c.isVirtual)
-      .map((c) => ({ property: c.propertyName, database: c.databaseName, alias: `${alias}__${c.databaseName}`, meta: c }));
+      .map((c) => ({
+        property: c.propertyName,
+        database: c.databaseName,
+        alias: `${alias}__${c.databaseName}`,
+        meta: c,
+      }));
     this.primary = this.columns.find((c) => c.meta.isPrimary)?.alias;
     this.primaryColumn = this.columns.find((c) => c.meta.isPrimary)?.database;
     this.hydrate = compileHydrator<T>(metadata, this.columns);
@@ -55,7 +60,9 @@ export class RawEntities<T extends ObjectLiteral> {
   /** `alias.column AS alias__column, …` for a SELECT list: unambiguous when several entities share a row. */
   select(): string {
     const q = (name: string) => this.driver.escape(name);
-    return (this.selectList ??= this.columns.map((c) => `${q(this.alias)}.${q(c.database)} AS ${q(c.alias)}`).join(', '));
+    return (this.selectList ??= this.columns
+      .map((c) => `${q(this.alias)}.${q(c.database)} AS ${q(c.alias)}`)
+      .join(', '));
   }
 
   /** `FROM table alias` */
@@ -77,7 +84,11 @@ export class RawEntities<T extends ObjectLiteral> {
   /** Entities by primary key (one statement). */
   byIds(em: EntityManager, ids: readonly unknown[]): Promise<T[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.query(em, `SELECT ${this.select()} FROM ${this.from()} WHERE ${this.idColumn()} IN (${placeholders(ids)})`, [...ids]);
+    return this.query(
+      em,
+      `SELECT ${this.select()} FROM ${this.from()} WHERE ${this.idColumn()} IN (${placeholders(ids)})`,
+      [...ids],
+    );
   }
 
   /** Runs a statement written with `select()` and `from()` and returns its entities, in row order. */
@@ -105,22 +116,33 @@ const AS_READ = new Set<unknown>(['varchar', 'char', 'text', 'integer', 'int']);
  * than 12 columns in V8's dictionary mode, slow for each later read too (`docs/adr/0005-hand-written-hydrators.md`).
  * Names come from the entity metadata, quoted as JSON.
  */
-function compileHydrator<T>(metadata: EntityMetadata, columns: ReadonlyArray<{ property: string; alias: string; meta: ColumnMetadata }>): (row: Record<string, unknown>) => T {
+function compileHydrator<T>(
+  metadata: EntityMetadata,
+  columns: ReadonlyArray<{ property: string; alias: string; meta: ColumnMetadata }>,
+): (row: Record<string, unknown>) => T {
   const body = columns.map((c, n) => {
     const read = `row[${JSON.stringify(c.alias)}]`;
-    const value = AS_READ.has(c.meta.type) && !c.meta.transformer ? read : `driver.prepareHydratedValue(${read}, columns[${n}].meta)`;
+    const value =
+      AS_READ.has(c.meta.type) && !c.meta.transformer
+        ? read
+        : `driver.prepareHydratedValue(${read}, columns[${n}].meta)`;
     return `e[${JSON.stringify(c.property)}] = ${value};`;
   });
   // Generated once per shape from metadata, as mysql2 does for its row parsers.
-  const make = new Function('metadata', 'columns', `return function hydrate(row) { const driver = metadata.connection.driver; const e = metadata.create(); ${body.join(' ')} return e; };`) as (
-    metadata: EntityMetadata,
-    cols: typeof columns,
-  ) => (row: Record<string, unknown>) => T;
+  const make = new Function(
+    'metadata',
+    'columns',
+    `return function hydrate(row) { const driver = metadata.connection.driver; const e = metadata.create(); ${body.join(' ')} return e; };`,
+  ) as (metadata: EntityMetadata, cols: typeof columns) => (row: Record<string, unknown>) => T;
   return make(metadata, columns);
 }
 
 /** Entities by primary key, in no particular order (a DataLoader batch orders them with `byKey`). */
-export function rawByIds<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, ids: readonly unknown[]): Promise<T[]> {
+export function rawByIds<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  ids: readonly unknown[],
+): Promise<T[]> {
   const shape = RawEntities.of(em, target, 't');
   return shape.byIds(em, ids);
 }

@@ -10,7 +10,11 @@ export function supportsRowLocks(em: EntityManager): boolean {
 }
 
 /** The row as committed now, locked against concurrent writers until this transaction ends (FOR UPDATE). */
-export async function lockedRow<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, id: number): Promise<T | null> {
+export async function lockedRow<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  id: number,
+): Promise<T | null> {
   const qb = em.getRepository(entity).createQueryBuilder('row').where('row.id = :id', { id });
   if (supportsRowLocks(em)) qb.setLock('pessimistic_write');
   return qb.getOne();

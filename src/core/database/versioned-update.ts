@@ -24,19 +24,35 @@ export async function updateVersioned<T extends ObjectLiteral>(
     .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
     .execute();
   if (result.affected === 1) return;
-  const read = em.getRepository(entity).createQueryBuilder('row').select('row.version', 'version').where('row.id = :id', { id });
+  const read = em
+    .getRepository(entity)
+    .createQueryBuilder('row')
+    .select('row.version', 'version')
+    .where('row.id = :id', { id });
   // A locking read sees the latest committed version, not this transaction's older snapshot (MySQL).
   if (em.connection.driver.options.type !== 'better-sqlite3') read.setLock('pessimistic_read');
   const current = await read.getRawOne<{ version: number | string }>();
   const currentVersion = current ? Number(current.version) : undefined;
-  if (currentVersion === undefined) throw new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'The record no longer exists.', field)]);
+  if (currentVersion === undefined)
+    throw new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'The record no longer exists.', field)]);
   assertExpectedVersion(currentVersion, expectedVersion, field);
   // The row exists with the expected version yet was not updated: only a concurrent change explains it.
-  throw new UserErrorsException([UserError.of(UserErrorCode.CONFLICT, 'The record was changed concurrently. Reload and try again.', field, currentVersion)]);
+  throw new UserErrorsException([
+    UserError.of(
+      UserErrorCode.CONFLICT,
+      'The record was changed concurrently. Reload and try again.',
+      field,
+      currentVersion,
+    ),
+  ]);
 }
 
 /** For a change that turned out to change nothing: still refuse a stale `expectedVersion`, as the update would. */
-export function assertExpectedVersion(currentVersion: number, expectedVersion: number, field: string[] = ['input', 'expectedVersion']): void {
+export function assertExpectedVersion(
+  currentVersion: number,
+  expectedVersion: number,
+  field: string[] = ['input', 'expectedVersion'],
+): void {
   if (currentVersion === expectedVersion) return;
   throw new UserErrorsException([
     UserError.of(

@@ -50,7 +50,12 @@ export class UserError {
   currentVersion?: number | null;
 
   static of(code: UserErrorCode, message: string, field?: string[], currentVersion?: number): UserError {
-    return Object.assign(new UserError(), { code, message, field: field ?? null, currentVersion: currentVersion ?? null });
+    return Object.assign(new UserError(), {
+      code,
+      message,
+      field: field ?? null,
+      currentVersion: currentVersion ?? null,
+    });
   }
 }
 

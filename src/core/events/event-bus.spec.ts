@@ -6,12 +6,16 @@ describe('the in-process event bus', () => {
     const { bus, transport, close } = createEventBus({ channelPrefix: 'spec' });
     try {
       expect(transport).toBe('memory');
-      const iterators = Array.from({ length: 25 }, () => bus.subscribe(Topic.FEEDBACK_RECEIVED)[Symbol.asyncIterator]());
+      const iterators = Array.from({ length: 25 }, () =>
+        bus.subscribe(Topic.FEEDBACK_RECEIVED)[Symbol.asyncIterator](),
+      );
       const received = iterators.map((it) => it.next());
       // A subscription attaches its listener when first pulled; let them.
       await new Promise((resolve) => setImmediate(resolve));
       bus.publish(Topic.FEEDBACK_RECEIVED, { feedbackId: 7, recipientId: 3 });
-      expect((await Promise.all(received)).map((r) => r.value)).toEqual(Array.from({ length: 25 }, () => ({ feedbackId: 7, recipientId: 3 })));
+      expect((await Promise.all(received)).map((r) => r.value)).toEqual(
+        Array.from({ length: 25 }, () => ({ feedbackId: 7, recipientId: 3 })),
+      );
       await Promise.all(iterators.map((it) => it.return?.()));
     } finally {
       await close();
@@ -27,7 +31,10 @@ describe('the in-process event bus', () => {
       const iterators = Array.from({ length: 25 }, () => bus.subscribe(Topic.FEEDBACK_RECEIVED)[Symbol.asyncIterator]());
       iterators.forEach((it) => it.next());
       setTimeout(() => { console.log('DONE'); process.exit(0); }, 100);`;
-    const out = execFileSync(process.execPath, ['--no-deprecation', '-r', '@swc-node/register', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    const out = execFileSync(process.execPath, ['--no-deprecation', '-r', '@swc-node/register', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(out.trim().split('\n')).toEqual(['DONE']);
   });
 });

@@ -52,7 +52,11 @@ export function createEventBus(options: EventBusOptions): EventBusHandle {
     // Node warns past 10 listeners per event type; here every open subscription is one, so no limit applies.
     const eventTarget = new EventTarget();
     setMaxListeners(0, eventTarget);
-    return { bus: typedBus(createPubSub({ eventTarget, repeaterBuffer }), channel), transport: 'memory', close: async () => {} };
+    return {
+      bus: typedBus(createPubSub({ eventTarget, repeaterBuffer }), channel),
+      transport: 'memory',
+      close: async () => {},
+    };
   }
   const clientOptions = { maxRetriesPerRequest: null } as const;
   // ioredis is heavy once loaded (`CHANGELOG.md`, Performance): only instances that use Redis load it.
@@ -62,7 +66,8 @@ export function createEventBus(options: EventBusOptions): EventBusHandle {
   const { createRedisEventTarget } = require('@graphql-yoga/redis-event-target') as typeof RedisEventTargetModule;
   const publishClient = new Redis(options.redisUrl, clientOptions);
   const subscribeClient = new Redis(options.redisUrl, clientOptions);
-  for (const client of [publishClient, subscribeClient]) client.on('error', (err) => options.log?.warn({ err }, 'redis connection error'));
+  for (const client of [publishClient, subscribeClient])
+    client.on('error', (err) => options.log?.warn({ err }, 'redis connection error'));
   const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
   return {
     bus: typedBus(createPubSub({ eventTarget, repeaterBuffer }), channel),

@@ -20,13 +20,19 @@ export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `Return the first n items after \`after\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Return the first n items after \`after\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor to start after.' })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `Return the last n items before \`before\` (at most ${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Return the last n items before \`before\` (at most ${MAX_PAGE_SIZE}).`,
+  })
   last?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor to end before.' })
@@ -81,7 +87,9 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
       return this.edges.map((e) => e.node);
     }
 
-    @Field(() => Int, { description: 'How many items the whole list holds (all pages), counting only what you may see.' })
+    @Field(() => Int, {
+      description: 'How many items the whole list holds (all pages), counting only what you may see.',
+    })
     totalCount(): Promise<number> {
       return this.count();
     }

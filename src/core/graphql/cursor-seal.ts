@@ -50,7 +50,10 @@ export function openCursor(token: string): string | undefined {
     const decipher = createDecipheriv('aes-256-gcm', keys.encryption, sealed.subarray(1, 1 + NONCE_BYTES));
     decipher.setAAD(sealed.subarray(0, 1));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(sealed.subarray(1 + NONCE_BYTES, sealed.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+    return Buffer.concat([
+      decipher.update(sealed.subarray(1 + NONCE_BYTES, sealed.length - TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
   } catch {
     return undefined;
   }

@@ -29,7 +29,9 @@ export interface GroupedConnectionSpec<T extends ObjectLiteral, P extends Groupe
  * `totalCount`s when asked on a page after a cursor (a first page counts in the same statement), whatever the
  * number of parents.
  */
-export function groupedConnectionLoader<T extends ObjectLiteral, P extends GroupedParams>(spec: GroupedConnectionSpec<T, P>): LoaderFactory<number, Page<T>, P> {
+export function groupedConnectionLoader<T extends ObjectLiteral, P extends GroupedParams>(
+  spec: GroupedConnectionSpec<T, P>,
+): LoaderFactory<number, Page<T>, P> {
   return (ctx, params) => {
     const counts = new DataLoader<number, number>(async (parents) => {
       const rows: Array<{ parent: number | string; total: number | string }> = await spec
@@ -44,11 +46,24 @@ export function groupedConnectionLoader<T extends ObjectLiteral, P extends Group
     });
     return new DataLoader<number, Page<T>>(async (parents) => {
       const sort = spec.sort(params);
-      const groups = await pageGroups(ctx.em, spec.query(ctx, parents, params), spec.partitionColumn, sort, params.args, parents);
+      const groups = await pageGroups(
+        ctx.em,
+        spec.query(ctx, parents, params),
+        spec.partitionColumn,
+        sort,
+        params.args,
+        parents,
+      );
       return parents.map((parent) => {
         const group = groups.get(parent)!;
         for (const node of group.nodes) spec.prime?.(ctx, node);
-        return groupedPage(group.nodes, group.hasMore, sort, params.args, group.total !== undefined ? () => Promise.resolve(group.total!) : () => counts.load(parent));
+        return groupedPage(
+          group.nodes,
+          group.hasMore,
+          sort,
+          params.args,
+          group.total !== undefined ? () => Promise.resolve(group.total!) : () => counts.load(parent),
+        );
       });
     });
   };

@@ -8,7 +8,10 @@ export type Payload<T> = Partial<T> & { userErrors: UserError[] };
  * thrown inside rolls everything back and becomes the payload's `userErrors`; any other error rolls back and
  * propagates (masked by the server).
  */
-export async function runMutation<T extends object>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<Payload<T>> {
+export async function runMutation<T extends object>(
+  ctx: RequestContext,
+  work: (tx: RequestContext) => Promise<T>,
+): Promise<Payload<T>> {
   try {
     const result = await ctx.transaction(work);
     return { ...result, userErrors: [] };

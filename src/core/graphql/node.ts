@@ -2,7 +2,9 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 import { type RequestContext } from '../context/request-context';
 import { fromGlobalId } from './global-id';
 
-@InterfaceType({ description: 'An object with a global id (Relay). Fetch any of them with `node(id:)` or `nodes(ids:)`.' })
+@InterfaceType({
+  description: 'An object with a global id (Relay). Fetch any of them with `node(id:)` or `nodes(ids:)`.',
+})
 export abstract class Node {
   @Field(() => ID, { description: 'Opaque global id.' })
   id!: string;

@@ -54,7 +54,10 @@ function decodeCursor(cursor: string, argument: string): CursorValue {
 export function pageWindow(args: ConnectionArgs): Window {
   const { first, last, after, before } = args;
   if (first != null && last != null) throw badUserInput('Pass either `first` or `last`, not both.');
-  for (const [name, value] of [['first', first], ['last', last]] as const) {
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
       throw badUserInput(`\`${name}\` must be between 0 and ${MAX_PAGE_SIZE}.`, { argument: name });
     }
@@ -102,7 +105,13 @@ class LazyEdge<T> implements Edge<T> {
   }
 }
 
-function pageOf<T>(nodes: T[], sort: Pick<Sort<T>, 'valueOf' | 'idOf'>, hasNextPage: boolean, hasPreviousPage: boolean, totalCount: () => Promise<number>): Page<T> {
+function pageOf<T>(
+  nodes: T[],
+  sort: Pick<Sort<T>, 'valueOf' | 'idOf'>,
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+  totalCount: () => Promise<number>,
+): Page<T> {
   const edges = nodes.map((node) => new LazyEdge(node, sort.valueOf(node), sort.idOf(node)));
   return {
     edges,
@@ -124,21 +133,35 @@ function toPage<T>(rows: T[], sort: Sort<T>, window: Window, totalCount: () => P
   const hasMore = rows.length > window.limit;
   const slice = rows.slice(0, window.limit);
   if (window.fromEnd) slice.reverse();
-  return pageOf(slice, sort, window.fromEnd ? window.before !== undefined : hasMore, window.fromEnd ? hasMore : window.after !== undefined, totalCount);
+  return pageOf(
+    slice,
+    sort,
+    window.fromEnd ? window.before !== undefined : hasMore,
+    window.fromEnd ? hasMore : window.after !== undefined,
+    totalCount,
+  );
 }
 
 /**
  * One page of a root list by keyset pagination: one statement for the page, one more for `totalCount` only when
  * it is asked for. `qb` must already carry the filters and the policy's scoping.
  */
-export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sort: Sort<T>, args: ConnectionArgs): Promise<Page<T>> {
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  sort: Sort<T>,
+  args: ConnectionArgs,
+): Promise<Page<T>> {
   const window = pageWindow(args);
   const countQuery = qb.clone();
   let counted: Promise<number> | undefined;
   const totalCount = () => (counted ??= countQuery.getCount());
   const pageQuery = qb.clone();
   const direction = applyWindow(pageQuery as SelectQueryBuilder<ObjectLiteral>, sort, window);
-  pageQuery.orderBy(sort.column, direction).addOrderBy(sort.idColumn, direction).take(undefined).limit(window.limit + 1);
+  pageQuery
+    .orderBy(sort.column, direction)
+    .addOrderBy(sort.idColumn, direction)
+    .take(undefined)
+    .limit(window.limit + 1);
   const rows = await pageQuery.getMany();
   return toPage(rows, sort, window, totalCount);
 }
@@ -168,14 +191,19 @@ export async function pageGroups<T extends ObjectLiteral>(
   const window = pageWindow(args);
   // Without a cursor every child is in the numbered set, so a window count is the total: no second statement.
   const counted = window.after === undefined && window.before === undefined;
-  const result = new Map<number, GroupedPageRows<T>>(parents.map((p) => [p, { nodes: [], hasMore: false, ...(counted ? { total: 0 } : {}) }]));
+  const result = new Map<number, GroupedPageRows<T>>(
+    parents.map((p) => [p, { nodes: [], hasMore: false, ...(counted ? { total: 0 } : {}) }]),
+  );
   if (parents.length === 0) return result;
   const inner = qb.clone() as SelectQueryBuilder<ObjectLiteral>;
   const direction = applyWindow(inner, { ...sort, valueOf: () => 0, idOf: () => 0 }, window);
   inner
     .select(partitionColumn, '_pk')
     .addSelect(sort.idColumn, '_id')
-    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partitionColumn} ORDER BY ${sort.column} ${direction}, ${sort.idColumn} ${direction})`, '_rn')
+    .addSelect(
+      `ROW_NUMBER() OVER (PARTITION BY ${partitionColumn} ORDER BY ${sort.column} ${direction}, ${sort.idColumn} ${direction})`,
+      '_rn',
+    )
     .addSelect(`COUNT(*) OVER (PARTITION BY ${partitionColumn})`, '_total')
     .orderBy();
   const target = qb.expressionMap.mainAlias!.target;
@@ -219,5 +247,11 @@ export function groupedPage<T>(
   totalCount: () => Promise<number>,
 ): Page<T> {
   const window = pageWindow(args);
-  return pageOf(nodes, sort, window.fromEnd ? window.before !== undefined : hasMore, window.fromEnd ? hasMore : window.after !== undefined, totalCount);
+  return pageOf(
+    nodes,
+    sort,
+    window.fromEnd ? window.before !== undefined : hasMore,
+    window.fromEnd ? hasMore : window.after !== undefined,
+    totalCount,
+  );
 }

@@ -15,11 +15,18 @@ export interface ExportDeps {
 
 /** An export's refusal, as JSON with a stable code. */
 export function fail(res: Response, status: number, code: string, message: string): void {
-  res.status(status).type('application/json').send(JSON.stringify({ error: { code, message } }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ error: { code, message } }));
 }
 
 /** The signed-in caller's context, or undefined after answering 401 (no token: anonymous). */
-export async function signedInContext(deps: ExportDeps, req: Request, res: Response): Promise<RequestContext | undefined> {
+export async function signedInContext(
+  deps: ExportDeps,
+  req: Request,
+  res: Response,
+): Promise<RequestContext | undefined> {
   const ctx = await deps.contextFor(req, res);
   if (ctx.actor.isAuthenticated) return ctx;
   fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in with a valid bearer token.');
@@ -50,6 +57,7 @@ export function drainedOrGone(stream: NodeJS.EventEmitter, res: Response): Promi
 
 /** A bad or expired token: 401 with the same message as GraphQL gives (the routers' error handler). */
 export function unauthenticatedAs401(error: unknown, _req: Request, res: Response, next: (e?: unknown) => void): void {
-  if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) return fail(res, 401, error.code, error.message);
+  if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED)
+    return fail(res, 401, error.code, error.message);
   next(error);
 }

@@ -44,15 +44,22 @@ export interface PermissionSubjects {
  * The subject of a permission; for a union of permissions (a helper taking "any permission on a plan"), what every
  * one of them accepts. A bare `Permission` accepts nothing, so a helper cannot pass subjects around untyped.
  */
-export type SubjectOf<P extends Permission> =
-  (P extends Permission ? (subject: [PermissionSubjects[P]]) => void : never) extends (subject: infer All) => void
-    ? All extends readonly unknown[]
-      ? All[0]
-      : never
-    : never;
+export type SubjectOf<P extends Permission> = (
+  P extends Permission ? (subject: [PermissionSubjects[P]]) => void : never
+) extends (subject: infer All) => void
+  ? All extends readonly unknown[]
+    ? All[0]
+    : never
+  : never;
 
 /** The arguments after the permission: none when the rule decides on the caller alone. */
-export type SubjectArgs<P extends Permission> = [SubjectOf<P>] extends [never] ? [subject: never] : [SubjectOf<P>] extends [void] ? [] : [subject: SubjectOf<P>];
+export type SubjectArgs<P extends Permission> = [SubjectOf<P>] extends [never]
+  ? [subject: never]
+  : [SubjectOf<P>] extends [void]
+    ? []
+    : [subject: SubjectOf<P>];
 
 /** The permissions whose rule decides on a `S` (e.g. every permission on a plan), for helpers that take one. */
-export type PermissionOn<S> = { [P in Permission]: [PermissionSubjects[P]] extends [S] ? ([S] extends [PermissionSubjects[P]] ? P : never) : never }[Permission];
+export type PermissionOn<S> = {
+  [P in Permission]: [PermissionSubjects[P]] extends [S] ? ([S] extends [PermissionSubjects[P]] ? P : never) : never;
+}[Permission];

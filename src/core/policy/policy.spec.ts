@@ -9,14 +9,28 @@ const plan = (id: number): Appraisal => Object.assign(new Appraisal(), { id });
 describe('Policy.filter', () => {
   // A table where READ_APPRAISAL answers at once and READ_WORK_PLAN after a lookup; only `true` allows.
   const table = {
-    [Permission.READ_APPRAISAL]: { description: 'even', subject: 'the plan', evaluate: (_ctx: RequestContext, p: Appraisal) => p.id % 2 === 0 },
-    [Permission.READ_WORK_PLAN]: { description: 'odd, later', subject: 'the plan', evaluate: async (_ctx: RequestContext, p: Appraisal) => (p.id % 2 === 1 ? true : (1 as unknown as boolean)) },
+    [Permission.READ_APPRAISAL]: {
+      description: 'even',
+      subject: 'the plan',
+      evaluate: (_ctx: RequestContext, p: Appraisal) => p.id % 2 === 0,
+    },
+    [Permission.READ_WORK_PLAN]: {
+      description: 'odd, later',
+      subject: 'the plan',
+      evaluate: async (_ctx: RequestContext, p: Appraisal) => (p.id % 2 === 1 ? true : (1 as unknown as boolean)),
+    },
   } as unknown as PolicyTable;
   const policy = new Policy({} as RequestContext, table);
 
   it('keeps what the rule allows, in order, whether the rule answers at once or later; null stays null', async () => {
     const [p1, p2, p3, p4] = [plan(1), plan(2), plan(3), plan(4)];
-    expect(await policy.filter(Permission.READ_APPRAISAL, [p1, p2, null, p4, undefined])).toEqual([null, p2, null, p4, null]);
+    expect(await policy.filter(Permission.READ_APPRAISAL, [p1, p2, null, p4, undefined])).toEqual([
+      null,
+      p2,
+      null,
+      p4,
+      null,
+    ]);
     expect(await policy.filter(Permission.READ_WORK_PLAN, [p1, p2, null, p3])).toEqual([p1, null, null, p3]);
     expect(await policy.filter(Permission.READ_APPRAISAL, [])).toEqual([]);
   });
@@ -24,7 +38,11 @@ describe('Policy.filter', () => {
 
 describe('subjects are typed by permission', () => {
   const seen: unknown[] = [];
-  const rule = { description: 'records', subject: 'x', evaluate: (_ctx: RequestContext, s: unknown) => (seen.push(s), true) };
+  const rule = {
+    description: 'records',
+    subject: 'x',
+    evaluate: (_ctx: RequestContext, s: unknown) => (seen.push(s), true),
+  };
   const table = {
     [Permission.SIGNED_IN]: { ...rule, subject: null },
     [Permission.READ_APPRAISAL]: rule,
@@ -66,12 +84,18 @@ describe('subjects are typed by permission', () => {
 
   it('an operation may only declare a permission that decides on the caller alone: anything else is a bug, said loudly', async () => {
     await expect(policy.assertOperation(Permission.SIGNED_IN)).resolves.toBeUndefined();
-    await expect(policy.assertOperation(Permission.READ_APPRAISAL)).rejects.toThrow('READ_APPRAISAL decides on x: it cannot guard an operation');
+    await expect(policy.assertOperation(Permission.READ_APPRAISAL)).rejects.toThrow(
+      'READ_APPRAISAL decides on x: it cannot guard an operation',
+    );
   });
 
   it('a field permission reads its parent object, which must be of the class the rule declares', async () => {
     await expect(policy.canOnField(Permission.READ_EMPLOYEE_PERSONAL, new Employee())).resolves.toBe(true);
-    await expect(policy.canOnField(Permission.READ_EMPLOYEE_PERSONAL, plan(1))).rejects.toThrow('READ_EMPLOYEE_PERSONAL cannot guard a field of Appraisal');
-    await expect(policy.canOnField(Permission.READ_APPRAISAL, plan(1))).rejects.toThrow('READ_APPRAISAL cannot guard a field of Appraisal');
+    await expect(policy.canOnField(Permission.READ_EMPLOYEE_PERSONAL, plan(1))).rejects.toThrow(
+      'READ_EMPLOYEE_PERSONAL cannot guard a field of Appraisal',
+    );
+    await expect(policy.canOnField(Permission.READ_APPRAISAL, plan(1))).rejects.toThrow(
+      'READ_APPRAISAL cannot guard a field of Appraisal',
+    );
   });
 });

@@ -47,7 +47,10 @@ export class Policy {
    * Keeps the subjects the permission allows, in order; the rest read as absent. Waits only when a rule had to
    * (a page of plans a supervisor appraises is decided without a promise per plan).
    */
-  async filter<P extends Permission, T extends SubjectOf<P>>(permission: P, subjects: readonly (T | null | undefined)[]): Promise<(T | null)[]> {
+  async filter<P extends Permission, T extends SubjectOf<P>>(
+    permission: P,
+    subjects: readonly (T | null | undefined)[],
+  ): Promise<(T | null)[]> {
     const rule = this.rule(permission);
     let waits = false;
     const verdicts = subjects.map((s) => {
@@ -63,7 +66,8 @@ export class Policy {
   /** An operation's permission (`@Allow` on a root field): one that decides on the caller alone, else a bug, said loudly. */
   async assertOperation(permission: Permission): Promise<void> {
     const rule = this.table[permission];
-    if (rule.subject !== null) throw new Error(`${permission} decides on ${rule.subject}: it cannot guard an operation`);
+    if (rule.subject !== null)
+      throw new Error(`${permission} decides on ${rule.subject}: it cannot guard an operation`);
     if (await this.decide(permission, undefined as never)) return;
     throw this.ctx.actor.isAuthenticated ? forbidden() : unauthenticated();
   }

@@ -20,7 +20,11 @@ const formatters = new Map<string, { format: Intl.DateTimeFormat; second: number
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
   let zone = formatters.get(timeZone);
   if (!zone) {
-    zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), second: NaN, day: '' };
+    zone = {
+      format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      second: NaN,
+      day: '',
+    };
     formatters.set(timeZone, zone);
   }
   // The last answer per zone, by whole second (zone offsets are whole seconds): every request asks for today,

@@ -39,10 +39,10 @@ export class ClosureTable {
 
   /** True when `ancestorId` is `descendantId` or above it, as committed now (a locking read on MySQL). */
   async isAncestorOrSelf(em: EntityManager, ancestorId: number, descendantId: number): Promise<boolean> {
-    const rows: unknown[] = await em.query(`SELECT 1 AS found FROM ${this.q(em)} WHERE ancestor_id = ? AND descendant_id = ?${shareLockClause(em)}`, [
-      ancestorId,
-      descendantId,
-    ]);
+    const rows: unknown[] = await em.query(
+      `SELECT 1 AS found FROM ${this.q(em)} WHERE ancestor_id = ? AND descendant_id = ?${shareLockClause(em)}`,
+      [ancestorId, descendantId],
+    );
     return rows.length > 0;
   }
 

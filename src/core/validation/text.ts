@@ -5,7 +5,13 @@ import { type UserErrorList, UserErrorCode } from '../errors/user-error';
  * Trims a required text input and checks its length; records INVALID on `errors` and returns undefined when it
  * is empty or too long. Lengths count characters (Unicode code points), as the database's utf8mb4 does.
  */
-export function requiredText(errors: UserErrorList, value: string, field: string[], label: string, max: number): string | undefined {
+export function requiredText(
+  errors: UserErrorList,
+  value: string,
+  field: string[],
+  label: string,
+  max: number,
+): string | undefined {
   const trimmed = value.trim();
   if (trimmed.length === 0) {
     errors.add(UserErrorCode.INVALID, `${label} must not be empty.`, field);
@@ -19,7 +25,13 @@ export function requiredText(errors: UserErrorList, value: string, field: string
 }
 
 /** Like `requiredText`, for a nullable field: null or blank clears it. */
-export function optionalText(errors: UserErrorList, value: string | null | undefined, field: string[], label: string, max: number): string | null | undefined {
+export function optionalText(
+  errors: UserErrorList,
+  value: string | null | undefined,
+  field: string[],
+  label: string,
+  max: number,
+): string | null | undefined {
   if (value === undefined) return undefined;
   if (value === null || value.trim() === '') return null;
   return requiredText(errors, value, field, label, max) ?? undefined;
@@ -36,7 +48,10 @@ export function searchText(value: string | null | undefined): string | null {
   const trimmed = value?.trim();
   if (!trimmed) return null;
   if ([...trimmed].length > SEARCH_TEXT_MAX) {
-    throw badUserInput(`\`search\` must be at most ${SEARCH_TEXT_MAX} characters.`, { field: 'search', http: { status: 400 } });
+    throw badUserInput(`\`search\` must be at most ${SEARCH_TEXT_MAX} characters.`, {
+      field: 'search',
+      http: { status: 400 },
+    });
   }
   return trimmed;
 }

@@ -4,7 +4,11 @@ import { type Actor } from '../../core/auth/actor';
 let seq = 0;
 
 /** Restricts a query over `daily_activity` (as `alias`) to the entries the caller may read, in SQL. Mirrors `decideReadActivity`, held to it by `test/e2e/scope-agreement.e2e-spec.ts`. */
-export function scopeActivitiesToReader<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'activity'): SelectQueryBuilder<T> {
+export function scopeActivitiesToReader<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor,
+  alias = 'activity',
+): SelectQueryBuilder<T> {
   if (actor.isRegionHrAdmin) return qb;
   const n = ++seq;
   const conditions: string[] = [];

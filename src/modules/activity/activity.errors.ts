@@ -15,12 +15,27 @@ export enum ActivityProblem {
 const TABLE: Record<ActivityProblem, { code: UserErrorCode; message: string }> = {
   ACTIVITY_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such activity entry.' },
   DATE_IN_FUTURE: { code: UserErrorCode.INVALID, message: 'The day cannot be in the future.' },
-  DATE_OUTSIDE_PERIOD: { code: UserErrorCode.PERIOD_CLOSED, message: 'The day falls in a closed performance period (or in none).' },
+  DATE_OUTSIDE_PERIOD: {
+    code: UserErrorCode.PERIOD_CLOSED,
+    message: 'The day falls in a closed performance period (or in none).',
+  },
   DURATION_INVALID: { code: UserErrorCode.INVALID, message: 'The duration is 1 to 1,440 minutes.' },
-  URL_INVALID: { code: UserErrorCode.INVALID, message: 'Evidence is a link: an http(s) URL of at most 500 characters.' },
-  INDICATOR_NOT_IN_PLAN: { code: UserErrorCode.INVALID, message: 'The indicator must be one of your plan’s for that day.' },
-  ALREADY_ACKNOWLEDGED: { code: UserErrorCode.INVALID_STATE, message: 'The entry is acknowledged: it no longer changes.' },
-  COMMENT_REQUIRED: { code: UserErrorCode.INVALID, message: 'Say why the entry is returned (at most 2,000 characters).' },
+  URL_INVALID: {
+    code: UserErrorCode.INVALID,
+    message: 'Evidence is a link: an http(s) URL of at most 500 characters.',
+  },
+  INDICATOR_NOT_IN_PLAN: {
+    code: UserErrorCode.INVALID,
+    message: 'The indicator must be one of your plan’s for that day.',
+  },
+  ALREADY_ACKNOWLEDGED: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'The entry is acknowledged: it no longer changes.',
+  },
+  COMMENT_REQUIRED: {
+    code: UserErrorCode.INVALID,
+    message: 'Say why the entry is returned (at most 2,000 characters).',
+  },
 };
 
 export function activityError(problem: ActivityProblem, field: string[]): UserError {

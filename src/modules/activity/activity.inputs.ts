@@ -20,7 +20,9 @@ export class RecordActivityInput {
   evidenceUrl?: string | null;
 }
 
-@InputType({ description: 'Corrects an entry of your daily log (while it is not acknowledged); it goes back to your supervisor.' })
+@InputType({
+  description: 'Corrects an entry of your daily log (while it is not acknowledged); it goes back to your supervisor.',
+})
 export class UpdateActivityInput {
   @Field(() => ID, { description: 'Global id of the entry.' })
   id!: string;
@@ -55,7 +57,9 @@ registerEnumType(ActivityDecision, {
   },
 });
 
-@InputType({ description: 'Acknowledges or returns an entry of a daily log (the employee’s appraiser or direct supervisor).' })
+@InputType({
+  description: 'Acknowledges or returns an entry of a daily log (the employee’s appraiser or direct supervisor).',
+})
 export class ReviewActivityInput {
   @Field(() => ID, { description: 'Global id of the entry.' })
   id!: string;

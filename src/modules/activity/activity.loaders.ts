@@ -34,7 +34,10 @@ export interface EmployeeActivitiesParams extends ActivityRange {
 export const employeeActivitiesPage = groupedConnectionLoader<DailyActivity, EmployeeActivitiesParams>({
   partitionColumn: 'activity.employee_id',
   query: (ctx, employees, { from, to, status }) => {
-    const qb = ctx.em.getRepository(DailyActivity).createQueryBuilder('activity').where('activity.employee_id IN (:...employees)', { employees: [...employees] });
+    const qb = ctx.em
+      .getRepository(DailyActivity)
+      .createQueryBuilder('activity')
+      .where('activity.employee_id IN (:...employees)', { employees: [...employees] });
     if (from) qb.andWhere('activity.activity_date >= :from', { from });
     if (to) qb.andWhere('activity.activity_date <= :to', { to });
     if (status) qb.andWhere('activity.status = :status', { status });

@@ -29,12 +29,19 @@ export function decideReviewActivity({ relation }: { relation: ActivityRelation 
 async function relationTo(ctx: RequestContext, activity: DailyActivity, wantAbove: boolean): Promise<ActivityRelation> {
   const me = ctx.actor.employeeId;
   const isOwner = me !== undefined && me === activity.employeeId;
-  const plan: Appraisal | null = activity.appraisalId === null ? null : await ctx.loaders.get(appraisalById).load(activity.appraisalId);
+  const plan: Appraisal | null =
+    activity.appraisalId === null ? null : await ctx.loaders.get(appraisalById).load(activity.appraisalId);
   const owner = await ctx.loaders.get(employeeById).load(activity.employeeId);
   const reviewerId = plan?.appraiserEmployeeId ?? owner?.supervisorId ?? null;
   const isReviewer = me !== undefined && me === reviewerId;
-  const inHrScope = !isOwner && !isReviewer && ctx.actor.isHrAdmin && owner ? await ctx.loaders.get(unitInHrScope).load(owner.unitId) : false;
-  const isAboveOwner = wantAbove && !isOwner && !isReviewer && !inHrScope && me !== undefined ? await ctx.loaders.get(actorIsAbove).load(activity.employeeId) : false;
+  const inHrScope =
+    !isOwner && !isReviewer && ctx.actor.isHrAdmin && owner
+      ? await ctx.loaders.get(unitInHrScope).load(owner.unitId)
+      : false;
+  const isAboveOwner =
+    wantAbove && !isOwner && !isReviewer && !inHrScope && me !== undefined
+      ? await ctx.loaders.get(actorIsAbove).load(activity.employeeId)
+      : false;
   return { isOwner, isReviewer, isAboveOwner, inHrScope };
 }
 
@@ -42,10 +49,12 @@ export const activityRules = {
   readActivity: {
     description: 'The employee, their reviewer, everyone above them, HR admins covering them.',
     subject: 'the entry',
-    evaluate: async (ctx, activity) => decideReadActivity({ actor: ctx.actor, relation: await relationTo(ctx, activity, true) }),
+    evaluate: async (ctx, activity) =>
+      decideReadActivity({ actor: ctx.actor, relation: await relationTo(ctx, activity, true) }),
   } satisfies PolicyRule<DailyActivity>,
   reviewActivity: {
-    description: 'The appraiser of the plan the entry belongs to, or the direct supervisor when there is no plan; never its author.',
+    description:
+      'The appraiser of the plan the entry belongs to, or the direct supervisor when there is no plan; never its author.',
     subject: 'the entry',
     evaluate: async (ctx, activity) => decideReviewActivity({ relation: await relationTo(ctx, activity, false) }),
   } satisfies PolicyRule<DailyActivity>,

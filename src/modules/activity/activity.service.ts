@@ -21,7 +21,12 @@ import { Indicator } from '../work-plan/indicator.entity';
 import { workPlanService } from '../work-plan/work-plan.service';
 import { ActivityStatus, DailyActivity } from './daily-activity.entity';
 import { activityError, ActivityProblem } from './activity.errors';
-import { ActivityDecision, type RecordActivityInput, type ReviewActivityInput, type UpdateActivityInput } from './activity.inputs';
+import {
+  ActivityDecision,
+  type RecordActivityInput,
+  type ReviewActivityInput,
+  type UpdateActivityInput,
+} from './activity.inputs';
 import { activityById, type ActivityRange, activitySort, employeeActivitiesPage } from './activity.loaders';
 import { scopeActivitiesToReader } from './activity-scope';
 import { appraisalService } from '../appraisal/appraisal.service';
@@ -38,7 +43,12 @@ export class ActivityService {
   }
 
   /** One employee's log (a page per employee when nested in a list). */
-  ofEmployee(ctx: RequestContext, employeeId: number, range: ActivityRange, args: ConnectionArgs): Promise<Page<DailyActivity>> {
+  ofEmployee(
+    ctx: RequestContext,
+    employeeId: number,
+    range: ActivityRange,
+    args: ConnectionArgs,
+  ): Promise<Page<DailyActivity>> {
     return ctx.loaders.get(employeeActivitiesPage, { args: { ...args }, ...range }).load(employeeId);
   }
 
@@ -88,7 +98,12 @@ export class ActivityService {
       updatedAt: now,
     });
     await ctx.em.getRepository(DailyActivity).insert(activity);
-    await recordAudit(ctx, { action: AuditAction.ACTIVITY_RECORDED, entityType: DailyActivity.typeName, entityId: activity.id, after: auditSnapshot(activity) });
+    await recordAudit(ctx, {
+      action: AuditAction.ACTIVITY_RECORDED,
+      entityType: DailyActivity.typeName,
+      entityId: activity.id,
+      after: auditSnapshot(activity),
+    });
     return { activity };
   }
 
@@ -96,11 +111,13 @@ export class ActivityService {
     const activity = await this.requireReadable(ctx, input.id);
     if (activity.employeeId !== ctx.actor.employeeId) throw forbidden();
     assertExpectedVersion(activity.version, input.expectedVersion);
-    if (activity.status === ActivityStatus.ACKNOWLEDGED) throw new UserErrorsException([activityError(ActivityProblem.ALREADY_ACKNOWLEDGED, inputPath('id'))]);
+    if (activity.status === ActivityStatus.ACKNOWLEDGED)
+      throw new UserErrorsException([activityError(ActivityProblem.ALREADY_ACKNOWLEDGED, inputPath('id'))]);
     await this.planOn(ctx, activity.employeeId, activity.activityDate);
     const errors = new UserErrorList();
     const changes: Partial<DailyActivity> = { status: ActivityStatus.SUBMITTED };
-    if (input.description != null) changes.description = requiredText(errors, input.description, inputPath('description'), 'The description', 2000);
+    if (input.description != null)
+      changes.description = requiredText(errors, input.description, inputPath('description'), 'The description', 2000);
     if (input.durationMinutes != null) {
       this.checkDuration(errors, input.durationMinutes);
       changes.durationMinutes = input.durationMinutes;
@@ -112,9 +129,21 @@ export class ActivityService {
       const plan = activity.appraisalId === null ? null : await appraisalService.get(ctx, activity.appraisalId);
       changes.indicatorId = input.indicatorId === null ? null : await this.checkIndicator(ctx, plan, input.indicatorId);
     }
-    const after = Object.assign(new DailyActivity(), activity, changes, { version: activity.version + 1, updatedAt: ctx.now() });
-    await updateVersioned(ctx.em, DailyActivity, activity.id, input.expectedVersion, { ...changes, updatedAt: after.updatedAt });
-    await recordAudit(ctx, { action: AuditAction.ACTIVITY_UPDATED, entityType: DailyActivity.typeName, entityId: activity.id, before: auditSnapshot(activity), after: auditSnapshot(after) });
+    const after = Object.assign(new DailyActivity(), activity, changes, {
+      version: activity.version + 1,
+      updatedAt: ctx.now(),
+    });
+    await updateVersioned(ctx.em, DailyActivity, activity.id, input.expectedVersion, {
+      ...changes,
+      updatedAt: after.updatedAt,
+    });
+    await recordAudit(ctx, {
+      action: AuditAction.ACTIVITY_UPDATED,
+      entityType: DailyActivity.typeName,
+      entityId: activity.id,
+      before: auditSnapshot(activity),
+      after: auditSnapshot(after),
+    });
     return { activity: after };
   }
 
@@ -122,12 +151,14 @@ export class ActivityService {
     const activity = await this.requireReadable(ctx, input.id);
     if (!(await ctx.policy.can(Permission.REVIEW_ACTIVITY, activity))) throw forbidden();
     assertExpectedVersion(activity.version, input.expectedVersion);
-    if (activity.status === ActivityStatus.ACKNOWLEDGED) throw new UserErrorsException([activityError(ActivityProblem.ALREADY_ACKNOWLEDGED, inputPath('id'))]);
+    if (activity.status === ActivityStatus.ACKNOWLEDGED)
+      throw new UserErrorsException([activityError(ActivityProblem.ALREADY_ACKNOWLEDGED, inputPath('id'))]);
     await this.planOn(ctx, activity.employeeId, activity.activityDate);
     const errors = new UserErrorList();
     const comment = optionalText(errors, input.comment, inputPath('comment'), 'The comment', 2000) ?? null;
     errors.throwIfAny();
-    if (input.decision === ActivityDecision.RETURN && comment === null) throw new UserErrorsException([activityError(ActivityProblem.COMMENT_REQUIRED, inputPath('comment'))]);
+    if (input.decision === ActivityDecision.RETURN && comment === null)
+      throw new UserErrorsException([activityError(ActivityProblem.COMMENT_REQUIRED, inputPath('comment'))]);
     const now = ctx.now();
     const changes = {
       status: input.decision === ActivityDecision.ACKNOWLEDGE ? ActivityStatus.ACKNOWLEDGED : ActivityStatus.RETURNED,
@@ -138,7 +169,13 @@ export class ActivityService {
     };
     const after = Object.assign(new DailyActivity(), activity, changes, { version: activity.version + 1 });
     await updateVersioned(ctx.em, DailyActivity, activity.id, input.expectedVersion, changes);
-    await recordAudit(ctx, { action: AuditAction.ACTIVITY_REVIEWED, entityType: DailyActivity.typeName, entityId: activity.id, before: auditSnapshot(activity), after: auditSnapshot(after) });
+    await recordAudit(ctx, {
+      action: AuditAction.ACTIVITY_REVIEWED,
+      entityType: DailyActivity.typeName,
+      entityId: activity.id,
+      before: auditSnapshot(activity),
+      after: auditSnapshot(after),
+    });
     ctx.publish(Topic.ACTIVITY_REVIEWED, { activityId: activity.id, employeeId: activity.employeeId });
     return { activity: after };
   }
@@ -166,11 +203,15 @@ export class ActivityService {
       .createQueryBuilder('period')
       .where('period.start_date <= :day AND period.end_date >= :day', { day })
       .getOne();
-    if (!period || period.status === PeriodStatus.CLOSED) throw new UserErrorsException([activityError(ActivityProblem.DATE_OUTSIDE_PERIOD, inputPath('date'))]);
+    if (!period || period.status === PeriodStatus.CLOSED)
+      throw new UserErrorsException([activityError(ActivityProblem.DATE_OUTSIDE_PERIOD, inputPath('date'))]);
     return ctx.em
       .getRepository(Appraisal)
       .createQueryBuilder('plan')
-      .where('plan.employee_id = :employeeId AND plan.period_id = :periodId AND plan.start_date <= :day AND plan.end_date >= :day', { employeeId, periodId: period.id, day })
+      .where(
+        'plan.employee_id = :employeeId AND plan.period_id = :periodId AND plan.start_date <= :day AND plan.end_date >= :day',
+        { employeeId, periodId: period.id, day },
+      )
       .orderBy('plan.id', 'DESC')
       .getOne();
   }
@@ -179,12 +220,14 @@ export class ActivityService {
     const id = idOfType(globalId, Indicator.typeName);
     const [indicator] = id === null ? [null] : await workPlanService.getIndicators(ctx, [id]);
     const [rhk] = indicator ? await workPlanService.getMany(ctx, [indicator.workResultPlanId]) : [null];
-    if (!plan || !rhk || rhk.appraisalId !== plan.id) throw new UserErrorsException([activityError(ActivityProblem.INDICATOR_NOT_IN_PLAN, inputPath('indicatorId'))]);
+    if (!plan || !rhk || rhk.appraisalId !== plan.id)
+      throw new UserErrorsException([activityError(ActivityProblem.INDICATOR_NOT_IN_PLAN, inputPath('indicatorId'))]);
     return indicator!.id;
   }
 
   private checkDuration(errors: UserErrorList, minutes: number): void {
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) errors.addError(activityError(ActivityProblem.DURATION_INVALID, inputPath('durationMinutes')));
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
+      errors.addError(activityError(ActivityProblem.DURATION_INVALID, inputPath('durationMinutes')));
   }
 
   private checkUrl(errors: UserErrorList, url: string | null | undefined): string | null | undefined {

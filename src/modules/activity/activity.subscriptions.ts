@@ -14,7 +14,9 @@ export class ActivitySubscriptions {
     description: 'Entries of your daily log, the moment your supervisor acknowledges or returns them.',
     subscribe: ({ context }: { context: RequestContext }) =>
       visibleEvents(context, Topic.ACTIVITY_REVIEWED, async (ctx, event) =>
-        event.employeeId === ctx.actor.employeeId ? ((await activityService.getMany(ctx, [event.activityId]))[0] ?? null) : null,
+        event.employeeId === ctx.actor.employeeId
+          ? ((await activityService.getMany(ctx, [event.activityId]))[0] ?? null)
+          : null,
       ),
   })
   activityReviewed(@Root() activity: DailyActivity): DailyActivity {

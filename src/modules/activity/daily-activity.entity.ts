@@ -28,7 +28,8 @@ registerEnumType(ActivityStatus, {
 @Index('IDX_daily_activity_employee_date', ['employeeId', 'activityDate'])
 @ObjectType('DailyActivity', {
   implements: Node,
-  description: 'One entry of the daily work log (aktivitas / laporan kinerja harian), acknowledged or returned by the supervisor.',
+  description:
+    'One entry of the daily work log (aktivitas / laporan kinerja harian), acknowledged or returned by the supervisor.',
 })
 export class DailyActivity {
   static readonly typeName = 'DailyActivity';

@@ -98,7 +98,13 @@ export class AnalystView {
   }
 
   /** Folds per-class values into cells, leaves out cells under the floor, and sums the rest per group. */
-  async groups<A>(ctx: RequestContext, breakdown: Breakdown, perClass: ReadonlyMap<string, A>, measure: Measure<A>, floor: number): Promise<Array<AnalystGroup<A>>> {
+  async groups<A>(
+    ctx: RequestContext,
+    breakdown: Breakdown,
+    perClass: ReadonlyMap<string, A>,
+    measure: Measure<A>,
+    floor: number,
+  ): Promise<Array<AnalystGroup<A>>> {
     const perGroup = new Map<string, { employees: number; value: A }>();
     for (const [cell, value] of this.released(perClass, measure, floor)) {
       const key = groupOf(cell, breakdown);
@@ -109,7 +115,11 @@ export class AnalystView {
     }
     const keys = [...perGroup.keys()].sort();
     const named = await namedGroups(ctx, breakdown, keys);
-    return keys.map((key) => ({ ...named.get(key)!, employees: perGroup.get(key)!.employees, value: perGroup.get(key)!.value }));
+    return keys.map((key) => ({
+      ...named.get(key)!,
+      employees: perGroup.get(key)!.employees,
+      value: perGroup.get(key)!.value,
+    }));
   }
 
   /** The sum over every released cell in scope. */
@@ -145,7 +155,11 @@ function groupOf(cell: ReportingCell, breakdown: Breakdown): string {
 }
 
 /** Group keys and labels: a unit's global id and name for the unit breakdown, the key itself otherwise. */
-export async function namedGroups(ctx: RequestContext, breakdown: Breakdown, keys: string[]): Promise<Map<string, { key: string; label: string }>> {
+export async function namedGroups(
+  ctx: RequestContext,
+  breakdown: Breakdown,
+  keys: string[],
+): Promise<Map<string, { key: string; label: string }>> {
   const out = new Map<string, { key: string; label: string }>();
   if (breakdown !== Breakdown.UNIT) {
     for (const k of keys) out.set(k, { key: k, label: k });
@@ -157,7 +171,9 @@ export async function namedGroups(ctx: RequestContext, breakdown: Breakdown, key
 }
 
 /** Counts that add up: the measure of per-status or per-predikat counts. */
-export function countsMeasure(contributors: (value: Record<string, number>) => number): Measure<Record<string, number>> {
+export function countsMeasure(
+  contributors: (value: Record<string, number>) => number,
+): Measure<Record<string, number>> {
   return {
     empty: () => ({}),
     add: (into, from) => {

@@ -64,7 +64,10 @@ export function groupKey(breakdown: Breakdown): string {
  * either the period or a range of years (then `period` is joined). Plans closed by a transfer are left out, so
  * nobody counts twice.
  */
-export function scopedPlans(scope: AnalyticsScope, years?: { from: number; to: number }): { sql: string; params: unknown[] } {
+export function scopedPlans(
+  scope: AnalyticsScope,
+  years?: { from: number; to: number },
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   let sql = 'FROM appraisal plan';
   if (!scope.wholePeriod) {
@@ -79,7 +82,8 @@ export function scopedPlans(scope: AnalyticsScope, years?: { from: number; to: n
     params.push(scope.hrScopeUnitId);
   }
   if (scope.belowEmployeeId !== undefined) {
-    sql += ' JOIN employee_closure below ON below.descendant_id = plan.employee_id AND below.ancestor_id = ? AND below.depth > 0';
+    sql +=
+      ' JOIN employee_closure below ON below.descendant_id = plan.employee_id AND below.ancestor_id = ? AND below.depth > 0';
     params.push(scope.belowEmployeeId);
   }
   sql += " WHERE plan.status <> 'CLOSED'";
@@ -95,5 +99,7 @@ export function scopedPlans(scope: AnalyticsScope, years?: { from: number; to: n
 
 /** Hours between two datetime columns, in the dialect at hand. */
 export function hoursBetween(ctx: RequestContext, from: string, to: string): string {
-  return ctx.em.connection.driver.options.type === 'better-sqlite3' ? `((julianday(${to}) - julianday(${from})) * 24.0)` : `(TIMESTAMPDIFF(SECOND, ${from}, ${to}) / 3600.0)`;
+  return ctx.em.connection.driver.options.type === 'better-sqlite3'
+    ? `((julianday(${to}) - julianday(${from})) * 24.0)`
+    : `(TIMESTAMPDIFF(SECOND, ${from}, ${to}) / 3600.0)`;
 }

@@ -96,8 +96,10 @@ export class AnalyticsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('unitId', () => ID, { description: 'The unit.' }) unitId: string,
     @Arg('periodId', () => ID, { description: 'The period (year).' }) periodId: string,
-    @Arg('includeSubunits', { defaultValue: true, description: 'Include the sub-units (default).' }) includeSubunits: boolean,
-    @Arg('breakdown', () => Breakdown, { defaultValue: Breakdown.UNIT, description: 'How to group (default by unit).' }) breakdown: Breakdown,
+    @Arg('includeSubunits', { defaultValue: true, description: 'Include the sub-units (default).' })
+    includeSubunits: boolean,
+    @Arg('breakdown', () => Breakdown, { defaultValue: Breakdown.UNIT, description: 'How to group (default by unit).' })
+    breakdown: Breakdown,
   ): Promise<Analytics | null> {
     return resolveAnalytics(ctx, { unitId, periodId, includeSubunits, breakdown });
   }
@@ -114,70 +116,94 @@ export class AnalyticsResolver {
 
   @FieldCost(ANALYTICS_FIELD_COST.distribution)
   @ListSize(50)
-  @FieldResolver(() => [DistributionGroup], { description: 'Predikat distribution per group, with the units out of their curve (unit breakdown).' })
+  @FieldResolver(() => [DistributionGroup], {
+    description: 'Predikat distribution per group, with the units out of their curve (unit breakdown).',
+  })
   distribution(@Ctx() ctx: RequestContext, @Root() a: Analytics): Promise<DistributionGroup[]> {
     return analyticsService.distribution(ctx, a.scope, a.breakdown);
   }
 
   @FieldCost(ANALYTICS_FIELD_COST.completion)
   @ListSize(50)
-  @FieldResolver(() => [CompletionGroup], { description: 'Workflow completion per group and who is late against the period’s deadlines.' })
+  @FieldResolver(() => [CompletionGroup], {
+    description: 'Workflow completion per group and who is late against the period’s deadlines.',
+  })
   completion(@Ctx() ctx: RequestContext, @Root() a: Analytics): Promise<CompletionGroup[]> {
     return analyticsService.completion(ctx, a.scope, a.breakdown);
   }
 
   @FieldCost(ANALYTICS_FIELD_COST.overdue)
   @ListSize(MAX_PAGE_SIZE)
-  @FieldResolver(() => [Appraisal], { description: `The overdue plans themselves (not for analysts), at most ${MAX_PAGE_SIZE}.` })
+  @FieldResolver(() => [Appraisal], {
+    description: `The overdue plans themselves (not for analysts), at most ${MAX_PAGE_SIZE}.`,
+  })
   async overdue(
     @Ctx() ctx: RequestContext,
     @Root() a: Analytics,
     @Arg('first', () => Int, { defaultValue: 20, description: `How many, at most ${MAX_PAGE_SIZE}.` }) first: number,
   ): Promise<Appraisal[]> {
-    if (first < 0 || first > MAX_PAGE_SIZE) throw badUserInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, { argument: 'first' });
+    if (first < 0 || first > MAX_PAGE_SIZE)
+      throw badUserInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, { argument: 'first' });
     const ids = await analyticsService.overdue(ctx, a.scope, first);
     return (await appraisalService.getMany(ctx, ids)).filter((p): p is Appraisal => p !== null);
   }
 
   @FieldCost(ANALYTICS_FIELD_COST.achievement)
   @ListSize(50)
-  @FieldResolver(() => [AchievementGroup], { description: 'Indicator achievement (realization against target) per group.' })
+  @FieldResolver(() => [AchievementGroup], {
+    description: 'Indicator achievement (realization against target) per group.',
+  })
   achievement(@Ctx() ctx: RequestContext, @Root() a: Analytics): Promise<AchievementGroup[]> {
     return analyticsService.achievement(ctx, a.scope, a.breakdown);
   }
 
   @FieldCost(ANALYTICS_FIELD_COST.cascade)
   @FieldResolver(() => CascadeAchievement, { description: 'The indicators cascaded from one RHK, rolled up under it.' })
-  cascade(@Ctx() ctx: RequestContext, @Root() a: Analytics, @Arg('workResultPlanId', () => ID, { description: 'The RHK at the top.' }) workResultPlanId: string): Promise<CascadeAchievement> {
+  cascade(
+    @Ctx() ctx: RequestContext,
+    @Root() a: Analytics,
+    @Arg('workResultPlanId', () => ID, { description: 'The RHK at the top.' }) workResultPlanId: string,
+  ): Promise<CascadeAchievement> {
     return analyticsService.cascade(ctx, a.scope, idOfType(workResultPlanId, WorkResultPlan.typeName) ?? -1);
   }
 
   @FieldCost(ANALYTICS_FIELD_COST.responsiveness)
   @ListSize(50)
-  @FieldResolver(() => [ResponsivenessGroup], { description: 'Feedback responsiveness per group: shares answered and the median hours to an answer.' })
+  @FieldResolver(() => [ResponsivenessGroup], {
+    description: 'Feedback responsiveness per group: shares answered and the median hours to an answer.',
+  })
   responsiveness(@Ctx() ctx: RequestContext, @Root() a: Analytics): Promise<ResponsivenessGroup[]> {
     return analyticsService.responsiveness(ctx, a.scope, a.breakdown);
   }
 
   @FieldCost(ANALYTICS_FIELD_COST.competencyGaps)
   @ListSize(30)
-  @FieldResolver(() => [UnitCompetencyGap], { nullable: true, description: 'Competency gaps by competency over the unit subtree (as `Unit.competencyGaps`).' })
+  @FieldResolver(() => [UnitCompetencyGap], {
+    nullable: true,
+    description: 'Competency gaps by competency over the unit subtree (as `Unit.competencyGaps`).',
+  })
   competencyGaps(@Ctx() ctx: RequestContext, @Root() a: Analytics): Promise<UnitCompetencyGap[] | null> {
     return talentService.unitGaps(ctx, a.unit, a.scope.includeSubunits);
   }
 
   @FieldCost(ANALYTICS_FIELD_COST.trend)
   @ListSize(26)
-  @FieldResolver(() => [TrendPoint], { description: 'The predikat spread per year and per month or quarter, over a range of years (default: the period’s year and the two before).' })
+  @FieldResolver(() => [TrendPoint], {
+    description:
+      'The predikat spread per year and per month or quarter, over a range of years (default: the period’s year and the two before).',
+  })
   trend(
     @Ctx() ctx: RequestContext,
     @Root() a: Analytics,
-    @Arg('fromYear', () => Int, { nullable: true, description: 'First year (default: two before the period’s).' }) fromYear?: number | null,
-    @Arg('toYear', () => Int, { nullable: true, description: 'Last year (default: the period’s).' }) toYear?: number | null,
+    @Arg('fromYear', () => Int, { nullable: true, description: 'First year (default: two before the period’s).' })
+    fromYear?: number | null,
+    @Arg('toYear', () => Int, { nullable: true, description: 'Last year (default: the period’s).' })
+    toYear?: number | null,
   ): Promise<TrendPoint[]> {
     const to = toYear ?? a.period.year;
     const from = fromYear ?? to - 2;
-    if (to - from > 10 || to < from) throw badUserInput('Ask for a range of at most ten years, from before to.', { argument: 'fromYear' });
+    if (to - from > 10 || to < from)
+      throw badUserInput('Ask for a range of at most ten years, from before to.', { argument: 'fromYear' });
     return analyticsService.trend(ctx, a.scope, { from, to });
   }
 }

@@ -20,7 +20,14 @@ const PENDING = 'pending';
 const RATE_UNITS = "('%', 'persen', 'poin', 'indeks')";
 
 type Num = number | string | null;
-type ResponsivenessRow = { kind: 'R' | 'A'; k: string | number; total: Num; answered: Num; median: Num; employees: Num };
+type ResponsivenessRow = {
+  kind: 'R' | 'A';
+  k: string | number;
+  total: Num;
+  answered: Num;
+  median: Num;
+  employees: Num;
+};
 const num = (v: Num): number => Number(v ?? 0);
 const maybe = (v: Num): number | null => (v === null ? null : Math.round(Number(v) * 10_000) / 10_000);
 
@@ -56,13 +63,20 @@ export class AnalyticsService {
   }
 
   /** Annual predikat counts per group and predikat (null: not rated yet), with the unit's own rating. */
-  private distributionRows(ctx: RequestContext, scope: AnalyticsScope, key: string): Promise<Array<{ k: string | number; predikat: Predikat | null; n: Num; unitRating: OrganisationRating | null }>> {
+  private distributionRows(
+    ctx: RequestContext,
+    scope: AnalyticsScope,
+    key: string,
+  ): Promise<Array<{ k: string | number; predikat: Predikat | null; n: Num; unitRating: OrganisationRating | null }>> {
     const base = scopedPlans(scope);
     return ctx.em.query(
       `SELECT ${key} AS k, ev.predikat AS predikat, COUNT(*) AS n, MAX(ur.rating) AS ${ctx.em.connection.driver.escape('unitRating')}
-         ${base.sql.replace('FROM appraisal plan', `FROM appraisal plan
+         ${base.sql.replace(
+           'FROM appraisal plan',
+           `FROM appraisal plan
            LEFT JOIN evaluation ev ON ev.appraisal_id = plan.id AND ev.kind = '${EvaluationKind.ANNUAL}' AND ev.sub_period = ${ANNUAL_SUB_PERIOD}
-           LEFT JOIN unit_rating ur ON ur.unit_id = plan.unit_id AND ur.period_id = plan.period_id`)}
+           LEFT JOIN unit_rating ur ON ur.unit_id = plan.unit_id AND ur.period_id = plan.period_id`,
+         )}
         GROUP BY ${key}, ev.predikat
         ORDER BY ${key}`,
       base.params,
@@ -73,10 +87,17 @@ export class AnalyticsService {
     if (scope.mode === AnalyticsMode.AGGREGATES) return this.analystDistribution(ctx, scope, breakdown);
     const key = groupKey(breakdown);
     const rows = await this.distributionRows(ctx, scope, key);
-    const groups = new Map<string, { counts: Record<Predikat, number>; pending: number; unitRating: OrganisationRating | null }>();
+    const groups = new Map<
+      string,
+      { counts: Record<Predikat, number>; pending: number; unitRating: OrganisationRating | null }
+    >();
     for (const row of rows) {
       const k = String(row.k);
-      const g = groups.get(k) ?? { counts: Object.fromEntries(PREDIKATS.map((p) => [p, 0])) as Record<Predikat, number>, pending: 0, unitRating: null };
+      const g = groups.get(k) ?? {
+        counts: Object.fromEntries(PREDIKATS.map((p) => [p, 0])) as Record<Predikat, number>,
+        pending: 0,
+        unitRating: null,
+      };
       if (row.predikat === null) g.pending += num(row.n);
       else g.counts[row.predikat] = num(row.n);
       g.unitRating = g.unitRating ?? row.unitRating;
@@ -87,14 +108,33 @@ export class AnalyticsService {
       const rated = PREDIKATS.reduce((s, p) => s + g.counts[p], 0);
       const employees = rated + g.pending;
       const unitRating = breakdown === Breakdown.UNIT ? g.unitRating : null;
-      const violations = unitRating ? curveViolations(unitRating, g.counts).map((v) => ({ rule: v.bound.description, count: v.count, total: v.total })) : [];
+      const violations = unitRating
+        ? curveViolations(unitRating, g.counts).map((v) => ({
+            rule: v.bound.description,
+            count: v.count,
+            total: v.total,
+          }))
+        : [];
       const named = labels.get(k)!;
-      return { key: named.key, label: named.label, employees, suppressed: false, pending: g.pending, counts: this.shares(g.counts, rated), unitRating, violations };
+      return {
+        key: named.key,
+        label: named.label,
+        employees,
+        suppressed: false,
+        pending: g.pending,
+        counts: this.shares(g.counts, rated),
+        unitRating,
+        violations,
+      };
     });
   }
 
   /** Analysts: a closed year, over whole reporting cells with at least the floor rated; no unit rating or curve (a cell is not a unit). */
-  private async analystDistribution(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<DistributionGroup[]> {
+  private async analystDistribution(
+    ctx: RequestContext,
+    scope: AnalyticsScope,
+    breakdown: Breakdown,
+  ): Promise<DistributionGroup[]> {
     const view = await AnalystView.of(ctx, scope, scope.year);
     if (!view) return [];
     const perClass = new Map<string, Record<string, number>>();
@@ -109,12 +149,25 @@ export class AnalyticsService {
       const counts = Object.fromEntries(PREDIKATS.map((p) => [p, g.value[p] ?? 0])) as Record<Predikat, number>;
       const rated = PREDIKATS.reduce((s, p) => s + counts[p], 0);
       const pending = g.value[PENDING] ?? 0;
-      return { key: g.key, label: g.label, employees: rated + pending, suppressed: false, pending, counts: this.shares(counts, rated), unitRating: null, violations: [] };
+      return {
+        key: g.key,
+        label: g.label,
+        employees: rated + pending,
+        suppressed: false,
+        pending,
+        counts: this.shares(counts, rated),
+        unitRating: null,
+        violations: [],
+      };
     });
   }
 
   /** Plans per group and status, with those late against the planning and evaluation deadlines. */
-  private completionRows(ctx: RequestContext, scope: AnalyticsScope, key: string): Promise<Array<{ k: string | number; status: string; n: Num; po: Num; eo: Num }>> {
+  private completionRows(
+    ctx: RequestContext,
+    scope: AnalyticsScope,
+    key: string,
+  ): Promise<Array<{ k: string | number; status: string; n: Num; po: Num; eo: Num }>> {
     const base = scopedPlans(scope);
     const today = ctx.today();
     return ctx.em.query(
@@ -146,7 +199,15 @@ export class AnalyticsService {
     }
     let groups: Array<{ key: string; label: string; g: Record<string, number> }>;
     if (view) {
-      groups = (await view.groups(ctx, breakdown, perKey, countsMeasure((g) => g.total ?? 0), scope.floor)).map((x) => ({ key: x.key, label: x.label, g: x.value }));
+      groups = (
+        await view.groups(
+          ctx,
+          breakdown,
+          perKey,
+          countsMeasure((g) => g.total ?? 0),
+          scope.floor,
+        )
+      ).map((x) => ({ key: x.key, label: x.label, g: x.value }));
     } else {
       const labels = await namedGroups(ctx, breakdown, [...perKey.keys()]);
       groups = [...perKey].map(([k, g]) => ({ key: labels.get(k)!.key, label: labels.get(k)!.label, g }));
@@ -184,7 +245,11 @@ export class AnalyticsService {
   }
 
   /** Measured indicators per group: the people behind them, how many, their achievement summed and averaged, how many met. */
-  private achievementRows(ctx: RequestContext, scope: AnalyticsScope, key: string): Promise<Array<{ k: string | number; employees: Num; indicators: Num; average: Num; total: Num; met: Num }>> {
+  private achievementRows(
+    ctx: RequestContext,
+    scope: AnalyticsScope,
+    key: string,
+  ): Promise<Array<{ k: string | number; employees: Num; indicators: Num; average: Num; total: Num; met: Num }>> {
     const inner = indicatorAchievements(scope, key);
     return ctx.em.query(
       `SELECT g.k AS k, COUNT(DISTINCT g.emp) AS employees, COUNT(*) AS indicators, AVG(g.ach) AS average, SUM(g.ach) AS total,
@@ -200,19 +265,40 @@ export class AnalyticsService {
   async achievement(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<AchievementGroup[]> {
     if (scope.mode === AnalyticsMode.AGGREGATES) return this.analystAchievement(ctx, scope, breakdown);
     const rows = await this.achievementRows(ctx, scope, groupKey(breakdown));
-    const labels = await namedGroups(ctx, breakdown, rows.map((r) => String(r.k)));
+    const labels = await namedGroups(
+      ctx,
+      breakdown,
+      rows.map((r) => String(r.k)),
+    );
     return rows.map((r) => {
       const named = labels.get(String(r.k))!;
-      return { key: named.key, label: named.label, employees: num(r.employees), suppressed: false, indicators: num(r.indicators), averageAchievement: maybe(r.average), met: num(r.met) };
+      return {
+        key: named.key,
+        label: named.label,
+        employees: num(r.employees),
+        suppressed: false,
+        indicators: num(r.indicators),
+        averageAchievement: maybe(r.average),
+        met: num(r.met),
+      };
     });
   }
 
   /** Analysts: a closed year only, over whole cells with at least the floor of people measured. */
-  private async analystAchievement(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<AchievementGroup[]> {
+  private async analystAchievement(
+    ctx: RequestContext,
+    scope: AnalyticsScope,
+    breakdown: Breakdown,
+  ): Promise<AchievementGroup[]> {
     const view = await AnalystView.of(ctx, scope, scope.year);
     if (!view) return [];
     const rows = await this.achievementRows(ctx, analystSqlScope(scope), classKeySql(ctx));
-    const perClass = new Map(rows.map((r) => [String(r.k), { employees: num(r.employees), indicators: num(r.indicators), total: num(r.total), met: num(r.met) }]));
+    const perClass = new Map(
+      rows.map((r) => [
+        String(r.k),
+        { employees: num(r.employees), indicators: num(r.indicators), total: num(r.total), met: num(r.met) },
+      ]),
+    );
     const measure: Measure<{ employees: number; indicators: number; total: number; met: number }> = {
       empty: () => ({ employees: 0, indicators: 0, total: 0, met: 0 }),
       add: (into, from) => {
@@ -240,7 +326,8 @@ export class AnalyticsService {
    * would reach below the cells.
    */
   async cascade(ctx: RequestContext, scope: AnalyticsScope, workResultPlanId: number): Promise<CascadeAchievement> {
-    if (scope.mode === AnalyticsMode.AGGREGATES) return { indicators: 0, averageAchievement: null, rows: [], suppressed: true };
+    if (scope.mode === AnalyticsMode.AGGREGATES)
+      return { indicators: 0, averageAchievement: null, rows: [], suppressed: true };
     const inner = indicatorAchievements(scope, 'plan.unit_id');
     const rows: Array<{ rhk: number | string; indicators: Num; average: Num }> = await ctx.em.query(
       `SELECT g.rhk AS rhk, COUNT(*) AS indicators, AVG(g.ach) AS average
@@ -255,7 +342,11 @@ export class AnalyticsService {
     return {
       indicators,
       averageAchievement: indicators === 0 ? null : Math.round((weighted / indicators) * 10_000) / 10_000,
-      rows: rows.map((r) => ({ workResultPlanId: Number(r.rhk), indicators: num(r.indicators), averageAchievement: maybe(r.average) })),
+      rows: rows.map((r) => ({
+        workResultPlanId: Number(r.rhk),
+        indicators: num(r.indicators),
+        averageAchievement: maybe(r.average),
+      })),
       suppressed: false,
     };
   }
@@ -268,7 +359,7 @@ export class AnalyticsService {
   private responsivenessRows(ctx: RequestContext, scope: AnalyticsScope, key: string): Promise<ResponsivenessRow[]> {
     const base = scopedPlans(scope);
     const realizationSql = `SELECT 'R' AS kind, ${key} AS k, plan.employee_id AS emp,
-        ${hoursBetween(ctx, 'r.created_at', '(SELECT MIN(f.created_at) FROM feedback f WHERE f.target_kind = \'REALIZATION\' AND f.target_id = r.id)')} AS h
+        ${hoursBetween(ctx, 'r.created_at', "(SELECT MIN(f.created_at) FROM feedback f WHERE f.target_kind = 'REALIZATION' AND f.target_id = r.id)")} AS h
         ${base.sql.replace('FROM appraisal plan', 'FROM appraisal plan JOIN realization r ON r.appraisal_id = plan.id')}`;
     const activitySql = `SELECT 'A' AS kind, ${key} AS k, plan.employee_id AS emp, ${hoursBetween(ctx, 'da.created_at', 'da.reviewed_at')} AS h
         ${base.sql.replace('FROM appraisal plan', 'FROM appraisal plan JOIN daily_activity da ON da.appraisal_id = plan.id')}`;
@@ -287,7 +378,11 @@ export class AnalyticsService {
     );
   }
 
-  async responsiveness(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<ResponsivenessGroup[]> {
+  async responsiveness(
+    ctx: RequestContext,
+    scope: AnalyticsScope,
+    breakdown: Breakdown,
+  ): Promise<ResponsivenessGroup[]> {
     if (scope.mode === AnalyticsMode.AGGREGATES) return this.analystResponsiveness(ctx, scope, breakdown);
     const rows = await this.responsivenessRows(ctx, scope, groupKey(breakdown));
     const groups = new Map<string, { r?: ResponsivenessRow; a?: ResponsivenessRow }>();
@@ -300,7 +395,8 @@ export class AnalyticsService {
     const labels = await namedGroups(ctx, breakdown, [...groups.keys()]);
     const round = (v: number) => Math.round(v * 100) / 100;
     return [...groups].map(([k, g]) => {
-      const share = (x?: ResponsivenessRow) => (!x || num(x.total) === 0 ? null : Math.round((num(x.answered) / num(x.total)) * 10_000) / 10_000);
+      const share = (x?: ResponsivenessRow) =>
+        !x || num(x.total) === 0 ? null : Math.round((num(x.answered) / num(x.total)) * 10_000) / 10_000;
       const median = (x?: ResponsivenessRow) => (!x || x.median === null ? null : round(Number(x.median)));
       const named = labels.get(k)!;
       return {
@@ -323,11 +419,20 @@ export class AnalyticsService {
    * least the floor of people recorded some. No medians: an order statistic of overlapping groups can be narrowed
    * down to one person's value, where shares and counts only add up.
    */
-  private async analystResponsiveness(ctx: RequestContext, scope: AnalyticsScope, breakdown: Breakdown): Promise<ResponsivenessGroup[]> {
+  private async analystResponsiveness(
+    ctx: RequestContext,
+    scope: AnalyticsScope,
+    breakdown: Breakdown,
+  ): Promise<ResponsivenessGroup[]> {
     const view = await AnalystView.of(ctx, scope, scope.year);
     if (!view) return [];
     const rows = await this.responsivenessRows(ctx, analystSqlScope(scope), classKeySql(ctx));
-    const perKind = (kind: 'R' | 'A') => new Map(rows.filter((r) => r.kind === kind).map((r) => [String(r.k), { employees: num(r.employees), total: num(r.total), answered: num(r.answered) }]));
+    const perKind = (kind: 'R' | 'A') =>
+      new Map(
+        rows
+          .filter((r) => r.kind === kind)
+          .map((r) => [String(r.k), { employees: num(r.employees), total: num(r.total), answered: num(r.answered) }]),
+      );
     const measure: Measure<{ employees: number; total: number; answered: number }> = {
       empty: () => ({ employees: 0, total: 0, answered: 0 }),
       add: (into, from) => {
@@ -342,7 +447,8 @@ export class AnalyticsService {
       view.groups(ctx, breakdown, perKind('A'), measure, scope.floor),
     ]);
     const keys = [...new Set([...realizations, ...activities].map((g) => g.key))].sort();
-    const share = (v?: { total: number; answered: number }) => (!v || v.total === 0 ? null : Math.round((v.answered / v.total) * 10_000) / 10_000);
+    const share = (v?: { total: number; answered: number }) =>
+      !v || v.total === 0 ? null : Math.round((v.answered / v.total) * 10_000) / 10_000;
     return keys.map((key) => {
       const r = realizations.find((g) => g.key === key);
       const a = activities.find((g) => g.key === key);
@@ -373,7 +479,10 @@ export class AnalyticsService {
         ORDER BY period.year, ev.kind DESC, ev.sub_period`,
       base.params,
     );
-    const points = new Map<string, { year: number; subPeriod: number | null; perClass: Map<string, Record<string, number>> }>();
+    const points = new Map<
+      string,
+      { year: number; subPeriod: number | null; perClass: Map<string, Record<string, number>> }
+    >();
     for (const r of rows) {
       const subPeriod = r.kind === EvaluationKind.ANNUAL ? null : num(r.sp);
       const k = `${num(r.year)}:${subPeriod ?? 'year'}`;

@@ -52,7 +52,8 @@ export class DistributionGroup {
 
   @Field({
     description: 'Always false: figures are never withheld group by group any more.',
-    deprecationReason: 'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
+    deprecationReason:
+      'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
   })
   suppressed!: boolean;
 
@@ -65,7 +66,9 @@ export class DistributionGroup {
   @Field(() => OrganisationRating, { nullable: true, description: 'The unit’s own rating (unit breakdown).' })
   unitRating!: OrganisationRating | null;
 
-  @Field(() => [CurveViolationView], { description: 'Where the spread breaks the curve the unit’s rating allows (unit breakdown; empty when withheld).' })
+  @Field(() => [CurveViolationView], {
+    description: 'Where the spread breaks the curve the unit’s rating allows (unit breakdown; empty when withheld).',
+  })
   violations!: CurveViolationView[];
 }
 
@@ -82,7 +85,8 @@ export class CompletionGroup {
 
   @Field({
     description: 'Always false: figures are never withheld group by group any more.',
-    deprecationReason: 'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
+    deprecationReason:
+      'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
   })
   suppressed!: boolean;
 
@@ -127,21 +131,27 @@ export class AchievementGroup {
 
   @Field({
     description: 'Always false: figures are never withheld group by group any more.',
-    deprecationReason: 'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
+    deprecationReason:
+      'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
   })
   suppressed!: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Indicators measured (a numeric target and at least one value).' })
   indicators!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Mean achievement: a rate’s latest value, or a count’s sum, over its target (1 = 100%).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean achievement: a rate’s latest value, or a count’s sum, over its target (1 = 100%).',
+  })
   averageAchievement!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Indicators at or above target.' })
   met!: number | null;
 }
 
-@ObjectType({ description: 'How quickly supervisors answer realizations (feedback) and daily logs (review) in one group.' })
+@ObjectType({
+  description: 'How quickly supervisors answer realizations (feedback) and daily logs (review) in one group.',
+})
 export class ResponsivenessGroup {
   @Field({ description: 'The group key.' })
   key!: string;
@@ -154,7 +164,8 @@ export class ResponsivenessGroup {
 
   @Field({
     description: 'Always false: figures are never withheld group by group any more.',
-    deprecationReason: 'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
+    deprecationReason:
+      'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
   })
   suppressed!: boolean;
 
@@ -182,7 +193,10 @@ export class TrendPoint {
   @Field(() => Int, { description: 'The year.' })
   year!: number;
 
-  @Field(() => Int, { nullable: true, description: 'The month or quarter (periodic evaluations); null for the annual rating.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The month or quarter (periodic evaluations); null for the annual rating.',
+  })
   subPeriod!: number | null;
 
   @Field(() => Int, { description: 'Ratings given.' })
@@ -190,7 +204,8 @@ export class TrendPoint {
 
   @Field({
     description: 'Always false: figures are never withheld point by point any more.',
-    deprecationReason: 'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
+    deprecationReason:
+      'Analysts get sums over whole reporting cells; a cell under the floor is left out of every figure.',
   })
   suppressed!: boolean;
 
@@ -217,14 +232,21 @@ export class CascadeAchievement {
   @Field(() => Float, { nullable: true, description: 'Their mean achievement.' })
   averageAchievement!: number | null;
 
-  @Field(() => [CascadeRow], { description: 'Per supporting RHK (empty for aggregates-only callers: each belongs to one person).' })
+  @Field(() => [CascadeRow], {
+    description: 'Per supporting RHK (empty for aggregates-only callers: each belongs to one person).',
+  })
   rows!: CascadeRow[];
 
-  @Field({ description: 'Withheld whole from aggregates-only callers: the people behind one RHK cut across the reporting cells.' })
+  @Field({
+    description:
+      'Withheld whole from aggregates-only callers: the people behind one RHK cut across the reporting cells.',
+  })
   suppressed!: boolean;
 }
 
-@ObjectType({ description: 'Aggregates over a unit subtree for a period, computed in SQL and cut to what you may see.' })
+@ObjectType({
+  description: 'Aggregates over a unit subtree for a period, computed in SQL and cut to what you may see.',
+})
 export class Analytics {
   scope!: AnalyticsScope;
   unit!: Unit;
@@ -236,7 +258,10 @@ export class Analytics {
   @Field(() => Breakdown, { description: 'How groups are formed.' })
   breakdown!: Breakdown;
 
-  @Field(() => Int, { description: 'For aggregates-only callers: every reporting cell holds at least this many plans, and a cell with fewer people behind a figure is left out of it.' })
+  @Field(() => Int, {
+    description:
+      'For aggregates-only callers: every reporting cell holds at least this many plans, and a cell with fewer people behind a figure is left out of it.',
+  })
   floor!: number;
 
   @Field({

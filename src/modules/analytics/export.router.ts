@@ -1,7 +1,14 @@
 import { once } from 'node:events';
 import { Router, type Request, type Response } from 'express';
 import { type RequestContext } from '../../core/context/request-context';
-import { chargeOrRefuse, drainedOrGone, type ExportDeps, fail, signedInContext, unauthenticatedAs401 } from '../../core/http/export-route';
+import {
+  chargeOrRefuse,
+  drainedOrGone,
+  type ExportDeps,
+  fail,
+  signedInContext,
+  unauthenticatedAs401,
+} from '../../core/http/export-route';
 import { csvStringifier } from '../../core/util/csv';
 import { EvaluationKind, Predikat } from '../evaluation/evaluation-enums';
 import { ANNUAL_SUB_PERIOD } from '../evaluation/evaluation.entity';
@@ -13,16 +20,30 @@ import { analyticsService } from './analytics.service';
 const BATCH = 1000;
 
 /** The common query parameters of every export, or an error answer. */
-function parameters(req: Request): { unitId: string; periodId: string; includeSubunits: boolean; breakdown: Breakdown } | string {
+function parameters(
+  req: Request,
+): { unitId: string; periodId: string; includeSubunits: boolean; breakdown: Breakdown } | string {
   const { unitId, periodId, includeSubunits, breakdown } = req.query;
   if (typeof unitId !== 'string' || typeof periodId !== 'string') return 'Give `unitId` and `periodId` (global ids).';
-  if (includeSubunits !== undefined && includeSubunits !== 'true' && includeSubunits !== 'false') return '`includeSubunits` is true or false.';
-  if (breakdown !== undefined && !(typeof breakdown === 'string' && breakdown in Breakdown)) return '`breakdown` is UNIT, POSITION_KIND or GRADE.';
-  return { unitId, periodId, includeSubunits: includeSubunits !== 'false', breakdown: (breakdown as Breakdown | undefined) ?? Breakdown.UNIT };
+  if (includeSubunits !== undefined && includeSubunits !== 'true' && includeSubunits !== 'false')
+    return '`includeSubunits` is true or false.';
+  if (breakdown !== undefined && !(typeof breakdown === 'string' && breakdown in Breakdown))
+    return '`breakdown` is UNIT, POSITION_KIND or GRADE.';
+  return {
+    unitId,
+    periodId,
+    includeSubunits: includeSubunits !== 'false',
+    breakdown: (breakdown as Breakdown | undefined) ?? Breakdown.UNIT,
+  };
 }
 
 /** Streams rows as CSV with backpressure; stops when the client goes away. */
-async function sendCsv(res: Response, filename: string, columns: string[], rows: AsyncIterable<unknown[]> | Iterable<unknown[]>): Promise<void> {
+async function sendCsv(
+  res: Response,
+  filename: string,
+  columns: string[],
+  rows: AsyncIterable<unknown[]> | Iterable<unknown[]>,
+): Promise<void> {
   res.status(200);
   res.setHeader('content-type', 'text/csv; charset=utf-8');
   res.setHeader('content-disposition', `attachment; filename="${filename}"`);
@@ -65,8 +86,22 @@ async function* appraisalResults(ctx: RequestContext, scope: AnalyticsScope): As
     );
     for (const r of rows) {
       yield [
-        r.nip, r.name, r.unit_code, r.unit_name, r.position_title, r.position_kind, r.grade, r.status, r.result_rating, r.behavior_rating, r.predikat,
-        r.credit_points === null ? null : Number(r.credit_points), r.objection, r.delivered_at === null ? null : String(r.delivered_at instanceof Date ? r.delivered_at.toISOString() : r.delivered_at),
+        r.nip,
+        r.name,
+        r.unit_code,
+        r.unit_name,
+        r.position_title,
+        r.position_kind,
+        r.grade,
+        r.status,
+        r.result_rating,
+        r.behavior_rating,
+        r.predikat,
+        r.credit_points === null ? null : Number(r.credit_points),
+        r.objection,
+        r.delivered_at === null
+          ? null
+          : String(r.delivered_at instanceof Date ? r.delivered_at.toISOString() : r.delivered_at),
       ];
     }
     if (rows.length < BATCH) return;
@@ -87,7 +122,12 @@ export function exportRouter(deps: ExportDeps): Router {
       const file = String(req.params.file);
       const kind = file.replace(/\.csv$/, '');
       if (!file.endsWith('.csv') || !['distribution', 'completion', 'achievement', 'responsiveness'].includes(kind)) {
-        return fail(res, 404, 'NOT_FOUND', 'Exports: distribution.csv, completion.csv, achievement.csv, responsiveness.csv.');
+        return fail(
+          res,
+          404,
+          'NOT_FOUND',
+          'Exports: distribution.csv, completion.csv, achievement.csv, responsiveness.csv.',
+        );
       }
       const params = parameters(req);
       if (typeof params === 'string') return fail(res, 400, 'BAD_REQUEST', params);
@@ -106,7 +146,16 @@ export function exportRouter(deps: ExportDeps): Router {
             res,
             name,
             ['key', 'label', 'employees', 'suppressed', 'pending', ...PREDIKATS, 'unit_rating', 'curve_violations'],
-            groups.map((g) => [g.key, g.label, g.employees, g.suppressed, g.pending, ...g.counts.map((c) => c.count), g.unitRating, g.violations.map((v) => v.rule).join('; ')]),
+            groups.map((g) => [
+              g.key,
+              g.label,
+              g.employees,
+              g.suppressed,
+              g.pending,
+              ...g.counts.map((c) => c.count),
+              g.unitRating,
+              g.violations.map((v) => v.rule).join('; '),
+            ]),
           );
         }
         case 'completion': {
@@ -114,8 +163,36 @@ export function exportRouter(deps: ExportDeps): Router {
           return sendCsv(
             res,
             name,
-            ['key', 'label', 'employees', 'suppressed', 'draft', 'submitted', 'returned', 'approved', 'revising', 'evaluated', 'final', 'planning_overdue', 'evaluation_overdue'],
-            groups.map((g) => [g.key, g.label, g.employees, g.suppressed, g.draft, g.submitted, g.returned, g.approved, g.revising, g.evaluated, g.final, g.planningOverdue, g.evaluationOverdue]),
+            [
+              'key',
+              'label',
+              'employees',
+              'suppressed',
+              'draft',
+              'submitted',
+              'returned',
+              'approved',
+              'revising',
+              'evaluated',
+              'final',
+              'planning_overdue',
+              'evaluation_overdue',
+            ],
+            groups.map((g) => [
+              g.key,
+              g.label,
+              g.employees,
+              g.suppressed,
+              g.draft,
+              g.submitted,
+              g.returned,
+              g.approved,
+              g.revising,
+              g.evaluated,
+              g.final,
+              g.planningOverdue,
+              g.evaluationOverdue,
+            ]),
           );
         }
         case 'achievement': {
@@ -132,8 +209,30 @@ export function exportRouter(deps: ExportDeps): Router {
           return sendCsv(
             res,
             name,
-            ['key', 'label', 'employees', 'suppressed', 'realizations', 'realization_feedback_share', 'median_hours_to_feedback', 'activities', 'activity_review_share', 'median_hours_to_review'],
-            groups.map((g) => [g.key, g.label, g.employees, g.suppressed, g.realizations, g.realizationFeedbackShare, g.medianHoursToFeedback, g.activities, g.activityReviewShare, g.medianHoursToReview]),
+            [
+              'key',
+              'label',
+              'employees',
+              'suppressed',
+              'realizations',
+              'realization_feedback_share',
+              'median_hours_to_feedback',
+              'activities',
+              'activity_review_share',
+              'median_hours_to_review',
+            ],
+            groups.map((g) => [
+              g.key,
+              g.label,
+              g.employees,
+              g.suppressed,
+              g.realizations,
+              g.realizationFeedbackShare,
+              g.medianHoursToFeedback,
+              g.activities,
+              g.activityReviewShare,
+              g.medianHoursToReview,
+            ]),
           );
         }
       }
@@ -150,11 +249,27 @@ export function exportRouter(deps: ExportDeps): Router {
       if (!ctx) return;
       const analytics = await resolveAnalytics(ctx, params);
       if (!analytics) return fail(res, 404, 'NOT_FOUND', 'No such unit or period that you may see results of.');
-      if (analytics.mode === AnalyticsMode.AGGREGATES) return fail(res, 403, 'FORBIDDEN', 'Analysts get aggregates only: use the analytics exports.');
+      if (analytics.mode === AnalyticsMode.AGGREGATES)
+        return fail(res, 403, 'FORBIDDEN', 'Analysts get aggregates only: use the analytics exports.');
       return sendCsv(
         res,
         `appraisal-results-${analytics.period.year}-${analytics.unit.code}.csv`,
-        ['nip', 'name', 'unit_code', 'unit_name', 'position_title', 'position_kind', 'grade', 'status', 'result_rating', 'behavior_rating', 'predikat', 'credit_points', 'objection', 'delivered_at'],
+        [
+          'nip',
+          'name',
+          'unit_code',
+          'unit_name',
+          'position_title',
+          'position_kind',
+          'grade',
+          'status',
+          'result_rating',
+          'behavior_rating',
+          'predikat',
+          'credit_points',
+          'objection',
+          'delivered_at',
+        ],
         appraisalResults(ctx, analytics.scope),
       );
     } catch (error) {

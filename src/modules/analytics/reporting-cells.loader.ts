@@ -5,7 +5,15 @@ import { type RequestContext } from '../../core/context/request-context';
 import { isUniqueViolation } from '../../core/database/unique-violation';
 import { PeriodStatus } from '../period/period-enums';
 import { ReportingCellRow } from './reporting-cell.entity';
-import { buildReportingCells, type ClassCount, type Placement, type ReportingCell, type ReportingCells, reportingCellsOf, type UnitLink } from './reporting-cells';
+import {
+  buildReportingCells,
+  type ClassCount,
+  type Placement,
+  type ReportingCell,
+  type ReportingCells,
+  reportingCellsOf,
+  type UnitLink,
+} from './reporting-cells';
 
 /** A year as analysts see it: its reporting cells, and whether its figures are final. */
 export interface YearCells {
@@ -33,7 +41,9 @@ export const reportingCellsByYear: LoaderFactory<number, YearCells | null> = (ct
       [...years],
     );
     if (periods.length === 0) return years.map(() => null);
-    const units: Array<{ id: Id; parentId: Id | null }> = await ctx.em.query(`SELECT id, parent_id AS ${escape(ctx, 'parentId')} FROM unit`);
+    const units: Array<{ id: Id; parentId: Id | null }> = await ctx.em.query(
+      `SELECT id, parent_id AS ${escape(ctx, 'parentId')} FROM unit`,
+    );
     const links = units.map((u) => ({ id: Number(u.id), parentId: u.parentId === null ? null : Number(u.parentId) }));
     const closed = periods.filter((p) => p.status === PeriodStatus.CLOSED).map((p) => Number(p.id));
     const published = await publishedCells(ctx, closed);
@@ -42,7 +52,8 @@ export const reportingCellsByYear: LoaderFactory<number, YearCells | null> = (ct
     if (toCompute.length > 0) {
       const floor = aggregateFloor(ctx.settings);
       const counts = await classCounts(ctx, toCompute);
-      for (const periodId of toCompute) computed.set(periodId, buildReportingCells(links, counts.get(periodId) ?? [], floor));
+      for (const periodId of toCompute)
+        computed.set(periodId, buildReportingCells(links, counts.get(periodId) ?? [], floor));
     }
     for (const periodId of closed) {
       if (published.has(periodId)) continue;
@@ -53,7 +64,13 @@ export const reportingCellsByYear: LoaderFactory<number, YearCells | null> = (ct
       const periodId = Number(p.id);
       // Nothing is released of a year before it is closed: its cells are not even made.
       const cells = published.get(periodId) ?? computed.get(periodId) ?? reportingCellsOf([]);
-      byYear.set(Number(p.year), { periodId, year: Number(p.year), closed: p.status === PeriodStatus.CLOSED, cells, units: links });
+      byYear.set(Number(p.year), {
+        periodId,
+        year: Number(p.year),
+        closed: p.status === PeriodStatus.CLOSED,
+        cells,
+        units: links,
+      });
     }
     return years.map((y) => byYear.get(y) ?? null);
   });
@@ -91,7 +108,13 @@ async function publishedCells(ctx: RequestContext, periodIds: number[]): Promise
   const cells = new Map<string, ReportingCell>();
   for (const r of rows) {
     const key = `${r.periodId}:${r.cell}`;
-    const cell = cells.get(key) ?? { id: r.cell, anchorUnitId: r.anchorUnitId, positionKind: r.kindLabel, golongan: r.golongan, plans: r.plans };
+    const cell = cells.get(key) ?? {
+      id: r.cell,
+      anchorUnitId: r.anchorUnitId,
+      positionKind: r.kindLabel,
+      golongan: r.golongan,
+      plans: r.plans,
+    };
     cells.set(key, cell);
     const list = perPeriod.get(r.periodId) ?? [];
     list.push({ unitId: r.unitId, positionKind: r.positionKind, grade: r.grade, cell });
@@ -109,7 +132,9 @@ async function publishedCells(ctx: RequestContext, periodIds: number[]): Promise
 async function publish(ctx: RequestContext, periodId: number, cells: ReportingCells): Promise<ReportingCells> {
   if (cells.placements.length === 0) return cells;
   // In key order: two first readers insert in the same order, so they cannot deadlock on each other's rows.
-  const ordered = [...cells.placements].sort((a, b) => a.unitId - b.unitId || a.positionKind.localeCompare(b.positionKind) || a.grade.localeCompare(b.grade));
+  const ordered = [...cells.placements].sort(
+    (a, b) => a.unitId - b.unitId || a.positionKind.localeCompare(b.positionKind) || a.grade.localeCompare(b.grade),
+  );
   const rows = ordered.map((p) => ({
     periodId,
     unitId: p.unitId,
@@ -123,7 +148,8 @@ async function publish(ctx: RequestContext, periodId: number, cells: ReportingCe
   }));
   try {
     await ctx.em.transaction(async (em) => {
-      for (let i = 0; i < rows.length; i += 500) await em.getRepository(ReportingCellRow).insert(rows.slice(i, i + 500));
+      for (let i = 0; i < rows.length; i += 500)
+        await em.getRepository(ReportingCellRow).insert(rows.slice(i, i + 500));
     });
     return cells;
   } catch (error) {

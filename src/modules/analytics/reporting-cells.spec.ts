@@ -24,7 +24,12 @@ const counts: ClassCount[] = [
 
 describe('reporting cells', () => {
   it('recodes a grade to its golongan, contract grades to PPPK', () => {
-    expect([golonganOf('III/a'), golonganOf('IV/e'), golonganOf('IX'), golonganOf('V')]).toEqual(['III', 'IV', 'PPPK', 'PPPK']);
+    expect([golonganOf('III/a'), golonganOf('IV/e'), golonganOf('IX'), golonganOf('V')]).toEqual([
+      'III',
+      'IV',
+      'PPPK',
+      'PPPK',
+    ]);
   });
 
   it('rolls small units up into the unit above until a block has the floor, and never releases a small remainder at the top', () => {
@@ -50,7 +55,9 @@ describe('reporting cells', () => {
     for (const floor of [1, 2, 3, 5, 8, 20]) {
       const { cells, cellOf } = buildReportingCells(units, counts, floor);
       for (const cell of cells) expect(cell.plans).toBeGreaterThanOrEqual(floor);
-      const released = counts.filter((c) => cellOf(c.unitId, c.positionKind, c.grade) !== undefined).reduce((s, c) => s + c.plans, 0);
+      const released = counts
+        .filter((c) => cellOf(c.unitId, c.positionKind, c.grade) !== undefined)
+        .reduce((s, c) => s + c.plans, 0);
       expect(released).toBe(cells.reduce((s, c) => s + c.plans, 0));
     }
   });

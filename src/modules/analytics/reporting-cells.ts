@@ -66,7 +66,11 @@ export function golonganOf(grade: string): string {
 const classKey = (positionKind: string, golongan: string) => `${positionKind}|${golongan}`;
 const planKey = (unitId: number, positionKind: string, grade: string) => `${unitId}|${positionKind}|${grade}`;
 
-export function buildReportingCells(units: readonly UnitLink[], counts: readonly ClassCount[], floor: number): ReportingCells {
+export function buildReportingCells(
+  units: readonly UnitLink[],
+  counts: readonly ClassCount[],
+  floor: number,
+): ReportingCells {
   const children = new Map<number | null, number[]>();
   const known = new Set(units.map((u) => u.id));
   for (const u of units) {
@@ -88,7 +92,9 @@ export function buildReportingCells(units: readonly UnitLink[], counts: readonly
   const blocks: Array<{ anchor: number; members: ClassCount[] }> = [];
   // Post-order without recursion (trees may be deep): what each unit still carries up to its parent.
   const carried = new Map<number, ClassCount[]>();
-  const stack: Array<{ id: number; expanded: boolean }> = (children.get(null) ?? []).map((id) => ({ id, expanded: false })).reverse();
+  const stack: Array<{ id: number; expanded: boolean }> = (children.get(null) ?? [])
+    .map((id) => ({ id, expanded: false }))
+    .reverse();
   const roots = new Set(children.get(null) ?? []);
   while (stack.length > 0) {
     const top = stack.pop()!;
@@ -120,7 +126,10 @@ export function buildReportingCells(units: readonly UnitLink[], counts: readonly
       c.plans += m.plans;
       classes.set(key, c);
     }
-    const ordered = [...classes.values()].sort((a, b) => a.plans - b.plans || classKey(a.positionKind, a.golongan).localeCompare(classKey(b.positionKind, b.golongan)));
+    const ordered = [...classes.values()].sort(
+      (a, b) =>
+        a.plans - b.plans || classKey(a.positionKind, a.golongan).localeCompare(classKey(b.positionKind, b.golongan)),
+    );
     const large = ordered.filter((c) => c.plans >= floor);
     const residual = ordered.filter((c) => c.plans < floor);
     let residualPlans = residual.reduce((s, c) => s + c.plans, 0);
@@ -133,10 +142,17 @@ export function buildReportingCells(units: readonly UnitLink[], counts: readonly
     const place = (members: ClassCount[], positionKind: string, golongan: string, plans: number) => {
       const cell: ReportingCell = { id: cells.length + 1, anchorUnitId: block.anchor, positionKind, golongan, plans };
       cells.push(cell);
-      for (const m of members) placements.push({ unitId: m.unitId, positionKind: m.positionKind, grade: m.grade, cell });
+      for (const m of members)
+        placements.push({ unitId: m.unitId, positionKind: m.positionKind, grade: m.grade, cell });
     };
     for (const c of large) place(c.members, c.positionKind, c.golongan, c.plans);
-    if (residualPlans > 0) place(residual.flatMap((c) => c.members), OTHER, OTHER, residualPlans);
+    if (residualPlans > 0)
+      place(
+        residual.flatMap((c) => c.members),
+        OTHER,
+        OTHER,
+        residualPlans,
+      );
   }
   return reportingCellsOf(placements);
 }
@@ -149,5 +165,9 @@ export function reportingCellsOf(placements: readonly Placement[]): ReportingCel
     byPlanKey.set(planKey(p.unitId, p.positionKind, p.grade), p.cell);
     cells.add(p.cell);
   }
-  return { cells: [...cells], placements: [...placements], cellOf: (unitId, positionKind, grade) => byPlanKey.get(planKey(unitId, positionKind, grade)) };
+  return {
+    cells: [...cells],
+    placements: [...placements],
+    cellOf: (unitId, positionKind, grade) => byPlanKey.get(planKey(unitId, positionKind, grade)),
+  };
 }

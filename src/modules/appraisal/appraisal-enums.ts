@@ -18,11 +18,18 @@ registerEnumType(AppraisalStatus, {
   valuesConfig: {
     DRAFT: { description: 'The employee drafts the plan (konsep).' },
     SUBMITTED: { description: 'Submitted to the appraiser for approval (diajukan).' },
-    RETURNED: { description: 'Returned by the appraiser with a reason; the employee revises and resubmits (dikembalikan).' },
+    RETURNED: {
+      description: 'Returned by the appraiser with a reason; the employee revises and resubmits (dikembalikan).',
+    },
     APPROVED: { description: 'Agreed by the appraiser (disetujui).' },
     REVISING: { description: 'Reopened by the appraiser: the employee revises an approved plan and resubmits.' },
-    EVALUATED: { description: 'The appraiser has rated the year (penilaian tahunan); it can still be re-rated until HR finalizes the unit.' },
-    FINAL: { description: 'The annual rating is final and delivered to the employee (the objection window runs from then).' },
+    EVALUATED: {
+      description:
+        'The appraiser has rated the year (penilaian tahunan); it can still be re-rated until HR finalizes the unit.',
+    },
+    FINAL: {
+      description: 'The annual rating is final and delivered to the employee (the objection window runs from then).',
+    },
     CLOSED: { description: 'Closed, e.g. at a transfer to another position; kept in the history.' },
   },
 });
@@ -37,8 +44,13 @@ registerEnumType(AppraisalForm, {
   name: 'AppraisalForm',
   description: 'The SKP form: senior executives, or administrators, supervisors, executors and functional staff.',
   valuesConfig: {
-    JPT: { description: 'Jabatan Pimpinan Tinggi: RHK come from the performance agreement (PK); every IKI has a perspective.' },
-    JA_JF: { description: 'Administrator, pengawas, pelaksana, fungsional: each main RHK supports one of the appraiser’s RHK.' },
+    JPT: {
+      description:
+        'Jabatan Pimpinan Tinggi: RHK come from the performance agreement (PK); every IKI has a perspective.',
+    },
+    JA_JF: {
+      description: 'Administrator, pengawas, pelaksana, fungsional: each main RHK supports one of the appraiser’s RHK.',
+    },
   },
 });
 

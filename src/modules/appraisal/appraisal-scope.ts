@@ -8,7 +8,11 @@ let seq = 0;
  * `totalCount` never include another's plan. Mirrors `decideReadAppraisal`; `test/e2e/scope-agreement.e2e-spec.ts`
  * holds the two to the same answers.
  */
-export function scopeAppraisalsToReader<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'appraisal'): SelectQueryBuilder<T> {
+export function scopeAppraisalsToReader<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor,
+  alias = 'appraisal',
+): SelectQueryBuilder<T> {
   if (actor.isRegionHrAdmin) return qb;
   const n = ++seq;
   const me = `_me${n}`;
@@ -26,7 +30,9 @@ export function scopeAppraisalsToReader<T extends ObjectLiteral>(qb: SelectQuery
   }
   if (actor.isHrAdmin && actor.hrScopeUnitId !== null) {
     parameters[scope] = actor.hrScopeUnitId;
-    conditions.push(`EXISTS (SELECT 1 FROM unit_closure hr${n} WHERE hr${n}.ancestor_id = :${scope} AND hr${n}.descendant_id = ${alias}.unit_id)`);
+    conditions.push(
+      `EXISTS (SELECT 1 FROM unit_closure hr${n} WHERE hr${n}.ancestor_id = :${scope} AND hr${n}.descendant_id = ${alias}.unit_id)`,
+    );
   }
   return qb.andWhere(conditions.length ? `(${conditions.join(' OR ')})` : '1 = 0', parameters);
 }

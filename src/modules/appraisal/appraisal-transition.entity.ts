@@ -6,7 +6,9 @@ import { AppraisalStatus, TransitionAction } from './appraisal-enums';
 
 /** One step of a plan's workflow: who, when, from, to and why. Never changed once written. */
 @Entity('appraisal_transition')
-@ObjectType('AppraisalTransition', { description: 'One step in the history of a plan (riwayat SKP): who, when, from, to and why.' })
+@ObjectType('AppraisalTransition', {
+  description: 'One step in the history of a plan (riwayat SKP): who, when, from, to and why.',
+})
 export class AppraisalTransition {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -39,7 +41,10 @@ export class AppraisalTransition {
 
   @Column({ name: 'actor_subject', type: 'varchar', length: 191 })
   @PersonSubject()
-  @Field(() => String, { nullable: true, description: `Who took the step: a NIP, an HR client id, or "system". ${PERSON_SUBJECT_RULE}` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Who took the step: a NIP, an HR client id, or "system". ${PERSON_SUBJECT_RULE}`,
+  })
   actorSubject!: string;
 
   @Column({ type: 'text', nullable: true })

@@ -28,16 +28,22 @@ const PERMISSION_OF: Record<WorkflowRole, PermissionOn<Appraisal>> = {
 
 /** The plan workflow: each step checked against the transition table, recorded with who, when, from, to and why. */
 export class AppraisalWorkflowService {
-  async step(ctx: RequestContext, input: AppraisalStepInput, action: TransitionAction): Promise<{ appraisal: Appraisal }> {
+  async step(
+    ctx: RequestContext,
+    input: AppraisalStepInput,
+    action: TransitionAction,
+  ): Promise<{ appraisal: Appraisal }> {
     const transition = TRANSITIONS[action];
     const { appraisal, period } = await requirePlanById(ctx, input.id, PERMISSION_OF[transition.by], inputPath('id'));
     assertExpectedVersion(appraisal.version, input.expectedVersion);
     const to = nextStatus(appraisal.status, action);
-    if (to === undefined) throw new UserErrorsException([appraisalError(AppraisalProblem.TRANSITION_NOT_ALLOWED, inputPath('id'))]);
+    if (to === undefined)
+      throw new UserErrorsException([appraisalError(AppraisalProblem.TRANSITION_NOT_ALLOWED, inputPath('id'))]);
     const errors = new UserErrorList();
     const reason = optionalText(errors, input.reason, inputPath('reason'), 'The reason', 2000) ?? null;
     errors.throwIfAny();
-    if (transition.reasonRequired && reason === null) throw new UserErrorsException([appraisalError(AppraisalProblem.REASON_REQUIRED, inputPath('reason'))]);
+    if (transition.reasonRequired && reason === null)
+      throw new UserErrorsException([appraisalError(AppraisalProblem.REASON_REQUIRED, inputPath('reason'))]);
     if (action === TransitionAction.SUBMIT) await this.assertComplete(ctx, appraisal);
     return { appraisal: await this.apply(ctx, appraisal, period, action, to, reason, input.expectedVersion) };
   }
@@ -94,7 +100,10 @@ export class AppraisalWorkflowService {
     const rhks = await workPlanService.rhksOf(ctx, appraisal);
     const indicators = await Promise.all(rhks.map((r) => workPlanService.indicatorsOf(ctx, r)));
     const byRhk = new Map(rhks.map((r, i) => [r.id, indicators[i]!]));
-    const supportable = appraisal.appraiserEmployeeId === null ? null : new Set((await workPlanService.supportable(ctx, appraisal)).map((r) => r.id));
+    const supportable =
+      appraisal.appraiserEmployeeId === null
+        ? null
+        : new Set((await workPlanService.supportable(ctx, appraisal)).map((r) => r.id));
     const problems = submitProblems(appraisal, rhks, (r) => byRhk.get(r.id) ?? [], supportable);
     if (problems.length) throw new UserErrorsException(problems);
   }

@@ -15,7 +15,13 @@ export interface Transition {
   reasonRequired: boolean;
 }
 
-const OPEN: readonly AppraisalStatus[] = [AppraisalStatus.DRAFT, AppraisalStatus.SUBMITTED, AppraisalStatus.RETURNED, AppraisalStatus.APPROVED, AppraisalStatus.REVISING];
+const OPEN: readonly AppraisalStatus[] = [
+  AppraisalStatus.DRAFT,
+  AppraisalStatus.SUBMITTED,
+  AppraisalStatus.RETURNED,
+  AppraisalStatus.APPROVED,
+  AppraisalStatus.REVISING,
+];
 
 /** The whole workflow, as data: one table to read, test and print. */
 export const TRANSITIONS: Readonly<Record<TransitionAction, Transition>> = {
@@ -26,9 +32,27 @@ export const TRANSITIONS: Readonly<Record<TransitionAction, Transition>> = {
     by: WorkflowRole.EMPLOYEE,
     reasonRequired: false,
   },
-  [TransitionAction.APPROVE]: { action: TransitionAction.APPROVE, from: [AppraisalStatus.SUBMITTED], to: AppraisalStatus.APPROVED, by: WorkflowRole.APPRAISER, reasonRequired: false },
-  [TransitionAction.RETURN]: { action: TransitionAction.RETURN, from: [AppraisalStatus.SUBMITTED], to: AppraisalStatus.RETURNED, by: WorkflowRole.APPRAISER, reasonRequired: true },
-  [TransitionAction.REOPEN]: { action: TransitionAction.REOPEN, from: [AppraisalStatus.APPROVED], to: AppraisalStatus.REVISING, by: WorkflowRole.APPRAISER, reasonRequired: true },
+  [TransitionAction.APPROVE]: {
+    action: TransitionAction.APPROVE,
+    from: [AppraisalStatus.SUBMITTED],
+    to: AppraisalStatus.APPROVED,
+    by: WorkflowRole.APPRAISER,
+    reasonRequired: false,
+  },
+  [TransitionAction.RETURN]: {
+    action: TransitionAction.RETURN,
+    from: [AppraisalStatus.SUBMITTED],
+    to: AppraisalStatus.RETURNED,
+    by: WorkflowRole.APPRAISER,
+    reasonRequired: true,
+  },
+  [TransitionAction.REOPEN]: {
+    action: TransitionAction.REOPEN,
+    from: [AppraisalStatus.APPROVED],
+    to: AppraisalStatus.REVISING,
+    by: WorkflowRole.APPRAISER,
+    reasonRequired: true,
+  },
   [TransitionAction.EVALUATE]: {
     action: TransitionAction.EVALUATE,
     from: [AppraisalStatus.APPROVED, AppraisalStatus.EVALUATED],
@@ -36,8 +60,20 @@ export const TRANSITIONS: Readonly<Record<TransitionAction, Transition>> = {
     by: WorkflowRole.APPRAISER,
     reasonRequired: false,
   },
-  [TransitionAction.FINALIZE]: { action: TransitionAction.FINALIZE, from: [AppraisalStatus.EVALUATED], to: AppraisalStatus.FINAL, by: WorkflowRole.SYSTEM, reasonRequired: false },
-  [TransitionAction.CLOSE]: { action: TransitionAction.CLOSE, from: OPEN, to: AppraisalStatus.CLOSED, by: WorkflowRole.SYSTEM, reasonRequired: true },
+  [TransitionAction.FINALIZE]: {
+    action: TransitionAction.FINALIZE,
+    from: [AppraisalStatus.EVALUATED],
+    to: AppraisalStatus.FINAL,
+    by: WorkflowRole.SYSTEM,
+    reasonRequired: false,
+  },
+  [TransitionAction.CLOSE]: {
+    action: TransitionAction.CLOSE,
+    from: OPEN,
+    to: AppraisalStatus.CLOSED,
+    by: WorkflowRole.SYSTEM,
+    reasonRequired: true,
+  },
 };
 
 /** The status a step leads to from `status`, or undefined when the step is not allowed from there. */

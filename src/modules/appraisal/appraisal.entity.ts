@@ -70,7 +70,9 @@ export class Appraisal {
   startDate!: LocalDate;
 
   @Column({ name: 'end_date', type: 'date' })
-  @Field(() => LocalDateResolver, { description: 'Last day the plan covers (31 December, or the day before a transfer).' })
+  @Field(() => LocalDateResolver, {
+    description: 'Last day the plan covers (31 December, or the day before a transfer).',
+  })
   endDate!: LocalDate;
 
   @Column({ name: 'position_title', type: 'varchar', length: 191 })
@@ -109,7 +111,10 @@ export class Appraisal {
   appraiserExternal?: Relation<ExternalOfficial> | null;
 
   @Column({ name: 'appraiser_name', type: 'varchar', length: 191, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Name of the appraiser (pejabat penilai kinerja) as on the form (snapshot).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the appraiser (pejabat penilai kinerja) as on the form (snapshot).',
+  })
   appraiserName!: string | null;
 
   @Column({ name: 'appraiser_position_title', type: 'varchar', length: 191, nullable: true })
@@ -120,18 +125,27 @@ export class Appraisal {
   appraiserSupervisorEmployeeId!: number | null;
 
   @ManyToOne(() => Employee, { onDelete: 'RESTRICT', onUpdate: 'NO ACTION', nullable: true })
-  @JoinColumn({ name: 'appraiser_supervisor_employee_id', foreignKeyConstraintName: 'FK_appraisal_appraiser_supervisor' })
+  @JoinColumn({
+    name: 'appraiser_supervisor_employee_id',
+    foreignKeyConstraintName: 'FK_appraisal_appraiser_supervisor',
+  })
   appraiserSupervisorEmployee?: Relation<Employee> | null;
 
   @Column({ name: 'appraiser_supervisor_external_id', type: 'integer', nullable: true })
   appraiserSupervisorExternalId!: number | null;
 
   @ManyToOne(() => ExternalOfficial, { onDelete: 'RESTRICT', onUpdate: 'NO ACTION', nullable: true })
-  @JoinColumn({ name: 'appraiser_supervisor_external_id', foreignKeyConstraintName: 'FK_appraisal_appraiser_supervisor_external' })
+  @JoinColumn({
+    name: 'appraiser_supervisor_external_id',
+    foreignKeyConstraintName: 'FK_appraisal_appraiser_supervisor_external',
+  })
   appraiserSupervisorExternal?: Relation<ExternalOfficial> | null;
 
   @Column({ name: 'appraiser_supervisor_name', type: 'varchar', length: 191, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Name of the appraiser’s supervisor (atasan pejabat penilai kinerja) (snapshot).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the appraiser’s supervisor (atasan pejabat penilai kinerja) (snapshot).',
+  })
   appraiserSupervisorName!: string | null;
 
   @Column({ name: 'appraiser_supervisor_position_title', type: 'varchar', length: 191, nullable: true })
@@ -163,7 +177,10 @@ export class Appraisal {
   approvedLate!: boolean;
 
   @Column({ name: 'delivered_at', type: 'datetime', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When the final rating was delivered to the employee (UTC); the objection window runs from this day.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the final rating was delivered to the employee (UTC); the objection window runs from this day.',
+  })
   deliveredAt!: Date | null;
 
   @Column({ name: 'closed_at', type: 'datetime', nullable: true })
@@ -171,7 +188,9 @@ export class Appraisal {
   closedAt!: Date | null;
 
   @Column({ type: 'integer' })
-  @Field(() => Int, { description: 'Increases with every change to the plan or its content; pass it as `expectedVersion`.' })
+  @Field(() => Int, {
+    description: 'Increases with every change to the plan or its content; pass it as `expectedVersion`.',
+  })
   version!: number;
 
   /** Bumped with every change to the plan's realizations and the feedback on them (`changePlanProgress`); not exposed. */

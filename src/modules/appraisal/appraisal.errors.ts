@@ -27,18 +27,39 @@ const TABLE: Record<AppraisalProblem, { code: UserErrorCode; message: string }> 
   UNIT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such unit.' },
   EMPLOYEE_INACTIVE: { code: UserErrorCode.INVALID_STATE, message: 'The employee is deactivated.' },
   PERIOD_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such performance period (or none is current).' },
-  PERIOD_NOT_PLANNING: { code: UserErrorCode.INVALID_STATE, message: 'Plans are made while the period is PLANNING or RUNNING.' },
-  ALREADY_HAS_PLAN: { code: UserErrorCode.DUPLICATE, message: 'The employee already has an open plan for this period.' },
-  NOT_EDITABLE: { code: UserErrorCode.INVALID_STATE, message: 'The plan cannot be edited in its current state (only DRAFT, RETURNED or REVISING).' },
-  TRANSITION_NOT_ALLOWED: { code: UserErrorCode.INVALID_STATE, message: 'This step is not allowed from the plan’s current state.' },
+  PERIOD_NOT_PLANNING: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'Plans are made while the period is PLANNING or RUNNING.',
+  },
+  ALREADY_HAS_PLAN: {
+    code: UserErrorCode.DUPLICATE,
+    message: 'The employee already has an open plan for this period.',
+  },
+  NOT_EDITABLE: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'The plan cannot be edited in its current state (only DRAFT, RETURNED or REVISING).',
+  },
+  TRANSITION_NOT_ALLOWED: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'This step is not allowed from the plan’s current state.',
+  },
   REASON_REQUIRED: { code: UserErrorCode.INVALID, message: 'Give a reason (at most 2,000 characters).' },
   TEXT_TOO_LONG: { code: UserErrorCode.INVALID, message: 'The text is too long (at most 4,000 characters).' },
-  OUT_OF_SCOPE: { code: UserErrorCode.OUT_OF_SCOPE, message: 'This plan or employee is outside the unit subtree you administer.' },
+  OUT_OF_SCOPE: {
+    code: UserErrorCode.OUT_OF_SCOPE,
+    message: 'This plan or employee is outside the unit subtree you administer.',
+  },
   APPRAISER_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'The appraiser does not exist or is deactivated.' },
   APPRAISER_IS_SELF: { code: UserErrorCode.INVALID, message: 'An employee cannot appraise their own plan.' },
-  BOTH_APPRAISERS: { code: UserErrorCode.INVALID, message: 'Give either an appraiser or an external appraiser, not both.' },
+  BOTH_APPRAISERS: {
+    code: UserErrorCode.INVALID,
+    message: 'Give either an appraiser or an external appraiser, not both.',
+  },
   CLOSED: { code: UserErrorCode.INVALID_STATE, message: 'The plan is closed.' },
-  EFFECTIVE_DATE_INVALID: { code: UserErrorCode.INVALID, message: 'The effective date must fall inside the plan’s period, after the plan’s first day.' },
+  EFFECTIVE_DATE_INVALID: {
+    code: UserErrorCode.INVALID,
+    message: 'The effective date must fall inside the plan’s period, after the plan’s first day.',
+  },
 };
 
 export function appraisalError(problem: AppraisalProblem, field: string[]): UserError {

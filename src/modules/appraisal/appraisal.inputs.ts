@@ -12,11 +12,16 @@ export class CreateAppraisalInput {
   @Field(() => ID, { nullable: true, description: 'The employee (HR admins); default yourself.' })
   employeeId?: string | null;
 
-  @Field(() => PlanApproach, { defaultValue: PlanApproach.QUANTITATIVE, description: 'Quantitative (default) or qualitative indicators.' })
+  @Field(() => PlanApproach, {
+    defaultValue: PlanApproach.QUANTITATIVE,
+    description: 'Quantitative (default) or qualitative indicators.',
+  })
   approach: PlanApproach = PlanApproach.QUANTITATIVE;
 }
 
-@InputType({ description: 'Starts plans for every active employee of a unit subtree who has none open in the period (HR admins).' })
+@InputType({
+  description: 'Starts plans for every active employee of a unit subtree who has none open in the period (HR admins).',
+})
 export class CreateAppraisalsForUnitInput {
   @Field(() => ID, { description: 'The period.' })
   periodId!: string;
@@ -45,7 +50,10 @@ export class UpdateAppraisalInput {
   @Field(() => String, { nullable: true, description: 'Annex: resource support (dukungan sumber daya); null clears.' })
   resourceSupport?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Annex: accountability scheme (skema pertanggungjawaban); null clears.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Annex: accountability scheme (skema pertanggungjawaban); null clears.',
+  })
   accountabilityScheme?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Annex: consequences (konsekuensi); null clears.' })
@@ -64,7 +72,9 @@ export class AppraisalStepInput {
   reason?: string | null;
 }
 
-@InputType({ description: 'Gives a plan another appraiser, e.g. an acting official (Plt) or a vacancy (HR admins in scope).' })
+@InputType({
+  description: 'Gives a plan another appraiser, e.g. an acting official (Plt) or a vacancy (HR admins in scope).',
+})
 export class ReassignAppraiserInput {
   @Field(() => ID, { description: 'Global id of the plan.' })
   id!: string;
@@ -82,7 +92,10 @@ export class ReassignAppraiserInput {
   reason?: string | null;
 }
 
-@InputType({ description: 'Moves an employee to another position or unit on a date: the open plan closes the day before and a new one starts (HR admins).' })
+@InputType({
+  description:
+    'Moves an employee to another position or unit on a date: the open plan closes the day before and a new one starts (HR admins).',
+})
 export class TransferEmployeeInput {
   @Field(() => ID, { description: 'Global id of the employee.' })
   employeeId!: string;
@@ -126,7 +139,10 @@ export class AppraisalFilter {
   @Field(() => ID, { nullable: true, description: 'Only plans this employee appraises (snapshot).' })
   appraiserId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only plans approved after the planning deadline (true) or not (false).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only plans approved after the planning deadline (true) or not (false).',
+  })
   approvedLate?: boolean | null;
 }
 

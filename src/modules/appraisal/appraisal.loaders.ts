@@ -17,7 +17,11 @@ export const appraisalById: LoaderFactory<number, Appraisal | null> = (ctx) =>
 export const openAppraisalOf: LoaderFactory<number, Appraisal | null, { periodId: number }> = (ctx, { periodId }) =>
   new DataLoader(async (employeeIds) => {
     const a = RawEntities.of(ctx.em, Appraisal, 'a');
-    const rows = await a.query(ctx.em, `SELECT ${a.select()} FROM ${a.from()} WHERE a.open_period_id = ? AND a.employee_id IN (${placeholders(employeeIds)})`, [periodId, ...employeeIds]);
+    const rows = await a.query(
+      ctx.em,
+      `SELECT ${a.select()} FROM ${a.from()} WHERE a.open_period_id = ? AND a.employee_id IN (${placeholders(employeeIds)})`,
+      [periodId, ...employeeIds],
+    );
     for (const row of rows) ctx.loaders.get(appraisalById).prime(row.id, row);
     return byKey(employeeIds, rows, (a) => a.employeeId);
   });
@@ -31,7 +35,10 @@ export const actorAppraisedBy: LoaderFactory<number, boolean, { periodId: number
       .getRepository(Appraisal)
       .createQueryBuilder('mine')
       .select('mine.appraiser_employee_id', 'id')
-      .where('mine.employee_id = :me AND mine.period_id = :periodId AND mine.open_period_id IS NOT NULL', { me, periodId })
+      .where('mine.employee_id = :me AND mine.period_id = :periodId AND mine.open_period_id IS NOT NULL', {
+        me,
+        periodId,
+      })
       .andWhere('mine.appraiser_employee_id IN (:...ids)', { ids: [...appraiserIds] })
       .getRawMany();
     const appraisers = new Set(rows.map((r) => Number(r.id)));
@@ -41,7 +48,9 @@ export const actorAppraisedBy: LoaderFactory<number, boolean, { periodId: number
 /** The workflow history of each plan, oldest first. */
 export const transitionsOf: LoaderFactory<number, AppraisalTransition[]> = (ctx) =>
   new DataLoader(async (appraisalIds) => {
-    const rows = await ctx.em.getRepository(AppraisalTransition).find({ where: { appraisalId: In([...appraisalIds]) }, order: { id: 'ASC' } });
+    const rows = await ctx.em
+      .getRepository(AppraisalTransition)
+      .find({ where: { appraisalId: In([...appraisalIds]) }, order: { id: 'ASC' } });
     return groupByKey(appraisalIds, rows, (t) => t.appraisalId);
   });
 
@@ -54,10 +63,19 @@ export interface EmployeeAppraisalsParams {
 export const employeeAppraisalsPage = groupedConnectionLoader<Appraisal, EmployeeAppraisalsParams>({
   partitionColumn: 'appraisal.employee_id',
   query: (ctx, employees, { periodId }) => {
-    const qb = ctx.em.getRepository(Appraisal).createQueryBuilder('appraisal').where('appraisal.employee_id IN (:...employees)', { employees: [...employees] });
+    const qb = ctx.em
+      .getRepository(Appraisal)
+      .createQueryBuilder('appraisal')
+      .where('appraisal.employee_id IN (:...employees)', { employees: [...employees] });
     if (periodId !== null) qb.andWhere('appraisal.period_id = :periodId', { periodId });
     return scopeAppraisalsToReader(qb, ctx.actor);
   },
-  sort: () => ({ column: 'appraisal.id', idColumn: 'appraisal.id', direction: 'DESC', valueOf: (a) => a.id, idOf: (a) => a.id }),
+  sort: () => ({
+    column: 'appraisal.id',
+    idColumn: 'appraisal.id',
+    direction: 'DESC',
+    valueOf: (a) => a.id,
+    idOf: (a) => a.id,
+  }),
   prime: (ctx, appraisal) => void ctx.loaders.get(appraisalById).prime(appraisal.id, appraisal),
 });

@@ -39,10 +39,17 @@ const actors = {
 
 type ActorName = keyof typeof actors;
 
-const NONE: AppraisalRelation = { isOwner: false, isAppraiser: false, isAppraiserSupervisor: false, isAboveOwner: false, inHrScope: false };
+const NONE: AppraisalRelation = {
+  isOwner: false,
+  isAppraiser: false,
+  isAppraiserSupervisor: false,
+  isAboveOwner: false,
+  inHrScope: false,
+};
 
 /** A relation with the named facts true and every other false. */
-const rel = (...facts: Array<keyof AppraisalRelation>): AppraisalRelation => Object.assign({ ...NONE }, ...facts.map((f) => ({ [f]: true })));
+const rel = (...facts: Array<keyof AppraisalRelation>): AppraisalRelation =>
+  Object.assign({ ...NONE }, ...facts.map((f) => ({ [f]: true })));
 
 describe('decideReadAppraisal', () => {
   it.each<[ActorName, AppraisalRelation, boolean]>([
@@ -203,12 +210,15 @@ const plan = (changes: Partial<Appraisal> = {}): Appraisal =>
   });
 
 /** A JPT's plan: the Bupati (an official outside the civil service) appraises, nobody stands above him. */
-const jptPlan = (): Appraisal => plan({ appraiserEmployeeId: null, appraiserExternalId: BUPATI, appraiserSupervisorEmployeeId: null });
+const jptPlan = (): Appraisal =>
+  plan({ appraiserEmployeeId: null, appraiserExternalId: BUPATI, appraiserSupervisorEmployeeId: null });
 
 /** A plan whose appraiser left and was not replaced: no appraiser at all. */
-const vacantPlan = (): Appraisal => plan({ appraiserEmployeeId: null, appraiserExternalId: null, appraiserSupervisorEmployeeId: null });
+const vacantPlan = (): Appraisal =>
+  plan({ appraiserEmployeeId: null, appraiserExternalId: null, appraiserSupervisorEmployeeId: null });
 
-const person = (id: number, roles: Role[] = [], scope: number | null = null): Actor => Actor.employee(id, `19900101201503${String(id).padStart(4, '0')}`, roles, scope);
+const person = (id: number, roles: Role[] = [], scope: number | null = null): Actor =>
+  Actor.employee(id, `19900101201503${String(id).padStart(4, '0')}`, roles, scope);
 
 const people = {
   owner: person(OWNER),

@@ -17,7 +17,13 @@ export interface AppraisalRelation {
 
 /** The employee, everyone above them, the appraisers of the snapshot, HR admins covering the plan's unit. Not analysts. */
 export function decideReadAppraisal({ actor, relation }: { actor: Actor; relation: AppraisalRelation }): boolean {
-  return relation.isOwner || relation.isAppraiser || relation.isAppraiserSupervisor || relation.isAboveOwner || (actor.isHrAdmin && relation.inHrScope);
+  return (
+    relation.isOwner ||
+    relation.isAppraiser ||
+    relation.isAppraiserSupervisor ||
+    relation.isAboveOwner ||
+    (actor.isHrAdmin && relation.inHrScope)
+  );
 }
 
 /** Only the employee whose plan it is drafts and revises it (the state decides when). */
@@ -29,7 +35,15 @@ export function decideEditPlan({ relation }: { relation: AppraisalRelation }): b
  * Only the appraiser of the snapshot decides (not whoever supervises today, unless HR reassigns). When the
  * appraiser is an official outside the civil service (the Bupati), an HR admin covering the plan records the decision.
  */
-export function decideDecidePlan({ actor, relation, appraiserIsExternal }: { actor: Actor; relation: AppraisalRelation; appraiserIsExternal: boolean }): boolean {
+export function decideDecidePlan({
+  actor,
+  relation,
+  appraiserIsExternal,
+}: {
+  actor: Actor;
+  relation: AppraisalRelation;
+  appraiserIsExternal: boolean;
+}): boolean {
   return relation.isAppraiser || (appraiserIsExternal && actor.isHrAdmin && relation.inHrScope && !relation.isOwner);
 }
 
@@ -37,7 +51,15 @@ export function decideDecidePlan({ actor, relation, appraiserIsExternal }: { act
  * An objection goes to the appraiser's supervisor of the snapshot (atasan pejabat penilai kinerja). When that is
  * an official outside the civil service or nobody, an HR admin covering the plan records the decision.
  */
-export function decideDecideObjection({ actor, relation, supervisorIsEmployee }: { actor: Actor; relation: AppraisalRelation; supervisorIsEmployee: boolean }): boolean {
+export function decideDecideObjection({
+  actor,
+  relation,
+  supervisorIsEmployee,
+}: {
+  actor: Actor;
+  relation: AppraisalRelation;
+  supervisorIsEmployee: boolean;
+}): boolean {
   if (relation.isOwner) return false;
   return relation.isAppraiserSupervisor || (!supervisorIsEmployee && actor.isHrAdmin && relation.inHrScope);
 }
@@ -69,7 +91,11 @@ export function decideReadWorkPlan({
  * for the snapshot's own people (an HR admin who also appraises the plan still manages it as HR). Answered at
  * once when no loader is needed (a supervisor's own team: a page of plans decided without a promise each).
  */
-function relationTo(ctx: RequestContext, appraisal: Appraisal, needs: { above: boolean; scope: boolean | 'always' }): AppraisalRelation | Promise<AppraisalRelation> {
+function relationTo(
+  ctx: RequestContext,
+  appraisal: Appraisal,
+  needs: { above: boolean; scope: boolean | 'always' },
+): AppraisalRelation | Promise<AppraisalRelation> {
   const { actor } = ctx;
   const me = actor.employeeId;
   const isOwner = me !== undefined && me === appraisal.employeeId;
@@ -78,10 +104,12 @@ function relationTo(ctx: RequestContext, appraisal: Appraisal, needs: { above: b
   const direct = isOwner || isAppraiser || isAppraiserSupervisor;
   const wantsScope = (needs.scope === 'always' || (needs.scope && !direct)) && actor.isHrAdmin;
   const mayBeAbove = needs.above && !direct && me !== undefined;
-  if (!wantsScope && !mayBeAbove) return { isOwner, isAppraiser, isAppraiserSupervisor, isAboveOwner: false, inHrScope: false };
+  if (!wantsScope && !mayBeAbove)
+    return { isOwner, isAppraiser, isAppraiserSupervisor, isAboveOwner: false, inHrScope: false };
   return (async () => {
     const inHrScope = wantsScope ? await ctx.loaders.get(unitInHrScope).load(appraisal.unitId) : false;
-    const isAboveOwner = mayBeAbove && !inHrScope ? await ctx.loaders.get(actorIsAbove).load(appraisal.employeeId) : false;
+    const isAboveOwner =
+      mayBeAbove && !inHrScope ? await ctx.loaders.get(actorIsAbove).load(appraisal.employeeId) : false;
     return { isOwner, isAppraiser, isAppraiserSupervisor, isAboveOwner, inHrScope };
   })();
 }
@@ -97,19 +125,27 @@ export const appraisalRules = {
     subject: 'the plan',
     // Guards `Appraisal.documents`: the plan is the field's parent.
     fieldSubject: Appraisal,
-    evaluate: (ctx, plan) => then(relationTo(ctx, plan, { above: true, scope: true }), (relation) => decideReadAppraisal({ actor: ctx.actor, relation })),
+    evaluate: (ctx, plan) =>
+      then(relationTo(ctx, plan, { above: true, scope: true }), (relation) =>
+        decideReadAppraisal({ actor: ctx.actor, relation }),
+      ),
   } satisfies PolicyRule<Appraisal>,
   editPlan: {
     description: 'The employee whose plan it is.',
     subject: 'the plan',
-    evaluate: async (ctx, plan) => decideEditPlan({ relation: await relationTo(ctx, plan, { above: false, scope: false }) }),
+    evaluate: async (ctx, plan) =>
+      decideEditPlan({ relation: await relationTo(ctx, plan, { above: false, scope: false }) }),
   } satisfies PolicyRule<Appraisal>,
   decidePlan: {
     description: 'The appraiser of the snapshot; HR admins in scope for an appraiser outside the civil service.',
     subject: 'the plan',
     evaluate: async (ctx, plan) => {
       const appraiserIsExternal = plan.appraiserEmployeeId === null && plan.appraiserExternalId !== null;
-      return decideDecidePlan({ actor: ctx.actor, relation: await relationTo(ctx, plan, { above: false, scope: appraiserIsExternal ? 'always' : false }), appraiserIsExternal });
+      return decideDecidePlan({
+        actor: ctx.actor,
+        relation: await relationTo(ctx, plan, { above: false, scope: appraiserIsExternal ? 'always' : false }),
+        appraiserIsExternal,
+      });
     },
   } satisfies PolicyRule<Appraisal>,
   decideObjection: {
@@ -124,10 +160,16 @@ export const appraisalRules = {
   manageAppraisal: {
     description: 'Bulk creation, reassigning the appraiser, transfers: HR admins whose scope covers the plan’s unit.',
     subject: 'the plan',
-    evaluate: async (ctx, plan) => ctx.actor.isHrAdmin && decideManageAppraisal({ actor: ctx.actor, relation: await relationTo(ctx, plan, { above: false, scope: 'always' }) }),
+    evaluate: async (ctx, plan) =>
+      ctx.actor.isHrAdmin &&
+      decideManageAppraisal({
+        actor: ctx.actor,
+        relation: await relationTo(ctx, plan, { above: false, scope: 'always' }),
+      }),
   } satisfies PolicyRule<Appraisal>,
   readWorkPlan: {
-    description: 'Its content (RHK, indicators): whoever reads the plan, everyone below its owner in the tree, and whoever the owner appraises that period.',
+    description:
+      'Its content (RHK, indicators): whoever reads the plan, everyone below its owner in the tree, and whoever the owner appraises that period.',
     subject: 'the plan',
     evaluate: (ctx, plan) => {
       return then(relationTo(ctx, plan, { above: true, scope: true }), (relation) => {
@@ -135,7 +177,9 @@ export const appraisalRules = {
         if (ctx.actor.employeeId === undefined) return false;
         return (async () => {
           const ownerIsAbove = await ctx.loaders.get(actorIsBelow).load(plan.employeeId);
-          const ownerAppraisesActor = !ownerIsAbove && (await ctx.loaders.get(actorAppraisedBy, { periodId: plan.periodId }).load(plan.employeeId));
+          const ownerAppraisesActor =
+            !ownerIsAbove &&
+            (await ctx.loaders.get(actorAppraisedBy, { periodId: plan.periodId }).load(plan.employeeId));
           return decideReadWorkPlan({ actor: ctx.actor, relation, ownerIsAbove, ownerAppraisesActor });
         })();
       });

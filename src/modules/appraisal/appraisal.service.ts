@@ -38,7 +38,8 @@ import { unitService } from '../unit/unit.service';
 
 const inputPath = (field: string) => ['input', field];
 
-export const formFor = (kind: PositionKind): AppraisalForm => (kind === PositionKind.JPT ? AppraisalForm.JPT : AppraisalForm.JA_JF);
+export const formFor = (kind: PositionKind): AppraisalForm =>
+  kind === PositionKind.JPT ? AppraisalForm.JPT : AppraisalForm.JA_JF;
 
 /** Plans (SKP): reading them under the policy, starting them, their fields, and HR reassignment of the appraiser. */
 export class AppraisalService {
@@ -51,17 +52,30 @@ export class AppraisalService {
   }
 
   /** Plans by id, each null unless `permission` allows it (READ_WORK_PLAN: the plan's content, for other modules). */
-  async getManyFor(ctx: RequestContext, permission: PermissionOn<Appraisal>, ids: readonly number[]): Promise<(Appraisal | null)[]> {
+  async getManyFor(
+    ctx: RequestContext,
+    permission: PermissionOn<Appraisal>,
+    ids: readonly number[],
+  ): Promise<(Appraisal | null)[]> {
     return ctx.policy.filter(permission, await loadAll(ctx.loaders.get(appraisalById), ids));
   }
 
   /** An employee's open plan in a period (the current one by default), if the caller may read it. */
-  openPlanOf(ctx: RequestContext, employeeId: number, periodId?: number | null): Appraisal | null | Promise<Appraisal | null> {
+  openPlanOf(
+    ctx: RequestContext,
+    employeeId: number,
+    periodId?: number | null,
+  ): Appraisal | null | Promise<Appraisal | null> {
     return ctx.loaders.peekOrLoad(readableOpenPlanOf, employeeId, { periodId: periodId ?? null });
   }
 
   /** An employee's plans, newest first, scoped in SQL to what the caller may read. */
-  ofEmployee(ctx: RequestContext, employeeId: number, periodId: number | null, args: ConnectionArgs): Promise<Page<Appraisal>> {
+  ofEmployee(
+    ctx: RequestContext,
+    employeeId: number,
+    periodId: number | null,
+    args: ConnectionArgs,
+  ): Promise<Page<Appraisal>> {
     return ctx.loaders.get(employeeAppraisalsPage, { args: { ...args }, periodId }).load(employeeId);
   }
 
@@ -69,16 +83,27 @@ export class AppraisalService {
   async list(ctx: RequestContext, filter: AppraisalFilter | undefined, args: ConnectionArgs): Promise<Page<Appraisal>> {
     if (!ctx.actor.isAuthenticated) return emptyPage();
     const qb = scopeAppraisalsToReader(ctx.em.getRepository(Appraisal).createQueryBuilder('appraisal'), ctx.actor);
-    if (filter?.periodId != null) qb.andWhere('appraisal.period_id = :periodId', { periodId: idOfType(filter.periodId, 'PerformancePeriod') ?? 0 });
+    if (filter?.periodId != null)
+      qb.andWhere('appraisal.period_id = :periodId', { periodId: idOfType(filter.periodId, 'PerformancePeriod') ?? 0 });
     if (filter?.unitId != null) {
-      qb.andWhere('EXISTS (SELECT 1 FROM unit_closure inunit WHERE inunit.ancestor_id = :unitId AND inunit.descendant_id = appraisal.unit_id)', {
-        unitId: idOfType(filter.unitId, Unit.typeName) ?? 0,
-      });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM unit_closure inunit WHERE inunit.ancestor_id = :unitId AND inunit.descendant_id = appraisal.unit_id)',
+        {
+          unitId: idOfType(filter.unitId, Unit.typeName) ?? 0,
+        },
+      );
     }
     if (filter?.statuses?.length) qb.andWhere('appraisal.status IN (:...statuses)', { statuses: filter.statuses });
-    if (filter?.appraiserId != null) qb.andWhere('appraisal.appraiser_employee_id = :appraiserId', { appraiserId: idOfType(filter.appraiserId, Employee.typeName) ?? 0 });
+    if (filter?.appraiserId != null)
+      qb.andWhere('appraisal.appraiser_employee_id = :appraiserId', {
+        appraiserId: idOfType(filter.appraiserId, Employee.typeName) ?? 0,
+      });
     if (filter?.approvedLate != null) qb.andWhere('appraisal.approved_late = :late', { late: filter.approvedLate });
-    return paginate(qb, { column: 'appraisal.id', idColumn: 'appraisal.id', direction: 'DESC', valueOf: (a) => a.id, idOf: (a) => a.id }, args);
+    return paginate(
+      qb,
+      { column: 'appraisal.id', idColumn: 'appraisal.id', direction: 'DESC', valueOf: (a) => a.id, idOf: (a) => a.id },
+      args,
+    );
   }
 
   async resolvePeriod(ctx: RequestContext, periodId?: number | null): Promise<PerformancePeriod | null> {
@@ -97,49 +122,83 @@ export class AppraisalService {
     if (!mine && !(await ctx.policy.can(Permission.ADMINISTER_UNIT, employee.unitId))) {
       throw new UserErrorsException([appraisalError(AppraisalProblem.OUT_OF_SCOPE, inputPath('employeeId'))]);
     }
-    const period = await this.resolvePeriod(ctx, input.periodId == null ? null : (idOfType(input.periodId, 'PerformancePeriod') ?? -1));
-    if (!period) throw new UserErrorsException([appraisalError(AppraisalProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
+    const period = await this.resolvePeriod(
+      ctx,
+      input.periodId == null ? null : (idOfType(input.periodId, 'PerformancePeriod') ?? -1),
+    );
+    if (!period)
+      throw new UserErrorsException([appraisalError(AppraisalProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
     return { appraisal: await this.start(ctx, employee, period, input.approach, period.startDate) };
   }
 
   /** Starts plans for every active employee of a unit (subtree) without an open one in the period: one transaction. */
-  async createForUnit(ctx: RequestContext, input: CreateAppraisalsForUnitInput): Promise<{ created: number; skipped: number }> {
+  async createForUnit(
+    ctx: RequestContext,
+    input: CreateAppraisalsForUnitInput,
+  ): Promise<{ created: number; skipped: number }> {
     const unitId = idOfType(input.unitId, Unit.typeName);
     if (unitId === null || !(await unitService.get(ctx, unitId))) {
       throw new UserErrorsException([appraisalError(AppraisalProblem.UNIT_NOT_FOUND, inputPath('unitId'))]);
     }
-    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unitId))) throw new UserErrorsException([appraisalError(AppraisalProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
+    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unitId)))
+      throw new UserErrorsException([appraisalError(AppraisalProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
     const periodId = idOfType(input.periodId, 'PerformancePeriod');
     const period = periodId === null ? null : await periodService.get(ctx, periodId);
-    if (!period) throw new UserErrorsException([appraisalError(AppraisalProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
+    if (!period)
+      throw new UserErrorsException([appraisalError(AppraisalProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
     this.assertPlanning(period);
     const employees = await ctx.em
       .getRepository(Employee)
       .createQueryBuilder('employee')
-      .innerJoin('unit_closure', 'within', `within.descendant_id = employee.unit_id AND within.ancestor_id = :unitId${input.includeSubunits ? '' : ' AND within.depth = 0'}`, { unitId })
+      .innerJoin(
+        'unit_closure',
+        'within',
+        `within.descendant_id = employee.unit_id AND within.ancestor_id = :unitId${input.includeSubunits ? '' : ' AND within.depth = 0'}`,
+        { unitId },
+      )
       .where('employee.active = :active', { active: true })
-      .andWhere('NOT EXISTS (SELECT 1 FROM appraisal open WHERE open.employee_id = employee.id AND open.open_period_id = :periodId)', { periodId: period.id })
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM appraisal open WHERE open.employee_id = employee.id AND open.open_period_id = :periodId)',
+        { periodId: period.id },
+      )
       .orderBy('employee.id')
       .getMany();
     const total = await ctx.em
       .getRepository(Employee)
       .createQueryBuilder('employee')
-      .innerJoin('unit_closure', 'within', `within.descendant_id = employee.unit_id AND within.ancestor_id = :unitId${input.includeSubunits ? '' : ' AND within.depth = 0'}`, { unitId })
+      .innerJoin(
+        'unit_closure',
+        'within',
+        `within.descendant_id = employee.unit_id AND within.ancestor_id = :unitId${input.includeSubunits ? '' : ' AND within.depth = 0'}`,
+        { unitId },
+      )
       .where('employee.active = :active', { active: true })
       .getCount();
     employeeService.remember(ctx, employees);
     // All at once, so the snapshots' lookups of supervisors batch into a few queries.
-    const rows = await Promise.all(employees.map((employee) => this.build(ctx, employee, period, input.approach, period.startDate)));
+    const rows = await Promise.all(
+      employees.map((employee) => this.build(ctx, employee, period, input.approach, period.startDate)),
+    );
     for (let i = 0; i < rows.length; i += 500) await ctx.em.getRepository(Appraisal).insert(rows.slice(i, i + 500));
     await recordAudit(
       ctx,
-      rows.map((a) => ({ action: AuditAction.APPRAISAL_CREATED, entityType: Appraisal.typeName, entityId: a.id, after: auditSnapshot(a) })),
+      rows.map((a) => ({
+        action: AuditAction.APPRAISAL_CREATED,
+        entityType: Appraisal.typeName,
+        entityId: a.id,
+        after: auditSnapshot(a),
+      })),
     );
     return { created: rows.length, skipped: total - rows.length };
   }
 
   async update(ctx: RequestContext, input: UpdateAppraisalInput): Promise<{ appraisal: Appraisal }> {
-    const { appraisal } = await beginPlanEdit(ctx, idOfType(input.id, Appraisal.typeName), input.expectedVersion, inputPath('id'));
+    const { appraisal } = await beginPlanEdit(
+      ctx,
+      idOfType(input.id, Appraisal.typeName),
+      input.expectedVersion,
+      inputPath('id'),
+    );
     const errors = new UserErrorList();
     const changes: Partial<Appraisal> = {};
     if (input.approach != null && input.approach !== appraisal.approach) changes.approach = input.approach;
@@ -150,33 +209,54 @@ export class AppraisalService {
     errors.throwIfAny();
     if (Object.keys(changes).length === 0) return { appraisal };
     const after = await touchPlan(ctx, appraisal, input.expectedVersion, changes);
-    await recordAudit(ctx, { action: AuditAction.APPRAISAL_UPDATED, entityType: Appraisal.typeName, entityId: appraisal.id, before: auditSnapshot(appraisal), after: auditSnapshot(after) });
+    await recordAudit(ctx, {
+      action: AuditAction.APPRAISAL_UPDATED,
+      entityType: Appraisal.typeName,
+      entityId: appraisal.id,
+      before: auditSnapshot(appraisal),
+      after: auditSnapshot(after),
+    });
     return { appraisal: after };
   }
 
   /** HR gives a plan another appraiser (acting official, vacancy); the appraiser's supervisor follows from them. */
   async reassignAppraiser(ctx: RequestContext, input: ReassignAppraiserInput): Promise<{ appraisal: Appraisal }> {
     const { appraisal } = await requirePlanById(ctx, input.id, Permission.MANAGE_APPRAISAL, inputPath('id'));
-    if (appraisal.status === AppraisalStatus.CLOSED) throw new UserErrorsException([appraisalError(AppraisalProblem.CLOSED, inputPath('id'))]);
-    if (input.appraiserId != null && input.externalAppraiserId != null) throw new UserErrorsException([appraisalError(AppraisalProblem.BOTH_APPRAISERS, inputPath('externalAppraiserId'))]);
+    if (appraisal.status === AppraisalStatus.CLOSED)
+      throw new UserErrorsException([appraisalError(AppraisalProblem.CLOSED, inputPath('id'))]);
+    if (input.appraiserId != null && input.externalAppraiserId != null)
+      throw new UserErrorsException([
+        appraisalError(AppraisalProblem.BOTH_APPRAISERS, inputPath('externalAppraiserId')),
+      ]);
     const errors = new UserErrorList();
     const reason = optionalText(errors, input.reason, inputPath('reason'), 'The reason', 2000);
     errors.throwIfAny();
     const appraiserId = input.appraiserId == null ? null : idOfType(input.appraiserId, Employee.typeName);
-    const externalId = input.externalAppraiserId == null ? null : idOfType(input.externalAppraiserId, ExternalOfficial.typeName);
+    const externalId =
+      input.externalAppraiserId == null ? null : idOfType(input.externalAppraiserId, ExternalOfficial.typeName);
     if (appraiserId !== null) {
       const appraiser = await employeeService.get(ctx, appraiserId);
-      if (!appraiser?.active) throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath('appraiserId'))]);
-      if (appraiser.id === appraisal.employeeId) throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_IS_SELF, inputPath('appraiserId'))]);
+      if (!appraiser?.active)
+        throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath('appraiserId'))]);
+      if (appraiser.id === appraisal.employeeId)
+        throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_IS_SELF, inputPath('appraiserId'))]);
       // Appraising grants the plan: a scoped HR admin hands it only to someone they administer (as setSupervisor).
       if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, appraiser.unitId))) {
         throw new UserErrorsException([appraisalError(AppraisalProblem.OUT_OF_SCOPE, inputPath('appraiserId'))]);
       }
     } else if (externalId !== null) {
       const official = await externalOfficialService.get(ctx, externalId);
-      if (!official?.active) throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath('externalAppraiserId'))]);
+      if (!official?.active)
+        throw new UserErrorsException([
+          appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath('externalAppraiserId')),
+        ]);
     } else if (input.appraiserId != null || input.externalAppraiserId != null) {
-      throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath(input.appraiserId != null ? 'appraiserId' : 'externalAppraiserId'))]);
+      throw new UserErrorsException([
+        appraisalError(
+          AppraisalProblem.APPRAISER_NOT_FOUND,
+          inputPath(input.appraiserId != null ? 'appraiserId' : 'externalAppraiserId'),
+        ),
+      ]);
     }
     const snapshot = await snapshotForAppraiser(ctx, { employeeId: appraiserId, externalId });
     const after = await touchPlan(ctx, appraisal, input.expectedVersion, snapshot);
@@ -191,24 +271,46 @@ export class AppraisalService {
   }
 
   /** Inserts a new plan for an employee in a period from `startDate`, with the snapshots and its audit row. */
-  async start(ctx: RequestContext, employee: Employee, period: PerformancePeriod, approach: PlanApproach, startDate: string): Promise<Appraisal> {
-    if (!employee.active) throw new UserErrorsException([appraisalError(AppraisalProblem.EMPLOYEE_INACTIVE, inputPath('employeeId'))]);
+  async start(
+    ctx: RequestContext,
+    employee: Employee,
+    period: PerformancePeriod,
+    approach: PlanApproach,
+    startDate: string,
+  ): Promise<Appraisal> {
+    if (!employee.active)
+      throw new UserErrorsException([appraisalError(AppraisalProblem.EMPLOYEE_INACTIVE, inputPath('employeeId'))]);
     this.assertPlanning(period);
-    const existing = await ctx.em.getRepository(Appraisal).findOneBy({ employeeId: employee.id, openPeriodId: period.id });
-    if (existing) throw new UserErrorsException([appraisalError(AppraisalProblem.ALREADY_HAS_PLAN, inputPath('employeeId'))]);
+    const existing = await ctx.em
+      .getRepository(Appraisal)
+      .findOneBy({ employeeId: employee.id, openPeriodId: period.id });
+    if (existing)
+      throw new UserErrorsException([appraisalError(AppraisalProblem.ALREADY_HAS_PLAN, inputPath('employeeId'))]);
     const appraisal = await this.build(ctx, employee, period, approach, startDate);
     try {
       await ctx.em.getRepository(Appraisal).insert(appraisal);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new UserErrorsException([appraisalError(AppraisalProblem.ALREADY_HAS_PLAN, inputPath('employeeId'))]);
+      if (isUniqueViolation(error))
+        throw new UserErrorsException([appraisalError(AppraisalProblem.ALREADY_HAS_PLAN, inputPath('employeeId'))]);
       throw error;
     }
-    await recordAudit(ctx, { action: AuditAction.APPRAISAL_CREATED, entityType: Appraisal.typeName, entityId: appraisal.id, after: auditSnapshot(appraisal) });
+    await recordAudit(ctx, {
+      action: AuditAction.APPRAISAL_CREATED,
+      entityType: Appraisal.typeName,
+      entityId: appraisal.id,
+      after: auditSnapshot(appraisal),
+    });
     ctx.loaders.get(appraisalById).prime(appraisal.id, appraisal);
     return appraisal;
   }
 
-  private async build(ctx: RequestContext, employee: Employee, period: PerformancePeriod, approach: PlanApproach, startDate: string): Promise<Appraisal> {
+  private async build(
+    ctx: RequestContext,
+    employee: Employee,
+    period: PerformancePeriod,
+    approach: PlanApproach,
+    startDate: string,
+  ): Promise<Appraisal> {
     const now = ctx.now();
     return ctx.em.getRepository(Appraisal).create({
       employeeId: employee.id,

@@ -19,12 +19,16 @@ class AppraisalChangedArgs {
 export class AppraisalSubscriptions {
   @Allow(Permission.SIGNED_IN)
   @Subscription(() => Appraisal, {
-    description: 'A plan you may read, each time it changes: a workflow step, a realization, feedback, a rating, an objection.',
+    description:
+      'A plan you may read, each time it changes: a workflow step, a realization, feedback, a rating, an objection.',
     subscribe: async ({ context, args }: { context: RequestContext; args: AppraisalChangedArgs }) => {
       const id = idOfType(args.id, Appraisal.typeName) ?? -1;
       // Unknown and unreadable answer alike, so a subscription cannot probe which plans exist.
-      if (!(await appraisalService.get(context.withFreshLoaders(), id))) throw badUserInput('No plan you may read has this id.', { field: 'id' });
-      return visibleEvents(context, Topic.APPRAISAL_CHANGED, async (ctx, event) => (event.appraisalId === id ? appraisalService.get(ctx, id) : null));
+      if (!(await appraisalService.get(context.withFreshLoaders(), id)))
+        throw badUserInput('No plan you may read has this id.', { field: 'id' });
+      return visibleEvents(context, Topic.APPRAISAL_CHANGED, async (ctx, event) =>
+        event.appraisalId === id ? appraisalService.get(ctx, id) : null,
+      );
     },
   })
   appraisalChanged(@Root() appraisal: Appraisal, @Args() _args: AppraisalChangedArgs): Appraisal {

@@ -33,7 +33,10 @@ export class TransferEmployeePayload {
   @Field(() => Employee, { nullable: true, description: 'The employee in their new position.' })
   employee?: Employee | null;
 
-  @Field(() => Appraisal, { nullable: true, description: 'The plan closed the day before the transfer, if one was open.' })
+  @Field(() => Appraisal, {
+    nullable: true,
+    description: 'The plan closed the day before the transfer, if one was open.',
+  })
   closedAppraisal?: Appraisal | null;
 
   @Field(() => Appraisal, { nullable: true, description: 'The new plan for the new position, with the new appraiser.' })

@@ -20,10 +20,18 @@ export interface Superior {
   externalId: number | null;
 }
 
-async function describe(ctx: RequestContext, who: Superior): Promise<{ name: string | null; title: string | null; superior: Superior }> {
+async function describe(
+  ctx: RequestContext,
+  who: Superior,
+): Promise<{ name: string | null; title: string | null; superior: Superior }> {
   if (who.employeeId !== null) {
     const e = await employeeService.get(ctx, who.employeeId);
-    if (e) return { name: e.displayName, title: e.positionTitle, superior: { employeeId: e.supervisorId, externalId: e.externalSupervisorId } };
+    if (e)
+      return {
+        name: e.displayName,
+        title: e.positionTitle,
+        superior: { employeeId: e.supervisorId, externalId: e.externalSupervisorId },
+      };
   }
   if (who.externalId !== null) {
     const o = await externalOfficialService.get(ctx, who.externalId);
@@ -42,7 +50,8 @@ export async function snapshotForAppraiser(ctx: RequestContext, appraiser: Super
     appraiserName: first.name,
     appraiserPositionTitle: first.title,
     appraiserSupervisorEmployeeId: second.name === null ? null : first.superior.employeeId,
-    appraiserSupervisorExternalId: second.name === null || first.superior.employeeId !== null ? null : first.superior.externalId,
+    appraiserSupervisorExternalId:
+      second.name === null || first.superior.employeeId !== null ? null : first.superior.externalId,
     appraiserSupervisorName: second.name,
     appraiserSupervisorPositionTitle: second.title,
   };

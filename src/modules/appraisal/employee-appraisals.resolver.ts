@@ -14,12 +14,21 @@ const periodIdOf = (id: string | null | undefined) => (id == null ? null : (idOf
 /** Plans reached from an employee: the same read policy, batched across a list of employees. */
 @Resolver(() => Employee)
 export class EmployeeAppraisalsResolver {
-  @FieldResolver(() => Appraisal, { nullable: true, description: 'The employee’s open plan (SKP) in a period, if you may read it.' })
-  currentAppraisal(@Ctx() ctx: RequestContext, @Root() employee: Employee, @Arg('periodId', () => ID, PERIOD) periodId?: string | null): Appraisal | null | Promise<Appraisal | null> {
+  @FieldResolver(() => Appraisal, {
+    nullable: true,
+    description: 'The employee’s open plan (SKP) in a period, if you may read it.',
+  })
+  currentAppraisal(
+    @Ctx() ctx: RequestContext,
+    @Root() employee: Employee,
+    @Arg('periodId', () => ID, PERIOD) periodId?: string | null,
+  ): Appraisal | null | Promise<Appraisal | null> {
     return appraisalService.openPlanOf(ctx, employee.id, periodIdOf(periodId));
   }
 
-  @FieldResolver(() => AppraisalConnection, { description: 'The employee’s plans you may read, newest first (closed ones included).' })
+  @FieldResolver(() => AppraisalConnection, {
+    description: 'The employee’s plans you may read, newest first (closed ones included).',
+  })
   async appraisals(
     @Ctx() ctx: RequestContext,
     @Root() employee: Employee,
@@ -34,7 +43,11 @@ export class EmployeeAppraisalsResolver {
 @Resolver(() => Viewer)
 export class ViewerAppraisalsResolver {
   @FieldResolver(() => Appraisal, { nullable: true, description: 'Your open plan (SKP) in a period.' })
-  currentAppraisal(@Ctx() ctx: RequestContext, @Root() viewer: Viewer, @Arg('periodId', () => ID, PERIOD) periodId?: string | null): Appraisal | null | Promise<Appraisal | null> {
+  currentAppraisal(
+    @Ctx() ctx: RequestContext,
+    @Root() viewer: Viewer,
+    @Arg('periodId', () => ID, PERIOD) periodId?: string | null,
+  ): Appraisal | null | Promise<Appraisal | null> {
     const id = viewer.actor.employeeId;
     return id === undefined ? null : appraisalService.openPlanOf(ctx, id, periodIdOf(periodId));
   }
@@ -47,6 +60,10 @@ export class ViewerAppraisalsResolver {
     @Arg('periodId', () => ID, { nullable: true, description: 'Only this period.' }) periodId?: string | null,
   ): Promise<AppraisalConnection> {
     const id = viewer.actor.employeeId;
-    return AppraisalConnection.from(id === undefined ? emptyPage<Appraisal>() : await appraisalService.ofEmployee(ctx, id, periodIdOf(periodId), args));
+    return AppraisalConnection.from(
+      id === undefined
+        ? emptyPage<Appraisal>()
+        : await appraisalService.ofEmployee(ctx, id, periodIdOf(periodId), args),
+    );
   }
 }

@@ -22,7 +22,12 @@ export interface PlanUnderChange {
  * The plan a mutation changes: locked and read as committed; NOT_FOUND when the caller may not read it (as if
  * absent), FORBIDDEN when they may read it but not take this action, PERIOD_CLOSED in a closed period.
  */
-export async function requirePlan(ctx: RequestContext, appraisalId: number | null, permission: PermissionOn<Appraisal>, field: string[]): Promise<PlanUnderChange> {
+export async function requirePlan(
+  ctx: RequestContext,
+  appraisalId: number | null,
+  permission: PermissionOn<Appraisal>,
+  field: string[],
+): Promise<PlanUnderChange> {
   const appraisal = appraisalId === null ? null : await lockedRow(ctx.em, Appraisal, appraisalId);
   if (!appraisal || !(await ctx.policy.can(Permission.READ_APPRAISAL, appraisal))) {
     throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISAL_NOT_FOUND, field)]);
@@ -34,15 +39,26 @@ export async function requirePlan(ctx: RequestContext, appraisalId: number | nul
   return { appraisal, period };
 }
 
-export function requirePlanById(ctx: RequestContext, globalId: string, permission: PermissionOn<Appraisal>, field: string[]): Promise<PlanUnderChange> {
+export function requirePlanById(
+  ctx: RequestContext,
+  globalId: string,
+  permission: PermissionOn<Appraisal>,
+  field: string[],
+): Promise<PlanUnderChange> {
   return requirePlan(ctx, idOfType(globalId, Appraisal.typeName), permission, field);
 }
 
 /** The plan whose content the employee changes: theirs, editable now, and still at the version they read. */
-export async function beginPlanEdit(ctx: RequestContext, appraisalId: number | null, expectedVersion: number, field: string[]): Promise<PlanUnderChange> {
+export async function beginPlanEdit(
+  ctx: RequestContext,
+  appraisalId: number | null,
+  expectedVersion: number,
+  field: string[],
+): Promise<PlanUnderChange> {
   const plan = await requirePlan(ctx, appraisalId, Permission.EDIT_PLAN, field);
   assertExpectedVersion(plan.appraisal.version, expectedVersion);
-  if (!isPlanEditable(plan.appraisal.status)) throw new UserErrorsException([appraisalError(AppraisalProblem.NOT_EDITABLE, field)]);
+  if (!isPlanEditable(plan.appraisal.status))
+    throw new UserErrorsException([appraisalError(AppraisalProblem.NOT_EDITABLE, field)]);
   return plan;
 }
 
@@ -50,8 +66,16 @@ export async function beginPlanEdit(ctx: RequestContext, appraisalId: number | n
  * Records that the plan changed (its content or its fields): one version for the whole plan, so two people
  * editing it at once cannot lose each other's work. Returns the plan as now stored.
  */
-export async function touchPlan(ctx: RequestContext, appraisal: Appraisal, expectedVersion: number, changes: Partial<Appraisal> = {}): Promise<Appraisal> {
-  const after = Object.assign(new Appraisal(), appraisal, changes, { version: appraisal.version + 1, updatedAt: ctx.now() });
+export async function touchPlan(
+  ctx: RequestContext,
+  appraisal: Appraisal,
+  expectedVersion: number,
+  changes: Partial<Appraisal> = {},
+): Promise<Appraisal> {
+  const after = Object.assign(new Appraisal(), appraisal, changes, {
+    version: appraisal.version + 1,
+    updatedAt: ctx.now(),
+  });
   await updateVersioned(ctx.em, Appraisal, appraisal.id, expectedVersion, { ...changes, updatedAt: after.updatedAt });
   ctx.loaders.get(appraisalById).clear(appraisal.id).prime(appraisal.id, after);
   return after;

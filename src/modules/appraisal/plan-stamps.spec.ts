@@ -14,8 +14,21 @@ const TABLES = new Map([
   ['Realization', 'realization'],
   ['Feedback', 'feedback'],
 ]);
-const WRITES = new Set(['insert', 'update', 'delete', 'save', 'remove', 'softDelete', 'upsert', 'increment', 'decrement']);
-const RAW_WRITE = new RegExp(`\\b(insert\\s+into|update|delete\\s+from)\\s+[\`"]?(${[...TABLES.values()].join('|')})\\b`, 'i');
+const WRITES = new Set([
+  'insert',
+  'update',
+  'delete',
+  'save',
+  'remove',
+  'softDelete',
+  'upsert',
+  'increment',
+  'decrement',
+]);
+const RAW_WRITE = new RegExp(
+  `\\b(insert\\s+into|update|delete\\s+from)\\s+[\`"]?(${[...TABLES.values()].join('|')})\\b`,
+  'i',
+);
 const WRAPPERS = new Set(['changePlanContent', 'changePlanProgress']);
 const ROOT = path.join(__dirname, '../../');
 const EXEMPT = [/^seed\//, /^backup\//, /\.spec\.ts$/];
@@ -39,14 +52,20 @@ function isTableWrite(node: ts.Node): boolean {
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const method = callee.name.text;
   const target = callee.expression;
-  if (WRITES.has(method) && ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === 'getRepository') {
+  if (
+    WRITES.has(method) &&
+    ts.isCallExpression(target) &&
+    ts.isPropertyAccessExpression(target.expression) &&
+    target.expression.name.text === 'getRepository'
+  ) {
     return isEntity(target.arguments[0]);
   }
   return (method === 'into' || method === 'update') && isEntity(node.arguments[0]);
 }
 
 function insideWrapper(node: ts.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && WRAPPERS.has(n.expression.text)) return true;
+  for (let n = node.parent; n; n = n.parent)
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && WRAPPERS.has(n.expression.text)) return true;
   return false;
 }
 
@@ -57,7 +76,11 @@ describe('plan content and progress are written through plan-stamps.ts alone', (
     if (EXEMPT.some((pattern) => pattern.test(relative))) continue;
     const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node) => {
-      if (isTableWrite(node)) writes.push({ at: `${relative}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`, wrapped: insideWrapper(node) });
+      if (isTableWrite(node))
+        writes.push({
+          at: `${relative}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`,
+          wrapped: insideWrapper(node),
+        });
       ts.forEachChild(node, visit);
     };
     visit(source);
@@ -66,7 +89,11 @@ describe('plan content and progress are written through plan-stamps.ts alone', (
   it('finds the writers (the check reads the code it means to)', () => {
     const files = new Set(writes.map((w) => w.at.split(':')[0]));
     expect(writes.length).toBeGreaterThanOrEqual(13);
-    expect([...files].sort()).toEqual(['modules/feedback/feedback.service.ts', 'modules/realization/realization.service.ts', 'modules/work-plan/work-plan.service.ts']);
+    expect([...files].sort()).toEqual([
+      'modules/feedback/feedback.service.ts',
+      'modules/realization/realization.service.ts',
+      'modules/work-plan/work-plan.service.ts',
+    ]);
   });
 
   it('each write of RHK, indicators, realizations or feedback sits inside changePlanContent or changePlanProgress', () => {

@@ -10,7 +10,12 @@ import { touchPlan } from './plan-access';
  * caller's transaction, so no writer can do one without the other; `plan-stamps.spec.ts` fails when a write of
  * those tables is made anywhere else (the seed and a restore write whole databases behind the service's back).
  */
-export async function changePlanContent<T>(ctx: RequestContext, appraisal: Appraisal, expectedVersion: number, write: () => Promise<T>): Promise<{ plan: Appraisal; result: T }> {
+export async function changePlanContent<T>(
+  ctx: RequestContext,
+  appraisal: Appraisal,
+  expectedVersion: number,
+  write: () => Promise<T>,
+): Promise<{ plan: Appraisal; result: T }> {
   const result = await write();
   return { plan: await touchPlan(ctx, appraisal, expectedVersion), result };
 }
@@ -19,9 +24,18 @@ export async function changePlanContent<T>(ctx: RequestContext, appraisal: Appra
  * Writes a change to a plan's progress (nothing to bump when the change belongs to no plan). The plan row is
  * bumped, so locked, first, as every plan write locks it first.
  */
-export async function changePlanProgress<T>(ctx: RequestContext, appraisalId: number | null, write: () => Promise<T>): Promise<T> {
+export async function changePlanProgress<T>(
+  ctx: RequestContext,
+  appraisalId: number | null,
+  write: () => Promise<T>,
+): Promise<T> {
   if (appraisalId !== null) {
-    await ctx.em.createQueryBuilder().update(Appraisal).set({ progressVersion: () => 'progress_version + 1' }).where('id = :id', { id: appraisalId }).execute();
+    await ctx.em
+      .createQueryBuilder()
+      .update(Appraisal)
+      .set({ progressVersion: () => 'progress_version + 1' })
+      .where('id = :id', { id: appraisalId })
+      .execute();
     ctx.loaders.get(appraisalById).clear(appraisalId);
   }
   return write();

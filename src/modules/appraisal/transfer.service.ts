@@ -40,15 +40,25 @@ export class TransferService {
     await supervisorTree.lock(ctx.em);
     const employeeId = idOfType(input.employeeId, Employee.typeName);
     const employee = employeeId === null ? null : await employeeService.lockForChange(ctx, employeeId);
-    if (!employee) throw new UserErrorsException([appraisalError(AppraisalProblem.EMPLOYEE_NOT_FOUND, inputPath('employeeId'))]);
-    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, employee.unitId))) throw new UserErrorsException([appraisalError(AppraisalProblem.OUT_OF_SCOPE, inputPath('employeeId'))]);
+    if (!employee)
+      throw new UserErrorsException([appraisalError(AppraisalProblem.EMPLOYEE_NOT_FOUND, inputPath('employeeId'))]);
+    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, employee.unitId)))
+      throw new UserErrorsException([appraisalError(AppraisalProblem.OUT_OF_SCOPE, inputPath('employeeId'))]);
     assertExpectedVersion(employee.version, input.expectedVersion);
-    if (!isLocalDate(input.effectiveDate)) throw new UserErrorsException([appraisalError(AppraisalProblem.EFFECTIVE_DATE_INVALID, inputPath('effectiveDate'))]);
+    if (!isLocalDate(input.effectiveDate))
+      throw new UserErrorsException([
+        appraisalError(AppraisalProblem.EFFECTIVE_DATE_INVALID, inputPath('effectiveDate')),
+      ]);
 
     const errors = new UserErrorList();
     const values = validateEmployeeDraft(
       errors,
-      { ...employee, positionTitle: input.positionTitle ?? employee.positionTitle, positionKind: input.positionKind ?? employee.positionKind, grade: input.grade ?? employee.grade },
+      {
+        ...employee,
+        positionTitle: input.positionTitle ?? employee.positionTitle,
+        positionKind: input.positionKind ?? employee.positionKind,
+        grade: input.grade ?? employee.grade,
+      },
       inputPath,
     );
     let unitId = employee.unitId;
@@ -64,26 +74,43 @@ export class TransferService {
     const later = await ctx.em
       .getRepository(Appraisal)
       .createQueryBuilder('plan')
-      .where('plan.employee_id = :id AND plan.open_period_id IS NOT NULL AND plan.start_date >= :day', { id: employee.id, day: input.effectiveDate })
+      .where('plan.employee_id = :id AND plan.open_period_id IS NOT NULL AND plan.start_date >= :day', {
+        id: employee.id,
+        day: input.effectiveDate,
+      })
       .getExists();
-    if (later) throw new UserErrorsException([appraisalError(AppraisalProblem.EFFECTIVE_DATE_INVALID, inputPath('effectiveDate'))]);
+    if (later)
+      throw new UserErrorsException([
+        appraisalError(AppraisalProblem.EFFECTIVE_DATE_INVALID, inputPath('effectiveDate')),
+      ]);
     const period = await ctx.em
       .getRepository(PerformancePeriod)
       .createQueryBuilder('period')
       .where('period.start_date <= :day AND period.end_date >= :day', { day: input.effectiveDate })
       .getOne();
-    const open = period ? await ctx.em.getRepository(Appraisal).findOneBy({ employeeId: employee.id, openPeriodId: period.id }) : null;
+    const open = period
+      ? await ctx.em.getRepository(Appraisal).findOneBy({ employeeId: employee.id, openPeriodId: period.id })
+      : null;
     const plan = open && (await lockedRow(ctx.em, Appraisal, open.id));
     if (plan && period) {
       periodService.assertOpen(period, inputPath('effectiveDate'));
-      if (input.effectiveDate <= plan.startDate) throw new UserErrorsException([appraisalError(AppraisalProblem.EFFECTIVE_DATE_INVALID, inputPath('effectiveDate'))]);
+      if (input.effectiveDate <= plan.startDate)
+        throw new UserErrorsException([
+          appraisalError(AppraisalProblem.EFFECTIVE_DATE_INVALID, inputPath('effectiveDate')),
+        ]);
     }
 
     let moved = await employeeService.applyChanges(ctx, employee, values!, unitId, employee.version);
     if (input.supervisorId !== undefined || input.externalSupervisorId !== undefined) {
       const supervisorId = input.supervisorId == null ? null : (idOfType(input.supervisorId, Employee.typeName) ?? -1);
-      const externalSupervisorId = input.externalSupervisorId == null ? null : (idOfType(input.externalSupervisorId, ExternalOfficial.typeName) ?? -1);
-      if (supervisorId === -1 || externalSupervisorId === -1) throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath('supervisorId'))]);
+      const externalSupervisorId =
+        input.externalSupervisorId == null
+          ? null
+          : (idOfType(input.externalSupervisorId, ExternalOfficial.typeName) ?? -1);
+      if (supervisorId === -1 || externalSupervisorId === -1)
+        throw new UserErrorsException([
+          appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath('supervisorId')),
+        ]);
       moved = await employeeService.changeSupervisor(ctx, moved, { supervisorId, externalSupervisorId }, moved.version);
     }
 
@@ -91,17 +118,37 @@ export class TransferService {
     let started: Appraisal | null = null;
     if (plan && period) {
       const reason = `Transfer to ${moved.positionTitle} from ${input.effectiveDate}`;
-      closed = await appraisalWorkflowService.apply(ctx, plan, period, TransitionAction.CLOSE, AppraisalStatus.CLOSED, reason, plan.version, {
-        endDate: addDays(input.effectiveDate, -1),
-      });
+      closed = await appraisalWorkflowService.apply(
+        ctx,
+        plan,
+        period,
+        TransitionAction.CLOSE,
+        AppraisalStatus.CLOSED,
+        reason,
+        plan.version,
+        {
+          endDate: addDays(input.effectiveDate, -1),
+        },
+      );
       started = await appraisalService.start(ctx, moved, period, plan.approach, input.effectiveDate);
     }
     await recordAudit(ctx, {
       action: AuditAction.EMPLOYEE_TRANSFERRED,
       entityType: Employee.typeName,
       entityId: employee.id,
-      before: { unitId: employee.unitId, positionTitle: employee.positionTitle, supervisorId: employee.supervisorId, appraisalId: plan?.id ?? null },
-      after: { unitId: moved.unitId, positionTitle: moved.positionTitle, supervisorId: moved.supervisorId, appraisalId: started?.id ?? null, effectiveDate: input.effectiveDate },
+      before: {
+        unitId: employee.unitId,
+        positionTitle: employee.positionTitle,
+        supervisorId: employee.supervisorId,
+        appraisalId: plan?.id ?? null,
+      },
+      after: {
+        unitId: moved.unitId,
+        positionTitle: moved.positionTitle,
+        supervisorId: moved.supervisorId,
+        appraisalId: started?.id ?? null,
+        effectiveDate: input.effectiveDate,
+      },
     });
     return { employee: moved, closedAppraisal: closed, newAppraisal: started };
   }

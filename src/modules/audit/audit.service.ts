@@ -44,6 +44,12 @@ export async function recordAudit(tx: RequestContext, records: AuditRecord | Aud
   }));
   // Chunks keep each statement well under SQLite's bound-parameter limit.
   for (let i = 0; i < rows.length; i += 500) {
-    await tx.em.createQueryBuilder().insert().into(AuditEntry).values(rows.slice(i, i + 500)).updateEntity(false).execute();
+    await tx.em
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEntry)
+      .values(rows.slice(i, i + 500))
+      .updateEntity(false)
+      .execute();
   }
 }

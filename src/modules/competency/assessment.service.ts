@@ -34,7 +34,10 @@ export class AssessmentService {
   /** Assessments the caller may read (those of people whose profile they read). */
   async getMany(ctx: RequestContext, ids: readonly number[]): Promise<(CompetencyAssessment | null)[]> {
     const rows = await loadAll(ctx.loaders.get(assessmentById), ids);
-    const owners = await employeeService.getMany(ctx, rows.map((r) => r?.employeeId ?? -1));
+    const owners = await employeeService.getMany(
+      ctx,
+      rows.map((r) => r?.employeeId ?? -1),
+    );
     const readable = await ctx.policy.filter(Permission.READ_COMPETENCY_PROFILE, owners);
     return rows.map((r, i) => (r && readable[i] ? r : null));
   }
@@ -46,7 +49,10 @@ export class AssessmentService {
 
   /** Requirements of the employee's position (title in their unit) against their current levels. Batched. */
   async profile(ctx: RequestContext, employee: Employee): Promise<CompetencyProfileData> {
-    const [requirements, assessments] = await Promise.all([ctx.loaders.get(requirementsOfUnit).load(employee.unitId), ctx.loaders.get(assessmentsOfEmployee).load(employee.id)]);
+    const [requirements, assessments] = await Promise.all([
+      ctx.loaders.get(requirementsOfUnit).load(employee.unitId),
+      ctx.loaders.get(assessmentsOfEmployee).load(employee.id),
+    ]);
     const current = currentAssessments(assessments, ctx.today());
     const ofPosition = requirements.filter((r) => r.positionTitle === employee.positionTitle);
     return { employee, match: jobMatch(ofPosition, current), current };
@@ -56,7 +62,10 @@ export class AssessmentService {
    * Records an assessed level. SELF: the employee. SUPERVISOR: someone above them in the tree. TEST and
    * ASSESSMENT_CENTRE: an HR admin whose scope covers them. Anyone else is refused (FORBIDDEN).
    */
-  async record(ctx: RequestContext, input: RecordCompetencyAssessmentInput): Promise<{ assessment: CompetencyAssessment }> {
+  async record(
+    ctx: RequestContext,
+    input: RecordCompetencyAssessmentInput,
+  ): Promise<{ assessment: CompetencyAssessment }> {
     const employeeId = idOfType(input.employeeId, Employee.typeName);
     const employee = employeeId === null ? null : await employeeService.get(ctx, employeeId);
     if (!employee || !(await ctx.policy.can(Permission.READ_COMPETENCY_PROFILE, employee))) {
@@ -73,10 +82,14 @@ export class AssessmentService {
     const competencyId = idOfType(input.competencyId, Competency.typeName);
     const competency = competencyId === null ? null : await ctx.loaders.get(competencyById).load(competencyId);
     const errors = new UserErrorList();
-    if (!competency) errors.addError(competencyError(CompetencyProblem.COMPETENCY_NOT_FOUND, inputPath('competencyId')));
-    if (!Number.isInteger(input.level) || input.level < 1 || input.level > 5) errors.addError(competencyError(CompetencyProblem.LEVEL_INVALID, inputPath('level')));
-    if (!isLocalDate(input.assessedOn) || input.assessedOn > ctx.today()) errors.addError(competencyError(CompetencyProblem.DATE_IN_FUTURE, inputPath('assessedOn')));
-    if (input.validUntil != null && input.validUntil < input.assessedOn) errors.addError(competencyError(CompetencyProblem.VALID_UNTIL_BEFORE, inputPath('validUntil')));
+    if (!competency)
+      errors.addError(competencyError(CompetencyProblem.COMPETENCY_NOT_FOUND, inputPath('competencyId')));
+    if (!Number.isInteger(input.level) || input.level < 1 || input.level > 5)
+      errors.addError(competencyError(CompetencyProblem.LEVEL_INVALID, inputPath('level')));
+    if (!isLocalDate(input.assessedOn) || input.assessedOn > ctx.today())
+      errors.addError(competencyError(CompetencyProblem.DATE_IN_FUTURE, inputPath('assessedOn')));
+    if (input.validUntil != null && input.validUntil < input.assessedOn)
+      errors.addError(competencyError(CompetencyProblem.VALID_UNTIL_BEFORE, inputPath('validUntil')));
     const evidence = optionalText(errors, input.evidence, inputPath('evidence'), 'The evidence', 2000) ?? null;
     errors.throwIfAny();
     const repo = ctx.em.getRepository(CompetencyAssessment);
@@ -94,7 +107,12 @@ export class AssessmentService {
       createdAt: ctx.now(),
     });
     await repo.insert(assessment);
-    await recordAudit(ctx, { action: AuditAction.COMPETENCY_ASSESSED, entityType: CompetencyAssessment.typeName, entityId: assessment.id, after: auditSnapshot(assessment) });
+    await recordAudit(ctx, {
+      action: AuditAction.COMPETENCY_ASSESSED,
+      entityType: CompetencyAssessment.typeName,
+      entityId: assessment.id,
+      after: auditSnapshot(assessment),
+    });
     return { assessment };
   }
 }

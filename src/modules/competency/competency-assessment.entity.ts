@@ -11,7 +11,11 @@ import { AssessmentMethod } from './competency-enums';
 
 @Entity('competency_assessment')
 @Index('IDX_competency_assessment_employee', ['employeeId', 'competencyId', 'authority', 'assessedOn'])
-@ObjectType('CompetencyAssessment', { implements: Node, description: 'An assessed level of one competency for one employee, by a method, on a date, with evidence. Never changed: a new assessment supersedes it.' })
+@ObjectType('CompetencyAssessment', {
+  implements: Node,
+  description:
+    'An assessed level of one competency for one employee, by a method, on a date, with evidence. Never changed: a new assessment supersedes it.',
+})
 export class CompetencyAssessment {
   static readonly typeName = 'CompetencyAssessment';
 
@@ -52,7 +56,10 @@ export class CompetencyAssessment {
 
   @Column({ name: 'assessor_subject', type: 'varchar', length: 191 })
   @PersonSubject()
-  @Field(() => String, { nullable: true, description: `Who recorded it: a NIP or an HR client id. ${PERSON_SUBJECT_RULE}` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Who recorded it: a NIP or an HR client id. ${PERSON_SUBJECT_RULE}`,
+  })
   assessorSubject!: string;
 
   @Column({ name: 'assessor_employee_id', type: 'integer', nullable: true })
@@ -67,7 +74,11 @@ export class CompetencyAssessment {
   assessedOn!: LocalDate;
 
   @Column({ name: 'valid_until', type: 'date', nullable: true })
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Last day it counts (e.g. an assessment centre result is valid for a few years); open-ended when null.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      'Last day it counts (e.g. an assessment centre result is valid for a few years); open-ended when null.',
+  })
   validUntil!: LocalDate | null;
 
   @Column({ type: 'text', nullable: true })

@@ -37,8 +37,18 @@ export enum DevelopmentStatus {
 
 /** Where a suggestion may go from each status: planned and under way move either way; done and cancelled are final. */
 export const DEVELOPMENT_TRANSITIONS: Readonly<Record<DevelopmentStatus, readonly DevelopmentStatus[]>> = {
-  [DevelopmentStatus.PLANNED]: [DevelopmentStatus.PLANNED, DevelopmentStatus.IN_PROGRESS, DevelopmentStatus.DONE, DevelopmentStatus.CANCELLED],
-  [DevelopmentStatus.IN_PROGRESS]: [DevelopmentStatus.PLANNED, DevelopmentStatus.IN_PROGRESS, DevelopmentStatus.DONE, DevelopmentStatus.CANCELLED],
+  [DevelopmentStatus.PLANNED]: [
+    DevelopmentStatus.PLANNED,
+    DevelopmentStatus.IN_PROGRESS,
+    DevelopmentStatus.DONE,
+    DevelopmentStatus.CANCELLED,
+  ],
+  [DevelopmentStatus.IN_PROGRESS]: [
+    DevelopmentStatus.PLANNED,
+    DevelopmentStatus.IN_PROGRESS,
+    DevelopmentStatus.DONE,
+    DevelopmentStatus.CANCELLED,
+  ],
   [DevelopmentStatus.DONE]: [],
   [DevelopmentStatus.CANCELLED]: [],
 };
@@ -103,7 +113,11 @@ registerEnumType(DevelopmentStatus, {
 registerEnumType(PotentialLevel, {
   name: 'PotentialLevel',
   description: 'Potential on the talent matrix, and the supervisor’s potential rating.',
-  valuesConfig: { LOW: { description: 'Low (rendah).' }, MEDIUM: { description: 'Medium (menengah).' }, HIGH: { description: 'High (tinggi).' } },
+  valuesConfig: {
+    LOW: { description: 'Low (rendah).' },
+    MEDIUM: { description: 'Medium (menengah).' },
+    HIGH: { description: 'High (tinggi).' },
+  },
 });
 registerEnumType(PerformanceLevel, {
   name: 'PerformanceLevel',

@@ -18,7 +18,11 @@ export class CompetencyLevel {
 
 @Entity('competency')
 @Index('IDX_competency_code', ['code'], { unique: true })
-@ObjectType('Competency', { implements: Node, description: 'A competency of the dictionary: managerial and socio-cultural from the national standard, technical ones added by HR.' })
+@ObjectType('Competency', {
+  implements: Node,
+  description:
+    'A competency of the dictionary: managerial and socio-cultural from the national standard, technical ones added by HR.',
+})
 export class Competency {
   static readonly typeName = 'Competency';
 
@@ -43,7 +47,10 @@ export class Competency {
   type!: CompetencyType;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
-  @Field(() => String, { nullable: true, description: 'The field of a technical competency (e.g. Kesehatan, Pendidikan).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The field of a technical competency (e.g. Kesehatan, Pendidikan).',
+  })
   field!: string | null;
 
   @Column({ type: 'text' })

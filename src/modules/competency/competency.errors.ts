@@ -26,10 +26,19 @@ export enum CompetencyProblem {
 const TABLE: Record<CompetencyProblem, { code: UserErrorCode; message: string }> = {
   CODE_INVALID: { code: UserErrorCode.INVALID, message: 'A code is 2 to 32 capital letters, digits or hyphens.' },
   CODE_TAKEN: { code: UserErrorCode.DUPLICATE, message: 'Another competency has this code.' },
-  TYPE_RESERVED: { code: UserErrorCode.INVALID, message: 'Managerial and socio-cultural competencies come from the national standard; HR adds technical ones.' },
+  TYPE_RESERVED: {
+    code: UserErrorCode.INVALID,
+    message: 'Managerial and socio-cultural competencies come from the national standard; HR adds technical ones.',
+  },
   FIELD_REQUIRED: { code: UserErrorCode.INVALID, message: 'A technical competency names its field (e.g. Kesehatan).' },
-  LEVELS_INVALID: { code: UserErrorCode.INVALID, message: 'Give the five levels 1–5, each with a description and 1 to 10 behaviour indicators.' },
-  REFERENCE_READ_ONLY: { code: UserErrorCode.INVALID_STATE, message: 'A competency of the national standard is reference data and is not changed here.' },
+  LEVELS_INVALID: {
+    code: UserErrorCode.INVALID,
+    message: 'Give the five levels 1–5, each with a description and 1 to 10 behaviour indicators.',
+  },
+  REFERENCE_READ_ONLY: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'A competency of the national standard is reference data and is not changed here.',
+  },
   COMPETENCY_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such competency.' },
   EMPLOYEE_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such employee that you may see.' },
   UNIT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such unit.' },
@@ -37,12 +46,18 @@ const TABLE: Record<CompetencyProblem, { code: UserErrorCode; message: string }>
   PERIOD_CLOSED: { code: UserErrorCode.PERIOD_CLOSED, message: 'The period is closed.' },
   REQUIREMENT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such position requirement.' },
   SUGGESTION_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such development suggestion that you may see.' },
-  SUGGESTION_TRANSITION: { code: UserErrorCode.INVALID_STATE, message: 'A suggestion moves PLANNED ⇄ IN_PROGRESS, then to DONE or CANCELLED, which are final.' },
+  SUGGESTION_TRANSITION: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'A suggestion moves PLANNED ⇄ IN_PROGRESS, then to DONE or CANCELLED, which are final.',
+  },
   LEVEL_INVALID: { code: UserErrorCode.INVALID, message: 'A level is a whole number from 1 to 5.' },
   DATE_IN_FUTURE: { code: UserErrorCode.INVALID, message: 'An assessment is recorded on or after its day.' },
   VALID_UNTIL_BEFORE: { code: UserErrorCode.INVALID, message: 'It cannot expire before it was made.' },
   OUT_OF_SCOPE: { code: UserErrorCode.OUT_OF_SCOPE, message: 'The unit is outside your HR scope.' },
-  VERSION_REQUIRED: { code: UserErrorCode.CONFLICT, message: 'This already exists: pass its `expectedVersion` to change it.' },
+  VERSION_REQUIRED: {
+    code: UserErrorCode.CONFLICT,
+    message: 'This already exists: pass its `expectedVersion` to change it.',
+  },
 };
 
 export function competencyError(problem: CompetencyProblem, field: string[], currentVersion?: number): UserError {

@@ -2,7 +2,13 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { type LocalDate } from '../../core/time/local-date';
 import { PositionKind } from '../employee/employee-enums';
-import { AssessmentMethod, CompetencyType, DevelopmentKind, DevelopmentStatus, PotentialLevel } from './competency-enums';
+import {
+  AssessmentMethod,
+  CompetencyType,
+  DevelopmentKind,
+  DevelopmentStatus,
+  PotentialLevel,
+} from './competency-enums';
 
 @InputType({ description: 'One level of a competency.' })
 export class CompetencyLevelInput {
@@ -27,7 +33,10 @@ export class CreateCompetencyInput {
   @Field(() => CompetencyType, { description: 'TECHNICAL (the others come from the national standard).' })
   type!: CompetencyType;
 
-  @Field(() => String, { nullable: true, description: 'The field, e.g. Kesehatan or Pendidikan (required for technical).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The field, e.g. Kesehatan or Pendidikan (required for technical).',
+  })
   field?: string | null;
 
   @Field({ description: 'Definition, at most 2,000 characters.' })
@@ -99,7 +108,9 @@ export class RecordCompetencyAssessmentInput {
   @Field(() => Int, { description: 'The assessed level, 1–5.' })
   level!: number;
 
-  @Field(() => AssessmentMethod, { description: 'SELF (the employee), SUPERVISOR (someone above), TEST or ASSESSMENT_CENTRE (HR in scope).' })
+  @Field(() => AssessmentMethod, {
+    description: 'SELF (the employee), SUPERVISOR (someone above), TEST or ASSESSMENT_CENTRE (HR in scope).',
+  })
   method!: AssessmentMethod;
 
   @Field(() => LocalDateResolver, { description: 'The day of the assessment (not in the future).' })
@@ -138,7 +149,10 @@ export class UpdateDevelopmentSuggestionInput {
   @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT.' })
   expectedVersion!: number;
 
-  @Field(() => DevelopmentStatus, { description: 'The new status: PLANNED and IN_PROGRESS move either way or on to DONE or CANCELLED, which are final (INVALID_STATE).' })
+  @Field(() => DevelopmentStatus, {
+    description:
+      'The new status: PLANNED and IN_PROGRESS move either way or on to DONE or CANCELLED, which are final (INVALID_STATE).',
+  })
   status!: DevelopmentStatus;
 }
 

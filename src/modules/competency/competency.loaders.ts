@@ -28,26 +28,41 @@ export const potentialRatingById: LoaderFactory<number, PotentialRating | null> 
 /** The requirements of each unit (every position in it), by position title then competency. */
 export const requirementsOfUnit: LoaderFactory<number, PositionRequirement[]> = (ctx) =>
   new DataLoader(async (unitIds) => {
-    const rows = await ctx.em.getRepository(PositionRequirement).find({ where: { unitId: In([...unitIds]) }, order: { positionTitle: 'ASC', competencyId: 'ASC' } });
+    const rows = await ctx.em
+      .getRepository(PositionRequirement)
+      .find({ where: { unitId: In([...unitIds]) }, order: { positionTitle: 'ASC', competencyId: 'ASC' } });
     return groupByKey(unitIds, rows, (r) => r.unitId);
   });
 
 /** Every assessment of each employee, newest first (the history; the current level is derived from it). */
 export const assessmentsOfEmployee: LoaderFactory<number, CompetencyAssessment[]> = (ctx) =>
   new DataLoader(async (employeeIds) => {
-    const rows = await ctx.em.getRepository(CompetencyAssessment).find({ where: { employeeId: In([...employeeIds]) }, order: { assessedOn: 'DESC', id: 'DESC' } });
+    const rows = await ctx.em
+      .getRepository(CompetencyAssessment)
+      .find({ where: { employeeId: In([...employeeIds]) }, order: { assessedOn: 'DESC', id: 'DESC' } });
     return groupByKey(employeeIds, rows, (a) => a.employeeId);
   });
 
 export const suggestionsOfEmployee: LoaderFactory<number, DevelopmentSuggestion[]> = (ctx) =>
   new DataLoader(async (employeeIds) => {
-    const rows = await ctx.em.getRepository(DevelopmentSuggestion).find({ where: { employeeId: In([...employeeIds]) }, order: { id: 'DESC' } });
+    const rows = await ctx.em
+      .getRepository(DevelopmentSuggestion)
+      .find({ where: { employeeId: In([...employeeIds]) }, order: { id: 'DESC' } });
     return groupByKey(employeeIds, rows, (s) => s.employeeId);
   });
 
 /** Each employee's potential rating for one period. */
-export const potentialOfEmployee: LoaderFactory<number, PotentialRating | null, { periodId: number }> = (ctx, { periodId }) =>
-  new DataLoader(async (employeeIds) => byKey(employeeIds, await ctx.em.getRepository(PotentialRating).findBy({ periodId, employeeId: In([...employeeIds]) }), (p) => p.employeeId));
+export const potentialOfEmployee: LoaderFactory<number, PotentialRating | null, { periodId: number }> = (
+  ctx,
+  { periodId },
+) =>
+  new DataLoader(async (employeeIds) =>
+    byKey(
+      employeeIds,
+      await ctx.em.getRepository(PotentialRating).findBy({ periodId, employeeId: In([...employeeIds]) }),
+      (p) => p.employeeId,
+    ),
+  );
 
 /** Whether the signed-in employee heads each unit or one of its ancestors (one closure query per batch). */
 export const actorHeadsUnitOrAbove: LoaderFactory<number, boolean> = (ctx) =>

@@ -23,8 +23,19 @@ export function decideDevelop({ actor, relation }: { actor: Actor; relation: Per
 }
 
 /** The talent box: those above and HR covering; the person only when the region allows it. */
-export function decideReadTalent({ actor, relation, visibleToSelf }: { actor: Actor; relation: PersonRelation; visibleToSelf: boolean }): boolean {
-  return (relation.isSelf && visibleToSelf) || (!relation.isSelf && (relation.isAbove || (actor.isHrAdmin && relation.inHrScope)));
+export function decideReadTalent({
+  actor,
+  relation,
+  visibleToSelf,
+}: {
+  actor: Actor;
+  relation: PersonRelation;
+  visibleToSelf: boolean;
+}): boolean {
+  return (
+    (relation.isSelf && visibleToSelf) ||
+    (!relation.isSelf && (relation.isAbove || (actor.isHrAdmin && relation.inHrScope)))
+  );
 }
 
 /**
@@ -32,7 +43,15 @@ export function decideReadTalent({ actor, relation, visibleToSelf }: { actor: Ac
  * above it. Not analysts: these counts follow each assessment of each person, so two answers a day apart, or for two
  * nested units, would show one person's placement (docs/adr/0001-analyst-disclosure-control.md).
  */
-export function decideReadUnitAggregates({ actor, inHrScope, headsUnitOrAbove }: { actor: Actor; inHrScope: boolean; headsUnitOrAbove: boolean }): boolean {
+export function decideReadUnitAggregates({
+  actor,
+  inHrScope,
+  headsUnitOrAbove,
+}: {
+  actor: Actor;
+  inHrScope: boolean;
+  headsUnitOrAbove: boolean;
+}): boolean {
   return (actor.isHrAdmin && inHrScope) || headsUnitOrAbove;
 }
 
@@ -40,7 +59,10 @@ async function relationTo(ctx: RequestContext, employee: Employee): Promise<Pers
   const { actor } = ctx;
   const isSelf = actor.employeeId === employee.id;
   const inHrScope = !isSelf && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(employee.unitId) : false;
-  const isAbove = !isSelf && !inHrScope && actor.employeeId !== undefined ? await ctx.loaders.get(actorIsAbove).load(employee.id) : false;
+  const isAbove =
+    !isSelf && !inHrScope && actor.employeeId !== undefined
+      ? await ctx.loaders.get(actorIsAbove).load(employee.id)
+      : false;
   return { isSelf, isAbove, inHrScope };
 }
 
@@ -50,10 +72,12 @@ export const competencyRules = {
     subject: 'the employee',
     // Guards `Employee.competencyProfile`, `competencyAssessments`, `developmentSuggestions`.
     fieldSubject: Employee,
-    evaluate: async (ctx, employee) => decideReadProfile({ actor: ctx.actor, relation: await relationTo(ctx, employee) }),
+    evaluate: async (ctx, employee) =>
+      decideReadProfile({ actor: ctx.actor, relation: await relationTo(ctx, employee) }),
   } satisfies PolicyRule<Employee>,
   develop: {
-    description: 'Everyone above the person in the supervisor tree, HR admins whose scope covers them; never the person.',
+    description:
+      'Everyone above the person in the supervisor tree, HR admins whose scope covers them; never the person.',
     subject: 'the employee',
     evaluate: async (ctx, employee) => decideDevelop({ actor: ctx.actor, relation: await relationTo(ctx, employee) }),
   } satisfies PolicyRule<Employee>,
@@ -63,14 +87,22 @@ export const competencyRules = {
     // Guards `Employee.talentPlacement`.
     fieldSubject: Employee,
     evaluate: async (ctx, employee) =>
-      decideReadTalent({ actor: ctx.actor, relation: await relationTo(ctx, employee), visibleToSelf: ctx.settings.talentVisibleToSelf === true }),
+      decideReadTalent({
+        actor: ctx.actor,
+        relation: await relationTo(ctx, employee),
+        visibleToSelf: ctx.settings.talentVisibleToSelf === true,
+      }),
   } satisfies PolicyRule<Employee>,
   readUnitAggregates: {
-    description: 'HR admins whose scope covers the unit, and the heads of the unit or of a unit above it (not analysts).',
+    description:
+      'HR admins whose scope covers the unit, and the heads of the unit or of a unit above it (not analysts).',
     subject: 'the unit id',
     evaluate: async (ctx, unitId) => {
       const inHrScope = ctx.actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(unitId) : false;
-      const headsUnitOrAbove = !inHrScope && ctx.actor.employeeId !== undefined ? await ctx.loaders.get(actorHeadsUnitOrAbove).load(unitId) : false;
+      const headsUnitOrAbove =
+        !inHrScope && ctx.actor.employeeId !== undefined
+          ? await ctx.loaders.get(actorHeadsUnitOrAbove).load(unitId)
+          : false;
       return decideReadUnitAggregates({ actor: ctx.actor, inHrScope, headsUnitOrAbove });
     },
   } satisfies PolicyRule<number>,

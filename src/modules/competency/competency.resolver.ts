@@ -9,13 +9,28 @@ import { Unit } from '../unit/unit.entity';
 import { unitService } from '../unit/unit.service';
 import { Competency } from './competency.entity';
 import { CompetencyType } from './competency-enums';
-import { CreateCompetencyInput, RemovePositionRequirementInput, SetPositionRequirementInput, UpdateCompetencyInput } from './competency.inputs';
+import {
+  CreateCompetencyInput,
+  RemovePositionRequirementInput,
+  SetPositionRequirementInput,
+  UpdateCompetencyInput,
+} from './competency.inputs';
 import { competencyService } from './competency.service';
-import { CreateCompetencyPayload, RemovePositionRequirementPayload, SetPositionRequirementPayload, UnitCompetencyGap, UpdateCompetencyPayload } from './competency.types';
+import {
+  CreateCompetencyPayload,
+  RemovePositionRequirementPayload,
+  SetPositionRequirementPayload,
+  UnitCompetencyGap,
+  UpdateCompetencyPayload,
+} from './competency.types';
 import { PositionRequirement } from './position-requirement.entity';
 import { talentService } from './talent.service';
 
-export const CompetencyConnection = ConnectionType(Competency, 'Competency', 'A page of the competency dictionary, by code.');
+export const CompetencyConnection = ConnectionType(
+  Competency,
+  'Competency',
+  'A page of the competency dictionary, by code.',
+);
 export type CompetencyConnection = InstanceType<typeof CompetencyConnection>;
 
 @ArgsType()
@@ -32,32 +47,54 @@ const INPUT = { description: 'What to create or change.' };
 @Resolver(() => Competency)
 export class CompetencyResolver {
   @Allow(Permission.SIGNED_IN)
-  @Query(() => CompetencyConnection, { description: 'The competency dictionary (reference data for every signed-in principal), by code.' })
+  @Query(() => CompetencyConnection, {
+    description: 'The competency dictionary (reference data for every signed-in principal), by code.',
+  })
   async competencies(@Ctx() ctx: RequestContext, @Args() args: CompetenciesArgs): Promise<CompetencyConnection> {
     return CompetencyConnection.from(await competencyService.list(ctx, { type: args.type, field: args.field }, args));
   }
 
   @Allow(Permission.SIGNED_IN)
-  @Mutation(() => CreateCompetencyPayload, { description: 'Adds a technical competency to the dictionary (region-wide HR admins).' })
-  createCompetency(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: CreateCompetencyInput): Promise<CreateCompetencyPayload> {
+  @Mutation(() => CreateCompetencyPayload, {
+    description: 'Adds a technical competency to the dictionary (region-wide HR admins).',
+  })
+  createCompetency(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', INPUT) input: CreateCompetencyInput,
+  ): Promise<CreateCompetencyPayload> {
     return runMutation(ctx, (tx) => competencyService.create(tx, input));
   }
 
   @Allow(Permission.SIGNED_IN)
-  @Mutation(() => UpdateCompetencyPayload, { description: 'Changes a technical competency (region-wide HR admins); the national standard is read-only.' })
-  updateCompetency(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: UpdateCompetencyInput): Promise<UpdateCompetencyPayload> {
+  @Mutation(() => UpdateCompetencyPayload, {
+    description: 'Changes a technical competency (region-wide HR admins); the national standard is read-only.',
+  })
+  updateCompetency(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', INPUT) input: UpdateCompetencyInput,
+  ): Promise<UpdateCompetencyPayload> {
     return runMutation(ctx, (tx) => competencyService.update(tx, input));
   }
 
   @Allow(Permission.SIGNED_IN)
-  @Mutation(() => SetPositionRequirementPayload, { description: 'Sets the level of a competency a position (a title in a unit) requires (HR admins in scope).' })
-  setPositionRequirement(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: SetPositionRequirementInput): Promise<SetPositionRequirementPayload> {
+  @Mutation(() => SetPositionRequirementPayload, {
+    description: 'Sets the level of a competency a position (a title in a unit) requires (HR admins in scope).',
+  })
+  setPositionRequirement(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', INPUT) input: SetPositionRequirementInput,
+  ): Promise<SetPositionRequirementPayload> {
     return runMutation(ctx, (tx) => competencyService.setRequirement(tx, input));
   }
 
   @Allow(Permission.SIGNED_IN)
-  @Mutation(() => RemovePositionRequirementPayload, { description: 'Removes a position requirement (HR admins in scope).' })
-  removePositionRequirement(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: RemovePositionRequirementInput): Promise<RemovePositionRequirementPayload> {
+  @Mutation(() => RemovePositionRequirementPayload, {
+    description: 'Removes a position requirement (HR admins in scope).',
+  })
+  removePositionRequirement(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', INPUT) input: RemovePositionRequirementInput,
+  ): Promise<RemovePositionRequirementPayload> {
     return runMutation(ctx, (tx) => competencyService.removeRequirement(tx, input));
   }
 }
@@ -86,11 +123,14 @@ export class UnitCompetencyGapResolver {
 @Resolver(() => Unit)
 export class UnitCompetencyResolver {
   @ListSize(50)
-  @FieldResolver(() => [PositionRequirement], { description: 'The competency levels the unit’s positions require, by position title.' })
+  @FieldResolver(() => [PositionRequirement], {
+    description: 'The competency levels the unit’s positions require, by position title.',
+  })
   positionRequirements(
     @Ctx() ctx: RequestContext,
     @Root() unit: Unit,
-    @Arg('positionTitle', () => String, { nullable: true, description: 'Only this position title.' }) positionTitle?: string | null,
+    @Arg('positionTitle', () => String, { nullable: true, description: 'Only this position title.' })
+    positionTitle?: string | null,
   ): Promise<PositionRequirement[]> {
     return competencyService.requirementsOf(ctx, unit, positionTitle);
   }
@@ -98,12 +138,14 @@ export class UnitCompetencyResolver {
   @ListSize(30)
   @FieldResolver(() => [UnitCompetencyGap], {
     nullable: true,
-    description: 'Required competencies aggregated over the active employees of the unit (and its sub-units), the largest average gap first. HR admins in scope and heads of the unit or a unit above it; null for others (analysts included).',
+    description:
+      'Required competencies aggregated over the active employees of the unit (and its sub-units), the largest average gap first. HR admins in scope and heads of the unit or a unit above it; null for others (analysts included).',
   })
   competencyGaps(
     @Ctx() ctx: RequestContext,
     @Root() unit: Unit,
-    @Arg('includeSubunits', { defaultValue: true, description: 'Include the sub-units’ employees (default).' }) includeSubunits: boolean,
+    @Arg('includeSubunits', { defaultValue: true, description: 'Include the sub-units’ employees (default).' })
+    includeSubunits: boolean,
   ): Promise<UnitCompetencyGap[] | null> {
     return talentService.unitGaps(ctx, unit, includeSubunits);
   }

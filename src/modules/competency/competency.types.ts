@@ -29,10 +29,17 @@ export class CompetencyStanding {
 export class CompetencyProfile {
   employee!: Employee;
 
-  @Field(() => Float, { nullable: true, description: 'Job-person match: met levels over required levels, as a percentage (a surplus counts as met); null when the position has no requirements.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Job-person match: met levels over required levels, as a percentage (a surplus counts as met); null when the position has no requirements.',
+  })
   matchPercentage!: number | null;
 
-  @Field(() => JobMatchBand, { nullable: true, description: 'The band of the match: ≥ 80% meets, 68–80% still meets, < 68% below.' })
+  @Field(() => JobMatchBand, {
+    nullable: true,
+    description: 'The band of the match: ≥ 80% meets, 68–80% still meets, < 68% below.',
+  })
   band!: JobMatchBand | null;
 
   @Field(() => [CompetencyStanding], { description: 'Every required competency with its current level.' })
@@ -55,10 +62,16 @@ export class UnitCompetencyGap {
   @Field(() => Float, { nullable: true, description: 'Average required level (null when suppressed).' })
   averageRequired!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Average current level, 0 for the unassessed (null when suppressed).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average current level, 0 for the unassessed (null when suppressed).',
+  })
   averageCurrent!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Average shortfall, surpluses counted as 0 (null when suppressed).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average shortfall, surpluses counted as 0 (null when suppressed).',
+  })
   averageGap!: number | null;
 
   @Field({
@@ -74,7 +87,10 @@ export class TalentPlacement {
   period!: PerformancePeriod;
   potentialRatingRow!: PotentialRating | null;
 
-  @Field(() => PerformanceLevel, { nullable: true, description: 'From the year’s (decided) result rating; null before the annual evaluation.' })
+  @Field(() => PerformanceLevel, {
+    nullable: true,
+    description: 'From the year’s (decided) result rating; null before the annual evaluation.',
+  })
   performance!: PerformanceLevel | null;
 
   @Field(() => Float, { nullable: true, description: 'Job-person match percentage, if the position has requirements.' })
@@ -83,10 +99,17 @@ export class TalentPlacement {
   @Field(() => JobMatchBand, { nullable: true, description: 'Its band.' })
   matchBand!: JobMatchBand | null;
 
-  @Field(() => PotentialLevel, { nullable: true, description: 'Potential: the match band and the supervisor’s potential rating, equally weighted; null with neither.' })
+  @Field(() => PotentialLevel, {
+    nullable: true,
+    description:
+      'Potential: the match band and the supervisor’s potential rating, equally weighted; null with neither.',
+  })
   potential!: PotentialLevel | null;
 
-  @Field(() => Int, { nullable: true, description: 'The box 1–9 (`docs/domain.md`); null until both performance and potential are known.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The box 1–9 (`docs/domain.md`); null until both performance and potential are known.',
+  })
   box!: number | null;
 }
 
@@ -122,7 +145,11 @@ export class TalentMatrix {
   @Field(() => Int, { description: 'Active employees in the subtree.' })
   employees!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Those not placed yet (no annual rating, or no potential); null when withheld from an aggregates-only reader, like a box.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Those not placed yet (no annual rating, or no potential); null when withheld from an aggregates-only reader, like a box.',
+  })
   unplaced!: number | null;
 
   /** The placements the caller may see the highest box first; `placements` pages them. */

@@ -10,7 +10,11 @@ import { Competency } from './competency.entity';
 import { DevelopmentKind, DevelopmentStatus } from './competency-enums';
 
 @Entity('development_suggestion')
-@ObjectType('DevelopmentSuggestion', { implements: Node, description: 'A development step a supervisor suggests to close a gap: training, mentoring or an assignment, with its status.' })
+@ObjectType('DevelopmentSuggestion', {
+  implements: Node,
+  description:
+    'A development step a supervisor suggests to close a gap: training, mentoring or an assignment, with its status.',
+})
 export class DevelopmentSuggestion {
   static readonly typeName = 'DevelopmentSuggestion';
 
@@ -55,7 +59,10 @@ export class DevelopmentSuggestion {
 
   @Column({ name: 'author_subject', type: 'varchar', length: 191 })
   @PersonSubject()
-  @Field(() => String, { nullable: true, description: `Who suggested it: a NIP or an HR client id. ${PERSON_SUBJECT_RULE}` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Who suggested it: a NIP or an HR client id. ${PERSON_SUBJECT_RULE}`,
+  })
   authorSubject!: string;
 
   @Column({ name: 'author_employee_id', type: 'integer', nullable: true })

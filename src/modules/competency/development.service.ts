@@ -15,8 +15,18 @@ import { PeriodStatus } from '../period/period-enums';
 import { DEVELOPMENT_TRANSITIONS, DevelopmentStatus } from './competency-enums';
 import { competencyError, CompetencyProblem } from './competency.errors';
 import { Competency } from './competency.entity';
-import { type RatePotentialInput, type SuggestDevelopmentInput, type UpdateDevelopmentSuggestionInput } from './competency.inputs';
-import { competencyById, potentialOfEmployee, potentialRatingById, suggestionById, suggestionsOfEmployee } from './competency.loaders';
+import {
+  type RatePotentialInput,
+  type SuggestDevelopmentInput,
+  type UpdateDevelopmentSuggestionInput,
+} from './competency.inputs';
+import {
+  competencyById,
+  potentialOfEmployee,
+  potentialRatingById,
+  suggestionById,
+  suggestionsOfEmployee,
+} from './competency.loaders';
 import { DevelopmentSuggestion } from './development-suggestion.entity';
 import { PotentialRating } from './potential-rating.entity';
 import { employeeService } from '../employee/employee.service';
@@ -33,13 +43,17 @@ export class DevelopmentService {
     if (!employee || !(await ctx.policy.can(Permission.READ_COMPETENCY_PROFILE, employee))) {
       throw new UserErrorsException([competencyError(CompetencyProblem.EMPLOYEE_NOT_FOUND, inputPath('employeeId'))]);
     }
-    if (!(await ctx.policy.can(Permission.DEVELOP_EMPLOYEE, employee))) throw forbidden('Only someone above the employee, or HR covering them, does this.');
+    if (!(await ctx.policy.can(Permission.DEVELOP_EMPLOYEE, employee)))
+      throw forbidden('Only someone above the employee, or HR covering them, does this.');
     return employee;
   }
 
   async getSuggestions(ctx: RequestContext, ids: readonly number[]): Promise<(DevelopmentSuggestion | null)[]> {
     const rows = await loadAll(ctx.loaders.get(suggestionById), ids);
-    const owners = await employeeService.getMany(ctx, rows.map((r) => r?.employeeId ?? -1));
+    const owners = await employeeService.getMany(
+      ctx,
+      rows.map((r) => r?.employeeId ?? -1),
+    );
     const readable = await ctx.policy.filter(Permission.READ_COMPETENCY_PROFILE, owners);
     return rows.map((r, i) => (r && readable[i] ? r : null));
   }
@@ -55,7 +69,8 @@ export class DevelopmentService {
     if (input.competencyId != null) {
       const id = idOfType(input.competencyId, Competency.typeName);
       const competency = id === null ? null : await ctx.loaders.get(competencyById).load(id);
-      if (!competency) errors.addError(competencyError(CompetencyProblem.COMPETENCY_NOT_FOUND, inputPath('competencyId')));
+      if (!competency)
+        errors.addError(competencyError(CompetencyProblem.COMPETENCY_NOT_FOUND, inputPath('competencyId')));
       else competencyId = competency.id;
     }
     const description = requiredText(errors, input.description, inputPath('description'), 'The description', 2000);
@@ -76,12 +91,20 @@ export class DevelopmentService {
       updatedAt: now,
     });
     await repo.insert(suggestion);
-    await recordAudit(ctx, { action: AuditAction.DEVELOPMENT_SUGGESTED, entityType: DevelopmentSuggestion.typeName, entityId: suggestion.id, after: auditSnapshot(suggestion) });
+    await recordAudit(ctx, {
+      action: AuditAction.DEVELOPMENT_SUGGESTED,
+      entityType: DevelopmentSuggestion.typeName,
+      entityId: suggestion.id,
+      after: auditSnapshot(suggestion),
+    });
     return { suggestion };
   }
 
   /** The employee reports progress on their own suggestions; those who may develop them change any status. */
-  async updateSuggestion(ctx: RequestContext, input: UpdateDevelopmentSuggestionInput): Promise<{ suggestion: DevelopmentSuggestion }> {
+  async updateSuggestion(
+    ctx: RequestContext,
+    input: UpdateDevelopmentSuggestionInput,
+  ): Promise<{ suggestion: DevelopmentSuggestion }> {
     const id = idOfType(input.id, DevelopmentSuggestion.typeName);
     const suggestion = id === null ? null : await lockedRow(ctx.em, DevelopmentSuggestion, id);
     const owner = suggestion ? await employeeService.get(ctx, suggestion.employeeId) : null;
@@ -89,21 +112,38 @@ export class DevelopmentService {
       throw new UserErrorsException([competencyError(CompetencyProblem.SUGGESTION_NOT_FOUND, inputPath('id'))]);
     }
     const isOwner = ctx.actor.employeeId === owner.id;
-    if (!isOwner && !(await ctx.policy.can(Permission.DEVELOP_EMPLOYEE, owner))) throw forbidden('Only the employee, someone above them, or HR covering them updates this.');
+    if (!isOwner && !(await ctx.policy.can(Permission.DEVELOP_EMPLOYEE, owner)))
+      throw forbidden('Only the employee, someone above them, or HR covering them updates this.');
     assertExpectedVersion(suggestion.version, input.expectedVersion);
     if (!DEVELOPMENT_TRANSITIONS[suggestion.status].includes(input.status)) {
       throw new UserErrorsException([competencyError(CompetencyProblem.SUGGESTION_TRANSITION, inputPath('status'))]);
     }
     const now = ctx.now();
-    await updateVersioned(ctx.em, DevelopmentSuggestion, suggestion.id, input.expectedVersion, { status: input.status, updatedAt: now });
-    const after = Object.assign(new DevelopmentSuggestion(), suggestion, { status: input.status, updatedAt: now, version: suggestion.version + 1 });
-    await recordAudit(ctx, { action: AuditAction.DEVELOPMENT_UPDATED, entityType: DevelopmentSuggestion.typeName, entityId: suggestion.id, before: auditSnapshot(suggestion), after: auditSnapshot(after) });
+    await updateVersioned(ctx.em, DevelopmentSuggestion, suggestion.id, input.expectedVersion, {
+      status: input.status,
+      updatedAt: now,
+    });
+    const after = Object.assign(new DevelopmentSuggestion(), suggestion, {
+      status: input.status,
+      updatedAt: now,
+      version: suggestion.version + 1,
+    });
+    await recordAudit(ctx, {
+      action: AuditAction.DEVELOPMENT_UPDATED,
+      entityType: DevelopmentSuggestion.typeName,
+      entityId: suggestion.id,
+      before: auditSnapshot(suggestion),
+      after: auditSnapshot(after),
+    });
     return { suggestion: after };
   }
 
   async getPotentialRatings(ctx: RequestContext, ids: readonly number[]): Promise<(PotentialRating | null)[]> {
     const rows = await loadAll(ctx.loaders.get(potentialRatingById), ids);
-    const owners = await employeeService.getMany(ctx, rows.map((r) => r?.employeeId ?? -1));
+    const owners = await employeeService.getMany(
+      ctx,
+      rows.map((r) => r?.employeeId ?? -1),
+    );
     const readable = await ctx.policy.filter(Permission.READ_TALENT, owners);
     return rows.map((r, i) => (r && readable[i] ? r : null));
   }
@@ -117,8 +157,10 @@ export class DevelopmentService {
     const employee = await this.developable(ctx, input.employeeId);
     const periodId = idOfType(input.periodId, PerformancePeriod.typeName);
     const period = periodId === null ? null : await periodService.get(ctx, periodId);
-    if (!period) throw new UserErrorsException([competencyError(CompetencyProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
-    if (period.status === PeriodStatus.CLOSED) throw new UserErrorsException([competencyError(CompetencyProblem.PERIOD_CLOSED, inputPath('periodId'))]);
+    if (!period)
+      throw new UserErrorsException([competencyError(CompetencyProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
+    if (period.status === PeriodStatus.CLOSED)
+      throw new UserErrorsException([competencyError(CompetencyProblem.PERIOD_CLOSED, inputPath('periodId'))]);
     const errors = new UserErrorList();
     const note = optionalText(errors, input.note, inputPath('note'), 'The note', 2000) ?? null;
     errors.throwIfAny();
@@ -127,17 +169,40 @@ export class DevelopmentService {
     const existing = found ? await lockedRow(ctx.em, PotentialRating, found.id) : null;
     const now = ctx.now();
     if (existing) {
-      if (input.expectedVersion == null) throw new UserErrorsException([competencyError(CompetencyProblem.VERSION_REQUIRED, inputPath('expectedVersion'), existing.version)]);
+      if (input.expectedVersion == null)
+        throw new UserErrorsException([
+          competencyError(CompetencyProblem.VERSION_REQUIRED, inputPath('expectedVersion'), existing.version),
+        ]);
       assertExpectedVersion(existing.version, input.expectedVersion);
       const changes = { rating: input.rating, note, raterSubject: ctx.actor.subject, updatedAt: now };
       await updateVersioned(ctx.em, PotentialRating, existing.id, input.expectedVersion, changes);
       const after = Object.assign(new PotentialRating(), existing, changes, { version: existing.version + 1 });
-      await recordAudit(ctx, { action: AuditAction.POTENTIAL_RATED, entityType: PotentialRating.typeName, entityId: existing.id, before: auditSnapshot(existing), after: auditSnapshot(after) });
+      await recordAudit(ctx, {
+        action: AuditAction.POTENTIAL_RATED,
+        entityType: PotentialRating.typeName,
+        entityId: existing.id,
+        before: auditSnapshot(existing),
+        after: auditSnapshot(after),
+      });
       return { potentialRating: after };
     }
-    const potentialRating = repo.create({ employeeId: employee.id, periodId: period.id, rating: input.rating, note, raterSubject: ctx.actor.subject, version: 1, createdAt: now, updatedAt: now });
+    const potentialRating = repo.create({
+      employeeId: employee.id,
+      periodId: period.id,
+      rating: input.rating,
+      note,
+      raterSubject: ctx.actor.subject,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
     await repo.insert(potentialRating);
-    await recordAudit(ctx, { action: AuditAction.POTENTIAL_RATED, entityType: PotentialRating.typeName, entityId: potentialRating.id, after: auditSnapshot(potentialRating) });
+    await recordAudit(ctx, {
+      action: AuditAction.POTENTIAL_RATED,
+      entityType: PotentialRating.typeName,
+      entityId: potentialRating.id,
+      after: auditSnapshot(potentialRating),
+    });
     return { potentialRating };
   }
 }

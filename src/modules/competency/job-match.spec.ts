@@ -1,7 +1,14 @@
 import { JobMatchBand } from './competency-enums';
 import { bandOf, currentAssessments, jobMatch, type AssessmentFact } from './job-match';
 
-const a = (id: number, competencyId: number, level: number, authority: number, assessedOn: string, validUntil: string | null = null): AssessmentFact => ({
+const a = (
+  id: number,
+  competencyId: number,
+  level: number,
+  authority: number,
+  assessedOn: string,
+  validUntil: string | null = null,
+): AssessmentFact => ({
   id,
   competencyId,
   level,
@@ -27,7 +34,10 @@ describe('the current level of a competency', () => {
   });
 
   it('ignores an expired one, and breaks a same-day tie by the later record', () => {
-    const current = currentAssessments([a(1, 10, 5, 4, '2022-01-01', '2026-12-31'), a(2, 10, 2, 1, '2027-02-01'), a(3, 10, 3, 1, '2027-02-01')], '2027-07-01');
+    const current = currentAssessments(
+      [a(1, 10, 5, 4, '2022-01-01', '2026-12-31'), a(2, 10, 2, 1, '2027-02-01'), a(3, 10, 3, 1, '2027-02-01')],
+      '2027-07-01',
+    );
     expect(current.get(10)!.id).toBe(3);
     expect(currentAssessments([a(1, 10, 5, 4, '2022-01-01', '2027-07-01')], '2027-07-01').get(10)!.id).toBe(1);
   });
@@ -52,7 +62,13 @@ describe('job-person match', () => {
 
   it('orders gaps by size, and has no percentage without requirements', () => {
     const current = currentAssessments([a(1, 1, 1, 2, '2027-01-01'), a(2, 2, 2, 2, '2027-01-01')], '2027-07-01');
-    const match = jobMatch([{ competencyId: 2, requiredLevel: 3 }, { competencyId: 1, requiredLevel: 4 }], current);
+    const match = jobMatch(
+      [
+        { competencyId: 2, requiredLevel: 3 },
+        { competencyId: 1, requiredLevel: 4 },
+      ],
+      current,
+    );
     expect(match.gaps.map((g) => g.competencyId)).toEqual([1, 2]);
     expect(jobMatch([], current)).toEqual({ standings: [], gaps: [], percentage: null, band: null });
   });
@@ -70,6 +86,9 @@ describe('job-person match', () => {
 
   it('puts exactly 80% (4 of 5 levels) in the meets band', () => {
     const current = currentAssessments([a(1, 1, 4, 2, '2027-01-01')], '2027-07-01');
-    expect(jobMatch([{ competencyId: 1, requiredLevel: 5 }], current)).toMatchObject({ percentage: 80, band: JobMatchBand.MEETS });
+    expect(jobMatch([{ competencyId: 1, requiredLevel: 5 }], current)).toMatchObject({
+      percentage: 80,
+      band: JobMatchBand.MEETS,
+    });
   });
 });

@@ -33,12 +33,20 @@ export interface JobMatch {
  * The current assessment of each competency: among those valid on `today`, the most authoritative method, then
  * the latest day, then the latest recorded (`docs/domain.md`).
  */
-export function currentAssessments<A extends AssessmentFact>(assessments: readonly A[], today: LocalDate): Map<number, A> {
+export function currentAssessments<A extends AssessmentFact>(
+  assessments: readonly A[],
+  today: LocalDate,
+): Map<number, A> {
   const current = new Map<number, A>();
   for (const a of assessments) {
     if (a.validUntil !== null && a.validUntil < today) continue;
     const best = current.get(a.competencyId);
-    if (!best || a.authority > best.authority || (a.authority === best.authority && (a.assessedOn > best.assessedOn || (a.assessedOn === best.assessedOn && a.id > best.id)))) {
+    if (
+      !best ||
+      a.authority > best.authority ||
+      (a.authority === best.authority &&
+        (a.assessedOn > best.assessedOn || (a.assessedOn === best.assessedOn && a.id > best.id)))
+    ) {
       current.set(a.competencyId, a);
     }
   }
@@ -55,11 +63,20 @@ export function bandOf(percentage: number): JobMatchBand {
  * above the requirement counts as meeting it and no more, so a surplus in one competency does not hide a gap in
  * another; an unassessed competency counts as level 0.
  */
-export function jobMatch(requirements: ReadonlyArray<{ competencyId: number; requiredLevel: number }>, current: ReadonlyMap<number, AssessmentFact>): JobMatch {
+export function jobMatch(
+  requirements: ReadonlyArray<{ competencyId: number; requiredLevel: number }>,
+  current: ReadonlyMap<number, AssessmentFact>,
+): JobMatch {
   const standings = requirements.map((r): Standing => {
     const a = current.get(r.competencyId);
     const currentLevel = a?.level ?? 0;
-    return { competencyId: r.competencyId, requiredLevel: r.requiredLevel, currentLevel, gap: r.requiredLevel - currentLevel, assessmentId: a?.id ?? null };
+    return {
+      competencyId: r.competencyId,
+      requiredLevel: r.requiredLevel,
+      currentLevel,
+      gap: r.requiredLevel - currentLevel,
+      assessmentId: a?.id ?? null,
+    };
   });
   const required = standings.reduce((sum, s) => sum + s.requiredLevel, 0);
   const met = standings.reduce((sum, s) => sum + Math.min(s.currentLevel, s.requiredLevel), 0);

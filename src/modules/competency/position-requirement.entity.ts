@@ -8,7 +8,10 @@ import { Competency } from './competency.entity';
 
 @Entity('position_requirement')
 @Index('IDX_position_requirement_position', ['unitId', 'positionTitle', 'competencyId'], { unique: true })
-@ObjectType('PositionRequirement', { implements: Node, description: 'The level of one competency a position (a title in a unit) requires (standar kompetensi jabatan).' })
+@ObjectType('PositionRequirement', {
+  implements: Node,
+  description: 'The level of one competency a position (a title in a unit) requires (standar kompetensi jabatan).',
+})
 export class PositionRequirement {
   static readonly typeName = 'PositionRequirement';
 

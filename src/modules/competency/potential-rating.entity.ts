@@ -9,7 +9,11 @@ import { PotentialLevel } from './competency-enums';
 
 @Entity('potential_rating')
 @Index('IDX_potential_rating_employee_period', ['employeeId', 'periodId'], { unique: true })
-@ObjectType('PotentialRating', { implements: Node, description: 'The supervisor’s rating of an employee’s potential for a year; with the job-person match it places them on the talent matrix.' })
+@ObjectType('PotentialRating', {
+  implements: Node,
+  description:
+    'The supervisor’s rating of an employee’s potential for a year; with the job-person match it places them on the talent matrix.',
+})
 export class PotentialRating {
   static readonly typeName = 'PotentialRating';
 

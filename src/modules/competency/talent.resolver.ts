@@ -18,7 +18,8 @@ export class TalentMatrixResolver {
   @Allow(Permission.SIGNED_IN)
   @Query(() => TalentMatrix, {
     nullable: true,
-    description: 'The talent matrix (nine-box) of a unit subtree for a year: counts for HR admins in scope and heads of the unit or a unit above it (not analysts); individual placements only where you may see them. Null for others.',
+    description:
+      'The talent matrix (nine-box) of a unit subtree for a year: counts for HR admins in scope and heads of the unit or a unit above it (not analysts); individual placements only where you may see them. Null for others.',
   })
   async talentMatrix(
     @Ctx() ctx: RequestContext,
@@ -44,13 +45,17 @@ export class TalentMatrixResolver {
   }
 
   @ListSize(MAX_PAGE_SIZE)
-  @FieldResolver(() => [TalentPlacement], { description: `The individual placements you may see the highest box first; at most ${MAX_PAGE_SIZE}.` })
+  @FieldResolver(() => [TalentPlacement], {
+    description: `The individual placements you may see the highest box first; at most ${MAX_PAGE_SIZE}.`,
+  })
   placements(
     @Root() matrix: TalentMatrix,
     @Arg('box', () => Int, { nullable: true, description: 'Only this box (1–9).' }) box?: number | null,
-    @Arg('first', () => Int, { defaultValue: MAX_PAGE_SIZE, description: `How many, at most ${MAX_PAGE_SIZE}.` }) first: number = MAX_PAGE_SIZE,
+    @Arg('first', () => Int, { defaultValue: MAX_PAGE_SIZE, description: `How many, at most ${MAX_PAGE_SIZE}.` })
+    first: number = MAX_PAGE_SIZE,
   ): TalentPlacement[] {
-    if (first < 0 || first > MAX_PAGE_SIZE) throw badUserInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, { argument: 'first' });
+    if (first < 0 || first > MAX_PAGE_SIZE)
+      throw badUserInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, { argument: 'first' });
     return matrix.visiblePlacements.filter((p) => box == null || p.box === box).slice(0, first);
   }
 }

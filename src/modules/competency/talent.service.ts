@@ -10,22 +10,35 @@ import { UnitClosure } from '../unit/unit-closure.entity';
 import { type Unit } from '../unit/unit.entity';
 import { CompetencyAssessment } from './competency-assessment.entity';
 import { PerformanceLevel, PotentialLevel } from './competency-enums';
-import { type TalentBoxCount, type TalentMatrix, type TalentPlacement, type UnitCompetencyGap } from './competency.types';
+import {
+  type TalentBoxCount,
+  type TalentMatrix,
+  type TalentPlacement,
+  type UnitCompetencyGap,
+} from './competency.types';
 import { currentAssessments, jobMatch } from './job-match';
 import { PositionRequirement } from './position-requirement.entity';
 import { PotentialRating } from './potential-rating.entity';
 import { performanceOf, potentialOf, talentBox } from './talent';
 
-
 /** Whose employees: a unit subtree, or given employees. */
 type Scope = { unitId: number } | { employeeIds: number[] };
 
 /** Restricts a query on `alias.employee_id` (or the employee itself) to the scope. */
-function scoped<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, employeeColumn: string, scope: Scope): SelectQueryBuilder<T> {
-  if ('employeeIds' in scope) return qb.andWhere(`${employeeColumn} IN (:...scopeIds)`, { scopeIds: scope.employeeIds.length ? scope.employeeIds : [-1] });
+function scoped<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  employeeColumn: string,
+  scope: Scope,
+): SelectQueryBuilder<T> {
+  if ('employeeIds' in scope)
+    return qb.andWhere(`${employeeColumn} IN (:...scopeIds)`, {
+      scopeIds: scope.employeeIds.length ? scope.employeeIds : [-1],
+    });
   return qb
     .innerJoin(Employee, 'scope_e', `scope_e.id = ${employeeColumn}`)
-    .innerJoin(UnitClosure, 'scope_c', 'scope_c.descendant_id = scope_e.unit_id AND scope_c.ancestor_id = :scopeUnit', { scopeUnit: scope.unitId });
+    .innerJoin(UnitClosure, 'scope_c', 'scope_c.descendant_id = scope_e.unit_id AND scope_c.ancestor_id = :scopeUnit', {
+      scopeUnit: scope.unitId,
+    });
 }
 
 const BOX_ORDER: Array<[number, PerformanceLevel, PotentialLevel]> = [
@@ -46,7 +59,12 @@ export class TalentService {
    * Placements of the employees in scope for a period: employees, their annual ratings, the requirements of their
    * positions, their assessments and potential ratings, one statement each.
    */
-  async placements(ctx: RequestContext, scope: Scope, period: PerformancePeriod, known?: Employee[]): Promise<TalentPlacement[]> {
+  async placements(
+    ctx: RequestContext,
+    scope: Scope,
+    period: PerformancePeriod,
+    known?: Employee[],
+  ): Promise<TalentPlacement[]> {
     const employees =
       known ??
       (await scoped(ctx.em.getRepository(Employee).createQueryBuilder('e'), 'e.id', scope)
@@ -72,21 +90,26 @@ export class TalentService {
       ).getRawMany<{ employeeId: number | string; appraisalId: number | string; resultRating: ExpectationRating }>(),
       ctx.em.getRepository(PositionRequirement).findBy({ unitId: In([...new Set(employees.map((e) => e.unitId))]) }),
       scoped(ctx.em.getRepository(CompetencyAssessment).createQueryBuilder('ca'), 'ca.employee_id', narrow).getMany(),
-      scoped(ctx.em.getRepository(PotentialRating).createQueryBuilder('pr'), 'pr.employee_id', narrow).andWhere('pr.period_id = :period', { period: period.id }).getMany(),
+      scoped(ctx.em.getRepository(PotentialRating).createQueryBuilder('pr'), 'pr.employee_id', narrow)
+        .andWhere('pr.period_id = :period', { period: period.id })
+        .getMany(),
     ]);
     // After a transfer in the year, the latest plan's annual rating counts.
     const rating = new Map<number, { appraisalId: number; result: ExpectationRating }>();
     for (const r of ratings) {
       const id = Number(r.employeeId);
       const prior = rating.get(id);
-      if (!prior || Number(r.appraisalId) > prior.appraisalId) rating.set(id, { appraisalId: Number(r.appraisalId), result: r.resultRating });
+      if (!prior || Number(r.appraisalId) > prior.appraisalId)
+        rating.set(id, { appraisalId: Number(r.appraisalId), result: r.resultRating });
     }
     const assessmentsOf = new Map<number, CompetencyAssessment[]>();
     for (const a of assessments) assessmentsOf.set(a.employeeId, [...(assessmentsOf.get(a.employeeId) ?? []), a]);
     const potentialOfEmployee = new Map(potentials.map((p) => [p.employeeId, p]));
     const today = ctx.today();
     return employees.map((employee): TalentPlacement => {
-      const position = requirements.filter((r) => r.unitId === employee.unitId && r.positionTitle === employee.positionTitle);
+      const position = requirements.filter(
+        (r) => r.unitId === employee.unitId && r.positionTitle === employee.positionTitle,
+      );
       const match = jobMatch(position, currentAssessments(assessmentsOf.get(employee.id) ?? [], today));
       const result = rating.get(employee.id)?.result;
       const performance = result ? performanceOf(result) : null;
@@ -109,9 +132,18 @@ export class TalentService {
   async matrix(ctx: RequestContext, unit: Unit, period: PerformancePeriod): Promise<TalentMatrix | null> {
     if (!(await ctx.policy.can(Permission.READ_UNIT_AGGREGATES, unit.id))) return null;
     const all = await this.placements(ctx, { unitId: unit.id }, period);
-    const boxes = BOX_ORDER.map(([box, performance, potential]): TalentBoxCount => ({ box, performance, potential, count: all.filter((p) => p.box === box).length, suppressed: false }));
+    const boxes = BOX_ORDER.map(([box, performance, potential]): TalentBoxCount => ({
+      box,
+      performance,
+      potential,
+      count: all.filter((p) => p.box === box).length,
+      suppressed: false,
+    }));
     const unplaced = all.filter((p) => p.box === null).length;
-    const visible = await ctx.policy.filter(Permission.READ_TALENT, all.map((p) => p.employee));
+    const visible = await ctx.policy.filter(
+      Permission.READ_TALENT,
+      all.map((p) => p.employee),
+    );
     const visiblePlacements = all.filter((_, i) => visible[i] != null).sort((a, b) => (b.box ?? 0) - (a.box ?? 0));
     return { unit, period, boxes, employees: all.length, unplaced, visiblePlacements };
   }
@@ -123,9 +155,15 @@ export class TalentService {
   async unitGaps(ctx: RequestContext, unit: Unit, includeSubunits: boolean): Promise<UnitCompetencyGap[] | null> {
     if (!(await ctx.policy.can(Permission.READ_UNIT_AGGREGATES, unit.id))) return null;
     const escape = (name: string) => ctx.em.connection.driver.escape(name);
-    const rows: Array<{ competencyId: number | string; employees: number | string; withGap: number | string; averageRequired: number | string; averageCurrent: number | string; averageGap: number | string }> =
-      await ctx.em.query(
-        `SELECT r.competency_id AS ${escape('competencyId')}, COUNT(*) AS ${escape('employees')},
+    const rows: Array<{
+      competencyId: number | string;
+      employees: number | string;
+      withGap: number | string;
+      averageRequired: number | string;
+      averageCurrent: number | string;
+      averageGap: number | string;
+    }> = await ctx.em.query(
+      `SELECT r.competency_id AS ${escape('competencyId')}, COUNT(*) AS ${escape('employees')},
                 SUM(CASE WHEN COALESCE(cur.level, 0) < r.required_level THEN 1 ELSE 0 END) AS ${escape('withGap')},
                 AVG(r.required_level) AS ${escape('averageRequired')},
                 AVG(COALESCE(cur.level, 0)) AS ${escape('averageCurrent')},
@@ -144,8 +182,8 @@ export class TalentService {
           WHERE e.active = ?
           GROUP BY r.competency_id
           ORDER BY ${escape('averageGap')} DESC, r.competency_id ASC`,
-        [unit.id, unit.id, ctx.today(), true],
-      );
+      [unit.id, unit.id, ctx.today(), true],
+    );
     const round = (n: number | string) => Math.round(Number(n) * 100) / 100;
     return rows.map((r): UnitCompetencyGap => {
       const employees = Number(r.employees);

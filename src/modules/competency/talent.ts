@@ -13,8 +13,16 @@ export function performanceOf(resultRating: ExpectationRating): PerformanceLevel
   }
 }
 
-const BAND_POINTS: Record<JobMatchBand, number> = { [JobMatchBand.MEETS]: 3, [JobMatchBand.STILL_MEETS]: 2, [JobMatchBand.BELOW]: 1 };
-const RATING_POINTS: Record<PotentialLevel, number> = { [PotentialLevel.HIGH]: 3, [PotentialLevel.MEDIUM]: 2, [PotentialLevel.LOW]: 1 };
+const BAND_POINTS: Record<JobMatchBand, number> = {
+  [JobMatchBand.MEETS]: 3,
+  [JobMatchBand.STILL_MEETS]: 2,
+  [JobMatchBand.BELOW]: 1,
+};
+const RATING_POINTS: Record<PotentialLevel, number> = {
+  [PotentialLevel.HIGH]: 3,
+  [PotentialLevel.MEDIUM]: 2,
+  [PotentialLevel.LOW]: 1,
+};
 
 /**
  * Potential from the two sources `docs/domain.md` names, with equal weight [open there]: the job-person match band
@@ -22,7 +30,9 @@ const RATING_POINTS: Record<PotentialLevel, number> = { [PotentialLevel.HIGH]: 3
  * ≥ 2.5 high, ≥ 1.5 medium, else low. With one source, that one alone; with neither, unknown (null).
  */
 export function potentialOf(band: JobMatchBand | null, rating: PotentialLevel | null): PotentialLevel | null {
-  const points = [band === null ? null : BAND_POINTS[band], rating === null ? null : RATING_POINTS[rating]].filter((p): p is number => p !== null);
+  const points = [band === null ? null : BAND_POINTS[band], rating === null ? null : RATING_POINTS[rating]].filter(
+    (p): p is number => p !== null,
+  );
   if (points.length === 0) return null;
   const mean = points.reduce((s, p) => s + p, 0) / points.length;
   return mean >= 2.5 ? PotentialLevel.HIGH : mean >= 1.5 ? PotentialLevel.MEDIUM : PotentialLevel.LOW;

@@ -1,7 +1,16 @@
 import { AppraisalForm, AppraisalStatus } from '../appraisal/appraisal-enums';
 import { WorkResultKind } from '../work-plan/work-plan-enums';
 import { html, type SafeHtml } from './escape-html';
-import { APPROACH_LABEL, formatDate, formatNumber, OBJECTION_STATUS_LABEL, ORGANISATION_RATING_LABEL, PREDIKAT_LABEL, RATING_LABEL, STATUS_LABEL } from './document-labels';
+import {
+  APPROACH_LABEL,
+  formatDate,
+  formatNumber,
+  OBJECTION_STATUS_LABEL,
+  ORGANISATION_RATING_LABEL,
+  PREDIKAT_LABEL,
+  RATING_LABEL,
+  STATUS_LABEL,
+} from './document-labels';
 import { type AppraisalDocumentModel, type EvaluationBlock, type ResultPlanRow } from './document.model';
 import { multiline, page, peopleTable, signatures } from './html-parts';
 
@@ -12,7 +21,8 @@ export function formSubtitle(model: AppraisalDocumentModel): string {
     : 'BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL';
 }
 
-export const periodLine = (model: AppraisalDocumentModel): string => `${formatDate(model.startDate)} s.d. ${formatDate(model.endDate)}`;
+export const periodLine = (model: AppraisalDocumentModel): string =>
+  `${formatDate(model.startDate)} s.d. ${formatDate(model.endDate)}`;
 
 const isJpt = (model: AppraisalDocumentModel) => model.form === AppraisalForm.JPT;
 
@@ -93,7 +103,10 @@ function evaluationResultsTable(model: AppraisalDocumentModel): SafeHtml {
     const indicators = rhk.indicators.length ? rhk.indicators : [null];
     const span = indicators.length;
     return indicators.map(
-      (iki, i) => html`<tr>${i === 0 ? html`<td class="no" rowspan="${span}">${r + 1}</td><td rowspan="${span}">${rhk.text}<br><em>(${rhk.kind === WorkResultKind.MAIN ? 'Utama' : 'Tambahan'})</em></td>` : ''}
+      (
+        iki,
+        i,
+      ) => html`<tr>${i === 0 ? html`<td class="no" rowspan="${span}">${r + 1}</td><td rowspan="${span}">${rhk.text}<br><em>(${rhk.kind === WorkResultKind.MAIN ? 'Utama' : 'Tambahan'})</em></td>` : ''}
 <td>${iki?.text ?? '—'}</td><td>${iki?.target ?? '—'}</td>
 <td>${iki?.realization ?? '—'}${iki?.realizationDetail.length ? html`<br><span class="note">${iki.realizationDetail.join('; ')}</span>` : ''}</td>
 <td>${iki?.achievementPercent == null ? '—' : `${formatNumber(iki.achievementPercent)}%`}</td></tr>`,

@@ -65,7 +65,20 @@ export const OBJECTION_STATUS_LABEL: Readonly<Record<ObjectionStatus, string>> =
   [ObjectionStatus.REJECTED]: 'Ditolak (final)',
 };
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 const QUARTERS = ['I', 'II', 'III', 'IV'];
 
 /** "2027-01-05" → "5 Januari 2027". */
@@ -76,7 +89,9 @@ export function formatDate(date: LocalDate): string {
 
 /** The name of a month (1–12) or quarter (1–4) of the year: "Februari", "Triwulan II". */
 export function subPeriodLabel(cadence: EvaluationCadence, index: number): string {
-  return cadence === EvaluationCadence.QUARTERLY ? `Triwulan ${QUARTERS[index - 1] ?? index}` : (MONTHS[index - 1] ?? String(index));
+  return cadence === EvaluationCadence.QUARTERLY
+    ? `Triwulan ${QUARTERS[index - 1] ?? index}`
+    : (MONTHS[index - 1] ?? String(index));
 }
 
 const NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 4 });

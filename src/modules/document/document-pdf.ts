@@ -1,7 +1,16 @@
 import type PDFKitModule from 'pdfkit';
 import { AppraisalForm, AppraisalStatus } from '../appraisal/appraisal-enums';
 import { WorkResultKind } from '../work-plan/work-plan-enums';
-import { APPROACH_LABEL, formatDate, formatNumber, OBJECTION_STATUS_LABEL, ORGANISATION_RATING_LABEL, PREDIKAT_LABEL, RATING_LABEL, STATUS_LABEL } from './document-labels';
+import {
+  APPROACH_LABEL,
+  formatDate,
+  formatNumber,
+  OBJECTION_STATUS_LABEL,
+  ORGANISATION_RATING_LABEL,
+  PREDIKAT_LABEL,
+  RATING_LABEL,
+  STATUS_LABEL,
+} from './document-labels';
 import { formSubtitle, periodLine } from './document-html';
 import { type AppraisalDocumentModel, type PersonBlock, type ResultPlanRow } from './document.model';
 
@@ -48,8 +57,17 @@ export function pdfText(value: string | null | undefined): string {
   return out;
 }
 
-const th = (text: string, extra: Partial<PDFKit.Mixins.CellOptions> = {}): PDFKit.Mixins.CellOptions => ({ text, font: { src: BOLD }, backgroundColor: '#e8e8e8', align: 'center', ...extra });
-const td = (text: string | null | undefined, extra: Partial<PDFKit.Mixins.CellOptions> = {}): PDFKit.Mixins.CellOptions => ({ text: pdfText(text), ...extra });
+const th = (text: string, extra: Partial<PDFKit.Mixins.CellOptions> = {}): PDFKit.Mixins.CellOptions => ({
+  text,
+  font: { src: BOLD },
+  backgroundColor: '#e8e8e8',
+  align: 'center',
+  ...extra,
+});
+const td = (
+  text: string | null | undefined,
+  extra: Partial<PDFKit.Mixins.CellOptions> = {},
+): PDFKit.Mixins.CellOptions => ({ text: pdfText(text), ...extra });
 
 function table(doc: Doc, columns: Array<number | string>, rows: Cell[][]): void {
   doc.font(REGULAR).fontSize(8.5);
@@ -68,7 +86,9 @@ function note(doc: Doc, text: string): void {
 function header(doc: Doc, title: string, model: AppraisalDocumentModel, periodKind: string | null): void {
   const width = doc.page.width - 2 * MARGIN;
   doc.font(BOLD).fontSize(13).text(title, MARGIN, MARGIN, { width, align: 'center' });
-  doc.fontSize(9.5).text(`PENDEKATAN HASIL KERJA ${APPROACH_LABEL[model.approach].toUpperCase()}`, { width, align: 'center' });
+  doc
+    .fontSize(9.5)
+    .text(`PENDEKATAN HASIL KERJA ${APPROACH_LABEL[model.approach].toUpperCase()}`, { width, align: 'center' });
   doc.text(formSubtitle(model), { width, align: 'center' }).moveDown(0.8);
   const y = doc.y;
   doc.text(periodKind ?? `TAHUN ${model.year}`, MARGIN, y);
@@ -85,8 +105,14 @@ const PERSON_ROWS: ReadonlyArray<[string, (p: PersonBlock | null) => string | nu
 
 function people(doc: Doc, blocks: ReadonlyArray<[string, PersonBlock | null]>): void {
   const rows: Cell[][] = [blocks.flatMap(([title]) => [th('NO'), th(title, { colSpan: 2 })])];
-  PERSON_ROWS.forEach(([label, value], i) => rows.push(blocks.flatMap(([, person]) => [td(String(i + 1), { align: 'center' }), td(label), td(value(person))])));
-  table(doc, blocks.flatMap(() => [24, 82, '*']), rows);
+  PERSON_ROWS.forEach(([label, value], i) =>
+    rows.push(blocks.flatMap(([, person]) => [td(String(i + 1), { align: 'center' }), td(label), td(value(person))])),
+  );
+  table(
+    doc,
+    blocks.flatMap(() => [24, 82, '*']),
+    rows,
+  );
 }
 
 function results(doc: Doc, model: AppraisalDocumentModel, rhks: ResultPlanRow[]): void {
@@ -95,25 +121,52 @@ function results(doc: Doc, model: AppraisalDocumentModel, rhks: ResultPlanRow[])
   const rows: Cell[][] = [
     jpt
       ? [th('NO'), th('RENCANA HASIL KERJA'), th('INDIKATOR KINERJA INDIVIDU'), th('TARGET'), th('PERSPEKTIF')]
-      : [th('NO'), th('RHK PIMPINAN YANG DIINTERVENSI'), th('RENCANA HASIL KERJA'), th('ASPEK'), th('INDIKATOR KINERJA INDIVIDU'), th('TARGET')],
+      : [
+          th('NO'),
+          th('RHK PIMPINAN YANG DIINTERVENSI'),
+          th('RENCANA HASIL KERJA'),
+          th('ASPEK'),
+          th('INDIKATOR KINERJA INDIVIDU'),
+          th('TARGET'),
+        ],
   ];
   rhks.forEach((rhk, r) => {
     const indicators = rhk.indicators.length ? rhk.indicators : [null];
     const rowSpan = indicators.length;
     indicators.forEach((iki, i) => {
-      const lead: Cell[] = i > 0 ? [] : jpt ? [td(String(r + 1), { rowSpan, align: 'center' }), td(rhk.text, { rowSpan })] : [td(String(r + 1), { rowSpan, align: 'center' }), td(rhk.supports, { rowSpan }), td(rhk.text, { rowSpan })];
-      rows.push(jpt ? [...lead, td(iki?.text), td(iki?.target), td(iki?.perspective)] : [...lead, td(iki?.aspect), td(iki?.text), td(iki?.target)]);
+      const lead: Cell[] =
+        i > 0
+          ? []
+          : jpt
+            ? [td(String(r + 1), { rowSpan, align: 'center' }), td(rhk.text, { rowSpan })]
+            : [
+                td(String(r + 1), { rowSpan, align: 'center' }),
+                td(rhk.supports, { rowSpan }),
+                td(rhk.text, { rowSpan }),
+              ];
+      rows.push(
+        jpt
+          ? [...lead, td(iki?.text), td(iki?.target), td(iki?.perspective)]
+          : [...lead, td(iki?.aspect), td(iki?.text), td(iki?.target)],
+      );
     });
   });
   table(doc, jpt ? [24, '*', '*', 70, 70] : [24, '*', '*', 52, '*', 62], rows);
 }
 
 function behaviors(doc: Doc, model: AppraisalDocumentModel, withFeedback: boolean): void {
-  const rows: Cell[][] = [[th('NO'), th('PERILAKU KERJA'), th('EKSPEKTASI KHUSUS PIMPINAN'), ...(withFeedback ? [th('UMPAN BALIK')] : [])]];
+  const rows: Cell[][] = [
+    [th('NO'), th('PERILAKU KERJA'), th('EKSPEKTASI KHUSUS PIMPINAN'), ...(withFeedback ? [th('UMPAN BALIK')] : [])],
+  ];
   model.behaviors.forEach((b, i) => {
     const value = `${b.label}\n${b.guides.map((g) => `• ${g}`).join('\n')}`;
     const feedback = [b.feedback, b.rating ? RATING_LABEL[b.rating] : null].filter(Boolean).join('\n');
-    rows.push([td(String(i + 1), { align: 'center' }), td(value), td(b.specificExpectation), ...(withFeedback ? [td(feedback)] : [])]);
+    rows.push([
+      td(String(i + 1), { align: 'center' }),
+      td(value),
+      td(b.specificExpectation),
+      ...(withFeedback ? [td(feedback)] : []),
+    ]);
   });
   table(doc, withFeedback ? [24, '*', 120, 120] : [24, '*', 170], rows);
 }
@@ -126,12 +179,21 @@ function labelled(doc: Doc, rows: Array<[string, string | null | undefined]>): v
   );
 }
 
-function signatures(doc: Doc, left: [string, PersonBlock | null], right: [string, PersonBlock | null], place: string, date: string | null): void {
+function signatures(
+  doc: Doc,
+  left: [string, PersonBlock | null],
+  right: [string, PersonBlock | null],
+  place: string,
+  date: string | null,
+): void {
   if (doc.y > doc.page.height - MARGIN - 130) doc.addPage();
   const width = (doc.page.width - 2 * MARGIN) / 2 - 10;
   const top = doc.y + 14;
   const column = (x: number, role: string, person: PersonBlock | null, dateLine: string | null) => {
-    doc.font(REGULAR).fontSize(9.5).text(dateLine === null ? ' ' : pdfText(dateLine), x, top, { width, align: 'center' });
+    doc
+      .font(REGULAR)
+      .fontSize(9.5)
+      .text(dateLine === null ? ' ' : pdfText(dateLine), x, top, { width, align: 'center' });
     doc.text(role, { width, align: 'center' });
     doc.moveDown(4.5);
     doc.font(BOLD).text(pdfText(person?.name), { width, align: 'center', underline: true });
@@ -141,12 +203,22 @@ function signatures(doc: Doc, left: [string, PersonBlock | null], right: [string
   column(MARGIN + width + 20, right[0], right[1], `${place}, ${date ? formatDate(date) : '....................'}`);
 }
 
-function render(build: (doc: Doc) => void, model: AppraisalDocumentModel, title: string, options: PdfOptions): Promise<Buffer> {
+function render(
+  build: (doc: Doc) => void,
+  model: AppraisalDocumentModel,
+  title: string,
+  options: PdfOptions,
+): Promise<Buffer> {
   const doc = new (pdfkit())({
     size: 'A4',
     margin: MARGIN,
     compress: options.compress ?? true,
-    info: { Title: title, Subject: `Periode ${model.year}`, Creator: 'Kinerja Walesi', Producer: 'Kinerja Walesi (pdfkit)' },
+    info: {
+      Title: title,
+      Subject: `Periode ${model.year}`,
+      Creator: 'Kinerja Walesi',
+      Producer: 'Kinerja Walesi (pdfkit)',
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -159,14 +231,16 @@ function render(build: (doc: Doc) => void, model: AppraisalDocumentModel, title:
   return done;
 }
 
-const isApproved = (status: AppraisalStatus) => [AppraisalStatus.APPROVED, AppraisalStatus.EVALUATED, AppraisalStatus.FINAL, AppraisalStatus.CLOSED].includes(status);
+const isApproved = (status: AppraisalStatus) =>
+  [AppraisalStatus.APPROVED, AppraisalStatus.EVALUATED, AppraisalStatus.FINAL, AppraisalStatus.CLOSED].includes(status);
 
 /** The SKP as PDF. */
 export function renderSkpPdf(model: AppraisalDocumentModel, options: PdfOptions = {}): Promise<Buffer> {
   return render(
     (doc) => {
       header(doc, 'SASARAN KINERJA PEGAWAI', model, null);
-      if (!isApproved(model.status)) note(doc, `Status: ${STATUS_LABEL[model.status]} — belum disetujui pejabat penilai kinerja.`);
+      if (!isApproved(model.status))
+        note(doc, `Status: ${STATUS_LABEL[model.status]} — belum disetujui pejabat penilai kinerja.`);
       people(doc, [
         ['PEGAWAI YANG DINILAI', model.employee],
         ['PEJABAT PENILAI KINERJA', model.appraiser],
@@ -185,7 +259,13 @@ export function renderSkpPdf(model: AppraisalDocumentModel, options: PdfOptions 
         ['SKEMA PERTANGGUNGJAWABAN', model.annex.accountabilityScheme],
         ['KONSEKUENSI', model.annex.consequences],
       ]);
-      signatures(doc, ['Pegawai yang Dinilai', model.employee], ['Pejabat Penilai Kinerja', model.appraiser], model.place, model.approvedOn);
+      signatures(
+        doc,
+        ['Pegawai yang Dinilai', model.employee],
+        ['Pejabat Penilai Kinerja', model.appraiser],
+        model.place,
+        model.approvedOn,
+      );
     },
     model,
     `Sasaran Kinerja Pegawai ${model.year}`,
@@ -200,32 +280,66 @@ export function renderEvaluationPdf(model: AppraisalDocumentModel, options: PdfO
   return render(
     (doc) => {
       header(doc, 'DOKUMEN EVALUASI KINERJA PEGAWAI', model, 'PERIODE: TAHUNAN');
-      if (!evaluation.deliveredOn) note(doc, 'Penilaian belum final: dapat diubah sampai ditetapkan pengelola kinerja.');
+      if (!evaluation.deliveredOn)
+        note(doc, 'Penilaian belum final: dapat diubah sampai ditetapkan pengelola kinerja.');
       people(doc, [
         ['PEGAWAI YANG DINILAI', model.employee],
         ['PEJABAT PENILAI KINERJA', model.appraiser],
       ]);
       people(doc, [['ATASAN PEJABAT PENILAI KINERJA', model.appraiserSupervisor]]);
-      if (evaluation.unitRating) labelled(doc, [['CAPAIAN KINERJA ORGANISASI', ORGANISATION_RATING_LABEL[evaluation.unitRating]]]);
+      if (evaluation.unitRating)
+        labelled(doc, [['CAPAIAN KINERJA ORGANISASI', ORGANISATION_RATING_LABEL[evaluation.unitRating]]]);
       heading(doc, 'Hasil Kerja');
-      const rows: Cell[][] = [[th('NO'), th('RENCANA HASIL KERJA'), th('INDIKATOR KINERJA INDIVIDU'), th('TARGET'), th('REALISASI'), th('CAPAIAN')]];
+      const rows: Cell[][] = [
+        [
+          th('NO'),
+          th('RENCANA HASIL KERJA'),
+          th('INDIKATOR KINERJA INDIVIDU'),
+          th('TARGET'),
+          th('REALISASI'),
+          th('CAPAIAN'),
+        ],
+      ];
       [...model.mainResults, ...model.additionalResults].forEach((rhk, r) => {
         const indicators = rhk.indicators.length ? rhk.indicators : [null];
         const rowSpan = indicators.length;
         indicators.forEach((iki, i) => {
-          const lead: Cell[] = i > 0 ? [] : [td(String(r + 1), { rowSpan, align: 'center' }), td(`${rhk.text}\n(${rhk.kind === WorkResultKind.MAIN ? 'Utama' : 'Tambahan'})`, { rowSpan })];
-          const realized = iki?.realization ? [iki.realization, ...(iki.realizationDetail.length ? [iki.realizationDetail.join('; ')] : [])].join('\n') : null;
-          rows.push([...lead, td(iki?.text), td(iki?.target), td(realized), td(iki?.achievementPercent == null ? null : `${formatNumber(iki.achievementPercent)}%`, { align: { x: 'right' } })]);
+          const lead: Cell[] =
+            i > 0
+              ? []
+              : [
+                  td(String(r + 1), { rowSpan, align: 'center' }),
+                  td(`${rhk.text}\n(${rhk.kind === WorkResultKind.MAIN ? 'Utama' : 'Tambahan'})`, { rowSpan }),
+                ];
+          const realized = iki?.realization
+            ? [iki.realization, ...(iki.realizationDetail.length ? [iki.realizationDetail.join('; ')] : [])].join('\n')
+            : null;
+          rows.push([
+            ...lead,
+            td(iki?.text),
+            td(iki?.target),
+            td(realized),
+            td(iki?.achievementPercent == null ? null : `${formatNumber(iki.achievementPercent)}%`, {
+              align: { x: 'right' },
+            }),
+          ]);
         });
       });
       table(doc, [24, '*', '*', 60, 90, 45], rows);
-      labelled(doc, [['RATING HASIL KERJA', RATING_LABEL[evaluation.resultRating]], ...(evaluation.resultJustification ? ([['CATATAN', evaluation.resultJustification]] as Array<[string, string]>) : [])]);
+      labelled(doc, [
+        ['RATING HASIL KERJA', RATING_LABEL[evaluation.resultRating]],
+        ...(evaluation.resultJustification
+          ? ([['CATATAN', evaluation.resultJustification]] as Array<[string, string]>)
+          : []),
+      ]);
       heading(doc, 'Perilaku Kerja');
       behaviors(doc, model, true);
       labelled(doc, [
         ['RATING PERILAKU KERJA', RATING_LABEL[evaluation.behaviorRating]],
         ['PREDIKAT KINERJA PEGAWAI', PREDIKAT_LABEL[evaluation.predikat]],
-        ...(evaluation.creditPoints === null ? [] : ([['ANGKA KREDIT', formatNumber(evaluation.creditPoints)]] as Array<[string, string]>)),
+        ...(evaluation.creditPoints === null
+          ? []
+          : ([['ANGKA KREDIT', formatNumber(evaluation.creditPoints)]] as Array<[string, string]>)),
       ]);
       const o = evaluation.objection;
       if (o) {
@@ -235,12 +349,20 @@ export function renderEvaluationPdf(model: AppraisalDocumentModel, options: PdfO
           ['DIAJUKAN', formatDate(o.filedOn)],
           ['ALASAN', o.reason],
           ['PREDIKAT SEMULA', PREDIKAT_LABEL[o.originalPredikat]],
-          ...(o.decidedPredikat ? ([['PREDIKAT KEPUTUSAN', PREDIKAT_LABEL[o.decidedPredikat]]] as Array<[string, string]>) : []),
+          ...(o.decidedPredikat
+            ? ([['PREDIKAT KEPUTUSAN', PREDIKAT_LABEL[o.decidedPredikat]]] as Array<[string, string]>)
+            : []),
           ...(o.decisionReason ? ([['ALASAN KEPUTUSAN', o.decisionReason]] as Array<[string, string]>) : []),
           ...(o.decidedOn ? ([['DIPUTUSKAN', formatDate(o.decidedOn)]] as Array<[string, string]>) : []),
         ]);
       }
-      signatures(doc, ['Pegawai yang Dinilai', model.employee], ['Pejabat Penilai Kinerja', model.appraiser], model.place, evaluation.deliveredOn ?? evaluation.ratedOn);
+      signatures(
+        doc,
+        ['Pegawai yang Dinilai', model.employee],
+        ['Pejabat Penilai Kinerja', model.appraiser],
+        model.place,
+        evaluation.deliveredOn ?? evaluation.ratedOn,
+      );
     },
     model,
     `Dokumen Evaluasi Kinerja Pegawai ${model.year}`,

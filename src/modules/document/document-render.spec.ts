@@ -20,9 +20,27 @@ function sampleDocumentModel(overrides: Partial<AppraisalDocumentModel> = {}): A
     status: AppraisalStatus.FINAL,
     startDate: '2027-01-01',
     endDate: '2027-12-31',
-    employee: { name: 'Ns. Maria Wenda, S.Kep.', nip: '199003152015032001', rank: 'Penata Muda Tingkat I, III/b', position: 'Perawat Ahli Pertama', unit: 'UPTD Puskesmas Walesi' },
-    appraiser: { name: 'Agustina Wenda', nip: '198609262015051001', rank: 'Penata, III/c', position: 'Kepala UPTD Puskesmas Walesi', unit: 'UPTD Puskesmas Walesi' },
-    appraiserSupervisor: { name: 'Yosina Kogoya', nip: '197501012000032001', rank: 'Pembina Utama Muda, IV/c', position: 'Kepala Dinas Kesehatan', unit: 'Dinas Kesehatan' },
+    employee: {
+      name: 'Ns. Maria Wenda, S.Kep.',
+      nip: '199003152015032001',
+      rank: 'Penata Muda Tingkat I, III/b',
+      position: 'Perawat Ahli Pertama',
+      unit: 'UPTD Puskesmas Walesi',
+    },
+    appraiser: {
+      name: 'Agustina Wenda',
+      nip: '198609262015051001',
+      rank: 'Penata, III/c',
+      position: 'Kepala UPTD Puskesmas Walesi',
+      unit: 'UPTD Puskesmas Walesi',
+    },
+    appraiserSupervisor: {
+      name: 'Yosina Kogoya',
+      nip: '197501012000032001',
+      rank: 'Pembina Utama Muda, IV/c',
+      position: 'Kepala Dinas Kesehatan',
+      unit: 'Dinas Kesehatan',
+    },
     mainResults: [
       {
         kind: WorkResultKind.MAIN,
@@ -42,7 +60,15 @@ function sampleDocumentModel(overrides: Partial<AppraisalDocumentModel> = {}): A
         ],
       },
     ],
-    additionalResults: [{ kind: WorkResultKind.ADDITIONAL, number: 1, text: 'Terlaksananya posyandu lansia', supports: null, indicators: [] }],
+    additionalResults: [
+      {
+        kind: WorkResultKind.ADDITIONAL,
+        number: 1,
+        text: 'Terlaksananya posyandu lansia',
+        supports: null,
+        indicators: [],
+      },
+    ],
     behaviors: CORE_VALUES.map((v) => ({
       label: v.label,
       guides: [...v.guides],
@@ -50,7 +76,11 @@ function sampleDocumentModel(overrides: Partial<AppraisalDocumentModel> = {}): A
       feedback: v.value === 'KOLABORATIF' ? 'Koordinasi dengan kader berjalan baik' : null,
       rating: v.value === 'KOLABORATIF' ? ExpectationRating.DI_ATAS_EKSPEKTASI : null,
     })),
-    annex: { resourceSupport: 'Vaksin dan rantai dingin\nKendaraan roda dua', accountabilityScheme: null, consequences: null },
+    annex: {
+      resourceSupport: 'Vaksin dan rantai dingin\nKendaraan roda dua',
+      accountabilityScheme: null,
+      consequences: null,
+    },
     place: 'Walesi',
     approvedOn: '2027-01-20',
     printedOn: '2028-02-01',
@@ -92,7 +122,15 @@ describe('SKP as HTML', () => {
     expect(text).toContain('PERIODE PENILAIAN: 1 JANUARI 2027 S.D. 31 DESEMBER 2027');
     expect(text).toContain('PEGAWAI YANG DINILAI');
     expect(text).toContain('PEJABAT PENILAI KINERJA');
-    for (const value of ['Ns. Maria Wenda, S.Kep.', '199003152015032001', 'Penata Muda Tingkat I, III/b', 'Perawat Ahli Pertama', 'UPTD Puskesmas Walesi', 'Agustina Wenda', '198609262015051001']) {
+    for (const value of [
+      'Ns. Maria Wenda, S.Kep.',
+      '199003152015032001',
+      'Penata Muda Tingkat I, III/b',
+      'Perawat Ahli Pertama',
+      'UPTD Puskesmas Walesi',
+      'Agustina Wenda',
+      '198609262015051001',
+    ]) {
       expect(text).toContain(value);
     }
   });
@@ -106,7 +144,16 @@ describe('SKP as HTML', () => {
     expect(text).toContain('Persentase bayi yang mendapat imunisasi dasar lengkap');
     expect(text).toContain('95 %');
     expect(text).toContain('Terlaksananya posyandu lansia');
-    for (const label of ['Berorientasi Pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif']) expect(text).toContain(label);
+    for (const label of [
+      'Berorientasi Pelayanan',
+      'Akuntabel',
+      'Kompeten',
+      'Harmonis',
+      'Loyal',
+      'Adaptif',
+      'Kolaboratif',
+    ])
+      expect(text).toContain(label);
     expect(text).toContain('Melakukan perbaikan tiada henti');
     expect(text).toContain('Aktif berkoordinasi dengan kader posyandu');
     expect(text).toContain('Walesi, 20 Januari 2027');
@@ -169,7 +216,13 @@ describe('evaluation document as HTML', () => {
 
   it('leaves credit points out for other positions and says when the rating is not final yet', () => {
     const model = sampleDocumentModel();
-    model.evaluation = { ...model.evaluation!, creditPoints: null, deliveredOn: null, objection: null, predikat: Predikat.SANGAT_BAIK };
+    model.evaluation = {
+      ...model.evaluation!,
+      creditPoints: null,
+      deliveredOn: null,
+      objection: null,
+      predikat: Predikat.SANGAT_BAIK,
+    };
     const text = textOf(renderEvaluationHtml(model));
     expect(text).not.toContain('ANGKA KREDIT');
     expect(text).not.toContain('Keberatan');
@@ -186,7 +239,9 @@ describe('evaluation document as HTML', () => {
     const model = sampleDocumentModel();
     model.evaluation!.resultJustification = '<script>j</script>';
     model.evaluation!.objection!.reason = '<script>o</script>';
-    model.additionalResults = [{ kind: WorkResultKind.ADDITIONAL, number: 1, text: '<script>r</script>', supports: null, indicators: [] }];
+    model.additionalResults = [
+      { kind: WorkResultKind.ADDITIONAL, number: 1, text: '<script>r</script>', supports: null, indicators: [] },
+    ];
     expect(renderEvaluationHtml(model)).not.toContain('<script');
   });
 });

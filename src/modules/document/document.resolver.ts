@@ -12,7 +12,11 @@ import { AppraisalDocuments } from './document.types';
 @Resolver(() => Appraisal)
 export class AppraisalDocumentsResolver {
   @Allow(Permission.READ_APPRAISAL)
-  @FieldResolver(() => AppraisalDocuments, { nullable: true, description: 'Links to the printable SKP and evaluation documents (PDF and HTML); null for whoever may not read the plan.' })
+  @FieldResolver(() => AppraisalDocuments, {
+    nullable: true,
+    description:
+      'Links to the printable SKP and evaluation documents (PDF and HTML); null for whoever may not read the plan.',
+  })
   async documents(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<AppraisalDocuments> {
     const rated = (await evaluationService.of(ctx, appraisal)).some((e) => e.subPeriod === ANNUAL_SUB_PERIOD);
     const id = appraisal.nodeId;

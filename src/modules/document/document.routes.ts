@@ -38,16 +38,43 @@ const HTML = 'text/html; charset=utf-8';
 const PDF = 'application/pdf';
 
 const RENDITIONS: Readonly<Record<DocumentFile, Rendition>> = {
-  [DocumentFile.SKP_HTML]: { contentType: HTML, name: 'SKP', extension: 'html', evaluation: false, render: (m) => renderSkpHtml(m) },
-  [DocumentFile.SKP_PDF]: { contentType: PDF, name: 'SKP', extension: 'pdf', evaluation: false, render: (m, d) => renderSkpPdf(m, { compress: !d.uncompressedPdf }) },
-  [DocumentFile.EVALUATION_HTML]: { contentType: HTML, name: 'EVALUASI-KINERJA', extension: 'html', evaluation: true, render: (m) => renderEvaluationHtml(m) },
-  [DocumentFile.EVALUATION_PDF]: { contentType: PDF, name: 'EVALUASI-KINERJA', extension: 'pdf', evaluation: true, render: (m, d) => renderEvaluationPdf(m, { compress: !d.uncompressedPdf }) },
+  [DocumentFile.SKP_HTML]: {
+    contentType: HTML,
+    name: 'SKP',
+    extension: 'html',
+    evaluation: false,
+    render: (m) => renderSkpHtml(m),
+  },
+  [DocumentFile.SKP_PDF]: {
+    contentType: PDF,
+    name: 'SKP',
+    extension: 'pdf',
+    evaluation: false,
+    render: (m, d) => renderSkpPdf(m, { compress: !d.uncompressedPdf }),
+  },
+  [DocumentFile.EVALUATION_HTML]: {
+    contentType: HTML,
+    name: 'EVALUASI-KINERJA',
+    extension: 'html',
+    evaluation: true,
+    render: (m) => renderEvaluationHtml(m),
+  },
+  [DocumentFile.EVALUATION_PDF]: {
+    contentType: PDF,
+    name: 'EVALUASI-KINERJA',
+    extension: 'pdf',
+    evaluation: true,
+    render: (m, d) => renderEvaluationPdf(m, { compress: !d.uncompressedPdf }),
+  },
 };
 
 const isDocumentFile = (file: string): file is DocumentFile => Object.prototype.hasOwnProperty.call(RENDITIONS, file);
 
 /** `SKP-198609262015051001-2027.pdf`: only digits, letters and dashes, so the header needs no quoting tricks. */
-export function documentFileName(rendition: { name: string; extension: string }, model: AppraisalDocumentModel): string {
+export function documentFileName(
+  rendition: { name: string; extension: string },
+  model: AppraisalDocumentModel,
+): string {
   const nip = (model.employee.nip ?? 'TANPA-NIP').replace(/[^0-9A-Za-z-]/g, '');
   return `${rendition.name}-${nip}-${model.year}.${rendition.extension}`;
 }
@@ -74,15 +101,21 @@ export function documentRouter(deps: DocumentRouterDeps): Router {
     try {
       auth = await deps.authenticate(req.headers.authorization);
     } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) return fail(res, 401, ErrorCode.UNAUTHENTICATED, error.message);
+      if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED)
+        return fail(res, 401, ErrorCode.UNAUTHENTICATED, error.message);
       throw error;
     }
-    if (!auth.actor.isAuthenticated) return fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in with a valid bearer token.');
+    if (!auth.actor.isAuthenticated)
+      return fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in with a valid bearer token.');
     const file = req.params.file;
     const appraisalId = idOfType(req.params.id, Appraisal.typeName);
     if (!isDocumentFile(file) || appraisalId === null) return fail(res, 404, 'NOT_FOUND', 'No such document.');
     const rendition = RENDITIONS[file];
-    const ctx = deps.createContext(auth, String(res.locals.requestId ?? ''), (res.locals.log as Logger | undefined) ?? deps.log);
+    const ctx = deps.createContext(
+      auth,
+      String(res.locals.requestId ?? ''),
+      (res.locals.log as Logger | undefined) ?? deps.log,
+    );
     const model = await buildDocumentModel(ctx, appraisalId, { place });
     // Unknown, out of scope, or (for the evaluation) not rated yet: one answer, so ids cannot be probed.
     if (!model || (rendition.evaluation && !model.evaluation)) return fail(res, 404, 'NOT_FOUND', 'No such document.');
@@ -91,7 +124,10 @@ export function documentRouter(deps: DocumentRouterDeps): Router {
     res.setHeader('Content-Disposition', `inline; filename="${documentFileName(rendition, model)}"`);
     if (rendition.contentType === HTML) {
       // Defence in depth on top of escaping: the page needs its inline style and nothing else.
-      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      );
     }
     res.status(200).send(body);
   });

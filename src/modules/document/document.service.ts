@@ -19,7 +19,14 @@ import { WorkResultKind } from '../work-plan/work-plan-enums';
 import { workPlanService } from '../work-plan/work-plan.service';
 import { type WorkResultPlan } from '../work-plan/work-result-plan.entity';
 import { ASPECT_LABEL, formatNumber, pangkatGolongan, PERSPECTIVE_LABEL, subPeriodLabel } from './document-labels';
-import { type AppraisalDocumentModel, type BehaviorRow, type EvaluationBlock, type IndicatorRow, type PersonBlock, type ResultPlanRow } from './document.model';
+import {
+  type AppraisalDocumentModel,
+  type BehaviorRow,
+  type EvaluationBlock,
+  type IndicatorRow,
+  type PersonBlock,
+  type ResultPlanRow,
+} from './document.model';
 
 export interface DocumentOptions {
   /** Where the documents are signed (tempat penandatanganan). */
@@ -32,14 +39,34 @@ export interface DocumentOptions {
  * exist), the two answers being the same. The NIPs and grades of the people named on the form are printed for
  * whoever may read the plan: they are part of the official form, as its readers receive it on paper.
  */
-export async function buildDocumentModel(ctx: RequestContext, appraisalId: number, options: DocumentOptions): Promise<AppraisalDocumentModel | null> {
+export async function buildDocumentModel(
+  ctx: RequestContext,
+  appraisalId: number,
+  options: DocumentOptions,
+): Promise<AppraisalDocumentModel | null> {
   const appraisal = await appraisalService.get(ctx, appraisalId);
   if (!appraisal) return null;
   const [period, employee, appraiser, supervisor, rhks, behaviors, evaluation] = await Promise.all([
     periodService.get(ctx, appraisal.periodId),
-    personOfEmployee(ctx, appraisal.employeeId, { position: appraisal.positionTitle, grade: appraisal.grade, unitId: appraisal.unitId }),
-    appraiserBlock(ctx, appraisal.appraiserEmployeeId, appraisal.appraiserExternalId, appraisal.appraiserName, appraisal.appraiserPositionTitle),
-    appraiserBlock(ctx, appraisal.appraiserSupervisorEmployeeId, appraisal.appraiserSupervisorExternalId, appraisal.appraiserSupervisorName, appraisal.appraiserSupervisorPositionTitle),
+    personOfEmployee(ctx, appraisal.employeeId, {
+      position: appraisal.positionTitle,
+      grade: appraisal.grade,
+      unitId: appraisal.unitId,
+    }),
+    appraiserBlock(
+      ctx,
+      appraisal.appraiserEmployeeId,
+      appraisal.appraiserExternalId,
+      appraisal.appraiserName,
+      appraisal.appraiserPositionTitle,
+    ),
+    appraiserBlock(
+      ctx,
+      appraisal.appraiserSupervisorEmployeeId,
+      appraisal.appraiserSupervisorExternalId,
+      appraisal.appraiserSupervisorName,
+      appraisal.appraiserSupervisorPositionTitle,
+    ),
     workPlanService.workResultPlansOf(ctx, appraisal),
     behaviorService.behaviorsOf(ctx, appraisal),
     annualEvaluation(ctx, appraisal),
@@ -55,21 +82,29 @@ export async function buildDocumentModel(ctx: RequestContext, appraisalId: numbe
     status: appraisal.status,
     startDate: appraisal.startDate,
     endDate: appraisal.endDate,
-    employee: employee ?? { name: '—', nip: null, rank: pangkatGolongan(appraisal.grade), position: appraisal.positionTitle, unit: null },
+    employee: employee ?? {
+      name: '—',
+      nip: null,
+      rank: pangkatGolongan(appraisal.grade),
+      position: appraisal.positionTitle,
+      unit: null,
+    },
     appraiser,
     appraiserSupervisor: supervisor,
     mainResults: rows.filter((r) => r.kind === WorkResultKind.MAIN),
     additionalResults: rows.filter((r) => r.kind === WorkResultKind.ADDITIONAL),
-    behaviors: behaviors.map(
-      (b): BehaviorRow => ({
-        label: b.label,
-        guides: b.guides,
-        specificExpectation: b.specificExpectation,
-        feedback: feedback.get(b.coreValue)?.feedback ?? null,
-        rating: feedback.get(b.coreValue)?.rating ?? null,
-      }),
-    ),
-    annex: { resourceSupport: appraisal.resourceSupport, accountabilityScheme: appraisal.accountabilityScheme, consequences: appraisal.consequences },
+    behaviors: behaviors.map((b): BehaviorRow => ({
+      label: b.label,
+      guides: b.guides,
+      specificExpectation: b.specificExpectation,
+      feedback: feedback.get(b.coreValue)?.feedback ?? null,
+      rating: feedback.get(b.coreValue)?.rating ?? null,
+    })),
+    annex: {
+      resourceSupport: appraisal.resourceSupport,
+      accountabilityScheme: appraisal.accountabilityScheme,
+      consequences: appraisal.consequences,
+    },
     place: options.place,
     approvedOn: appraisal.approvedAt ? localDateOf(appraisal.approvedAt, ctx.timeZone) : null,
     printedOn: ctx.today(),
@@ -78,7 +113,11 @@ export async function buildDocumentModel(ctx: RequestContext, appraisalId: numbe
 }
 
 /** A civil servant's block; `snapshot` overrides what the plan froze (the employee's own position, grade, unit). */
-async function personOfEmployee(ctx: RequestContext, employeeId: number, snapshot?: { position: string; grade: string; unitId: number }): Promise<PersonBlock | null> {
+async function personOfEmployee(
+  ctx: RequestContext,
+  employeeId: number,
+  snapshot?: { position: string; grade: string; unitId: number },
+): Promise<PersonBlock | null> {
   const employee: Employee | null = await employeeService.get(ctx, employeeId);
   if (!employee) return null;
   const unit = await unitService.get(ctx, snapshot?.unitId ?? employee.unitId);
@@ -92,7 +131,13 @@ async function personOfEmployee(ctx: RequestContext, employeeId: number, snapsho
 }
 
 /** The appraiser (or their supervisor): a civil servant, an official outside the civil service, or only the snapshot's name. */
-async function appraiserBlock(ctx: RequestContext, employeeId: number | null, externalId: number | null, name: string | null, position: string | null): Promise<PersonBlock | null> {
+async function appraiserBlock(
+  ctx: RequestContext,
+  employeeId: number | null,
+  externalId: number | null,
+  name: string | null,
+  position: string | null,
+): Promise<PersonBlock | null> {
   if (employeeId !== null) {
     const person = await personOfEmployee(ctx, employeeId);
     // The name and position as on the form when the plan was made (snapshot); NIP, grade and unit as they are now.
@@ -100,31 +145,56 @@ async function appraiserBlock(ctx: RequestContext, employeeId: number | null, ex
   }
   if (externalId !== null) {
     const official = await externalOfficialService.get(ctx, externalId);
-    if (official) return { name: name ?? official.name, nip: null, rank: null, position: position ?? official.positionTitle, unit: null };
+    if (official)
+      return {
+        name: name ?? official.name,
+        nip: null,
+        rank: null,
+        position: position ?? official.positionTitle,
+        unit: null,
+      };
   }
   return name === null ? null : { name, nip: null, rank: null, position, unit: null };
 }
 
-async function resultPlanRow(ctx: RequestContext, rhk: WorkResultPlan, cadence: EvaluationCadence): Promise<ResultPlanRow> {
-  const [supports, indicators] = await Promise.all([workPlanService.supports(ctx, rhk), workPlanService.indicatorsOf(ctx, rhk)]);
+async function resultPlanRow(
+  ctx: RequestContext,
+  rhk: WorkResultPlan,
+  cadence: EvaluationCadence,
+): Promise<ResultPlanRow> {
+  const [supports, indicators] = await Promise.all([
+    workPlanService.supports(ctx, rhk),
+    workPlanService.indicatorsOf(ctx, rhk),
+  ]);
   return {
     kind: rhk.kind,
     number: rhk.position,
     text: rhk.text,
     supports: supports?.text ?? null,
-    indicators: await Promise.all(indicators.map(async (indicator) => indicatorRow(indicator, await realizationService.ofIndicator(ctx, indicator), cadence))),
+    indicators: await Promise.all(
+      indicators.map(async (indicator) =>
+        indicatorRow(indicator, await realizationService.ofIndicator(ctx, indicator), cadence),
+      ),
+    ),
   };
 }
 
-const withUnit = (value: number, unit: string | null): string => (unit ? `${formatNumber(value)} ${unit}` : formatNumber(value));
+const withUnit = (value: number, unit: string | null): string =>
+  unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
 
 /** An IKI with its target and, for the evaluation, what was realized: the latest value of a rate, the sum of a count. */
-export function indicatorRow(indicator: Indicator, realizations: readonly Realization[], cadence: EvaluationCadence): IndicatorRow {
+export function indicatorRow(
+  indicator: Indicator,
+  realizations: readonly Realization[],
+  cadence: EvaluationCadence,
+): IndicatorRow {
   const values = realizations.filter((r) => r.value !== null);
   const statements = realizations.filter((r) => r.statement);
   let realization: string | null = null;
   if (values.length > 0) {
-    const total = isRate(indicator.targetUnit) ? values[values.length - 1]!.value! : values.reduce((sum, r) => sum + r.value!, 0);
+    const total = isRate(indicator.targetUnit)
+      ? values[values.length - 1]!.value!
+      : values.reduce((sum, r) => sum + r.value!, 0);
     realization = withUnit(total, indicator.targetUnit);
   } else if (statements.length > 0) {
     realization = statements.map((r) => r.statement).join('; ');
@@ -133,19 +203,31 @@ export function indicatorRow(indicator: Indicator, realizations: readonly Realiz
   return {
     text: indicator.text,
     aspect: indicator.aspect ? ASPECT_LABEL[indicator.aspect] : null,
-    target: indicator.targetValue !== null ? withUnit(indicator.targetValue, indicator.targetUnit) : (indicator.targetText ?? '—'),
+    target:
+      indicator.targetValue !== null
+        ? withUnit(indicator.targetValue, indicator.targetUnit)
+        : (indicator.targetText ?? '—'),
     perspective: indicator.perspective ? PERSPECTIVE_LABEL[indicator.perspective] : null,
     realization,
-    realizationDetail: realizations.map((r) => `${subPeriodLabel(cadence, r.subPeriod)}: ${r.value !== null ? formatNumber(r.value) : (r.statement ?? '—')}`),
+    realizationDetail: realizations.map(
+      (r) =>
+        `${subPeriodLabel(cadence, r.subPeriod)}: ${r.value !== null ? formatNumber(r.value) : (r.statement ?? '—')}`,
+    ),
     achievementPercent: ratio === null ? null : Math.round(ratio * 1000) / 10,
   };
 }
 
 /** The annual evaluation as it stands (after an objection, the decided rating), its per-value feedback and the objection. */
-async function annualEvaluation(ctx: RequestContext, appraisal: Appraisal): Promise<{ block: EvaluationBlock; behaviors: Awaited<ReturnType<typeof evaluationService.behaviorsOf>> } | null> {
+async function annualEvaluation(
+  ctx: RequestContext,
+  appraisal: Appraisal,
+): Promise<{ block: EvaluationBlock; behaviors: Awaited<ReturnType<typeof evaluationService.behaviorsOf>> } | null> {
   const annual = (await evaluationService.of(ctx, appraisal)).find((e) => e.subPeriod === ANNUAL_SUB_PERIOD);
   if (!annual) return null;
-  const [behaviors, objection] = await Promise.all([evaluationService.behaviorsOf(ctx, annual), evaluationService.objectionOf(ctx, appraisal)]);
+  const [behaviors, objection] = await Promise.all([
+    evaluationService.behaviorsOf(ctx, annual),
+    evaluationService.objectionOf(ctx, appraisal),
+  ]);
   const day = (instant: Date) => localDateOf(instant, ctx.timeZone);
   return {
     behaviors,

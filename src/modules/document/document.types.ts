@@ -12,9 +12,16 @@ export class AppraisalDocuments {
   @Field({ description: 'The plan (SKP) as a PDF.' })
   skpPdf!: string;
 
-  @Field(() => String, { nullable: true, description: 'The annual evaluation (dokumen evaluasi kinerja pegawai) as a printable A4 HTML page; null until the appraiser rates the year.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The annual evaluation (dokumen evaluasi kinerja pegawai) as a printable A4 HTML page; null until the appraiser rates the year.',
+  })
   evaluationHtml!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The annual evaluation as a PDF; null until the appraiser rates the year.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The annual evaluation as a PDF; null until the appraiser rates the year.',
+  })
   evaluationPdf!: string | null;
 }

@@ -4,7 +4,13 @@
  * (the output of another `html` template). Text from users (RHK, indicators, annex, feedback) is never trusted.
  */
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes the five characters that matter in HTML text and in quoted attribute values. */
 export function escapeHtml(value: unknown): string {

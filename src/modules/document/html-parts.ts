@@ -47,7 +47,8 @@ ${body}
 `.markup;
 }
 
-const dash = (value: string | null | undefined): string => (value === null || value === undefined || value.trim() === '' ? '—' : value);
+const dash = (value: string | null | undefined): string =>
+  value === null || value === undefined || value.trim() === '' ? '—' : value;
 
 const PERSON_ROWS: ReadonlyArray<[string, (p: PersonBlock | null) => string]> = [
   ['NAMA', (p) => dash(p?.name)],
@@ -62,7 +63,8 @@ export function peopleTable(blocks: ReadonlyArray<[string, PersonBlock | null]>)
   return html`<table class="people">
 <thead><tr>${blocks.map(([heading]) => html`<th>NO</th><th colspan="2">${heading}</th>`)}</tr></thead>
 <tbody>${PERSON_ROWS.map(
-    ([label, value], i) => html`<tr>${blocks.map(([, person]) => html`<td class="no">${i + 1}</td><td class="label">${label}</td><td>${value(person)}</td>`)}</tr>`,
+    ([label, value], i) =>
+      html`<tr>${blocks.map(([, person]) => html`<td class="no">${i + 1}</td><td class="label">${label}</td><td>${value(person)}</td>`)}</tr>`,
   )}</tbody>
 </table>`;
 }
@@ -79,7 +81,12 @@ function signature(role: string, person: PersonBlock | null, dateLine: string | 
 }
 
 /** Two signature columns; the date line (place, date) goes over the right one, as on the form. */
-export function signatures(left: [string, PersonBlock | null], right: [string, PersonBlock | null], place: string, date: string | null): SafeHtml {
+export function signatures(
+  left: [string, PersonBlock | null],
+  right: [string, PersonBlock | null],
+  place: string,
+  date: string | null,
+): SafeHtml {
   const dateLine = `${place}, ${date ? formatDate(date) : '.................... '}`;
   return html`<div class="signatures">${signature(left[0], left[1], null)}${signature(right[0], right[1], dateLine)}</div>`;
 }

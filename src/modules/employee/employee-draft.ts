@@ -39,22 +39,53 @@ export interface EmployeeValues {
  * Validates a whole record (a new one, or the stored one with changes applied), recording every problem on
  * `errors` under `path(field)`. Returns the values only when all of them are valid.
  */
-export function validateEmployeeDraft(errors: UserErrorList, draft: EmployeeDraft, path: (field: string) => string[], today = new Date()): EmployeeValues | undefined {
+export function validateEmployeeDraft(
+  errors: UserErrorList,
+  draft: EmployeeDraft,
+  path: (field: string) => string[],
+  today = new Date(),
+): EmployeeValues | undefined {
   const before = errors.all().length;
   const nip = draft.nip.trim();
   for (const problem of nipProblems(nip, draft.employmentType, today)) errors.addError(nipError(problem, path('nip')));
   const name = requiredText(errors, draft.name, path('name'), 'The name', EMPLOYEE_TEXT_MAX);
-  const titlePrefix = optionalText(errors, draft.titlePrefix ?? null, path('titlePrefix'), 'The title before the name', EMPLOYEE_TITLE_MAX);
-  const titleSuffix = optionalText(errors, draft.titleSuffix ?? null, path('titleSuffix'), 'The title after the name', EMPLOYEE_TITLE_MAX);
-  const positionTitle = requiredText(errors, draft.positionTitle, path('positionTitle'), 'The position title', EMPLOYEE_TEXT_MAX);
+  const titlePrefix = optionalText(
+    errors,
+    draft.titlePrefix ?? null,
+    path('titlePrefix'),
+    'The title before the name',
+    EMPLOYEE_TITLE_MAX,
+  );
+  const titleSuffix = optionalText(
+    errors,
+    draft.titleSuffix ?? null,
+    path('titleSuffix'),
+    'The title after the name',
+    EMPLOYEE_TITLE_MAX,
+  );
+  const positionTitle = requiredText(
+    errors,
+    draft.positionTitle,
+    path('positionTitle'),
+    'The position title',
+    EMPLOYEE_TEXT_MAX,
+  );
   const grade = draft.grade.trim();
   if (!isValidGrade(grade, draft.employmentType)) {
-    errors.addError(employeeError(draft.employmentType === EmploymentType.PNS ? EmployeeProblem.GRADE_INVALID_PNS : EmployeeProblem.GRADE_INVALID_PPPK, path('grade')));
+    errors.addError(
+      employeeError(
+        draft.employmentType === EmploymentType.PNS
+          ? EmployeeProblem.GRADE_INVALID_PNS
+          : EmployeeProblem.GRADE_INVALID_PPPK,
+        path('grade'),
+      ),
+    );
   }
   const email = optionalText(errors, draft.email ?? null, path('email'), 'The email', EMPLOYEE_TEXT_MAX);
   if (email && !isEmail(email)) errors.addError(employeeError(EmployeeProblem.EMAIL_INVALID, path('email')));
   const nipGender = genderFromNip(nip, draft.employmentType);
-  if (nipGender && draft.gender && draft.gender !== nipGender) errors.addError(employeeError(EmployeeProblem.GENDER_MISMATCH, path('gender')));
+  if (nipGender && draft.gender && draft.gender !== nipGender)
+    errors.addError(employeeError(EmployeeProblem.GENDER_MISMATCH, path('gender')));
   if (errors.all().length > before) return undefined;
   return {
     nip,

@@ -44,5 +44,8 @@ export enum Gender {
 registerEnumType(Gender, {
   name: 'Gender',
   description: 'Gender as recorded in the NIP (digit 15: 1 male, 2 female).',
-  valuesConfig: { MALE: { description: 'Laki-laki (NIP digit 1).' }, FEMALE: { description: 'Perempuan (NIP digit 2).' } },
+  valuesConfig: {
+    MALE: { description: 'Laki-laki (NIP digit 1).' },
+    FEMALE: { description: 'Perempuan (NIP digit 2).' },
+  },
 });

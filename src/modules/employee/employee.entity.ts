@@ -41,11 +41,17 @@ export class Employee {
   name!: string;
 
   @Column({ name: 'title_prefix', type: 'varchar', length: EMPLOYEE_TITLE_MAX, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Academic or professional titles before the name (gelar depan), e.g. "dr.", "Ns.".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Academic or professional titles before the name (gelar depan), e.g. "dr.", "Ns.".',
+  })
   titlePrefix!: string | null;
 
   @Column({ name: 'title_suffix', type: 'varchar', length: EMPLOYEE_TITLE_MAX, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Titles after the name (gelar belakang), e.g. "S.Kep.", "M.Kes.".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Titles after the name (gelar belakang), e.g. "S.Kep.", "M.Kes.".',
+  })
   titleSuffix!: string | null;
 
   @Field({ description: 'The name as written on official documents, with titles: "dr. Maria Wenda, M.Kes.".' })
@@ -60,7 +66,10 @@ export class Employee {
 
   @Column({ type: 'varchar', length: 8 })
   @Allow(Permission.READ_EMPLOYEE_PERSONAL)
-  @Field(() => String, { nullable: true, description: 'Rank (golongan/ruang) for PNS, e.g. "III/b"; grade I to XVII for PPPK. Personal.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Rank (golongan/ruang) for PNS, e.g. "III/b"; grade I to XVII for PPPK. Personal.',
+  })
   grade!: string;
 
   @Column({ type: 'varchar', length: 8, nullable: true })

@@ -26,7 +26,10 @@ export enum EmployeeProblem {
 const TABLE: Record<EmployeeProblem, { code: UserErrorCode; message: string }> = {
   EMPLOYEE_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such employee.' },
   NIP_TAKEN: { code: UserErrorCode.DUPLICATE, message: 'Another employee already has this NIP.' },
-  GRADE_INVALID_PNS: { code: UserErrorCode.INVALID, message: 'A PNS grade is a golongan/ruang from I/a to IV/e, e.g. "III/b".' },
+  GRADE_INVALID_PNS: {
+    code: UserErrorCode.INVALID,
+    message: 'A PNS grade is a golongan/ruang from I/a to IV/e, e.g. "III/b".',
+  },
   GRADE_INVALID_PPPK: { code: UserErrorCode.INVALID, message: 'A PPPK grade is a Roman numeral from I to XVII.' },
   EMAIL_INVALID: { code: UserErrorCode.INVALID, message: 'The email address is not valid.' },
   GENDER_MISMATCH: { code: UserErrorCode.INVALID, message: 'The gender disagrees with the gender digit of the NIP.' },
@@ -34,12 +37,27 @@ const TABLE: Record<EmployeeProblem, { code: UserErrorCode; message: string }> =
   OUT_OF_SCOPE: { code: UserErrorCode.OUT_OF_SCOPE, message: 'This is outside the unit subtree you administer.' },
   SUPERVISOR_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'The supervisor does not exist.' },
   SUPERVISOR_INACTIVE: { code: UserErrorCode.INVALID, message: 'The supervisor is deactivated.' },
-  SUPERVISOR_OUT_OF_SCOPE: { code: UserErrorCode.OUT_OF_SCOPE, message: 'The supervisor works outside the unit subtree you administer.' },
-  SUPERVISOR_CYCLE: { code: UserErrorCode.CYCLE, message: 'An employee cannot be supervised by themselves or by someone below them.' },
+  SUPERVISOR_OUT_OF_SCOPE: {
+    code: UserErrorCode.OUT_OF_SCOPE,
+    message: 'The supervisor works outside the unit subtree you administer.',
+  },
+  SUPERVISOR_CYCLE: {
+    code: UserErrorCode.CYCLE,
+    message: 'An employee cannot be supervised by themselves or by someone below them.',
+  },
   EXTERNAL_SUPERVISOR_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'The external official does not exist.' },
-  BOTH_SUPERVISORS: { code: UserErrorCode.INVALID, message: 'Give either a supervisor or an external supervisor, not both.' },
-  HEAD_CANNOT_MOVE: { code: UserErrorCode.INVALID_STATE, message: 'This employee heads their unit: appoint another head before moving them.' },
-  HEAD_CANNOT_DEACTIVATE: { code: UserErrorCode.INVALID_STATE, message: 'This employee heads a unit: appoint another head before deactivating them.' },
+  BOTH_SUPERVISORS: {
+    code: UserErrorCode.INVALID,
+    message: 'Give either a supervisor or an external supervisor, not both.',
+  },
+  HEAD_CANNOT_MOVE: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'This employee heads their unit: appoint another head before moving them.',
+  },
+  HEAD_CANNOT_DEACTIVATE: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'This employee heads a unit: appoint another head before deactivating them.',
+  },
   ALREADY_ACTIVE: { code: UserErrorCode.INVALID_STATE, message: 'The employee is already active.' },
   ALREADY_INACTIVE: { code: UserErrorCode.INVALID_STATE, message: 'The employee is already deactivated.' },
 };

@@ -12,7 +12,10 @@ export enum EmployeeOrderField {
 registerEnumType(EmployeeOrderField, {
   name: 'EmployeeOrderField',
   description: 'What to sort employees by.',
-  valuesConfig: { NAME: { description: 'Name, without titles.' }, CREATED: { description: 'When the record was created.' } },
+  valuesConfig: {
+    NAME: { description: 'Name, without titles.' },
+    CREATED: { description: 'When the record was created.' },
+  },
 });
 
 export enum SubordinateDepth {
@@ -53,7 +56,10 @@ export function employeeSort(order: EmployeeOrder = DEFAULT_EMPLOYEE_ORDER, alia
 
 @InputType({ description: 'Which employees to list. Filters combine with AND.' })
 export class EmployeeFilter {
-  @Field(() => ID, { nullable: true, description: 'Only employees of this unit (and its sub-units unless includeSubunits is false).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only employees of this unit (and its sub-units unless includeSubunits is false).',
+  })
   unitId?: string | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'With unitId: include the sub-units.' })

@@ -15,9 +15,12 @@ export const employeeById: LoaderFactory<number, Employee | null> = (ctx) =>
 
 /** Employees by NIP, without policy. */
 export const employeeByNip: LoaderFactory<string, Employee | null> = (ctx) =>
-  new DataLoader(async (nips) => byKey(nips, await ctx.em.getRepository(Employee).findBy({ nip: In([...nips]) }), (e) => e.nip));
+  new DataLoader(async (nips) =>
+    byKey(nips, await ctx.em.getRepository(Employee).findBy({ nip: In([...nips]) }), (e) => e.nip),
+  );
 
-const primeEmployee = (ctx: RequestContext, employee: Employee) => void ctx.loaders.get(employeeById).prime(employee.id, employee);
+const primeEmployee = (ctx: RequestContext, employee: Employee) =>
+  void ctx.loaders.get(employeeById).prime(employee.id, employee);
 
 function withActive(qb: SelectQueryBuilder<Employee>, active: boolean | null): SelectQueryBuilder<Employee> {
   return active === null ? qb : qb.andWhere('employee.active = :active', { active });
@@ -45,7 +48,11 @@ export const subordinatesPage = groupedConnectionLoader<Employee, SubordinatesPa
       ctx.em
         .getRepository(Employee)
         .createQueryBuilder('employee')
-        .innerJoin(EmployeeClosure, 'below', `below.descendant_id = employee.id AND below.depth ${depth === SubordinateDepth.DIRECT ? '= 1' : '> 0'}`)
+        .innerJoin(
+          EmployeeClosure,
+          'below',
+          `below.descendant_id = employee.id AND below.depth ${depth === SubordinateDepth.DIRECT ? '= 1' : '> 0'}`,
+        )
         .where('below.ancestor_id IN (:...parents)', { parents: [...parents] }),
       active,
     );
@@ -70,7 +77,11 @@ export const unitEmployeesPage = groupedConnectionLoader<Employee, UnitEmployees
       ctx.em
         .getRepository(Employee)
         .createQueryBuilder('employee')
-        .innerJoin('unit_closure', 'within', `within.descendant_id = employee.unit_id${includeSubunits ? '' : ' AND within.depth = 0'}`)
+        .innerJoin(
+          'unit_closure',
+          'within',
+          `within.descendant_id = employee.unit_id${includeSubunits ? '' : ' AND within.depth = 0'}`,
+        )
         .where('within.ancestor_id IN (:...units)', { units: [...units] }),
       active,
     ),

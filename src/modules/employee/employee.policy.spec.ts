@@ -2,7 +2,13 @@ import { Actor } from '../../core/auth/actor';
 import { Role } from '../../core/auth/role';
 import { type RequestContext } from '../../core/context/request-context';
 import { Employee } from './employee.entity';
-import { decideExportPersonalData, decideReadDirectory, decideReadPersonal, employeeRules, type EmployeeRelation } from './employee.policy';
+import {
+  decideExportPersonalData,
+  decideReadDirectory,
+  decideReadPersonal,
+  employeeRules,
+  type EmployeeRelation,
+} from './employee.policy';
 import { actorIsAbove } from './employee.facts';
 import { unitInHrScope } from '../unit/unit.facts';
 
@@ -38,7 +44,11 @@ describe('decideReadDirectory', () => {
 });
 
 describe('decideReadPersonal', () => {
-  const relation = (isSelf: boolean, isAbove: boolean, inHrScope: boolean): EmployeeRelation => ({ isSelf, isAbove, inHrScope });
+  const relation = (isSelf: boolean, isAbove: boolean, inHrScope: boolean): EmployeeRelation => ({
+    isSelf,
+    isAbove,
+    inHrScope,
+  });
 
   it.each<[ActorName, EmployeeRelation, boolean]>([
     // the person, and anyone above them in the supervisor tree
@@ -94,8 +104,20 @@ describe('employeeRules.readPersonal', () => {
   it.each<[string, Actor, { inScope: boolean; above: boolean }, boolean, string[]]>([
     ['the employee themself', selfActor, { inScope: false, above: false }, true, []],
     ['someone above them', actors.employee, { inScope: false, above: true }, true, [`actorIsAbove(${SUBJECT_ID})`]],
-    ['someone not above them', actors.employee, { inScope: false, above: false }, false, [`actorIsAbove(${SUBJECT_ID})`]],
-    ['an HR admin covering them', actors.hrScoped, { inScope: true, above: false }, true, [`unitInHrScope(${SUBJECT_UNIT})`]],
+    [
+      'someone not above them',
+      actors.employee,
+      { inScope: false, above: false },
+      false,
+      [`actorIsAbove(${SUBJECT_ID})`],
+    ],
+    [
+      'an HR admin covering them',
+      actors.hrScoped,
+      { inScope: true, above: false },
+      true,
+      [`unitInHrScope(${SUBJECT_UNIT})`],
+    ],
     [
       'an HR admin not covering them but above them',
       actors.hrScoped,
@@ -110,8 +132,20 @@ describe('employeeRules.readPersonal', () => {
       false,
       [`unitInHrScope(${SUBJECT_UNIT})`, `actorIsAbove(${SUBJECT_ID})`],
     ],
-    ['an HR client covering them', actors.hrClient, { inScope: true, above: false }, true, [`unitInHrScope(${SUBJECT_UNIT})`]],
-    ['an HR client not covering them', actors.hrClient, { inScope: false, above: false }, false, [`unitInHrScope(${SUBJECT_UNIT})`]],
+    [
+      'an HR client covering them',
+      actors.hrClient,
+      { inScope: true, above: false },
+      true,
+      [`unitInHrScope(${SUBJECT_UNIT})`],
+    ],
+    [
+      'an HR client not covering them',
+      actors.hrClient,
+      { inScope: false, above: false },
+      false,
+      [`unitInHrScope(${SUBJECT_UNIT})`],
+    ],
     ['an analyst client', actors.analyst, { inScope: true, above: true }, false, []],
     ['an integration client', actors.integration, { inScope: true, above: true }, false, []],
     ['an anonymous caller', actors.anonymous, { inScope: true, above: true }, false, []],
@@ -158,7 +192,11 @@ describe('decideExportPersonalData', () => {
 
   it('is not granted by being above the person (a supervisor does not take their whole file)', async () => {
     const lookups: string[] = [];
-    const loaders = { get: (factory: unknown) => ({ load: async () => (lookups.push(factory === unitInHrScope ? 'unitInHrScope' : 'actorIsAbove'), true) }) };
+    const loaders = {
+      get: (factory: unknown) => ({
+        load: async () => (lookups.push(factory === unitInHrScope ? 'unitInHrScope' : 'actorIsAbove'), true),
+      }),
+    };
     const ctx = { actor: actors.employee, loaders } as unknown as RequestContext;
     const subject = Object.assign(new Employee(), { id: 100, unitId: 5 });
     expect(await employeeRules.exportPersonalData.evaluate(ctx, subject)).toBe(false);

@@ -28,18 +28,26 @@ export function decideReadPersonal({ actor, relation }: { actor: Actor; relation
  * The export of everything held about a person (Law 27/2022): the person, and HR admins whose scope covers them.
  * Not those above them: a supervisor reads the team's plans where needed, not the person's whole file.
  */
-export function decideExportPersonalData({ actor, relation }: { actor: Actor; relation: Omit<EmployeeRelation, 'isAbove'> }): boolean {
+export function decideExportPersonalData({
+  actor,
+  relation,
+}: {
+  actor: Actor;
+  relation: Omit<EmployeeRelation, 'isAbove'>;
+}): boolean {
   return relation.isSelf || (actor.isHrAdmin && relation.inHrScope);
 }
 
 export const employeeRules = {
   readDirectory: {
-    description: 'Signed-in employees and HR admins read the directory (name, position, unit, supervisor); not analyst or integration clients.',
+    description:
+      'Signed-in employees and HR admins read the directory (name, position, unit, supervisor); not analyst or integration clients.',
     subject: null,
     evaluate: (ctx) => decideReadDirectory({ actor: ctx.actor }),
   } satisfies PolicyRule,
   readPersonal: {
-    description: 'Personal fields (NIP, email, grade, gender): the person, everyone above them in the supervisor tree, HR admins whose scope covers them.',
+    description:
+      'Personal fields (NIP, email, grade, gender): the person, everyone above them in the supervisor tree, HR admins whose scope covers them.',
     subject: 'the employee',
     // Guards `Employee.nip`, `grade`, `gender`, `email`: the employee is the field's parent.
     fieldSubject: Employee,
@@ -48,12 +56,16 @@ export const employeeRules = {
       const isSelf = actor.employeeId === subject.id;
       // Facts are fetched lazily and batched: a list of 100 employees costs one query per fact, not 100.
       const inHrScope = !isSelf && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(subject.unitId) : false;
-      const isAbove = !isSelf && !inHrScope && actor.employeeId !== undefined ? await ctx.loaders.get(actorIsAbove).load(subject.id) : false;
+      const isAbove =
+        !isSelf && !inHrScope && actor.employeeId !== undefined
+          ? await ctx.loaders.get(actorIsAbove).load(subject.id)
+          : false;
       return decideReadPersonal({ actor, relation: { isSelf, isAbove, inHrScope } });
     },
   } satisfies PolicyRule<Employee>,
   exportPersonalData: {
-    description: 'The file of everything held about the person (`docs/personal-data.md`): the person, and HR admins whose scope covers them; not those above.',
+    description:
+      'The file of everything held about the person (`docs/personal-data.md`): the person, and HR admins whose scope covers them; not those above.',
     subject: 'the employee',
     evaluate: async (ctx, subject) => {
       const { actor } = ctx;

@@ -33,7 +33,13 @@ import {
   SubordinateDepth,
   type UpdateEmployeeInput,
 } from './employee.inputs';
-import { employeeById, employeeByNip, type EmployeeCondition, subordinatesPage, unitEmployeesPage } from './employee.loaders';
+import {
+  employeeById,
+  employeeByNip,
+  type EmployeeCondition,
+  subordinatesPage,
+  unitEmployeesPage,
+} from './employee.loaders';
 import { actorIsAbove } from './employee.facts';
 import { unitService } from '../unit/unit.service';
 
@@ -81,18 +87,30 @@ export class EmployeeService {
     return employee && (await ctx.policy.can(Permission.READ_EMPLOYEE_PERSONAL, employee)) ? employee : null;
   }
 
-  async list(ctx: RequestContext, filter: EmployeeFilter | undefined, order: EmployeeOrder | undefined, args: ConnectionArgs): Promise<Page<Employee>> {
+  async list(
+    ctx: RequestContext,
+    filter: EmployeeFilter | undefined,
+    order: EmployeeOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Employee>> {
     if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return emptyPage();
     const qb = ctx.em.getRepository(Employee).createQueryBuilder('employee');
     if (filter?.unitId != null) {
       const unitId = idOfType(filter.unitId, Unit.typeName) ?? 0;
       if (filter.includeSubunits === false) qb.andWhere('employee.unit_id = :unitId', { unitId });
-      else qb.innerJoin('unit_closure', 'within', 'within.descendant_id = employee.unit_id AND within.ancestor_id = :unitId', { unitId });
+      else
+        qb.innerJoin(
+          'unit_closure',
+          'within',
+          'within.descendant_id = employee.unit_id AND within.ancestor_id = :unitId',
+          { unitId },
+        );
     }
     const search = searchText(filter?.search);
     if (search) qb.andWhere(`LOWER(employee.name) LIKE :search ${LIKE_ESCAPE}`, { search: containsPattern(search) });
     if (filter?.active != null) qb.andWhere('employee.active = :active', { active: filter.active });
-    if (filter?.positionKind) qb.andWhere('employee.position_kind = :positionKind', { positionKind: filter.positionKind });
+    if (filter?.positionKind)
+      qb.andWhere('employee.position_kind = :positionKind', { positionKind: filter.positionKind });
     return paginate(qb, employeeSort(order ?? DEFAULT_EMPLOYEE_ORDER), args);
   }
 
@@ -104,7 +122,9 @@ export class EmployeeService {
     args: ConnectionArgs,
   ): Promise<Page<Employee>> {
     if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return emptyPage();
-    return ctx.loaders.get(unitEmployeesPage, { args: { ...args }, order: order ?? DEFAULT_EMPLOYEE_ORDER, ...options }).load(unit.id);
+    return ctx.loaders
+      .get(unitEmployeesPage, { args: { ...args }, order: order ?? DEFAULT_EMPLOYEE_ORDER, ...options })
+      .load(unit.id);
   }
 
   async subordinates(
@@ -115,9 +135,12 @@ export class EmployeeService {
     args: ConnectionArgs,
   ): Promise<Page<Employee>> {
     if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return emptyPage();
-    const page = await ctx.loaders.get(subordinatesPage, { args: { ...args }, order: order ?? DEFAULT_EMPLOYEE_ORDER, ...options }).load(supervisorId);
+    const page = await ctx.loaders
+      .get(subordinatesPage, { args: { ...args }, order: order ?? DEFAULT_EMPLOYEE_ORDER, ...options })
+      .load(supervisorId);
     // The caller's own team: the same closure rows that found them say the caller is above each of them.
-    if (supervisorId === ctx.actor.employeeId) for (const edge of page.edges) ctx.loaders.get(actorIsAbove).prime(edge.node.id, true);
+    if (supervisorId === ctx.actor.employeeId)
+      for (const edge of page.edges) ctx.loaders.get(actorIsAbove).prime(edge.node.id, true);
     return page;
   }
 
@@ -152,7 +175,13 @@ export class EmployeeService {
         employmentType: input.employmentType ?? current.employmentType,
         grade: input.grade ?? current.grade,
         // A PNS's gender follows the NIP: a changed NIP or type re-derives it unless one is given.
-        gender: input.gender !== undefined ? input.gender : (input.nip != null || input.employmentType != null) && (input.employmentType ?? current.employmentType) === EmploymentType.PNS ? null : current.gender,
+        gender:
+          input.gender !== undefined
+            ? input.gender
+            : (input.nip != null || input.employmentType != null) &&
+                (input.employmentType ?? current.employmentType) === EmploymentType.PNS
+              ? null
+              : current.gender,
         positionTitle: input.positionTitle ?? current.positionTitle,
         positionKind: input.positionKind ?? current.positionKind,
         email: input.email === undefined ? current.email : input.email,
@@ -179,26 +208,54 @@ export class EmployeeService {
     return { employee: await this.changeSupervisor(ctx, employee, choice!, input.expectedVersion) };
   }
 
-  async setActive(ctx: RequestContext, input: SetEmployeeActiveInput, active: boolean): Promise<{ employee: Employee }> {
+  async setActive(
+    ctx: RequestContext,
+    input: SetEmployeeActiveInput,
+    active: boolean,
+  ): Promise<{ employee: Employee }> {
     const employee = await this.requireAdministered(ctx, input.id, inputPath('id'));
     // A stale version is reported as such, even when the state already is what was asked.
     assertExpectedVersion(employee.version, input.expectedVersion, inputPath('expectedVersion'));
     if (employee.active === active) {
-      throw new UserErrorsException([employeeError(active ? EmployeeProblem.ALREADY_ACTIVE : EmployeeProblem.ALREADY_INACTIVE, inputPath('id'))]);
+      throw new UserErrorsException([
+        employeeError(active ? EmployeeProblem.ALREADY_ACTIVE : EmployeeProblem.ALREADY_INACTIVE, inputPath('id')),
+      ]);
     }
     // The mutation names the employee by `id`; an import row by its `active` column.
-    return { employee: await this.changeActive(ctx, employee, active, input.expectedVersion, (f) => inputPath(f === 'active' ? 'id' : f)) };
+    return {
+      employee: await this.changeActive(ctx, employee, active, input.expectedVersion, (f) =>
+        inputPath(f === 'active' ? 'id' : f),
+      ),
+    };
   }
 
   /** Deactivates (not while heading a unit) or reactivates an employee; unchanged state only checks the version. */
-  async changeActive(ctx: RequestContext, employee: Employee, active: boolean, expectedVersion: number, path = inputPath): Promise<Employee> {
+  async changeActive(
+    ctx: RequestContext,
+    employee: Employee,
+    active: boolean,
+    expectedVersion: number,
+    path = inputPath,
+  ): Promise<Employee> {
     if (employee.active === active) {
       assertExpectedVersion(employee.version, expectedVersion, path('expectedVersion'));
       return employee;
     }
-    if (!active && (await this.headsAUnit(ctx, employee.id))) throw new UserErrorsException([employeeError(EmployeeProblem.HEAD_CANNOT_DEACTIVATE, path('active'))]);
-    const after = Object.assign(new Employee(), employee, { active, version: employee.version + 1, updatedAt: ctx.now() });
-    await updateVersioned(ctx.em, Employee, employee.id, expectedVersion, { active, updatedAt: after.updatedAt }, path('expectedVersion'));
+    if (!active && (await this.headsAUnit(ctx, employee.id)))
+      throw new UserErrorsException([employeeError(EmployeeProblem.HEAD_CANNOT_DEACTIVATE, path('active'))]);
+    const after = Object.assign(new Employee(), employee, {
+      active,
+      version: employee.version + 1,
+      updatedAt: ctx.now(),
+    });
+    await updateVersioned(
+      ctx.em,
+      Employee,
+      employee.id,
+      expectedVersion,
+      { active, updatedAt: after.updatedAt },
+      path('expectedVersion'),
+    );
     await recordAudit(ctx, {
       action: active ? AuditAction.EMPLOYEE_REACTIVATED : AuditAction.EMPLOYEE_DEACTIVATED,
       entityType: Employee.typeName,
@@ -212,10 +269,19 @@ export class EmployeeService {
   }
 
   /** Inserts a validated employee with its place in the supervisor tree and its audit row. */
-  async insert(ctx: RequestContext, values: EmployeeValues, unitId: number, supervisor: SupervisorChoice, nipField: string[]): Promise<Employee> {
-    if (await ctx.loaders.get(employeeByNip).load(values.nip)) throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, nipField)]);
+  async insert(
+    ctx: RequestContext,
+    values: EmployeeValues,
+    unitId: number,
+    supervisor: SupervisorChoice,
+    nipField: string[],
+  ): Promise<Employee> {
+    if (await ctx.loaders.get(employeeByNip).load(values.nip))
+      throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, nipField)]);
     const now = ctx.now();
-    const employee = ctx.em.getRepository(Employee).create({ ...values, unitId, ...supervisor, active: true, version: 1, createdAt: now, updatedAt: now });
+    const employee = ctx.em
+      .getRepository(Employee)
+      .create({ ...values, unitId, ...supervisor, active: true, version: 1, createdAt: now, updatedAt: now });
     try {
       await ctx.em.getRepository(Employee).insert(employee);
     } catch (error) {
@@ -223,7 +289,12 @@ export class EmployeeService {
       throw error;
     }
     await supervisorTree.insertNode(ctx.em, employee.id, employee.supervisorId);
-    await recordAudit(ctx, { action: AuditAction.EMPLOYEE_CREATED, entityType: Employee.typeName, entityId: employee.id, after: auditSnapshot(employee) });
+    await recordAudit(ctx, {
+      action: AuditAction.EMPLOYEE_CREATED,
+      entityType: Employee.typeName,
+      entityId: employee.id,
+      after: auditSnapshot(employee),
+    });
     ctx.loaders.get(employeeById).prime(employee.id, employee);
     return employee;
   }
@@ -246,26 +317,46 @@ export class EmployeeService {
       if (current[key] !== value) Object.assign(changes, { [key]: value });
     }
     if (unitId !== current.unitId) {
-      if (!(await ctx.policy.can(scope, unitId))) throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('unitId'))]);
-      if (await this.headsAUnit(ctx, current.id)) throw new UserErrorsException([employeeError(EmployeeProblem.HEAD_CANNOT_MOVE, path('unitId'))]);
+      if (!(await ctx.policy.can(scope, unitId)))
+        throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('unitId'))]);
+      if (await this.headsAUnit(ctx, current.id))
+        throw new UserErrorsException([employeeError(EmployeeProblem.HEAD_CANNOT_MOVE, path('unitId'))]);
       changes.unitId = unitId;
     }
     if (changes.nip !== undefined) {
       const holder = await ctx.loaders.get(employeeByNip).load(changes.nip);
-      if (holder && holder.id !== current.id) throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, path('nip'))]);
+      if (holder && holder.id !== current.id)
+        throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, path('nip'))]);
     }
     if (Object.keys(changes).length === 0) {
       assertExpectedVersion(current.version, expectedVersion, path('expectedVersion'));
       return current;
     }
-    const after = Object.assign(new Employee(), current, changes, { version: current.version + 1, updatedAt: ctx.now() });
+    const after = Object.assign(new Employee(), current, changes, {
+      version: current.version + 1,
+      updatedAt: ctx.now(),
+    });
     try {
-      await updateVersioned(ctx.em, Employee, current.id, expectedVersion, { ...changes, updatedAt: after.updatedAt }, path('expectedVersion'));
+      await updateVersioned(
+        ctx.em,
+        Employee,
+        current.id,
+        expectedVersion,
+        { ...changes, updatedAt: after.updatedAt },
+        path('expectedVersion'),
+      );
     } catch (error) {
-      if (isUniqueViolation(error)) throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, path('nip'))]);
+      if (isUniqueViolation(error))
+        throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, path('nip'))]);
       throw error;
     }
-    await recordAudit(ctx, { action: AuditAction.EMPLOYEE_UPDATED, entityType: Employee.typeName, entityId: current.id, before: auditSnapshot(current), after: auditSnapshot(after) });
+    await recordAudit(ctx, {
+      action: AuditAction.EMPLOYEE_UPDATED,
+      entityType: Employee.typeName,
+      entityId: current.id,
+      before: auditSnapshot(current),
+      after: auditSnapshot(after),
+    });
     return after;
   }
 
@@ -281,13 +372,27 @@ export class EmployeeService {
     const errors = new UserErrorList();
     await this.checkSupervisor(ctx, errors, employee.id, choice, path, scope);
     errors.throwIfAny();
-    if (employee.supervisorId === choice.supervisorId && employee.externalSupervisorId === choice.externalSupervisorId) {
+    if (
+      employee.supervisorId === choice.supervisorId &&
+      employee.externalSupervisorId === choice.externalSupervisorId
+    ) {
       assertExpectedVersion(employee.version, expectedVersion, path('expectedVersion'));
       return employee;
     }
-    const after = Object.assign(new Employee(), employee, choice, { version: employee.version + 1, updatedAt: ctx.now() });
-    await updateVersioned(ctx.em, Employee, employee.id, expectedVersion, { ...choice, updatedAt: after.updatedAt }, path('expectedVersion'));
-    if (choice.supervisorId !== employee.supervisorId) await supervisorTree.moveSubtree(ctx.em, employee.id, choice.supervisorId);
+    const after = Object.assign(new Employee(), employee, choice, {
+      version: employee.version + 1,
+      updatedAt: ctx.now(),
+    });
+    await updateVersioned(
+      ctx.em,
+      Employee,
+      employee.id,
+      expectedVersion,
+      { ...choice, updatedAt: after.updatedAt },
+      path('expectedVersion'),
+    );
+    if (choice.supervisorId !== employee.supervisorId)
+      await supervisorTree.moveSubtree(ctx.em, employee.id, choice.supervisorId);
     await recordAudit(ctx, {
       action: AuditAction.EMPLOYEE_SUPERVISOR_SET,
       entityType: Employee.typeName,
@@ -315,15 +420,19 @@ export class EmployeeService {
     if (choice.supervisorId !== null) {
       const supervisor = await ctx.loaders.get(employeeById).load(choice.supervisorId);
       if (!supervisor) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_NOT_FOUND, path('supervisorId')));
-      else if (!(await ctx.policy.can(scope, supervisor.unitId))) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_OUT_OF_SCOPE, path('supervisorId')));
+      else if (!(await ctx.policy.can(scope, supervisor.unitId)))
+        errors.addError(employeeError(EmployeeProblem.SUPERVISOR_OUT_OF_SCOPE, path('supervisorId')));
       else if (employeeId !== null && (await supervisorTree.wouldCycle(ctx.em, employeeId, supervisor.id))) {
         errors.addError(employeeError(EmployeeProblem.SUPERVISOR_CYCLE, path('supervisorId')));
-      } else if (!supervisor.active) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_INACTIVE, path('supervisorId')));
+      } else if (!supervisor.active)
+        errors.addError(employeeError(EmployeeProblem.SUPERVISOR_INACTIVE, path('supervisorId')));
     }
     if (choice.externalSupervisorId !== null) {
       const official = await externalOfficialService.getToAssign(ctx, choice.externalSupervisorId);
-      if (!official) errors.addError(employeeError(EmployeeProblem.EXTERNAL_SUPERVISOR_NOT_FOUND, path('externalSupervisorId')));
-      else if (!official.active) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_INACTIVE, path('externalSupervisorId')));
+      if (!official)
+        errors.addError(employeeError(EmployeeProblem.EXTERNAL_SUPERVISOR_NOT_FOUND, path('externalSupervisorId')));
+      else if (!official.active)
+        errors.addError(employeeError(EmployeeProblem.SUPERVISOR_INACTIVE, path('externalSupervisorId')));
     }
   }
 
@@ -339,9 +448,11 @@ export class EmployeeService {
       return undefined;
     }
     const supervisorId = supervisorGlobalId == null ? null : (idOfType(supervisorGlobalId, Employee.typeName) ?? -1);
-    const externalSupervisorId = externalGlobalId == null ? null : (idOfType(externalGlobalId, ExternalOfficial.typeName) ?? -1);
+    const externalSupervisorId =
+      externalGlobalId == null ? null : (idOfType(externalGlobalId, ExternalOfficial.typeName) ?? -1);
     if (supervisorId === -1) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_NOT_FOUND, path('supervisorId')));
-    if (externalSupervisorId === -1) errors.addError(employeeError(EmployeeProblem.EXTERNAL_SUPERVISOR_NOT_FOUND, path('externalSupervisorId')));
+    if (externalSupervisorId === -1)
+      errors.addError(employeeError(EmployeeProblem.EXTERNAL_SUPERVISOR_NOT_FOUND, path('externalSupervisorId')));
     return supervisorId === -1 || externalSupervisorId === -1 ? undefined : { supervisorId, externalSupervisorId };
   }
 
@@ -350,7 +461,8 @@ export class EmployeeService {
     const id = idOfType(globalId, Employee.typeName);
     const employee = id === null ? null : await this.lockForChange(ctx, id);
     if (!employee) throw new UserErrorsException([employeeError(EmployeeProblem.EMPLOYEE_NOT_FOUND, field)]);
-    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, employee.unitId))) throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, field)]);
+    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, employee.unitId)))
+      throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, field)]);
     return employee;
   }
 
@@ -365,10 +477,12 @@ export class EmployeeService {
   }
 
   private async headsAUnit(ctx: RequestContext, employeeId: number): Promise<boolean> {
-    const qb = ctx.em.getRepository(Unit).createQueryBuilder('unit').where('unit.head_id = :employeeId', { employeeId });
+    const qb = ctx.em
+      .getRepository(Unit)
+      .createQueryBuilder('unit')
+      .where('unit.head_id = :employeeId', { employeeId });
     return (await withShareLock(qb).getCount()) > 0;
   }
-
 }
 
 export const employeeService = new EmployeeService();

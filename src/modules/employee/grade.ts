@@ -9,7 +9,25 @@ const PNS_GRADES = new Set(
   ].flatMap(([golongan, ruang]) => [...ruang!].map((r) => `${golongan}/${r}`)),
 );
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII'];
+const ROMAN = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
+];
 const PPPK_GRADES = new Set(ROMAN);
 
 /** Golongan/ruang `I/a`…`IV/e` for PNS; grade `I`…`XVII` for PPPK (`docs/domain.md`, glossary). */

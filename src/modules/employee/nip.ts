@@ -12,7 +12,8 @@ export type NipProblem =
 export const NIP_PROBLEM_MESSAGES: Record<NipProblem, string> = {
   NOT_18_DIGITS: 'A NIP is exactly 18 digits.',
   BIRTH_DATE_INVALID: 'Digits 1-8 of a NIP are the birth date (YYYYMMDD) and must be a real date in the past.',
-  TMT_INVALID: 'Digits 9-14 of a NIP are the civil-service start (TMT, YYYYMM): the month must be 01-12 and not in the future.',
+  TMT_INVALID:
+    'Digits 9-14 of a NIP are the civil-service start (TMT, YYYYMM): the month must be 01-12 and not in the future.',
   TMT_BEFORE_ADULTHOOD: 'The civil-service start (TMT) in the NIP must be after the 18th birthday.',
   GENDER_DIGIT_INVALID: 'Digit 15 of a NIP is the gender: 1 (male) or 2 (female).',
   SEQUENCE_INVALID: 'Digits 16-18 of a NIP are a sequence number from 001.',

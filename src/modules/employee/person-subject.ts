@@ -24,7 +24,8 @@ export async function visibleSubject(ctx: RequestContext, subject: string | null
   return PERSON_SUBJECT.test(subject) ? null : subject;
 }
 
-const personSubject: MiddlewareFn<RequestContext> = async ({ context }, next) => visibleSubject(context, (await next()) as string | null | undefined);
+const personSubject: MiddlewareFn<RequestContext> = async ({ context }, next) =>
+  visibleSubject(context, (await next()) as string | null | undefined);
 
 /**
  * Marks a field that holds an actor's subject: it reads through `visibleSubject`, so a NIP is shown exactly when

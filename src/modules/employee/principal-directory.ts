@@ -11,11 +11,17 @@ export function createPrincipalDirectory(db: Database): PrincipalDirectory<Emplo
     // Once per request: written out rather than built by the query builder each time.
     async findActiveEmployeeByNip(nip) {
       const e = RawEntities.of(db.manager, Employee, 'e');
-      const [found] = await e.query(db.manager, `SELECT ${e.select()} FROM ${e.from()} WHERE e.nip = ? AND e.active = 1`, [nip]);
+      const [found] = await e.query(
+        db.manager,
+        `SELECT ${e.select()} FROM ${e.from()} WHERE e.nip = ? AND e.active = 1`,
+        [nip],
+      );
       return found;
     },
     async findUnitIdByCode(code) {
-      const row = await db.manager.getRepository(Unit).findOne({ select: { id: true }, where: { code: normaliseUnitCode(code) } });
+      const row = await db.manager
+        .getRepository(Unit)
+        .findOne({ select: { id: true }, where: { code: normaliseUnitCode(code) } });
       return row?.id;
     },
   };

@@ -45,7 +45,10 @@ export interface CurveViolation {
  * Every bound the employees' predikat break for a unit rating. Shares are exact (count ÷ total, no rounding):
  * how to round in small units is not settled [open], so the strict reading is reported and HR decides.
  */
-export function curveViolations(rating: OrganisationRating, counts: Partial<Record<Predikat, number>>): CurveViolation[] {
+export function curveViolations(
+  rating: OrganisationRating,
+  counts: Partial<Record<Predikat, number>>,
+): CurveViolation[] {
   const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
   if (total === 0) return [];
   const violations: CurveViolation[] = [];

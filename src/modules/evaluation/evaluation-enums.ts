@@ -49,7 +49,8 @@ export enum OrganisationRating {
 
 registerEnumType(OrganisationRating, {
   name: 'OrganisationRating',
-  description: 'A unit’s own rating for the year (capaian kinerja organisasi), set by HR; it bounds its employees’ predikat.',
+  description:
+    'A unit’s own rating for the year (capaian kinerja organisasi), set by HR; it bounds its employees’ predikat.',
   valuesConfig: {
     ISTIMEWA: { description: 'Istimewa (outstanding).' },
     BAIK: { description: 'Baik (good).' },

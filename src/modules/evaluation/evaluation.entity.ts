@@ -43,7 +43,11 @@ export class Evaluation {
   @Column({ name: 'sub_period', type: 'integer' })
   subPeriod!: number;
 
-  @Field(() => Int, { name: 'subPeriod', nullable: true, description: 'The month or quarter of a periodic evaluation; null for the annual one.' })
+  @Field(() => Int, {
+    name: 'subPeriod',
+    nullable: true,
+    description: 'The month or quarter of a periodic evaluation; null for the annual one.',
+  })
   get subPeriodNumber(): number | null {
     return this.subPeriod === ANNUAL_SUB_PERIOD ? null : this.subPeriod;
   }
@@ -57,11 +61,17 @@ export class Evaluation {
   resultJustification!: string | null;
 
   @Column({ name: 'suggested_result_rating', type: 'varchar', length: 32, nullable: true })
-  @Field(() => ExpectationRating, { nullable: true, description: 'What the realizations against the targets suggested when it was rated.' })
+  @Field(() => ExpectationRating, {
+    nullable: true,
+    description: 'What the realizations against the targets suggested when it was rated.',
+  })
   suggestedResultRating!: ExpectationRating | null;
 
   @Column({ name: 'unit_rating', type: 'varchar', length: 32, nullable: true })
-  @Field(() => OrganisationRating, { nullable: true, description: 'For the head of a unit: the unit’s own rating the result rating followed.' })
+  @Field(() => OrganisationRating, {
+    nullable: true,
+    description: 'For the head of a unit: the unit’s own rating the result rating followed.',
+  })
   unitRating!: OrganisationRating | null;
 
   @Column({ name: 'behavior_rating', type: 'varchar', length: 32 })
@@ -72,8 +82,19 @@ export class Evaluation {
   @Field(() => Predikat, { description: 'The predikat from the matrix of the two ratings.' })
   predikat!: Predikat;
 
-  @Column({ name: 'credit_points', type: 'decimal', precision: 10, scale: 4, nullable: true, transformer: decimalTransformer })
-  @Field(() => Float, { nullable: true, description: 'Annual credit points (angka kredit) for functional positions: predikat percentage × the level’s coefficient.' })
+  @Column({
+    name: 'credit_points',
+    type: 'decimal',
+    precision: 10,
+    scale: 4,
+    nullable: true,
+    transformer: decimalTransformer,
+  })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Annual credit points (angka kredit) for functional positions: predikat percentage × the level’s coefficient.',
+  })
   creditPoints!: number | null;
 
   @Column({ name: 'rated_by_employee_id', type: 'integer', nullable: true })
@@ -81,7 +102,10 @@ export class Evaluation {
 
   @Column({ name: 'rated_by_subject', type: 'varchar', length: 191 })
   @PersonSubject()
-  @Field(() => String, { nullable: true, description: `Who rated: a NIP, or an HR client recording an external appraiser’s decision. ${PERSON_SUBJECT_RULE}` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Who rated: a NIP, or an HR client recording an external appraiser’s decision. ${PERSON_SUBJECT_RULE}`,
+  })
   ratedBySubject!: string;
 
   @Column({ name: 'rated_at', type: 'datetime' })

@@ -28,21 +28,45 @@ export enum EvaluationProblem {
 }
 
 const TABLE: Record<EvaluationProblem, { code: UserErrorCode; message: string }> = {
-  HEAD_RATING_OUTDATED: { code: UserErrorCode.INVALID_STATE, message: 'A unit head’s result rating followed an earlier rating of the unit: re-rate the head first.' },
+  HEAD_RATING_OUTDATED: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'A unit head’s result rating followed an earlier rating of the unit: re-rate the head first.',
+  },
   NOT_APPROVED: { code: UserErrorCode.INVALID_STATE, message: 'Only an approved plan is evaluated.' },
-  ALREADY_FINAL: { code: UserErrorCode.INVALID_STATE, message: 'The rating is final: it changes only through an objection.' },
-  PERIOD_NOT_RUNNING: { code: UserErrorCode.INVALID_STATE, message: 'Periodic evaluations happen while the period is RUNNING or EVALUATING.' },
-  PERIOD_NOT_EVALUATING: { code: UserErrorCode.INVALID_STATE, message: 'The year is rated once HR moves the period to EVALUATING.' },
+  ALREADY_FINAL: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'The rating is final: it changes only through an objection.',
+  },
+  PERIOD_NOT_RUNNING: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'Periodic evaluations happen while the period is RUNNING or EVALUATING.',
+  },
+  PERIOD_NOT_EVALUATING: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'The year is rated once HR moves the period to EVALUATING.',
+  },
   SUB_PERIOD_INVALID: { code: UserErrorCode.INVALID, message: 'No such month or quarter in this period.' },
-  SUB_PERIOD_NOT_ENDED: { code: UserErrorCode.INVALID, message: 'A month or quarter is evaluated from its last day on.' },
+  SUB_PERIOD_NOT_ENDED: {
+    code: UserErrorCode.INVALID,
+    message: 'A month or quarter is evaluated from its last day on.',
+  },
   RESULT_RATING_REQUIRED: { code: UserErrorCode.INVALID, message: 'Give the result rating.' },
-  RESULT_FOLLOWS_UNIT: { code: UserErrorCode.INVALID, message: 'For the head of a unit the result rating follows the unit’s own rating.' },
-  UNIT_RATING_MISSING: { code: UserErrorCode.INVALID_STATE, message: 'The unit’s own rating for the year is not set yet (HR).' },
+  RESULT_FOLLOWS_UNIT: {
+    code: UserErrorCode.INVALID,
+    message: 'For the head of a unit the result rating follows the unit’s own rating.',
+  },
+  UNIT_RATING_MISSING: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'The unit’s own rating for the year is not set yet (HR).',
+  },
   DUPLICATE_VALUE: { code: UserErrorCode.INVALID, message: 'Each core value is assessed once.' },
   UNIT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such unit.' },
   PERIOD_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such performance period.' },
   OUT_OF_SCOPE: { code: UserErrorCode.OUT_OF_SCOPE, message: 'This unit is outside the unit subtree you administer.' },
-  UNIT_RATING_EXISTS: { code: UserErrorCode.CONFLICT, message: 'The unit already has a rating for this year: pass its version to change it.' },
+  UNIT_RATING_EXISTS: {
+    code: UserErrorCode.CONFLICT,
+    message: 'The unit already has a rating for this year: pass its version to change it.',
+  },
   UNIT_FINALIZED: { code: UserErrorCode.INVALID_STATE, message: 'The unit’s ratings for this year are finalized.' },
   CURVE_VIOLATED: { code: UserErrorCode.INVALID_STATE, message: 'The predikat spread breaks the distribution curve' },
   NOT_FINAL: { code: UserErrorCode.INVALID_STATE, message: 'Only a final annual rating can be objected to.' },
@@ -50,7 +74,10 @@ const TABLE: Record<EvaluationProblem, { code: UserErrorCode; message: string }>
   OBJECTION_EXISTS: { code: UserErrorCode.DUPLICATE, message: 'An objection to this rating was filed already.' },
   OBJECTION_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such objection.' },
   OBJECTION_DECIDED: { code: UserErrorCode.INVALID_STATE, message: 'The objection is decided: the decision is final.' },
-  RATINGS_REQUIRED: { code: UserErrorCode.INVALID, message: 'Accepting an objection gives the decided result and behaviour ratings.' },
+  RATINGS_REQUIRED: {
+    code: UserErrorCode.INVALID,
+    message: 'Accepting an objection gives the decided result and behaviour ratings.',
+  },
 };
 
 export function evaluationError(problem: EvaluationProblem, field: string[], detail?: string): UserError {

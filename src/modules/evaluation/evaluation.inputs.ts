@@ -14,7 +14,9 @@ export class BehaviorAssessmentInput {
   feedback?: string | null;
 }
 
-@InputType({ description: 'Rates one month or quarter of a plan you appraise (evaluasi periodik), after it has ended.' })
+@InputType({
+  description: 'Rates one month or quarter of a plan you appraise (evaluasi periodik), after it has ended.',
+})
 export class RatePeriodInput {
   @Field(() => ID, { description: 'Global id of the plan.' })
   appraisalId!: string;
@@ -38,7 +40,10 @@ export class RatePeriodInput {
   behaviors?: BehaviorAssessmentInput[] | null;
 }
 
-@InputType({ description: 'Rates the year of a plan you appraise (penilaian tahunan); it can be re-rated until HR finalizes the unit.' })
+@InputType({
+  description:
+    'Rates the year of a plan you appraise (penilaian tahunan); it can be re-rated until HR finalizes the unit.',
+})
 export class RateYearInput {
   @Field(() => ID, { description: 'Global id of the plan.' })
   appraisalId!: string;
@@ -46,7 +51,11 @@ export class RateYearInput {
   @Field(() => Int, { description: 'The plan’s version you read; a stale one is refused with CONFLICT.' })
   expectedVersion!: number;
 
-  @Field(() => ExpectationRating, { nullable: true, description: 'Rating of the work results; for the head of a unit it follows the unit’s own rating and may be omitted.' })
+  @Field(() => ExpectationRating, {
+    nullable: true,
+    description:
+      'Rating of the work results; for the head of a unit it follows the unit’s own rating and may be omitted.',
+  })
   resultRating?: ExpectationRating | null;
 
   @Field(() => String, { nullable: true, description: 'Why, at most 4,000 characters.' })
@@ -74,7 +83,10 @@ export class SetUnitRatingInput {
   expectedVersion?: number | null;
 }
 
-@InputType({ description: 'Finalizes a unit’s annual ratings: checks them against the distribution curve, then delivers them to the employees (HR admins in scope).' })
+@InputType({
+  description:
+    'Finalizes a unit’s annual ratings: checks them against the distribution curve, then delivers them to the employees (HR admins in scope).',
+})
 export class FinalizeUnitEvaluationsInput {
   @Field(() => ID, { description: 'Global id of the unit.' })
   unitId!: string;
@@ -89,7 +101,9 @@ export class FinalizeUnitEvaluationsInput {
   overrideJustification?: string | null;
 }
 
-@InputType({ description: 'Objects to your final annual rating (keberatan), within the window after it was delivered.' })
+@InputType({
+  description: 'Objects to your final annual rating (keberatan), within the window after it was delivered.',
+})
 export class FileObjectionInput {
   @Field(() => ID, { description: 'Global id of the plan.' })
   appraisalId!: string;
@@ -101,7 +115,10 @@ export class FileObjectionInput {
   reason!: string;
 }
 
-@InputType({ description: 'Decides an objection (the appraiser’s supervisor): accept with the new ratings, or reject with a reason. Final.' })
+@InputType({
+  description:
+    'Decides an objection (the appraiser’s supervisor): accept with the new ratings, or reject with a reason. Final.',
+})
 export class DecideObjectionInput {
   @Field(() => ID, { description: 'Global id of the objection.' })
   id!: string;

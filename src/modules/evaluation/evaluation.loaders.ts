@@ -13,15 +13,29 @@ export const evaluationById: LoaderFactory<number, Evaluation | null> = (ctx) =>
 /** Each plan's evaluations: periodic ones by sub-period, then the annual one. */
 export const evaluationsOf: LoaderFactory<number, Evaluation[]> = (ctx) =>
   new DataLoader(async (appraisalIds) => {
-    const rows = await ctx.em.getRepository(Evaluation).find({ where: { appraisalId: In([...appraisalIds]) }, order: { kind: 'DESC', subPeriod: 'ASC' } });
+    const rows = await ctx.em
+      .getRepository(Evaluation)
+      .find({ where: { appraisalId: In([...appraisalIds]) }, order: { kind: 'DESC', subPeriod: 'ASC' } });
     return groupByKey(appraisalIds, rows, (e) => e.appraisalId);
   });
 
 export const behaviorAssessmentsOf: LoaderFactory<number, EvaluationBehavior[]> = (ctx) =>
-  new DataLoader(async (evaluationIds) => groupByKey(evaluationIds, await ctx.em.getRepository(EvaluationBehavior).findBy({ evaluationId: In([...evaluationIds]) }), (b) => b.evaluationId));
+  new DataLoader(async (evaluationIds) =>
+    groupByKey(
+      evaluationIds,
+      await ctx.em.getRepository(EvaluationBehavior).findBy({ evaluationId: In([...evaluationIds]) }),
+      (b) => b.evaluationId,
+    ),
+  );
 
 export const objectionOf: LoaderFactory<number, Objection | null> = (ctx) =>
-  new DataLoader(async (appraisalIds) => byKey(appraisalIds, await ctx.em.getRepository(Objection).findBy({ appraisalId: In([...appraisalIds]) }), (o) => o.appraisalId));
+  new DataLoader(async (appraisalIds) =>
+    byKey(
+      appraisalIds,
+      await ctx.em.getRepository(Objection).findBy({ appraisalId: In([...appraisalIds]) }),
+      (o) => o.appraisalId,
+    ),
+  );
 
 export const objectionById: LoaderFactory<number, Objection | null> = (ctx) =>
   new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Objection, ids), (o) => o.id));

@@ -12,7 +12,14 @@ import { appraisalService } from '../appraisal/appraisal.service';
 import { Unit } from '../unit/unit.entity';
 import { ExpectationRating } from './evaluation-enums';
 import { ANNUAL_SUB_PERIOD, Evaluation } from './evaluation.entity';
-import { DecideObjectionInput, FileObjectionInput, FinalizeUnitEvaluationsInput, RatePeriodInput, RateYearInput, SetUnitRatingInput } from './evaluation.inputs';
+import {
+  DecideObjectionInput,
+  FileObjectionInput,
+  FinalizeUnitEvaluationsInput,
+  RatePeriodInput,
+  RateYearInput,
+  SetUnitRatingInput,
+} from './evaluation.inputs';
 import { objectionOf } from './evaluation.loaders';
 import { evaluationService } from './evaluation.service';
 import {
@@ -34,7 +41,11 @@ import { UnitRating } from './unit-rating.entity';
 import { unitRatingService } from './unit-rating.service';
 
 const INPUT = { description: 'What to create or change.' };
-const violationView = (v: CurveViolation): CurveViolationView => ({ rule: v.bound.description, count: v.count, total: v.total });
+const violationView = (v: CurveViolation): CurveViolationView => ({
+  rule: v.bound.description,
+  count: v.count,
+  total: v.total,
+});
 
 @Resolver(() => Evaluation)
 export class EvaluationResolver {
@@ -44,45 +55,70 @@ export class EvaluationResolver {
   }
 
   @ListSize(7)
-  @FieldResolver(() => [BehaviorAssessmentView], { description: 'The seven core values, with what the appraiser said of each.' })
+  @FieldResolver(() => [BehaviorAssessmentView], {
+    description: 'The seven core values, with what the appraiser said of each.',
+  })
   behaviors(@Ctx() ctx: RequestContext, @Root() evaluation: Evaluation): Promise<BehaviorAssessmentView[]> {
     return evaluationService.behaviorsOf(ctx, evaluation) as Promise<BehaviorAssessmentView[]>;
   }
 
   @Allow(Permission.SIGNED_IN)
-  @Mutation(() => RatePeriodPayload, { description: 'Rates a month or quarter of a plan you appraise; its realizations are then closed.' })
+  @Mutation(() => RatePeriodPayload, {
+    description: 'Rates a month or quarter of a plan you appraise; its realizations are then closed.',
+  })
   ratePeriod(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: RatePeriodInput): Promise<RatePeriodPayload> {
     return runMutation(ctx, (tx) => evaluationService.ratePeriod(tx, input));
   }
 
   @Allow(Permission.SIGNED_IN)
-  @Mutation(() => RateYearPayload, { description: 'Rates the year of a plan you appraise; the predikat follows the matrix. Re-rating is possible until HR finalizes the unit.' })
+  @Mutation(() => RateYearPayload, {
+    description:
+      'Rates the year of a plan you appraise; the predikat follows the matrix. Re-rating is possible until HR finalizes the unit.',
+  })
   rateYear(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: RateYearInput): Promise<RateYearPayload> {
     return runMutation(ctx, (tx) => evaluationService.rateYear(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
   @Mutation(() => SetUnitRatingPayload, { description: 'Sets a unit’s own rating for a year (HR admins in scope).' })
-  setUnitRating(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: SetUnitRatingInput): Promise<SetUnitRatingPayload> {
+  setUnitRating(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', INPUT) input: SetUnitRatingInput,
+  ): Promise<SetUnitRatingPayload> {
     return runMutation(ctx, (tx) => unitRatingService.set(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => FinalizeUnitEvaluationsPayload, { description: 'Checks a unit’s annual ratings against the distribution curve and delivers them (HR admins in scope).' })
-  async finalizeUnitEvaluations(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: FinalizeUnitEvaluationsInput): Promise<FinalizeUnitEvaluationsPayload> {
+  @Mutation(() => FinalizeUnitEvaluationsPayload, {
+    description:
+      'Checks a unit’s annual ratings against the distribution curve and delivers them (HR admins in scope).',
+  })
+  async finalizeUnitEvaluations(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', INPUT) input: FinalizeUnitEvaluationsInput,
+  ): Promise<FinalizeUnitEvaluationsPayload> {
     const result = await runMutation(ctx, (tx) => unitRatingService.finalize(tx, input));
     return { ...result, violations: result.violations?.map(violationView) ?? null };
   }
 
   @Allow(Permission.SIGNED_IN)
-  @Mutation(() => FileObjectionPayload, { description: 'Objects to your final annual rating within the window (keberatan); the appraiser’s supervisor decides.' })
-  fileObjection(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: FileObjectionInput): Promise<FileObjectionPayload> {
+  @Mutation(() => FileObjectionPayload, {
+    description:
+      'Objects to your final annual rating within the window (keberatan); the appraiser’s supervisor decides.',
+  })
+  fileObjection(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', INPUT) input: FileObjectionInput,
+  ): Promise<FileObjectionPayload> {
     return runMutation(ctx, (tx) => objectionService.file(tx, input));
   }
 
   @Allow(Permission.SIGNED_IN)
   @Mutation(() => DecideObjectionPayload, { description: 'Decides an objection (the appraiser’s supervisor): final.' })
-  decideObjection(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: DecideObjectionInput): Promise<DecideObjectionPayload> {
+  decideObjection(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', INPUT) input: DecideObjectionInput,
+  ): Promise<DecideObjectionPayload> {
     return runMutation(ctx, (tx) => objectionService.decide(tx, input));
   }
 }
@@ -96,12 +132,18 @@ export class AppraisalEvaluationsResolver {
     return evaluationService.of(ctx, appraisal);
   }
 
-  @FieldResolver(() => Evaluation, { nullable: true, description: 'The annual evaluation, if rated: after an objection, the decided rating.' })
+  @FieldResolver(() => Evaluation, {
+    nullable: true,
+    description: 'The annual evaluation, if rated: after an objection, the decided rating.',
+  })
   async annualEvaluation(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<Evaluation | null> {
     return (await evaluationService.of(ctx, appraisal)).find((e) => e.subPeriod === ANNUAL_SUB_PERIOD) ?? null;
   }
 
-  @FieldResolver(() => ExpectationRating, { nullable: true, description: 'The result rating the realizations suggest for the year (the appraiser decides).' })
+  @FieldResolver(() => ExpectationRating, {
+    nullable: true,
+    description: 'The result rating the realizations suggest for the year (the appraiser decides).',
+  })
   suggestedResultRating(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<ExpectationRating | null> {
     return evaluationService.suggestion(ctx, appraisal, null);
   }
@@ -111,27 +153,45 @@ export class AppraisalEvaluationsResolver {
     return ctx.loaders.get(objectionOf).load(appraisal.id);
   }
 
-  @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'The last day an objection may be filed, once the rating is delivered.' })
+  @FieldResolver(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The last day an objection may be filed, once the rating is delivered.',
+  })
   objectionDeadline(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): LocalDate | null {
     if (!appraisal.deliveredAt) return null;
-    return objectionDeadline(localDateOf(appraisal.deliveredAt, ctx.timeZone), ctx.settings.objectionWindowDays, ctx.settings.objectionDayCounting);
+    return objectionDeadline(
+      localDateOf(appraisal.deliveredAt, ctx.timeZone),
+      ctx.settings.objectionWindowDays,
+      ctx.settings.objectionDayCounting,
+    );
   }
 }
 
 @Resolver(() => Unit)
 export class UnitEvaluationResolver {
-  @FieldResolver(() => UnitRating, { nullable: true, description: 'The unit’s own rating for a period (capaian kinerja organisasi), if set.' })
-  rating(@Ctx() ctx: RequestContext, @Root() unit: Unit, @Arg('periodId', () => ID, { description: 'The period.' }) periodId: string): Promise<UnitRating | null> {
+  @FieldResolver(() => UnitRating, {
+    nullable: true,
+    description: 'The unit’s own rating for a period (capaian kinerja organisasi), if set.',
+  })
+  rating(
+    @Ctx() ctx: RequestContext,
+    @Root() unit: Unit,
+    @Arg('periodId', () => ID, { description: 'The period.' }) periodId: string,
+  ): Promise<UnitRating | null> {
     const id = idOfType(periodId, 'PerformancePeriod');
     return id === null ? Promise.resolve(null) : unitRatingService.get(ctx, unit.id, id);
   }
 
-  @FieldResolver(() => UnitEvaluationSummary, { nullable: true, description: 'The unit’s annual ratings against its distribution curve (HR admins in scope and the unit’s head).' })
+  @FieldResolver(() => UnitEvaluationSummary, {
+    nullable: true,
+    description: 'The unit’s annual ratings against its distribution curve (HR admins in scope and the unit’s head).',
+  })
   async evaluationSummary(
     @Ctx() ctx: RequestContext,
     @Root() unit: Unit,
     @Arg('periodId', () => ID, { description: 'The period.' }) periodId: string,
-    @Arg('includeSubunits', { defaultValue: true, description: 'Count the sub-units’ employees too (default).' }) includeSubunits: boolean,
+    @Arg('includeSubunits', { defaultValue: true, description: 'Count the sub-units’ employees too (default).' })
+    includeSubunits: boolean,
   ): Promise<UnitEvaluationSummary | null> {
     const id = idOfType(periodId, 'PerformancePeriod');
     const allowed = unit.headId === ctx.actor.employeeId || (await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id));
@@ -140,7 +200,10 @@ export class UnitEvaluationResolver {
     return {
       rating: summary.rating,
       pending: summary.pending,
-      counts: Object.entries(summary.counts).map(([predikat, count]) => ({ predikat: predikat as UnitEvaluationSummary['counts'][number]['predikat'], count })),
+      counts: Object.entries(summary.counts).map(([predikat, count]) => ({
+        predikat: predikat as UnitEvaluationSummary['counts'][number]['predikat'],
+        count,
+      })),
       violations: summary.violations.map(violationView),
     };
   }

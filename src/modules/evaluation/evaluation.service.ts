@@ -25,7 +25,14 @@ import { ANNUAL_SUB_PERIOD, Evaluation } from './evaluation.entity';
 import { EvaluationKind, type ExpectationRating } from './evaluation-enums';
 import { evaluationError, EvaluationProblem } from './evaluation.errors';
 import { type BehaviorAssessmentInput, type RatePeriodInput, type RateYearInput } from './evaluation.inputs';
-import { behaviorAssessmentsOf, evaluationById, evaluationsOf, objectionById, objectionOf, unitRatingById } from './evaluation.loaders';
+import {
+  behaviorAssessmentsOf,
+  evaluationById,
+  evaluationsOf,
+  objectionById,
+  objectionOf,
+  unitRatingById,
+} from './evaluation.loaders';
 import { Objection } from './objection.entity';
 import { creditPoints, functionalCoefficient, predikatOf, resultRatingForUnitRating } from './predikat';
 import { achievement, isRate, resultOfRhk, suggestResultRating } from './result-suggestion';
@@ -57,14 +64,20 @@ export class EvaluationService {
 
   async getMany(ctx: RequestContext, ids: readonly number[]): Promise<(Evaluation | null)[]> {
     const rows = await loadAll(ctx.loaders.get(evaluationById), ids);
-    const plans = await appraisalService.getMany(ctx, rows.map((r) => r?.appraisalId ?? 0));
+    const plans = await appraisalService.getMany(
+      ctx,
+      rows.map((r) => r?.appraisalId ?? 0),
+    );
     return rows.map((row, i) => (row && plans[i] ? row : null));
   }
 
   /** Objections by id, each null unless the caller may read the plan. */
   async getObjections(ctx: RequestContext, ids: readonly number[]): Promise<(Objection | null)[]> {
     const rows = await loadAll(ctx.loaders.get(objectionById), ids);
-    const plans = await appraisalService.getMany(ctx, rows.map((r) => r?.appraisalId ?? 0));
+    const plans = await appraisalService.getMany(
+      ctx,
+      rows.map((r) => r?.appraisalId ?? 0),
+    );
     return rows.map((row, i) => (row && plans[i] ? row : null));
   }
 
@@ -76,24 +89,41 @@ export class EvaluationService {
 
   /** The seven values, each with what the appraiser wrote in this evaluation. */
   async behaviorsOf(ctx: RequestContext, evaluation: Evaluation): Promise<BehaviorAssessment[]> {
-    const rows = new Map((await ctx.loaders.get(behaviorAssessmentsOf).load(evaluation.id)).map((b) => [b.coreValue, b]));
-    return CORE_VALUES.map((v) => ({ coreValue: v.value, label: v.label, rating: (rows.get(v.value)?.rating as ExpectationRating | null) ?? null, feedback: rows.get(v.value)?.feedback ?? null }));
+    const rows = new Map(
+      (await ctx.loaders.get(behaviorAssessmentsOf).load(evaluation.id)).map((b) => [b.coreValue, b]),
+    );
+    return CORE_VALUES.map((v) => ({
+      coreValue: v.value,
+      label: v.label,
+      rating: (rows.get(v.value)?.rating as ExpectationRating | null) ?? null,
+      feedback: rows.get(v.value)?.feedback ?? null,
+    }));
   }
 
   /**
    * The result rating the realizations suggest, for the year or one sub-period: each RHK from its indicators'
    * achievement against target, then the rule of `docs/domain.md`. The appraiser decides.
    */
-  async suggestion(ctx: RequestContext, appraisal: Appraisal, subPeriod: number | null, subPeriodsInYear = 12): Promise<ExpectationRating | null> {
+  async suggestion(
+    ctx: RequestContext,
+    appraisal: Appraisal,
+    subPeriod: number | null,
+    subPeriodsInYear = 12,
+  ): Promise<ExpectationRating | null> {
     const rhks = await workPlanService.rhksOf(ctx, appraisal);
     const perRhk = await Promise.all(
       rhks.map(async (rhk) => {
         const indicators = await workPlanService.indicatorsOf(ctx, rhk);
         const achievements = await Promise.all(
           indicators.map(async (indicator) => {
-            const realizations = (await realizationService.ofIndicator(ctx, indicator)).filter((r) => subPeriod === null || r.subPeriod === subPeriod);
+            const realizations = (await realizationService.ofIndicator(ctx, indicator)).filter(
+              (r) => subPeriod === null || r.subPeriod === subPeriod,
+            );
             // In one sub-period a count is held against its share of the yearly target; a rate ("%") against the target itself.
-            const target = subPeriod !== null && indicator.targetValue !== null && !isRate(indicator.targetUnit) ? indicator.targetValue / subPeriodsInYear : indicator.targetValue;
+            const target =
+              subPeriod !== null && indicator.targetValue !== null && !isRate(indicator.targetUnit)
+                ? indicator.targetValue / subPeriodsInYear
+                : indicator.targetValue;
             return achievement(target, indicator.targetUnit, realizations);
           }),
         );
@@ -103,44 +133,80 @@ export class EvaluationService {
     return suggestResultRating(perRhk);
   }
 
-  async ratePeriod(ctx: RequestContext, input: RatePeriodInput): Promise<{ appraisal: Appraisal; evaluation: Evaluation }> {
-    const { appraisal, period } = await requirePlan(ctx, idOfType(input.appraisalId, Appraisal.typeName), Permission.DECIDE_PLAN, inputPath('appraisalId'));
+  async ratePeriod(
+    ctx: RequestContext,
+    input: RatePeriodInput,
+  ): Promise<{ appraisal: Appraisal; evaluation: Evaluation }> {
+    const { appraisal, period } = await requirePlan(
+      ctx,
+      idOfType(input.appraisalId, Appraisal.typeName),
+      Permission.DECIDE_PLAN,
+      inputPath('appraisalId'),
+    );
     assertExpectedVersion(appraisal.version, input.expectedVersion);
-    if (appraisal.status !== AppraisalStatus.APPROVED) throw new UserErrorsException([evaluationError(EvaluationProblem.NOT_APPROVED, inputPath('appraisalId'))]);
+    if (appraisal.status !== AppraisalStatus.APPROVED)
+      throw new UserErrorsException([evaluationError(EvaluationProblem.NOT_APPROVED, inputPath('appraisalId'))]);
     if (period.status !== PeriodStatus.RUNNING && period.status !== PeriodStatus.EVALUATING) {
       throw new UserErrorsException([evaluationError(EvaluationProblem.PERIOD_NOT_RUNNING, inputPath('appraisalId'))]);
     }
     const sub = subPeriodOf(period, input.subPeriod);
-    if (!sub) throw new UserErrorsException([evaluationError(EvaluationProblem.SUB_PERIOD_INVALID, inputPath('subPeriod'))]);
-    if (ctx.today() < sub.endDate) throw new UserErrorsException([evaluationError(EvaluationProblem.SUB_PERIOD_NOT_ENDED, inputPath('subPeriod'))]);
+    if (!sub)
+      throw new UserErrorsException([evaluationError(EvaluationProblem.SUB_PERIOD_INVALID, inputPath('subPeriod'))]);
+    if (ctx.today() < sub.endDate)
+      throw new UserErrorsException([evaluationError(EvaluationProblem.SUB_PERIOD_NOT_ENDED, inputPath('subPeriod'))]);
     const errors = new UserErrorList();
-    const justification = optionalText(errors, input.resultJustification, inputPath('resultJustification'), 'The justification', 4000) ?? null;
+    const justification =
+      optionalText(errors, input.resultJustification, inputPath('resultJustification'), 'The justification', 4000) ??
+      null;
     const behaviors = this.checkBehaviors(errors, input.behaviors ?? []);
     errors.throwIfAny();
-    const suggested = await this.suggestion(ctx, appraisal, input.subPeriod, deriveSubPeriods(period.year, period.cadence, period.periodicEvaluationDays).length);
-    const evaluation = await this.write(ctx, appraisal, EvaluationKind.PERIODIC, input.subPeriod, {
-      resultRating: input.resultRating,
-      resultJustification: justification,
-      suggestedResultRating: suggested,
-      unitRating: null,
-      behaviorRating: input.behaviorRating,
-      creditPoints: null,
-    }, behaviors);
+    const suggested = await this.suggestion(
+      ctx,
+      appraisal,
+      input.subPeriod,
+      deriveSubPeriods(period.year, period.cadence, period.periodicEvaluationDays).length,
+    );
+    const evaluation = await this.write(
+      ctx,
+      appraisal,
+      EvaluationKind.PERIODIC,
+      input.subPeriod,
+      {
+        resultRating: input.resultRating,
+        resultJustification: justification,
+        suggestedResultRating: suggested,
+        unitRating: null,
+        behaviorRating: input.behaviorRating,
+        creditPoints: null,
+      },
+      behaviors,
+    );
     const after = await touchPlan(ctx, appraisal, input.expectedVersion);
     ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.id, change: 'PERIODIC_EVALUATION' });
     return { appraisal: after, evaluation };
   }
 
   async rateYear(ctx: RequestContext, input: RateYearInput): Promise<{ appraisal: Appraisal; evaluation: Evaluation }> {
-    const { appraisal, period } = await requirePlan(ctx, idOfType(input.appraisalId, Appraisal.typeName), Permission.DECIDE_PLAN, inputPath('appraisalId'));
+    const { appraisal, period } = await requirePlan(
+      ctx,
+      idOfType(input.appraisalId, Appraisal.typeName),
+      Permission.DECIDE_PLAN,
+      inputPath('appraisalId'),
+    );
     assertExpectedVersion(appraisal.version, input.expectedVersion);
-    if (appraisal.status === AppraisalStatus.FINAL) throw new UserErrorsException([evaluationError(EvaluationProblem.ALREADY_FINAL, inputPath('appraisalId'))]);
+    if (appraisal.status === AppraisalStatus.FINAL)
+      throw new UserErrorsException([evaluationError(EvaluationProblem.ALREADY_FINAL, inputPath('appraisalId'))]);
     if (appraisal.status !== AppraisalStatus.APPROVED && appraisal.status !== AppraisalStatus.EVALUATED) {
       throw new UserErrorsException([evaluationError(EvaluationProblem.NOT_APPROVED, inputPath('appraisalId'))]);
     }
-    if (period.status !== PeriodStatus.EVALUATING) throw new UserErrorsException([evaluationError(EvaluationProblem.PERIOD_NOT_EVALUATING, inputPath('appraisalId'))]);
+    if (period.status !== PeriodStatus.EVALUATING)
+      throw new UserErrorsException([
+        evaluationError(EvaluationProblem.PERIOD_NOT_EVALUATING, inputPath('appraisalId')),
+      ]);
     const errors = new UserErrorList();
-    const justification = optionalText(errors, input.resultJustification, inputPath('resultJustification'), 'The justification', 4000) ?? null;
+    const justification =
+      optionalText(errors, input.resultJustification, inputPath('resultJustification'), 'The justification', 4000) ??
+      null;
     const behaviors = this.checkBehaviors(errors, input.behaviors ?? []);
     errors.throwIfAny();
     const unitRating = await this.unitRatingForHead(ctx, appraisal, period);
@@ -148,22 +214,47 @@ export class EvaluationService {
     if (unitRating) {
       const required = resultRatingForUnitRating(unitRating.rating);
       if (resultRating !== null && resultRating !== required) {
-        throw new UserErrorsException([evaluationError(EvaluationProblem.RESULT_FOLLOWS_UNIT, inputPath('resultRating'), `${unitRating.rating} → ${required}`)]);
+        throw new UserErrorsException([
+          evaluationError(
+            EvaluationProblem.RESULT_FOLLOWS_UNIT,
+            inputPath('resultRating'),
+            `${unitRating.rating} → ${required}`,
+          ),
+        ]);
       }
       resultRating = required;
     }
-    if (resultRating === null) throw new UserErrorsException([evaluationError(EvaluationProblem.RESULT_RATING_REQUIRED, inputPath('resultRating'))]);
+    if (resultRating === null)
+      throw new UserErrorsException([
+        evaluationError(EvaluationProblem.RESULT_RATING_REQUIRED, inputPath('resultRating')),
+      ]);
     const predikat = predikatOf(resultRating, input.behaviorRating);
-    const coefficient = appraisal.positionKind === PositionKind.FUNGSIONAL ? functionalCoefficient(appraisal.positionTitle) : undefined;
-    const evaluation = await this.write(ctx, appraisal, EvaluationKind.ANNUAL, ANNUAL_SUB_PERIOD, {
-      resultRating,
-      resultJustification: justification,
-      suggestedResultRating: await this.suggestion(ctx, appraisal, null),
-      unitRating: unitRating?.rating ?? null,
-      behaviorRating: input.behaviorRating,
-      creditPoints: coefficient === undefined ? null : creditPoints(predikat, coefficient),
-    }, behaviors);
-    const after = await appraisalWorkflowService.apply(ctx, appraisal, period, TransitionAction.EVALUATE, AppraisalStatus.EVALUATED, null, input.expectedVersion);
+    const coefficient =
+      appraisal.positionKind === PositionKind.FUNGSIONAL ? functionalCoefficient(appraisal.positionTitle) : undefined;
+    const evaluation = await this.write(
+      ctx,
+      appraisal,
+      EvaluationKind.ANNUAL,
+      ANNUAL_SUB_PERIOD,
+      {
+        resultRating,
+        resultJustification: justification,
+        suggestedResultRating: await this.suggestion(ctx, appraisal, null),
+        unitRating: unitRating?.rating ?? null,
+        behaviorRating: input.behaviorRating,
+        creditPoints: coefficient === undefined ? null : creditPoints(predikat, coefficient),
+      },
+      behaviors,
+    );
+    const after = await appraisalWorkflowService.apply(
+      ctx,
+      appraisal,
+      period,
+      TransitionAction.EVALUATE,
+      AppraisalStatus.EVALUATED,
+      null,
+      input.expectedVersion,
+    );
     return { appraisal: after, evaluation };
   }
 
@@ -171,11 +262,16 @@ export class EvaluationService {
    * The unit's own rating when the plan's employee heads the plan's unit (`docs/domain.md`): their result rating
    * follows it; refused until HR sets it.
    */
-  private async unitRatingForHead(ctx: RequestContext, appraisal: Appraisal, period: PerformancePeriod): Promise<UnitRating | null> {
+  private async unitRatingForHead(
+    ctx: RequestContext,
+    appraisal: Appraisal,
+    period: PerformancePeriod,
+  ): Promise<UnitRating | null> {
     const unit = await unitService.get(ctx, appraisal.unitId);
     if (unit?.headId !== appraisal.employeeId) return null;
     const rating = await ctx.em.getRepository(UnitRating).findOneBy({ unitId: unit.id, periodId: period.id });
-    if (!rating) throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_RATING_MISSING, inputPath('appraisalId'))]);
+    if (!rating)
+      throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_RATING_MISSING, inputPath('appraisalId'))]);
     return rating;
   }
 
@@ -185,7 +281,15 @@ export class EvaluationService {
     appraisal: Appraisal,
     kind: EvaluationKind,
     subPeriod: number,
-    values: Pick<Evaluation, 'resultRating' | 'resultJustification' | 'suggestedResultRating' | 'unitRating' | 'behaviorRating' | 'creditPoints'>,
+    values: Pick<
+      Evaluation,
+      | 'resultRating'
+      | 'resultJustification'
+      | 'suggestedResultRating'
+      | 'unitRating'
+      | 'behaviorRating'
+      | 'creditPoints'
+    >,
     behaviors: BehaviorAssessmentInput[],
   ): Promise<Evaluation> {
     const repo = ctx.em.getRepository(Evaluation);
@@ -210,7 +314,12 @@ export class EvaluationService {
     }
     if (behaviors.length) {
       await ctx.em.getRepository(EvaluationBehavior).insert(
-        behaviors.map((b) => ({ evaluationId: evaluation.id, coreValue: b.coreValue, rating: b.rating ?? null, feedback: b.feedback?.trim() || null })),
+        behaviors.map((b) => ({
+          evaluationId: evaluation.id,
+          coreValue: b.coreValue,
+          rating: b.rating ?? null,
+          feedback: b.feedback?.trim() || null,
+        })),
       );
     }
     await recordAudit(ctx, {
@@ -226,7 +335,10 @@ export class EvaluationService {
   private checkBehaviors(errors: UserErrorList, behaviors: BehaviorAssessmentInput[]): BehaviorAssessmentInput[] {
     const seen = new Set<string>();
     behaviors.forEach((b, i) => {
-      if (seen.has(b.coreValue)) errors.addError(evaluationError(EvaluationProblem.DUPLICATE_VALUE, ['input', 'behaviors', String(i), 'coreValue']));
+      if (seen.has(b.coreValue))
+        errors.addError(
+          evaluationError(EvaluationProblem.DUPLICATE_VALUE, ['input', 'behaviors', String(i), 'coreValue']),
+        );
       seen.add(b.coreValue);
       optionalText(errors, b.feedback, ['input', 'behaviors', String(i), 'feedback'], 'The feedback', 2000);
     });

@@ -102,7 +102,10 @@ export class FinalizeUnitEvaluationsPayload {
   @Field(() => Int, { nullable: true, description: 'Plans still without an annual rating, left as they are.' })
   pending?: number | null;
 
-  @Field(() => [CurveViolationView], { nullable: true, description: 'Where the spread breaks the curve (warnings, or overridden with a justification).' })
+  @Field(() => [CurveViolationView], {
+    nullable: true,
+    description: 'Where the spread breaks the curve (warnings, or overridden with a justification).',
+  })
   violations?: CurveViolationView[] | null;
 
   @Field(() => [UserError], { description: 'Expected failures; when not empty, nothing was changed.' })

@@ -77,7 +77,10 @@ export class Objection {
   decidedResultRating!: ExpectationRating | null;
 
   @Column({ name: 'decided_behavior_rating', type: 'varchar', length: 32, nullable: true })
-  @Field(() => ExpectationRating, { nullable: true, description: 'The behaviour rating decided (accepted objections).' })
+  @Field(() => ExpectationRating, {
+    nullable: true,
+    description: 'The behaviour rating decided (accepted objections).',
+  })
   decidedBehaviorRating!: ExpectationRating | null;
 
   @Column({ name: 'decided_predikat', type: 'varchar', length: 32, nullable: true })
@@ -90,7 +93,10 @@ export class Objection {
 
   @Column({ name: 'decided_by_subject', type: 'varchar', length: 191, nullable: true })
   @PersonSubject()
-  @Field(() => String, { nullable: true, description: `Who decided: a NIP or an HR client id; null while pending. ${PERSON_SUBJECT_RULE}` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Who decided: a NIP or an HR client id; null while pending. ${PERSON_SUBJECT_RULE}`,
+  })
   decidedBySubject!: string | null;
 
   @Column({ name: 'decided_at', type: 'datetime', nullable: true })

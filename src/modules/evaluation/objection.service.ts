@@ -31,13 +31,27 @@ const inputPath = (field: string) => ['input', field];
  */
 export class ObjectionService {
   async file(ctx: RequestContext, input: FileObjectionInput): Promise<{ objection: Objection; appraisal: Appraisal }> {
-    const { appraisal } = await requirePlan(ctx, idOfType(input.appraisalId, Appraisal.typeName), Permission.EDIT_PLAN, inputPath('appraisalId'));
+    const { appraisal } = await requirePlan(
+      ctx,
+      idOfType(input.appraisalId, Appraisal.typeName),
+      Permission.EDIT_PLAN,
+      inputPath('appraisalId'),
+    );
     assertExpectedVersion(appraisal.version, input.expectedVersion);
-    if (appraisal.status !== AppraisalStatus.FINAL || !appraisal.deliveredAt) throw new UserErrorsException([evaluationError(EvaluationProblem.NOT_FINAL, inputPath('appraisalId'))]);
+    if (appraisal.status !== AppraisalStatus.FINAL || !appraisal.deliveredAt)
+      throw new UserErrorsException([evaluationError(EvaluationProblem.NOT_FINAL, inputPath('appraisalId'))]);
     const delivered = localDateOf(appraisal.deliveredAt, ctx.timeZone);
     const deadline = objectionDeadline(delivered, ctx.settings.objectionWindowDays, ctx.settings.objectionDayCounting);
-    if (ctx.today() > deadline) throw new UserErrorsException([evaluationError(EvaluationProblem.WINDOW_CLOSED, inputPath('appraisalId'), `delivered ${delivered}, last day ${deadline}`)]);
-    if (await ctx.em.getRepository(Objection).existsBy({ appraisalId: appraisal.id })) throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_EXISTS, inputPath('appraisalId'))]);
+    if (ctx.today() > deadline)
+      throw new UserErrorsException([
+        evaluationError(
+          EvaluationProblem.WINDOW_CLOSED,
+          inputPath('appraisalId'),
+          `delivered ${delivered}, last day ${deadline}`,
+        ),
+      ]);
+    if (await ctx.em.getRepository(Objection).existsBy({ appraisalId: appraisal.id }))
+      throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_EXISTS, inputPath('appraisalId'))]);
     const errors = new UserErrorList();
     const reason = requiredText(errors, input.reason, inputPath('reason'), 'The reason', 4000);
     errors.throwIfAny();
@@ -63,12 +77,20 @@ export class ObjectionService {
     });
     await ctx.em.getRepository(Objection).insert(objection);
     const after = await touchPlan(ctx, appraisal, input.expectedVersion);
-    await recordAudit(ctx, { action: AuditAction.OBJECTION_FILED, entityType: Objection.typeName, entityId: objection.id, after: auditSnapshot(objection) });
+    await recordAudit(ctx, {
+      action: AuditAction.OBJECTION_FILED,
+      entityType: Objection.typeName,
+      entityId: objection.id,
+      after: auditSnapshot(objection),
+    });
     ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.id, change: 'OBJECTION_FILED' });
     return { objection, appraisal: after };
   }
 
-  async decide(ctx: RequestContext, input: DecideObjectionInput): Promise<{ objection: Objection; appraisal: Appraisal }> {
+  async decide(
+    ctx: RequestContext,
+    input: DecideObjectionInput,
+  ): Promise<{ objection: Objection; appraisal: Appraisal }> {
     const id = idOfType(input.id, Objection.typeName);
     const objection = id === null ? null : await lockedRow(ctx.em, Objection, id);
     const plan = objection && (await appraisalService.get(ctx, objection.appraisalId));
@@ -77,17 +99,26 @@ export class ObjectionService {
     }
     const { appraisal } = await requirePlan(ctx, plan.id, Permission.DECIDE_OBJECTION, inputPath('id'));
     assertExpectedVersion(objection.version, input.expectedVersion);
-    if (objection.status !== ObjectionStatus.PENDING) throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_DECIDED, inputPath('id'))]);
+    if (objection.status !== ObjectionStatus.PENDING)
+      throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_DECIDED, inputPath('id'))]);
     const errors = new UserErrorList();
     const reason = requiredText(errors, input.reason, inputPath('reason'), 'The reason', 4000);
-    if (input.accept && (!input.resultRating || !input.behaviorRating)) errors.addError(evaluationError(EvaluationProblem.RATINGS_REQUIRED, inputPath('resultRating')));
+    if (input.accept && (!input.resultRating || !input.behaviorRating))
+      errors.addError(evaluationError(EvaluationProblem.RATINGS_REQUIRED, inputPath('resultRating')));
     errors.throwIfAny();
     const now = ctx.now();
-    const changes: Partial<Objection> = { status: input.accept ? ObjectionStatus.ACCEPTED : ObjectionStatus.REJECTED, decisionReason: reason!, decidedBySubject: ctx.actor.subject, decidedAt: now, updatedAt: now };
+    const changes: Partial<Objection> = {
+      status: input.accept ? ObjectionStatus.ACCEPTED : ObjectionStatus.REJECTED,
+      decisionReason: reason!,
+      decidedBySubject: ctx.actor.subject,
+      decidedAt: now,
+      updatedAt: now,
+    };
     if (input.accept) {
       const annual = await this.annual(ctx, appraisal.id);
       const predikat = predikatOf(input.resultRating!, input.behaviorRating!);
-      const coefficient = appraisal.positionKind === PositionKind.FUNGSIONAL ? functionalCoefficient(appraisal.positionTitle) : undefined;
+      const coefficient =
+        appraisal.positionKind === PositionKind.FUNGSIONAL ? functionalCoefficient(appraisal.positionTitle) : undefined;
       const decided = {
         resultRating: input.resultRating!,
         behaviorRating: input.behaviorRating!,
@@ -100,20 +131,39 @@ export class ObjectionService {
         version: annual.version + 1,
       };
       await ctx.em.getRepository(Evaluation).update({ id: annual.id }, decided);
-      await recordAudit(ctx, { action: AuditAction.EVALUATION_RECORDED, entityType: Evaluation.typeName, entityId: annual.id, before: auditSnapshot(annual), after: { ...auditSnapshot(annual), ...decided, byObjection: objection.id } });
-      Object.assign(changes, { decidedResultRating: input.resultRating!, decidedBehaviorRating: input.behaviorRating!, decidedPredikat: predikat });
+      await recordAudit(ctx, {
+        action: AuditAction.EVALUATION_RECORDED,
+        entityType: Evaluation.typeName,
+        entityId: annual.id,
+        before: auditSnapshot(annual),
+        after: { ...auditSnapshot(annual), ...decided, byObjection: objection.id },
+      });
+      Object.assign(changes, {
+        decidedResultRating: input.resultRating!,
+        decidedBehaviorRating: input.behaviorRating!,
+        decidedPredikat: predikat,
+      });
     }
     const after = Object.assign(new Objection(), objection, changes, { version: objection.version + 1 });
     await updateVersioned(ctx.em, Objection, objection.id, input.expectedVersion, changes);
     const plan2 = await touchPlan(ctx, appraisal, appraisal.version);
-    await recordAudit(ctx, { action: AuditAction.OBJECTION_DECIDED, entityType: Objection.typeName, entityId: objection.id, before: auditSnapshot(objection), after: auditSnapshot(after) });
+    await recordAudit(ctx, {
+      action: AuditAction.OBJECTION_DECIDED,
+      entityType: Objection.typeName,
+      entityId: objection.id,
+      before: auditSnapshot(objection),
+      after: auditSnapshot(after),
+    });
     ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.id, change: 'OBJECTION_DECIDED' });
     return { objection: after, appraisal: plan2 };
   }
 
   private async annual(ctx: RequestContext, appraisalId: number): Promise<Evaluation> {
-    const annual = await ctx.em.getRepository(Evaluation).findOneBy({ appraisalId, kind: EvaluationKind.ANNUAL, subPeriod: ANNUAL_SUB_PERIOD });
-    if (!annual) throw new UserErrorsException([evaluationError(EvaluationProblem.NOT_FINAL, inputPath('appraisalId'))]);
+    const annual = await ctx.em
+      .getRepository(Evaluation)
+      .findOneBy({ appraisalId, kind: EvaluationKind.ANNUAL, subPeriod: ANNUAL_SUB_PERIOD });
+    if (!annual)
+      throw new UserErrorsException([evaluationError(EvaluationProblem.NOT_FINAL, inputPath('appraisalId'))]);
     return annual;
   }
 }

@@ -7,10 +7,21 @@ const B = ExpectationRating.DI_BAWAH_EKSPEKTASI;
 
 describe('achievement of an indicator', () => {
   it('takes the latest value of a rate', () => {
-    expect(achievement(95, '%', [{ subPeriod: 2, value: 88 }, { subPeriod: 1, value: 70 }])).toBeCloseTo(88 / 95);
+    expect(
+      achievement(95, '%', [
+        { subPeriod: 2, value: 88 },
+        { subPeriod: 1, value: 70 },
+      ]),
+    ).toBeCloseTo(88 / 95);
   });
   it('adds up a count', () => {
-    expect(achievement(120, 'bayi', [{ subPeriod: 1, value: 30 }, { subPeriod: 2, value: 40 }, { subPeriod: 3, value: null }])).toBeCloseTo(70 / 120);
+    expect(
+      achievement(120, 'bayi', [
+        { subPeriod: 1, value: 30 },
+        { subPeriod: 2, value: 40 },
+        { subPeriod: 3, value: null },
+      ]),
+    ).toBeCloseTo(70 / 120);
   });
   it('is unknown without a target or a value', () => {
     expect(achievement(null, '%', [{ subPeriod: 1, value: 1 }])).toBeNull();
@@ -32,13 +43,68 @@ describe('the result rating suggested from the realizations', () => {
   });
 
   it.each([
-    ['all main above', [{ main: true, rating: A }, { main: true, rating: A }], A],
-    ['most above, one main of four below', [{ main: true, rating: A }, { main: true, rating: A }, { main: true, rating: A }, { main: true, rating: B }], S],
-    ['one main of three below is not a small share', [{ main: true, rating: A }, { main: true, rating: A }, { main: true, rating: B }], B],
-    ['most meet, a small share of mains below', [{ main: true, rating: S }, { main: true, rating: S }, { main: true, rating: S }, { main: true, rating: B }], S],
-    ['most below', [{ main: true, rating: B }, { main: true, rating: B }, { main: false, rating: A }], B],
-    ['half below', [{ main: true, rating: S }, { main: true, rating: B }], B],
-    ['additional above does not outweigh mains', [{ main: true, rating: S }, { main: false, rating: A }], S],
+    [
+      'all main above',
+      [
+        { main: true, rating: A },
+        { main: true, rating: A },
+      ],
+      A,
+    ],
+    [
+      'most above, one main of four below',
+      [
+        { main: true, rating: A },
+        { main: true, rating: A },
+        { main: true, rating: A },
+        { main: true, rating: B },
+      ],
+      S,
+    ],
+    [
+      'one main of three below is not a small share',
+      [
+        { main: true, rating: A },
+        { main: true, rating: A },
+        { main: true, rating: B },
+      ],
+      B,
+    ],
+    [
+      'most meet, a small share of mains below',
+      [
+        { main: true, rating: S },
+        { main: true, rating: S },
+        { main: true, rating: S },
+        { main: true, rating: B },
+      ],
+      S,
+    ],
+    [
+      'most below',
+      [
+        { main: true, rating: B },
+        { main: true, rating: B },
+        { main: false, rating: A },
+      ],
+      B,
+    ],
+    [
+      'half below',
+      [
+        { main: true, rating: S },
+        { main: true, rating: B },
+      ],
+      B,
+    ],
+    [
+      'additional above does not outweigh mains',
+      [
+        { main: true, rating: S },
+        { main: false, rating: A },
+      ],
+      S,
+    ],
     ['nothing measured', [{ main: true, rating: null }], null],
   ])('%s', (_name, rhks, expected) => {
     expect(suggestResultRating(rhks as Array<{ main: boolean; rating: ExpectationRating | null }>)).toBe(expected);

@@ -11,7 +11,8 @@ import { OrganisationRating } from './evaluation-enums';
 @Index('IDX_unit_rating_unit_period', ['unitId', 'periodId'], { unique: true })
 @ObjectType('UnitRating', {
   implements: Node,
-  description: 'A unit’s own rating for a year (capaian kinerja organisasi), set by HR: the head’s result rating follows it and it bounds the spread of its employees’ predikat.',
+  description:
+    'A unit’s own rating for a year (capaian kinerja organisasi), set by HR: the head’s result rating follows it and it bounds the spread of its employees’ predikat.',
 })
 export class UnitRating {
   static readonly typeName = 'UnitRating';

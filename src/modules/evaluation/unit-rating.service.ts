@@ -47,33 +47,85 @@ export class UnitRatingService {
     const existing = await repo.findOneBy({ unitId: unit.id, periodId: period.id });
     const now = ctx.now();
     if (existing) {
-      if (input.expectedVersion == null) throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_RATING_EXISTS, inputPath('expectedVersion'))]);
+      if (input.expectedVersion == null)
+        throw new UserErrorsException([
+          evaluationError(EvaluationProblem.UNIT_RATING_EXISTS, inputPath('expectedVersion')),
+        ]);
       assertExpectedVersion(existing.version, input.expectedVersion);
-      if (existing.finalizedAt) throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_FINALIZED, inputPath('unitId'))]);
-      const after = Object.assign(new UnitRating(), existing, { rating: input.rating, setBySubject: ctx.actor.subject, updatedAt: now, version: existing.version + 1 });
-      await updateVersioned(ctx.em, UnitRating, existing.id, input.expectedVersion, { rating: input.rating, setBySubject: ctx.actor.subject, updatedAt: now });
-      await recordAudit(ctx, { action: AuditAction.UNIT_RATING_SET, entityType: UnitRating.typeName, entityId: existing.id, before: auditSnapshot(existing), after: auditSnapshot(after) });
+      if (existing.finalizedAt)
+        throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_FINALIZED, inputPath('unitId'))]);
+      const after = Object.assign(new UnitRating(), existing, {
+        rating: input.rating,
+        setBySubject: ctx.actor.subject,
+        updatedAt: now,
+        version: existing.version + 1,
+      });
+      await updateVersioned(ctx.em, UnitRating, existing.id, input.expectedVersion, {
+        rating: input.rating,
+        setBySubject: ctx.actor.subject,
+        updatedAt: now,
+      });
+      await recordAudit(ctx, {
+        action: AuditAction.UNIT_RATING_SET,
+        entityType: UnitRating.typeName,
+        entityId: existing.id,
+        before: auditSnapshot(existing),
+        after: auditSnapshot(after),
+      });
       return { unitRating: after };
     }
-    const rating = repo.create({ unitId: unit.id, periodId: period.id, rating: input.rating, finalizedAt: null, overrideJustification: null, setBySubject: ctx.actor.subject, version: 1, createdAt: now, updatedAt: now });
+    const rating = repo.create({
+      unitId: unit.id,
+      periodId: period.id,
+      rating: input.rating,
+      finalizedAt: null,
+      overrideJustification: null,
+      setBySubject: ctx.actor.subject,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
     try {
       await repo.insert(rating);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_RATING_EXISTS, inputPath('expectedVersion'))]);
+      if (isUniqueViolation(error))
+        throw new UserErrorsException([
+          evaluationError(EvaluationProblem.UNIT_RATING_EXISTS, inputPath('expectedVersion')),
+        ]);
       throw error;
     }
-    await recordAudit(ctx, { action: AuditAction.UNIT_RATING_SET, entityType: UnitRating.typeName, entityId: rating.id, after: auditSnapshot(rating) });
+    await recordAudit(ctx, {
+      action: AuditAction.UNIT_RATING_SET,
+      entityType: UnitRating.typeName,
+      entityId: rating.id,
+      after: auditSnapshot(rating),
+    });
     return { unitRating: rating };
   }
 
   /** The predikat of the unit's annual ratings in a period (one aggregate statement) and what the curve says of them. */
-  async distribution(ctx: RequestContext, unitId: number, periodId: number, includeSubunits: boolean): Promise<UnitDistribution> {
+  async distribution(
+    ctx: RequestContext,
+    unitId: number,
+    periodId: number,
+    includeSubunits: boolean,
+  ): Promise<UnitDistribution> {
     const rating = await this.get(ctx, unitId, periodId);
     const rows: Array<{ predikat: string | null; n: number | string }> = await ctx.em
       .getRepository(Appraisal)
       .createQueryBuilder('plan')
-      .innerJoin('unit_closure', 'within', `within.descendant_id = plan.unit_id AND within.ancestor_id = :unitId${includeSubunits ? '' : ' AND within.depth = 0'}`, { unitId })
-      .leftJoin('evaluation', 'annual', 'annual.appraisal_id = plan.id AND annual.kind = :annual AND annual.sub_period = :slot', { annual: EvaluationKind.ANNUAL, slot: ANNUAL_SUB_PERIOD })
+      .innerJoin(
+        'unit_closure',
+        'within',
+        `within.descendant_id = plan.unit_id AND within.ancestor_id = :unitId${includeSubunits ? '' : ' AND within.depth = 0'}`,
+        { unitId },
+      )
+      .leftJoin(
+        'evaluation',
+        'annual',
+        'annual.appraisal_id = plan.id AND annual.kind = :annual AND annual.sub_period = :slot',
+        { annual: EvaluationKind.ANNUAL, slot: ANNUAL_SUB_PERIOD },
+      )
       .select('annual.predikat', 'predikat')
       .addSelect('COUNT(*)', 'n')
       .where('plan.period_id = :periodId AND plan.status <> :closed', { periodId, closed: AppraisalStatus.CLOSED })
@@ -85,50 +137,103 @@ export class UnitRatingService {
       if (row.predikat === null) pending += Number(row.n);
       else counts[row.predikat as Predikat] = Number(row.n);
     }
-    return { rating: rating?.rating ?? null, counts, pending, violations: rating ? curveViolations(rating.rating, counts) : [] };
+    return {
+      rating: rating?.rating ?? null,
+      counts,
+      pending,
+      violations: rating ? curveViolations(rating.rating, counts) : [],
+    };
   }
 
   /**
    * Checks the unit's annual ratings against its curve and delivers them (FINAL): configuration decides whether a
    * violation blocks (unless HR gives a written justification) or only warns. Plans not yet rated stay as they are.
    */
-  async finalize(ctx: RequestContext, input: FinalizeUnitEvaluationsInput): Promise<{ unitRating: UnitRating; finalized: number; pending: number; violations: CurveViolation[] }> {
+  async finalize(
+    ctx: RequestContext,
+    input: FinalizeUnitEvaluationsInput,
+  ): Promise<{ unitRating: UnitRating; finalized: number; pending: number; violations: CurveViolation[] }> {
     const { unit, period } = await this.requireScope(ctx, input.unitId, input.periodId);
     periodService.assertOpen(period, inputPath('periodId'));
-    if (period.status !== PeriodStatus.EVALUATING) throw new UserErrorsException([evaluationError(EvaluationProblem.PERIOD_NOT_EVALUATING, inputPath('periodId'))]);
+    if (period.status !== PeriodStatus.EVALUATING)
+      throw new UserErrorsException([evaluationError(EvaluationProblem.PERIOD_NOT_EVALUATING, inputPath('periodId'))]);
     const existing = await ctx.em.getRepository(UnitRating).findOneBy({ unitId: unit.id, periodId: period.id });
     const rating = existing && (await lockedRow(ctx.em, UnitRating, existing.id));
-    if (!rating) throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_RATING_MISSING, inputPath('unitId'))]);
+    if (!rating)
+      throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_RATING_MISSING, inputPath('unitId'))]);
     const errors = new UserErrorList();
-    const justification = optionalText(errors, input.overrideJustification, inputPath('overrideJustification'), 'The justification', 4000) ?? null;
+    const justification =
+      optionalText(
+        errors,
+        input.overrideJustification,
+        inputPath('overrideJustification'),
+        'The justification',
+        4000,
+      ) ?? null;
     errors.throwIfAny();
     const { violations, pending } = await this.distribution(ctx, unit.id, period.id, input.includeSubunits);
     if (violations.length && ctx.settings.distributionCurveMode === 'block' && justification === null) {
       throw new UserErrorsException(
-        violations.map((v) => evaluationError(EvaluationProblem.CURVE_VIOLATED, inputPath('unitId'), `${v.bound.description} (${v.count} of ${v.total})`)),
+        violations.map((v) =>
+          evaluationError(
+            EvaluationProblem.CURVE_VIOLATED,
+            inputPath('unitId'),
+            `${v.bound.description} (${v.count} of ${v.total})`,
+          ),
+        ),
       );
     }
     const query = ctx.em
       .getRepository(Appraisal)
       .createQueryBuilder('plan')
-      .innerJoin('unit_closure', 'within', `within.descendant_id = plan.unit_id AND within.ancestor_id = :unitId${input.includeSubunits ? '' : ' AND within.depth = 0'}`, { unitId: unit.id })
-      .where('plan.period_id = :periodId AND plan.status = :evaluated', { periodId: period.id, evaluated: AppraisalStatus.EVALUATED });
+      .innerJoin(
+        'unit_closure',
+        'within',
+        `within.descendant_id = plan.unit_id AND within.ancestor_id = :unitId${input.includeSubunits ? '' : ' AND within.depth = 0'}`,
+        { unitId: unit.id },
+      )
+      .where('plan.period_id = :periodId AND plan.status = :evaluated', {
+        periodId: period.id,
+        evaluated: AppraisalStatus.EVALUATED,
+      });
     // Locked: a re-rating cannot slip in between the check and the delivery.
     if (supportsRowLocks(ctx.em)) query.setLock('pessimistic_write');
     const plans = await query.getMany();
     await this.assertHeadsFollowUnits(ctx, plans, period.id);
     for (const plan of plans) {
-      await appraisalWorkflowService.apply(ctx, plan, period, TransitionAction.FINALIZE, AppraisalStatus.FINAL, null, plan.version, { deliveredAt: ctx.now() });
+      await appraisalWorkflowService.apply(
+        ctx,
+        plan,
+        period,
+        TransitionAction.FINALIZE,
+        AppraisalStatus.FINAL,
+        null,
+        plan.version,
+        { deliveredAt: ctx.now() },
+      );
     }
     const now = ctx.now();
-    const after = Object.assign(new UnitRating(), rating, { finalizedAt: now, overrideJustification: violations.length ? justification : null, updatedAt: now, version: rating.version + 1 });
-    await updateVersioned(ctx.em, UnitRating, rating.id, rating.version, { finalizedAt: now, overrideJustification: after.overrideJustification, updatedAt: now });
+    const after = Object.assign(new UnitRating(), rating, {
+      finalizedAt: now,
+      overrideJustification: violations.length ? justification : null,
+      updatedAt: now,
+      version: rating.version + 1,
+    });
+    await updateVersioned(ctx.em, UnitRating, rating.id, rating.version, {
+      finalizedAt: now,
+      overrideJustification: after.overrideJustification,
+      updatedAt: now,
+    });
     await recordAudit(ctx, {
       action: AuditAction.UNIT_EVALUATIONS_FINALIZED,
       entityType: UnitRating.typeName,
       entityId: rating.id,
       before: auditSnapshot(rating),
-      after: { ...auditSnapshot(after), finalized: plans.length, violations: violations.map((v) => v.bound.description) },
+      after: {
+        ...auditSnapshot(after),
+        finalized: plans.length,
+        violations: violations.map((v) => v.bound.description),
+      },
     });
     return { unitRating: after, finalized: plans.length, pending, violations };
   }
@@ -139,24 +244,38 @@ export class UnitRatingService {
     const heads = await ctx.em
       .getRepository(Evaluation)
       .createQueryBuilder('e')
-      .where('e.appraisal_id IN (:...ids) AND e.kind = :annual AND e.unit_rating IS NOT NULL', { ids: plans.map((p) => p.id), annual: EvaluationKind.ANNUAL })
+      .where('e.appraisal_id IN (:...ids) AND e.kind = :annual AND e.unit_rating IS NOT NULL', {
+        ids: plans.map((p) => p.id),
+        annual: EvaluationKind.ANNUAL,
+      })
       .getMany();
     if (heads.length === 0) return;
     const unitOf = new Map(plans.map((p) => [p.id, p.unitId]));
-    const ratings = await ctx.em.getRepository(UnitRating).findBy({ periodId, unitId: In([...new Set(heads.map((h) => unitOf.get(h.appraisalId)!))]) });
+    const ratings = await ctx.em
+      .getRepository(UnitRating)
+      .findBy({ periodId, unitId: In([...new Set(heads.map((h) => unitOf.get(h.appraisalId)!))]) });
     const current = new Map(ratings.map((r) => [r.unitId, r.rating]));
     const outdated = heads.filter((h) => current.get(unitOf.get(h.appraisalId)!) !== h.unitRating);
-    if (outdated.length) throw new UserErrorsException(outdated.map(() => evaluationError(EvaluationProblem.HEAD_RATING_OUTDATED, inputPath('unitId'))));
+    if (outdated.length)
+      throw new UserErrorsException(
+        outdated.map(() => evaluationError(EvaluationProblem.HEAD_RATING_OUTDATED, inputPath('unitId'))),
+      );
   }
 
-  private async requireScope(ctx: RequestContext, unitGlobalId: string, periodGlobalId: string): Promise<{ unit: Unit; period: PerformancePeriod }> {
+  private async requireScope(
+    ctx: RequestContext,
+    unitGlobalId: string,
+    periodGlobalId: string,
+  ): Promise<{ unit: Unit; period: PerformancePeriod }> {
     const unitId = idOfType(unitGlobalId, Unit.typeName);
     const unit = unitId === null ? null : await unitService.get(ctx, unitId);
     if (!unit) throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_NOT_FOUND, inputPath('unitId'))]);
-    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id))) throw new UserErrorsException([evaluationError(EvaluationProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
+    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id)))
+      throw new UserErrorsException([evaluationError(EvaluationProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
     const periodId = idOfType(periodGlobalId, PerformancePeriod.typeName);
     const period = periodId === null ? null : await periodService.get(ctx, periodId);
-    if (!period) throw new UserErrorsException([evaluationError(EvaluationProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
+    if (!period)
+      throw new UserErrorsException([evaluationError(EvaluationProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
     return { unit, period };
   }
 }

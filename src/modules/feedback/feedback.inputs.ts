@@ -2,7 +2,10 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { CoreValue } from '../work-plan/core-values';
 import { FeedbackTarget } from './feedback.entity';
 
-@InputType({ description: 'Gives feedback to an employee you appraise or stand above, on their plan, an indicator, a realization, an activity or a core value.' })
+@InputType({
+  description:
+    'Gives feedback to an employee you appraise or stand above, on their plan, an indicator, a realization, an activity or a core value.',
+})
 export class GiveFeedbackInput {
   @Field(() => FeedbackTarget, { description: 'What it is about.' })
   target!: FeedbackTarget;

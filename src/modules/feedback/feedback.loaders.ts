@@ -14,12 +14,19 @@ export const feedbackById: LoaderFactory<number, Feedback | null> = (ctx) =>
 export const feedbackOn: LoaderFactory<number, Feedback[], { kind: FeedbackTarget }> = (ctx, { kind }) =>
   new DataLoader(async (targetIds) => {
     const f = RawEntities.of(ctx.em, Feedback, 'f');
-    const rows = await f.query(ctx.em, `SELECT ${f.select()} FROM ${f.from()} WHERE f.target_kind = ? AND f.target_id IN (${placeholders(targetIds)}) ORDER BY f.id ASC`, [kind, ...targetIds]);
+    const rows = await f.query(
+      ctx.em,
+      `SELECT ${f.select()} FROM ${f.from()} WHERE f.target_kind = ? AND f.target_id IN (${placeholders(targetIds)}) ORDER BY f.id ASC`,
+      [kind, ...targetIds],
+    );
     return groupByKey(targetIds, rows, (f) => f.targetId!);
   });
 
 /** Keeps, in each list, the feedback the caller may read (READ_FEEDBACK): one policy pass for all the lists. */
-export async function readableFeedback(ctx: RequestContext, lists: readonly (readonly Feedback[])[]): Promise<Feedback[][]> {
+export async function readableFeedback(
+  ctx: RequestContext,
+  lists: readonly (readonly Feedback[])[],
+): Promise<Feedback[][]> {
   const allowed = await ctx.policy.filter(Permission.READ_FEEDBACK, lists.flat());
   let n = 0;
   return lists.map((list) => list.filter(() => allowed[n++] !== null));
@@ -29,7 +36,9 @@ export async function readableFeedback(ctx: RequestContext, lists: readonly (rea
 const readableFeedbackOn =
   (kind: FeedbackTarget): LoaderFactory<number, Feedback[]> =>
   (ctx) =>
-    new PeekableLoader(async (targetIds) => readableFeedback(ctx, await loadAll(ctx.loaders.get(feedbackOn, { kind }), targetIds)));
+    new PeekableLoader(async (targetIds) =>
+      readableFeedback(ctx, await loadAll(ctx.loaders.get(feedbackOn, { kind }), targetIds)),
+    );
 
 /** What the caller may read of the feedback on each realization; the progress batch primes it (`plan-progress.loaders.ts`). */
 export const readableFeedbackOnRealization = readableFeedbackOn(FeedbackTarget.REALIZATION);
@@ -39,6 +48,8 @@ export const readableFeedbackOnIndicator = readableFeedbackOn(FeedbackTarget.IND
 /** All feedback on each plan (whatever the target within it), newest first. */
 export const feedbackOfAppraisal: LoaderFactory<number, Feedback[]> = (ctx) =>
   new DataLoader(async (appraisalIds) => {
-    const rows = await ctx.em.getRepository(Feedback).find({ where: { appraisalId: In([...appraisalIds]) }, order: { id: 'DESC' } });
+    const rows = await ctx.em
+      .getRepository(Feedback)
+      .find({ where: { appraisalId: In([...appraisalIds]) }, order: { id: 'DESC' } });
     return groupByKey(appraisalIds, rows, (f) => f.appraisalId!);
   });

@@ -28,7 +28,8 @@ export const feedbackRules = {
       const me = ctx.actor.employeeId;
       const isRecipient = me !== undefined && me === subject.recipientEmployeeId;
       const isAuthor = me !== undefined && me === subject.authorEmployeeId;
-      if (isRecipient || isAuthor) return decideReadFeedback({ actor: ctx.actor, relation: { isRecipient, isAuthor, readsContext: false } });
+      if (isRecipient || isAuthor)
+        return decideReadFeedback({ actor: ctx.actor, relation: { isRecipient, isAuthor, readsContext: false } });
       return (async () => {
         let readsContext: boolean;
         if (subject.appraisalId !== null) {
@@ -38,7 +39,9 @@ export const feedbackRules = {
           const recipient = await ctx.loaders.get(employeeById).load(subject.recipientEmployeeId);
           readsContext =
             (me !== undefined && (await ctx.loaders.get(actorIsAbove).load(subject.recipientEmployeeId))) ||
-            (ctx.actor.isHrAdmin && recipient !== null && (await ctx.loaders.get(unitInHrScope).load(recipient.unitId)));
+            (ctx.actor.isHrAdmin &&
+              recipient !== null &&
+              (await ctx.loaders.get(unitInHrScope).load(recipient.unitId)));
         }
         return decideReadFeedback({ actor: ctx.actor, relation: { isRecipient, isAuthor, readsContext } });
       })();

@@ -73,14 +73,23 @@ export class FeedbackResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
-  @Mutation(() => GiveFeedbackPayload, { description: 'Gives feedback to someone you appraise or stand above; they see it at once (subscription feedbackReceived).' })
-  giveFeedback(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: GiveFeedbackInput): Promise<GiveFeedbackPayload> {
+  @Mutation(() => GiveFeedbackPayload, {
+    description:
+      'Gives feedback to someone you appraise or stand above; they see it at once (subscription feedbackReceived).',
+  })
+  giveFeedback(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', INPUT) input: GiveFeedbackInput,
+  ): Promise<GiveFeedbackPayload> {
     return runMutation(ctx, (tx) => feedbackService.give(tx, input));
   }
 
   @Allow(Permission.SIGNED_IN)
   @Mutation(() => ReplyToFeedbackPayload, { description: 'Replies to feedback addressed to you.' })
-  replyToFeedback(@Ctx() ctx: RequestContext, @Arg('input', INPUT) input: ReplyToFeedbackInput): Promise<ReplyToFeedbackPayload> {
+  replyToFeedback(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', INPUT) input: ReplyToFeedbackInput,
+  ): Promise<ReplyToFeedbackPayload> {
     return runMutation(ctx, (tx) => feedbackService.reply(tx, input));
   }
 }
@@ -116,7 +125,9 @@ export class ActivityFeedbackResolver {
 @Resolver(() => Indicator)
 export class IndicatorFeedbackResolver {
   @ListSize(5)
-  @FieldResolver(() => [Feedback], { description: 'Feedback on this indicator, oldest first; empty unless you may read the plan.' })
+  @FieldResolver(() => [Feedback], {
+    description: 'Feedback on this indicator, oldest first; empty unless you may read the plan.',
+  })
   feedback(@Ctx() ctx: RequestContext, @Root() indicator: Indicator): Feedback[] | Promise<Feedback[]> {
     return feedbackService.onIndicator(ctx, indicator.id);
   }
@@ -125,12 +136,24 @@ export class IndicatorFeedbackResolver {
 @Resolver(() => Viewer)
 export class ViewerFeedbackResolver {
   @FieldResolver(() => FeedbackConnection, { description: 'Feedback addressed to you, newest first.' })
-  async feedbackReceived(@Ctx() ctx: RequestContext, @Root() viewer: Viewer, @Args() args: ConnectionArgs): Promise<FeedbackConnection> {
-    return FeedbackConnection.from(viewer.actor.employeeId === undefined ? emptyPage<Feedback>() : await feedbackService.mine(ctx, 'received', args));
+  async feedbackReceived(
+    @Ctx() ctx: RequestContext,
+    @Root() viewer: Viewer,
+    @Args() args: ConnectionArgs,
+  ): Promise<FeedbackConnection> {
+    return FeedbackConnection.from(
+      viewer.actor.employeeId === undefined ? emptyPage<Feedback>() : await feedbackService.mine(ctx, 'received', args),
+    );
   }
 
   @FieldResolver(() => FeedbackConnection, { description: 'Feedback you gave, newest first.' })
-  async feedbackGiven(@Ctx() ctx: RequestContext, @Root() viewer: Viewer, @Args() args: ConnectionArgs): Promise<FeedbackConnection> {
-    return FeedbackConnection.from(viewer.actor.employeeId === undefined ? emptyPage<Feedback>() : await feedbackService.mine(ctx, 'given', args));
+  async feedbackGiven(
+    @Ctx() ctx: RequestContext,
+    @Root() viewer: Viewer,
+    @Args() args: ConnectionArgs,
+  ): Promise<FeedbackConnection> {
+    return FeedbackConnection.from(
+      viewer.actor.employeeId === undefined ? emptyPage<Feedback>() : await feedbackService.mine(ctx, 'given', args),
+    );
   }
 }

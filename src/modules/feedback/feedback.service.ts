@@ -26,11 +26,20 @@ import { workPlanService } from '../work-plan/work-plan.service';
 import { periodService } from '../period/period.service';
 import { Feedback, FeedbackTarget } from './feedback.entity';
 import { type GiveFeedbackInput, type ReplyToFeedbackInput } from './feedback.inputs';
-import { feedbackById, feedbackOfAppraisal, feedbackOn, readableFeedbackOnIndicator, readableFeedbackOnRealization } from './feedback.loaders';
+import {
+  feedbackById,
+  feedbackOfAppraisal,
+  feedbackOn,
+  readableFeedbackOnIndicator,
+  readableFeedbackOnRealization,
+} from './feedback.loaders';
 import { actorIsAbove } from '../employee/employee.facts';
 
 const inputPath = (field: string) => ['input', field];
-const notFound = (field: string) => new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such thing to give feedback on.', inputPath(field))]);
+const notFound = (field: string) =>
+  new UserErrorsException([
+    UserError.of(UserErrorCode.NOT_FOUND, 'No such thing to give feedback on.', inputPath(field)),
+  ]);
 
 interface Addressee {
   recipientId: number;
@@ -69,7 +78,11 @@ export class FeedbackService {
     const me = ctx.actor.employeeId ?? -1;
     const column = side === 'received' ? 'feedback.recipient_employee_id' : 'feedback.author_employee_id';
     const qb = ctx.em.getRepository(Feedback).createQueryBuilder('feedback').where(`${column} = :me`, { me });
-    return paginate(qb, { column: 'feedback.id', idColumn: 'feedback.id', direction: 'DESC', valueOf: (f) => f.id, idOf: (f) => f.id }, args);
+    return paginate(
+      qb,
+      { column: 'feedback.id', idColumn: 'feedback.id', direction: 'DESC', valueOf: (f) => f.id, idOf: (f) => f.id },
+      args,
+    );
   }
 
   async give(ctx: RequestContext, input: GiveFeedbackInput): Promise<{ feedback: Feedback }> {
@@ -79,11 +92,14 @@ export class FeedbackService {
     if (addressee.recipientId === me) throw forbidden('Feedback is for someone else.');
     await this.assertPeriodOpen(ctx, addressee.appraisal?.periodId ?? null, inputPath('targetId'));
     const isAppraiser = addressee.appraisal?.appraiserEmployeeId === me;
-    if (!isAppraiser && !(await ctx.loaders.get(actorIsAbove).load(addressee.recipientId))) throw forbidden('Only the appraiser or someone above the employee gives feedback.');
+    if (!isAppraiser && !(await ctx.loaders.get(actorIsAbove).load(addressee.recipientId)))
+      throw forbidden('Only the appraiser or someone above the employee gives feedback.');
     const errors = new UserErrorList();
     const text = requiredText(errors, input.text, inputPath('text'), 'The feedback', 2000);
-    if (input.target === FeedbackTarget.BEHAVIOR && !input.coreValue) errors.add(UserErrorCode.INVALID, 'Feedback on behaviour names the core value.', inputPath('coreValue'));
-    if (input.target !== FeedbackTarget.BEHAVIOR && input.coreValue) errors.add(UserErrorCode.INVALID, 'Only feedback on behaviour names a core value.', inputPath('coreValue'));
+    if (input.target === FeedbackTarget.BEHAVIOR && !input.coreValue)
+      errors.add(UserErrorCode.INVALID, 'Feedback on behaviour names the core value.', inputPath('coreValue'));
+    if (input.target !== FeedbackTarget.BEHAVIOR && input.coreValue)
+      errors.add(UserErrorCode.INVALID, 'Only feedback on behaviour names a core value.', inputPath('coreValue'));
     errors.throwIfAny();
     const now = ctx.now();
     const feedback = ctx.em.getRepository(Feedback).create({
@@ -101,9 +117,15 @@ export class FeedbackService {
       updatedAt: now,
     });
     await changePlanProgress(ctx, feedback.appraisalId, () => ctx.em.getRepository(Feedback).insert(feedback));
-    await recordAudit(ctx, { action: AuditAction.FEEDBACK_GIVEN, entityType: Feedback.typeName, entityId: feedback.id, after: auditSnapshot(feedback) });
+    await recordAudit(ctx, {
+      action: AuditAction.FEEDBACK_GIVEN,
+      entityType: Feedback.typeName,
+      entityId: feedback.id,
+      after: auditSnapshot(feedback),
+    });
     ctx.publish(Topic.FEEDBACK_RECEIVED, { feedbackId: feedback.id, recipientId: feedback.recipientEmployeeId });
-    if (feedback.appraisalId !== null) ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK' });
+    if (feedback.appraisalId !== null)
+      ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK' });
     return { feedback };
   }
 
@@ -113,7 +135,8 @@ export class FeedbackService {
     if (!feedback || !(await ctx.policy.can(Permission.READ_FEEDBACK, feedback))) {
       throw new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such feedback.', inputPath('id'))]);
     }
-    if (feedback.recipientEmployeeId !== ctx.actor.employeeId) throw forbidden('Only the employee it is addressed to replies.');
+    if (feedback.recipientEmployeeId !== ctx.actor.employeeId)
+      throw forbidden('Only the employee it is addressed to replies.');
     // Feedback lies in its recipient's plan, which the recipient reads.
     const plan = feedback.appraisalId === null ? null : await appraisalService.get(ctx, feedback.appraisalId);
     await this.assertPeriodOpen(ctx, plan?.periodId ?? null, inputPath('id'));
@@ -122,10 +145,28 @@ export class FeedbackService {
     const reply = requiredText(errors, input.reply, inputPath('reply'), 'The reply', 2000);
     errors.throwIfAny();
     const now = ctx.now();
-    const after = Object.assign(new Feedback(), feedback, { reply: reply!, repliedAt: now, updatedAt: now, version: feedback.version + 1 });
-    await changePlanProgress(ctx, feedback.appraisalId, () => updateVersioned(ctx.em, Feedback, feedback.id, input.expectedVersion, { reply: reply!, repliedAt: now, updatedAt: now }));
-    await recordAudit(ctx, { action: AuditAction.FEEDBACK_REPLIED, entityType: Feedback.typeName, entityId: feedback.id, before: auditSnapshot(feedback), after: auditSnapshot(after) });
-    if (feedback.appraisalId !== null) ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK_REPLY' });
+    const after = Object.assign(new Feedback(), feedback, {
+      reply: reply!,
+      repliedAt: now,
+      updatedAt: now,
+      version: feedback.version + 1,
+    });
+    await changePlanProgress(ctx, feedback.appraisalId, () =>
+      updateVersioned(ctx.em, Feedback, feedback.id, input.expectedVersion, {
+        reply: reply!,
+        repliedAt: now,
+        updatedAt: now,
+      }),
+    );
+    await recordAudit(ctx, {
+      action: AuditAction.FEEDBACK_REPLIED,
+      entityType: Feedback.typeName,
+      entityId: feedback.id,
+      before: auditSnapshot(feedback),
+      after: auditSnapshot(after),
+    });
+    if (feedback.appraisalId !== null)
+      ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK_REPLY' });
     return { feedback: after };
   }
 
@@ -141,7 +182,8 @@ export class FeedbackService {
     const decoded = fromGlobalId(input.targetId);
     // Each target through its module's service, which leaves out what the caller may not read; then its plan, which
     // the caller must read too (READ_APPRAISAL: content readers below the owner do not give feedback on it).
-    const readablePlan = async (appraisalId: number | null) => (appraisalId === null ? null : appraisalService.get(ctx, appraisalId));
+    const readablePlan = async (appraisalId: number | null) =>
+      appraisalId === null ? null : appraisalService.get(ctx, appraisalId);
     switch (input.target) {
       case FeedbackTarget.APPRAISAL:
       case FeedbackTarget.BEHAVIOR: {
@@ -150,24 +192,28 @@ export class FeedbackService {
         return { recipientId: plan.employeeId, appraisal: plan, targetId: plan.id };
       }
       case FeedbackTarget.INDICATOR: {
-        const [indicator] = decoded?.typeName === Indicator.typeName ? await workPlanService.getIndicators(ctx, [decoded.id]) : [null];
+        const [indicator] =
+          decoded?.typeName === Indicator.typeName ? await workPlanService.getIndicators(ctx, [decoded.id]) : [null];
         const [rhk] = indicator ? await workPlanService.getMany(ctx, [indicator.workResultPlanId]) : [null];
         const plan = rhk ? await readablePlan(rhk.appraisalId) : null;
         if (!plan) throw notFound('targetId');
         return { recipientId: plan.employeeId, appraisal: plan, targetId: indicator!.id };
       }
       case FeedbackTarget.REALIZATION: {
-        const [realization] = decoded?.typeName === Realization.typeName ? await realizationService.getMany(ctx, [decoded.id]) : [null];
+        const [realization] =
+          decoded?.typeName === Realization.typeName ? await realizationService.getMany(ctx, [decoded.id]) : [null];
         const plan = realization ? await readablePlan(realization.appraisalId) : null;
         if (!plan) throw notFound('targetId');
         return { recipientId: plan.employeeId, appraisal: plan, targetId: realization!.id };
       }
       case FeedbackTarget.ACTIVITY: {
-        const [activity] = decoded?.typeName === DailyActivity.typeName ? await activityService.getMany(ctx, [decoded.id]) : [null];
+        const [activity] =
+          decoded?.typeName === DailyActivity.typeName ? await activityService.getMany(ctx, [decoded.id]) : [null];
         if (!activity) throw notFound('targetId');
         // The entry's plan, whether or not the caller reads it (an HR admin covering the person now may not cover the
         // plan's unit then): the feedback belongs there all the same. A fact for the write, never shown to the caller.
-        const plan = activity.appraisalId === null ? null : await ctx.loaders.get(appraisalById).load(activity.appraisalId);
+        const plan =
+          activity.appraisalId === null ? null : await ctx.loaders.get(appraisalById).load(activity.appraisalId);
         return { recipientId: activity.employeeId, appraisal: plan, targetId: activity.id };
       }
     }

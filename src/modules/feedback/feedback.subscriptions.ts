@@ -14,7 +14,9 @@ export class FeedbackSubscriptions {
     description: 'Feedback addressed to you, the moment it is given.',
     subscribe: ({ context }: { context: RequestContext }) =>
       visibleEvents(context, Topic.FEEDBACK_RECEIVED, async (ctx, event) =>
-        event.recipientId === ctx.actor.employeeId ? ((await feedbackService.getMany(ctx, [event.feedbackId]))[0] ?? null) : null,
+        event.recipientId === ctx.actor.employeeId
+          ? ((await feedbackService.getMany(ctx, [event.feedbackId]))[0] ?? null)
+          : null,
       ),
   })
   feedbackReceived(@Root() feedback: Feedback): Feedback {

@@ -35,7 +35,8 @@ export interface CsvImportResult extends CsvImportProgress {
 }
 
 /** An empty cell clears an optional field; a missing column leaves it as stored. */
-const optional = (row: CsvRecord, column: string): string | null | undefined => (column in row ? row[column]!.trim() || null : undefined);
+const optional = (row: CsvRecord, column: string): string | null | undefined =>
+  column in row ? row[column]!.trim() || null : undefined;
 
 function toUnitRow(row: CsvRecord): ImportUnitRow {
   return { code: row.code ?? '', name: row.name ?? '', kind: row.kind ?? '', parentCode: optional(row, 'parentCode') };
@@ -91,8 +92,19 @@ export async function importCsv(
   let done = 0;
 
   const importChunk = (records: CsvRecord[]): Promise<ImportOutcome> => {
-    const ctx = new RequestContext({ requestId: `csv-import-${Date.now()}`, actor, db, log, policyTable, timeZone: 'Asia/Jayapura' });
-    return ctx.transaction((tx) => (kind === 'units' ? importService.importUnits(tx, records.map(toUnitRow)) : importService.importEmployees(tx, records.map(toEmployeeRow))));
+    const ctx = new RequestContext({
+      requestId: `csv-import-${Date.now()}`,
+      actor,
+      db,
+      log,
+      policyTable,
+      timeZone: 'Asia/Jayapura',
+    });
+    return ctx.transaction((tx) =>
+      kind === 'units'
+        ? importService.importUnits(tx, records.map(toUnitRow))
+        : importService.importEmployees(tx, records.map(toEmployeeRow)),
+    );
   };
 
   const run = async (records: CsvRecord[], lineOf: (index: number) => number, finalPass: boolean) => {
@@ -102,7 +114,9 @@ export async function importCsv(
     counts.unchanged += outcome.summary.unchanged;
     for (const row of outcome.rows) {
       if (row.status !== ImportRowStatus.FAILED) continue;
-      const waitsForLaterRow = row.errors.every((e) => e.code === 'NOT_FOUND' && ['supervisorNip', 'parentCode'].includes(e.field?.[3] ?? ''));
+      const waitsForLaterRow = row.errors.every(
+        (e) => e.code === 'NOT_FOUND' && ['supervisorNip', 'parentCode'].includes(e.field?.[3] ?? ''),
+      );
       if (!finalPass && waitsForLaterRow) {
         retry.push({ record: records[row.index]!, lineNo: lineOf(row.index) });
         continue;
@@ -129,7 +143,10 @@ export async function importCsv(
     if (!kind) {
       const columns = Object.keys(record);
       kind = columns.includes('nip') ? 'employees' : columns.includes('code') ? 'units' : undefined;
-      if (!kind) throw new CsvImportError('The header must name the columns: "nip,…" for employees or "code,name,kind,…" for units.');
+      if (!kind)
+        throw new CsvImportError(
+          'The header must name the columns: "nip,…" for employees or "code,name,kind,…" for units.',
+        );
       const missing = REQUIRED_COLUMNS[kind].filter((c) => !columns.includes(c));
       if (missing.length) throw new CsvImportError(`Missing column(s) for ${kind}: ${missing.join(', ')}`);
     }

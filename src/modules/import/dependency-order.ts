@@ -9,7 +9,11 @@ export interface DependencyOrder {
  * Orders rows so that a row referring to another row of the same batch (its parent unit, its supervisor) comes
  * after it, and finds the rows caught in a reference cycle inside the batch.
  */
-export function dependencyOrder<T>(rows: readonly T[], keyOf: (row: T) => string, refOf: (row: T) => string | null | undefined): DependencyOrder {
+export function dependencyOrder<T>(
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+  refOf: (row: T) => string | null | undefined,
+): DependencyOrder {
   const indexByKey = new Map<string, number>();
   rows.forEach((row, i) => {
     if (!indexByKey.has(keyOf(row))) indexByKey.set(keyOf(row), i);

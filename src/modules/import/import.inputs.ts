@@ -12,11 +12,17 @@ export class ImportUnitRow {
   @Field({ description: 'A UnitKind value, e.g. "HEALTH_CENTRE".' })
   kind!: string;
 
-  @Field(() => String, { nullable: true, description: 'Code of the parent unit (in the database or earlier in this call); null or empty: a root. Omitted: unchanged.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Code of the parent unit (in the database or earlier in this call); null or empty: a root. Omitted: unchanged.',
+  })
   parentCode?: string | null;
 }
 
-@InputType({ description: 'One employee of an import, keyed by NIP. Omitted optional fields stay as stored; null clears them.' })
+@InputType({
+  description: 'One employee of an import, keyed by NIP. Omitted optional fields stay as stored; null clears them.',
+})
 export class ImportEmployeeRow {
   @Field({ description: 'NIP or NI PPPK (the natural key).' })
   nip!: string;
@@ -48,13 +54,20 @@ export class ImportEmployeeRow {
   @Field({ description: 'Code of the unit the employee works in.' })
   unitCode!: string;
 
-  @Field(() => String, { nullable: true, description: 'NIP of the direct supervisor (in the database or in this call); null or empty: none. Omitted: unchanged.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'NIP of the direct supervisor (in the database or in this call); null or empty: none. Omitted: unchanged.',
+  })
   supervisorNip?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Work email.' })
   email?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'False deactivates the employee. Omitted: unchanged (new employees are active).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'False deactivates the employee. Omitted: unchanged (new employees are active).',
+  })
   active?: boolean | null;
 }
 

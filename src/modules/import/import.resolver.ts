@@ -11,17 +11,25 @@ import { ImportEmployeesPayload, ImportUnitsPayload } from './import.types';
 export class ImportResolver {
   @Allow(Permission.IMPORT_ORGANISATION)
   @Mutation(() => ImportUnitsPayload, {
-    description: 'Creates or updates units by code (integration clients, HR admins within scope). Idempotent; errors per row.',
+    description:
+      'Creates or updates units by code (integration clients, HR admins within scope). Idempotent; errors per row.',
   })
-  importUnits(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: ImportUnitsInput): Promise<ImportUnitsPayload> {
+  importUnits(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'What to create or change.' }) input: ImportUnitsInput,
+  ): Promise<ImportUnitsPayload> {
     return runMutation(ctx, (tx) => importService.importUnits(tx, input.rows)) as Promise<ImportUnitsPayload>;
   }
 
   @Allow(Permission.IMPORT_ORGANISATION)
   @Mutation(() => ImportEmployeesPayload, {
-    description: 'Creates or updates employees by NIP (integration clients, HR admins within scope). Idempotent; errors per row.',
+    description:
+      'Creates or updates employees by NIP (integration clients, HR admins within scope). Idempotent; errors per row.',
   })
-  importEmployees(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: ImportEmployeesInput): Promise<ImportEmployeesPayload> {
+  importEmployees(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'What to create or change.' }) input: ImportEmployeesInput,
+  ): Promise<ImportEmployeesPayload> {
     return runMutation(ctx, (tx) => importService.importEmployees(tx, input.rows)) as Promise<ImportEmployeesPayload>;
   }
 }

@@ -31,17 +31,31 @@ interface RowKind<R> {
 const UNIT_ROW_FIELDS = { ref: 'parentCode', rename: { parentId: 'parentCode', id: 'code', expectedVersion: 'code' } };
 const EMPLOYEE_ROW_FIELDS = {
   ref: 'supervisorNip',
-  rename: { unitId: 'unitCode', supervisorId: 'supervisorNip', externalSupervisorId: 'supervisorNip', id: 'nip', employeeId: 'nip', expectedVersion: 'nip' },
+  rename: {
+    unitId: 'unitCode',
+    supervisorId: 'supervisorNip',
+    externalSupervisorId: 'supervisorNip',
+    id: 'nip',
+    employeeId: 'nip',
+    expectedVersion: 'nip',
+  },
 };
 
-function parseEnum<E extends string>(values: Record<string, E>, raw: string | null | undefined, errors: UserErrorList, field: string[], label: string): E | undefined {
+function parseEnum<E extends string>(
+  values: Record<string, E>,
+  raw: string | null | undefined,
+  errors: UserErrorList,
+  field: string[],
+  label: string,
+): E | undefined {
   const value = raw?.trim().toUpperCase();
   if (value && (Object.values(values) as string[]).includes(value)) return value as E;
   errors.add(UserErrorCode.INVALID, `${label} must be one of ${Object.values(values).join(', ')}.`, field);
   return undefined;
 }
 
-const blankToNull = (value: string | null | undefined): string | null | undefined => (value === undefined ? undefined : value?.trim() ? value.trim() : null);
+const blankToNull = (value: string | null | undefined): string | null | undefined =>
+  value === undefined ? undefined : value?.trim() ? value.trim() : null;
 
 /**
  * Bulk upserts from the national HR system's export (`docs/api.md`, Mutations): idempotent on the natural key (unit
@@ -65,7 +79,8 @@ export class ImportService {
       keyOf: (row) => row.nip.trim(),
       refOf: (row) => blankToNull(row.supervisorNip) ?? null,
       fields: EMPLOYEE_ROW_FIELDS,
-      cycle: 'An employee cannot be supervised by themselves or by someone below them (the rows of this call form a loop).',
+      cycle:
+        'An employee cannot be supervised by themselves or by someone below them (the rows of this call form a loop).',
       lockTree: (em) => supervisorTree.lock(em),
       importRow: (rowCtx, row, path) => this.importEmployee(rowCtx, row, path),
     });
@@ -74,7 +89,12 @@ export class ImportService {
   private async run<R>(ctx: RequestContext, rows: R[], kind: RowKind<R>): Promise<ImportOutcome> {
     const { keyOf, refOf, importRow } = kind;
     if (rows.length > MAX_IMPORT_ROWS) {
-      throw new UserErrorsException([UserError.of(UserErrorCode.INVALID, `Send at most ${MAX_IMPORT_ROWS} rows per call (got ${rows.length}).`, ['input', 'rows'])]);
+      throw new UserErrorsException([
+        UserError.of(UserErrorCode.INVALID, `Send at most ${MAX_IMPORT_ROWS} rows per call (got ${rows.length}).`, [
+          'input',
+          'rows',
+        ]),
+      ]);
     }
     const results: (ImportRowResult | undefined)[] = new Array(rows.length);
     const fail = (index: number, errors: UserError[]) => {
@@ -83,12 +103,20 @@ export class ImportService {
     const seen = new Set<string>();
     rows.forEach((row, index) => {
       const key = keyOf(row);
-      if (seen.has(key)) fail(index, [UserError.of(UserErrorCode.DUPLICATE, `"${key}" appears more than once in this call.`, ['input', 'rows', String(index)])]);
+      if (seen.has(key))
+        fail(index, [
+          UserError.of(UserErrorCode.DUPLICATE, `"${key}" appears more than once in this call.`, [
+            'input',
+            'rows',
+            String(index),
+          ]),
+        ]);
       seen.add(key);
     });
     const { order, cyclic } = dependencyOrder(rows, keyOf, refOf);
     for (const index of cyclic) {
-      if (!results[index]) fail(index, [UserError.of(UserErrorCode.CYCLE, kind.cycle, ['input', 'rows', String(index), kind.fields.ref])]);
+      if (!results[index])
+        fail(index, [UserError.of(UserErrorCode.CYCLE, kind.cycle, ['input', 'rows', String(index), kind.fields.ref])]);
     }
     await ctx.transaction(async (tx) => {
       await kind.lockTree(tx.em);
@@ -133,23 +161,40 @@ export class ImportService {
       await unitService.insert(ctx, values!, parent, Permission.IMPORT_INTO_UNIT, path);
       return ImportRowStatus.CREATED;
     }
-    if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, existing.id))) throw new UserErrorsException([unitError(UnitProblem.OUT_OF_SCOPE, path('code'))]);
-    let unit = await unitService.applyChanges(ctx, existing, { ...values!, headId: existing.headId }, existing.version, path);
-    if (parentCode !== undefined) unit = await unitService.moveUnder(ctx, unit, parent, unit.version, Permission.IMPORT_INTO_UNIT, path);
+    if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, existing.id)))
+      throw new UserErrorsException([unitError(UnitProblem.OUT_OF_SCOPE, path('code'))]);
+    let unit = await unitService.applyChanges(
+      ctx,
+      existing,
+      { ...values!, headId: existing.headId },
+      existing.version,
+      path,
+    );
+    if (parentCode !== undefined)
+      unit = await unitService.moveUnder(ctx, unit, parent, unit.version, Permission.IMPORT_INTO_UNIT, path);
     return unit.version === existing.version ? ImportRowStatus.UNCHANGED : ImportRowStatus.UPDATED;
   }
 
   private async importEmployee(ctx: RequestContext, row: ImportEmployeeRow, path: RowPath): Promise<ImportRowStatus> {
     const errors = new UserErrorList();
-    const employmentType = parseEnum(EmploymentType, row.employmentType, errors, path('employmentType'), 'employmentType');
+    const employmentType = parseEnum(
+      EmploymentType,
+      row.employmentType,
+      errors,
+      path('employmentType'),
+      'employmentType',
+    );
     const positionKind = parseEnum(PositionKind, row.positionKind, errors, path('positionKind'), 'positionKind');
     const genderText = blankToNull(row.gender);
-    const gender: Gender | null | undefined = genderText ? parseEnum(Gender, genderText, errors, path('gender'), 'gender') : (genderText as null | undefined);
+    const gender: Gender | null | undefined = genderText
+      ? parseEnum(Gender, genderText, errors, path('gender'), 'gender')
+      : (genderText as null | undefined);
     const unit = await unitService.getByCode(ctx, row.unitCode.trim());
     if (!unit) errors.addError(employeeError(EmployeeProblem.UNIT_NOT_FOUND, path('unitCode')));
     const supervisorNip = blankToNull(row.supervisorNip);
     const supervisor = supervisorNip ? await employeeService.getByNipToImport(ctx, supervisorNip) : null;
-    if (supervisorNip && !supervisor) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_NOT_FOUND, path('supervisorNip')));
+    if (supervisorNip && !supervisor)
+      errors.addError(employeeError(EmployeeProblem.SUPERVISOR_NOT_FOUND, path('supervisorNip')));
     errors.throwIfAny();
 
     const found = await employeeService.getByNipToImport(ctx, row.nip.trim());
@@ -170,7 +215,8 @@ export class ImportService {
     errors.throwIfAny();
 
     if (!existing) {
-      if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, unit!.id))) throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('unitCode'))]);
+      if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, unit!.id)))
+        throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('unitCode'))]);
       const choice: SupervisorChoice = { supervisorId: supervisor?.id ?? null, externalSupervisorId: null };
       await employeeService.checkSupervisor(ctx, errors, null, choice, path, Permission.IMPORT_INTO_UNIT);
       errors.throwIfAny();
@@ -178,15 +224,32 @@ export class ImportService {
       if (row.active === false) await employeeService.changeActive(ctx, created, false, created.version, path);
       return ImportRowStatus.CREATED;
     }
-    if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, existing.unitId))) throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('nip'))]);
-    let employee = await employeeService.applyChanges(ctx, existing, values!, unit!.id, existing.version, path, Permission.IMPORT_INTO_UNIT);
+    if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, existing.unitId)))
+      throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('nip'))]);
+    let employee = await employeeService.applyChanges(
+      ctx,
+      existing,
+      values!,
+      unit!.id,
+      existing.version,
+      path,
+      Permission.IMPORT_INTO_UNIT,
+    );
     if (supervisorNip !== undefined) {
       const choice: SupervisorChoice = supervisor
         ? { supervisorId: supervisor.id, externalSupervisorId: null }
         : { supervisorId: null, externalSupervisorId: employee.externalSupervisorId };
-      employee = await employeeService.changeSupervisor(ctx, employee, choice, employee.version, path, Permission.IMPORT_INTO_UNIT);
+      employee = await employeeService.changeSupervisor(
+        ctx,
+        employee,
+        choice,
+        employee.version,
+        path,
+        Permission.IMPORT_INTO_UNIT,
+      );
     }
-    if (row.active != null) employee = await employeeService.changeActive(ctx, employee, row.active, employee.version, path);
+    if (row.active != null)
+      employee = await employeeService.changeActive(ctx, employee, row.active, employee.version, path);
     return employee.version === existing.version ? ImportRowStatus.UNCHANGED : ImportRowStatus.UPDATED;
   }
 }

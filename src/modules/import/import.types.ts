@@ -66,7 +66,9 @@ abstract class ImportPayloadBase implements ImportOutcome {
   @Field(() => [ImportRowResult], { nullable: true, description: 'One result per row, in input order.' })
   rows!: ImportRowResult[];
 
-  @Field(() => [UserError], { description: 'Refusals of the call as a whole (e.g. too many rows). Row errors are in `rows`.' })
+  @Field(() => [UserError], {
+    description: 'Refusals of the call as a whole (e.g. too many rows). Row errors are in `rows`.',
+  })
   userErrors!: UserError[];
 }
 

@@ -11,7 +11,10 @@ import { externalOfficialService } from './external-official.service';
 
 @ObjectType({ description: 'Result of an external official mutation.' })
 export class ExternalOfficialPayload {
-  @Field(() => ExternalOfficial, { nullable: true, description: 'The official as changed; null when userErrors is not empty.' })
+  @Field(() => ExternalOfficial, {
+    nullable: true,
+    description: 'The official as changed; null when userErrors is not empty.',
+  })
   externalOfficial?: ExternalOfficial | null;
 
   @Field(() => [UserError], { description: 'Expected failures; when not empty, nothing was changed.' })
@@ -28,20 +31,32 @@ export class UpdateExternalOfficialPayload extends ExternalOfficialPayload {}
 export class ExternalOfficialResolver {
   @Allow(Permission.SIGNED_IN)
   @ListSize(20)
-  @Query(() => [ExternalOfficial], { description: 'Officials outside the civil service who supervise top officials (the Bupati).' })
+  @Query(() => [ExternalOfficial], {
+    description: 'Officials outside the civil service who supervise top officials (the Bupati).',
+  })
   externalOfficials(@Ctx() ctx: RequestContext): Promise<ExternalOfficial[]> {
     return externalOfficialService.list(ctx);
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => CreateExternalOfficialPayload, { description: 'Records an official outside the civil service (region-wide HR admins).' })
-  createExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: CreateExternalOfficialInput): Promise<CreateExternalOfficialPayload> {
+  @Mutation(() => CreateExternalOfficialPayload, {
+    description: 'Records an official outside the civil service (region-wide HR admins).',
+  })
+  createExternalOfficial(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'What to create or change.' }) input: CreateExternalOfficialInput,
+  ): Promise<CreateExternalOfficialPayload> {
     return runMutation(ctx, (tx) => externalOfficialService.create(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => UpdateExternalOfficialPayload, { description: 'Changes an external official (region-wide HR admins).' })
-  updateExternalOfficial(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: UpdateExternalOfficialInput): Promise<UpdateExternalOfficialPayload> {
+  @Mutation(() => UpdateExternalOfficialPayload, {
+    description: 'Changes an external official (region-wide HR admins).',
+  })
+  updateExternalOfficial(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'What to create or change.' }) input: UpdateExternalOfficialInput,
+  ): Promise<UpdateExternalOfficialPayload> {
     return runMutation(ctx, (tx) => externalOfficialService.update(tx, input));
   }
 }

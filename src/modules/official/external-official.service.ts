@@ -38,37 +38,73 @@ export class ExternalOfficialService {
     return ctx.em.getRepository(ExternalOfficial).find({ order: { name: 'ASC', id: 'ASC' }, take: 500 });
   }
 
-  async create(ctx: RequestContext, input: CreateExternalOfficialInput): Promise<{ externalOfficial: ExternalOfficial }> {
+  async create(
+    ctx: RequestContext,
+    input: CreateExternalOfficialInput,
+  ): Promise<{ externalOfficial: ExternalOfficial }> {
     await this.assertRegionAdmin(ctx);
     const errors = new UserErrorList();
     const name = requiredText(errors, input.name, ['input', 'name'], 'The name', TEXT_MAX);
-    const positionTitle = requiredText(errors, input.positionTitle, ['input', 'positionTitle'], 'The position title', TEXT_MAX);
+    const positionTitle = requiredText(
+      errors,
+      input.positionTitle,
+      ['input', 'positionTitle'],
+      'The position title',
+      TEXT_MAX,
+    );
     errors.throwIfAny();
     const now = ctx.now();
-    const official = ctx.em.getRepository(ExternalOfficial).create({ name: name!, positionTitle: positionTitle!, active: true, version: 1, createdAt: now, updatedAt: now });
+    const official = ctx.em
+      .getRepository(ExternalOfficial)
+      .create({ name: name!, positionTitle: positionTitle!, active: true, version: 1, createdAt: now, updatedAt: now });
     await ctx.em.getRepository(ExternalOfficial).insert(official);
-    await recordAudit(ctx, { action: AuditAction.OFFICIAL_CREATED, entityType: ExternalOfficial.typeName, entityId: official.id, after: auditSnapshot(official) });
+    await recordAudit(ctx, {
+      action: AuditAction.OFFICIAL_CREATED,
+      entityType: ExternalOfficial.typeName,
+      entityId: official.id,
+      after: auditSnapshot(official),
+    });
     return { externalOfficial: official };
   }
 
-  async update(ctx: RequestContext, input: UpdateExternalOfficialInput): Promise<{ externalOfficial: ExternalOfficial }> {
+  async update(
+    ctx: RequestContext,
+    input: UpdateExternalOfficialInput,
+  ): Promise<{ externalOfficial: ExternalOfficial }> {
     await this.assertRegionAdmin(ctx);
     const id = idOfType(input.id, ExternalOfficial.typeName);
     const current = id === null ? null : await ctx.loaders.get(externalOfficialById).load(id);
-    if (!current) throw new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such external official.', ['input', 'id'])]);
+    if (!current)
+      throw new UserErrorsException([
+        UserError.of(UserErrorCode.NOT_FOUND, 'No such external official.', ['input', 'id']),
+      ]);
     const errors = new UserErrorList();
     const changes: Partial<ExternalOfficial> = {};
     if (input.name != null) changes.name = requiredText(errors, input.name, ['input', 'name'], 'The name', TEXT_MAX);
-    if (input.positionTitle != null) changes.positionTitle = requiredText(errors, input.positionTitle, ['input', 'positionTitle'], 'The position title', TEXT_MAX);
+    if (input.positionTitle != null)
+      changes.positionTitle = requiredText(
+        errors,
+        input.positionTitle,
+        ['input', 'positionTitle'],
+        'The position title',
+        TEXT_MAX,
+      );
     if (input.active != null) changes.active = input.active;
     errors.throwIfAny();
-    for (const key of Object.keys(changes) as Array<keyof typeof changes>) if (changes[key] === current[key]) delete changes[key];
+    for (const key of Object.keys(changes) as Array<keyof typeof changes>)
+      if (changes[key] === current[key]) delete changes[key];
     if (Object.keys(changes).length === 0) {
       assertExpectedVersion(current.version, input.expectedVersion);
       return { externalOfficial: current };
     }
-    const after = Object.assign(new ExternalOfficial(), current, changes, { version: current.version + 1, updatedAt: ctx.now() });
-    await updateVersioned(ctx.em, ExternalOfficial, current.id, input.expectedVersion, { ...changes, updatedAt: after.updatedAt });
+    const after = Object.assign(new ExternalOfficial(), current, changes, {
+      version: current.version + 1,
+      updatedAt: ctx.now(),
+    });
+    await updateVersioned(ctx.em, ExternalOfficial, current.id, input.expectedVersion, {
+      ...changes,
+      updatedAt: after.updatedAt,
+    });
     await recordAudit(ctx, {
       action: AuditAction.OFFICIAL_UPDATED,
       entityType: ExternalOfficial.typeName,
@@ -81,7 +117,9 @@ export class ExternalOfficialService {
 
   private async assertRegionAdmin(ctx: RequestContext): Promise<void> {
     if (!(await ctx.policy.can(Permission.ADMINISTER_REGION))) {
-      throw new UserErrorsException([UserError.of(UserErrorCode.OUT_OF_SCOPE, 'Only a region-wide HR admin manages external officials.', ['input'])]);
+      throw new UserErrorsException([
+        UserError.of(UserErrorCode.OUT_OF_SCOPE, 'Only a region-wide HR admin manages external officials.', ['input']),
+      ]);
     }
   }
 }

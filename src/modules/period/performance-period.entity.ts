@@ -9,7 +9,8 @@ import { EvaluationCadence, PeriodStatus } from './period-enums';
 @Entity('performance_period')
 @ObjectType('PerformancePeriod', {
   implements: Node,
-  description: 'A performance year (periode penilaian): its cadence of periodic evaluation, its deadlines and its status.',
+  description:
+    'A performance year (periode penilaian): its cadence of periodic evaluation, its deadlines and its status.',
 })
 export class PerformancePeriod {
   static readonly typeName = 'PerformancePeriod';
@@ -28,7 +29,9 @@ export class PerformancePeriod {
   year!: number;
 
   @Column({ type: 'varchar', length: 16 })
-  @Field(() => EvaluationCadence, { description: 'Cadence of the periodic evaluation; the sub-periods follow from it.' })
+  @Field(() => EvaluationCadence, {
+    description: 'Cadence of the periodic evaluation; the sub-periods follow from it.',
+  })
   cadence!: EvaluationCadence;
 
   @Column({ type: 'varchar', length: 16 })
@@ -44,7 +47,9 @@ export class PerformancePeriod {
   endDate!: LocalDate;
 
   @Column({ name: 'planning_deadline', type: 'date' })
-  @Field(() => LocalDateResolver, { description: 'Plans approved after this day (in the region’s time zone) are flagged late; 31 January by default.' })
+  @Field(() => LocalDateResolver, {
+    description: 'Plans approved after this day (in the region’s time zone) are flagged late; 31 January by default.',
+  })
   planningDeadline!: LocalDate;
 
   @Column({ name: 'periodic_evaluation_days', type: 'integer' })

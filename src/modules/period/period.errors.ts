@@ -16,13 +16,28 @@ export enum PeriodProblem {
 const TABLE: Record<PeriodProblem, { code: UserErrorCode; message: string }> = {
   YEAR_INVALID: { code: UserErrorCode.INVALID, message: 'The year must be between 2020 and 2100.' },
   YEAR_TAKEN: { code: UserErrorCode.DUPLICATE, message: 'A period for this year exists already.' },
-  DATE_INVALID: { code: UserErrorCode.INVALID, message: 'The date must be a calendar day (YYYY-MM-DD) within or just after the year.' },
+  DATE_INVALID: {
+    code: UserErrorCode.INVALID,
+    message: 'The date must be a calendar day (YYYY-MM-DD) within or just after the year.',
+  },
   DAYS_INVALID: { code: UserErrorCode.INVALID, message: 'The number of days must be between 0 and 90.' },
   PERIOD_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such performance period.' },
-  PERIOD_CLOSED: { code: UserErrorCode.PERIOD_CLOSED, message: 'The performance period is closed: nothing in it can change.' },
-  TRANSITION_NOT_ALLOWED: { code: UserErrorCode.INVALID_STATE, message: 'A period moves forward one step at a time: PLANNING → RUNNING → EVALUATING → CLOSED.' },
-  CADENCE_FIXED: { code: UserErrorCode.INVALID_STATE, message: 'The cadence can only change while the period is PLANNING.' },
-  REGION_ADMIN_ONLY: { code: UserErrorCode.OUT_OF_SCOPE, message: 'Only a region-wide HR admin manages performance periods.' },
+  PERIOD_CLOSED: {
+    code: UserErrorCode.PERIOD_CLOSED,
+    message: 'The performance period is closed: nothing in it can change.',
+  },
+  TRANSITION_NOT_ALLOWED: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'A period moves forward one step at a time: PLANNING → RUNNING → EVALUATING → CLOSED.',
+  },
+  CADENCE_FIXED: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'The cadence can only change while the period is PLANNING.',
+  },
+  REGION_ADMIN_ONLY: {
+    code: UserErrorCode.OUT_OF_SCOPE,
+    message: 'Only a region-wide HR admin manages performance periods.',
+  },
 };
 
 export function periodError(problem: PeriodProblem, field: string[]): UserError {

@@ -8,16 +8,28 @@ export class OpenPeriodInput {
   @Field(() => Int, { description: 'The calendar year, e.g. 2027.' })
   year!: number;
 
-  @Field(() => EvaluationCadence, { defaultValue: EvaluationCadence.QUARTERLY, description: 'Monthly or quarterly periodic evaluation (default quarterly, as the official form).' })
+  @Field(() => EvaluationCadence, {
+    defaultValue: EvaluationCadence.QUARTERLY,
+    description: 'Monthly or quarterly periodic evaluation (default quarterly, as the official form).',
+  })
   cadence: EvaluationCadence = EvaluationCadence.QUARTERLY;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Plans approved after this day are flagged late; default 31 January of the year.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Plans approved after this day are flagged late; default 31 January of the year.',
+  })
   planningDeadline?: LocalDate | null;
 
-  @Field(() => Int, { nullable: true, description: 'Days after a sub-period ends by which its evaluation is due; default 10.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days after a sub-period ends by which its evaluation is due; default 10.',
+  })
   periodicEvaluationDays?: number | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the annual evaluation is due; default 31 January of the next year.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The day the annual evaluation is due; default 31 January of the next year.',
+  })
   annualEvaluationDeadline?: LocalDate | null;
 }
 

@@ -25,12 +25,23 @@ export const currentPeriodOn: LoaderFactory<string, PerformancePeriod | null> = 
       days.map(async (today) => {
         const hit = cache.get(today);
         // A copy: a request may not change what the next one reads.
-        if (hit && Date.now() - hit.at < CURRENT_PERIOD_TTL_MS) return Object.assign(new PerformancePeriod(), hit.period);
+        if (hit && Date.now() - hit.at < CURRENT_PERIOD_TTL_MS)
+          return Object.assign(new PerformancePeriod(), hit.period);
         const repo = ctx.em.getRepository(PerformancePeriod);
-        const containing = await repo.createQueryBuilder('period').where('period.start_date <= :today AND period.end_date >= :today', { today }).getOne();
-        const period = containing ?? (await repo.createQueryBuilder('period').where('period.status <> :closed', { closed: PeriodStatus.CLOSED }).orderBy('period.year', 'DESC').getOne());
+        const containing = await repo
+          .createQueryBuilder('period')
+          .where('period.start_date <= :today AND period.end_date >= :today', { today })
+          .getOne();
+        const period =
+          containing ??
+          (await repo
+            .createQueryBuilder('period')
+            .where('period.status <> :closed', { closed: PeriodStatus.CLOSED })
+            .orderBy('period.year', 'DESC')
+            .getOne());
         // Inside a transaction the row may not be committed yet: only what everyone can see is cached.
-        if (period && !ctx.inTransaction) cache.set(today, { period: Object.assign(new PerformancePeriod(), period), at: Date.now() });
+        if (period && !ctx.inTransaction)
+          cache.set(today, { period: Object.assign(new PerformancePeriod(), period), at: Date.now() });
         return period;
       }),
     );

@@ -20,32 +20,50 @@ export class PeriodResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
-  @Query(() => PerformancePeriod, { nullable: true, description: 'The year containing today (region time), else the latest one not closed.' })
+  @Query(() => PerformancePeriod, {
+    nullable: true,
+    description: 'The year containing today (region time), else the latest one not closed.',
+  })
   currentPeriod(@Ctx() ctx: RequestContext): Promise<PerformancePeriod | null> {
     return periodService.current(ctx);
   }
 
   @ListSize(12)
-  @FieldResolver(() => [SubPeriod], { description: 'The months or quarters of the year, each with its evaluation due date.' })
+  @FieldResolver(() => [SubPeriod], {
+    description: 'The months or quarters of the year, each with its evaluation due date.',
+  })
   subPeriods(@Root() period: PerformancePeriod): SubPeriod[] {
     return deriveSubPeriods(period.year, period.cadence, period.periodicEvaluationDays);
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
   @Mutation(() => OpenPeriodPayload, { description: 'Opens a performance year in PLANNING (region-wide HR admins).' })
-  openPeriod(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The year and its deadlines.' }) input: OpenPeriodInput): Promise<OpenPeriodPayload> {
+  openPeriod(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'The year and its deadlines.' }) input: OpenPeriodInput,
+  ): Promise<OpenPeriodPayload> {
     return runMutation(ctx, (tx) => periodService.open(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => UpdatePeriodPayload, { description: 'Changes a period’s deadlines or cadence (region-wide HR admins).' })
-  updatePeriod(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to change.' }) input: UpdatePeriodInput): Promise<UpdatePeriodPayload> {
+  @Mutation(() => UpdatePeriodPayload, {
+    description: 'Changes a period’s deadlines or cadence (region-wide HR admins).',
+  })
+  updatePeriod(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'What to change.' }) input: UpdatePeriodInput,
+  ): Promise<UpdatePeriodPayload> {
     return runMutation(ctx, (tx) => periodService.update(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => ChangePeriodStatusPayload, { description: 'Moves a period to its next status; CLOSED refuses every later change (region-wide HR admins).' })
-  changePeriodStatus(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The next status.' }) input: ChangePeriodStatusInput): Promise<ChangePeriodStatusPayload> {
+  @Mutation(() => ChangePeriodStatusPayload, {
+    description: 'Moves a period to its next status; CLOSED refuses every later change (region-wide HR admins).',
+  })
+  changePeriodStatus(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'The next status.' }) input: ChangePeriodStatusInput,
+  ): Promise<ChangePeriodStatusPayload> {
     return runMutation(ctx, (tx) => periodService.changeStatus(tx, input));
   }
 }

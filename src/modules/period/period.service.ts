@@ -45,14 +45,21 @@ export class PeriodService {
     forgetCurrentPeriods(ctx.db);
     await this.assertRegionAdmin(ctx);
     const errors = new UserErrorList();
-    if (!Number.isInteger(input.year) || input.year < 2020 || input.year > 2100) errors.addError(periodError(PeriodProblem.YEAR_INVALID, inputPath('year')));
+    if (!Number.isInteger(input.year) || input.year < 2020 || input.year > 2100)
+      errors.addError(periodError(PeriodProblem.YEAR_INVALID, inputPath('year')));
     errors.throwIfAny();
     const year = input.year;
     const planningDeadline = this.date(errors, input.planningDeadline ?? `${year}-01-31`, year, 'planningDeadline');
-    const annualEvaluationDeadline = this.date(errors, input.annualEvaluationDeadline ?? `${year + 1}-01-31`, year, 'annualEvaluationDeadline');
+    const annualEvaluationDeadline = this.date(
+      errors,
+      input.annualEvaluationDeadline ?? `${year + 1}-01-31`,
+      year,
+      'annualEvaluationDeadline',
+    );
     const periodicEvaluationDays = this.days(errors, input.periodicEvaluationDays ?? 10);
     errors.throwIfAny();
-    if (await ctx.em.getRepository(PerformancePeriod).findOneBy({ year })) throw new UserErrorsException([periodError(PeriodProblem.YEAR_TAKEN, inputPath('year'))]);
+    if (await ctx.em.getRepository(PerformancePeriod).findOneBy({ year }))
+      throw new UserErrorsException([periodError(PeriodProblem.YEAR_TAKEN, inputPath('year'))]);
     const now = ctx.now();
     const period = ctx.em.getRepository(PerformancePeriod).create({
       year,
@@ -70,10 +77,16 @@ export class PeriodService {
     try {
       await ctx.em.getRepository(PerformancePeriod).insert(period);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new UserErrorsException([periodError(PeriodProblem.YEAR_TAKEN, inputPath('year'))]);
+      if (isUniqueViolation(error))
+        throw new UserErrorsException([periodError(PeriodProblem.YEAR_TAKEN, inputPath('year'))]);
       throw error;
     }
-    await recordAudit(ctx, { action: AuditAction.PERIOD_OPENED, entityType: PerformancePeriod.typeName, entityId: period.id, after: auditSnapshot(period) });
+    await recordAudit(ctx, {
+      action: AuditAction.PERIOD_OPENED,
+      entityType: PerformancePeriod.typeName,
+      entityId: period.id,
+      after: auditSnapshot(period),
+    });
     return { period };
   }
 
@@ -84,14 +97,24 @@ export class PeriodService {
     const errors = new UserErrorList();
     const changes: Partial<PerformancePeriod> = {};
     if (input.cadence != null && input.cadence !== period.cadence) {
-      if (period.status !== PeriodStatus.PLANNING) errors.addError(periodError(PeriodProblem.CADENCE_FIXED, inputPath('cadence')));
+      if (period.status !== PeriodStatus.PLANNING)
+        errors.addError(periodError(PeriodProblem.CADENCE_FIXED, inputPath('cadence')));
       else changes.cadence = input.cadence;
     }
-    if (input.planningDeadline != null) changes.planningDeadline = this.date(errors, input.planningDeadline, period.year, 'planningDeadline');
-    if (input.annualEvaluationDeadline != null) changes.annualEvaluationDeadline = this.date(errors, input.annualEvaluationDeadline, period.year, 'annualEvaluationDeadline');
-    if (input.periodicEvaluationDays != null) changes.periodicEvaluationDays = this.days(errors, input.periodicEvaluationDays);
+    if (input.planningDeadline != null)
+      changes.planningDeadline = this.date(errors, input.planningDeadline, period.year, 'planningDeadline');
+    if (input.annualEvaluationDeadline != null)
+      changes.annualEvaluationDeadline = this.date(
+        errors,
+        input.annualEvaluationDeadline,
+        period.year,
+        'annualEvaluationDeadline',
+      );
+    if (input.periodicEvaluationDays != null)
+      changes.periodicEvaluationDays = this.days(errors, input.periodicEvaluationDays);
     errors.throwIfAny();
-    for (const key of Object.keys(changes) as Array<keyof PerformancePeriod>) if (changes[key] === period[key]) delete changes[key];
+    for (const key of Object.keys(changes) as Array<keyof PerformancePeriod>)
+      if (changes[key] === period[key]) delete changes[key];
     if (Object.keys(changes).length === 0) {
       assertExpectedVersion(period.version, input.expectedVersion);
       return { period };
@@ -104,19 +127,47 @@ export class PeriodService {
     await this.assertRegionAdmin(ctx);
     const period = await this.requireOpen(ctx, input.id);
     assertExpectedVersion(period.version, input.expectedVersion);
-    if (!canMovePeriod(period.status, input.status)) throw new UserErrorsException([periodError(PeriodProblem.TRANSITION_NOT_ALLOWED, inputPath('status'))]);
-    return { period: await this.write(ctx, period, { status: input.status }, input.expectedVersion, AuditAction.PERIOD_STATUS_CHANGED) };
+    if (!canMovePeriod(period.status, input.status))
+      throw new UserErrorsException([periodError(PeriodProblem.TRANSITION_NOT_ALLOWED, inputPath('status'))]);
+    return {
+      period: await this.write(
+        ctx,
+        period,
+        { status: input.status },
+        input.expectedVersion,
+        AuditAction.PERIOD_STATUS_CHANGED,
+      ),
+    };
   }
 
   /** Refuses any change in a closed period (PERIOD_CLOSED). */
   assertOpen(period: PerformancePeriod, field: string[]): void {
-    if (period.status === PeriodStatus.CLOSED) throw new UserErrorsException([periodError(PeriodProblem.PERIOD_CLOSED, field)]);
+    if (period.status === PeriodStatus.CLOSED)
+      throw new UserErrorsException([periodError(PeriodProblem.PERIOD_CLOSED, field)]);
   }
 
-  private async write(ctx: RequestContext, period: PerformancePeriod, changes: Partial<PerformancePeriod>, expectedVersion: number, action: AuditAction): Promise<PerformancePeriod> {
-    const after = Object.assign(new PerformancePeriod(), period, changes, { version: period.version + 1, updatedAt: ctx.now() });
-    await updateVersioned(ctx.em, PerformancePeriod, period.id, expectedVersion, { ...changes, updatedAt: after.updatedAt });
-    await recordAudit(ctx, { action, entityType: PerformancePeriod.typeName, entityId: period.id, before: auditSnapshot(period), after: auditSnapshot(after) });
+  private async write(
+    ctx: RequestContext,
+    period: PerformancePeriod,
+    changes: Partial<PerformancePeriod>,
+    expectedVersion: number,
+    action: AuditAction,
+  ): Promise<PerformancePeriod> {
+    const after = Object.assign(new PerformancePeriod(), period, changes, {
+      version: period.version + 1,
+      updatedAt: ctx.now(),
+    });
+    await updateVersioned(ctx.em, PerformancePeriod, period.id, expectedVersion, {
+      ...changes,
+      updatedAt: after.updatedAt,
+    });
+    await recordAudit(ctx, {
+      action,
+      entityType: PerformancePeriod.typeName,
+      entityId: period.id,
+      before: auditSnapshot(period),
+      after: auditSnapshot(after),
+    });
     ctx.loaders.get(periodById).clear(period.id).prime(period.id, after);
     return after;
   }
@@ -130,7 +181,8 @@ export class PeriodService {
   }
 
   private async assertRegionAdmin(ctx: RequestContext): Promise<void> {
-    if (!(await ctx.policy.can(Permission.ADMINISTER_REGION))) throw new UserErrorsException([periodError(PeriodProblem.REGION_ADMIN_ONLY, ['input'])]);
+    if (!(await ctx.policy.can(Permission.ADMINISTER_REGION)))
+      throw new UserErrorsException([periodError(PeriodProblem.REGION_ADMIN_ONLY, ['input'])]);
   }
 
   /** A deadline must be a real day from the year's start to the end of the next year. */

@@ -4,7 +4,10 @@ import { PerformancePeriod } from './performance-period.entity';
 
 @ObjectType({ description: 'Result of a period mutation.' })
 export class PeriodPayload {
-  @Field(() => PerformancePeriod, { nullable: true, description: 'The period as changed; null when userErrors is not empty.' })
+  @Field(() => PerformancePeriod, {
+    nullable: true,
+    description: 'The period as changed; null when userErrors is not empty.',
+  })
   period?: PerformancePeriod | null;
 
   @Field(() => [UserError], { description: 'Expected failures; when not empty, nothing was changed.' })

@@ -5,7 +5,13 @@ describe('sub-periods of a performance year', () => {
   it('gives twelve months with their evaluation due dates', () => {
     const months = deriveSubPeriods(2028, EvaluationCadence.MONTHLY, 10);
     expect(months).toHaveLength(12);
-    expect(months[1]).toEqual({ index: 2, label: 'Februari 2028', startDate: '2028-02-01', endDate: '2028-02-29', evaluationDueDate: '2028-03-10' });
+    expect(months[1]).toEqual({
+      index: 2,
+      label: 'Februari 2028',
+      startDate: '2028-02-01',
+      endDate: '2028-02-29',
+      evaluationDueDate: '2028-03-10',
+    });
     expect(months[11]!.evaluationDueDate).toBe('2029-01-10');
   });
 

@@ -3,10 +3,25 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { addDays, lastDayOfMonth, localDate, type LocalDate } from '../../core/time/local-date';
 import { EvaluationCadence } from './period-enums';
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 const QUARTERS = ['I', 'II', 'III', 'IV'];
 
-@ObjectType({ description: 'A month or quarter of a performance year, the unit of periodic evaluation; derived from the cadence.' })
+@ObjectType({
+  description: 'A month or quarter of a performance year, the unit of periodic evaluation; derived from the cadence.',
+})
 export class SubPeriod {
   @Field(() => Int, { description: 'Position in the year, from 1.' })
   index!: number;

@@ -6,11 +6,22 @@ import { Allow } from '../../core/policy/allow';
 import { Permission } from '../../core/policy/permission';
 import { type Employee } from '../employee/employee.entity';
 import { PERSONAL_DATA_SECTIONS } from './personal-data.sections';
-import { countSections, MY_DATA_PATH, ownSubject, PERSONAL_DATA_COST, PERSONAL_DATA_FORMAT, PERSONAL_DATA_VERSION } from './personal-data.service';
+import {
+  countSections,
+  MY_DATA_PATH,
+  ownSubject,
+  PERSONAL_DATA_COST,
+  PERSONAL_DATA_FORMAT,
+  PERSONAL_DATA_VERSION,
+} from './personal-data.service';
 
-@ObjectType({ description: 'One section of the personal data file: its name (the key in the file) and how many elements it has.' })
+@ObjectType({
+  description: 'One section of the personal data file: its name (the key in the file) and how many elements it has.',
+})
 export class PersonalDataSection {
-  @Field({ description: 'The key of the section’s array in the file, e.g. "appraisals", "dailyActivities", "auditEntries".' })
+  @Field({
+    description: 'The key of the section’s array in the file, e.g. "appraisals", "dailyActivities", "auditEntries".',
+  })
   name!: string;
 
   @Field(() => Int, { description: 'Elements in it, as the file would have them now: what you may read of it.' })
@@ -27,7 +38,9 @@ export class PersonalDataSection {
 export class PersonalDataExport {
   subject!: Employee;
 
-  @Field({ description: 'The file’s path on this server (GET with your bearer token): a JSON document, one array per section.' })
+  @Field({
+    description: 'The file’s path on this server (GET with your bearer token): a JSON document, one array per section.',
+  })
   url!: string;
 
   @Field({ description: 'The file’s `format` value.' })
@@ -49,12 +62,16 @@ export class PersonalDataResolver {
   })
   async myData(@Ctx() ctx: RequestContext): Promise<PersonalDataExport | null> {
     const subject = await ownSubject(ctx);
-    return subject ? { subject, url: MY_DATA_PATH, format: PERSONAL_DATA_FORMAT, version: PERSONAL_DATA_VERSION } : null;
+    return subject
+      ? { subject, url: MY_DATA_PATH, format: PERSONAL_DATA_FORMAT, version: PERSONAL_DATA_VERSION }
+      : null;
   }
 
   @FieldCost(PERSONAL_DATA_COST)
   @ListSize(PERSONAL_DATA_SECTIONS.length)
-  @FieldResolver(() => [PersonalDataSection], { description: 'Each section in file order with its count: the same reads as the file, so it costs like the file.' })
+  @FieldResolver(() => [PersonalDataSection], {
+    description: 'Each section in file order with its count: the same reads as the file, so it costs like the file.',
+  })
   sections(@Ctx() ctx: RequestContext, @Root() data: PersonalDataExport): Promise<PersonalDataSection[]> {
     return countSections(ctx, data.subject);
   }

@@ -1,8 +1,23 @@
 import { Router, type Response } from 'express';
 import { type RequestContext } from '../../core/context/request-context';
-import { chargeOrRefuse, drainedOrGone, type ExportDeps, fail, signedInContext, unauthenticatedAs401 } from '../../core/http/export-route';
+import {
+  chargeOrRefuse,
+  drainedOrGone,
+  type ExportDeps,
+  fail,
+  signedInContext,
+  unauthenticatedAs401,
+} from '../../core/http/export-route';
 import { type Employee } from '../employee/employee.entity';
-import { auditExport, namedSubject, ownSubject, PERSONAL_DATA_COST, personalDataFilename, type TextSink, writePersonalData } from './personal-data.service';
+import {
+  auditExport,
+  namedSubject,
+  ownSubject,
+  PERSONAL_DATA_COST,
+  personalDataFilename,
+  type TextSink,
+  writePersonalData,
+} from './personal-data.service';
 
 /** The response as a sink: each write waits for the socket to drain (backpressure) or for the client to go. */
 function responseSink(res: Response): TextSink {
@@ -53,7 +68,8 @@ export function personalDataRouter(deps: ExportDeps): Router {
       const ctx = await signedInContext(deps, req, res);
       if (!ctx) return;
       const subject = await ownSubject(ctx);
-      if (!subject) return fail(res, 404, 'NOT_FOUND', 'You have no employee record: there is no personal data to export.');
+      if (!subject)
+        return fail(res, 404, 'NOT_FOUND', 'You have no employee record: there is no personal data to export.');
       if (!chargeOrRefuse(deps, ctx, res, PERSONAL_DATA_COST)) return;
       await sendFile(ctx, res, subject);
     } catch (error) {

@@ -35,7 +35,13 @@ import { realizationService } from '../realization/realization.service';
 import { Unit } from '../unit/unit.entity';
 import { unitById } from '../unit/unit.loaders';
 import { Indicator } from '../work-plan/indicator.entity';
-import { expectationsOf, indicatorById, indicatorsOf, workResultPlanById, workResultPlansOf } from '../work-plan/work-plan.loaders';
+import {
+  expectationsOf,
+  indicatorById,
+  indicatorsOf,
+  workResultPlanById,
+  workResultPlansOf,
+} from '../work-plan/work-plan.loaders';
 import { WorkResultPlan } from '../work-plan/work-result-plan.entity';
 
 /**
@@ -70,7 +76,9 @@ async function person(ctx: RequestContext, employeeId: number | null): Promise<J
 async function official(ctx: RequestContext, officialId: number | null): Promise<JsonObject | null> {
   if (officialId === null) return null;
   const found = await ctx.loaders.get(externalOfficialById).load(officialId);
-  return found ? { id: toGlobalId(ExternalOfficial.typeName, found.id), name: found.name, positionTitle: found.positionTitle } : null;
+  return found
+    ? { id: toGlobalId(ExternalOfficial.typeName, found.id), name: found.name, positionTitle: found.positionTitle }
+    : null;
 }
 
 async function unitRef(ctx: RequestContext, unitId: number): Promise<JsonObject | null> {
@@ -90,10 +98,19 @@ const gid = (typeName: string, id: number | null): string | null => (id === null
  * The ids of one section, a page at a time, in id order. `from` names the table as `x` and may join; `where`
  * restricts it to the subject (`?` placeholders, then the id to start after).
  */
-async function* idPages(ctx: RequestContext, from: string, where: string, params: unknown[], page = PERSONAL_DATA_PAGE): AsyncGenerator<number[]> {
+async function* idPages(
+  ctx: RequestContext,
+  from: string,
+  where: string,
+  params: unknown[],
+  page = PERSONAL_DATA_PAGE,
+): AsyncGenerator<number[]> {
   let after = 0;
   for (;;) {
-    const rows: Array<{ id: number | string }> = await ctx.em.query(`SELECT x.id AS id FROM ${from} WHERE ${where} AND x.id > ? ORDER BY x.id LIMIT ${page}`, [...params, after]);
+    const rows: Array<{ id: number | string }> = await ctx.em.query(
+      `SELECT x.id AS id FROM ${from} WHERE ${where} AND x.id > ? ORDER BY x.id LIMIT ${page}`,
+      [...params, after],
+    );
     if (rows.length > 0) yield rows.map((r) => Number(r.id));
     if (rows.length < page) return;
     after = Number(rows[rows.length - 1]!.id);
@@ -151,11 +168,23 @@ async function* appraisalSection(ctx: RequestContext, subject: Employee): AsyncG
     const plans = (await appraisalService.getMany(pageCtx, ids)).filter((p): p is Appraisal => p !== null);
     // A readable plan's content, history and expectations are read with it (the parent's check covers them).
     const [rhksOf, transitions, expectations] = await Promise.all([
-      loadAll(pageCtx.loaders.get(workResultPlansOf), plans.map((p) => p.id)),
-      loadAll(pageCtx.loaders.get(transitionsOf), plans.map((p) => p.id)),
-      loadAll(pageCtx.loaders.get(expectationsOf), plans.map((p) => p.id)),
+      loadAll(
+        pageCtx.loaders.get(workResultPlansOf),
+        plans.map((p) => p.id),
+      ),
+      loadAll(
+        pageCtx.loaders.get(transitionsOf),
+        plans.map((p) => p.id),
+      ),
+      loadAll(
+        pageCtx.loaders.get(expectationsOf),
+        plans.map((p) => p.id),
+      ),
     ]);
-    const indicators = await loadAll(pageCtx.loaders.get(indicatorsOf), rhksOf.flat().map((r) => r.id));
+    const indicators = await loadAll(
+      pageCtx.loaders.get(indicatorsOf),
+      rhksOf.flat().map((r) => r.id),
+    );
     const indicatorsByRhk = new Map(rhksOf.flat().map((r, i) => [r.id, indicators[i]!]));
     const written = await Promise.all(
       plans.map(async (plan, i): Promise<JsonObject> => ({
@@ -210,7 +239,11 @@ async function* appraisalSection(ctx: RequestContext, subject: Employee): AsyncG
           })),
         })),
         behaviorExpectations: await Promise.all(
-          expectations[i]!.map(async (e) => ({ coreValue: e.coreValue, expectation: e.expectation, authorSubject: await visibleSubject(pageCtx, e.authorSubject) })),
+          expectations[i]!.map(async (e) => ({
+            coreValue: e.coreValue,
+            expectation: e.expectation,
+            authorSubject: await visibleSubject(pageCtx, e.authorSubject),
+          })),
         ),
         transitions: await Promise.all(
           transitions[i]!.map(async (t) => ({
@@ -293,13 +326,25 @@ const feedbackRow = async (c: RequestContext, f: Feedback): Promise<JsonObject> 
   updatedAt: instant(f.updatedAt),
 });
 
-const feedbackSection = (column: 'recipient_employee_id' | 'author_employee_id') => (ctx: RequestContext, subject: Employee) =>
-  paged<Feedback>(ctx, idPages(ctx, 'feedback x', `x.${column} = ?`, [subject.id]), (c, ids) => feedbackService.getMany(c, ids), feedbackRow);
+const feedbackSection =
+  (column: 'recipient_employee_id' | 'author_employee_id') => (ctx: RequestContext, subject: Employee) =>
+    paged<Feedback>(
+      ctx,
+      idPages(ctx, 'feedback x', `x.${column} = ?`, [subject.id]),
+      (c, ids) => feedbackService.getMany(c, ids),
+      feedbackRow,
+    );
 
 const evaluationSection = (ctx: RequestContext, subject: Employee) =>
   paged<Evaluation>(
     ctx,
-    idPages(ctx, 'evaluation x JOIN appraisal a ON a.id = x.appraisal_id', 'a.employee_id = ?', [subject.id], PERSONAL_DATA_RATING_PAGE),
+    idPages(
+      ctx,
+      'evaluation x JOIN appraisal a ON a.id = x.appraisal_id',
+      'a.employee_id = ?',
+      [subject.id],
+      PERSONAL_DATA_RATING_PAGE,
+    ),
     (c, ids) => evaluationService.getMany(c, ids),
     async (c, e) => ({
       id: toGlobalId(Evaluation.typeName, e.id),
@@ -313,7 +358,11 @@ const evaluationSection = (ctx: RequestContext, subject: Employee) =>
       behaviorRating: e.behaviorRating,
       predikat: e.predikat,
       creditPoints: e.creditPoints === null ? null : Number(e.creditPoints),
-      behaviors: (await c.loaders.get(behaviorAssessmentsOf).load(e.id)).map((b) => ({ coreValue: b.coreValue, rating: b.rating, feedback: b.feedback })),
+      behaviors: (await c.loaders.get(behaviorAssessmentsOf).load(e.id)).map((b) => ({
+        coreValue: b.coreValue,
+        rating: b.rating,
+        feedback: b.feedback,
+      })),
       ratedBySubject: await visibleSubject(c, e.ratedBySubject),
       ratedAt: instant(e.ratedAt),
       createdAt: instant(e.createdAt),
@@ -405,7 +454,12 @@ const potentialSection = (ctx: RequestContext, subject: Employee) =>
 /** The talent box of each year the subject has a plan in, where the caller may see it (READ_TALENT). */
 async function* talentSection(ctx: RequestContext, subject: Employee): AsyncGenerator<JsonObject> {
   if (!(await ctx.policy.can(Permission.READ_TALENT, subject))) return;
-  for await (const periodIds of idPages(ctx, 'performance_period x', 'EXISTS (SELECT 1 FROM appraisal a WHERE a.period_id = x.id AND a.employee_id = ?)', [subject.id])) {
+  for await (const periodIds of idPages(
+    ctx,
+    'performance_period x',
+    'EXISTS (SELECT 1 FROM appraisal a WHERE a.period_id = x.id AND a.employee_id = ?)',
+    [subject.id],
+  )) {
     const pageCtx = ctx.withFreshLoaders();
     for (const period of await loadAll(pageCtx.loaders.get(periodById), periodIds)) {
       if (!period) continue;
@@ -427,16 +481,36 @@ async function* talentSection(ctx: RequestContext, subject: Employee): AsyncGene
  * The kinds of record an audit entry may be about, each with the subject's records of that kind (SQL naming the
  * record as `x`) and a check that the caller reads them, through the record's own service.
  */
-const AUDITED: Array<{ type: string; from: string; where: string; visible(ctx: RequestContext, ids: number[]): Promise<boolean[]> }> = [
-  { type: Employee.typeName, from: 'employee x', where: 'x.id = :subjectId', visible: async (_c, ids) => ids.map(() => true) },
-  { type: Appraisal.typeName, from: 'appraisal x', where: 'x.employee_id = :subjectId', visible: async (c, ids) => (await appraisalService.getMany(c, ids)).map(Boolean) },
+const AUDITED: Array<{
+  type: string;
+  from: string;
+  where: string;
+  visible(ctx: RequestContext, ids: number[]): Promise<boolean[]>;
+}> = [
+  {
+    type: Employee.typeName,
+    from: 'employee x',
+    where: 'x.id = :subjectId',
+    visible: async (_c, ids) => ids.map(() => true),
+  },
+  {
+    type: Appraisal.typeName,
+    from: 'appraisal x',
+    where: 'x.employee_id = :subjectId',
+    visible: async (c, ids) => (await appraisalService.getMany(c, ids)).map(Boolean),
+  },
   {
     type: WorkResultPlan.typeName,
     from: 'work_result_plan x JOIN appraisal a ON a.id = x.appraisal_id',
     where: 'a.employee_id = :subjectId',
     visible: async (c, ids) => {
       const rhks = await loadAll(c.loaders.get(workResultPlanById), ids);
-      return (await appraisalService.getMany(c, rhks.map((r) => r?.appraisalId ?? 0))).map(Boolean);
+      return (
+        await appraisalService.getMany(
+          c,
+          rhks.map((r) => r?.appraisalId ?? 0),
+        )
+      ).map(Boolean);
     },
   },
   {
@@ -445,8 +519,16 @@ const AUDITED: Array<{ type: string; from: string; where: string; visible(ctx: R
     where: 'a.employee_id = :subjectId',
     visible: async (c, ids) => {
       const indicators = await loadAll(c.loaders.get(indicatorById), ids);
-      const rhks = await loadAll(c.loaders.get(workResultPlanById), indicators.map((i) => i?.workResultPlanId ?? 0));
-      return (await appraisalService.getMany(c, rhks.map((r) => r?.appraisalId ?? 0))).map(Boolean);
+      const rhks = await loadAll(
+        c.loaders.get(workResultPlanById),
+        indicators.map((i) => i?.workResultPlanId ?? 0),
+      );
+      return (
+        await appraisalService.getMany(
+          c,
+          rhks.map((r) => r?.appraisalId ?? 0),
+        )
+      ).map(Boolean);
     },
   },
   {
@@ -455,7 +537,12 @@ const AUDITED: Array<{ type: string; from: string; where: string; visible(ctx: R
     where: 'a.employee_id = :subjectId',
     visible: async (c, ids) => (await realizationService.getMany(c, ids)).map(Boolean),
   },
-  { type: DailyActivity.typeName, from: 'daily_activity x', where: 'x.employee_id = :subjectId', visible: async (c, ids) => (await activityService.getMany(c, ids)).map(Boolean) },
+  {
+    type: DailyActivity.typeName,
+    from: 'daily_activity x',
+    where: 'x.employee_id = :subjectId',
+    visible: async (c, ids) => (await activityService.getMany(c, ids)).map(Boolean),
+  },
   {
     type: Feedback.typeName,
     from: 'feedback x',
@@ -507,7 +594,8 @@ async function scrubbed(ctx: RequestContext, value: unknown): Promise<Json> {
   return null;
 }
 
-const snapshot = (ctx: RequestContext, text: string | null): Promise<Json> => (text === null ? Promise.resolve(null) : scrubbed(ctx, JSON.parse(text)));
+const snapshot = (ctx: RequestContext, text: string | null): Promise<Json> =>
+  text === null ? Promise.resolve(null) : scrubbed(ctx, JSON.parse(text));
 
 /**
  * The audit entries about the subject's records (not the entries of what the subject did to others' records),

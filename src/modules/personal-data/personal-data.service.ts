@@ -52,7 +52,12 @@ export function personalDataFilename(ctx: RequestContext, subject: Employee): st
 export async function auditExport(ctx: RequestContext, subject: Employee, filename: string): Promise<void> {
   if (ctx.actor.employeeId === subject.id) return;
   await ctx.transaction((tx) =>
-    recordAudit(tx, { action: AuditAction.PERSONAL_DATA_EXPORTED, entityType: Employee.typeName, entityId: subject.id, after: { file: filename, format: PERSONAL_DATA_FORMAT } }),
+    recordAudit(tx, {
+      action: AuditAction.PERSONAL_DATA_EXPORTED,
+      entityType: Employee.typeName,
+      entityId: subject.id,
+      after: { file: filename, format: PERSONAL_DATA_FORMAT },
+    }),
   );
 }
 
@@ -93,7 +98,10 @@ export async function writePersonalData(ctx: RequestContext, subject: Employee, 
 }
 
 /** How many elements each section of the caller's file has: the same reads as the file, counted instead of kept. */
-export async function countSections(ctx: RequestContext, subject: Employee): Promise<Array<{ name: string; count: number }>> {
+export async function countSections(
+  ctx: RequestContext,
+  subject: Employee,
+): Promise<Array<{ name: string; count: number }>> {
   const counts: Array<{ name: string; count: number }> = [];
   for (const section of PERSONAL_DATA_SECTIONS) {
     let count = 0;

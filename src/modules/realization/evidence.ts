@@ -3,7 +3,9 @@ import { UserErrorCode, type UserErrorList } from '../../core/errors/user-error'
 
 export const MAX_EVIDENCE = 10;
 
-@ObjectType({ description: 'A piece of supporting evidence (bukti dukung): a link to a file or page kept by the portal.' })
+@ObjectType({
+  description: 'A piece of supporting evidence (bukti dukung): a link to a file or page kept by the portal.',
+})
 export class Evidence {
   @Field({ description: 'What it is, e.g. "Register kohort bayi Februari".' })
   title!: string;
@@ -34,13 +36,24 @@ export function isEvidenceUrl(url: string): boolean {
 
 /** Validates a list of evidence, recording problems under `field`. */
 export function validateEvidence(errors: UserErrorList, items: readonly EvidenceInput[], field: string[]): Evidence[] {
-  if (items.length > MAX_EVIDENCE) errors.add(UserErrorCode.INVALID, `At most ${MAX_EVIDENCE} pieces of evidence.`, field);
+  if (items.length > MAX_EVIDENCE)
+    errors.add(UserErrorCode.INVALID, `At most ${MAX_EVIDENCE} pieces of evidence.`, field);
   const valid: Evidence[] = [];
   items.forEach((item, i) => {
     const title = item.title.trim();
     const url = item.url.trim();
-    if (!title || title.length > 200) errors.add(UserErrorCode.INVALID, 'Each piece of evidence needs a title of at most 200 characters.', [...field, String(i), 'title']);
-    else if (!isEvidenceUrl(url)) errors.add(UserErrorCode.INVALID, 'Evidence is a link: an http(s) URL of at most 500 characters.', [...field, String(i), 'url']);
+    if (!title || title.length > 200)
+      errors.add(UserErrorCode.INVALID, 'Each piece of evidence needs a title of at most 200 characters.', [
+        ...field,
+        String(i),
+        'title',
+      ]);
+    else if (!isEvidenceUrl(url))
+      errors.add(UserErrorCode.INVALID, 'Evidence is a link: an http(s) URL of at most 500 characters.', [
+        ...field,
+        String(i),
+        'url',
+      ]);
     else valid.push({ title, url });
   });
   return valid;

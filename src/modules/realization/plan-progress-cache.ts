@@ -39,12 +39,18 @@ export class PlanProgressCache {
   }
 
   /** Adds what was just read of the plan at its current stamp to what is kept at that stamp. */
-  add(plan: Appraisal, latestOf: ReadonlyMap<number, Realization | null>, feedbackOn: ReadonlyMap<number, readonly Feedback[]>): void {
+  add(
+    plan: Appraisal,
+    latestOf: ReadonlyMap<number, Realization | null>,
+    feedbackOn: ReadonlyMap<number, readonly Feedback[]>,
+  ): void {
     const kept = this.get(plan);
     const latest = new Map(kept?.latestOf);
     const feedback = new Map(kept?.feedbackOn);
-    for (const [indicatorId, realization] of latestOf) latest.set(indicatorId, realization && Object.freeze(realization));
-    for (const [realizationId, list] of feedbackOn) feedback.set(realizationId, Object.freeze(list.map((f) => Object.freeze(f))));
+    for (const [indicatorId, realization] of latestOf)
+      latest.set(indicatorId, realization && Object.freeze(realization));
+    for (const [realizationId, list] of feedbackOn)
+      feedback.set(realizationId, Object.freeze(list.map((f) => Object.freeze(f))));
     this.cache.set(plan.id, stampOf(plan), { latestOf: latest, feedbackOn: feedback });
   }
 }

@@ -27,10 +27,16 @@ import { realizationById } from './realization.loaders';
 export const latestRealizationShown: LoaderFactory<Indicator, Realization | null> = (ctx) =>
   new PeekableLoader(
     async (indicators) => {
-      const rhks = (await ctx.loaders.peekOrLoadMany(workResultPlanById, distinct(indicators.map((i) => i.workResultPlanId)))).filter((r) => r !== null);
+      const rhks = (
+        await ctx.loaders.peekOrLoadMany(workResultPlanById, distinct(indicators.map((i) => i.workResultPlanId)))
+      ).filter((r) => r !== null);
       const plans = await ctx.loaders.peekOrLoadMany(appraisalById, distinct(rhks.map((r) => r.appraisalId)));
-      const readable = new Map((await ctx.policy.filter(Permission.READ_APPRAISAL, plans)).filter((p) => p !== null).map((p) => [p.id, p]));
-      const planOfRhk = new Map(rhks.filter((r) => readable.has(r.appraisalId)).map((r) => [r.id, readable.get(r.appraisalId)!]));
+      const readable = new Map(
+        (await ctx.policy.filter(Permission.READ_APPRAISAL, plans)).filter((p) => p !== null).map((p) => [p.id, p]),
+      );
+      const planOfRhk = new Map(
+        rhks.filter((r) => readable.has(r.appraisalId)).map((r) => [r.id, readable.get(r.appraisalId)!]),
+      );
       const cache = ctx.inTransaction ? undefined : PlanProgressCache.of(ctx.db);
 
       const latest = new Map<number, Realization | null>();
@@ -49,8 +55,14 @@ export const latestRealizationShown: LoaderFactory<Indicator, Realization | null
         if (realization) feedbackOn.set(realization.id, kept.feedbackOn.get(realization.id)!);
       }
       if (missed.length > 0) {
-        const read = await readProgress(ctx, missed.map((i) => i.id));
-        const byPlan = new Map<Appraisal, { latestOf: Map<number, Realization | null>; feedbackOn: Map<number, readonly Feedback[]> }>();
+        const read = await readProgress(
+          ctx,
+          missed.map((i) => i.id),
+        );
+        const byPlan = new Map<
+          Appraisal,
+          { latestOf: Map<number, Realization | null>; feedbackOn: Map<number, readonly Feedback[]> }
+        >();
         for (const indicator of missed) {
           const plan = planOfRhk.get(indicator.workResultPlanId)!;
           let part = byPlan.get(plan);
@@ -79,7 +91,10 @@ export const latestRealizationShown: LoaderFactory<Indicator, Realization | null
  * stamp, for readers of those plans: the plan content batch calls it with what it just served, so that a
  * dashboard's indicators answer `latestRealization` and its `feedback` without a promise each. Reads nothing.
  */
-export async function primeProgressFromCache(ctx: RequestContext, contents: ReadonlyMap<Appraisal, { indicatorsOf: ReadonlyMap<number, readonly Indicator[]> }>): Promise<void> {
+export async function primeProgressFromCache(
+  ctx: RequestContext,
+  contents: ReadonlyMap<Appraisal, { indicatorsOf: ReadonlyMap<number, readonly Indicator[]> }>,
+): Promise<void> {
   if (ctx.inTransaction || contents.size === 0) return;
   const cache = PlanProgressCache.of(ctx.db);
   const kept = [...contents.keys()].filter((plan) => cache.get(plan) !== undefined);
@@ -111,7 +126,10 @@ async function primeFeedback(ctx: RequestContext, feedbackOn: ReadonlyMap<number
 }
 
 /** The latest realization of each indicator and the feedback on it, oldest first, in one statement. */
-async function readProgress(ctx: RequestContext, indicatorIds: readonly number[]): Promise<{ latestOf: Map<number, Realization>; feedbackOn: Map<number, Feedback[]> }> {
+async function readProgress(
+  ctx: RequestContext,
+  indicatorIds: readonly number[],
+): Promise<{ latestOf: Map<number, Realization>; feedbackOn: Map<number, Feedback[]> }> {
   const r = RawEntities.of(ctx.em, Realization, 'r');
   const f = RawEntities.of(ctx.em, Feedback, 'f');
   const rows: Array<Record<string, unknown>> = await ctx.em.query(

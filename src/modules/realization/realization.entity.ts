@@ -10,7 +10,8 @@ import { Indicator } from '../work-plan/indicator.entity';
 @Index('IDX_realization_indicator_sub_period', ['indicatorId', 'subPeriod'], { unique: true })
 @ObjectType('Realization', {
   implements: Node,
-  description: 'What was achieved on an indicator in one month or quarter (realisasi), with its narrative and evidence (bukti dukung).',
+  description:
+    'What was achieved on an indicator in one month or quarter (realisasi), with its narrative and evidence (bukti dukung).',
 })
 export class Realization {
   static readonly typeName = 'Realization';
@@ -44,7 +45,10 @@ export class Realization {
   subPeriod!: number;
 
   @Column({ type: 'decimal', precision: 18, scale: 4, nullable: true, transformer: decimalTransformer })
-  @Field(() => Float, { nullable: true, description: 'The achieved value (quantitative plans), in the unit of the target.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The achieved value (quantitative plans), in the unit of the target.',
+  })
   value!: number | null;
 
   @Column({ type: 'varchar', length: 1000, nullable: true })

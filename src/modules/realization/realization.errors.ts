@@ -16,15 +16,30 @@ export enum RealizationProblem {
 
 const TABLE: Record<RealizationProblem, { code: UserErrorCode; message: string }> = {
   INDICATOR_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such indicator (IKI).' },
-  PLAN_NOT_APPROVED: { code: UserErrorCode.INVALID_STATE, message: 'Realizations are recorded against an approved plan.' },
+  PLAN_NOT_APPROVED: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'Realizations are recorded against an approved plan.',
+  },
   SUB_PERIOD_INVALID: { code: UserErrorCode.INVALID, message: 'No such month or quarter in this period.' },
   SUB_PERIOD_NOT_STARTED: { code: UserErrorCode.INVALID, message: 'This month or quarter has not started yet.' },
-  SUB_PERIOD_OUTSIDE_PLAN: { code: UserErrorCode.INVALID, message: 'This month or quarter is outside the dates the plan covers.' },
-  SUB_PERIOD_EVALUATED: { code: UserErrorCode.INVALID_STATE, message: 'This month or quarter has been evaluated: its realizations can no longer change.' },
+  SUB_PERIOD_OUTSIDE_PLAN: {
+    code: UserErrorCode.INVALID,
+    message: 'This month or quarter is outside the dates the plan covers.',
+  },
+  SUB_PERIOD_EVALUATED: {
+    code: UserErrorCode.INVALID_STATE,
+    message: 'This month or quarter has been evaluated: its realizations can no longer change.',
+  },
   VALUE_REQUIRED: { code: UserErrorCode.INVALID, message: 'A quantitative plan records a value.' },
   VALUE_NEGATIVE: { code: UserErrorCode.INVALID, message: 'A value cannot be negative.' },
-  STATEMENT_REQUIRED: { code: UserErrorCode.INVALID, message: 'A qualitative plan records a statement of what was achieved.' },
-  VERSION_REQUIRED: { code: UserErrorCode.CONFLICT, message: 'This realization exists already: pass the version you read to change it.' },
+  STATEMENT_REQUIRED: {
+    code: UserErrorCode.INVALID,
+    message: 'A qualitative plan records a statement of what was achieved.',
+  },
+  VERSION_REQUIRED: {
+    code: UserErrorCode.CONFLICT,
+    message: 'This realization exists already: pass the version you read to change it.',
+  },
 };
 
 export function realizationError(problem: RealizationProblem, field: string[], currentVersion?: number): UserError {

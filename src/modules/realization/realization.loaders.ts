@@ -11,7 +11,9 @@ export const realizationById: LoaderFactory<number, Realization | null> = (ctx) 
 /** Each indicator's realizations, by sub-period. */
 export const realizationsOf: LoaderFactory<number, Realization[]> = (ctx) =>
   new DataLoader(async (indicatorIds) => {
-    const rows = await ctx.em.getRepository(Realization).find({ where: { indicatorId: In([...indicatorIds]) }, order: { subPeriod: 'ASC' } });
+    const rows = await ctx.em
+      .getRepository(Realization)
+      .find({ where: { indicatorId: In([...indicatorIds]) }, order: { subPeriod: 'ASC' } });
     for (const row of rows) ctx.loaders.get(realizationById).prime(row.id, row);
     return groupByKey(indicatorIds, rows, (r) => r.indicatorId);
   });

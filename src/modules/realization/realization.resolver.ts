@@ -35,8 +35,14 @@ export class RealizationResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
-  @Mutation(() => RecordRealizationPayload, { description: 'Records or corrects what you achieved on one of your indicators in a month or quarter, with evidence.' })
-  recordRealization(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What was achieved.' }) input: RecordRealizationInput): Promise<RecordRealizationPayload> {
+  @Mutation(() => RecordRealizationPayload, {
+    description:
+      'Records or corrects what you achieved on one of your indicators in a month or quarter, with evidence.',
+  })
+  recordRealization(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'What was achieved.' }) input: RecordRealizationInput,
+  ): Promise<RecordRealizationPayload> {
     return runMutation(ctx, (tx) => realizationService.record(tx, input));
   }
 }
@@ -45,13 +51,21 @@ export class RealizationResolver {
 @Resolver(() => Indicator)
 export class IndicatorRealizationsResolver {
   @ListSize(12)
-  @FieldResolver(() => [Realization], { description: 'What was achieved, month by month or quarter by quarter; empty unless you may read the plan.' })
+  @FieldResolver(() => [Realization], {
+    description: 'What was achieved, month by month or quarter by quarter; empty unless you may read the plan.',
+  })
   realizations(@Ctx() ctx: RequestContext, @Root() indicator: Indicator): Promise<Realization[]> {
     return realizationService.ofIndicator(ctx, indicator);
   }
 
-  @FieldResolver(() => Realization, { nullable: true, description: 'The most recent realization, if you may read the plan.' })
-  latestRealization(@Ctx() ctx: RequestContext, @Root() indicator: Indicator): Realization | null | Promise<Realization | null> {
+  @FieldResolver(() => Realization, {
+    nullable: true,
+    description: 'The most recent realization, if you may read the plan.',
+  })
+  latestRealization(
+    @Ctx() ctx: RequestContext,
+    @Root() indicator: Indicator,
+  ): Realization | null | Promise<Realization | null> {
     return realizationService.latestOf(ctx, indicator);
   }
 }

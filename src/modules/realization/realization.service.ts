@@ -45,7 +45,10 @@ export class RealizationService {
   /** Realizations by id, each null unless the caller may read its plan. */
   async getMany(ctx: RequestContext, ids: readonly number[]): Promise<(Realization | null)[]> {
     const rows = await loadAll(ctx.loaders.get(realizationById), ids);
-    const plans = await appraisalService.getMany(ctx, rows.map((r) => r?.appraisalId ?? 0));
+    const plans = await appraisalService.getMany(
+      ctx,
+      rows.map((r) => r?.appraisalId ?? 0),
+    );
     return rows.map((row, i) => (row && plans[i] ? row : null));
   }
 
@@ -70,8 +73,16 @@ export class RealizationService {
     const indicatorId = idOfType(input.indicatorId, Indicator.typeName);
     const indicator = indicatorId === null ? null : await ctx.loaders.get(indicatorById).load(indicatorId);
     const rhk = indicator && (await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId));
-    if (!indicator || !rhk) throw new UserErrorsException([realizationError(RealizationProblem.INDICATOR_NOT_FOUND, inputPath('indicatorId'))]);
-    const { appraisal, period } = await requirePlan(ctx, rhk.appraisalId, Permission.EDIT_PLAN, inputPath('indicatorId'));
+    if (!indicator || !rhk)
+      throw new UserErrorsException([
+        realizationError(RealizationProblem.INDICATOR_NOT_FOUND, inputPath('indicatorId')),
+      ]);
+    const { appraisal, period } = await requirePlan(
+      ctx,
+      rhk.appraisalId,
+      Permission.EDIT_PLAN,
+      inputPath('indicatorId'),
+    );
     if (appraisal.status !== AppraisalStatus.APPROVED && appraisal.status !== AppraisalStatus.REVISING) {
       throw new UserErrorsException([realizationError(RealizationProblem.PLAN_NOT_APPROVED, inputPath('indicatorId'))]);
     }
@@ -81,32 +92,54 @@ export class RealizationService {
     const statement = optionalText(errors, input.statement, inputPath('statement'), 'The statement', 1000) ?? null;
     const narrative = optionalText(errors, input.narrative, inputPath('narrative'), 'The narrative', 4000) ?? null;
     const value = input.value ?? null;
-    if (value !== null && (!Number.isFinite(value) || value < 0)) errors.addError(realizationError(RealizationProblem.VALUE_NEGATIVE, inputPath('value')));
-    if (appraisal.approach === PlanApproach.QUANTITATIVE && value === null) errors.addError(realizationError(RealizationProblem.VALUE_REQUIRED, inputPath('value')));
+    if (value !== null && (!Number.isFinite(value) || value < 0))
+      errors.addError(realizationError(RealizationProblem.VALUE_NEGATIVE, inputPath('value')));
+    if (appraisal.approach === PlanApproach.QUANTITATIVE && value === null)
+      errors.addError(realizationError(RealizationProblem.VALUE_REQUIRED, inputPath('value')));
     // A blank statement is no statement (a too-long one already has its error).
     const tooLong = typeof input.statement === 'string' && input.statement.trim().length > 1000;
     if (appraisal.approach === PlanApproach.QUALITATIVE && statement === null && !tooLong) {
       errors.addError(realizationError(RealizationProblem.STATEMENT_REQUIRED, inputPath('statement')));
     }
-    const existing = await ctx.em.getRepository(Realization).findOneBy({ indicatorId: indicator.id, subPeriod: input.subPeriod });
-    const evidence = input.evidence ? validateEvidence(errors, input.evidence, inputPath('evidence')) : existing ? parseEvidence(existing.evidenceJson) : [];
+    const existing = await ctx.em
+      .getRepository(Realization)
+      .findOneBy({ indicatorId: indicator.id, subPeriod: input.subPeriod });
+    const evidence = input.evidence
+      ? validateEvidence(errors, input.evidence, inputPath('evidence'))
+      : existing
+        ? parseEvidence(existing.evidenceJson)
+        : [];
     errors.throwIfAny();
 
     const now = ctx.now();
     const values = { value, statement, narrative, evidenceJson: JSON.stringify(evidence) };
-    if (existing && input.expectedVersion == null) throw new UserErrorsException([realizationError(RealizationProblem.VERSION_REQUIRED, inputPath('expectedVersion'), existing.version)]);
+    if (existing && input.expectedVersion == null)
+      throw new UserErrorsException([
+        realizationError(RealizationProblem.VERSION_REQUIRED, inputPath('expectedVersion'), existing.version),
+      ]);
     if (existing) assertExpectedVersion(existing.version, input.expectedVersion!);
     const realization = await changePlanProgress(ctx, appraisal.id, async () => {
       if (existing) {
         await updateVersioned(ctx.em, Realization, existing.id, input.expectedVersion!, { ...values, updatedAt: now });
         return Object.assign(new Realization(), existing, values, { version: existing.version + 1, updatedAt: now });
       }
-      const created = ctx.em.getRepository(Realization).create({ ...values, indicatorId: indicator.id, appraisalId: appraisal.id, subPeriod: input.subPeriod, version: 1, createdAt: now, updatedAt: now });
+      const created = ctx.em.getRepository(Realization).create({
+        ...values,
+        indicatorId: indicator.id,
+        appraisalId: appraisal.id,
+        subPeriod: input.subPeriod,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
       try {
         await ctx.em.getRepository(Realization).insert(created);
       } catch (error) {
         // Someone recorded it first: like a stale version, reload and correct it.
-        if (isUniqueViolation(error)) throw new UserErrorsException([realizationError(RealizationProblem.VERSION_REQUIRED, inputPath('expectedVersion'))]);
+        if (isUniqueViolation(error))
+          throw new UserErrorsException([
+            realizationError(RealizationProblem.VERSION_REQUIRED, inputPath('expectedVersion')),
+          ]);
         throw error;
       }
       return created;
@@ -123,14 +156,23 @@ export class RealizationService {
   }
 
   /** The sub-period exists in the period, has started, lies in the plan's dates, and is not evaluated yet. */
-  private async assertOpenSubPeriod(ctx: RequestContext, appraisal: Appraisal, period: PerformancePeriod, index: number): Promise<void> {
+  private async assertOpenSubPeriod(
+    ctx: RequestContext,
+    appraisal: Appraisal,
+    period: PerformancePeriod,
+    index: number,
+  ): Promise<void> {
     const field = inputPath('subPeriod');
     const sub = subPeriodOf(period, index);
     if (!sub) throw new UserErrorsException([realizationError(RealizationProblem.SUB_PERIOD_INVALID, field)]);
-    if (sub.startDate > ctx.today()) throw new UserErrorsException([realizationError(RealizationProblem.SUB_PERIOD_NOT_STARTED, field)]);
-    if (sub.endDate < appraisal.startDate || sub.startDate > appraisal.endDate) throw new UserErrorsException([realizationError(RealizationProblem.SUB_PERIOD_OUTSIDE_PLAN, field)]);
+    if (sub.startDate > ctx.today())
+      throw new UserErrorsException([realizationError(RealizationProblem.SUB_PERIOD_NOT_STARTED, field)]);
+    if (sub.endDate < appraisal.startDate || sub.startDate > appraisal.endDate)
+      throw new UserErrorsException([realizationError(RealizationProblem.SUB_PERIOD_OUTSIDE_PLAN, field)]);
     // The plan row is locked (requirePlan): an evaluation of this sub-period cannot slip in meanwhile.
-    const evaluated = await ctx.em.getRepository(Evaluation).existsBy({ appraisalId: appraisal.id, kind: EvaluationKind.PERIODIC, subPeriod: index });
+    const evaluated = await ctx.em
+      .getRepository(Evaluation)
+      .existsBy({ appraisalId: appraisal.id, kind: EvaluationKind.PERIODIC, subPeriod: index });
     if (evaluated) throw new UserErrorsException([realizationError(RealizationProblem.SUB_PERIOD_EVALUATED, field)]);
   }
 

@@ -24,6 +24,11 @@ export class ServerInfoResolver {
   @Allow(Permission.PUBLIC)
   @Query(() => ServerInfo, { description: 'Public facts about the service. Needs no token.' })
   serverInfo(@Ctx() ctx: RequestContext): ServerInfo {
-    return { name: 'Kinerja Walesi', version: packageJson.version, regulation: 'PermenPANRB 6/2022', timeZone: ctx.timeZone };
+    return {
+      name: 'Kinerja Walesi',
+      version: packageJson.version,
+      regulation: 'PermenPANRB 6/2022',
+      timeZone: ctx.timeZone,
+    };
   }
 }

@@ -11,7 +11,8 @@ export const UNIT_NAME_MAX = 191;
 @Entity('unit')
 @ObjectType('Unit', {
   implements: Node,
-  description: 'Organisational unit (unit kerja / perangkat daerah): a tree of any depth, from the regency down to sections.',
+  description:
+    'Organisational unit (unit kerja / perangkat daerah): a tree of any depth, from the regency down to sections.',
 })
 export class Unit {
   static readonly typeName = 'Unit';

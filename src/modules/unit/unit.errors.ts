@@ -20,7 +20,10 @@ const TABLE: Record<UnitProblem, { code: UserErrorCode; message: string }> = {
   UNIT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such unit.' },
   PARENT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'The parent unit does not exist.' },
   OUT_OF_SCOPE: { code: UserErrorCode.OUT_OF_SCOPE, message: 'This unit is outside the unit subtree you administer.' },
-  ROOT_NEEDS_REGION_ADMIN: { code: UserErrorCode.OUT_OF_SCOPE, message: 'Only a region-wide HR admin may create or move a unit to the top of the tree.' },
+  ROOT_NEEDS_REGION_ADMIN: {
+    code: UserErrorCode.OUT_OF_SCOPE,
+    message: 'Only a region-wide HR admin may create or move a unit to the top of the tree.',
+  },
   CYCLE: { code: UserErrorCode.CYCLE, message: 'A unit cannot be moved under itself or one of its own sub-units.' },
   HEAD_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'The head employee does not exist.' },
   HEAD_NOT_IN_UNIT: { code: UserErrorCode.INVALID, message: 'The head of a unit must be an employee of that unit.' },

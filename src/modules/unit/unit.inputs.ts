@@ -57,7 +57,9 @@ export class UnitFilter {
 
 @InputType({ description: 'A new unit (HR admins; under a unit in their scope, or a root for region-wide admins).' })
 export class CreateUnitInput {
-  @Field({ description: 'Unique code: letters, digits, ".", "_" or "-", at most 64. Case-insensitive; stored in upper case.' })
+  @Field({
+    description: 'Unique code: letters, digits, ".", "_" or "-", at most 64. Case-insensitive; stored in upper case.',
+  })
   code!: string;
 
   @Field({ description: 'Official name, at most 191 characters.' })
@@ -87,7 +89,10 @@ export class UpdateUnitInput {
   @Field(() => UnitKind, { nullable: true, description: 'Kind of unit.' })
   kind?: UnitKind | null;
 
-  @Field(() => ID, { nullable: true, description: 'The head (kepala): an active employee of this unit. Pass null to clear.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The head (kepala): an active employee of this unit. Pass null to clear.',
+  })
   headId?: string | null;
 }
 
@@ -99,6 +104,9 @@ export class MoveUnitInput {
   @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT.' })
   expectedVersion!: number;
 
-  @Field(() => ID, { nullable: true, description: 'The new parent; null makes it a root (region-wide HR admins only).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The new parent; null makes it a root (region-wide HR admins only).',
+  })
   parentId?: string | null;
 }

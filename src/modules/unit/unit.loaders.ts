@@ -25,7 +25,11 @@ export const unitByCode: LoaderFactory<string, Unit | null> = (ctx) =>
 /** Each unit's direct sub-units, a page per parent. Units are structure: no per-row scoping beyond READ_UNITS. */
 export const unitChildrenPage = groupedConnectionLoader<Unit, { args: ConnectionArgs; order: UnitOrder }>({
   partitionColumn: 'unit.parent_id',
-  query: (ctx, parents) => ctx.em.getRepository(Unit).createQueryBuilder('unit').where('unit.parent_id IN (:...parents)', { parents: [...parents] }),
+  query: (ctx, parents) =>
+    ctx.em
+      .getRepository(Unit)
+      .createQueryBuilder('unit')
+      .where('unit.parent_id IN (:...parents)', { parents: [...parents] }),
   sort: ({ order }) => unitSort(order),
   prime: (ctx, unit) => void ctx.loaders.get(unitById).prime(unit.id, unit),
 });

@@ -1,7 +1,13 @@
 import { Actor } from '../../core/auth/actor';
 import { Role } from '../../core/auth/role';
 import { type RequestContext } from '../../core/context/request-context';
-import { decideAdministerRegion, decideAdministerUnit, decideImportIntoUnit, decideReadUnits, unitRules } from './unit.policy';
+import {
+  decideAdministerRegion,
+  decideAdministerUnit,
+  decideImportIntoUnit,
+  decideReadUnits,
+  unitRules,
+} from './unit.policy';
 import { unitInHrScope } from './unit.facts';
 
 const SCOPE_UNIT = 7;

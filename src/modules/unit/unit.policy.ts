@@ -18,14 +18,23 @@ export function decideAdministerRegion({ actor }: { actor: Actor }): boolean {
 }
 
 /** An integration client imports anywhere; an HR admin into units they administer (roots: region-wide only). */
-export function decideImportIntoUnit({ actor, unitInScope, isRoot }: { actor: Actor; unitInScope: boolean; isRoot: boolean }): boolean {
+export function decideImportIntoUnit({
+  actor,
+  unitInScope,
+  isRoot,
+}: {
+  actor: Actor;
+  unitInScope: boolean;
+  isRoot: boolean;
+}): boolean {
   if (actor.has(Role.INTEGRATION)) return true;
   return isRoot ? decideAdministerRegion({ actor }) : decideAdministerUnit({ actor, unitInScope });
 }
 
 export const unitRules = {
   manageOrganisation: {
-    description: 'HR admins (any scope) may call the HR administration mutations; each change is then checked with ADMINISTER_UNIT or ADMINISTER_REGION.',
+    description:
+      'HR admins (any scope) may call the HR administration mutations; each change is then checked with ADMINISTER_UNIT or ADMINISTER_REGION.',
     subject: null,
     evaluate: (ctx) => ctx.actor.isHrAdmin,
   } satisfies PolicyRule,
@@ -48,11 +57,13 @@ export const unitRules = {
     evaluate: (ctx) => decideAdministerRegion({ actor: ctx.actor }),
   } satisfies PolicyRule,
   importIntoUnit: {
-    description: 'One imported row: integration clients anywhere; HR admins inside their scope (a new root unit: region-wide only).',
+    description:
+      'One imported row: integration clients anywhere; HR admins inside their scope (a new root unit: region-wide only).',
     subject: 'the unit id, or null for a new root unit',
     evaluate: async (ctx, unitId) => {
       const isRoot = unitId === null;
-      const unitInScope = unitId !== null && ctx.actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(unitId) : false;
+      const unitInScope =
+        unitId !== null && ctx.actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(unitId) : false;
       return decideImportIntoUnit({ actor: ctx.actor, unitInScope, isRoot });
     },
   } satisfies PolicyRule<number | null>,

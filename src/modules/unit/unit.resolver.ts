@@ -17,15 +17,24 @@ import { CreateUnitPayload, MoveUnitPayload, UnitConnection, UpdateUnitPayload }
 @Resolver(() => Unit)
 export class UnitResolver {
   @Allow(Permission.SIGNED_IN)
-  @Query(() => Unit, { nullable: true, description: 'A unit by global id; null if it does not exist or you may not see it.' })
-  unit(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'A global id.' }) id: string): Promise<Unit | null> {
+  @Query(() => Unit, {
+    nullable: true,
+    description: 'A unit by global id; null if it does not exist or you may not see it.',
+  })
+  unit(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'A global id.' }) id: string,
+  ): Promise<Unit | null> {
     const dbId = idOfType(id, Unit.typeName);
     return dbId === null ? Promise.resolve(null) : unitService.get(ctx, dbId);
   }
 
   @Allow(Permission.SIGNED_IN)
   @Query(() => Unit, { nullable: true, description: 'A unit by its code (kode unit kerja).' })
-  unitByCode(@Ctx() ctx: RequestContext, @Arg('code', { description: 'A unit code.' }) code: string): Promise<Unit | null> {
+  unitByCode(
+    @Ctx() ctx: RequestContext,
+    @Arg('code', { description: 'A unit code.' }) code: string,
+  ): Promise<Unit | null> {
     return unitService.getByCode(ctx, code);
   }
 
@@ -35,7 +44,11 @@ export class UnitResolver {
     @Ctx() ctx: RequestContext,
     @Args() args: ConnectionArgs,
     @Arg('filter', () => UnitFilter, { nullable: true, description: 'Which items to list.' }) filter?: UnitFilter,
-    @Arg('orderBy', () => UnitOrder, { nullable: true, description: 'Sort order; by default by name (employees) or code (units).' }) orderBy?: UnitOrder,
+    @Arg('orderBy', () => UnitOrder, {
+      nullable: true,
+      description: 'Sort order; by default by name (employees) or code (units).',
+    })
+    orderBy?: UnitOrder,
   ): Promise<UnitConnection> {
     return UnitConnection.from(await unitService.list(ctx, filter, orderBy, args));
   }
@@ -50,7 +63,11 @@ export class UnitResolver {
     @Ctx() ctx: RequestContext,
     @Root() unit: Unit,
     @Args() args: ConnectionArgs,
-    @Arg('orderBy', () => UnitOrder, { nullable: true, description: 'Sort order; by default by name (employees) or code (units).' }) orderBy?: UnitOrder,
+    @Arg('orderBy', () => UnitOrder, {
+      nullable: true,
+      description: 'Sort order; by default by name (employees) or code (units).',
+    })
+    orderBy?: UnitOrder,
   ): Promise<UnitConnection> {
     return UnitConnection.from(await unitService.children(ctx, unit, orderBy, args));
   }
@@ -60,33 +77,57 @@ export class UnitResolver {
     return unit.headId === null ? Promise.resolve(null) : employeeService.get(ctx, unit.headId);
   }
 
-  @FieldResolver(() => EmployeeConnection, { description: 'Employees of the unit, and of its sub-units unless `includeSubunits` is false.' })
+  @FieldResolver(() => EmployeeConnection, {
+    description: 'Employees of the unit, and of its sub-units unless `includeSubunits` is false.',
+  })
   async employees(
     @Ctx() ctx: RequestContext,
     @Root() unit: Unit,
     @Args() args: ConnectionArgs,
-    @Arg('includeSubunits', { defaultValue: false, description: 'Also list employees of every unit below.' }) includeSubunits: boolean,
-    @Arg('active', () => Boolean, { nullable: true, description: 'Only active (true) or deactivated (false) employees.' }) active?: boolean | null,
-    @Arg('orderBy', () => EmployeeOrder, { nullable: true, description: 'Sort order; by default by name (employees) or code (units).' }) orderBy?: EmployeeOrder,
+    @Arg('includeSubunits', { defaultValue: false, description: 'Also list employees of every unit below.' })
+    includeSubunits: boolean,
+    @Arg('active', () => Boolean, {
+      nullable: true,
+      description: 'Only active (true) or deactivated (false) employees.',
+    })
+    active?: boolean | null,
+    @Arg('orderBy', () => EmployeeOrder, {
+      nullable: true,
+      description: 'Sort order; by default by name (employees) or code (units).',
+    })
+    orderBy?: EmployeeOrder,
   ): Promise<EmployeeConnection> {
-    return EmployeeConnection.from(await employeeService.ofUnit(ctx, unit, { includeSubunits, active: active ?? null }, orderBy, args));
+    return EmployeeConnection.from(
+      await employeeService.ofUnit(ctx, unit, { includeSubunits, active: active ?? null }, orderBy, args),
+    );
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
   @Mutation(() => CreateUnitPayload, { description: 'Creates a unit (HR admins).' })
-  createUnit(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: CreateUnitInput): Promise<CreateUnitPayload> {
+  createUnit(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'What to create or change.' }) input: CreateUnitInput,
+  ): Promise<CreateUnitPayload> {
     return runMutation(ctx, (tx) => unitService.create(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
-  @Mutation(() => UpdateUnitPayload, { description: 'Renames a unit, changes its code or kind, or sets its head (HR admins).' })
-  updateUnit(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: UpdateUnitInput): Promise<UpdateUnitPayload> {
+  @Mutation(() => UpdateUnitPayload, {
+    description: 'Renames a unit, changes its code or kind, or sets its head (HR admins).',
+  })
+  updateUnit(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'What to create or change.' }) input: UpdateUnitInput,
+  ): Promise<UpdateUnitPayload> {
     return runMutation(ctx, (tx) => unitService.update(tx, input));
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
   @Mutation(() => MoveUnitPayload, { description: 'Moves a unit and its subtree under another parent (HR admins).' })
-  moveUnit(@Ctx() ctx: RequestContext, @Arg('input', { description: 'What to create or change.' }) input: MoveUnitInput): Promise<MoveUnitPayload> {
+  moveUnit(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'What to create or change.' }) input: MoveUnitInput,
+  ): Promise<MoveUnitPayload> {
     return runMutation(ctx, (tx) => unitService.move(tx, input));
   }
 }

@@ -17,7 +17,15 @@ import { Employee } from '../employee/employee.entity';
 import { type UnitKind } from './unit-kind';
 import { Unit, UNIT_CODE_MAX, UNIT_NAME_MAX } from './unit.entity';
 import { unitError, UnitProblem } from './unit.errors';
-import { DEFAULT_UNIT_ORDER, unitSort, type CreateUnitInput, type MoveUnitInput, type UnitFilter, type UnitOrder, type UpdateUnitInput } from './unit.inputs';
+import {
+  DEFAULT_UNIT_ORDER,
+  unitSort,
+  type CreateUnitInput,
+  type MoveUnitInput,
+  type UnitFilter,
+  type UnitOrder,
+  type UpdateUnitInput,
+} from './unit.inputs';
 import { unitById, unitByCode, unitChildrenPage } from './unit.loaders';
 import { normaliseUnitCode } from './unit-code';
 
@@ -37,10 +45,15 @@ export interface UnitValues {
 }
 
 /** Validates a unit's code and name, recording problems under `path(field)`. */
-export function validateUnitValues(errors: UserErrorList, draft: UnitValues, path: (field: string) => string[]): UnitValues | undefined {
+export function validateUnitValues(
+  errors: UserErrorList,
+  draft: UnitValues,
+  path: (field: string) => string[],
+): UnitValues | undefined {
   const before = errors.all().length;
   const code = normaliseUnitCode(draft.code);
-  if (!CODE_PATTERN.test(code) || code.length > UNIT_CODE_MAX) errors.addError(unitError(UnitProblem.CODE_INVALID, path('code')));
+  if (!CODE_PATTERN.test(code) || code.length > UNIT_CODE_MAX)
+    errors.addError(unitError(UnitProblem.CODE_INVALID, path('code')));
   const name = requiredText(errors, draft.name, path('name'), 'The unit name', UNIT_NAME_MAX);
   return errors.all().length > before ? undefined : { code, name: name!, kind: draft.kind };
 }
@@ -61,10 +74,16 @@ export class UnitService {
     return ctx.loaders.get(unitByCode).load(code);
   }
 
-  async list(ctx: RequestContext, filter: UnitFilter | undefined, order: UnitOrder | undefined, args: ConnectionArgs): Promise<Page<Unit>> {
+  async list(
+    ctx: RequestContext,
+    filter: UnitFilter | undefined,
+    order: UnitOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Unit>> {
     if (!(await ctx.policy.can(Permission.READ_UNITS))) return emptyPage();
     const qb = ctx.em.getRepository(Unit).createQueryBuilder('unit');
-    if (filter?.parentId != null) qb.andWhere('unit.parent_id = :parentId', { parentId: idOfType(filter.parentId, Unit.typeName) ?? 0 });
+    if (filter?.parentId != null)
+      qb.andWhere('unit.parent_id = :parentId', { parentId: idOfType(filter.parentId, Unit.typeName) ?? 0 });
     if (filter?.rootsOnly) qb.andWhere('unit.parent_id IS NULL');
     if (filter?.withinUnitId != null) {
       qb.innerJoin('unit_closure', 'within', 'within.descendant_id = unit.id AND within.ancestor_id = :withinId', {
@@ -81,7 +100,12 @@ export class UnitService {
     return paginate(qb, unitSort(order ?? DEFAULT_UNIT_ORDER), args);
   }
 
-  async children(ctx: RequestContext, unit: Unit, order: UnitOrder | undefined, args: ConnectionArgs): Promise<Page<Unit>> {
+  async children(
+    ctx: RequestContext,
+    unit: Unit,
+    order: UnitOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Unit>> {
     if (!(await ctx.policy.can(Permission.READ_UNITS))) return emptyPage();
     return ctx.loaders.get(unitChildrenPage, { args: { ...args }, order: order ?? DEFAULT_UNIT_ORDER }).load(unit.id);
   }
@@ -93,7 +117,8 @@ export class UnitService {
     const values = validateUnitValues(errors, input, inputPath);
     const parentId = input.parentId == null ? null : idOfType(input.parentId, Unit.typeName);
     const parent = parentId === null ? null : await ctx.loaders.get(unitById).load(parentId);
-    if (input.parentId != null && !parent) errors.addError(unitError(UnitProblem.PARENT_NOT_FOUND, inputPath('parentId')));
+    if (input.parentId != null && !parent)
+      errors.addError(unitError(UnitProblem.PARENT_NOT_FOUND, inputPath('parentId')));
     errors.throwIfAny();
     return { unit: await this.insert(ctx, values!, parent, Permission.ADMINISTER_UNIT, inputPath) };
   }
@@ -101,9 +126,14 @@ export class UnitService {
   async update(ctx: RequestContext, input: UpdateUnitInput): Promise<{ unit: Unit }> {
     const unit = await this.requireAdministered(ctx, input.id);
     const errors = new UserErrorList();
-    const values = validateUnitValues(errors, { code: input.code ?? unit.code, name: input.name ?? unit.name, kind: input.kind ?? unit.kind }, inputPath);
+    const values = validateUnitValues(
+      errors,
+      { code: input.code ?? unit.code, name: input.name ?? unit.name, kind: input.kind ?? unit.kind },
+      inputPath,
+    );
     let headId = unit.headId;
-    if (input.headId !== undefined) headId = input.headId === null ? null : ((await this.validHead(ctx, errors, unit, input.headId)) ?? null);
+    if (input.headId !== undefined)
+      headId = input.headId === null ? null : ((await this.validHead(ctx, errors, unit, input.headId)) ?? null);
     errors.throwIfAny();
     return { unit: await this.applyChanges(ctx, unit, { ...values!, headId }, input.expectedVersion, inputPath) };
   }
@@ -113,16 +143,28 @@ export class UnitService {
     const unit = await this.requireAdministered(ctx, input.id);
     const parentId = input.parentId == null ? null : idOfType(input.parentId, Unit.typeName);
     const parent = parentId === null ? null : await ctx.loaders.get(unitById).load(parentId);
-    if (input.parentId != null && !parent) throw new UserErrorsException([unitError(UnitProblem.PARENT_NOT_FOUND, inputPath('parentId'))]);
-    return { unit: await this.moveUnder(ctx, unit, parent, input.expectedVersion, Permission.ADMINISTER_UNIT, inputPath) };
+    if (input.parentId != null && !parent)
+      throw new UserErrorsException([unitError(UnitProblem.PARENT_NOT_FOUND, inputPath('parentId'))]);
+    return {
+      unit: await this.moveUnder(ctx, unit, parent, input.expectedVersion, Permission.ADMINISTER_UNIT, inputPath),
+    };
   }
 
   /** Inserts a validated unit under `parent` (checked against `scope`), with its closure rows and audit row. */
-  async insert(ctx: RequestContext, values: UnitValues, parent: Unit | null, scope: UnitScope, path: (f: string) => string[]): Promise<Unit> {
+  async insert(
+    ctx: RequestContext,
+    values: UnitValues,
+    parent: Unit | null,
+    scope: UnitScope,
+    path: (f: string) => string[],
+  ): Promise<Unit> {
     await this.assertMayPlaceUnder(ctx, parent, scope, path('parentId'));
-    if (await ctx.loaders.get(unitByCode).load(values.code)) throw new UserErrorsException([unitError(UnitProblem.CODE_TAKEN, path('code'))]);
+    if (await ctx.loaders.get(unitByCode).load(values.code))
+      throw new UserErrorsException([unitError(UnitProblem.CODE_TAKEN, path('code'))]);
     const now = ctx.now();
-    const unit = ctx.em.getRepository(Unit).create({ ...values, parentId: parent?.id ?? null, headId: null, version: 1, createdAt: now, updatedAt: now });
+    const unit = ctx.em
+      .getRepository(Unit)
+      .create({ ...values, parentId: parent?.id ?? null, headId: null, version: 1, createdAt: now, updatedAt: now });
     try {
       await ctx.em.getRepository(Unit).insert(unit);
     } catch (error) {
@@ -130,7 +172,12 @@ export class UnitService {
       throw error;
     }
     await unitTree.insertNode(ctx.em, unit.id, unit.parentId);
-    await recordAudit(ctx, { action: AuditAction.UNIT_CREATED, entityType: Unit.typeName, entityId: unit.id, after: auditSnapshot(unit) });
+    await recordAudit(ctx, {
+      action: AuditAction.UNIT_CREATED,
+      entityType: Unit.typeName,
+      entityId: unit.id,
+      after: auditSnapshot(unit),
+    });
     ctx.loaders.get(unitById).prime(unit.id, unit);
     ctx.loaders.get(unitByCode).prime(unit.code, unit);
     return unit;
@@ -157,28 +204,62 @@ export class UnitService {
     }
     const after = Object.assign(new Unit(), unit, changes, { version: unit.version + 1, updatedAt: ctx.now() });
     try {
-      await updateVersioned(ctx.em, Unit, unit.id, expectedVersion, { ...changes, updatedAt: after.updatedAt }, path('expectedVersion'));
+      await updateVersioned(
+        ctx.em,
+        Unit,
+        unit.id,
+        expectedVersion,
+        { ...changes, updatedAt: after.updatedAt },
+        path('expectedVersion'),
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw new UserErrorsException([unitError(UnitProblem.CODE_TAKEN, path('code'))]);
       throw error;
     }
-    await recordAudit(ctx, { action: AuditAction.UNIT_UPDATED, entityType: Unit.typeName, entityId: unit.id, before: auditSnapshot(unit), after: auditSnapshot(after) });
+    await recordAudit(ctx, {
+      action: AuditAction.UNIT_UPDATED,
+      entityType: Unit.typeName,
+      entityId: unit.id,
+      before: auditSnapshot(unit),
+      after: auditSnapshot(after),
+    });
     return after;
   }
 
   /** Moves a unit with its subtree under `parent` (or to the top), refusing cycles and places outside `scope`. */
-  async moveUnder(ctx: RequestContext, unit: Unit, parent: Unit | null, expectedVersion: number, scope: UnitScope, path: (f: string) => string[]): Promise<Unit> {
+  async moveUnder(
+    ctx: RequestContext,
+    unit: Unit,
+    parent: Unit | null,
+    expectedVersion: number,
+    scope: UnitScope,
+    path: (f: string) => string[],
+  ): Promise<Unit> {
     await this.assertMayPlaceUnder(ctx, parent, scope, path('parentId'));
-    if (parent && (await unitTree.wouldCycle(ctx.em, unit.id, parent.id))) throw new UserErrorsException([unitError(UnitProblem.CYCLE, path('parentId'))]);
+    if (parent && (await unitTree.wouldCycle(ctx.em, unit.id, parent.id)))
+      throw new UserErrorsException([unitError(UnitProblem.CYCLE, path('parentId'))]);
     const parentId = parent?.id ?? null;
     if (parentId === unit.parentId) {
       assertExpectedVersion(unit.version, expectedVersion, path('expectedVersion'));
       return unit;
     }
     const after = Object.assign(new Unit(), unit, { parentId, version: unit.version + 1, updatedAt: ctx.now() });
-    await updateVersioned(ctx.em, Unit, unit.id, expectedVersion, { parentId, updatedAt: after.updatedAt }, path('expectedVersion'));
+    await updateVersioned(
+      ctx.em,
+      Unit,
+      unit.id,
+      expectedVersion,
+      { parentId, updatedAt: after.updatedAt },
+      path('expectedVersion'),
+    );
     await unitTree.moveSubtree(ctx.em, unit.id, parentId);
-    await recordAudit(ctx, { action: AuditAction.UNIT_MOVED, entityType: Unit.typeName, entityId: unit.id, before: auditSnapshot(unit), after: auditSnapshot(after) });
+    await recordAudit(ctx, {
+      action: AuditAction.UNIT_MOVED,
+      entityType: Unit.typeName,
+      entityId: unit.id,
+      before: auditSnapshot(unit),
+      after: auditSnapshot(after),
+    });
     return after;
   }
 
@@ -187,20 +268,34 @@ export class UnitService {
     const id = idOfType(globalId, Unit.typeName);
     const unit = id === null ? null : await lockedRow(ctx.em, Unit, id);
     if (!unit) throw new UserErrorsException([unitError(UnitProblem.UNIT_NOT_FOUND, inputPath('id'))]);
-    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id))) throw new UserErrorsException([unitError(UnitProblem.OUT_OF_SCOPE, inputPath('id'))]);
+    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id)))
+      throw new UserErrorsException([unitError(UnitProblem.OUT_OF_SCOPE, inputPath('id'))]);
     return unit;
   }
 
-  private async assertMayPlaceUnder(ctx: RequestContext, parent: Unit | null, scope: UnitScope, field: string[]): Promise<void> {
+  private async assertMayPlaceUnder(
+    ctx: RequestContext,
+    parent: Unit | null,
+    scope: UnitScope,
+    field: string[],
+  ): Promise<void> {
     if (parent === null) {
-      const allowed = scope === Permission.IMPORT_INTO_UNIT ? await ctx.policy.can(scope, null) : await ctx.policy.can(Permission.ADMINISTER_REGION);
+      const allowed =
+        scope === Permission.IMPORT_INTO_UNIT
+          ? await ctx.policy.can(scope, null)
+          : await ctx.policy.can(Permission.ADMINISTER_REGION);
       if (!allowed) throw new UserErrorsException([unitError(UnitProblem.ROOT_NEEDS_REGION_ADMIN, field)]);
     } else if (!(await ctx.policy.can(scope, parent.id))) {
       throw new UserErrorsException([unitError(UnitProblem.OUT_OF_SCOPE, field)]);
     }
   }
 
-  private async validHead(ctx: RequestContext, errors: UserErrorList, unit: Unit, headGlobalId: string): Promise<number | undefined> {
+  private async validHead(
+    ctx: RequestContext,
+    errors: UserErrorList,
+    unit: Unit,
+    headGlobalId: string,
+  ): Promise<number | undefined> {
     const field = inputPath('headId');
     const headId = idOfType(headGlobalId, Employee.typeName);
     // Locked: a concurrent move or deactivation of this employee waits, then sees that they head the unit.

@@ -16,7 +16,9 @@ registerEnumType(PrincipalKind, {
   },
 });
 
-@ObjectType({ description: 'The caller: the signed-in employee (their record and team) or client, and what they were granted.' })
+@ObjectType({
+  description: 'The caller: the signed-in employee (their record and team) or client, and what they were granted.',
+})
 export class Viewer {
   constructor(readonly actor: Actor) {}
 

@@ -22,15 +22,31 @@ const inputPath = (field: string) => ['input', field];
 export class BehaviorService {
   /** Always all seven values with their guides, in the form's order (`docs/domain.md`, acceptance scenario 6). */
   async behaviorsOf(ctx: RequestContext, appraisal: Appraisal): Promise<BehaviorItem[]> {
-    const expectations = new Map((await ctx.loaders.get(expectationsOf).load(appraisal.id)).map((e) => [e.coreValue, e.expectation]));
-    return CORE_VALUES.map((v) => ({ coreValue: v.value, label: v.label, guides: [...v.guides], specificExpectation: expectations.get(v.value) ?? null }));
+    const expectations = new Map(
+      (await ctx.loaders.get(expectationsOf).load(appraisal.id)).map((e) => [e.coreValue, e.expectation]),
+    );
+    return CORE_VALUES.map((v) => ({
+      coreValue: v.value,
+      label: v.label,
+      guides: [...v.guides],
+      specificExpectation: expectations.get(v.value) ?? null,
+    }));
   }
 
   /** The appraiser writes (or clears) the expectation for one value, until the plan is approved. */
-  async setExpectation(ctx: RequestContext, input: SetBehaviorExpectationInput): Promise<{ appraisal: Appraisal; behavior: BehaviorItem }> {
-    const { appraisal } = await requirePlan(ctx, idOfType(input.appraisalId, 'Appraisal'), Permission.DECIDE_PLAN, inputPath('appraisalId'));
+  async setExpectation(
+    ctx: RequestContext,
+    input: SetBehaviorExpectationInput,
+  ): Promise<{ appraisal: Appraisal; behavior: BehaviorItem }> {
+    const { appraisal } = await requirePlan(
+      ctx,
+      idOfType(input.appraisalId, 'Appraisal'),
+      Permission.DECIDE_PLAN,
+      inputPath('appraisalId'),
+    );
     assertExpectedVersion(appraisal.version, input.expectedVersion);
-    if (!areExpectationsEditable(appraisal.status)) throw new UserErrorsException([workPlanError(WorkPlanProblem.EXPECTATIONS_CLOSED, inputPath('appraisalId'))]);
+    if (!areExpectationsEditable(appraisal.status))
+      throw new UserErrorsException([workPlanError(WorkPlanProblem.EXPECTATIONS_CLOSED, inputPath('appraisalId'))]);
     const errors = new UserErrorList();
     const text = optionalText(errors, input.expectation, inputPath('expectation'), 'The expectation', 2000) ?? null;
     errors.throwIfAny();
@@ -42,7 +58,16 @@ export class BehaviorService {
     } else if (existing) {
       await repo.update({ id: existing.id }, { expectation: text, authorSubject: ctx.actor.subject, updatedAt: now });
     } else {
-      await repo.insert(repo.create({ appraisalId: appraisal.id, coreValue: input.coreValue, expectation: text, authorSubject: ctx.actor.subject, createdAt: now, updatedAt: now }));
+      await repo.insert(
+        repo.create({
+          appraisalId: appraisal.id,
+          coreValue: input.coreValue,
+          expectation: text,
+          authorSubject: ctx.actor.subject,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
     }
     const after = await touchPlan(ctx, appraisal, input.expectedVersion);
     await recordAudit(ctx, {
@@ -57,7 +82,12 @@ export class BehaviorService {
 
   private item(value: CoreValue, expectation: string | null): BehaviorItem {
     const definition = CORE_VALUES.find((v) => v.value === value)!;
-    return { coreValue: value, label: definition.label, guides: [...definition.guides], specificExpectation: expectation };
+    return {
+      coreValue: value,
+      label: definition.label,
+      guides: [...definition.guides],
+      specificExpectation: expectation,
+    };
   }
 }
 

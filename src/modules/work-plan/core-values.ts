@@ -22,7 +22,11 @@ export const CORE_VALUES: readonly CoreValueDefinition[] = [
   {
     value: CoreValue.BERORIENTASI_PELAYANAN,
     label: 'Berorientasi Pelayanan',
-    guides: ['Memahami dan memenuhi kebutuhan masyarakat', 'Ramah, cekatan, solutif, dan dapat diandalkan', 'Melakukan perbaikan tiada henti'],
+    guides: [
+      'Memahami dan memenuhi kebutuhan masyarakat',
+      'Ramah, cekatan, solutif, dan dapat diandalkan',
+      'Melakukan perbaikan tiada henti',
+    ],
   },
   {
     value: CoreValue.AKUNTABEL,
@@ -36,12 +40,20 @@ export const CORE_VALUES: readonly CoreValueDefinition[] = [
   {
     value: CoreValue.KOMPETEN,
     label: 'Kompeten',
-    guides: ['Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah', 'Membantu orang lain belajar', 'Melaksanakan tugas dengan kualitas terbaik'],
+    guides: [
+      'Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah',
+      'Membantu orang lain belajar',
+      'Melaksanakan tugas dengan kualitas terbaik',
+    ],
   },
   {
     value: CoreValue.HARMONIS,
     label: 'Harmonis',
-    guides: ['Menghargai setiap orang apa pun latar belakangnya', 'Suka menolong orang lain', 'Membangun lingkungan kerja yang kondusif'],
+    guides: [
+      'Menghargai setiap orang apa pun latar belakangnya',
+      'Suka menolong orang lain',
+      'Membangun lingkungan kerja yang kondusif',
+    ],
   },
   {
     value: CoreValue.LOYAL,
@@ -55,17 +67,27 @@ export const CORE_VALUES: readonly CoreValueDefinition[] = [
   {
     value: CoreValue.ADAPTIF,
     label: 'Adaptif',
-    guides: ['Cepat menyesuaikan diri menghadapi perubahan', 'Terus berinovasi dan mengembangkan kreativitas', 'Bertindak proaktif'],
+    guides: [
+      'Cepat menyesuaikan diri menghadapi perubahan',
+      'Terus berinovasi dan mengembangkan kreativitas',
+      'Bertindak proaktif',
+    ],
   },
   {
     value: CoreValue.KOLABORATIF,
     label: 'Kolaboratif',
-    guides: ['Memberi kesempatan kepada berbagai pihak untuk berkontribusi', 'Terbuka dalam bekerja sama untuk menghasilkan nilai tambah', 'Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama'],
+    guides: [
+      'Memberi kesempatan kepada berbagai pihak untuk berkontribusi',
+      'Terbuka dalam bekerja sama untuk menghasilkan nilai tambah',
+      'Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama',
+    ],
   },
 ];
 
 registerEnumType(CoreValue, {
   name: 'CoreValue',
   description: 'The seven BerAKHLAK core values of the civil service (nilai dasar ASN).',
-  valuesConfig: Object.fromEntries(CORE_VALUES.map((v) => [v.value, { description: `${v.label}: ${v.guides.join('; ')}.` }])),
+  valuesConfig: Object.fromEntries(
+    CORE_VALUES.map((v) => [v.value, { description: `${v.label}: ${v.guides.join('; ')}.` }]),
+  ),
 });

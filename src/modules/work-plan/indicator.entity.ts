@@ -35,14 +35,26 @@ export class Indicator {
   position!: number;
 
   @Column({ type: 'varchar', length: PLAN_TEXT_MAX })
-  @Field({ description: 'The indicator, e.g. "Persentase bayi usia 0-11 bulan yang mendapat imunisasi dasar lengkap".' })
+  @Field({
+    description: 'The indicator, e.g. "Persentase bayi usia 0-11 bulan yang mendapat imunisasi dasar lengkap".',
+  })
   text!: string;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
-  @Field(() => IndicatorAspect, { nullable: true, description: 'Quantity, quality, time or cost (quantitative approach).' })
+  @Field(() => IndicatorAspect, {
+    nullable: true,
+    description: 'Quantity, quality, time or cost (quantitative approach).',
+  })
   aspect!: IndicatorAspect | null;
 
-  @Column({ name: 'target_value', type: 'decimal', precision: 18, scale: 4, nullable: true, transformer: decimalTransformer })
+  @Column({
+    name: 'target_value',
+    type: 'decimal',
+    precision: 18,
+    scale: 4,
+    nullable: true,
+    transformer: decimalTransformer,
+  })
   @Field(() => Float, { nullable: true, description: 'Numeric target (quantitative approach), e.g. 95.' })
   targetValue!: number | null;
 

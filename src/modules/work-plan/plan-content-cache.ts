@@ -11,7 +11,10 @@ export interface PlanContent {
 }
 
 /** The content of a plan from its RHK and, in the same order, each one's indicators. */
-export function planContent(rhks: readonly WorkResultPlan[], indicators: readonly (readonly Indicator[])[]): PlanContent {
+export function planContent(
+  rhks: readonly WorkResultPlan[],
+  indicators: readonly (readonly Indicator[])[],
+): PlanContent {
   return { rhks, indicatorsOf: new Map(rhks.map((rhk, n) => [rhk.id, indicators[n]!])) };
 }
 

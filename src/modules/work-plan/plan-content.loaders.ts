@@ -30,7 +30,10 @@ export const planContentOf: LoaderFactory<Appraisal, WorkResultPlan[]> = (ctx) =
         else missed.push(plan);
       }
       if (missed.length > 0) {
-        const read = await readPlanContent(ctx, missed.map((plan) => plan.id));
+        const read = await readPlanContent(
+          ctx,
+          missed.map((plan) => plan.id),
+        );
         missed.forEach((plan, n) => {
           const rhks = read[n]!.map((c) => c.rhk);
           const indicators = read[n]!.map((c) => c.indicators);

@@ -16,11 +16,16 @@ export class AddWorkResultPlanInput {
   @Field({ description: 'The planned result, at most 1,000 characters.' })
   text!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The appraiser’s RHK this one supports; required for a main RHK of staff (not JPT).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The appraiser’s RHK this one supports; required for a main RHK of staff (not JPT).',
+  })
   supportsId?: string | null;
 }
 
-@InputType({ description: 'Changes an RHK of your plan. Omitted fields stay as they are; supportsId null clears the link.' })
+@InputType({
+  description: 'Changes an RHK of your plan. Omitted fields stay as they are; supportsId null clears the link.',
+})
 export class UpdateWorkResultPlanInput {
   @Field(() => ID, { description: 'Global id of the RHK.' })
   id!: string;
@@ -77,7 +82,9 @@ export class AddIndicatorInput {
   perspective?: Perspective | null;
 }
 
-@InputType({ description: 'Changes an indicator of your plan. Omitted fields stay as they are; null clears an optional one.' })
+@InputType({
+  description: 'Changes an indicator of your plan. Omitted fields stay as they are; null clears an optional one.',
+})
 export class UpdateIndicatorInput {
   @Field(() => ID, { description: 'Global id of the indicator.' })
   id!: string;
@@ -104,7 +111,10 @@ export class UpdateIndicatorInput {
   perspective?: Perspective | null;
 }
 
-@InputType({ description: 'Writes (or clears, with null) the appraiser’s specific expectation for one core value (ekspektasi khusus pimpinan).' })
+@InputType({
+  description:
+    'Writes (or clears, with null) the appraiser’s specific expectation for one core value (ekspektasi khusus pimpinan).',
+})
 export class SetBehaviorExpectationInput {
   @Field(() => ID, { description: 'Global id of the plan.' })
   appraisalId!: string;

@@ -30,7 +30,10 @@ export interface RhkWithIndicators {
  * The RHK of each plan (main before additional, then in order) with their indicators, in one statement: whoever
  * reads a plan's RHK nearly always reads their indicators next.
  */
-export async function readPlanContent(ctx: RequestContext, appraisalIds: readonly number[]): Promise<RhkWithIndicators[][]> {
+export async function readPlanContent(
+  ctx: RequestContext,
+  appraisalIds: readonly number[],
+): Promise<RhkWithIndicators[][]> {
   const r = RawEntities.of(ctx.em, WorkResultPlan, 'rhk');
   const i = RawEntities.of(ctx.em, Indicator, 'indicator');
   const joined: Array<Record<string, unknown>> = await ctx.em.query(
@@ -71,7 +74,9 @@ export function primeRhk(ctx: RequestContext, rhk: WorkResultPlan, indicators: I
 /** Each RHK's indicators, in order. */
 export const indicatorsOf: LoaderFactory<number, Indicator[]> = (ctx) =>
   new PeekableLoader(async (rhkIds) => {
-    const rows = await ctx.em.getRepository(Indicator).find({ where: { workResultPlanId: In([...rhkIds]) }, order: { position: 'ASC', id: 'ASC' } });
+    const rows = await ctx.em
+      .getRepository(Indicator)
+      .find({ where: { workResultPlanId: In([...rhkIds]) }, order: { position: 'ASC', id: 'ASC' } });
     return groupByKey(rhkIds, rows, (i) => i.workResultPlanId);
   });
 
@@ -81,7 +86,9 @@ export const supportersOf: LoaderFactory<number, WorkResultPlan[]> = (ctx) =>
     const rows = await ctx.em
       .getRepository(WorkResultPlan)
       .createQueryBuilder('rhk')
-      .innerJoin(Appraisal, 'plan', 'plan.id = rhk.appraisal_id AND plan.status <> :closed', { closed: AppraisalStatus.CLOSED })
+      .innerJoin(Appraisal, 'plan', 'plan.id = rhk.appraisal_id AND plan.status <> :closed', {
+        closed: AppraisalStatus.CLOSED,
+      })
       .where('rhk.supports_id IN (:...ids)', { ids: [...rhkIds] })
       .orderBy('rhk.id')
       .getMany();
@@ -98,5 +105,11 @@ export const expectationsOf: LoaderFactory<number, BehaviorExpectation[]> = (ctx
 /** The open plans of appraisers in a period, by the appraiser's employee id (for "what can I support?"). */
 export const appraiserPlanOf: LoaderFactory<number, Appraisal | null, { periodId: number }> = (ctx, { periodId }) =>
   new DataLoader(async (employeeIds) =>
-    byKey(employeeIds, await ctx.em.getRepository(Appraisal).findBy({ periodId, employeeId: In([...employeeIds]), status: Not(AppraisalStatus.CLOSED) }), (a) => a.employeeId),
+    byKey(
+      employeeIds,
+      await ctx.em
+        .getRepository(Appraisal)
+        .findBy({ periodId, employeeId: In([...employeeIds]), status: Not(AppraisalStatus.CLOSED) }),
+      (a) => a.employeeId,
+    ),
   );

@@ -13,8 +13,21 @@ import { beginPlanEdit } from '../appraisal/plan-access';
 import { changePlanContent } from '../appraisal/plan-stamps';
 import { Indicator } from './indicator.entity';
 import { planContentOf } from './plan-content.loaders';
-import { type AddIndicatorInput, type AddWorkResultPlanInput, type RemovePlanItemInput, type UpdateIndicatorInput, type UpdateWorkResultPlanInput } from './work-plan.inputs';
-import { appraiserPlanOf, indicatorById, indicatorsOf, supportersOf, workResultPlanById, workResultPlansOf } from './work-plan.loaders';
+import {
+  type AddIndicatorInput,
+  type AddWorkResultPlanInput,
+  type RemovePlanItemInput,
+  type UpdateIndicatorInput,
+  type UpdateWorkResultPlanInput,
+} from './work-plan.inputs';
+import {
+  appraiserPlanOf,
+  indicatorById,
+  indicatorsOf,
+  supportersOf,
+  workResultPlanById,
+  workResultPlansOf,
+} from './work-plan.loaders';
 import { workPlanError, WorkPlanProblem } from './work-plan.errors';
 import { type IndicatorValues, validateIndicator } from './work-plan-rules';
 import { WorkResultKind } from './work-plan-enums';
@@ -39,13 +52,20 @@ export class WorkPlanService {
 
   async getIndicators(ctx: RequestContext, ids: readonly number[]): Promise<(Indicator | null)[]> {
     const indicators = await loadAll(ctx.loaders.get(indicatorById), ids);
-    const rhks = await this.getMany(ctx, indicators.map((i) => i?.workResultPlanId ?? 0));
+    const rhks = await this.getMany(
+      ctx,
+      indicators.map((i) => i?.workResultPlanId ?? 0),
+    );
     return indicators.map((indicator, i) => (indicator && rhks[i] ? indicator : null));
   }
 
   /** Keeps the RHK whose plan the caller may read (or that belong to someone above them). */
   async visible(ctx: RequestContext, rhks: readonly (WorkResultPlan | null)[]): Promise<(WorkResultPlan | null)[]> {
-    const allowed = await appraisalService.getManyFor(ctx, Permission.READ_WORK_PLAN, rhks.map((r) => r?.appraisalId ?? 0));
+    const allowed = await appraisalService.getManyFor(
+      ctx,
+      Permission.READ_WORK_PLAN,
+      rhks.map((r) => r?.appraisalId ?? 0),
+    );
     return rhks.map((rhk, i) => (rhk && allowed[i] ? rhk : null));
   }
 
@@ -73,7 +93,11 @@ export class WorkPlanService {
    * The whole cascade under an RHK in one statement (a recursive query over `supports_id`), closed plans left
    * out, then pruned to what the caller may see: an RHK hidden from them hides its subtree too.
    */
-  async cascade(ctx: RequestContext, root: WorkResultPlan, maxDepth: number): Promise<Array<{ level: number; workResultPlan: WorkResultPlan }>> {
+  async cascade(
+    ctx: RequestContext,
+    root: WorkResultPlan,
+    maxDepth: number,
+  ): Promise<Array<{ level: number; workResultPlan: WorkResultPlan }>> {
     const rows: Array<{ id: number | string; level: number | string }> = await ctx.em.query(
       `WITH RECURSIVE cascade_rhk (id, level) AS (
          SELECT id, 0 FROM work_result_plan WHERE id = ?
@@ -104,12 +128,22 @@ export class WorkPlanService {
   /** The RHK of the appraiser's plan in the same period: what this plan's RHK may support. */
   async supportable(ctx: RequestContext, appraisal: Appraisal): Promise<WorkResultPlan[]> {
     if (appraisal.appraiserEmployeeId === null || appraisal.form === AppraisalForm.JPT) return [];
-    const plan = await ctx.loaders.get(appraiserPlanOf, { periodId: appraisal.periodId }).load(appraisal.appraiserEmployeeId);
+    const plan = await ctx.loaders
+      .get(appraiserPlanOf, { periodId: appraisal.periodId })
+      .load(appraisal.appraiserEmployeeId);
     return plan ? ctx.loaders.get(workResultPlansOf).load(plan.id) : [];
   }
 
-  async addWorkResultPlan(ctx: RequestContext, input: AddWorkResultPlanInput): Promise<{ appraisal: Appraisal; workResultPlan: WorkResultPlan }> {
-    const { appraisal } = await beginPlanEdit(ctx, idOfType(input.appraisalId, 'Appraisal'), input.expectedVersion, inputPath('appraisalId'));
+  async addWorkResultPlan(
+    ctx: RequestContext,
+    input: AddWorkResultPlanInput,
+  ): Promise<{ appraisal: Appraisal; workResultPlan: WorkResultPlan }> {
+    const { appraisal } = await beginPlanEdit(
+      ctx,
+      idOfType(input.appraisalId, 'Appraisal'),
+      input.expectedVersion,
+      inputPath('appraisalId'),
+    );
     const errors = new UserErrorList();
     const text = requiredText(errors, input.text, inputPath('text'), 'The RHK', PLAN_TEXT_MAX);
     const supportsId = await this.checkSupports(ctx, errors, appraisal, input.kind, input.supportsId ?? null);
@@ -125,23 +159,44 @@ export class WorkPlanService {
       createdAt: now,
       updatedAt: now,
     });
-    const { plan: after } = await changePlanContent(ctx, appraisal, input.expectedVersion, () => ctx.em.getRepository(WorkResultPlan).insert(rhk));
-    await recordAudit(ctx, { action: AuditAction.WORK_RESULT_PLAN_ADDED, entityType: WorkResultPlan.typeName, entityId: rhk.id, after: auditSnapshot(rhk) });
+    const { plan: after } = await changePlanContent(ctx, appraisal, input.expectedVersion, () =>
+      ctx.em.getRepository(WorkResultPlan).insert(rhk),
+    );
+    await recordAudit(ctx, {
+      action: AuditAction.WORK_RESULT_PLAN_ADDED,
+      entityType: WorkResultPlan.typeName,
+      entityId: rhk.id,
+      after: auditSnapshot(rhk),
+    });
     return { appraisal: after, workResultPlan: rhk };
   }
 
-  async updateWorkResultPlan(ctx: RequestContext, input: UpdateWorkResultPlanInput): Promise<{ appraisal: Appraisal; workResultPlan: WorkResultPlan }> {
+  async updateWorkResultPlan(
+    ctx: RequestContext,
+    input: UpdateWorkResultPlanInput,
+  ): Promise<{ appraisal: Appraisal; workResultPlan: WorkResultPlan }> {
     const rhk = await this.requireRhk(ctx, input.id);
     const { appraisal } = await beginPlanEdit(ctx, rhk.appraisalId, input.expectedVersion, inputPath('id'));
     const errors = new UserErrorList();
     const kind = input.kind ?? rhk.kind;
-    const text = input.text != null ? requiredText(errors, input.text, inputPath('text'), 'The RHK', PLAN_TEXT_MAX) : rhk.text;
-    const supportsGlobal = input.supportsId === undefined ? (rhk.supportsId === null ? null : toGlobalId(WorkResultPlan.typeName, rhk.supportsId)) : input.supportsId;
+    const text =
+      input.text != null ? requiredText(errors, input.text, inputPath('text'), 'The RHK', PLAN_TEXT_MAX) : rhk.text;
+    const supportsGlobal =
+      input.supportsId === undefined
+        ? rhk.supportsId === null
+          ? null
+          : toGlobalId(WorkResultPlan.typeName, rhk.supportsId)
+        : input.supportsId;
     const supportsId = await this.checkSupports(ctx, errors, appraisal, kind, supportsGlobal);
     errors.throwIfAny();
     const now = ctx.now();
     const all = await ctx.loaders.get(workResultPlansOf).load(appraisal.id);
-    const after = Object.assign(new WorkResultPlan(), rhk, { kind, text: text!, supportsId: supportsId ?? null, updatedAt: now });
+    const after = Object.assign(new WorkResultPlan(), rhk, {
+      kind,
+      text: text!,
+      supportsId: supportsId ?? null,
+      updatedAt: now,
+    });
     // Renumber both lists the RHK leaves and joins, putting it where asked (default: last when its kind changes).
     const others = (k: WorkResultKind) => all.filter((r) => r.kind === k && r.id !== rhk.id);
     const target = others(kind);
@@ -152,16 +207,31 @@ export class WorkPlanService {
       for (const list of lists) {
         for (const [index, item] of list.entries()) {
           if (item === after) after.position = index + 1;
-          else if (item.position !== index + 1) await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
+          else if (item.position !== index + 1)
+            await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
         }
       }
-      await ctx.em.getRepository(WorkResultPlan).update({ id: rhk.id }, { kind, text: after.text, supportsId: after.supportsId, position: after.position, updatedAt: now });
+      await ctx.em
+        .getRepository(WorkResultPlan)
+        .update(
+          { id: rhk.id },
+          { kind, text: after.text, supportsId: after.supportsId, position: after.position, updatedAt: now },
+        );
     });
-    await recordAudit(ctx, { action: AuditAction.WORK_RESULT_PLAN_UPDATED, entityType: WorkResultPlan.typeName, entityId: rhk.id, before: auditSnapshot(rhk), after: auditSnapshot(after) });
+    await recordAudit(ctx, {
+      action: AuditAction.WORK_RESULT_PLAN_UPDATED,
+      entityType: WorkResultPlan.typeName,
+      entityId: rhk.id,
+      before: auditSnapshot(rhk),
+      after: auditSnapshot(after),
+    });
     return { appraisal: plan, workResultPlan: after };
   }
 
-  async removeWorkResultPlan(ctx: RequestContext, input: RemovePlanItemInput): Promise<{ appraisal: Appraisal; removedId: string }> {
+  async removeWorkResultPlan(
+    ctx: RequestContext,
+    input: RemovePlanItemInput,
+  ): Promise<{ appraisal: Appraisal; removedId: string }> {
     const rhk = await this.requireRhk(ctx, input.id);
     const { appraisal } = await beginPlanEdit(ctx, rhk.appraisalId, input.expectedVersion, inputPath('id'));
     // Any plan's RHK pointing here, closed ones included: the history keeps its link.
@@ -172,9 +242,12 @@ export class WorkPlanService {
     const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, async () => {
       await ctx.em.getRepository(WorkResultPlan).delete({ id: rhk.id });
       const now = ctx.now();
-      const rest = (await ctx.loaders.get(workResultPlansOf).load(appraisal.id)).filter((r) => r.kind === rhk.kind && r.id !== rhk.id);
+      const rest = (await ctx.loaders.get(workResultPlansOf).load(appraisal.id)).filter(
+        (r) => r.kind === rhk.kind && r.id !== rhk.id,
+      );
       for (const [index, item] of rest.entries()) {
-        if (item.position !== index + 1) await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
+        if (item.position !== index + 1)
+          await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
       }
     });
     await recordAudit(ctx, {
@@ -186,21 +259,41 @@ export class WorkPlanService {
     return { appraisal: plan, removedId: toGlobalId(WorkResultPlan.typeName, rhk.id) };
   }
 
-  async addIndicator(ctx: RequestContext, input: AddIndicatorInput): Promise<{ appraisal: Appraisal; indicator: Indicator }> {
+  async addIndicator(
+    ctx: RequestContext,
+    input: AddIndicatorInput,
+  ): Promise<{ appraisal: Appraisal; indicator: Indicator }> {
     const rhk = await this.requireRhk(ctx, input.workResultPlanId, inputPath('workResultPlanId'));
-    const { appraisal } = await beginPlanEdit(ctx, rhk.appraisalId, input.expectedVersion, inputPath('workResultPlanId'));
+    const { appraisal } = await beginPlanEdit(
+      ctx,
+      rhk.appraisalId,
+      input.expectedVersion,
+      inputPath('workResultPlanId'),
+    );
     const errors = new UserErrorList();
     const values = validateIndicator(errors, draftOf(input), appraisal, inputPath);
     errors.throwIfAny();
     const siblings = await ctx.loaders.get(indicatorsOf).load(rhk.id);
     const now = ctx.now();
-    const indicator = ctx.em.getRepository(Indicator).create({ ...values!, workResultPlanId: rhk.id, position: siblings.length + 1, createdAt: now, updatedAt: now });
-    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, () => ctx.em.getRepository(Indicator).insert(indicator));
-    await recordAudit(ctx, { action: AuditAction.INDICATOR_ADDED, entityType: Indicator.typeName, entityId: indicator.id, after: auditSnapshot(indicator) });
+    const indicator = ctx.em
+      .getRepository(Indicator)
+      .create({ ...values!, workResultPlanId: rhk.id, position: siblings.length + 1, createdAt: now, updatedAt: now });
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, () =>
+      ctx.em.getRepository(Indicator).insert(indicator),
+    );
+    await recordAudit(ctx, {
+      action: AuditAction.INDICATOR_ADDED,
+      entityType: Indicator.typeName,
+      entityId: indicator.id,
+      after: auditSnapshot(indicator),
+    });
     return { appraisal: plan, indicator };
   }
 
-  async updateIndicator(ctx: RequestContext, input: UpdateIndicatorInput): Promise<{ appraisal: Appraisal; indicator: Indicator }> {
+  async updateIndicator(
+    ctx: RequestContext,
+    input: UpdateIndicatorInput,
+  ): Promise<{ appraisal: Appraisal; indicator: Indicator }> {
     const indicator = await this.requireIndicator(ctx, input.id);
     const rhk = (await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId))!;
     const { appraisal } = await beginPlanEdit(ctx, rhk.appraisalId, input.expectedVersion, inputPath('id'));
@@ -216,12 +309,23 @@ export class WorkPlanService {
     const values = validateIndicator(errors, merged, appraisal, inputPath);
     errors.throwIfAny();
     const after = Object.assign(new Indicator(), indicator, values, { updatedAt: ctx.now() });
-    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, () => ctx.em.getRepository(Indicator).update({ id: indicator.id }, { ...values!, updatedAt: after.updatedAt }));
-    await recordAudit(ctx, { action: AuditAction.INDICATOR_UPDATED, entityType: Indicator.typeName, entityId: indicator.id, before: auditSnapshot(indicator), after: auditSnapshot(after) });
+    const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, () =>
+      ctx.em.getRepository(Indicator).update({ id: indicator.id }, { ...values!, updatedAt: after.updatedAt }),
+    );
+    await recordAudit(ctx, {
+      action: AuditAction.INDICATOR_UPDATED,
+      entityType: Indicator.typeName,
+      entityId: indicator.id,
+      before: auditSnapshot(indicator),
+      after: auditSnapshot(after),
+    });
     return { appraisal: plan, indicator: after };
   }
 
-  async removeIndicator(ctx: RequestContext, input: RemovePlanItemInput): Promise<{ appraisal: Appraisal; removedId: string }> {
+  async removeIndicator(
+    ctx: RequestContext,
+    input: RemovePlanItemInput,
+  ): Promise<{ appraisal: Appraisal; removedId: string }> {
     const indicator = await this.requireIndicator(ctx, input.id);
     const rhk = (await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId))!;
     const { appraisal } = await beginPlanEdit(ctx, rhk.appraisalId, input.expectedVersion, inputPath('id'));
@@ -230,10 +334,16 @@ export class WorkPlanService {
       const now = ctx.now();
       const rest = (await ctx.loaders.get(indicatorsOf).load(rhk.id)).filter((i) => i.id !== indicator.id);
       for (const [index, item] of rest.entries()) {
-        if (item.position !== index + 1) await ctx.em.getRepository(Indicator).update({ id: item.id }, { position: index + 1, updatedAt: now });
+        if (item.position !== index + 1)
+          await ctx.em.getRepository(Indicator).update({ id: item.id }, { position: index + 1, updatedAt: now });
       }
     });
-    await recordAudit(ctx, { action: AuditAction.INDICATOR_REMOVED, entityType: Indicator.typeName, entityId: indicator.id, before: auditSnapshot(indicator) });
+    await recordAudit(ctx, {
+      action: AuditAction.INDICATOR_REMOVED,
+      entityType: Indicator.typeName,
+      entityId: indicator.id,
+      before: auditSnapshot(indicator),
+    });
     return { appraisal: plan, removedId: toGlobalId(Indicator.typeName, indicator.id) };
   }
 
@@ -241,14 +351,21 @@ export class WorkPlanService {
    * The cascade rule (`docs/domain.md`): on the staff form a main RHK supports one of the appraiser's RHK in the same
    * period (any RHK given must be one); a JPT's RHK supports none. Returns the supported RHK's id.
    */
-  private async checkSupports(ctx: RequestContext, errors: UserErrorList, appraisal: Appraisal, kind: WorkResultKind, supportsGlobalId: string | null): Promise<number | null | undefined> {
+  private async checkSupports(
+    ctx: RequestContext,
+    errors: UserErrorList,
+    appraisal: Appraisal,
+    kind: WorkResultKind,
+    supportsGlobalId: string | null,
+  ): Promise<number | null | undefined> {
     const field = inputPath('supportsId');
     if (appraisal.form === AppraisalForm.JPT) {
       if (supportsGlobalId !== null) errors.addError(workPlanError(WorkPlanProblem.SUPPORTS_NOT_ALLOWED_JPT, field));
       return null;
     }
     if (supportsGlobalId === null) {
-      if (kind === WorkResultKind.MAIN && appraisal.appraiserEmployeeId !== null) errors.addError(workPlanError(WorkPlanProblem.SUPPORTS_REQUIRED, field));
+      if (kind === WorkResultKind.MAIN && appraisal.appraiserEmployeeId !== null)
+        errors.addError(workPlanError(WorkPlanProblem.SUPPORTS_REQUIRED, field));
       return null;
     }
     const id = idOfType(supportsGlobalId, WorkResultPlan.typeName);
@@ -270,7 +387,8 @@ export class WorkPlanService {
   private async requireIndicator(ctx: RequestContext, globalId: string): Promise<Indicator> {
     const id = idOfType(globalId, Indicator.typeName);
     const indicator = id === null ? null : (await this.getIndicators(ctx, [id]))[0];
-    if (!indicator) throw new UserErrorsException([workPlanError(WorkPlanProblem.INDICATOR_NOT_FOUND, inputPath('id'))]);
+    if (!indicator)
+      throw new UserErrorsException([workPlanError(WorkPlanProblem.INDICATOR_NOT_FOUND, inputPath('id'))]);
     return indicator;
   }
 }

@@ -5,7 +5,9 @@ import { CoreValue } from './core-values';
 import { Indicator } from './indicator.entity';
 import { WorkResultPlan } from './work-result-plan.entity';
 
-@ObjectType({ description: 'One BerAKHLAK core value on a plan: its behaviour guides and the appraiser’s specific expectation.' })
+@ObjectType({
+  description: 'One BerAKHLAK core value on a plan: its behaviour guides and the appraiser’s specific expectation.',
+})
 export class BehaviorItem {
   @Field(() => CoreValue, { description: 'The core value.' })
   coreValue!: CoreValue;
@@ -16,7 +18,10 @@ export class BehaviorItem {
   @Field(() => [String], { description: 'Its three behaviour guides (panduan perilaku).' })
   guides!: string[];
 
-  @Field(() => String, { nullable: true, description: 'The appraiser’s specific expectation for this employee (ekspektasi khusus pimpinan), if any.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The appraiser’s specific expectation for this employee (ekspektasi khusus pimpinan), if any.',
+  })
   specificExpectation!: string | null;
 }
 
