@@ -23,15 +23,17 @@ type RowPath = (field: string) => string[];
 interface RowKind<R> {
   keyOf(row: R): string;
   refOf(row: R): string | null;
-  fields: { ref: string; rename: Record<string, string> };
+  /** The row's key column (named by a DUPLICATE error), the column that refers to another row, and renamed inputs. */
+  fields: { key: string; ref: string; rename: Record<string, string> };
   cycle: string;
   /** Rows may add to a tree: its lock comes before any row lock (one order, no deadlock). */
   lockTree(em: EntityManager): Promise<void>;
   importRow(rowCtx: RequestContext, row: R, path: RowPath): Promise<ImportRowStatus>;
 }
 
-const UNIT_ROW_FIELDS = { ref: 'parentCode', rename: { parentId: 'parentCode', id: 'code', expectedVersion: 'code' } };
+const UNIT_ROW_FIELDS = { key: 'code', ref: 'parentCode', rename: { parentId: 'parentCode', id: 'code', expectedVersion: 'code' } };
 const EMPLOYEE_ROW_FIELDS = {
+  key: 'nip',
   ref: 'supervisorNip',
   rename: { unitId: 'unitCode', supervisorId: 'supervisorNip', externalSupervisorId: 'supervisorNip', id: 'nip', employeeId: 'nip', expectedVersion: 'nip' },
 };
@@ -85,7 +87,7 @@ export class ImportService {
     const seen = new Set<string>();
     rows.forEach((row, index) => {
       const key = keyOf(row);
-      if (seen.has(key)) fail(index, [UserError.of(UserErrorCode.DUPLICATE, `"${key}" appears more than once in this call.`, ['input', 'rows', String(index)])]);
+      if (seen.has(key)) fail(index, [UserError.of(UserErrorCode.DUPLICATE, `"${key}" appears more than once in this call.`, ['input', 'rows', String(index), kind.fields.key])]);
       seen.add(key);
     });
     const { order, cyclic } = dependencyOrder(rows, keyOf, refOf);
