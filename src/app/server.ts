@@ -281,7 +281,13 @@ export async function createServer(options: ServerOptions): Promise<{ httpServer
   app.use(
     DOCUMENTS_PATH,
     cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600, exposedHeaders: ['Content-Disposition'] }),
-    documentRouter({ authenticate: (authorization) => authenticate(authorization, verifier, directory), createContext, log }),
+    documentRouter({
+      authenticate: (authorization) => authenticate(authorization, verifier, directory),
+      createContext,
+      log,
+      place: config.documentPlace,
+      governmentName: config.governmentName,
+    }),
   );
   app.use(bodyErrors);
 

@@ -110,6 +110,7 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.headers.get('cache-control')).toBe('private, no-store');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
       const html = res.text;
+      expect(html).toContain('<p class="government">PEMERINTAH KABUPATEN JAYAWIJAYA</p>\n<h1>SASARAN KINERJA PEGAWAI</h1>');
       for (const value of ['SASARAN KINERJA PEGAWAI', 'PEGAWAI YANG DINILAI', 'PEJABAT PENILAI KINERJA', 'Maria Wenda', nurse.nip, 'Penata Muda, III/a', 'Perawat Ahli Pertama', 'UPTD Puskesmas Walesi']) {
         expect(html).toContain(value);
       }
@@ -137,6 +138,7 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const { text, pages } = await pdfTextOf(res.body);
       expect(pages).toBeGreaterThanOrEqual(1);
+      expect(text).toMatch(/^PEMERINTAH KABUPATEN JAYAWIJAYA SASARAN KINERJA PEGAWAI /);
       for (const value of ['SASARAN KINERJA PEGAWAI', 'PEGAWAI YANG DINILAI', 'PEJABAT PENILAI KINERJA', 'Maria Wenda', nurse.nip, 'Agustina Wenda', head.nip, 'Penata Muda, III/a', 'Kolaboratif', '95 %']) {
         expect(text).toContain(value);
       }
@@ -265,6 +267,7 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.headers.get('content-disposition')).toBe(`inline; filename="EVALUASI-KINERJA-${nurse.nip}-2027.html"`);
       expect(res.headers.get('cache-control')).toBe('private, no-store');
       const html = res.text;
+      expect(html).toContain('<p class="government">PEMERINTAH KABUPATEN JAYAWIJAYA</p>\n<h1>DOKUMEN EVALUASI KINERJA PEGAWAI</h1>');
       for (const value of ['DOKUMEN EVALUASI KINERJA PEGAWAI', 'ATASAN PEJABAT PENILAI KINERJA', 'Yosina Kogoya', kadinkes.nip, 'Maria Wenda', nurse.nip, IKI, '95 %', '88 %', 'Triwulan I: 88']) {
         expect(html).toContain(value);
       }
@@ -288,6 +291,7 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.headers.get('content-disposition')).toBe(`inline; filename="EVALUASI-KINERJA-${nurse.nip}-2027.pdf"`);
       expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const { text } = await pdfTextOf(res.body);
+      expect(text).toMatch(/^PEMERINTAH KABUPATEN JAYAWIJAYA DOKUMEN EVALUASI KINERJA PEGAWAI /);
       for (const value of ['DOKUMEN EVALUASI KINERJA PEGAWAI', 'Maria Wenda', nurse.nip, 'Yosina Kogoya', '88 %', 'RATING HASIL KERJA', 'Sesuai Ekspektasi', 'PREDIKAT KINERJA PEGAWAI', 'Baik', 'ANGKA KREDIT', '12,5', 'Butuh Perbaikan', 'KEBERATAN']) {
         expect(text).toContain(value);
       }

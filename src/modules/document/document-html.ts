@@ -55,7 +55,8 @@ function behaviorTable(model: AppraisalDocumentModel, withFeedback: boolean): Sa
 }
 
 function header(title: string, model: AppraisalDocumentModel, periodKind: string | null): SafeHtml {
-  return html`<h1>${title}</h1>
+  return html`<p class="government">${model.governmentName}</p>
+<h1>${title}</h1>
 <p class="subtitle">PENDEKATAN HASIL KERJA ${APPROACH_LABEL[model.approach].toUpperCase()}</p>
 <p class="subtitle">${formSubtitle(model)}</p>
 <div class="period"><span>${periodKind ?? `TAHUN ${model.year}`}</span><span>PERIODE PENILAIAN: ${periodLine(model).toUpperCase()}</span></div>`;

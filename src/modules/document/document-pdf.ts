@@ -67,7 +67,10 @@ function note(doc: Doc, text: string): void {
 
 function header(doc: Doc, title: string, model: AppraisalDocumentModel, periodKind: string | null): void {
   const width = doc.page.width - 2 * MARGIN;
-  doc.font(BOLD).fontSize(13).text(title, MARGIN, MARGIN, { width, align: 'center' });
+  doc.font(BOLD).fontSize(12).text(pdfText(model.governmentName), MARGIN, MARGIN, { width, align: 'center' });
+  const rule = doc.y + 2;
+  doc.moveTo(MARGIN, rule).lineTo(MARGIN + width, rule).lineWidth(1.5).stroke();
+  doc.fontSize(13).text(title, MARGIN, rule + 8, { width, align: 'center' });
   doc.fontSize(9.5).text(`PENDEKATAN HASIL KERJA ${APPROACH_LABEL[model.approach].toUpperCase()}`, { width, align: 'center' });
   doc.text(formSubtitle(model), { width, align: 'center' }).moveDown(0.8);
   const y = doc.y;

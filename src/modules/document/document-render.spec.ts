@@ -52,6 +52,7 @@ function sampleDocumentModel(overrides: Partial<AppraisalDocumentModel> = {}): A
     })),
     annex: { resourceSupport: 'Vaksin dan rantai dingin\nKendaraan roda dua', accountabilityScheme: null, consequences: null },
     place: 'Walesi',
+    governmentName: 'PEMERINTAH KABUPATEN JAYAWIJAYA',
     approvedOn: '2027-01-20',
     printedOn: '2028-02-01',
     evaluation: {
@@ -94,6 +95,13 @@ describe('SKP as HTML', () => {
     expect(text).toContain('PEJABAT PENILAI KINERJA');
     for (const value of ['Ns. Maria Wenda, S.Kep.', '199003152015032001', 'Penata Muda Tingkat I, III/b', 'Perawat Ahli Pertama', 'UPTD Puskesmas Walesi', 'Agustina Wenda', '198609262015051001']) {
       expect(text).toContain(value);
+    }
+  });
+
+  it('is headed by the government it is issued under, above the title, escaped like any value', () => {
+    for (const render of [renderSkpHtml, renderEvaluationHtml]) {
+      const text = textOf(render(sampleDocumentModel({ governmentName: 'PEMERINTAH KABUPATEN LANNY JAYA & <i>X</i>' })));
+      expect(text).toMatch(/^ ?(SKP|Evaluasi) .* PEMERINTAH KABUPATEN LANNY JAYA &amp; &lt;i&gt;X&lt;\/i&gt; (SASARAN KINERJA PEGAWAI|DOKUMEN EVALUASI KINERJA PEGAWAI) /);
     }
   });
 

@@ -26,6 +26,8 @@ export interface AppraisalDocumentModel {
   mainResults: ResultPlanRow[];
   additionalResults: ResultPlanRow[];
   behaviors: BehaviorRow[];
+  /** The government the documents are issued under, their header: "PEMERINTAH KABUPATEN JAYAWIJAYA" (`GOVERNMENT_NAME`). */
+  governmentName: string;
   annex: { resourceSupport: string | null; accountabilityScheme: string | null; consequences: string | null };
   /** Where the documents are signed (tempat). */
   place: string;

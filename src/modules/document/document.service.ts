@@ -25,6 +25,8 @@ import { type AppraisalDocumentModel, type BehaviorRow, type EvaluationBlock, ty
 export interface DocumentOptions {
   /** Where the documents are signed (tempat penandatanganan). */
   place: string;
+  /** The government printed as the header (kop). */
+  governmentName: string;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function buildDocumentModel(ctx: RequestContext, appraisalId: numbe
         rating: feedback.get(b.coreValue)?.rating ?? null,
       }),
     ),
+    governmentName: options.governmentName,
     annex: { resourceSupport: appraisal.resourceSupport, accountabilityScheme: appraisal.accountabilityScheme, consequences: appraisal.consequences },
     place: options.place,
     approvedOn: appraisal.approvedAt ? localDateOf(appraisal.approvedAt, ctx.timeZone) : null,
