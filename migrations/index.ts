@@ -6,6 +6,7 @@ import { CompetencyAndTalent1764360000000 } from './1764360000000-competency-and
 import { PlanProgressVersion1764370000000 } from './1764370000000-plan-progress-version';
 import { ClosureDepthIndex1764380000000 } from './1764380000000-closure-depth-index';
 import { AnalyticsReportingCells1764390000000 } from './1764390000000-analytics-reporting-cells';
+import { EvaluationSupersededOnObjection1764400000000 } from './1764400000000-evaluation-superseded-on-objection';
 
 /** Every migration, oldest first. The only way any schema is built, in tests too (style rule 14). */
-export const migrations = [Organisation1764320000000, TreeLocks1764330000000, PerformancePlanning1764340000000, FollowThroughAndEvaluation1764350000000, CompetencyAndTalent1764360000000, PlanProgressVersion1764370000000, ClosureDepthIndex1764380000000, AnalyticsReportingCells1764390000000];
+export const migrations = [Organisation1764320000000, TreeLocks1764330000000, PerformancePlanning1764340000000, FollowThroughAndEvaluation1764350000000, CompetencyAndTalent1764360000000, PlanProgressVersion1764370000000, ClosureDepthIndex1764380000000, AnalyticsReportingCells1764390000000, EvaluationSupersededOnObjection1764400000000];

@@ -2,7 +2,7 @@ import type PDFKitModule from 'pdfkit';
 import { AppraisalForm, AppraisalStatus } from '../appraisal/appraisal-enums';
 import { WorkResultKind } from '../work-plan/work-plan-enums';
 import { APPROACH_LABEL, formatDate, formatNumber, OBJECTION_STATUS_LABEL, ORGANISATION_RATING_LABEL, PREDIKAT_LABEL, RATING_LABEL, STATUS_LABEL } from './document-labels';
-import { formSubtitle, periodLine } from './document-html';
+import { decidedOnObjectionNote, formSubtitle, justificationLabel, periodLine } from './document-html';
 import { type AppraisalDocumentModel, type PersonBlock, type ResultPlanRow } from './document.model';
 
 /**
@@ -222,7 +222,11 @@ export function renderEvaluationPdf(model: AppraisalDocumentModel, options: PdfO
         });
       });
       table(doc, [24, '*', '*', 60, 90, 45], rows);
-      labelled(doc, [['RATING HASIL KERJA', RATING_LABEL[evaluation.resultRating]], ...(evaluation.resultJustification ? ([['CATATAN', evaluation.resultJustification]] as Array<[string, string]>) : [])]);
+      if (evaluation.decidedOnObjection) note(doc, decidedOnObjectionNote(evaluation));
+      labelled(doc, [
+        ['RATING HASIL KERJA', RATING_LABEL[evaluation.resultRating]],
+        ...(evaluation.resultJustification ? ([[justificationLabel(evaluation), evaluation.resultJustification]] as Array<[string, string]>) : []),
+      ]);
       heading(doc, 'Perilaku Kerja');
       behaviors(doc, model, true);
       labelled(doc, [

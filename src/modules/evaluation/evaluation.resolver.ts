@@ -13,7 +13,7 @@ import { Unit } from '../unit/unit.entity';
 import { ExpectationRating } from './evaluation-enums';
 import { ANNUAL_SUB_PERIOD, Evaluation } from './evaluation.entity';
 import { DecideObjectionInput, FileObjectionInput, FinalizeUnitEvaluationsInput, RatePeriodInput, RateYearInput, SetUnitRatingInput } from './evaluation.inputs';
-import { objectionOf } from './evaluation.loaders';
+import { evaluationById, objectionById, objectionOf } from './evaluation.loaders';
 import { evaluationService } from './evaluation.service';
 import {
   BehaviorAssessmentView,
@@ -47,6 +47,17 @@ export class EvaluationResolver {
   @FieldResolver(() => [BehaviorAssessmentView], { description: 'The seven core values, with what the appraiser said of each.' })
   behaviors(@Ctx() ctx: RequestContext, @Root() evaluation: Evaluation): Promise<BehaviorAssessmentView[]> {
     return evaluationService.behaviorsOf(ctx, evaluation) as Promise<BehaviorAssessmentView[]>;
+  }
+
+  @FieldResolver(() => Evaluation, { nullable: true, description: 'The rating decided on an objection to this one, which replaced it; null while this one is in force.' })
+  async supersededBy(@Ctx() ctx: RequestContext, @Root() evaluation: Evaluation): Promise<Evaluation | null> {
+    // Of the same plan as this one, which the caller reads.
+    return evaluation.supersededById === null ? null : ctx.loaders.get(evaluationById).load(evaluation.supersededById);
+  }
+
+  @FieldResolver(() => Objection, { nullable: true, description: 'The accepted objection whose decision this rating is; null for the appraiser’s own ratings.' })
+  objection(@Ctx() ctx: RequestContext, @Root() evaluation: Evaluation): Promise<Objection | null> {
+    return evaluation.objectionId === null ? Promise.resolve(null) : ctx.loaders.get(objectionById).load(evaluation.objectionId);
   }
 
   @Allow(Permission.SIGNED_IN)
@@ -90,13 +101,15 @@ export class EvaluationResolver {
 /** Ratings reached from a plan the caller reads. */
 @Resolver(() => Appraisal)
 export class AppraisalEvaluationsResolver {
-  @ListSize(13)
-  @FieldResolver(() => [Evaluation], { description: 'The periodic evaluations, then the annual one.' })
+  @ListSize(14)
+  @FieldResolver(() => [Evaluation], {
+    description: 'The periodic evaluations, then the annual ones: the appraiser’s and, after an accepted objection, the decided one that superseded it (`supersededBy`).',
+  })
   evaluations(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<Evaluation[]> {
     return evaluationService.of(ctx, appraisal);
   }
 
-  @FieldResolver(() => Evaluation, { nullable: true, description: 'The annual evaluation, if rated: after an objection, the decided rating.' })
+  @FieldResolver(() => Evaluation, { nullable: true, description: 'The annual evaluation in force, if rated: after an accepted objection, the decided one.' })
   async annualEvaluation(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<Evaluation | null> {
     return (await evaluationService.of(ctx, appraisal)).find((e) => e.subPeriod === ANNUAL_SUB_PERIOD) ?? null;
   }

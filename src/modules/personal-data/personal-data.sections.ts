@@ -316,6 +316,8 @@ const evaluationSection = (ctx: RequestContext, subject: Employee) =>
       behaviors: (await c.loaders.get(behaviorAssessmentsOf).load(e.id)).map((b) => ({ coreValue: b.coreValue, rating: b.rating, feedback: b.feedback })),
       ratedBySubject: await visibleSubject(c, e.ratedBySubject),
       ratedAt: instant(e.ratedAt),
+      supersededBy: e.supersededById === null ? null : toGlobalId(Evaluation.typeName, e.supersededById),
+      objection: e.objectionId === null ? null : toGlobalId(Objection.typeName, e.objectionId),
       createdAt: instant(e.createdAt),
       updatedAt: instant(e.updatedAt),
     }),
