@@ -82,6 +82,12 @@ describe('objections (keberatan)', () => {
     it('scenario 8: an objection on day 10 goes to the appraiser’s supervisor, who changes it to BAIK; final, audited, shown everywhere, the original kept', async () => {
       const d = take();
       const summaryBefore = await e.summary(e.org.pkm, year.period.id);
+      type Trend = { analytics: { trend: Array<{ subPeriod: number | null; rated: number; counts: Array<{ predikat: string; count: number }> }> } };
+      const annualTrend = async () =>
+        (await app.data<Trend>('query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p) { trend(fromYear: 2027, toYear: 2027) { subPeriod rated counts { predikat count } } } }', { u: unitGid(e.org.pkm), p: year.period.id }, e.hr)).analytics.trend.find(
+          (t) => t.subPeriod === null,
+        )!;
+      const trendBefore = await annualTrend();
       app.clock.set(wit('2028-01-15', '08:00'));
       const filed = await file(d);
       expect(filed.userErrors).toEqual([]);
@@ -185,6 +191,11 @@ describe('objections (keberatan)', () => {
       const summaryAfter = await e.summary(e.org.pkm, year.period.id);
       const count = (s: typeof summaryAfter, p: string) => s!.counts.find((c) => c.predikat === p)?.count ?? 0;
       expect([count(summaryAfter, 'BUTUH_PERBAIKAN'), count(summaryAfter, 'BAIK')]).toEqual([count(summaryBefore, 'BUTUH_PERBAIKAN') - 1, count(summaryBefore, 'BAIK') + 1]);
+      // The trend counts the rating in force once, not the superseded one too.
+      const trendAfter = await annualTrend();
+      const inTrend = (t: typeof trendAfter, p: string) => t.counts.find((c) => c.predikat === p)?.count ?? 0;
+      expect(trendAfter.rated).toBe(trendBefore.rated);
+      expect([inTrend(trendAfter, 'BUTUH_PERBAIKAN'), inTrend(trendAfter, 'BAIK')]).toEqual([inTrend(trendBefore, 'BUTUH_PERBAIKAN') - 1, inTrend(trendBefore, 'BAIK') + 1]);
 
       // Audited: the decision, the decided evaluation, and the original's leaving the slot (nothing else of it changed).
       const decisionAudit = await e.audit('Objection', dbId(filed.objection!.id), 'OBJECTION_DECIDED');
