@@ -6,6 +6,7 @@ import { CompetencyAndTalent1764360000000 } from './1764360000000-competency-and
 import { PlanProgressVersion1764370000000 } from './1764370000000-plan-progress-version';
 import { ClosureDepthIndex1764380000000 } from './1764380000000-closure-depth-index';
 import { AnalyticsReportingCells1764390000000 } from './1764390000000-analytics-reporting-cells';
+import { EvaluationSupersededOnObjection1764400000000 } from './1764400000000-evaluation-superseded-on-objection';
 
 /** Every migration, oldest first. The only way any schema is built, in tests too. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   PlanProgressVersion1764370000000,
   ClosureDepthIndex1764380000000,
   AnalyticsReportingCells1764390000000,
+  EvaluationSupersededOnObjection1764400000000,
 ];

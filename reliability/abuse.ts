@@ -1297,7 +1297,7 @@ async function twoQueryAttack(
   }
   const [truth] = (await db.manager.query(
     `SELECT ev.predikat AS predikat FROM appraisal a JOIN unit_closure c ON c.descendant_id = a.unit_id AND c.ancestor_id = ?
-       LEFT JOIN evaluation ev ON ev.appraisal_id = a.id AND ev.kind = 'ANNUAL'
+       LEFT JOIN evaluation ev ON ev.appraisal_id = a.id AND ev.kind = 'ANNUAL' AND ev.sub_period = 0
       WHERE a.position_kind = 'PELAKSANA' AND a.status <> 'CLOSED' AND a.unit_id NOT IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = ?)
         AND a.period_id = (SELECT pp.id FROM performance_period pp ORDER BY pp.year DESC LIMIT 1)`,
     [dinkes.id, sub.unit],

@@ -332,6 +332,8 @@ export async function createServer(
       authenticate: (authorization) => authenticate(authorization, verifier, directory),
       createContext,
       log,
+      place: config.documentPlace,
+      governmentName: config.governmentName,
     }),
   );
   app.use(bodyErrors);

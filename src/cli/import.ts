@@ -3,7 +3,7 @@ import os from 'node:os';
 import { Actor } from '../core/auth/actor';
 import { Role } from '../core/auth/role';
 import { policyTable } from '../app/policy-table';
-import { CsvImportError, importCsv } from '../modules/import/csv-import';
+import { CsvImportError, type CsvImportProgress, importCsv } from '../modules/import/csv-import';
 import { CliError, parseArgs, progressLine, runCommand, stringOption } from './cli-support';
 
 const USAGE = `Imports units or employees from a CSV file (the same rules as the importUnits/importEmployees mutations).
@@ -12,7 +12,9 @@ const USAGE = `Imports units or employees from a CSV file (the same rules as the
 
 The header names the columns. Employees: nip,name,employmentType,grade,positionTitle,positionKind,unitCode and
 optionally titlePrefix,titleSuffix,gender,supervisorNip,email,active. Units: code,name,kind and optionally parentCode.
-An empty cell clears an optional field; a missing column leaves it as stored. Rows are idempotent on NIP / unit code.
+An empty cell clears an optional field; a missing column leaves it as stored. Rows are idempotent on NIP / unit code;
+a NIP or code written twice in the file is refused on its later lines. A row whose supervisor (parent) comes further
+down the file waits for the end: the progress line counts it as waiting until then.
 Exit code: 0 when every row was imported, 2 when some rows failed (listed on stderr), 1 on any other error.`;
 
 /** `npm run import -- file.csv`: a CSV import with a progress line and a list of refused rows. */
@@ -28,16 +30,9 @@ void runCommand(async ({ db }) => {
   const database = await db();
   await database.runMigrations();
   const line = progressLine();
-  const describe = (p: {
-    kind: string;
-    done: number;
-    total: number;
-    created: number;
-    updated: number;
-    unchanged: number;
-    failed: number;
-  }) =>
-    `${p.kind}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')} rows — ${p.created} created, ${p.updated} updated, ${p.unchanged} unchanged, ${p.failed} failed`;
+  const describe = (p: CsvImportProgress) =>
+    `${p.kind}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')} rows — ${p.created} created, ${p.updated} updated, ${p.unchanged} unchanged, ${p.failed} failed` +
+    (p.waiting ? `, ${p.waiting} waiting for their supervisor or parent further down the file` : '');
   try {
     const result = await importCsv(database, file, actor, policyTable, (p) => line.update(describe(p)));
     line.done(`Imported ${describe(result)}.`);

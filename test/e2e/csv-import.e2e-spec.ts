@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Actor } from '../../src/core/auth/actor';
 import { Role } from '../../src/core/auth/role';
 import { policyTable } from '../../src/app/policy-table';
-import { importCsv } from '../../src/modules/import/csv-import';
+import { type CsvImportProgress, importCsv } from '../../src/modules/import/csv-import';
 import { Employee } from '../../src/modules/employee/employee.entity';
 import { Gender } from '../../src/modules/employee/employee-enums';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -46,12 +46,15 @@ describe('CSV import (npm run import)', () => {
     lines.push(
       `${head},Kepala Puskesmas,,PNS,III/d,Kepala UPTD Puskesmas,PENGAWAS,JWY-X-PKM,,kepala@jayawijayakab.go.id`,
     );
-    const progress: number[] = [];
-    const result = await importCsv(t.db, write('employees.csv', lines), actor, policyTable, (p) =>
-      progress.push(p.done),
-    );
-    expect(result).toMatchObject({ kind: 'employees', total: 600, created: 600, failed: 0, failures: [] });
-    expect(progress).toEqual([500, 600, 600]);
+    const progress: CsvImportProgress[] = [];
+    const result = await importCsv(t.db, write('employees.csv', lines), actor, policyTable, (p) => progress.push(p));
+    expect(result).toMatchObject({ kind: 'employees', total: 600, created: 600, failed: 0, waiting: 0, failures: [] });
+    // The first chunk's 500 wait for their supervisor on the last line: neither imported nor failed until the end.
+    expect(progress.map(({ done, created, failed, waiting }) => ({ done, created, failed, waiting }))).toEqual([
+      { done: 500, created: 0, failed: 0, waiting: 500 },
+      { done: 600, created: 100, failed: 0, waiting: 500 },
+      { done: 600, created: 600, failed: 0, waiting: 0 },
+    ]);
     const supervised = await t.db.manager
       .getRepository(Employee)
       .countBy({ supervisorId: (await t.db.manager.getRepository(Employee).findOneByOrFail({ nip: head })).id });
@@ -72,6 +75,64 @@ describe('CSV import (npm run import)', () => {
     expect(result).toMatchObject({ created: 1, failed: 2 });
     expect(result.failures[0]).toMatch(/^line 3 \(19861326201505100\): INVALID nip/);
     expect(result.failures[1]).toMatch(/^line 4 .*NOT_FOUND unitCode/);
+  });
+
+  it('gives the same counts in its last progress report as in its result, and names the column of a duplicate', async () => {
+    const first = fixtures.nip();
+    const lines = [
+      'nip,name,employmentType,grade,positionTitle,positionKind,unitCode,supervisorNip',
+      `${first},Guru Satu,PNS,III/a,Guru Kelas Ahli Pertama,FUNGSIONAL,JWY-X-PKM,`,
+      '19861326201505100,Salah NIP,PNS,III/a,Guru,FUNGSIONAL,JWY-X-PKM,',
+      // Nobody in the database or the file has this NIP: refused at once, not kept waiting for the end.
+      `${fixtures.nip()},Atasan Hilang,PNS,III/a,Guru,FUNGSIONAL,JWY-X-PKM,${fixtures.nip(Gender.MALE)}`,
+      `${first},Guru Satu Lagi,PNS,III/a,Guru,FUNGSIONAL,JWY-X-PKM,`,
+    ];
+    const progress: CsvImportProgress[] = [];
+    const result = await importCsv(t.db, write('issue.csv', lines), actor, policyTable, (p) => progress.push(p));
+    const counts = ({ done, created, updated, unchanged, failed, waiting }: CsvImportProgress) => ({
+      done,
+      created,
+      updated,
+      unchanged,
+      failed,
+      waiting,
+    });
+    expect(counts(result)).toEqual({ done: 4, created: 1, updated: 0, unchanged: 0, failed: 3, waiting: 0 });
+    expect(progress.map(counts)).toEqual([counts(result), counts(result)]);
+    expect(result.failures).toEqual([
+      expect.stringMatching(/^line 3 \(19861326201505100\): INVALID nip: /),
+      expect.stringMatching(/^line 4 \(\d{18}\): NOT_FOUND supervisorNip: /),
+      `line 5 (${first}): DUPLICATE nip: "${first}" appears more than once in this file (first on line 2).`,
+    ]);
+    expect((await t.db.manager.getRepository(Employee).findOneByOrFail({ nip: first })).name).toBe('Guru Satu');
+  });
+
+  it('refuses a key written again in a later chunk, and a unit code differing only in case', async () => {
+    const units = write('units-dup.csv', [
+      'code,name,kind,parentCode',
+      'JWY-D,Dinas Dobel,AGENCY,',
+      'jwy-d,Dinas Dobel Lagi,AGENCY,',
+    ]);
+    const unitResult = await importCsv(t.db, units, actor, policyTable);
+    expect(unitResult).toMatchObject({
+      created: 1,
+      failed: 1,
+      failures: ['line 3 (JWY-D): DUPLICATE code: "JWY-D" appears more than once in this file (first on line 2).'],
+    });
+
+    const nip = fixtures.nip();
+    const lines = ['nip,name,employmentType,grade,positionTitle,positionKind,unitCode'];
+    lines.push(`${nip},Pertama,PNS,III/a,Guru,FUNGSIONAL,JWY-X-PKM`);
+    for (let i = 0; i < 500; i++) lines.push(`${fixtures.nip()},Pengisi ${i},PNS,III/a,Guru,FUNGSIONAL,JWY-X-PKM`);
+    lines.push(`${nip},Kedua,PNS,III/a,Guru,FUNGSIONAL,JWY-X-PKM`);
+    const result = await importCsv(t.db, write('late-dup.csv', lines), actor, policyTable);
+    expect(result).toMatchObject({
+      done: 502,
+      created: 501,
+      failed: 1,
+      failures: [expect.stringMatching(/^line 503 \(\d{18}\): DUPLICATE nip: .*first on line 2/)],
+    });
+    expect((await t.db.manager.getRepository(Employee).findOneByOrFail({ nip })).name).toBe('Pertama');
   });
 
   it('refuses a file whose header names neither units nor employees', async () => {

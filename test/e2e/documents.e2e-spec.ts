@@ -139,6 +139,9 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.headers.get('cache-control')).toBe('private, no-store');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
       const html = res.text;
+      expect(html).toContain(
+        '<p class="government">PEMERINTAH KABUPATEN JAYAWIJAYA</p>\n<h1>SASARAN KINERJA PEGAWAI</h1>',
+      );
       for (const value of [
         'SASARAN KINERJA PEGAWAI',
         'PEGAWAI YANG DINILAI',
@@ -177,6 +180,7 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const { text, pages } = await pdfTextOf(res.body);
       expect(pages).toBeGreaterThanOrEqual(1);
+      expect(text).toMatch(/^PEMERINTAH KABUPATEN JAYAWIJAYA SASARAN KINERJA PEGAWAI /);
       for (const value of [
         'SASARAN KINERJA PEGAWAI',
         'PEGAWAI YANG DINILAI',
@@ -354,6 +358,9 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.headers.get('content-disposition')).toBe(`inline; filename="EVALUASI-KINERJA-${nurse.nip}-2027.html"`);
       expect(res.headers.get('cache-control')).toBe('private, no-store');
       const html = res.text;
+      expect(html).toContain(
+        '<p class="government">PEMERINTAH KABUPATEN JAYAWIJAYA</p>\n<h1>DOKUMEN EVALUASI KINERJA PEGAWAI</h1>',
+      );
       for (const value of [
         'DOKUMEN EVALUASI KINERJA PEGAWAI',
         'ATASAN PEJABAT PENILAI KINERJA',
@@ -377,8 +384,46 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(html).toContain('Butuh Perbaikan'); // the predikat objected to
       expect(html).toContain('Walesi, 5 Januari 2028');
       expect(html).not.toContain('<script');
-      expect(html).not.toContain('<b>di bawah</b>');
-      expect(html).toContain('Cakupan &lt;b&gt;di bawah&lt;/b&gt; target');
+      // The decided rating with the decider's reason, said to be changed on objection; the appraiser's note for the old rating is not printed.
+      expect(html).toContain(
+        'Rating di bawah ini diubah atas keberatan pegawai: diputuskan atasan pejabat penilai kinerja pada 12 Januari 2028; predikat semula Butuh Perbaikan.',
+      );
+      expect(html).toMatch(
+        /RATING HASIL KERJA<\/td><td class="rating">Sesuai Ekspektasi<\/td><\/tr>\n<tr><td class="label">ALASAN KEPUTUSAN KEBERATAN<\/td><td>Data Desember diterima<\/td>/,
+      );
+      expect(html).not.toContain('CATATAN');
+      expect(html).not.toContain('di bawah</b>');
+      expect(html).not.toContain('Cakupan &lt;b&gt;di bawah&lt;/b&gt; target');
+    });
+
+    it('the original evaluation stays readable, with the appraiser’s note; the one in force is the decided one', async () => {
+      const q = await app.data<{
+        appraisal: {
+          annualEvaluation: { id: string; resultJustification: string };
+          evaluations: Array<{
+            id: string;
+            kind: string;
+            predikat: string;
+            resultJustification: string | null;
+            supersededBy: { id: string } | null;
+          }>;
+        };
+      }>(
+        'query($id: ID!) { appraisal(id: $id) { annualEvaluation { id resultJustification } evaluations { id kind predikat resultJustification supersededBy { id } } } }',
+        { id: plan.id },
+        await e.as(kadinkes),
+      );
+      const annual = q.appraisal.evaluations.filter((x) => x.kind === 'ANNUAL');
+      expect(annual.map(({ id: _id, ...rest }) => rest)).toEqual([
+        {
+          kind: 'ANNUAL',
+          predikat: 'BUTUH_PERBAIKAN',
+          resultJustification: 'Cakupan <b>di bawah</b> target',
+          supersededBy: { id: q.appraisal.annualEvaluation.id },
+        },
+        { kind: 'ANNUAL', predikat: 'BAIK', resultJustification: 'Data Desember diterima', supersededBy: null },
+      ]);
+      expect(annual[1]!.id).toBe(q.appraisal.annualEvaluation.id);
     });
 
     it('as PDF: a PDF that parses, with the same content', async () => {
@@ -388,6 +433,7 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       expect(res.headers.get('content-disposition')).toBe(`inline; filename="EVALUASI-KINERJA-${nurse.nip}-2027.pdf"`);
       expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const { text } = await pdfTextOf(res.body);
+      expect(text).toMatch(/^PEMERINTAH KABUPATEN JAYAWIJAYA DOKUMEN EVALUASI KINERJA PEGAWAI /);
       for (const value of [
         'DOKUMEN EVALUASI KINERJA PEGAWAI',
         'Maria Wenda',
@@ -405,6 +451,9 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
       ]) {
         expect(text).toContain(value);
       }
+      expect(text).toContain('Rating di bawah ini diubah atas keberatan pegawai');
+      expect(text).toMatch(/RATING HASIL KERJA Sesuai Ekspektasi ALASAN KEPUTUSAN KEBERATAN Data Desember diterima/);
+      expect(text).not.toContain('Cakupan');
     });
 
     it('is served to the plan’s readers only', async () => {

@@ -266,14 +266,30 @@ describe('concurrent ratings and objections over HTTP', () => {
         status: i % 2 ? 'REJECTED' : 'ACCEPTED',
         decisionReason: i % 2 ? `Ditolak ${i}` : `Diterima ${i}`,
       });
-      expect(after.annualEvaluation!.version).toBe(i % 2 ? before.version : before.version + 1);
-      if (i % 2 === 0)
-        expect(after.annualEvaluation).toMatchObject({ resultRating: MEETS, behaviorRating: RATINGS[i % 3] });
+      // Accepted: one decided evaluation in force, the original superseded once; rejected: the original alone, unchanged.
+      // `before` was read by the employee, who does not see her appraiser's NIP (issue 15).
+      const annualOf = (plan: RatedPlanOut) =>
+        plan.evaluations.filter((x) => x.kind === 'ANNUAL').map((x) => ({ ...x, ratedBySubject: null }));
+      if (i % 2) expect(annualOf(after)).toEqual([before]);
+      else {
+        expect(after.annualEvaluation).toMatchObject({
+          resultRating: MEETS,
+          behaviorRating: RATINGS[i % 3],
+          resultJustification: `Diterima ${i}`,
+          version: 1,
+        });
+        expect(annualOf(after)).toEqual([
+          { ...before, version: before.version + 1 },
+          { ...after.annualEvaluation!, ratedBySubject: null },
+        ]);
+      }
+      expect(await e.count('evaluation', "appraisal_id = ? AND kind = 'ANNUAL'", [dbId(decidedOn.id)])).toBe(
+        i % 2 ? 1 : 2,
+      );
       const decisions = await auditRows('OBJECTION_DECIDED', 'Objection', dbId(objection.id));
       expect(decisions.map((a) => a.request_id)).toEqual([winners[0]!.requestId]);
-      expect(await auditRows('EVALUATION_RECORDED', 'Evaluation', dbId(before.id))).toHaveLength(
-        i % 2 ? before.version : before.version + 1,
-      );
+      expect(await auditRows('EVALUATION_RECORDED', 'Evaluation', dbId(before.id))).toHaveLength(before.version);
+      expect(await auditRows('EVALUATION_SUPERSEDED', 'Evaluation', dbId(before.id))).toHaveLength(i % 2 ? 0 : 1);
     });
   });
 });

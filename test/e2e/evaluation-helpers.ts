@@ -419,10 +419,10 @@ export class Evaluating extends Planning {
     return data.unit?.evaluationSummary ?? null;
   }
 
-  /** The stored annual evaluation row of a plan (raw), or undefined. */
+  /** The stored annual evaluation row in force of a plan (raw), or undefined. */
   async annualRow(planId: string): Promise<Record<string, unknown> | undefined> {
     const rows: Array<Record<string, unknown>> = await this.app.db.manager.query(
-      "SELECT * FROM evaluation WHERE appraisal_id = ? AND kind = 'ANNUAL'",
+      "SELECT * FROM evaluation WHERE appraisal_id = ? AND kind = 'ANNUAL' AND sub_period = 0",
       [dbId(planId)],
     );
     return rows[0];

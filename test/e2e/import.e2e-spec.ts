@@ -551,7 +551,7 @@ describe('importUnits and importEmployees', () => {
         failed(5, 'INVALID', 'positionKind'),
         created(6),
         created(7),
-        { index: 8, key: duplicated.nip, status: 'FAILED', errors: [['DUPLICATE', 'input.rows.8']] },
+        { index: 8, key: duplicated.nip, status: 'FAILED', errors: [['DUPLICATE', 'input.rows.8.nip']] },
         failed(9, 'INVALID', 'employmentType'),
         failed(10, 'INVALID', 'grade'),
         failed(11, 'INVALID', 'email'),
@@ -624,7 +624,7 @@ describe('importUnits and importEmployees', () => {
         [2, 'FAILED', [['NOT_FOUND', 'input.rows.2.parentCode']]],
         [3, 'FAILED', [['INVALID', 'input.rows.3.code']]],
         [4, 'FAILED', [['INVALID', 'input.rows.4.name']]],
-        [5, 'FAILED', [['DUPLICATE', 'input.rows.5']]],
+        [5, 'FAILED', [['DUPLICATE', 'input.rows.5.code']]],
         // Which field is named is checked below (field names of import rows).
         [6, 'FAILED', [['CYCLE', expect.stringMatching(/^input\.rows\.6\./)]]],
         [7, 'CREATED', []],

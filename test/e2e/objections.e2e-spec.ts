@@ -117,6 +117,20 @@ describe('objections (keberatan)', () => {
     it('scenario 8: an objection on day 10 goes to the appraiser’s supervisor, who changes it to BAIK; final, audited, shown everywhere, the original kept', async () => {
       const d = take();
       const summaryBefore = await e.summary(e.org.pkm, year.period.id);
+      type Trend = {
+        analytics: {
+          trend: Array<{ subPeriod: number | null; rated: number; counts: Array<{ predikat: string; count: number }> }>;
+        };
+      };
+      const annualTrend = async () =>
+        (
+          await app.data<Trend>(
+            'query($u: ID!, $p: ID!) { analytics(unitId: $u, periodId: $p) { trend(fromYear: 2027, toYear: 2027) { subPeriod rated counts { predikat count } } } }',
+            { u: unitGid(e.org.pkm), p: year.period.id },
+            e.hr,
+          )
+        ).analytics.trend.find((t) => t.subPeriod === null)!;
+      const trendBefore = await annualTrend();
       app.clock.set(wit('2028-01-15', '08:00'));
       const filed = await file(d);
       expect(filed.userErrors).toEqual([]);
@@ -164,22 +178,62 @@ describe('objections (keberatan)', () => {
         decidedAt: wit('2028-01-22', '10:00'),
         version: 2,
       });
+      // The decided rating is a new evaluation, by the decider with their reason; the appraiser's stays as it was.
+      const original = d.plan.annualEvaluation!;
       const annual = decided.appraisal!.annualEvaluation!;
+      expect(annual.id).not.toBe(original.id);
       expect(annual).toMatchObject({
+        kind: 'ANNUAL',
+        subPeriod: null,
         predikat: 'BAIK',
         resultRating: MEETS,
         behaviorRating: MEETS,
         creditPoints: 25,
-        version: d.plan.annualEvaluation!.version + 1,
+        resultJustification: 'Data Februari terverifikasi: target tercapai',
+        suggestedResultRating: original.suggestedResultRating,
+        ratedBySubject: kadinkes.nip,
+        ratedAt: wit('2028-01-22', '10:00'),
+        version: 1,
       });
+      expect(annual.behaviors.every((b) => b.rating === null && b.feedback === null)).toBe(true);
       expect(decided.appraisal).toMatchObject({ status: 'FINAL' });
+      expect(decided.appraisal!.evaluations).toEqual([{ ...original, version: original.version + 1 }, annual]);
+      const links = await app.data<{
+        appraisal: {
+          evaluations: Array<{
+            id: string;
+            supersededBy: { id: string } | null;
+            objection: { id: string; status: string } | null;
+          }>;
+        };
+      }>(
+        'query($id: ID!) { appraisal(id: $id) { evaluations { id supersededBy { id } objection { id status } } } }',
+        { id: d.plan.id },
+        await e.token(d.owner),
+      );
+      expect(links.appraisal.evaluations).toEqual([
+        { id: original.id, supersededBy: { id: annual.id }, objection: null },
+        { id: annual.id, supersededBy: null, objection: { id: filed.objection!.id, status: 'ACCEPTED' } },
+      ]);
 
       // Shown everywhere: the plan, its evaluations, node(id:), the lists, the unit's spread.
       const reread = await e.ratedOrFail(d.plan.id, d.owner);
       // The employee does not read the NIP of her appraiser's supervisor, in `nip` or in a subject (issue 15).
       const asOwner = { ...annual, ratedBySubject: null };
       expect(reread.annualEvaluation).toEqual(asOwner);
-      expect(reread.evaluations).toEqual([asOwner]);
+      expect(reread.evaluations).toEqual([
+        { ...original, version: original.version + 1, ratedBySubject: null },
+        asOwner,
+      ]);
+      const originalNode = await app.data<{ node: { predikat: string; resultJustification: string | null } | null }>(
+        'query($id: ID!) { node(id: $id) { ... on Evaluation { predikat resultJustification } } }',
+        { id: original.id },
+        await e.token(d.owner),
+      );
+      expect(originalNode.node).toEqual({
+        predikat: 'BUTUH_PERBAIKAN',
+        resultJustification: original.resultJustification,
+      });
       expect(reread.objection).toEqual({ ...decided.objection, decidedBySubject: null });
       const node = await app.data<{ node: { predikat: string } | null }>(
         'query($id: ID!) { node(id: $id) { ... on Evaluation { predikat } } }',
@@ -217,15 +271,36 @@ describe('objections (keberatan)', () => {
         count(summaryBefore, 'BUTUH_PERBAIKAN') - 1,
         count(summaryBefore, 'BAIK') + 1,
       ]);
+      // The trend counts the rating in force once, not the superseded one too.
+      const trendAfter = await annualTrend();
+      const inTrend = (t: typeof trendAfter, p: string) => t.counts.find((c) => c.predikat === p)?.count ?? 0;
+      expect(trendAfter.rated).toBe(trendBefore.rated);
+      expect([inTrend(trendAfter, 'BUTUH_PERBAIKAN'), inTrend(trendAfter, 'BAIK')]).toEqual([
+        inTrend(trendBefore, 'BUTUH_PERBAIKAN') - 1,
+        inTrend(trendBefore, 'BAIK') + 1,
+      ]);
 
-      // Audited: the decision, and the evaluation's change with what it was before.
+      // Audited: the decision, the decided evaluation, and the original's leaving the slot (nothing else of it changed).
       const decisionAudit = await e.audit('Objection', dbId(filed.objection!.id), 'OBJECTION_DECIDED');
       expect(decisionAudit.map((a) => a.actor_subject)).toEqual([kadinkes.nip]);
-      const evaluationAudit = await e.audit('Evaluation', dbId(annual.id), 'EVALUATION_RECORDED');
-      expect(JSON.parse(evaluationAudit.at(-1)!.before!)).toMatchObject({ predikat: 'BUTUH_PERBAIKAN' });
-      expect(JSON.parse(evaluationAudit.at(-1)!.after!)).toMatchObject({
+      const evaluationAudit = await e.audit('Evaluation', dbId(annual.id));
+      expect(evaluationAudit.map((a) => [a.action, a.before])).toEqual([['EVALUATION_RECORDED', null]]);
+      expect(JSON.parse(evaluationAudit[0]!.after!)).toMatchObject({
         predikat: 'BAIK',
         byObjection: dbId(filed.objection!.id),
+        supersedes: dbId(original.id),
+      });
+      const supersededAudit = await e.audit('Evaluation', dbId(original.id), 'EVALUATION_SUPERSEDED');
+      expect(supersededAudit).toHaveLength(1);
+      expect(JSON.parse(supersededAudit[0]!.before!)).toMatchObject({
+        predikat: 'BUTUH_PERBAIKAN',
+        subPeriod: 0,
+        supersededById: null,
+      });
+      expect(JSON.parse(supersededAudit[0]!.after!)).toMatchObject({
+        predikat: 'BUTUH_PERBAIKAN',
+        subPeriod: null,
+        supersededById: dbId(annual.id),
       });
 
       // Final: the appraiser can no longer edit, and the decision cannot be taken again.
@@ -335,6 +410,8 @@ describe('objections (keberatan)', () => {
       expect(rejected.appraisal!.annualEvaluation).toEqual(d.plan.annualEvaluation);
       const after = await e.ratedOrFail(d.plan.id);
       expect(after.annualEvaluation).toEqual(d.plan.annualEvaluation);
+      expect(after.evaluations).toEqual(d.plan.evaluations);
+      expect(await e.count('evaluation', "appraisal_id = ? AND kind = 'ANNUAL'", [dbId(d.plan.id)])).toBe(1);
       expect(after.objection).toEqual(rejected.objection);
       expect(
         codes(

@@ -122,3 +122,21 @@ describe('limits of tokens and WebSockets', () => {
     }
   });
 });
+
+describe('GOVERNMENT_NAME and DOCUMENT_PLACE', () => {
+  it('print the demo region (Jayawijaya, signed in Walesi) by default and the regency’s own when set', () => {
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({
+      governmentName: 'PEMERINTAH KABUPATEN JAYAWIJAYA',
+      documentPlace: 'Walesi',
+    });
+    expect(
+      loadConfig({ NODE_ENV: 'test', GOVERNMENT_NAME: ' PEMERINTAH KABUPATEN LANNY JAYA ', DOCUMENT_PLACE: 'Tiom' }),
+    ).toMatchObject({
+      governmentName: 'PEMERINTAH KABUPATEN LANNY JAYA',
+      documentPlace: 'Tiom',
+    });
+    expect(loadConfig({ NODE_ENV: 'test', GOVERNMENT_NAME: '  ' }).governmentName).toBe(
+      'PEMERINTAH KABUPATEN JAYAWIJAYA',
+    );
+  });
+});

@@ -120,6 +120,13 @@ export interface Config {
   maxSubscriptionsPerConnection: number;
   /** Subscriptions one principal may hold at once on this instance, over all their sockets (`MAX_SUBSCRIPTIONS_PER_PRINCIPAL`). */
   maxSubscriptionsPerPrincipal: number;
+  /**
+   * The government printed as the header of the SKP and evaluation documents (`GOVERNMENT_NAME`): the regency's
+   * own, "PEMERINTAH KABUPATEN JAYAWIJAYA" for the demo region.
+   */
+  governmentName: string;
+  /** Where the documents are signed, printed before the date (`DOCUMENT_PLACE`, "Walesi"). */
+  documentPlace: string;
   /** How long a new WebSocket may take to send `connection_init` before it is closed (`WS_CONNECTION_INIT_TIMEOUT_SECONDS`, 3). */
   wsConnectionInitTimeoutMs: number;
   /** WebSockets open at once that have not signed in yet (`WS_MAX_UNAUTHENTICATED_CONNECTIONS`); more are refused with 503. */
@@ -274,6 +281,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wsMaxBufferedBytes: positive('WS_MAX_BUFFERED_BYTES', env.WS_MAX_BUFFERED_BYTES, 1024 * 1024),
     wsRevalidateMs: positive('WS_REVALIDATE_SECONDS', env.WS_REVALIDATE_SECONDS, 60) * 1000,
     graphqlJitCompileAfter: integer('GRAPHQL_JIT_COMPILE_AFTER', env.GRAPHQL_JIT_COMPILE_AFTER, 1),
+    governmentName: env.GOVERNMENT_NAME?.trim() || 'PEMERINTAH KABUPATEN JAYAWIJAYA',
+    documentPlace: env.DOCUMENT_PLACE?.trim() || 'Walesi',
   };
 }
 

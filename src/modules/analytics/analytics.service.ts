@@ -1,7 +1,7 @@
 import { type RequestContext } from '../../core/context/request-context';
 import { curveViolations } from '../evaluation/distribution-curve';
 import { EvaluationKind, type OrganisationRating, Predikat } from '../evaluation/evaluation-enums';
-import { ANNUAL_SUB_PERIOD } from '../evaluation/evaluation.entity';
+import { ANNUAL_SUB_PERIOD, inForce } from '../evaluation/evaluation.entity';
 import { analystSqlScope, AnalystView, classKeySql, countsMeasure, type Measure, namedGroups } from './analyst-view';
 import { AnalyticsMode, type AnalyticsScope, Breakdown, groupKey, hoursBetween, scopedPlans } from './analytics-scope';
 import {
@@ -474,7 +474,7 @@ export class AnalyticsService {
     const key = analyst ? classKeySql(ctx) : "''";
     const rows: Array<{ year: Num; sp: Num; kind: string; predikat: Predikat; k: string; n: Num }> = await ctx.em.query(
       `SELECT period.year AS year, ev.sub_period AS sp, ev.kind AS kind, ev.predikat AS predikat, ${key} AS k, COUNT(*) AS n
-         ${base.sql.replace('FROM appraisal plan', 'FROM appraisal plan JOIN evaluation ev ON ev.appraisal_id = plan.id')}
+         ${base.sql.replace('FROM appraisal plan', `FROM appraisal plan JOIN evaluation ev ON ev.appraisal_id = plan.id AND ${inForce('ev')}`)}
         GROUP BY period.year, ev.kind, ev.sub_period, ev.predikat${analyst ? `, ${key}` : ''}
         ORDER BY period.year, ev.kind DESC, ev.sub_period`,
       base.params,

@@ -3,7 +3,7 @@ import { type RequestContext } from '../../core/context/request-context';
 import { Permission } from '../../core/policy/permission';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { Employee } from '../employee/employee.entity';
-import { Evaluation } from '../evaluation/evaluation.entity';
+import { ANNUAL_SUB_PERIOD, Evaluation } from '../evaluation/evaluation.entity';
 import { EvaluationKind, type ExpectationRating } from '../evaluation/evaluation-enums';
 import { type PerformancePeriod } from '../period/performance-period.entity';
 import { UnitClosure } from '../unit/unit-closure.entity';
@@ -84,7 +84,11 @@ export class TalentService {
           .select('a.employee_id', 'employeeId')
           .addSelect('a.id', 'appraisalId')
           .addSelect('ev.result_rating', 'resultRating')
-          .where('ev.kind = :annual AND a.period_id = :period', { annual: EvaluationKind.ANNUAL, period: period.id }),
+          .where('ev.kind = :annual AND ev.sub_period = :slot AND a.period_id = :period', {
+            annual: EvaluationKind.ANNUAL,
+            slot: ANNUAL_SUB_PERIOD,
+            period: period.id,
+          }),
         'a.employee_id',
         narrow,
       ).getRawMany<{ employeeId: number | string; appraisalId: number | string; resultRating: ExpectationRating }>(),

@@ -65,7 +65,8 @@ function behaviorTable(model: AppraisalDocumentModel, withFeedback: boolean): Sa
 }
 
 function header(title: string, model: AppraisalDocumentModel, periodKind: string | null): SafeHtml {
-  return html`<h1>${title}</h1>
+  return html`<p class="government">${model.governmentName}</p>
+<h1>${title}</h1>
 <p class="subtitle">PENDEKATAN HASIL KERJA ${APPROACH_LABEL[model.approach].toUpperCase()}</p>
 <p class="subtitle">${formSubtitle(model)}</p>
 <div class="period"><span>${periodKind ?? `TAHUN ${model.year}`}</span><span>PERIODE PENILAIAN: ${periodLine(model).toUpperCase()}</span></div>`;
@@ -130,6 +131,18 @@ ${o.decidedOn ? html`<tr><td class="label">DIPUTUSKAN</td><td>${formatDate(o.dec
 </tbody></table>`;
 }
 
+/** Said over the ratings when they were decided on an objection, so that nobody reads them as the appraiser's. */
+export function decidedOnObjectionNote(evaluation: EvaluationBlock): string {
+  const o = evaluation.objection;
+  const when = o?.decidedOn ? ` pada ${formatDate(o.decidedOn)}` : '';
+  const before = o ? `; predikat semula ${PREDIKAT_LABEL[o.originalPredikat]}` : '';
+  return `Rating di bawah ini diubah atas keberatan pegawai: diputuskan atasan pejabat penilai kinerja${when}${before}.`;
+}
+
+/** The label of the result rating's justification: the appraiser's note, or the objection decider's reason. */
+export const justificationLabel = (evaluation: EvaluationBlock): string =>
+  evaluation.decidedOnObjection ? 'ALASAN KEPUTUSAN KEBERATAN' : 'CATATAN';
+
 /** The annual evaluation (dokumen evaluasi kinerja pegawai); the caller checks `model.evaluation` first. */
 export function renderEvaluationHtml(model: AppraisalDocumentModel): string {
   const evaluation = model.evaluation;
@@ -144,9 +157,10 @@ ${peopleTable([['ATASAN PEJABAT PENILAI KINERJA', model.appraiserSupervisor]])}
 ${evaluation.unitRating ? html`<p><strong>CAPAIAN KINERJA ORGANISASI:</strong> ${ORGANISATION_RATING_LABEL[evaluation.unitRating]}</p>` : ''}
 <h2>Hasil Kerja</h2>
 ${evaluationResultsTable(model)}
+${evaluation.decidedOnObjection ? html`<p class="note">${decidedOnObjectionNote(evaluation)}</p>` : ''}
 <table class="summary"><tbody>
 <tr><td class="label">RATING HASIL KERJA</td><td class="rating">${RATING_LABEL[evaluation.resultRating]}</td></tr>
-${evaluation.resultJustification ? html`<tr><td class="label">CATATAN</td><td>${multiline(evaluation.resultJustification)}</td></tr>` : ''}
+${evaluation.resultJustification ? html`<tr><td class="label">${justificationLabel(evaluation)}</td><td>${multiline(evaluation.resultJustification)}</td></tr>` : ''}
 </tbody></table>
 <h2>Perilaku Kerja</h2>
 ${behaviorTable(model, true)}

@@ -11,7 +11,7 @@ import {
   RATING_LABEL,
   STATUS_LABEL,
 } from './document-labels';
-import { formSubtitle, periodLine } from './document-html';
+import { decidedOnObjectionNote, formSubtitle, justificationLabel, periodLine } from './document-html';
 import { type AppraisalDocumentModel, type PersonBlock, type ResultPlanRow } from './document.model';
 
 /**
@@ -85,7 +85,14 @@ function note(doc: Doc, text: string): void {
 
 function header(doc: Doc, title: string, model: AppraisalDocumentModel, periodKind: string | null): void {
   const width = doc.page.width - 2 * MARGIN;
-  doc.font(BOLD).fontSize(13).text(title, MARGIN, MARGIN, { width, align: 'center' });
+  doc.font(BOLD).fontSize(12).text(pdfText(model.governmentName), MARGIN, MARGIN, { width, align: 'center' });
+  const rule = doc.y + 2;
+  doc
+    .moveTo(MARGIN, rule)
+    .lineTo(MARGIN + width, rule)
+    .lineWidth(1.5)
+    .stroke();
+  doc.fontSize(13).text(title, MARGIN, rule + 8, { width, align: 'center' });
   doc
     .fontSize(9.5)
     .text(`PENDEKATAN HASIL KERJA ${APPROACH_LABEL[model.approach].toUpperCase()}`, { width, align: 'center' });
@@ -326,10 +333,11 @@ export function renderEvaluationPdf(model: AppraisalDocumentModel, options: PdfO
         });
       });
       table(doc, [24, '*', '*', 60, 90, 45], rows);
+      if (evaluation.decidedOnObjection) note(doc, decidedOnObjectionNote(evaluation));
       labelled(doc, [
         ['RATING HASIL KERJA', RATING_LABEL[evaluation.resultRating]],
         ...(evaluation.resultJustification
-          ? ([['CATATAN', evaluation.resultJustification]] as Array<[string, string]>)
+          ? ([[justificationLabel(evaluation), evaluation.resultJustification]] as Array<[string, string]>)
           : []),
       ]);
       heading(doc, 'Perilaku Kerja');

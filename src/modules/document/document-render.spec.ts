@@ -82,11 +82,13 @@ function sampleDocumentModel(overrides: Partial<AppraisalDocumentModel> = {}): A
       consequences: null,
     },
     place: 'Walesi',
+    governmentName: 'PEMERINTAH KABUPATEN JAYAWIJAYA',
     approvedOn: '2027-01-20',
     printedOn: '2028-02-01',
     evaluation: {
       resultRating: ExpectationRating.SESUAI_EKSPEKTASI,
-      resultJustification: 'Capaian imunisasi mendekati target',
+      resultJustification: 'Data Desember diterima',
+      decidedOnObjection: true,
       behaviorRating: ExpectationRating.SESUAI_EKSPEKTASI,
       predikat: Predikat.BAIK,
       creditPoints: 12.5,
@@ -132,6 +134,17 @@ describe('SKP as HTML', () => {
       '198609262015051001',
     ]) {
       expect(text).toContain(value);
+    }
+  });
+
+  it('is headed by the government it is issued under, above the title, escaped like any value', () => {
+    for (const render of [renderSkpHtml, renderEvaluationHtml]) {
+      const text = textOf(
+        render(sampleDocumentModel({ governmentName: 'PEMERINTAH KABUPATEN LANNY JAYA & <i>X</i>' })),
+      );
+      expect(text).toMatch(
+        /^ ?(SKP|Evaluasi) .* PEMERINTAH KABUPATEN LANNY JAYA &amp; &lt;i&gt;X&lt;\/i&gt; (SASARAN KINERJA PEGAWAI|DOKUMEN EVALUASI KINERJA PEGAWAI) /,
+      );
     }
   });
 
@@ -212,6 +225,28 @@ describe('evaluation document as HTML', () => {
     expect(text).toContain('PREDIKAT SEMULA Butuh Perbaikan');
     expect(text).toContain('Walesi, 5 Januari 2028');
     expect(text).not.toContain('belum final');
+  });
+
+  it('after an accepted objection, says the ratings were changed on it and gives the decider’s reason, not the appraiser’s note', () => {
+    const text = textOf(renderEvaluationHtml(sampleDocumentModel()));
+    expect(text).toContain(
+      'Rating di bawah ini diubah atas keberatan pegawai: diputuskan atasan pejabat penilai kinerja pada 12 Januari 2028; predikat semula Butuh Perbaikan.',
+    );
+    expect(text).toContain('RATING HASIL KERJA Sesuai Ekspektasi ALASAN KEPUTUSAN KEBERATAN Data Desember diterima');
+    expect(text).not.toContain('CATATAN');
+  });
+
+  it('gives the appraiser’s own rating with their note as CATATAN, and no word of an objection', () => {
+    const model = sampleDocumentModel();
+    model.evaluation = {
+      ...model.evaluation!,
+      decidedOnObjection: false,
+      resultJustification: 'Capaian imunisasi mendekati target',
+      objection: null,
+    };
+    const text = textOf(renderEvaluationHtml(model));
+    expect(text).toContain('RATING HASIL KERJA Sesuai Ekspektasi CATATAN Capaian imunisasi mendekati target');
+    expect(text).not.toMatch(/keberatan/i);
   });
 
   it('leaves credit points out for other positions and says when the rating is not final yet', () => {

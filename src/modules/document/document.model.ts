@@ -26,6 +26,8 @@ export interface AppraisalDocumentModel {
   mainResults: ResultPlanRow[];
   additionalResults: ResultPlanRow[];
   behaviors: BehaviorRow[];
+  /** The government the documents are issued under, their header: "PEMERINTAH KABUPATEN JAYAWIJAYA" (`GOVERNMENT_NAME`). */
+  governmentName: string;
   annex: { resourceSupport: string | null; accountabilityScheme: string | null; consequences: string | null };
   /** Where the documents are signed (tempat). */
   place: string;
@@ -76,14 +78,18 @@ export interface BehaviorRow {
   label: string;
   guides: string[];
   specificExpectation: string | null;
-  /** The appraiser's feedback on this value in the annual evaluation. */
+  /** The appraiser's feedback on this value in their annual evaluation (kept when an objection changed the rating). */
   feedback: string | null;
   rating: ExpectationRating | null;
 }
 
+/** The annual evaluation in force: the appraiser's, or after an accepted objection the decided one. */
 export interface EvaluationBlock {
   resultRating: ExpectationRating;
+  /** Why this result rating: the appraiser's justification, or the objection decider's reason. */
   resultJustification: string | null;
+  /** The rating was decided on an objection (`objection` says what it was before). */
+  decidedOnObjection: boolean;
   behaviorRating: ExpectationRating;
   predikat: Predikat;
   /** Functional positions only. */

@@ -19,8 +19,10 @@ export interface DocumentRouterDeps {
   createContext(auth: Authentication<Employee>, requestId: string, log: Logger): RequestContext;
   /** Used when the request scope did not set a request logger. */
   log: Logger;
-  /** Where documents are signed (tempat), printed before the date; "Walesi" by default. */
-  place?: string;
+  /** Where documents are signed (tempat), printed before the date (`DOCUMENT_PLACE`). */
+  place: string;
+  /** The government printed as the documents' header (`GOVERNMENT_NAME`). */
+  governmentName: string;
   /** PDF content streams uncompressed (for debugging); compressed by default. */
   uncompressedPdf?: boolean;
 }
@@ -92,7 +94,6 @@ function fail(res: Response, status: 401 | 404, code: string, message: string): 
  */
 export function documentRouter(deps: DocumentRouterDeps): Router {
   const router = Router();
-  const place = deps.place ?? 'Walesi';
 
   router.get('/appraisals/:id/:file', async (req: Request<{ id: string; file: string }>, res: Response) => {
     res.setHeader('Cache-Control', 'private, no-store');
@@ -116,7 +117,10 @@ export function documentRouter(deps: DocumentRouterDeps): Router {
       String(res.locals.requestId ?? ''),
       (res.locals.log as Logger | undefined) ?? deps.log,
     );
-    const model = await buildDocumentModel(ctx, appraisalId, { place });
+    const model = await buildDocumentModel(ctx, appraisalId, {
+      place: deps.place,
+      governmentName: deps.governmentName,
+    });
     // Unknown, out of scope, or (for the evaluation) not rated yet: one answer, so ids cannot be probed.
     if (!model || (rendition.evaluation && !model.evaluation)) return fail(res, 404, 'NOT_FOUND', 'No such document.');
     const body = await rendition.render(model, deps);

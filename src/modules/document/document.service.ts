@@ -5,6 +5,7 @@ import { appraisalService } from '../appraisal/appraisal.service';
 import { type Employee } from '../employee/employee.entity';
 import { employeeService } from '../employee/employee.service';
 import { ANNUAL_SUB_PERIOD } from '../evaluation/evaluation.entity';
+import { EvaluationKind } from '../evaluation/evaluation-enums';
 import { evaluationService } from '../evaluation/evaluation.service';
 import { achievement, isRate } from '../evaluation/result-suggestion';
 import { externalOfficialService } from '../official/external-official.service';
@@ -31,6 +32,8 @@ import {
 export interface DocumentOptions {
   /** Where the documents are signed (tempat penandatanganan). */
   place: string;
+  /** The government printed as the header (kop). */
+  governmentName: string;
 }
 
 /**
@@ -100,6 +103,7 @@ export async function buildDocumentModel(
       feedback: feedback.get(b.coreValue)?.feedback ?? null,
       rating: feedback.get(b.coreValue)?.rating ?? null,
     })),
+    governmentName: options.governmentName,
     annex: {
       resourceSupport: appraisal.resourceSupport,
       accountabilityScheme: appraisal.accountabilityScheme,
@@ -217,15 +221,20 @@ export function indicatorRow(
   };
 }
 
-/** The annual evaluation as it stands (after an objection, the decided rating), its per-value feedback and the objection. */
+/**
+ * The annual evaluation in force (after an accepted objection, the decided one, with the decider's reason), the
+ * appraiser's per-value feedback (from their own evaluation, which a decision supersedes but keeps), and the objection.
+ */
 async function annualEvaluation(
   ctx: RequestContext,
   appraisal: Appraisal,
 ): Promise<{ block: EvaluationBlock; behaviors: Awaited<ReturnType<typeof evaluationService.behaviorsOf>> } | null> {
-  const annual = (await evaluationService.of(ctx, appraisal)).find((e) => e.subPeriod === ANNUAL_SUB_PERIOD);
+  const evaluations = await evaluationService.of(ctx, appraisal);
+  const annual = evaluations.find((e) => e.subPeriod === ANNUAL_SUB_PERIOD);
   if (!annual) return null;
+  const appraisers = evaluations.find((e) => e.kind === EvaluationKind.ANNUAL && e.objectionId === null) ?? annual;
   const [behaviors, objection] = await Promise.all([
-    evaluationService.behaviorsOf(ctx, annual),
+    evaluationService.behaviorsOf(ctx, appraisers),
     evaluationService.objectionOf(ctx, appraisal),
   ]);
   const day = (instant: Date) => localDateOf(instant, ctx.timeZone);
@@ -234,6 +243,7 @@ async function annualEvaluation(
     block: {
       resultRating: annual.resultRating,
       resultJustification: annual.resultJustification,
+      decidedOnObjection: annual.objectionId !== null,
       behaviorRating: annual.behaviorRating,
       predikat: annual.predikat,
       creditPoints: annual.creditPoints,

@@ -8,6 +8,7 @@ const PRINT_CSS = new SafeHtml(`
 * { box-sizing: border-box; }
 body { font-family: "Times New Roman", Times, serif; font-size: 10.5pt; color: #000; margin: 0; line-height: 1.3; }
 main { max-width: 182mm; margin: 0 auto; padding: 6mm 0; }
+.government { font-size: 12pt; font-weight: bold; text-align: center; margin: 0 0 6px; padding-bottom: 4px; border-bottom: 2px solid #000; letter-spacing: 0.5px; }
 h1 { font-size: 13pt; text-align: center; margin: 0; letter-spacing: 0.5px; }
 .subtitle { text-align: center; font-weight: bold; margin: 2px 0 0; font-size: 10.5pt; }
 .period { display: flex; justify-content: space-between; margin: 10px 0 4px; font-weight: bold; }

@@ -6,9 +6,16 @@ import { toGlobalId } from '../../core/graphql/global-id';
 import { decimalTransformer } from '../../core/database/decimal.transformer';
 import { Appraisal } from '../appraisal/appraisal.entity';
 import { EvaluationKind, ExpectationRating, OrganisationRating, Predikat } from './evaluation-enums';
+import { Objection } from './objection.entity';
 
 /** Annual evaluations use sub-period 0, so one unique index covers both kinds. */
 export const ANNUAL_SUB_PERIOD = 0;
+
+/**
+ * SQL condition for the evaluations in force (`alias.sub_period IS NOT NULL`): a rating superseded on objection
+ * leaves its slot. Queries that name the slot (`sub_period = 0`) need no more.
+ */
+export const inForce = (alias: string): string => `${alias}.sub_period IS NOT NULL`;
 
 @Entity('evaluation')
 @Index('IDX_evaluation_slot', ['appraisalId', 'kind', 'subPeriod'], { unique: true })
@@ -16,7 +23,8 @@ export const ANNUAL_SUB_PERIOD = 0;
   implements: Node,
   description:
     'The appraiser’s rating of a sub-period or of the year (evaluasi periodik / tahunan): work results and behaviour, and the predikat the ' +
-    'matrix gives, stored with the inputs it came from. After an objection, it shows the decided rating.',
+    'matrix gives, stored with the inputs it came from. An accepted objection leaves the appraiser’s annual evaluation as it was, superseded ' +
+    '(`supersededBy`) by a new one with the decided rating and the decider’s justification (`objection`).',
 })
 export class Evaluation {
   static readonly typeName = 'Evaluation';
@@ -40,8 +48,13 @@ export class Evaluation {
   @Field(() => EvaluationKind, { description: 'Periodic or annual.' })
   kind!: EvaluationKind;
 
-  @Column({ name: 'sub_period', type: 'integer' })
-  subPeriod!: number;
+  /**
+   * The month or quarter, `ANNUAL_SUB_PERIOD` for the year; null once superseded. The slot (plan, kind,
+   * sub-period) is unique among the evaluations in force only: a unique index never finds two NULLs equal, on
+   * SQLite and MariaDB alike, and every reader of "the" rating of a slot names the slot.
+   */
+  @Column({ name: 'sub_period', type: 'integer', nullable: true })
+  subPeriod!: number | null;
 
   @Field(() => Int, {
     name: 'subPeriod',
@@ -49,15 +62,34 @@ export class Evaluation {
     description: 'The month or quarter of a periodic evaluation; null for the annual one.',
   })
   get subPeriodNumber(): number | null {
-    return this.subPeriod === ANNUAL_SUB_PERIOD ? null : this.subPeriod;
+    return this.kind === EvaluationKind.ANNUAL ? null : this.subPeriod;
   }
+
+  /** The evaluation that replaced this one when an objection to it was accepted; null while this one is in force. */
+  @Column({ name: 'superseded_by_id', type: 'integer', nullable: true })
+  supersededById!: number | null;
+
+  @ManyToOne(() => Evaluation, { onDelete: 'SET NULL', onUpdate: 'NO ACTION', nullable: true })
+  @JoinColumn({ name: 'superseded_by_id', foreignKeyConstraintName: 'FK_evaluation_superseded_by' })
+  supersededBy?: Relation<Evaluation> | null;
+
+  /** The accepted objection whose decision this evaluation records; null for the appraiser’s own ratings. */
+  @Column({ name: 'objection_id', type: 'integer', nullable: true })
+  objectionId!: number | null;
+
+  @ManyToOne(() => Objection, { onDelete: 'SET NULL', onUpdate: 'NO ACTION', nullable: true })
+  @JoinColumn({ name: 'objection_id', foreignKeyConstraintName: 'FK_evaluation_objection' })
+  objection?: Relation<Objection> | null;
 
   @Column({ name: 'result_rating', type: 'varchar', length: 32 })
   @Field(() => ExpectationRating, { description: 'Rating of the work results (rating hasil kerja).' })
   resultRating!: ExpectationRating;
 
   @Column({ name: 'result_justification', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Why the appraiser chose this result rating.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the appraiser chose this result rating; on a rating decided on objection, the decider’s reason.',
+  })
   resultJustification!: string | null;
 
   @Column({ name: 'suggested_result_rating', type: 'varchar', length: 32, nullable: true })
@@ -104,7 +136,7 @@ export class Evaluation {
   @PersonSubject()
   @Field(() => String, {
     nullable: true,
-    description: `Who rated: a NIP, or an HR client recording an external appraiser’s decision. ${PERSON_SUBJECT_RULE}`,
+    description: `Who rated (on objection, who decided): a NIP, or an HR client recording an external appraiser’s decision. ${PERSON_SUBJECT_RULE}`,
   })
   ratedBySubject!: string;
 

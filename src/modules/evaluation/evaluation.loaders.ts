@@ -4,19 +4,28 @@ import { rawByIds } from '../../core/database/raw-entities';
 import { byKey, groupByKey, type LoaderFactory } from '../../core/context/loader-registry';
 import { EvaluationBehavior } from './evaluation-behavior.entity';
 import { Evaluation } from './evaluation.entity';
+import { EvaluationKind } from './evaluation-enums';
 import { Objection } from './objection.entity';
 import { UnitRating } from './unit-rating.entity';
 
 export const evaluationById: LoaderFactory<number, Evaluation | null> = (ctx) =>
   new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Evaluation, ids), (e) => e.id));
 
-/** Each plan's evaluations: periodic ones by sub-period, then the annual one. */
+/** Periodic ones by sub-period, then the annual ones oldest first (the appraiser's, then one decided on objection). */
+const historyOrder = (a: Evaluation, b: Evaluation): number =>
+  a.kind !== b.kind
+    ? a.kind === EvaluationKind.PERIODIC
+      ? -1
+      : 1
+    : a.kind === EvaluationKind.PERIODIC
+      ? a.subPeriod! - b.subPeriod!
+      : a.id - b.id;
+
+/** Each plan's evaluations, superseded ones included, in `historyOrder`. */
 export const evaluationsOf: LoaderFactory<number, Evaluation[]> = (ctx) =>
   new DataLoader(async (appraisalIds) => {
-    const rows = await ctx.em
-      .getRepository(Evaluation)
-      .find({ where: { appraisalId: In([...appraisalIds]) }, order: { kind: 'DESC', subPeriod: 'ASC' } });
-    return groupByKey(appraisalIds, rows, (e) => e.appraisalId);
+    const rows = await ctx.em.getRepository(Evaluation).find({ where: { appraisalId: In([...appraisalIds]) } });
+    return groupByKey(appraisalIds, rows.sort(historyOrder), (e) => e.appraisalId);
   });
 
 export const behaviorAssessmentsOf: LoaderFactory<number, EvaluationBehavior[]> = (ctx) =>

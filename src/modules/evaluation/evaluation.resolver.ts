@@ -20,7 +20,7 @@ import {
   RateYearInput,
   SetUnitRatingInput,
 } from './evaluation.inputs';
-import { objectionOf } from './evaluation.loaders';
+import { evaluationById, objectionById, objectionOf } from './evaluation.loaders';
 import { evaluationService } from './evaluation.service';
 import {
   BehaviorAssessmentView,
@@ -60,6 +60,25 @@ export class EvaluationResolver {
   })
   behaviors(@Ctx() ctx: RequestContext, @Root() evaluation: Evaluation): Promise<BehaviorAssessmentView[]> {
     return evaluationService.behaviorsOf(ctx, evaluation) as Promise<BehaviorAssessmentView[]>;
+  }
+
+  @FieldResolver(() => Evaluation, {
+    nullable: true,
+    description: 'The rating decided on an objection to this one, which replaced it; null while this one is in force.',
+  })
+  async supersededBy(@Ctx() ctx: RequestContext, @Root() evaluation: Evaluation): Promise<Evaluation | null> {
+    // Of the same plan as this one, which the caller reads.
+    return evaluation.supersededById === null ? null : ctx.loaders.get(evaluationById).load(evaluation.supersededById);
+  }
+
+  @FieldResolver(() => Objection, {
+    nullable: true,
+    description: 'The accepted objection whose decision this rating is; null for the appraiser’s own ratings.',
+  })
+  objection(@Ctx() ctx: RequestContext, @Root() evaluation: Evaluation): Promise<Objection | null> {
+    return evaluation.objectionId === null
+      ? Promise.resolve(null)
+      : ctx.loaders.get(objectionById).load(evaluation.objectionId);
   }
 
   @Allow(Permission.SIGNED_IN)
@@ -126,15 +145,18 @@ export class EvaluationResolver {
 /** Ratings reached from a plan the caller reads. */
 @Resolver(() => Appraisal)
 export class AppraisalEvaluationsResolver {
-  @ListSize(13)
-  @FieldResolver(() => [Evaluation], { description: 'The periodic evaluations, then the annual one.' })
+  @ListSize(14)
+  @FieldResolver(() => [Evaluation], {
+    description:
+      'The periodic evaluations, then the annual ones: the appraiser’s and, after an accepted objection, the decided one that superseded it (`supersededBy`).',
+  })
   evaluations(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<Evaluation[]> {
     return evaluationService.of(ctx, appraisal);
   }
 
   @FieldResolver(() => Evaluation, {
     nullable: true,
-    description: 'The annual evaluation, if rated: after an objection, the decided rating.',
+    description: 'The annual evaluation in force, if rated: after an accepted objection, the decided one.',
   })
   async annualEvaluation(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<Evaluation | null> {
     return (await evaluationService.of(ctx, appraisal)).find((e) => e.subPeriod === ANNUAL_SUB_PERIOD) ?? null;

@@ -15,7 +15,7 @@ import { appraisalService } from '../appraisal/appraisal.service';
 import { requirePlan, touchPlan } from '../appraisal/plan-access';
 import { PositionKind } from '../employee/employee-enums';
 import { ANNUAL_SUB_PERIOD, Evaluation } from './evaluation.entity';
-import { EvaluationKind } from './evaluation-enums';
+import { EvaluationKind, type ExpectationRating } from './evaluation-enums';
 import { evaluationError, EvaluationProblem } from './evaluation.errors';
 import { type DecideObjectionInput, type FileObjectionInput } from './evaluation.inputs';
 import { Objection, ObjectionStatus } from './objection.entity';
@@ -26,8 +26,8 @@ const inputPath = (field: string) => ['input', field];
 
 /**
  * Objections (keberatan, PP 30/2019 art. 59): the employee objects to the final annual rating within the window;
- * the appraiser's supervisor decides, finally. The rating shown everywhere is then the decided one; the objection
- * keeps what it was.
+ * the appraiser's supervisor decides, finally. An accepted objection puts a new annual evaluation in force, the
+ * decided one; the appraiser's stays readable as it was (`evaluations`), and the objection keeps both predikats.
  */
 export class ObjectionService {
   async file(ctx: RequestContext, input: FileObjectionInput): Promise<{ objection: Objection; appraisal: Appraisal }> {
@@ -115,33 +115,18 @@ export class ObjectionService {
       updatedAt: now,
     };
     if (input.accept) {
-      const annual = await this.annual(ctx, appraisal.id);
-      const predikat = predikatOf(input.resultRating!, input.behaviorRating!);
-      const coefficient =
-        appraisal.positionKind === PositionKind.FUNGSIONAL ? functionalCoefficient(appraisal.positionTitle) : undefined;
-      const decided = {
-        resultRating: input.resultRating!,
-        behaviorRating: input.behaviorRating!,
-        predikat,
-        creditPoints: coefficient === undefined ? null : creditPoints(predikat, coefficient),
-        ratedByEmployeeId: ctx.actor.employeeId ?? null,
-        ratedBySubject: ctx.actor.subject,
-        ratedAt: now,
-        updatedAt: now,
-        version: annual.version + 1,
-      };
-      await ctx.em.getRepository(Evaluation).update({ id: annual.id }, decided);
-      await recordAudit(ctx, {
-        action: AuditAction.EVALUATION_RECORDED,
-        entityType: Evaluation.typeName,
-        entityId: annual.id,
-        before: auditSnapshot(annual),
-        after: { ...auditSnapshot(annual), ...decided, byObjection: objection.id },
-      });
+      const decided = await this.supersede(
+        ctx,
+        appraisal,
+        objection,
+        input.resultRating!,
+        input.behaviorRating!,
+        reason!,
+      );
       Object.assign(changes, {
-        decidedResultRating: input.resultRating!,
-        decidedBehaviorRating: input.behaviorRating!,
-        decidedPredikat: predikat,
+        decidedResultRating: decided.resultRating,
+        decidedBehaviorRating: decided.behaviorRating,
+        decidedPredikat: decided.predikat,
       });
     }
     const after = Object.assign(new Objection(), objection, changes, { version: objection.version + 1 });
@@ -158,6 +143,76 @@ export class ObjectionService {
     return { objection: after, appraisal: plan2 };
   }
 
+  /**
+   * Puts the decided rating in force: a new annual evaluation, made by the decider with their reason as its
+   * justification, takes the plan's annual slot; the appraiser's evaluation leaves it unchanged but for the link
+   * to its successor (and its version), with its per-value feedback.
+   */
+  private async supersede(
+    ctx: RequestContext,
+    appraisal: Appraisal,
+    objection: Objection,
+    resultRating: ExpectationRating,
+    behaviorRating: ExpectationRating,
+    reason: string,
+  ): Promise<Evaluation> {
+    const repo = ctx.em.getRepository(Evaluation);
+    const original = await this.annual(ctx, appraisal.id);
+    const now = ctx.now();
+    const predikat = predikatOf(resultRating, behaviorRating);
+    const coefficient =
+      appraisal.positionKind === PositionKind.FUNGSIONAL ? functionalCoefficient(appraisal.positionTitle) : undefined;
+    // The slot (plan, ANNUAL, 0) is unique among evaluations in force: the original leaves it before the decided one takes it.
+    await repo.update({ id: original.id }, { subPeriod: null, version: original.version + 1, updatedAt: now });
+    const decided = repo.create({
+      appraisalId: appraisal.id,
+      kind: EvaluationKind.ANNUAL,
+      subPeriod: ANNUAL_SUB_PERIOD,
+      resultRating,
+      resultJustification: reason,
+      // What the realizations suggested, and the unit's rating for a head, are facts of the year, not of who rated.
+      suggestedResultRating: original.suggestedResultRating,
+      unitRating: original.unitRating,
+      behaviorRating,
+      predikat,
+      creditPoints: coefficient === undefined ? null : creditPoints(predikat, coefficient),
+      ratedByEmployeeId: ctx.actor.employeeId ?? null,
+      ratedBySubject: ctx.actor.subject,
+      ratedAt: now,
+      supersededById: null,
+      objectionId: objection.id,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await repo.insert(decided);
+    await repo.update({ id: original.id }, { supersededById: decided.id });
+    const superseded = Object.assign(new Evaluation(), original, {
+      subPeriod: null,
+      supersededById: decided.id,
+      version: original.version + 1,
+      updatedAt: now,
+    });
+    await recordAudit(ctx, [
+      {
+        action: AuditAction.EVALUATION_RECORDED,
+        entityType: Evaluation.typeName,
+        entityId: decided.id,
+        before: null,
+        after: { ...auditSnapshot(decided), byObjection: objection.id, supersedes: original.id },
+      },
+      {
+        action: AuditAction.EVALUATION_SUPERSEDED,
+        entityType: Evaluation.typeName,
+        entityId: original.id,
+        before: auditSnapshot(original),
+        after: { ...auditSnapshot(superseded), byObjection: objection.id },
+      },
+    ]);
+    return decided;
+  }
+
+  /** The plan's annual evaluation in force. */
   private async annual(ctx: RequestContext, appraisalId: number): Promise<Evaluation> {
     const annual = await ctx.em
       .getRepository(Evaluation)

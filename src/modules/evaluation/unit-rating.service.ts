@@ -244,10 +244,10 @@ export class UnitRatingService {
     const heads = await ctx.em
       .getRepository(Evaluation)
       .createQueryBuilder('e')
-      .where('e.appraisal_id IN (:...ids) AND e.kind = :annual AND e.unit_rating IS NOT NULL', {
-        ids: plans.map((p) => p.id),
-        annual: EvaluationKind.ANNUAL,
-      })
+      .where(
+        'e.appraisal_id IN (:...ids) AND e.kind = :annual AND e.sub_period = :slot AND e.unit_rating IS NOT NULL',
+        { ids: plans.map((p) => p.id), annual: EvaluationKind.ANNUAL, slot: ANNUAL_SUB_PERIOD },
+      )
       .getMany();
     if (heads.length === 0) return;
     const unitOf = new Map(plans.map((p) => [p.id, p.unitId]));

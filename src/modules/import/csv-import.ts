@@ -4,13 +4,19 @@ import { type Actor } from '../../core/auth/actor';
 import { RequestContext } from '../../core/context/request-context';
 import { type Database } from '../../core/database/database';
 import { type PolicyTable } from '../../core/policy/policy';
+import { type UserError, UserErrorCode } from '../../core/errors/user-error';
 import { createLogger } from '../../core/server/logger';
 import { type ImportEmployeeRow, type ImportUnitRow } from './import.inputs';
 import { MAX_IMPORT_ROWS, importService } from './import.service';
-import { type ImportOutcome, ImportRowStatus } from './import.types';
+import { type ImportOutcome, type ImportRowResult, ImportRowStatus } from './import.types';
 
 export type CsvKind = 'units' | 'employees';
 type CsvRecord = Record<string, string>;
+/** A data row of the file and its line number (the header is line 1). */
+interface Line {
+  record: CsvRecord;
+  lineNo: number;
+}
 
 export class CsvImportError extends Error {}
 
@@ -27,6 +33,12 @@ export interface CsvImportProgress {
   updated: number;
   unchanged: number;
   failed: number;
+  /**
+   * Rows whose supervisor or parent comes later in the file, tried again at the end: neither imported nor failed
+   * yet, so that the counts always add up to `done` and a progress line never shows a smaller `failed` than the
+   * summary without saying why. 0 in the result.
+   */
+  waiting: number;
 }
 
 export interface CsvImportResult extends CsvImportProgress {
@@ -61,10 +73,48 @@ function toEmployeeRow(row: CsvRecord): ImportEmployeeRow {
   };
 }
 
-/** Counts data lines for progress (an estimate when quoted cells hold line breaks). */
-function countDataLines(file: string): number {
-  const text = fs.readFileSync(file, 'utf8');
-  return Math.max(0, text.split(/\r?\n/).filter((l) => l.trim()).length - 1);
+const keyColumn: Record<CsvKind, string> = { units: 'code', employees: 'nip' };
+const refColumn: Record<CsvKind, string> = { units: 'parentCode', employees: 'supervisorNip' };
+/** As the import service keys rows: unit codes upper-cased, NIPs as written (trimmed). */
+const normalKey = (kind: CsvKind, value: string | undefined): string =>
+  kind === 'units' ? (value ?? '').trim().toUpperCase() : (value ?? '').trim();
+
+function kindOfHeader(columns: string[]): CsvKind {
+  const kind: CsvKind | undefined = columns.includes('nip')
+    ? 'employees'
+    : columns.includes('code')
+      ? 'units'
+      : undefined;
+  if (!kind)
+    throw new CsvImportError(
+      'The header must name the columns: "nip,…" for employees or "code,name,kind,…" for units.',
+    );
+  const missing = REQUIRED_COLUMNS[kind].filter((c) => !columns.includes(c));
+  if (missing.length) throw new CsvImportError(`Missing column(s) for ${kind}: ${missing.join(', ')}`);
+  return kind;
+}
+
+const parseFile = (file: string) =>
+  fs.createReadStream(file).pipe(parse({ columns: true, bom: true, skip_empty_lines: true }));
+
+/**
+ * A first pass over the file: its kind, its number of rows, and the first line of each key, so that a row whose
+ * supervisor or parent is missing waits for the end only when that key is really further down the file, and a
+ * key written twice is refused on its later lines wherever they are (not only within one chunk).
+ */
+async function scanFile(
+  file: string,
+): Promise<{ kind: CsvKind | undefined; total: number; lineOfKey: Map<string, number> }> {
+  const lineOfKey = new Map<string, number>();
+  let kind: CsvKind | undefined;
+  let total = 0;
+  for await (const record of parseFile(file) as AsyncIterable<CsvRecord>) {
+    kind ??= kindOfHeader(Object.keys(record));
+    total += 1;
+    const key = normalKey(kind, record[keyColumn[kind]]);
+    if (!lineOfKey.has(key)) lineOfKey.set(key, total + 1);
+  }
+  return { kind, total, lineOfKey };
 }
 
 /**
@@ -80,16 +130,15 @@ export async function importCsv(
   onProgress?: (progress: CsvImportProgress) => void,
 ): Promise<CsvImportResult> {
   if (!fs.existsSync(file)) throw new CsvImportError(`No such file: ${file}`);
-  const total = countDataLines(file);
+  const { kind, total, lineOfKey } = await scanFile(file);
   const log = createLogger('warn');
-  const parser = fs.createReadStream(file).pipe(parse({ columns: true, bom: true, skip_empty_lines: true }));
   const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
   const failures: Array<{ lineNo: number; text: string }> = [];
-  const retry: Array<{ record: CsvRecord; lineNo: number }> = [];
-  let kind: CsvKind | undefined;
-  let chunk: CsvRecord[] = [];
-  let nextLine = 2;
+  const retry: Line[] = [];
+  let chunk: Line[] = [];
+  let lineNo = 1;
   let done = 0;
+  if (!kind) return { kind: 'employees', done, total, ...counts, waiting: 0, failures: [] };
 
   const importChunk = (records: CsvRecord[]): Promise<ImportOutcome> => {
     const ctx = new RequestContext({
@@ -107,62 +156,63 @@ export async function importCsv(
     );
   };
 
-  const run = async (records: CsvRecord[], lineOf: (index: number) => number, finalPass: boolean) => {
-    const outcome = await importChunk(records);
+  /** `reasons`: `CODE column: message`, the column as the row error's field names it after `input.rows.<i>`. */
+  const fail = (line: Line, key: string, reasons: string) => {
+    counts.failed += 1;
+    failures.push({ lineNo: line.lineNo, text: `line ${line.lineNo} (${key}): ${reasons}` });
+  };
+  const reasonsOf = (errors: UserError[]) =>
+    errors.map((e) => `${e.code} ${e.field?.slice(3).join('.') ?? ''}: ${e.message}`).join('; ');
+
+  /** Its supervisor or parent is missing now but comes later in the file. */
+  const waitsForLaterRow = (row: ImportRowResult, line: Line) =>
+    row.errors.every((e) => e.code === 'NOT_FOUND' && e.field?.[3] === refColumn[kind]) &&
+    (lineOfKey.get(normalKey(kind, line.record[refColumn[kind]])) ?? 0) > line.lineNo;
+
+  const run = async (lines: Line[], finalPass: boolean) => {
+    if (lines.length === 0) return;
+    const outcome = await importChunk(lines.map((l) => l.record));
     counts.created += outcome.summary.created;
     counts.updated += outcome.summary.updated;
     counts.unchanged += outcome.summary.unchanged;
     for (const row of outcome.rows) {
       if (row.status !== ImportRowStatus.FAILED) continue;
-      const waitsForLaterRow = row.errors.every(
-        (e) => e.code === 'NOT_FOUND' && ['supervisorNip', 'parentCode'].includes(e.field?.[3] ?? ''),
-      );
-      if (!finalPass && waitsForLaterRow) {
-        retry.push({ record: records[row.index]!, lineNo: lineOf(row.index) });
-        continue;
-      }
-      counts.failed += 1;
-      const reasons = row.errors.map((e) => `${e.code} ${e.field?.slice(3).join('.') ?? ''}: ${e.message}`).join('; ');
-      failures.push({ lineNo: lineOf(row.index), text: `line ${lineOf(row.index)} (${row.key}): ${reasons}` });
+      const line = lines[row.index]!;
+      if (!finalPass && waitsForLaterRow(row, line)) retry.push(line);
+      else fail(line, row.key, reasonsOf(row.errors));
     }
   };
 
-  const progress = () => onProgress?.({ kind: kind!, done, total, ...counts });
+  const progress = () => onProgress?.({ kind, done, total, ...counts, waiting: retry.length });
 
   const flush = async () => {
     if (chunk.length === 0) return;
-    const start = nextLine;
-    await run(chunk, (i) => start + i, false);
+    const unique: Line[] = [];
+    for (const line of chunk) {
+      const key = normalKey(kind, line.record[keyColumn[kind]]);
+      const first = lineOfKey.get(key)!;
+      if (first === line.lineNo) unique.push(line);
+      else
+        fail(
+          line,
+          key,
+          `${UserErrorCode.DUPLICATE} ${keyColumn[kind]}: "${key}" appears more than once in this file (first on line ${first}).`,
+        );
+    }
+    await run(unique, false);
     done += chunk.length;
-    nextLine += chunk.length;
     chunk = [];
     progress();
   };
 
-  for await (const record of parser as AsyncIterable<CsvRecord>) {
-    if (!kind) {
-      const columns = Object.keys(record);
-      kind = columns.includes('nip') ? 'employees' : columns.includes('code') ? 'units' : undefined;
-      if (!kind)
-        throw new CsvImportError(
-          'The header must name the columns: "nip,…" for employees or "code,name,kind,…" for units.',
-        );
-      const missing = REQUIRED_COLUMNS[kind].filter((c) => !columns.includes(c));
-      if (missing.length) throw new CsvImportError(`Missing column(s) for ${kind}: ${missing.join(', ')}`);
-    }
-    chunk.push(record);
+  for await (const record of parseFile(file) as AsyncIterable<CsvRecord>) {
+    chunk.push({ record, lineNo: ++lineNo });
     if (chunk.length === MAX_IMPORT_ROWS) await flush();
   }
   await flush();
-  for (let i = 0; i < retry.length; i += MAX_IMPORT_ROWS) {
-    const batch = retry.slice(i, i + MAX_IMPORT_ROWS);
-    await run(
-      batch.map((r) => r.record),
-      (index) => batch[index]!.lineNo,
-      true,
-    );
-  }
-  if (kind) progress();
+  for (let i = 0; i < retry.length; i += MAX_IMPORT_ROWS) await run(retry.slice(i, i + MAX_IMPORT_ROWS), true);
+  retry.length = 0;
+  progress();
   failures.sort((a, b) => a.lineNo - b.lineNo);
-  return { kind: kind ?? 'employees', done, total, ...counts, failures: failures.map((f) => f.text) };
+  return { kind, done, total, ...counts, waiting: 0, failures: failures.map((f) => f.text) };
 }

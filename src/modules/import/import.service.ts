@@ -21,15 +21,21 @@ type RowPath = (field: string) => string[];
 interface RowKind<R> {
   keyOf(row: R): string;
   refOf(row: R): string | null;
-  fields: { ref: string; rename: Record<string, string> };
+  /** The row's key column (named by a DUPLICATE error), the column that refers to another row, and renamed inputs. */
+  fields: { key: string; ref: string; rename: Record<string, string> };
   cycle: string;
   /** Rows may add to a tree: its lock comes before any row lock (one order, no deadlock). */
   lockTree(em: EntityManager): Promise<void>;
   importRow(rowCtx: RequestContext, row: R, path: RowPath): Promise<ImportRowStatus>;
 }
 
-const UNIT_ROW_FIELDS = { ref: 'parentCode', rename: { parentId: 'parentCode', id: 'code', expectedVersion: 'code' } };
+const UNIT_ROW_FIELDS = {
+  key: 'code',
+  ref: 'parentCode',
+  rename: { parentId: 'parentCode', id: 'code', expectedVersion: 'code' },
+};
 const EMPLOYEE_ROW_FIELDS = {
+  key: 'nip',
   ref: 'supervisorNip',
   rename: {
     unitId: 'unitCode',
@@ -109,6 +115,7 @@ export class ImportService {
             'input',
             'rows',
             String(index),
+            kind.fields.key,
           ]),
         ]);
       seen.add(key);

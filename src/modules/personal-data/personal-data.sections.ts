@@ -365,6 +365,8 @@ const evaluationSection = (ctx: RequestContext, subject: Employee) =>
       })),
       ratedBySubject: await visibleSubject(c, e.ratedBySubject),
       ratedAt: instant(e.ratedAt),
+      supersededBy: e.supersededById === null ? null : toGlobalId(Evaluation.typeName, e.supersededById),
+      objection: e.objectionId === null ? null : toGlobalId(Objection.typeName, e.objectionId),
       createdAt: instant(e.createdAt),
       updatedAt: instant(e.updatedAt),
     }),
