@@ -1,3 +1,4 @@
+import { Role } from '../../src/core/auth/role';
 import { toGlobalId } from '../../src/core/graphql/global-id';
 import { PositionKind } from '../../src/modules/employee/employee-enums';
 import { type Employee } from '../../src/modules/employee/employee.entity';
@@ -562,5 +563,36 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
       );
       expect(refused.userErrors.map((x) => x.code)).toEqual(['PERIOD_CLOSED']);
     });
+  });
+
+  it('on a daily-log entry, only what READ_FEEDBACK allows: HR of the unit she moved into reads her entry, not the feedback tied to the plan of her old unit', async () => {
+    app.clock.set(wit('2027-03-20'));
+    const [{ owner }] = (await e.nursesWithPlans(1, y2027)) as [{ owner: Employee; plan: PlanOut }];
+    const entry = await e.logDay(owner, { date: '2027-03-19' });
+    const given = await e.give({ target: 'ACTIVITY', targetId: entry.id, text: 'Laporan harian lengkap.' }, head);
+    const baru = await app.fixtures.unit({ code: 'FB-BARU', name: 'Puskesmas Baru', kind: UnitKind.AGENCY });
+    await e.ok(
+      'transferEmployee',
+      {
+        employeeId: employeeId(owner),
+        expectedVersion: owner.version,
+        effectiveDate: '2027-04-01',
+        unitId: toGlobalId('Unit', baru.id),
+      },
+      e.hr,
+      'employee { id }',
+    );
+    const hrBaru = await app.token('hr-puskesmas-baru', { roles: [Role.HR_ADMIN], unit: 'FB-BARU' });
+    const read = (who: Employee | string) =>
+      e.node<{ id: string; feedback: Array<{ id: string }> }>(
+        entry.id,
+        who,
+        '... on DailyActivity { id feedback { id } }',
+      );
+    // The entry follows her current unit; the feedback, tied to the plan, follows the plan's recorded unit.
+    expect(await read(hrBaru)).toEqual({ id: entry.id, feedback: [] });
+    expect(await e.node(given.id, hrBaru, '... on Feedback { id }')).toBeNull();
+    expect(await read(e.hr)).toEqual({ id: entry.id, feedback: [{ id: given.id }] });
+    expect(await read(owner)).toEqual({ id: entry.id, feedback: [{ id: given.id }] });
   });
 });

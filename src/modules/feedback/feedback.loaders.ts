@@ -45,6 +45,8 @@ export const readableFeedbackOnRealization = readableFeedbackOn(FeedbackTarget.R
 
 export const readableFeedbackOnIndicator = readableFeedbackOn(FeedbackTarget.INDICATOR);
 
+export const readableFeedbackOnActivity = readableFeedbackOn(FeedbackTarget.ACTIVITY);
+
 /** All feedback on each plan (whatever the target within it), newest first. */
 export const feedbackOfAppraisal: LoaderFactory<number, Feedback[]> = (ctx) =>
   new DataLoader(async (appraisalIds) => {

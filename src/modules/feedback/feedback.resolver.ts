@@ -116,9 +116,9 @@ export class RealizationFeedbackResolver {
 @Resolver(() => DailyActivity)
 export class ActivityFeedbackResolver {
   @ListSize(5)
-  @FieldResolver(() => [Feedback], { description: 'Feedback on this entry, oldest first.' })
-  feedback(@Ctx() ctx: RequestContext, @Root() activity: DailyActivity): Promise<Feedback[]> {
-    return feedbackService.on(ctx, FeedbackTarget.ACTIVITY, activity.id);
+  @FieldResolver(() => [Feedback], { description: 'Feedback on this entry that you may read, oldest first.' })
+  feedback(@Ctx() ctx: RequestContext, @Root() activity: DailyActivity): Feedback[] | Promise<Feedback[]> {
+    return feedbackService.onActivity(ctx, activity.id);
   }
 }
 

@@ -29,7 +29,7 @@ import { type GiveFeedbackInput, type ReplyToFeedbackInput } from './feedback.in
 import {
   feedbackById,
   feedbackOfAppraisal,
-  feedbackOn,
+  readableFeedbackOnActivity,
   readableFeedbackOnIndicator,
   readableFeedbackOnRealization,
 } from './feedback.loaders';
@@ -53,9 +53,12 @@ export class FeedbackService {
     return ctx.policy.filter(Permission.READ_FEEDBACK, await loadAll(ctx.loaders.get(feedbackById), ids));
   }
 
-  /** Feedback on a target the caller already reads (the parent's read check covers it). */
-  on(ctx: RequestContext, kind: FeedbackTarget, targetId: number): Promise<Feedback[]> {
-    return ctx.loaders.get(feedbackOn, { kind }).load(targetId);
+  /**
+   * What the caller may read of the feedback on a daily-log entry (READ_FEEDBACK), oldest first. Reading the entry
+   * is not enough: feedback tied to a plan follows the plan's recorded unit, the entry its owner's current one.
+   */
+  onActivity(ctx: RequestContext, activityId: number): Feedback[] | Promise<Feedback[]> {
+    return ctx.loaders.peekOrLoad(readableFeedbackOnActivity, activityId);
   }
 
   /** What the caller may read of the feedback on a realization (READ_FEEDBACK), oldest first. */
