@@ -102,6 +102,25 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     expect(feedback.map((f) => f.text).sort()).toEqual(['Capaian Februari baik.', 'Lampirkan register kohort.']);
   });
 
+  it('answers each mutation of one document after its own write: the second reads the latest realization the first did not', async () => {
+    app.clock.set(wit('2027-03-02'));
+    const { owner, plan } = nurses[2]!;
+    const indicatorId = firstIndicator(plan);
+    const select = 'realization { indicator { latestRealization { subPeriod value } } } userErrors { code }';
+    const res = await app.gql<{
+      a: { realization: { indicator: { latestRealization: { subPeriod: number; value: number } } } };
+      b: { realization: { indicator: { latestRealization: { subPeriod: number; value: number } } } };
+    }>(
+      `mutation($a: RecordRealizationInput!, $b: RecordRealizationInput!) {
+        a: recordRealization(input: $a) { ${select} } b: recordRealization(input: $b) { ${select} } }`,
+      { a: { indicatorId, subPeriod: 1, value: 50 }, b: { indicatorId, subPeriod: 2, value: 60 } },
+      await e.token(owner),
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.a.realization.indicator.latestRealization).toEqual({ subPeriod: 1, value: 50 });
+    expect(res.body.data!.b.realization.indicator.latestRealization).toEqual({ subPeriod: 2, value: 60 });
+  });
+
   it('answers the same with the argument written for someone two levels up (team depth ALL): the plans they read above their reports', async () => {
     const token = await e.token(kadinkes);
     const all = (q: string) => q.replace('team(first: 20)', 'team(first: 20, depth: ALL)');

@@ -42,6 +42,12 @@ export class LoaderRegistry {
     return loader as DataLoader<K, V>;
   }
 
+  /** Drops every loader: what they read before a committed write may be older than it. */
+  forget(): void {
+    this.loaders.clear();
+    this.plain.clear();
+  }
+
   /**
    * The key's value through its loader: the value itself when the loader has it settled (`PeekableLoader`),
    * else the promise of it. Field resolvers read through here, so that a field whose value a batch already

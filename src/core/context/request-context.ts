@@ -74,6 +74,9 @@ export class RequestContext {
       pending = [];
       return work(new RequestContext({ ...this.init(), em, pendingEvents: pending }, true));
     });
+    // The payload is read through this context's loaders: a later mutation of the same document must not be
+    // answered from what an earlier one read before this write.
+    this.loaders.forget();
     for (const publish of pending) publish();
     return result;
   }
