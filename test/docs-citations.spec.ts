@@ -124,7 +124,7 @@ describe('documents the project cites', () => {
       'no such file in the repository',
     ]);
     expect(example('// https://github.com/graphql/graphql-spec/blob/main/README' + '.md')).toEqual([]);
-    expect(example('[the backup](backup.md)', 'docs/example.md').map(problemOf)).toEqual([undefined]);
+    expect(example('[the backup](backup.md)', 'docs/api.md').map(problemOf)).toEqual([undefined]);
   });
 
   it('keeps the README short enough to orient (at most 10 KB)', () => {
