@@ -21,6 +21,7 @@ import {
   type Payload,
   snapshotTables,
 } from '../support/authorization-matrix';
+import { ORG_ACTORS, type OrgActor } from '../support/org-actors';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -46,34 +47,8 @@ import { TestApp } from '../support/test-app';
  * inside A, with a new head and nurse who sign in in place of `head` and `self`), so that no case depends on another.
  */
 
-type ActorName =
-  | 'self'
-  | 'head'
-  | 'kadinkes'
-  | 'peer'
-  | 'sub'
-  | 'otherHead'
-  | 'hrRegion'
-  | 'hrOfA'
-  | 'hrOfB'
-  | 'analyst'
-  | 'integration'
-  | 'anonymous';
-
-const ACTORS: readonly ActorName[] = [
-  'self',
-  'head',
-  'kadinkes',
-  'peer',
-  'sub',
-  'otherHead',
-  'hrRegion',
-  'hrOfA',
-  'hrOfB',
-  'analyst',
-  'integration',
-  'anonymous',
-];
+type ActorName = OrgActor;
+const ACTORS = ORG_ACTORS;
 
 /** Whose plan: the three plans of the fixture. */
 type Owner = 'self' | 'head' | 'kadinkes';

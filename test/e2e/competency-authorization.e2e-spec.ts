@@ -12,6 +12,7 @@ import {
   type Payload,
   snapshotTables,
 } from '../support/authorization-matrix';
+import { ORG_ACTORS, type OrgActor } from '../support/org-actors';
 import { TestApp } from '../support/test-app';
 import { COMPETENCY_TABLES, egid, fiveLevels, ugid } from './competency-helpers';
 
@@ -33,33 +34,8 @@ import { COMPETENCY_TABLES, egid, fiveLevels, ugid } from './competency-helpers'
  * trail unchanged; allowed ones write one audit row.
  */
 
-type ActorName =
-  | 'self'
-  | 'head'
-  | 'kadinkes'
-  | 'peer'
-  | 'sub'
-  | 'otherHead'
-  | 'hrRegion'
-  | 'hrOfA'
-  | 'hrOfB'
-  | 'analyst'
-  | 'integration'
-  | 'anonymous';
-const ACTORS: readonly ActorName[] = [
-  'self',
-  'head',
-  'kadinkes',
-  'peer',
-  'sub',
-  'otherHead',
-  'hrRegion',
-  'hrOfA',
-  'hrOfB',
-  'analyst',
-  'integration',
-  'anonymous',
-];
+type ActorName = OrgActor;
+const ACTORS = ORG_ACTORS;
 
 /** Who reads self's profile (assessments, gaps, suggestions): self, those above, HR covering her. */
 const PROFILE: readonly ActorName[] = ['self', 'head', 'kadinkes', 'hrRegion', 'hrOfA'];

@@ -15,6 +15,7 @@ import {
   type Payload,
   snapshotTables,
 } from '../support/authorization-matrix';
+import { ORG_ACTORS, type OrgActor } from '../support/org-actors';
 import { TestApp } from '../support/test-app';
 import { MEETS, wit } from './evaluation-helpers';
 import { FOLLOW_THROUGH_TABLES, FollowThrough } from './follow-through-helpers';
@@ -51,34 +52,8 @@ import { type PlanOut } from './planning-helpers';
  * that no case depends on another.
  */
 
-type ActorName =
-  | 'self'
-  | 'head'
-  | 'kadinkes'
-  | 'peer'
-  | 'sub'
-  | 'otherHead'
-  | 'hrRegion'
-  | 'hrOfA'
-  | 'hrOfB'
-  | 'analyst'
-  | 'integration'
-  | 'anonymous';
-
-const ACTORS: readonly ActorName[] = [
-  'self',
-  'head',
-  'kadinkes',
-  'peer',
-  'sub',
-  'otherHead',
-  'hrRegion',
-  'hrOfA',
-  'hrOfB',
-  'analyst',
-  'integration',
-  'anonymous',
-];
+type ActorName = OrgActor;
+const ACTORS = ORG_ACTORS;
 
 const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
 
