@@ -27,7 +27,7 @@ registerEnumType(FeedbackTarget, {
 });
 
 @Entity('feedback')
-@Index('IDX_feedback_recipient', ['recipientEmployeeId', 'id'])
+@Index('IDX_feedback_recipient', ['recipientEmployeeId', 'rowId'])
 @Index('IDX_feedback_target', ['targetKind', 'targetId'])
 @ObjectType('Feedback', {
   implements: Node,
