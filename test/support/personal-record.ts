@@ -56,7 +56,8 @@ export async function insertAll<T extends ObjectLiteral>(
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 100) {
     const result = await em.getRepository(target).insert(rows.slice(i, i + 100));
-    ids.push(...result.identifiers.map((r) => Number(r.id)));
+    // Keyed by property: a Node entity's key is `rowId`, any other table's `id`.
+    ids.push(...result.identifiers.map((r) => Number(r.rowId ?? r.id)));
   }
   if (ids.some((id) => !Number.isFinite(id))) throw new Error('insert returned no ids');
   return ids;
