@@ -68,11 +68,16 @@ describe('the explorer in Chromium', () => {
     await page.keyboard.press('Backspace');
     // Typed as a person would: the editor closes each brace itself and steps over the typed one.
     await page.keyboard.type('{ viewer { employee { displayName } } }');
+    // Laid out on lines, for whoever looks at the screenshot.
+    await page.getByRole('button', { name: /prettify query/i }).click();
     const answered = page.waitForResponse((r) => r.url() === app.url && r.request().method() === 'POST');
     await page.getByRole('button', { name: /execute query/i }).click();
     const post = await answered;
     expect(post.request().headers()['authorization']).toBe(`Bearer ${token}`);
     expect(post.request().headers()['content-type']).toBe('application/json');
+    expect((post.request().postDataJSON() as { query: string }).query.replace(/\s+/g, ' ').trim()).toBe(
+      '{ viewer { employee { displayName } } }',
+    );
 
     await page.locator('.graphiql-response').getByText(viewer.employee.displayName).first().waitFor();
     await page.screenshot({ path: SCREENSHOT });

@@ -15,8 +15,9 @@ const base = (app: TestApp): string => app.url.replace(/\/graphql$/, '');
 
 describe('the explorer page', () => {
   let app: TestApp;
+  const cors = { corsOrigins: ['https://portal.jayawijayakab.go.id'] };
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start(cors);
   });
   afterAll(() => app?.stop());
 
@@ -53,8 +54,19 @@ describe('the explorer page', () => {
   });
 
   it('leaves every request that is not a browser page view to GraphQL, answered as without the explorer', async () => {
-    const without = await TestApp.start({ explorer: false });
+    const without = await TestApp.start({ ...cors, explorer: false });
     const requests: Array<[string, RequestInit]> = [
+      [
+        '',
+        {
+          method: 'OPTIONS',
+          headers: {
+            origin: cors.corsOrigins[0]!,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type,authorization',
+          },
+        },
+      ],
       ['', { headers: { accept: '*/*' } }],
       ['', {}],
       ['?query=%7B__typename%7D', { headers: { accept: 'application/json', 'apollo-require-preflight': '1' } }],
@@ -71,11 +83,13 @@ describe('the explorer page', () => {
     try {
       for (const [query, init] of requests) {
         const [mine, theirs] = await Promise.all([fetch(app.url + query, init), fetch(without.url + query, init)]);
-        expect({ status: mine.status, type: mine.headers.get('content-type'), body: await mine.text() }).toEqual({
-          status: theirs.status,
-          type: theirs.headers.get('content-type'),
-          body: await theirs.text(),
+        const answer = async (res: Response) => ({
+          status: res.status,
+          type: res.headers.get('content-type'),
+          cors: res.headers.get('access-control-allow-origin'),
+          body: await res.text(),
         });
+        expect(await answer(mine)).toEqual(await answer(theirs));
       }
     } finally {
       await without.stop();

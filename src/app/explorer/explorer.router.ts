@@ -26,12 +26,14 @@ export function explorerRouter(options: { schema: GraphQLSchema; endpointPath: s
   const router = Router();
 
   const page: RequestHandler = (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path !== '/') return next();
     if (req.accepts(NEGOTIATED) !== 'text/html') return next();
     pageHeaders(res);
     res.setHeader('cache-control', 'no-cache');
     res.type('html').send(html);
   };
-  router.get(options.endpointPath, page);
+  // Middleware, not a GET route: a route would have Express answer OPTIONS itself, before the CORS preflight.
+  router.use(options.endpointPath, page);
 
   router.get(SCHEMA_PATH, (_req, res) => {
     // The schema the service runs, printed as `npm run schema` prints schema.graphql.
