@@ -137,13 +137,15 @@ export interface SeededPeriod {
   year: number;
   status: PeriodStatus;
   cadence: EvaluationCadence;
+  /** A year written to be rated to its end: every plan was approved in it. */
+  allApproved: boolean;
 }
 
 /**
  * A year of plans for the whole region: every employee has a plan, cascaded from their supervisor's (two main RHK
  * supporting the supervisor's, one additional; five indicators), most approved in January (some after the
- * deadline, flagged late), a few submitted, returned or still draft. In a year written as over (not RUNNING) every
- * plan was approved, for the year-end to rate. Plan ids follow the ids already taken. Deterministic.
+ * deadline, flagged late), a few submitted, returned or still draft; or, in a year to be rated to its end, every
+ * plan approved. Plan ids follow the ids already taken. Deterministic.
  */
 export async function writePlans(
   db: Database,
@@ -165,7 +167,7 @@ export async function writePlans(
   };
   const created = new Date(Date.UTC(year, 0, 2, 1));
   const now = created;
-  const allApproved = period.status !== PeriodStatus.RUNNING;
+  const { allApproved } = period;
   let firstAppraisalId = 0;
 
   await db.transaction(async (em) => {

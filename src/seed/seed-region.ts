@@ -51,7 +51,7 @@ export async function seedRegion(
   const before = await writePlans(
     db,
     plan,
-    { ...previous, status: PeriodStatus.RUNNING, cadence: EvaluationCadence.QUARTERLY },
+    { ...previous, status: PeriodStatus.RUNNING, cadence: EvaluationCadence.QUARTERLY, allApproved: true },
     onProgress,
   );
   await writeFollowThrough(db, { periodId: previous.id, year: previous.year, subPeriods: 4, dailyLog: false }, asOf);
@@ -59,7 +59,13 @@ export async function seedRegion(
   const { appraisals } = await writePlans(
     db,
     plan,
-    { id: RUNNING_PERIOD_ID, year, status: PeriodStatus.RUNNING, cadence: EvaluationCadence.MONTHLY },
+    {
+      id: RUNNING_PERIOD_ID,
+      year,
+      status: PeriodStatus.RUNNING,
+      cadence: EvaluationCadence.MONTHLY,
+      allApproved: false,
+    },
     onProgress,
   );
   const followThrough = await writeFollowThrough(

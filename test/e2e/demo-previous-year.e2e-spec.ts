@@ -84,6 +84,34 @@ describe('the demo’s previous year (issue 19, item 6)', () => {
       seeded.employees,
     );
     expect(seeded.objections).toBeGreaterThan(0);
+    // Each went through the whole workflow, and was followed through quarter by quarter.
+    const histories = (await app.db.manager.query(
+      `SELECT a.id AS id, (SELECT COUNT(*) FROM realization r WHERE r.appraisal_id = a.id) AS realizations,
+              (SELECT COUNT(*) FROM appraisal_transition t WHERE t.appraisal_id = a.id) AS steps
+         FROM appraisal a WHERE a.period_id = ?`,
+      [PREVIOUS_PERIOD_ID],
+    )) as Array<{ realizations: number; steps: number }>;
+    expect(new Set(histories.map((h) => `${Number(h.realizations)} realizations, ${Number(h.steps)} steps`))).toEqual(
+      new Set(['20 realizations, 4 steps']),
+    );
+    const nurse = await app.token(seeded.landmarks.nurseAtPuskesmasWalesi);
+    const [{ id: planId }] = (await app.db.manager.query(
+      'SELECT a.id AS id FROM appraisal a JOIN employee e ON e.id = a.employee_id WHERE e.nip = ? AND a.period_id = ?',
+      [seeded.landmarks.nurseAtPuskesmasWalesi, PREVIOUS_PERIOD_ID],
+    )) as Array<{ id: number }>;
+    const history = await app.data<{
+      appraisal: { history: Array<{ action: string; fromStatus: string; toStatus: string }> };
+    }>(
+      'query($id: ID!) { appraisal(id: $id) { history { action fromStatus toStatus } } }',
+      { id: toGlobalId('Appraisal', Number(planId)) },
+      nurse,
+    );
+    expect(history.appraisal.history.map((h) => `${h.action} ${h.fromStatus}→${h.toStatus}`)).toEqual([
+      'SUBMIT DRAFT→SUBMITTED',
+      'APPROVE SUBMITTED→APPROVED',
+      'EVALUATE APPROVED→EVALUATED',
+      'FINALIZE EVALUATED→FINAL',
+    ]);
   });
 
   it('shows the previous year in the trend (annual and quarterly) and a distribution that is all rated and in every unit’s curve', async () => {
