@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './core/config/config';
 import { createLogger } from './core/server/logger';
 import { startService } from './app/service';
-import { demoHeadNip } from './seed/seed-writer';
+import { demoClosedYear, demoHeadNip } from './seed/seed-writer';
 
 /** `npm start`: serve until SIGTERM/SIGINT, then drain and exit. */
 async function main(): Promise<void> {
@@ -20,6 +20,12 @@ async function main(): Promise<void> {
         `Then: curl -s ${service.server.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\\n` +
         `        -d '{"query":"{ viewer { employee { displayName } team { totalCount nodes { displayName positionTitle } } } }"}'\n\n`,
     );
+    const closed = await demoClosedYear(service.db);
+    if (closed)
+      process.stdout.write(
+        `${closed.year} is closed: rated, delivered, objected to. As HR admin (--role HR_ADMIN), its trend and distribution:\n` +
+          `        -d '{"query":"{ analytics(unitId: \\"${closed.unitId}\\", periodId: \\"${closed.periodId}\\") { trend { year subPeriod rated } distribution { label pending unitRating } } }"}'\n\n`,
+      );
   }
 }
 
