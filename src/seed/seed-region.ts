@@ -54,7 +54,12 @@ export async function seedRegion(
     { ...previous, status: PeriodStatus.RUNNING, cadence: EvaluationCadence.QUARTERLY, allApproved: true },
     onProgress,
   );
-  await writeFollowThrough(db, { periodId: previous.id, year: previous.year, subPeriods: 4, dailyLog: false }, asOf);
+  await writeFollowThrough(
+    db,
+    { periodId: previous.id, year: previous.year, subPeriods: 4, dailyLog: false },
+    asOf,
+    onProgress,
+  );
   const yearEnd = await writeYearEnd(db, plan, previous, before.firstAppraisalId, onProgress);
   const { appraisals } = await writePlans(
     db,
