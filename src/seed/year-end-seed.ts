@@ -129,7 +129,7 @@ export async function writeYearEnd(
       ]);
     const rows: Rows = { evaluations: [], transitions: [], audits: [] };
 
-    // The year moves to EVALUATING on 2 January; HR's portal moves it (region-wide).
+    // The year moves to EVALUATING on 2 January, moved by the region-wide HR admin, as the rest of the year-end.
     const evaluatingAt = on(next, 1, 2);
     const closedAt = on(next, 2, 27);
     const periodSnapshot = (status: PeriodStatus, version: number, at: Date) => ({
