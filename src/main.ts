@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './core/config/config';
 import { createLogger } from './core/server/logger';
 import { startService } from './app/service';
-import { demoHeadNip } from './seed/seed-writer';
+import { demoClosedYear, demoHeadNip } from './seed/seed-writer';
 
 /** `npm start`: serve until SIGTERM/SIGINT, then drain and exit. */
 async function main(): Promise<void> {
@@ -24,6 +24,12 @@ async function main(): Promise<void> {
           : '') +
         '\n',
     );
+    const closed = await demoClosedYear(service.db);
+    if (closed)
+      process.stdout.write(
+        `${closed.year} is closed: rated, delivered, objected to. As HR admin (--role HR_ADMIN), its trend and distribution:\n` +
+          `        -d '{"query":"{ analytics(unitId: \\"${closed.unitId}\\", periodId: \\"${closed.periodId}\\") { trend { year subPeriod rated } distribution { label pending unitRating } } }"}'\n\n`,
+      );
   }
 }
 

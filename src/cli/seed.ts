@@ -27,7 +27,7 @@ void runCommand(async ({ config, db }) => {
     line.update(`seeding ${p.phase}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')}`),
   );
   line.done(
-    `Seeded ${result.units.toLocaleString('en')} units, ${result.employees.toLocaleString('en')} employees, their ${result.year} plans (SKP), ${result.realizations.toLocaleString('en')} realizations, ${result.feedback.toLocaleString('en')} feedback and ${result.activities.toLocaleString('en')} daily-log entries in ${(result.ms / 1000).toFixed(1)} s.`,
+    `Seeded ${result.units.toLocaleString('en')} units, ${result.employees.toLocaleString('en')} employees, their ${result.year} plans (SKP), ${result.realizations.toLocaleString('en')} realizations, ${result.feedback.toLocaleString('en')} feedback and ${result.activities.toLocaleString('en')} daily-log entries, and ${result.year - 1} closed (${result.evaluations.toLocaleString('en')} evaluations, ${result.objections.toLocaleString('en')} objections) in ${(result.ms / 1000).toFixed(1)} s.`,
   );
   const l = result.landmarks;
   process.stdout.write(

@@ -81,11 +81,14 @@ const MANAGERIAL_LEVEL: Record<PositionKind, number> = {
 export async function writeCompetencies(
   db: Database,
   region: RegionPlan,
-  periodId: number,
+  periodIds: readonly number[],
   asOf: LocalDate,
   onProgress?: (p: SeedProgress) => void,
 ): Promise<{ assessments: number }> {
   const random = new Random(8191);
+  const [periodId, ...earlier] = periodIds;
+  // Earlier years' potential ratings draw from their own stream, so the running year's stay as they were.
+  const earlierRandom = new Random(8191 * 31);
   const units = new Map(region.units.map((u) => [u.id, u]));
   const fieldKindOf = (unit: PlannedUnit): UnitKind | undefined => {
     for (let at: PlannedUnit | undefined = unit; at; at = at.parentId === null ? undefined : units.get(at.parentId)) {
@@ -178,6 +181,19 @@ export async function writeCompetencies(
           employee.id,
           periodId,
           random.pick([PotentialLevel.LOW, PotentialLevel.MEDIUM, PotentialLevel.MEDIUM, PotentialLevel.HIGH]),
+          null,
+          'seed',
+          1,
+          now,
+          now,
+        ]);
+      }
+      for (const earlierPeriod of earlier) {
+        if (employee.supervisorId === null || !earlierRandom.chance(0.7)) continue;
+        potentials.push([
+          employee.id,
+          earlierPeriod,
+          earlierRandom.pick([PotentialLevel.LOW, PotentialLevel.MEDIUM, PotentialLevel.MEDIUM, PotentialLevel.HIGH]),
           null,
           'seed',
           1,

@@ -60,6 +60,14 @@ export function reportedMonths(year: number, asOf: LocalDate): number[] {
   return Array.from({ length: d >= 20 ? m : m - 1 }, (_, i) => i + 1);
 }
 
+/** The quarters of `year` reported as of `asOf`: those whose reporting month has come (as for months). */
+export function reportedQuarters(year: number, asOf: LocalDate): number[] {
+  const months = reportedMonths(year, asOf);
+  return [1, 2, 3, 4].filter((q) => months.includes(q * 3));
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
 /** A day as a UTC instant at 10:00 WIT. */
 const instant = (date: LocalDate) => new Date(`${date}T01:00:00Z`);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -68,21 +76,32 @@ const isWeekday = (date: LocalDate) => {
   return dow !== 0 && dow !== 6;
 };
 
+/** Which plans the follow-through is written on, and how their year is reported. */
+export interface FollowThroughYear {
+  periodId: number;
+  year: number;
+  /** Sub-periods a year: 12 (months) or 4 (quarters). */
+  subPeriods: 12 | 4;
+  /** The last 30 days' daily log: only for a running year (the log is about today's work). */
+  dailyLog: boolean;
+}
+
 /**
- * The year so far on every approved plan (`docs/performance.md`, the benchmark's data): a realization per indicator for
- * each month reported as of `asOf`, with evidence; the appraiser's feedback on about a third of them; a daily log
- * for the last 30 days, reviewed by the appraiser after three days. Deterministic.
+ * The year so far on every approved plan of a period (`docs/performance.md`, the benchmark's data): a realization
+ * per indicator for each month or quarter reported as of `asOf`, with evidence; the appraiser's feedback on about
+ * a third of them; for a running year, a daily log for the last 30 days, reviewed by the appraiser after three
+ * days. Deterministic.
  */
 export async function writeFollowThrough(
   db: Database,
-  year: number,
+  { periodId, year, subPeriods, dailyLog }: FollowThroughYear,
   asOf: LocalDate,
   onProgress?: (p: SeedProgress) => void,
 ): Promise<{ realizations: number; feedback: number; activities: number }> {
   const random = new Random(year * 104_729);
-  const months = reportedMonths(year, asOf);
+  const months = subPeriods === 12 ? reportedMonths(year, asOf) : reportedQuarters(year, asOf);
   const days: LocalDate[] = [];
-  for (let i = 29; i >= 0; i--) {
+  for (let i = dailyLog ? 29 : -1; i >= 0; i--) {
     const date = addDays(asOf, -i);
     if (isWeekday(date) && date.startsWith(String(year))) days.push(date);
   }
@@ -101,8 +120,8 @@ export async function writeFollowThrough(
       const rows = (await em.query(
         `SELECT a.id AS appraisal_id, a.employee_id, a.appraiser_employee_id, i.id AS indicator_id, i.target_value, i.target_unit
            FROM appraisal a JOIN work_result_plan w ON w.appraisal_id = a.id JOIN indicator i ON i.work_result_plan_id = w.id
-          WHERE a.status = ? AND a.id BETWEEN ? AND ? ORDER BY a.id, i.id`,
-        [AppraisalStatus.APPROVED, from, from + APPRAISALS_PER_CHUNK - 1],
+          WHERE a.status = ? AND a.period_id = ? AND a.id BETWEEN ? AND ? ORDER BY a.id, i.id`,
+        [AppraisalStatus.APPROVED, periodId, from, from + APPRAISALS_PER_CHUNK - 1],
       )) as IndicatorRow[];
       const realizations: unknown[][] = [];
       const feedback: unknown[][] = [];
@@ -121,9 +140,15 @@ export async function writeFollowThrough(
         for (const indicator of indicators) {
           const target = indicator.target_value === null ? null : Number(indicator.target_value);
           for (const month of months) {
-            const reportedOn: LocalDate = month === 12 ? `${year + 1}-01-05` : `${year}-${pad(month + 1)}-05`;
+            // Reported on the 5th after the month or quarter ends.
+            const lastMonth = subPeriods === 12 ? month : month * 3;
+            const reportedOn: LocalDate = lastMonth === 12 ? `${year + 1}-01-05` : `${year}-${pad(lastMonth + 1)}-05`;
+            const label = subPeriods === 12 ? MONTHS[month - 1]! : `Triwulan ${ROMAN[month - 1]!}`;
             const created = instant(reportedOn) > asOfInstant ? asOfInstant : instant(reportedOn);
-            const value = target === null ? null : monthlyValue(target, indicator.target_unit, month, form, random);
+            const value =
+              target === null
+                ? null
+                : subPeriodValue(target, indicator.target_unit, lastMonth, subPeriods, form, random);
             realizationId += 1;
             realizations.push([
               realizationId,
@@ -132,10 +157,10 @@ export async function writeFollowThrough(
               month,
               value,
               target === null ? 'Terlaksana sesuai rencana.' : null,
-              `Capaian ${MONTHS[month - 1]} ${year}.`,
+              `Capaian ${label} ${year}.`,
               JSON.stringify([
                 {
-                  title: `Laporan ${MONTHS[month - 1]} ${year}`,
+                  title: `Laporan ${label} ${year}`,
                   url: `https://portal.jayawijayakab.go.id/bukti/${appraisalId}/${indicator.indicator_id}/${month}.pdf`,
                 },
               ]),
@@ -214,11 +239,21 @@ export async function writeFollowThrough(
   return counts;
 }
 
-/** A month's value: a rate climbs towards its target over the year; a count is a twelfth of it, more or less. */
-function monthlyValue(target: number, unit: string | null, month: number, form: number, random: Random): number {
+/**
+ * A month's or quarter's value (`month`: its last month): a rate climbs towards its target over the year; a count
+ * is its share of the year's target, more or less.
+ */
+function subPeriodValue(
+  target: number,
+  unit: string | null,
+  month: number,
+  subPeriods: number,
+  form: number,
+  random: Random,
+): number {
   const noise = 0.9 + random.next() * 0.2;
   if (isRate(unit)) return Math.round(target * Math.min(1.2, form * (0.7 + (0.3 * month) / 12) * noise) * 10) / 10;
-  return Math.max(0, Math.round((target / 12) * form * noise));
+  return Math.max(0, Math.round((target / subPeriods) * form * noise));
 }
 
 async function nextId(em: EntityManager, table: string): Promise<number> {

@@ -131,17 +131,29 @@ async function flush(em: EntityManager, b: Buffers): Promise<void> {
   );
 }
 
+/** The performance year the plans are written into. */
+export interface SeededPeriod {
+  id: number;
+  year: number;
+  status: PeriodStatus;
+  cadence: EvaluationCadence;
+  /** A year written to be rated to its end: every plan was approved in it. */
+  allApproved: boolean;
+}
+
 /**
- * A year of plans for the whole region, as of the year's status RUNNING: every employee has a plan, cascaded from
- * their supervisor's (two main RHK supporting the supervisor's, one additional; five indicators), most approved in
- * January (some after the deadline, flagged late), a few submitted, returned or still draft. Deterministic.
+ * A year of plans for the whole region: every employee has a plan, cascaded from their supervisor's (two main RHK
+ * supporting the supervisor's, one additional; five indicators), most approved in January (some after the
+ * deadline, flagged late), a few submitted, returned or still draft; or, in a year to be rated to its end, every
+ * plan approved. Plan ids follow the ids already taken. Deterministic.
  */
 export async function writePlans(
   db: Database,
   region: RegionPlan,
-  year: number,
+  period: SeededPeriod,
   onProgress?: (p: SeedProgress) => void,
-): Promise<{ appraisals: number }> {
+): Promise<{ appraisals: number; firstAppraisalId: number }> {
+  const year = period.year;
   const random = new Random(year * 7919);
   const employees = new Map(region.employees.map((e) => [e.id, e]));
   const officials = new Map(region.officials.map((o) => [o.id, o]));
@@ -155,8 +167,13 @@ export async function writePlans(
   };
   const created = new Date(Date.UTC(year, 0, 2, 1));
   const now = created;
+  const { allApproved } = period;
+  let firstAppraisalId = 0;
 
   await db.transaction(async (em) => {
+    // Ids after those taken: a previous year written first keeps the lower ids, as it would have in use.
+    const taken = await maxIds(em);
+    firstAppraisalId = taken.appraisal + 1;
     await insertRows(
       em,
       'performance_period',
@@ -176,10 +193,10 @@ export async function writePlans(
       ],
       [
         [
-          1,
+          period.id,
           year,
-          EvaluationCadence.MONTHLY,
-          PeriodStatus.RUNNING,
+          period.cadence,
+          period.status,
           `${year}-01-01`,
           `${year}-12-31`,
           `${year}-01-31`,
@@ -194,12 +211,12 @@ export async function writePlans(
     );
     const mainRhks = new Map<number, number[]>();
     let buffers = emptyBuffers();
-    let rhkId = 0;
-    let indicatorId = 0;
+    let rhkId = taken.rhk;
+    let indicatorId = taken.indicator;
     let done = 0;
     for (const employee of region.employees) {
       const unit = units.get(employee.unitId)!;
-      const appraisalId = employee.id;
+      const appraisalId = taken.appraisal + employee.id;
       const supervisor = employee.supervisorId === null ? undefined : employees.get(employee.supervisorId);
       const external =
         employee.externalSupervisorId === null ? undefined : officials.get(employee.externalSupervisorId);
@@ -210,7 +227,7 @@ export async function writePlans(
 
       const roll = random.next();
       const status =
-        roll < 0.92
+        allApproved || roll < 0.92
           ? AppraisalStatus.APPROVED
           : roll < 0.96
             ? AppraisalStatus.SUBMITTED
@@ -254,8 +271,8 @@ export async function writePlans(
       buffers.appraisals.push([
         appraisalId,
         employee.id,
-        1,
-        1,
+        period.id,
+        period.id,
         status,
         jpt ? AppraisalForm.JPT : AppraisalForm.JA_JF,
         PlanApproach.QUANTITATIVE,
@@ -359,5 +376,11 @@ export async function writePlans(
       }
     }
   });
-  return { appraisals: region.employees.length };
+  return { appraisals: region.employees.length, firstAppraisalId };
+}
+
+async function maxIds(em: EntityManager): Promise<{ appraisal: number; rhk: number; indicator: number }> {
+  const max = async (table: string) =>
+    Number(((await em.query(`SELECT MAX(id) AS n FROM ${table}`)) as Array<{ n: number | string | null }>)[0]?.n ?? 0);
+  return { appraisal: await max('appraisal'), rhk: await max('work_result_plan'), indicator: await max('indicator') };
 }

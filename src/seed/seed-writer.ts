@@ -6,6 +6,7 @@ import { nowToSecond } from '../core/util/clock';
 import { AuditAction } from '../modules/audit/audit-action';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { type RegionPlan } from './region-plan';
+import { toGlobalId } from '../core/graphql/global-id';
 
 export interface SeedProgress {
   phase: string;
@@ -229,4 +230,21 @@ export async function demoHeadNip(db: Database): Promise<string | undefined> {
     "SELECT e.nip AS nip FROM unit u JOIN employee e ON e.id = u.head_id WHERE u.code = 'JWY-PKM-WALESI'",
   );
   return rows[0]?.nip;
+}
+
+/** The demo's region (root unit) and its latest closed year, as global ids for the start banner; undefined outside the demo. */
+export async function demoClosedYear(
+  db: Database,
+): Promise<{ year: number; unitId: string; periodId: string } | undefined> {
+  const rows: Array<{ unit: number | string; period: number | string; year: number | string }> = await db.manager.query(
+    "SELECT u.id AS unit, p.id AS period, p.year AS year FROM unit u, performance_period p WHERE u.code = 'JWY' AND p.status = 'CLOSED' ORDER BY p.year DESC LIMIT 1",
+  );
+  const row = rows[0];
+  return row
+    ? {
+        year: Number(row.year),
+        unitId: toGlobalId('Unit', Number(row.unit)),
+        periodId: toGlobalId('PerformancePeriod', Number(row.period)),
+      }
+    : undefined;
 }

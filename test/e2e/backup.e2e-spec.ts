@@ -181,7 +181,7 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
       '2026-02-10 02:00:00.000',
     ];
     const evaluation = `INSERT INTO evaluation (appraisal_id, sub_period, predikat, kind, result_rating, behavior_rating, rated_by_subject, rated_at, version, created_at, updated_at)
-      VALUES ((SELECT MIN(id) FROM appraisal), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+      VALUES ((SELECT MIN(id) FROM appraisal WHERE period_id = 1), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
     await target.db.manager.query(evaluation, [1, 'SANGAT_BAIK', ...rated]);
     await target.db.manager.query(evaluation, [2, 'BAIK', ...rated]);
     const problems = failed(await checkDomainInvariants(target.db.manager));

@@ -100,9 +100,11 @@ describe('50 concurrent conflicting changes on each kind of versioned record', (
       table: 'feedback',
       entityType: 'Feedback',
       id: async () =>
-        one('SELECT id FROM feedback WHERE recipient_employee_id = ? AND reply IS NULL ORDER BY id LIMIT 1', [
-          await nurseId(),
-        ]),
+        // In the running year (period 1): the seed's previous year is closed, and refuses replies.
+        one(
+          'SELECT f.id AS id FROM feedback f JOIN appraisal a ON a.id = f.appraisal_id AND a.period_id = 1 WHERE f.recipient_employee_id = ? AND f.reply IS NULL ORDER BY f.id LIMIT 1',
+          [await nurseId()],
+        ),
       token: async () => nurse,
       mutation: 'replyToFeedback',
       input: (version, i) => ({ id: '', expectedVersion: version, reply: `Terima kasih (${i}).` }),

@@ -84,8 +84,11 @@ describe('the demo and scale seed (npm run seed)', () => {
   it('gives everyone a plan for the year, cascaded from their appraiser’s, five indicators each', async () => {
     const q = (sql: string) => app.db.manager.query(sql);
     const [{ n: employees }] = await q('SELECT COUNT(*) AS n FROM employee');
-    const [{ n: open }] = await q('SELECT COUNT(*) AS n FROM appraisal WHERE open_period_id IS NOT NULL');
+    // One open plan each in the running year (period 1); last year's (period 2) are delivered, and open too.
+    const [{ n: open }] = await q('SELECT COUNT(*) AS n FROM appraisal WHERE open_period_id = 1');
     expect(Number(open)).toBe(Number(employees));
+    const [{ n: lastYear }] = await q("SELECT COUNT(*) AS n FROM appraisal WHERE period_id = 2 AND status = 'FINAL'");
+    expect(Number(lastYear)).toBe(Number(employees));
     const perPlan = await q(
       'SELECT a.id AS id, COUNT(i.id) AS n FROM appraisal a JOIN work_result_plan r ON r.appraisal_id = a.id JOIN indicator i ON i.work_result_plan_id = r.id GROUP BY a.id',
     );
@@ -132,7 +135,7 @@ describe('the demo and scale seed (npm run seed)', () => {
       ),
     ).toBe(true);
     const [{ n: unapproved }] = await q(
-      "SELECT COUNT(*) AS n FROM realization r JOIN appraisal a ON a.id = r.appraisal_id WHERE a.status <> 'APPROVED'",
+      "SELECT COUNT(*) AS n FROM realization r JOIN appraisal a ON a.id = r.appraisal_id WHERE a.status <> 'APPROVED' AND a.period_id = 1",
     );
     expect(Number(unapproved)).toBe(0);
     const [{ n: realizations }] = await q('SELECT COUNT(*) AS n FROM realization');
