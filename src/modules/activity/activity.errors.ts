@@ -29,7 +29,7 @@ const TABLE: Record<ActivityProblem, { code: UserErrorCode; message: string }> =
     message: 'The indicator must be one of your plan’s for that day.',
   },
   ALREADY_ACKNOWLEDGED: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.LOCKED,
     message: 'The entry is acknowledged: it no longer changes.',
   },
   COMMENT_REQUIRED: {

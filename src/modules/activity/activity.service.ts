@@ -2,7 +2,7 @@ import { type SelectQueryBuilder } from 'typeorm';
 import { type RequestContext } from '../../core/context/request-context';
 import { loadAll } from '../../core/context/loader-registry';
 import { forbidden } from '../../core/errors/app-error';
-import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { notAllowed, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { lockedRow } from '../../core/database/row-locks';
 import { Topic } from '../../core/events/event-bus';
@@ -109,7 +109,8 @@ export class ActivityService {
 
   async update(ctx: RequestContext, input: UpdateActivityInput): Promise<{ activity: DailyActivity }> {
     const activity = await this.requireReadable(ctx, input.id);
-    if (activity.employeeId !== ctx.actor.employeeId) throw forbidden();
+    if (activity.employeeId !== ctx.actor.employeeId)
+      throw notAllowed('Only its author changes a log entry.', inputPath('id'));
     assertExpectedVersion(activity.version, input.expectedVersion);
     if (activity.status === ActivityStatus.ACKNOWLEDGED)
       throw new UserErrorsException([activityError(ActivityProblem.ALREADY_ACKNOWLEDGED, inputPath('id'))]);
@@ -149,7 +150,8 @@ export class ActivityService {
 
   async review(ctx: RequestContext, input: ReviewActivityInput): Promise<{ activity: DailyActivity }> {
     const activity = await this.requireReadable(ctx, input.id);
-    if (!(await ctx.policy.can(Permission.REVIEW_ACTIVITY, activity))) throw forbidden();
+    if (!(await ctx.policy.can(Permission.REVIEW_ACTIVITY, activity)))
+      throw notAllowed('Only the appraiser or someone above the author reviews a log entry.', inputPath('id'));
     assertExpectedVersion(activity.version, input.expectedVersion);
     if (activity.status === ActivityStatus.ACKNOWLEDGED)
       throw new UserErrorsException([activityError(ActivityProblem.ALREADY_ACKNOWLEDGED, inputPath('id'))]);

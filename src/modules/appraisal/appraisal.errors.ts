@@ -25,10 +25,10 @@ const TABLE: Record<AppraisalProblem, { code: UserErrorCode; message: string }> 
   APPRAISAL_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such plan (SKP).' },
   EMPLOYEE_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such employee.' },
   UNIT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such unit.' },
-  EMPLOYEE_INACTIVE: { code: UserErrorCode.INVALID_STATE, message: 'The employee is deactivated.' },
+  EMPLOYEE_INACTIVE: { code: UserErrorCode.EMPLOYEE_INACTIVE, message: 'The employee is deactivated.' },
   PERIOD_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such performance period (or none is current).' },
   PERIOD_NOT_PLANNING: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.WRONG_PERIOD_PHASE,
     message: 'Plans are made while the period is PLANNING or RUNNING.',
   },
   ALREADY_HAS_PLAN: {
@@ -36,7 +36,7 @@ const TABLE: Record<AppraisalProblem, { code: UserErrorCode; message: string }> 
     message: 'The employee already has an open plan for this period.',
   },
   NOT_EDITABLE: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.PLAN_NOT_EDITABLE,
     message: 'The plan cannot be edited in its current state (only DRAFT, RETURNED or REVISING).',
   },
   TRANSITION_NOT_ALLOWED: {
@@ -55,7 +55,7 @@ const TABLE: Record<AppraisalProblem, { code: UserErrorCode; message: string }> 
     code: UserErrorCode.INVALID,
     message: 'Give either an appraiser or an external appraiser, not both.',
   },
-  CLOSED: { code: UserErrorCode.INVALID_STATE, message: 'The plan is closed.' },
+  CLOSED: { code: UserErrorCode.LOCKED, message: 'The plan is closed.' },
   EFFECTIVE_DATE_INVALID: {
     code: UserErrorCode.INVALID,
     message: 'The effective date must fall inside the plan’s period, after the plan’s first day.',

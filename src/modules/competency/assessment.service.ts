@@ -1,7 +1,6 @@
 import { type RequestContext } from '../../core/context/request-context';
 import { loadAll } from '../../core/context/loader-registry';
-import { forbidden } from '../../core/errors/app-error';
-import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { notAllowed, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { idOfType } from '../../core/graphql/global-id';
 import { Permission } from '../../core/policy/permission';
 import { isLocalDate } from '../../core/time/local-date';
@@ -60,7 +59,7 @@ export class AssessmentService {
 
   /**
    * Records an assessed level. SELF: the employee. SUPERVISOR: someone above them in the tree. TEST and
-   * ASSESSMENT_CENTRE: an HR admin whose scope covers them. Anyone else is refused (FORBIDDEN).
+   * ASSESSMENT_CENTRE: an HR admin whose scope covers them. Anyone else who sees them is refused (NOT_ALLOWED).
    */
   async record(
     ctx: RequestContext,
@@ -78,7 +77,8 @@ export class AssessmentService {
         : input.method === AssessmentMethod.SUPERVISOR
           ? me !== undefined && me !== employee.id && (await ctx.loaders.get(actorIsAbove).load(employee.id))
           : ctx.actor.isHrAdmin && (await ctx.loaders.get(unitInHrScope).load(employee.unitId));
-    if (!allowed) throw forbidden(`A ${input.method} assessment is recorded by ${WHO[input.method]}.`);
+    if (!allowed)
+      throw notAllowed(`A ${input.method} assessment is recorded by ${WHO[input.method]}.`, inputPath('method'));
     const competencyId = idOfType(input.competencyId, Competency.typeName);
     const competency = competencyId === null ? null : await ctx.loaders.get(competencyById).load(competencyId);
     const errors = new UserErrorList();

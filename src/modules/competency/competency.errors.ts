@@ -36,7 +36,7 @@ const TABLE: Record<CompetencyProblem, { code: UserErrorCode; message: string }>
     message: 'Give the five levels 1–5, each with a description and 1 to 10 behaviour indicators.',
   },
   REFERENCE_READ_ONLY: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.LOCKED,
     message: 'A competency of the national standard is reference data and is not changed here.',
   },
   COMPETENCY_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such competency.' },

@@ -36,7 +36,7 @@ const TABLE: Record<EmployeeProblem, { code: UserErrorCode; message: string }> =
   UNIT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'The unit does not exist.' },
   OUT_OF_SCOPE: { code: UserErrorCode.OUT_OF_SCOPE, message: 'This is outside the unit subtree you administer.' },
   SUPERVISOR_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'The supervisor does not exist.' },
-  SUPERVISOR_INACTIVE: { code: UserErrorCode.INVALID, message: 'The supervisor is deactivated.' },
+  SUPERVISOR_INACTIVE: { code: UserErrorCode.EMPLOYEE_INACTIVE, message: 'The supervisor is deactivated.' },
   SUPERVISOR_OUT_OF_SCOPE: {
     code: UserErrorCode.OUT_OF_SCOPE,
     message: 'The supervisor works outside the unit subtree you administer.',
@@ -51,15 +51,15 @@ const TABLE: Record<EmployeeProblem, { code: UserErrorCode; message: string }> =
     message: 'Give either a supervisor or an external supervisor, not both.',
   },
   HEAD_CANNOT_MOVE: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.HEADS_UNIT,
     message: 'This employee heads their unit: appoint another head before moving them.',
   },
   HEAD_CANNOT_DEACTIVATE: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.HEADS_UNIT,
     message: 'This employee heads a unit: appoint another head before deactivating them.',
   },
-  ALREADY_ACTIVE: { code: UserErrorCode.INVALID_STATE, message: 'The employee is already active.' },
-  ALREADY_INACTIVE: { code: UserErrorCode.INVALID_STATE, message: 'The employee is already deactivated.' },
+  ALREADY_ACTIVE: { code: UserErrorCode.ALREADY_IN_STATE, message: 'The employee is already active.' },
+  ALREADY_INACTIVE: { code: UserErrorCode.ALREADY_IN_STATE, message: 'The employee is already deactivated.' },
 };
 
 export function employeeError(problem: EmployeeProblem, field: string[]): UserError {

@@ -29,20 +29,20 @@ export enum EvaluationProblem {
 
 const TABLE: Record<EvaluationProblem, { code: UserErrorCode; message: string }> = {
   HEAD_RATING_OUTDATED: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.HEAD_RATING_OUTDATED,
     message: 'A unit head’s result rating followed an earlier rating of the unit: re-rate the head first.',
   },
-  NOT_APPROVED: { code: UserErrorCode.INVALID_STATE, message: 'Only an approved plan is evaluated.' },
+  NOT_APPROVED: { code: UserErrorCode.PLAN_NOT_APPROVED, message: 'Only an approved plan is evaluated.' },
   ALREADY_FINAL: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.ALREADY_FINAL,
     message: 'The rating is final: it changes only through an objection.',
   },
   PERIOD_NOT_RUNNING: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.WRONG_PERIOD_PHASE,
     message: 'Periodic evaluations happen while the period is RUNNING or EVALUATING.',
   },
   PERIOD_NOT_EVALUATING: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.WRONG_PERIOD_PHASE,
     message: 'The year is rated once HR moves the period to EVALUATING.',
   },
   SUB_PERIOD_INVALID: { code: UserErrorCode.INVALID, message: 'No such month or quarter in this period.' },
@@ -56,7 +56,7 @@ const TABLE: Record<EvaluationProblem, { code: UserErrorCode; message: string }>
     message: 'For the head of a unit the result rating follows the unit’s own rating.',
   },
   UNIT_RATING_MISSING: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.UNIT_RATING_MISSING,
     message: 'The unit’s own rating for the year is not set yet (HR).',
   },
   DUPLICATE_VALUE: { code: UserErrorCode.INVALID, message: 'Each core value is assessed once.' },
@@ -67,13 +67,16 @@ const TABLE: Record<EvaluationProblem, { code: UserErrorCode; message: string }>
     code: UserErrorCode.CONFLICT,
     message: 'The unit already has a rating for this year: pass its version to change it.',
   },
-  UNIT_FINALIZED: { code: UserErrorCode.INVALID_STATE, message: 'The unit’s ratings for this year are finalized.' },
-  CURVE_VIOLATED: { code: UserErrorCode.INVALID_STATE, message: 'The predikat spread breaks the distribution curve' },
-  NOT_FINAL: { code: UserErrorCode.INVALID_STATE, message: 'Only a final annual rating can be objected to.' },
-  WINDOW_CLOSED: { code: UserErrorCode.INVALID_STATE, message: 'The objection window has closed.' },
+  UNIT_FINALIZED: { code: UserErrorCode.LOCKED, message: 'The unit’s ratings for this year are finalized.' },
+  CURVE_VIOLATED: { code: UserErrorCode.CURVE_VIOLATED, message: 'The predikat spread breaks the distribution curve' },
+  NOT_FINAL: { code: UserErrorCode.NOT_FINAL, message: 'Only a final annual rating can be objected to.' },
+  WINDOW_CLOSED: { code: UserErrorCode.OBJECTION_WINDOW_CLOSED, message: 'The objection window has closed.' },
   OBJECTION_EXISTS: { code: UserErrorCode.DUPLICATE, message: 'An objection to this rating was filed already.' },
   OBJECTION_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such objection.' },
-  OBJECTION_DECIDED: { code: UserErrorCode.INVALID_STATE, message: 'The objection is decided: the decision is final.' },
+  OBJECTION_DECIDED: {
+    code: UserErrorCode.ALREADY_DECIDED,
+    message: 'The objection is decided: the decision is final.',
+  },
   RATINGS_REQUIRED: {
     code: UserErrorCode.INVALID,
     message: 'Accepting an objection gives the decided result and behaviour ratings.',

@@ -1,7 +1,7 @@
 import { type RequestContext } from '../../core/context/request-context';
 import { loadAll } from '../../core/context/loader-registry';
 import { forbidden } from '../../core/errors/app-error';
-import { UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { notAllowed, UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { lockedRow } from '../../core/database/row-locks';
 import { Topic } from '../../core/events/event-bus';
@@ -92,11 +92,11 @@ export class FeedbackService {
     const me = ctx.actor.employeeId;
     if (me === undefined) throw forbidden('Feedback comes from an employee who appraises or supervises the recipient.');
     const addressee = await this.addressee(ctx, input);
-    if (addressee.recipientId === me) throw forbidden('Feedback is for someone else.');
+    if (addressee.recipientId === me) throw notAllowed('Feedback is for someone else.', inputPath('targetId'));
     await this.assertPeriodOpen(ctx, addressee.appraisal?.periodId ?? null, inputPath('targetId'));
     const isAppraiser = addressee.appraisal?.appraiserEmployeeId === me;
     if (!isAppraiser && !(await ctx.loaders.get(actorIsAbove).load(addressee.recipientId)))
-      throw forbidden('Only the appraiser or someone above the employee gives feedback.');
+      throw notAllowed('Only the appraiser or someone above the employee gives feedback.', inputPath('targetId'));
     const errors = new UserErrorList();
     const text = requiredText(errors, input.text, inputPath('text'), 'The feedback', 2000);
     if (input.target === FeedbackTarget.BEHAVIOR && !input.coreValue)
@@ -139,7 +139,7 @@ export class FeedbackService {
       throw new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such feedback.', inputPath('id'))]);
     }
     if (feedback.recipientEmployeeId !== ctx.actor.employeeId)
-      throw forbidden('Only the employee it is addressed to replies.');
+      throw notAllowed('Only the employee it is addressed to replies.', inputPath('id'));
     // Feedback lies in its recipient's plan, which the recipient reads.
     const plan = feedback.appraisalId === null ? null : await appraisalService.get(ctx, feedback.appraisalId);
     await this.assertPeriodOpen(ctx, plan?.periodId ?? null, inputPath('id'));

@@ -31,7 +31,7 @@ const TABLE: Record<PeriodProblem, { code: UserErrorCode; message: string }> = {
     message: 'A period moves forward one step at a time: PLANNING → RUNNING → EVALUATING → CLOSED.',
   },
   CADENCE_FIXED: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.WRONG_PERIOD_PHASE,
     message: 'The cadence can only change while the period is PLANNING.',
   },
   REGION_ADMIN_ONLY: {

@@ -17,7 +17,7 @@ export enum RealizationProblem {
 const TABLE: Record<RealizationProblem, { code: UserErrorCode; message: string }> = {
   INDICATOR_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such indicator (IKI).' },
   PLAN_NOT_APPROVED: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.PLAN_NOT_APPROVED,
     message: 'Realizations are recorded against an approved plan.',
   },
   SUB_PERIOD_INVALID: { code: UserErrorCode.INVALID, message: 'No such month or quarter in this period.' },
@@ -27,7 +27,7 @@ const TABLE: Record<RealizationProblem, { code: UserErrorCode; message: string }
     message: 'This month or quarter is outside the dates the plan covers.',
   },
   SUB_PERIOD_EVALUATED: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.LOCKED,
     message: 'This month or quarter has been evaluated: its realizations can no longer change.',
   },
   VALUE_REQUIRED: { code: UserErrorCode.INVALID, message: 'A quantitative plan records a value.' },

@@ -27,7 +27,7 @@ const TABLE: Record<UnitProblem, { code: UserErrorCode; message: string }> = {
   CYCLE: { code: UserErrorCode.CYCLE, message: 'A unit cannot be moved under itself or one of its own sub-units.' },
   HEAD_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'The head employee does not exist.' },
   HEAD_NOT_IN_UNIT: { code: UserErrorCode.INVALID, message: 'The head of a unit must be an employee of that unit.' },
-  HEAD_INACTIVE: { code: UserErrorCode.INVALID, message: 'The head of a unit must be an active employee.' },
+  HEAD_INACTIVE: { code: UserErrorCode.EMPLOYEE_INACTIVE, message: 'The head of a unit must be an active employee.' },
 };
 
 export function unitError(problem: UnitProblem, field: string[]): UserError {

@@ -36,7 +36,7 @@ const TABLE: Record<WorkPlanProblem, { code: UserErrorCode; message: string }> =
     message: 'A JPT’s RHK comes from the performance agreement (PK) and supports no one’s RHK.',
   },
   SUPPORTED_BY_OTHERS: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.IN_USE,
     message: 'Other plans’ RHK support this one: they must change first.',
   },
   ASPECT_REQUIRED: {
@@ -67,7 +67,7 @@ const TABLE: Record<WorkPlanProblem, { code: UserErrorCode; message: string }> =
     message: 'Every RHK needs at least one indicator before the plan is submitted.',
   },
   EXPECTATIONS_CLOSED: {
-    code: UserErrorCode.INVALID_STATE,
+    code: UserErrorCode.PLAN_NOT_EDITABLE,
     message: 'Behaviour expectations are part of the agreed plan: they change only before approval or after a reopen.',
   },
 };
