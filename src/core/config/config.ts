@@ -1,3 +1,4 @@
+import { type Locale, LOCALES } from '../i18n/locale';
 import path from 'node:path';
 
 /** How the service verifies bearer tokens (`docs/api.md`, Identity). */
@@ -44,6 +45,8 @@ export interface Config {
   logLevel: string;
   introspection: boolean;
   timeZone: string;
+  /** The language of texts when a request's `Accept-Language` names none of ours, and of the CLI (`DEFAULT_LOCALE`). */
+  defaultLocale: Locale;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
   /** Events cross instances through Redis when set; in-process otherwise. */
@@ -227,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     introspection: flag(env.INTROSPECTION, !production),
     timeZone: env.TIME_ZONE || 'Asia/Jayapura',
+    defaultLocale: oneOf('DEFAULT_LOCALE', env.DEFAULT_LOCALE, LOCALES, 'id'),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 100 * 1024),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
     redisUrl: env.REDIS_URL || undefined,

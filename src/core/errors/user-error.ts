@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type Text } from '../i18n/text';
 
 /** Stable codes of expected failures, returned in a payload's `userErrors` (`docs/api.md`, Mutations). */
 export enum UserErrorCode {
@@ -96,16 +97,16 @@ export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path of the input field at fault, e.g. ["input", "nip"].' })
   field?: string[] | null;
 
-  @Field({ description: 'Human-readable explanation, in English.' })
-  message!: string;
+  /** The explanation in every language; the `message` field gives the request's (`user-error.resolver.ts`). */
+  text!: Text;
 
   @Field(() => Int, { nullable: true, description: 'With CONFLICT: the version now stored, to reload and retry.' })
   currentVersion?: number | null;
 
-  static of(code: UserErrorCode, message: string, field?: string[], currentVersion?: number): UserError {
+  static of(code: UserErrorCode, text: Text, field?: string[], currentVersion?: number): UserError {
     return Object.assign(new UserError(), {
       code,
-      message,
+      text,
       field: field ?? null,
       currentVersion: currentVersion ?? null,
     });
@@ -118,7 +119,7 @@ export class UserError {
  */
 export class UserErrorsException extends Error {
   constructor(readonly errors: UserError[]) {
-    super(errors.map((e) => `${e.code}: ${e.message}`).join('; '));
+    super(errors.map((e) => `${e.code}: ${e.text.en}`).join('; '));
   }
 }
 
@@ -126,16 +127,16 @@ export class UserErrorsException extends Error {
  * The caller sees the record but may not take this action on it: a userError (`docs/api.md`, Refusals), never a
  * top-level error. Only for a record the caller may read; one they may not read is NOT_FOUND, as if absent.
  */
-export function notAllowed(message: string, field: string[]): UserErrorsException {
-  return new UserErrorsException([UserError.of(UserErrorCode.NOT_ALLOWED, message, field)]);
+export function notAllowed(text: Text, field: string[]): UserErrorsException {
+  return new UserErrorsException([UserError.of(UserErrorCode.NOT_ALLOWED, text, field)]);
 }
 
 /** Collects validation failures so that one answer lists all of them. */
 export class UserErrorList {
   private readonly errors: UserError[] = [];
 
-  add(code: UserErrorCode, message: string, field?: string[]): this {
-    this.errors.push(UserError.of(code, message, field));
+  add(code: UserErrorCode, text: Text, field?: string[]): this {
+    this.errors.push(UserError.of(code, text, field));
     return this;
   }
 

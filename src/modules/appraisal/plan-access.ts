@@ -33,7 +33,13 @@ export async function requirePlan(
   }
   ctx.loaders.get(appraisalById).clear(appraisal.id).prime(appraisal.id, appraisal);
   if (!(await ctx.policy.can(permission, appraisal)))
-    throw notAllowed('Your part in this plan does not include this step.', field);
+    throw notAllowed(
+      {
+        id: 'Peran Anda dalam SKP ini tidak mencakup langkah ini.',
+        en: 'Your part in this plan does not include this step.',
+      },
+      field,
+    );
   const period = (await periodService.get(ctx, appraisal.periodId))!;
   periodService.assertOpen(period, field);
   return { appraisal, period };

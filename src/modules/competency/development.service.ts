@@ -43,7 +43,13 @@ export class DevelopmentService {
       throw new UserErrorsException([competencyError(CompetencyProblem.EMPLOYEE_NOT_FOUND, inputPath('employeeId'))]);
     }
     if (!(await ctx.policy.can(Permission.DEVELOP_EMPLOYEE, employee)))
-      throw notAllowed('Only someone above the employee, or HR covering them, does this.', inputPath('employeeId'));
+      throw notAllowed(
+        {
+          id: 'Hanya atasan pegawai, atau BKPSDM yang mencakupnya, yang melakukan ini.',
+          en: 'Only someone above the employee, or HR covering them, does this.',
+        },
+        inputPath('employeeId'),
+      );
     return employee;
   }
 
@@ -112,7 +118,13 @@ export class DevelopmentService {
     }
     const isOwner = ctx.actor.employeeId === owner.id;
     if (!isOwner && !(await ctx.policy.can(Permission.DEVELOP_EMPLOYEE, owner)))
-      throw notAllowed('Only the employee, someone above them, or HR covering them updates this.', inputPath('id'));
+      throw notAllowed(
+        {
+          id: 'Hanya pegawai itu sendiri, atasannya, atau BKPSDM yang mencakupnya, yang memperbarui ini.',
+          en: 'Only the employee, someone above them, or HR covering them updates this.',
+        },
+        inputPath('id'),
+      );
     assertExpectedVersion(suggestion.version, input.expectedVersion);
     if (!DEVELOPMENT_TRANSITIONS[suggestion.status].includes(input.status)) {
       throw new UserErrorsException([competencyError(CompetencyProblem.SUGGESTION_TRANSITION, inputPath('status'))]);
