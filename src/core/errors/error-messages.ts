@@ -27,7 +27,7 @@ export const ERROR_MESSAGES = {
     en: 'Invalid token: a client token must grant a role.',
   },
   noDailyLog: {
-    id: 'Hanya pegawai yang masuk dengan akunnya yang mencatat kegiatan harian.',
+    id: 'Hanya pegawai yang masuk dengan akunnya yang mencatat aktivitas harian.',
     en: 'Only a signed-in employee keeps a daily log.',
   },
   noFeedbackAuthor: {

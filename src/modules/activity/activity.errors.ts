@@ -16,7 +16,7 @@ export enum ActivityProblem {
 const TABLE: Record<ActivityProblem, { code: UserErrorCode; message: Text }> = {
   ACTIVITY_NOT_FOUND: {
     code: UserErrorCode.NOT_FOUND,
-    message: { id: 'Catatan kegiatan tidak ditemukan.', en: 'No such activity entry.' },
+    message: { id: 'Aktivitas harian tidak ditemukan.', en: 'No such activity entry.' },
   },
   DATE_IN_FUTURE: {
     code: UserErrorCode.INVALID,
@@ -50,14 +50,14 @@ const TABLE: Record<ActivityProblem, { code: UserErrorCode; message: Text }> = {
   ALREADY_ACKNOWLEDGED: {
     code: UserErrorCode.LOCKED,
     message: {
-      id: 'Catatan sudah diterima atasan: tidak dapat diubah lagi.',
+      id: 'Aktivitas harian sudah diterima atasan: tidak dapat diubah lagi.',
       en: 'The entry is acknowledged: it no longer changes.',
     },
   },
   COMMENT_REQUIRED: {
     code: UserErrorCode.INVALID,
     message: {
-      id: 'Sebutkan alasan catatan dikembalikan (paling banyak 2.000 karakter).',
+      id: 'Sebutkan alasan aktivitas harian dikembalikan (paling banyak 2.000 karakter).',
       en: 'Say why the entry is returned (at most 2,000 characters).',
     },
   },

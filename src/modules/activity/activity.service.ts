@@ -112,7 +112,10 @@ export class ActivityService {
     const activity = await this.requireReadable(ctx, input.id);
     if (activity.employeeId !== ctx.actor.employeeId)
       throw notAllowed(
-        { id: 'Catatan kegiatan hanya diubah oleh penulisnya.', en: 'Only its author changes a log entry.' },
+        {
+          id: 'Aktivitas harian hanya diubah oleh pegawai yang mencatatnya.',
+          en: 'Only its author changes a log entry.',
+        },
         inputPath('id'),
       );
     assertExpectedVersion(activity.version, input.expectedVersion);
@@ -157,7 +160,7 @@ export class ActivityService {
     if (!(await ctx.policy.can(Permission.REVIEW_ACTIVITY, activity)))
       throw notAllowed(
         {
-          id: 'Catatan kegiatan diperiksa oleh pejabat penilai kinerja atau atasan penulisnya.',
+          id: 'Aktivitas harian diperiksa oleh pejabat penilai kinerja atau atasan pegawai yang mencatatnya.',
           en: 'Only the appraiser or someone above the author reviews a log entry.',
         },
         inputPath('id'),
