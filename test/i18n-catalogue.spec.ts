@@ -9,7 +9,8 @@ import { appraisalError, AppraisalProblem } from '../src/modules/appraisal/appra
 import { competencyError, CompetencyProblem } from '../src/modules/competency/competency.errors';
 import { employeeError, EmployeeProblem, nipError } from '../src/modules/employee/employee.errors';
 import { NIP_PROBLEM_MESSAGES, type NipProblem } from '../src/modules/employee/nip';
-import { evaluationError, EvaluationProblem } from '../src/modules/evaluation/evaluation.errors';
+import { DISTRIBUTION_CURVE } from '../src/modules/evaluation/distribution-curve';
+import { curveRuleText, evaluationError, EvaluationProblem } from '../src/modules/evaluation/evaluation.errors';
 import { IMPORT_MESSAGES } from '../src/modules/import/import.messages';
 import { periodError, PeriodProblem } from '../src/modules/period/period.errors';
 import { realizationError, RealizationProblem } from '../src/modules/realization/realization.errors';
@@ -47,7 +48,12 @@ const CATALOGUES: Record<string, Array<[string, Text]>> = {
     ...problems(EmployeeProblem, (p) => employeeError(p, [])),
     ...(Object.keys(NIP_PROBLEM_MESSAGES) as NipProblem[]).map((p): [string, Text] => [p, nipError(p, []).text]),
   ],
-  'src/modules/evaluation/evaluation.errors.ts': problems(EvaluationProblem, (p) => evaluationError(p, [])),
+  'src/modules/evaluation/evaluation.errors.ts': [
+    ...problems(EvaluationProblem, (p) => evaluationError(p, [])),
+    ...Object.values(DISTRIBUTION_CURVE)
+      .flat()
+      .map((bound): [string, Text] => [bound.description, curveRuleText(bound)]),
+  ],
   'src/modules/period/period.errors.ts': problems(PeriodProblem, (p) => periodError(p, [])),
   'src/modules/realization/realization.errors.ts': problems(RealizationProblem, (p) => realizationError(p, [])),
   'src/modules/unit/unit.errors.ts': problems(UnitProblem, (p) => unitError(p, [])),

@@ -81,8 +81,9 @@ const deliberate = (code: ErrorCode, text: Text): Classified => ({ kind: 'delibe
 const TEXT = Symbol('text');
 type Localizable = GraphQLFormattedError & { [TEXT]?: Text };
 
+/** Not enumerable either: the formatted error compares and prints as the plain error it is. */
 const withText = (formatted: GraphQLFormattedError, text: Text | null): GraphQLFormattedError =>
-  text ? Object.assign(formatted, { [TEXT]: text }) : formatted;
+  text ? Object.defineProperty(formatted, TEXT, { value: text, enumerable: false }) : formatted;
 
 /** The errors of a response in `locale`: each one formatError gave a text to gets that text's language. */
 export function localizeErrors<E extends GraphQLFormattedError>(errors: readonly E[], locale: Locale): E[] {

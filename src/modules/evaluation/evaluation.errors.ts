@@ -1,6 +1,6 @@
 import { UserError, UserErrorCode } from '../../core/errors/user-error';
 import { joinTexts, type Text } from '../../core/i18n/text';
-import { type CurveViolation } from './distribution-curve';
+import { type CurveBound, type CurveViolation } from './distribution-curve';
 
 /** Every way an evaluation, a unit rating or an objection can be refused, each with its stable code and message. */
 export enum EvaluationProblem {
@@ -180,6 +180,12 @@ export function evaluationError(problem: EvaluationProblem, field: string[], det
 /** Which bound of the distribution curve a unit breaks, and by how many of its employees. */
 export function curveViolationDetail(violation: CurveViolation): Text {
   const { bound, count, total } = violation;
+  const rule = curveRuleText(bound);
+  return { id: `${rule.id} (${count} dari ${total})`, en: `${rule.en} (${count} of ${total})` };
+}
+
+/** A bound of the distribution curve in words ("BAIK at most 70%"), in every language. */
+export function curveRuleText(bound: CurveBound): Text {
   const names = bound.predikat.join(bound.atLeast === undefined ? ' atau ' : ' dan/atau ');
   const percent = (share: number) => `${Math.round(share * 100)}%`;
   const id =
@@ -190,5 +196,5 @@ export function curveViolationDetail(violation: CurveViolation): Text {
         : bound.atMost !== undefined
           ? `${names} paling banyak ${percent(bound.atMost)}`
           : `${names} sedikitnya ${percent(bound.atLeast ?? 0)}`;
-  return { id: `${id} (${count} dari ${total})`, en: `${bound.description} (${count} of ${total})` };
+  return { id, en: bound.description };
 }
