@@ -106,6 +106,24 @@ describe('the language of messages', () => {
     ]);
   });
 
+  it('a WebSocket takes its language from the connection parameter `accept-language`', async () => {
+    const unknownPlan = { id: 'QXBwcmFpc2FsOjk5OTk5' };
+    const query = 'subscription($id: ID!) { appraisalChanged(id: $id) { id } }';
+    const indonesian = app.subscriptionClient(null, {
+      authorization: `Bearer ${await p.token(nurse)}`,
+      'accept-language': 'id',
+    });
+    const english = app.subscriptionClient(await p.token(nurse));
+    const [inId] = await indonesian.subscribe(query, unknownPlan).waitFor(1);
+    const [inEn] = await english.subscribe(query, unknownPlan).waitFor(1);
+    expect(inId!.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'Tidak ada SKP yang dapat Anda baca dengan id ini.'],
+    ]);
+    expect(inEn!.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'No plan you may read has this id.'],
+    ]);
+  });
+
   it('the document routes answer in the language asked for', async () => {
     const res = await fetch(`${app.url.replace(/\/graphql$/, '')}/documents/appraisals/${plan.id}/nothing.pdf`, {
       headers: { authorization: `Bearer ${await p.token(nurse)}`, 'accept-language': 'id' },
