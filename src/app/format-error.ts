@@ -5,6 +5,9 @@ import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorCode } from '../core/errors/app-error';
 import { type RequestContext } from '../core/context/request-context';
+import { ERROR_MESSAGES } from '../core/errors/error-messages';
+import { type Locale } from '../core/i18n/locale';
+import { type Text } from '../core/i18n/text';
 
 /** Codes that graphql-js, Apollo and the query limits produce for bad requests: safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -49,22 +52,67 @@ function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 }
 
 type Classified =
-  { kind: 'deliberate'; code: string; message: string } | { kind: 'unavailable' } | { kind: 'internal' };
+  | { kind: 'deliberate'; code: string; message: string; text: Text | null }
+  | { kind: 'unavailable' }
+  | { kind: 'internal' };
 
 /** Sorts an error into what the client may see. */
 export function classifyError(error: unknown, formattedCode?: unknown): Classified {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError) return { kind: 'deliberate', code: original.code, message: original.message };
-  if (original instanceof AuthenticationError)
-    return { kind: 'deliberate', code: ErrorCode.UNAUTHENTICATED, message: 'Sign in with a valid bearer token.' };
-  if (original instanceof AuthorizationError)
-    return { kind: 'deliberate', code: ErrorCode.FORBIDDEN, message: 'You are not allowed to do this.' };
+  if (original instanceof AppError)
+    return { kind: 'deliberate', code: original.code, message: original.message, text: original.text };
+  if (original instanceof AuthenticationError) return deliberate(ErrorCode.UNAUTHENTICATED, ERROR_MESSAGES.signIn);
+  if (original instanceof AuthorizationError) return deliberate(ErrorCode.FORBIDDEN, ERROR_MESSAGES.forbidden);
   if (isDatabaseUnavailable(original)) return { kind: 'unavailable' };
   const code = formattedCode ?? (original as GraphQLError | undefined)?.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !(original instanceof QueryFailedError)) {
-    return { kind: 'deliberate', code, message: (original as Error).message };
+    // graphql-js's and the limits' own messages: for the developer of the client program, in English.
+    return { kind: 'deliberate', code, message: (original as Error).message, text: null };
   }
   return { kind: 'internal' };
+}
+
+const deliberate = (code: ErrorCode, text: Text): Classified => ({ kind: 'deliberate', code, message: text.en, text });
+
+/**
+ * Where a formatted error keeps its message in every language until the response is sent in the request's
+ * (`localizeErrorsPlugin`, the subscription server). A symbol: `JSON.stringify` never sends it.
+ */
+const TEXT = Symbol('text');
+type Localizable = GraphQLFormattedError & { [TEXT]?: Text };
+
+/** Not enumerable either: the formatted error compares and prints as the plain error it is. */
+const withText = (formatted: GraphQLFormattedError, text: Text | null): GraphQLFormattedError =>
+  text ? Object.defineProperty(formatted, TEXT, { value: text, enumerable: false }) : formatted;
+
+/** The errors of a response in `locale`: each one formatError gave a text to gets that text's language. */
+export function localizeErrors<E extends GraphQLFormattedError>(errors: readonly E[], locale: Locale): E[] {
+  return errors.map((e) => {
+    const text = (e as Localizable)[TEXT];
+    return text ? { ...e, message: text[locale] } : e;
+  });
+}
+
+/** Sends each error's message in the request's language (`docs/api.md`, Language). */
+export const localizeErrorsPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (response.body.kind === 'single' && response.body.singleResult.errors)
+          response.body.singleResult.errors = localizeErrors(response.body.singleResult.errors, contextValue.locale);
+      },
+    };
+  },
+};
+
+/**
+ * An error thrown while the request's context is made (a refused token), in `locale`: no plugin sees such a
+ * request, so it is put in the caller's language before Apollo formats it.
+ */
+export function inLocale(error: unknown, locale: Locale): unknown {
+  if (!(error instanceof AppError) || !error.text) return error;
+  const { code: _code, http: _http, ...extra } = error.extensions;
+  return new AppError(error.code, error.text[locale], extra);
 }
 
 /**
@@ -77,21 +125,30 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const classified = classifyError(error, formatted.extensions?.code);
   switch (classified.kind) {
     case 'deliberate':
-      return { message: formatted.message, locations, path, extensions: { code: classified.code } };
+      return withText(
+        { message: formatted.message, locations, path, extensions: { code: classified.code } },
+        classified.text,
+      );
     case 'unavailable':
-      return {
-        message: 'The database is not answering; try again shortly.',
-        locations,
-        path,
-        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
-      };
+      return withText(
+        {
+          message: ERROR_MESSAGES.databaseAway.en,
+          locations,
+          path,
+          extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+        },
+        ERROR_MESSAGES.databaseAway,
+      );
     case 'internal':
-      return {
-        message: 'Internal server error.',
-        locations,
-        path,
-        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-      };
+      return withText(
+        {
+          message: ERROR_MESSAGES.internal.en,
+          locations,
+          path,
+          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+        },
+        ERROR_MESSAGES.internal,
+      );
   }
 }
 

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { negotiateLocale } from '../core/i18n/locale';
 import { randomUUID } from 'node:crypto';
 import { type AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
@@ -29,7 +30,7 @@ import { RequestContext } from '../core/context/request-context';
 import { createPrincipalDirectory } from '../modules/employee/principal-directory';
 import { employeeById } from '../modules/employee/employee.loaders';
 import { type Employee } from '../modules/employee/employee.entity';
-import { errorLoggingPlugin, formatError } from './format-error';
+import { errorLoggingPlugin, formatError, inLocale, localizeErrorsPlugin } from './format-error';
 import { policyTable } from './policy-table';
 import { armorProtection, costLimitPlugin, principalKey as costPrincipalKey, QUERY_LIMITS } from './query-limits';
 import { buildAppSchema } from './schema';
@@ -172,7 +173,12 @@ export async function createServer(
   const ownEvents = options.events === undefined;
   const events =
     options.events ?? createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, log });
-  const createContext = (auth: Authentication<Employee>, requestId: string, requestLog: Logger): RequestContext => {
+  const createContext = (
+    auth: Authentication<Employee>,
+    requestId: string,
+    requestLog: Logger,
+    acceptLanguage?: string,
+  ): RequestContext => {
     const ctx = new RequestContext({
       requestId,
       actor: auth.actor,
@@ -183,6 +189,7 @@ export async function createServer(
       clock: options.clock,
       events: events.bus,
       settings: config.appraisal,
+      locale: negotiateLocale(acceptLanguage, config.defaultLocale),
     });
     // The caller's own record was just read: `viewer.employee` and "supervisor is me" need no second query.
     if (auth.employee) ctx.loaders.get(employeeById).prime(auth.employee.rowId, auth.employee);
@@ -250,11 +257,17 @@ export async function createServer(
       ...armor.plugins,
       costLimitPlugin(schema, { limiter }),
       errorLoggingPlugin,
+      localizeErrorsPlugin,
       metrics.graphqlPlugin,
     ],
   });
   await apollo.start();
 
+  // The language of the file routes' refusals (`docs/api.md`, Language); GraphQL keeps its own in the context.
+  app.use((req, res, next) => {
+    res.locals.locale = negotiateLocale(req.headers['accept-language'], config.defaultLocale);
+    next();
+  });
   app.use(
     requestScope(log, config.requestSqlTally, (stats) => {
       metrics.observeRequest(stats.method, stats.path, stats.status, stats.ms / 1000, stats.statements);
@@ -303,7 +316,14 @@ export async function createServer(
     // A refused token is answered with its 401 at once, without waiting for a slot: it executes nothing.
     (req, res, next) => (wasRefused(res) ? next() : gate(req, res, next)),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(authenticationOf(res), res.locals.requestId, res.locals.log),
+      context: async ({ req, res }) => {
+        const language = req.headers['accept-language'];
+        try {
+          return createContext(authenticationOf(res), res.locals.requestId, res.locals.log, language);
+        } catch (error) {
+          throw inLocale(error, negotiateLocale(language, config.defaultLocale));
+        }
+      },
     }),
   );
   const exportDeps: ExportDeps = {
@@ -312,6 +332,7 @@ export async function createServer(
         await authenticate(req.headers.authorization, verifier, directory),
         res.locals.requestId,
         res.locals.log,
+        req.headers['accept-language'],
       ),
     charge: limiter
       ? (ctx, cost) => {

@@ -23,7 +23,7 @@ import { type Authentication } from '../core/auth/authenticate';
 import { type RequestContext } from '../core/context/request-context';
 import { AppError, ErrorCode } from '../core/errors/app-error';
 import { type EventBus, Topic } from '../core/events/event-bus';
-import { classifyError, formatError } from './format-error';
+import { classifyError, formatError, localizeErrors } from './format-error';
 import { estimateQuery, principalKey, QUERY_LIMITS } from './query-limits';
 import { type CostRateLimiter } from './rate-limit';
 
@@ -52,7 +52,8 @@ export interface SubscriptionServerOptions<E extends { rowId: number }> {
   validationRules: ValidationRule[];
   log: Logger;
   authenticate(authorization: string | undefined): Promise<Authentication<E>>;
-  createContext(auth: Authentication<E>, requestId: string, log: Logger): RequestContext;
+  /** `acceptLanguage`: the connection's `Accept-Language` (its connection parameter, else the upgrade request's header). */
+  createContext(auth: Authentication<E>, requestId: string, log: Logger, acceptLanguage?: string): RequestContext;
   /** Where deactivations are announced, by this instance or (through Redis) any other. */
   events: EventBus;
   /** The per-principal cost budget that HTTP requests spend too; none means no budget. */
@@ -79,6 +80,7 @@ interface Session<E> {
   authorization: string;
   auth: Authentication<E>;
   connectionId: string;
+  acceptLanguage?: string;
   principal: string;
   admitted: Set<string>;
   listening: Set<string>;
@@ -167,6 +169,7 @@ export function createSubscriptionServer<E extends { rowId: number }>(
           authorization: raw,
           auth,
           connectionId: randomUUID(),
+          acceptLanguage: languageOf(connectionParams, extra.request.headers['accept-language']),
           principal: principalKey(auth.actor),
           admitted: new Set(),
           listening: new Set(),
@@ -241,7 +244,12 @@ export function createSubscriptionServer<E extends { rowId: number }>(
         session.admitted.add(id);
         principalCounts.set(session.principal, (principalCounts.get(session.principal) ?? 0) + 1);
         const requestId = `${session.connectionId}:${id}`;
-        const contextValue = options.createContext(session.auth, requestId, log.child({ requestId }));
+        const contextValue = options.createContext(
+          session.auth,
+          requestId,
+          log.child({ requestId }),
+          session.acceptLanguage,
+        );
         gates.set(contextValue, { socket: ctx.extra.socket, principal: session.principal, cost });
         return {
           schema,
@@ -274,9 +282,10 @@ export function createSubscriptionServer<E extends { rowId: number }>(
         }
         return {
           ...result,
-          errors: result.errors
-            .map((error) => formatError(error.toJSON(), error))
-            .map((e) => ({ ...e, message: withoutSuggestions(e.message) })),
+          errors: localizeErrors(
+            result.errors.map((error) => formatError(error.toJSON(), error)),
+            ctx.locale,
+          ).map((e) => ({ ...e, message: withoutSuggestions(e.message) })),
         };
       },
     },
@@ -414,4 +423,10 @@ async function subscribeWithFreshContext(
         (gate && admit(gate)) || execute({ ...args, rootValue: event, contextValue: ctx.withFreshLoaders() }),
     ),
   );
+}
+
+/** A browser cannot set a WebSocket's headers: the language may come as a connection parameter instead. */
+function languageOf(params: Record<string, unknown> | undefined, header: string | undefined): string | undefined {
+  const param = params?.['accept-language'] ?? params?.['Accept-Language'] ?? params?.acceptLanguage;
+  return typeof param === 'string' && param !== '' ? param : header;
 }

@@ -14,7 +14,6 @@ import { Unit } from '../../src/modules/unit/unit.entity';
 import {
   eachActor,
   eachCase,
-  errorCodes,
   expectAnswered,
   expectUnauthenticated,
   expectWrite,
@@ -694,14 +693,15 @@ describe('reading RHK and indicators (plan content)', () => {
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * ALLOWED: done, no userErrors. FORBIDDEN / UNAUTHENTICATED: a GraphQL error. NOT_FOUND / OUT_OF_SCOPE: the
- * payload's userErrors (NOT_FOUND: the caller may not read the plan, so it is as if absent).
+ * ALLOWED: done, no userErrors. FORBIDDEN (the role never allows the operation) / UNAUTHENTICATED: a GraphQL error.
+ * NOT_FOUND / NOT_ALLOWED / OUT_OF_SCOPE: the payload's userErrors (NOT_FOUND: the caller may not read the plan, so
+ * it is as if absent; NOT_ALLOWED: they read it but may not take this step).
  */
-type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'OUT_OF_SCOPE';
+type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'NOT_ALLOWED' | 'OUT_OF_SCOPE';
 
 type Rule = (actor: ActorName) => Outcome;
 
-/** An action on a plan: `allowed` act; other readers of the plan get FORBIDDEN; everyone else NOT_FOUND. */
+/** An action on a plan: `allowed` act; other readers of the plan get NOT_ALLOWED; everyone else NOT_FOUND. */
 const onPlan =
   (owner: Owner, ...allowed: ActorName[]): Rule =>
   (actor) =>
@@ -710,7 +710,7 @@ const onPlan =
       : allowed.includes(actor)
         ? 'ALLOWED'
         : readsPlan(actor, owner)
-          ? 'FORBIDDEN'
+          ? 'NOT_ALLOWED'
           : 'NOT_FOUND';
 
 /** An HR operation: FORBIDDEN at the operation for everyone without the HR role. */
@@ -1254,7 +1254,7 @@ describe('the appraiser is the snapshot taken when the plan was made', () => {
     );
     expect(read.appraisal).toEqual({ id: plan.id, appraiser: { id: toGlobalId(Employee.typeName, oldAppraiserId) } });
     const early = await attempt('approveAppraisal', plan, newSupervisor);
-    expect(errorCodes(early.res)).toEqual(['FORBIDDEN']);
+    expect(early.res.body.data!.result).toMatchObject({ userErrors: [{ code: 'NOT_ALLOWED' }] });
     expect(early.after).toEqual(early.before);
 
     // The old appraiser, no longer above her, still approves: the snapshot decides.
@@ -1263,7 +1263,7 @@ describe('the appraiser is the snapshot taken when the plan was made', () => {
     expect(approved.res.body.data!.result).toMatchObject({ userErrors: [], appraisal: { status: 'APPROVED' } });
 
     const stillEarly = await attempt('reopenAppraisal', plan, newSupervisor, 'Perubahan sasaran');
-    expect(errorCodes(stillEarly.res)).toEqual(['FORBIDDEN']);
+    expect(stillEarly.res.body.data!.result).toMatchObject({ userErrors: [{ code: 'NOT_ALLOWED' }] });
     expect(stillEarly.after).toEqual(stillEarly.before);
 
     // HR reassigns the plan: now the new supervisor decides, and the old appraiser no longer even finds the plan.

@@ -5,6 +5,7 @@ import { type Employee } from '../../src/modules/employee/employee.entity';
 import { type Unit } from '../../src/modules/unit/unit.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { TestApp } from '../support/test-app';
+import { userErrorCodes } from '../support/authorization-matrix';
 
 interface Plan {
   id: string;
@@ -352,7 +353,7 @@ describe('performance planning: the cascade and the approval workflow (docs/doma
       { input: { id: nursePlan.id, expectedVersion: nursePlan.version } },
       await token(kadinkes),
     );
-    expect(byIndirect.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(userErrorCodes(byIndirect)).toEqual(['NOT_ALLOWED']);
 
     app.clock.set('2027-01-31T16:00:00Z'); // 1 February, 01:00 WIT: after the deadline in Walesi.
     const approved = await mutate(
@@ -376,7 +377,7 @@ describe('performance planning: the cascade and the approval workflow (docs/doma
       { id: nursePlan.id, expectedVersion: nursePlan.version, consequences: 'Teguran' },
       await token(nurse),
     );
-    expect(edit.userErrors.map((e) => e.code)).toEqual(['INVALID_STATE']);
+    expect(edit.userErrors.map((e) => e.code)).toEqual(['PLAN_NOT_EDITABLE']);
     const noReason = await mutate(
       'reopenAppraisal',
       { id: nursePlan.id, expectedVersion: nursePlan.version },

@@ -529,11 +529,14 @@ describe('nodes(ids:) over every competency object at once', () => {
 // Writes: every action × every actor
 // ---------------------------------------------------------------------------------------------------------------
 
-/** ALLOWED: done. FORBIDDEN / UNAUTHENTICATED: a GraphQL error. NOT_FOUND / OUT_OF_SCOPE: the payload's userErrors. */
-type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'OUT_OF_SCOPE';
+/**
+ * ALLOWED: done. FORBIDDEN (the role never allows the operation) / UNAUTHENTICATED: a GraphQL error. NOT_FOUND /
+ * NOT_ALLOWED / OUT_OF_SCOPE: the payload's userErrors.
+ */
+type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'NOT_ALLOWED' | 'OUT_OF_SCOPE';
 type Rule = (actor: ActorName) => Outcome;
 
-/** On self: `allowed` act; other readers of her profile are FORBIDDEN; the rest find nobody (NOT_FOUND). */
+/** On self: `allowed` act; other readers of her profile are NOT_ALLOWED; the rest find nobody (NOT_FOUND). */
 const onSelf =
   (...allowed: ActorName[]): Rule =>
   (actor) =>
@@ -542,7 +545,7 @@ const onSelf =
       : allowed.includes(actor)
         ? 'ALLOWED'
         : PROFILE.includes(actor)
-          ? 'FORBIDDEN'
+          ? 'NOT_ALLOWED'
           : 'NOT_FOUND';
 
 /** An HR operation: FORBIDDEN for everyone without the HR role. */

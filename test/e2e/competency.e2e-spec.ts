@@ -17,6 +17,7 @@ import {
 } from './competency-helpers';
 import { wit, type Year } from './evaluation-helpers';
 import { codes, dbId } from './planning-helpers';
+import { userErrorCodes } from '../support/authorization-matrix';
 
 /**
  * Competency and talent over HTTP (issue 5; `docs/domain.md`, Competency and talent): the dictionary with the national
@@ -197,7 +198,7 @@ describe('competency and talent', () => {
       }
     });
 
-    it('HR updates a technical competency at its version; a stale version is CONFLICT; the national standard is INVALID_STATE', async () => {
+    it('HR updates a technical competency at its version; a stale version is CONFLICT; the national standard is LOCKED', async () => {
       const id = await c.technical('T-KES-GIZI');
       const done = await c.ok<{ competency: CompetencyOut }>(
         'updateCompetency',
@@ -244,7 +245,7 @@ describe('competency and talent', () => {
           'competency { id }',
         ),
       );
-      expect(codes(reference)).toEqual([['INVALID_STATE', ['input', 'id']]]);
+      expect(codes(reference)).toEqual([['LOCKED', ['input', 'id']]]);
 
       const scoped = await c.unchanged(() =>
         c.raw('updateCompetency', { id, expectedVersion: 2, name: 'x' }, hrDinkes, 'competency { id }'),
@@ -431,7 +432,7 @@ describe('competency and talent', () => {
       ).toHaveLength(1);
       for (const who of [labHead, c.org.kadinkes, c.hr]) {
         const refused = await c.unchanged(() => c.assessRaw(n, 'M-KOM', 3, 'SELF', who, '2027-07-01'));
-        expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
       }
     });
 
@@ -442,7 +443,7 @@ describe('competency and talent', () => {
       await c.assess(n, 'M-KOM', 3, 'SUPERVISOR', c.org.kadinkes, '2027-06-02');
       for (const who of [n, c.hr, hrDinkes]) {
         const refused = await c.unchanged(() => c.assessRaw(n, 'M-KOM', 4, 'SUPERVISOR', who, '2027-06-03'));
-        expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
       }
       // A peer does not see the employee's profile: as if absent.
       const byPeer = await c.unchanged(() => c.assessRaw(n, 'M-KOM', 4, 'SUPERVISOR', peer, '2027-06-03'));
@@ -461,7 +462,7 @@ describe('competency and talent', () => {
       expect(codes(outOfScope.body.data!.r)).toEqual([['NOT_FOUND', ['input', 'employeeId']]]);
       for (const who of [n, labHead, c.org.kadinkes]) {
         const refused = await c.unchanged(() => c.assessRaw(n, 'M-PK', 3, method, who, '2027-05-12'));
-        expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
       }
     });
 
@@ -665,7 +666,7 @@ describe('competency and talent', () => {
       for (const who of [c.org.kadinkes, hrDinkes])
         expect((await suggest(n, who, { kind: 'MENTORING' })).body.data!.r.userErrors).toEqual([]);
       const bySelf = await c.unchanged(() => suggest(n, n));
-      expect(bySelf.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(userErrorCodes(bySelf)).toEqual(['NOT_ALLOWED']);
       for (const who of [peer, hrDik, c.org.head]) {
         const refused = await c.unchanged(() => suggest(n, who));
         expect(codes(refused.body.data!.r)).toEqual([['NOT_FOUND', ['input', 'employeeId']]]);
@@ -776,7 +777,7 @@ describe('competency and talent', () => {
           'potentialRating { id }',
         ),
       );
-      expect(bySelf.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(userErrorCodes(bySelf)).toEqual(['NOT_ALLOWED']);
       const byPeer = await c.unchanged(() => c.ratePotential(n, periodId, 'HIGH', peer, 2));
       expect(codes(byPeer)).toEqual([['NOT_FOUND', ['input', 'employeeId']]]);
     });

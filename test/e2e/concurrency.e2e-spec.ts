@@ -323,7 +323,7 @@ describe('concurrent mutations over HTTP', () => {
 
       const winners = outcomes.filter((o) => o.errors.length === 0 && o.userErrors.length === 0);
       expect(winners).toHaveLength(1);
-      // A loser that read the record after the winner committed sees it already deactivated: INVALID_STATE is as
+      // A loser that read the record after the winner committed sees it already deactivated: ALREADY_IN_STATE is as
       // right as CONFLICT. Nothing else is.
       const refusals = outcomes
         .filter((o) => o !== winners[0])
@@ -331,7 +331,7 @@ describe('concurrent mutations over HTTP', () => {
       for (const refusal of refusals)
         expect([
           { errors: [], codes: ['CONFLICT'] },
-          { errors: [], codes: ['INVALID_STATE'] },
+          { errors: [], codes: ['ALREADY_IN_STATE'] },
         ]).toContainEqual(refusal);
       const row = await stored('employee', employee.rowId);
       expect({ version: Number(row.version), active: Boolean(Number(row.active)) }).toEqual({
@@ -492,14 +492,14 @@ describe('concurrent mutations over HTTP', () => {
       const misplaced = heads
         .filter((h) => Number(h.headUnit) !== Number(h.unit))
         .map((h) => ({ unit: Number(h.unit), head: Number(h.head), worksIn: Number(h.headUnit) }));
-      // One of each pair wins; the other is refused (HEAD_NOT_IN_UNIT: INVALID, or HEAD_CANNOT_MOVE: INVALID_STATE).
+      // One of each pair wins; the other is refused (HEAD_NOT_IN_UNIT: INVALID, or HEAD_CANNOT_MOVE: HEADS_UNIT).
       expect({ misplaced, bothSucceeded: outcomes.filter((pair) => pair.every(succeeded)).length }).toEqual({
         misplaced: [],
         bothSucceeded: 0,
       });
       for (const pair of outcomes)
         expect([
-          [[], ['INVALID_STATE']],
+          [[], ['HEADS_UNIT']],
           [['INVALID'], []],
         ]).toContainEqual(pair.map(codesOf));
     });
@@ -531,11 +531,11 @@ describe('concurrent mutations over HTTP', () => {
         inactiveHeads: inactiveHeads.map((h) => ({ unit: Number(h.unit), head: Number(h.head) })),
         bothSucceeded: outcomes.filter((pair) => pair.every(succeeded)).length,
       }).toEqual({ inactiveHeads: [], bothSucceeded: 0 });
-      // One of each pair wins; the other is refused (HEAD_INACTIVE: INVALID, or HEAD_CANNOT_DEACTIVATE: INVALID_STATE).
+      // One of each pair wins; the other is refused (HEAD_INACTIVE: EMPLOYEE_INACTIVE, or HEAD_CANNOT_DEACTIVATE: HEADS_UNIT).
       for (const pair of outcomes)
         expect([
-          [[], ['INVALID_STATE']],
-          [['INVALID'], []],
+          [[], ['HEADS_UNIT']],
+          [['EMPLOYEE_INACTIVE'], []],
         ]).toContainEqual(pair.map(codesOf));
     });
   });

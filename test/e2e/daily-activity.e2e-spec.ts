@@ -12,6 +12,7 @@ import {
   FollowThrough,
 } from './follow-through-helpers';
 import { codes, dbId, employeeId, type PlanOut, textOf } from './planning-helpers';
+import { userErrorCodes } from '../support/authorization-matrix';
 
 /**
  * The daily work log over HTTP (aktivitas harian, `docs/domain.md` glossary; local practice): the employee records each
@@ -257,7 +258,7 @@ describe('the daily activity log (aktivitas harian)', () => {
       }
     });
 
-    it('only the employee corrects: a peer gets NOT_FOUND, her reviewer and those above her FORBIDDEN; nothing written', async () => {
+    it('only the employee corrects: a peer gets NOT_FOUND, her reviewer and those above her NOT_ALLOWED; nothing written', async () => {
       app.clock.set(wit('2027-03-12'));
       const entry = (await record(nurse, { date: '2027-03-12' })).activity!;
       const byPeer = await e.unchanged(() =>
@@ -268,7 +269,7 @@ describe('the daily activity log (aktivitas harian)', () => {
         const refused = await e.unchanged(() =>
           e.activityRaw('updateActivity', { id: entry.id, expectedVersion: 1, description: 'Diubah' }, who),
         );
-        expect(FollowThrough.errorCodes(refused)).toEqual(['FORBIDDEN']);
+        expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
       }
       const unknown = await e.unchanged(() =>
         e.activity('updateActivity', { id: activityId(999999), expectedVersion: 1, description: 'Diubah' }, nurse),
@@ -276,7 +277,7 @@ describe('the daily activity log (aktivitas harian)', () => {
       expect(codes(unknown)).toEqual([['NOT_FOUND', ['input', 'id']]]);
     });
 
-    it('a returned entry, once corrected, goes back to the supervisor (SUBMITTED); an acknowledged one no longer changes (INVALID_STATE)', async () => {
+    it('a returned entry, once corrected, goes back to the supervisor (SUBMITTED); an acknowledged one no longer changes (LOCKED)', async () => {
       app.clock.set(wit('2027-03-12'));
       const entry = (await record(nurse, { date: '2027-03-12' })).activity!;
       const returned = await e.activityOk(
@@ -303,7 +304,7 @@ describe('the daily activity log (aktivitas harian)', () => {
           nurse,
         ),
       );
-      expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'id']]]);
+      expect(codes(refused)).toEqual([['LOCKED', ['input', 'id']]]);
     });
   });
 
@@ -335,7 +336,7 @@ describe('the daily activity log (aktivitas harian)', () => {
           head,
         ),
       );
-      expect(codes(again)).toEqual([['INVALID_STATE', ['input', 'id']]]);
+      expect(codes(again)).toEqual([['LOCKED', ['input', 'id']]]);
     });
 
     it('returning needs a comment (not blank, at most 2,000 characters); with one, the entry is RETURNED with it', async () => {
@@ -367,14 +368,14 @@ describe('the daily activity log (aktivitas harian)', () => {
       });
     });
 
-    it('the wrong reviewer is refused: the employee, the appraiser’s supervisor and HR are FORBIDDEN, a peer NOT_FOUND; a stale version CONFLICT', async () => {
+    it('the wrong reviewer is refused: the employee, the appraiser’s supervisor and HR are NOT_ALLOWED, a peer NOT_FOUND; a stale version CONFLICT', async () => {
       app.clock.set(wit('2027-03-13'));
       const entry = (await record(nurse, { date: '2027-03-13' })).activity!;
       for (const who of [nurse, kadinkes, e.hr]) {
         const refused = await e.unchanged(() =>
           e.activityRaw('reviewActivity', { id: entry.id, expectedVersion: 1, decision: 'ACKNOWLEDGE' }, who),
         );
-        expect(FollowThrough.errorCodes(refused)).toEqual(['FORBIDDEN']);
+        expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
       }
       const byPeer = await e.unchanged(() =>
         e.activity('reviewActivity', { id: entry.id, expectedVersion: 1, decision: 'ACKNOWLEDGE' }, peer),
@@ -418,7 +419,7 @@ describe('the daily activity log (aktivitas harian)', () => {
       const byHead = await e.unchanged(() =>
         e.activityRaw('reviewActivity', { id: entry.id, expectedVersion: 1, decision: 'ACKNOWLEDGE' }, head),
       );
-      expect(FollowThrough.errorCodes(byHead)).toEqual(['FORBIDDEN']);
+      expect(userErrorCodes(byHead)).toEqual(['NOT_ALLOWED']);
       expect(
         await e.activityOk('reviewActivity', { id: entry.id, expectedVersion: 1, decision: 'ACKNOWLEDGE' }, acting),
       ).toMatchObject({ status: 'ACKNOWLEDGED', reviewer: { id: employeeId(acting) } });

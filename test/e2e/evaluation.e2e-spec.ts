@@ -19,6 +19,7 @@ import {
   type Year,
 } from './evaluation-helpers';
 import { codes, dbId, type PlanOut, textOf } from './planning-helpers';
+import { userErrorCodes } from '../support/authorization-matrix';
 
 /**
  * Periodic and annual evaluation over HTTP (`docs/domain.md`, The ratings; scenario 5): who rates, when, with what
@@ -137,7 +138,7 @@ describe('evaluation (periodic and annual)', () => {
       expect(await evaluationAudits(plan.id)).toBe(1);
     });
 
-    it('only the appraiser rates: the owner, the appraiser’s supervisor and HR are FORBIDDEN, a peer gets NOT_FOUND, nothing written', async () => {
+    it('only the appraiser rates: the owner, the appraiser’s supervisor and HR are NOT_ALLOWED, a peer gets NOT_FOUND, nothing written', async () => {
       const { owner, plan } = take();
       const peer = pool[0]!.owner;
       app.clock.set(wit('2027-04-02'));
@@ -156,8 +157,7 @@ describe('evaluation (periodic and annual)', () => {
             'evaluation { id }',
           ),
         );
-        expect(refused.body.errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
-        expect(refused.body.data).toBeNull();
+        expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
       }
       const hidden = await e.unchanged(() => rateQ(plan, 1, {}, peer));
       expect(codes(hidden)).toEqual([['NOT_FOUND', ['input', 'appraisalId']]]);
@@ -208,7 +208,7 @@ describe('evaluation (periodic and annual)', () => {
           'realization { id }',
         ),
       );
-      expect(codes(closed)).toEqual([['INVALID_STATE', ['input', 'subPeriod']]]);
+      expect(codes(closed)).toEqual([['LOCKED', ['input', 'subPeriod']]]);
 
       const again = await rateQ(first.appraisal!, 1, { resultRating: BELOW, behaviorRating: BELOW });
       expect(again.userErrors).toEqual([]);
@@ -226,7 +226,7 @@ describe('evaluation (periodic and annual)', () => {
           head,
         ),
       );
-      expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
+      expect(codes(refused)).toEqual([['WRONG_PERIOD_PHASE', ['input', 'appraisalId']]]);
     });
 
     it('a plan not approved yet cannot be rated (NOT_APPROVED)', async () => {
@@ -235,12 +235,12 @@ describe('evaluation (periodic and annual)', () => {
       const submitted = await e.step('submitAppraisal', ready, owner);
       app.clock.set(wit('2027-04-05'));
       const refused = await e.unchanged(() => rateQ(submitted, 1));
-      expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
+      expect(codes(refused)).toEqual([['PLAN_NOT_APPROVED', ['input', 'appraisalId']]]);
     });
   });
 
   describe('periods in the wrong status', () => {
-    it('ratePeriod in a PLANNING period is INVALID_STATE; in a CLOSED period ratePeriod and rateYear are PERIOD_CLOSED', async () => {
+    it('ratePeriod in a PLANNING period is WRONG_PERIOD_PHASE; in a CLOSED period ratePeriod and rateYear are PERIOD_CLOSED', async () => {
       app.clock.set('2030-01-05T01:00:00Z');
       const y2030 = await e.givenYear(2030);
       const [planning, closing] = await e.nursesWithPlans(2, y2030);
@@ -260,7 +260,7 @@ describe('evaluation (periodic and annual)', () => {
             ),
           ),
         ),
-      ).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
+      ).toEqual([['WRONG_PERIOD_PHASE', ['input', 'appraisalId']]]);
       await e.movePeriodTo(y2030.period, 'CLOSED');
       app.clock.set(wit('2031-01-10'));
       const plan = closing!.plan;
@@ -510,7 +510,7 @@ describe('evaluation (periodic and annual)', () => {
       expect(four.evaluation!.resultJustification).toBe(textOf(4000, 'j'));
     });
 
-    it('only the appraiser rates the year: owner, appraiser’s supervisor, HR FORBIDDEN; a peer NOT_FOUND; nothing written', async () => {
+    it('only the appraiser rates the year: owner, appraiser’s supervisor, HR NOT_ALLOWED; a peer NOT_FOUND; nothing written', async () => {
       const { owner, plan } = take();
       const peer = pool[0]!.owner;
       for (const who of [owner, kadinkes, e.hr]) {
@@ -520,7 +520,7 @@ describe('evaluation (periodic and annual)', () => {
             who,
           ),
         );
-        expect(refused.body.errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
       }
       expect(codes(await e.unchanged(() => rate(plan, {}, peer)))).toEqual([['NOT_FOUND', ['input', 'appraisalId']]]);
     });
@@ -528,7 +528,7 @@ describe('evaluation (periodic and annual)', () => {
     it('a plan that is not approved cannot be rated (NOT_APPROVED)', async () => {
       expect(submittedPlan.status).toBe('SUBMITTED');
       expect(codes(await e.unchanged(() => rate(submittedPlan)))).toEqual([
-        ['INVALID_STATE', ['input', 'appraisalId']],
+        ['PLAN_NOT_APPROVED', ['input', 'appraisalId']],
       ]);
     });
 
@@ -572,7 +572,7 @@ describe('evaluation (periodic and annual)', () => {
       const final = await e.ratedOrFail(plan.id);
       expect(final.status).toBe('FINAL');
       const refused = await e.unchanged(() => rate(final, { resultRating: BELOW, behaviorRating: BELOW }));
-      expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
+      expect(codes(refused)).toEqual([['ALREADY_FINAL', ['input', 'appraisalId']]]);
       expect((await e.ratedOrFail(plan.id)).annualEvaluation).toMatchObject({ predikat: 'SANGAT_BAIK', version: 2 });
     });
 
@@ -615,7 +615,7 @@ describe('evaluation (periodic and annual)', () => {
         const rateHead = (extra: Record<string, unknown>, version: number) =>
           e.rateYear({ appraisalId: plan.id, expectedVersion: version, behaviorRating: ABOVE, ...extra }, kadinkes);
         expect(codes(await e.unchanged(() => rateHead({}, plan.version)))).toEqual([
-          ['INVALID_STATE', ['input', 'appraisalId']],
+          ['UNIT_RATING_MISSING', ['input', 'appraisalId']],
         ]);
 
         const set = await e.setUnitRating({ unitId: unitGid(e.org.pkm), periodId: y2028.period.id, rating: 'BAIK' });
@@ -710,7 +710,7 @@ describe('evaluation (periodic and annual)', () => {
             districtHead,
           ),
         );
-        expect(own.body.errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(userErrorCodes(own)).toEqual(['NOT_ALLOWED']);
         const scoped = await app.token('dinkes-hr', { roles: [Role.HR_ADMIN], unit: e.org.dinkes.code });
         expect(codes(await e.unchanged(() => rate(districtPlan, {}, scoped)))).toEqual([
           ['NOT_FOUND', ['input', 'appraisalId']],

@@ -3,7 +3,7 @@ import { toGlobalId } from '../../src/core/graphql/global-id';
 import { PositionKind } from '../../src/modules/employee/employee-enums';
 import { type Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
-import { eachCase } from '../support/authorization-matrix';
+import { eachCase, userErrorCodes } from '../support/authorization-matrix';
 import { TestApp } from '../support/test-app';
 import { wit, type Year } from './evaluation-helpers';
 import {
@@ -205,7 +205,10 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
       expect(codes(refused)).toEqual([['NOT_FOUND', ['input', 'targetId']]]);
     });
 
-    /** Who may not give feedback on the employee's things: those who cannot read them find nothing; she herself and HR may read but not give. */
+    /**
+     * Who may not give feedback on the employee's things: those who cannot read them find nothing; she herself may
+     * read but not give; HR, without an employee record, gives none at all.
+     */
     const REFUSED = {
       peer: () => peer,
       'someone below her': () => kader,
@@ -220,9 +223,11 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
       outcome: (_target, actor) =>
         actor === 'anonymous'
           ? 'UNAUTHENTICATED'
-          : actor === 'she herself' || actor === 'HR'
-            ? 'FORBIDDEN'
-            : 'NOT_FOUND',
+          : actor === 'she herself'
+            ? 'NOT_ALLOWED'
+            : actor === 'HR'
+              ? 'FORBIDDEN'
+              : 'NOT_FOUND',
       title: (c) => `on ${c.name}, ${c.actor} gets ${c.outcome}; nothing written`,
       check: async ({ row: target, actor, outcome }) => {
         const who = REFUSED[actor]();
@@ -234,11 +239,13 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
           );
           return expect(FollowThrough.errorCodes(anonymous)).toEqual([outcome]);
         }
-        if (outcome === 'FORBIDDEN') {
+        if (outcome === 'NOT_ALLOWED' || outcome === 'FORBIDDEN') {
           const refused = await e.unchanged(() =>
             e.feedbackRaw('giveFeedback', { ...targetOf(target), text: 'Tidak berhak' }, who),
           );
-          return expect(FollowThrough.errorCodes(refused)).toEqual(['FORBIDDEN']);
+          // HR's token names no employee, so giving feedback is refused at the operation whatever the target.
+          if (outcome === 'FORBIDDEN') return expect(FollowThrough.errorCodes(refused)).toEqual(['FORBIDDEN']);
+          return expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
         }
         const refused = await e.unchanged(() =>
           e.feedback('giveFeedback', { ...targetOf(target), text: 'Tidak berhak' }, who),
@@ -374,13 +381,13 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
       }
     });
 
-    it('only the recipient replies: the author and those above are FORBIDDEN, a peer or someone elsewhere NOT_FOUND; nothing written', async () => {
+    it('only the recipient replies: the author and those above are NOT_ALLOWED, a peer or someone elsewhere NOT_FOUND; nothing written', async () => {
       const given = await e.give({ target: 'ACTIVITY', targetId: activity.id, text: 'Durasi terlalu lama?' }, head);
       for (const who of [head, kadinkes]) {
         const refused = await e.unchanged(() =>
           e.feedbackRaw('replyToFeedback', { id: given.id, expectedVersion: 1, reply: 'Balasan' }, who),
         );
-        expect(FollowThrough.errorCodes(refused)).toEqual(['FORBIDDEN']);
+        expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
       }
       for (const who of [peer, kader, outsider]) {
         const refused = await e.unchanged(() =>

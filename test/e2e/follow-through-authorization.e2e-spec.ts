@@ -1373,14 +1373,15 @@ describe('the printed evaluation (realizations, ratings, objection) over HTTP', 
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * ALLOWED: done, no userErrors. FORBIDDEN / UNAUTHENTICATED: a GraphQL error. NOT_FOUND / OUT_OF_SCOPE / INVALID:
- * the payload's userErrors (NOT_FOUND: the caller may not read the object, so it is as if absent).
+ * ALLOWED: done, no userErrors. FORBIDDEN (the role never allows the operation) / UNAUTHENTICATED: a GraphQL error.
+ * NOT_FOUND / NOT_ALLOWED / OUT_OF_SCOPE / INVALID: the payload's userErrors (NOT_FOUND: the caller may not read the
+ * object, so it is as if absent; NOT_ALLOWED: they read it but may not take this action).
  */
-type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'OUT_OF_SCOPE' | 'INVALID';
+type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'NOT_ALLOWED' | 'OUT_OF_SCOPE' | 'INVALID';
 
 type Rule = (actor: ActorName) => Outcome;
 
-/** An action on an object of self's: `allowed` act; other readers of it get FORBIDDEN; everyone else NOT_FOUND. */
+/** An action on an object of self's: `allowed` act; other readers of it get NOT_ALLOWED; everyone else NOT_FOUND. */
 const onObject =
   (reads: (a: ActorName) => boolean, ...allowed: ActorName[]): Rule =>
   (actor) =>
@@ -1389,7 +1390,7 @@ const onObject =
       : allowed.includes(actor)
         ? 'ALLOWED'
         : reads(actor)
-          ? 'FORBIDDEN'
+          ? 'NOT_ALLOWED'
           : 'NOT_FOUND';
 
 const onPlan = (...allowed: ActorName[]): Rule => onObject((a) => readsPlan(a), ...allowed);

@@ -13,6 +13,7 @@ import {
   type Year,
 } from './evaluation-helpers';
 import { codes, dbId } from './planning-helpers';
+import { userErrorCodes } from '../support/authorization-matrix';
 
 /**
  * Objections (keberatan, PP 30/2019 art. 59; `docs/domain.md` scenario 8) over HTTP: an annual BUTUH_PERBAIKAN is
@@ -311,14 +312,14 @@ describe('objections (keberatan)', () => {
           head,
         ),
       );
-      expect(codes(rerate)).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
+      expect(codes(rerate)).toEqual([['ALREADY_FINAL', ['input', 'appraisalId']]]);
       const again = await e.unchanged(() =>
         e.decideObjection(
           { id: filed.objection!.id, expectedVersion: 2, accept: false, reason: 'Berubah pikiran' },
           kadinkes,
         ),
       );
-      expect(codes(again)).toEqual([['INVALID_STATE', ['input', 'id']]]);
+      expect(codes(again)).toEqual([['ALREADY_DECIDED', ['input', 'id']]]);
     });
 
     it('the window is 14 calendar days in WIT: 19 January 23:30 is accepted, 20 January 00:30 (day 15) is refused, nothing written', async () => {
@@ -328,7 +329,7 @@ describe('objections (keberatan)', () => {
       const late = take();
       app.clock.set(wit('2028-01-20', '00:30'));
       const refused = await e.unchanged(() => file(late));
-      expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
+      expect(codes(refused)).toEqual([['OBJECTION_WINDOW_CLOSED', ['input', 'appraisalId']]]);
       expect(refused.userErrors[0]!.message).toMatch(/2028-01-05.*2028-01-19/);
       expect(refused.objection ?? null).toBeNull();
     });
@@ -345,7 +346,7 @@ describe('objections (keberatan)', () => {
             'objection { id }',
           ),
         );
-        expect(refused.body.errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
       }
       expect(codes(await e.unchanged(() => file(d, 'Keberatan', pool[0]!.owner)))).toEqual([
         ['NOT_FOUND', ['input', 'appraisalId']],
@@ -359,7 +360,7 @@ describe('objections (keberatan)', () => {
       const notFinal = await e.ratedOrFail(evaluatedOnly.plan.id);
       expect(notFinal.status).toBe('EVALUATED');
       expect(codes(await e.unchanged(() => file({ owner: evaluatedOnly.owner, plan: notFinal })))).toEqual([
-        ['INVALID_STATE', ['input', 'appraisalId']],
+        ['NOT_FINAL', ['input', 'appraisalId']],
       ]);
     });
 
@@ -429,10 +430,10 @@ describe('objections (keberatan)', () => {
             ),
           ),
         ),
-      ).toEqual([['INVALID_STATE', ['input', 'id']]]);
+      ).toEqual([['ALREADY_DECIDED', ['input', 'id']]]);
     });
 
-    it('the wrong decider is refused, writing nothing: the appraiser, the employee and HR (FORBIDDEN), a peer (NOT_FOUND)', async () => {
+    it('the wrong decider is refused, writing nothing: the appraiser, the employee and HR (NOT_ALLOWED), a peer (NOT_FOUND)', async () => {
       const d = take();
       app.clock.set(wit('2028-01-11'));
       const objection = (await file(d)).objection!;
@@ -446,7 +447,7 @@ describe('objections (keberatan)', () => {
       };
       for (const who of [head, d.owner, e.hr]) {
         const refused = await e.unchanged(() => e.decideObjectionRaw(input, who));
-        expect(refused.body.errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
       }
       const peer = await e.unchanged(() => e.decideObjection(input, pool[0]!.owner));
       expect(codes(peer)).toEqual([['NOT_FOUND', ['input', 'id']]]);
@@ -483,7 +484,7 @@ describe('objections (keberatan)', () => {
         reason: 'Laporan Desember diterima',
       };
       const appraiser = await e.unchanged(() => e.decideObjectionRaw(input, kadinkes));
-      expect(appraiser.body.errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(userErrorCodes(appraiser)).toEqual(['NOT_ALLOWED']);
       const bappeda = await app.fixtures.unit({ code: 'OB-BAPPEDA', name: 'Bappeda' });
       const elsewhere = await app.token('bappeda-hr', { roles: [Role.HR_ADMIN], unit: bappeda.code });
       expect(codes(await e.unchanged(() => e.decideObjection(input, elsewhere)))).toEqual([
@@ -535,7 +536,7 @@ describe('objections (keberatan)', () => {
           late.owner,
         ),
       );
-      expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
+      expect(codes(refused)).toEqual([['OBJECTION_WINDOW_CLOSED', ['input', 'appraisalId']]]);
       expect(refused.userErrors[0]!.message).toMatch(/2028-01-25/);
     });
   });

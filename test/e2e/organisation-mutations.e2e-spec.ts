@@ -1224,15 +1224,15 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectRefused(
         'setSupervisor',
         { employeeId: gid(employee, 'Employee'), expectedVersion: 1, supervisorId: gid(retired, 'Employee') },
-        [{ code: 'INVALID', field: ['input', 'supervisorId'] }],
+        [{ code: 'EMPLOYEE_INACTIVE', field: ['input', 'supervisorId'] }],
       );
       await expectRefused('createEmployee', newEmployeeInput(unit, { supervisorId: gid(retired, 'Employee') }), [
-        { code: 'INVALID', field: ['input', 'supervisorId'] },
+        { code: 'EMPLOYEE_INACTIVE', field: ['input', 'supervisorId'] },
       ]);
       await expectRefused(
         'updateUnit',
         { id: gid(unit, 'Unit'), expectedVersion: 1, headId: gid(retired, 'Employee') },
-        [{ code: 'INVALID', field: ['input', 'headId'] }],
+        [{ code: 'EMPLOYEE_INACTIVE', field: ['input', 'headId'] }],
       );
     });
 
@@ -1247,7 +1247,7 @@ describe('organisation mutations (region-wide HR admin)', () => {
       );
     });
 
-    describe('transitions not allowed: INVALID_STATE', () => {
+    describe('refused by the record’s state: HEADS_UNIT, ALREADY_IN_STATE', () => {
       it('moving the head of a unit to another unit', async () => {
         const unit = await app.fixtures.unit();
         const elsewhere = await app.fixtures.unit();
@@ -1264,7 +1264,7 @@ describe('organisation mutations (region-wide HR admin)', () => {
         await expectRefused(
           'updateEmployee',
           { id: gid(head, 'Employee'), expectedVersion: 1, unitId: gid(elsewhere, 'Unit') },
-          [{ code: 'INVALID_STATE', field: ['input', 'unitId'] }],
+          [{ code: 'HEADS_UNIT', field: ['input', 'unitId'] }],
         );
       });
 
@@ -1281,7 +1281,7 @@ describe('organisation mutations (region-wide HR admin)', () => {
           ).userErrors,
         ).toEqual([]);
         await expectRefused('deactivateEmployee', { id: gid(head, 'Employee'), expectedVersion: 1 }, [
-          { code: 'INVALID_STATE', field: ['input', 'id'] },
+          { code: 'HEADS_UNIT', field: ['input', 'id'] },
         ]);
       });
 
@@ -1293,11 +1293,11 @@ describe('organisation mutations (region-wide HR admin)', () => {
             .userErrors,
         ).toEqual([]);
         await expectRefused('deactivateEmployee', { id: gid(employee, 'Employee'), expectedVersion: 2 }, [
-          { code: 'INVALID_STATE', field: ['input', 'id'] },
+          { code: 'ALREADY_IN_STATE', field: ['input', 'id'] },
         ]);
         const active = await app.fixtures.employee({ unit });
         await expectRefused('reactivateEmployee', { id: gid(active, 'Employee'), expectedVersion: 1 }, [
-          { code: 'INVALID_STATE', field: ['input', 'id'] },
+          { code: 'ALREADY_IN_STATE', field: ['input', 'id'] },
         ]);
       });
     });

@@ -302,16 +302,16 @@ describe('performance periods', () => {
       expect(stale.userErrors[0]!.currentVersion).toBe(2);
     });
 
-    it('refuses a cadence change once RUNNING with INVALID_STATE, writing nothing; the deadlines still change', async () => {
+    it('refuses a cadence change once RUNNING with WRONG_PERIOD_PHASE, writing nothing; the deadlines still change', async () => {
       const opened = (await open({ year: 2039 })).period!;
       const version = await p.movePeriodTo(opened, 'RUNNING');
       const refused = await p.unchanged(() => update({ id: opened.id, expectedVersion: version, cadence: 'MONTHLY' }));
-      expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'cadence']]]);
+      expect(codes(refused)).toEqual([['WRONG_PERIOD_PHASE', ['input', 'cadence']]]);
       // Refused as a whole: a valid deadline in the same input is not written either.
       const mixed = await p.unchanged(() =>
         update({ id: opened.id, expectedVersion: version, cadence: 'MONTHLY', planningDeadline: '2039-03-31' }),
       );
-      expect(codes(mixed)).toEqual([['INVALID_STATE', ['input', 'cadence']]]);
+      expect(codes(mixed)).toEqual([['WRONG_PERIOD_PHASE', ['input', 'cadence']]]);
       // The same cadence is no change.
       const same = await update({ id: opened.id, expectedVersion: version, cadence: 'QUARTERLY' });
       expect(same.userErrors).toEqual([]);

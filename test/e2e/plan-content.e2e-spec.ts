@@ -4,6 +4,7 @@ import { type Employee } from '../../src/modules/employee/employee.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { type Unit } from '../../src/modules/unit/unit.entity';
 import { TestApp } from '../support/test-app';
+import { userErrorCodes } from '../support/authorization-matrix';
 import {
   codes,
   dbId,
@@ -336,7 +337,7 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
       expect(codes(foreign)).toEqual([['INVALID', ['input', 'supportsId']]]);
     });
 
-    it('removing an RHK that another plan’s RHK supports is INVALID_STATE, writing nothing; once unlinked it goes', async () => {
+    it('removing an RHK that another plan’s RHK supports is IN_USE, writing nothing; once unlinked it goes', async () => {
       const sup = await app.fixtures.employee({
         unit: pkm,
         supervisor: kadinkes,
@@ -352,7 +353,7 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
       const refused = await p.unchanged(() =>
         removeRhk(sup, { id: root.workResultPlan!.id, expectedVersion: root.appraisal!.version }),
       );
-      expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'id']]]);
+      expect(codes(refused)).toEqual([['IN_USE', ['input', 'id']]]);
       // The staff member's RHK becomes additional and unlinked: now the supervisor may remove theirs.
       const unlinked = await updateRhk(staff, {
         id: child.workResultPlan!.id,
@@ -927,7 +928,7 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
       ).toBe(3);
     });
 
-    it('the employee cannot write one (FORBIDDEN), a peer cannot see the plan (NOT_FOUND), an over-long one is INVALID: nothing written', async () => {
+    it('the employee cannot write one (NOT_ALLOWED), a peer cannot see the plan (NOT_FOUND), an over-long one is INVALID: nothing written', async () => {
       const { employee, plan } = await newStaff();
       const byEmployee = await p.unchanged(() =>
         setExpectation(employee, {
@@ -937,8 +938,7 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
           expectation: 'Saya sendiri',
         }),
       );
-      expect(byEmployee.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(byEmployee.body.data?.r ?? null).toBeNull();
+      expect(userErrorCodes(byEmployee)).toEqual(['NOT_ALLOWED']);
       const byPeer = await p.unchanged(() =>
         setExpectation(peer, {
           appraisalId: plan.id,
@@ -956,7 +956,7 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
           expectation: 'Atasan tidak langsung',
         }),
       );
-      expect(byHeadOfOffice.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(userErrorCodes(byHeadOfOffice)).toEqual(['NOT_ALLOWED']);
       const tooLong = await p.unchanged(() =>
         setExpectation(head, {
           appraisalId: plan.id,
@@ -979,7 +979,7 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
       ]);
     });
 
-    it('can be written while SUBMITTED, not after approval (INVALID_STATE, nothing written), again after a reopen', async () => {
+    it('can be written while SUBMITTED, not after approval (PLAN_NOT_EDITABLE, nothing written), again after a reopen', async () => {
       const { employee } = await newStaff();
       const plan = (
         await app.data<{ employee: { currentAppraisal: { id: string } } }>(
@@ -1014,7 +1014,7 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
           expectation: null,
         }),
       );
-      expect(codes(afterApproval.body.data!.r)).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
+      expect(codes(afterApproval.body.data!.r)).toEqual([['PLAN_NOT_EDITABLE', ['input', 'appraisalId']]]);
       const another = await p.unchanged(() =>
         setExpectation(head, {
           appraisalId: plan,
@@ -1023,7 +1023,7 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
           expectation: 'Cepat belajar',
         }),
       );
-      expect(codes(another.body.data!.r)).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
+      expect(codes(another.body.data!.r)).toEqual([['PLAN_NOT_EDITABLE', ['input', 'appraisalId']]]);
       current = await p.step('reopenAppraisal', current, head, 'Ekspektasi perlu diperbarui');
       const afterReopen = await setExpectation(head, {
         appraisalId: plan,
@@ -1036,7 +1036,7 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
   });
 
   describe('who edits the content', () => {
-    it('only the employee, while the plan is editable: the appraiser gets FORBIDDEN, a peer NOT_FOUND, a SUBMITTED plan INVALID_STATE', async () => {
+    it('only the employee, while the plan is editable: the appraiser gets NOT_ALLOWED, a peer NOT_FOUND, a SUBMITTED plan PLAN_NOT_EDITABLE', async () => {
       const { employee, plan } = await newStaff();
       const byHead = await p.unchanged(() =>
         p.raw(
@@ -1046,7 +1046,7 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
           'workResultPlan { id }',
         ),
       );
-      expect(byHead.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(userErrorCodes(byHead)).toEqual(['NOT_ALLOWED']);
       const byPeer = await p.unchanged(() => addRhk(peer, plan, { kind: 'ADDITIONAL', text: 'Dari teman' }));
       expect(byPeer.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
       const ready = await addRhk(employee, plan, { supportsId: headRhk });
@@ -1057,11 +1057,11 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
       });
       const submitted = await p.step('submitAppraisal', withIki.appraisal!, employee);
       const locked = await p.unchanged(() => addRhk(employee, submitted, { kind: 'ADDITIONAL', text: 'Terlambat' }));
-      expect(locked.userErrors.map((e) => e.code)).toEqual(['INVALID_STATE']);
+      expect(locked.userErrors.map((e) => e.code)).toEqual(['PLAN_NOT_EDITABLE']);
       const lockedIki = await p.unchanged(() =>
         updateIki(employee, { id: withIki.indicator!.id, expectedVersion: submitted.version, targetValue: 4 }),
       );
-      expect(lockedIki.userErrors.map((e) => e.code)).toEqual(['INVALID_STATE']);
+      expect(lockedIki.userErrors.map((e) => e.code)).toEqual(['PLAN_NOT_EDITABLE']);
       const stale = await p.unchanged(() =>
         addRhk(employee, { id: plan.id, version: plan.version }, { kind: 'ADDITIONAL', text: 'Versi lama' }),
       );

@@ -6,6 +6,7 @@ import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { type Unit } from '../../src/modules/unit/unit.entity';
 import { toGlobalId } from '../../src/core/graphql/global-id';
 import { TestApp } from '../support/test-app';
+import { userErrorCodes } from '../support/authorization-matrix';
 import {
   codes,
   dbId,
@@ -310,7 +311,7 @@ describe('the plan workflow', () => {
       },
     );
 
-    it('only the employee submits and only the appraiser decides: the appraiser’s supervisor gets FORBIDDEN, a peer NOT_FOUND', async () => {
+    it('only the employee submits and only the appraiser decides: the appraiser’s supervisor gets NOT_ALLOWED, a peer NOT_FOUND', async () => {
       const { owner, plan } = await planIn('SUBMITTED');
       const peer = await newNurse();
       const byPeer = await p.unchanged(() =>
@@ -321,17 +322,17 @@ describe('the plan workflow', () => {
         const refused = await p.unchanged(() =>
           p.raw('approveAppraisal', { id: plan.id, expectedVersion: plan.version }, who, 'appraisal { id }'),
         );
-        expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
       }
       const draft = await planIn('DRAFT');
       const byHead = await p.unchanged(() =>
         p.raw('submitAppraisal', { id: draft.plan.id, expectedVersion: draft.plan.version }, head, 'appraisal { id }'),
       );
-      expect(byHead.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(userErrorCodes(byHead)).toEqual(['NOT_ALLOWED']);
       const byHr = await p.unchanged(() =>
         p.raw('approveAppraisal', { id: plan.id, expectedVersion: plan.version }, p.hr, 'appraisal { id }'),
       );
-      expect(byHr.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(userErrorCodes(byHr)).toEqual(['NOT_ALLOWED']);
     });
   });
 
@@ -503,7 +504,7 @@ describe('the plan workflow', () => {
       expect(await planOf(upstairs)).toBeNull();
     });
 
-    it('refuses HR outside the unit (OUT_OF_SCOPE), employees (FORBIDDEN), a closed-to-planning period (INVALID_STATE), an unknown unit or period (NOT_FOUND): nothing written', async () => {
+    it('refuses HR outside the unit (OUT_OF_SCOPE), employees (FORBIDDEN), a closed-to-planning period (WRONG_PERIOD_PHASE), an unknown unit or period (NOT_FOUND): nothing written', async () => {
       const scoped = await app.token('dinkes-hr', { roles: [Role.HR_ADMIN], unit: 'WF-DINKES' });
       const outOfScope = await p.unchanged(() =>
         p.mutate('createAppraisalsForUnit', { periodId: period2027, unitId: unitId(sd) }, scoped, 'created'),
@@ -536,12 +537,12 @@ describe('the plan workflow', () => {
       const late = await p.unchanged(() =>
         p.mutate('createAppraisalsForUnit', { periodId: evaluating.id, unitId: unitId(sd) }, p.hr, 'created'),
       );
-      expect(late.userErrors.map((e) => e.code)).toEqual(['INVALID_STATE']);
+      expect(late.userErrors.map((e) => e.code)).toEqual(['WRONG_PERIOD_PHASE']);
     });
   });
 
   describe('reassignAppraiser', () => {
-    it('the new appraiser decides, the old one gets FORBIDDEN; the snapshot names change; the history keeps who decided', async () => {
+    it('the new appraiser decides, the old one gets NOT_ALLOWED; the snapshot names change; the history keeps who decided', async () => {
       const { owner, plan } = await planIn('SUBMITTED');
       expect(plan).toMatchObject({
         appraiserName: 'Agustina Wenda',
@@ -581,7 +582,7 @@ describe('the plan workflow', () => {
           'appraisal { id }',
         ),
       );
-      expect(byOld.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(userErrorCodes(byOld)).toEqual(['NOT_ALLOWED']);
       const returned = await p.step('returnAppraisal', reassigned.appraisal, acting, 'Lengkapi bukti dukung');
       expect(returned.history.at(-1)).toMatchObject({ action: 'RETURN', actorSubject: acting.nip });
       // The main RHK still supports the old appraiser's RHK: the resubmission asks for the new appraiser's.
@@ -627,7 +628,7 @@ describe('the plan workflow', () => {
           'appraisal { id }',
         ),
       );
-      expect(byHead.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(userErrorCodes(byHead)).toEqual(['NOT_ALLOWED']);
       const approved = await p.step('approveAppraisal', reassigned.appraisal, p.hr);
       expect(approved.history.at(-1)).toMatchObject({ action: 'APPROVE', actorSubject: 'bkpsdm-portal' });
     });
@@ -699,7 +700,7 @@ describe('the plan workflow', () => {
           'appraisal { id }',
         ),
       );
-      expect(onClosed.userErrors.map((e) => e.code)).toEqual(['INVALID_STATE']);
+      expect(onClosed.userErrors.map((e) => e.code)).toEqual(['LOCKED']);
     });
   });
 

@@ -11,6 +11,7 @@ import {
   FEEDBACK_FIELDS,
 } from './follow-through-helpers';
 import { codes, dbId, employeeId, PLAN_FIELDS, type PlanOut, textOf } from './planning-helpers';
+import { userErrorCodes } from '../support/authorization-matrix';
 
 /**
  * Realizations over HTTP (`docs/domain.md`, The cycle, step 2; scenario 4): the employee records, month by month, what
@@ -366,7 +367,7 @@ describe('realizations (realisasi) with evidence (bukti dukung)', () => {
       expect(await e.recordOk({ indicatorId, subPeriod: 4, value: 30 }, owner!)).toMatchObject({ subPeriod: 4 });
     });
 
-    it('a month outside the dates the plan covers (a plan opened by a transfer on 1 July) is INVALID on subPeriod; the closed plan is INVALID_STATE', async () => {
+    it('a month outside the dates the plan covers (a plan opened by a transfer on 1 July) is INVALID on subPeriod; the closed plan is PLAN_NOT_APPROVED', async () => {
       const { owner, plan: first } = await take();
       app.clock.set(wit('2027-02-20'));
       const moved = await e.ok<{ closedAppraisal: PlanOut; newAppraisal: PlanOut }>(
@@ -400,13 +401,13 @@ describe('realizations (realisasi) with evidence (bukti dukung)', () => {
       const onClosed = await e.unchanged(() =>
         e.record({ indicatorId: firstIndicator(first), subPeriod: 2, value: 10 }, owner),
       );
-      expect(codes(onClosed)).toEqual([['INVALID_STATE', ['input', 'indicatorId']]]);
+      expect(codes(onClosed)).toEqual([['PLAN_NOT_APPROVED', ['input', 'indicatorId']]]);
     });
   });
 
   describe('whose plan, in which state', () => {
     it.each(['DRAFT', 'SUBMITTED', 'RETURNED'] as const)(
-      'a plan in %s is INVALID_STATE on indicatorId; nothing written',
+      'a plan in %s is PLAN_NOT_APPROVED on indicatorId; nothing written',
       async (state) => {
         app.clock.set(wit('2027-02-20'));
         const owner = await e.nurse();
@@ -419,7 +420,7 @@ describe('realizations (realisasi) with evidence (bukti dukung)', () => {
         const refused = await e.unchanged(() =>
           e.record({ indicatorId: firstIndicator(plan), subPeriod: 1, value: 5 }, owner),
         );
-        expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'indicatorId']]]);
+        expect(codes(refused)).toEqual([['PLAN_NOT_APPROVED', ['input', 'indicatorId']]]);
       },
     );
 
@@ -437,7 +438,7 @@ describe('realizations (realisasi) with evidence (bukti dukung)', () => {
       });
     });
 
-    it('someone else’s indicator: a peer gets NOT_FOUND, the appraiser, the appraiser’s supervisor and HR get FORBIDDEN; nothing written', async () => {
+    it('someone else’s indicator: a peer gets NOT_FOUND, the appraiser, the appraiser’s supervisor and HR get NOT_ALLOWED; nothing written', async () => {
       const { owner, plan } = await take();
       const peer = (await take()).owner;
       const indicatorId = firstIndicator(plan);
@@ -451,7 +452,7 @@ describe('realizations (realisasi) with evidence (bukti dukung)', () => {
         expect(codes(byPeer)).toEqual([['NOT_FOUND', ['input', 'indicatorId']]]);
         for (const who of [head, kadinkes, e.hr]) {
           const refused = await e.unchanged(() => e.recordRaw(input, who));
-          expect(FollowThrough.errorCodes(refused)).toEqual(['FORBIDDEN']);
+          expect(userErrorCodes(refused)).toEqual(['NOT_ALLOWED']);
         }
         const anonymous = await e.unchanged(() =>
           app.gql('mutation($i: RecordRealizationInput!) { recordRealization(input: $i) { userErrors { code } } }', {
@@ -500,7 +501,7 @@ describe('realizations (realisasi) with evidence (bukti dukung)', () => {
   });
 
   describe('after the month is rated (ratePeriod)', () => {
-    it('neither a correction nor a first recording of that month is taken (INVALID_STATE on subPeriod); other months are', async () => {
+    it('neither a correction nor a first recording of that month is taken (LOCKED on subPeriod); other months are', async () => {
       const { owner, plan } = await take();
       const indicatorId = firstIndicator(plan);
       app.clock.set(wit('2027-02-27'));
@@ -519,9 +520,9 @@ describe('realizations (realisasi) with evidence (bukti dukung)', () => {
       const correction = await e.unchanged(() =>
         e.record({ indicatorId, subPeriod: 2, expectedVersion: feb.version, value: 12 }, owner),
       );
-      expect(codes(correction)).toEqual([['INVALID_STATE', ['input', 'subPeriod']]]);
+      expect(codes(correction)).toEqual([['LOCKED', ['input', 'subPeriod']]]);
       const firstTime = await e.unchanged(() => e.record({ indicatorId, subPeriod: 1, value: 12 }, owner));
-      expect(codes(firstTime)).toEqual([['INVALID_STATE', ['input', 'subPeriod']]]);
+      expect(codes(firstTime)).toEqual([['LOCKED', ['input', 'subPeriod']]]);
       expect(await e.recordOk({ indicatorId, subPeriod: 3, value: 3 }, owner)).toMatchObject({ subPeriod: 3 });
       expect((await realizationOf(indicatorId)).realizations.map((r) => [r.subPeriod, r.value, r.version])).toEqual([
         [2, 10, 1],
@@ -665,7 +666,7 @@ describe('realizations (realisasi) with evidence (bukti dukung)', () => {
       const refused = await e.unchanged(() =>
         e.record({ indicatorId, subPeriod: 2, expectedVersion: 2, value: 95 }, nurse),
       );
-      expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'subPeriod']]]);
+      expect(codes(refused)).toEqual([['LOCKED', ['input', 'subPeriod']]]);
       expect((await feedbackOn(nurse))!.value).toBe(88);
 
       // March is not rated on its own: she records it while the year is still open.
@@ -687,7 +688,7 @@ describe('realizations (realisasi) with evidence (bukti dukung)', () => {
         { indicatorId, subPeriod: 4, value: 95 },
       ]) {
         const afterYear = await e.unchanged(() => e.record(input, nurse));
-        expect(codes(afterYear)).toEqual([['INVALID_STATE', ['input', 'indicatorId']]]);
+        expect(codes(afterYear)).toEqual([['PLAN_NOT_APPROVED', ['input', 'indicatorId']]]);
       }
     });
   });

@@ -185,7 +185,7 @@ describe('unit ratings and the distribution curve', () => {
     it('finalizing a unit without its own rating is refused (UNIT_RATING_MISSING), writing nothing', async () => {
       await e.rateInto(unrated.staff[0]!.plan, 'BAIK', kadis);
       const refused = await e.unchanged(() => e.finalize({ unitId: unitGid(unrated.unit), periodId: year.period.id }));
-      expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'unitId']]]);
+      expect(codes(refused)).toEqual([['UNIT_RATING_MISSING', ['input', 'unitId']]]);
     });
 
     describe('scenario 7: the curve each unit rating allows, through the API', () => {
@@ -292,7 +292,7 @@ describe('unit ratings and the distribution curve', () => {
           expectedVersion: done.unitRating!.version,
         }),
       );
-      expect(codes(locked)).toEqual([['INVALID_STATE', ['input', 'unitId']]]);
+      expect(codes(locked)).toEqual([['LOCKED', ['input', 'unitId']]]);
       const plan = await e.ratedOrFail(warned.staff[0]!.plan.id);
       const rerate = await e.unchanged(() =>
         e.rateYear(
@@ -300,7 +300,7 @@ describe('unit ratings and the distribution curve', () => {
           kadis,
         ),
       );
-      expect(codes(rerate)).toEqual([['INVALID_STATE', ['input', 'appraisalId']]]);
+      expect(codes(rerate)).toEqual([['ALREADY_FINAL', ['input', 'appraisalId']]]);
     });
 
     it('plans not yet rated are left as they are and counted as pending', async () => {
@@ -357,7 +357,7 @@ describe('unit ratings and the distribution curve', () => {
         'unitRating { id }',
       );
       const refused = await e.unchanged(() => e.finalize({ unitId: unitGid(unrated.unit), periodId: next.id }));
-      expect(codes(refused)).toEqual([['INVALID_STATE', ['input', 'periodId']]]);
+      expect(codes(refused)).toEqual([['WRONG_PERIOD_PHASE', ['input', 'periodId']]]);
     });
   });
 
@@ -404,8 +404,8 @@ describe('unit ratings and the distribution curve', () => {
           }),
         );
         expect(codes(refused)).toEqual([
-          ['INVALID_STATE', ['input', 'unitId']],
-          ['INVALID_STATE', ['input', 'unitId']],
+          ['CURVE_VIOLATED', ['input', 'unitId']],
+          ['CURVE_VIOLATED', ['input', 'unitId']],
         ]);
         expect(refused.userErrors[0]!.message).toMatch(/BAIK at most 70% \(8 of 10\)/);
         expect(refused.userErrors[1]!.message).toMatch(/at least one BUTUH_PERBAIKAN or KURANG_MISCONDUCT \(0 of 10\)/);

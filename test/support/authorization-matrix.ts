@@ -174,3 +174,10 @@ export async function expectWrite<P extends Payload>(outcome: WriteOutcome, call
   // A refused write changes nothing: no row of any table it may touch, no audit row.
   if (outcome !== 'ALLOWED') expect(after).toEqual(before);
 }
+
+/** The codes of the userErrors in a response's one payload, whatever its alias; the response has no GraphQL error. */
+export function userErrorCodes(res: GraphQLResponse<unknown>): string[] {
+  expect(res.body.errors).toBeUndefined();
+  const [payload] = Object.values((res.body.data ?? {}) as Record<string, Payload | null>);
+  return (payload?.userErrors ?? []).map((e) => e.code);
+}

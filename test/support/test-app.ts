@@ -78,6 +78,8 @@ export class TestApp {
       rateLimitCostPerMinute: 0,
       // Concurrency tests send 50 requests at once and mean it; admission control has its own tests.
       maxConcurrentOperations: 64,
+      // The suite asserts English texts; `test/e2e/language.e2e-spec.ts` checks Indonesian and the negotiation.
+      defaultLocale: 'en',
       ...overrides,
     };
     const stats = new Map<string, RequestStats>();

@@ -2,6 +2,7 @@ import { unauthenticated } from '../errors/app-error';
 import { Actor } from './actor';
 import { Role } from './role';
 import { InvalidTokenError, type TokenVerifier } from './token-verifier';
+import { ERROR_MESSAGES } from '../errors/error-messages';
 
 /** Lookups authentication needs from the organisation, at the time of the request. */
 export interface PrincipalDirectory<E extends { rowId: number }> {
@@ -32,24 +33,24 @@ export async function authenticate<E extends { rowId: number }>(
 ): Promise<Authentication<E>> {
   if (authorization === undefined || authorization === '') return { actor: Actor.anonymous() };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  if (!match) throw unauthenticated(ERROR_MESSAGES.bearerHeader);
   let claims;
   try {
     claims = await verifier.verify(match[1]!);
   } catch (error) {
-    if (error instanceof InvalidTokenError) throw unauthenticated(`Invalid token: ${error.message}.`);
+    if (error instanceof InvalidTokenError) throw unauthenticated(ERROR_MESSAGES.invalidToken(error.message));
     throw error;
   }
   let hrScopeUnitId: number | null = null;
   // Any unit claim must name a unit, whatever the roles: a claim that means nothing is a token that was minted wrong.
   if (claims.unitScope !== undefined) {
     const unitId = await directory.findUnitIdByCode(claims.unitScope);
-    if (unitId === undefined) throw unauthenticated('Invalid token: its HR unit scope does not exist.');
+    if (unitId === undefined) throw unauthenticated(ERROR_MESSAGES.unknownScope);
     if (claims.roles.includes(Role.HR_ADMIN)) hrScopeUnitId = unitId;
   }
   if (NIP_SHAPE.test(claims.subject)) {
     const employee = await directory.findActiveEmployeeByNip(claims.subject);
-    if (employee === undefined) throw unauthenticated('Invalid token: no active employee has this NIP.');
+    if (employee === undefined) throw unauthenticated(ERROR_MESSAGES.unknownEmployee);
     return {
       actor: Actor.employee(employee.rowId, claims.subject, claims.roles, hrScopeUnitId),
       employee,
@@ -57,6 +58,6 @@ export async function authenticate<E extends { rowId: number }>(
     };
   }
   // A client principal exists only through the roles it was granted.
-  if (claims.roles.length === 0) throw unauthenticated('Invalid token: a client token must grant a role.');
+  if (claims.roles.length === 0) throw unauthenticated(ERROR_MESSAGES.clientWithoutRole);
   return { actor: Actor.client(claims.subject, claims.roles, hrScopeUnitId), expiresAt: claims.expiresAt };
 }

@@ -1,3 +1,4 @@
+import { type Locale, LOCALES } from '../i18n/locale';
 import path from 'node:path';
 
 /** How the service verifies bearer tokens (`docs/api.md`, Identity). */
@@ -46,6 +47,8 @@ export interface Config {
   /** GraphiQL at `/graphql` for browsers, with the schema at `/explorer/schema.graphql` (`EXPLORER`; off in production). */
   explorer: boolean;
   timeZone: string;
+  /** The language of texts when a request's `Accept-Language` names none of ours, and of the CLI (`DEFAULT_LOCALE`). */
+  defaultLocale: Locale;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
   /** Events cross instances through Redis when set; in-process otherwise. */
@@ -230,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: flag(env.INTROSPECTION, !production),
     explorer: flag(env.EXPLORER, !production),
     timeZone: env.TIME_ZONE || 'Asia/Jayapura',
+    defaultLocale: oneOf('DEFAULT_LOCALE', env.DEFAULT_LOCALE, LOCALES, 'id'),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 100 * 1024),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
     redisUrl: env.REDIS_URL || undefined,

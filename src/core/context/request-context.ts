@@ -6,6 +6,7 @@ import { Policy, type PolicyTable } from '../policy/policy';
 import { LoaderRegistry } from './loader-registry';
 import { localDateOf, type LocalDate } from '../time/local-date';
 import { type AppraisalSettings, DEFAULT_APPRAISAL_SETTINGS } from '../config/config';
+import { type Locale } from '../i18n/locale';
 import { type EventBus, type Topic, type TopicPayloads } from '../events/event-bus';
 
 export interface RequestContextInit {
@@ -21,6 +22,8 @@ export interface RequestContextInit {
   /** Where committed changes are announced to subscribers. */
   events?: EventBus;
   settings?: AppraisalSettings;
+  /** The language of the texts the caller reads (`Accept-Language`); Indonesian when not given. */
+  locale?: Locale;
   /** Events waiting for the transaction to commit (set inside a transaction). */
   pendingEvents?: Array<() => void>;
 }
@@ -42,6 +45,7 @@ export class RequestContext {
   private readonly policyTable: PolicyTable;
   private readonly clock: () => Date;
   readonly settings: AppraisalSettings;
+  readonly locale: Locale;
   private readonly events?: EventBus;
   private readonly pendingEvents?: Array<() => void>;
 
@@ -55,6 +59,7 @@ export class RequestContext {
     this.policyTable = init.policyTable;
     this.clock = init.clock ?? (() => new Date());
     this.settings = init.settings ?? DEFAULT_APPRAISAL_SETTINGS;
+    this.locale = init.locale ?? 'id';
     this.events = init.events;
     this.pendingEvents = init.pendingEvents;
     this.inTransaction = inTransaction;
@@ -124,6 +129,7 @@ export class RequestContext {
       clock: this.clock,
       events: this.events,
       settings: this.settings,
+      locale: this.locale,
     };
   }
 }

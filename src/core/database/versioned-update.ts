@@ -34,13 +34,22 @@ export async function updateVersioned<T extends ObjectLiteral>(
   const current = await read.getRawOne<{ version: number | string }>();
   const currentVersion = current ? Number(current.version) : undefined;
   if (currentVersion === undefined)
-    throw new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'The record no longer exists.', field)]);
+    throw new UserErrorsException([
+      UserError.of(
+        UserErrorCode.NOT_FOUND,
+        { id: 'Data tersebut sudah tidak ada.', en: 'The record no longer exists.' },
+        field,
+      ),
+    ]);
   assertExpectedVersion(currentVersion, expectedVersion, field);
   // The row exists with the expected version yet was not updated: only a concurrent change explains it.
   throw new UserErrorsException([
     UserError.of(
       UserErrorCode.CONFLICT,
-      'The record was changed concurrently. Reload and try again.',
+      {
+        id: 'Data diubah orang lain pada saat yang sama. Muat ulang lalu coba lagi.',
+        en: 'The record was changed concurrently. Reload and try again.',
+      },
       field,
       currentVersion,
     ),
@@ -57,7 +66,10 @@ export function assertExpectedVersion(
   throw new UserErrorsException([
     UserError.of(
       UserErrorCode.CONFLICT,
-      `The record was changed by someone else (version ${currentVersion}, you expected ${expectedVersion}). Reload and try again.`,
+      {
+        id: `Data sudah diubah orang lain (versi ${currentVersion}, Anda mengharapkan ${expectedVersion}). Muat ulang lalu coba lagi.`,
+        en: `The record was changed by someone else (version ${currentVersion}, you expected ${expectedVersion}). Reload and try again.`,
+      },
       field,
       currentVersion,
     ),

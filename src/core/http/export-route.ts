@@ -1,6 +1,9 @@
 import { type Request, type Response } from 'express';
 import { type RequestContext } from '../context/request-context';
 import { AppError, ErrorCode } from '../errors/app-error';
+import { ERROR_MESSAGES } from '../errors/error-messages';
+import { isLocale } from '../i18n/locale';
+import { type Text } from '../i18n/text';
 
 /** What a file export route needs of the server: the request's context, and the caller's cost budget. */
 export interface ExportDeps {
@@ -13,12 +16,22 @@ export interface ExportDeps {
   charge?(ctx: RequestContext, cost: number): number | undefined;
 }
 
-/** An export's refusal, as JSON with a stable code. */
-export function fail(res: Response, status: number, code: string, message: string): void {
+/**
+ * An export's refusal, as JSON with a stable code; a `Text` message in the request's language (set on
+ * `res.locals.locale` by the server), a string as it is.
+ */
+export function fail(res: Response, status: number, code: string, message: Text | string): void {
   res
     .status(status)
     .type('application/json')
-    .send(JSON.stringify({ error: { code, message } }));
+    .send(JSON.stringify({ error: { code, message: inRequestLocale(res, message) } }));
+}
+
+/** A message in the language of the request `res` answers; English when none was negotiated. */
+export function inRequestLocale(res: Response, message: Text | string): string {
+  if (typeof message === 'string') return message;
+  const locale: unknown = res.locals.locale;
+  return message[isLocale(locale) ? locale : 'en'];
 }
 
 /** The signed-in caller's context, or undefined after answering 401 (no token: anonymous). */
@@ -29,7 +42,7 @@ export async function signedInContext(
 ): Promise<RequestContext | undefined> {
   const ctx = await deps.contextFor(req, res);
   if (ctx.actor.isAuthenticated) return ctx;
-  fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in with a valid bearer token.');
+  fail(res, 401, ErrorCode.UNAUTHENTICATED, ERROR_MESSAGES.signIn);
   return undefined;
 }
 
@@ -38,7 +51,7 @@ export function chargeOrRefuse(deps: ExportDeps, ctx: RequestContext, res: Respo
   const retryAfter = deps.charge?.(ctx, cost);
   if (retryAfter === undefined) return true;
   res.setHeader('retry-after', String(retryAfter));
-  fail(res, 429, 'RATE_LIMITED', `Your query budget for this minute is spent; retry in ${retryAfter} s.`);
+  fail(res, 429, 'RATE_LIMITED', ERROR_MESSAGES.budgetSpent(retryAfter));
   return false;
 }
 
@@ -58,6 +71,6 @@ export function drainedOrGone(stream: NodeJS.EventEmitter, res: Response): Promi
 /** A bad or expired token: 401 with the same message as GraphQL gives (the routers' error handler). */
 export function unauthenticatedAs401(error: unknown, _req: Request, res: Response, next: (e?: unknown) => void): void {
   if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED)
-    return fail(res, 401, error.code, error.message);
+    return fail(res, 401, error.code, error.text ?? error.message);
   next(error);
 }

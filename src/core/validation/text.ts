@@ -1,5 +1,6 @@
 import { badUserInput } from '../errors/app-error';
 import { type UserErrorList, UserErrorCode } from '../errors/user-error';
+import { TEXT_LABELS, TEXT_MESSAGES, type TextLabel } from './text-labels';
 
 /**
  * Trims a required text input and checks its length; records INVALID on `errors` and returns undefined when it
@@ -9,16 +10,16 @@ export function requiredText(
   errors: UserErrorList,
   value: string,
   field: string[],
-  label: string,
+  label: TextLabel,
   max: number,
 ): string | undefined {
   const trimmed = value.trim();
   if (trimmed.length === 0) {
-    errors.add(UserErrorCode.INVALID, `${label} must not be empty.`, field);
+    errors.add(UserErrorCode.INVALID, TEXT_MESSAGES.empty(TEXT_LABELS[label]), field);
     return undefined;
   }
   if ([...trimmed].length > max) {
-    errors.add(UserErrorCode.INVALID, `${label} must be at most ${max} characters.`, field);
+    errors.add(UserErrorCode.INVALID, TEXT_MESSAGES.tooLong(TEXT_LABELS[label], max), field);
     return undefined;
   }
   return trimmed;
@@ -29,7 +30,7 @@ export function optionalText(
   errors: UserErrorList,
   value: string | null | undefined,
   field: string[],
-  label: string,
+  label: TextLabel,
   max: number,
 ): string | null | undefined {
   if (value === undefined) return undefined;

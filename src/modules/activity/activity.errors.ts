@@ -1,4 +1,5 @@
 import { UserError, UserErrorCode } from '../../core/errors/user-error';
+import { type Text } from '../../core/i18n/text';
 
 /** Every way a daily activity change can be refused, each mapped to its stable code and message. */
 export enum ActivityProblem {
@@ -12,29 +13,53 @@ export enum ActivityProblem {
   COMMENT_REQUIRED = 'COMMENT_REQUIRED',
 }
 
-const TABLE: Record<ActivityProblem, { code: UserErrorCode; message: string }> = {
-  ACTIVITY_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such activity entry.' },
-  DATE_IN_FUTURE: { code: UserErrorCode.INVALID, message: 'The day cannot be in the future.' },
+const TABLE: Record<ActivityProblem, { code: UserErrorCode; message: Text }> = {
+  ACTIVITY_NOT_FOUND: {
+    code: UserErrorCode.NOT_FOUND,
+    message: { id: 'Aktivitas harian tidak ditemukan.', en: 'No such activity entry.' },
+  },
+  DATE_IN_FUTURE: {
+    code: UserErrorCode.INVALID,
+    message: { id: 'Tanggal tidak boleh di masa depan.', en: 'The day cannot be in the future.' },
+  },
   DATE_OUTSIDE_PERIOD: {
     code: UserErrorCode.PERIOD_CLOSED,
-    message: 'The day falls in a closed performance period (or in none).',
+    message: {
+      id: 'Tanggal tersebut berada dalam periode penilaian yang sudah ditutup (atau di luar periode mana pun).',
+      en: 'The day falls in a closed performance period (or in none).',
+    },
   },
-  DURATION_INVALID: { code: UserErrorCode.INVALID, message: 'The duration is 1 to 1,440 minutes.' },
+  DURATION_INVALID: {
+    code: UserErrorCode.INVALID,
+    message: { id: 'Durasi 1 sampai 1.440 menit.', en: 'The duration is 1 to 1,440 minutes.' },
+  },
   URL_INVALID: {
     code: UserErrorCode.INVALID,
-    message: 'Evidence is a link: an http(s) URL of at most 500 characters.',
+    message: {
+      id: 'Bukti dukung berupa tautan: URL http(s) paling panjang 500 karakter.',
+      en: 'Evidence is a link: an http(s) URL of at most 500 characters.',
+    },
   },
   INDICATOR_NOT_IN_PLAN: {
     code: UserErrorCode.INVALID,
-    message: 'The indicator must be one of your plan’s for that day.',
+    message: {
+      id: 'Indikator harus salah satu indikator SKP Anda pada tanggal tersebut.',
+      en: 'The indicator must be one of your plan’s for that day.',
+    },
   },
   ALREADY_ACKNOWLEDGED: {
-    code: UserErrorCode.INVALID_STATE,
-    message: 'The entry is acknowledged: it no longer changes.',
+    code: UserErrorCode.LOCKED,
+    message: {
+      id: 'Aktivitas harian sudah diterima atasan: tidak dapat diubah lagi.',
+      en: 'The entry is acknowledged: it no longer changes.',
+    },
   },
   COMMENT_REQUIRED: {
     code: UserErrorCode.INVALID,
-    message: 'Say why the entry is returned (at most 2,000 characters).',
+    message: {
+      id: 'Sebutkan alasan aktivitas harian dikembalikan (paling banyak 2.000 karakter).',
+      en: 'Say why the entry is returned (at most 2,000 characters).',
+    },
   },
 };
 

@@ -2,7 +2,7 @@ import { type SelectQueryBuilder } from 'typeorm';
 import { type RequestContext } from '../../core/context/request-context';
 import { loadAll } from '../../core/context/loader-registry';
 import { forbidden } from '../../core/errors/app-error';
-import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { notAllowed, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { lockedRow } from '../../core/database/row-locks';
 import { Topic } from '../../core/events/event-bus';
@@ -30,6 +30,7 @@ import {
 import { activityById, type ActivityRange, activitySort, employeeActivitiesPage } from './activity.loaders';
 import { scopeActivitiesToReader } from './activity-scope';
 import { appraisalService } from '../appraisal/appraisal.service';
+import { ERROR_MESSAGES } from '../../core/errors/error-messages';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -71,7 +72,7 @@ export class ActivityService {
   async record(ctx: RequestContext, input: RecordActivityInput): Promise<{ activity: DailyActivity }> {
     const me = ctx.actor.employeeId;
     // A client (analyst, integration) has no daily log: refused like any other actor without the right.
-    if (me === undefined) throw forbidden('Only a signed-in employee keeps a daily log.');
+    if (me === undefined) throw forbidden(ERROR_MESSAGES.noDailyLog);
     const errors = new UserErrorList();
     const description = requiredText(errors, input.description, inputPath('description'), 'The description', 2000);
     this.checkDuration(errors, input.durationMinutes);
@@ -109,7 +110,14 @@ export class ActivityService {
 
   async update(ctx: RequestContext, input: UpdateActivityInput): Promise<{ activity: DailyActivity }> {
     const activity = await this.requireReadable(ctx, input.id);
-    if (activity.employeeId !== ctx.actor.employeeId) throw forbidden();
+    if (activity.employeeId !== ctx.actor.employeeId)
+      throw notAllowed(
+        {
+          id: 'Aktivitas harian hanya diubah oleh pegawai yang mencatatnya.',
+          en: 'Only its author changes a log entry.',
+        },
+        inputPath('id'),
+      );
     assertExpectedVersion(activity.version, input.expectedVersion);
     if (activity.status === ActivityStatus.ACKNOWLEDGED)
       throw new UserErrorsException([activityError(ActivityProblem.ALREADY_ACKNOWLEDGED, inputPath('id'))]);
@@ -149,7 +157,14 @@ export class ActivityService {
 
   async review(ctx: RequestContext, input: ReviewActivityInput): Promise<{ activity: DailyActivity }> {
     const activity = await this.requireReadable(ctx, input.id);
-    if (!(await ctx.policy.can(Permission.REVIEW_ACTIVITY, activity))) throw forbidden();
+    if (!(await ctx.policy.can(Permission.REVIEW_ACTIVITY, activity)))
+      throw notAllowed(
+        {
+          id: 'Aktivitas harian diperiksa oleh pejabat penilai kinerja atau atasan pegawai yang mencatatnya.',
+          en: 'Only the appraiser or someone above the author reviews a log entry.',
+        },
+        inputPath('id'),
+      );
     assertExpectedVersion(activity.version, input.expectedVersion);
     if (activity.status === ActivityStatus.ACKNOWLEDGED)
       throw new UserErrorsException([activityError(ActivityProblem.ALREADY_ACKNOWLEDGED, inputPath('id'))]);

@@ -8,6 +8,7 @@ import { Allow } from '../../core/policy/allow';
 import { Permission } from '../../core/policy/permission';
 import { Appraisal } from './appraisal.entity';
 import { appraisalService } from './appraisal.service';
+import { ERROR_MESSAGES } from '../../core/errors/error-messages';
 
 @ArgsType()
 class AppraisalChangedArgs {
@@ -25,7 +26,7 @@ export class AppraisalSubscriptions {
       const id = idOfType(args.id, Appraisal.typeName) ?? -1;
       // Unknown and unreadable answer alike, so a subscription cannot probe which plans exist.
       if (!(await appraisalService.get(context.withFreshLoaders(), id)))
-        throw badUserInput('No plan you may read has this id.', { field: 'id' });
+        throw badUserInput(ERROR_MESSAGES.noSuchPlan, { field: 'id' });
       return visibleEvents(context, Topic.APPRAISAL_CHANGED, async (ctx, event) =>
         event.appraisalId === id ? appraisalService.get(ctx, id) : null,
       );

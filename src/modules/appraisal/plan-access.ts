@@ -1,6 +1,5 @@
 import { type RequestContext } from '../../core/context/request-context';
-import { forbidden } from '../../core/errors/app-error';
-import { UserErrorsException } from '../../core/errors/user-error';
+import { notAllowed, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { lockedRow } from '../../core/database/row-locks';
 import { idOfType } from '../../core/graphql/global-id';
@@ -20,7 +19,7 @@ export interface PlanUnderChange {
 
 /**
  * The plan a mutation changes: locked and read as committed; NOT_FOUND when the caller may not read it (as if
- * absent), FORBIDDEN when they may read it but not take this action, PERIOD_CLOSED in a closed period.
+ * absent), NOT_ALLOWED when they may read it but not take this action, PERIOD_CLOSED in a closed period.
  */
 export async function requirePlan(
   ctx: RequestContext,
@@ -33,7 +32,14 @@ export async function requirePlan(
     throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISAL_NOT_FOUND, field)]);
   }
   ctx.loaders.get(appraisalById).clear(appraisal.rowId).prime(appraisal.rowId, appraisal);
-  if (!(await ctx.policy.can(permission, appraisal))) throw forbidden();
+  if (!(await ctx.policy.can(permission, appraisal)))
+    throw notAllowed(
+      {
+        id: 'Peran Anda dalam SKP ini tidak mencakup langkah ini.',
+        en: 'Your part in this plan does not include this step.',
+      },
+      field,
+    );
   const period = (await periodService.get(ctx, appraisal.periodId))!;
   periodService.assertOpen(period, field);
   return { appraisal, period };

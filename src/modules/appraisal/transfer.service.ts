@@ -65,7 +65,12 @@ export class TransferService {
     if (input.unitId != null) {
       const id = idOfType(input.unitId, Unit.typeName);
       const unit = id === null ? null : await unitService.get(ctx, id);
-      if (!unit) errors.add(UserErrorCode.NOT_FOUND, 'The unit does not exist.', inputPath('unitId'));
+      if (!unit)
+        errors.add(
+          UserErrorCode.NOT_FOUND,
+          { id: 'Unit kerja tidak ditemukan.', en: 'The unit does not exist.' },
+          inputPath('unitId'),
+        );
       else unitId = unit.rowId;
     }
     errors.throwIfAny();

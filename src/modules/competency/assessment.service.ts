@@ -1,7 +1,7 @@
 import { type RequestContext } from '../../core/context/request-context';
 import { loadAll } from '../../core/context/loader-registry';
-import { forbidden } from '../../core/errors/app-error';
-import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { type Text } from '../../core/i18n/text';
+import { notAllowed, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { idOfType } from '../../core/graphql/global-id';
 import { Permission } from '../../core/policy/permission';
 import { isLocalDate } from '../../core/time/local-date';
@@ -60,7 +60,7 @@ export class AssessmentService {
 
   /**
    * Records an assessed level. SELF: the employee. SUPERVISOR: someone above them in the tree. TEST and
-   * ASSESSMENT_CENTRE: an HR admin whose scope covers them. Anyone else is refused (FORBIDDEN).
+   * ASSESSMENT_CENTRE: an HR admin whose scope covers them. Anyone else who sees them is refused (NOT_ALLOWED).
    */
   async record(
     ctx: RequestContext,
@@ -78,7 +78,14 @@ export class AssessmentService {
         : input.method === AssessmentMethod.SUPERVISOR
           ? me !== undefined && me !== employee.rowId && (await ctx.loaders.get(actorIsAbove).load(employee.rowId))
           : ctx.actor.isHrAdmin && (await ctx.loaders.get(unitInHrScope).load(employee.unitId));
-    if (!allowed) throw forbidden(`A ${input.method} assessment is recorded by ${WHO[input.method]}.`);
+    if (!allowed)
+      throw notAllowed(
+        {
+          id: `Penilaian ${input.method} dicatat oleh ${WHO[input.method].id}.`,
+          en: `A ${input.method} assessment is recorded by ${WHO[input.method].en}.`,
+        },
+        inputPath('method'),
+      );
     const competencyId = idOfType(input.competencyId, Competency.typeName);
     const competency = competencyId === null ? null : await ctx.loaders.get(competencyById).load(competencyId);
     const errors = new UserErrorList();
@@ -117,11 +124,20 @@ export class AssessmentService {
   }
 }
 
-const WHO: Record<AssessmentMethod, string> = {
-  [AssessmentMethod.SELF]: 'the employee themself',
-  [AssessmentMethod.SUPERVISOR]: 'someone above the employee in the supervisor tree',
-  [AssessmentMethod.TEST]: 'an HR admin whose scope covers the employee',
-  [AssessmentMethod.ASSESSMENT_CENTRE]: 'an HR admin whose scope covers the employee',
+const WHO: Record<AssessmentMethod, Text> = {
+  [AssessmentMethod.SELF]: { id: 'pegawai itu sendiri', en: 'the employee themself' },
+  [AssessmentMethod.SUPERVISOR]: {
+    id: 'atasan pegawai dalam struktur atasan langsung',
+    en: 'someone above the employee in the supervisor tree',
+  },
+  [AssessmentMethod.TEST]: {
+    id: 'admin BKPSDM yang cakupannya meliputi pegawai itu',
+    en: 'an HR admin whose scope covers the employee',
+  },
+  [AssessmentMethod.ASSESSMENT_CENTRE]: {
+    id: 'admin BKPSDM yang cakupannya meliputi pegawai itu',
+    en: 'an HR admin whose scope covers the employee',
+  },
 };
 
 export const assessmentService = new AssessmentService();

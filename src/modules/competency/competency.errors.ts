@@ -1,4 +1,5 @@
 import { UserError, UserErrorCode } from '../../core/errors/user-error';
+import { type Text } from '../../core/i18n/text';
 
 /** Every way a competency change can be refused, each with its stable code and message. */
 export enum CompetencyProblem {
@@ -23,40 +24,112 @@ export enum CompetencyProblem {
   VERSION_REQUIRED = 'VERSION_REQUIRED',
 }
 
-const TABLE: Record<CompetencyProblem, { code: UserErrorCode; message: string }> = {
-  CODE_INVALID: { code: UserErrorCode.INVALID, message: 'A code is 2 to 32 capital letters, digits or hyphens.' },
-  CODE_TAKEN: { code: UserErrorCode.DUPLICATE, message: 'Another competency has this code.' },
+const TABLE: Record<CompetencyProblem, { code: UserErrorCode; message: Text }> = {
+  CODE_INVALID: {
+    code: UserErrorCode.INVALID,
+    message: {
+      id: 'Kode terdiri atas 2 sampai 32 huruf kapital, angka atau tanda hubung.',
+      en: 'A code is 2 to 32 capital letters, digits or hyphens.',
+    },
+  },
+  CODE_TAKEN: {
+    code: UserErrorCode.DUPLICATE,
+    message: { id: 'Kode ini sudah dipakai kompetensi lain.', en: 'Another competency has this code.' },
+  },
   TYPE_RESERVED: {
     code: UserErrorCode.INVALID,
-    message: 'Managerial and socio-cultural competencies come from the national standard; HR adds technical ones.',
+    message: {
+      id: 'Kompetensi manajerial dan sosial kultural berasal dari standar nasional; BKPSDM hanya menambah kompetensi teknis.',
+      en: 'Managerial and socio-cultural competencies come from the national standard; HR adds technical ones.',
+    },
   },
-  FIELD_REQUIRED: { code: UserErrorCode.INVALID, message: 'A technical competency names its field (e.g. Kesehatan).' },
+  FIELD_REQUIRED: {
+    code: UserErrorCode.INVALID,
+    message: {
+      id: 'Kompetensi teknis menyebutkan bidangnya (mis. Kesehatan).',
+      en: 'A technical competency names its field (e.g. Kesehatan).',
+    },
+  },
   LEVELS_INVALID: {
     code: UserErrorCode.INVALID,
-    message: 'Give the five levels 1–5, each with a description and 1 to 10 behaviour indicators.',
+    message: {
+      id: 'Isi kelima level 1–5, masing-masing dengan uraian dan 1 sampai 10 indikator perilaku.',
+      en: 'Give the five levels 1–5, each with a description and 1 to 10 behaviour indicators.',
+    },
   },
   REFERENCE_READ_ONLY: {
-    code: UserErrorCode.INVALID_STATE,
-    message: 'A competency of the national standard is reference data and is not changed here.',
+    code: UserErrorCode.LOCKED,
+    message: {
+      id: 'Kompetensi standar nasional adalah data acuan dan tidak diubah di sini.',
+      en: 'A competency of the national standard is reference data and is not changed here.',
+    },
   },
-  COMPETENCY_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such competency.' },
-  EMPLOYEE_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such employee that you may see.' },
-  UNIT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such unit.' },
-  PERIOD_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such period.' },
-  PERIOD_CLOSED: { code: UserErrorCode.PERIOD_CLOSED, message: 'The period is closed.' },
-  REQUIREMENT_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such position requirement.' },
-  SUGGESTION_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such development suggestion that you may see.' },
+  COMPETENCY_NOT_FOUND: {
+    code: UserErrorCode.NOT_FOUND,
+    message: { id: 'Kompetensi tidak ditemukan.', en: 'No such competency.' },
+  },
+  EMPLOYEE_NOT_FOUND: {
+    code: UserErrorCode.NOT_FOUND,
+    message: { id: 'Pegawai tidak ditemukan atau tidak dapat Anda lihat.', en: 'No such employee that you may see.' },
+  },
+  UNIT_NOT_FOUND: {
+    code: UserErrorCode.NOT_FOUND,
+    message: { id: 'Unit kerja tidak ditemukan.', en: 'No such unit.' },
+  },
+  PERIOD_NOT_FOUND: {
+    code: UserErrorCode.NOT_FOUND,
+    message: { id: 'Periode penilaian tidak ditemukan.', en: 'No such period.' },
+  },
+  PERIOD_CLOSED: {
+    code: UserErrorCode.PERIOD_CLOSED,
+    message: { id: 'Periode penilaian sudah ditutup.', en: 'The period is closed.' },
+  },
+  REQUIREMENT_NOT_FOUND: {
+    code: UserErrorCode.NOT_FOUND,
+    message: { id: 'Persyaratan jabatan tidak ditemukan.', en: 'No such position requirement.' },
+  },
+  SUGGESTION_NOT_FOUND: {
+    code: UserErrorCode.NOT_FOUND,
+    message: {
+      id: 'Saran pengembangan tidak ditemukan atau tidak dapat Anda lihat.',
+      en: 'No such development suggestion that you may see.',
+    },
+  },
   SUGGESTION_TRANSITION: {
     code: UserErrorCode.INVALID_STATE,
-    message: 'A suggestion moves PLANNED ⇄ IN_PROGRESS, then to DONE or CANCELLED, which are final.',
+    message: {
+      id: 'Saran berpindah PLANNED ⇄ IN_PROGRESS, lalu ke DONE atau CANCELLED, yang bersifat final.',
+      en: 'A suggestion moves PLANNED ⇄ IN_PROGRESS, then to DONE or CANCELLED, which are final.',
+    },
   },
-  LEVEL_INVALID: { code: UserErrorCode.INVALID, message: 'A level is a whole number from 1 to 5.' },
-  DATE_IN_FUTURE: { code: UserErrorCode.INVALID, message: 'An assessment is recorded on or after its day.' },
-  VALID_UNTIL_BEFORE: { code: UserErrorCode.INVALID, message: 'It cannot expire before it was made.' },
-  OUT_OF_SCOPE: { code: UserErrorCode.OUT_OF_SCOPE, message: 'The unit is outside your HR scope.' },
+  LEVEL_INVALID: {
+    code: UserErrorCode.INVALID,
+    message: { id: 'Level berupa bilangan bulat 1 sampai 5.', en: 'A level is a whole number from 1 to 5.' },
+  },
+  DATE_IN_FUTURE: {
+    code: UserErrorCode.INVALID,
+    message: {
+      id: 'Penilaian dicatat pada atau setelah tanggal penilaiannya.',
+      en: 'An assessment is recorded on or after its day.',
+    },
+  },
+  VALID_UNTIL_BEFORE: {
+    code: UserErrorCode.INVALID,
+    message: {
+      id: 'Masa berlaku tidak boleh berakhir sebelum tanggal penilaian.',
+      en: 'It cannot expire before it was made.',
+    },
+  },
+  OUT_OF_SCOPE: {
+    code: UserErrorCode.OUT_OF_SCOPE,
+    message: { id: 'Unit kerja ini di luar cakupan BKPSDM Anda.', en: 'The unit is outside your HR scope.' },
+  },
   VERSION_REQUIRED: {
     code: UserErrorCode.CONFLICT,
-    message: 'This already exists: pass its `expectedVersion` to change it.',
+    message: {
+      id: 'Data ini sudah ada: kirim `expectedVersion`-nya untuk mengubahnya.',
+      en: 'This already exists: pass its `expectedVersion` to change it.',
+    },
   },
 };
 

@@ -2,8 +2,7 @@ import { type RequestContext } from '../../core/context/request-context';
 import { loadAll } from '../../core/context/loader-registry';
 import { lockedRow } from '../../core/database/row-locks';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
-import { forbidden } from '../../core/errors/app-error';
-import { UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { notAllowed, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { idOfType } from '../../core/graphql/global-id';
 import { Permission } from '../../core/policy/permission';
 import { optionalText, requiredText } from '../../core/validation/text';
@@ -36,7 +35,7 @@ const inputPath = (field: string) => ['input', field];
 
 /** Development suggestions (the supervisor writes, the employee follows) and the supervisor's potential rating. */
 export class DevelopmentService {
-  /** An employee the caller may develop (everyone above, HR covering), or NOT_FOUND / FORBIDDEN. */
+  /** An employee the caller may develop (everyone above, HR covering), or NOT_FOUND / NOT_ALLOWED. */
   private async developable(ctx: RequestContext, globalId: string): Promise<Employee> {
     const id = idOfType(globalId, Employee.typeName);
     const employee = id === null ? null : await employeeService.get(ctx, id);
@@ -44,7 +43,13 @@ export class DevelopmentService {
       throw new UserErrorsException([competencyError(CompetencyProblem.EMPLOYEE_NOT_FOUND, inputPath('employeeId'))]);
     }
     if (!(await ctx.policy.can(Permission.DEVELOP_EMPLOYEE, employee)))
-      throw forbidden('Only someone above the employee, or HR covering them, does this.');
+      throw notAllowed(
+        {
+          id: 'Hanya atasan pegawai, atau BKPSDM yang mencakupnya, yang melakukan ini.',
+          en: 'Only someone above the employee, or HR covering them, does this.',
+        },
+        inputPath('employeeId'),
+      );
     return employee;
   }
 
@@ -113,7 +118,13 @@ export class DevelopmentService {
     }
     const isOwner = ctx.actor.employeeId === owner.rowId;
     if (!isOwner && !(await ctx.policy.can(Permission.DEVELOP_EMPLOYEE, owner)))
-      throw forbidden('Only the employee, someone above them, or HR covering them updates this.');
+      throw notAllowed(
+        {
+          id: 'Hanya pegawai itu sendiri, atasannya, atau BKPSDM yang mencakupnya, yang memperbarui ini.',
+          en: 'Only the employee, someone above them, or HR covering them updates this.',
+        },
+        inputPath('id'),
+      );
     assertExpectedVersion(suggestion.version, input.expectedVersion);
     if (!DEVELOPMENT_TRANSITIONS[suggestion.status].includes(input.status)) {
       throw new UserErrorsException([competencyError(CompetencyProblem.SUGGESTION_TRANSITION, inputPath('status'))]);

@@ -11,12 +11,20 @@ import { DocumentFile } from './document-links';
 import { renderEvaluationPdf, renderSkpPdf } from './document-pdf';
 import { type AppraisalDocumentModel } from './document.model';
 import { buildDocumentModel } from './document.service';
+import { ERROR_MESSAGES } from '../../core/errors/error-messages';
+import { inRequestLocale } from '../../core/http/export-route';
+import { type Text } from '../../core/i18n/text';
 
 export interface DocumentRouterDeps {
   /** The same bearer-token check as GraphQL: an anonymous result for no header, UNAUTHENTICATED for a bad one. */
   authenticate(authorization: string | undefined): Promise<Authentication<Employee>>;
   /** The same request context as GraphQL (actor, loaders, policy, clock). */
-  createContext(auth: Authentication<Employee>, requestId: string, log: Logger): RequestContext;
+  createContext(
+    auth: Authentication<Employee>,
+    requestId: string,
+    log: Logger,
+    acceptLanguage?: string,
+  ): RequestContext;
   /** Used when the request scope did not set a request logger. */
   log: Logger;
   /** Where documents are signed (tempat), printed before the date (`DOCUMENT_PLACE`). */
@@ -81,9 +89,9 @@ export function documentFileName(
   return `${rendition.name}-${nip}-${model.year}.${rendition.extension}`;
 }
 
-function fail(res: Response, status: 401 | 404, code: string, message: string): void {
+function fail(res: Response, status: 401 | 404, code: string, message: Text): void {
   if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json({ errors: [{ message: inRequestLocale(res, message), extensions: { code } }] });
 }
 
 /**
@@ -103,26 +111,28 @@ export function documentRouter(deps: DocumentRouterDeps): Router {
       auth = await deps.authenticate(req.headers.authorization);
     } catch (error) {
       if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED)
-        return fail(res, 401, ErrorCode.UNAUTHENTICATED, error.message);
+        return fail(res, 401, ErrorCode.UNAUTHENTICATED, error.text ?? ERROR_MESSAGES.signIn);
       throw error;
     }
-    if (!auth.actor.isAuthenticated)
-      return fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in with a valid bearer token.');
+    if (!auth.actor.isAuthenticated) return fail(res, 401, ErrorCode.UNAUTHENTICATED, ERROR_MESSAGES.signIn);
     const file = req.params.file;
     const appraisalId = idOfType(req.params.id, Appraisal.typeName);
-    if (!isDocumentFile(file) || appraisalId === null) return fail(res, 404, 'NOT_FOUND', 'No such document.');
+    if (!isDocumentFile(file) || appraisalId === null)
+      return fail(res, 404, 'NOT_FOUND', ERROR_MESSAGES.noSuchDocument);
     const rendition = RENDITIONS[file];
     const ctx = deps.createContext(
       auth,
       String(res.locals.requestId ?? ''),
       (res.locals.log as Logger | undefined) ?? deps.log,
+      req.headers['accept-language'],
     );
     const model = await buildDocumentModel(ctx, appraisalId, {
       place: deps.place,
       governmentName: deps.governmentName,
     });
     // Unknown, out of scope, or (for the evaluation) not rated yet: one answer, so ids cannot be probed.
-    if (!model || (rendition.evaluation && !model.evaluation)) return fail(res, 404, 'NOT_FOUND', 'No such document.');
+    if (!model || (rendition.evaluation && !model.evaluation))
+      return fail(res, 404, 'NOT_FOUND', ERROR_MESSAGES.noSuchDocument);
     const body = await rendition.render(model, deps);
     res.setHeader('Content-Type', rendition.contentType);
     res.setHeader('Content-Disposition', `inline; filename="${documentFileName(rendition, model)}"`);

@@ -1,3 +1,4 @@
+import { type Text } from '../../core/i18n/text';
 import { EmploymentType, Gender } from './employee-enums';
 
 /** Why a NIP is refused; each becomes one userError message. */
@@ -9,14 +10,28 @@ export type NipProblem =
   | 'GENDER_DIGIT_INVALID'
   | 'SEQUENCE_INVALID';
 
-export const NIP_PROBLEM_MESSAGES: Record<NipProblem, string> = {
-  NOT_18_DIGITS: 'A NIP is exactly 18 digits.',
-  BIRTH_DATE_INVALID: 'Digits 1-8 of a NIP are the birth date (YYYYMMDD) and must be a real date in the past.',
-  TMT_INVALID:
-    'Digits 9-14 of a NIP are the civil-service start (TMT, YYYYMM): the month must be 01-12 and not in the future.',
-  TMT_BEFORE_ADULTHOOD: 'The civil-service start (TMT) in the NIP must be after the 18th birthday.',
-  GENDER_DIGIT_INVALID: 'Digit 15 of a NIP is the gender: 1 (male) or 2 (female).',
-  SEQUENCE_INVALID: 'Digits 16-18 of a NIP are a sequence number from 001.',
+export const NIP_PROBLEM_MESSAGES: Record<NipProblem, Text> = {
+  NOT_18_DIGITS: { id: 'NIP terdiri atas tepat 18 angka.', en: 'A NIP is exactly 18 digits.' },
+  BIRTH_DATE_INVALID: {
+    id: 'Angka ke-1 sampai ke-8 NIP adalah tanggal lahir (YYYYMMDD) dan harus tanggal yang nyata di masa lalu.',
+    en: 'Digits 1-8 of a NIP are the birth date (YYYYMMDD) and must be a real date in the past.',
+  },
+  TMT_INVALID: {
+    id: 'Angka ke-9 sampai ke-14 NIP adalah TMT pengangkatan (YYYYMM): bulannya 01-12 dan tidak di masa depan.',
+    en: 'Digits 9-14 of a NIP are the civil-service start (TMT, YYYYMM): the month must be 01-12 and not in the future.',
+  },
+  TMT_BEFORE_ADULTHOOD: {
+    id: 'TMT pengangkatan pada NIP harus setelah ulang tahun ke-18.',
+    en: 'The civil-service start (TMT) in the NIP must be after the 18th birthday.',
+  },
+  GENDER_DIGIT_INVALID: {
+    id: 'Angka ke-15 NIP adalah jenis kelamin: 1 (laki-laki) atau 2 (perempuan).',
+    en: 'Digit 15 of a NIP is the gender: 1 (male) or 2 (female).',
+  },
+  SEQUENCE_INVALID: {
+    id: 'Angka ke-16 sampai ke-18 NIP adalah nomor urut mulai 001.',
+    en: 'Digits 16-18 of a NIP are a sequence number from 001.',
+  },
 };
 
 export interface NipParts {

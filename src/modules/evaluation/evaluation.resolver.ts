@@ -39,10 +39,11 @@ import { objectionService } from './objection.service';
 import { type CurveViolation } from './distribution-curve';
 import { UnitRating } from './unit-rating.entity';
 import { unitRatingService } from './unit-rating.service';
+import { curveRuleText } from './evaluation.errors';
 
 const INPUT = { description: 'What to create or change.' };
-const violationView = (v: CurveViolation): CurveViolationView => ({
-  rule: v.bound.description,
+const violationView = (v: CurveViolation, ctx: RequestContext): CurveViolationView => ({
+  rule: curveRuleText(v.bound)[ctx.locale],
   count: v.count,
   total: v.total,
 });
@@ -117,7 +118,7 @@ export class EvaluationResolver {
     @Arg('input', INPUT) input: FinalizeUnitEvaluationsInput,
   ): Promise<FinalizeUnitEvaluationsPayload> {
     const result = await runMutation(ctx, (tx) => unitRatingService.finalize(tx, input));
-    return { ...result, violations: result.violations?.map(violationView) ?? null };
+    return { ...result, violations: result.violations?.map((v) => violationView(v, ctx)) ?? null };
   }
 
   @Allow(Permission.SIGNED_IN)
@@ -227,7 +228,7 @@ export class UnitEvaluationResolver {
         predikat: predikat as UnitEvaluationSummary['counts'][number]['predikat'],
         count,
       })),
-      violations: summary.violations.map(violationView),
+      violations: summary.violations.map((v) => violationView(v, ctx)),
     };
   }
 }

@@ -215,11 +215,10 @@ export class EvaluationService {
       const required = resultRatingForUnitRating(unitRating.rating);
       if (resultRating !== null && resultRating !== required) {
         throw new UserErrorsException([
-          evaluationError(
-            EvaluationProblem.RESULT_FOLLOWS_UNIT,
-            inputPath('resultRating'),
-            `${unitRating.rating} → ${required}`,
-          ),
+          evaluationError(EvaluationProblem.RESULT_FOLLOWS_UNIT, inputPath('resultRating'), {
+            id: `${unitRating.rating} → ${required}`,
+            en: `${unitRating.rating} → ${required}`,
+          }),
         ]);
       }
       resultRating = required;

@@ -33,7 +33,7 @@ export class PredikatCount {
 
 @ObjectType({ description: 'A bound of the distribution curve that a unit’s predikat break.' })
 export class CurveViolationView {
-  @Field({ description: 'The bound, e.g. "BAIK at most 70%".' })
+  @Field({ description: 'The bound in the request’s language, e.g. "BAIK at most 70%" ("BAIK paling banyak 70%").' })
   rule!: string;
 
   @Field(() => Int, { description: 'How many employees fall in the bound’s predikat.' })

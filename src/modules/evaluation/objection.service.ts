@@ -44,11 +44,10 @@ export class ObjectionService {
     const deadline = objectionDeadline(delivered, ctx.settings.objectionWindowDays, ctx.settings.objectionDayCounting);
     if (ctx.today() > deadline)
       throw new UserErrorsException([
-        evaluationError(
-          EvaluationProblem.WINDOW_CLOSED,
-          inputPath('appraisalId'),
-          `delivered ${delivered}, last day ${deadline}`,
-        ),
+        evaluationError(EvaluationProblem.WINDOW_CLOSED, inputPath('appraisalId'), {
+          id: `disampaikan ${delivered}, hari terakhir ${deadline}`,
+          en: `delivered ${delivered}, last day ${deadline}`,
+        }),
       ]);
     if (await ctx.em.getRepository(Objection).existsBy({ appraisalId: appraisal.rowId }))
       throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_EXISTS, inputPath('appraisalId'))]);

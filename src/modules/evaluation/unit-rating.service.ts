@@ -19,7 +19,7 @@ import { Unit } from '../unit/unit.entity';
 import { curveViolations, type CurveViolation } from './distribution-curve';
 import { ANNUAL_SUB_PERIOD, Evaluation } from './evaluation.entity';
 import { EvaluationKind, type OrganisationRating, Predikat } from './evaluation-enums';
-import { evaluationError, EvaluationProblem } from './evaluation.errors';
+import { curveViolationDetail, evaluationError, EvaluationProblem } from './evaluation.errors';
 import { type FinalizeUnitEvaluationsInput, type SetUnitRatingInput } from './evaluation.inputs';
 import { UnitRating } from './unit-rating.entity';
 import { unitService } from '../unit/unit.service';
@@ -175,11 +175,7 @@ export class UnitRatingService {
     if (violations.length && ctx.settings.distributionCurveMode === 'block' && justification === null) {
       throw new UserErrorsException(
         violations.map((v) =>
-          evaluationError(
-            EvaluationProblem.CURVE_VIOLATED,
-            inputPath('unitId'),
-            `${v.bound.description} (${v.count} of ${v.total})`,
-          ),
+          evaluationError(EvaluationProblem.CURVE_VIOLATED, inputPath('unitId'), curveViolationDetail(v)),
         ),
       );
     }

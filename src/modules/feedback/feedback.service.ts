@@ -1,7 +1,7 @@
 import { type RequestContext } from '../../core/context/request-context';
 import { loadAll } from '../../core/context/loader-registry';
 import { forbidden } from '../../core/errors/app-error';
-import { UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
+import { notAllowed, UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { lockedRow } from '../../core/database/row-locks';
 import { Topic } from '../../core/events/event-bus';
@@ -34,11 +34,16 @@ import {
   readableFeedbackOnRealization,
 } from './feedback.loaders';
 import { actorIsAbove } from '../employee/employee.facts';
+import { ERROR_MESSAGES } from '../../core/errors/error-messages';
 
 const inputPath = (field: string) => ['input', field];
 const notFound = (field: string) =>
   new UserErrorsException([
-    UserError.of(UserErrorCode.NOT_FOUND, 'No such thing to give feedback on.', inputPath(field)),
+    UserError.of(
+      UserErrorCode.NOT_FOUND,
+      { id: 'Tidak ada hal tersebut untuk diberi umpan balik.', en: 'No such thing to give feedback on.' },
+      inputPath(field),
+    ),
   ]);
 
 interface Addressee {
@@ -96,19 +101,43 @@ export class FeedbackService {
 
   async give(ctx: RequestContext, input: GiveFeedbackInput): Promise<{ feedback: Feedback }> {
     const me = ctx.actor.employeeId;
-    if (me === undefined) throw forbidden('Feedback comes from an employee who appraises or supervises the recipient.');
+    if (me === undefined) throw forbidden(ERROR_MESSAGES.noFeedbackAuthor);
     const addressee = await this.addressee(ctx, input);
-    if (addressee.recipientId === me) throw forbidden('Feedback is for someone else.');
+    if (addressee.recipientId === me)
+      throw notAllowed(
+        { id: 'Umpan balik diberikan kepada orang lain.', en: 'Feedback is for someone else.' },
+        inputPath('targetId'),
+      );
     await this.assertPeriodOpen(ctx, addressee.appraisal?.periodId ?? null, inputPath('targetId'));
     const isAppraiser = addressee.appraisal?.appraiserEmployeeId === me;
     if (!isAppraiser && !(await ctx.loaders.get(actorIsAbove).load(addressee.recipientId)))
-      throw forbidden('Only the appraiser or someone above the employee gives feedback.');
+      throw notAllowed(
+        {
+          id: 'Umpan balik diberikan oleh pejabat penilai kinerja atau atasan pegawai.',
+          en: 'Only the appraiser or someone above the employee gives feedback.',
+        },
+        inputPath('targetId'),
+      );
     const errors = new UserErrorList();
     const text = requiredText(errors, input.text, inputPath('text'), 'The feedback', 2000);
     if (input.target === FeedbackTarget.BEHAVIOR && !input.coreValue)
-      errors.add(UserErrorCode.INVALID, 'Feedback on behaviour names the core value.', inputPath('coreValue'));
+      errors.add(
+        UserErrorCode.INVALID,
+        {
+          id: 'Umpan balik atas perilaku kerja menyebutkan nilai dasarnya.',
+          en: 'Feedback on behaviour names the core value.',
+        },
+        inputPath('coreValue'),
+      );
     if (input.target !== FeedbackTarget.BEHAVIOR && input.coreValue)
-      errors.add(UserErrorCode.INVALID, 'Only feedback on behaviour names a core value.', inputPath('coreValue'));
+      errors.add(
+        UserErrorCode.INVALID,
+        {
+          id: 'Hanya umpan balik atas perilaku kerja yang menyebutkan nilai dasar.',
+          en: 'Only feedback on behaviour names a core value.',
+        },
+        inputPath('coreValue'),
+      );
     errors.throwIfAny();
     const now = ctx.now();
     const feedback = ctx.em.getRepository(Feedback).create({
@@ -142,10 +171,22 @@ export class FeedbackService {
     const id = idOfType(input.id, Feedback.typeName);
     const feedback = id === null ? null : await lockedRow(ctx.em, Feedback, id);
     if (!feedback || !(await ctx.policy.can(Permission.READ_FEEDBACK, feedback))) {
-      throw new UserErrorsException([UserError.of(UserErrorCode.NOT_FOUND, 'No such feedback.', inputPath('id'))]);
+      throw new UserErrorsException([
+        UserError.of(
+          UserErrorCode.NOT_FOUND,
+          { id: 'Umpan balik tidak ditemukan.', en: 'No such feedback.' },
+          inputPath('id'),
+        ),
+      ]);
     }
     if (feedback.recipientEmployeeId !== ctx.actor.employeeId)
-      throw forbidden('Only the employee it is addressed to replies.');
+      throw notAllowed(
+        {
+          id: 'Hanya pegawai yang dituju yang membalas umpan balik.',
+          en: 'Only the employee it is addressed to replies.',
+        },
+        inputPath('id'),
+      );
     // Feedback lies in its recipient's plan, which the recipient reads.
     const plan = feedback.appraisalId === null ? null : await appraisalService.get(ctx, feedback.appraisalId);
     await this.assertPeriodOpen(ctx, plan?.periodId ?? null, inputPath('id'));

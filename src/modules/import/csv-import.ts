@@ -6,6 +6,8 @@ import { type Database } from '../../core/database/database';
 import { type PolicyTable } from '../../core/policy/policy';
 import { type UserError, UserErrorCode } from '../../core/errors/user-error';
 import { createLogger } from '../../core/server/logger';
+import { type Locale } from '../../core/i18n/locale';
+import { IMPORT_MESSAGES } from './import.messages';
 import { type ImportEmployeeRow, type ImportUnitRow } from './import.inputs';
 import { MAX_IMPORT_ROWS, importService } from './import.service';
 import { type ImportOutcome, type ImportRowResult, ImportRowStatus } from './import.types';
@@ -79,18 +81,15 @@ const refColumn: Record<CsvKind, string> = { units: 'parentCode', employees: 'su
 const normalKey = (kind: CsvKind, value: string | undefined): string =>
   kind === 'units' ? (value ?? '').trim().toUpperCase() : (value ?? '').trim();
 
-function kindOfHeader(columns: string[]): CsvKind {
+function kindOfHeader(columns: string[], locale: Locale): CsvKind {
   const kind: CsvKind | undefined = columns.includes('nip')
     ? 'employees'
     : columns.includes('code')
       ? 'units'
       : undefined;
-  if (!kind)
-    throw new CsvImportError(
-      'The header must name the columns: "nip,…" for employees or "code,name,kind,…" for units.',
-    );
+  if (!kind) throw new CsvImportError(IMPORT_MESSAGES.headerUnknown[locale]);
   const missing = REQUIRED_COLUMNS[kind].filter((c) => !columns.includes(c));
-  if (missing.length) throw new CsvImportError(`Missing column(s) for ${kind}: ${missing.join(', ')}`);
+  if (missing.length) throw new CsvImportError(IMPORT_MESSAGES.missingColumns(kind, missing.join(', '))[locale]);
   return kind;
 }
 
@@ -104,12 +103,13 @@ const parseFile = (file: string) =>
  */
 async function scanFile(
   file: string,
+  locale: Locale,
 ): Promise<{ kind: CsvKind | undefined; total: number; lineOfKey: Map<string, number> }> {
   const lineOfKey = new Map<string, number>();
   let kind: CsvKind | undefined;
   let total = 0;
   for await (const record of parseFile(file) as AsyncIterable<CsvRecord>) {
-    kind ??= kindOfHeader(Object.keys(record));
+    kind ??= kindOfHeader(Object.keys(record), locale);
     total += 1;
     const key = normalKey(kind, record[keyColumn[kind]]);
     if (!lineOfKey.has(key)) lineOfKey.set(key, total + 1);
@@ -120,7 +120,7 @@ async function scanFile(
 /**
  * Imports a CSV of units or employees (recognised by its header) with the rules of the import mutations:
  * streamed in chunks of 500 rows, one transaction per chunk. Rows whose supervisor or parent comes later in the
- * file (in a later chunk) are tried once more at the end.
+ * file (in a later chunk) are tried once more at the end. Messages are in `locale` (the CLI passes its own).
  */
 export async function importCsv(
   db: Database,
@@ -128,9 +128,10 @@ export async function importCsv(
   actor: Actor,
   policyTable: PolicyTable,
   onProgress?: (progress: CsvImportProgress) => void,
+  locale: Locale = 'en',
 ): Promise<CsvImportResult> {
-  if (!fs.existsSync(file)) throw new CsvImportError(`No such file: ${file}`);
-  const { kind, total, lineOfKey } = await scanFile(file);
+  if (!fs.existsSync(file)) throw new CsvImportError(IMPORT_MESSAGES.noSuchFile(file)[locale]);
+  const { kind, total, lineOfKey } = await scanFile(file, locale);
   const log = createLogger('warn');
   const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
   const failures: Array<{ lineNo: number; text: string }> = [];
@@ -148,6 +149,7 @@ export async function importCsv(
       log,
       policyTable,
       timeZone: 'Asia/Jayapura',
+      locale,
     });
     return ctx.transaction((tx) =>
       kind === 'units'
@@ -159,10 +161,10 @@ export async function importCsv(
   /** `reasons`: `CODE column: message`, the column as the row error's field names it after `input.rows.<i>`. */
   const fail = (line: Line, key: string, reasons: string) => {
     counts.failed += 1;
-    failures.push({ lineNo: line.lineNo, text: `line ${line.lineNo} (${key}): ${reasons}` });
+    failures.push({ lineNo: line.lineNo, text: IMPORT_MESSAGES.failedLine(line.lineNo, key, reasons)[locale] });
   };
   const reasonsOf = (errors: UserError[]) =>
-    errors.map((e) => `${e.code} ${e.field?.slice(3).join('.') ?? ''}: ${e.message}`).join('; ');
+    errors.map((e) => `${e.code} ${e.field?.slice(3).join('.') ?? ''}: ${e.text[locale]}`).join('; ');
 
   /** Its supervisor or parent is missing now but comes later in the file. */
   const waitsForLaterRow = (row: ImportRowResult, line: Line) =>
@@ -196,7 +198,7 @@ export async function importCsv(
         fail(
           line,
           key,
-          `${UserErrorCode.DUPLICATE} ${keyColumn[kind]}: "${key}" appears more than once in this file (first on line ${first}).`,
+          `${UserErrorCode.DUPLICATE} ${keyColumn[kind]}: ${IMPORT_MESSAGES.duplicateInFile(key, first)[locale]}`,
         );
     }
     await run(unique, false);

@@ -1,3 +1,4 @@
+import { type Text } from '../../core/i18n/text';
 import { type EntityManager } from 'typeorm';
 import { type RequestContext } from '../../core/context/request-context';
 import { UserError, UserErrorCode, UserErrorList, UserErrorsException } from '../../core/errors/user-error';
@@ -23,7 +24,7 @@ interface RowKind<R> {
   refOf(row: R): string | null;
   /** The row's key column (named by a DUPLICATE error), the column that refers to another row, and renamed inputs. */
   fields: { key: string; ref: string; rename: Record<string, string> };
-  cycle: string;
+  cycle: Text;
   /** Rows may add to a tree: its lock comes before any row lock (one order, no deadlock). */
   lockTree(em: EntityManager): Promise<void>;
   importRow(rowCtx: RequestContext, row: R, path: RowPath): Promise<ImportRowStatus>;
@@ -56,7 +57,12 @@ function parseEnum<E extends string>(
 ): E | undefined {
   const value = raw?.trim().toUpperCase();
   if (value && (Object.values(values) as string[]).includes(value)) return value as E;
-  errors.add(UserErrorCode.INVALID, `${label} must be one of ${Object.values(values).join(', ')}.`, field);
+  const allowed = Object.values(values).join(', ');
+  errors.add(
+    UserErrorCode.INVALID,
+    { id: `${label} harus salah satu dari ${allowed}.`, en: `${label} must be one of ${allowed}.` },
+    field,
+  );
   return undefined;
 }
 
@@ -74,7 +80,10 @@ export class ImportService {
       keyOf: (row) => row.code.trim().toUpperCase(),
       refOf: (row) => blankToNull(row.parentCode)?.toUpperCase() ?? null,
       fields: UNIT_ROW_FIELDS,
-      cycle: 'A unit cannot be placed under itself or one of its own sub-units (the rows of this call form a loop).',
+      cycle: {
+        id: 'Unit kerja tidak dapat ditempatkan di bawah dirinya sendiri atau salah satu sub-unitnya (baris-baris kiriman ini membentuk lingkaran).',
+        en: 'A unit cannot be placed under itself or one of its own sub-units (the rows of this call form a loop).',
+      },
       lockTree: (em) => unitTree.lock(em),
       importRow: (rowCtx, row, path) => this.importUnit(rowCtx, row, path),
     });
@@ -85,8 +94,10 @@ export class ImportService {
       keyOf: (row) => row.nip.trim(),
       refOf: (row) => blankToNull(row.supervisorNip) ?? null,
       fields: EMPLOYEE_ROW_FIELDS,
-      cycle:
-        'An employee cannot be supervised by themselves or by someone below them (the rows of this call form a loop).',
+      cycle: {
+        id: 'Atasan langsung seorang pegawai tidak boleh dirinya sendiri atau bawahannya (baris-baris kiriman ini membentuk lingkaran).',
+        en: 'An employee cannot be supervised by themselves or by someone below them (the rows of this call form a loop).',
+      },
       lockTree: (em) => supervisorTree.lock(em),
       importRow: (rowCtx, row, path) => this.importEmployee(rowCtx, row, path),
     });
@@ -96,10 +107,14 @@ export class ImportService {
     const { keyOf, refOf, importRow } = kind;
     if (rows.length > MAX_IMPORT_ROWS) {
       throw new UserErrorsException([
-        UserError.of(UserErrorCode.INVALID, `Send at most ${MAX_IMPORT_ROWS} rows per call (got ${rows.length}).`, [
-          'input',
-          'rows',
-        ]),
+        UserError.of(
+          UserErrorCode.INVALID,
+          {
+            id: `Kirim paling banyak ${MAX_IMPORT_ROWS} baris setiap kali (diterima ${rows.length}).`,
+            en: `Send at most ${MAX_IMPORT_ROWS} rows per call (got ${rows.length}).`,
+          },
+          ['input', 'rows'],
+        ),
       ]);
     }
     const results: (ImportRowResult | undefined)[] = new Array(rows.length);
@@ -111,12 +126,14 @@ export class ImportService {
       const key = keyOf(row);
       if (seen.has(key))
         fail(index, [
-          UserError.of(UserErrorCode.DUPLICATE, `"${key}" appears more than once in this call.`, [
-            'input',
-            'rows',
-            String(index),
-            kind.fields.key,
-          ]),
+          UserError.of(
+            UserErrorCode.DUPLICATE,
+            {
+              id: `"${key}" muncul lebih dari sekali dalam kiriman ini.`,
+              en: `"${key}" appears more than once in this call.`,
+            },
+            ['input', 'rows', String(index), kind.fields.key],
+          ),
         ]);
       seen.add(key);
     });

@@ -76,7 +76,11 @@ export class ExternalOfficialService {
     const current = id === null ? null : await ctx.loaders.get(externalOfficialById).load(id);
     if (!current)
       throw new UserErrorsException([
-        UserError.of(UserErrorCode.NOT_FOUND, 'No such external official.', ['input', 'id']),
+        UserError.of(
+          UserErrorCode.NOT_FOUND,
+          { id: 'Pejabat dari luar instansi tidak ditemukan.', en: 'No such external official.' },
+          ['input', 'id'],
+        ),
       ]);
     const errors = new UserErrorList();
     const changes: Partial<ExternalOfficial> = {};
@@ -118,7 +122,14 @@ export class ExternalOfficialService {
   private async assertRegionAdmin(ctx: RequestContext): Promise<void> {
     if (!(await ctx.policy.can(Permission.ADMINISTER_REGION))) {
       throw new UserErrorsException([
-        UserError.of(UserErrorCode.OUT_OF_SCOPE, 'Only a region-wide HR admin manages external officials.', ['input']),
+        UserError.of(
+          UserErrorCode.OUT_OF_SCOPE,
+          {
+            id: 'Hanya admin BKPSDM tingkat daerah yang mengelola pejabat dari luar instansi.',
+            en: 'Only a region-wide HR admin manages external officials.',
+          },
+          ['input'],
+        ),
       ]);
     }
   }

@@ -37,23 +37,33 @@ export function isEvidenceUrl(url: string): boolean {
 /** Validates a list of evidence, recording problems under `field`. */
 export function validateEvidence(errors: UserErrorList, items: readonly EvidenceInput[], field: string[]): Evidence[] {
   if (items.length > MAX_EVIDENCE)
-    errors.add(UserErrorCode.INVALID, `At most ${MAX_EVIDENCE} pieces of evidence.`, field);
+    errors.add(
+      UserErrorCode.INVALID,
+      { id: `Paling banyak ${MAX_EVIDENCE} bukti dukung.`, en: `At most ${MAX_EVIDENCE} pieces of evidence.` },
+      field,
+    );
   const valid: Evidence[] = [];
   items.forEach((item, i) => {
     const title = item.title.trim();
     const url = item.url.trim();
     if (!title || title.length > 200)
-      errors.add(UserErrorCode.INVALID, 'Each piece of evidence needs a title of at most 200 characters.', [
-        ...field,
-        String(i),
-        'title',
-      ]);
+      errors.add(
+        UserErrorCode.INVALID,
+        {
+          id: 'Setiap bukti dukung memerlukan judul paling panjang 200 karakter.',
+          en: 'Each piece of evidence needs a title of at most 200 characters.',
+        },
+        [...field, String(i), 'title'],
+      );
     else if (!isEvidenceUrl(url))
-      errors.add(UserErrorCode.INVALID, 'Evidence is a link: an http(s) URL of at most 500 characters.', [
-        ...field,
-        String(i),
-        'url',
-      ]);
+      errors.add(
+        UserErrorCode.INVALID,
+        {
+          id: 'Bukti dukung berupa tautan: URL http(s) paling panjang 500 karakter.',
+          en: 'Evidence is a link: an http(s) URL of at most 500 characters.',
+        },
+        [...field, String(i), 'url'],
+      );
     else valid.push({ title, url });
   });
   return valid;

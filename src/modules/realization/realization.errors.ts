@@ -1,4 +1,5 @@
 import { UserError, UserErrorCode } from '../../core/errors/user-error';
+import { type Text } from '../../core/i18n/text';
 
 /** Every way recording a realization can be refused, each mapped to its stable code and message. */
 export enum RealizationProblem {
@@ -14,31 +15,64 @@ export enum RealizationProblem {
   VERSION_REQUIRED = 'VERSION_REQUIRED',
 }
 
-const TABLE: Record<RealizationProblem, { code: UserErrorCode; message: string }> = {
-  INDICATOR_NOT_FOUND: { code: UserErrorCode.NOT_FOUND, message: 'No such indicator (IKI).' },
-  PLAN_NOT_APPROVED: {
-    code: UserErrorCode.INVALID_STATE,
-    message: 'Realizations are recorded against an approved plan.',
+const TABLE: Record<RealizationProblem, { code: UserErrorCode; message: Text }> = {
+  INDICATOR_NOT_FOUND: {
+    code: UserErrorCode.NOT_FOUND,
+    message: { id: 'Indikator kinerja individu (IKI) tidak ditemukan.', en: 'No such indicator (IKI).' },
   },
-  SUB_PERIOD_INVALID: { code: UserErrorCode.INVALID, message: 'No such month or quarter in this period.' },
-  SUB_PERIOD_NOT_STARTED: { code: UserErrorCode.INVALID, message: 'This month or quarter has not started yet.' },
+  PLAN_NOT_APPROVED: {
+    code: UserErrorCode.PLAN_NOT_APPROVED,
+    message: {
+      id: 'Realisasi dicatat pada SKP yang sudah disetujui.',
+      en: 'Realizations are recorded against an approved plan.',
+    },
+  },
+  SUB_PERIOD_INVALID: {
+    code: UserErrorCode.INVALID,
+    message: {
+      id: 'Bulan atau triwulan tersebut tidak ada dalam periode ini.',
+      en: 'No such month or quarter in this period.',
+    },
+  },
+  SUB_PERIOD_NOT_STARTED: {
+    code: UserErrorCode.INVALID,
+    message: { id: 'Bulan atau triwulan ini belum dimulai.', en: 'This month or quarter has not started yet.' },
+  },
   SUB_PERIOD_OUTSIDE_PLAN: {
     code: UserErrorCode.INVALID,
-    message: 'This month or quarter is outside the dates the plan covers.',
+    message: {
+      id: 'Bulan atau triwulan ini di luar rentang tanggal SKP.',
+      en: 'This month or quarter is outside the dates the plan covers.',
+    },
   },
   SUB_PERIOD_EVALUATED: {
-    code: UserErrorCode.INVALID_STATE,
-    message: 'This month or quarter has been evaluated: its realizations can no longer change.',
+    code: UserErrorCode.LOCKED,
+    message: {
+      id: 'Bulan atau triwulan ini sudah dievaluasi: realisasinya tidak dapat diubah lagi.',
+      en: 'This month or quarter has been evaluated: its realizations can no longer change.',
+    },
   },
-  VALUE_REQUIRED: { code: UserErrorCode.INVALID, message: 'A quantitative plan records a value.' },
-  VALUE_NEGATIVE: { code: UserErrorCode.INVALID, message: 'A value cannot be negative.' },
+  VALUE_REQUIRED: {
+    code: UserErrorCode.INVALID,
+    message: { id: 'SKP kuantitatif mencatat nilai realisasi.', en: 'A quantitative plan records a value.' },
+  },
+  VALUE_NEGATIVE: {
+    code: UserErrorCode.INVALID,
+    message: { id: 'Nilai tidak boleh negatif.', en: 'A value cannot be negative.' },
+  },
   STATEMENT_REQUIRED: {
     code: UserErrorCode.INVALID,
-    message: 'A qualitative plan records a statement of what was achieved.',
+    message: {
+      id: 'SKP kualitatif mencatat pernyataan capaian.',
+      en: 'A qualitative plan records a statement of what was achieved.',
+    },
   },
   VERSION_REQUIRED: {
     code: UserErrorCode.CONFLICT,
-    message: 'This realization exists already: pass the version you read to change it.',
+    message: {
+      id: 'Realisasi ini sudah ada: kirim versi yang Anda baca untuk mengubahnya.',
+      en: 'This realization exists already: pass the version you read to change it.',
+    },
   },
 };
 

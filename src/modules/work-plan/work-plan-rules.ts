@@ -1,5 +1,6 @@
-import { type UserError, UserErrorList } from '../../core/errors/user-error';
+import { UserError, UserErrorList } from '../../core/errors/user-error';
 import { optionalText, requiredText } from '../../core/validation/text';
+import { joinTexts } from '../../core/i18n/text';
 import { AppraisalForm, PlanApproach } from '../appraisal/appraisal-enums';
 import { type Indicator } from './indicator.entity';
 import { type IndicatorAspect, type Perspective, WorkResultKind } from './work-plan-enums';
@@ -88,7 +89,15 @@ export function submitProblems(
       const errors = new UserErrorList();
       validateIndicator(errors, indicator, plan, () => field);
       for (const e of errors.all())
-        problems.push({ ...e, message: `${label}, IKI ${indicator.position}: ${e.message}` });
+        problems.push(
+          Object.assign(new UserError(), e, {
+            text: joinTexts(
+              { id: `${label}, IKI ${indicator.position}`, en: `${label}, IKI ${indicator.position}` },
+              ': ',
+              e.text,
+            ),
+          }),
+        );
     }
   }
   return problems;
