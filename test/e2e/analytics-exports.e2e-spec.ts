@@ -714,6 +714,8 @@ describe('a 100,000-row appraisal-results export', () => {
   let lines = 0;
   /** The most 'close' listeners the server's response of the export had at once while it streamed. */
   let maxCloseListeners = 0;
+  let xlsxUrl = '';
+  let hr = '';
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -721,6 +723,8 @@ describe('a 100,000-row appraisal-results export', () => {
     app.clock.set('2027-01-04T01:00:00Z');
     const period = await p.openPeriod(2027);
     const unitId = await givenApprovedPlans(app, period.id, ROWS);
+    xlsxUrl = exportUrl(app, 'appraisal-results.xlsx', { unitId, periodId: period.id });
+    hr = p.hr;
     // One export, streamed once for both tests below: they read what it did, neither depends on the other.
     let response: ServerResponse | undefined;
     const onRequest = (req: IncomingMessage, res: ServerResponse) => {
@@ -761,5 +765,19 @@ describe('a 100,000-row appraisal-results export', () => {
     // up with the size of the export (Node warns "MaxListenersExceededWarning … close listeners added to [ServerResponse]").
     expect(maxCloseListeners).toBeGreaterThan(0);
     expect(maxCloseListeners).toBeLessThanOrEqual(10);
+  });
+
+  it('an xlsx export the client abandons half read leaves the server answering the next request', async () => {
+    const abort = new AbortController();
+    const res = await fetch(xlsxUrl, { headers: { authorization: `Bearer ${hr}` }, signal: abort.signal });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    // A zip begins with its local file header's signature, PK\x03\x04.
+    const { value } = await reader.read();
+    expect(Buffer.from(value!.subarray(0, 4)).toString('latin1')).toBe('PK\x03\x04');
+    abort.abort();
+    await reader.cancel().catch(() => undefined);
+    const next = await app.gql<{ __typename: string }>('{ __typename }', {}, hr);
+    expect(next.body.data).toEqual({ __typename: 'Query' });
   });
 });

@@ -55,10 +55,14 @@ async function sendCsv(
 interface WriterInternals {
   zip: { unpipe(to: Writable): void; abort(): void };
 }
+/** A stream of the archiver's, of the `readable-stream` 2 package: it predates `writableNeedDrain`. */
+type LegacyWritable = Writable & { _writableState?: { needDrain?: boolean } };
 interface SheetInternals {
   /** The sheet's XML buffer (exceljs's StreamBuf), piped into the zip through a stream of the archiver's. */
-  stream: { pipes?: Writable[] };
+  stream: { pipes?: LegacyWritable[] };
 }
+const needsDrain = (stream: LegacyWritable): boolean =>
+  stream.writableNeedDrain ?? stream._writableState?.needDrain ?? false;
 
 /**
  * One sheet, a header row and the rows, with inline strings (no shared-strings table growing with the file) and
@@ -83,7 +87,8 @@ async function sendXlsx(
     sheet.addRow(row.map((v) => (v === undefined ? null : v))).commit();
     if (++written % XLSX_ROWS_PER_CHECK !== 0) continue;
     const into = (sheet as unknown as SheetInternals).stream.pipes?.[0];
-    if (into?.writableNeedDrain) await drainedOrGone(into, res);
+    // The zip may not read the sheet yet (it finishes the workbook's first files): wait until it has.
+    if (into && needsDrain(into)) await drainedOrGone(into, res);
     if (res.writableNeedDrain) await drainedOrGone(res, res);
   }
   if (gone) {
