@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { type Response } from 'express';
 import ExcelJS from 'exceljs';
 import { drainedOrGone } from '../../core/http/export-route';
@@ -99,5 +100,6 @@ async function sendXlsx(
   }
   sheet.commit();
   await workbook.commit();
-  if (!res.writableFinished) await once(res, 'finish').catch(() => undefined);
+  // Resolves when the last byte is handed over, and also when the client leaves first (no promise left waiting).
+  await finished(res).catch(() => undefined);
 }
