@@ -18,7 +18,11 @@ async function main(): Promise<void> {
         `Get a demo token (another terminal):  npm run token -- --nip ${who}\n` +
         `  (without arguments it lists some NIPs; add --role HR_ADMIN for HR administration)\n` +
         `Then: curl -s ${service.server.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\\n` +
-        `        -d '{"query":"{ viewer { employee { displayName } team { totalCount nodes { displayName positionTitle } } } }"}'\n\n`,
+        `        -d '{"query":"{ viewer { employee { displayName } team { totalCount nodes { displayName positionTitle } } } }"}'\n` +
+        (config.explorer
+          ? `Or open ${service.server.url} in a browser: the explorer, with a field for the token.\n`
+          : '') +
+        '\n',
     );
   }
 }

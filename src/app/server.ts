@@ -43,6 +43,7 @@ import { personalDataRouter } from '../modules/personal-data/personal-data.route
 import { createMetrics } from './metrics';
 import { CostRateLimiter } from './rate-limit';
 import { configureCursorSecret } from '../core/graphql/cursor-seal';
+import { explorerRouter } from './explorer/explorer.router';
 
 export interface RequestStats {
   requestId: string;
@@ -184,7 +185,7 @@ export async function createServer(
       settings: config.appraisal,
     });
     // The caller's own record was just read: `viewer.employee` and "supervisor is me" need no second query.
-    if (auth.employee) ctx.loaders.get(employeeById).prime(auth.employee.id, auth.employee);
+    if (auth.employee) ctx.loaders.get(employeeById).prime(auth.employee.rowId, auth.employee);
     return ctx;
   };
   // One budget per principal, spent by HTTP operations and subscriptions (each event) alike.
@@ -242,8 +243,8 @@ export async function createServer(
     // Cache hints are unused (every answer is private), and the plugin wraps every field resolver: off.
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
-      // Production serves no landing page (Apollo's names itself and its version); development keeps Sandbox.
-      ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads from a CDN and names itself and its version: never; the explorer replaces it.
+      ApolloServerPluginLandingPageDisabled(),
       closeSubscriptions,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...armor.plugins,
@@ -283,6 +284,8 @@ export async function createServer(
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+  // GraphiQL from the service itself, for a browser's GET of /graphql (`EXPLORER`: on outside production).
+  if (config.explorer) app.use(explorerRouter({ schema, endpointPath: '/graphql' }));
   const pending = pendingRequests(config.maxPendingRequests);
   const gate = admission({
     concurrent: config.maxConcurrentOperations,

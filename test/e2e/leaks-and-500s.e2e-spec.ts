@@ -110,7 +110,13 @@ describe('production: no landing page, no version, metrics guarded', () => {
   ).version;
 
   it('GET /graphql from a browser shows no Apollo page; no header or body names Apollo, Express or a version', async () => {
-    const app = await TestApp.start({ env: 'production', introspection: false, metricsToken: 'm'.repeat(40) });
+    // The configuration production loads: no introspection, no explorer (test/e2e/explorer.e2e-spec.ts).
+    const app = await TestApp.start({
+      env: 'production',
+      introspection: false,
+      explorer: false,
+      metricsToken: 'm'.repeat(40),
+    });
     try {
       const page = await fetch(app.url, { headers: { accept: 'text/html' } });
       const html = await page.text();
@@ -134,10 +140,12 @@ describe('production: no landing page, no version, metrics guarded', () => {
     }
   });
 
-  it('outside production the landing page (Sandbox) is still there', async () => {
+  it('outside production the explorer is there, not Apollo’s Sandbox (which loads from a CDN)', async () => {
     const app = await TestApp.start();
     try {
-      expect(await (await fetch(app.url, { headers: { accept: 'text/html' } })).text()).toMatch(/apollo/i);
+      const html = await (await fetch(app.url, { headers: { accept: 'text/html' } })).text();
+      expect(html).toMatch(/API explorer/);
+      expect(html).not.toMatch(/apollo|sandbox/i);
     } finally {
       await app.stop();
     }

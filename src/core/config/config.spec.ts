@@ -140,3 +140,15 @@ describe('GOVERNMENT_NAME and DOCUMENT_PLACE', () => {
     );
   });
 });
+
+describe('EXPLORER', () => {
+  const production = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), METRICS_TOKEN: 'm'.repeat(40) };
+
+  it('is on outside production, off in it unless turned on, and a boolean', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).explorer).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', EXPLORER: 'off' }).explorer).toBe(false);
+    expect(loadConfig(production).explorer).toBe(false);
+    expect(loadConfig({ ...production, EXPLORER: 'on' }).explorer).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'test', EXPLORER: 'sometimes' })).toThrow(ConfigError);
+  });
+});

@@ -43,6 +43,8 @@ export interface Config {
   corsOrigins: string[];
   logLevel: string;
   introspection: boolean;
+  /** GraphiQL at `/graphql` for browsers, with the schema at `/explorer/schema.graphql` (`EXPLORER`; off in production). */
+  explorer: boolean;
   timeZone: string;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
@@ -226,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: list(env.CORS_ORIGINS),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     introspection: flag(env.INTROSPECTION, !production),
+    explorer: flag(env.EXPLORER, !production),
     timeZone: env.TIME_ZONE || 'Asia/Jayapura',
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 100 * 1024),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),

@@ -36,12 +36,12 @@ export async function targetOf(
 ): Promise<{ unit: Unit | null; period: PerformancePeriod | null }> {
   const uid =
     t.unitCode != null
-      ? ((await unitService.getByCode(ctx, t.unitCode))?.id ?? null)
+      ? ((await unitService.getByCode(ctx, t.unitCode))?.rowId ?? null)
       : idOfType(t.unitId ?? '', Unit.typeName);
   const pid =
     t.year != null
-      ? ((await ctx.em.getRepository(PerformancePeriod).findOne({ select: { id: true }, where: { year: t.year } }))
-          ?.id ?? null)
+      ? ((await ctx.em.getRepository(PerformancePeriod).findOne({ select: { rowId: true }, where: { year: t.year } }))
+          ?.rowId ?? null)
       : idOfType(t.periodId ?? '', PerformancePeriod.typeName);
   const [unit] = uid === null ? [null] : await unitService.getMany(ctx, [uid]);
   const [period] = pid === null ? [null] : await periodService.getMany(ctx, [pid]);
