@@ -16,6 +16,8 @@ import { periodError, PeriodProblem } from '../src/modules/period/period.errors'
 import { realizationError, RealizationProblem } from '../src/modules/realization/realization.errors';
 import { unitError, UnitProblem } from '../src/modules/unit/unit.errors';
 import { workPlanError, WorkPlanProblem } from '../src/modules/work-plan/work-plan.errors';
+import { analyticsMessages } from '../src/modules/analytics/analytics.messages';
+import { personalDataMessages } from '../src/modules/personal-data/personal-data.messages';
 
 /**
  * Every catalogue of texts a person reads, walked: each text has every language, none is empty, and no two
@@ -65,6 +67,8 @@ const CATALOGUES: Record<string, Array<[string, Text]>> = {
     ['tooLong', TEXT_MESSAGES.tooLong(TEXT_LABELS['The name'], 200)],
   ],
   'src/modules/import/import.messages.ts': textsOf(IMPORT_MESSAGES),
+  'src/modules/analytics/analytics.messages.ts': textsOf(analyticsMessages),
+  'src/modules/personal-data/personal-data.messages.ts': textsOf(personalDataMessages),
 };
 
 describe('the catalogues of texts', () => {

@@ -37,15 +37,33 @@ export function neutraliseCell(value: string): string {
   return out + value.slice(from);
 }
 
+/** How a CSV export is laid out for its reader; the defaults suit scripts, the options a spreadsheet. */
+export interface CsvLayout {
+  /** The field separator: `;` for spreadsheets set to a locale whose list separator it is (Indonesian among them). */
+  delimiter?: ',' | ';';
+  /** A UTF-8 byte order mark first, so that Excel reads the text as UTF-8. */
+  bom?: boolean;
+  /** Decimal numbers with a comma, as those same locales write them (a `;`-separated file's reader expects it). */
+  decimalComma?: boolean;
+}
+
 /**
  * The CSV writer of every export: each field quoted (embedded quotes doubled), each text cell through
- * `neutraliseCell`, booleans as true/false and dates as ISO instants.
+ * `neutraliseCell`, booleans as true/false, dates as ISO instants and numbers as digits (never neutralised: a
+ * number's minus sign is no formula).
  */
-export function csvStringifier(columns: string[]): Stringifier {
+export function csvStringifier(columns: string[], layout: CsvLayout = {}): Stringifier {
   return stringify({
     header: true,
     columns,
     quoted: true,
-    cast: { string: neutraliseCell, boolean: (b) => (b ? 'true' : 'false'), date: (d) => d.toISOString() },
+    delimiter: layout.delimiter ?? ',',
+    bom: layout.bom ?? false,
+    cast: {
+      string: neutraliseCell,
+      boolean: (b) => (b ? 'true' : 'false'),
+      date: (d) => d.toISOString(),
+      number: (n) => (layout.decimalComma ? String(n).replace('.', ',') : String(n)),
+    },
   });
 }

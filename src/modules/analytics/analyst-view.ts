@@ -29,6 +29,8 @@ export const analystSqlScope = (scope: AnalyticsScope): AnalyticsScope => ({ ...
 export interface AnalystGroup<A> {
   key: string;
   label: string;
+  /** The unit's code in the unit breakdown, else null. */
+  unitCode: string | null;
   /** Contributors summed over the group's released cells. */
   employees: number;
   value: A;
@@ -154,20 +156,35 @@ function groupOf(cell: ReportingCell, breakdown: Breakdown): string {
   }
 }
 
-/** Group keys and labels: a unit's global id and name for the unit breakdown, the key itself otherwise. */
+/**
+ * Group keys and labels: a unit's global id, name and code for the unit breakdown (exports key it by the code,
+ * which analysts can read), the key itself otherwise.
+ */
 export async function namedGroups(
   ctx: RequestContext,
   breakdown: Breakdown,
   keys: string[],
-): Promise<Map<string, { key: string; label: string }>> {
-  const out = new Map<string, { key: string; label: string }>();
+): Promise<Map<string, NamedGroup>> {
+  const out = new Map<string, NamedGroup>();
   if (breakdown !== Breakdown.UNIT) {
-    for (const k of keys) out.set(k, { key: k, label: k });
+    for (const k of keys) out.set(k, { key: k, label: k, unitCode: null });
     return out;
   }
   const units = await Promise.all(keys.map((k) => unitService.get(ctx, Number(k))));
-  keys.forEach((k, i) => out.set(k, { key: toGlobalId(Unit.typeName, Number(k)), label: units[i]?.name ?? k }));
+  keys.forEach((k, i) =>
+    out.set(k, {
+      key: toGlobalId(Unit.typeName, Number(k)),
+      label: units[i]?.name ?? k,
+      unitCode: units[i]?.code ?? null,
+    }),
+  );
   return out;
+}
+
+export interface NamedGroup {
+  key: string;
+  label: string;
+  unitCode: string | null;
 }
 
 /** Counts that add up: the measure of per-status or per-predikat counts. */

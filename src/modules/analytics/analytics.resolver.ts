@@ -14,12 +14,12 @@ import { UnitCompetencyGap } from '../competency/competency.types';
 import { talentService } from '../competency/talent.service';
 import { PerformancePeriod } from '../period/performance-period.entity';
 import { PeriodStatus } from '../period/period-enums';
-import { periodService } from '../period/period.service';
 import { Unit } from '../unit/unit.entity';
-import { unitService } from '../unit/unit.service';
 import { WorkResultPlan } from '../work-plan/work-result-plan.entity';
 import { workPlanService } from '../work-plan/work-plan.service';
+import { analyticsMessages } from './analytics.messages';
 import { AnalyticsMode, analyticsModeFor, Breakdown } from './analytics-scope';
+import { type AnalyticsTarget, targetOf, targetProblem } from './analytics-target';
 import { analyticsService } from './analytics.service';
 import {
   AchievementGroup,
@@ -32,15 +32,15 @@ import {
   TrendPoint,
 } from './analytics.types';
 
-/** Resolves the unit, period and caller's view behind `analytics` and the CSV exports; null when nothing may be seen. */
+/**
+ * Resolves the unit, period and caller's view behind `analytics` and the exports; null when nothing may be seen.
+ * The target must be well formed (`targetProblem`).
+ */
 export async function resolveAnalytics(
   ctx: RequestContext,
-  args: { unitId: string; periodId: string; includeSubunits: boolean; breakdown: Breakdown },
+  args: AnalyticsTarget & { includeSubunits: boolean; breakdown: Breakdown },
 ): Promise<Analytics | null> {
-  const uid = idOfType(args.unitId, Unit.typeName);
-  const pid = idOfType(args.periodId, PerformancePeriod.typeName);
-  const [unit] = uid === null ? [null] : await unitService.getMany(ctx, [uid]);
-  const [period] = pid === null ? [null] : await periodService.getMany(ctx, [pid]);
+  const { unit, period } = await targetOf(ctx, args);
   if (!unit || !period) return null;
   const mode = await analyticsModeFor(ctx, unit.rowId);
   if (mode === null) return null;
@@ -94,14 +94,29 @@ export class AnalyticsResolver {
   })
   analytics(
     @Ctx() ctx: RequestContext,
-    @Arg('unitId', () => ID, { description: 'The unit.' }) unitId: string,
-    @Arg('periodId', () => ID, { description: 'The period (year).' }) periodId: string,
+    @Arg('unitId', () => ID, { nullable: true, description: 'The unit (or give `unitCode`).' })
+    unitId: string | null | undefined,
+    @Arg('periodId', () => ID, { nullable: true, description: 'The period (or give `year`).' })
+    periodId: string | null | undefined,
     @Arg('includeSubunits', { defaultValue: true, description: 'Include the sub-units (default).' })
     includeSubunits: boolean,
     @Arg('breakdown', () => Breakdown, { defaultValue: Breakdown.UNIT, description: 'How to group (default by unit).' })
     breakdown: Breakdown,
+    @Arg('unitCode', () => String, {
+      nullable: true,
+      description: 'The unit by its code, instead of `unitId` (exactly one of the two).',
+    })
+    unitCode: string | null | undefined,
+    @Arg('year', () => Int, {
+      nullable: true,
+      description: 'The period by its year, instead of `periodId` (exactly one of the two).',
+    })
+    year: number | null | undefined,
   ): Promise<Analytics | null> {
-    return resolveAnalytics(ctx, { unitId, periodId, includeSubunits, breakdown });
+    const target = { unitId, unitCode, periodId, year };
+    const problem = targetProblem(target);
+    if (problem) throw badUserInput(problem.message, { argument: problem.argument });
+    return resolveAnalytics(ctx, { ...target, includeSubunits, breakdown });
   }
 
   @FieldResolver(() => Unit, { description: 'The unit.' })
@@ -202,8 +217,7 @@ export class AnalyticsResolver {
   ): Promise<TrendPoint[]> {
     const to = toYear ?? a.period.year;
     const from = fromYear ?? to - 2;
-    if (to - from > 10 || to < from)
-      throw badUserInput('Ask for a range of at most ten years, from before to.', { argument: 'fromYear' });
+    if (to - from > 10 || to < from) throw badUserInput(analyticsMessages.yearRange, { argument: 'fromYear' });
     return analyticsService.trend(ctx, a.scope, { from, to });
   }
 }

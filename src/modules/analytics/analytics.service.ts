@@ -119,6 +119,7 @@ export class AnalyticsService {
       return {
         key: named.key,
         label: named.label,
+        unitCode: named.unitCode,
         employees,
         suppressed: false,
         pending: g.pending,
@@ -152,6 +153,7 @@ export class AnalyticsService {
       return {
         key: g.key,
         label: g.label,
+        unitCode: g.unitCode,
         employees: rated + pending,
         suppressed: false,
         pending,
@@ -197,7 +199,7 @@ export class AnalyticsService {
       g.eo! += num(row.eo);
       perKey.set(k, g);
     }
-    let groups: Array<{ key: string; label: string; g: Record<string, number> }>;
+    let groups: Array<{ key: string; label: string; unitCode: string | null; g: Record<string, number> }>;
     if (view) {
       groups = (
         await view.groups(
@@ -207,14 +209,15 @@ export class AnalyticsService {
           countsMeasure((g) => g.total ?? 0),
           scope.floor,
         )
-      ).map((x) => ({ key: x.key, label: x.label, g: x.value }));
+      ).map((x) => ({ key: x.key, label: x.label, unitCode: x.unitCode, g: x.value }));
     } else {
       const labels = await namedGroups(ctx, breakdown, [...perKey.keys()]);
-      groups = [...perKey].map(([k, g]) => ({ key: labels.get(k)!.key, label: labels.get(k)!.label, g }));
+      groups = [...perKey].map(([k, g]) => ({ ...labels.get(k)!, g }));
     }
-    return groups.map(({ key, label, g }) => ({
+    return groups.map(({ key, label, unitCode, g }) => ({
       key,
       label,
+      unitCode,
       employees: g.total!,
       suppressed: false,
       draft: g.DRAFT ?? 0,
@@ -275,6 +278,7 @@ export class AnalyticsService {
       return {
         key: named.key,
         label: named.label,
+        unitCode: named.unitCode,
         employees: num(r.employees),
         suppressed: false,
         indicators: num(r.indicators),
@@ -312,6 +316,7 @@ export class AnalyticsService {
     return (await view.groups(ctx, breakdown, perClass, measure, scope.floor)).map((g) => ({
       key: g.key,
       label: g.label,
+      unitCode: g.unitCode,
       employees: g.employees,
       suppressed: false,
       indicators: g.value.indicators,
@@ -402,6 +407,7 @@ export class AnalyticsService {
       return {
         key: named.key,
         label: named.label,
+        unitCode: named.unitCode,
         employees: Math.max(num(g.r?.employees ?? 0), num(g.a?.employees ?? 0)),
         suppressed: false,
         realizations: num(g.r?.total ?? 0),
@@ -455,6 +461,7 @@ export class AnalyticsService {
       return {
         key,
         label: (r ?? a)!.label,
+        unitCode: (r ?? a)!.unitCode,
         employees: Math.max(r?.employees ?? 0, a?.employees ?? 0),
         suppressed: false,
         realizations: r?.value.total ?? null,

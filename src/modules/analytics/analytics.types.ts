@@ -47,6 +47,12 @@ export class DistributionGroup {
   @Field({ description: 'A readable name of the group.' })
   label!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The unit’s code in the unit breakdown (beside `key`, its global id); null in the other breakdowns.',
+  })
+  unitCode!: string | null;
+
   @Field(() => Int, { description: 'Employees (plans) in the group.' })
   employees!: number;
 
@@ -79,6 +85,12 @@ export class CompletionGroup {
 
   @Field({ description: 'A readable name of the group.' })
   label!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The unit’s code in the unit breakdown (beside `key`, its global id); null in the other breakdowns.',
+  })
+  unitCode!: string | null;
 
   @Field(() => Int, { description: 'Plans in the group.' })
   employees!: number;
@@ -126,6 +138,12 @@ export class AchievementGroup {
   @Field({ description: 'A readable name of the group.' })
   label!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The unit’s code in the unit breakdown (beside `key`, its global id); null in the other breakdowns.',
+  })
+  unitCode!: string | null;
+
   @Field(() => Int, { description: 'Employees with a measured indicator.' })
   employees!: number;
 
@@ -158,6 +176,12 @@ export class ResponsivenessGroup {
 
   @Field({ description: 'A readable name of the group.' })
   label!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The unit’s code in the unit breakdown (beside `key`, its global id); null in the other breakdowns.',
+  })
+  unitCode!: string | null;
 
   @Field(() => Int, { description: 'Employees in the group.' })
   employees!: number;

@@ -1,67 +1,152 @@
-import { once } from 'node:events';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { type RequestContext } from '../../core/context/request-context';
 import {
   chargeOrRefuse,
-  drainedOrGone,
   type ExportDeps,
   fail,
   signedInContext,
   unauthenticatedAs401,
 } from '../../core/http/export-route';
-import { csvStringifier } from '../../core/util/csv';
 import { EvaluationKind, Predikat } from '../evaluation/evaluation-enums';
 import { ANNUAL_SUB_PERIOD } from '../evaluation/evaluation.entity';
+import { analyticsMessages as say } from './analytics.messages';
 import { AnalyticsMode, type AnalyticsScope, Breakdown, scopedPlans } from './analytics-scope';
 import { ANALYTICS_FIELD_COST, resolveAnalytics } from './analytics.resolver';
 import { analyticsService } from './analytics.service';
+import { type Analytics } from './analytics.types';
+import { exportRequest } from './export-request';
+import { sendTable } from './table-download';
 
 /** Rows fetched per statement: memory stays flat however large the export. */
 const BATCH = 1000;
 
-/** The common query parameters of every export, or an error answer. */
-function parameters(
-  req: Request,
-): { unitId: string; periodId: string; includeSubunits: boolean; breakdown: Breakdown } | string {
-  const { unitId, periodId, includeSubunits, breakdown } = req.query;
-  if (typeof unitId !== 'string' || typeof periodId !== 'string') return 'Give `unitId` and `periodId` (global ids).';
-  if (includeSubunits !== undefined && includeSubunits !== 'true' && includeSubunits !== 'false')
-    return '`includeSubunits` is true or false.';
-  if (breakdown !== undefined && !(typeof breakdown === 'string' && breakdown in Breakdown))
-    return '`breakdown` is UNIT, POSITION_KIND or GRADE.';
-  return {
-    unitId,
-    periodId,
-    includeSubunits: includeSubunits !== 'false',
-    breakdown: (breakdown as Breakdown | undefined) ?? Breakdown.UNIT,
-  };
+/** A file name's stem and its extension, if it has one of ours (`distribution.xlsx` → distribution, xlsx). */
+function splitName(file: string): { stem: string; extension: string | undefined } {
+  const match = /^(.*)\.(csv|xlsx)$/.exec(file);
+  return match ? { stem: match[1]!, extension: match[2] } : { stem: file, extension: undefined };
 }
 
-/** Streams rows as CSV with backpressure; stops when the client goes away. */
-async function sendCsv(
-  res: Response,
-  filename: string,
-  columns: string[],
-  rows: AsyncIterable<unknown[]> | Iterable<unknown[]>,
-): Promise<void> {
-  res.status(200);
-  res.setHeader('content-type', 'text/csv; charset=utf-8');
-  res.setHeader('content-disposition', `attachment; filename="${filename}"`);
-  res.setHeader('cache-control', 'private, no-store');
-  // Quoted, with formula triggers neutralised wherever a reader may start a cell (CSV injection).
-  const csv = csvStringifier(columns);
-  csv.pipe(res);
-  let gone = false;
-  res.once('close', () => (gone = true));
-  for await (const row of rows) {
-    if (gone) break;
-    if (!csv.write(row)) await drainedOrGone(csv, res);
-  }
-  csv.end();
-  if (!gone) await once(res, 'finish').catch(() => undefined);
-}
+/**
+ * The columns every analytics export begins with: the year, the unit a row is about (in the unit breakdown the
+ * group's own unit, otherwise the unit asked for), and the group's key and label. The unit breakdown is keyed by
+ * unit code, what a spreadsheet can join on.
+ */
+const LEADING = ['year', 'unit_code', 'unit_name', 'key', 'label'];
+const leading = (a: Analytics, g: { key: string; label: string; unitCode: string | null }): unknown[] =>
+  a.breakdown === Breakdown.UNIT
+    ? [a.period.year, g.unitCode, g.label, g.unitCode, g.label]
+    : [a.period.year, a.unit.code, a.unit.name, g.key, g.label];
 
-const PREDIKATS = Object.values(Predikat);
+/** Each analytics export: its columns after the leading ones, and its rows (the GraphQL groups, cell by cell). */
+const ANALYTICS_FILES: Record<
+  'distribution' | 'completion' | 'achievement' | 'responsiveness',
+  { columns: string[]; rows(ctx: RequestContext, a: Analytics): Promise<unknown[][]> }
+> = {
+  distribution: {
+    columns: [
+      'employees',
+      'suppressed',
+      'pending',
+      ...Object.values(Predikat).map((p) => p.toLowerCase()),
+      'unit_rating',
+      'curve_violations',
+    ],
+    rows: async (ctx, a) =>
+      (await analyticsService.distribution(ctx, a.scope, a.breakdown)).map((g) => [
+        ...leading(a, g),
+        g.employees,
+        g.suppressed,
+        g.pending,
+        ...g.counts.map((c) => c.count),
+        g.unitRating,
+        g.violations.map((v) => v.rule).join('; '),
+      ]),
+  },
+  completion: {
+    columns: [
+      'employees',
+      'suppressed',
+      'draft',
+      'submitted',
+      'returned',
+      'approved',
+      'revising',
+      'evaluated',
+      'final',
+      'planning_overdue',
+      'evaluation_overdue',
+    ],
+    rows: async (ctx, a) =>
+      (await analyticsService.completion(ctx, a.scope, a.breakdown)).map((g) => [
+        ...leading(a, g),
+        g.employees,
+        g.suppressed,
+        g.draft,
+        g.submitted,
+        g.returned,
+        g.approved,
+        g.revising,
+        g.evaluated,
+        g.final,
+        g.planningOverdue,
+        g.evaluationOverdue,
+      ]),
+  },
+  achievement: {
+    columns: ['employees', 'suppressed', 'indicators', 'average_achievement', 'met'],
+    rows: async (ctx, a) =>
+      (await analyticsService.achievement(ctx, a.scope, a.breakdown)).map((g) => [
+        ...leading(a, g),
+        g.employees,
+        g.suppressed,
+        g.indicators,
+        g.averageAchievement,
+        g.met,
+      ]),
+  },
+  responsiveness: {
+    columns: [
+      'employees',
+      'suppressed',
+      'realizations',
+      'realization_feedback_share',
+      'median_hours_to_feedback',
+      'activities',
+      'activity_review_share',
+      'median_hours_to_review',
+    ],
+    rows: async (ctx, a) =>
+      (await analyticsService.responsiveness(ctx, a.scope, a.breakdown)).map((g) => [
+        ...leading(a, g),
+        g.employees,
+        g.suppressed,
+        g.realizations,
+        g.realizationFeedbackShare,
+        g.medianHoursToFeedback,
+        g.activities,
+        g.activityReviewShare,
+        g.medianHoursToReview,
+      ]),
+  },
+};
+
+const RESULT_COLUMNS = [
+  'year',
+  'nip',
+  'name',
+  'unit_code',
+  'unit_name',
+  'position_title',
+  'position_kind',
+  'grade',
+  'status',
+  'result_rating',
+  'behavior_rating',
+  'predikat',
+  'credit_points',
+  'objection',
+  'delivered_at',
+];
 
 /** The row-level results, a batch of plans at a time (keyset on the plan id). */
 async function* appraisalResults(ctx: RequestContext, scope: AnalyticsScope): AsyncGenerator<unknown[]> {
@@ -86,6 +171,7 @@ async function* appraisalResults(ctx: RequestContext, scope: AnalyticsScope): As
     );
     for (const r of rows) {
       yield [
+        scope.year,
         r.nip,
         r.name,
         r.unit_code,
@@ -110,166 +196,53 @@ async function* appraisalResults(ctx: RequestContext, scope: AnalyticsScope): As
 }
 
 /**
- * CSV exports with the same bearer token and policy as GraphQL: `/exports/analytics/<breakdown>.csv` (aggregates,
- * withheld groups as empty cells) and `/exports/appraisal-results.csv` (one row per plan: HR admins in scope and
- * supervisors for the people below them; not analysts).
+ * Exports with the same bearer token and policy as GraphQL, as CSV or xlsx (docs/api.md, Files):
+ * `/exports/analytics/<breakdown>` (aggregates, withheld groups as empty cells) and `/exports/appraisal-results`
+ * (one row per plan: HR admins in scope and supervisors for the people below them; not analysts).
  */
 export function exportRouter(deps: ExportDeps): Router {
   const router = Router();
 
-  router.get('/analytics/:file', async (req, res, next) => {
+  router.get('/analytics/:file', async (req: Request, res, next) => {
     try {
-      const file = String(req.params.file);
-      const kind = file.replace(/\.csv$/, '');
-      if (!file.endsWith('.csv') || !['distribution', 'completion', 'achievement', 'responsiveness'].includes(kind)) {
-        return fail(
-          res,
-          404,
-          'NOT_FOUND',
-          'Exports: distribution.csv, completion.csv, achievement.csv, responsiveness.csv.',
-        );
-      }
-      const params = parameters(req);
-      if (typeof params === 'string') return fail(res, 400, 'BAD_REQUEST', params);
+      const { stem, extension } = splitName(String(req.params.file));
+      if (!Object.hasOwn(ANALYTICS_FILES, stem)) return fail(res, 404, 'NOT_FOUND', say.unknownExport);
+      const kind = stem as keyof typeof ANALYTICS_FILES;
+      const params = exportRequest(req, extension);
+      if (!('target' in params)) return fail(res, 400, 'BAD_REQUEST', params);
       const ctx = await signedInContext(deps, req, res);
       if (!ctx) return;
-      const analytics = await resolveAnalytics(ctx, params);
-      if (!analytics) return fail(res, 404, 'NOT_FOUND', 'No such unit or period that you may see analytics of.');
+      const analytics = await resolveAnalytics(ctx, { ...params.target, ...params });
+      if (!analytics) return fail(res, 404, 'NOT_FOUND', say.noAnalytics);
       // The same weight as the field over GraphQL: an export is no way around the budget.
-      if (!chargeOrRefuse(deps, ctx, res, ANALYTICS_FIELD_COST[kind as keyof typeof ANALYTICS_FIELD_COST])) return;
-      const { scope, breakdown } = analytics;
-      const name = `${kind}-${analytics.period.year}-${analytics.unit.code}.csv`;
-      switch (kind) {
-        case 'distribution': {
-          const groups = await analyticsService.distribution(ctx, scope, breakdown);
-          return sendCsv(
-            res,
-            name,
-            ['key', 'label', 'employees', 'suppressed', 'pending', ...PREDIKATS, 'unit_rating', 'curve_violations'],
-            groups.map((g) => [
-              g.key,
-              g.label,
-              g.employees,
-              g.suppressed,
-              g.pending,
-              ...g.counts.map((c) => c.count),
-              g.unitRating,
-              g.violations.map((v) => v.rule).join('; '),
-            ]),
-          );
-        }
-        case 'completion': {
-          const groups = await analyticsService.completion(ctx, scope, breakdown);
-          return sendCsv(
-            res,
-            name,
-            [
-              'key',
-              'label',
-              'employees',
-              'suppressed',
-              'draft',
-              'submitted',
-              'returned',
-              'approved',
-              'revising',
-              'evaluated',
-              'final',
-              'planning_overdue',
-              'evaluation_overdue',
-            ],
-            groups.map((g) => [
-              g.key,
-              g.label,
-              g.employees,
-              g.suppressed,
-              g.draft,
-              g.submitted,
-              g.returned,
-              g.approved,
-              g.revising,
-              g.evaluated,
-              g.final,
-              g.planningOverdue,
-              g.evaluationOverdue,
-            ]),
-          );
-        }
-        case 'achievement': {
-          const groups = await analyticsService.achievement(ctx, scope, breakdown);
-          return sendCsv(
-            res,
-            name,
-            ['key', 'label', 'employees', 'suppressed', 'indicators', 'average_achievement', 'met'],
-            groups.map((g) => [g.key, g.label, g.employees, g.suppressed, g.indicators, g.averageAchievement, g.met]),
-          );
-        }
-        default: {
-          const groups = await analyticsService.responsiveness(ctx, scope, breakdown);
-          return sendCsv(
-            res,
-            name,
-            [
-              'key',
-              'label',
-              'employees',
-              'suppressed',
-              'realizations',
-              'realization_feedback_share',
-              'median_hours_to_feedback',
-              'activities',
-              'activity_review_share',
-              'median_hours_to_review',
-            ],
-            groups.map((g) => [
-              g.key,
-              g.label,
-              g.employees,
-              g.suppressed,
-              g.realizations,
-              g.realizationFeedbackShare,
-              g.medianHoursToFeedback,
-              g.activities,
-              g.activityReviewShare,
-              g.medianHoursToReview,
-            ]),
-          );
-        }
-      }
+      if (!chargeOrRefuse(deps, ctx, res, ANALYTICS_FIELD_COST[kind])) return;
+      const file = ANALYTICS_FILES[kind];
+      return sendTable(
+        res,
+        `${kind}-${analytics.period.year}-${analytics.unit.code}`,
+        params.format,
+        [...LEADING, ...file.columns],
+        await file.rows(ctx, analytics),
+      );
     } catch (error) {
       next(error);
     }
   });
 
-  router.get('/appraisal-results.csv', async (req, res, next) => {
+  router.get(['/appraisal-results', '/appraisal-results.csv', '/appraisal-results.xlsx'], async (req, res, next) => {
     try {
-      const params = parameters(req);
-      if (typeof params === 'string') return fail(res, 400, 'BAD_REQUEST', params);
+      const params = exportRequest(req, splitName(req.path).extension);
+      if (!('target' in params)) return fail(res, 400, 'BAD_REQUEST', params);
       const ctx = await signedInContext(deps, req, res);
       if (!ctx) return;
-      const analytics = await resolveAnalytics(ctx, params);
-      if (!analytics) return fail(res, 404, 'NOT_FOUND', 'No such unit or period that you may see results of.');
-      if (analytics.mode === AnalyticsMode.AGGREGATES)
-        return fail(res, 403, 'FORBIDDEN', 'Analysts get aggregates only: use the analytics exports.');
-      return sendCsv(
+      const analytics = await resolveAnalytics(ctx, { ...params.target, ...params });
+      if (!analytics) return fail(res, 404, 'NOT_FOUND', say.noResults);
+      if (analytics.mode === AnalyticsMode.AGGREGATES) return fail(res, 403, 'FORBIDDEN', say.aggregatesOnly);
+      return sendTable(
         res,
-        `appraisal-results-${analytics.period.year}-${analytics.unit.code}.csv`,
-        [
-          'nip',
-          'name',
-          'unit_code',
-          'unit_name',
-          'position_title',
-          'position_kind',
-          'grade',
-          'status',
-          'result_rating',
-          'behavior_rating',
-          'predikat',
-          'credit_points',
-          'objection',
-          'delivered_at',
-        ],
+        `appraisal-results-${analytics.period.year}-${analytics.unit.code}`,
+        params.format,
+        RESULT_COLUMNS,
         appraisalResults(ctx, analytics.scope),
       );
     } catch (error) {

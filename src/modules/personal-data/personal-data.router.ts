@@ -9,6 +9,7 @@ import {
   unauthenticatedAs401,
 } from '../../core/http/export-route';
 import { type Employee } from '../employee/employee.entity';
+import { personalDataMessages } from './personal-data.messages';
 import {
   auditExport,
   namedSubject,
@@ -68,8 +69,7 @@ export function personalDataRouter(deps: ExportDeps): Router {
       const ctx = await signedInContext(deps, req, res);
       if (!ctx) return;
       const subject = await ownSubject(ctx);
-      if (!subject)
-        return fail(res, 404, 'NOT_FOUND', 'You have no employee record: there is no personal data to export.');
+      if (!subject) return fail(res, 404, 'NOT_FOUND', personalDataMessages.noRecord);
       if (!chargeOrRefuse(deps, ctx, res, PERSONAL_DATA_COST)) return;
       await sendFile(ctx, res, subject);
     } catch (error) {
@@ -82,7 +82,7 @@ export function personalDataRouter(deps: ExportDeps): Router {
       const ctx = await signedInContext(deps, req, res);
       if (!ctx) return;
       const subject = await namedSubject(ctx, String(req.params.employeeId));
-      if (!subject) return fail(res, 404, 'NOT_FOUND', 'No such employee whose data you may export.');
+      if (!subject) return fail(res, 404, 'NOT_FOUND', personalDataMessages.noSuchEmployee);
       if (!chargeOrRefuse(deps, ctx, res, PERSONAL_DATA_COST)) return;
       await sendFile(ctx, res, subject);
     } catch (error) {
