@@ -43,6 +43,7 @@ import { personalDataRouter } from '../modules/personal-data/personal-data.route
 import { createMetrics } from './metrics';
 import { CostRateLimiter } from './rate-limit';
 import { configureCursorSecret } from '../core/graphql/cursor-seal';
+import { compressAnswers } from './compression';
 
 export interface RequestStats {
   requestId: string;
@@ -260,6 +261,7 @@ export async function createServer(
       options.onRequestFinished?.(stats);
     }),
   );
+  app.use(compressAnswers(config));
   const metricsRoute: RequestHandler = (req, res, next) => {
     if (config.metricsToken && req.headers.authorization !== `Bearer ${config.metricsToken}`) {
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Metrics want the metrics token.' } });
