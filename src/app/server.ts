@@ -44,6 +44,7 @@ import { createMetrics } from './metrics';
 import { CostRateLimiter } from './rate-limit';
 import { configureCursorSecret } from '../core/graphql/cursor-seal';
 import { compressAnswers } from './compression';
+import { idempotencyPlugin } from '../core/idempotency/idempotency-plugin';
 
 export interface RequestStats {
   requestId: string;
@@ -249,6 +250,7 @@ export async function createServer(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...armor.plugins,
       costLimitPlugin(schema, { limiter }),
+      idempotencyPlugin,
       errorLoggingPlugin,
       metrics.graphqlPlugin,
     ],

@@ -7,6 +7,7 @@ import { LoaderRegistry } from './loader-registry';
 import { localDateOf, type LocalDate } from '../time/local-date';
 import { type AppraisalSettings, DEFAULT_APPRAISAL_SETTINGS } from '../config/config';
 import { type EventBus, type Topic, type TopicPayloads } from '../events/event-bus';
+import { type IdempotencyClaim } from '../idempotency/idempotency';
 
 export interface RequestContextInit {
   requestId: string;
@@ -44,6 +45,8 @@ export class RequestContext {
   readonly settings: AppraisalSettings;
   private readonly events?: EventBus;
   private readonly pendingEvents?: Array<() => void>;
+  /** The request's `Idempotency-Key`, checked and tied to its one mutation (`idempotencyPlugin`, `@Idempotent()`). */
+  idempotency?: IdempotencyClaim;
 
   constructor(init: RequestContextInit, inTransaction = false) {
     this.requestId = init.requestId;

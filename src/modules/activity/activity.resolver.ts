@@ -16,6 +16,7 @@ import { RecordActivityInput, ReviewActivityInput, UpdateActivityInput } from '.
 import { type ActivityRange } from './activity.loaders';
 import { activityService } from './activity.service';
 import { ActivityStatus, DailyActivity } from './daily-activity.entity';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 export const DailyActivityConnection = ConnectionType(
   DailyActivity,
@@ -93,6 +94,7 @@ export class DailyActivityResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => RecordActivityPayload, { description: 'Records a day’s work in your daily log.' })
   recordActivity(
     @Ctx() ctx: RequestContext,

@@ -39,6 +39,7 @@ import { objectionService } from './objection.service';
 import { type CurveViolation } from './distribution-curve';
 import { UnitRating } from './unit-rating.entity';
 import { unitRatingService } from './unit-rating.service';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 const INPUT = { description: 'What to create or change.' };
 const violationView = (v: CurveViolation): CurveViolationView => ({
@@ -121,6 +122,7 @@ export class EvaluationResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => FileObjectionPayload, {
     description:
       'Objects to your final annual rating within the window (keberatan); the appraiser’s supervisor decides.',
