@@ -8,6 +8,7 @@ import { ClosureDepthIndex1764380000000 } from './1764380000000-closure-depth-in
 import { AnalyticsReportingCells1764390000000 } from './1764390000000-analytics-reporting-cells';
 import { EvaluationSupersededOnObjection1764400000000 } from './1764400000000-evaluation-superseded-on-objection';
 import { IdempotencyKeys1764417000000 } from './1764417000000-idempotency-keys';
+import { ActivityClientIds1764418000000 } from './1764418000000-activity-client-ids';
 
 /** Every migration, oldest first. The only way any schema is built, in tests too. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AnalyticsReportingCells1764390000000,
   EvaluationSupersededOnObjection1764400000000,
   IdempotencyKeys1764417000000,
+  ActivityClientIds1764418000000,
 ];

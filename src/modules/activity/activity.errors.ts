@@ -10,6 +10,11 @@ export enum ActivityProblem {
   INDICATOR_NOT_IN_PLAN = 'INDICATOR_NOT_IN_PLAN',
   ALREADY_ACKNOWLEDGED = 'ALREADY_ACKNOWLEDGED',
   COMMENT_REQUIRED = 'COMMENT_REQUIRED',
+  SYNC_BATCH_SIZE = 'SYNC_BATCH_SIZE',
+  CLIENT_ID_INVALID = 'CLIENT_ID_INVALID',
+  CLIENT_ID_REUSED = 'CLIENT_ID_REUSED',
+  WRITTEN_IN_FUTURE = 'WRITTEN_IN_FUTURE',
+  DATE_AFTER_WRITTEN = 'DATE_AFTER_WRITTEN',
 }
 
 const TABLE: Record<ActivityProblem, { code: UserErrorCode; message: string }> = {
@@ -36,6 +41,20 @@ const TABLE: Record<ActivityProblem, { code: UserErrorCode; message: string }> =
     code: UserErrorCode.INVALID,
     message: 'Say why the entry is returned (at most 2,000 characters).',
   },
+  SYNC_BATCH_SIZE: { code: UserErrorCode.INVALID, message: 'Send 1 to 50 entries at a time.' },
+  CLIENT_ID_INVALID: {
+    code: UserErrorCode.INVALID,
+    message: 'A client id is 1 to 100 characters of letters, digits, ".", "_", ":" and "-".',
+  },
+  CLIENT_ID_REUSED: {
+    code: UserErrorCode.IDEMPOTENCY_KEY_REUSED,
+    message: 'You recorded another entry (another day or time written) under this client id; give this one a new id.',
+  },
+  WRITTEN_IN_FUTURE: {
+    code: UserErrorCode.INVALID,
+    message: 'The time written is in the future: check the device clock.',
+  },
+  DATE_AFTER_WRITTEN: { code: UserErrorCode.INVALID, message: 'The day is after the day the entry was written.' },
 };
 
 export function activityError(problem: ActivityProblem, field: string[]): UserError {
