@@ -768,7 +768,6 @@ async function analystSelection(
     return types.get(name) ?? null;
   };
   const fieldsOf = async (name: string) => (await typeOf(name))?.fields ?? null;
-  // A Node is named by its `id`; introspection over the compiled executor lists that field as `nodeId`.
   const isIdentified = async (name: string) =>
     ((await typeOf(name))?.interfaces ?? []).some((i) => i.name === 'Node') ||
     ((await fieldsOf(name)) ?? []).some((g) => g.name === 'id');
@@ -787,8 +786,7 @@ async function analystSelection(
     for (const f of (await fieldsOf(typeName)) ?? []) {
       if (!askable(f)) continue;
       const t = unwrap(f.type);
-      // `nodeId`: see isIdentified.
-      if ((t.kind === 'SCALAR' || t.kind === 'ENUM') && f.name !== 'nodeId') parts.push(f.name);
+      if (t.kind === 'SCALAR' || t.kind === 'ENUM') parts.push(f.name);
       else if (t.kind === 'OBJECT' && t.list && depth > 0) {
         const inner = await select(t.name, depth - 1);
         if (inner) parts.push(`${f.name} { ${inner} }`);

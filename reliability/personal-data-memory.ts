@@ -66,7 +66,7 @@ async function main(): Promise<boolean> {
     });
     const subordinate = await f.employee({ unit: pkm, supervisor: nurse, name: 'Lince Mabel' });
     const started = Date.now();
-    const written = await writeLongRecord(testDb.db, { nurse, subordinate, head, kadinkes, unitId: pkm.id }, SIZE);
+    const written = await writeLongRecord(testDb.db, { nurse, subordinate, head, kadinkes, unitId: pkm.rowId }, SIZE);
     process.stdout.write(
       `record written in ${Date.now() - started} ms: ${written.realizations} realizations, ${written.evaluations} ratings, ${written.audits} audit rows\n`,
     );

@@ -2,7 +2,6 @@ import { type DocumentNode, execute, GraphQLError, type GraphQLSchema } from 'gr
 import { getVariableValues } from 'graphql/execution/values';
 import { withInputDefaults } from './input-defaults';
 import { cloneDocument, jitIneligibility } from './jit-eligible';
-import { jitSchema } from './jit-schema';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { type ApolloServerOptionsWithGateway, type BaseContext } from '@apollo/server';
 
@@ -47,7 +46,6 @@ export function compiledExecutor(
 ): Gateway {
   const limit = options.limit ?? COMPILED_LIMIT;
   const compileAfter = options.compileAfter ?? COMPILE_AFTER;
-  const compiledAgainst = jitSchema(schema);
   const documents = new WeakMap<DocumentNode, DocumentEntries>();
   // Insertion order is recency: a use moves an entry to the end, the first is the least recently used.
   const compiled = new Map<Entry, true>();
@@ -75,7 +73,7 @@ export function compiledExecutor(
       return entry.compiled;
     }
     if (entry.runs <= compileAfter) return undefined;
-    const result = compileQuery(compiledAgainst, cloneDocument(document), operationName ?? undefined);
+    const result = compileQuery(schema, cloneDocument(document), operationName ?? undefined);
     if (!isCompiledQuery(result)) {
       entry.ineligible = 'graphql-jit refused it';
       return undefined;

@@ -11,7 +11,7 @@ describe('field resolvers called directly', () => {
     const ctx = {
       loaders: { peekOrLoad: (_factory: unknown, key: unknown) => (key instanceof Indicator ? latest : null) },
     };
-    const indicator = Object.assign(new Indicator(), { id: 3, workResultPlanId: 2 });
+    const indicator = Object.assign(new Indicator(), { rowId: 3, workResultPlanId: 2 });
     expect(field.resolve!(indicator, {}, ctx, {} as GraphQLResolveInfo)).toBe(latest);
     // Not type-graphql's wrapper, which builds a resolver-data object per call.
     expect(String(field.resolve)).not.toContain('resolverData');

@@ -19,9 +19,6 @@ import {
  * - a variable inside an object or list literal (`input: { id: $id, headId: $head }`): omitted, it becomes null
  *   instead of absent, which a mutation reads as "clear the head";
  * - a field of interface or union type: a `resolveType` that throws leaves the request hanging;
- * - introspection (`__schema`, `__type`): it reads the schema graphql-jit compiled against, whose renamed fields
- *   (`jit-schema.ts`) listed a Node type's `id` as `nodeId`; the published schema answers it. (`__typename` is
- *   no introspection of the schema: graphql-jit writes it out as graphql-js does.)
  * The hot paths (the team dashboard, one's own plan, analytics) need none of them.
  */
 export function jitIneligibility(schema: GraphQLSchema, document: DocumentNode): string | null {
@@ -50,10 +47,6 @@ export function jitIneligibility(schema: GraphQLSchema, document: DocumentNode):
         return undefined;
       },
       Field(node) {
-        if (node.name.value === '__schema' || node.name.value === '__type') {
-          reason = 'introspection';
-          return BREAK;
-        }
         const type = typeInfo.getType();
         if (type && isAbstractType(getNamedType(type))) {
           reason = `${node.name.value}: an interface or union`;

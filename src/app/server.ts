@@ -186,7 +186,7 @@ export async function createServer(
       settings: config.appraisal,
     });
     // The caller's own record was just read: `viewer.employee` and "supervisor is me" need no second query.
-    if (auth.employee) ctx.loaders.get(employeeById).prime(auth.employee.id, auth.employee);
+    if (auth.employee) ctx.loaders.get(employeeById).prime(auth.employee.rowId, auth.employee);
     return ctx;
   };
   // One budget per principal, spent by HTTP operations and subscriptions (each event) alike.

@@ -45,7 +45,7 @@ export interface SubscriptionLimits {
   revalidateMs: number;
 }
 
-export interface SubscriptionServerOptions<E extends { id: number }> {
+export interface SubscriptionServerOptions<E extends { rowId: number }> {
   httpServer: Server;
   schema: GraphQLSchema;
   /** The same validation rules as HTTP requests (depth, aliases, directives). */
@@ -102,7 +102,7 @@ export interface EventGate {
  * per socket and per principal, the message size before anyone signed in, the sockets still signing in, and the
  * bytes a slow reader leaves unsent.
  */
-export function createSubscriptionServer<E extends { id: number }>(
+export function createSubscriptionServer<E extends { rowId: number }>(
   options: SubscriptionServerOptions<E>,
 ): SubscriptionServer {
   const { schema, log, limits, limiter } = options;

@@ -156,7 +156,7 @@ describe('fair queuing between principals', () => {
         {},
         hr,
       );
-      const heavy = `{ analytics(unitId: "${toGlobalId('Unit', unit.id)}", periodId: "${opened.openPeriod.period.id}") {
+      const heavy = `{ analytics(unitId: "${toGlobalId('Unit', unit.rowId)}", periodId: "${opened.openPeriod.period.id}") {
         distribution { key employees } completion { key draft } achievement { key indicators } responsiveness { key realizations } trend { year rated } } }`;
 
       // Every slot taken, so that the whole flood is waiting before the nurse asks: the order is admission's alone.

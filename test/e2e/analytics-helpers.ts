@@ -54,7 +54,7 @@ export interface AnalyticsFixture {
 }
 
 export const gid = (type: string, id: number): string => toGlobalId(type, id);
-export const unitGid = (u: Unit): string => toGlobalId('Unit', u.id);
+export const unitGid = (u: Unit): string => toGlobalId('Unit', u.rowId);
 
 let fixtureSequence = 0;
 
@@ -236,7 +236,7 @@ export async function buildAnalyticsFixture(app: TestApp): Promise<AnalyticsFixt
   const plans: Record<string, string> = { head: year.headPlan.id, lead: leadPlan.id };
   const kadinkesPlan: Array<{ id: number | string }> = await app.db.manager.query(
     "SELECT id FROM appraisal WHERE employee_id = ? AND period_id = ? AND status <> 'CLOSED'",
-    [kadinkes.id, dbIdOf(pid)],
+    [kadinkes.rowId, dbIdOf(pid)],
   );
   plans.kadinkes = gid('Appraisal', Number(kadinkesPlan[0]!.id));
   n.forEach((m, i) => (plans[`n${i + 1}`] = m.plan.id));

@@ -71,7 +71,7 @@ describe('analytics (issue 6)', () => {
     if (!a) throw new Error('analytics is null');
     return a;
   };
-  const group = <T extends { key: string }>(groups: T[], unit: { id: number }): T | undefined =>
+  const group = <T extends { key: string }>(groups: T[], unit: { rowId: number }): T | undefined =>
     groups.find((g) => g.key === unitGid(unit as never));
 
   // ---- The figures against hand computation (HR admin of the region) -----------------------------------------
@@ -645,7 +645,7 @@ describe('analytics for analysts once the year is closed', () => {
   }, 120_000);
   afterAll(() => app?.stop());
 
-  const analytics = async (token: string, unit: { id: number }, vars: Record<string, unknown> = {}) =>
+  const analytics = async (token: string, unit: { rowId: number }, vars: Record<string, unknown> = {}) =>
     (
       await app.data<{ analytics: AnalyticsOut & { withheldUntilClosed: boolean } }>(
         ANALYTICS_QUERY(`withheldUntilClosed ${ALL_FIELDS_WITHOUT_MODE}`),
@@ -744,7 +744,7 @@ describe('analytics for analysts once the year is closed', () => {
     expect(Number(stored[0]!.n)).toBeGreaterThan(0);
     // Computed afresh, the Pustu (4) moved under the Dinas (1) would make a block of 5 of its own.
     const [{ version }] = (await app.db.manager.query('SELECT version FROM unit WHERE id = ?', [
-      fx.pustu.id,
+      fx.pustu.rowId,
     ])) as Array<{ version: number }>;
     const moved = await app.data<{ moveUnit: { userErrors: unknown[] } }>(
       'mutation($i: MoveUnitInput!) { moveUnit(input: $i) { userErrors { code message } } }',
@@ -761,7 +761,7 @@ describe('analytics for analysts once the year is closed', () => {
       expect(pkmBefore.completion.map((g) => g.employees)).toEqual([13]);
     } finally {
       const [{ version: v }] = (await app.db.manager.query('SELECT version FROM unit WHERE id = ?', [
-        fx.pustu.id,
+        fx.pustu.rowId,
       ])) as Array<{ version: number }>;
       await app.data(
         'mutation($i: MoveUnitInput!) { moveUnit(input: $i) { userErrors { code } } }',
@@ -778,11 +778,11 @@ describe('analytics for analysts once the year is closed', () => {
         for (const b of ['UNIT', 'POSITION_KIND', 'GRADE']) {
           const a = await analytics(fx.tokens.analyst, unit, { sub, b });
           for (const measure of ['distribution', 'completion', 'achievement', 'responsiveness'] as const) {
-            answers.push({ measure: `${measure} by ${b}`, unitId: unit.id, sub, groups: a[measure] });
+            answers.push({ measure: `${measure} by ${b}`, unitId: unit.rowId, sub, groups: a[measure] });
           }
           answers.push({
             measure: 'trend',
-            unitId: unit.id,
+            unitId: unit.rowId,
             sub,
             groups: a.trend.map((t) => ({ key: `${t.year}:${t.subPeriod}`, employees: t.rated })),
           });
@@ -790,7 +790,7 @@ describe('analytics for analysts once the year is closed', () => {
       }
     }
     // The Dinas is above the Puskesmas, which is above the Pustu.
-    const order = [fx.dinkes.id, fx.pkm.id, fx.pustu.id];
+    const order = [fx.dinkes.rowId, fx.pkm.rowId, fx.pustu.rowId];
     expect(exposures(answers, 5, (ancestor, unit) => order.indexOf(ancestor) <= order.indexOf(unit))).toEqual([]);
   });
 });

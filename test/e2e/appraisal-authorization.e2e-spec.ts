@@ -90,7 +90,7 @@ interface World {
 const ref = (id: string): Ref => ({ id, dbId: fromGlobalId(id)!.id });
 
 const gid = (object: Employee | Unit): string =>
-  toGlobalId(object instanceof Unit ? Unit.typeName : Employee.typeName, object.id);
+  toGlobalId(object instanceof Unit ? Unit.typeName : Employee.typeName, object.rowId);
 
 let app: TestApp;
 let world: World;
@@ -122,8 +122,9 @@ async function versionOf(
   entity: typeof Appraisal | typeof Employee | typeof PerformancePeriod,
   dbId: number,
 ): Promise<number> {
-  return (await app.db.manager.getRepository<{ id: number; version: number }>(entity).findOneByOrFail({ id: dbId }))
-    .version;
+  return (
+    await app.db.manager.getRepository<{ rowId: number; version: number }>(entity).findOneByOrFail({ rowId: dbId })
+  ).version;
 }
 
 const planVersion = (plan: Ref) => versionOf(Appraisal, plan.dbId);
@@ -926,7 +927,7 @@ interface WriteAction {
   verify(t: Targets, payload: Payload): Promise<void>;
 }
 
-const planRow = (plan: Ref) => app.db.manager.findOneByOrFail(Appraisal, { id: plan.dbId });
+const planRow = (plan: Ref) => app.db.manager.findOneByOrFail(Appraisal, { rowId: plan.dbId });
 const PLAN_PAYLOAD = 'appraisal { id }';
 
 const step = (name: string, fresh: Fresh, plan: (t: Targets) => Ref, status: string, reason?: string): WriteAction => ({
@@ -995,7 +996,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
       text: 'Terlaksananya imunisasi dasar lengkap bagi seluruh bayi',
     }),
     verify: async (t) =>
-      expect((await app.db.manager.findOneByOrFail(WorkResultPlan, { id: t.selfRhk.dbId })).text).toBe(
+      expect((await app.db.manager.findOneByOrFail(WorkResultPlan, { rowId: t.selfRhk.dbId })).text).toBe(
         'Terlaksananya imunisasi dasar lengkap bagi seluruh bayi',
       ),
   },
@@ -1005,8 +1006,8 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     fresh: 'DRAFT',
     input: async (t) => ({ id: t.selfRhk.id, expectedVersion: await planVersion(t.selfPlan) }),
     verify: async (t) => {
-      expect(await app.db.manager.countBy(WorkResultPlan, { id: t.selfRhk.dbId })).toBe(0);
-      expect(await app.db.manager.countBy(Indicator, { id: t.selfIndicator.dbId })).toBe(0);
+      expect(await app.db.manager.countBy(WorkResultPlan, { rowId: t.selfRhk.dbId })).toBe(0);
+      expect(await app.db.manager.countBy(Indicator, { rowId: t.selfIndicator.dbId })).toBe(0);
     },
   },
   'addIndicator(self’s RHK)': {
@@ -1029,16 +1030,16 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     fresh: 'DRAFT',
     input: async (t) => ({ id: t.selfIndicator.id, expectedVersion: await planVersion(t.selfPlan), targetValue: 90 }),
     verify: async (t) =>
-      expect(Number((await app.db.manager.findOneByOrFail(Indicator, { id: t.selfIndicator.dbId })).targetValue)).toBe(
-        90,
-      ),
+      expect(
+        Number((await app.db.manager.findOneByOrFail(Indicator, { rowId: t.selfIndicator.dbId })).targetValue),
+      ).toBe(90),
   },
   'removeIndicator(self’s IKI)': {
     name: 'removeIndicator',
     select: PLAN_PAYLOAD,
     fresh: 'DRAFT',
     input: async (t) => ({ id: t.selfIndicator.id, expectedVersion: await planVersion(t.selfPlan) }),
-    verify: async (t) => expect(await app.db.manager.countBy(Indicator, { id: t.selfIndicator.dbId })).toBe(0),
+    verify: async (t) => expect(await app.db.manager.countBy(Indicator, { rowId: t.selfIndicator.dbId })).toBe(0),
   },
   'submitAppraisal(self’s plan)': step('submitAppraisal', 'DRAFT', selfPlanOf, 'SUBMITTED'),
   'approveAppraisal(self’s plan)': step('approveAppraisal', 'SUBMITTED', selfPlanOf, 'APPROVED'),
@@ -1081,7 +1082,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     verify: async (t, payload) => {
       const created = await planRow(ref((payload.appraisal as { id: string }).id));
       expect(created).toMatchObject({
-        employeeId: t.self.id,
+        employeeId: t.self.rowId,
         status: 'DRAFT',
         appraiserEmployeeId: t.self.supervisorId,
       });
@@ -1097,7 +1098,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
       appraiserId: gid(t.newAppraiser),
       reason: 'Pelaksana tugas (Plt.)',
     }),
-    verify: async (t) => expect((await planRow(t.selfPlan)).appraiserEmployeeId).toBe(t.newAppraiser.id),
+    verify: async (t) => expect((await planRow(t.selfPlan)).appraiserEmployeeId).toBe(t.newAppraiser.rowId),
   },
   'reassignAppraiser(self’s plan) to someone in B': {
     name: 'reassignAppraiser',
@@ -1109,7 +1110,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
       appraiserId: gid(t.inB),
       reason: 'Pelaksana tugas (Plt.)',
     }),
-    verify: async (t) => expect((await planRow(t.selfPlan)).appraiserEmployeeId).toBe(t.inB.id),
+    verify: async (t) => expect((await planRow(t.selfPlan)).appraiserEmployeeId).toBe(t.inB.rowId),
   },
   'createAppraisalsForUnit(A1)': {
     name: 'createAppraisalsForUnit',
@@ -1119,9 +1120,9 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     verify: async (t, payload) => {
       // The look-alike head had a plan; the nurse and the other employee get one.
       expect(payload).toMatchObject({ created: 2, skipped: 1 });
-      expect(await app.db.manager.countBy(Appraisal, { employeeId: t.self.id, openPeriodId: world.period.dbId })).toBe(
-        1,
-      );
+      expect(
+        await app.db.manager.countBy(Appraisal, { employeeId: t.self.rowId, openPeriodId: world.period.dbId }),
+      ).toBe(1);
     },
   },
   'transferEmployee(self)': {
@@ -1130,7 +1131,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     fresh: 'DRAFT',
     input: async (t) => ({
       employeeId: gid(t.self),
-      expectedVersion: await versionOf(Employee, t.self.id),
+      expectedVersion: await versionOf(Employee, t.self.rowId),
       effectiveDate: '2027-07-01',
       supervisorId: gid(t.newAppraiser),
       positionTitle: 'Perawat Ahli Muda',
@@ -1139,8 +1140,8 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
       expect(payload.closedAppraisal).toEqual({ id: t.selfPlan.id, status: 'CLOSED' });
       const started = await planRow(ref((payload.newAppraisal as { id: string }).id));
       expect(started).toMatchObject({
-        employeeId: t.self.id,
-        appraiserEmployeeId: t.newAppraiser.id,
+        employeeId: t.self.rowId,
+        appraiserEmployeeId: t.newAppraiser.rowId,
         startDate: '2027-07-01',
       });
     },
@@ -1162,7 +1163,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
       planningDeadline: `${t.period.year}-02-15`,
     }),
     verify: async (t) =>
-      expect((await app.db.manager.findOneByOrFail(PerformancePeriod, { id: t.period.dbId })).planningDeadline).toBe(
+      expect((await app.db.manager.findOneByOrFail(PerformancePeriod, { rowId: t.period.dbId })).planningDeadline).toBe(
         `${t.period.year}-02-15`,
       ),
   },
@@ -1176,7 +1177,9 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
       status: 'RUNNING',
     }),
     verify: async (t) =>
-      expect((await app.db.manager.findOneByOrFail(PerformancePeriod, { id: t.period.dbId })).status).toBe('RUNNING'),
+      expect((await app.db.manager.findOneByOrFail(PerformancePeriod, { rowId: t.period.dbId })).status).toBe(
+        'RUNNING',
+      ),
   },
 };
 
@@ -1235,7 +1238,7 @@ describe('the appraiser is the snapshot taken when the plan was made', () => {
       'setSupervisor',
       {
         employeeId: gid(t.self),
-        expectedVersion: await versionOf(Employee, t.self.id),
+        expectedVersion: await versionOf(Employee, t.self.rowId),
         supervisorId: gid(t.newAppraiser),
       },
       tokens.hrRegion,
@@ -1291,9 +1294,12 @@ describe('the appraiser is the snapshot taken when the plan was made', () => {
   it('an HR admin who also appraises the plan may still reassign it, as any HR admin covering it', async () => {
     // E.g. the head of BKPSDM, who appraises BKPSDM's staff and administers the region's plans.
     const t = await freshTargets('DRAFT');
-    const hrHead = await app.token((await app.db.manager.findOneByOrFail(Employee, { id: t.self.supervisorId! })).nip, {
-      roles: [Role.HR_ADMIN],
-    });
+    const hrHead = await app.token(
+      (await app.db.manager.findOneByOrFail(Employee, { rowId: t.self.supervisorId! })).nip,
+      {
+        roles: [Role.HR_ADMIN],
+      },
+    );
     const before = await snapshot();
     const res = await app.gql<{ result: Payload | null }>(
       mutation('reassignAppraiser', 'appraisal { id appraiser { id } }'),

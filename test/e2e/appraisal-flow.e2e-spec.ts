@@ -405,14 +405,14 @@ describe('performance planning: the cascade and the approval workflow (docs/doma
       unit: await app.fixtures.unit({ name: 'Seksi lain' }),
       positionKind: PositionKind.PENGAWAS,
     });
-    const [row] = await app.db.manager.query('SELECT version FROM employee WHERE id = ?', [nurse.id]);
+    const [row] = await app.db.manager.query('SELECT version FROM employee WHERE id = ?', [nurse.rowId]);
     const moved = await app.gql(
       'mutation($input: SetSupervisorInput!) { setSupervisor(input: $input) { userErrors { code } } }',
       {
         input: {
-          employeeId: toGlobalId('Employee', nurse.id),
+          employeeId: toGlobalId('Employee', nurse.rowId),
           expectedVersion: Number(row.version),
-          supervisorId: toGlobalId('Employee', other.id),
+          supervisorId: toGlobalId('Employee', other.rowId),
         },
       },
       hr,

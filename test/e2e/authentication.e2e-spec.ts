@@ -233,7 +233,7 @@ describe('authentication with a shared secret (HS256)', () => {
       deactivateEmployee: { employee: { active: boolean } | null; userErrors: unknown[] };
     }>(
       'mutation($input: DeactivateEmployeeInput!) { deactivateEmployee(input: $input) { employee { active } userErrors { code message } } }',
-      { input: { id: toGlobalId('Employee', world.deactivated.id), expectedVersion: world.deactivated.version } },
+      { input: { id: toGlobalId('Employee', world.deactivated.rowId), expectedVersion: world.deactivated.version } },
       hr,
     );
     expect(deactivate.deactivateEmployee).toEqual({ employee: { active: false }, userErrors: [] });
@@ -249,7 +249,7 @@ describe('authentication with a shared secret (HS256)', () => {
           subject: world.active.nip,
           kind: 'EMPLOYEE',
           roles: [],
-          employee: { id: toGlobalId('Employee', world.active.id), name: 'Yohana Wenda' },
+          employee: { id: toGlobalId('Employee', world.active.rowId), name: 'Yohana Wenda' },
         },
       },
     });
@@ -420,7 +420,7 @@ describe('authentication with an RS256 public key (algorithm confusion)', () => 
       subject: employee.nip,
       kind: 'EMPLOYEE',
       roles: [],
-      employee: { id: toGlobalId('Employee', employee.id), name: 'Agus Lokobal' },
+      employee: { id: toGlobalId('Employee', employee.rowId), name: 'Agus Lokobal' },
     });
     const write = await app.data<{ createUnit: { unit: { code: string } | null; userErrors: unknown[] } }>(
       CREATE_UNIT,

@@ -88,7 +88,7 @@ const gid = (object: Employee | Unit | ExternalOfficial): string => {
       : object instanceof ExternalOfficial
         ? ExternalOfficial.typeName
         : Employee.typeName;
-  return toGlobalId(typeName, object.id);
+  return toGlobalId(typeName, object.rowId);
 };
 
 let app: TestApp;
@@ -690,13 +690,15 @@ async function freshTargets(): Promise<Targets> {
   return { a: org.a, a1, a2, b: org.b, self, newSupervisor, retired, inB, official };
 }
 
-async function reload<T extends { id: number }>(entity: new () => T, id: number): Promise<T> {
-  return app.db.manager.findOneByOrFail(entity, { id } as FindOptionsWhere<T>);
+async function reload<T extends { rowId: number }>(entity: new () => T, id: number): Promise<T> {
+  return app.db.manager.findOneByOrFail(entity, { rowId: id } as FindOptionsWhere<T>);
 }
 
 /** The version stored now, read from the database right before an update. */
-const versionOf = async <T extends { id: number; version: number }>(entity: new () => T, id: number): Promise<number> =>
-  (await reload(entity, id)).version;
+const versionOf = async <T extends { rowId: number; version: number }>(
+  entity: new () => T,
+  id: number,
+): Promise<number> => (await reload(entity, id)).version;
 
 let codeSequence = 0;
 const newUnitCode = () => `MX-NEW-${++codeSequence}`;
@@ -745,36 +747,40 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     object: 'employee',
     input: async (t) => ({
       id: gid(t.self),
-      expectedVersion: await versionOf(Employee, t.self.id),
+      expectedVersion: await versionOf(Employee, t.self.rowId),
       positionTitle: 'Perawat Ahli Madya',
     }),
-    verify: async (t) => expect((await reload(Employee, t.self.id)).positionTitle).toBe('Perawat Ahli Madya'),
+    verify: async (t) => expect((await reload(Employee, t.self.rowId)).positionTitle).toBe('Perawat Ahli Madya'),
   },
   'updateEmployee(self) into unit B': {
     document: employeeMutation('updateEmployee', 'UpdateEmployeeInput'),
     object: 'employee',
-    input: async (t) => ({ id: gid(t.self), expectedVersion: await versionOf(Employee, t.self.id), unitId: gid(t.b) }),
-    verify: async (t) => expect((await reload(Employee, t.self.id)).unitId).toBe(t.b.id),
+    input: async (t) => ({
+      id: gid(t.self),
+      expectedVersion: await versionOf(Employee, t.self.rowId),
+      unitId: gid(t.b),
+    }),
+    verify: async (t) => expect((await reload(Employee, t.self.rowId)).unitId).toBe(t.b.rowId),
   },
   'setSupervisor(self)': {
     document: employeeMutation('setSupervisor', 'SetSupervisorInput'),
     object: 'employee',
     input: async (t) => ({
       employeeId: gid(t.self),
-      expectedVersion: await versionOf(Employee, t.self.id),
+      expectedVersion: await versionOf(Employee, t.self.rowId),
       supervisorId: gid(t.newSupervisor),
     }),
-    verify: async (t) => expect((await reload(Employee, t.self.id)).supervisorId).toBe(t.newSupervisor.id),
+    verify: async (t) => expect((await reload(Employee, t.self.rowId)).supervisorId).toBe(t.newSupervisor.rowId),
   },
   'setSupervisor(self) to someone in B': {
     document: employeeMutation('setSupervisor', 'SetSupervisorInput'),
     object: 'employee',
     input: async (t) => ({
       employeeId: gid(t.self),
-      expectedVersion: await versionOf(Employee, t.self.id),
+      expectedVersion: await versionOf(Employee, t.self.rowId),
       supervisorId: gid(t.inB),
     }),
-    verify: async (t) => expect((await reload(Employee, t.self.id)).supervisorId).toBe(t.inB.id),
+    verify: async (t) => expect((await reload(Employee, t.self.rowId)).supervisorId).toBe(t.inB.rowId),
   },
   'createEmployee in A1 supervised from B': {
     document: employeeMutation('createEmployee', 'CreateEmployeeInput'),
@@ -791,7 +797,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     }),
     verify: async (t, _payload, input) =>
       expect((await app.db.manager.findOneByOrFail(Employee, { nip: input.nip as string })).supervisorId).toBe(
-        t.inB.id,
+        t.inB.rowId,
       ),
   },
   'importEmployees: a row putting self under someone in B': {
@@ -799,20 +805,20 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     input: async (t) => ({ rows: [{ ...employeeRow(t.self, t.a1), supervisorNip: t.inB.nip }] }),
     verify: async (t, payload) => {
       expectRow(payload, 'UPDATED');
-      expect((await reload(Employee, t.self.id)).supervisorId).toBe(t.inB.id);
+      expect((await reload(Employee, t.self.rowId)).supervisorId).toBe(t.inB.rowId);
     },
   },
   'deactivateEmployee(self)': {
     document: employeeMutation('deactivateEmployee', 'DeactivateEmployeeInput'),
     object: 'employee',
-    input: async (t) => ({ id: gid(t.self), expectedVersion: await versionOf(Employee, t.self.id) }),
-    verify: async (t) => expect((await reload(Employee, t.self.id)).active).toBe(false),
+    input: async (t) => ({ id: gid(t.self), expectedVersion: await versionOf(Employee, t.self.rowId) }),
+    verify: async (t) => expect((await reload(Employee, t.self.rowId)).active).toBe(false),
   },
   'reactivateEmployee(retired, in A2)': {
     document: employeeMutation('reactivateEmployee', 'ReactivateEmployeeInput'),
     object: 'employee',
-    input: async (t) => ({ id: gid(t.retired), expectedVersion: await versionOf(Employee, t.retired.id) }),
-    verify: async (t) => expect((await reload(Employee, t.retired.id)).active).toBe(true),
+    input: async (t) => ({ id: gid(t.retired), expectedVersion: await versionOf(Employee, t.retired.rowId) }),
+    verify: async (t) => expect((await reload(Employee, t.retired.rowId)).active).toBe(true),
   },
   'createEmployee in A1': {
     document: employeeMutation('createEmployee', 'CreateEmployeeInput'),
@@ -827,7 +833,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
       positionTitle: 'Perawat Ahli Pertama',
     }),
     verify: async (t, _payload, input) =>
-      expect((await app.db.manager.findOneByOrFail(Employee, { nip: input.nip as string })).unitId).toBe(t.a1.id),
+      expect((await app.db.manager.findOneByOrFail(Employee, { nip: input.nip as string })).unitId).toBe(t.a1.rowId),
   },
   'createUnit under A': {
     document: unitMutation('createUnit', 'CreateUnitInput'),
@@ -839,7 +845,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
       kind: UnitKind.HEALTH_CENTRE,
     }),
     verify: async (t, _payload, input) =>
-      expect((await app.db.manager.findOneByOrFail(Unit, { code: input.code as string })).parentId).toBe(t.a.id),
+      expect((await app.db.manager.findOneByOrFail(Unit, { code: input.code as string })).parentId).toBe(t.a.rowId),
   },
   'createUnit as a root': {
     document: unitMutation('createUnit', 'CreateUnitInput'),
@@ -853,22 +859,22 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     object: 'unit',
     input: async (t) => ({
       id: gid(t.a1),
-      expectedVersion: await versionOf(Unit, t.a1.id),
+      expectedVersion: await versionOf(Unit, t.a1.rowId),
       name: 'Bidang Pelayanan Kesehatan',
     }),
-    verify: async (t) => expect((await reload(Unit, t.a1.id)).name).toBe('Bidang Pelayanan Kesehatan'),
+    verify: async (t) => expect((await reload(Unit, t.a1.rowId)).name).toBe('Bidang Pelayanan Kesehatan'),
   },
   'moveUnit(A1) under B': {
     document: unitMutation('moveUnit', 'MoveUnitInput'),
     object: 'unit',
-    input: async (t) => ({ id: gid(t.a1), expectedVersion: await versionOf(Unit, t.a1.id), parentId: gid(t.b) }),
-    verify: async (t) => expect((await reload(Unit, t.a1.id)).parentId).toBe(t.b.id),
+    input: async (t) => ({ id: gid(t.a1), expectedVersion: await versionOf(Unit, t.a1.rowId), parentId: gid(t.b) }),
+    verify: async (t) => expect((await reload(Unit, t.a1.rowId)).parentId).toBe(t.b.rowId),
   },
   'moveUnit(A1) under A2, inside A': {
     document: unitMutation('moveUnit', 'MoveUnitInput'),
     object: 'unit',
-    input: async (t) => ({ id: gid(t.a1), expectedVersion: await versionOf(Unit, t.a1.id), parentId: gid(t.a2) }),
-    verify: async (t) => expect((await reload(Unit, t.a1.id)).parentId).toBe(t.a2.id),
+    input: async (t) => ({ id: gid(t.a1), expectedVersion: await versionOf(Unit, t.a1.rowId), parentId: gid(t.a2) }),
+    verify: async (t) => expect((await reload(Unit, t.a1.rowId)).parentId).toBe(t.a2.rowId),
   },
   createExternalOfficial: {
     document: officialMutation('createExternalOfficial', 'CreateExternalOfficialInput'),
@@ -882,21 +888,21 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     object: 'externalOfficial',
     input: async (t) => ({
       id: gid(t.official),
-      expectedVersion: await versionOf(ExternalOfficial, t.official.id),
+      expectedVersion: await versionOf(ExternalOfficial, t.official.rowId),
       positionTitle: 'Penjabat Bupati Matriks',
     }),
     verify: async (t) =>
-      expect((await reload(ExternalOfficial, t.official.id)).positionTitle).toBe('Penjabat Bupati Matriks'),
+      expect((await reload(ExternalOfficial, t.official.rowId)).positionTitle).toBe('Penjabat Bupati Matriks'),
   },
   'importEmployees: a row updating self': {
     document: importMutation('importEmployees', 'ImportEmployeesInput'),
     input: async (t) => ({ rows: [employeeRow(t.self, t.a1)] }),
     verify: async (t, payload) => {
       expectRow(payload, 'UPDATED');
-      expect(await reload(Employee, t.self.id)).toMatchObject({
+      expect(await reload(Employee, t.self.rowId)).toMatchObject({
         grade: 'III/b',
         positionTitle: 'Perawat Ahli Muda',
-        unitId: t.a1.id,
+        unitId: t.a1.rowId,
       });
     },
   },
@@ -906,7 +912,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     verify: async (t, payload, input) => {
       expectRow(payload, 'CREATED');
       const [row] = input.rows as Array<{ nip: string }>;
-      expect((await app.db.manager.findOneByOrFail(Employee, { nip: row!.nip })).unitId).toBe(t.a1.id);
+      expect((await app.db.manager.findOneByOrFail(Employee, { nip: row!.nip })).unitId).toBe(t.a1.rowId);
     },
   },
   'importUnits: a row updating A1': {
@@ -914,7 +920,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     input: async (t) => ({ rows: [{ code: t.a1.code, name: 'Bidang Pelayanan Kesehatan', kind: t.a1.kind }] }),
     verify: async (t, payload) => {
       expectRow(payload, 'UPDATED');
-      expect((await reload(Unit, t.a1.id)).name).toBe('Bidang Pelayanan Kesehatan');
+      expect((await reload(Unit, t.a1.rowId)).name).toBe('Bidang Pelayanan Kesehatan');
     },
   },
   'importUnits: a new root unit': {

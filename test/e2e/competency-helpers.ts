@@ -73,8 +73,8 @@ export const PROFILE_FIELDS = `matchPercentage band
   standings { requiredLevel currentLevel gap competency { code } currentAssessment { method level } }
   gaps { requiredLevel currentLevel gap competency { code } currentAssessment { method level } }`;
 
-export const egid = (e: { id: number }): string => toGlobalId('Employee', e.id);
-export const ugid = (u: Unit): string => toGlobalId('Unit', u.id);
+export const egid = (e: { rowId: number }): string => toGlobalId('Employee', e.rowId);
+export const ugid = (u: Unit): string => toGlobalId('Unit', u.rowId);
 
 /** Evaluation helpers, plus the competency module's mutations and a snapshot of its tables. */
 export class Competent extends Evaluating {
@@ -126,7 +126,7 @@ export class Competent extends Evaluating {
   ): Promise<{ id: string; version: number }> {
     const existing: Array<{ version: number }> = await this.app.db.manager.query(
       'SELECT version FROM position_requirement WHERE unit_id = ? AND position_title = ? AND competency_id = ?',
-      [unit.id, positionTitle, Number(Buffer.from(this.ids[code]!, 'base64url').toString('utf8').split(':')[1])],
+      [unit.rowId, positionTitle, Number(Buffer.from(this.ids[code]!, 'base64url').toString('utf8').split(':')[1])],
     );
     const p = await this.ok<{ requirement: { id: string; version: number } }>(
       'setPositionRequirement',

@@ -20,12 +20,12 @@ describe('the compiled executor over HTTP', () => {
     return answers;
   };
 
-  it('introspects a Node type with its field `id`, never the getter `nodeId` it is read from', async () => {
+  it('introspects a Node type with its field `id`, never the database key `rowId`', async () => {
     const answers = await thrice('{ __type(name: "Unit") { fields { name } } }');
     for (const body of answers) {
       const names = (body.data as { __type: { fields: Array<{ name: string }> } }).__type.fields.map((f) => f.name);
       expect(names).toContain('id');
-      expect(names).not.toContain('nodeId');
+      expect(names).not.toContain('rowId');
     }
   });
 

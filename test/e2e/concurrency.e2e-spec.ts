@@ -71,8 +71,8 @@ describe('concurrent mutations over HTTP', () => {
   let hrToken: string;
   let nipSequence = 0;
 
-  const employeeId = (e: { id: number }) => toGlobalId('Employee', e.id);
-  const unitId = (u: { id: number }) => toGlobalId('Unit', u.id);
+  const employeeId = (e: { rowId: number }) => toGlobalId('Employee', e.rowId);
+  const unitId = (u: { rowId: number }) => toGlobalId('Unit', u.rowId);
 
   async function run(name: MutationName, input: Record<string, unknown>, index = 0): Promise<Outcome> {
     const response = await app.gql<Record<string, { userErrors: UserErrorOut[] }>>(
@@ -184,7 +184,7 @@ describe('concurrent mutations over HTTP', () => {
         other: [],
       });
       const winnerName = names[winners[0]!.index]!;
-      const row = await stored('employee', employee.id);
+      const row = await stored('employee', employee.rowId);
       expect({ version: Number(row.version), name: row.name }).toEqual({ version: 2, name: winnerName });
       const reread = await app.data<{ employee: { name: string; version: number } }>(
         'query ($id: ID!) { employee(id: $id) { name version } }',
@@ -193,7 +193,7 @@ describe('concurrent mutations over HTTP', () => {
       );
       expect(reread.employee).toEqual({ name: winnerName, version: 2 });
 
-      const audit = await auditOf('Employee', employee.id, 'EMPLOYEE_UPDATED');
+      const audit = await auditOf('Employee', employee.rowId, 'EMPLOYEE_UPDATED');
       expect(audit).toHaveLength(1);
       expect(audit[0]!.request_id).toBe(winners[0]!.requestId);
       expect(JSON.parse(audit[0]!.after!)).toMatchObject({ name: winnerName, version: 2 });
@@ -223,16 +223,16 @@ describe('concurrent mutations over HTTP', () => {
         other: [],
       });
       const chosen = supervisors[winners[0]!.index]!;
-      const row = await stored('employee', employee.id);
+      const row = await stored('employee', employee.rowId);
       expect({ version: Number(row.version), supervisorId: Number(row.supervisor_id) }).toEqual({
         version: 2,
-        supervisorId: chosen.id,
+        supervisorId: chosen.rowId,
       });
       const above: Array<{ ancestor_id: number | string; depth: number | string }> = await app.db.manager.query(
         'SELECT ancestor_id, depth FROM employee_closure WHERE descendant_id = ? AND depth > 0',
-        [employee.id],
+        [employee.rowId],
       );
-      expect(above.map((r) => [Number(r.ancestor_id), Number(r.depth)])).toEqual([[chosen.id, 1]]);
+      expect(above.map((r) => [Number(r.ancestor_id), Number(r.depth)])).toEqual([[chosen.rowId, 1]]);
       await expectClosuresMatchParents();
       const reread = await app.data<{ employee: { supervisor: { id: string }; version: number } }>(
         'query ($id: ID!) { employee(id: $id) { supervisor { id } version } }',
@@ -241,10 +241,10 @@ describe('concurrent mutations over HTTP', () => {
       );
       expect(reread.employee).toEqual({ supervisor: { id: employeeId(chosen) }, version: 2 });
 
-      const audit = await auditOf('Employee', employee.id, 'EMPLOYEE_SUPERVISOR_SET');
+      const audit = await auditOf('Employee', employee.rowId, 'EMPLOYEE_SUPERVISOR_SET');
       expect(audit).toHaveLength(1);
       expect(audit[0]!.request_id).toBe(winners[0]!.requestId);
-      expect(JSON.parse(audit[0]!.after!)).toMatchObject({ supervisorId: chosen.id, version: 2 });
+      expect(JSON.parse(audit[0]!.after!)).toMatchObject({ supervisorId: chosen.rowId, version: 2 });
     });
 
     it('updateUnit: one wins, the others get CONFLICT, the version rises by one, one audit entry', async () => {
@@ -265,7 +265,7 @@ describe('concurrent mutations over HTTP', () => {
         other: [],
       });
       const winnerName = names[winners[0]!.index]!;
-      const row = await stored('unit', unit.id);
+      const row = await stored('unit', unit.rowId);
       expect({ version: Number(row.version), name: row.name }).toEqual({ version: 2, name: winnerName });
       const reread = await app.data<{ unit: { name: string; version: number } }>(
         'query ($id: ID!) { unit(id: $id) { name version } }',
@@ -274,7 +274,7 @@ describe('concurrent mutations over HTTP', () => {
       );
       expect(reread.unit).toEqual({ name: winnerName, version: 2 });
 
-      const audit = await auditOf('Unit', unit.id, 'UNIT_UPDATED');
+      const audit = await auditOf('Unit', unit.rowId, 'UNIT_UPDATED');
       expect(audit).toHaveLength(1);
       expect(audit[0]!.request_id).toBe(winners[0]!.requestId);
       expect(JSON.parse(audit[0]!.after!)).toMatchObject({ name: winnerName, version: 2 });
@@ -301,13 +301,13 @@ describe('concurrent mutations over HTTP', () => {
         other: [],
       });
       const chosen = parents[winners[0]!.index]!;
-      const row = await stored('unit', unit.id);
+      const row = await stored('unit', unit.rowId);
       expect({ version: Number(row.version), parentId: Number(row.parent_id) }).toEqual({
         version: 2,
-        parentId: chosen.id,
+        parentId: chosen.rowId,
       });
       await expectClosuresMatchParents();
-      const audit = await auditOf('Unit', unit.id, 'UNIT_MOVED');
+      const audit = await auditOf('Unit', unit.rowId, 'UNIT_MOVED');
       expect(audit).toHaveLength(1);
       expect(audit[0]!.request_id).toBe(winners[0]!.requestId);
     });
@@ -333,12 +333,12 @@ describe('concurrent mutations over HTTP', () => {
           { errors: [], codes: ['CONFLICT'] },
           { errors: [], codes: ['INVALID_STATE'] },
         ]).toContainEqual(refusal);
-      const row = await stored('employee', employee.id);
+      const row = await stored('employee', employee.rowId);
       expect({ version: Number(row.version), active: Boolean(Number(row.active)) }).toEqual({
         version: 2,
         active: false,
       });
-      const audit = await auditOf('Employee', employee.id);
+      const audit = await auditOf('Employee', employee.rowId);
       expect(audit.map((a) => a.action)).toEqual(['EMPLOYEE_CREATED', 'EMPLOYEE_DEACTIVATED']);
       expect(audit[1]!.request_id).toBe(winners[0]!.requestId);
     });

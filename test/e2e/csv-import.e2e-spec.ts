@@ -57,7 +57,7 @@ describe('CSV import (npm run import)', () => {
     ]);
     const supervised = await t.db.manager
       .getRepository(Employee)
-      .countBy({ supervisorId: (await t.db.manager.getRepository(Employee).findOneByOrFail({ nip: head })).id });
+      .countBy({ supervisorId: (await t.db.manager.getRepository(Employee).findOneByOrFail({ nip: head })).rowId });
     expect(supervised).toBe(599);
 
     const again = await importCsv(t.db, write('employees.csv', lines), actor, policyTable);

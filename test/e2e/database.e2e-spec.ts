@@ -23,7 +23,7 @@ describe(`the database layer (${testDatabaseKind})`, () => {
       updatedAt: at,
     });
     await repo.insert(official);
-    const read = await repo.findOneByOrFail({ id: official.id });
+    const read = await repo.findOneByOrFail({ rowId: official.rowId });
     expect(read.createdAt.toISOString()).toBe('2026-01-31T23:30:00.000Z');
   });
 
@@ -78,6 +78,6 @@ describe(`the database layer (${testDatabaseKind})`, () => {
       updatedAt: now,
     });
     await repo.insert(official);
-    expect((await repo.findOneByOrFail({ id: official.id })).name).toBe('Yosina Kogoya — Ḫubula ✓ 🌄');
+    expect((await repo.findOneByOrFail({ rowId: official.rowId })).name).toBe('Yosina Kogoya — Ḫubula ✓ 🌄');
   });
 });

@@ -105,7 +105,7 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
     year = await e.givenYear(2027);
     nurse = await e.nurse({ name: 'Maria Wenda' });
     peer = await e.nurse({ name: 'Naomi Kogoya' });
-    otherUnitCode = (await app.fixtures.unit({ code: `DOC-OTHER-${head.id}`, name: 'Puskesmas Lain' })).code;
+    otherUnitCode = (await app.fixtures.unit({ code: `DOC-OTHER-${head.rowId}`, name: 'Puskesmas Lain' })).code;
     // The nurse's plan: an RHK with markup in it, a quantitative IKI (95 %), the appraiser's expectation for KOLABORATIF.
     const created = await e.createPlan(nurse, { periodId: year.period.id });
     const { plan: withRhk, rhk } = await e.addRhk(nurse, created, { text: EVIL_RHK, supportsId: year.headRhk });
@@ -227,7 +227,7 @@ describe('printable documents (SKP and evaluation, HTML and PDF)', () => {
     it('is 404 for a peer, with the same answer as an unknown plan (no content, nothing to tell them apart)', async () => {
       const peerRes = await get('skp.html', peer);
       const unknown = await get('skp.html', peer, toGlobalId('Appraisal', 999999));
-      const wrongType = await get('skp.pdf', nurse, toGlobalId('Employee', nurse.id));
+      const wrongType = await get('skp.pdf', nurse, toGlobalId('Employee', nurse.rowId));
       const garbage = await get('skp.html', nurse, 'not-an-id');
       for (const res of [peerRes, unknown, wrongType, garbage]) {
         expect(res.status).toBe(404);

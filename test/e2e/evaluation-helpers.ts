@@ -413,7 +413,7 @@ export class Evaluating extends Planning {
       } | null;
     }>(
       'query($id: ID!, $p: ID!) { unit(id: $id) { evaluationSummary(periodId: $p) { rating pending counts { predikat count } violations { rule count total } } } }',
-      { id: toGlobalId('Unit', unit.id), p: periodId },
+      { id: toGlobalId('Unit', unit.rowId), p: periodId },
       await this.as(who),
     );
     return data.unit?.evaluationSummary ?? null;
@@ -467,4 +467,4 @@ export class Evaluating extends Planning {
   }
 }
 
-export const unitGid = (u: Unit): string => toGlobalId('Unit', u.id);
+export const unitGid = (u: Unit): string => toGlobalId('Unit', u.rowId);

@@ -186,7 +186,7 @@ async function stopInstance(instance: Instance | undefined): Promise<void> {
       await subscribers(2, `${prefix}:EMPLOYEE_DEACTIVATED`);
       const response = await app.gql<{ deactivateEmployee: { userErrors: unknown[] } }>(
         'mutation($input: DeactivateEmployeeInput!) { deactivateEmployee(input: $input) { userErrors { code message } } }',
-        { input: { id: toGlobalId('Employee', leaver.id), expectedVersion: leaver.version } },
+        { input: { id: toGlobalId('Employee', leaver.rowId), expectedVersion: leaver.version } },
         p.hr,
       );
       expect(response.body.data?.deactivateEmployee.userErrors).toEqual([]);

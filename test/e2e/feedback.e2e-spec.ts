@@ -577,7 +577,7 @@ describe('continuous feedback (umpan balik berkelanjutan)', () => {
         employeeId: employeeId(owner),
         expectedVersion: owner.version,
         effectiveDate: '2027-04-01',
-        unitId: toGlobalId('Unit', baru.id),
+        unitId: toGlobalId('Unit', baru.rowId),
       },
       e.hr,
       'employee { id }',

@@ -133,7 +133,7 @@ const SUB_FEEDBACK = 'Surat masuk sudah diarsipkan dengan baik.';
 const ref = (id: string): Ref => ({ id, dbId: fromGlobalId(id)!.id });
 
 const gid = (object: Employee | Unit): string =>
-  toGlobalId(object instanceof Unit ? Unit.typeName : Employee.typeName, object.id);
+  toGlobalId(object instanceof Unit ? Unit.typeName : Employee.typeName, object.rowId);
 
 let app: TestApp;
 let ft: FollowThrough;
@@ -1785,7 +1785,9 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     fresh: 'UNIT',
     input: async (t) => ({ unitId: gid(t.unit), periodId: world.period.id, rating: 'BAIK' }),
     verify: async (t) =>
-      expect(await rows('SELECT rating FROM unit_rating WHERE unit_id = ?', [t.unit.id])).toEqual([{ rating: 'BAIK' }]),
+      expect(await rows('SELECT rating FROM unit_rating WHERE unit_id = ?', [t.unit.rowId])).toEqual([
+        { rating: 'BAIK' },
+      ]),
   },
   'finalizeUnitEvaluations(A1)': {
     name: 'finalizeUnitEvaluations',
@@ -1794,7 +1796,7 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
     input: async (t) => ({ unitId: gid(t.unit), periodId: world.period.id, includeSubunits: false }),
     verify: async (t) =>
       expect(
-        (await rows('SELECT finalized_at FROM unit_rating WHERE unit_id = ?', [t.unit.id]))[0]!.finalized_at,
+        (await rows('SELECT finalized_at FROM unit_rating WHERE unit_id = ?', [t.unit.rowId]))[0]!.finalized_at,
       ).not.toBeNull(),
   },
   'fileObjection(self’s plan)': {

@@ -123,7 +123,7 @@ describe('the analytics CSV exports pay from the same budget', () => {
       {},
       await app.token('bkpsdm', { roles: [Role.HR_ADMIN] }),
     );
-    const path = `/exports/analytics/distribution.csv?unitId=${encodeURIComponent(toGlobalId('Unit', unit.id))}&periodId=${encodeURIComponent(period.openPeriod.period.id)}`;
+    const path = `/exports/analytics/distribution.csv?unitId=${encodeURIComponent(toGlobalId('Unit', unit.rowId))}&periodId=${encodeURIComponent(period.openPeriod.period.id)}`;
     const get = async (token: string) =>
       fetch(new URL(path, app.url), { headers: { authorization: `Bearer ${token}` } });
     const hr = await app.token('bkpsdm-a', { roles: [Role.HR_ADMIN] });

@@ -141,7 +141,7 @@ describe('migrating accepted objections to a kept original (EvaluationSuperseded
           behaviorRating: MEETS,
           predikat: 'BUTUH_PERBAIKAN',
           creditPoints: original.creditPoints,
-          ratedByEmployeeId: e.org.head.id,
+          ratedByEmployeeId: e.org.head.rowId,
           ratedBySubject: e.org.head.nip,
           ratedAt: original.ratedAt,
         }),

@@ -44,7 +44,7 @@ async function givenDelivered(
   const year = await e.givenYear(2027);
   const staff = await e.nursesWithPlans(nurses, year, { positionTitle: 'Perawat Ahli Muda' });
   // A nurse in a sub-unit that HR does not finalize: her rating stays EVALUATED.
-  const pustu = await app.fixtures.unit({ code: `OB-PUSTU-${pkm.id}`, name: 'Pustu Walesi', parent: pkm });
+  const pustu = await app.fixtures.unit({ code: `OB-PUSTU-${pkm.rowId}`, name: 'Pustu Walesi', parent: pkm });
   const [pending] = await e.nursesWithPlans(1, year, { unit: pustu });
   await e.movePeriodTo(year.period, 'EVALUATING');
   app.clock.set(wit('2028-01-04', '10:00'));
@@ -261,7 +261,7 @@ describe('objections (keberatan)', () => {
         employee: { appraisals: { nodes: Array<{ annualEvaluation: { predikat: string } | null }> } };
       }>(
         'query($id: ID!) { employee(id: $id) { appraisals { nodes { annualEvaluation { predikat } } } } }',
-        { id: toGlobalId('Employee', d.owner.id) },
+        { id: toGlobalId('Employee', d.owner.rowId) },
         await e.token(kadinkes),
       );
       expect(theirs.employee.appraisals.nodes).toEqual([{ annualEvaluation: { predikat: 'BAIK' } }]);

@@ -119,8 +119,8 @@ describe('organisation mutations (region-wide HR admin)', () => {
   const nip = (gender: Gender = Gender.FEMALE, birth = '19630415', tmt = '198903'): string =>
     `${birth}${tmt}${gender === Gender.MALE ? '1' : '2'}${String(++nipSequence).padStart(3, '0')}`;
 
-  const gid = (entity: { id: number }, type: 'Unit' | 'Employee' | 'ExternalOfficial'): string =>
-    toGlobalId(type, entity.id);
+  const gid = (entity: { rowId: number }, type: 'Unit' | 'Employee' | 'ExternalOfficial'): string =>
+    toGlobalId(type, entity.rowId);
   const dbId = (globalId: string): number => fromGlobalId(globalId)!.id;
 
   async function mutate<T>(
@@ -205,7 +205,7 @@ describe('organisation mutations (region-wide HR admin)', () => {
       entityId: expected.entityId,
       actorKind: 'employee',
       actorSubject: hr.nip,
-      actorEmployeeId: hr.id,
+      actorEmployeeId: hr.rowId,
     });
     const before = row.before === null ? null : (JSON.parse(row.before) as Record<string, unknown>);
     const after = JSON.parse(row.after ?? 'null') as Record<string, unknown>;
@@ -358,9 +358,9 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(renamed.requestId, total, {
         action: 'UNIT_UPDATED',
         entityType: 'Unit',
-        entityId: unit.id,
+        entityId: unit.rowId,
         before: { name: 'Seksi Pelayanan', headId: null, version: 1 },
-        after: { name: 'Seksi Pelayanan Kesehatan', headId: head.id, version: 2 },
+        after: { name: 'Seksi Pelayanan Kesehatan', headId: head.rowId, version: 2 },
       });
       expect(await readUnit(gid(unit, 'Unit'))).toEqual(renamed.node);
 
@@ -371,8 +371,8 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(cleared.requestId, total, {
         action: 'UNIT_UPDATED',
         entityType: 'Unit',
-        entityId: unit.id,
-        before: { headId: head.id, version: 2 },
+        entityId: unit.rowId,
+        before: { headId: head.rowId, version: 2 },
         after: { headId: null, version: 3 },
       });
       expect(await readUnit(gid(unit, 'Unit'))).toEqual(cleared.node);
@@ -392,7 +392,7 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(result.requestId, total, {
         action: 'UNIT_UPDATED',
         entityType: 'Unit',
-        entityId: unit.id,
+        entityId: unit.rowId,
         before: { code: unit.code, kind: 'OTHER' },
         after: { code: 'SD-INPRES-WALESI', kind: 'SCHOOL' },
       });
@@ -422,9 +422,9 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(result.requestId, total, {
         action: 'UNIT_MOVED',
         entityType: 'Unit',
-        entityId: moved.id,
-        before: { parentId: from.id, version: 1 },
-        after: { parentId: to.id, version: 2 },
+        entityId: moved.rowId,
+        before: { parentId: from.rowId, version: 1 },
+        after: { parentId: to.rowId, version: 2 },
       });
       expect(await readUnit(gid(moved, 'Unit'))).toEqual(result.node);
 
@@ -457,8 +457,8 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(toTop.requestId, total, {
         action: 'UNIT_MOVED',
         entityType: 'Unit',
-        entityId: moved.id,
-        before: { parentId: to.id },
+        entityId: moved.rowId,
+        before: { parentId: to.rowId },
         after: { parentId: null, version: 3 },
       });
       const roots = await app.data<{ units: { nodes: Ref[] } }>(
@@ -513,8 +513,8 @@ describe('organisation mutations (region-wide HR admin)', () => {
           id,
           nip: maleNip,
           gender: 'MALE',
-          unitId: unit.id,
-          supervisorId: supervisor.id,
+          unitId: unit.rowId,
+          supervisorId: supervisor.rowId,
           externalSupervisorId: null,
           active: true,
           version: 1,
@@ -566,7 +566,7 @@ describe('organisation mutations (region-wide HR admin)', () => {
           nip: pppkNip,
           employmentType: 'PPPK',
           gender: 'FEMALE',
-          externalSupervisorId: bupati.id,
+          externalSupervisorId: bupati.rowId,
           supervisorId: null,
         },
       });
@@ -623,18 +623,18 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(result.requestId, total, {
         action: 'EMPLOYEE_UPDATED',
         entityType: 'Employee',
-        entityId: employee.id,
+        entityId: employee.rowId,
         before: {
           name: employee.name,
           email: 'maria@jayawijayakab.go.id',
-          unitId: from.id,
+          unitId: from.rowId,
           grade: 'III/a',
           version: 1,
         },
         after: {
           name: 'Maria Magdalena Wenda',
           email: null,
-          unitId: to.id,
+          unitId: to.rowId,
           grade: 'III/c',
           titlePrefix: 'dr.',
           version: 2,
@@ -668,7 +668,7 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(result.requestId, total, {
         action: 'EMPLOYEE_UPDATED',
         entityType: 'Employee',
-        entityId: employee.id,
+        entityId: employee.rowId,
         before: { nip: employee.nip, gender: 'FEMALE' },
         after: { nip: corrected, gender: 'MALE' },
       });
@@ -704,9 +704,9 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(toBoss.requestId, total, {
         action: 'EMPLOYEE_SUPERVISOR_SET',
         entityType: 'Employee',
-        entityId: employee.id,
+        entityId: employee.rowId,
         before: { supervisorId: null, externalSupervisorId: null, version: 1 },
-        after: { supervisorId: boss.id, externalSupervisorId: null, version: 2 },
+        after: { supervisorId: boss.rowId, externalSupervisorId: null, version: 2 },
       });
       expect(await readEmployee(gid(employee, 'Employee'))).toEqual(toBoss.node);
       expect(await subordinatesOfBoss()).toEqual([{ id: gid(employee, 'Employee') }]);
@@ -727,9 +727,9 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(toBupati.requestId, total, {
         action: 'EMPLOYEE_SUPERVISOR_SET',
         entityType: 'Employee',
-        entityId: employee.id,
-        before: { supervisorId: boss.id, externalSupervisorId: null },
-        after: { supervisorId: null, externalSupervisorId: bupati.id, version: 3 },
+        entityId: employee.rowId,
+        before: { supervisorId: boss.rowId, externalSupervisorId: null },
+        after: { supervisorId: null, externalSupervisorId: bupati.rowId, version: 3 },
       });
       expect(await readEmployee(gid(employee, 'Employee'))).toEqual(toBupati.node);
       expect(await subordinatesOfBoss()).toEqual([]);
@@ -746,8 +746,8 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(toNobody.requestId, total, {
         action: 'EMPLOYEE_SUPERVISOR_SET',
         entityType: 'Employee',
-        entityId: employee.id,
-        before: { externalSupervisorId: bupati.id },
+        entityId: employee.rowId,
+        before: { externalSupervisorId: bupati.rowId },
         after: { supervisorId: null, externalSupervisorId: null, version: 4 },
       });
       expect(await readEmployee(gid(employee, 'Employee'))).toEqual(toNobody.node);
@@ -767,7 +767,7 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(off.requestId, total, {
         action: 'EMPLOYEE_DEACTIVATED',
         entityType: 'Employee',
-        entityId: employee.id,
+        entityId: employee.rowId,
         before: { active: true, version: 1 },
         after: { active: false, version: 2 },
       });
@@ -783,7 +783,7 @@ describe('organisation mutations (region-wide HR admin)', () => {
       await expectOneAudit(on.requestId, total, {
         action: 'EMPLOYEE_REACTIVATED',
         entityType: 'Employee',
-        entityId: employee.id,
+        entityId: employee.rowId,
         before: { active: false, version: 2 },
         after: { active: true, version: 3 },
       });
@@ -907,7 +907,7 @@ describe('organisation mutations (region-wide HR admin)', () => {
     describe('unknown and malformed ids: NOT_FOUND', () => {
       const badUnitIds = (): Array<[string, string]> => [
         ['an unknown unit', toGlobalId('Unit', 999_999)],
-        ['a global id of another type', toGlobalId('Employee', hr.id)],
+        ['a global id of another type', toGlobalId('Employee', hr.rowId)],
         ['not base64url', 'Unit:1'],
         ['garbage', '%%%'],
         ['empty', ''],

@@ -387,7 +387,7 @@ describe('performance periods', () => {
 
     it('answers NOT_FOUND for an id that is not a period', async () => {
       const refused = await p.unchanged(() =>
-        move({ id: unitId({ id: 1 } as Unit), expectedVersion: 1, status: 'RUNNING' }),
+        move({ id: unitId({ rowId: 1 } as Unit), expectedVersion: 1, status: 'RUNNING' }),
       );
       expect(refused.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
     });

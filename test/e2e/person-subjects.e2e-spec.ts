@@ -121,7 +121,7 @@ describe('actor subjects follow the rule of Employee.nip', () => {
   /** The stored subjects, in the order the API lists them. */
   async function stored(): Promise<{ history: string[]; assessments: string[]; suggestions: string[]; rater: string }> {
     const q = (sql: string, params: unknown[]) => app.db.manager.query(sql, params) as Promise<Array<{ s: string }>>;
-    const id = (e: Employee) => e.id;
+    const id = (e: Employee) => e.rowId;
     const hr = await c.app.data<Subjects>(SUBJECTS, { n: egid(nurse), p: year.period.id, plan: planId }, c.hr);
     // Orders follow the API's (as the region-wide HR admin, who may read every NIP here).
     const history = hr.appraisal!.history.map((h) => h.actorSubject!);

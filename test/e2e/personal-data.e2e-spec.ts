@@ -42,7 +42,7 @@ async function fetchFile(app: TestApp, path: string, token: string | null): Prom
 }
 
 const sectionOf = (file: PersonalFile, name: string): Section => file[name] as Section;
-const employeeFile = (e: { id: number }) => `/exports/employees/${encodeURIComponent(egid(e))}/data.json`;
+const employeeFile = (e: { rowId: number }) => `/exports/employees/${encodeURIComponent(egid(e))}/data.json`;
 
 const MY_DATA = '{ myData { url format version sections { name count } } }';
 
@@ -241,7 +241,7 @@ describe('a person’s own data on request', () => {
     const audits = await exportAudits();
     expect(audits).toHaveLength(before + 1);
     expect(audits.at(-1)).toMatchObject({ actor_subject: hrPerson.nip, entity_type: 'Employee' });
-    expect(Number(audits.at(-1)!.entity_id)).toBe(nurse.id);
+    expect(Number(audits.at(-1)!.entity_id)).toBe(nurse.rowId);
     expect(JSON.parse(audits.at(-1)!.after!)).toMatchObject({ file: `data-pribadi-${nurse.nip}-2027-01-04.json` });
 
     // She sees that it happened in her own next file, without the HR person's NIP; her own export is not audited.
@@ -331,14 +331,14 @@ describe('a personal data file at a realistic size', () => {
       audits: written,
     } = await writeLongRecord(
       app.db,
-      { nurse, subordinate, head: c.org.head, kadinkes: c.org.kadinkes, unitId: c.org.pkm.id },
+      { nurse, subordinate, head: c.org.head, kadinkes: c.org.kadinkes, unitId: c.org.pkm.rowId },
       SIZE,
     );
     let audits = written;
     // Her record's own entries (created through the service by the fixtures) are about her too.
     const own: Array<{ n: number | string }> = await app.db.manager.query(
       "SELECT COUNT(*) AS n FROM audit_entry WHERE entity_type = 'Employee' AND entity_id = ?",
-      [nurse.id],
+      [nurse.rowId],
     );
     audits += Number(own[0]!.n);
     expected = {

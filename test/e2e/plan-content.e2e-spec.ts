@@ -279,7 +279,7 @@ describe('plan content: RHK, IKI, the cascade and BerAKHLAK', () => {
       ['the appraiser’s RHK in another period (2028)', () => headRhk2028],
       ['a peer’s RHK', () => peerRhk],
       ['another supervisor’s RHK (not the appraiser)', () => actingRhk],
-      ['an id that is not an RHK', () => toGlobalId('Employee', head.id)],
+      ['an id that is not an RHK', () => toGlobalId('Employee', head.rowId)],
       ['an RHK id that does not exist', () => toGlobalId('WorkResultPlan', 999999)],
       ['garbage', () => 'not-an-id'],
     ];

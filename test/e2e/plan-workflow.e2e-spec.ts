@@ -447,7 +447,7 @@ describe('the plan workflow', () => {
         await p.count(
           'audit_entry',
           "action = 'APPRAISAL_CREATED' AND entity_id IN (SELECT id FROM appraisal WHERE unit_id IN (?, ?))",
-          [disdik.id, sd.id],
+          [disdik.rowId, sd.rowId],
         ),
       ).toBe(5);
       const kepsekPlan = await planOf(kepsek);
@@ -468,7 +468,7 @@ describe('the plan workflow', () => {
       expect((await planOf(kadisdik))!.appraiserName).toBe('Markus Lokobal, S.H.');
       expect(await planOf(inactive)).toBeNull();
       // Nothing outside the subtree.
-      expect(await p.count('appraisal', 'unit_id = ?', [distrik.id])).toBe(1);
+      expect(await p.count('appraisal', 'unit_id = ?', [distrik.rowId])).toBe(1);
 
       const again = await p.unchanged(() =>
         p.mutate<{ created: number; skipped: number }>(
@@ -605,7 +605,11 @@ describe('the plan workflow', () => {
       const { plan } = await planIn('SUBMITTED');
       const reassigned = await p.ok<{ appraisal: PlanOut }>(
         'reassignAppraiser',
-        { id: plan.id, expectedVersion: plan.version, externalAppraiserId: toGlobalId('ExternalOfficial', bupati.id) },
+        {
+          id: plan.id,
+          expectedVersion: plan.version,
+          externalAppraiserId: toGlobalId('ExternalOfficial', bupati.rowId),
+        },
         p.hr,
         `appraisal { ${PLAN_FIELDS} }`,
       );
@@ -644,7 +648,7 @@ describe('the plan workflow', () => {
         codes(
           await attempt({
             appraiserId: employeeId(acting),
-            externalAppraiserId: toGlobalId('ExternalOfficial', bupati.id),
+            externalAppraiserId: toGlobalId('ExternalOfficial', bupati.rowId),
           }),
         ),
       ).toEqual([['INVALID', ['input', 'externalAppraiserId']]]);
@@ -762,7 +766,7 @@ describe('the plan workflow', () => {
         history: [],
         approvedLate: false,
       });
-      expect(await p.count('audit_entry', "action = 'EMPLOYEE_TRANSFERRED' AND entity_id = ?", [nurse.id])).toBe(1);
+      expect(await p.count('audit_entry', "action = 'EMPLOYEE_TRANSFERRED' AND entity_id = ?", [nurse.rowId])).toBe(1);
 
       // Both plans in her history, newest first, for her and for HR; the new one is current.
       const historyQuery =

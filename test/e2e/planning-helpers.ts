@@ -104,8 +104,8 @@ export const PLANNING_TABLES = [
   'external_official',
 ] as const;
 
-export const employeeId = (e: { id: number }): string => toGlobalId('Employee', e.id);
-export const unitId = (u: Unit): string => toGlobalId('Unit', u.id);
+export const employeeId = (e: { rowId: number }): string => toGlobalId('Employee', e.rowId);
+export const unitId = (u: Unit): string => toGlobalId('Unit', u.rowId);
 
 /** A text of exactly `n` characters (code points) of `ch`, for the length limits. */
 export const textOf = (n: number, ch = 'a'): string => ch.repeat(n);

@@ -48,7 +48,7 @@ interface ScopeUnderTest {
   answers: (actor: Actor) => Promise<{ sql: number[]; rule: number[] }>;
 }
 
-function scopeUnderTest<T extends { id: number }>(spec: {
+function scopeUnderTest<T extends { rowId: number }>(spec: {
   decide: string;
   scope: string;
   rows: () => T[];
@@ -98,8 +98,8 @@ const contextOf = (actor: Actor) =>
     policyTable,
     timeZone: 'Asia/Jayapura',
   });
-const ids = (rows: ReadonlyArray<{ id: number } | null>) =>
-  rows.flatMap((r) => (r ? [r.id] : [])).sort((x, y) => x - y);
+const ids = (rows: ReadonlyArray<{ rowId: number } | null>) =>
+  rows.flatMap((r) => (r ? [r.rowId] : [])).sort((x, y) => x - y);
 
 async function givenPeriod(): Promise<PerformancePeriod> {
   const repo = testDb.db.manager.getRepository(PerformancePeriod);
@@ -131,8 +131,8 @@ async function givenPlan(
   const repo = testDb.db.manager.getRepository(Appraisal);
   const now = new Date('2031-01-05T00:00:00Z');
   const plan = repo.create({
-    employeeId: owner.id,
-    periodId: period.id,
+    employeeId: owner.rowId,
+    periodId: period.rowId,
     // Several plans of one person in one period (before and after a move): none of them open.
     openPeriodId: null,
     status: AppraisalStatus.SUBMITTED,
@@ -143,13 +143,13 @@ async function givenPlan(
     positionTitle: owner.positionTitle,
     positionKind: owner.positionKind,
     grade: owner.grade,
-    unitId: unit.id,
-    appraiserEmployeeId: appraiser.employee?.id ?? null,
-    appraiserExternalId: appraiser.external?.id ?? null,
+    unitId: unit.rowId,
+    appraiserEmployeeId: appraiser.employee?.rowId ?? null,
+    appraiserExternalId: appraiser.external?.rowId ?? null,
     appraiserName: appraiser.employee?.name ?? appraiser.external?.name ?? null,
     appraiserPositionTitle: null,
-    appraiserSupervisorEmployeeId: supervisor.employee?.id ?? null,
-    appraiserSupervisorExternalId: supervisor.external?.id ?? null,
+    appraiserSupervisorEmployeeId: supervisor.employee?.rowId ?? null,
+    appraiserSupervisorExternalId: supervisor.external?.rowId ?? null,
     appraiserSupervisorName: null,
     appraiserSupervisorPositionTitle: null,
     resourceSupport: null,
@@ -173,8 +173,8 @@ async function givenActivity(owner: Employee, plan: Appraisal | null): Promise<D
   const repo = testDb.db.manager.getRepository(DailyActivity);
   const now = new Date('2031-02-02T00:00:00Z');
   const activity = repo.create({
-    employeeId: owner.id,
-    appraisalId: plan?.id ?? null,
+    employeeId: owner.rowId,
+    appraisalId: plan?.rowId ?? null,
     indicatorId: null,
     activityDate: '2031-02-02',
     description: 'Pelayanan posyandu',
@@ -241,14 +241,14 @@ beforeAll(async () => {
   ];
   activities = [];
   for (const plan of plans) {
-    const owner = Object.values(org).find((e) => 'nip' in e && e.id === plan.employeeId) as Employee;
+    const owner = Object.values(org).find((e) => 'nip' in e && e.rowId === plan.employeeId) as Employee;
     activities.push(await givenActivity(owner, plan));
   }
   // Entries without a plan: the direct supervisor reviews them.
   for (const owner of [self, sub, bStaff, hrPerson, kadinkes]) activities.push(await givenActivity(owner, null));
 
   const employee = (e: Employee, roles: Role[] = [], scope: Unit | null = null) =>
-    Actor.employee(e.id, e.nip, roles, scope?.id ?? null);
+    Actor.employee(e.rowId, e.nip, roles, scope?.rowId ?? null);
   actors = [
     ['self', employee(self)],
     ['head (appraiser, above)', employee(head)],
@@ -263,7 +263,7 @@ beforeAll(async () => {
     ['HR of A1', employee(hrPerson, [Role.HR_ADMIN], a1)],
     ['HR of B (out of scope of A)', employee(hrPerson, [Role.HR_ADMIN], b)],
     ['HR of A who also heads B', employee(otherHead, [Role.HR_ADMIN], a)],
-    ['HR client of B', Actor.client('hr-console', [Role.HR_ADMIN], b.id)],
+    ['HR client of B', Actor.client('hr-console', [Role.HR_ADMIN], b.rowId)],
     ['HR client of the region', Actor.client('hr-console', [Role.HR_ADMIN])],
     ['analyst', Actor.client('dasbor-kinerja', [Role.ANALYST])],
     ['integration', Actor.client('simpeg-bkn', [Role.INTEGRATION])],

@@ -26,7 +26,7 @@ describe('the service over HTTP', () => {
     const data = await app.data<{
       viewer: { employee: { id: string }; team: { totalCount: number; nodes: Array<{ id: string; nip: string }> } };
     }>('{ viewer { employee { id } team { totalCount nodes { id nip } } } }', {}, token);
-    expect(data.viewer.employee.id).toBe(toGlobalId('Employee', supervisor.id));
+    expect(data.viewer.employee.id).toBe(toGlobalId('Employee', supervisor.rowId));
     expect(data.viewer.team.totalCount).toBe(3);
     expect(data.viewer.team.nodes.map((n) => n.nip).sort()).toEqual(team.map((t) => t.nip).sort());
   });

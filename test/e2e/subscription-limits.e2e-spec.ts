@@ -244,7 +244,7 @@ describe('deactivation closes the person’s open sockets', () => {
 
     await p.ok(
       'deactivateEmployee',
-      { id: toGlobalId('Employee', nurse.id), expectedVersion: nurse.version },
+      { id: toGlobalId('Employee', nurse.rowId), expectedVersion: nurse.version },
       p.hr,
       'employee { active }',
     );
@@ -274,7 +274,7 @@ describe('every open socket is authenticated again now and then', () => {
     const peerSub = peerClient.subscribe<{ feedbackReceived: { id: string } }>(FEEDBACK_RECEIVED);
     await app.subscriptionsListening(2);
     // Straight in the database: no deactivation event is published.
-    await app.db.manager.query('UPDATE employee SET active = ? WHERE id = ?', [false, nurse.id]);
+    await app.db.manager.query('UPDATE employee SET active = ? WHERE id = ?', [false, nurse.rowId]);
     expect(await nurseClient.whenClosed(5000)).toEqual({
       code: 4403,
       reason: 'Signed out: the token or the account is no longer valid',

@@ -81,8 +81,8 @@ describe('the supervisor and unit trees', () => {
   /** An integration portal with the HR_ADMIN role for the whole region (a client, not an employee). */
   let hrToken: string;
 
-  const employeeId = (e: { id: number }) => toGlobalId('Employee', e.id);
-  const unitId = (u: { id: number }) => toGlobalId('Unit', u.id);
+  const employeeId = (e: { rowId: number }) => toGlobalId('Employee', e.rowId);
+  const unitId = (u: { rowId: number }) => toGlobalId('Unit', u.rowId);
   const byNumber = (a: number, b: number) => a - b;
 
   async function closureRows(table: 'employee_closure' | 'unit_closure'): Promise<string[]> {
@@ -140,7 +140,7 @@ describe('the supervisor and unit trees', () => {
       employeeId: id,
       expectedVersion: await versionOf(id),
       supervisorId: supervisor ? employeeId(supervisor) : null,
-      externalSupervisorId: external ? toGlobalId('ExternalOfficial', external.id) : null,
+      externalSupervisorId: external ? toGlobalId('ExternalOfficial', external.rowId) : null,
     });
   }
 
@@ -410,7 +410,7 @@ describe('the supervisor and unit trees', () => {
       supervisor = built.supervisor;
       // The default order: by name, then id.
       expected = [...built.team]
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.rowId - b.rowId))
         .map((e) => employeeId(e));
     });
 

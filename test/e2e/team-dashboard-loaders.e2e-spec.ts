@@ -325,9 +325,9 @@ describe('the team dashboard through loaders, plan content and progress kept by 
     const realizationId = dbId((shown(before) as unknown as { id: string }).id);
     const now = new Date('2027-03-03T00:00:00Z');
     await app.db.manager.getRepository(Feedback).insert({
-      recipientEmployeeId: kadinkes.id,
+      recipientEmployeeId: kadinkes.rowId,
       appraisalId: null,
-      authorEmployeeId: kadinkes.id,
+      authorEmployeeId: kadinkes.rowId,
       targetKind: FeedbackTarget.REALIZATION,
       targetId: realizationId,
       coreValue: null,

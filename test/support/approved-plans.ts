@@ -53,7 +53,7 @@ export async function givenApprovedPlans(app: TestApp, periodId: string, rows: n
           id % 2 ? Gender.FEMALE : Gender.MALE,
           'Pengadministrasi Umum',
           PositionKind.PELAKSANA,
-          unit.id,
+          unit.rowId,
           null,
           null,
           null,
@@ -113,7 +113,7 @@ export async function givenApprovedPlans(app: TestApp, periodId: string, rows: n
           'Pengadministrasi Umum',
           PositionKind.PELAKSANA,
           'III/a',
-          unit.id,
+          unit.rowId,
           null,
           null,
           null,
@@ -138,5 +138,5 @@ export async function givenApprovedPlans(app: TestApp, periodId: string, rows: n
     }
   });
 
-  return toGlobalId('Unit', unit.id);
+  return toGlobalId('Unit', unit.rowId);
 }

@@ -90,8 +90,8 @@ export class Fixtures {
           positionKind: spec.positionKind ?? PositionKind.FUNGSIONAL,
           email: spec.email === undefined ? `pegawai${n}@jayawijayakab.go.id` : spec.email,
         },
-        spec.unit.id,
-        { supervisorId: spec.supervisor?.id ?? null, externalSupervisorId: spec.externalSupervisor?.id ?? null },
+        spec.unit.rowId,
+        { supervisorId: spec.supervisor?.rowId ?? null, externalSupervisorId: spec.externalSupervisor?.rowId ?? null },
         ['nip'],
       ),
     );
@@ -120,7 +120,7 @@ export class Fixtures {
   }
 
   async setHead(unit: Unit, head: Employee): Promise<void> {
-    await this.db.manager.getRepository(UnitEntity).update({ id: unit.id }, { headId: head.id });
+    await this.db.manager.getRepository(UnitEntity).update({ rowId: unit.rowId }, { headId: head.rowId });
   }
 
   /** Every row of the organisation and audit tables, to assert that a refused write changed nothing. */

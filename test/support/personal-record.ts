@@ -56,7 +56,8 @@ export async function insertAll<T extends ObjectLiteral>(
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 100) {
     const result = await em.getRepository(target).insert(rows.slice(i, i + 100));
-    ids.push(...result.identifiers.map((r) => Number(r.id)));
+    // Keyed by property: a Node entity's key is `rowId`, any other table's `id`.
+    ids.push(...result.identifiers.map((r) => Number(r.rowId ?? r.id)));
   }
   if (ids.some((id) => !Number.isFinite(id))) throw new Error('insert returned no ids');
   return ids;
@@ -102,7 +103,7 @@ export async function writeLongRecord(
       em,
       Appraisal,
       years.map((y, i) => ({
-        employeeId: nurse.id,
+        employeeId: nurse.rowId,
         periodId: periodIds[i]!,
         openPeriodId: periodIds[i]!,
         status: AppraisalStatus.FINAL,
@@ -114,11 +115,11 @@ export async function writeLongRecord(
         positionKind: nurse.positionKind,
         grade: 'III/c',
         unitId: people.unitId,
-        appraiserEmployeeId: head.id,
+        appraiserEmployeeId: head.rowId,
         appraiserExternalId: null,
         appraiserName: head.name,
         appraiserPositionTitle: head.positionTitle,
-        appraiserSupervisorEmployeeId: kadinkes.id,
+        appraiserSupervisorEmployeeId: kadinkes.rowId,
         appraiserSupervisorExternalId: null,
         appraiserSupervisorName: kadinkes.name,
         appraiserSupervisorPositionTitle: kadinkes.positionTitle,
@@ -190,7 +191,7 @@ export async function writeLongRecord(
         realizationIds.map((id) => ({
           occurredAt: now,
           actorKind: 'employee',
-          actorEmployeeId: nurse.id,
+          actorEmployeeId: nurse.rowId,
           actorSubject: nurse.nip,
           action: 'REALIZATION_RECORDED',
           entityType: 'Realization',
@@ -205,7 +206,7 @@ export async function writeLongRecord(
         resultRating: ExpectationRating.SESUAI_EKSPEKTASI,
         behaviorRating: ExpectationRating.SESUAI_EKSPEKTASI,
         predikat: Predikat.BAIK,
-        ratedByEmployeeId: head.id,
+        ratedByEmployeeId: head.rowId,
         ratedBySubject: head.nip,
         ratedAt: now,
         version: 1,
@@ -252,7 +253,7 @@ export async function writeLongRecord(
         evaluationIds.map((id) => ({
           occurredAt: now,
           actorKind: 'employee',
-          actorEmployeeId: head.id,
+          actorEmployeeId: head.rowId,
           actorSubject: head.nip,
           action: 'EVALUATION_RECORDED',
           entityType: 'Evaluation',
@@ -288,7 +289,7 @@ export async function writeLongRecord(
       em,
       DailyActivity,
       Array.from({ length: size.activities }, (_, d) => ({
-        employeeId: nurse.id,
+        employeeId: nurse.rowId,
         appraisalId: lastPlan,
         indicatorId: null,
         activityDate: new Date(Date.UTC(2027, 0, 1 + d)).toISOString().slice(0, 10),
@@ -297,16 +298,16 @@ export async function writeLongRecord(
         evidenceUrl: null,
         status: ActivityStatus.ACKNOWLEDGED,
         reviewComment: null,
-        reviewerEmployeeId: head.id,
+        reviewerEmployeeId: head.rowId,
         reviewedAt: now,
         version: 2,
         ...stamps,
       })),
     );
     const feedback = (recipient: Employee, author: Employee, appraisalId: number | null, n: number) => ({
-      recipientEmployeeId: recipient.id,
+      recipientEmployeeId: recipient.rowId,
       appraisalId,
-      authorEmployeeId: author.id,
+      authorEmployeeId: author.rowId,
       targetKind: FeedbackTarget.APPRAISAL,
       targetId: appraisalId,
       coreValue: null,
@@ -335,13 +336,13 @@ export async function writeLongRecord(
       em,
       CompetencyAssessment,
       competencies.slice(0, 5).map((row) => ({
-        employeeId: nurse.id,
+        employeeId: nurse.rowId,
         competencyId: Number(row.id),
         level: 3,
         method: AssessmentMethod.SUPERVISOR,
         authority: 2,
         assessorSubject: head.nip,
-        assessorEmployeeId: head.id,
+        assessorEmployeeId: head.rowId,
         assessedOn: '2027-03-01',
         validUntil: null,
         evidence: null,
@@ -352,21 +353,21 @@ export async function writeLongRecord(
       em,
       DevelopmentSuggestion,
       [1, 2, 3].map((n) => ({
-        employeeId: nurse.id,
+        employeeId: nurse.rowId,
         competencyId: null,
         kind: DevelopmentKind.TRAINING,
         description: `Pelatihan ${n}`,
         status: DevelopmentStatus.PLANNED,
         dueDate: null,
         authorSubject: head.nip,
-        authorEmployeeId: head.id,
+        authorEmployeeId: head.rowId,
         version: 1,
         ...stamps,
       })),
     );
     await insertAll(em, PotentialRating, [
       {
-        employeeId: nurse.id,
+        employeeId: nurse.rowId,
         periodId: periodIds.at(-1)!,
         rating: PotentialLevel.HIGH,
         note: null,

@@ -4,7 +4,7 @@ import { Role } from './role';
 import { InvalidTokenError, type TokenVerifier } from './token-verifier';
 
 /** Lookups authentication needs from the organisation, at the time of the request. */
-export interface PrincipalDirectory<E extends { id: number }> {
+export interface PrincipalDirectory<E extends { rowId: number }> {
   /** The active employee with this NIP (the whole record, so the request can reuse it). */
   findActiveEmployeeByNip(nip: string): Promise<E | undefined>;
   findUnitIdByCode(code: string): Promise<number | undefined>;
@@ -25,7 +25,7 @@ const NIP_SHAPE = /^\d{18}$/;
  * unknown or disabled employee, or gives a unit scope that is not a unit code or names no unit: UNAUTHENTICATED
  * (fail closed).
  */
-export async function authenticate<E extends { id: number }>(
+export async function authenticate<E extends { rowId: number }>(
   authorization: string | undefined,
   verifier: TokenVerifier,
   directory: PrincipalDirectory<E>,
@@ -51,7 +51,7 @@ export async function authenticate<E extends { id: number }>(
     const employee = await directory.findActiveEmployeeByNip(claims.subject);
     if (employee === undefined) throw unauthenticated('Invalid token: no active employee has this NIP.');
     return {
-      actor: Actor.employee(employee.id, claims.subject, claims.roles, hrScopeUnitId),
+      actor: Actor.employee(employee.rowId, claims.subject, claims.roles, hrScopeUnitId),
       employee,
       expiresAt: claims.expiresAt,
     };

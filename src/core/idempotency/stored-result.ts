@@ -1,15 +1,28 @@
 import { In } from 'typeorm';
 import { type RequestContext } from '../context/request-context';
 
-/** A result field as kept: a record by entity name and id (re-read on a resend), a list of them, or a plain value. */
+/** A result field as kept: a record by entity name and key (re-read on a resend), a list of them, or a plain value. */
 type StoredField = { entity: string; id: number } | { entities: string; ids: number[] } | { value: unknown };
 
-/** The entity name of a TypeORM record with a numeric `id`, else undefined. */
-function entityName(tx: RequestContext, value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object' || !tx.em.connection.hasMetadata(value.constructor)) return undefined;
-  const id = (value as { id?: unknown }).id;
-  return typeof id === 'number' ? tx.em.connection.getMetadata(value.constructor).name : undefined;
+interface RecordRef {
+  entity: string;
+  /** The property of its single numeric primary key (`rowId` on Node entities, whose `id` is the global id). */
+  key: string;
+  id: number;
 }
+
+/** A TypeORM record with a single numeric primary key, as a reference; else undefined. */
+function referenceTo(tx: RequestContext, value: unknown): RecordRef | undefined {
+  if (value === null || typeof value !== 'object' || !tx.em.connection.hasMetadata(value.constructor)) return undefined;
+  const metadata = tx.em.connection.getMetadata(value.constructor);
+  const [primary, ...more] = metadata.primaryColumns;
+  if (!primary || more.length > 0) return undefined;
+  const id = (value as Record<string, unknown>)[primary.propertyName];
+  return typeof id === 'number' ? { entity: metadata.name, key: primary.propertyName, id } : undefined;
+}
+
+const keyOf = (tx: RequestContext, entity: string): string =>
+  tx.em.connection.getMetadata(entity).primaryColumns[0]!.propertyName;
 
 /**
  * What a mutation's work returned (`{ activity }`, `{ appraisal, indicator }`, `{ created, skipped }`), as JSON:
@@ -18,15 +31,12 @@ function entityName(tx: RequestContext, value: unknown): string | undefined {
 export function storedResult(tx: RequestContext, result: object): string {
   const fields: Record<string, StoredField> = {};
   for (const [name, value] of Object.entries(result)) {
-    const entity = entityName(tx, value);
-    if (entity) {
-      fields[name] = { entity, id: (value as { id: number }).id };
-    } else if (
-      Array.isArray(value) &&
-      value.length > 0 &&
-      value.every((v) => entityName(tx, v) === entityName(tx, value[0]) && entityName(tx, v))
-    ) {
-      fields[name] = { entities: entityName(tx, value[0])!, ids: value.map((v: { id: number }) => v.id) };
+    const ref = referenceTo(tx, value);
+    const refs = Array.isArray(value) && value.length > 0 ? value.map((v) => referenceTo(tx, v)) : [];
+    if (ref) {
+      fields[name] = { entity: ref.entity, id: ref.id };
+    } else if (refs.length > 0 && refs.every((r) => r !== undefined && r.entity === refs[0]!.entity)) {
+      fields[name] = { entities: refs[0]!.entity, ids: refs.map((r) => r!.id) };
     } else {
       fields[name] = { value };
     }
@@ -40,10 +50,11 @@ export async function replayedResult<T extends object>(tx: RequestContext, store
   const result: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(fields)) {
     if ('entity' in field) {
-      result[name] = await tx.em.getRepository(field.entity).findOneBy({ id: field.id });
+      result[name] = await tx.em.getRepository(field.entity).findOneBy({ [keyOf(tx, field.entity)]: field.id });
     } else if ('entities' in field) {
-      const rows = await tx.em.getRepository(field.entities).findBy({ id: In(field.ids) });
-      const byId = new Map(rows.map((row) => [(row as { id: number }).id, row]));
+      const key = keyOf(tx, field.entities);
+      const rows = await tx.em.getRepository(field.entities).findBy({ [key]: In(field.ids) });
+      const byId = new Map(rows.map((row) => [(row as Record<string, unknown>)[key], row]));
       result[name] = field.ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
     } else {
       result[name] = field.value;

@@ -4,7 +4,7 @@ import { Employee } from '../../modules/employee/employee.entity';
 import { Permission } from './permission';
 import { Policy, type PolicyTable } from './policy';
 
-const plan = (id: number): Appraisal => Object.assign(new Appraisal(), { id });
+const plan = (id: number): Appraisal => Object.assign(new Appraisal(), { rowId: id });
 
 describe('Policy.filter', () => {
   // A table where READ_APPRAISAL answers at once and READ_WORK_PLAN after a lookup; only `true` allows.
@@ -12,12 +12,12 @@ describe('Policy.filter', () => {
     [Permission.READ_APPRAISAL]: {
       description: 'even',
       subject: 'the plan',
-      evaluate: (_ctx: RequestContext, p: Appraisal) => p.id % 2 === 0,
+      evaluate: (_ctx: RequestContext, p: Appraisal) => p.rowId % 2 === 0,
     },
     [Permission.READ_WORK_PLAN]: {
       description: 'odd, later',
       subject: 'the plan',
-      evaluate: async (_ctx: RequestContext, p: Appraisal) => (p.id % 2 === 1 ? true : (1 as unknown as boolean)),
+      evaluate: async (_ctx: RequestContext, p: Appraisal) => (p.rowId % 2 === 1 ? true : (1 as unknown as boolean)),
     },
   } as unknown as PolicyTable;
   const policy = new Policy({} as RequestContext, table);

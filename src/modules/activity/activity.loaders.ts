@@ -9,7 +9,7 @@ import { DailyActivity, type ActivityStatus } from './daily-activity.entity';
 import { scopeActivitiesToReader } from './activity-scope';
 
 export const activityById: LoaderFactory<number, DailyActivity | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, DailyActivity, ids), (a) => a.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, DailyActivity, ids), (a) => a.rowId));
 
 /** Newest day first, then newest entry. */
 export const activitySort: Sort<DailyActivity> = {
@@ -17,7 +17,7 @@ export const activitySort: Sort<DailyActivity> = {
   idColumn: 'activity.id',
   direction: 'DESC',
   valueOf: (a) => a.activityDate,
-  idOf: (a) => a.id,
+  idOf: (a) => a.rowId,
 };
 
 export interface ActivityRange {
@@ -44,5 +44,5 @@ export const employeeActivitiesPage = groupedConnectionLoader<DailyActivity, Emp
     return scopeActivitiesToReader(qb, ctx.actor);
   },
   sort: () => activitySort,
-  prime: (ctx, activity) => void ctx.loaders.get(activityById).prime(activity.id, activity),
+  prime: (ctx, activity) => void ctx.loaders.get(activityById).prime(activity.rowId, activity),
 });

@@ -151,7 +151,7 @@ export class EmployeeActivitiesResolver {
     @Args() args: ActivityListArgs,
   ): Promise<DailyActivityConnection> {
     return DailyActivityConnection.from(
-      await activityService.ofEmployee(ctx, employee.id, rangeOf(args), pageArgs(args)),
+      await activityService.ofEmployee(ctx, employee.rowId, rangeOf(args), pageArgs(args)),
     );
   }
 }

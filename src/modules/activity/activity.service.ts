@@ -97,7 +97,7 @@ export class ActivityService {
     const now = ctx.now();
     const activity = ctx.em.getRepository(DailyActivity).create({
       employeeId: me,
-      appraisalId: plan?.id ?? null,
+      appraisalId: plan?.rowId ?? null,
       indicatorId,
       activityDate: input.date,
       description: description!,
@@ -117,7 +117,7 @@ export class ActivityService {
     await recordAudit(ctx, {
       action: AuditAction.ACTIVITY_RECORDED,
       entityType: DailyActivity.typeName,
-      entityId: activity.id,
+      entityId: activity.rowId,
       after: auditSnapshot(activity),
     });
     return { activity };
@@ -149,14 +149,14 @@ export class ActivityService {
       version: activity.version + 1,
       updatedAt: ctx.now(),
     });
-    await updateVersioned(ctx.em, DailyActivity, activity.id, input.expectedVersion, {
+    await updateVersioned(ctx.em, DailyActivity, activity.rowId, input.expectedVersion, {
       ...changes,
       updatedAt: after.updatedAt,
     });
     await recordAudit(ctx, {
       action: AuditAction.ACTIVITY_UPDATED,
       entityType: DailyActivity.typeName,
-      entityId: activity.id,
+      entityId: activity.rowId,
       before: auditSnapshot(activity),
       after: auditSnapshot(after),
     });
@@ -184,15 +184,15 @@ export class ActivityService {
       updatedAt: now,
     };
     const after = Object.assign(new DailyActivity(), activity, changes, { version: activity.version + 1 });
-    await updateVersioned(ctx.em, DailyActivity, activity.id, input.expectedVersion, changes);
+    await updateVersioned(ctx.em, DailyActivity, activity.rowId, input.expectedVersion, changes);
     await recordAudit(ctx, {
       action: AuditAction.ACTIVITY_REVIEWED,
       entityType: DailyActivity.typeName,
-      entityId: activity.id,
+      entityId: activity.rowId,
       before: auditSnapshot(activity),
       after: auditSnapshot(after),
     });
-    ctx.publish(Topic.ACTIVITY_REVIEWED, { activityId: activity.id, employeeId: activity.employeeId });
+    ctx.publish(Topic.ACTIVITY_REVIEWED, { activityId: activity.rowId, employeeId: activity.employeeId });
     return { activity: after };
   }
 
@@ -231,7 +231,7 @@ export class ActivityService {
       .createQueryBuilder('plan')
       .where(
         'plan.employee_id = :employeeId AND plan.period_id = :periodId AND plan.start_date <= :day AND plan.end_date >= :day',
-        { employeeId, periodId: period.id, day },
+        { employeeId, periodId: period.rowId, day },
       )
       .orderBy('plan.id', 'DESC')
       .getOne();
@@ -246,9 +246,9 @@ export class ActivityService {
     const id = idOfType(globalId, Indicator.typeName);
     const [indicator] = id === null ? [null] : await workPlanService.getIndicators(ctx, [id]);
     const [rhk] = indicator ? await workPlanService.getMany(ctx, [indicator.workResultPlanId]) : [null];
-    if (!plan || !rhk || rhk.appraisalId !== plan.id)
+    if (!plan || !rhk || rhk.appraisalId !== plan.rowId)
       throw new UserErrorsException([activityError(ActivityProblem.INDICATOR_NOT_IN_PLAN, path('indicatorId'))]);
-    return indicator!.id;
+    return indicator!.rowId;
   }
 
   private checkDuration(errors: UserErrorList, minutes: number, path = inputPath): void {

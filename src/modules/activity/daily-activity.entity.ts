@@ -35,12 +35,12 @@ registerEnumType(ActivityStatus, {
 export class DailyActivity {
   static readonly typeName = 'DailyActivity';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(DailyActivity.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(DailyActivity.typeName, this.rowId);
   }
 
   @Column({ name: 'employee_id', type: 'integer' })

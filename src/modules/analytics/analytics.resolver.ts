@@ -42,7 +42,7 @@ export async function resolveAnalytics(
   const [unit] = uid === null ? [null] : await unitService.getMany(ctx, [uid]);
   const [period] = pid === null ? [null] : await periodService.getMany(ctx, [pid]);
   if (!unit || !period) return null;
-  const mode = await analyticsModeFor(ctx, unit.id);
+  const mode = await analyticsModeFor(ctx, unit.rowId);
   if (mode === null) return null;
   const floor = aggregateFloor(ctx.settings);
   return {
@@ -54,9 +54,9 @@ export async function resolveAnalytics(
     floor,
     scope: {
       mode,
-      unitId: unit.id,
+      unitId: unit.rowId,
       includeSubunits: args.includeSubunits,
-      periodId: period.id,
+      periodId: period.rowId,
       year: period.year,
       belowEmployeeId: mode === AnalyticsMode.SUPERVISOR ? ctx.actor.employeeId : undefined,
       hrScopeUnitId: mode === AnalyticsMode.HR ? ctx.actor.hrScopeUnitId : null,

@@ -75,7 +75,7 @@ export class AppraisalWorkflowService {
     }
     const after = await touchPlan(ctx, appraisal, expectedVersion, changes);
     await ctx.em.getRepository(AppraisalTransition).insert({
-      appraisalId: appraisal.id,
+      appraisalId: appraisal.rowId,
       action,
       fromStatus: appraisal.status,
       toStatus: to,
@@ -88,7 +88,7 @@ export class AppraisalWorkflowService {
     await recordAudit(ctx, {
       action: AuditAction.APPRAISAL_TRANSITION,
       entityType: 'Appraisal',
-      entityId: appraisal.id,
+      entityId: appraisal.rowId,
       before: auditSnapshot(appraisal),
       after: { ...auditSnapshot(after), step: action, reason },
     });
@@ -99,12 +99,12 @@ export class AppraisalWorkflowService {
   private async assertComplete(ctx: RequestContext, appraisal: Appraisal): Promise<void> {
     const rhks = await workPlanService.rhksOf(ctx, appraisal);
     const indicators = await Promise.all(rhks.map((r) => workPlanService.indicatorsOf(ctx, r)));
-    const byRhk = new Map(rhks.map((r, i) => [r.id, indicators[i]!]));
+    const byRhk = new Map(rhks.map((r, i) => [r.rowId, indicators[i]!]));
     const supportable =
       appraisal.appraiserEmployeeId === null
         ? null
-        : new Set((await workPlanService.supportable(ctx, appraisal)).map((r) => r.id));
-    const problems = submitProblems(appraisal, rhks, (r) => byRhk.get(r.id) ?? [], supportable);
+        : new Set((await workPlanService.supportable(ctx, appraisal)).map((r) => r.rowId));
+    const problems = submitProblems(appraisal, rhks, (r) => byRhk.get(r.rowId) ?? [], supportable);
     if (problems.length) throw new UserErrorsException(problems);
   }
 }

@@ -26,12 +26,12 @@ export const ANNEX_TEXT_MAX = 4000;
 export class Appraisal {
   static readonly typeName = 'Appraisal';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(Appraisal.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(Appraisal.typeName, this.rowId);
   }
 
   @Index('IDX_appraisal_employee')

@@ -11,7 +11,7 @@ import { scopeAppraisalsToReader } from './appraisal-scope';
 
 /** Plans by id, without policy: callers go through `appraisalService`. */
 export const appraisalById: LoaderFactory<number, Appraisal | null> = (ctx) =>
-  new PeekableLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Appraisal, ids), (a) => a.id));
+  new PeekableLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Appraisal, ids), (a) => a.rowId));
 
 /** Each employee's open plan in one period (at most one, by the unique index), without policy. */
 export const openAppraisalOf: LoaderFactory<number, Appraisal | null, { periodId: number }> = (ctx, { periodId }) =>
@@ -22,7 +22,7 @@ export const openAppraisalOf: LoaderFactory<number, Appraisal | null, { periodId
       `SELECT ${a.select()} FROM ${a.from()} WHERE a.open_period_id = ? AND a.employee_id IN (${placeholders(employeeIds)})`,
       [periodId, ...employeeIds],
     );
-    for (const row of rows) ctx.loaders.get(appraisalById).prime(row.id, row);
+    for (const row of rows) ctx.loaders.get(appraisalById).prime(row.rowId, row);
     return byKey(employeeIds, rows, (a) => a.employeeId);
   });
 
@@ -74,8 +74,8 @@ export const employeeAppraisalsPage = groupedConnectionLoader<Appraisal, Employe
     column: 'appraisal.id',
     idColumn: 'appraisal.id',
     direction: 'DESC',
-    valueOf: (a) => a.id,
-    idOf: (a) => a.id,
+    valueOf: (a) => a.rowId,
+    idOf: (a) => a.rowId,
   }),
-  prime: (ctx, appraisal) => void ctx.loaders.get(appraisalById).prime(appraisal.id, appraisal),
+  prime: (ctx, appraisal) => void ctx.loaders.get(appraisalById).prime(appraisal.rowId, appraisal),
 });

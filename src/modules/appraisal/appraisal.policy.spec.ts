@@ -199,7 +199,7 @@ const BUPATI = 9;
 
 const plan = (changes: Partial<Appraisal> = {}): Appraisal =>
   Object.assign(new Appraisal(), {
-    id: 1,
+    rowId: 1,
     employeeId: OWNER,
     unitId: PLAN_UNIT,
     appraiserEmployeeId: APPRAISER,

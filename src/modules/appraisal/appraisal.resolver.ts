@@ -181,7 +181,7 @@ export class AppraisalResolver {
     description: 'The workflow history, oldest first: who, when, from, to and why.',
   })
   history(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<AppraisalTransition[]> {
-    return ctx.loaders.get(transitionsOf).load(appraisal.id);
+    return ctx.loaders.get(transitionsOf).load(appraisal.rowId);
   }
 
   @Allow(Permission.SIGNED_IN)

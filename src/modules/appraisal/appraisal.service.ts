@@ -101,7 +101,13 @@ export class AppraisalService {
     if (filter?.approvedLate != null) qb.andWhere('appraisal.approved_late = :late', { late: filter.approvedLate });
     return paginate(
       qb,
-      { column: 'appraisal.id', idColumn: 'appraisal.id', direction: 'DESC', valueOf: (a) => a.id, idOf: (a) => a.id },
+      {
+        column: 'appraisal.id',
+        idColumn: 'appraisal.id',
+        direction: 'DESC',
+        valueOf: (a) => a.rowId,
+        idOf: (a) => a.rowId,
+      },
       args,
     );
   }
@@ -115,7 +121,7 @@ export class AppraisalService {
   async create(ctx: RequestContext, input: CreateAppraisalInput): Promise<{ appraisal: Appraisal }> {
     const employeeId = input.employeeId == null ? ctx.actor.employeeId : idOfType(input.employeeId, Employee.typeName);
     const employee = employeeId == null ? null : await employeeService.lockForChange(ctx, employeeId);
-    const mine = employee !== null && employee.id === ctx.actor.employeeId;
+    const mine = employee !== null && employee.rowId === ctx.actor.employeeId;
     if (!employee || (!mine && !(await ctx.policy.can(Permission.READ_DIRECTORY)))) {
       throw new UserErrorsException([appraisalError(AppraisalProblem.EMPLOYEE_NOT_FOUND, inputPath('employeeId'))]);
     }
@@ -159,7 +165,7 @@ export class AppraisalService {
       .where('employee.active = :active', { active: true })
       .andWhere(
         'NOT EXISTS (SELECT 1 FROM appraisal open WHERE open.employee_id = employee.id AND open.open_period_id = :periodId)',
-        { periodId: period.id },
+        { periodId: period.rowId },
       )
       .orderBy('employee.id')
       .getMany();
@@ -185,7 +191,7 @@ export class AppraisalService {
       rows.map((a) => ({
         action: AuditAction.APPRAISAL_CREATED,
         entityType: Appraisal.typeName,
-        entityId: a.id,
+        entityId: a.rowId,
         after: auditSnapshot(a),
       })),
     );
@@ -212,7 +218,7 @@ export class AppraisalService {
     await recordAudit(ctx, {
       action: AuditAction.APPRAISAL_UPDATED,
       entityType: Appraisal.typeName,
-      entityId: appraisal.id,
+      entityId: appraisal.rowId,
       before: auditSnapshot(appraisal),
       after: auditSnapshot(after),
     });
@@ -238,7 +244,7 @@ export class AppraisalService {
       const appraiser = await employeeService.get(ctx, appraiserId);
       if (!appraiser?.active)
         throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_NOT_FOUND, inputPath('appraiserId'))]);
-      if (appraiser.id === appraisal.employeeId)
+      if (appraiser.rowId === appraisal.employeeId)
         throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISER_IS_SELF, inputPath('appraiserId'))]);
       // Appraising grants the plan: a scoped HR admin hands it only to someone they administer (as setSupervisor).
       if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, appraiser.unitId))) {
@@ -263,7 +269,7 @@ export class AppraisalService {
     await recordAudit(ctx, {
       action: AuditAction.APPRAISER_REASSIGNED,
       entityType: Appraisal.typeName,
-      entityId: appraisal.id,
+      entityId: appraisal.rowId,
       before: auditSnapshot(appraisal),
       after: { ...auditSnapshot(after), reason: reason ?? null },
     });
@@ -283,7 +289,7 @@ export class AppraisalService {
     this.assertPlanning(period);
     const existing = await ctx.em
       .getRepository(Appraisal)
-      .findOneBy({ employeeId: employee.id, openPeriodId: period.id });
+      .findOneBy({ employeeId: employee.rowId, openPeriodId: period.rowId });
     if (existing)
       throw new UserErrorsException([appraisalError(AppraisalProblem.ALREADY_HAS_PLAN, inputPath('employeeId'))]);
     const appraisal = await this.build(ctx, employee, period, approach, startDate);
@@ -297,10 +303,10 @@ export class AppraisalService {
     await recordAudit(ctx, {
       action: AuditAction.APPRAISAL_CREATED,
       entityType: Appraisal.typeName,
-      entityId: appraisal.id,
+      entityId: appraisal.rowId,
       after: auditSnapshot(appraisal),
     });
-    ctx.loaders.get(appraisalById).prime(appraisal.id, appraisal);
+    ctx.loaders.get(appraisalById).prime(appraisal.rowId, appraisal);
     return appraisal;
   }
 
@@ -313,9 +319,9 @@ export class AppraisalService {
   ): Promise<Appraisal> {
     const now = ctx.now();
     return ctx.em.getRepository(Appraisal).create({
-      employeeId: employee.id,
-      periodId: period.id,
-      openPeriodId: period.id,
+      employeeId: employee.rowId,
+      periodId: period.rowId,
+      openPeriodId: period.rowId,
       status: AppraisalStatus.DRAFT,
       form: formFor(employee.positionKind),
       approach,

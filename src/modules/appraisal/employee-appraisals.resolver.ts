@@ -23,7 +23,7 @@ export class EmployeeAppraisalsResolver {
     @Root() employee: Employee,
     @Arg('periodId', () => ID, PERIOD) periodId?: string | null,
   ): Appraisal | null | Promise<Appraisal | null> {
-    return appraisalService.openPlanOf(ctx, employee.id, periodIdOf(periodId));
+    return appraisalService.openPlanOf(ctx, employee.rowId, periodIdOf(periodId));
   }
 
   @FieldResolver(() => AppraisalConnection, {
@@ -35,7 +35,7 @@ export class EmployeeAppraisalsResolver {
     @Args() args: ConnectionArgs,
     @Arg('periodId', () => ID, { nullable: true, description: 'Only this period.' }) periodId?: string | null,
   ): Promise<AppraisalConnection> {
-    return AppraisalConnection.from(await appraisalService.ofEmployee(ctx, employee.id, periodIdOf(periodId), args));
+    return AppraisalConnection.from(await appraisalService.ofEmployee(ctx, employee.rowId, periodIdOf(periodId), args));
   }
 }
 

@@ -18,6 +18,6 @@ export const readableOpenPlanOf: LoaderFactory<number, Appraisal | null, { perio
     if (!period) return employeeIds.map(() => null);
     return ctx.policy.filter(
       Permission.READ_APPRAISAL,
-      await loadAll(ctx.loaders.get(openAppraisalOf, { periodId: period.id }), employeeIds),
+      await loadAll(ctx.loaders.get(openAppraisalOf, { periodId: period.rowId }), employeeIds),
     );
   });

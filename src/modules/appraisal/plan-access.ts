@@ -32,7 +32,7 @@ export async function requirePlan(
   if (!appraisal || !(await ctx.policy.can(Permission.READ_APPRAISAL, appraisal))) {
     throw new UserErrorsException([appraisalError(AppraisalProblem.APPRAISAL_NOT_FOUND, field)]);
   }
-  ctx.loaders.get(appraisalById).clear(appraisal.id).prime(appraisal.id, appraisal);
+  ctx.loaders.get(appraisalById).clear(appraisal.rowId).prime(appraisal.rowId, appraisal);
   if (!(await ctx.policy.can(permission, appraisal))) throw forbidden();
   const period = (await periodService.get(ctx, appraisal.periodId))!;
   periodService.assertOpen(period, field);
@@ -76,7 +76,10 @@ export async function touchPlan(
     version: appraisal.version + 1,
     updatedAt: ctx.now(),
   });
-  await updateVersioned(ctx.em, Appraisal, appraisal.id, expectedVersion, { ...changes, updatedAt: after.updatedAt });
-  ctx.loaders.get(appraisalById).clear(appraisal.id).prime(appraisal.id, after);
+  await updateVersioned(ctx.em, Appraisal, appraisal.rowId, expectedVersion, {
+    ...changes,
+    updatedAt: after.updatedAt,
+  });
+  ctx.loaders.get(appraisalById).clear(appraisal.rowId).prime(appraisal.rowId, after);
   return after;
 }

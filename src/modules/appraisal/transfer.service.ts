@@ -66,7 +66,7 @@ export class TransferService {
       const id = idOfType(input.unitId, Unit.typeName);
       const unit = id === null ? null : await unitService.get(ctx, id);
       if (!unit) errors.add(UserErrorCode.NOT_FOUND, 'The unit does not exist.', inputPath('unitId'));
-      else unitId = unit.id;
+      else unitId = unit.rowId;
     }
     errors.throwIfAny();
 
@@ -75,7 +75,7 @@ export class TransferService {
       .getRepository(Appraisal)
       .createQueryBuilder('plan')
       .where('plan.employee_id = :id AND plan.open_period_id IS NOT NULL AND plan.start_date >= :day', {
-        id: employee.id,
+        id: employee.rowId,
         day: input.effectiveDate,
       })
       .getExists();
@@ -89,9 +89,9 @@ export class TransferService {
       .where('period.start_date <= :day AND period.end_date >= :day', { day: input.effectiveDate })
       .getOne();
     const open = period
-      ? await ctx.em.getRepository(Appraisal).findOneBy({ employeeId: employee.id, openPeriodId: period.id })
+      ? await ctx.em.getRepository(Appraisal).findOneBy({ employeeId: employee.rowId, openPeriodId: period.rowId })
       : null;
-    const plan = open && (await lockedRow(ctx.em, Appraisal, open.id));
+    const plan = open && (await lockedRow(ctx.em, Appraisal, open.rowId));
     if (plan && period) {
       periodService.assertOpen(period, inputPath('effectiveDate'));
       if (input.effectiveDate <= plan.startDate)
@@ -135,18 +135,18 @@ export class TransferService {
     await recordAudit(ctx, {
       action: AuditAction.EMPLOYEE_TRANSFERRED,
       entityType: Employee.typeName,
-      entityId: employee.id,
+      entityId: employee.rowId,
       before: {
         unitId: employee.unitId,
         positionTitle: employee.positionTitle,
         supervisorId: employee.supervisorId,
-        appraisalId: plan?.id ?? null,
+        appraisalId: plan?.rowId ?? null,
       },
       after: {
         unitId: moved.unitId,
         positionTitle: moved.positionTitle,
         supervisorId: moved.supervisorId,
-        appraisalId: started?.id ?? null,
+        appraisalId: started?.rowId ?? null,
         effectiveDate: input.effectiveDate,
       },
     });

@@ -10,12 +10,15 @@ export interface AuditRecord {
   after?: object | null;
 }
 
-/** The columns of an entity as plain data, for before/after: relations and getters are left out. */
+/**
+ * The columns of an entity as plain data, for before/after: relations and getters are left out. The primary key
+ * is written `id`, its column's name (the property of a Node entity is `rowId`), so entries keep one shape over time.
+ */
 export function auditSnapshot(entity: object): Record<string, unknown> {
   const snapshot: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entity)) {
     if (value === undefined || (typeof value === 'object' && value !== null && !(value instanceof Date))) continue;
-    snapshot[key] = value;
+    snapshot[key === 'rowId' ? 'id' : key] = value;
   }
   return snapshot;
 }

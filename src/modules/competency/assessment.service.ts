@@ -44,14 +44,14 @@ export class AssessmentService {
 
   /** The history of an employee whose profile the caller reads (the field's guard checks that). */
   history(ctx: RequestContext, employee: Employee): Promise<CompetencyAssessment[]> {
-    return ctx.loaders.get(assessmentsOfEmployee).load(employee.id);
+    return ctx.loaders.get(assessmentsOfEmployee).load(employee.rowId);
   }
 
   /** Requirements of the employee's position (title in their unit) against their current levels. Batched. */
   async profile(ctx: RequestContext, employee: Employee): Promise<CompetencyProfileData> {
     const [requirements, assessments] = await Promise.all([
       ctx.loaders.get(requirementsOfUnit).load(employee.unitId),
-      ctx.loaders.get(assessmentsOfEmployee).load(employee.id),
+      ctx.loaders.get(assessmentsOfEmployee).load(employee.rowId),
     ]);
     const current = currentAssessments(assessments, ctx.today());
     const ofPosition = requirements.filter((r) => r.positionTitle === employee.positionTitle);
@@ -74,9 +74,9 @@ export class AssessmentService {
     const me = ctx.actor.employeeId;
     const allowed =
       input.method === AssessmentMethod.SELF
-        ? me === employee.id
+        ? me === employee.rowId
         : input.method === AssessmentMethod.SUPERVISOR
-          ? me !== undefined && me !== employee.id && (await ctx.loaders.get(actorIsAbove).load(employee.id))
+          ? me !== undefined && me !== employee.rowId && (await ctx.loaders.get(actorIsAbove).load(employee.rowId))
           : ctx.actor.isHrAdmin && (await ctx.loaders.get(unitInHrScope).load(employee.unitId));
     if (!allowed) throw forbidden(`A ${input.method} assessment is recorded by ${WHO[input.method]}.`);
     const competencyId = idOfType(input.competencyId, Competency.typeName);
@@ -94,8 +94,8 @@ export class AssessmentService {
     errors.throwIfAny();
     const repo = ctx.em.getRepository(CompetencyAssessment);
     const assessment = repo.create({
-      employeeId: employee.id,
-      competencyId: competency!.id,
+      employeeId: employee.rowId,
+      competencyId: competency!.rowId,
       level: input.level,
       method: input.method,
       authority: METHOD_AUTHORITY[input.method],
@@ -110,7 +110,7 @@ export class AssessmentService {
     await recordAudit(ctx, {
       action: AuditAction.COMPETENCY_ASSESSED,
       entityType: CompetencyAssessment.typeName,
-      entityId: assessment.id,
+      entityId: assessment.rowId,
       after: auditSnapshot(assessment),
     });
     return { assessment };

@@ -19,12 +19,12 @@ import { AssessmentMethod } from './competency-enums';
 export class CompetencyAssessment {
   static readonly typeName = 'CompetencyAssessment';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(CompetencyAssessment.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(CompetencyAssessment.typeName, this.rowId);
   }
 
   @Column({ name: 'employee_id', type: 'integer' })

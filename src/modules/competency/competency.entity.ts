@@ -26,12 +26,12 @@ export class CompetencyLevel {
 export class Competency {
   static readonly typeName = 'Competency';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(Competency.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(Competency.typeName, this.rowId);
   }
 
   @Column({ type: 'varchar', length: 32 })

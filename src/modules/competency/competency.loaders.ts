@@ -11,19 +11,19 @@ import { PositionRequirement } from './position-requirement.entity';
 import { PotentialRating } from './potential-rating.entity';
 
 export const competencyById: LoaderFactory<number, Competency | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Competency, ids), (c) => c.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Competency, ids), (c) => c.rowId));
 
 export const requirementById: LoaderFactory<number, PositionRequirement | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, PositionRequirement, ids), (r) => r.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, PositionRequirement, ids), (r) => r.rowId));
 
 export const assessmentById: LoaderFactory<number, CompetencyAssessment | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, CompetencyAssessment, ids), (a) => a.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, CompetencyAssessment, ids), (a) => a.rowId));
 
 export const suggestionById: LoaderFactory<number, DevelopmentSuggestion | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, DevelopmentSuggestion, ids), (s) => s.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, DevelopmentSuggestion, ids), (s) => s.rowId));
 
 export const potentialRatingById: LoaderFactory<number, PotentialRating | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, PotentialRating, ids), (p) => p.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, PotentialRating, ids), (p) => p.rowId));
 
 /** The requirements of each unit (every position in it), by position title then competency. */
 export const requirementsOfUnit: LoaderFactory<number, PositionRequirement[]> = (ctx) =>
@@ -39,7 +39,7 @@ export const assessmentsOfEmployee: LoaderFactory<number, CompetencyAssessment[]
   new DataLoader(async (employeeIds) => {
     const rows = await ctx.em
       .getRepository(CompetencyAssessment)
-      .find({ where: { employeeId: In([...employeeIds]) }, order: { assessedOn: 'DESC', id: 'DESC' } });
+      .find({ where: { employeeId: In([...employeeIds]) }, order: { assessedOn: 'DESC', rowId: 'DESC' } });
     return groupByKey(employeeIds, rows, (a) => a.employeeId);
   });
 
@@ -47,7 +47,7 @@ export const suggestionsOfEmployee: LoaderFactory<number, DevelopmentSuggestion[
   new DataLoader(async (employeeIds) => {
     const rows = await ctx.em
       .getRepository(DevelopmentSuggestion)
-      .find({ where: { employeeId: In([...employeeIds]) }, order: { id: 'DESC' } });
+      .find({ where: { employeeId: In([...employeeIds]) }, order: { rowId: 'DESC' } });
     return groupByKey(employeeIds, rows, (s) => s.employeeId);
   });
 

@@ -57,11 +57,11 @@ export function decideReadUnitAggregates({
 
 async function relationTo(ctx: RequestContext, employee: Employee): Promise<PersonRelation> {
   const { actor } = ctx;
-  const isSelf = actor.employeeId === employee.id;
+  const isSelf = actor.employeeId === employee.rowId;
   const inHrScope = !isSelf && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(employee.unitId) : false;
   const isAbove =
     !isSelf && !inHrScope && actor.employeeId !== undefined
-      ? await ctx.loaders.get(actorIsAbove).load(employee.id)
+      ? await ctx.loaders.get(actorIsAbove).load(employee.rowId)
       : false;
   return { isSelf, isAbove, inHrScope };
 }

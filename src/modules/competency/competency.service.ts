@@ -70,7 +70,7 @@ export class CompetencyService {
     if (filter.field) qb.andWhere('c.field = :field', { field: filter.field });
     return paginate(
       qb,
-      { column: 'c.code', idColumn: 'c.id', direction: 'ASC', valueOf: (c) => c.code, idOf: (c) => c.id },
+      { column: 'c.code', idColumn: 'c.id', direction: 'ASC', valueOf: (c) => c.code, idOf: (c) => c.rowId },
       args,
     );
   }
@@ -107,7 +107,7 @@ export class CompetencyService {
     await recordAudit(ctx, {
       action: AuditAction.COMPETENCY_CREATED,
       entityType: Competency.typeName,
-      entityId: competency.id,
+      entityId: competency.rowId,
       after: auditSnapshot(competency),
     });
     return { competency };
@@ -134,7 +134,7 @@ export class CompetencyService {
     }
     errors.throwIfAny();
     const now = ctx.now();
-    await updateVersioned(ctx.em, Competency, competency.id, input.expectedVersion, { ...changes, updatedAt: now });
+    await updateVersioned(ctx.em, Competency, competency.rowId, input.expectedVersion, { ...changes, updatedAt: now });
     const after = Object.assign(new Competency(), competency, changes, {
       updatedAt: now,
       version: competency.version + 1,
@@ -142,7 +142,7 @@ export class CompetencyService {
     await recordAudit(ctx, {
       action: AuditAction.COMPETENCY_UPDATED,
       entityType: Competency.typeName,
-      entityId: competency.id,
+      entityId: competency.rowId,
       before: auditSnapshot(competency),
       after: auditSnapshot(after),
     });
@@ -151,7 +151,7 @@ export class CompetencyService {
 
   /** Requirements are structure, like units: every signed-in principal who reads units reads them. */
   async requirementsOf(ctx: RequestContext, unit: Unit, positionTitle?: string | null): Promise<PositionRequirement[]> {
-    const all = await ctx.loaders.get(requirementsOfUnit).load(unit.id);
+    const all = await ctx.loaders.get(requirementsOfUnit).load(unit.rowId);
     return positionTitle == null ? all : all.filter((r) => r.positionTitle === positionTitle);
   }
 
@@ -167,7 +167,7 @@ export class CompetencyService {
     const unitId = idOfType(input.unitId, Unit.typeName);
     const unit = unitId === null ? null : await unitService.get(ctx, unitId);
     if (!unit) throw new UserErrorsException([competencyError(CompetencyProblem.UNIT_NOT_FOUND, inputPath('unitId'))]);
-    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id)))
+    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.rowId)))
       throw new UserErrorsException([competencyError(CompetencyProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
     const competencyId = idOfType(input.competencyId, Competency.typeName);
     const competency = competencyId === null ? null : await ctx.loaders.get(competencyById).load(competencyId);
@@ -186,11 +186,11 @@ export class CompetencyService {
     errors.throwIfAny();
     const repo = ctx.em.getRepository(PositionRequirement);
     const found = await repo.findOneBy({
-      unitId: unit.id,
+      unitId: unit.rowId,
       positionTitle: positionTitle!,
-      competencyId: competency!.id,
+      competencyId: competency!.rowId,
     });
-    const existing = found ? await lockedRow(ctx.em, PositionRequirement, found.id) : null;
+    const existing = found ? await lockedRow(ctx.em, PositionRequirement, found.rowId) : null;
     const now = ctx.now();
     if (existing) {
       if (input.expectedVersion == null)
@@ -199,22 +199,22 @@ export class CompetencyService {
         ]);
       assertExpectedVersion(existing.version, input.expectedVersion);
       const changes = { requiredLevel: input.requiredLevel, positionKind: input.positionKind, updatedAt: now };
-      await updateVersioned(ctx.em, PositionRequirement, existing.id, input.expectedVersion, changes);
+      await updateVersioned(ctx.em, PositionRequirement, existing.rowId, input.expectedVersion, changes);
       const after = Object.assign(new PositionRequirement(), existing, changes, { version: existing.version + 1 });
       await recordAudit(ctx, {
         action: AuditAction.POSITION_REQUIREMENT_SET,
         entityType: PositionRequirement.typeName,
-        entityId: existing.id,
+        entityId: existing.rowId,
         before: auditSnapshot(existing),
         after: auditSnapshot(after),
       });
       return { requirement: after };
     }
     const requirement = repo.create({
-      unitId: unit.id,
+      unitId: unit.rowId,
       positionTitle: positionTitle!,
       positionKind: input.positionKind,
-      competencyId: competency!.id,
+      competencyId: competency!.rowId,
       requiredLevel: input.requiredLevel,
       version: 1,
       createdAt: now,
@@ -224,7 +224,7 @@ export class CompetencyService {
     await recordAudit(ctx, {
       action: AuditAction.POSITION_REQUIREMENT_SET,
       entityType: PositionRequirement.typeName,
-      entityId: requirement.id,
+      entityId: requirement.rowId,
       after: auditSnapshot(requirement),
     });
     return { requirement };
@@ -241,12 +241,12 @@ export class CompetencyService {
     assertExpectedVersion(requirement.version, input.expectedVersion);
     const result = await ctx.em
       .getRepository(PositionRequirement)
-      .delete({ id: requirement.id, version: input.expectedVersion });
+      .delete({ rowId: requirement.rowId, version: input.expectedVersion });
     if (result.affected !== 1) assertExpectedVersion(requirement.version + 1, input.expectedVersion);
     await recordAudit(ctx, {
       action: AuditAction.POSITION_REQUIREMENT_REMOVED,
       entityType: PositionRequirement.typeName,
-      entityId: requirement.id,
+      entityId: requirement.rowId,
       before: auditSnapshot(requirement),
     });
     return { removedId: input.id };

@@ -18,12 +18,12 @@ import { DevelopmentKind, DevelopmentStatus } from './competency-enums';
 export class DevelopmentSuggestion {
   static readonly typeName = 'DevelopmentSuggestion';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(DevelopmentSuggestion.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(DevelopmentSuggestion.typeName, this.rowId);
   }
 
   @Index('IDX_development_suggestion_employee')

@@ -59,7 +59,7 @@ export class DevelopmentService {
   }
 
   suggestionsOf(ctx: RequestContext, employee: Employee): Promise<DevelopmentSuggestion[]> {
-    return ctx.loaders.get(suggestionsOfEmployee).load(employee.id);
+    return ctx.loaders.get(suggestionsOfEmployee).load(employee.rowId);
   }
 
   async suggest(ctx: RequestContext, input: SuggestDevelopmentInput): Promise<{ suggestion: DevelopmentSuggestion }> {
@@ -71,14 +71,14 @@ export class DevelopmentService {
       const competency = id === null ? null : await ctx.loaders.get(competencyById).load(id);
       if (!competency)
         errors.addError(competencyError(CompetencyProblem.COMPETENCY_NOT_FOUND, inputPath('competencyId')));
-      else competencyId = competency.id;
+      else competencyId = competency.rowId;
     }
     const description = requiredText(errors, input.description, inputPath('description'), 'The description', 2000);
     errors.throwIfAny();
     const now = ctx.now();
     const repo = ctx.em.getRepository(DevelopmentSuggestion);
     const suggestion = repo.create({
-      employeeId: employee.id,
+      employeeId: employee.rowId,
       competencyId,
       kind: input.kind,
       description: description!,
@@ -94,7 +94,7 @@ export class DevelopmentService {
     await recordAudit(ctx, {
       action: AuditAction.DEVELOPMENT_SUGGESTED,
       entityType: DevelopmentSuggestion.typeName,
-      entityId: suggestion.id,
+      entityId: suggestion.rowId,
       after: auditSnapshot(suggestion),
     });
     return { suggestion };
@@ -111,7 +111,7 @@ export class DevelopmentService {
     if (!suggestion || !owner || !(await ctx.policy.can(Permission.READ_COMPETENCY_PROFILE, owner))) {
       throw new UserErrorsException([competencyError(CompetencyProblem.SUGGESTION_NOT_FOUND, inputPath('id'))]);
     }
-    const isOwner = ctx.actor.employeeId === owner.id;
+    const isOwner = ctx.actor.employeeId === owner.rowId;
     if (!isOwner && !(await ctx.policy.can(Permission.DEVELOP_EMPLOYEE, owner)))
       throw forbidden('Only the employee, someone above them, or HR covering them updates this.');
     assertExpectedVersion(suggestion.version, input.expectedVersion);
@@ -119,7 +119,7 @@ export class DevelopmentService {
       throw new UserErrorsException([competencyError(CompetencyProblem.SUGGESTION_TRANSITION, inputPath('status'))]);
     }
     const now = ctx.now();
-    await updateVersioned(ctx.em, DevelopmentSuggestion, suggestion.id, input.expectedVersion, {
+    await updateVersioned(ctx.em, DevelopmentSuggestion, suggestion.rowId, input.expectedVersion, {
       status: input.status,
       updatedAt: now,
     });
@@ -131,7 +131,7 @@ export class DevelopmentService {
     await recordAudit(ctx, {
       action: AuditAction.DEVELOPMENT_UPDATED,
       entityType: DevelopmentSuggestion.typeName,
-      entityId: suggestion.id,
+      entityId: suggestion.rowId,
       before: auditSnapshot(suggestion),
       after: auditSnapshot(after),
     });
@@ -149,7 +149,7 @@ export class DevelopmentService {
   }
 
   potentialOf(ctx: RequestContext, employee: Employee, periodId: number): Promise<PotentialRating | null> {
-    return ctx.loaders.get(potentialOfEmployee, { periodId }).load(employee.id);
+    return ctx.loaders.get(potentialOfEmployee, { periodId }).load(employee.rowId);
   }
 
   /** Sets or changes the supervisor's potential rating for a year (not in a closed one). */
@@ -165,8 +165,8 @@ export class DevelopmentService {
     const note = optionalText(errors, input.note, inputPath('note'), 'The note', 2000) ?? null;
     errors.throwIfAny();
     const repo = ctx.em.getRepository(PotentialRating);
-    const found = await repo.findOneBy({ employeeId: employee.id, periodId: period.id });
-    const existing = found ? await lockedRow(ctx.em, PotentialRating, found.id) : null;
+    const found = await repo.findOneBy({ employeeId: employee.rowId, periodId: period.rowId });
+    const existing = found ? await lockedRow(ctx.em, PotentialRating, found.rowId) : null;
     const now = ctx.now();
     if (existing) {
       if (input.expectedVersion == null)
@@ -175,20 +175,20 @@ export class DevelopmentService {
         ]);
       assertExpectedVersion(existing.version, input.expectedVersion);
       const changes = { rating: input.rating, note, raterSubject: ctx.actor.subject, updatedAt: now };
-      await updateVersioned(ctx.em, PotentialRating, existing.id, input.expectedVersion, changes);
+      await updateVersioned(ctx.em, PotentialRating, existing.rowId, input.expectedVersion, changes);
       const after = Object.assign(new PotentialRating(), existing, changes, { version: existing.version + 1 });
       await recordAudit(ctx, {
         action: AuditAction.POTENTIAL_RATED,
         entityType: PotentialRating.typeName,
-        entityId: existing.id,
+        entityId: existing.rowId,
         before: auditSnapshot(existing),
         after: auditSnapshot(after),
       });
       return { potentialRating: after };
     }
     const potentialRating = repo.create({
-      employeeId: employee.id,
-      periodId: period.id,
+      employeeId: employee.rowId,
+      periodId: period.rowId,
       rating: input.rating,
       note,
       raterSubject: ctx.actor.subject,
@@ -200,7 +200,7 @@ export class DevelopmentService {
     await recordAudit(ctx, {
       action: AuditAction.POTENTIAL_RATED,
       entityType: PotentialRating.typeName,
-      entityId: potentialRating.id,
+      entityId: potentialRating.rowId,
       after: auditSnapshot(potentialRating),
     });
     return { potentialRating };

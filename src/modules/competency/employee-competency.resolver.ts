@@ -49,11 +49,11 @@ const placementOfEmployee: LoaderFactory<number, TalentPlacement | null, { perio
     );
     const placements = await talentService.placements(
       ctx,
-      { employeeIds: employees.map((e) => e.id) },
+      { employeeIds: employees.map((e) => e.rowId) },
       period,
       employees,
     );
-    const byId = new Map(placements.map((p) => [p.employee.id, p]));
+    const byId = new Map(placements.map((p) => [p.employee.rowId, p]));
     return employeeIds.map((id) => byId.get(id) ?? null);
   });
 
@@ -110,7 +110,7 @@ export class EmployeeCompetencyResolver {
     const id = idOfType(periodId, PerformancePeriod.typeName);
     return id === null
       ? Promise.resolve(null)
-      : ctx.loaders.get(placementOfEmployee, { periodId: id }).load(employee.id);
+      : ctx.loaders.get(placementOfEmployee, { periodId: id }).load(employee.rowId);
   }
 
   @Allow(Permission.SIGNED_IN)

@@ -9,7 +9,7 @@ const a = (
   assessedOn: string,
   validUntil: string | null = null,
 ): AssessmentFact => ({
-  id,
+  rowId: id,
   competencyId,
   level,
   authority,
@@ -29,8 +29,8 @@ describe('the current level of a competency', () => {
       ],
       '2027-07-01',
     );
-    expect(current.get(10)!.id).toBe(2);
-    expect(current.get(11)!.id).toBe(5);
+    expect(current.get(10)!.rowId).toBe(2);
+    expect(current.get(11)!.rowId).toBe(5);
   });
 
   it('ignores an expired one, and breaks a same-day tie by the later record', () => {
@@ -38,8 +38,8 @@ describe('the current level of a competency', () => {
       [a(1, 10, 5, 4, '2022-01-01', '2026-12-31'), a(2, 10, 2, 1, '2027-02-01'), a(3, 10, 3, 1, '2027-02-01')],
       '2027-07-01',
     );
-    expect(current.get(10)!.id).toBe(3);
-    expect(currentAssessments([a(1, 10, 5, 4, '2022-01-01', '2027-07-01')], '2027-07-01').get(10)!.id).toBe(1);
+    expect(current.get(10)!.rowId).toBe(3);
+    expect(currentAssessments([a(1, 10, 5, 4, '2022-01-01', '2027-07-01')], '2027-07-01').get(10)!.rowId).toBe(1);
   });
 });
 

@@ -2,7 +2,7 @@ import { type LocalDate } from '../../core/time/local-date';
 import { JobMatchBand } from './competency-enums';
 
 export interface AssessmentFact {
-  id: number;
+  rowId: number;
   competencyId: number;
   level: number;
   authority: number;
@@ -45,7 +45,7 @@ export function currentAssessments<A extends AssessmentFact>(
       !best ||
       a.authority > best.authority ||
       (a.authority === best.authority &&
-        (a.assessedOn > best.assessedOn || (a.assessedOn === best.assessedOn && a.id > best.id)))
+        (a.assessedOn > best.assessedOn || (a.assessedOn === best.assessedOn && a.rowId > best.rowId)))
     ) {
       current.set(a.competencyId, a);
     }
@@ -75,7 +75,7 @@ export function jobMatch(
       requiredLevel: r.requiredLevel,
       currentLevel,
       gap: r.requiredLevel - currentLevel,
-      assessmentId: a?.id ?? null,
+      assessmentId: a?.rowId ?? null,
     };
   });
   const required = standings.reduce((sum, s) => sum + s.requiredLevel, 0);

@@ -15,12 +15,12 @@ import { Competency } from './competency.entity';
 export class PositionRequirement {
   static readonly typeName = 'PositionRequirement';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(PositionRequirement.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(PositionRequirement.typeName, this.rowId);
   }
 
   @Column({ name: 'unit_id', type: 'integer' })

@@ -17,12 +17,12 @@ import { PotentialLevel } from './competency-enums';
 export class PotentialRating {
   static readonly typeName = 'PotentialRating';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(PotentialRating.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(PotentialRating.typeName, this.rowId);
   }
 
   @Column({ name: 'employee_id', type: 'integer' })

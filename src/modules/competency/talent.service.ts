@@ -73,7 +73,7 @@ export class TalentService {
         .addOrderBy('e.id', 'ASC')
         .getMany());
     if (employees.length === 0) return [];
-    const byEmployee = { employeeIds: employees.map((e) => e.id) };
+    const byEmployee = { employeeIds: employees.map((e) => e.rowId) };
     const narrow: Scope = 'employeeIds' in scope || employees.length <= 500 ? byEmployee : scope;
     const [ratings, requirements, assessments, potentials] = await Promise.all([
       scoped(
@@ -87,7 +87,7 @@ export class TalentService {
           .where('ev.kind = :annual AND ev.sub_period = :slot AND a.period_id = :period', {
             annual: EvaluationKind.ANNUAL,
             slot: ANNUAL_SUB_PERIOD,
-            period: period.id,
+            period: period.rowId,
           }),
         'a.employee_id',
         narrow,
@@ -95,7 +95,7 @@ export class TalentService {
       ctx.em.getRepository(PositionRequirement).findBy({ unitId: In([...new Set(employees.map((e) => e.unitId))]) }),
       scoped(ctx.em.getRepository(CompetencyAssessment).createQueryBuilder('ca'), 'ca.employee_id', narrow).getMany(),
       scoped(ctx.em.getRepository(PotentialRating).createQueryBuilder('pr'), 'pr.employee_id', narrow)
-        .andWhere('pr.period_id = :period', { period: period.id })
+        .andWhere('pr.period_id = :period', { period: period.rowId })
         .getMany(),
     ]);
     // After a transfer in the year, the latest plan's annual rating counts.
@@ -114,10 +114,10 @@ export class TalentService {
       const position = requirements.filter(
         (r) => r.unitId === employee.unitId && r.positionTitle === employee.positionTitle,
       );
-      const match = jobMatch(position, currentAssessments(assessmentsOf.get(employee.id) ?? [], today));
-      const result = rating.get(employee.id)?.result;
+      const match = jobMatch(position, currentAssessments(assessmentsOf.get(employee.rowId) ?? [], today));
+      const result = rating.get(employee.rowId)?.result;
       const performance = result ? performanceOf(result) : null;
-      const potentialRatingRow = potentialOfEmployee.get(employee.id) ?? null;
+      const potentialRatingRow = potentialOfEmployee.get(employee.rowId) ?? null;
       const potential = potentialOf(match.band, potentialRatingRow?.rating ?? null);
       return {
         employee,
@@ -134,8 +134,8 @@ export class TalentService {
 
   /** The caller's view of the matrix: counts for those who read the unit's aggregates, people only where READ_TALENT allows. */
   async matrix(ctx: RequestContext, unit: Unit, period: PerformancePeriod): Promise<TalentMatrix | null> {
-    if (!(await ctx.policy.can(Permission.READ_UNIT_AGGREGATES, unit.id))) return null;
-    const all = await this.placements(ctx, { unitId: unit.id }, period);
+    if (!(await ctx.policy.can(Permission.READ_UNIT_AGGREGATES, unit.rowId))) return null;
+    const all = await this.placements(ctx, { unitId: unit.rowId }, period);
     const boxes = BOX_ORDER.map(([box, performance, potential]): TalentBoxCount => ({
       box,
       performance,
@@ -157,7 +157,7 @@ export class TalentService {
    * current level chosen in SQL (most authoritative valid assessment, then the latest) by a window function.
    */
   async unitGaps(ctx: RequestContext, unit: Unit, includeSubunits: boolean): Promise<UnitCompetencyGap[] | null> {
-    if (!(await ctx.policy.can(Permission.READ_UNIT_AGGREGATES, unit.id))) return null;
+    if (!(await ctx.policy.can(Permission.READ_UNIT_AGGREGATES, unit.rowId))) return null;
     const escape = (name: string) => ctx.em.connection.driver.escape(name);
     const rows: Array<{
       competencyId: number | string;
@@ -186,7 +186,7 @@ export class TalentService {
           WHERE e.active = ?
           GROUP BY r.competency_id
           ORDER BY ${escape('averageGap')} DESC, r.competency_id ASC`,
-      [unit.id, unit.id, ctx.today(), true],
+      [unit.rowId, unit.rowId, ctx.today(), true],
     );
     const round = (n: number | string) => Math.round(Number(n) * 100) / 100;
     return rows.map((r): UnitCompetencyGap => {

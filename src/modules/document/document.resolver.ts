@@ -19,7 +19,7 @@ export class AppraisalDocumentsResolver {
   })
   async documents(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<AppraisalDocuments> {
     const rated = (await evaluationService.of(ctx, appraisal)).some((e) => e.subPeriod === ANNUAL_SUB_PERIOD);
-    const id = appraisal.nodeId;
+    const id = appraisal.id;
     return {
       skpHtml: documentUrl(id, DocumentFile.SKP_HTML),
       skpPdf: documentUrl(id, DocumentFile.SKP_PDF),

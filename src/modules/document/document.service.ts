@@ -78,7 +78,7 @@ export async function buildDocumentModel(
   const rows = await Promise.all(rhks.map((rhk) => resultPlanRow(ctx, rhk, cadence)));
   const feedback = new Map(evaluation?.behaviors.map((b) => [b.coreValue, b]) ?? []);
   return {
-    appraisalId: appraisal.nodeId,
+    appraisalId: appraisal.id,
     year: period?.year ?? Number(appraisal.startDate.slice(0, 4)),
     form: appraisal.form,
     approach: appraisal.approach,

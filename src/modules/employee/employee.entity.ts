@@ -21,12 +21,12 @@ export const EMPLOYEE_TITLE_MAX = 64;
 export class Employee {
   static readonly typeName = 'Employee';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(Employee.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(Employee.typeName, this.rowId);
   }
 
   @Index('IDX_employee_nip', { unique: true })

@@ -49,8 +49,8 @@ export function employeeSort(order: EmployeeOrder = DEFAULT_EMPLOYEE_ORDER, alia
     column: byName ? `${alias}.name` : `${alias}.id`,
     idColumn: `${alias}.id`,
     direction: order.direction,
-    valueOf: (e) => (byName ? e.name : e.id),
-    idOf: (e) => e.id,
+    valueOf: (e) => (byName ? e.name : e.rowId),
+    idOf: (e) => e.rowId,
   };
 }
 

@@ -11,7 +11,7 @@ import { employeeSort, type EmployeeOrder, SubordinateDepth } from './employee.i
 
 /** Employees by id, without policy: callers go through `employeeService`. */
 export const employeeById: LoaderFactory<number, Employee | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Employee, ids), (e) => e.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Employee, ids), (e) => e.rowId));
 
 /** Employees by NIP, without policy. */
 export const employeeByNip: LoaderFactory<string, Employee | null> = (ctx) =>
@@ -20,7 +20,7 @@ export const employeeByNip: LoaderFactory<string, Employee | null> = (ctx) =>
   );
 
 const primeEmployee = (ctx: RequestContext, employee: Employee) =>
-  void ctx.loaders.get(employeeById).prime(employee.id, employee);
+  void ctx.loaders.get(employeeById).prime(employee.rowId, employee);
 
 function withActive(qb: SelectQueryBuilder<Employee>, active: boolean | null): SelectQueryBuilder<Employee> {
   return active === null ? qb : qb.andWhere('employee.active = :active', { active });

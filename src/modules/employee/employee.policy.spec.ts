@@ -98,7 +98,7 @@ describe('employeeRules.readPersonal', () => {
     return { ctx: { actor, loaders } as unknown as RequestContext, lookups };
   }
 
-  const subject = Object.assign(new Employee(), { id: SUBJECT_ID, unitId: SUBJECT_UNIT });
+  const subject = Object.assign(new Employee(), { rowId: SUBJECT_ID, unitId: SUBJECT_UNIT });
   const selfActor = Actor.employee(SUBJECT_ID, '199001012015032009');
 
   it.each<[string, Actor, { inScope: boolean; above: boolean }, boolean, string[]]>([
@@ -198,7 +198,7 @@ describe('decideExportPersonalData', () => {
       }),
     };
     const ctx = { actor: actors.employee, loaders } as unknown as RequestContext;
-    const subject = Object.assign(new Employee(), { id: 100, unitId: 5 });
+    const subject = Object.assign(new Employee(), { rowId: 100, unitId: 5 });
     expect(await employeeRules.exportPersonalData.evaluate(ctx, subject)).toBe(false);
     expect(lookups).toEqual([]);
     const hr = { actor: actors.hrScoped, loaders } as unknown as RequestContext;

@@ -53,12 +53,12 @@ export const employeeRules = {
     fieldSubject: Employee,
     evaluate: async (ctx, subject) => {
       const { actor } = ctx;
-      const isSelf = actor.employeeId === subject.id;
+      const isSelf = actor.employeeId === subject.rowId;
       // Facts are fetched lazily and batched: a list of 100 employees costs one query per fact, not 100.
       const inHrScope = !isSelf && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(subject.unitId) : false;
       const isAbove =
         !isSelf && !inHrScope && actor.employeeId !== undefined
-          ? await ctx.loaders.get(actorIsAbove).load(subject.id)
+          ? await ctx.loaders.get(actorIsAbove).load(subject.rowId)
           : false;
       return decideReadPersonal({ actor, relation: { isSelf, isAbove, inHrScope } });
     },
@@ -69,7 +69,7 @@ export const employeeRules = {
     subject: 'the employee',
     evaluate: async (ctx, subject) => {
       const { actor } = ctx;
-      const isSelf = actor.employeeId === subject.id;
+      const isSelf = actor.employeeId === subject.rowId;
       const inHrScope = !isSelf && actor.isHrAdmin ? await ctx.loaders.get(unitInHrScope).load(subject.unitId) : false;
       return decideExportPersonalData({ actor, relation: { isSelf, inHrScope } });
     },

@@ -123,7 +123,7 @@ export class EmployeeResolver {
     orderBy?: EmployeeOrder,
   ): Promise<EmployeeConnection> {
     return EmployeeConnection.from(
-      await employeeService.subordinates(ctx, employee.id, { depth, active: active ?? null }, orderBy, args),
+      await employeeService.subordinates(ctx, employee.rowId, { depth, active: active ?? null }, orderBy, args),
     );
   }
 

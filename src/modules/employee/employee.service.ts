@@ -77,7 +77,7 @@ export class EmployeeService {
   /** Employees another module just read with its own statement: later reads in the request need none. Returns nothing. */
   remember(ctx: RequestContext, employees: readonly Employee[]): void {
     const loader = ctx.loaders.get(employeeById);
-    for (const e of employees) loader.prime(e.id, e);
+    for (const e of employees) loader.prime(e.rowId, e);
   }
 
   /** By NIP only for those who may read that employee's NIP: a lookup must not reveal whose a NIP is. */
@@ -124,7 +124,7 @@ export class EmployeeService {
     if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return emptyPage();
     return ctx.loaders
       .get(unitEmployeesPage, { args: { ...args }, order: order ?? DEFAULT_EMPLOYEE_ORDER, ...options })
-      .load(unit.id);
+      .load(unit.rowId);
   }
 
   async subordinates(
@@ -140,7 +140,7 @@ export class EmployeeService {
       .load(supervisorId);
     // The caller's own team: the same closure rows that found them say the caller is above each of them.
     if (supervisorId === ctx.actor.employeeId)
-      for (const edge of page.edges) ctx.loaders.get(actorIsAbove).prime(edge.node.id, true);
+      for (const edge of page.edges) ctx.loaders.get(actorIsAbove).prime(edge.node.rowId, true);
     return page;
   }
 
@@ -154,12 +154,12 @@ export class EmployeeService {
     if (!unit) errors.addError(employeeError(EmployeeProblem.UNIT_NOT_FOUND, inputPath('unitId')));
     const supervisor = this.resolveSupervisorIds(errors, input.supervisorId, input.externalSupervisorId, inputPath);
     errors.throwIfAny();
-    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit!.id))) {
+    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit!.rowId))) {
       throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
     }
     await this.checkSupervisor(ctx, errors, null, supervisor, inputPath);
     errors.throwIfAny();
-    return { employee: await this.insert(ctx, values!, unit!.id, supervisor!, inputPath('nip')) };
+    return { employee: await this.insert(ctx, values!, unit!.rowId, supervisor!, inputPath('nip')) };
   }
 
   async update(ctx: RequestContext, input: UpdateEmployeeInput): Promise<{ employee: Employee }> {
@@ -193,7 +193,7 @@ export class EmployeeService {
       const id = idOfType(input.unitId, Unit.typeName);
       const unit = id === null ? null : await unitService.get(ctx, id);
       if (!unit) errors.addError(employeeError(EmployeeProblem.UNIT_NOT_FOUND, inputPath('unitId')));
-      else unitId = unit.id;
+      else unitId = unit.rowId;
     }
     errors.throwIfAny();
     return { employee: await this.applyChanges(ctx, current, values!, unitId, input.expectedVersion) };
@@ -241,7 +241,7 @@ export class EmployeeService {
       assertExpectedVersion(employee.version, expectedVersion, path('expectedVersion'));
       return employee;
     }
-    if (!active && (await this.headsAUnit(ctx, employee.id)))
+    if (!active && (await this.headsAUnit(ctx, employee.rowId)))
       throw new UserErrorsException([employeeError(EmployeeProblem.HEAD_CANNOT_DEACTIVATE, path('active'))]);
     const after = Object.assign(new Employee(), employee, {
       active,
@@ -251,7 +251,7 @@ export class EmployeeService {
     await updateVersioned(
       ctx.em,
       Employee,
-      employee.id,
+      employee.rowId,
       expectedVersion,
       { active, updatedAt: after.updatedAt },
       path('expectedVersion'),
@@ -259,12 +259,12 @@ export class EmployeeService {
     await recordAudit(ctx, {
       action: active ? AuditAction.EMPLOYEE_REACTIVATED : AuditAction.EMPLOYEE_DEACTIVATED,
       entityType: Employee.typeName,
-      entityId: employee.id,
+      entityId: employee.rowId,
       before: auditSnapshot(employee),
       after: auditSnapshot(after),
     });
     // After the commit, every instance closes the person's open sockets: HTTP already refuses them from now on.
-    if (!active) ctx.publish(Topic.EMPLOYEE_DEACTIVATED, { employeeId: employee.id });
+    if (!active) ctx.publish(Topic.EMPLOYEE_DEACTIVATED, { employeeId: employee.rowId });
     return after;
   }
 
@@ -288,14 +288,14 @@ export class EmployeeService {
       if (isUniqueViolation(error)) throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, nipField)]);
       throw error;
     }
-    await supervisorTree.insertNode(ctx.em, employee.id, employee.supervisorId);
+    await supervisorTree.insertNode(ctx.em, employee.rowId, employee.supervisorId);
     await recordAudit(ctx, {
       action: AuditAction.EMPLOYEE_CREATED,
       entityType: Employee.typeName,
-      entityId: employee.id,
+      entityId: employee.rowId,
       after: auditSnapshot(employee),
     });
-    ctx.loaders.get(employeeById).prime(employee.id, employee);
+    ctx.loaders.get(employeeById).prime(employee.rowId, employee);
     return employee;
   }
 
@@ -319,13 +319,13 @@ export class EmployeeService {
     if (unitId !== current.unitId) {
       if (!(await ctx.policy.can(scope, unitId)))
         throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('unitId'))]);
-      if (await this.headsAUnit(ctx, current.id))
+      if (await this.headsAUnit(ctx, current.rowId))
         throw new UserErrorsException([employeeError(EmployeeProblem.HEAD_CANNOT_MOVE, path('unitId'))]);
       changes.unitId = unitId;
     }
     if (changes.nip !== undefined) {
       const holder = await ctx.loaders.get(employeeByNip).load(changes.nip);
-      if (holder && holder.id !== current.id)
+      if (holder && holder.rowId !== current.rowId)
         throw new UserErrorsException([employeeError(EmployeeProblem.NIP_TAKEN, path('nip'))]);
     }
     if (Object.keys(changes).length === 0) {
@@ -340,7 +340,7 @@ export class EmployeeService {
       await updateVersioned(
         ctx.em,
         Employee,
-        current.id,
+        current.rowId,
         expectedVersion,
         { ...changes, updatedAt: after.updatedAt },
         path('expectedVersion'),
@@ -353,7 +353,7 @@ export class EmployeeService {
     await recordAudit(ctx, {
       action: AuditAction.EMPLOYEE_UPDATED,
       entityType: Employee.typeName,
-      entityId: current.id,
+      entityId: current.rowId,
       before: auditSnapshot(current),
       after: auditSnapshot(after),
     });
@@ -370,7 +370,7 @@ export class EmployeeService {
     scope: UnitScope = Permission.ADMINISTER_UNIT,
   ): Promise<Employee> {
     const errors = new UserErrorList();
-    await this.checkSupervisor(ctx, errors, employee.id, choice, path, scope);
+    await this.checkSupervisor(ctx, errors, employee.rowId, choice, path, scope);
     errors.throwIfAny();
     if (
       employee.supervisorId === choice.supervisorId &&
@@ -386,17 +386,17 @@ export class EmployeeService {
     await updateVersioned(
       ctx.em,
       Employee,
-      employee.id,
+      employee.rowId,
       expectedVersion,
       { ...choice, updatedAt: after.updatedAt },
       path('expectedVersion'),
     );
     if (choice.supervisorId !== employee.supervisorId)
-      await supervisorTree.moveSubtree(ctx.em, employee.id, choice.supervisorId);
+      await supervisorTree.moveSubtree(ctx.em, employee.rowId, choice.supervisorId);
     await recordAudit(ctx, {
       action: AuditAction.EMPLOYEE_SUPERVISOR_SET,
       entityType: Employee.typeName,
-      entityId: employee.id,
+      entityId: employee.rowId,
       before: auditSnapshot(employee),
       after: auditSnapshot(after),
     });
@@ -422,7 +422,7 @@ export class EmployeeService {
       if (!supervisor) errors.addError(employeeError(EmployeeProblem.SUPERVISOR_NOT_FOUND, path('supervisorId')));
       else if (!(await ctx.policy.can(scope, supervisor.unitId)))
         errors.addError(employeeError(EmployeeProblem.SUPERVISOR_OUT_OF_SCOPE, path('supervisorId')));
-      else if (employeeId !== null && (await supervisorTree.wouldCycle(ctx.em, employeeId, supervisor.id))) {
+      else if (employeeId !== null && (await supervisorTree.wouldCycle(ctx.em, employeeId, supervisor.rowId))) {
         errors.addError(employeeError(EmployeeProblem.SUPERVISOR_CYCLE, path('supervisorId')));
       } else if (!supervisor.active)
         errors.addError(employeeError(EmployeeProblem.SUPERVISOR_INACTIVE, path('supervisorId')));

@@ -21,8 +21,8 @@ export function createPrincipalDirectory(db: Database): PrincipalDirectory<Emplo
     async findUnitIdByCode(code) {
       const row = await db.manager
         .getRepository(Unit)
-        .findOne({ select: { id: true }, where: { code: normaliseUnitCode(code) } });
-      return row?.id;
+        .findOne({ select: { rowId: true }, where: { code: normaliseUnitCode(code) } });
+      return row?.rowId;
     },
   };
 }

@@ -29,12 +29,12 @@ export const inForce = (alias: string): string => `${alias}.sub_period IS NOT NU
 export class Evaluation {
   static readonly typeName = 'Evaluation';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(Evaluation.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(Evaluation.typeName, this.rowId);
   }
 
   @Column({ name: 'appraisal_id', type: 'integer' })

@@ -9,7 +9,7 @@ import { Objection } from './objection.entity';
 import { UnitRating } from './unit-rating.entity';
 
 export const evaluationById: LoaderFactory<number, Evaluation | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Evaluation, ids), (e) => e.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Evaluation, ids), (e) => e.rowId));
 
 /** Periodic ones by sub-period, then the annual ones oldest first (the appraiser's, then one decided on objection). */
 const historyOrder = (a: Evaluation, b: Evaluation): number =>
@@ -19,7 +19,7 @@ const historyOrder = (a: Evaluation, b: Evaluation): number =>
       : 1
     : a.kind === EvaluationKind.PERIODIC
       ? a.subPeriod! - b.subPeriod!
-      : a.id - b.id;
+      : a.rowId - b.rowId;
 
 /** Each plan's evaluations, superseded ones included, in `historyOrder`. */
 export const evaluationsOf: LoaderFactory<number, Evaluation[]> = (ctx) =>
@@ -47,8 +47,8 @@ export const objectionOf: LoaderFactory<number, Objection | null> = (ctx) =>
   );
 
 export const objectionById: LoaderFactory<number, Objection | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Objection, ids), (o) => o.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Objection, ids), (o) => o.rowId));
 
 /** Unit ratings by id (node lookups), without policy: callers go through `evaluationService.getUnitRatings`. */
 export const unitRatingById: LoaderFactory<number, UnitRating | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, UnitRating, ids), (r) => r.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, UnitRating, ids), (r) => r.rowId));

@@ -174,7 +174,7 @@ export class AppraisalEvaluationsResolver {
 
   @FieldResolver(() => Objection, { nullable: true, description: 'The objection to the final rating, if any.' })
   objection(@Ctx() ctx: RequestContext, @Root() appraisal: Appraisal): Promise<Objection | null> {
-    return ctx.loaders.get(objectionOf).load(appraisal.id);
+    return ctx.loaders.get(objectionOf).load(appraisal.rowId);
   }
 
   @FieldResolver(() => LocalDateResolver, {
@@ -203,7 +203,7 @@ export class UnitEvaluationResolver {
     @Arg('periodId', () => ID, { description: 'The period.' }) periodId: string,
   ): Promise<UnitRating | null> {
     const id = idOfType(periodId, 'PerformancePeriod');
-    return id === null ? Promise.resolve(null) : unitRatingService.get(ctx, unit.id, id);
+    return id === null ? Promise.resolve(null) : unitRatingService.get(ctx, unit.rowId, id);
   }
 
   @FieldResolver(() => UnitEvaluationSummary, {
@@ -218,9 +218,10 @@ export class UnitEvaluationResolver {
     includeSubunits: boolean,
   ): Promise<UnitEvaluationSummary | null> {
     const id = idOfType(periodId, 'PerformancePeriod');
-    const allowed = unit.headId === ctx.actor.employeeId || (await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id));
+    const allowed =
+      unit.headId === ctx.actor.employeeId || (await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.rowId));
     if (id === null || !allowed) return null;
-    const summary = await unitRatingService.distribution(ctx, unit.id, id, includeSubunits);
+    const summary = await unitRatingService.distribution(ctx, unit.rowId, id, includeSubunits);
     return {
       rating: summary.rating,
       pending: summary.pending,

@@ -54,12 +54,12 @@ export class EvaluationService {
   /** The objection to a plan's final rating, if any and if the caller may read the plan. */
   async objectionOf(ctx: RequestContext, appraisal: Appraisal): Promise<Objection | null> {
     if (!(await ctx.policy.can(Permission.READ_APPRAISAL, appraisal))) return null;
-    return ctx.loaders.get(objectionOf).load(appraisal.id);
+    return ctx.loaders.get(objectionOf).load(appraisal.rowId);
   }
 
   /** A readable plan's evaluations (the parent's read check covers them). */
   of(ctx: RequestContext, appraisal: Appraisal): Promise<Evaluation[]> {
-    return ctx.loaders.get(evaluationsOf).load(appraisal.id);
+    return ctx.loaders.get(evaluationsOf).load(appraisal.rowId);
   }
 
   async getMany(ctx: RequestContext, ids: readonly number[]): Promise<(Evaluation | null)[]> {
@@ -90,7 +90,7 @@ export class EvaluationService {
   /** The seven values, each with what the appraiser wrote in this evaluation. */
   async behaviorsOf(ctx: RequestContext, evaluation: Evaluation): Promise<BehaviorAssessment[]> {
     const rows = new Map(
-      (await ctx.loaders.get(behaviorAssessmentsOf).load(evaluation.id)).map((b) => [b.coreValue, b]),
+      (await ctx.loaders.get(behaviorAssessmentsOf).load(evaluation.rowId)).map((b) => [b.coreValue, b]),
     );
     return CORE_VALUES.map((v) => ({
       coreValue: v.value,
@@ -182,7 +182,7 @@ export class EvaluationService {
       behaviors,
     );
     const after = await touchPlan(ctx, appraisal, input.expectedVersion);
-    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.id, change: 'PERIODIC_EVALUATION' });
+    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.rowId, change: 'PERIODIC_EVALUATION' });
     return { appraisal: after, evaluation };
   }
 
@@ -269,7 +269,7 @@ export class EvaluationService {
   ): Promise<UnitRating | null> {
     const unit = await unitService.get(ctx, appraisal.unitId);
     if (unit?.headId !== appraisal.employeeId) return null;
-    const rating = await ctx.em.getRepository(UnitRating).findOneBy({ unitId: unit.id, periodId: period.id });
+    const rating = await ctx.em.getRepository(UnitRating).findOneBy({ unitId: unit.rowId, periodId: period.rowId });
     if (!rating)
       throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_RATING_MISSING, inputPath('appraisalId'))]);
     return rating;
@@ -293,7 +293,7 @@ export class EvaluationService {
     behaviors: BehaviorAssessmentInput[],
   ): Promise<Evaluation> {
     const repo = ctx.em.getRepository(Evaluation);
-    const existing = await repo.findOneBy({ appraisalId: appraisal.id, kind, subPeriod });
+    const existing = await repo.findOneBy({ appraisalId: appraisal.rowId, kind, subPeriod });
     const now = ctx.now();
     const rated = {
       ...values,
@@ -306,16 +306,16 @@ export class EvaluationService {
     let evaluation: Evaluation;
     if (existing) {
       evaluation = Object.assign(new Evaluation(), existing, rated, { version: existing.version + 1 });
-      await repo.update({ id: existing.id }, { ...rated, version: evaluation.version });
-      await ctx.em.getRepository(EvaluationBehavior).delete({ evaluationId: existing.id });
+      await repo.update({ rowId: existing.rowId }, { ...rated, version: evaluation.version });
+      await ctx.em.getRepository(EvaluationBehavior).delete({ evaluationId: existing.rowId });
     } else {
-      evaluation = repo.create({ ...rated, appraisalId: appraisal.id, kind, subPeriod, version: 1, createdAt: now });
+      evaluation = repo.create({ ...rated, appraisalId: appraisal.rowId, kind, subPeriod, version: 1, createdAt: now });
       await repo.insert(evaluation);
     }
     if (behaviors.length) {
       await ctx.em.getRepository(EvaluationBehavior).insert(
         behaviors.map((b) => ({
-          evaluationId: evaluation.id,
+          evaluationId: evaluation.rowId,
           coreValue: b.coreValue,
           rating: b.rating ?? null,
           feedback: b.feedback?.trim() || null,
@@ -325,7 +325,7 @@ export class EvaluationService {
     await recordAudit(ctx, {
       action: AuditAction.EVALUATION_RECORDED,
       entityType: Evaluation.typeName,
-      entityId: evaluation.id,
+      entityId: evaluation.rowId,
       before: existing ? auditSnapshot(existing) : null,
       after: { ...auditSnapshot(evaluation), behaviors },
     });

@@ -33,12 +33,12 @@ registerEnumType(ObjectionStatus, {
 export class Objection {
   static readonly typeName = 'Objection';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(Objection.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(Objection.typeName, this.rowId);
   }
 
   @Column({ name: 'appraisal_id', type: 'integer' })

@@ -50,15 +50,15 @@ export class ObjectionService {
           `delivered ${delivered}, last day ${deadline}`,
         ),
       ]);
-    if (await ctx.em.getRepository(Objection).existsBy({ appraisalId: appraisal.id }))
+    if (await ctx.em.getRepository(Objection).existsBy({ appraisalId: appraisal.rowId }))
       throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_EXISTS, inputPath('appraisalId'))]);
     const errors = new UserErrorList();
     const reason = requiredText(errors, input.reason, inputPath('reason'), 'The reason', 4000);
     errors.throwIfAny();
-    const annual = await this.annual(ctx, appraisal.id);
+    const annual = await this.annual(ctx, appraisal.rowId);
     const now = ctx.now();
     const objection = ctx.em.getRepository(Objection).create({
-      appraisalId: appraisal.id,
+      appraisalId: appraisal.rowId,
       reason: reason!,
       filedAt: now,
       status: ObjectionStatus.PENDING,
@@ -80,10 +80,10 @@ export class ObjectionService {
     await recordAudit(ctx, {
       action: AuditAction.OBJECTION_FILED,
       entityType: Objection.typeName,
-      entityId: objection.id,
+      entityId: objection.rowId,
       after: auditSnapshot(objection),
     });
-    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.id, change: 'OBJECTION_FILED' });
+    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.rowId, change: 'OBJECTION_FILED' });
     return { objection, appraisal: after };
   }
 
@@ -97,7 +97,7 @@ export class ObjectionService {
     if (!objection || !plan) {
       throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_NOT_FOUND, inputPath('id'))]);
     }
-    const { appraisal } = await requirePlan(ctx, plan.id, Permission.DECIDE_OBJECTION, inputPath('id'));
+    const { appraisal } = await requirePlan(ctx, plan.rowId, Permission.DECIDE_OBJECTION, inputPath('id'));
     assertExpectedVersion(objection.version, input.expectedVersion);
     if (objection.status !== ObjectionStatus.PENDING)
       throw new UserErrorsException([evaluationError(EvaluationProblem.OBJECTION_DECIDED, inputPath('id'))]);
@@ -130,16 +130,16 @@ export class ObjectionService {
       });
     }
     const after = Object.assign(new Objection(), objection, changes, { version: objection.version + 1 });
-    await updateVersioned(ctx.em, Objection, objection.id, input.expectedVersion, changes);
+    await updateVersioned(ctx.em, Objection, objection.rowId, input.expectedVersion, changes);
     const plan2 = await touchPlan(ctx, appraisal, appraisal.version);
     await recordAudit(ctx, {
       action: AuditAction.OBJECTION_DECIDED,
       entityType: Objection.typeName,
-      entityId: objection.id,
+      entityId: objection.rowId,
       before: auditSnapshot(objection),
       after: auditSnapshot(after),
     });
-    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.id, change: 'OBJECTION_DECIDED' });
+    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.rowId, change: 'OBJECTION_DECIDED' });
     return { objection: after, appraisal: plan2 };
   }
 
@@ -157,15 +157,15 @@ export class ObjectionService {
     reason: string,
   ): Promise<Evaluation> {
     const repo = ctx.em.getRepository(Evaluation);
-    const original = await this.annual(ctx, appraisal.id);
+    const original = await this.annual(ctx, appraisal.rowId);
     const now = ctx.now();
     const predikat = predikatOf(resultRating, behaviorRating);
     const coefficient =
       appraisal.positionKind === PositionKind.FUNGSIONAL ? functionalCoefficient(appraisal.positionTitle) : undefined;
     // The slot (plan, ANNUAL, 0) is unique among evaluations in force: the original leaves it before the decided one takes it.
-    await repo.update({ id: original.id }, { subPeriod: null, version: original.version + 1, updatedAt: now });
+    await repo.update({ rowId: original.rowId }, { subPeriod: null, version: original.version + 1, updatedAt: now });
     const decided = repo.create({
-      appraisalId: appraisal.id,
+      appraisalId: appraisal.rowId,
       kind: EvaluationKind.ANNUAL,
       subPeriod: ANNUAL_SUB_PERIOD,
       resultRating,
@@ -180,16 +180,16 @@ export class ObjectionService {
       ratedBySubject: ctx.actor.subject,
       ratedAt: now,
       supersededById: null,
-      objectionId: objection.id,
+      objectionId: objection.rowId,
       version: 1,
       createdAt: now,
       updatedAt: now,
     });
     await repo.insert(decided);
-    await repo.update({ id: original.id }, { supersededById: decided.id });
+    await repo.update({ rowId: original.rowId }, { supersededById: decided.rowId });
     const superseded = Object.assign(new Evaluation(), original, {
       subPeriod: null,
-      supersededById: decided.id,
+      supersededById: decided.rowId,
       version: original.version + 1,
       updatedAt: now,
     });
@@ -197,16 +197,16 @@ export class ObjectionService {
       {
         action: AuditAction.EVALUATION_RECORDED,
         entityType: Evaluation.typeName,
-        entityId: decided.id,
+        entityId: decided.rowId,
         before: null,
-        after: { ...auditSnapshot(decided), byObjection: objection.id, supersedes: original.id },
+        after: { ...auditSnapshot(decided), byObjection: objection.rowId, supersedes: original.rowId },
       },
       {
         action: AuditAction.EVALUATION_SUPERSEDED,
         entityType: Evaluation.typeName,
-        entityId: original.id,
+        entityId: original.rowId,
         before: auditSnapshot(original),
-        after: { ...auditSnapshot(superseded), byObjection: objection.id },
+        after: { ...auditSnapshot(superseded), byObjection: objection.rowId },
       },
     ]);
     return decided;

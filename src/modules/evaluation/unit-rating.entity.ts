@@ -17,12 +17,12 @@ import { OrganisationRating } from './evaluation-enums';
 export class UnitRating {
   static readonly typeName = 'UnitRating';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(UnitRating.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(UnitRating.typeName, this.rowId);
   }
 
   @Column({ name: 'unit_id', type: 'integer' })

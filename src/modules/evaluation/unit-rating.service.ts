@@ -44,7 +44,7 @@ export class UnitRatingService {
     const { unit, period } = await this.requireScope(ctx, input.unitId, input.periodId);
     periodService.assertOpen(period, inputPath('periodId'));
     const repo = ctx.em.getRepository(UnitRating);
-    const existing = await repo.findOneBy({ unitId: unit.id, periodId: period.id });
+    const existing = await repo.findOneBy({ unitId: unit.rowId, periodId: period.rowId });
     const now = ctx.now();
     if (existing) {
       if (input.expectedVersion == null)
@@ -60,7 +60,7 @@ export class UnitRatingService {
         updatedAt: now,
         version: existing.version + 1,
       });
-      await updateVersioned(ctx.em, UnitRating, existing.id, input.expectedVersion, {
+      await updateVersioned(ctx.em, UnitRating, existing.rowId, input.expectedVersion, {
         rating: input.rating,
         setBySubject: ctx.actor.subject,
         updatedAt: now,
@@ -68,15 +68,15 @@ export class UnitRatingService {
       await recordAudit(ctx, {
         action: AuditAction.UNIT_RATING_SET,
         entityType: UnitRating.typeName,
-        entityId: existing.id,
+        entityId: existing.rowId,
         before: auditSnapshot(existing),
         after: auditSnapshot(after),
       });
       return { unitRating: after };
     }
     const rating = repo.create({
-      unitId: unit.id,
-      periodId: period.id,
+      unitId: unit.rowId,
+      periodId: period.rowId,
       rating: input.rating,
       finalizedAt: null,
       overrideJustification: null,
@@ -97,7 +97,7 @@ export class UnitRatingService {
     await recordAudit(ctx, {
       action: AuditAction.UNIT_RATING_SET,
       entityType: UnitRating.typeName,
-      entityId: rating.id,
+      entityId: rating.rowId,
       after: auditSnapshot(rating),
     });
     return { unitRating: rating };
@@ -157,8 +157,8 @@ export class UnitRatingService {
     periodService.assertOpen(period, inputPath('periodId'));
     if (period.status !== PeriodStatus.EVALUATING)
       throw new UserErrorsException([evaluationError(EvaluationProblem.PERIOD_NOT_EVALUATING, inputPath('periodId'))]);
-    const existing = await ctx.em.getRepository(UnitRating).findOneBy({ unitId: unit.id, periodId: period.id });
-    const rating = existing && (await lockedRow(ctx.em, UnitRating, existing.id));
+    const existing = await ctx.em.getRepository(UnitRating).findOneBy({ unitId: unit.rowId, periodId: period.rowId });
+    const rating = existing && (await lockedRow(ctx.em, UnitRating, existing.rowId));
     if (!rating)
       throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_RATING_MISSING, inputPath('unitId'))]);
     const errors = new UserErrorList();
@@ -171,7 +171,7 @@ export class UnitRatingService {
         4000,
       ) ?? null;
     errors.throwIfAny();
-    const { violations, pending } = await this.distribution(ctx, unit.id, period.id, input.includeSubunits);
+    const { violations, pending } = await this.distribution(ctx, unit.rowId, period.rowId, input.includeSubunits);
     if (violations.length && ctx.settings.distributionCurveMode === 'block' && justification === null) {
       throw new UserErrorsException(
         violations.map((v) =>
@@ -190,16 +190,16 @@ export class UnitRatingService {
         'unit_closure',
         'within',
         `within.descendant_id = plan.unit_id AND within.ancestor_id = :unitId${input.includeSubunits ? '' : ' AND within.depth = 0'}`,
-        { unitId: unit.id },
+        { unitId: unit.rowId },
       )
       .where('plan.period_id = :periodId AND plan.status = :evaluated', {
-        periodId: period.id,
+        periodId: period.rowId,
         evaluated: AppraisalStatus.EVALUATED,
       });
     // Locked: a re-rating cannot slip in between the check and the delivery.
     if (supportsRowLocks(ctx.em)) query.setLock('pessimistic_write');
     const plans = await query.getMany();
-    await this.assertHeadsFollowUnits(ctx, plans, period.id);
+    await this.assertHeadsFollowUnits(ctx, plans, period.rowId);
     for (const plan of plans) {
       await appraisalWorkflowService.apply(
         ctx,
@@ -219,7 +219,7 @@ export class UnitRatingService {
       updatedAt: now,
       version: rating.version + 1,
     });
-    await updateVersioned(ctx.em, UnitRating, rating.id, rating.version, {
+    await updateVersioned(ctx.em, UnitRating, rating.rowId, rating.version, {
       finalizedAt: now,
       overrideJustification: after.overrideJustification,
       updatedAt: now,
@@ -227,7 +227,7 @@ export class UnitRatingService {
     await recordAudit(ctx, {
       action: AuditAction.UNIT_EVALUATIONS_FINALIZED,
       entityType: UnitRating.typeName,
-      entityId: rating.id,
+      entityId: rating.rowId,
       before: auditSnapshot(rating),
       after: {
         ...auditSnapshot(after),
@@ -246,11 +246,11 @@ export class UnitRatingService {
       .createQueryBuilder('e')
       .where(
         'e.appraisal_id IN (:...ids) AND e.kind = :annual AND e.sub_period = :slot AND e.unit_rating IS NOT NULL',
-        { ids: plans.map((p) => p.id), annual: EvaluationKind.ANNUAL, slot: ANNUAL_SUB_PERIOD },
+        { ids: plans.map((p) => p.rowId), annual: EvaluationKind.ANNUAL, slot: ANNUAL_SUB_PERIOD },
       )
       .getMany();
     if (heads.length === 0) return;
-    const unitOf = new Map(plans.map((p) => [p.id, p.unitId]));
+    const unitOf = new Map(plans.map((p) => [p.rowId, p.unitId]));
     const ratings = await ctx.em
       .getRepository(UnitRating)
       .findBy({ periodId, unitId: In([...new Set(heads.map((h) => unitOf.get(h.appraisalId)!))]) });
@@ -270,7 +270,7 @@ export class UnitRatingService {
     const unitId = idOfType(unitGlobalId, Unit.typeName);
     const unit = unitId === null ? null : await unitService.get(ctx, unitId);
     if (!unit) throw new UserErrorsException([evaluationError(EvaluationProblem.UNIT_NOT_FOUND, inputPath('unitId'))]);
-    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id)))
+    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.rowId)))
       throw new UserErrorsException([evaluationError(EvaluationProblem.OUT_OF_SCOPE, inputPath('unitId'))]);
     const periodId = idOfType(periodGlobalId, PerformancePeriod.typeName);
     const period = periodId === null ? null : await periodService.get(ctx, periodId);

@@ -27,7 +27,7 @@ registerEnumType(FeedbackTarget, {
 });
 
 @Entity('feedback')
-@Index('IDX_feedback_recipient', ['recipientEmployeeId', 'id'])
+@Index('IDX_feedback_recipient', ['recipientEmployeeId', 'rowId'])
 @Index('IDX_feedback_target', ['targetKind', 'targetId'])
 @ObjectType('Feedback', {
   implements: Node,
@@ -38,12 +38,12 @@ registerEnumType(FeedbackTarget, {
 export class Feedback {
   static readonly typeName = 'Feedback';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(Feedback.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(Feedback.typeName, this.rowId);
   }
 
   @Column({ name: 'recipient_employee_id', type: 'integer' })

@@ -8,7 +8,7 @@ import { Permission } from '../../core/policy/permission';
 import { Feedback, FeedbackTarget } from './feedback.entity';
 
 export const feedbackById: LoaderFactory<number, Feedback | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Feedback, ids), (f) => f.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Feedback, ids), (f) => f.rowId));
 
 /** Feedback on each target of one kind (realizations, activities, indicators…), oldest first. */
 export const feedbackOn: LoaderFactory<number, Feedback[], { kind: FeedbackTarget }> = (ctx, { kind }) =>
@@ -52,6 +52,6 @@ export const feedbackOfAppraisal: LoaderFactory<number, Feedback[]> = (ctx) =>
   new DataLoader(async (appraisalIds) => {
     const rows = await ctx.em
       .getRepository(Feedback)
-      .find({ where: { appraisalId: In([...appraisalIds]) }, order: { id: 'DESC' } });
+      .find({ where: { appraisalId: In([...appraisalIds]) }, order: { rowId: 'DESC' } });
     return groupByKey(appraisalIds, rows, (f) => f.appraisalId!);
   });

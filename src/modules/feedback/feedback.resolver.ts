@@ -112,7 +112,7 @@ export class RealizationFeedbackResolver {
   @ListSize(5)
   @FieldResolver(() => [Feedback], { description: 'Feedback on this realization that you may read, oldest first.' })
   feedback(@Ctx() ctx: RequestContext, @Root() realization: Realization): Feedback[] | Promise<Feedback[]> {
-    return feedbackService.onRealization(ctx, realization.id);
+    return feedbackService.onRealization(ctx, realization.rowId);
   }
 }
 
@@ -121,7 +121,7 @@ export class ActivityFeedbackResolver {
   @ListSize(5)
   @FieldResolver(() => [Feedback], { description: 'Feedback on this entry that you may read, oldest first.' })
   feedback(@Ctx() ctx: RequestContext, @Root() activity: DailyActivity): Feedback[] | Promise<Feedback[]> {
-    return feedbackService.onActivity(ctx, activity.id);
+    return feedbackService.onActivity(ctx, activity.rowId);
   }
 }
 
@@ -132,7 +132,7 @@ export class IndicatorFeedbackResolver {
     description: 'Feedback on this indicator, oldest first; empty unless you may read the plan.',
   })
   feedback(@Ctx() ctx: RequestContext, @Root() indicator: Indicator): Feedback[] | Promise<Feedback[]> {
-    return feedbackService.onIndicator(ctx, indicator.id);
+    return feedbackService.onIndicator(ctx, indicator.rowId);
   }
 }
 

@@ -73,7 +73,7 @@ export class FeedbackService {
 
   /** All feedback within a plan the caller reads. */
   ofAppraisal(ctx: RequestContext, appraisal: Appraisal): Promise<Feedback[]> {
-    return ctx.loaders.get(feedbackOfAppraisal).load(appraisal.id);
+    return ctx.loaders.get(feedbackOfAppraisal).load(appraisal.rowId);
   }
 
   /** Feedback addressed to the caller (`received`) or written by them (`given`), newest first. */
@@ -83,7 +83,13 @@ export class FeedbackService {
     const qb = ctx.em.getRepository(Feedback).createQueryBuilder('feedback').where(`${column} = :me`, { me });
     return paginate(
       qb,
-      { column: 'feedback.id', idColumn: 'feedback.id', direction: 'DESC', valueOf: (f) => f.id, idOf: (f) => f.id },
+      {
+        column: 'feedback.id',
+        idColumn: 'feedback.id',
+        direction: 'DESC',
+        valueOf: (f) => f.rowId,
+        idOf: (f) => f.rowId,
+      },
       args,
     );
   }
@@ -107,7 +113,7 @@ export class FeedbackService {
     const now = ctx.now();
     const feedback = ctx.em.getRepository(Feedback).create({
       recipientEmployeeId: addressee.recipientId,
-      appraisalId: addressee.appraisal?.id ?? null,
+      appraisalId: addressee.appraisal?.rowId ?? null,
       authorEmployeeId: me,
       targetKind: input.target,
       targetId: addressee.targetId,
@@ -123,10 +129,10 @@ export class FeedbackService {
     await recordAudit(ctx, {
       action: AuditAction.FEEDBACK_GIVEN,
       entityType: Feedback.typeName,
-      entityId: feedback.id,
+      entityId: feedback.rowId,
       after: auditSnapshot(feedback),
     });
-    ctx.publish(Topic.FEEDBACK_RECEIVED, { feedbackId: feedback.id, recipientId: feedback.recipientEmployeeId });
+    ctx.publish(Topic.FEEDBACK_RECEIVED, { feedbackId: feedback.rowId, recipientId: feedback.recipientEmployeeId });
     if (feedback.appraisalId !== null)
       ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK' });
     return { feedback };
@@ -155,7 +161,7 @@ export class FeedbackService {
       version: feedback.version + 1,
     });
     await changePlanProgress(ctx, feedback.appraisalId, () =>
-      updateVersioned(ctx.em, Feedback, feedback.id, input.expectedVersion, {
+      updateVersioned(ctx.em, Feedback, feedback.rowId, input.expectedVersion, {
         reply: reply!,
         repliedAt: now,
         updatedAt: now,
@@ -164,7 +170,7 @@ export class FeedbackService {
     await recordAudit(ctx, {
       action: AuditAction.FEEDBACK_REPLIED,
       entityType: Feedback.typeName,
-      entityId: feedback.id,
+      entityId: feedback.rowId,
       before: auditSnapshot(feedback),
       after: auditSnapshot(after),
     });
@@ -192,7 +198,7 @@ export class FeedbackService {
       case FeedbackTarget.BEHAVIOR: {
         const plan = decoded?.typeName === Appraisal.typeName ? await readablePlan(decoded.id) : null;
         if (!plan) throw notFound('targetId');
-        return { recipientId: plan.employeeId, appraisal: plan, targetId: plan.id };
+        return { recipientId: plan.employeeId, appraisal: plan, targetId: plan.rowId };
       }
       case FeedbackTarget.INDICATOR: {
         const [indicator] =
@@ -200,14 +206,14 @@ export class FeedbackService {
         const [rhk] = indicator ? await workPlanService.getMany(ctx, [indicator.workResultPlanId]) : [null];
         const plan = rhk ? await readablePlan(rhk.appraisalId) : null;
         if (!plan) throw notFound('targetId');
-        return { recipientId: plan.employeeId, appraisal: plan, targetId: indicator!.id };
+        return { recipientId: plan.employeeId, appraisal: plan, targetId: indicator!.rowId };
       }
       case FeedbackTarget.REALIZATION: {
         const [realization] =
           decoded?.typeName === Realization.typeName ? await realizationService.getMany(ctx, [decoded.id]) : [null];
         const plan = realization ? await readablePlan(realization.appraisalId) : null;
         if (!plan) throw notFound('targetId');
-        return { recipientId: plan.employeeId, appraisal: plan, targetId: realization!.id };
+        return { recipientId: plan.employeeId, appraisal: plan, targetId: realization!.rowId };
       }
       case FeedbackTarget.ACTIVITY: {
         const [activity] =
@@ -217,7 +223,7 @@ export class FeedbackService {
         // plan's unit then): the feedback belongs there all the same. A fact for the write, never shown to the caller.
         const plan =
           activity.appraisalId === null ? null : await ctx.loaders.get(appraisalById).load(activity.appraisalId);
-        return { recipientId: activity.employeeId, appraisal: plan, targetId: activity.id };
+        return { recipientId: activity.employeeId, appraisal: plan, targetId: activity.rowId };
       }
     }
   }

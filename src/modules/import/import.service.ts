@@ -168,7 +168,7 @@ export class ImportService {
       await unitService.insert(ctx, values!, parent, Permission.IMPORT_INTO_UNIT, path);
       return ImportRowStatus.CREATED;
     }
-    if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, existing.id)))
+    if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, existing.rowId)))
       throw new UserErrorsException([unitError(UnitProblem.OUT_OF_SCOPE, path('code'))]);
     let unit = await unitService.applyChanges(
       ctx,
@@ -205,7 +205,7 @@ export class ImportService {
     errors.throwIfAny();
 
     const found = await employeeService.getByNipToImport(ctx, row.nip.trim());
-    const existing = found && (await employeeService.lockForChange(ctx, found.id));
+    const existing = found && (await employeeService.lockForChange(ctx, found.rowId));
     const draft: EmployeeDraft = {
       nip: row.nip,
       name: row.name,
@@ -222,12 +222,12 @@ export class ImportService {
     errors.throwIfAny();
 
     if (!existing) {
-      if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, unit!.id)))
+      if (!(await ctx.policy.can(Permission.IMPORT_INTO_UNIT, unit!.rowId)))
         throw new UserErrorsException([employeeError(EmployeeProblem.OUT_OF_SCOPE, path('unitCode'))]);
-      const choice: SupervisorChoice = { supervisorId: supervisor?.id ?? null, externalSupervisorId: null };
+      const choice: SupervisorChoice = { supervisorId: supervisor?.rowId ?? null, externalSupervisorId: null };
       await employeeService.checkSupervisor(ctx, errors, null, choice, path, Permission.IMPORT_INTO_UNIT);
       errors.throwIfAny();
-      const created = await employeeService.insert(ctx, values!, unit!.id, choice, path('nip'));
+      const created = await employeeService.insert(ctx, values!, unit!.rowId, choice, path('nip'));
       if (row.active === false) await employeeService.changeActive(ctx, created, false, created.version, path);
       return ImportRowStatus.CREATED;
     }
@@ -237,14 +237,14 @@ export class ImportService {
       ctx,
       existing,
       values!,
-      unit!.id,
+      unit!.rowId,
       existing.version,
       path,
       Permission.IMPORT_INTO_UNIT,
     );
     if (supervisorNip !== undefined) {
       const choice: SupervisorChoice = supervisor
-        ? { supervisorId: supervisor.id, externalSupervisorId: null }
+        ? { supervisorId: supervisor.rowId, externalSupervisorId: null }
         : { supervisorId: null, externalSupervisorId: employee.externalSupervisorId };
       employee = await employeeService.changeSupervisor(
         ctx,

@@ -13,12 +13,12 @@ import { toGlobalId } from '../../core/graphql/global-id';
 export class ExternalOfficial {
   static readonly typeName = 'ExternalOfficial';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(ExternalOfficial.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(ExternalOfficial.typeName, this.rowId);
   }
 
   @Column({ type: 'varchar', length: 191 })

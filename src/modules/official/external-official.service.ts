@@ -35,7 +35,7 @@ export class ExternalOfficialService {
 
   async list(ctx: RequestContext): Promise<ExternalOfficial[]> {
     if (!(await ctx.policy.can(Permission.READ_DIRECTORY))) return [];
-    return ctx.em.getRepository(ExternalOfficial).find({ order: { name: 'ASC', id: 'ASC' }, take: 500 });
+    return ctx.em.getRepository(ExternalOfficial).find({ order: { name: 'ASC', rowId: 'ASC' }, take: 500 });
   }
 
   async create(
@@ -61,7 +61,7 @@ export class ExternalOfficialService {
     await recordAudit(ctx, {
       action: AuditAction.OFFICIAL_CREATED,
       entityType: ExternalOfficial.typeName,
-      entityId: official.id,
+      entityId: official.rowId,
       after: auditSnapshot(official),
     });
     return { externalOfficial: official };
@@ -101,14 +101,14 @@ export class ExternalOfficialService {
       version: current.version + 1,
       updatedAt: ctx.now(),
     });
-    await updateVersioned(ctx.em, ExternalOfficial, current.id, input.expectedVersion, {
+    await updateVersioned(ctx.em, ExternalOfficial, current.rowId, input.expectedVersion, {
       ...changes,
       updatedAt: after.updatedAt,
     });
     await recordAudit(ctx, {
       action: AuditAction.OFFICIAL_UPDATED,
       entityType: ExternalOfficial.typeName,
-      entityId: current.id,
+      entityId: current.rowId,
       before: auditSnapshot(current),
       after: auditSnapshot(after),
     });

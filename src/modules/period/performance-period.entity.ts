@@ -15,12 +15,12 @@ import { EvaluationCadence, PeriodStatus } from './period-enums';
 export class PerformancePeriod {
   static readonly typeName = 'PerformancePeriod';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(PerformancePeriod.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(PerformancePeriod.typeName, this.rowId);
   }
 
   @Index('IDX_performance_period_year', { unique: true })

@@ -49,4 +49,4 @@ export const currentPeriodOn: LoaderFactory<string, PerformancePeriod | null> = 
 
 /** Periods by id (not personal: every signed-in principal reads them). */
 export const periodById: LoaderFactory<number, PerformancePeriod | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, PerformancePeriod, ids), (p) => p.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, PerformancePeriod, ids), (p) => p.rowId));

@@ -84,7 +84,7 @@ export class PeriodService {
     await recordAudit(ctx, {
       action: AuditAction.PERIOD_OPENED,
       entityType: PerformancePeriod.typeName,
-      entityId: period.id,
+      entityId: period.rowId,
       after: auditSnapshot(period),
     });
     return { period };
@@ -157,18 +157,18 @@ export class PeriodService {
       version: period.version + 1,
       updatedAt: ctx.now(),
     });
-    await updateVersioned(ctx.em, PerformancePeriod, period.id, expectedVersion, {
+    await updateVersioned(ctx.em, PerformancePeriod, period.rowId, expectedVersion, {
       ...changes,
       updatedAt: after.updatedAt,
     });
     await recordAudit(ctx, {
       action,
       entityType: PerformancePeriod.typeName,
-      entityId: period.id,
+      entityId: period.rowId,
       before: auditSnapshot(period),
       after: auditSnapshot(after),
     });
-    ctx.loaders.get(periodById).clear(period.id).prime(period.id, after);
+    ctx.loaders.get(periodById).clear(period.rowId).prime(period.rowId, after);
     return after;
   }
 

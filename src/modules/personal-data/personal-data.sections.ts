@@ -70,25 +70,25 @@ async function person(ctx: RequestContext, employeeId: number | null): Promise<J
   const employee = await ctx.loaders.get(employeeById).load(employeeId);
   if (!employee) return null;
   const nip = (await ctx.policy.can(Permission.READ_EMPLOYEE_PERSONAL, employee)) ? employee.nip : null;
-  return { id: employee.nodeId, name: employee.displayName, nip };
+  return { id: employee.id, name: employee.displayName, nip };
 }
 
 async function official(ctx: RequestContext, officialId: number | null): Promise<JsonObject | null> {
   if (officialId === null) return null;
   const found = await ctx.loaders.get(externalOfficialById).load(officialId);
   return found
-    ? { id: toGlobalId(ExternalOfficial.typeName, found.id), name: found.name, positionTitle: found.positionTitle }
+    ? { id: toGlobalId(ExternalOfficial.typeName, found.rowId), name: found.name, positionTitle: found.positionTitle }
     : null;
 }
 
 async function unitRef(ctx: RequestContext, unitId: number): Promise<JsonObject | null> {
   const unit = await ctx.loaders.get(unitById).load(unitId);
-  return unit ? { id: toGlobalId(Unit.typeName, unit.id), code: unit.code, name: unit.name } : null;
+  return unit ? { id: toGlobalId(Unit.typeName, unit.rowId), code: unit.code, name: unit.name } : null;
 }
 
 async function periodRef(ctx: RequestContext, periodId: number): Promise<JsonObject | null> {
   const period = await ctx.loaders.get(periodById).load(periodId);
-  return period ? { id: toGlobalId(PerformancePeriod.typeName, period.id), year: period.year } : null;
+  return period ? { id: toGlobalId(PerformancePeriod.typeName, period.rowId), year: period.year } : null;
 }
 
 const instant = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
@@ -139,7 +139,7 @@ async function* paged<T>(
 async function* employeeSection(ctx: RequestContext, subject: Employee): AsyncGenerator<JsonObject> {
   const personal = await ctx.policy.can(Permission.READ_EMPLOYEE_PERSONAL, subject);
   yield {
-    id: subject.nodeId,
+    id: subject.id,
     nip: personal ? subject.nip : null,
     name: subject.name,
     titlePrefix: subject.titlePrefix,
@@ -162,7 +162,7 @@ async function* employeeSection(ctx: RequestContext, subject: Employee): AsyncGe
 
 /** The subject's plans (SKP), each with its RHKs and indicators, behaviour expectations and workflow history. */
 async function* appraisalSection(ctx: RequestContext, subject: Employee): AsyncGenerator<JsonObject> {
-  const pages = idPages(ctx, 'appraisal x', 'x.employee_id = ?', [subject.id], PERSONAL_DATA_PLAN_PAGE);
+  const pages = idPages(ctx, 'appraisal x', 'x.employee_id = ?', [subject.rowId], PERSONAL_DATA_PLAN_PAGE);
   for await (const ids of pages) {
     const pageCtx = ctx.withFreshLoaders();
     const plans = (await appraisalService.getMany(pageCtx, ids)).filter((p): p is Appraisal => p !== null);
@@ -170,25 +170,25 @@ async function* appraisalSection(ctx: RequestContext, subject: Employee): AsyncG
     const [rhksOf, transitions, expectations] = await Promise.all([
       loadAll(
         pageCtx.loaders.get(workResultPlansOf),
-        plans.map((p) => p.id),
+        plans.map((p) => p.rowId),
       ),
       loadAll(
         pageCtx.loaders.get(transitionsOf),
-        plans.map((p) => p.id),
+        plans.map((p) => p.rowId),
       ),
       loadAll(
         pageCtx.loaders.get(expectationsOf),
-        plans.map((p) => p.id),
+        plans.map((p) => p.rowId),
       ),
     ]);
     const indicators = await loadAll(
       pageCtx.loaders.get(indicatorsOf),
-      rhksOf.flat().map((r) => r.id),
+      rhksOf.flat().map((r) => r.rowId),
     );
-    const indicatorsByRhk = new Map(rhksOf.flat().map((r, i) => [r.id, indicators[i]!]));
+    const indicatorsByRhk = new Map(rhksOf.flat().map((r, i) => [r.rowId, indicators[i]!]));
     const written = await Promise.all(
       plans.map(async (plan, i): Promise<JsonObject> => ({
-        id: plan.nodeId,
+        id: plan.id,
         period: await periodRef(pageCtx, plan.periodId),
         status: plan.status,
         form: plan.form,
@@ -222,13 +222,13 @@ async function* appraisalSection(ctx: RequestContext, subject: Employee): AsyncG
         createdAt: instant(plan.createdAt),
         updatedAt: instant(plan.updatedAt),
         workResultPlans: rhksOf[i]!.map((rhk) => ({
-          id: toGlobalId(WorkResultPlan.typeName, rhk.id),
+          id: toGlobalId(WorkResultPlan.typeName, rhk.rowId),
           kind: rhk.kind,
           position: rhk.position,
           text: rhk.text,
           supportsId: gid(WorkResultPlan.typeName, rhk.supportsId),
-          indicators: (indicatorsByRhk.get(rhk.id) ?? []).map((ind) => ({
-            id: toGlobalId(Indicator.typeName, ind.id),
+          indicators: (indicatorsByRhk.get(rhk.rowId) ?? []).map((ind) => ({
+            id: toGlobalId(Indicator.typeName, ind.rowId),
             position: ind.position,
             text: ind.text,
             aspect: ind.aspect,
@@ -264,10 +264,10 @@ async function* appraisalSection(ctx: RequestContext, subject: Employee): AsyncG
 const realizationSection = (ctx: RequestContext, subject: Employee) =>
   paged<Realization>(
     ctx,
-    idPages(ctx, 'realization x JOIN appraisal a ON a.id = x.appraisal_id', 'a.employee_id = ?', [subject.id]),
+    idPages(ctx, 'realization x JOIN appraisal a ON a.id = x.appraisal_id', 'a.employee_id = ?', [subject.rowId]),
     (c, ids) => realizationService.getMany(c, ids),
     async (_c, r) => ({
-      id: toGlobalId(Realization.typeName, r.id),
+      id: toGlobalId(Realization.typeName, r.rowId),
       appraisalId: toGlobalId(Appraisal.typeName, r.appraisalId),
       indicatorId: toGlobalId(Indicator.typeName, r.indicatorId),
       subPeriod: r.subPeriod,
@@ -283,10 +283,10 @@ const realizationSection = (ctx: RequestContext, subject: Employee) =>
 const activitySection = (ctx: RequestContext, subject: Employee) =>
   paged<DailyActivity>(
     ctx,
-    idPages(ctx, 'daily_activity x', 'x.employee_id = ?', [subject.id]),
+    idPages(ctx, 'daily_activity x', 'x.employee_id = ?', [subject.rowId]),
     (c, ids) => activityService.getMany(c, ids),
     async (c, a) => ({
-      id: toGlobalId(DailyActivity.typeName, a.id),
+      id: toGlobalId(DailyActivity.typeName, a.rowId),
       date: a.activityDate,
       appraisalId: gid(Appraisal.typeName, a.appraisalId),
       indicatorId: gid(Indicator.typeName, a.indicatorId),
@@ -312,7 +312,7 @@ const FEEDBACK_TARGET_TYPE: Record<FeedbackTarget, string> = {
 };
 
 const feedbackRow = async (c: RequestContext, f: Feedback): Promise<JsonObject> => ({
-  id: toGlobalId(Feedback.typeName, f.id),
+  id: toGlobalId(Feedback.typeName, f.rowId),
   author: await person(c, f.authorEmployeeId),
   recipient: await person(c, f.recipientEmployeeId),
   appraisalId: gid(Appraisal.typeName, f.appraisalId),
@@ -330,7 +330,7 @@ const feedbackSection =
   (column: 'recipient_employee_id' | 'author_employee_id') => (ctx: RequestContext, subject: Employee) =>
     paged<Feedback>(
       ctx,
-      idPages(ctx, 'feedback x', `x.${column} = ?`, [subject.id]),
+      idPages(ctx, 'feedback x', `x.${column} = ?`, [subject.rowId]),
       (c, ids) => feedbackService.getMany(c, ids),
       feedbackRow,
     );
@@ -342,12 +342,12 @@ const evaluationSection = (ctx: RequestContext, subject: Employee) =>
       ctx,
       'evaluation x JOIN appraisal a ON a.id = x.appraisal_id',
       'a.employee_id = ?',
-      [subject.id],
+      [subject.rowId],
       PERSONAL_DATA_RATING_PAGE,
     ),
     (c, ids) => evaluationService.getMany(c, ids),
     async (c, e) => ({
-      id: toGlobalId(Evaluation.typeName, e.id),
+      id: toGlobalId(Evaluation.typeName, e.rowId),
       appraisalId: toGlobalId(Appraisal.typeName, e.appraisalId),
       kind: e.kind,
       subPeriod: e.subPeriod,
@@ -358,7 +358,7 @@ const evaluationSection = (ctx: RequestContext, subject: Employee) =>
       behaviorRating: e.behaviorRating,
       predikat: e.predikat,
       creditPoints: e.creditPoints === null ? null : Number(e.creditPoints),
-      behaviors: (await c.loaders.get(behaviorAssessmentsOf).load(e.id)).map((b) => ({
+      behaviors: (await c.loaders.get(behaviorAssessmentsOf).load(e.rowId)).map((b) => ({
         coreValue: b.coreValue,
         rating: b.rating,
         feedback: b.feedback,
@@ -375,10 +375,10 @@ const evaluationSection = (ctx: RequestContext, subject: Employee) =>
 const objectionSection = (ctx: RequestContext, subject: Employee) =>
   paged<Objection>(
     ctx,
-    idPages(ctx, 'objection x JOIN appraisal a ON a.id = x.appraisal_id', 'a.employee_id = ?', [subject.id]),
+    idPages(ctx, 'objection x JOIN appraisal a ON a.id = x.appraisal_id', 'a.employee_id = ?', [subject.rowId]),
     (c, ids) => evaluationService.getObjections(c, ids),
     async (c, o) => ({
-      id: toGlobalId(Objection.typeName, o.id),
+      id: toGlobalId(Objection.typeName, o.rowId),
       appraisalId: toGlobalId(Appraisal.typeName, o.appraisalId),
       reason: o.reason,
       filedAt: instant(o.filedAt),
@@ -398,16 +398,16 @@ const objectionSection = (ctx: RequestContext, subject: Employee) =>
 async function competencyRef(ctx: RequestContext, competencyId: number | null): Promise<JsonObject | null> {
   if (competencyId === null) return null;
   const found = await ctx.loaders.get(competencyById).load(competencyId);
-  return found ? { id: toGlobalId(Competency.typeName, found.id), code: found.code, name: found.name } : null;
+  return found ? { id: toGlobalId(Competency.typeName, found.rowId), code: found.code, name: found.name } : null;
 }
 
 const assessmentSection = (ctx: RequestContext, subject: Employee) =>
   paged<CompetencyAssessment>(
     ctx,
-    idPages(ctx, 'competency_assessment x', 'x.employee_id = ?', [subject.id]),
+    idPages(ctx, 'competency_assessment x', 'x.employee_id = ?', [subject.rowId]),
     (c, ids) => assessmentService.getMany(c, ids),
     async (c, a) => ({
-      id: toGlobalId(CompetencyAssessment.typeName, a.id),
+      id: toGlobalId(CompetencyAssessment.typeName, a.rowId),
       competency: await competencyRef(c, a.competencyId),
       level: a.level,
       method: a.method,
@@ -422,10 +422,10 @@ const assessmentSection = (ctx: RequestContext, subject: Employee) =>
 const suggestionSection = (ctx: RequestContext, subject: Employee) =>
   paged<DevelopmentSuggestion>(
     ctx,
-    idPages(ctx, 'development_suggestion x', 'x.employee_id = ?', [subject.id]),
+    idPages(ctx, 'development_suggestion x', 'x.employee_id = ?', [subject.rowId]),
     (c, ids) => developmentService.getSuggestions(c, ids),
     async (c, s) => ({
-      id: toGlobalId(DevelopmentSuggestion.typeName, s.id),
+      id: toGlobalId(DevelopmentSuggestion.typeName, s.rowId),
       competency: await competencyRef(c, s.competencyId),
       kind: s.kind,
       description: s.description,
@@ -440,10 +440,10 @@ const suggestionSection = (ctx: RequestContext, subject: Employee) =>
 const potentialSection = (ctx: RequestContext, subject: Employee) =>
   paged<PotentialRating>(
     ctx,
-    idPages(ctx, 'potential_rating x', 'x.employee_id = ?', [subject.id]),
+    idPages(ctx, 'potential_rating x', 'x.employee_id = ?', [subject.rowId]),
     (c, ids) => developmentService.getPotentialRatings(c, ids),
     async (c, p) => ({
-      id: toGlobalId(PotentialRating.typeName, p.id),
+      id: toGlobalId(PotentialRating.typeName, p.rowId),
       period: await periodRef(c, p.periodId),
       rating: p.rating,
       note: p.note,
@@ -460,15 +460,15 @@ async function* talentSection(ctx: RequestContext, subject: Employee): AsyncGene
     ctx,
     'performance_period x',
     'EXISTS (SELECT 1 FROM appraisal a WHERE a.period_id = x.id AND a.employee_id = ?)',
-    [subject.id],
+    [subject.rowId],
   )) {
     const pageCtx = ctx.withFreshLoaders();
     for (const period of await loadAll(pageCtx.loaders.get(periodById), periodIds)) {
       if (!period) continue;
-      const [placement] = await talentService.placements(pageCtx, { employeeIds: [subject.id] }, period, [subject]);
+      const [placement] = await talentService.placements(pageCtx, { employeeIds: [subject.rowId] }, period, [subject]);
       if (!placement) continue;
       yield {
-        period: { id: period.nodeId, year: period.year },
+        period: { id: period.id, year: period.year },
         performance: placement.performance,
         matchPercentage: placement.matchPercentage,
         matchBand: placement.matchBand,
@@ -612,7 +612,7 @@ async function* auditSection(ctx: RequestContext, subject: Employee): AsyncGener
         .getRepository(AuditEntry)
         .createQueryBuilder('ae')
         .where('ae.entity_type = :type', { type: kind.type })
-        .andWhere(`ae.entity_id IN (SELECT x.id FROM ${kind.from} WHERE ${kind.where})`, { subjectId: subject.id })
+        .andWhere(`ae.entity_id IN (SELECT x.id FROM ${kind.from} WHERE ${kind.where})`, { subjectId: subject.rowId })
         .andWhere('ae.id > :after', { after })
         .orderBy('ae.id', 'ASC')
         .limit(PERSONAL_DATA_PAGE)

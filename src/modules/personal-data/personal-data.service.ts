@@ -50,12 +50,12 @@ export function personalDataFilename(ctx: RequestContext, subject: Employee): st
  * nothing. A person's export of their own data is not audited: it discloses nothing to anyone else.
  */
 export async function auditExport(ctx: RequestContext, subject: Employee, filename: string): Promise<void> {
-  if (ctx.actor.employeeId === subject.id) return;
+  if (ctx.actor.employeeId === subject.rowId) return;
   await ctx.transaction((tx) =>
     recordAudit(tx, {
       action: AuditAction.PERSONAL_DATA_EXPORTED,
       entityType: Employee.typeName,
-      entityId: subject.id,
+      entityId: subject.rowId,
       after: { file: filename, format: PERSONAL_DATA_FORMAT },
     }),
   );
@@ -79,7 +79,7 @@ export async function writePersonalData(ctx: RequestContext, subject: Employee, 
     format: PERSONAL_DATA_FORMAT,
     version: PERSONAL_DATA_VERSION,
     generatedAt: ctx.now().toISOString(),
-    subject: { id: subject.nodeId, name: subject.displayName, nip: personal ? subject.nip : null },
+    subject: { id: subject.id, name: subject.displayName, nip: personal ? subject.nip : null },
   };
   if (!(await put(JSON.stringify(head).slice(0, -1)))) return false;
   const counts: Record<string, number> = {};

@@ -35,7 +35,7 @@ export class PlanProgressCache {
   }
 
   get(plan: Appraisal): PlanProgress | undefined {
-    return this.cache.get(plan.id, stampOf(plan));
+    return this.cache.get(plan.rowId, stampOf(plan));
   }
 
   /** Adds what was just read of the plan at its current stamp to what is kept at that stamp. */
@@ -51,7 +51,7 @@ export class PlanProgressCache {
       latest.set(indicatorId, realization && Object.freeze(realization));
     for (const [realizationId, list] of feedbackOn)
       feedback.set(realizationId, Object.freeze(list.map((f) => Object.freeze(f))));
-    this.cache.set(plan.id, stampOf(plan), { latestOf: latest, feedbackOn: feedback });
+    this.cache.set(plan.rowId, stampOf(plan), { latestOf: latest, feedbackOn: feedback });
   }
 }
 

@@ -32,10 +32,10 @@ export const latestRealizationShown: LoaderFactory<Indicator, Realization | null
       ).filter((r) => r !== null);
       const plans = await ctx.loaders.peekOrLoadMany(appraisalById, distinct(rhks.map((r) => r.appraisalId)));
       const readable = new Map(
-        (await ctx.policy.filter(Permission.READ_APPRAISAL, plans)).filter((p) => p !== null).map((p) => [p.id, p]),
+        (await ctx.policy.filter(Permission.READ_APPRAISAL, plans)).filter((p) => p !== null).map((p) => [p.rowId, p]),
       );
       const planOfRhk = new Map(
-        rhks.filter((r) => readable.has(r.appraisalId)).map((r) => [r.id, readable.get(r.appraisalId)!]),
+        rhks.filter((r) => readable.has(r.appraisalId)).map((r) => [r.rowId, readable.get(r.appraisalId)!]),
       );
       const cache = ctx.inTransaction ? undefined : PlanProgressCache.of(ctx.db);
 
@@ -46,18 +46,18 @@ export const latestRealizationShown: LoaderFactory<Indicator, Realization | null
         const plan = planOfRhk.get(indicator.workResultPlanId);
         if (!plan) continue;
         const kept = cache?.get(plan);
-        if (!kept?.latestOf.has(indicator.id)) {
+        if (!kept?.latestOf.has(indicator.rowId)) {
           missed.push(indicator);
           continue;
         }
-        const realization = kept.latestOf.get(indicator.id)!;
-        latest.set(indicator.id, realization);
-        if (realization) feedbackOn.set(realization.id, kept.feedbackOn.get(realization.id)!);
+        const realization = kept.latestOf.get(indicator.rowId)!;
+        latest.set(indicator.rowId, realization);
+        if (realization) feedbackOn.set(realization.rowId, kept.feedbackOn.get(realization.rowId)!);
       }
       if (missed.length > 0) {
         const read = await readProgress(
           ctx,
-          missed.map((i) => i.id),
+          missed.map((i) => i.rowId),
         );
         const byPlan = new Map<
           Appraisal,
@@ -67,23 +67,23 @@ export const latestRealizationShown: LoaderFactory<Indicator, Realization | null
           const plan = planOfRhk.get(indicator.workResultPlanId)!;
           let part = byPlan.get(plan);
           if (!part) byPlan.set(plan, (part = { latestOf: new Map(), feedbackOn: new Map() }));
-          const realization = read.latestOf.get(indicator.id) ?? null;
-          latest.set(indicator.id, realization);
-          part.latestOf.set(indicator.id, realization);
+          const realization = read.latestOf.get(indicator.rowId) ?? null;
+          latest.set(indicator.rowId, realization);
+          part.latestOf.set(indicator.rowId, realization);
           if (realization) {
-            const feedback = read.feedbackOn.get(realization.id) ?? [];
-            feedbackOn.set(realization.id, feedback);
-            part.feedbackOn.set(realization.id, feedback);
+            const feedback = read.feedbackOn.get(realization.rowId) ?? [];
+            feedbackOn.set(realization.rowId, feedback);
+            part.feedbackOn.set(realization.rowId, feedback);
           }
         }
         if (cache) for (const [plan, part] of byPlan) cache.add(plan, part.latestOf, part.feedbackOn);
       }
       await primeFeedback(ctx, feedbackOn);
       const byId = ctx.loaders.get(realizationById);
-      for (const realization of latest.values()) if (realization) byId.prime(realization.id, realization);
-      return indicators.map((i) => latest.get(i.id) ?? null);
+      for (const realization of latest.values()) if (realization) byId.prime(realization.rowId, realization);
+      return indicators.map((i) => latest.get(i.rowId) ?? null);
     },
-    { cacheKeyFn: (indicator) => indicator.id },
+    { cacheKeyFn: (indicator) => indicator.rowId },
   );
 
 /**
@@ -106,10 +106,10 @@ export async function primeProgressFromCache(
     const progress = cache.get(plan)!;
     for (const indicators of contents.get(plan)!.indicatorsOf.values()) {
       for (const indicator of indicators) {
-        if (!progress.latestOf.has(indicator.id)) continue;
-        const realization = progress.latestOf.get(indicator.id)!;
+        if (!progress.latestOf.has(indicator.rowId)) continue;
+        const realization = progress.latestOf.get(indicator.rowId)!;
         latestLoader.prime(indicator, realization);
-        if (realization) feedbackOn.set(realization.id, progress.feedbackOn.get(realization.id)!);
+        if (realization) feedbackOn.set(realization.rowId, progress.feedbackOn.get(realization.rowId)!);
       }
     }
   }
@@ -144,13 +144,13 @@ async function readProgress(
   const feedbackOn = new Map<number, Feedback[]>();
   let realization: Realization | undefined;
   for (const row of rows) {
-    if (realization?.id !== Number(row[r.primaryAlias])) {
+    if (realization?.rowId !== Number(row[r.primaryAlias])) {
       realization = r.entity(row)!;
       latestOf.set(realization.indicatorId, realization);
-      feedbackOn.set(realization.id, []);
+      feedbackOn.set(realization.rowId, []);
     }
     const feedback = f.entity(row);
-    if (feedback) feedbackOn.get(realization.id)!.push(feedback);
+    if (feedback) feedbackOn.get(realization.rowId)!.push(feedback);
   }
   return { latestOf, feedbackOn };
 }

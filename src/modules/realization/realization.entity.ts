@@ -16,12 +16,12 @@ import { Indicator } from '../work-plan/indicator.entity';
 export class Realization {
   static readonly typeName = 'Realization';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(Realization.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(Realization.typeName, this.rowId);
   }
 
   @Column({ name: 'indicator_id', type: 'integer' })

@@ -6,7 +6,7 @@ import { Realization } from './realization.entity';
 
 /** Realizations by id, without policy: callers go through `realizationService`. */
 export const realizationById: LoaderFactory<number, Realization | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Realization, ids), (r) => r.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Realization, ids), (r) => r.rowId));
 
 /** Each indicator's realizations, by sub-period. */
 export const realizationsOf: LoaderFactory<number, Realization[]> = (ctx) =>
@@ -14,7 +14,7 @@ export const realizationsOf: LoaderFactory<number, Realization[]> = (ctx) =>
     const rows = await ctx.em
       .getRepository(Realization)
       .find({ where: { indicatorId: In([...indicatorIds]) }, order: { subPeriod: 'ASC' } });
-    for (const row of rows) ctx.loaders.get(realizationById).prime(row.id, row);
+    for (const row of rows) ctx.loaders.get(realizationById).prime(row.rowId, row);
     return groupByKey(indicatorIds, rows, (r) => r.indicatorId);
   });
 
@@ -29,6 +29,6 @@ export const latestRealizationOf: LoaderFactory<number, Realization | null> = (c
            ON latest.iid = r.indicator_id AND latest.sp = r.sub_period`,
       [...indicatorIds],
     );
-    for (const row of rows) ctx.loaders.get(realizationById).prime(row.id, row);
+    for (const row of rows) ctx.loaders.get(realizationById).prime(row.rowId, row);
     return byKey(indicatorIds, rows, (r) => r.indicatorId);
   });

@@ -57,7 +57,7 @@ export class RealizationService {
     const [rhk] = await workPlanService.getMany(ctx, [indicator.workResultPlanId]);
     const plan = rhk && (await appraisalService.get(ctx, rhk.appraisalId));
     if (!plan) return [];
-    return ctx.loaders.get(realizationsOf).load(indicator.id);
+    return ctx.loaders.get(realizationsOf).load(indicator.rowId);
   }
 
   /** The latest realization of an indicator of a plan the caller reads (the dashboard's figure). */
@@ -103,7 +103,7 @@ export class RealizationService {
     }
     const existing = await ctx.em
       .getRepository(Realization)
-      .findOneBy({ indicatorId: indicator.id, subPeriod: input.subPeriod });
+      .findOneBy({ indicatorId: indicator.rowId, subPeriod: input.subPeriod });
     const evidence = input.evidence
       ? validateEvidence(errors, input.evidence, inputPath('evidence'))
       : existing
@@ -118,15 +118,18 @@ export class RealizationService {
         realizationError(RealizationProblem.VERSION_REQUIRED, inputPath('expectedVersion'), existing.version),
       ]);
     if (existing) assertExpectedVersion(existing.version, input.expectedVersion!);
-    const realization = await changePlanProgress(ctx, appraisal.id, async () => {
+    const realization = await changePlanProgress(ctx, appraisal.rowId, async () => {
       if (existing) {
-        await updateVersioned(ctx.em, Realization, existing.id, input.expectedVersion!, { ...values, updatedAt: now });
+        await updateVersioned(ctx.em, Realization, existing.rowId, input.expectedVersion!, {
+          ...values,
+          updatedAt: now,
+        });
         return Object.assign(new Realization(), existing, values, { version: existing.version + 1, updatedAt: now });
       }
       const created = ctx.em.getRepository(Realization).create({
         ...values,
-        indicatorId: indicator.id,
-        appraisalId: appraisal.id,
+        indicatorId: indicator.rowId,
+        appraisalId: appraisal.rowId,
         subPeriod: input.subPeriod,
         version: 1,
         createdAt: now,
@@ -147,11 +150,11 @@ export class RealizationService {
     await recordAudit(ctx, {
       action: existing ? AuditAction.REALIZATION_UPDATED : AuditAction.REALIZATION_RECORDED,
       entityType: Realization.typeName,
-      entityId: realization.id,
+      entityId: realization.rowId,
       before: existing ? auditSnapshot(existing) : null,
       after: auditSnapshot(realization),
     });
-    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.id, change: 'REALIZATION' });
+    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.rowId, change: 'REALIZATION' });
     return { realization };
   }
 
@@ -172,7 +175,7 @@ export class RealizationService {
     // The plan row is locked (requirePlan): an evaluation of this sub-period cannot slip in meanwhile.
     const evaluated = await ctx.em
       .getRepository(Evaluation)
-      .existsBy({ appraisalId: appraisal.id, kind: EvaluationKind.PERIODIC, subPeriod: index });
+      .existsBy({ appraisalId: appraisal.rowId, kind: EvaluationKind.PERIODIC, subPeriod: index });
     if (evaluated) throw new UserErrorsException([realizationError(RealizationProblem.SUB_PERIOD_EVALUATED, field)]);
   }
 

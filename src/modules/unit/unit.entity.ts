@@ -17,12 +17,12 @@ export const UNIT_NAME_MAX = 191;
 export class Unit {
   static readonly typeName = 'Unit';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(Unit.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(Unit.typeName, this.rowId);
   }
 
   @Index('IDX_unit_code', { unique: true })

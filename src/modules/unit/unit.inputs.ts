@@ -33,7 +33,7 @@ export function unitSort(order: UnitOrder = DEFAULT_UNIT_ORDER, alias = 'unit'):
     idColumn: `${alias}.id`,
     direction: order.direction,
     valueOf: (u) => (byName ? u.name : u.code),
-    idOf: (u) => u.id,
+    idOf: (u) => u.rowId,
   };
 }
 

@@ -10,7 +10,7 @@ import { normaliseUnitCode } from './unit-code';
 
 /** Units by id, without policy: callers go through `unitService`. */
 export const unitById: LoaderFactory<number, Unit | null> = (ctx) =>
-  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Unit, ids), (u) => u.id));
+  new DataLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Unit, ids), (u) => u.rowId));
 
 /** Units by code (any case), without policy. */
 export const unitByCode: LoaderFactory<string, Unit | null> = (ctx) =>
@@ -31,5 +31,5 @@ export const unitChildrenPage = groupedConnectionLoader<Unit, { args: Connection
       .createQueryBuilder('unit')
       .where('unit.parent_id IN (:...parents)', { parents: [...parents] }),
   sort: ({ order }) => unitSort(order),
-  prime: (ctx, unit) => void ctx.loaders.get(unitById).prime(unit.id, unit),
+  prime: (ctx, unit) => void ctx.loaders.get(unitById).prime(unit.rowId, unit),
 });

@@ -107,7 +107,9 @@ export class UnitService {
     args: ConnectionArgs,
   ): Promise<Page<Unit>> {
     if (!(await ctx.policy.can(Permission.READ_UNITS))) return emptyPage();
-    return ctx.loaders.get(unitChildrenPage, { args: { ...args }, order: order ?? DEFAULT_UNIT_ORDER }).load(unit.id);
+    return ctx.loaders
+      .get(unitChildrenPage, { args: { ...args }, order: order ?? DEFAULT_UNIT_ORDER })
+      .load(unit.rowId);
   }
 
   async create(ctx: RequestContext, input: CreateUnitInput): Promise<{ unit: Unit }> {
@@ -164,21 +166,21 @@ export class UnitService {
     const now = ctx.now();
     const unit = ctx.em
       .getRepository(Unit)
-      .create({ ...values, parentId: parent?.id ?? null, headId: null, version: 1, createdAt: now, updatedAt: now });
+      .create({ ...values, parentId: parent?.rowId ?? null, headId: null, version: 1, createdAt: now, updatedAt: now });
     try {
       await ctx.em.getRepository(Unit).insert(unit);
     } catch (error) {
       if (isUniqueViolation(error)) throw new UserErrorsException([unitError(UnitProblem.CODE_TAKEN, path('code'))]);
       throw error;
     }
-    await unitTree.insertNode(ctx.em, unit.id, unit.parentId);
+    await unitTree.insertNode(ctx.em, unit.rowId, unit.parentId);
     await recordAudit(ctx, {
       action: AuditAction.UNIT_CREATED,
       entityType: Unit.typeName,
-      entityId: unit.id,
+      entityId: unit.rowId,
       after: auditSnapshot(unit),
     });
-    ctx.loaders.get(unitById).prime(unit.id, unit);
+    ctx.loaders.get(unitById).prime(unit.rowId, unit);
     ctx.loaders.get(unitByCode).prime(unit.code, unit);
     return unit;
   }
@@ -207,7 +209,7 @@ export class UnitService {
       await updateVersioned(
         ctx.em,
         Unit,
-        unit.id,
+        unit.rowId,
         expectedVersion,
         { ...changes, updatedAt: after.updatedAt },
         path('expectedVersion'),
@@ -219,7 +221,7 @@ export class UnitService {
     await recordAudit(ctx, {
       action: AuditAction.UNIT_UPDATED,
       entityType: Unit.typeName,
-      entityId: unit.id,
+      entityId: unit.rowId,
       before: auditSnapshot(unit),
       after: auditSnapshot(after),
     });
@@ -236,9 +238,9 @@ export class UnitService {
     path: (f: string) => string[],
   ): Promise<Unit> {
     await this.assertMayPlaceUnder(ctx, parent, scope, path('parentId'));
-    if (parent && (await unitTree.wouldCycle(ctx.em, unit.id, parent.id)))
+    if (parent && (await unitTree.wouldCycle(ctx.em, unit.rowId, parent.rowId)))
       throw new UserErrorsException([unitError(UnitProblem.CYCLE, path('parentId'))]);
-    const parentId = parent?.id ?? null;
+    const parentId = parent?.rowId ?? null;
     if (parentId === unit.parentId) {
       assertExpectedVersion(unit.version, expectedVersion, path('expectedVersion'));
       return unit;
@@ -247,16 +249,16 @@ export class UnitService {
     await updateVersioned(
       ctx.em,
       Unit,
-      unit.id,
+      unit.rowId,
       expectedVersion,
       { parentId, updatedAt: after.updatedAt },
       path('expectedVersion'),
     );
-    await unitTree.moveSubtree(ctx.em, unit.id, parentId);
+    await unitTree.moveSubtree(ctx.em, unit.rowId, parentId);
     await recordAudit(ctx, {
       action: AuditAction.UNIT_MOVED,
       entityType: Unit.typeName,
-      entityId: unit.id,
+      entityId: unit.rowId,
       before: auditSnapshot(unit),
       after: auditSnapshot(after),
     });
@@ -268,7 +270,7 @@ export class UnitService {
     const id = idOfType(globalId, Unit.typeName);
     const unit = id === null ? null : await lockedRow(ctx.em, Unit, id);
     if (!unit) throw new UserErrorsException([unitError(UnitProblem.UNIT_NOT_FOUND, inputPath('id'))]);
-    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.id)))
+    if (!(await ctx.policy.can(Permission.ADMINISTER_UNIT, unit.rowId)))
       throw new UserErrorsException([unitError(UnitProblem.OUT_OF_SCOPE, inputPath('id'))]);
     return unit;
   }
@@ -285,7 +287,7 @@ export class UnitService {
           ? await ctx.policy.can(scope, null)
           : await ctx.policy.can(Permission.ADMINISTER_REGION);
       if (!allowed) throw new UserErrorsException([unitError(UnitProblem.ROOT_NEEDS_REGION_ADMIN, field)]);
-    } else if (!(await ctx.policy.can(scope, parent.id))) {
+    } else if (!(await ctx.policy.can(scope, parent.rowId))) {
       throw new UserErrorsException([unitError(UnitProblem.OUT_OF_SCOPE, field)]);
     }
   }
@@ -301,9 +303,9 @@ export class UnitService {
     // Locked: a concurrent move or deactivation of this employee waits, then sees that they head the unit.
     const head = headId === null ? null : await lockedRow(ctx.em, Employee, headId);
     if (!head) errors.addError(unitError(UnitProblem.HEAD_NOT_FOUND, field));
-    else if (head.unitId !== unit.id) errors.addError(unitError(UnitProblem.HEAD_NOT_IN_UNIT, field));
+    else if (head.unitId !== unit.rowId) errors.addError(unitError(UnitProblem.HEAD_NOT_IN_UNIT, field));
     else if (!head.active) errors.addError(unitError(UnitProblem.HEAD_INACTIVE, field));
-    else return head.id;
+    else return head.rowId;
     return undefined;
   }
 }

@@ -90,7 +90,7 @@ export class ViewerResolver {
         periodId == null ? null : (idOfType(periodId, 'PerformancePeriod') ?? -1),
       );
       condition = period
-        ? teamPlanCondition(period.id, appraisalStatuses ?? [], withoutAppraisal ?? false)
+        ? teamPlanCondition(period.rowId, appraisalStatuses ?? [], withoutAppraisal ?? false)
         : { sql: '1 = 0', parameters: {} };
     }
     return EmployeeConnection.from(

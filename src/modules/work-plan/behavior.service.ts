@@ -23,7 +23,7 @@ export class BehaviorService {
   /** Always all seven values with their guides, in the form's order (`docs/domain.md`, acceptance scenario 6). */
   async behaviorsOf(ctx: RequestContext, appraisal: Appraisal): Promise<BehaviorItem[]> {
     const expectations = new Map(
-      (await ctx.loaders.get(expectationsOf).load(appraisal.id)).map((e) => [e.coreValue, e.expectation]),
+      (await ctx.loaders.get(expectationsOf).load(appraisal.rowId)).map((e) => [e.coreValue, e.expectation]),
     );
     return CORE_VALUES.map((v) => ({
       coreValue: v.value,
@@ -51,7 +51,7 @@ export class BehaviorService {
     const text = optionalText(errors, input.expectation, inputPath('expectation'), 'The expectation', 2000) ?? null;
     errors.throwIfAny();
     const repo = ctx.em.getRepository(BehaviorExpectation);
-    const existing = await repo.findOneBy({ appraisalId: appraisal.id, coreValue: input.coreValue });
+    const existing = await repo.findOneBy({ appraisalId: appraisal.rowId, coreValue: input.coreValue });
     const now = ctx.now();
     if (text === null) {
       if (existing) await repo.delete({ id: existing.id });
@@ -60,7 +60,7 @@ export class BehaviorService {
     } else {
       await repo.insert(
         repo.create({
-          appraisalId: appraisal.id,
+          appraisalId: appraisal.rowId,
           coreValue: input.coreValue,
           expectation: text,
           authorSubject: ctx.actor.subject,
@@ -73,7 +73,7 @@ export class BehaviorService {
     await recordAudit(ctx, {
       action: AuditAction.BEHAVIOR_EXPECTATION_SET,
       entityType: 'Appraisal',
-      entityId: appraisal.id,
+      entityId: appraisal.rowId,
       before: { coreValue: input.coreValue, expectation: existing?.expectation ?? null },
       after: { coreValue: input.coreValue, expectation: text },
     });

@@ -14,12 +14,12 @@ import { PLAN_TEXT_MAX, WorkResultPlan } from './work-result-plan.entity';
 export class Indicator {
   static readonly typeName = 'Indicator';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(Indicator.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(Indicator.typeName, this.rowId);
   }
 
   @Index('IDX_indicator_work_result_plan')

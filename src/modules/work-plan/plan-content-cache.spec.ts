@@ -4,17 +4,17 @@ import { VersionedCache } from '../../core/util/versioned-cache';
 import { PlanContentCache } from './plan-content-cache';
 import { WorkResultPlan } from './work-result-plan.entity';
 
-const plan = (id: number, version: number) => ({ id, version }) as Appraisal;
-const rhk = (id: number) => Object.assign(new WorkResultPlan(), { id, text: `RHK ${id}` });
-const indicator = (id: number) => Object.assign(new Indicator(), { id, text: `IKI ${id}` });
+const plan = (id: number, version: number) => ({ rowId: id, version }) as Appraisal;
+const rhk = (id: number) => Object.assign(new WorkResultPlan(), { rowId: id, text: `RHK ${id}` });
+const indicator = (id: number) => Object.assign(new Indicator(), { rowId: id, text: `IKI ${id}` });
 
 describe('PlanContentCache: plan content by the plan’s id and version', () => {
   it('answers only for the version it was read at', () => {
     const cache = new PlanContentCache();
     cache.set(plan(1, 3), [rhk(10)], [[indicator(100), indicator(101)]]);
     const content = cache.get(plan(1, 3))!;
-    expect(content.rhks.map((r) => r.id)).toEqual([10]);
-    expect(content.indicatorsOf.get(10)!.map((i) => i.id)).toEqual([100, 101]);
+    expect(content.rhks.map((r) => r.rowId)).toEqual([10]);
+    expect(content.indicatorsOf.get(10)!.map((i) => i.rowId)).toEqual([100, 101]);
     expect(cache.get(plan(1, 4))).toBeUndefined();
     expect(cache.get(plan(2, 3))).toBeUndefined();
   });

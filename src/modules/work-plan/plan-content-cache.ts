@@ -15,7 +15,7 @@ export function planContent(
   rhks: readonly WorkResultPlan[],
   indicators: readonly (readonly Indicator[])[],
 ): PlanContent {
-  return { rhks, indicatorsOf: new Map(rhks.map((rhk, n) => [rhk.id, indicators[n]!])) };
+  return { rhks, indicatorsOf: new Map(rhks.map((rhk, n) => [rhk.rowId, indicators[n]!])) };
 }
 
 /**
@@ -45,15 +45,15 @@ export class PlanContentCache {
   }
 
   get(plan: Appraisal): PlanContent | undefined {
-    return this.cache.get(plan.id, String(plan.version));
+    return this.cache.get(plan.rowId, String(plan.version));
   }
 
   /** Keeps the content read at the plan's version, frozen, and returns what it kept. */
   set(plan: Appraisal, rhks: readonly WorkResultPlan[], indicators: readonly (readonly Indicator[])[]): PlanContent {
     const indicatorsOf = new Map<number, readonly Indicator[]>();
-    rhks.forEach((rhk, n) => indicatorsOf.set(rhk.id, Object.freeze(indicators[n]!.map((i) => Object.freeze(i)))));
+    rhks.forEach((rhk, n) => indicatorsOf.set(rhk.rowId, Object.freeze(indicators[n]!.map((i) => Object.freeze(i)))));
     const content = { rhks: Object.freeze(rhks.map((r) => Object.freeze(r))), indicatorsOf };
-    this.cache.set(plan.id, String(plan.version), content);
+    this.cache.set(plan.rowId, String(plan.version), content);
     return content;
   }
 

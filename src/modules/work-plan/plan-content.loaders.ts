@@ -32,7 +32,7 @@ export const planContentOf: LoaderFactory<Appraisal, WorkResultPlan[]> = (ctx) =
       if (missed.length > 0) {
         const read = await readPlanContent(
           ctx,
-          missed.map((plan) => plan.id),
+          missed.map((plan) => plan.rowId),
         );
         missed.forEach((plan, n) => {
           const rhks = read[n]!.map((c) => c.rhk);
@@ -42,11 +42,11 @@ export const planContentOf: LoaderFactory<Appraisal, WorkResultPlan[]> = (ctx) =
       }
       const byPlan = ctx.loaders.get(workResultPlansOf);
       for (const [plan, content] of contents) {
-        byPlan.clear(plan.id).prime(plan.id, content.rhks as WorkResultPlan[]);
-        for (const rhk of content.rhks) primeRhk(ctx, rhk, content.indicatorsOf.get(rhk.id) as Indicator[]);
+        byPlan.clear(plan.rowId).prime(plan.rowId, content.rhks as WorkResultPlan[]);
+        for (const rhk of content.rhks) primeRhk(ctx, rhk, content.indicatorsOf.get(rhk.rowId) as Indicator[]);
       }
       await primeProgressFromCache(ctx, contents);
       return plans.map((plan) => (contents.get(plan)?.rhks as WorkResultPlan[] | undefined) ?? []);
     },
-    { cacheKeyFn: (plan) => `${plan.id}:${plan.version}` },
+    { cacheKeyFn: (plan) => `${plan.rowId}:${plan.version}` },
   );

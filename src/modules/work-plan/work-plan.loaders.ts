@@ -15,10 +15,10 @@ import { WorkResultPlan } from './work-result-plan.entity';
 
 /** RHK by id, without policy: callers go through `workPlanService`. */
 export const workResultPlanById: LoaderFactory<number, WorkResultPlan | null> = (ctx) =>
-  new PeekableLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, WorkResultPlan, ids), (r) => r.id));
+  new PeekableLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, WorkResultPlan, ids), (r) => r.rowId));
 
 export const indicatorById: LoaderFactory<number, Indicator | null> = (ctx) =>
-  new PeekableLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Indicator, ids), (i) => i.id));
+  new PeekableLoader(async (ids) => byKey(ids, await rawByIds(ctx.em, Indicator, ids), (i) => i.rowId));
 
 /** Each plan's RHK and, in the same order, each RHK's indicators. */
 export interface RhkWithIndicators {
@@ -44,7 +44,7 @@ export async function readPlanContent(
   );
   const rows: RhkWithIndicators[] = [];
   for (const row of joined) {
-    if (rows.at(-1)?.rhk.id !== Number(row.rhk__id)) rows.push({ rhk: r.entity(row)!, indicators: [] });
+    if (rows.at(-1)?.rhk.rowId !== Number(row.rhk__id)) rows.push({ rhk: r.entity(row)!, indicators: [] });
     const indicator = i.entity(row);
     if (indicator) rows.at(-1)!.indicators.push(indicator);
   }
@@ -65,10 +65,10 @@ export const workResultPlansOf: LoaderFactory<number, WorkResultPlan[]> = (ctx) 
  * before (these are at least as new).
  */
 export function primeRhk(ctx: RequestContext, rhk: WorkResultPlan, indicators: Indicator[]): void {
-  ctx.loaders.get(indicatorsOf).clear(rhk.id).prime(rhk.id, indicators);
-  ctx.loaders.get(workResultPlanById).clear(rhk.id).prime(rhk.id, rhk);
+  ctx.loaders.get(indicatorsOf).clear(rhk.rowId).prime(rhk.rowId, indicators);
+  ctx.loaders.get(workResultPlanById).clear(rhk.rowId).prime(rhk.rowId, rhk);
   const byId = ctx.loaders.get(indicatorById);
-  for (const indicator of indicators) byId.clear(indicator.id).prime(indicator.id, indicator);
+  for (const indicator of indicators) byId.clear(indicator.rowId).prime(indicator.rowId, indicator);
 }
 
 /** Each RHK's indicators, in order. */
@@ -76,7 +76,7 @@ export const indicatorsOf: LoaderFactory<number, Indicator[]> = (ctx) =>
   new PeekableLoader(async (rhkIds) => {
     const rows = await ctx.em
       .getRepository(Indicator)
-      .find({ where: { workResultPlanId: In([...rhkIds]) }, order: { position: 'ASC', id: 'ASC' } });
+      .find({ where: { workResultPlanId: In([...rhkIds]) }, order: { position: 'ASC', rowId: 'ASC' } });
     return groupByKey(rhkIds, rows, (i) => i.workResultPlanId);
   });
 

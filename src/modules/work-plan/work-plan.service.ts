@@ -72,11 +72,11 @@ export class WorkPlanService {
   /** A plan's RHK in order, if the caller may read its content (READ_WORK_PLAN); else none. */
   async rhksOf(ctx: RequestContext, appraisal: Appraisal): Promise<WorkResultPlan[]> {
     if (!(await ctx.policy.can(Permission.READ_WORK_PLAN, appraisal))) return [];
-    return ctx.loaders.get(workResultPlansOf).load(appraisal.id);
+    return ctx.loaders.get(workResultPlansOf).load(appraisal.rowId);
   }
 
   indicatorsOf(ctx: RequestContext, rhk: WorkResultPlan): Indicator[] | Promise<Indicator[]> {
-    return ctx.loaders.peekOrLoad(indicatorsOf, rhk.id);
+    return ctx.loaders.peekOrLoad(indicatorsOf, rhk.rowId);
   }
 
   async supports(ctx: RequestContext, rhk: WorkResultPlan): Promise<WorkResultPlan | null> {
@@ -85,7 +85,7 @@ export class WorkPlanService {
 
   /** The RHK of open plans that support this one, as far as the caller may see them. */
   async supporters(ctx: RequestContext, rhk: WorkResultPlan): Promise<WorkResultPlan[]> {
-    const children = await ctx.loaders.get(supportersOf).load(rhk.id);
+    const children = await ctx.loaders.get(supportersOf).load(rhk.rowId);
     return (await this.visible(ctx, children)).filter((r): r is WorkResultPlan => r !== null);
   }
 
@@ -109,7 +109,7 @@ export class WorkPlanService {
           WHERE parent.level < ?
        )
        SELECT id, level FROM cascade_rhk ORDER BY level, id`,
-      [root.id, AppraisalStatus.CLOSED, maxDepth],
+      [root.rowId, AppraisalStatus.CLOSED, maxDepth],
     );
     const ids = rows.map((r) => Number(r.id));
     const rhks = await this.getMany(ctx, ids);
@@ -119,7 +119,7 @@ export class WorkPlanService {
       const rhk = rhks[i];
       if (!rhk) return;
       if (Number(row.level) > 0 && (rhk.supportsId === null || !shown.has(rhk.supportsId))) return;
-      shown.add(rhk.id);
+      shown.add(rhk.rowId);
       entries.push({ level: Number(row.level), workResultPlan: rhk });
     });
     return entries;
@@ -131,7 +131,7 @@ export class WorkPlanService {
     const plan = await ctx.loaders
       .get(appraiserPlanOf, { periodId: appraisal.periodId })
       .load(appraisal.appraiserEmployeeId);
-    return plan ? ctx.loaders.get(workResultPlansOf).load(plan.id) : [];
+    return plan ? ctx.loaders.get(workResultPlansOf).load(plan.rowId) : [];
   }
 
   async addWorkResultPlan(
@@ -148,10 +148,12 @@ export class WorkPlanService {
     const text = requiredText(errors, input.text, inputPath('text'), 'The RHK', PLAN_TEXT_MAX);
     const supportsId = await this.checkSupports(ctx, errors, appraisal, input.kind, input.supportsId ?? null);
     errors.throwIfAny();
-    const siblings = (await ctx.loaders.get(workResultPlansOf).load(appraisal.id)).filter((r) => r.kind === input.kind);
+    const siblings = (await ctx.loaders.get(workResultPlansOf).load(appraisal.rowId)).filter(
+      (r) => r.kind === input.kind,
+    );
     const now = ctx.now();
     const rhk = ctx.em.getRepository(WorkResultPlan).create({
-      appraisalId: appraisal.id,
+      appraisalId: appraisal.rowId,
       kind: input.kind,
       position: siblings.length + 1,
       text: text!,
@@ -165,7 +167,7 @@ export class WorkPlanService {
     await recordAudit(ctx, {
       action: AuditAction.WORK_RESULT_PLAN_ADDED,
       entityType: WorkResultPlan.typeName,
-      entityId: rhk.id,
+      entityId: rhk.rowId,
       after: auditSnapshot(rhk),
     });
     return { appraisal: after, workResultPlan: rhk };
@@ -190,7 +192,7 @@ export class WorkPlanService {
     const supportsId = await this.checkSupports(ctx, errors, appraisal, kind, supportsGlobal);
     errors.throwIfAny();
     const now = ctx.now();
-    const all = await ctx.loaders.get(workResultPlansOf).load(appraisal.id);
+    const all = await ctx.loaders.get(workResultPlansOf).load(appraisal.rowId);
     const after = Object.assign(new WorkResultPlan(), rhk, {
       kind,
       text: text!,
@@ -198,7 +200,7 @@ export class WorkPlanService {
       updatedAt: now,
     });
     // Renumber both lists the RHK leaves and joins, putting it where asked (default: last when its kind changes).
-    const others = (k: WorkResultKind) => all.filter((r) => r.kind === k && r.id !== rhk.id);
+    const others = (k: WorkResultKind) => all.filter((r) => r.kind === k && r.rowId !== rhk.rowId);
     const target = others(kind);
     const wanted = input.position ?? (kind === rhk.kind ? rhk.position : target.length + 1);
     target.splice(Math.min(Math.max(wanted, 1), target.length + 1) - 1, 0, after);
@@ -208,20 +210,22 @@ export class WorkPlanService {
         for (const [index, item] of list.entries()) {
           if (item === after) after.position = index + 1;
           else if (item.position !== index + 1)
-            await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
+            await ctx.em
+              .getRepository(WorkResultPlan)
+              .update({ rowId: item.rowId }, { position: index + 1, updatedAt: now });
         }
       }
       await ctx.em
         .getRepository(WorkResultPlan)
         .update(
-          { id: rhk.id },
+          { rowId: rhk.rowId },
           { kind, text: after.text, supportsId: after.supportsId, position: after.position, updatedAt: now },
         );
     });
     await recordAudit(ctx, {
       action: AuditAction.WORK_RESULT_PLAN_UPDATED,
       entityType: WorkResultPlan.typeName,
-      entityId: rhk.id,
+      entityId: rhk.rowId,
       before: auditSnapshot(rhk),
       after: auditSnapshot(after),
     });
@@ -235,28 +239,30 @@ export class WorkPlanService {
     const rhk = await this.requireRhk(ctx, input.id);
     const { appraisal } = await beginPlanEdit(ctx, rhk.appraisalId, input.expectedVersion, inputPath('id'));
     // Any plan's RHK pointing here, closed ones included: the history keeps its link.
-    if (await ctx.em.getRepository(WorkResultPlan).existsBy({ supportsId: rhk.id })) {
+    if (await ctx.em.getRepository(WorkResultPlan).existsBy({ supportsId: rhk.rowId })) {
       throw new UserErrorsException([workPlanError(WorkPlanProblem.SUPPORTED_BY_OTHERS, inputPath('id'))]);
     }
-    const indicators = await ctx.loaders.get(indicatorsOf).load(rhk.id);
+    const indicators = await ctx.loaders.get(indicatorsOf).load(rhk.rowId);
     const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, async () => {
-      await ctx.em.getRepository(WorkResultPlan).delete({ id: rhk.id });
+      await ctx.em.getRepository(WorkResultPlan).delete({ rowId: rhk.rowId });
       const now = ctx.now();
-      const rest = (await ctx.loaders.get(workResultPlansOf).load(appraisal.id)).filter(
-        (r) => r.kind === rhk.kind && r.id !== rhk.id,
+      const rest = (await ctx.loaders.get(workResultPlansOf).load(appraisal.rowId)).filter(
+        (r) => r.kind === rhk.kind && r.rowId !== rhk.rowId,
       );
       for (const [index, item] of rest.entries()) {
         if (item.position !== index + 1)
-          await ctx.em.getRepository(WorkResultPlan).update({ id: item.id }, { position: index + 1, updatedAt: now });
+          await ctx.em
+            .getRepository(WorkResultPlan)
+            .update({ rowId: item.rowId }, { position: index + 1, updatedAt: now });
       }
     });
     await recordAudit(ctx, {
       action: AuditAction.WORK_RESULT_PLAN_REMOVED,
       entityType: WorkResultPlan.typeName,
-      entityId: rhk.id,
+      entityId: rhk.rowId,
       before: { ...auditSnapshot(rhk), indicators: indicators.map(auditSnapshot) },
     });
-    return { appraisal: plan, removedId: toGlobalId(WorkResultPlan.typeName, rhk.id) };
+    return { appraisal: plan, removedId: toGlobalId(WorkResultPlan.typeName, rhk.rowId) };
   }
 
   async addIndicator(
@@ -273,18 +279,22 @@ export class WorkPlanService {
     const errors = new UserErrorList();
     const values = validateIndicator(errors, draftOf(input), appraisal, inputPath);
     errors.throwIfAny();
-    const siblings = await ctx.loaders.get(indicatorsOf).load(rhk.id);
+    const siblings = await ctx.loaders.get(indicatorsOf).load(rhk.rowId);
     const now = ctx.now();
-    const indicator = ctx.em
-      .getRepository(Indicator)
-      .create({ ...values!, workResultPlanId: rhk.id, position: siblings.length + 1, createdAt: now, updatedAt: now });
+    const indicator = ctx.em.getRepository(Indicator).create({
+      ...values!,
+      workResultPlanId: rhk.rowId,
+      position: siblings.length + 1,
+      createdAt: now,
+      updatedAt: now,
+    });
     const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, () =>
       ctx.em.getRepository(Indicator).insert(indicator),
     );
     await recordAudit(ctx, {
       action: AuditAction.INDICATOR_ADDED,
       entityType: Indicator.typeName,
-      entityId: indicator.id,
+      entityId: indicator.rowId,
       after: auditSnapshot(indicator),
     });
     return { appraisal: plan, indicator };
@@ -310,12 +320,12 @@ export class WorkPlanService {
     errors.throwIfAny();
     const after = Object.assign(new Indicator(), indicator, values, { updatedAt: ctx.now() });
     const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, () =>
-      ctx.em.getRepository(Indicator).update({ id: indicator.id }, { ...values!, updatedAt: after.updatedAt }),
+      ctx.em.getRepository(Indicator).update({ rowId: indicator.rowId }, { ...values!, updatedAt: after.updatedAt }),
     );
     await recordAudit(ctx, {
       action: AuditAction.INDICATOR_UPDATED,
       entityType: Indicator.typeName,
-      entityId: indicator.id,
+      entityId: indicator.rowId,
       before: auditSnapshot(indicator),
       after: auditSnapshot(after),
     });
@@ -330,21 +340,21 @@ export class WorkPlanService {
     const rhk = (await ctx.loaders.get(workResultPlanById).load(indicator.workResultPlanId))!;
     const { appraisal } = await beginPlanEdit(ctx, rhk.appraisalId, input.expectedVersion, inputPath('id'));
     const { plan } = await changePlanContent(ctx, appraisal, input.expectedVersion, async () => {
-      await ctx.em.getRepository(Indicator).delete({ id: indicator.id });
+      await ctx.em.getRepository(Indicator).delete({ rowId: indicator.rowId });
       const now = ctx.now();
-      const rest = (await ctx.loaders.get(indicatorsOf).load(rhk.id)).filter((i) => i.id !== indicator.id);
+      const rest = (await ctx.loaders.get(indicatorsOf).load(rhk.rowId)).filter((i) => i.rowId !== indicator.rowId);
       for (const [index, item] of rest.entries()) {
         if (item.position !== index + 1)
-          await ctx.em.getRepository(Indicator).update({ id: item.id }, { position: index + 1, updatedAt: now });
+          await ctx.em.getRepository(Indicator).update({ rowId: item.rowId }, { position: index + 1, updatedAt: now });
       }
     });
     await recordAudit(ctx, {
       action: AuditAction.INDICATOR_REMOVED,
       entityType: Indicator.typeName,
-      entityId: indicator.id,
+      entityId: indicator.rowId,
       before: auditSnapshot(indicator),
     });
-    return { appraisal: plan, removedId: toGlobalId(Indicator.typeName, indicator.id) };
+    return { appraisal: plan, removedId: toGlobalId(Indicator.typeName, indicator.rowId) };
   }
 
   /**
@@ -370,7 +380,7 @@ export class WorkPlanService {
     }
     const id = idOfType(supportsGlobalId, WorkResultPlan.typeName);
     const supportable = await this.supportable(ctx, appraisal);
-    if (id === null || !supportable.some((r) => r.id === id)) {
+    if (id === null || !supportable.some((r) => r.rowId === id)) {
       errors.addError(workPlanError(WorkPlanProblem.SUPPORTS_NOT_APPRAISERS, field));
       return undefined;
     }

@@ -18,12 +18,12 @@ export const PLAN_TEXT_MAX = 1000;
 export class WorkResultPlan {
   static readonly typeName = 'WorkResultPlan';
 
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  rowId!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
-  get nodeId(): string {
-    return toGlobalId(WorkResultPlan.typeName, this.id);
+  @Field(() => ID, { description: 'Opaque global id.' })
+  get id(): string {
+    return toGlobalId(WorkResultPlan.typeName, this.rowId);
   }
 
   @Index('IDX_work_result_plan_appraisal')
