@@ -232,9 +232,18 @@ export interface LoadResult {
 /** One bounded autocannon run on loopback: a fixed body, or the O4 writers. */
 export async function load(
   url: string,
-  options: { connections: number; durationSeconds: number; body?: string; token?: string; writers?: Writers },
+  options: {
+    connections: number;
+    durationSeconds: number;
+    body?: string;
+    token?: string;
+    writers?: Writers;
+    /** Sent as `accept-encoding` (`--accept-encoding`); none by default, so answers go uncompressed. */
+    acceptEncoding?: string;
+  },
 ): Promise<LoadResult> {
   const { writers } = options;
+  const encoding = options.acceptEncoding ? { 'accept-encoding': options.acceptEncoding } : {};
   const common = { url, connections: options.connections, duration: options.durationSeconds, timeout: 30 };
   const instance = writers
     ? autocannon({
@@ -247,7 +256,11 @@ export async function load(
               ctx.slot = writers.claim();
               return {
                 ...request,
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${writers.tokens[ctx.slot]}` },
+                headers: {
+                  'content-type': 'application/json',
+                  authorization: `Bearer ${writers.tokens[ctx.slot]}`,
+                  ...encoding,
+                },
                 body: writers.body(ctx.slot),
               };
             },
@@ -258,7 +271,7 @@ export async function load(
     : autocannon({
         ...common,
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}`, ...encoding },
         body: options.body,
       });
   const result = await instance;

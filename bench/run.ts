@@ -21,9 +21,10 @@ import {
 } from './load';
 import { DESCRIPTIONS, globalId, OPERATIONS, type OperationName, requestBody, VERIFIED } from './operations';
 import { pickPrincipals, type Principals } from './principals';
+import { ENCODINGS, wireBytes, type WireBytes } from './wire-bytes';
 
 /**
- * `npm run bench -- [--employees 5000] [--duration 10] [--connections 10] [--reuse] [--strict] [--runtime compiled|swc] [--only O1,O3]`
+ * `npm run bench -- [--employees 5000] [--duration 10] [--connections 10] [--reuse] [--strict] [--runtime compiled|swc] [--only O1,O3] [--accept-encoding gzip|br]`
  *
  * Seeds (or with --reuse, reuses) a region of N employees in the MariaDB database `kinerja_bench_<N>`, starts the
  * service and the raw-SQL baseline (each in its own process), checks that they answer O1–O3 (and O5) with the
@@ -33,6 +34,9 @@ import { pickPrincipals, type Principals } from './principals';
  * --runtime compiled (default): first builds src/ and the host with `tsc -p bench/tsconfig.build.json` (the
  * production build's settings and output folder, plus dist/bench/), then runs both servers with plain `node` on
  * the JavaScript; --runtime swc runs both from the TypeScript sources under `@swc-node/register` instead.
+ * --accept-encoding: the load asks for compressed answers (the baseline never compresses: compare the service with
+ * itself without the option). Either way the bytes O1 takes on the wire, each way, are reported for identity, gzip
+ * and br.
  */
 
 const JWT_SECRET =
@@ -174,6 +178,9 @@ export async function main(): Promise<void> {
   if (!(duration > 0 && duration <= 120)) throw new CliError('--duration must be from 1 to 120 seconds per operation.');
   if (!Number.isInteger(connections) || connections < 1 || connections > 100)
     throw new CliError('--connections must be from 1 to 100.');
+  const acceptEncoding = stringOption(options, 'accept-encoding');
+  if (acceptEncoding !== undefined && acceptEncoding !== 'gzip' && acceptEncoding !== 'br')
+    throw new CliError('--accept-encoding is gzip or br.');
   const runtime = (stringOption(options, 'runtime') ?? 'compiled') as Runtime;
   if (runtime !== 'compiled' && runtime !== 'swc') throw new CliError('--runtime is compiled or swc.');
   if (runtime === 'compiled') build();
@@ -218,6 +225,9 @@ export async function main(): Promise<void> {
     log(`service ${first[0].url}, baseline ${first[1].url}`);
     const payload = await verify(fixed, first[0], first[1], db, principals, tokens.writers);
     const pageSizes = await o1PageSizes(db, first[0], first[1], tokens.supervisor);
+    const o1Wire: WireBytes[] = [];
+    for (const encoding of ENCODINGS)
+      o1Wire.push(await wireBytes(first[0].url, fixed.O1.body, fixed.O1.token, encoding));
     const o3Scopes = await o3ScopeSizes(db, first[0], fixed.O3, principals);
     await stopPair(first);
 
@@ -231,6 +241,7 @@ export async function main(): Promise<void> {
           connections,
           duration,
           payloadBytes: payload[operation][host.kind],
+          acceptEncoding,
         });
       }
       await stopPair(pair);
@@ -252,12 +263,14 @@ export async function main(): Promise<void> {
 
     const bars = checkBars(results, pageSizes, o3Scopes, connections);
     process.stdout.write(
-      `\n${table(results, { employees, duration, connections, runtime })}\n\n${pageSizeLine(pageSizes)}\nO3 SQL statements per request by scope (Questions, service): whole region ${fmt(o3Scopes.root, 2)}, ${o3Scopes.sub.unit} ${fmt(o3Scopes.sub.statements, 2)}\n\n${bars.map((b) => `${b.met ? 'PASS' : 'MISS'}  ${b.bar}: ${b.value}`).join('\n')}\n`,
+      `\n${table(results, { employees, duration, connections, runtime })}\n\n${wireLine(o1Wire)}\n${pageSizeLine(pageSizes)}\nO3 SQL statements per request by scope (Questions, service): whole region ${fmt(o3Scopes.root, 2)}, ${o3Scopes.sub.unit} ${fmt(o3Scopes.sub.statements, 2)}\n\n${bars.map((b) => `${b.met ? 'PASS' : 'MISS'}  ${b.bar}: ${b.value}`).join('\n')}\n`,
     );
     const file = writeResults({
       employees,
       duration,
       connections,
+      acceptEncoding: acceptEncoding ?? 'none',
+      o1Wire,
       runtime,
       database: new URL(url).pathname.slice(1),
       principals,
@@ -412,7 +425,7 @@ async function measure(
   fixed: Record<Exclude<OperationName, 'O4'>, Fixed>,
   principals: Principals,
   writerTokens: string[],
-  options: { connections: number; duration: number; payloadBytes: number },
+  options: { connections: number; duration: number; payloadBytes: number; acceptEncoding?: string },
 ): Promise<Side> {
   const writers = operation === 'O4' ? await Writers.load(db, principals.writers, writerTokens) : undefined;
   const send = operation === 'O4' ? undefined : fixed[operation];
@@ -428,7 +441,12 @@ async function measure(
   });
   const counted = (await host.stats()).statements / sent;
   // Warm up, then the timed run.
-  const target = { connections: options.connections, body: send?.body, token: send?.token };
+  const target = {
+    connections: options.connections,
+    body: send?.body,
+    token: send?.token,
+    acceptEncoding: options.acceptEncoding,
+  };
   await load(host.url, { ...target, writers, durationSeconds: WARMUP_SECONDS });
   // Requests cut off by the end of the warm-up may have been written: read the versions again.
   const timedWriters = operation === 'O4' ? await Writers.load(db, principals.writers, writerTokens) : undefined;
@@ -580,6 +598,16 @@ function checkBars(
     },
     { bar: 'service peak RSS under load < 300 MB', met: peak < 300, value: `${fmt(peak)} MB` },
   ];
+}
+
+/** O1 on the wire, each way, headers included, by the encoding asked for (the service's answers). */
+function wireLine(wire: WireBytes[]): string {
+  return `O1 bytes on the wire (service, request / answer): ${wire
+    .map(
+      (w) =>
+        `${w.encoding} ${fmt(w.sent)} / ${fmt(w.received)}${w.answered === w.encoding ? '' : ` (answered ${w.answered})`}`,
+    )
+    .join(', ')}`;
 }
 
 function writeResults(report: Record<string, unknown>): string {

@@ -7,6 +7,8 @@ import { PlanProgressVersion1764370000000 } from './1764370000000-plan-progress-
 import { ClosureDepthIndex1764380000000 } from './1764380000000-closure-depth-index';
 import { AnalyticsReportingCells1764390000000 } from './1764390000000-analytics-reporting-cells';
 import { EvaluationSupersededOnObjection1764400000000 } from './1764400000000-evaluation-superseded-on-objection';
+import { IdempotencyKeys1764417000000 } from './1764417000000-idempotency-keys';
+import { ActivityClientIds1764418000000 } from './1764418000000-activity-client-ids';
 
 /** Every migration, oldest first. The only way any schema is built, in tests too. */
 export const migrations = [
@@ -19,4 +21,6 @@ export const migrations = [
   ClosureDepthIndex1764380000000,
   AnalyticsReportingCells1764390000000,
   EvaluationSupersededOnObjection1764400000000,
+  IdempotencyKeys1764417000000,
+  ActivityClientIds1764418000000,
 ];

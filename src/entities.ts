@@ -24,6 +24,7 @@ import { CompetencyAssessment } from './modules/competency/competency-assessment
 import { DevelopmentSuggestion } from './modules/competency/development-suggestion.entity';
 import { PotentialRating } from './modules/competency/potential-rating.entity';
 import { ReportingCellRow } from './modules/analytics/reporting-cell.entity';
+import { IdempotencyRecord } from './core/idempotency/idempotency-record.entity';
 
 /** Every TypeORM entity; the schema itself is built only by `migrations/`. */
 export const entities = [
@@ -53,4 +54,5 @@ export const entities = [
   DevelopmentSuggestion,
   PotentialRating,
   ReportingCellRow,
+  IdempotencyRecord,
 ];

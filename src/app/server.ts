@@ -45,6 +45,8 @@ import { createMetrics } from './metrics';
 import { CostRateLimiter } from './rate-limit';
 import { configureCursorSecret } from '../core/graphql/cursor-seal';
 import { explorerRouter } from './explorer/explorer.router';
+import { compressAnswers } from './compression';
+import { idempotencyPlugin } from '../core/idempotency/idempotency-plugin';
 
 export interface RequestStats {
   requestId: string;
@@ -256,6 +258,7 @@ export async function createServer(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...armor.plugins,
       costLimitPlugin(schema, { limiter }),
+      idempotencyPlugin,
       errorLoggingPlugin,
       localizeErrorsPlugin,
       metrics.graphqlPlugin,
@@ -274,6 +277,7 @@ export async function createServer(
       options.onRequestFinished?.(stats);
     }),
   );
+  app.use(compressAnswers(config));
   const metricsRoute: RequestHandler = (req, res, next) => {
     if (config.metricsToken && req.headers.authorization !== `Bearer ${config.metricsToken}`) {
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Metrics want the metrics token.' } });

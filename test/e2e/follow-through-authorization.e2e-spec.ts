@@ -1417,6 +1417,7 @@ const hrOperation =
 type ActionName =
   | 'recordRealization(self’s IKI)'
   | 'recordActivity(indicatorId: self’s IKI)'
+  | 'syncActivities(one entry, indicatorId: self’s IKI)'
   | 'updateActivity(self’s entry)'
   | 'reviewActivity(self’s entry)'
   | 'giveFeedback(APPRAISAL: self’s plan)'
@@ -1453,6 +1454,8 @@ const WRITE_POLICY: ReadonlyArray<[ActionName, Rule]> = [
   // the employee documents her own achievements
   ['recordRealization(self’s IKI)', onPlan('self')],
   ['recordActivity(indicatorId: self’s IKI)', RECORD_ACTIVITY],
+  // entries written offline: exactly as recordActivity, each entry refused on its own
+  ['syncActivities(one entry, indicatorId: self’s IKI)', RECORD_ACTIVITY],
   ['updateActivity(self’s entry)', onObject((a) => READS_ACTIVITY[a], 'self')],
   // her reviewer (the plan's appraiser) acknowledges or returns: not the indirect supervisor, not HR
   ['reviewActivity(self’s entry)', onObject((a) => READS_ACTIVITY[a], 'head')],
@@ -1604,6 +1607,8 @@ interface WriteAction {
   input(t: Targets): Promise<Record<string, unknown>>;
   /** After an allowed call: the change is in the database. */
   verify(t: Targets): Promise<void>;
+  /** Refusals told otherwise than as the payload's one userError, by outcome. */
+  refusals?: Readonly<Record<string, (payload: Payload) => void>>;
 }
 
 const rows = (sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> =>
@@ -1658,6 +1663,44 @@ const WRITE_ACTIONS: Record<ActionName, WriteAction> = {
           'Rekap imunisasi posyandu',
         ]),
       ).toHaveLength(1),
+  },
+  'syncActivities(one entry, indicatorId: self’s IKI)': {
+    name: 'syncActivities',
+    select: 'results { status activity { id } userErrors { code field } }',
+    fresh: 'APPROVED',
+    input: async (t) => ({
+      entries: [
+        {
+          clientId: `matrix-${t.indicator.dbId}`,
+          writtenAt: wit(OTHER_DAY, '18:00'),
+          date: OTHER_DAY,
+          description: 'Rekap imunisasi dari ponsel',
+          durationMinutes: 90,
+          indicatorId: t.indicator.id,
+        },
+      ],
+    }),
+    verify: async (t) =>
+      expect(
+        await rows('SELECT * FROM daily_activity WHERE indicator_id = ? AND client_id = ?', [
+          t.indicator.dbId,
+          `matrix-${t.indicator.dbId}`,
+        ]),
+      ).toHaveLength(1),
+    // The batch is answered; its one entry is refused with the code recordActivity gives.
+    refusals: {
+      INVALID: (payload) =>
+        expect(payload).toEqual({
+          results: [
+            {
+              status: 'REFUSED',
+              activity: null,
+              userErrors: [{ code: 'INVALID', field: ['input', 'entries', '0', 'indicatorId'] }],
+            },
+          ],
+          userErrors: [],
+        }),
+    },
   },
   'updateActivity(self’s entry)': {
     name: 'updateActivity',
@@ -1864,6 +1907,7 @@ describe('writing realizations, the log, feedback, ratings and objections', () =
         before,
         after,
         verify: () => write.verify(targets),
+        refusals: write.refusals,
       });
     },
   });

@@ -8,6 +8,7 @@ import { localDateOf, type LocalDate } from '../time/local-date';
 import { type AppraisalSettings, DEFAULT_APPRAISAL_SETTINGS } from '../config/config';
 import { type Locale } from '../i18n/locale';
 import { type EventBus, type Topic, type TopicPayloads } from '../events/event-bus';
+import { type IdempotencyClaim } from '../idempotency/idempotency';
 
 export interface RequestContextInit {
   requestId: string;
@@ -48,6 +49,8 @@ export class RequestContext {
   readonly locale: Locale;
   private readonly events?: EventBus;
   private readonly pendingEvents?: Array<() => void>;
+  /** The request's `Idempotency-Key`, checked and tied to its one mutation (`idempotencyPlugin`, `@Idempotent()`). */
+  idempotency?: IdempotencyClaim;
 
   constructor(init: RequestContextInit, inTransaction = false) {
     this.requestId = init.requestId;

@@ -51,6 +51,8 @@ export enum UserErrorCode {
   CYCLE = 'CYCLE',
   /** The caller may not make this change to this record (e.g. outside an HR admin's unit scope). */
   OUT_OF_SCOPE = 'OUT_OF_SCOPE',
+  /** The idempotency key (or a synced entry's client id) was used before for a different mutation or input. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
 }
 
 registerEnumType(UserErrorCode, {
@@ -86,6 +88,9 @@ registerEnumType(UserErrorCode, {
     NOT_FOUND: { description: 'A referenced record does not exist or is not visible to the caller.' },
     CYCLE: { description: 'The change would make a tree (supervisors, units) loop back on itself.' },
     OUT_OF_SCOPE: { description: 'The record is outside what the caller may change (e.g. an HR admin unit scope).' },
+    IDEMPOTENCY_KEY_REUSED: {
+      description: 'The idempotency key or client id was used before with a different mutation or input.',
+    },
   },
 });
 

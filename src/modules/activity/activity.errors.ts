@@ -11,6 +11,11 @@ export enum ActivityProblem {
   INDICATOR_NOT_IN_PLAN = 'INDICATOR_NOT_IN_PLAN',
   ALREADY_ACKNOWLEDGED = 'ALREADY_ACKNOWLEDGED',
   COMMENT_REQUIRED = 'COMMENT_REQUIRED',
+  SYNC_BATCH_SIZE = 'SYNC_BATCH_SIZE',
+  CLIENT_ID_INVALID = 'CLIENT_ID_INVALID',
+  CLIENT_ID_REUSED = 'CLIENT_ID_REUSED',
+  WRITTEN_IN_FUTURE = 'WRITTEN_IN_FUTURE',
+  DATE_AFTER_WRITTEN = 'DATE_AFTER_WRITTEN',
 }
 
 const TABLE: Record<ActivityProblem, { code: UserErrorCode; message: Text }> = {
@@ -59,6 +64,38 @@ const TABLE: Record<ActivityProblem, { code: UserErrorCode; message: Text }> = {
     message: {
       id: 'Sebutkan alasan aktivitas harian dikembalikan (paling banyak 2.000 karakter).',
       en: 'Say why the entry is returned (at most 2,000 characters).',
+    },
+  },
+  SYNC_BATCH_SIZE: {
+    code: UserErrorCode.INVALID,
+    message: { id: 'Kirim 1 sampai 50 aktivitas harian sekaligus.', en: 'Send 1 to 50 entries at a time.' },
+  },
+  CLIENT_ID_INVALID: {
+    code: UserErrorCode.INVALID,
+    message: {
+      id: 'Id klien terdiri atas 1 sampai 100 karakter berupa huruf, angka, ".", "_", ":" dan "-".',
+      en: 'A client id is 1 to 100 characters of letters, digits, ".", "_", ":" and "-".',
+    },
+  },
+  CLIENT_ID_REUSED: {
+    code: UserErrorCode.IDEMPOTENCY_KEY_REUSED,
+    message: {
+      id: 'Id klien ini sudah dipakai untuk aktivitas harian lain (tanggal atau waktu penulisan lain); beri aktivitas ini id baru.',
+      en: 'You recorded another entry (another day or time written) under this client id; give this one a new id.',
+    },
+  },
+  WRITTEN_IN_FUTURE: {
+    code: UserErrorCode.INVALID,
+    message: {
+      id: 'Waktu penulisan berada di masa depan: periksa jam perangkat Anda.',
+      en: 'The time written is in the future: check the device clock.',
+    },
+  },
+  DATE_AFTER_WRITTEN: {
+    code: UserErrorCode.INVALID,
+    message: {
+      id: 'Tanggal aktivitas sesudah tanggal aktivitas itu ditulis.',
+      en: 'The day is after the day the entry was written.',
     },
   },
 };

@@ -16,6 +16,9 @@ import { RecordActivityInput, ReviewActivityInput, UpdateActivityInput } from '.
 import { type ActivityRange } from './activity.loaders';
 import { activityService } from './activity.service';
 import { ActivityStatus, DailyActivity } from './daily-activity.entity';
+import { SyncActivitiesInput, SyncActivitiesPayload } from './activity-sync.types';
+import { activitySyncService } from './activity-sync.service';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 export const DailyActivityConnection = ConnectionType(
   DailyActivity,
@@ -93,12 +96,25 @@ export class DailyActivityResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => RecordActivityPayload, { description: 'Records a day’s work in your daily log.' })
   recordActivity(
     @Ctx() ctx: RequestContext,
     @Arg('input', INPUT) input: RecordActivityInput,
   ): Promise<RecordActivityPayload> {
     return runMutation(ctx, (tx) => activityService.record(tx, input));
+  }
+
+  @Allow(Permission.SIGNED_IN)
+  @Mutation(() => SyncActivitiesPayload, {
+    description:
+      'Records daily-log entries written offline, each on its own: one result per entry, in order. Safe to send again after a lost answer: an entry already recorded (same clientId) is answered, not written twice.',
+  })
+  syncActivities(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: 'The entries.' }) input: SyncActivitiesInput,
+  ): Promise<SyncActivitiesPayload> {
+    return activitySyncService.sync(ctx, input);
   }
 
   @Allow(Permission.SIGNED_IN)

@@ -70,17 +70,31 @@ export class ActivityService {
   }
 
   async record(ctx: RequestContext, input: RecordActivityInput): Promise<{ activity: DailyActivity }> {
+    return this.recordEntry(ctx, input, inputPath, { clientId: null, writtenAt: null });
+  }
+
+  /**
+   * Records one entry of the caller's log: `recordActivity`, and each entry of `syncActivities` (with its device's
+   * id and when it was written; `path` names the entry's fields in its errors).
+   */
+  async recordEntry(
+    ctx: RequestContext,
+    input: RecordActivityInput,
+    path: (field: string) => string[],
+    offline: Pick<DailyActivity, 'clientId' | 'writtenAt'>,
+  ): Promise<{ activity: DailyActivity }> {
     const me = ctx.actor.employeeId;
     // A client (analyst, integration) has no daily log: refused like any other actor without the right.
     if (me === undefined) throw forbidden(ERROR_MESSAGES.noDailyLog);
     const errors = new UserErrorList();
-    const description = requiredText(errors, input.description, inputPath('description'), 'The description', 2000);
-    this.checkDuration(errors, input.durationMinutes);
-    const evidenceUrl = this.checkUrl(errors, input.evidenceUrl);
-    if (input.date > ctx.today()) errors.addError(activityError(ActivityProblem.DATE_IN_FUTURE, inputPath('date')));
+    const description = requiredText(errors, input.description, path('description'), 'The description', 2000);
+    this.checkDuration(errors, input.durationMinutes, path);
+    const evidenceUrl = this.checkUrl(errors, input.evidenceUrl, path);
+    if (input.date > ctx.today()) errors.addError(activityError(ActivityProblem.DATE_IN_FUTURE, path('date')));
     errors.throwIfAny();
-    const plan = await this.planOn(ctx, me, input.date);
-    const indicatorId = input.indicatorId == null ? null : await this.checkIndicator(ctx, plan, input.indicatorId);
+    const plan = await this.planOn(ctx, me, input.date, path);
+    const indicatorId =
+      input.indicatorId == null ? null : await this.checkIndicator(ctx, plan, input.indicatorId, path);
     const now = ctx.now();
     const activity = ctx.em.getRepository(DailyActivity).create({
       employeeId: me,
@@ -94,6 +108,8 @@ export class ActivityService {
       reviewComment: null,
       reviewerEmployeeId: null,
       reviewedAt: null,
+      clientId: offline.clientId,
+      writtenAt: offline.writtenAt,
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -212,14 +228,19 @@ export class ActivityService {
   }
 
   /** The employee's open plan on a day, checking the day falls in a period that is not closed. */
-  private async planOn(ctx: RequestContext, employeeId: number, day: string): Promise<Appraisal | null> {
+  private async planOn(
+    ctx: RequestContext,
+    employeeId: number,
+    day: string,
+    path = inputPath,
+  ): Promise<Appraisal | null> {
     const period = await ctx.em
       .getRepository(PerformancePeriod)
       .createQueryBuilder('period')
       .where('period.start_date <= :day AND period.end_date >= :day', { day })
       .getOne();
     if (!period || period.status === PeriodStatus.CLOSED)
-      throw new UserErrorsException([activityError(ActivityProblem.DATE_OUTSIDE_PERIOD, inputPath('date'))]);
+      throw new UserErrorsException([activityError(ActivityProblem.DATE_OUTSIDE_PERIOD, path('date'))]);
     return ctx.em
       .getRepository(Appraisal)
       .createQueryBuilder('plan')
@@ -231,24 +252,29 @@ export class ActivityService {
       .getOne();
   }
 
-  private async checkIndicator(ctx: RequestContext, plan: Appraisal | null, globalId: string): Promise<number> {
+  private async checkIndicator(
+    ctx: RequestContext,
+    plan: Appraisal | null,
+    globalId: string,
+    path = inputPath,
+  ): Promise<number> {
     const id = idOfType(globalId, Indicator.typeName);
     const [indicator] = id === null ? [null] : await workPlanService.getIndicators(ctx, [id]);
     const [rhk] = indicator ? await workPlanService.getMany(ctx, [indicator.workResultPlanId]) : [null];
     if (!plan || !rhk || rhk.appraisalId !== plan.rowId)
-      throw new UserErrorsException([activityError(ActivityProblem.INDICATOR_NOT_IN_PLAN, inputPath('indicatorId'))]);
+      throw new UserErrorsException([activityError(ActivityProblem.INDICATOR_NOT_IN_PLAN, path('indicatorId'))]);
     return indicator!.rowId;
   }
 
-  private checkDuration(errors: UserErrorList, minutes: number): void {
+  private checkDuration(errors: UserErrorList, minutes: number, path = inputPath): void {
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
-      errors.addError(activityError(ActivityProblem.DURATION_INVALID, inputPath('durationMinutes')));
+      errors.addError(activityError(ActivityProblem.DURATION_INVALID, path('durationMinutes')));
   }
 
-  private checkUrl(errors: UserErrorList, url: string | null | undefined): string | null | undefined {
+  private checkUrl(errors: UserErrorList, url: string | null | undefined, path = inputPath): string | null | undefined {
     if (url == null || url.trim() === '') return url === undefined ? undefined : null;
     if (!isEvidenceUrl(url.trim())) {
-      errors.addError(activityError(ActivityProblem.URL_INVALID, inputPath('evidenceUrl')));
+      errors.addError(activityError(ActivityProblem.URL_INVALID, path('evidenceUrl')));
       return undefined;
     }
     return url.trim();

@@ -26,6 +26,7 @@ registerEnumType(ActivityStatus, {
 
 @Entity('daily_activity')
 @Index('IDX_daily_activity_employee_date', ['employeeId', 'activityDate'])
+@Index('UQ_daily_activity_client', ['employeeId', 'clientId'], { unique: true })
 @ObjectType('DailyActivity', {
   implements: Node,
   description:
@@ -99,6 +100,21 @@ export class DailyActivity {
   @Column({ type: 'integer' })
   @Field(() => Int, { description: 'Increases with every change; pass it as `expectedVersion` to update.' })
   version!: number;
+
+  /** The entry's id on the device that wrote it offline (`syncActivities`): a resend finds it by this. */
+  @Column({ name: 'client_id', type: 'varchar', length: 100, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The id your device gave the entry when it was written offline (syncActivities); null otherwise.',
+  })
+  clientId!: string | null;
+
+  @Column({ name: 'written_at', type: 'datetime', nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the entry was written on the device, for entries sent by syncActivities (UTC).',
+  })
+  writtenAt!: Date | null;
 
   @Column({ name: 'created_at', type: 'datetime' })
   @Field(() => Date, { description: 'When it was recorded (UTC).' })

@@ -49,6 +49,7 @@ import {
 } from './appraisal.types';
 import { appraisalWorkflowService } from './appraisal-workflow.service';
 import { transferService } from './transfer.service';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 const INPUT = { description: 'What to create or change.' };
 
@@ -184,6 +185,7 @@ export class AppraisalResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => CreateAppraisalPayload, {
     description:
       'Starts your plan (SKP) for a period, with your current supervisor as appraiser; HR admins may start one for an employee.',
@@ -196,6 +198,7 @@ export class AppraisalResolver {
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
+  @Idempotent()
   @Mutation(() => CreateAppraisalsForUnitPayload, {
     description: 'Starts plans in bulk for a unit subtree (HR admins in scope).',
   })

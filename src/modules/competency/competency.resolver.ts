@@ -25,6 +25,7 @@ import {
 } from './competency.types';
 import { PositionRequirement } from './position-requirement.entity';
 import { talentService } from './talent.service';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 export const CompetencyConnection = ConnectionType(
   Competency,
@@ -55,6 +56,7 @@ export class CompetencyResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => CreateCompetencyPayload, {
     description: 'Adds a technical competency to the dictionary (region-wide HR admins).',
   })

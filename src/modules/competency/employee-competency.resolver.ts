@@ -35,6 +35,7 @@ import { DevelopmentSuggestion } from './development-suggestion.entity';
 import { developmentService } from './development.service';
 import { PotentialRating } from './potential-rating.entity';
 import { talentService } from './talent.service';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 const INPUT = { description: 'What to create or change.' };
 
@@ -113,6 +114,7 @@ export class EmployeeCompetencyResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => RecordCompetencyAssessmentPayload, {
     description:
       'Records an assessed level: SELF by the employee, SUPERVISOR by someone above them, TEST and ASSESSMENT_CENTRE by HR in scope.',
@@ -125,6 +127,7 @@ export class EmployeeCompetencyResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => SuggestDevelopmentPayload, {
     description: 'Suggests a development step (someone above the employee, or HR in scope).',
   })

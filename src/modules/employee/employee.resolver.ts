@@ -29,6 +29,7 @@ import {
   SetSupervisorPayload,
   UpdateEmployeePayload,
 } from './employee.types';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 @Resolver(() => Employee)
 export class EmployeeResolver {
@@ -127,6 +128,7 @@ export class EmployeeResolver {
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
+  @Idempotent()
   @Mutation(() => CreateEmployeePayload, { description: 'Records a new employee (HR admins).' })
   createEmployee(
     @Ctx() ctx: RequestContext,

@@ -40,6 +40,7 @@ import { type CurveViolation } from './distribution-curve';
 import { UnitRating } from './unit-rating.entity';
 import { unitRatingService } from './unit-rating.service';
 import { curveRuleText } from './evaluation.errors';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 const INPUT = { description: 'What to create or change.' };
 const violationView = (v: CurveViolation, ctx: RequestContext): CurveViolationView => ({
@@ -122,6 +123,7 @@ export class EvaluationResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => FileObjectionPayload, {
     description:
       'Objects to your final annual rating within the window (keberatan); the appraiser’s supervisor decides.',

@@ -18,6 +18,7 @@ import { Indicator } from '../work-plan/indicator.entity';
 import { Feedback, FeedbackTarget } from './feedback.entity';
 import { GiveFeedbackInput, ReplyToFeedbackInput } from './feedback.inputs';
 import { feedbackService } from './feedback.service';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 export const FeedbackConnection = ConnectionType(Feedback, 'Feedback', 'A page of feedback, newest first.');
 export type FeedbackConnection = InstanceType<typeof FeedbackConnection>;
@@ -73,6 +74,7 @@ export class FeedbackResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => GiveFeedbackPayload, {
     description:
       'Gives feedback to someone you appraise or stand above; they see it at once (subscription feedbackReceived).',
@@ -85,6 +87,7 @@ export class FeedbackResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => ReplyToFeedbackPayload, { description: 'Replies to feedback addressed to you.' })
   replyToFeedback(
     @Ctx() ctx: RequestContext,

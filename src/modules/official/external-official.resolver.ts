@@ -8,6 +8,7 @@ import { Permission } from '../../core/policy/permission';
 import { ExternalOfficial } from './external-official.entity';
 import { CreateExternalOfficialInput, UpdateExternalOfficialInput } from './external-official.inputs';
 import { externalOfficialService } from './external-official.service';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 @ObjectType({ description: 'Result of an external official mutation.' })
 export class ExternalOfficialPayload {
@@ -39,6 +40,7 @@ export class ExternalOfficialResolver {
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
+  @Idempotent()
   @Mutation(() => CreateExternalOfficialPayload, {
     description: 'Records an official outside the civil service (region-wide HR admins).',
   })

@@ -9,6 +9,7 @@ import { ChangePeriodStatusInput, OpenPeriodInput, UpdatePeriodInput } from './p
 import { periodService } from './period.service';
 import { ChangePeriodStatusPayload, OpenPeriodPayload, UpdatePeriodPayload } from './period.types';
 import { deriveSubPeriods, SubPeriod } from './sub-periods';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 @Resolver(() => PerformancePeriod)
 export class PeriodResolver {
@@ -37,6 +38,7 @@ export class PeriodResolver {
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
+  @Idempotent()
   @Mutation(() => OpenPeriodPayload, { description: 'Opens a performance year in PLANNING (region-wide HR admins).' })
   openPeriod(
     @Ctx() ctx: RequestContext,

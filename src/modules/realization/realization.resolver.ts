@@ -11,6 +11,7 @@ import { Evidence } from './evidence';
 import { RecordRealizationInput } from './realization.inputs';
 import { Realization } from './realization.entity';
 import { realizationService } from './realization.service';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 @ObjectType({ description: 'Result of recordRealization.' })
 export class RecordRealizationPayload {
@@ -35,6 +36,7 @@ export class RealizationResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => RecordRealizationPayload, {
     description:
       'Records or corrects what you achieved on one of your indicators in a month or quarter, with evidence.',

@@ -13,6 +13,7 @@ import { Unit } from './unit.entity';
 import { CreateUnitInput, MoveUnitInput, UnitFilter, UnitOrder, UpdateUnitInput } from './unit.inputs';
 import { unitService } from './unit.service';
 import { CreateUnitPayload, MoveUnitPayload, UnitConnection, UpdateUnitPayload } from './unit.types';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 @Resolver(() => Unit)
 export class UnitResolver {
@@ -103,6 +104,7 @@ export class UnitResolver {
   }
 
   @Allow(Permission.MANAGE_ORGANISATION)
+  @Idempotent()
   @Mutation(() => CreateUnitPayload, { description: 'Creates a unit (HR admins).' })
   createUnit(
     @Ctx() ctx: RequestContext,

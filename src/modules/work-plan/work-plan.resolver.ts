@@ -32,6 +32,7 @@ import {
   UpdateWorkResultPlanPayload,
 } from './work-plan.types';
 import { WorkResultPlan } from './work-result-plan.entity';
+import { Idempotent } from '../../core/idempotency/idempotent';
 
 const INPUT = { description: 'What to create or change.' };
 
@@ -93,6 +94,7 @@ export class WorkResultPlanResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => AddWorkResultPlanPayload, {
     description: 'Adds an RHK to your plan; a main RHK of staff must support one of the appraiser’s RHK.',
   })
@@ -126,6 +128,7 @@ export class WorkResultPlanResolver {
   }
 
   @Allow(Permission.SIGNED_IN)
+  @Idempotent()
   @Mutation(() => AddIndicatorPayload, {
     description: 'Adds an indicator (IKI) with its target to an RHK of your plan.',
   })
