@@ -9,7 +9,7 @@ import { UnitKind } from '../modules/unit/unit-kind';
 import { ADDITIONAL_RESULT, GENERIC_RESULTS, JPT_RESULTS, type ResultTemplate, STAFF_RESULTS } from './plan-templates';
 import { Random } from './random';
 import { type PlannedEmployee, type PlannedUnit, type RegionPlan } from './region-plan';
-import { insertRows, type SeedProgress } from './seed-writer';
+import { insertRows, type SeedProgress, TRANSITION_COLUMNS } from './seed-writer';
 
 const EMPLOYEES_PER_FLUSH = 2000;
 
@@ -105,23 +105,7 @@ async function flush(em: EntityManager, b: Buffers): Promise<void> {
     b.indicators,
     noop,
   );
-  await insertRows(
-    em,
-    'appraisal_transition',
-    [
-      'appraisal_id',
-      'action',
-      'from_status',
-      'to_status',
-      'actor_kind',
-      'actor_employee_id',
-      'actor_subject',
-      'reason',
-      'occurred_at',
-    ],
-    b.transitions,
-    noop,
-  );
+  await insertRows(em, 'appraisal_transition', TRANSITION_COLUMNS, b.transitions, noop);
   await insertRows(
     em,
     'behavior_expectation',

@@ -248,3 +248,16 @@ export async function demoClosedYear(
       }
     : undefined;
 }
+
+/** The columns of an `appraisal_transition` row, as both the running year's and the previous year's seeds write it. */
+export const TRANSITION_COLUMNS = [
+  'appraisal_id',
+  'action',
+  'from_status',
+  'to_status',
+  'actor_kind',
+  'actor_employee_id',
+  'actor_subject',
+  'reason',
+  'occurred_at',
+];

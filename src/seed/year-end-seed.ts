@@ -19,7 +19,7 @@ import { PeriodStatus } from '../modules/period/period-enums';
 import { WorkResultKind } from '../modules/work-plan/work-plan-enums';
 import { Random } from './random';
 import { type PlannedEmployee, type RegionPlan } from './region-plan';
-import { insertRows, type SeedProgress } from './seed-writer';
+import { insertRows, type SeedProgress, TRANSITION_COLUMNS } from './seed-writer';
 import { type RatingPair, spreadRatings, unitRatingFor } from './year-end-spread';
 
 /** The HR client that records what an external official (the Bupati) decides, as elsewhere in the seed. */
@@ -542,23 +542,7 @@ export async function writeYearEnd(
     // The decided evaluations first: the ones they supersede point at them.
     await insertRows(em, 'evaluation', EVALUATION_COLUMNS, decidedRows, noop);
     await insertRows(em, 'evaluation', EVALUATION_COLUMNS, rows.evaluations, noop);
-    await insertRows(
-      em,
-      'appraisal_transition',
-      [
-        'appraisal_id',
-        'action',
-        'from_status',
-        'to_status',
-        'actor_kind',
-        'actor_employee_id',
-        'actor_subject',
-        'reason',
-        'occurred_at',
-      ],
-      rows.transitions,
-      noop,
-    );
+    await insertRows(em, 'appraisal_transition', TRANSITION_COLUMNS, rows.transitions, noop);
     for (const u of planUpdates) {
       for (let i = 0; i < u.ids.length; i += 500) {
         const ids = u.ids.slice(i, i + 500);
