@@ -9,6 +9,7 @@ import { AnalyticsReportingCells1764390000000 } from './1764390000000-analytics-
 import { EvaluationSupersededOnObjection1764400000000 } from './1764400000000-evaluation-superseded-on-objection';
 import { IdempotencyKeys1764417000000 } from './1764417000000-idempotency-keys';
 import { ActivityClientIds1764418000000 } from './1764418000000-activity-client-ids';
+import { Outbox1764420000000 } from './1764420000000-outbox';
 
 /** Every migration, oldest first. The only way any schema is built, in tests too. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   EvaluationSupersededOnObjection1764400000000,
   IdempotencyKeys1764417000000,
   ActivityClientIds1764418000000,
+  Outbox1764420000000,
 ];

@@ -25,6 +25,7 @@ import { DevelopmentSuggestion } from './modules/competency/development-suggesti
 import { PotentialRating } from './modules/competency/potential-rating.entity';
 import { ReportingCellRow } from './modules/analytics/reporting-cell.entity';
 import { IdempotencyRecord } from './core/idempotency/idempotency-record.entity';
+import { OutboxEvent } from './modules/outbox/outbox-event.entity';
 
 /** Every TypeORM entity; the schema itself is built only by `migrations/`. */
 export const entities = [
@@ -55,4 +56,5 @@ export const entities = [
   PotentialRating,
   ReportingCellRow,
   IdempotencyRecord,
+  OutboxEvent,
 ];

@@ -1,0 +1,10 @@
+/**
+ * The domain events a portal can receive (webhooks, the changes feed): `docs/events.md` lists each with its
+ * payload. Names are `subject.what-happened`, as Standard Webhooks suggests; a name never changes once released.
+ */
+export enum EventType {
+  FEEDBACK_RECEIVED = 'feedback.received',
+  ACTIVITY_REVIEWED = 'activity.reviewed',
+  APPRAISAL_CHANGED = 'appraisal.changed',
+  EMPLOYEE_DEACTIVATED = 'employee.deactivated',
+}
