@@ -4,7 +4,7 @@ import { Employee } from './modules/employee/employee.entity';
 import { ExternalOfficial } from './modules/official/external-official.entity';
 import { UnitClosure } from './modules/unit/unit-closure.entity';
 import { Unit } from './modules/unit/unit.entity';
-import { TreeLock } from './core/tree/tree-lock.entity';
+import { LockRow } from './core/database/lock-row.entity';
 import { PerformancePeriod } from './modules/period/performance-period.entity';
 import { Appraisal } from './modules/appraisal/appraisal.entity';
 import { AppraisalTransition } from './modules/appraisal/appraisal-transition.entity';
@@ -35,7 +35,7 @@ export const entities = [
   Employee,
   EmployeeClosure,
   AuditEntry,
-  TreeLock,
+  LockRow,
   PerformancePeriod,
   Appraisal,
   AppraisalTransition,
