@@ -13,6 +13,7 @@ const RAW_SQL_ALLOWED = [
   'analytics/export.router.ts',
   'competency/talent.service.ts',
   'personal-data/personal-data.sections.ts',
+  'reminder/reminder-queries.ts',
   'work-plan/work-plan.service.ts',
 ];
 

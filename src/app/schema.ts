@@ -59,6 +59,8 @@ import { TalentMatrixResolver } from '../modules/competency/talent.resolver';
 import { AppraisalDocumentsResolver } from '../modules/document/document.resolver';
 import { AnalyticsResolver, CascadeRowResolver } from '../modules/analytics/analytics.resolver';
 import { PersonalDataResolver } from '../modules/personal-data/personal-data.resolver';
+import { ReminderResolver } from '../modules/reminder/reminder.resolver';
+import { ReminderSubscriptions } from '../modules/reminder/reminder.subscriptions';
 
 export const resolvers = [
   NodeResolver,
@@ -106,6 +108,8 @@ export const resolvers = [
   CascadeRowResolver,
   AppraisalDocumentsResolver,
   PersonalDataResolver,
+  ReminderResolver,
+  ReminderSubscriptions,
   UserErrorResolver,
 ] as const;
 

@@ -47,6 +47,7 @@ import { configureCursorSecret } from '../core/graphql/cursor-seal';
 import { explorerRouter } from './explorer/explorer.router';
 import { compressAnswers } from './compression';
 import { idempotencyPlugin } from '../core/idempotency/idempotency-plugin';
+import { ReminderScheduler } from '../modules/reminder/reminder-scheduler';
 
 export interface RequestStats {
   requestId: string;
@@ -79,6 +80,8 @@ export interface RunningServer {
   activeSubscriptions(): number;
   /** GraphQL operations over HTTP: running, waiting their turn, and requests not yet authenticated. */
   operations: AdmissionGate & { pending(): number };
+  /** The reminder scheduler: running when `REMINDERS` is on, else idle (tests call `runOnce`). */
+  reminders: ReminderScheduler;
   /** Stops accepting, drains in-flight requests, then resolves. The caller closes the database. */
   stop(): Promise<void>;
 }
@@ -217,6 +220,15 @@ export async function createServer(
       maxBufferedBytes: config.wsMaxBufferedBytes,
       revalidateMs: config.wsRevalidateMs,
     },
+  });
+  const reminders = new ReminderScheduler({
+    db,
+    settings: config.reminders,
+    appraisal: config.appraisal,
+    timeZone: config.timeZone,
+    log,
+    events: events.bus,
+    clock: options.clock,
   });
   const metrics = createMetrics(db, {
     defaults: config.env !== 'test',
@@ -374,13 +386,16 @@ export async function createServer(
         ? `${await listenOn(metricsServer, config.metricsPort!, config.metricsHost)}/metrics`
         : undefined;
       const url = `${await listenOn(httpServer, port, host)}/graphql`;
+      if (config.reminders.enabled) reminders.start();
       return {
         httpServer,
         url,
         metricsUrl,
         activeSubscriptions: () => subscriptions.activeCount(),
         operations: { inFlight: gate.inFlight, waiting: gate.waiting, hold: gate.hold, pending: pending.pending },
+        reminders,
         stop: async () => {
+          await reminders.stop();
           metricsServer?.closeAllConnections();
           await Promise.all([apollo.stop(), metricsServer && new Promise((resolve) => metricsServer.close(resolve))]);
           if (ownEvents) await events.close();
