@@ -1,4 +1,5 @@
 import { Role } from '../../src/core/auth/role';
+import { loadConfig } from '../../src/core/config/config';
 import { toGlobalId } from '../../src/core/graphql/global-id';
 import { createLogger } from '../../src/core/server/logger';
 import { Appraisal } from '../../src/modules/appraisal/appraisal.entity';
@@ -11,7 +12,8 @@ import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
 import { EvaluationCadence, PeriodStatus } from '../../src/modules/period/period-enums';
 import { PerformancePeriod } from '../../src/modules/period/performance-period.entity';
 import { Realization } from '../../src/modules/realization/realization.entity';
-import { ReminderScheduler } from '../../src/modules/reminder/reminder-scheduler';
+import { REMINDER_LEASE, ReminderScheduler } from '../../src/modules/reminder/reminder-scheduler';
+import { SchedulerLease } from '../../src/modules/reminder/scheduler-lease.entity';
 import { type Unit } from '../../src/modules/unit/unit.entity';
 import { Indicator } from '../../src/modules/work-plan/indicator.entity';
 import { WorkResultKind } from '../../src/modules/work-plan/work-plan-enums';
@@ -261,6 +263,8 @@ describe('reminders', () => {
   });
 
   it('writes each kind for the right people only (a fixed clock: Wednesday 27 January 2027, WIT)', async () => {
+    // Off in tests unless started: nothing has run yet.
+    expect(await app.db.manager.getRepository(SchedulerLease).count()).toBe(0);
     const run = await app.server.reminders.runOnce(WED);
     expect(run.leader).toBe(true);
     const wed = ofDay(await rows(), '2027-01-27');
@@ -446,5 +450,22 @@ describe('reminders', () => {
     const later = new Date(monday.getTime() + 3 * 3600_000 + 60_000);
     expect((await follower.runOnce(later)).leader).toBe(true);
     expect((await leader.runOnce(later)).leader).toBe(false);
+  });
+});
+
+describe('the scheduler in the service', () => {
+  it('starts with the server when REMINDERS is on, and gives its lease up when the server stops', async () => {
+    const app = await TestApp.start({ reminders: { ...loadConfig({ NODE_ENV: 'test' }).reminders, enabled: true } });
+    const lease = () => app.db.manager.getRepository(SchedulerLease).findOneBy({ name: REMINDER_LEASE });
+    try {
+      for (let i = 0; i < 100 && !(await lease()); i++) await new Promise((r) => setTimeout(r, 20));
+      const held = await lease();
+      expect(held?.holder).toBe(app.server.reminders.holder);
+      expect(held!.expiresAt.getTime()).toBeGreaterThan(Date.now());
+      await app.server.stop();
+      expect((await lease())!.expiresAt.getTime()).toBeLessThanOrEqual(Date.now());
+    } finally {
+      await app.testDb.drop();
+    }
   });
 });

@@ -79,9 +79,9 @@ export class ReminderScheduler {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.running?.catch(() => undefined);
-    await releaseLease(this.options.db.manager, REMINDER_LEASE, this.holder, this.clock()).catch((error: unknown) =>
-      this.options.log.warn({ err: error }, 'could not release the reminder lease'),
-    );
+    await this.options.db
+      .transaction((em) => releaseLease(em, REMINDER_LEASE, this.holder, this.clock()))
+      .catch((error: unknown) => this.options.log.warn({ err: error }, 'could not release the reminder lease'));
   }
 
   /** One run at `now` (tests pass a fixed instant); a run already under way is waited for instead. */
@@ -92,34 +92,39 @@ export class ReminderScheduler {
 
   private async run(now: Date): Promise<ReminderRun> {
     const { db, settings, appraisal, timeZone } = this.options;
+    // Every write goes through db.transaction: on SQLite's one connection a bare statement would join (and roll
+    // back with) whatever request transaction is open at that moment.
     // Held for two intervals: renewed every run, and taken over by another instance after a missed one or two.
-    const leader = await takeLease(db.manager, REMINDER_LEASE, this.holder, now, 2 * settings.intervalMs);
+    const leader = await db.transaction((em) =>
+      takeLease(em, REMINDER_LEASE, this.holder, now, 2 * settings.intervalMs),
+    );
     if (!leader) return { leader: false, written: 0 };
     const today = localDateOf(now, timeZone);
-    const written = await db.transaction(async (em) => {
-      const scope: RunScope = { em, kind: db.kind, now, today, timeZone };
-      const before = await lastOutboxId(scope);
-      await planningDeadline(scope, settings.planningDays);
-      for (const period of await runningPeriods(scope)) {
-        const cadence = period.cadence === 'MONTHLY' ? EvaluationCadence.MONTHLY : EvaluationCadence.QUARTERLY;
-        const ending = subPeriodEnding(today, period.year, cadence, settings.realizationDays);
-        if (ending)
-          await realizationMissing(scope, { periodId: period.id, index: ending.index, endDate: ending.endDate });
-      }
-      await activityReviewPending(scope, reviewCutoffDay(today, settings.reviewWorkingDays));
-      await planApprovalPending(scope);
-      await objectionWindowClosing(
-        scope,
-        deliveriesClosingSoon(
-          today,
-          settings.objectionDays,
-          appraisal.objectionWindowDays,
-          appraisal.objectionDayCounting,
-        ),
-      );
-      return remindersWrittenAfter(scope, before, REMINDER_TYPES);
-    });
-    // After the commit: a subscriber reads the reminder from the outbox.
+    const scope = (em = db.manager): RunScope => ({ em, kind: db.kind, now, today, timeZone });
+    const kinds: Array<(scope: RunScope) => Promise<void>> = [(s) => planningDeadline(s, settings.planningDays)];
+    for (const period of await runningPeriods(scope())) {
+      const cadence = period.cadence === 'MONTHLY' ? EvaluationCadence.MONTHLY : EvaluationCadence.QUARTERLY;
+      const ending = subPeriodEnding(today, period.year, cadence, settings.realizationDays);
+      if (ending)
+        kinds.push((s) => realizationMissing(s, { periodId: period.id, index: ending.index, endDate: ending.endDate }));
+    }
+    const deliveries = deliveriesClosingSoon(
+      today,
+      settings.objectionDays,
+      appraisal.objectionWindowDays,
+      appraisal.objectionDayCounting,
+    );
+    kinds.push(
+      (s) => activityReviewPending(s, reviewCutoffDay(today, settings.reviewWorkingDays)),
+      (s) => planApprovalPending(s),
+      (s) => objectionWindowClosing(s, deliveries),
+    );
+    const before = await lastOutboxId(scope());
+    // A transaction per kind: each statement stands alone (the deduplication key makes a retry safe), and a
+    // region's run is not one huge write set to certify on a Galera cluster.
+    for (const write of kinds) await db.transaction((em) => write(scope(em)));
+    const written = await remindersWrittenAfter(scope(), before, REMINDER_TYPES);
+    // After the commits: a subscriber reads the reminder from the outbox.
     for (let i = 0; i < written.length; i += ANNOUNCE_CHUNK)
       this.options.events?.publish(Topic.REMINDERS_WRITTEN, { reminders: written.slice(i, i + ANNOUNCE_CHUNK) });
     this.options.log.info({ day: today, written: written.length }, 'reminders written');
