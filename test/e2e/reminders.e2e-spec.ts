@@ -337,7 +337,7 @@ describe('reminders', () => {
       reminders: {
         totalCount: number;
         pageInfo: { hasNextPage: boolean; endCursor: string };
-        nodes: Array<{ kind: string; subjectId: string; day: string }>;
+        nodes: Array<{ id: string; kind: string; subjectId: string; day: string }>;
       };
     }>(query, { first: 2 }, token);
     expect(first.reminders.totalCount).toBe(mine.length);
@@ -360,6 +360,11 @@ describe('reminders', () => {
     expect(theirs.reminders.nodes.map((n) => n.kind).sort()).toEqual(
       ['OBJECTION_WINDOW_CLOSING', 'OBJECTION_WINDOW_CLOSING', 'PLANNING_DEADLINE', 'PLANNING_DEADLINE'].sort(),
     );
+    // By global id: the recipient reads it, anyone else reads null, as if it did not exist.
+    const nodeQuery = 'query($id: ID!) { node(id: $id) { id ... on Reminder { kind } } }';
+    const id = first.reminders.nodes[0]!.id;
+    expect((await app.data<{ node: unknown }>(nodeQuery, { id }, token)).node).toMatchObject({ id });
+    expect((await app.data<{ node: unknown }>(nodeQuery, { id }, await app.token(submitted.nip))).node).toBeNull();
     const hr = await app.data<{ reminders: { totalCount: number } }>(
       'query { reminders { totalCount } }',
       {},

@@ -24,6 +24,12 @@ export const reminderService = {
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: Reminder.of(e.node) })) };
   },
 
+  /** `ids` in the order asked, null where the reminder is not the caller's (or does not exist): for `node(id:)`. */
+  async getMany(ctx: RequestContext, ids: readonly number[]): Promise<Array<Reminder | null>> {
+    const mine = new Map((await this.getMine(ctx, [...ids])).map((r) => [r.rowId, r]));
+    return ids.map((id) => mine.get(id) ?? null);
+  },
+
   /** Those of `ids` addressed to the caller, in id order. */
   async getMine(ctx: RequestContext, ids: number[]): Promise<Reminder[]> {
     const me = ctx.actor.employeeId;

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ConnectionType } from '../../core/graphql/connection';
 import { toGlobalId } from '../../core/graphql/global-id';
+import { Node } from '../../core/graphql/node';
 import { type LocalDate } from '../../core/time/local-date';
 import { type OutboxEvent } from '../outbox/outbox-event.entity';
 import { ReminderKind } from './reminder-kind';
@@ -18,6 +19,7 @@ interface ReminderPayload {
 }
 
 @ObjectType('Reminder', {
+  implements: Node,
   description:
     'A reminder written for you by the scheduler (at most one per kind, subject and day); the same event reaches ' +
     'webhooks and the changes feed. `docs/reminders.md` lists the kinds.',
