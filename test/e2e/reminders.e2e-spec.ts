@@ -208,6 +208,17 @@ describe('reminders', () => {
     return appraisal;
   }
 
+  /** A second scheduler on the same database, as another instance would run. */
+  const scheduler = (holder: string) =>
+    new ReminderScheduler({
+      db: app.db,
+      settings: { ...app.config.reminders, intervalMs: 3600_000 },
+      appraisal: app.config.appraisal,
+      timeZone: app.config.timeZone,
+      log: createLogger('silent'),
+      holder,
+    });
+
   let planOfSubmitted: Appraisal;
   let planOfApprovedNoRealization: Appraisal;
   let deliveredToSubmitted: Appraisal;
@@ -428,15 +439,6 @@ describe('reminders', () => {
   });
 
   it('two schedulers at once: only the lease holder writes; the lease expires and the other takes over', async () => {
-    const scheduler = (holder: string) =>
-      new ReminderScheduler({
-        db: app.db,
-        settings: { ...app.config.reminders, intervalMs: 3600_000 },
-        appraisal: app.config.appraisal,
-        timeZone: app.config.timeZone,
-        log: createLogger('silent'),
-        holder,
-      });
     const [one, two] = [scheduler('instance-one'), scheduler('instance-two')];
     // The test server's own scheduler held the lease until 29 January + 2 h; 1 February it has expired.
     const monday = at('2027-02-01');
@@ -455,6 +457,24 @@ describe('reminders', () => {
     const later = new Date(monday.getTime() + 3 * 3600_000 + 60_000);
     expect((await follower.runOnce(later)).leader).toBe(true);
     expect((await leader.runOnce(later)).leader).toBe(false);
+  });
+
+  it('stop: a run under way writes no further kind, none starts after, and the lease is given up at once', async () => {
+    const stopping = scheduler('instance-three');
+    const tuesday = at('2027-02-02');
+    const before = (await rows()).length;
+    const pending = stopping.runOnce(tuesday);
+    await stopping.stop();
+    expect(await pending).toEqual({ leader: true, written: 0 });
+    expect(await stopping.runOnce(tuesday)).toEqual({ leader: false, written: 0 });
+    expect((await rows()).length).toBe(before);
+    const lease = await app.db.manager.getRepository(SchedulerLease).findOneBy({ name: REMINDER_LEASE });
+    expect(lease!.holder).toBe('instance-three');
+    expect(lease!.expiresAt.getTime()).toBeLessThan(tuesday.getTime());
+    // Another instance takes over at its next run, without waiting for the lease to run out.
+    const next = await scheduler('instance-four').runOnce(tuesday);
+    expect(next.leader).toBe(true);
+    expect(next.written).toBeGreaterThan(0);
   });
 });
 

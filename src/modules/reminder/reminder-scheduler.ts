@@ -54,6 +54,9 @@ export interface ReminderRun {
 export class ReminderScheduler {
   readonly holder: string;
   private timer?: NodeJS.Timeout;
+  private firstRun?: NodeJS.Immediate;
+  /** Set by `stop`: a run under way finishes the kind it is writing and skips the rest, so shutdown is bounded. */
+  private stopping = false;
   private running?: Promise<ReminderRun>;
   private readonly clock: () => Date;
 
@@ -65,18 +68,23 @@ export class ReminderScheduler {
   /** Runs now and then every interval, until `stop`. */
   start(): void {
     if (this.timer) return;
+    this.stopping = false;
     const tick = () => {
       void this.runOnce().catch((error: unknown) => this.options.log.error({ err: error }, 'reminder run failed'));
     };
     this.timer = setInterval(tick, this.options.settings.intervalMs);
     this.timer.unref();
-    setImmediate(tick);
+    this.firstRun = setImmediate(tick);
   }
 
-  /** Stops the timer, waits for a run under way, and gives the lease up. */
+  /**
+   * Stops for good: no further run starts, a run under way finishes the kind it is writing and skips the rest, and
+   * the lease is given up once it has finished.
+   */
   async stop(): Promise<void> {
-    if (!this.timer) return;
+    this.stopping = true;
     clearInterval(this.timer);
+    clearImmediate(this.firstRun);
     this.timer = undefined;
     await this.running?.catch(() => undefined);
     await this.options.db
@@ -91,6 +99,7 @@ export class ReminderScheduler {
   }
 
   private async run(now: Date): Promise<ReminderRun> {
+    if (this.stopping) return { leader: false, written: 0 };
     const { db, settings, appraisal, timeZone } = this.options;
     // Every write goes through db.transaction: on SQLite's one connection a bare statement would join (and roll
     // back with) whatever request transaction is open at that moment.
@@ -122,7 +131,10 @@ export class ReminderScheduler {
     const before = await lastOutboxId(scope());
     // A transaction per kind: each statement stands alone (the deduplication key makes a retry safe), and a
     // region's run is not one huge write set to certify on a Galera cluster.
-    for (const write of kinds) await db.transaction((em) => write(scope(em)));
+    for (const write of kinds) {
+      if (this.stopping) break;
+      await db.transaction((em) => write(scope(em)));
+    }
     const written = await remindersWrittenAfter(scope(), before, REMINDER_TYPES);
     // After the commits: a subscriber reads the reminder from the outbox.
     for (let i = 0; i < written.length; i += ANNOUNCE_CHUNK)
