@@ -49,6 +49,9 @@ describe('reminders', () => {
   /** No 2027 plan; a daily-log entry of Friday 22 January waits for the head; 2026 rating objected to. */
   let noPlan: Employee;
   let inactive: Employee;
+  /** 2027 plan submitted on the morning of Wednesday 27 January: not yet a reminder that day. */
+  let submittedToday: Employee;
+  let planOfSubmittedToday: Appraisal;
   let period2027: PerformancePeriod;
   let period2026: PerformancePeriod;
 
@@ -233,12 +236,14 @@ describe('reminders', () => {
     submitted = await app.fixtures.employee({ unit, supervisor: head });
     noPlan = await app.fixtures.employee({ unit, supervisor: head });
     inactive = await app.fixtures.employee({ unit, supervisor: head });
+    submittedToday = await app.fixtures.employee({ unit, supervisor: head });
     await app.db.manager.query('UPDATE employee SET active = ? WHERE id = ?', [
       app.db.kind === 'sqlite' ? 0 : false,
       inactive.rowId,
     ]);
     period2026 = await period(2026, PeriodStatus.EVALUATING);
     period2027 = await period(2027, PeriodStatus.RUNNING);
+    await period(2025, PeriodStatus.CLOSED);
     planOfApprovedNoRealization = await plan(approvedNoRealization, period2027, AppraisalStatus.APPROVED);
     await indicatorOf(planOfApprovedNoRealization);
     const recorded = await plan(approvedRecorded, period2027, AppraisalStatus.APPROVED);
@@ -261,6 +266,11 @@ describe('reminders', () => {
     // Friday 22 January, 10:00 WIT: waits 3 working days by Wednesday 27, 4 by Thursday 28.
     await activity(noPlan, '2027-01-22', at('2027-01-22'));
     await activity(approvedRecorded, '2027-01-18', at('2027-01-18'), ActivityStatus.ACKNOWLEDGED);
+    // Never reviewed, but its year is closed: nobody can review it any more.
+    await activity(approvedNoRealization, '2025-12-30', at('2025-12-30'));
+    planOfSubmittedToday = await plan(submittedToday, period2027, AppraisalStatus.SUBMITTED, {
+      submittedAt: new Date('2027-01-27T00:30:00Z'),
+    });
     // Delivered 14 January (WIT): the 14-day window closes 28 January.
     deliveredToSubmitted = await delivered(submitted, at('2027-01-14'), false);
     await delivered(noPlan, at('2027-01-14'), true);
@@ -281,11 +291,15 @@ describe('reminders', () => {
     const wed = ofDay(await rows(), '2027-01-27');
     expect(run.written).toBe(wed.length);
     // Planning deadline (31 January, within 7 days): every active employee without an approved 2027 plan.
-    expect(recipients(wed, 'reminder.planning_deadline')).toEqual(ids(head, submitted, noPlan));
+    expect(recipients(wed, 'reminder.planning_deadline')).toEqual(ids(head, submitted, noPlan, submittedToday));
     // Realizations: the last 5 days of January; the approved plan with an indicator not recorded for January.
     expect(recipients(wed, 'reminder.realization_missing')).toEqual(ids(approvedNoRealization));
     // Plans awaiting approval: to the appraiser.
     expect(recipients(wed, 'reminder.plan_approval_pending')).toEqual(ids(head));
+    // Submitted this morning: it waits from tomorrow.
+    expect(wed.filter((r) => r.type === 'reminder.plan_approval_pending').map((r) => r.subjectId)).toEqual([
+      toGlobalId('Appraisal', planOfSubmitted.rowId),
+    ]);
     // The objection window closes on the 28th: the employee who has not objected.
     expect(recipients(wed, 'reminder.objection_window_closing')).toEqual(ids(submitted));
     // Friday's entry has waited 3 working days (Mon, Tue, Wed), not more: the weekend does not count.
@@ -329,8 +343,15 @@ describe('reminders', () => {
     const run = await app.server.reminders.runOnce(THU);
     const thu = ofDay(await rows(), '2027-01-28');
     expect(run.written).toBe(thu.length);
-    expect(recipients(thu, 'reminder.planning_deadline')).toEqual(ids(head, submitted, noPlan));
+    expect(recipients(thu, 'reminder.planning_deadline')).toEqual(ids(head, submitted, noPlan, submittedToday));
+    expect(
+      thu
+        .filter((r) => r.type === 'reminder.plan_approval_pending')
+        .map((r) => r.subjectId)
+        .sort(),
+    ).toEqual([planOfSubmitted, planOfSubmittedToday].map((a) => toGlobalId('Appraisal', a.rowId)).sort());
     // Four working days now (Mon–Thu): to the reviewer, the supervisor of an employee without a plan.
+    // One reminder: the entry of a closed year is not reminded.
     expect(recipients(thu, 'reminder.activity_review_pending')).toEqual(ids(head));
     const review = thu.find((r) => r.type === 'reminder.activity_review_pending')!;
     expect(review.subjectId).toBe(toGlobalId('Employee', noPlan.rowId));
