@@ -55,6 +55,8 @@ export class ReminderScheduler {
   readonly holder: string;
   private timer?: NodeJS.Timeout;
   private firstRun?: NodeJS.Immediate;
+  /** Whether this instance has held the lease: only then is there one to give up. */
+  private everLeader = false;
   /** Set by `stop`: a run under way finishes the kind it is writing and skips the rest, so shutdown is bounded. */
   private stopping = false;
   private running?: Promise<ReminderRun>;
@@ -87,6 +89,7 @@ export class ReminderScheduler {
     clearImmediate(this.firstRun);
     this.timer = undefined;
     await this.running?.catch(() => undefined);
+    if (!this.everLeader) return;
     await this.options.db
       .transaction((em) => releaseLease(em, REMINDER_LEASE, this.holder, this.clock()))
       .catch((error: unknown) => this.options.log.warn({ err: error }, 'could not release the reminder lease'));
@@ -108,6 +111,7 @@ export class ReminderScheduler {
       takeLease(em, REMINDER_LEASE, this.holder, now, 2 * settings.intervalMs),
     );
     if (!leader) return { leader: false, written: 0 };
+    this.everLeader = true;
     const today = localDateOf(now, timeZone);
     const scope = (em = db.manager): RunScope => ({ em, kind: db.kind, now, today, timeZone });
     const kinds: Array<(scope: RunScope) => Promise<void>> = [(s) => planningDeadline(s, settings.planningDays)];
