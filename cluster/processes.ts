@@ -35,8 +35,25 @@ export function alive(pid: number): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Sends `signal` to the process group (a node's state-transfer scripts go with it); SIGKILL after `graceMs`. */
-export async function stopProcess(pid: number, signal: NodeJS.Signals = 'SIGTERM', graceMs = 20_000): Promise<void> {
+/** Whether `pid` runs `command` (a state file left from before a reboot may name ids now used by others). */
+export function runs(pid: number, command: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(command);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends `signal` to the process group (a node's state-transfer scripts go with it); SIGKILL after `graceMs`. Only
+ * when the process runs `command`.
+ */
+export async function stopProcess(
+  pid: number,
+  command: string,
+  signal: NodeJS.Signals = 'SIGTERM',
+  graceMs = 20_000,
+): Promise<void> {
   const send = (s: NodeJS.Signals) => {
     try {
       process.kill(-pid, s);
@@ -48,7 +65,7 @@ export async function stopProcess(pid: number, signal: NodeJS.Signals = 'SIGTERM
       }
     }
   };
-  if (!alive(pid)) return;
+  if (!alive(pid) || !runs(pid, command)) return;
   send(signal);
   const deadline = Date.now() + graceMs;
   while (alive(pid)) {
