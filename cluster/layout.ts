@@ -43,7 +43,7 @@ export function nodePorts(index: number): NodePorts {
     mysql: 3310 + index,
     galera: 4570 + index,
     ist: 4580 + index,
-    sst: 4590 + index,
+    sst: 4560 + index,
     check: 9200 + index,
   };
 }
