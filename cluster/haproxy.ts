@@ -35,8 +35,12 @@ export function haproxyConfig(instances: number[]): string {
     '  balance leastconn',
     '  option httpchk GET /',
     '  http-check expect status 200',
-    // A node that stops being Synced loses its sessions at once: the pool reconnects to a synced node.
-    '  default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions',
+    // A node that stops being Synced for 3 checks loses its sessions at once: the pool reconnects to a synced one.
+    // Three, not one: a donor of an incremental transfer leaves Synced for under a second and keeps serving.
+    '  default-server inter 1s fall 3 rise 2 on-marked-down shutdown-sessions',
+    // A connection refused by a node that just died is tried on another before the check has noticed.
+    '  retries 2',
+    '  option redispatch',
     ...nodes.map((n) => `  server node${n.index} 127.0.0.1:${n.mysql} check port ${n.check}`),
     '',
     'frontend api_front',

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { SignJWT } from 'jose';
 import mysql from 'mysql2/promise';
-import { startNode, waitSynced } from '../cluster/galera-node';
+import { recoverPosition, startNode, waitSynced } from '../cluster/galera-node';
 import { type ClusterState, STATE_FILE, instancePort, nodeUrl, readState } from '../cluster/layout';
 import { alive, stopProcess, waitFor } from '../cluster/processes';
 import { startInstance, waitReady } from '../cluster/up';
@@ -27,7 +26,14 @@ import { type OpenSubscription, SubscriptionClient } from '../test/support/subsc
  */
 
 const ROOT = resolve(__dirname, '..');
-const run = promisify(execFile);
+/** Runs one of the cluster scripts with its progress on this terminal; rejects when it fails. */
+const runScript = (script: string) =>
+  new Promise<void>((done, fail) =>
+    spawn(process.execPath, ['-r', '@swc-node/register', script], { cwd: ROOT, stdio: 'inherit' }).once(
+      'exit',
+      (code) => (code === 0 ? done() : fail(new Error(`${script} exited with ${code}`))),
+    ),
+  );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const WINDOW_MS = 5_000;
 const STORMS = 3;
@@ -55,7 +61,7 @@ async function main(): Promise<boolean> {
   const own = !state;
   if (!state) {
     say('no cluster is up: starting one (npm run cluster:up)');
-    await run(process.execPath, ['-r', '@swc-node/register', 'cluster/up.ts'], { cwd: ROOT, timeout: 300_000 });
+    await runScript('cluster/up.ts');
     state = (await readState())!;
   }
   const pinnedPids: number[] = [];
@@ -69,7 +75,7 @@ async function main(): Promise<boolean> {
     await db.close();
     if (own) {
       say('stopping the cluster this run started (npm run cluster:down)');
-      await run(process.execPath, ['-r', '@swc-node/register', 'cluster/down.ts'], { cwd: ROOT, timeout: 120_000 });
+      await runScript('cluster/down.ts');
     }
   }
 }
@@ -242,7 +248,8 @@ async function experiment(
       });
       return body;
     } catch (error) {
-      samples.push({ at: now(), ok: false, op, code: `NETWORK (${error instanceof Error ? error.name : 'error'})` });
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      samples.push({ at: now(), ok: false, op, code: `NETWORK (${cause?.code ?? cause?.message ?? String(error)})` });
       return undefined;
     } finally {
       inFlight -= 1;
@@ -342,9 +349,12 @@ async function experiment(
   await waitFor('the killed node to exit', 10_000, async () => (alive(victim.pid) ? undefined : true));
   await sleep(5_000);
   const dbRestartAt = now();
-  victim.pid = startNode(state.dir, victim.index, false);
+  const position = await recoverPosition(state.dir, victim.index);
+  victim.pid = startNode(state.dir, victim.index, false, position);
   await saveState();
-  say(`node ${victim.index} started again (mariadbd ${victim.pid}): rejoining`);
+  say(
+    `node ${victim.index} started again (mariadbd ${victim.pid}, recovered position ${position ?? 'unknown'}): rejoining`,
+  );
   await waitSynced(victim.index, 3, 180_000);
   await waitFor('its readiness check', 30_000, async () =>
     (await fetch(state.checks[2]!.url)).status === 200 ? true : undefined,
@@ -517,11 +527,12 @@ async function experiment(
     const ids = data.map((r) => JSON.stringify(r.data));
     const duplicates = w.unique ? ids.length - new Set(ids).size : 0;
     const errors = w.sub.received.filter((r) => r.errors).length;
+    const firstError = w.sub.received.find((r) => r.errors)?.errors?.[0]?.message;
     checked += 1;
     delivered += got;
     if (got !== expected || errors || duplicates || w.sub.completed)
       problems.push(
-        `${w.label} on instance ${w.instance}: ${got} events for ${expected} changes${duplicates ? `, ${duplicates} duplicates` : ''}${errors ? `, ${errors} errors` : ''}${w.sub.completed ? ', ended' : ''}`,
+        `${w.label} on instance ${w.instance}: ${got} events for ${expected} changes${duplicates ? `, ${duplicates} duplicates` : ''}${errors ? `, ${errors} errors ("${firstError}")` : ''}${w.sub.completed ? ', ended' : ''}`,
       );
   }
 
