@@ -49,5 +49,5 @@ export function clusterToken(nip: string, roles: string[] = []): Promise<string>
     .setSubject(nip)
     .setIssuedAt()
     .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(process.env.CLUSTER_JWT_SECRET || JWT_SECRET));
+    .sign(new TextEncoder().encode(JWT_SECRET));
 }
