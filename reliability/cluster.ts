@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SignJWT } from 'jose';
@@ -36,6 +36,7 @@ const runScript = (script: string) =>
   );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const WINDOW_MS = 5_000;
+const DEADLINE_MS = 10 * 60_000;
 const STORMS = 3;
 const STORM_SIZE = 50;
 const MOVE_ROUNDS = 3;
@@ -58,13 +59,26 @@ const say = (text: string) => process.stdout.write(`[${(now() / 1000).toFixed(1)
 
 async function main(): Promise<boolean> {
   let state = await readState();
+  const pinnedPids: number[] = [];
   const own = !state;
+  // Bounded: past the deadline the run fails, and a cluster it started is stopped all the same.
+  setTimeout(() => {
+    console.error(`reliability:cluster: not done within ${DEADLINE_MS / 60_000} minutes`);
+    for (const pid of pinnedPids)
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    if (own)
+      spawnSync(process.execPath, ['-r', '@swc-node/register', 'cluster/down.ts'], { cwd: ROOT, stdio: 'inherit' });
+    process.exit(1);
+  }, DEADLINE_MS).unref();
   if (!state) {
     say('no cluster is up: starting one (npm run cluster:up)');
     await runScript('cluster/up.ts');
     state = (await readState())!;
   }
-  const pinnedPids: number[] = [];
   const clients: SubscriptionClient[] = [];
   const db = await Database.connect(nodeUrl(1), { poolSize: 4 });
   try {
