@@ -78,6 +78,18 @@ describe('SIASN export (kinerja-periodik)', () => {
   const mark = (records: Array<Record<string, unknown>>, who: string = e.hr) =>
     e.mutate<{ marked: number | null }>('markSiasnSynced', { records }, who, 'marked');
   const syncRows = () => e.count('siasn_sync');
+  /** The sync table and the audit trail, which the planning and evaluation snapshots leave out. */
+  const syncState = async () => ({
+    sync: (await app.db.manager.query('SELECT * FROM siasn_sync ORDER BY evaluation_id')) as unknown[],
+    audit: await e.count('audit_entry'),
+  });
+  /** Runs a call that must write nothing, in the evaluation tables or the sync table. */
+  const unchanged = async <T>(work: () => Promise<T>): Promise<T> => {
+    const before = await syncState();
+    const result = await e.unchanged(work);
+    expect(await syncState()).toEqual(before);
+    return result;
+  };
   const url = (file: string, params: Record<string, string>) =>
     `${app.url.replace(/\/graphql$/, '')}/exports/siasn/${file}?${new URLSearchParams(params).toString()}`;
   const get = (file: string, params: Record<string, string>, token: string | null) =>
@@ -355,6 +367,8 @@ describe('SIASN export (kinerja-periodik)', () => {
       );
       expect(marked.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
+    const anonymous = await app.gql(PENDING, { u: e.org.pkm.code, y: 2027 }, null);
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const outOfScope = await get('kinerja-periodik.csv', { unitCode: e.org.dinkes.code, year: '2027' }, hrPkm);
     expect(outOfScope.status).toBe(403);
     expect(((await outOfScope.json()) as { error: { code: string } }).error.code).toBe('OUT_OF_SCOPE');
@@ -367,7 +381,7 @@ describe('SIASN export (kinerja-periodik)', () => {
     const [first, second] = (await pending(e.org.dinkes, 2027))!.nodes;
     const kadinkesRecord = (await pending(e.org.dinkes, 2027))!.nodes.find((r) => r.nip === kadinkes.nip)!;
     const before = await e.count('audit_entry');
-    const refused = await e.unchanged(() =>
+    const refused = await unchanged(() =>
       mark(
         [
           { recordId: first!.recordId, siasnId: 'SIASN-1' },
@@ -402,7 +416,7 @@ describe('SIASN export (kinerja-periodik)', () => {
     const files = await get('kinerja-periodik.json', { unitCode: e.org.dinkes.code, year: '2027' }, e.hr);
     expect(await files.json()).toEqual([]);
 
-    const again = await e.unchanged(() => mark(records));
+    const again = await unchanged(() => mark(records));
     expect(again).toEqual({ marked: 6, userErrors: [] });
     expect(await e.count('audit_entry', "action = 'SIASN_SYNCED'")).toBe(6);
   });
@@ -482,5 +496,39 @@ describe('SIASN export (kinerja-periodik)', () => {
     ]);
     // The year before stays as it was.
     expect((await pending(e.org.pkm, 2027))!.totalCount).toBe(0);
+
+    // Sent, then rated again: pending again under the SIASN id it had, until its new version is marked.
+    const sent = page.nodes[0]!;
+    expect((await mark([{ recordId: sent.recordId, siasnId: 'SIASN-M2', version: sent.version }])).userErrors).toEqual(
+      [],
+    );
+    expect((await pending(e.org.pkm, 2028))!.totalCount).toBe(0);
+    const again = await e.ratedOrFail(nurse!.plan.id);
+    await e.ok(
+      'ratePeriod',
+      {
+        appraisalId: again.id,
+        expectedVersion: again.version,
+        subPeriod: 2,
+        resultRating: MEETS,
+        behaviorRating: MEETS,
+      },
+      head,
+      'evaluation { id }',
+    );
+    const changed = (await pending(e.org.pkm, 2028))!.nodes;
+    expect(changed).toEqual([
+      expect.objectContaining({ recordId: sent.recordId, version: 2, siasnId: 'SIASN-M2', kuadranKinerjaNilai: 2 }),
+    ]);
+    // The portal reports the version it had sent: the record stays pending; then the new one.
+    expect((await mark([{ recordId: sent.recordId, siasnId: 'SIASN-M2', version: 1 }])).userErrors).toEqual([]);
+    expect((await pending(e.org.pkm, 2028))!.totalCount).toBe(1);
+    expect((await mark([{ recordId: sent.recordId, siasnId: 'SIASN-M2', version: 2 }])).userErrors).toEqual([]);
+    expect((await pending(e.org.pkm, 2028))!.totalCount).toBe(0);
+    // An older version never replaces a newer one marked.
+    expect(await unchanged(() => mark([{ recordId: sent.recordId, siasnId: 'SIASN-OLD', version: 1 }]))).toEqual({
+      marked: 1,
+      userErrors: [],
+    });
   });
 });
