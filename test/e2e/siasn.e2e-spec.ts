@@ -70,6 +70,8 @@ describe('SIASN export (kinerja-periodik)', () => {
   let other: Unit;
   let hrPkm: string;
   let hrOther: string;
+  /** A nurse of a sub-unit delivered later, on its own (the concurrency case). */
+  let pustu: { unit: Unit; racer: { owner: Employee; plan: { id: string; version: number } } };
   const runs = () => new StatementRuns(app, 'siasnPending');
   let counter: StatementRuns;
 
@@ -127,6 +129,13 @@ describe('SIASN export (kinerja-periodik)', () => {
     await e.step('approveAppraisal', await e.step('submitAppraisal', kReady.plan, kadinkes), e.hr);
     const staff = await e.nursesWithPlans(2, year, { positionTitle: 'Perawat Ahli Muda' });
     const [pelaksana] = await e.nursesWithPlans(1, year, { positionTitle: 'Pengadministrasi Umum' });
+    const pustuUnit = await app.fixtures.unit({
+      code: `SI-PUSTU-${org.pkm.rowId}`,
+      name: 'Pustu Walesi',
+      parent: org.pkm,
+    });
+    const [racer] = await e.nursesWithPlans(1, year, { unit: pustuUnit });
+    pustu = { unit: pustuUnit, racer: racer! };
 
     // The first nurse's SIASN person id comes with an import, as the portal sends it.
     const n0 = staff[0]!.owner;
@@ -419,6 +428,35 @@ describe('SIASN export (kinerja-periodik)', () => {
     const again = await unchanged(() => mark(records));
     expect(again).toEqual({ marked: 6, userErrors: [] });
     expect(await e.count('audit_entry', "action = 'SIASN_SYNCED'")).toBe(6);
+  });
+
+  it('concurrent first marks of the same record: each answers without errors, one sync row', async () => {
+    app.clock.set(wit('2028-01-11'));
+    const { unit, racer } = pustu;
+    // Delivered a day later than the rest: its unit is finalized on its own.
+    const plan = await e.rateInto(racer.plan, 'BAIK');
+    expect(plan.status).toBe('EVALUATED');
+    await e.ok(
+      'setUnitRating',
+      { unitId: unitGid(unit), periodId: year.period.id, rating: 'ISTIMEWA' },
+      e.hr,
+      'unitRating { id }',
+    );
+    expect(
+      (await e.finalize({ unitId: unitGid(unit), periodId: year.period.id, includeSubunits: false })).userErrors,
+    ).toEqual([]);
+    const [record] = (await pending(unit, 2027))!.nodes;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => mark([{ recordId: record!.recordId, siasnId: `RACE-${i}` }])),
+    );
+    expect(answers.map((a) => a.userErrors)).toEqual(answers.map(() => []));
+    const rows: Array<{ siasn_id: string }> = await app.db.manager.query(
+      'SELECT siasn_id FROM siasn_sync WHERE evaluation_id IN (SELECT id FROM evaluation WHERE appraisal_id = ?)',
+      [Number(Buffer.from(racer.plan.id, 'base64url').toString().split(':')[1])],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.siasn_id).toMatch(/^RACE-[0-7]$/);
+    expect((await pending(unit, 2027))!.totalCount).toBe(0);
   });
 
   it('an accepted objection replaces the annual result: the new one is pending, naming the SIASN id it updates', async () => {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type RequestContext } from '../../core/context/request-context';
+import { isUniqueViolation } from '../../core/database/unique-violation';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../core/graphql/connection';
 import { runMutation } from '../../core/graphql/mutation';
 import { Allow } from '../../core/policy/allow';
@@ -38,10 +39,17 @@ export class SiasnResolver {
       'Records that SIASN accepted these records, with its ids: they leave `siasnPending` until they change (HR admins in scope). ' +
       'Marking again is harmless. All or nothing: any unknown or out-of-scope record, or bad id, is reported and nothing is written.',
   })
-  markSiasnSynced(
+  async markSiasnSynced(
     @Ctx() ctx: RequestContext,
     @Arg('input', { description: 'What to record.' }) input: MarkSiasnSyncedInput,
   ): Promise<MarkSiasnSyncedPayload> {
-    return runMutation(ctx, (tx) => siasnService.markSynced(tx, input));
+    const mark = () => runMutation(ctx, (tx) => siasnService.markSynced(tx, input));
+    try {
+      return await mark();
+    } catch (error) {
+      // Another call marked one of these records first (the sync row's key): once more, now updating its row.
+      if (isUniqueViolation(error)) return mark();
+      throw error;
+    }
   }
 }

@@ -172,6 +172,35 @@ export class SiasnService {
   }
 
   /**
+   * The delivered results among `ids` (periodic, or annual and delivered; superseded ones too, a portal may report
+   * them late), with their sync, and whether the caller's HR scope covers each one's unit. One statement, and one
+   * batch of the scope loader.
+   */
+  private async records(
+    tx: RequestContext,
+    ids: number[],
+  ): Promise<{ byId: Map<number, Row>; allowed: Map<number, boolean> }> {
+    const found: Row[] = ids.length
+      ? await tx.em.query(
+          `SELECT ev.id AS id, ev.version AS version, plan.unit_id AS unit_id, s.siasn_id AS synced_id,
+                  s.evaluation_version AS synced_version
+             FROM evaluation ev
+             JOIN appraisal plan ON plan.id = ev.appraisal_id
+             LEFT JOIN siasn_sync s ON s.evaluation_id = ev.id
+            WHERE ev.id IN (${ids.map(() => '?').join(', ')})
+              AND (ev.kind = '${EvaluationKind.PERIODIC}' OR plan.delivered_at IS NOT NULL)`,
+          ids,
+        )
+      : [];
+    const allowed = await Promise.all(
+      found.map(
+        async (r) => [Number(r.id), await tx.policy.can(Permission.ADMINISTER_UNIT, Number(r.unit_id))] as const,
+      ),
+    );
+    return { byId: new Map(found.map((r) => [Number(r.id), r])), allowed: new Map(allowed) };
+  }
+
+  /**
    * Records that SIASN accepted, with its ids. All or nothing: every unknown record (NOT_FOUND), record outside the
    * caller's scope (OUT_OF_SCOPE) and bad id or version (INVALID) is reported, and then nothing is written.
    * Marking again what is marked changes nothing; an older version than the one marked is kept out.
@@ -181,26 +210,10 @@ export class SiasnService {
     if (input.records.length > MAX_SYNC_RECORDS)
       throw new UserErrorsException([siasnError(SiasnProblem.TOO_MANY, ['input', 'records'])]);
     const ids = input.records.map((r) => idOfType(r.recordId, Evaluation.typeName));
-    const known = ids.filter((id): id is number => id !== null);
-    const found: Row[] = known.length
-      ? await tx.em.query(
-          `SELECT ev.id AS id, ev.version AS version, plan.unit_id AS unit_id, s.siasn_id AS synced_id,
-                  s.evaluation_version AS synced_version
-             FROM evaluation ev
-             JOIN appraisal plan ON plan.id = ev.appraisal_id
-             LEFT JOIN siasn_sync s ON s.evaluation_id = ev.id
-            WHERE ev.id IN (${known.map(() => '?').join(', ')})
-              AND (ev.kind = '${EvaluationKind.PERIODIC}' OR plan.delivered_at IS NOT NULL)`,
-          known,
-        )
-      : [];
-    const byId = new Map(found.map((r) => [Number(r.id), r]));
-    const inScope = await Promise.all(
-      found.map(
-        async (r) => [Number(r.id), await tx.policy.can(Permission.ADMINISTER_UNIT, Number(r.unit_id))] as const,
-      ),
+    const { byId, allowed } = await this.records(
+      tx,
+      ids.filter((id): id is number => id !== null),
     );
-    const allowed = new Map(inScope);
     const now = tx.now();
     // The last word per evaluation in this call, and whether a sync row exists for it already.
     const latest = new Map<number, { sync: SiasnSync; stored: boolean }>();
@@ -233,13 +246,21 @@ export class SiasnService {
       latest.set(id, { sync, stored: row.synced_version != null });
     });
     errors.throwIfAny();
-    const repo = tx.em.getRepository(SiasnSync);
     const inserts = [...latest.values()].filter((w) => !w.stored).map((w) => w.sync);
-    if (inserts.length) await repo.insert(inserts);
+    if (inserts.length) await tx.em.getRepository(SiasnSync).insert(inserts);
     for (const { sync, stored } of latest.values()) {
       if (!stored) continue;
       const { siasnId, evaluationVersion, syncedAt, syncedBySubject } = sync;
-      await repo.update({ evaluationId: sync.evaluationId }, { siasnId, evaluationVersion, syncedAt, syncedBySubject });
+      // Only forward: a concurrent call that marked a later version meanwhile keeps it.
+      await tx.em
+        .createQueryBuilder()
+        .update(SiasnSync)
+        .set({ siasnId, evaluationVersion, syncedAt, syncedBySubject })
+        .where('evaluation_id = :id AND evaluation_version <= :version', {
+          id: sync.evaluationId,
+          version: evaluationVersion,
+        })
+        .execute();
     }
     const written = [...latest.values()].map((w) => w.sync);
     await recordAudit(
