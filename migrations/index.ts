@@ -10,6 +10,7 @@ import { EvaluationSupersededOnObjection1764400000000 } from './1764400000000-ev
 import { IdempotencyKeys1764417000000 } from './1764417000000-idempotency-keys';
 import { ActivityClientIds1764418000000 } from './1764418000000-activity-client-ids';
 import { Outbox1764420000000 } from './1764420000000-outbox';
+import { Siasn1764423000000 } from './1764423000000-siasn';
 import { LockRows1764427000000 } from './1764427000000-lock-rows';
 
 /** Every migration, oldest first. The only way any schema is built, in tests too. */
@@ -26,5 +27,6 @@ export const migrations = [
   IdempotencyKeys1764417000000,
   ActivityClientIds1764418000000,
   Outbox1764420000000,
+  Siasn1764423000000,
   LockRows1764427000000,
 ];

@@ -26,6 +26,7 @@ import { PotentialRating } from './modules/competency/potential-rating.entity';
 import { ReportingCellRow } from './modules/analytics/reporting-cell.entity';
 import { IdempotencyRecord } from './core/idempotency/idempotency-record.entity';
 import { OutboxEvent } from './modules/outbox/outbox-event.entity';
+import { SiasnSync } from './modules/siasn/siasn-sync.entity';
 
 /** Every TypeORM entity; the schema itself is built only by `migrations/`. */
 export const entities = [
@@ -57,4 +58,5 @@ export const entities = [
   ReportingCellRow,
   IdempotencyRecord,
   OutboxEvent,
+  SiasnSync,
 ];

@@ -59,6 +59,7 @@ import { TalentMatrixResolver } from '../modules/competency/talent.resolver';
 import { AppraisalDocumentsResolver } from '../modules/document/document.resolver';
 import { AnalyticsResolver, CascadeRowResolver } from '../modules/analytics/analytics.resolver';
 import { PersonalDataResolver } from '../modules/personal-data/personal-data.resolver';
+import { SiasnResolver } from '../modules/siasn/siasn.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -106,6 +107,7 @@ export const resolvers = [
   CascadeRowResolver,
   AppraisalDocumentsResolver,
   PersonalDataResolver,
+  SiasnResolver,
   UserErrorResolver,
 ] as const;
 

@@ -71,6 +71,8 @@ function toEmployeeRow(row: CsvRecord): ImportEmployeeRow {
     unitCode: row.unitCode ?? '',
     supervisorNip: optional(row, 'supervisorNip'),
     email: optional(row, 'email'),
+    // SIASN's own exports call it `pns_id`; ours `siasnId`.
+    siasnId: 'siasnId' in row ? optional(row, 'siasnId') : optional(row, 'pns_id'),
     active: active == null ? undefined : /^(1|true|yes|y|aktif)$/i.test(active),
   };
 }

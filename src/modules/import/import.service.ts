@@ -234,6 +234,7 @@ export class ImportService {
       positionTitle: row.positionTitle,
       positionKind: positionKind!,
       email: row.email === undefined ? existing?.email : row.email,
+      siasnId: row.siasnId,
     };
     const values = validateEmployeeDraft(errors, draft, path);
     errors.throwIfAny();
