@@ -188,10 +188,10 @@ describe('the changes feed', () => {
 
   it('a page is one statement, whatever its size', async () => {
     const small = await app.gql(FEED, { first: 2 }, integration);
-    const large = await app.gql(FEED, { first: 100 }, integration);
+    const large = await app.gql<FeedOut>(FEED, { first: 100 }, integration);
     expect(small.body.errors).toBeUndefined();
     expect(large.body.errors).toBeUndefined();
-    expect((large.body.data as FeedOut).changes.nodes.length).toBeGreaterThan(20);
+    expect(large.body.data!.changes.nodes.length).toBeGreaterThan(20);
     expect(large.statements).toBe(small.statements);
     expect(small.statements).toBeLessThanOrEqual(2);
   });

@@ -5,11 +5,38 @@ import { Unit } from '../unit/unit.entity';
 import { EventType } from './event-type';
 import { type OutboxEvent } from './outbox-event.entity';
 
+/** One line per type for the schema; a new type does not compile without one (`docs/events.md` has the detail). */
+const EVENT_TYPE_DESCRIPTIONS: Record<EventType, string> = {
+  [EventType.FEEDBACK_RECEIVED]: 'Feedback was given to an employee.',
+  [EventType.ACTIVITY_REVIEWED]: 'A daily log entry was acknowledged or returned.',
+  [EventType.APPRAISAL_CHANGED]: 'A plan’s progress changed: a realization recorded, a reply to feedback.',
+  [EventType.EMPLOYEE_DEACTIVATED]: 'An employee can no longer sign in.',
+  [EventType.APPRAISAL_SUBMITTED]: 'The employee submitted the plan.',
+  [EventType.APPRAISAL_APPROVED]: 'The appraiser approved the plan.',
+  [EventType.APPRAISAL_RETURNED]: 'The appraiser returned the plan.',
+  [EventType.APPRAISAL_REOPENED]: 'The appraiser reopened an approved plan.',
+  [EventType.APPRAISAL_EVALUATED]: 'The appraiser rated (or re-rated) the year.',
+  [EventType.APPRAISAL_FINALIZED]: 'The annual rating is final and delivered to the employee.',
+  [EventType.APPRAISAL_CLOSED]: 'The plan closed (a transfer).',
+  [EventType.EVALUATION_RECORDED]: 'The appraiser rated a month or a quarter.',
+  [EventType.UNIT_RATING_SET]: 'HR set a unit’s own rating for a year.',
+  [EventType.UNIT_RATING_FINALIZED]: 'HR finalized a unit’s annual ratings.',
+  [EventType.OBJECTION_FILED]: 'The employee objected to a final rating.',
+  [EventType.OBJECTION_DECIDED]: 'An objection was decided.',
+  [EventType.IMPORT_FINISHED]: 'An import of units or employees finished, with its counts.',
+};
+
 registerEnumType(EventType, {
   name: 'EventType',
   description:
     'A kind of domain event (docs/events.md lists each with its payload). On the wire (webhooks) an event is named by ' +
     'its dotted value, e.g. FEEDBACK_RECEIVED is `feedback.received`.',
+  valuesConfig: Object.fromEntries(
+    (Object.keys(EventType) as Array<keyof typeof EventType>).map((key) => [
+      key,
+      { description: EVENT_TYPE_DESCRIPTIONS[EventType[key]] },
+    ]),
+  ),
 });
 
 const EVENT_TYPE_BY_VALUE = new Map<string, EventType>(Object.values(EventType).map((v) => [v, v]));
