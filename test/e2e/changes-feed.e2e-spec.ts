@@ -217,4 +217,12 @@ describe('the changes feed', () => {
     });
     app.clock.set(NOW);
   });
+
+  it('leaves out an event of a type this build does not name (a newer instance’s, during a rollout)', async () => {
+    const future = { ...event(EventType.APPRAISAL_SUBMITTED, pkm), type: 'reminder.not-yet-known' };
+    await write([future]);
+    const ids = (await readAll(integration, 100)).map((c) => c.id);
+    expect(ids).not.toContain(future.eventId);
+    expect(ids.length).toBeGreaterThan(20);
+  });
 });

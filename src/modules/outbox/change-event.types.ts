@@ -39,8 +39,6 @@ registerEnumType(EventType, {
   ),
 });
 
-const EVENT_TYPE_BY_VALUE = new Map<string, EventType>(Object.values(EventType).map((v) => [v, v]));
-
 @ObjectType('ChangeEvent', {
   description: 'One domain event of the outbox, as webhooks deliver it: ids and states only (docs/events.md).',
 })
@@ -54,8 +52,8 @@ export class ChangeEvent {
 
   @Field(() => EventType, { description: 'What happened.' })
   get type(): EventType {
-    // A type this build does not know (written by a newer instance during a rollout) cannot be served as the enum.
-    return EVENT_TYPE_BY_VALUE.get(this.row.type) ?? (this.row.type as EventType);
+    // The feed reads only the types this build names (`changes.service.ts`).
+    return this.row.type as EventType;
   }
 
   @Field({ description: 'The event’s dotted name as webhooks send it, e.g. `appraisal.submitted`.' })
