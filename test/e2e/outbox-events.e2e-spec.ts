@@ -212,6 +212,25 @@ describe('domain events in the outbox', () => {
     });
   });
 
+  it('feedback sent three times at once with one Idempotency-Key: one feedback, one event (a losing send rolls back whole)', async () => {
+    const token = await e.token(head);
+    const sends = await Promise.all(
+      [1, 2, 3].map(() =>
+        app.gql<{ giveFeedback: { feedback: { id: string } | null; userErrors: unknown[] } }>(
+          'mutation($input: GiveFeedbackInput!) { giveFeedback(input: $input) { feedback { id } userErrors { code } } }',
+          { input: { target: 'APPRAISAL', targetId: plan.id, text: TEXTS.feedback } },
+          token,
+          { headers: { 'idempotency-key': 'outbox-feedback-once' } },
+        ),
+      ),
+    );
+    const ids = new Set(sends.map((r) => r.body.data?.giveFeedback.feedback?.id));
+    expect(ids.size).toBe(1);
+    const events = await newEvents();
+    expect(events.map((ev) => ev.type)).toEqual([EventType.FEEDBACK_RECEIVED]);
+    expect(events[0]!.subjectId).toBe([...ids][0]);
+  });
+
   it('activity.reviewed, in the unit of the person whose log it is', async () => {
     const entry = await e.logDay(nurse, { date: '2027-04-05' });
     await newEvents();
