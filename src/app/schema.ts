@@ -6,6 +6,7 @@ import { simplifyPlainFields } from './plain-fields';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { EmployeeResolver } from '../modules/employee/employee.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
+import { ChangesResolver } from '../modules/outbox/changes.resolver';
 import { ExternalOfficialResolver } from '../modules/official/external-official.resolver';
 import { ServerInfoResolver } from '../modules/server-info/server-info.resolver';
 import { UnitResolver } from '../modules/unit/unit.resolver';
@@ -69,6 +70,7 @@ export const resolvers = [
   EmployeeResolver,
   ExternalOfficialResolver,
   ImportResolver,
+  ChangesResolver,
   PeriodResolver,
   AppraisalResolver,
   EmployeeAppraisalsResolver,
