@@ -39,6 +39,19 @@ export const IMPORT_MESSAGES = {
     en: `, ${n} waiting for their supervisor or parent further down the file`,
   }),
   imported: (summary: string): Text => ({ id: `Selesai diimpor: ${summary}.`, en: `Imported ${summary}.` }),
+  /** `POST /imports/…` refusals (`docs/api.md`, Imports over HTTP). */
+  tooLarge: (limit: number): Text => ({
+    id: `Berkas terlalu besar: paling besar ${limit} bita (IMPORT_MAX_BYTES). Bagi berkasnya dan kirim bagian demi bagian.`,
+    en: `The file is too large: at most ${limit} bytes (IMPORT_MAX_BYTES). Split it and send the parts one by one.`,
+  }),
+  notCsv: {
+    id: 'Kirim berkasnya sebagai text/csv (UTF-8) di badan permintaan.',
+    en: 'Send the file as text/csv (UTF-8) in the request body.',
+  },
+  badCsv: (detail: string): Text => ({
+    id: `Berkas ini bukan CSV yang sah: ${detail}`,
+    en: `The file is not valid CSV: ${detail}`,
+  }),
   usage: {
     id: `Mengimpor unit kerja atau pegawai dari berkas CSV (aturannya sama dengan mutasi importUnits/importEmployees).
 
