@@ -39,6 +39,11 @@ export const IMPORT_MESSAGES = {
     en: `, ${n} waiting for their supervisor or parent further down the file`,
   }),
   imported: (summary: string): Text => ({ id: `Selesai diimpor: ${summary}.`, en: `Imported ${summary}.` }),
+  /** A GraphQL import call over its row limit (`docs/api.md`, Imports). */
+  tooManyRows: (max: number, got: number): Text => ({
+    id: `Kirim paling banyak ${max} baris setiap kali (diterima ${got}). Untuk seluruh berkas ekspor, kirim berkas CSV-nya ke POST /imports/units.csv atau /imports/employees.csv.`,
+    en: `Send at most ${max} rows per call (got ${got}). For a whole export file, POST the CSV to /imports/units.csv or /imports/employees.csv.`,
+  }),
   /** `POST /imports/…` refusals (`docs/api.md`, Imports over HTTP). */
   tooLarge: (limit: number): Text => ({
     id: `Berkas terlalu besar: paling besar ${limit} bita (IMPORT_MAX_BYTES). Bagi berkasnya dan kirim bagian demi bagian.`,

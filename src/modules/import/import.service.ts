@@ -11,10 +11,18 @@ import { UnitKind } from '../unit/unit-kind';
 import { unitError, UnitProblem } from '../unit/unit.errors';
 import { unitService, unitTree, validateUnitValues } from '../unit/unit.service';
 import { dependencyOrder } from './dependency-order';
+import { IMPORT_MESSAGES } from './import.messages';
 import { type ImportEmployeeRow, type ImportUnitRow } from './import.inputs';
 import { type ImportOutcome, type ImportRowResult, ImportRowStatus } from './import.types';
 
+/** Rows the service takes in one transaction: a chunk of a file (`npm run import`, `POST /imports/…`). */
 export const MAX_IMPORT_ROWS = 500;
+
+/**
+ * Rows one GraphQL import call may send: as many rows of realistic worst-case length as fit `BODY_LIMIT_BYTES`'s
+ * default with room to spare (`docs/api.md`, Imports). Bigger batches go to the HTTP routes.
+ */
+export const MAX_GRAPHQL_IMPORT_ROWS = 150;
 
 type RowPath = (field: string) => string[];
 
@@ -71,12 +79,12 @@ const blankToNull = (value: string | null | undefined): string | null | undefine
 
 /**
  * Bulk upserts from the national HR system's export (`docs/api.md`, Mutations): idempotent on the natural key (unit
- * code, NIP), at most 500 rows a call, one savepoint per row so that a bad row is reported and skipped while
+ * code, NIP), at most `maxRows` rows a call, one savepoint per row so that a bad row is reported and skipped while
  * the valid rows are written, all in one transaction. Rows that refer to each other are ordered first.
  */
 export class ImportService {
-  importUnits(ctx: RequestContext, rows: ImportUnitRow[]): Promise<ImportOutcome> {
-    return this.run(ctx, rows, {
+  importUnits(ctx: RequestContext, rows: ImportUnitRow[], maxRows = MAX_IMPORT_ROWS): Promise<ImportOutcome> {
+    return this.run(ctx, rows, maxRows, {
       keyOf: (row) => row.code.trim().toUpperCase(),
       refOf: (row) => blankToNull(row.parentCode)?.toUpperCase() ?? null,
       fields: UNIT_ROW_FIELDS,
@@ -89,8 +97,8 @@ export class ImportService {
     });
   }
 
-  importEmployees(ctx: RequestContext, rows: ImportEmployeeRow[]): Promise<ImportOutcome> {
-    return this.run(ctx, rows, {
+  importEmployees(ctx: RequestContext, rows: ImportEmployeeRow[], maxRows = MAX_IMPORT_ROWS): Promise<ImportOutcome> {
+    return this.run(ctx, rows, maxRows, {
       keyOf: (row) => row.nip.trim(),
       refOf: (row) => blankToNull(row.supervisorNip) ?? null,
       fields: EMPLOYEE_ROW_FIELDS,
@@ -103,20 +111,12 @@ export class ImportService {
     });
   }
 
-  private async run<R>(ctx: RequestContext, rows: R[], kind: RowKind<R>): Promise<ImportOutcome> {
+  private async run<R>(ctx: RequestContext, rows: R[], maxRows: number, kind: RowKind<R>): Promise<ImportOutcome> {
     const { keyOf, refOf, importRow } = kind;
-    if (rows.length > MAX_IMPORT_ROWS) {
+    if (rows.length > maxRows)
       throw new UserErrorsException([
-        UserError.of(
-          UserErrorCode.INVALID,
-          {
-            id: `Kirim paling banyak ${MAX_IMPORT_ROWS} baris setiap kali (diterima ${rows.length}).`,
-            en: `Send at most ${MAX_IMPORT_ROWS} rows per call (got ${rows.length}).`,
-          },
-          ['input', 'rows'],
-        ),
+        UserError.of(UserErrorCode.INVALID, IMPORT_MESSAGES.tooManyRows(maxRows, rows.length), ['input', 'rows']),
       ]);
-    }
     const results: (ImportRowResult | undefined)[] = new Array(rows.length);
     const fail = (index: number, errors: UserError[]) => {
       results[index] = { index, key: keyOf(rows[index]!), status: ImportRowStatus.FAILED, errors };
