@@ -221,4 +221,26 @@ describe('the audit trail', () => {
     expect(one.statements).toBeDefined();
     expect(many.statements).toBe(one.statements);
   });
+
+  // Last: it moves the nurse out of Dinas Kesehatan.
+  it('gives the values only to readers of the person’s personal fields: not to HR of a unit she has left', async () => {
+    const id = subjects["the nurse's plan"]!.id;
+    const current = await app.db.manager.getRepository('Employee').findOneByOrFail({ rowId: nurse.rowId });
+    await c.ok(
+      'updateEmployee',
+      {
+        id: toGlobalId('Employee', nurse.rowId),
+        expectedVersion: (current as Employee).version,
+        unitId: toGlobalId('Unit', (await app.fixtures.unit({ code: 'AT-ELSEWHERE', kind: UnitKind.AGENCY })).rowId),
+      },
+      c.hr,
+      'employee { id }',
+    );
+    // The HR person still covers the plan's unit (the Puskesmas), not the nurse any more.
+    const byHrPerson = (await trail(id, tokens.hrPerson!)).body.data!.auditTrail.edges.map((e) => e.node);
+    expect(byHrPerson.length).toBeGreaterThan(0);
+    expect(byHrPerson.every((n) => n.changes === null && n.changedFields.length > 0)).toBe(true);
+    const byNurse = (await trail(id, tokens.nurse!)).body.data!.auditTrail.edges.map((e) => e.node);
+    expect(byNurse.every((n) => n.changes !== null)).toBe(true);
+  });
 });

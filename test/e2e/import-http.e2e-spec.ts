@@ -136,6 +136,18 @@ describe('imports over HTTP', () => {
     expect(await counts()).toEqual(afterUnits);
   });
 
+  it('runs a dry run of several chunks in one rolled-back transaction: a parent on the last line serves them all', async () => {
+    const before = await counts();
+    const lines = ['code,name,kind,parentCode'];
+    for (let i = 0; i < 520; i++) lines.push(`HH-${i},Unit ${i},OTHER,HH-ROOT`);
+    lines.push('HH-ROOT,Induk,AGENCY,');
+    const answer = (await post('/imports/units.csv?dryRun=true', lines.join('\n'), integration))
+      .json as unknown as ImportAnswer;
+    expect(answer.summary).toEqual({ received: 521, created: 521, updated: 0, unchanged: 0, failed: 0 });
+    expect(answer.rows.map((r) => r.line)).toEqual(Array.from({ length: 521 }, (_, i) => i + 2));
+    expect(await counts()).toEqual(before);
+  });
+
   it('gives row errors in the language of Accept-Language', async () => {
     const csv = ['code,name,kind', 'HC-X,Unit Salah,NO_SUCH_KIND'].join('\n');
     const id = (await post('/imports/units.csv?dryRun=true', csv, integration, { 'accept-language': 'id' }))
