@@ -41,7 +41,7 @@ function answer(ctx: RequestContext, outcome: CsvImportOutcome, dryRun: boolean)
  * `POST /imports/units.csv` and `POST /imports/employees.csv` (`docs/api.md`, Imports over HTTP): a whole SIMPEG/SIASN
  * export as the body, imported with the rules and per-row results of the import mutations, in chunks
  * with one transaction each (as `npm run import`); `?dryRun=true` reports every row and writes nothing. The token
- * is checked and the permission decided before the body is read, so a stranger never makes the server read 20 MB.
+ * is checked and the permission decided before the body is read, so a stranger never makes the server read a big body.
  */
 export function importRouter(deps: ImportRouteDeps): Router {
   const router = Router();
