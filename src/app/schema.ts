@@ -12,6 +12,7 @@ import { ServerInfoResolver } from '../modules/server-info/server-info.resolver'
 import { UnitResolver } from '../modules/unit/unit.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { NodeResolver } from './node.resolver';
+import { AuditTrailResolver } from './audit-trail.resolver';
 import { UserErrorResolver } from '../core/errors/user-error.resolver';
 import { PeriodResolver } from '../modules/period/period.resolver';
 import { AppraisalResolver } from '../modules/appraisal/appraisal.resolver';
@@ -110,6 +111,7 @@ export const resolvers = [
   AppraisalDocumentsResolver,
   PersonalDataResolver,
   SiasnResolver,
+  AuditTrailResolver,
   UserErrorResolver,
 ] as const;
 

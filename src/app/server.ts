@@ -42,6 +42,7 @@ import { exportRouter } from '../modules/analytics/export.router';
 import { type ExportDeps } from '../core/http/export-route';
 import { personalDataRouter } from '../modules/personal-data/personal-data.router';
 import { siasnRouter } from '../modules/siasn/siasn.router';
+import { importRouter } from '../modules/import/import.router';
 import { createMetrics } from './metrics';
 import { CostRateLimiter } from './rate-limit';
 import { configureCursorSecret } from '../core/graphql/cursor-seal';
@@ -351,6 +352,8 @@ export async function createServer(
   app.use('/exports', personalDataRouter(exportDeps));
   // Results for SIASN, BKN's national system (docs/siasn.md): HR admins in scope.
   app.use('/exports', siasnRouter(exportDeps));
+  // Whole CSV exports from the portal: the same token check and context; their own body limit, on these routes only.
+  app.use('/imports', importRouter({ ...exportDeps, maxBytes: config.importMaxBytes }));
   // Printable SKP and evaluation documents: the same token check and request context as GraphQL.
   app.use(
     DOCUMENTS_PATH,

@@ -52,6 +52,8 @@ export interface Config {
   /** The language of texts when a request's `Accept-Language` names none of ours, and of the CLI (`DEFAULT_LOCALE`). */
   defaultLocale: Locale;
   bodyLimitBytes: number;
+  /** The largest CSV body `POST /imports/…` accepts (`IMPORT_MAX_BYTES`); every other route keeps `bodyLimitBytes`. */
+  importMaxBytes: number;
   shutdownGraceMs: number;
   /** Events cross instances through Redis when set; in-process otherwise. */
   redisUrl?: string;
@@ -243,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.TIME_ZONE || 'Asia/Jayapura',
     defaultLocale: oneOf('DEFAULT_LOCALE', env.DEFAULT_LOCALE, LOCALES, 'id'),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 100 * 1024),
+    importMaxBytes: integer('IMPORT_MAX_BYTES', env.IMPORT_MAX_BYTES, 20 * 1024 * 1024),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
     redisUrl: env.REDIS_URL || undefined,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'kinerja-walesi',
