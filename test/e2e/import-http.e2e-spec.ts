@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { Role } from '../../src/core/auth/role';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { Employee } from '../../src/modules/employee/employee.entity';
@@ -232,5 +233,31 @@ describe('imports over HTTP', () => {
       expect(answer).toMatchObject({ status, json: { error: { code } } });
     }
     expect(await counts()).toEqual(before);
+  });
+
+  it('takes one file at a time: a second while one is being read is told to come back (429), in its language', async () => {
+    const url = new URL(`${app.url.replace(/\/graphql$/, '')}/imports/units.csv`);
+    const csv = unitsCsv('ONE');
+    // The first request's body is held half-sent: its import is under way when the second arrives.
+    const first = request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${integration}` },
+    });
+    const firstAnswer = new Promise<number>((resolve, reject) => {
+      first.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      first.on('error', reject);
+    });
+    first.write(csv.slice(0, 20));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const second = await post('/imports/units.csv', unitsCsv('TWO'), integration, { 'accept-language': 'id' });
+    expect(second).toMatchObject({ status: 429, json: { error: { code: 'IMPORT_RUNNING' } } });
+    expect((second.json.error as { message: string }).message).toMatch(/Impor lain sedang berjalan/);
+    first.end(csv.slice(20));
+    expect(await firstAnswer).toBe(200);
+    // Once it has finished, the next one is taken.
+    expect((await post('/imports/units.csv', unitsCsv('TWO'), integration)).status).toBe(200);
   });
 });

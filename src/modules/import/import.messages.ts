@@ -49,6 +49,10 @@ export const IMPORT_MESSAGES = {
     id: `Berkas terlalu besar: paling besar ${limit} bita (IMPORT_MAX_BYTES). Bagi berkasnya dan kirim bagian demi bagian.`,
     en: `The file is too large: at most ${limit} bytes (IMPORT_MAX_BYTES). Split it and send the parts one by one.`,
   }),
+  busy: {
+    id: 'Impor lain sedang berjalan di server ini. Coba lagi setelah impor itu selesai.',
+    en: 'Another import is running on this server. Try again once it has finished.',
+  },
   notCsv: {
     id: 'Kirim berkasnya sebagai text/csv (UTF-8) di badan permintaan.',
     en: 'Send the file as text/csv (UTF-8) in the request body.',

@@ -46,6 +46,9 @@ function answer(ctx: RequestContext, outcome: CsvImportOutcome, dryRun: boolean)
 export function importRouter(deps: ImportRouteDeps): Router {
   const router = Router();
   const readBody = express.raw({ type: () => true, limit: deps.maxBytes });
+  // One file at a time per instance: a file is held in memory whole and its import holds the tree's lock, so a
+  // second at once would only wait, holding its body too. It is told to come back instead (429, Retry-After).
+  let running = false;
 
   const route = (kind: CsvKind) => async (req: Request, res: Response, next: (error?: unknown) => void) => {
     try {
@@ -54,27 +57,38 @@ export function importRouter(deps: ImportRouteDeps): Router {
       if (!(await ctx.policy.can(Permission.IMPORT_ORGANISATION)))
         return fail(res, 403, 'FORBIDDEN', ERROR_MESSAGES.forbidden);
       if (!isCsv(req)) return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', IMPORT_MESSAGES.notCsv);
-      try {
-        await new Promise<void>((resolve, reject) => readBody(req, res, (e?: unknown) => (e ? reject(e) : resolve())));
-      } catch (error) {
-        if ((error as { status?: number }).status === 413)
-          return fail(res, 413, 'PAYLOAD_TOO_LARGE', IMPORT_MESSAGES.tooLarge(deps.maxBytes));
-        throw error;
+      if (running) {
+        res.setHeader('Retry-After', '30');
+        return fail(res, 429, 'IMPORT_RUNNING', IMPORT_MESSAGES.busy);
       }
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
-      let outcome: CsvImportOutcome;
+      running = true;
       try {
-        outcome = await importCsvRows(ctx, () => Readable.from([body]), { kind, dryRun });
-      } catch (error) {
-        if (error instanceof CsvImportError) return fail(res, 400, 'BAD_REQUEST', error.message);
-        if (error instanceof CsvError) return fail(res, 400, 'BAD_REQUEST', IMPORT_MESSAGES.badCsv(error.message));
-        throw error;
+        try {
+          await new Promise<void>((resolve, reject) =>
+            readBody(req, res, (e?: unknown) => (e ? reject(e) : resolve())),
+          );
+        } catch (error) {
+          if ((error as { status?: number }).status === 413)
+            return fail(res, 413, 'PAYLOAD_TOO_LARGE', IMPORT_MESSAGES.tooLarge(deps.maxBytes));
+          throw error;
+        }
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
+        let outcome: CsvImportOutcome;
+        try {
+          outcome = await importCsvRows(ctx, () => Readable.from([body]), { kind, dryRun });
+        } catch (error) {
+          if (error instanceof CsvImportError) return fail(res, 400, 'BAD_REQUEST', error.message);
+          if (error instanceof CsvError) return fail(res, 400, 'BAD_REQUEST', IMPORT_MESSAGES.badCsv(error.message));
+          throw error;
+        }
+        res
+          .status(200)
+          .type('application/json')
+          .send(JSON.stringify(answer(ctx, outcome, dryRun)));
+      } finally {
+        running = false;
       }
-      res
-        .status(200)
-        .type('application/json')
-        .send(JSON.stringify(answer(ctx, outcome, dryRun)));
     } catch (error) {
       next(error);
     }
