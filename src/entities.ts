@@ -27,6 +27,7 @@ import { ReportingCellRow } from './modules/analytics/reporting-cell.entity';
 import { IdempotencyRecord } from './core/idempotency/idempotency-record.entity';
 import { OutboxEvent } from './modules/outbox/outbox-event.entity';
 import { SchedulerLease } from './modules/reminder/scheduler-lease.entity';
+import { SiasnSync } from './modules/siasn/siasn-sync.entity';
 
 /** Every TypeORM entity; the schema itself is built only by `migrations/`. */
 export const entities = [
@@ -59,4 +60,5 @@ export const entities = [
   IdempotencyRecord,
   OutboxEvent,
   SchedulerLease,
+  SiasnSync,
 ];

@@ -1,5 +1,6 @@
 import { type PolicyTable } from '../core/policy/policy';
 import { Permission } from '../core/policy/permission';
+import { auditRules } from '../modules/audit/audit.policy';
 import { activityRules } from '../modules/activity/activity.policy';
 import { appraisalRules } from '../modules/appraisal/appraisal.policy';
 import { feedbackRules } from '../modules/feedback/feedback.policy';
@@ -7,6 +8,7 @@ import { competencyRules } from '../modules/competency/competency.policy';
 import { employeeRules } from '../modules/employee/employee.policy';
 import { importRules } from '../modules/import/import.policy';
 import { unitRules } from '../modules/unit/unit.policy';
+import { outboxRules } from '../modules/outbox/outbox.policy';
 
 /**
  * The one table of rules: every permission maps to exactly one rule (a missing one does not compile). The rules
@@ -45,4 +47,6 @@ export const policyTable: PolicyTable = {
   [Permission.READ_TALENT]: competencyRules.readTalent,
   [Permission.READ_UNIT_AGGREGATES]: competencyRules.readUnitAggregates,
   [Permission.EXPORT_PERSONAL_DATA]: employeeRules.exportPersonalData,
+  [Permission.READ_CHANGES]: outboxRules.readChanges,
+  [Permission.READ_AUDIT_TRAIL]: auditRules.readAuditTrail,
 };

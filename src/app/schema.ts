@@ -6,11 +6,13 @@ import { simplifyPlainFields } from './plain-fields';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { EmployeeResolver } from '../modules/employee/employee.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
+import { ChangesResolver } from '../modules/outbox/changes.resolver';
 import { ExternalOfficialResolver } from '../modules/official/external-official.resolver';
 import { ServerInfoResolver } from '../modules/server-info/server-info.resolver';
 import { UnitResolver } from '../modules/unit/unit.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { NodeResolver } from './node.resolver';
+import { AuditTrailResolver } from './audit-trail.resolver';
 import { UserErrorResolver } from '../core/errors/user-error.resolver';
 import { PeriodResolver } from '../modules/period/period.resolver';
 import { AppraisalResolver } from '../modules/appraisal/appraisal.resolver';
@@ -61,6 +63,7 @@ import { AnalyticsResolver, CascadeRowResolver } from '../modules/analytics/anal
 import { PersonalDataResolver } from '../modules/personal-data/personal-data.resolver';
 import { ReminderResolver } from '../modules/reminder/reminder.resolver';
 import { ReminderSubscriptions } from '../modules/reminder/reminder.subscriptions';
+import { SiasnResolver } from '../modules/siasn/siasn.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -70,6 +73,7 @@ export const resolvers = [
   EmployeeResolver,
   ExternalOfficialResolver,
   ImportResolver,
+  ChangesResolver,
   PeriodResolver,
   AppraisalResolver,
   EmployeeAppraisalsResolver,
@@ -110,6 +114,8 @@ export const resolvers = [
   PersonalDataResolver,
   ReminderResolver,
   ReminderSubscriptions,
+  SiasnResolver,
+  AuditTrailResolver,
   UserErrorResolver,
 ] as const;
 

@@ -41,6 +41,8 @@ import { DOCUMENTS_PATH } from '../modules/document/document-links';
 import { exportRouter } from '../modules/analytics/export.router';
 import { type ExportDeps } from '../core/http/export-route';
 import { personalDataRouter } from '../modules/personal-data/personal-data.router';
+import { siasnRouter } from '../modules/siasn/siasn.router';
+import { importRouter } from '../modules/import/import.router';
 import { createMetrics } from './metrics';
 import { CostRateLimiter } from './rate-limit';
 import { configureCursorSecret } from '../core/graphql/cursor-seal';
@@ -360,6 +362,10 @@ export async function createServer(
   app.use('/exports', exportRouter(exportDeps));
   // A person's own data (Law 27/2022): the same token check, context and budget as the other exports.
   app.use('/exports', personalDataRouter(exportDeps));
+  // Results for SIASN, BKN's national system (docs/siasn.md): HR admins in scope.
+  app.use('/exports', siasnRouter(exportDeps));
+  // Whole CSV exports from the portal: the same token check and context; their own body limit, on these routes only.
+  app.use('/imports', importRouter({ ...exportDeps, maxBytes: config.importMaxBytes }));
   // Printable SKP and evaluation documents: the same token check and request context as GraphQL.
   app.use(
     DOCUMENTS_PATH,

@@ -7,15 +7,15 @@ import { updateVersioned } from '../../src/core/database/versioned-update';
 import { UserErrorsException } from '../../src/core/errors/user-error';
 import { ClosureTable } from '../../src/core/tree/closure-table';
 import { Unit } from '../../src/modules/unit/unit.entity';
+import { clusterEnv } from './cluster-env';
 
 /**
  * What a Galera cluster does differently from one MariaDB, run on the three nodes of `npm run cluster:up`
- * (`CLUSTER_NODE_URLS`): a transaction that loses certification is run again whole; a lock taken on one node holds
+ * (`cluster-env.ts`): a transaction that loses certification is run again whole; a lock taken on one node holds
  * on the others; instances migrating at once migrate once. Each test makes two transactions on different nodes
  * overlap: the first waits, before it commits, until the second has committed.
  */
-const nodeUrls = (process.env.CLUSTER_NODE_URLS ?? '').split(',').filter(Boolean);
-if (nodeUrls.length < 2) throw new Error('CLUSTER_NODE_URLS must name the cluster nodes (npm run cluster:up)');
+const { nodeUrls } = clusterEnv();
 
 let name: string;
 let nodes: Database[];

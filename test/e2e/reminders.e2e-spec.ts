@@ -314,7 +314,7 @@ describe('reminders', () => {
     expect(planning.payload).toEqual({
       kind: 'PLANNING_DEADLINE',
       subjectId: planning.subjectId,
-      recipientId: toGlobalId('Employee', noPlan.rowId),
+      employeeId: toGlobalId('Employee', noPlan.rowId),
       day: '2027-01-27',
       dueDate: '2027-01-31',
     });

@@ -19,6 +19,8 @@ export interface AppraisalSettings {
   talentVisibleToSelf?: boolean;
   /** Analytics groups with fewer employees are withheld from aggregates-only callers (`ANALYTICS_MIN_GROUP`); 5 when absent. */
   analyticsFloor?: number;
+  /** Seconds an outbox event waits before the changes feed serves it (`CHANGES_SETTLE_SECONDS`); 2 when absent. */
+  changesSettleSeconds?: number;
 }
 
 /** Groups (analytics breakdowns, talent boxes) smaller than this are withheld from aggregates-only readers. */
@@ -75,6 +77,8 @@ export interface Config {
   /** The language of texts when a request's `Accept-Language` names none of ours, and of the CLI (`DEFAULT_LOCALE`). */
   defaultLocale: Locale;
   bodyLimitBytes: number;
+  /** The largest CSV body `POST /imports/…` accepts (`IMPORT_MAX_BYTES`); every other route keeps `bodyLimitBytes`. */
+  importMaxBytes: number;
   shutdownGraceMs: number;
   /** Events cross instances through Redis when set; in-process otherwise. */
   redisUrl?: string;
@@ -267,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.TIME_ZONE || 'Asia/Jayapura',
     defaultLocale: oneOf('DEFAULT_LOCALE', env.DEFAULT_LOCALE, LOCALES, 'id'),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 100 * 1024),
+    importMaxBytes: integer('IMPORT_MAX_BYTES', env.IMPORT_MAX_BYTES, 20 * 1024 * 1024),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
     redisUrl: env.REDIS_URL || undefined,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'kinerja-walesi',
@@ -296,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
       talentVisibleToSelf: flag(env.TALENT_VISIBLE_TO_SELF, false),
       analyticsFloor: integer('ANALYTICS_MIN_GROUP', env.ANALYTICS_MIN_GROUP, 5),
+      changesSettleSeconds: integer('CHANGES_SETTLE_SECONDS', env.CHANGES_SETTLE_SECONDS, 2),
     },
     reminders: {
       enabled: flag(env.REMINDERS, nodeEnv !== 'test'),

@@ -50,4 +50,6 @@ export enum AuditAction {
   POTENTIAL_RATED = 'POTENTIAL_RATED',
   /** Someone other than the person took the file of everything held about them (a read, audited on purpose). */
   PERSONAL_DATA_EXPORTED = 'PERSONAL_DATA_EXPORTED',
+  /** The portal reported that SIASN holds an evaluation (its SIASN id and the version sent). */
+  SIASN_SYNCED = 'SIASN_SYNCED',
 }

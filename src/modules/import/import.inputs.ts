@@ -64,6 +64,13 @@ export class ImportEmployeeRow {
   @Field(() => String, { nullable: true, description: 'Work email.' })
   email?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The person’s id in SIASN (`pnsDinilaiId`; CSV column `siasnId` or `pns_id`): letters, digits, hyphens, at most 64. Omitted: unchanged; null or empty clears it.',
+  })
+  siasnId?: string | null;
+
   @Field(() => Boolean, {
     nullable: true,
     description: 'False deactivates the employee. Omitted: unchanged (new employees are active).',
@@ -71,14 +78,14 @@ export class ImportEmployeeRow {
   active?: boolean | null;
 }
 
-@InputType({ description: 'Units to create or update, at most 500.' })
+@InputType({ description: 'Units to create or update, at most 150 (a whole file: `POST /imports/units.csv`).' })
 export class ImportUnitsInput {
-  @Field(() => [ImportUnitRow], { description: 'The rows, at most 500.' })
+  @Field(() => [ImportUnitRow], { description: 'The rows, at most 150.' })
   rows!: ImportUnitRow[];
 }
 
-@InputType({ description: 'Employees to create or update, at most 500.' })
+@InputType({ description: 'Employees to create or update, at most 150 (a whole file: `POST /imports/employees.csv`).' })
 export class ImportEmployeesInput {
-  @Field(() => [ImportEmployeeRow], { description: 'The rows, at most 500.' })
+  @Field(() => [ImportEmployeeRow], { description: 'The rows, at most 150.' })
   rows!: ImportEmployeeRow[];
 }

@@ -38,7 +38,7 @@ class Statement {
 export interface RunScope {
   em: EntityManager;
   kind: DatabaseKind;
-  /** When the run writes (`occurred_at`). */
+  /** When this kind is written (`occurred_at`). */
   now: Date;
   /** The region's day the run is for: the day in the deduplication key. */
   today: LocalDate;
@@ -79,7 +79,7 @@ async function insertReminders(scope: RunScope, rows: ReminderRows): Promise<voi
     `JSON_OBJECT(${[
       [s.p('kind'), s.p(rows.kind)],
       [s.p('subjectId'), subject()],
-      [s.p('recipientId'), recipient()],
+      [s.p('employeeId'), recipient()],
       [s.p('day'), s.p(scope.today)],
       ...rows.extra.map(([name, sql]) => [s.p(name), sql(s)]),
     ]

@@ -113,7 +113,17 @@ export class ReminderScheduler {
     if (!leader) return { leader: false, written: 0 };
     this.everLeader = true;
     const today = localDateOf(now, timeZone);
-    const scope = (em = db.manager): RunScope => ({ em, kind: db.kind, now, today, timeZone });
+    // Each kind's rows are stamped when that kind is written (the run's instant plus the time since it began, to the
+    // second), not when the run began: the changes feed serves an event once it is a few seconds old, and a kind
+    // written late in a long run must not look older than it is.
+    const began = Date.now();
+    const scope = (em = db.manager): RunScope => ({
+      em,
+      kind: db.kind,
+      now: new Date(Math.floor((now.getTime() + Date.now() - began) / 1000) * 1000),
+      today,
+      timeZone,
+    });
     const kinds: Array<(scope: RunScope) => Promise<void>> = [(s) => planningDeadline(s, settings.planningDays)];
     for (const period of await runningPeriods(scope())) {
       const cadence = period.cadence === 'MONTHLY' ? EvaluationCadence.MONTHLY : EvaluationCadence.QUARTERLY;
