@@ -405,6 +405,26 @@ describe('reminders', () => {
     expect(hr.reminders.totalCount).toBe(0);
   });
 
+  it('reach the changes feed like every event: an integration client reads them by type', async () => {
+    // The feed serves an event once it has settled (a few seconds old by the service's clock).
+    app.clock.set('2027-01-29T00:00:00Z');
+    try {
+      const feed = await app.data<{ changes: { nodes: Array<{ type: string; name: string; subjectId: string }> } }>(
+        'query { changes(first: 100, types: [REMINDER_OBJECTION_WINDOW_CLOSING]) { nodes { type name subjectId } } }',
+        {},
+        await app.token('simpeg-sync', { roles: [Role.INTEGRATION] }),
+      );
+      const closing = (await rows()).filter((r) => r.type === 'reminder.objection_window_closing');
+      expect(feed.changes.nodes.map((n) => n.subjectId)).toEqual(closing.map((r) => r.subjectId));
+      expect(feed.changes.nodes[0]).toMatchObject({
+        type: 'REMINDER_OBJECTION_WINDOW_CLOSING',
+        name: 'reminder.objection_window_closing',
+      });
+    } finally {
+      app.clock.reset();
+    }
+  });
+
   it('reminderReceived: the recipient receives their reminder, and nobody else’s', async () => {
     const subscription = 'subscription { reminderReceived { kind subjectId day } }';
     const mine = app.subscriptionClient(await app.token(noPlan.nip)).subscribe<{
