@@ -14,6 +14,7 @@ const RAW_SQL_ALLOWED = [
   'competency/talent.service.ts',
   'personal-data/personal-data.sections.ts',
   'reminder/reminder-queries.ts',
+  'siasn/siasn.service.ts',
   'work-plan/work-plan.service.ts',
 ];
 
