@@ -10,6 +10,7 @@ import { EvaluationSupersededOnObjection1764400000000 } from './1764400000000-ev
 import { IdempotencyKeys1764417000000 } from './1764417000000-idempotency-keys';
 import { ActivityClientIds1764418000000 } from './1764418000000-activity-client-ids';
 import { Outbox1764420000000 } from './1764420000000-outbox';
+import { Webhooks1764421000000 } from './1764421000000-webhooks';
 
 /** Every migration, oldest first. The only way any schema is built, in tests too. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   IdempotencyKeys1764417000000,
   ActivityClientIds1764418000000,
   Outbox1764420000000,
+  Webhooks1764421000000,
 ];

@@ -26,6 +26,8 @@ import { PotentialRating } from './modules/competency/potential-rating.entity';
 import { ReportingCellRow } from './modules/analytics/reporting-cell.entity';
 import { IdempotencyRecord } from './core/idempotency/idempotency-record.entity';
 import { OutboxEvent } from './modules/outbox/outbox-event.entity';
+import { WebhookEndpoint } from './modules/webhook/webhook-endpoint.entity';
+import { WebhookDelivery } from './modules/webhook/webhook-delivery.entity';
 
 /** Every TypeORM entity; the schema itself is built only by `migrations/`. */
 export const entities = [
@@ -57,4 +59,6 @@ export const entities = [
   ReportingCellRow,
   IdempotencyRecord,
   OutboxEvent,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

@@ -7,6 +7,7 @@ import { competencyRules } from '../modules/competency/competency.policy';
 import { employeeRules } from '../modules/employee/employee.policy';
 import { importRules } from '../modules/import/import.policy';
 import { unitRules } from '../modules/unit/unit.policy';
+import { webhookRules } from '../modules/webhook/webhook.policy';
 
 /**
  * The one table of rules: every permission maps to exactly one rule (a missing one does not compile). The rules
@@ -45,4 +46,5 @@ export const policyTable: PolicyTable = {
   [Permission.READ_TALENT]: competencyRules.readTalent,
   [Permission.READ_UNIT_AGGREGATES]: competencyRules.readUnitAggregates,
   [Permission.EXPORT_PERSONAL_DATA]: employeeRules.exportPersonalData,
+  [Permission.MANAGE_WEBHOOKS]: webhookRules.manageWebhooks,
 };

@@ -59,6 +59,7 @@ import { TalentMatrixResolver } from '../modules/competency/talent.resolver';
 import { AppraisalDocumentsResolver } from '../modules/document/document.resolver';
 import { AnalyticsResolver, CascadeRowResolver } from '../modules/analytics/analytics.resolver';
 import { PersonalDataResolver } from '../modules/personal-data/personal-data.resolver';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -106,6 +107,7 @@ export const resolvers = [
   CascadeRowResolver,
   AppraisalDocumentsResolver,
   PersonalDataResolver,
+  WebhookResolver,
   UserErrorResolver,
 ] as const;
 

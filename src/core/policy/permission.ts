@@ -51,4 +51,6 @@ export enum Permission {
   READ_UNIT_AGGREGATES = 'READ_UNIT_AGGREGATES',
   /** Everything held about one employee as one file (Law 27/2022). Subject: the employee (self, HR admins covering them). */
   EXPORT_PERSONAL_DATA = 'EXPORT_PERSONAL_DATA',
+  /** Register webhook endpoints and read their deliveries (HR admins, integration clients); each endpoint is then scoped. */
+  MANAGE_WEBHOOKS = 'MANAGE_WEBHOOKS',
 }

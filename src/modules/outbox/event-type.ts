@@ -7,4 +7,6 @@ export enum EventType {
   ACTIVITY_REVIEWED = 'activity.reviewed',
   APPRAISAL_CHANGED = 'appraisal.changed',
   EMPLOYEE_DEACTIVATED = 'employee.deactivated',
+  /** A registered (or re-keyed) webhook endpoint's first event, sent to that endpoint only (`docs/webhooks.md`). */
+  WEBHOOK_PING = 'webhook.ping',
 }
