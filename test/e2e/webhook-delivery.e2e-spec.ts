@@ -1,0 +1,281 @@
+import { TestApp } from '../support/test-app';
+import { TestReceiver } from '../support/webhook-receiver';
+import { Actor } from '../../src/core/auth/actor';
+import { Role } from '../../src/core/auth/role';
+import { loadConfig, type WebhookSettings } from '../../src/core/config/config';
+import { RequestContext } from '../../src/core/context/request-context';
+import { createLogger } from '../../src/core/server/logger';
+import { policyTable } from '../../src/app/policy-table';
+import { EventType } from '../../src/modules/outbox/event-type';
+import { type DomainEvent, recordEvents } from '../../src/modules/outbox/outbox';
+import { type Employee } from '../../src/modules/employee/employee.entity';
+import { type Unit } from '../../src/modules/unit/unit.entity';
+import { UnitKind } from '../../src/modules/unit/unit-kind';
+import { WebhookDelivery, WebhookDeliveryStatus } from '../../src/modules/webhook/webhook-delivery.entity';
+import { WebhookWorker } from '../../src/modules/webhook/webhook-worker';
+import { verifyWebhook } from '../../src/modules/webhook/webhook-signature';
+import { testDatabaseKind } from '../support/test-database';
+
+/**
+ * Delivery of outbox events to webhook endpoints, with a receiver in the test (127.0.0.1, allowed by
+ * WEBHOOK_ALLOWED_HOSTS): retries while it is down, a worker killed mid-delivery, scope at delivery time,
+ * signatures, giving up and retrying by hand, and two workers at once (SKIP LOCKED on MariaDB).
+ */
+
+const CREATE = `mutation($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) { secret webhookEndpoint { id } userErrors { code message } } }`;
+const DELIVERIES = `query($id: ID!, $status: WebhookDeliveryStatus) {
+  webhookDeliveries(endpointId: $id, status: $status, first: 50) {
+    totalCount nodes { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }`;
+const RETRY = `mutation($input: RetryWebhookDeliveryInput!) {
+  retryWebhookDelivery(input: $input) { webhookDelivery { status } userErrors { code } } }`;
+
+interface Registered {
+  id: string;
+  secret: string;
+}
+
+describe('webhook delivery', () => {
+  let app: TestApp;
+  let receiver: TestReceiver;
+  let settings: WebhookSettings;
+  let unitA: Unit;
+  let unitB: Unit;
+  let personInB: Employee;
+  const tokens: Record<string, string> = {};
+  /** The workers' clock: real time moved forward by the test. */
+  let offsetMs = 0;
+  const clock = () => new Date(Date.now() + offsetMs);
+  const log = createLogger('silent');
+
+  const worker = (overrides: Partial<WebhookSettings> = {}) =>
+    new WebhookWorker({ db: app.db, settings: { ...settings, ...overrides }, log, clock, random: () => 0.5 });
+
+  const register = async (token: string, path: string, eventTypes: string[]): Promise<Registered> => {
+    const result = await app.data<{
+      createWebhookEndpoint: { secret: string; webhookEndpoint: { id: string } };
+    }>(CREATE, { input: { url: receiver.url(path), eventTypes } }, token);
+    return { id: result.createWebhookEndpoint.webhookEndpoint.id, secret: result.createWebhookEndpoint.secret };
+  };
+
+  /** Writes outbox rows as a domain change would: in a transaction. */
+  const emit = (events: DomainEvent[]) =>
+    new RequestContext({
+      requestId: 'emit',
+      actor: Actor.client('test', [Role.HR_ADMIN]),
+      db: app.db,
+      log,
+      policyTable,
+      timeZone: 'Asia/Jayapura',
+    }).transaction((tx) => recordEvents(tx, events));
+
+  const appraisalChanged = (unit: Unit, n: number): DomainEvent => ({
+    type: EventType.APPRAISAL_CHANGED,
+    subjectId: `Appraisal:${n}`,
+    unitId: unit.rowId,
+    employeeId: null,
+    payload: { status: 'SUBMITTED' },
+  });
+
+  const deliveriesOf = (endpointId: string, token: string) =>
+    app.data<{
+      webhookDeliveries: {
+        totalCount: number;
+        nodes: Array<{ id: string; eventId: string; eventType: string; status: string; attempts: number }>;
+      };
+    }>(DELIVERIES, { id: endpointId }, token);
+
+  beforeAll(async () => {
+    settings = { ...loadConfig({ NODE_ENV: 'test' }).webhooks, allowedHosts: ['127.0.0.1'], timeoutSeconds: 2 };
+    app = await TestApp.start({ webhooks: settings });
+    receiver = await TestReceiver.start();
+    const region = await app.fixtures.unit({ code: 'WD-R', kind: UnitKind.GOVERNMENT });
+    unitA = await app.fixtures.unit({ code: 'WD-A', parent: region });
+    unitB = await app.fixtures.unit({ code: 'WD-B', parent: region });
+    personInB = await app.fixtures.employee({ unit: unitB });
+    tokens.hrA = await app.token('hr-a', { roles: [Role.HR_ADMIN], unit: unitA.code });
+    tokens.hrB = await app.token('hr-b', { roles: [Role.HR_ADMIN], unit: unitB.code });
+    tokens.portal = await app.token('portal', { roles: [Role.INTEGRATION] });
+  });
+
+  afterAll(async () => {
+    await receiver?.down();
+    await app?.stop();
+  });
+
+  beforeEach(async () => {
+    // Each test starts with nothing pending from the one before.
+    await app.db.manager.query('UPDATE webhook_endpoint SET enabled = 0');
+    await app.db.manager.query(`UPDATE webhook_delivery SET status = 'DELIVERED'`);
+    receiver.received.length = 0;
+    await receiver.up();
+  });
+
+  it('sends each event to the endpoints whose owner may read it, signed, with the payload and no personal text', async () => {
+    const a = await register(tokens.hrA!, '/a', ['appraisal.changed', 'feedback.received']);
+    const b = await register(tokens.hrB!, '/b', ['appraisal.changed', 'feedback.received']);
+    const portal = await register(tokens.portal!, '/portal', ['appraisal.changed']);
+    await emit([
+      appraisalChanged(unitA, 1),
+      {
+        type: EventType.FEEDBACK_RECEIVED,
+        subjectId: 'Feedback:9',
+        unitId: null,
+        employeeId: personInB.rowId,
+        payload: { feedbackId: 'Feedback:9' },
+      },
+    ]);
+    await worker().deliverDue();
+
+    // HR of A: the event in A only; HR of B: the person-only event about someone in B; the portal: its type, all.
+    expect(receiver.events('/a').map((r) => r.type)).toEqual(['appraisal.changed']);
+    expect(receiver.events('/b').map((r) => r.type)).toEqual(['feedback.received']);
+    expect(receiver.events('/portal').map((r) => r.type)).toEqual(['appraisal.changed']);
+    // Every endpoint got its own ping, and nobody else's.
+    for (const path of ['/a', '/b', '/portal'])
+      expect(receiver.received.filter((r) => r.path === path && r.type === 'webhook.ping')).toHaveLength(1);
+
+    const [delivered] = receiver.events('/a');
+    expect(delivered!.id).toMatch(/^evt_[0-9a-f-]{36}$/);
+    expect(verifyWebhook(a.secret, delivered!, delivered!.body)).toBe(true);
+    expect(verifyWebhook(b.secret, delivered!, delivered!.body)).toBe(false);
+    expect(JSON.parse(delivered!.body)).toEqual({
+      type: 'appraisal.changed',
+      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      data: { subjectId: 'Appraisal:1', unitId: unitA.id, status: 'SUBMITTED' },
+    });
+    for (const r of receiver.received) {
+      const secret = r.path === '/a' ? a.secret : r.path === '/b' ? b.secret : portal.secret;
+      expect(verifyWebhook(secret, r, r.body)).toBe(true);
+    }
+    const log = await deliveriesOf(a.id, tokens.hrA!);
+    expect(log.webhookDeliveries.nodes.map((d) => [d.eventType, d.status])).toEqual([
+      ['appraisal.changed', 'DELIVERED'],
+      ['webhook.ping', 'DELIVERED'],
+    ]);
+    // The wrong scope sees nothing of it.
+    expect((await deliveriesOf(a.id, tokens.hrB!)).webhookDeliveries.totalCount).toBe(0);
+
+    // A second round sends nothing again.
+    receiver.received.length = 0;
+    expect(await worker().deliverDue()).toMatchObject({ delivered: 0 });
+    expect(receiver.received).toEqual([]);
+  });
+
+  it('retries while the receiver is down and delivers later with the same webhook-id', async () => {
+    const portal = await register(tokens.portal!, '/retry', ['appraisal.changed']);
+    await worker().deliverDue(); // the ping
+    await receiver.down();
+    await emit([appraisalChanged(unitA, 2)]);
+    expect(await worker().deliverDue()).toMatchObject({ delivered: 0, retrying: 1 });
+    const [pending] = (await deliveriesOf(portal.id, tokens.portal!)).webhookDeliveries.nodes;
+    expect(pending).toMatchObject({ status: 'PENDING', attempts: 1 });
+
+    // Not due yet: nothing is tried.
+    expect(await worker().deliverDue()).toMatchObject({ delivered: 0, retrying: 0 });
+    offsetMs += 60_000;
+    expect(await worker().deliverDue()).toMatchObject({ retrying: 1 });
+
+    await receiver.up();
+    offsetMs += 3_600_000;
+    expect(await worker().deliverDue()).toMatchObject({ delivered: 1 });
+    const received = receiver.events('/retry');
+    expect(received).toHaveLength(1);
+    expect(received[0]!.id).toBe(pending!.eventId);
+    expect(verifyWebhook(portal.secret, received[0]!, received[0]!.body, Math.floor(clock().getTime() / 1000))).toBe(
+      true,
+    );
+    const [done] = (await deliveriesOf(portal.id, tokens.portal!)).webhookDeliveries.nodes;
+    expect(done).toMatchObject({ status: 'DELIVERED', attempts: 3 });
+  });
+
+  it('loses nothing when a worker dies mid-delivery: another sends after the lease, duplicates share the webhook-id', async () => {
+    await register(tokens.portal!, '/killed', ['appraisal.changed']);
+    await worker().deliverDue(); // the ping
+    await emit([appraisalChanged(unitA, 3), appraisalChanged(unitA, 4)]);
+    const dying = worker();
+    await dying.fanOut();
+    const claim = await dying.claim();
+    expect(claim.deliveries).toHaveLength(2);
+    // The claimed rows are leased: another worker leaves them alone until the lease ends.
+    expect(await worker().deliverDue()).toMatchObject({ delivered: 0 });
+    expect(receiver.events('/killed')).toEqual([]);
+
+    offsetMs += (settings.timeoutSeconds + 31) * 1000;
+    expect(await worker().deliverDue()).toMatchObject({ delivered: 2 });
+    const first = receiver.events('/killed').map((r) => r.id);
+    expect(new Set(first).size).toBe(2);
+
+    // The "dead" worker wakes up and sends what it held: a duplicate, with the same ids; its outcome is not recorded.
+    await dying.send(claim);
+    const all = receiver.events('/killed').map((r) => r.id);
+    expect(all).toHaveLength(4);
+    expect(new Set(all)).toEqual(new Set(first));
+    const rows = await app.db.manager.getRepository(WebhookDelivery).findBy({ eventType: 'appraisal.changed' });
+    const mine = rows.filter((r) => first.includes(r.eventId));
+    expect(mine.map((r) => r.status)).toEqual([WebhookDeliveryStatus.DELIVERED, WebhookDeliveryStatus.DELIVERED]);
+    expect(mine.map((r) => r.attempts)).toEqual([2, 2]);
+  });
+
+  it('refuses at delivery time a target that became internal, and marks a delivery FAILED after the retry hours; it can be retried', async () => {
+    const portal = await register(tokens.portal!, '/late', ['appraisal.changed']);
+    await worker().deliverDue();
+    await emit([appraisalChanged(unitA, 5)]);
+    // The allow list no longer names 127.0.0.1 (a changed configuration, or DNS): the POST is refused before it leaves.
+    const strict = worker({ allowedHosts: [], retryHours: 1 });
+    expect(await strict.deliverDue()).toMatchObject({ delivered: 0, retrying: 1 });
+    expect(receiver.events('/late')).toEqual([]);
+    const [refused] = (
+      await app.data<{ webhookDeliveries: { nodes: Array<{ id: string; lastError: string }> } }>(
+        DELIVERIES,
+        { id: portal.id, status: 'PENDING' },
+        tokens.portal!,
+      )
+    ).webhookDeliveries.nodes;
+    expect(refused!.lastError).toContain('target refused');
+
+    offsetMs += 3_600_000;
+    expect(await strict.deliverDue()).toMatchObject({ failed: 1 });
+    const failed = await app.data<{ webhookDeliveries: { nodes: Array<{ id: string; status: string }> } }>(
+      DELIVERIES,
+      { id: portal.id, status: 'FAILED' },
+      tokens.portal!,
+    );
+    const failedId = failed.webhookDeliveries.nodes[0]!.id;
+
+    // Another scope may not retry it (NOT_FOUND); the owner may, once.
+    const outOfScope = await app.data<{ retryWebhookDelivery: { userErrors: Array<{ code: string }> } }>(
+      RETRY,
+      { input: { id: failedId } },
+      tokens.hrB!,
+    );
+    expect(outOfScope.retryWebhookDelivery.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
+    const retried = await app.data<{ retryWebhookDelivery: { webhookDelivery: { status: string } } }>(
+      RETRY,
+      { input: { id: failedId } },
+      tokens.portal!,
+    );
+    expect(retried.retryWebhookDelivery.webhookDelivery.status).toBe('PENDING');
+    const twice = await app.data<{ retryWebhookDelivery: { userErrors: Array<{ code: string }> } }>(
+      RETRY,
+      { input: { id: failedId } },
+      tokens.portal!,
+    );
+    expect(twice.retryWebhookDelivery.userErrors).toEqual([{ code: 'INVALID_STATE' }]);
+    expect(await worker().deliverDue()).toMatchObject({ delivered: 1 });
+    expect(receiver.events('/late')).toHaveLength(1);
+  });
+
+  it(`never has two workers deliver the same delivery at once (${testDatabaseKind === 'mysql' ? 'SKIP LOCKED' : 'one writer'})`, async () => {
+    await register(tokens.portal!, '/pair', ['appraisal.changed']);
+    await register(tokens.hrA!, '/pair-a', ['appraisal.changed']);
+    await emit(Array.from({ length: 40 }, (_, i) => appraisalChanged(unitA, 100 + i)));
+    const [one, two] = await Promise.all([worker().deliverDue(), worker().deliverDue()]);
+    expect(one.delivered + two.delivered).toBe(2 * 41);
+    for (const path of ['/pair', '/pair-a']) {
+      const ids = receiver.received.filter((r) => r.path === path).map((r) => r.id);
+      expect(ids).toHaveLength(41);
+      expect(new Set(ids).size).toBe(41);
+    }
+  });
+});
