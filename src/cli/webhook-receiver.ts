@@ -38,7 +38,10 @@ function main(): void {
   server.listen(port, host, () => {
     process.stdout.write(`Receiving webhooks at http://${host}:${port}/ (Ctrl-C to stop)\n`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
