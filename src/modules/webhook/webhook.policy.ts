@@ -40,7 +40,7 @@ export function decideSeeEndpoint({
   return endpoint.scopeUnitId !== null && scopeCovers;
 }
 
-/** `decideSeeEndpoint` in SQL, for the list (`test/e2e/webhooks.e2e-spec.ts` compares the two). */
+/** `decideSeeEndpoint` in SQL, for lists and lookups (`test/e2e/webhooks.e2e-spec.ts` checks it actor by actor). */
 export function scopeEndpointsToReader(
   qb: SelectQueryBuilder<WebhookEndpoint>,
   alias: string,
