@@ -266,6 +266,53 @@ describe('webhook delivery', () => {
     expect(receiver.events('/late')).toHaveLength(1);
   });
 
+  it('runs as a loop until stopped; sends nothing for a deactivated owner; fails what was pending for a disabled endpoint', async () => {
+    const owner = await app.fixtures.employee({ unit: unitA });
+    const ownerToken = await app.token(owner.nip, { roles: [Role.HR_ADMIN], unit: unitA.code });
+    await register(ownerToken, '/person', ['appraisal.changed']);
+    const portal = await register(tokens.portal!, '/loop', ['appraisal.changed']);
+
+    const loop = worker({ pollSeconds: 1 });
+    loop.start();
+    try {
+      await emit([appraisalChanged(unitA, 6)]);
+      for (let i = 0; i < 100 && receiver.events('/loop').length === 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(receiver.events('/loop')).toHaveLength(1);
+      expect(receiver.events('/person')).toHaveLength(1);
+    } finally {
+      await loop.stop();
+    }
+
+    // The person who registered it is deactivated: their endpoint receives nothing more; the portal's does.
+    await app.db.manager.query('UPDATE employee SET active = 0 WHERE id = ?', [owner.rowId]);
+    await emit([appraisalChanged(unitA, 7)]);
+    await worker().deliverDue();
+    expect(receiver.events('/person')).toHaveLength(1);
+    expect(receiver.events('/loop')).toHaveLength(2);
+
+    // The portal's next delivery waits for a retry; the endpoint is disabled meanwhile: it ends FAILED, unsent.
+    await receiver.down();
+    await emit([appraisalChanged(unitA, 8)]);
+    expect(await worker().deliverDue()).toMatchObject({ retrying: 1 });
+    const disabled = await app.gql(
+      `mutation($input: DisableWebhookEndpointInput!) { disableWebhookEndpoint(input: $input) { userErrors { code } } }`,
+      { input: { id: portal.id } },
+      tokens.portal!,
+    );
+    expect(disabled.body.errors).toBeUndefined();
+    await receiver.up();
+    offsetMs += 3_600_000;
+    await worker().deliverDue();
+    expect(receiver.events('/loop')).toHaveLength(2);
+    const failed = await app.data<{ webhookDeliveries: { nodes: Array<{ status: string; lastError: string }> } }>(
+      DELIVERIES,
+      { id: portal.id, status: 'FAILED' },
+      tokens.portal!,
+    );
+    expect(failed.webhookDeliveries.nodes).toEqual([expect.objectContaining({ lastError: 'endpoint disabled' })]);
+  });
+
   it(`never has two workers deliver the same delivery at once (${testDatabaseKind === 'mysql' ? 'SKIP LOCKED' : 'one writer'})`, async () => {
     await register(tokens.portal!, '/pair', ['appraisal.changed']);
     await register(tokens.hrA!, '/pair-a', ['appraisal.changed']);
