@@ -109,6 +109,8 @@ describe('webhook delivery', () => {
     await app.db.manager.query(`UPDATE webhook_delivery SET status = 'DELIVERED'`);
     receiver.received.length = 0;
     await receiver.up();
+    // Events are written at real time: the workers' clock starts there again.
+    offsetMs = 0;
   });
 
   it('sends each event to the endpoints whose owner may read it, signed, with the payload and no personal text', async () => {
@@ -311,6 +313,60 @@ describe('webhook delivery', () => {
       tokens.portal!,
     );
     expect(failed.webhookDeliveries.nodes).toEqual([expect.objectContaining({ lastError: 'endpoint disabled' })]);
+  });
+
+  it('sends an endpoint enabled again the events from then on, not those it missed', async () => {
+    const portal = await register(tokens.portal!, '/again', ['appraisal.changed']);
+    await worker().deliverDue();
+    const mutate = (query: string, input: Record<string, unknown>) => app.data(query, { input }, tokens.portal!);
+    await mutate(
+      `mutation($input: DisableWebhookEndpointInput!) { disableWebhookEndpoint(input: $input) { userErrors { code } } }`,
+      { id: portal.id },
+    );
+    await emit([appraisalChanged(unitA, 9)]);
+    await worker().deliverDue();
+    await mutate(
+      `mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { userErrors { code } } }`,
+      { id: portal.id, expectedVersion: 2, enabled: true },
+    );
+    await emit([appraisalChanged(unitA, 10)]);
+    await worker().deliverDue();
+    expect(receiver.events('/again').map((r) => JSON.parse(r.body).data.subjectId)).toEqual(['Appraisal:10']);
+  });
+
+  it('delivers an event whose transaction commits after a later one (its id is lower than one already sent)', async () => {
+    await register(tokens.portal!, '/late-commit', ['appraisal.changed']);
+    await worker().deliverDue();
+    await emit([appraisalChanged(unitA, 11), appraisalChanged(unitA, 12), appraisalChanged(unitA, 13)]);
+    // 12 is "still in its transaction": not visible yet while 11 and 13 are sent.
+    const [row] = await app.db.manager.query("SELECT * FROM outbox_event WHERE subject_id = 'Appraisal:12'");
+    await app.db.manager.query('DELETE FROM outbox_event WHERE id = ?', [row.id]);
+    await worker().deliverDue();
+    const subjects = () => receiver.events('/late-commit').map((r) => JSON.parse(r.body).data.subjectId);
+    expect(subjects()).toEqual(['Appraisal:11', 'Appraisal:13']);
+    // It commits: the endpoint's cursor has not passed its id yet (13 is under a minute old), so it is sent.
+    await app.db.manager.query(
+      'INSERT INTO outbox_event (id, event_id, type, occurred_at, subject_id, unit_id, employee_id, payload, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        row.id,
+        row.event_id,
+        row.type,
+        row.occurred_at,
+        row.subject_id,
+        row.unit_id,
+        row.employee_id,
+        row.payload,
+        null,
+      ],
+    );
+    offsetMs += 30_000;
+    await worker().deliverDue();
+    expect(subjects()).toEqual(['Appraisal:11', 'Appraisal:13', 'Appraisal:12']);
+    // Once a minute old, the cursor passes them all: nothing is sent twice.
+    offsetMs += 60_000;
+    await worker().deliverDue();
+    await worker().deliverDue();
+    expect(subjects()).toHaveLength(3);
   });
 
   it(`never has two workers deliver the same delivery at once (${testDatabaseKind === 'mysql' ? 'SKIP LOCKED' : 'one writer'})`, async () => {
