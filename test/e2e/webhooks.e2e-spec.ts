@@ -5,6 +5,10 @@ import { type Unit } from '../../src/modules/unit/unit.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { webhookService } from '../../src/modules/webhook/webhook.service';
 import { systemResolve } from '../../src/modules/webhook/webhook-target';
+import { Actor } from '../../src/core/auth/actor';
+import { type Employee } from '../../src/modules/employee/employee.entity';
+import { WebhookEndpoint } from '../../src/modules/webhook/webhook-endpoint.entity';
+import { decideSeeEndpoint } from '../../src/modules/webhook/webhook.policy';
 
 /**
  * The webhook endpoints' API over HTTP: who may register and see them (HR admins in scope, integration clients;
@@ -46,6 +50,7 @@ describe('webhook endpoints', () => {
   let app: TestApp;
   let unitA: Unit;
   let unitB: Unit;
+  let person: Employee;
   const tokens: Record<string, string> = {};
 
   const create = (token: string, url: string, eventTypes = ['appraisal.changed']) =>
@@ -73,7 +78,7 @@ describe('webhook endpoints', () => {
     const region = await app.fixtures.unit({ code: 'WH-R', kind: UnitKind.GOVERNMENT });
     unitA = await app.fixtures.unit({ code: 'WH-A', parent: region });
     unitB = await app.fixtures.unit({ code: 'WH-B', parent: region });
-    const person = await app.fixtures.employee({ unit: unitA });
+    person = await app.fixtures.employee({ unit: unitA });
     tokens.hrRegion = await app.token('hr-region', { roles: [Role.HR_ADMIN] });
     tokens.hrA = await app.token(person.nip, { roles: [Role.HR_ADMIN], unit: unitA.code });
     tokens.hrB = await app.token('hr-b', { roles: [Role.HR_ADMIN], unit: unitB.code });
@@ -231,6 +236,42 @@ describe('webhook endpoints', () => {
       tokens.hrRegion!,
     );
     expect(disabled.disableWebhookEndpoint.webhookEndpoint).toMatchObject({ enabled: false, version: 2 });
+  });
+
+  it('lists exactly what decideSeeEndpoint allows, for every actor (the SQL and the rule agree)', async () => {
+    await create(tokens.hrB!, 'https://agree-b.example.org/');
+    await create(tokens.otherPortal!, 'https://agree-p.example.org/');
+    const endpoints = await app.db.manager.getRepository(WebhookEndpoint).find();
+    const closure: Array<{ ancestor_id: number | string; descendant_id: number | string }> = await app.db.manager.query(
+      'SELECT ancestor_id, descendant_id FROM unit_closure',
+    );
+    const covers = (scope: number | null, unit: number | null) =>
+      scope === null ||
+      (unit !== null && closure.some((c) => Number(c.ancestor_id) === scope && Number(c.descendant_id) === unit));
+    const actors: Array<[string, Actor]> = [
+      ['hrRegion', Actor.client('hr-region', [Role.HR_ADMIN])],
+      ['hrA', Actor.employee(person.rowId, person.nip, [Role.HR_ADMIN], unitA.rowId)],
+      ['hrB', Actor.client('hr-b', [Role.HR_ADMIN], unitB.rowId)],
+      ['portal', Actor.client('portal', [Role.INTEGRATION])],
+      ['otherPortal', Actor.client('other-portal', [Role.INTEGRATION])],
+    ];
+    for (const [name, actor] of actors) {
+      const expected = endpoints
+        .filter((endpoint) =>
+          decideSeeEndpoint({
+            actor,
+            endpoint,
+            scopeCovers: actor.isHrAdmin && covers(actor.hrScopeUnitId, endpoint.scopeUnitId),
+          }),
+        )
+        .map((e) => e.id)
+        .sort();
+      const listed = (await app.data<{ webhookEndpoints: EndpointOut[] }>(LIST, {}, tokens[name]!)).webhookEndpoints
+        .map((e) => e.id)
+        .sort();
+      expect([name, listed]).toEqual([name, expected]);
+      expect(expected.length).toBeGreaterThan(0);
+    }
   });
 
   it('updates with the version read, refuses a stale one with CONFLICT, and rotates the secret', async () => {
