@@ -4,7 +4,7 @@ import { Employee } from './modules/employee/employee.entity';
 import { ExternalOfficial } from './modules/official/external-official.entity';
 import { UnitClosure } from './modules/unit/unit-closure.entity';
 import { Unit } from './modules/unit/unit.entity';
-import { TreeLock } from './core/tree/tree-lock.entity';
+import { LockRow } from './core/database/lock-row.entity';
 import { PerformancePeriod } from './modules/period/performance-period.entity';
 import { Appraisal } from './modules/appraisal/appraisal.entity';
 import { AppraisalTransition } from './modules/appraisal/appraisal-transition.entity';
@@ -26,6 +26,7 @@ import { PotentialRating } from './modules/competency/potential-rating.entity';
 import { ReportingCellRow } from './modules/analytics/reporting-cell.entity';
 import { IdempotencyRecord } from './core/idempotency/idempotency-record.entity';
 import { OutboxEvent } from './modules/outbox/outbox-event.entity';
+import { SiasnSync } from './modules/siasn/siasn-sync.entity';
 import { WebhookEndpoint } from './modules/webhook/webhook-endpoint.entity';
 import { WebhookDelivery } from './modules/webhook/webhook-delivery.entity';
 
@@ -37,7 +38,7 @@ export const entities = [
   Employee,
   EmployeeClosure,
   AuditEntry,
-  TreeLock,
+  LockRow,
   PerformancePeriod,
   Appraisal,
   AppraisalTransition,
@@ -59,6 +60,7 @@ export const entities = [
   ReportingCellRow,
   IdempotencyRecord,
   OutboxEvent,
+  SiasnSync,
   WebhookEndpoint,
   WebhookDelivery,
 ];

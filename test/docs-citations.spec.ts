@@ -10,7 +10,7 @@ import path from 'node:path';
  */
 
 const ROOT = path.join(__dirname, '..');
-const SCANNED_FOLDERS = ['src', 'test', 'bench', 'reliability', 'migrations', 'docs'];
+const SCANNED_FOLDERS = ['src', 'test', 'bench', 'reliability', 'cluster', 'migrations', 'docs'];
 const SCANNED_FILES = ['README.md', 'CHANGELOG.md'];
 const SCANNED_EXTENSIONS = new Set(['.ts', '.js', '.mjs', '.md', '.graphql']);
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'results', 'data']);

@@ -18,6 +18,7 @@ import { unitError, UnitProblem } from '../src/modules/unit/unit.errors';
 import { workPlanError, WorkPlanProblem } from '../src/modules/work-plan/work-plan.errors';
 import { analyticsMessages } from '../src/modules/analytics/analytics.messages';
 import { personalDataMessages } from '../src/modules/personal-data/personal-data.messages';
+import { siasnError, siasnMessages, SiasnProblem } from '../src/modules/siasn/siasn.errors';
 import { webhookError, WebhookProblem } from '../src/modules/webhook/webhook.errors';
 
 /**
@@ -70,6 +71,7 @@ const CATALOGUES: Record<string, Array<[string, Text]>> = {
   'src/modules/import/import.messages.ts': textsOf(IMPORT_MESSAGES),
   'src/modules/analytics/analytics.messages.ts': textsOf(analyticsMessages),
   'src/modules/personal-data/personal-data.messages.ts': textsOf(personalDataMessages),
+  'src/modules/siasn/siasn.errors.ts': [...problems(SiasnProblem, (p) => siasnError(p, [])), ...textsOf(siasnMessages)],
   'src/modules/webhook/webhook.errors.ts': problems(WebhookProblem, (p) => webhookError(p, [])),
 };
 

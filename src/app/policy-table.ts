@@ -7,6 +7,7 @@ import { competencyRules } from '../modules/competency/competency.policy';
 import { employeeRules } from '../modules/employee/employee.policy';
 import { importRules } from '../modules/import/import.policy';
 import { unitRules } from '../modules/unit/unit.policy';
+import { outboxRules } from '../modules/outbox/outbox.policy';
 import { webhookRules } from '../modules/webhook/webhook.policy';
 
 /**
@@ -46,5 +47,6 @@ export const policyTable: PolicyTable = {
   [Permission.READ_TALENT]: competencyRules.readTalent,
   [Permission.READ_UNIT_AGGREGATES]: competencyRules.readUnitAggregates,
   [Permission.EXPORT_PERSONAL_DATA]: employeeRules.exportPersonalData,
+  [Permission.READ_CHANGES]: outboxRules.readChanges,
   [Permission.MANAGE_WEBHOOKS]: webhookRules.manageWebhooks,
 };

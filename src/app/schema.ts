@@ -6,6 +6,7 @@ import { simplifyPlainFields } from './plain-fields';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { EmployeeResolver } from '../modules/employee/employee.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
+import { ChangesResolver } from '../modules/outbox/changes.resolver';
 import { ExternalOfficialResolver } from '../modules/official/external-official.resolver';
 import { ServerInfoResolver } from '../modules/server-info/server-info.resolver';
 import { UnitResolver } from '../modules/unit/unit.resolver';
@@ -59,6 +60,7 @@ import { TalentMatrixResolver } from '../modules/competency/talent.resolver';
 import { AppraisalDocumentsResolver } from '../modules/document/document.resolver';
 import { AnalyticsResolver, CascadeRowResolver } from '../modules/analytics/analytics.resolver';
 import { PersonalDataResolver } from '../modules/personal-data/personal-data.resolver';
+import { SiasnResolver } from '../modules/siasn/siasn.resolver';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 
 export const resolvers = [
@@ -69,6 +71,7 @@ export const resolvers = [
   EmployeeResolver,
   ExternalOfficialResolver,
   ImportResolver,
+  ChangesResolver,
   PeriodResolver,
   AppraisalResolver,
   EmployeeAppraisalsResolver,
@@ -107,6 +110,7 @@ export const resolvers = [
   CascadeRowResolver,
   AppraisalDocumentsResolver,
   PersonalDataResolver,
+  SiasnResolver,
   WebhookResolver,
   UserErrorResolver,
 ] as const;

@@ -41,6 +41,7 @@ import { DOCUMENTS_PATH } from '../modules/document/document-links';
 import { exportRouter } from '../modules/analytics/export.router';
 import { type ExportDeps } from '../core/http/export-route';
 import { personalDataRouter } from '../modules/personal-data/personal-data.router';
+import { siasnRouter } from '../modules/siasn/siasn.router';
 import { createMetrics } from './metrics';
 import { CostRateLimiter } from './rate-limit';
 import { configureCursorSecret } from '../core/graphql/cursor-seal';
@@ -349,6 +350,8 @@ export async function createServer(
   app.use('/exports', exportRouter(exportDeps));
   // A person's own data (Law 27/2022): the same token check, context and budget as the other exports.
   app.use('/exports', personalDataRouter(exportDeps));
+  // Results for SIASN, BKN's national system (docs/siasn.md): HR admins in scope.
+  app.use('/exports', siasnRouter(exportDeps));
   // Printable SKP and evaluation documents: the same token check and request context as GraphQL.
   app.use(
     DOCUMENTS_PATH,

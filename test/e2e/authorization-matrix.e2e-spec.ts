@@ -6,9 +6,12 @@ import { Employee } from '../../src/modules/employee/employee.entity';
 import { ExternalOfficial } from '../../src/modules/official/external-official.entity';
 import { UnitKind } from '../../src/modules/unit/unit-kind';
 import { Unit } from '../../src/modules/unit/unit.entity';
+import { EventType } from '../../src/modules/outbox/event-type';
+import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
 import {
   eachActor,
   eachCase,
+  errorCodes,
   expectAnswered,
   expectUnauthenticated,
   expectWrite,
@@ -512,6 +515,55 @@ describe('serverInfo is the only public read', () => {
     check: async (actor) => {
       const res = await app.gql<{ serverInfo: { name: string } }>('{ serverInfo { name } }', {}, tokens[actor]);
       expect(expectAnswered(res)).toEqual({ serverInfo: { name: 'Kinerja Walesi' } });
+    },
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The changes feed: the role decides who reads it, then HR scope which events
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('the changes feed (events in A1, in B, and without a unit)', () => {
+  const CHANGES = '{ changes(first: 100) { nodes { id } } }';
+  const ours = (data: { changes: { nodes: Array<{ id: string }> } }) =>
+    data.changes.nodes.map((n) => n.id).filter((id) => id.startsWith('evt_matrix_'));
+  beforeAll(async () => {
+    const at = new Date('2020-01-01T00:00:00Z');
+    const row = (eventId: string, unit: Unit | null) => ({
+      eventId,
+      type: EventType.APPRAISAL_SUBMITTED,
+      occurredAt: at,
+      subjectId: toGlobalId('Appraisal', 1),
+      unitId: unit?.rowId ?? null,
+      employeeId: null,
+      payload: '{}',
+      dedupeKey: null,
+    });
+    await app.db.manager
+      .getRepository(OutboxEvent)
+      .insert([row('evt_matrix_a1', org.a1), row('evt_matrix_b', org.b), row('evt_matrix_region', null)]);
+  });
+
+  eachActor({
+    actors: ACTORS,
+    outcome: (actor): string[] | 'FORBIDDEN' | 'UNAUTHENTICATED' => {
+      if (actor === 'anonymous') return 'UNAUTHENTICATED';
+      if (actor === 'integration' || actor === 'hrRegion')
+        return ['evt_matrix_a1', 'evt_matrix_b', 'evt_matrix_region'];
+      if (actor === 'hrOfA') return ['evt_matrix_a1'];
+      if (actor === 'hrOfB') return ['evt_matrix_b'];
+      return 'FORBIDDEN';
+    },
+    title: (actor, outcome) => `as ${actor}: ${Array.isArray(outcome) ? outcome.join(', ') : outcome}`,
+    check: async (actor, outcome) => {
+      const res = await app.gql<{ changes: { nodes: Array<{ id: string }> } }>(CHANGES, {}, tokens[actor]);
+      if (outcome === 'UNAUTHENTICATED') return expectUnauthenticated(res);
+      if (outcome === 'FORBIDDEN') {
+        expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+        expect(res.body.data ?? null).toBeNull();
+        return;
+      }
+      expect(ours(expectAnswered(res))).toEqual(outcome);
     },
   });
 });

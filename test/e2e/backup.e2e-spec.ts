@@ -124,7 +124,7 @@ describe('backups that restore (npm run backup, backup:verify, restore)', () => 
     const { header, manifest } = await validateBackupFile(file);
     expect(header.lastMigration).toBe(app.db.migrationNames().at(-1));
     expect(header.tables).toEqual(
-      expect.arrayContaining(['employee', 'employee_closure', 'audit_entry', 'feedback', 'realization', 'tree_lock']),
+      expect.arrayContaining(['employee', 'employee_closure', 'audit_entry', 'feedback', 'realization', 'lock_row']),
     );
     expect(header.tables).not.toContain('migrations');
     // The snapshot is the moment the backup began.

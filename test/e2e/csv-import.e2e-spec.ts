@@ -77,6 +77,53 @@ describe('CSV import (npm run import)', () => {
     expect(result.failures[1]).toMatch(/^line 4 .*NOT_FOUND unitCode/);
   });
 
+  it('reads SIASN’s person id from `siasnId` or SIASN’s own `pns_id`; a bad one fails its row; an empty cell clears it', async () => {
+    const [a, b, c] = [fixtures.nip(), fixtures.nip(), fixtures.nip()];
+    const header = 'nip,name,employmentType,grade,positionTitle,positionKind,unitCode';
+    const siasnIdOf = async (nip: string) =>
+      (await t.db.manager.getRepository(Employee).findOneByOrFail({ nip })).siasnId;
+    const first = await importCsv(
+      t.db,
+      write('siasn.csv', [
+        `${header},siasnId`,
+        `${a},Satu,PNS,III/a,Perawat Ahli Pertama,FUNGSIONAL,JWY-X-PKM,8ae48b1c-74f2-4b5e-a7a1-0f61d2f2c0d1`,
+        `${b},Dua,PNS,III/a,Perawat Ahli Pertama,FUNGSIONAL,JWY-X-PKM,bukan id!`,
+      ]),
+      actor,
+      policyTable,
+    );
+    expect(first).toMatchObject({ created: 1, failed: 1 });
+    expect(first.failures[0]).toMatch(/^line 3 .*INVALID siasnId/);
+    expect(await siasnIdOf(a)).toBe('8ae48b1c-74f2-4b5e-a7a1-0f61d2f2c0d1');
+
+    const second = await importCsv(
+      t.db,
+      write('pns-id.csv', [`${header},pns_id`, `${c},Tiga,PNS,III/a,Perawat Ahli Pertama,FUNGSIONAL,JWY-X-PKM,A1B2C3`]),
+      actor,
+      policyTable,
+    );
+    expect(second).toMatchObject({ created: 1, failed: 0 });
+    expect(await siasnIdOf(c)).toBe('A1B2C3');
+
+    // Without the column the stored id stays; with an empty cell it is cleared.
+    const kept = await importCsv(
+      t.db,
+      write('kept.csv', [header, `${a},Satu,PNS,III/a,Perawat Ahli Pertama,FUNGSIONAL,JWY-X-PKM`]),
+      actor,
+      policyTable,
+    );
+    expect(kept).toMatchObject({ unchanged: 1 });
+    expect(await siasnIdOf(a)).toBe('8ae48b1c-74f2-4b5e-a7a1-0f61d2f2c0d1');
+    const cleared = await importCsv(
+      t.db,
+      write('cleared.csv', [`${header},siasnId`, `${a},Satu,PNS,III/a,Perawat Ahli Pertama,FUNGSIONAL,JWY-X-PKM,`]),
+      actor,
+      policyTable,
+    );
+    expect(cleared).toMatchObject({ updated: 1 });
+    expect(await siasnIdOf(a)).toBeNull();
+  });
+
   it('gives the same counts in its last progress report as in its result, and names the column of a duplicate', async () => {
     const first = fixtures.nip();
     const lines = [

@@ -19,6 +19,8 @@ export interface AppraisalSettings {
   talentVisibleToSelf?: boolean;
   /** Analytics groups with fewer employees are withheld from aggregates-only callers (`ANALYTICS_MIN_GROUP`); 5 when absent. */
   analyticsFloor?: number;
+  /** Seconds an outbox event waits before the changes feed serves it (`CHANGES_SETTLE_SECONDS`); 2 when absent. */
+  changesSettleSeconds?: number;
 }
 
 /** Groups (analytics breakdowns, talent boxes) smaller than this are withheld from aggregates-only readers. */
@@ -293,6 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
       talentVisibleToSelf: flag(env.TALENT_VISIBLE_TO_SELF, false),
       analyticsFloor: integer('ANALYTICS_MIN_GROUP', env.ANALYTICS_MIN_GROUP, 5),
+      changesSettleSeconds: integer('CHANGES_SETTLE_SECONDS', env.CHANGES_SETTLE_SECONDS, 2),
     },
     ...httpTimeouts(env),
     maxPendingRequests: integer('MAX_PENDING_REQUESTS', env.MAX_PENDING_REQUESTS, 256),

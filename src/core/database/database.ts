@@ -9,6 +9,7 @@ import { migrations } from '../../../migrations';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url';
 import { SqlStatementLogger } from './sql-statement-counter';
 import { Mutex } from '../util/mutex';
+import { withMigrationLease } from './migration-lease';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -95,8 +96,10 @@ export class Database {
   /**
    * Runs `work` in one transaction; everything inside must use the manager it is given: a repository of the data
    * source takes another pooled connection on MySQL, outside the transaction (SQLite's single connection hides it).
-   * On MySQL a transaction chosen as a deadlock victim is run again (at most three times): it was rolled back
-   * whole, and `work` builds everything it uses from the manager it is given.
+   * On MySQL a transaction that lost (a deadlock victim, or on a Galera cluster a transaction that failed
+   * certification at commit: both are error 1213) was rolled back whole, so it is run again, whole, a bounded
+   * number of times with a growing pause: `work` builds everything it uses from the manager it is given, and a
+   * stale `expectedVersion` read again ends as CONFLICT, never as an overwrite.
    */
   async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (this.kind === 'sqlite') return this.sqliteWriteLock.run(() => this.dataSource.transaction(work));
@@ -104,14 +107,23 @@ export class Database {
       try {
         return await this.dataSource.transaction(work);
       } catch (error) {
-        if (attempt >= 3 || !isDeadlock(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+        if (attempt >= TRANSACTION_ATTEMPTS || !isDeadlock(error)) throw error;
+        const pause = Math.min(5 * 2 ** attempt, 200);
+        await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * pause));
       }
     }
   }
 
-  /** Applies pending migrations: all of them, or those up to and including `upTo` (a restore of an older backup). */
+  /**
+   * Applies pending migrations: all of them, or those up to and including `upTo` (a restore of an older backup). On
+   * MySQL under the migration lease, so that instances starting together (on any node of a cluster) migrate once.
+   */
   async runMigrations(options: { upTo?: string } = {}): Promise<string[]> {
+    if (this.kind === 'sqlite') return this.migrate(options);
+    return withMigrationLease(this.dataSource, () => this.migrate(options));
+  }
+
+  private async migrate(options: { upTo?: string }): Promise<string[]> {
     if (options.upTo === undefined)
       return (await this.dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
     const all = this.dataSource.migrations;
@@ -160,6 +172,9 @@ export class Database {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
+
+/** Enough for a storm of writers on one row across three nodes: each attempt that loses lets another one win. */
+const TRANSACTION_ATTEMPTS = 10;
 
 function isDeadlock(error: unknown): boolean {
   const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string }) : undefined;

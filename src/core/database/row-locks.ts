@@ -1,3 +1,4 @@
+import { takeLock } from './cluster-lock';
 import { type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 
 /**
@@ -9,15 +10,22 @@ export function supportsRowLocks(em: EntityManager): boolean {
   return em.connection.driver.options.type !== 'better-sqlite3';
 }
 
-/** The row as committed now, locked against concurrent writers until this transaction ends (FOR UPDATE). */
+/**
+ * The row as committed now, locked against concurrent writers until this transaction ends (FOR UPDATE), and
+ * against every other `lockedRow` of it on any node of a cluster (its `lock_row`, written: see `takeLock`).
+ */
 export async function lockedRow<T extends ObjectLiteral>(
   em: EntityManager,
   entity: EntityTarget<T>,
   id: number,
 ): Promise<T | null> {
-  const qb = em.getRepository(entity).createQueryBuilder('row').where('row.id = :id', { id });
-  if (supportsRowLocks(em)) qb.setLock('pessimistic_write');
-  return qb.getOne();
+  const repository = em.getRepository(entity);
+  const qb = repository.createQueryBuilder('row').where('row.id = :id', { id });
+  if (!supportsRowLocks(em)) return qb.getOne();
+  const row = await qb.setLock('pessimistic_write').getOne();
+  // Only for a row that exists: an unknown id leaves no lock row behind.
+  if (row) await takeLock(em, `${repository.metadata.tableName}:${id}`);
+  return row;
 }
 
 /** Makes a read see the latest committed rows and keep them from changing until this transaction ends. */

@@ -22,6 +22,31 @@ describe('the in-process event bus', () => {
     }
   });
 
+  it('gives a slow and a fast subscriber every event, each once (a buffer per subscription)', async () => {
+    const { bus, close } = createEventBus({ channelPrefix: 'spec' });
+    try {
+      const read = async (pauseMs: number) => {
+        const got: number[] = [];
+        for await (const event of bus.subscribe(Topic.EMPLOYEE_DEACTIVATED)) {
+          got.push(event.employeeId);
+          if (got.length === 5) break;
+          await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        }
+        return got;
+      };
+      const slow = read(10);
+      const fast = read(1);
+      await new Promise((resolve) => setImmediate(resolve));
+      for (let employeeId = 0; employeeId < 5; employeeId++) bus.publish(Topic.EMPLOYEE_DEACTIVATED, { employeeId });
+      expect(await Promise.all([slow, fast])).toEqual([
+        [0, 1, 2, 3, 4],
+        [0, 1, 2, 3, 4],
+      ]);
+    } finally {
+      await close();
+    }
+  });
+
   // Node's warnings go to the real process, which jest's sandbox does not expose: watch them in a child process.
   it('raises no MaxListenersExceededWarning past 10 subscribers of one topic', () => {
     const script = `

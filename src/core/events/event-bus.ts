@@ -46,14 +46,13 @@ export interface EventBusOptions {
  * subscriber keeps only the latest 256 events rather than blocking publishers.
  */
 export function createEventBus(options: EventBusOptions): EventBusHandle {
-  const repeaterBuffer = new SlidingBuffer(256);
   const channel = (topic: Topic) => `${options.channelPrefix}:${topic}`;
   if (!options.redisUrl) {
     // Node warns past 10 listeners per event type; here every open subscription is one, so no limit applies.
     const eventTarget = new EventTarget();
     setMaxListeners(0, eventTarget);
     return {
-      bus: typedBus(createPubSub({ eventTarget, repeaterBuffer }), channel),
+      bus: typedBus(eventTarget, channel),
       transport: 'memory',
       close: async () => {},
     };
@@ -70,7 +69,7 @@ export function createEventBus(options: EventBusOptions): EventBusHandle {
     client.on('error', (err) => options.log?.warn({ err }, 'redis connection error'));
   const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
   return {
-    bus: typedBus(createPubSub({ eventTarget, repeaterBuffer }), channel),
+    bus: typedBus(eventTarget, channel),
     transport: 'redis',
     close: async () => {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
@@ -84,10 +83,15 @@ interface RawPubSub {
   subscribe(channel: string): AsyncIterable<unknown>;
 }
 
-function typedBus(raw: unknown, channel: (topic: Topic) => string): EventBus {
-  const pubsub = raw as RawPubSub;
+function typedBus(eventTarget: EventTarget, channel: (topic: Topic) => string): EventBus {
+  const publisher = createPubSub({ eventTarget }) as RawPubSub;
   return {
-    publish: (topic, payload) => pubsub.publish(channel(topic), payload),
-    subscribe: <T extends Topic>(topic: T) => pubsub.subscribe(channel(topic)) as AsyncIterable<TopicPayloads[T]>,
+    publish: (topic, payload) => publisher.publish(channel(topic), payload),
+    // A buffer of its own for each subscription: the pub/sub hands the one buffer it is given to every subscription,
+    // and a shared one let a fast subscriber take (or see twice) the events queued for a slow one.
+    subscribe: <T extends Topic>(topic: T) =>
+      (createPubSub({ eventTarget, repeaterBuffer: new SlidingBuffer(256) }) as RawPubSub).subscribe(
+        channel(topic),
+      ) as AsyncIterable<TopicPayloads[T]>,
   };
 }

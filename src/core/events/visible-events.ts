@@ -5,7 +5,8 @@ import { type Topic, type TopicPayloads } from './event-bus';
 /**
  * The events of a topic that the subscriber may see: each is resolved (and so checked by the policy) with a fresh
  * request context, so no loader caches across events; events resolving to null are dropped. Built from pub/sub
- * operators, so unsubscribing ends the source at once.
+ * operators, so unsubscribing ends the source at once. A read that fails (the database failing over) is tried again
+ * for a few seconds rather than ending the subscription: one failed read would otherwise silence it for good.
  */
 export function visibleEvents<T extends Topic, R extends object>(
   ctx: RequestContext,
@@ -14,7 +15,26 @@ export function visibleEvents<T extends Topic, R extends object>(
 ): AsyncIterable<R> {
   return pipe(
     ctx.subscribe(topic),
-    map((payload: TopicPayloads[T]) => resolve(ctx.withFreshLoaders(), payload)),
+    map((payload: TopicPayloads[T]) => resolveWithRetry(ctx, () => resolve(ctx.withFreshLoaders(), payload))),
     filter((value: R | null): value is R => value !== null),
   );
+}
+
+/** Pauses between attempts: about six seconds in all, longer than a cluster takes to drop a failed node. */
+export const EVENT_READ_PAUSES_MS = [100, 200, 400, 800, 1600, 3200];
+
+async function resolveWithRetry<R>(ctx: RequestContext, read: () => Promise<R | null>): Promise<R | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      const pause = EVENT_READ_PAUSES_MS[attempt];
+      if (pause === undefined) {
+        ctx.log.error({ err }, 'subscription event dropped: it could not be read');
+        return null;
+      }
+      ctx.log.warn({ err, attempt: attempt + 1 }, 'subscription event read failed; trying again');
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 }

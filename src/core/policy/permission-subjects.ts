@@ -38,6 +38,7 @@ export interface PermissionSubjects {
   /** The unit id. */
   [Permission.READ_UNIT_AGGREGATES]: number;
   [Permission.EXPORT_PERSONAL_DATA]: Employee;
+  [Permission.READ_CHANGES]: void;
   [Permission.MANAGE_WEBHOOKS]: void;
 }
 

@@ -51,6 +51,8 @@ export enum Permission {
   READ_UNIT_AGGREGATES = 'READ_UNIT_AGGREGATES',
   /** Everything held about one employee as one file (Law 27/2022). Subject: the employee (self, HR admins covering them). */
   EXPORT_PERSONAL_DATA = 'EXPORT_PERSONAL_DATA',
+  /** The changes feed (the outbox's domain events): integration clients, HR admins (rows in their scope). */
+  READ_CHANGES = 'READ_CHANGES',
   /** Register webhook endpoints and read their deliveries (HR admins, integration clients); each endpoint is then scoped. */
   MANAGE_WEBHOOKS = 'MANAGE_WEBHOOKS',
 }

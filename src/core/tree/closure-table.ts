@@ -1,5 +1,6 @@
 import { type EntityManager } from 'typeorm';
-import { shareLockClause, supportsRowLocks } from '../database/row-locks';
+import { shareLockClause } from '../database/row-locks';
+import { takeLock } from '../database/cluster-lock';
 
 /**
  * A tree stored as a closure table: one row (ancestor, descendant, depth) for every pair on a path, including
@@ -15,13 +16,12 @@ export class ClosureTable {
   }
 
   /**
-   * Serialises changes to this tree's shape until the transaction ends (the `tree_lock` row): concurrent moves
-   * could otherwise each pass the cycle check and together close a loop. Taken by every method that changes rows.
+   * Serialises changes to this tree's shape until the transaction ends (its `lock_row`, written, so that a Galera
+   * cluster orders them too): concurrent moves could otherwise each pass the cycle check and together close a loop.
+   * Taken by every method that changes rows.
    */
-  async lock(em: EntityManager): Promise<void> {
-    if (!supportsRowLocks(em)) return;
-    if (!em.queryRunner?.isTransactionActive) throw new Error(`changes to ${this.table} must run in a transaction`);
-    await em.query('SELECT name FROM tree_lock WHERE name = ? FOR UPDATE', [this.table]);
+  lock(em: EntityManager): Promise<void> {
+    return takeLock(em, `tree:${this.table}`);
   }
 
   /** Adds a new node under `parentId` (or as a root). */

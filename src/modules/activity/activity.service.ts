@@ -7,7 +7,7 @@ import { assertExpectedVersion, updateVersioned } from '../../core/database/vers
 import { lockedRow } from '../../core/database/row-locks';
 import { Topic } from '../../core/events/event-bus';
 import { type ConnectionArgs, type Page } from '../../core/graphql/connection';
-import { idOfType } from '../../core/graphql/global-id';
+import { idOfType, toGlobalId } from '../../core/graphql/global-id';
 import { paginate } from '../../core/graphql/pagination';
 import { Permission } from '../../core/policy/permission';
 import { optionalText, requiredText } from '../../core/validation/text';
@@ -31,6 +31,10 @@ import { activityById, type ActivityRange, activitySort, employeeActivitiesPage 
 import { scopeActivitiesToReader } from './activity-scope';
 import { appraisalService } from '../appraisal/appraisal.service';
 import { ERROR_MESSAGES } from '../../core/errors/error-messages';
+import { announce } from '../outbox/announce';
+import { EventType } from '../outbox/event-type';
+import { Employee } from '../employee/employee.entity';
+import { currentUnitOf } from '../outbox/employee-unit';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -207,7 +211,23 @@ export class ActivityService {
       before: auditSnapshot(activity),
       after: auditSnapshot(after),
     });
-    ctx.publish(Topic.ACTIVITY_REVIEWED, { activityId: activity.rowId, employeeId: activity.employeeId });
+    await announce(
+      ctx,
+      {
+        type: EventType.ACTIVITY_REVIEWED,
+        subjectId: after.id,
+        unitId: await currentUnitOf(ctx, activity.employeeId),
+        employeeId: activity.employeeId,
+        payload: {
+          activityId: after.id,
+          employeeId: toGlobalId(Employee.typeName, activity.employeeId),
+          appraisalId: activity.appraisalId === null ? null : toGlobalId(Appraisal.typeName, activity.appraisalId),
+          status: after.status,
+          version: after.version,
+        },
+      },
+      { topic: Topic.ACTIVITY_REVIEWED, payload: { activityId: activity.rowId, employeeId: activity.employeeId } },
+    );
     return { activity: after };
   }
 

@@ -7,9 +7,15 @@ import { localDateOf } from '../../core/time/local-date';
 import { optionalText } from '../../core/validation/text';
 import { AuditAction } from '../audit/audit-action';
 import { auditSnapshot, recordAudit } from '../audit/audit.service';
-import { type PerformancePeriod } from '../period/performance-period.entity';
+import { PerformancePeriod } from '../period/performance-period.entity';
+import { Employee } from '../employee/employee.entity';
+import { Evaluation } from '../evaluation/evaluation.entity';
 import { submitProblems } from '../work-plan/work-plan-rules';
 import { workPlanService } from '../work-plan/work-plan.service';
+import { announce } from '../outbox/announce';
+import { type DomainEvent } from '../outbox/outbox';
+import { EventType } from '../outbox/event-type';
+import { toGlobalId } from '../../core/graphql/global-id';
 import { AppraisalTransition } from './appraisal-transition.entity';
 import { type Appraisal } from './appraisal.entity';
 import { AppraisalStatus, TransitionAction } from './appraisal-enums';
@@ -19,6 +25,17 @@ import { nextStatus, TRANSITIONS, WorkflowRole } from './appraisal-workflow';
 import { requirePlanById, touchPlan } from './plan-access';
 
 const inputPath = (field: string) => ['input', field];
+
+/** Each step's domain event (`docs/events.md`). */
+export const EVENT_OF_STEP: Record<TransitionAction, EventType> = {
+  [TransitionAction.SUBMIT]: EventType.APPRAISAL_SUBMITTED,
+  [TransitionAction.APPROVE]: EventType.APPRAISAL_APPROVED,
+  [TransitionAction.RETURN]: EventType.APPRAISAL_RETURNED,
+  [TransitionAction.REOPEN]: EventType.APPRAISAL_REOPENED,
+  [TransitionAction.EVALUATE]: EventType.APPRAISAL_EVALUATED,
+  [TransitionAction.FINALIZE]: EventType.APPRAISAL_FINALIZED,
+  [TransitionAction.CLOSE]: EventType.APPRAISAL_CLOSED,
+};
 
 const PERMISSION_OF: Record<WorkflowRole, PermissionOn<Appraisal>> = {
   [WorkflowRole.EMPLOYEE]: Permission.EDIT_PLAN,
@@ -50,7 +67,8 @@ export class AppraisalWorkflowService {
 
   /**
    * Writes a step: the plan's new status and timestamps (an approval after the planning deadline, region time, is
-   * flagged late), the history row, the audit row.
+   * flagged late), the history row, the audit row, the step's domain event (`rating`: the annual evaluation the
+   * step rates or delivers).
    */
   async apply(
     ctx: RequestContext,
@@ -61,6 +79,7 @@ export class AppraisalWorkflowService {
     reason: string | null,
     expectedVersion: number,
     extra: Partial<Appraisal> = {},
+    rating?: { evaluationId: number; predikat: string | null },
   ): Promise<Appraisal> {
     const now = ctx.now();
     const changes: Partial<Appraisal> = { status: to, ...extra };
@@ -92,6 +111,7 @@ export class AppraisalWorkflowService {
       before: auditSnapshot(appraisal),
       after: { ...auditSnapshot(after), step: action, reason },
     });
+    await announce(ctx, stepEvent(after, action, appraisal.status, rating));
     return after;
   }
 
@@ -107,6 +127,32 @@ export class AppraisalWorkflowService {
     const problems = submitProblems(appraisal, rhks, (r) => byRhk.get(r.rowId) ?? [], supportable);
     if (problems.length) throw new UserErrorsException(problems);
   }
+}
+
+/** A step as a domain event: ids and states only (a return's or a reopening's reason stays out). */
+export function stepEvent(
+  after: Appraisal,
+  action: TransitionAction,
+  from: AppraisalStatus,
+  rating?: { evaluationId: number; predikat: string | null },
+): DomainEvent {
+  return {
+    type: EVENT_OF_STEP[action],
+    subjectId: after.id,
+    unitId: after.unitId,
+    employeeId: after.employeeId,
+    payload: {
+      appraisalId: after.id,
+      employeeId: toGlobalId(Employee.typeName, after.employeeId),
+      periodId: toGlobalId(PerformancePeriod.typeName, after.periodId),
+      fromStatus: from,
+      toStatus: after.status,
+      version: after.version,
+      ...(rating
+        ? { evaluationId: toGlobalId(Evaluation.typeName, rating.evaluationId), predikat: rating.predikat }
+        : {}),
+    },
+  };
 }
 
 export const appraisalWorkflowService = new AppraisalWorkflowService();

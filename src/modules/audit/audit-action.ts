@@ -50,6 +50,8 @@ export enum AuditAction {
   POTENTIAL_RATED = 'POTENTIAL_RATED',
   /** Someone other than the person took the file of everything held about them (a read, audited on purpose). */
   PERSONAL_DATA_EXPORTED = 'PERSONAL_DATA_EXPORTED',
+  /** The portal reported that SIASN holds an evaluation (its SIASN id and the version sent). */
+  SIASN_SYNCED = 'SIASN_SYNCED',
   WEBHOOK_ENDPOINT_CREATED = 'WEBHOOK_ENDPOINT_CREATED',
   WEBHOOK_ENDPOINT_UPDATED = 'WEBHOOK_ENDPOINT_UPDATED',
   WEBHOOK_ENDPOINT_DISABLED = 'WEBHOOK_ENDPOINT_DISABLED',

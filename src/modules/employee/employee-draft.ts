@@ -1,11 +1,14 @@
 import { isEmail } from 'class-validator';
 import { type UserErrorList } from '../../core/errors/user-error';
 import { optionalText, requiredText } from '../../core/validation/text';
-import { EMPLOYEE_TEXT_MAX, EMPLOYEE_TITLE_MAX } from './employee.entity';
+import { EMPLOYEE_TEXT_MAX, EMPLOYEE_TITLE_MAX, SIASN_ID_MAX } from './employee.entity';
 import { EmploymentType, type Gender, type PositionKind } from './employee-enums';
 import { employeeError, EmployeeProblem, nipError } from './employee.errors';
 import { isValidGrade } from './grade';
 import { genderFromNip, nipProblems } from './nip';
+
+/** SIASN's ids are opaque to us: letters, digits and hyphens (a UUID fits), at most the column's length. */
+const SIASN_ID = new RegExp(`^[A-Za-z0-9-]{1,${SIASN_ID_MAX}}$`);
 
 /** The fields of an employee record that HR types in, before validation. */
 export interface EmployeeDraft {
@@ -19,6 +22,8 @@ export interface EmployeeDraft {
   positionTitle: string;
   positionKind: PositionKind;
   email?: string | null;
+  /** SIASN's person id; undefined leaves it as stored (only the import sets it). */
+  siasnId?: string | null;
 }
 
 /** The same fields, validated and normalised, ready to store. */
@@ -33,6 +38,8 @@ export interface EmployeeValues {
   positionTitle: string;
   positionKind: PositionKind;
   email: string | null;
+  /** Undefined: not given, left as stored. */
+  siasnId?: string | null;
 }
 
 /**
@@ -86,6 +93,9 @@ export function validateEmployeeDraft(
   const nipGender = genderFromNip(nip, draft.employmentType);
   if (nipGender && draft.gender && draft.gender !== nipGender)
     errors.addError(employeeError(EmployeeProblem.GENDER_MISMATCH, path('gender')));
+  const siasnId = draft.siasnId == null ? draft.siasnId : draft.siasnId.trim() || null;
+  if (siasnId != null && !SIASN_ID.test(siasnId))
+    errors.addError(employeeError(EmployeeProblem.SIASN_ID_INVALID, path('siasnId')));
   if (errors.all().length > before) return undefined;
   return {
     nip,
@@ -98,5 +108,6 @@ export function validateEmployeeDraft(
     positionTitle: positionTitle!,
     positionKind: draft.positionKind,
     email: email ?? null,
+    ...(siasnId === undefined ? {} : { siasnId }),
   };
 }

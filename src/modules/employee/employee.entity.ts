@@ -10,6 +10,7 @@ import { EmploymentType, Gender, PositionKind } from './employee-enums';
 
 export const EMPLOYEE_TEXT_MAX = 191;
 export const EMPLOYEE_TITLE_MAX = 64;
+export const SIASN_ID_MAX = 64;
 
 @Entity('employee')
 @ObjectType('Employee', {
@@ -115,6 +116,15 @@ export class Employee {
   @Allow(Permission.READ_EMPLOYEE_PERSONAL)
   @Field(() => String, { nullable: true, description: 'Work email. Personal.' })
   email!: string | null;
+
+  @Column({ name: 'siasn_id', type: 'varchar', length: SIASN_ID_MAX, nullable: true })
+  @Allow(Permission.READ_EMPLOYEE_PERSONAL)
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The person’s id in SIASN, BKN’s national system (`pnsDinilaiId` in its performance records), set by import. Personal.',
+  })
+  siasnId!: string | null;
 
   @Column({ type: 'boolean' })
   @Field({ description: 'False once deactivated (retired, moved out of the region): cannot sign in.' })

@@ -10,6 +10,7 @@ export enum EmployeeProblem {
   GRADE_INVALID_PPPK = 'GRADE_INVALID_PPPK',
   EMAIL_INVALID = 'EMAIL_INVALID',
   GENDER_MISMATCH = 'GENDER_MISMATCH',
+  SIASN_ID_INVALID = 'SIASN_ID_INVALID',
   UNIT_NOT_FOUND = 'UNIT_NOT_FOUND',
   OUT_OF_SCOPE = 'OUT_OF_SCOPE',
   SUPERVISOR_NOT_FOUND = 'SUPERVISOR_NOT_FOUND',
@@ -56,6 +57,13 @@ const TABLE: Record<EmployeeProblem, { code: UserErrorCode; message: Text }> = {
     message: {
       id: 'Jenis kelamin tidak sesuai dengan digit jenis kelamin pada NIP.',
       en: 'The gender disagrees with the gender digit of the NIP.',
+    },
+  },
+  SIASN_ID_INVALID: {
+    code: UserErrorCode.INVALID,
+    message: {
+      id: 'ID SIASN berupa 1 sampai 64 huruf, angka atau tanda hubung.',
+      en: 'A SIASN id is 1 to 64 letters, digits or hyphens.',
     },
   },
   UNIT_NOT_FOUND: {

@@ -42,6 +42,8 @@ import {
 } from './employee.loaders';
 import { actorIsAbove } from './employee.facts';
 import { unitService } from '../unit/unit.service';
+import { announce } from '../outbox/announce';
+import { EventType } from '../outbox/event-type';
 
 /** The supervisor tree (atasan langsung), kept in the same transaction as every supervisor change. */
 export const supervisorTree = new ClosureTable('employee_closure');
@@ -264,7 +266,18 @@ export class EmployeeService {
       after: auditSnapshot(after),
     });
     // After the commit, every instance closes the person's open sockets: HTTP already refuses them from now on.
-    if (!active) ctx.publish(Topic.EMPLOYEE_DEACTIVATED, { employeeId: employee.rowId });
+    if (!active)
+      await announce(
+        ctx,
+        {
+          type: EventType.EMPLOYEE_DEACTIVATED,
+          subjectId: after.id,
+          unitId: after.unitId,
+          employeeId: after.rowId,
+          payload: { employeeId: after.id, active: false, version: after.version },
+        },
+        { topic: Topic.EMPLOYEE_DEACTIVATED, payload: { employeeId: employee.rowId } },
+      );
     return after;
   }
 

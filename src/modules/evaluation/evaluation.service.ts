@@ -39,6 +39,8 @@ import { achievement, isRate, resultOfRhk, suggestResultRating } from './result-
 import { deriveSubPeriods } from '../period/sub-periods';
 import { UnitRating } from './unit-rating.entity';
 import { unitService } from '../unit/unit.service';
+import { announce } from '../outbox/announce';
+import { EventType } from '../outbox/event-type';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -182,7 +184,24 @@ export class EvaluationService {
       behaviors,
     );
     const after = await touchPlan(ctx, appraisal, input.expectedVersion);
-    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.rowId, change: 'PERIODIC_EVALUATION' });
+    await announce(
+      ctx,
+      {
+        type: EventType.EVALUATION_RECORDED,
+        subjectId: evaluation.id,
+        unitId: appraisal.unitId,
+        employeeId: appraisal.employeeId,
+        payload: {
+          evaluationId: evaluation.id,
+          appraisalId: appraisal.id,
+          kind: evaluation.kind,
+          subPeriod: evaluation.subPeriod,
+          predikat: evaluation.predikat,
+          version: evaluation.version,
+        },
+      },
+      { topic: Topic.APPRAISAL_CHANGED, payload: { appraisalId: appraisal.rowId, change: 'PERIODIC_EVALUATION' } },
+    );
     return { appraisal: after, evaluation };
   }
 
@@ -253,6 +272,8 @@ export class EvaluationService {
       AppraisalStatus.EVALUATED,
       null,
       input.expectedVersion,
+      {},
+      { evaluationId: evaluation.rowId, predikat: evaluation.predikat },
     );
     return { appraisal: after, evaluation };
   }

@@ -3,7 +3,7 @@ import { UserErrorList, UserErrorsException } from '../../core/errors/user-error
 import { assertExpectedVersion, updateVersioned } from '../../core/database/versioned-update';
 import { lockedRow } from '../../core/database/row-locks';
 import { Topic } from '../../core/events/event-bus';
-import { idOfType } from '../../core/graphql/global-id';
+import { idOfType, toGlobalId } from '../../core/graphql/global-id';
 import { Permission } from '../../core/policy/permission';
 import { localDateOf } from '../../core/time/local-date';
 import { requiredText } from '../../core/validation/text';
@@ -21,6 +21,10 @@ import { type DecideObjectionInput, type FileObjectionInput } from './evaluation
 import { Objection, ObjectionStatus } from './objection.entity';
 import { objectionDeadline } from './objection-window';
 import { creditPoints, functionalCoefficient, predikatOf } from './predikat';
+import { announce } from '../outbox/announce';
+import { type DomainEvent } from '../outbox/outbox';
+import { EventType } from '../outbox/event-type';
+import { Employee } from '../employee/employee.entity';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -82,7 +86,10 @@ export class ObjectionService {
       entityId: objection.rowId,
       after: auditSnapshot(objection),
     });
-    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.rowId, change: 'OBJECTION_FILED' });
+    await announce(ctx, objectionEvent(EventType.OBJECTION_FILED, objection, appraisal), {
+      topic: Topic.APPRAISAL_CHANGED,
+      payload: { appraisalId: appraisal.rowId, change: 'OBJECTION_FILED' },
+    });
     return { objection, appraisal: after };
   }
 
@@ -138,7 +145,10 @@ export class ObjectionService {
       before: auditSnapshot(objection),
       after: auditSnapshot(after),
     });
-    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.rowId, change: 'OBJECTION_DECIDED' });
+    await announce(ctx, objectionEvent(EventType.OBJECTION_DECIDED, after, appraisal), {
+      topic: Topic.APPRAISAL_CHANGED,
+      payload: { appraisalId: appraisal.rowId, change: 'OBJECTION_DECIDED' },
+    });
     return { objection: after, appraisal: plan2 };
   }
 
@@ -220,6 +230,25 @@ export class ObjectionService {
       throw new UserErrorsException([evaluationError(EvaluationProblem.NOT_FINAL, inputPath('appraisalId'))]);
     return annual;
   }
+}
+
+/** An objection as a domain event: its state and, once decided, the predikat in force (never the reasons). */
+function objectionEvent(type: EventType, objection: Objection, appraisal: Appraisal): DomainEvent {
+  return {
+    type,
+    subjectId: objection.id,
+    unitId: appraisal.unitId,
+    employeeId: appraisal.employeeId,
+    payload: {
+      objectionId: objection.id,
+      appraisalId: appraisal.id,
+      employeeId: toGlobalId(Employee.typeName, appraisal.employeeId),
+      status: objection.status,
+      originalPredikat: objection.originalPredikat,
+      decidedPredikat: objection.decidedPredikat,
+      version: objection.version,
+    },
+  };
 }
 
 export const objectionService = new ObjectionService();

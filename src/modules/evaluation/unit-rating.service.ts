@@ -23,6 +23,10 @@ import { curveViolationDetail, evaluationError, EvaluationProblem } from './eval
 import { type FinalizeUnitEvaluationsInput, type SetUnitRatingInput } from './evaluation.inputs';
 import { UnitRating } from './unit-rating.entity';
 import { unitService } from '../unit/unit.service';
+import { announce } from '../outbox/announce';
+import { type DomainEvent } from '../outbox/outbox';
+import { EventType } from '../outbox/event-type';
+import { toGlobalId } from '../../core/graphql/global-id';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -72,6 +76,7 @@ export class UnitRatingService {
         before: auditSnapshot(existing),
         after: auditSnapshot(after),
       });
+      await announce(ctx, unitRatingEvent(EventType.UNIT_RATING_SET, after));
       return { unitRating: after };
     }
     const rating = repo.create({
@@ -100,6 +105,7 @@ export class UnitRatingService {
       entityId: rating.rowId,
       after: auditSnapshot(rating),
     });
+    await announce(ctx, unitRatingEvent(EventType.UNIT_RATING_SET, rating));
     return { unitRating: rating };
   }
 
@@ -196,6 +202,7 @@ export class UnitRatingService {
     if (supportsRowLocks(ctx.em)) query.setLock('pessimistic_write');
     const plans = await query.getMany();
     await this.assertHeadsFollowUnits(ctx, plans, period.rowId);
+    const ratings = await this.annualRatingsOf(ctx, plans);
     for (const plan of plans) {
       await appraisalWorkflowService.apply(
         ctx,
@@ -206,6 +213,7 @@ export class UnitRatingService {
         null,
         plan.version,
         { deliveredAt: ctx.now() },
+        ratings.get(plan.rowId),
       );
     }
     const now = ctx.now();
@@ -231,7 +239,30 @@ export class UnitRatingService {
         violations: violations.map((v) => v.bound.description),
       },
     });
+    await announce(
+      ctx,
+      unitRatingEvent(EventType.UNIT_RATING_FINALIZED, after, {
+        includeSubunits: input.includeSubunits,
+        finalized: plans.length,
+        pending,
+        curveViolated: violations.length > 0,
+      }),
+    );
     return { unitRating: after, finalized: plans.length, pending, violations };
+  }
+
+  /** The annual evaluation of each plan, for the delivery events: one statement. */
+  private async annualRatingsOf(
+    ctx: RequestContext,
+    plans: Appraisal[],
+  ): Promise<Map<number, { evaluationId: number; predikat: string | null }>> {
+    if (plans.length === 0) return new Map();
+    const rows = await ctx.em.getRepository(Evaluation).findBy({
+      appraisalId: In(plans.map((p) => p.rowId)),
+      kind: EvaluationKind.ANNUAL,
+      subPeriod: ANNUAL_SUB_PERIOD,
+    });
+    return new Map(rows.map((e) => [e.appraisalId, { evaluationId: e.rowId, predikat: e.predikat }]));
   }
 
   /** A head's result rating follows their unit's rating: refuse to deliver one that followed an earlier rating. */
@@ -274,6 +305,27 @@ export class UnitRatingService {
       throw new UserErrorsException([evaluationError(EvaluationProblem.PERIOD_NOT_FOUND, inputPath('periodId'))]);
     return { unit, period };
   }
+}
+
+function unitRatingEvent(
+  type: EventType,
+  rating: UnitRating,
+  extra: Record<string, string | number | boolean | null> = {},
+): DomainEvent {
+  return {
+    type,
+    subjectId: rating.id,
+    unitId: rating.unitId,
+    employeeId: null,
+    payload: {
+      unitRatingId: rating.id,
+      unitId: toGlobalId(Unit.typeName, rating.unitId),
+      periodId: toGlobalId(PerformancePeriod.typeName, rating.periodId),
+      rating: rating.rating,
+      version: rating.version,
+      ...extra,
+    },
+  };
 }
 
 export const unitRatingService = new UnitRatingService();

@@ -6,7 +6,7 @@ import { assertExpectedVersion, updateVersioned } from '../../core/database/vers
 import { lockedRow } from '../../core/database/row-locks';
 import { Topic } from '../../core/events/event-bus';
 import { type ConnectionArgs, type Page } from '../../core/graphql/connection';
-import { fromGlobalId, idOfType } from '../../core/graphql/global-id';
+import { fromGlobalId, idOfType, toGlobalId } from '../../core/graphql/global-id';
 import { paginate } from '../../core/graphql/pagination';
 import { Permission } from '../../core/policy/permission';
 import { requiredText } from '../../core/validation/text';
@@ -35,6 +35,10 @@ import {
 } from './feedback.loaders';
 import { actorIsAbove } from '../employee/employee.facts';
 import { ERROR_MESSAGES } from '../../core/errors/error-messages';
+import { announce, type Publication } from '../outbox/announce';
+import { EventType } from '../outbox/event-type';
+import { currentUnitOf } from '../outbox/employee-unit';
+import { Employee } from '../employee/employee.entity';
 
 const inputPath = (field: string) => ['input', field];
 const notFound = (field: string) =>
@@ -161,9 +165,33 @@ export class FeedbackService {
       entityId: feedback.rowId,
       after: auditSnapshot(feedback),
     });
-    ctx.publish(Topic.FEEDBACK_RECEIVED, { feedbackId: feedback.rowId, recipientId: feedback.recipientEmployeeId });
+    const publications: Publication[] = [
+      {
+        topic: Topic.FEEDBACK_RECEIVED,
+        payload: { feedbackId: feedback.rowId, recipientId: feedback.recipientEmployeeId },
+      },
+    ];
     if (feedback.appraisalId !== null)
-      ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK' });
+      publications.push({
+        topic: Topic.APPRAISAL_CHANGED,
+        payload: { appraisalId: feedback.appraisalId, change: 'FEEDBACK' },
+      });
+    await announce(
+      ctx,
+      {
+        type: EventType.FEEDBACK_RECEIVED,
+        subjectId: feedback.id,
+        unitId: addressee.appraisal?.unitId ?? (await currentUnitOf(ctx, feedback.recipientEmployeeId)),
+        employeeId: feedback.recipientEmployeeId,
+        payload: {
+          feedbackId: feedback.id,
+          recipientId: toGlobalId(Employee.typeName, feedback.recipientEmployeeId),
+          appraisalId: feedback.appraisalId === null ? null : toGlobalId(Appraisal.typeName, feedback.appraisalId),
+          target: feedback.targetKind,
+        },
+      },
+      ...publications,
+    );
     return { feedback };
   }
 
@@ -215,8 +243,21 @@ export class FeedbackService {
       before: auditSnapshot(feedback),
       after: auditSnapshot(after),
     });
-    if (feedback.appraisalId !== null)
-      ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: feedback.appraisalId, change: 'FEEDBACK_REPLY' });
+    // Feedback outside a plan (on a daily log entry without one) changes no plan: nothing to announce, as before.
+    const onPlan =
+      feedback.appraisalId === null ? null : await ctx.loaders.get(appraisalById).load(feedback.appraisalId);
+    if (onPlan)
+      await announce(
+        ctx,
+        {
+          type: EventType.APPRAISAL_CHANGED,
+          subjectId: onPlan.id,
+          unitId: onPlan.unitId,
+          employeeId: onPlan.employeeId,
+          payload: { appraisalId: onPlan.id, change: 'FEEDBACK_REPLY', feedbackId: after.id, version: after.version },
+        },
+        { topic: Topic.APPRAISAL_CHANGED, payload: { appraisalId: onPlan.rowId, change: 'FEEDBACK_REPLY' } },
+      );
     return { feedback: after };
   }
 

@@ -10,6 +10,7 @@ import { type Locale } from '../../core/i18n/locale';
 import { IMPORT_MESSAGES } from './import.messages';
 import { type ImportEmployeeRow, type ImportUnitRow } from './import.inputs';
 import { MAX_IMPORT_ROWS, importService } from './import.service';
+import { announceImport } from './import-event';
 import { type ImportOutcome, type ImportRowResult, ImportRowStatus } from './import.types';
 
 export type CsvKind = 'units' | 'employees';
@@ -71,6 +72,8 @@ function toEmployeeRow(row: CsvRecord): ImportEmployeeRow {
     unitCode: row.unitCode ?? '',
     supervisorNip: optional(row, 'supervisorNip'),
     email: optional(row, 'email'),
+    // SIASN's own exports call it `pns_id`; ours `siasnId`.
+    siasnId: 'siasnId' in row ? optional(row, 'siasnId') : optional(row, 'pns_id'),
     active: active == null ? undefined : /^(1|true|yes|y|aktif)$/i.test(active),
   };
 }
@@ -141,8 +144,8 @@ export async function importCsv(
   let done = 0;
   if (!kind) return { kind: 'employees', done, total, ...counts, waiting: 0, failures: [] };
 
-  const importChunk = (records: CsvRecord[]): Promise<ImportOutcome> => {
-    const ctx = new RequestContext({
+  const context = () =>
+    new RequestContext({
       requestId: `csv-import-${Date.now()}`,
       actor,
       db,
@@ -151,12 +154,13 @@ export async function importCsv(
       timeZone: 'Asia/Jayapura',
       locale,
     });
-    return ctx.transaction((tx) =>
+  // The file is one import: its chunks announce nothing, the file announces itself once at the end.
+  const importChunk = (records: CsvRecord[]): Promise<ImportOutcome> =>
+    context().transaction((tx) =>
       kind === 'units'
-        ? importService.importUnits(tx, records.map(toUnitRow))
-        : importService.importEmployees(tx, records.map(toEmployeeRow)),
+        ? importService.importUnits(tx, records.map(toUnitRow), { announce: false })
+        : importService.importEmployees(tx, records.map(toEmployeeRow), { announce: false }),
     );
-  };
 
   /** `reasons`: `CODE column: message`, the column as the row error's field names it after `input.rows.<i>`. */
   const fail = (line: Line, key: string, reasons: string) => {
@@ -215,6 +219,15 @@ export async function importCsv(
   for (let i = 0; i < retry.length; i += MAX_IMPORT_ROWS) await run(retry.slice(i, i + MAX_IMPORT_ROWS), true);
   retry.length = 0;
   progress();
+  await context().transaction((tx) =>
+    announceImport(tx, kind, 'CSV', {
+      received: total,
+      created: counts.created,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      failed: counts.failed,
+    }),
+  );
   failures.sort((a, b) => a.lineNo - b.lineNo);
   return { kind, done, total, ...counts, waiting: 0, failures: failures.map((f) => f.text) };
 }

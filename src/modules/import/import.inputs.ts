@@ -64,6 +64,13 @@ export class ImportEmployeeRow {
   @Field(() => String, { nullable: true, description: 'Work email.' })
   email?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The person’s id in SIASN (`pnsDinilaiId`; CSV column `siasnId` or `pns_id`): letters, digits, hyphens, at most 64. Omitted: unchanged; null or empty clears it.',
+  })
+  siasnId?: string | null;
+
   @Field(() => Boolean, {
     nullable: true,
     description: 'False deactivates the employee. Omitted: unchanged (new employees are active).',

@@ -11,6 +11,7 @@ import { UnitKind } from '../unit/unit-kind';
 import { unitError, UnitProblem } from '../unit/unit.errors';
 import { unitService, unitTree, validateUnitValues } from '../unit/unit.service';
 import { dependencyOrder } from './dependency-order';
+import { announceImport } from './import-event';
 import { type ImportEmployeeRow, type ImportUnitRow } from './import.inputs';
 import { type ImportOutcome, type ImportRowResult, ImportRowStatus } from './import.types';
 
@@ -20,6 +21,7 @@ type RowPath = (field: string) => string[];
 
 /** How one kind of row is keyed, refers to another, and names its columns. */
 interface RowKind<R> {
+  name: 'units' | 'employees';
   keyOf(row: R): string;
   refOf(row: R): string | null;
   /** The row's key column (named by a DUPLICATE error), the column that refers to another row, and renamed inputs. */
@@ -75,8 +77,10 @@ const blankToNull = (value: string | null | undefined): string | null | undefine
  * the valid rows are written, all in one transaction. Rows that refer to each other are ordered first.
  */
 export class ImportService {
-  importUnits(ctx: RequestContext, rows: ImportUnitRow[]): Promise<ImportOutcome> {
-    return this.run(ctx, rows, {
+  /** `announce: false`: the caller announces the import itself (a CSV file, once over its chunks). */
+  importUnits(ctx: RequestContext, rows: ImportUnitRow[], { announce = true } = {}): Promise<ImportOutcome> {
+    return this.run(ctx, rows, announce, {
+      name: 'units',
       keyOf: (row) => row.code.trim().toUpperCase(),
       refOf: (row) => blankToNull(row.parentCode)?.toUpperCase() ?? null,
       fields: UNIT_ROW_FIELDS,
@@ -89,8 +93,9 @@ export class ImportService {
     });
   }
 
-  importEmployees(ctx: RequestContext, rows: ImportEmployeeRow[]): Promise<ImportOutcome> {
-    return this.run(ctx, rows, {
+  importEmployees(ctx: RequestContext, rows: ImportEmployeeRow[], { announce = true } = {}): Promise<ImportOutcome> {
+    return this.run(ctx, rows, announce, {
+      name: 'employees',
       keyOf: (row) => row.nip.trim(),
       refOf: (row) => blankToNull(row.supervisorNip) ?? null,
       fields: EMPLOYEE_ROW_FIELDS,
@@ -103,7 +108,7 @@ export class ImportService {
     });
   }
 
-  private async run<R>(ctx: RequestContext, rows: R[], kind: RowKind<R>): Promise<ImportOutcome> {
+  private async run<R>(ctx: RequestContext, rows: R[], announce: boolean, kind: RowKind<R>): Promise<ImportOutcome> {
     const { keyOf, refOf, importRow } = kind;
     if (rows.length > MAX_IMPORT_ROWS) {
       throw new UserErrorsException([
@@ -142,7 +147,7 @@ export class ImportService {
       if (!results[index])
         fail(index, [UserError.of(UserErrorCode.CYCLE, kind.cycle, ['input', 'rows', String(index), kind.fields.ref])]);
     }
-    await ctx.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       await kind.lockTree(tx.em);
       for (const index of order) {
         if (results[index]) continue;
@@ -157,19 +162,18 @@ export class ImportService {
           fail(index, error.errors);
         }
       }
-    });
-    const done = results as ImportRowResult[];
-    const count = (status: ImportRowStatus) => done.filter((r) => r.status === status).length;
-    return {
-      rows: done,
-      summary: {
+      const done = results as ImportRowResult[];
+      const count = (status: ImportRowStatus) => done.filter((r) => r.status === status).length;
+      const summary = {
         received: rows.length,
         created: count(ImportRowStatus.CREATED),
         updated: count(ImportRowStatus.UPDATED),
         unchanged: count(ImportRowStatus.UNCHANGED),
         failed: count(ImportRowStatus.FAILED),
-      },
-    };
+      };
+      if (announce) await announceImport(tx, kind.name, 'MUTATION', summary);
+      return { rows: done, summary };
+    });
   }
 
   private async importUnit(ctx: RequestContext, row: ImportUnitRow, path: RowPath): Promise<ImportRowStatus> {
@@ -234,6 +238,7 @@ export class ImportService {
       positionTitle: row.positionTitle,
       positionKind: positionKind!,
       email: row.email === undefined ? existing?.email : row.email,
+      siasnId: row.siasnId,
     };
     const values = validateEmployeeDraft(errors, draft, path);
     errors.throwIfAny();

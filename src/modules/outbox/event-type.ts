@@ -5,8 +5,27 @@
 export enum EventType {
   FEEDBACK_RECEIVED = 'feedback.received',
   ACTIVITY_REVIEWED = 'activity.reviewed',
+  /** A plan's progress changed without a more specific event: a realization recorded, a reply to feedback. */
   APPRAISAL_CHANGED = 'appraisal.changed',
   EMPLOYEE_DEACTIVATED = 'employee.deactivated',
+  /** The plan workflow, one per step (`appraisal-workflow.ts`). */
+  APPRAISAL_SUBMITTED = 'appraisal.submitted',
+  APPRAISAL_APPROVED = 'appraisal.approved',
+  APPRAISAL_RETURNED = 'appraisal.returned',
+  APPRAISAL_REOPENED = 'appraisal.reopened',
+  APPRAISAL_EVALUATED = 'appraisal.evaluated',
+  /** The annual rating is final and delivered to the employee. */
+  APPRAISAL_FINALIZED = 'appraisal.finalized',
+  APPRAISAL_CLOSED = 'appraisal.closed',
+  /** A monthly or quarterly rating (the annual one is `appraisal.evaluated`). */
+  EVALUATION_RECORDED = 'evaluation.recorded',
+  UNIT_RATING_SET = 'unit-rating.set',
+  /** HR finalized a unit's ratings: each delivered plan has its own `appraisal.finalized`. */
+  UNIT_RATING_FINALIZED = 'unit-rating.finalized',
+  OBJECTION_FILED = 'objection.filed',
+  OBJECTION_DECIDED = 'objection.decided',
+  /** One per import call or CSV file, with its counts. */
+  IMPORT_FINISHED = 'import.finished',
   /** A registered (or re-keyed) webhook endpoint's first event, sent to that endpoint only (`docs/webhooks.md`). */
   WEBHOOK_PING = 'webhook.ping',
 }

@@ -149,6 +149,7 @@ async function* employeeSection(ctx: RequestContext, subject: Employee): AsyncGe
     grade: personal ? subject.grade : null,
     gender: personal ? subject.gender : null,
     email: personal ? subject.email : null,
+    siasnId: personal ? subject.siasnId : null,
     positionTitle: subject.positionTitle,
     positionKind: subject.positionKind,
     unit: await unitRef(ctx, subject.unitId),

@@ -29,6 +29,8 @@ import { realizationError, RealizationProblem } from './realization.errors';
 import { type RecordRealizationInput } from './realization.inputs';
 import { latestRealizationShown } from './plan-progress.loaders';
 import { realizationById, realizationsOf } from './realization.loaders';
+import { announce } from '../outbox/announce';
+import { EventType } from '../outbox/event-type';
 
 const inputPath = (field: string) => ['input', field];
 
@@ -154,7 +156,23 @@ export class RealizationService {
       before: existing ? auditSnapshot(existing) : null,
       after: auditSnapshot(realization),
     });
-    ctx.publish(Topic.APPRAISAL_CHANGED, { appraisalId: appraisal.rowId, change: 'REALIZATION' });
+    await announce(
+      ctx,
+      {
+        type: EventType.APPRAISAL_CHANGED,
+        subjectId: appraisal.id,
+        unitId: appraisal.unitId,
+        employeeId: appraisal.employeeId,
+        payload: {
+          appraisalId: appraisal.id,
+          change: 'REALIZATION',
+          realizationId: realization.id,
+          subPeriod: realization.subPeriod,
+          version: realization.version,
+        },
+      },
+      { topic: Topic.APPRAISAL_CHANGED, payload: { appraisalId: appraisal.rowId, change: 'REALIZATION' } },
+    );
     return { realization };
   }
 
