@@ -274,6 +274,30 @@ describe('webhook endpoints', () => {
     }
   });
 
+  it('keeps the endpoints’ pings out of the changes feed (they are not domain events)', async () => {
+    const pings = Number(
+      (await app.db.manager.query("SELECT COUNT(*) AS n FROM outbox_event WHERE type = 'webhook.ping'"))[0].n,
+    );
+    expect(pings).toBeGreaterThan(0);
+    app.clock.set(new Date(Date.now() + 60_000));
+    try {
+      const feed = await app.data<{ changes: { nodes: Array<{ name: string }> } }>(
+        '{ changes(first: 100) { nodes { name } } }',
+        {},
+        tokens.portal!,
+      );
+      expect(feed.changes.nodes.map((n) => n.name)).not.toContain('webhook.ping');
+      const asked = await app.data<{ changes: { nodes: Array<{ name: string }> } }>(
+        '{ changes(first: 100, types: [WEBHOOK_PING]) { nodes { name } } }',
+        {},
+        tokens.portal!,
+      );
+      expect(asked.changes.nodes).toEqual([]);
+    } finally {
+      app.clock.reset();
+    }
+  });
+
   it('updates with the version read, refuses a stale one with CONFLICT, and rotates the secret', async () => {
     const created = (await create(tokens.portal!, 'https://v.example.org/')).body.data!.createWebhookEndpoint;
     const id = created.webhookEndpoint!.id;
