@@ -26,6 +26,7 @@ import { PotentialRating } from './modules/competency/potential-rating.entity';
 import { ReportingCellRow } from './modules/analytics/reporting-cell.entity';
 import { IdempotencyRecord } from './core/idempotency/idempotency-record.entity';
 import { OutboxEvent } from './modules/outbox/outbox-event.entity';
+import { SchedulerLease } from './modules/reminder/scheduler-lease.entity';
 import { SiasnSync } from './modules/siasn/siasn-sync.entity';
 import { WebhookEndpoint } from './modules/webhook/webhook-endpoint.entity';
 import { WebhookDelivery } from './modules/webhook/webhook-delivery.entity';
@@ -60,6 +61,7 @@ export const entities = [
   ReportingCellRow,
   IdempotencyRecord,
   OutboxEvent,
+  SchedulerLease,
   SiasnSync,
   WebhookEndpoint,
   WebhookDelivery,

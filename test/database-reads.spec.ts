@@ -13,6 +13,8 @@ const RAW_SQL_ALLOWED = [
   'analytics/export.router.ts',
   'competency/talent.service.ts',
   'personal-data/personal-data.sections.ts',
+  'reminder/reminder-queries.ts',
+  'siasn/siasn.service.ts',
   'work-plan/work-plan.service.ts',
 ];
 

@@ -36,6 +36,8 @@ import { PotentialRating } from '../modules/competency/potential-rating.entity';
 import { competencyService } from '../modules/competency/competency.service';
 import { assessmentService } from '../modules/competency/assessment.service';
 import { developmentService } from '../modules/competency/development.service';
+import { Reminder } from '../modules/reminder/reminder.types';
+import { reminderService } from '../modules/reminder/reminder.service';
 
 /** Every Node type and how to load it: through its service, so the same read policy applies as on every path. */
 export const nodeRegistry = new NodeRegistry([
@@ -57,6 +59,7 @@ export const nodeRegistry = new NodeRegistry([
   { typeName: CompetencyAssessment.typeName, load: (ctx, ids) => assessmentService.getMany(ctx, ids) },
   { typeName: DevelopmentSuggestion.typeName, load: (ctx, ids) => developmentService.getSuggestions(ctx, ids) },
   { typeName: PotentialRating.typeName, load: (ctx, ids) => developmentService.getPotentialRatings(ctx, ids) },
+  { typeName: Reminder.typeName, load: (ctx, ids) => reminderService.getMany(ctx, ids) },
 ]);
 
 @Resolver()

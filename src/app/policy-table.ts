@@ -1,5 +1,6 @@
 import { type PolicyTable } from '../core/policy/policy';
 import { Permission } from '../core/policy/permission';
+import { auditRules } from '../modules/audit/audit.policy';
 import { activityRules } from '../modules/activity/activity.policy';
 import { appraisalRules } from '../modules/appraisal/appraisal.policy';
 import { feedbackRules } from '../modules/feedback/feedback.policy';
@@ -48,5 +49,6 @@ export const policyTable: PolicyTable = {
   [Permission.READ_UNIT_AGGREGATES]: competencyRules.readUnitAggregates,
   [Permission.EXPORT_PERSONAL_DATA]: employeeRules.exportPersonalData,
   [Permission.READ_CHANGES]: outboxRules.readChanges,
+  [Permission.READ_AUDIT_TRAIL]: auditRules.readAuditTrail,
   [Permission.MANAGE_WEBHOOKS]: webhookRules.manageWebhooks,
 };

@@ -12,6 +12,7 @@ import { ServerInfoResolver } from '../modules/server-info/server-info.resolver'
 import { UnitResolver } from '../modules/unit/unit.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { NodeResolver } from './node.resolver';
+import { AuditTrailResolver } from './audit-trail.resolver';
 import { UserErrorResolver } from '../core/errors/user-error.resolver';
 import { PeriodResolver } from '../modules/period/period.resolver';
 import { AppraisalResolver } from '../modules/appraisal/appraisal.resolver';
@@ -60,6 +61,8 @@ import { TalentMatrixResolver } from '../modules/competency/talent.resolver';
 import { AppraisalDocumentsResolver } from '../modules/document/document.resolver';
 import { AnalyticsResolver, CascadeRowResolver } from '../modules/analytics/analytics.resolver';
 import { PersonalDataResolver } from '../modules/personal-data/personal-data.resolver';
+import { ReminderResolver } from '../modules/reminder/reminder.resolver';
+import { ReminderSubscriptions } from '../modules/reminder/reminder.subscriptions';
 import { SiasnResolver } from '../modules/siasn/siasn.resolver';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 
@@ -110,7 +113,10 @@ export const resolvers = [
   CascadeRowResolver,
   AppraisalDocumentsResolver,
   PersonalDataResolver,
+  ReminderResolver,
+  ReminderSubscriptions,
   SiasnResolver,
+  AuditTrailResolver,
   WebhookResolver,
   UserErrorResolver,
 ] as const;

@@ -42,12 +42,14 @@ import { exportRouter } from '../modules/analytics/export.router';
 import { type ExportDeps } from '../core/http/export-route';
 import { personalDataRouter } from '../modules/personal-data/personal-data.router';
 import { siasnRouter } from '../modules/siasn/siasn.router';
+import { importRouter } from '../modules/import/import.router';
 import { createMetrics } from './metrics';
 import { CostRateLimiter } from './rate-limit';
 import { configureCursorSecret } from '../core/graphql/cursor-seal';
 import { explorerRouter } from './explorer/explorer.router';
 import { compressAnswers } from './compression';
 import { idempotencyPlugin } from '../core/idempotency/idempotency-plugin';
+import { ReminderScheduler } from '../modules/reminder/reminder-scheduler';
 
 export interface RequestStats {
   requestId: string;
@@ -80,6 +82,8 @@ export interface RunningServer {
   activeSubscriptions(): number;
   /** GraphQL operations over HTTP: running, waiting their turn, and requests not yet authenticated. */
   operations: AdmissionGate & { pending(): number };
+  /** The reminder scheduler: running when `REMINDERS` is on, else idle (tests call `runOnce`). */
+  reminders: ReminderScheduler;
   /** Stops accepting, drains in-flight requests, then resolves. The caller closes the database. */
   stop(): Promise<void>;
 }
@@ -220,6 +224,15 @@ export async function createServer(
       revalidateMs: config.wsRevalidateMs,
     },
   });
+  const reminders = new ReminderScheduler({
+    db,
+    settings: config.reminders,
+    appraisal: config.appraisal,
+    timeZone: config.timeZone,
+    log,
+    events: events.bus,
+    clock: options.clock,
+  });
   const metrics = createMetrics(db, {
     defaults: config.env !== 'test',
     activeSubscriptions: () => subscriptions.activeCount(),
@@ -352,6 +365,8 @@ export async function createServer(
   app.use('/exports', personalDataRouter(exportDeps));
   // Results for SIASN, BKN's national system (docs/siasn.md): HR admins in scope.
   app.use('/exports', siasnRouter(exportDeps));
+  // Whole CSV exports from the portal: the same token check and context; their own body limit, on these routes only.
+  app.use('/imports', importRouter({ ...exportDeps, maxBytes: config.importMaxBytes }));
   // Printable SKP and evaluation documents: the same token check and request context as GraphQL.
   app.use(
     DOCUMENTS_PATH,
@@ -378,13 +393,16 @@ export async function createServer(
         ? `${await listenOn(metricsServer, config.metricsPort!, config.metricsHost)}/metrics`
         : undefined;
       const url = `${await listenOn(httpServer, port, host)}/graphql`;
+      if (config.reminders.enabled) reminders.start();
       return {
         httpServer,
         url,
         metricsUrl,
         activeSubscriptions: () => subscriptions.activeCount(),
         operations: { inFlight: gate.inFlight, waiting: gate.waiting, hold: gate.hold, pending: pending.pending },
+        reminders,
         stop: async () => {
+          await reminders.stop();
           metricsServer?.closeAllConnections();
           await Promise.all([apollo.stop(), metricsServer && new Promise((resolve) => metricsServer.close(resolve))]);
           if (ownEvents) await events.close();

@@ -71,6 +71,7 @@ describe('the operations a frontend needs', () => {
       'UnitTalent.graphql': { token: hr, variables: { unitId: toGlobalId('Unit', Number(pkm!.id)), periodId: period } },
       'EmployeeSearch.graphql': { token: hr, variables: { search: 'a' } },
       'FeedbackReceived.graphql': { token: nurse, variables: {} },
+      'MyReminders.graphql': { token: nurse, variables: { first: 100 } },
     };
   });
 

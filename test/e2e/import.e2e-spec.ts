@@ -3,7 +3,7 @@ import { Role } from '../../src/core/auth/role';
 
 /**
  * Bulk imports from the national HR system's export (`docs/api.md`, Mutations: imports): idempotent on the natural
- * keys (unit code, NIP), at most 500 rows a call, errors per row, the valid rows of a call written even when
+ * keys (unit code, NIP), at most 150 rows a call, errors per row, the valid rows of a call written even when
  * others fail, rows that refer to each other ordered first, and an HR admin's unit scope respected per row.
  *
  * Every `it` builds its own small region under its own code prefix, so the tests are independent.
@@ -651,10 +651,10 @@ describe('importUnits and importEmployees', () => {
   });
 
   describe('call size', () => {
-    it('refuses 501 unit rows as a whole with a userErrors entry and writes nothing', async () => {
+    it('refuses 151 unit rows as a whole with a userErrors entry and writes nothing', async () => {
       const p = nextPrefix();
       const before = await app.fixtures.snapshot();
-      const rows = Array.from({ length: 501 }, (_, i) => ({
+      const rows = Array.from({ length: 151 }, (_, i) => ({
         code: `${p}-${i}`,
         name: `U${i}`,
         kind: 'OTHER',
@@ -667,10 +667,10 @@ describe('importUnits and importEmployees', () => {
       expect(await app.fixtures.snapshot()).toEqual(before);
     });
 
-    it('refuses 501 employee rows as a whole with a userErrors entry and writes nothing', async () => {
+    it('refuses 151 employee rows as a whole with a userErrors entry and writes nothing', async () => {
       const region = await givenImportedRegion();
       const before = await app.fixtures.snapshot();
-      const rows = Array.from({ length: 501 }, (_, i) => ({
+      const rows = Array.from({ length: 151 }, (_, i) => ({
         nip: nextNip(),
         name: `P${i}`,
         employmentType: 'PNS',
@@ -686,9 +686,9 @@ describe('importUnits and importEmployees', () => {
       expect(await app.fixtures.snapshot()).toEqual(before);
     });
 
-    it('accepts 500 rows in one call (the limit)', async () => {
+    it('accepts 150 rows in one call (the limit)', async () => {
       const p = nextPrefix();
-      const rows = Array.from({ length: 500 }, (_, i) => ({
+      const rows = Array.from({ length: 150 }, (_, i) => ({
         code: `${p}-${i}`,
         name: `U${i}`,
         kind: 'OTHER',
@@ -696,7 +696,43 @@ describe('importUnits and importEmployees', () => {
       }));
       const payload = await importUnits(rows);
       expect(payload.userErrors).toEqual([]);
-      expect(payload.summary).toEqual({ received: 500, created: 500, updated: 0, unchanged: 0, failed: 0 });
+      expect(payload.summary).toEqual({ received: 150, created: 150, updated: 0, unchanged: 0, failed: 0 });
+    });
+
+    it('fits 150 employee rows of realistic worst-case length in the default body limit (docs/api.md, Imports)', async () => {
+      const p = nextPrefix();
+      // A long unit code, as SIMPEG writes a section of the regional secretariat.
+      const unitCode = `${p}-SETDA-BAG-PBJ-SUBBAG-PENGELOLAAN-LAYANAN`;
+      await importUnits([
+        {
+          code: unitCode,
+          name: 'Subbagian Pengelolaan Layanan Pengadaan Secara Elektronik Bagian Pengadaan Barang/Jasa Setda',
+          kind: 'OTHER',
+          parentCode: null,
+        },
+      ]);
+      const head = nextNip('MALE');
+      const rows = Array.from({ length: 150 }, (_, i) => ({
+        nip: i === 0 ? head : nextNip('FEMALE'),
+        name: `Fransiska Yuliana Magdalena Wonda Kogoya Itlay ${String(i).padStart(3, '0')}`,
+        titlePrefix: 'Prof. Dr. dr.',
+        titleSuffix: 'Sp.PD-KGEH, M.Kes., FINASIM',
+        employmentType: 'PNS',
+        grade: 'IV/e',
+        gender: i === 0 ? 'MALE' : 'FEMALE',
+        positionTitle:
+          'Pengelola Pengadaan Barang/Jasa Ahli Muda pada Bagian Pengadaan Barang dan Jasa Sekretariat Daerah Kabupaten',
+        positionKind: 'FUNGSIONAL',
+        unitCode,
+        supervisorNip: i === 0 ? null : head,
+        email: `fransiska.yuliana.magdalena.wonda.${String(i).padStart(3, '0')}@jayawijayakab.go.id`,
+        active: true,
+      }));
+      const body = JSON.stringify({ query: IMPORT_EMPLOYEES, variables: { input: { rows } } });
+      expect(Buffer.byteLength(body)).toBeLessThan(app.config.bodyLimitBytes);
+      const payload = await importEmployees(rows);
+      expect(payload.userErrors).toEqual([]);
+      expect(payload.summary).toEqual({ received: 150, created: 150, updated: 0, unchanged: 0, failed: 0 });
     });
   });
 

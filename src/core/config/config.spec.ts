@@ -152,3 +152,44 @@ describe('EXPLORER', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', EXPLORER: 'sometimes' })).toThrow(ConfigError);
   });
 });
+
+describe('REMINDERS and the REMINDER_* settings', () => {
+  it('run the scheduler outside tests by default, hourly, with the documented days', () => {
+    expect(loadConfig({}).reminders).toEqual({
+      enabled: true,
+      intervalMs: 3_600_000,
+      planningDays: 7,
+      realizationDays: 5,
+      reviewWorkingDays: 3,
+      objectionDays: 2,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).reminders.enabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', REMINDERS: 'on' }).reminders.enabled).toBe(true);
+    expect(loadConfig({ REMINDERS: 'off' }).reminders.enabled).toBe(false);
+  });
+
+  it('take non-negative whole days (at least one realization day, one second between runs)', () => {
+    const set = loadConfig({
+      REMINDER_INTERVAL_SECONDS: '600',
+      REMINDER_PLANNING_DAYS: '14',
+      REMINDER_REALIZATION_DAYS: '3',
+      REMINDER_REVIEW_WORKING_DAYS: '0',
+      REMINDER_OBJECTION_DAYS: '1',
+    }).reminders;
+    expect(set).toMatchObject({
+      intervalMs: 600_000,
+      planningDays: 14,
+      realizationDays: 3,
+      reviewWorkingDays: 0,
+      objectionDays: 1,
+    });
+    for (const [name, bad] of [
+      ['REMINDER_INTERVAL_SECONDS', '0'],
+      ['REMINDER_REALIZATION_DAYS', '0'],
+      ['REMINDER_PLANNING_DAYS', '-1'],
+      ['REMINDER_OBJECTION_DAYS', 'two'],
+      ['REMINDERS', 'sometimes'],
+    ])
+      expect(() => loadConfig({ [name]: bad })).toThrow(ConfigError);
+  });
+});

@@ -32,6 +32,31 @@ export const DEFAULT_APPRAISAL_SETTINGS: AppraisalSettings = {
   objectionDayCounting: 'calendar',
 };
 
+/** The reminder scheduler (`docs/reminders.md`): whether it runs, how often, and how far ahead each kind looks. */
+export interface ReminderSettings {
+  /** Whether this instance runs the scheduler (`REMINDERS`; on, except under `NODE_ENV=test`). */
+  enabled: boolean;
+  /** How often a run starts (`REMINDER_INTERVAL_SECONDS`, hourly). */
+  intervalMs: number;
+  /** The planning deadline is within this many days (`REMINDER_PLANNING_DAYS`, 7). */
+  planningDays: number;
+  /** The last days of a month or quarter in which missing realizations are reminded (`REMINDER_REALIZATION_DAYS`, 5). */
+  realizationDays: number;
+  /** Daily-log entries waiting longer than this many working days (`REMINDER_REVIEW_WORKING_DAYS`, 3). */
+  reviewWorkingDays: number;
+  /** The objection window closes within this many days (`REMINDER_OBJECTION_DAYS`, 2). */
+  objectionDays: number;
+}
+
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
+  enabled: false,
+  intervalMs: 3600 * 1000,
+  planningDays: 7,
+  realizationDays: 5,
+  reviewWorkingDays: 3,
+  objectionDays: 2,
+};
+
 export interface Config {
   env: 'development' | 'test' | 'production';
   port: number;
@@ -52,6 +77,8 @@ export interface Config {
   /** The language of texts when a request's `Accept-Language` names none of ours, and of the CLI (`DEFAULT_LOCALE`). */
   defaultLocale: Locale;
   bodyLimitBytes: number;
+  /** The largest CSV body `POST /imports/…` accepts (`IMPORT_MAX_BYTES`); every other route keeps `bodyLimitBytes`. */
+  importMaxBytes: number;
   shutdownGraceMs: number;
   /** Events cross instances through Redis when set; in-process otherwise. */
   redisUrl?: string;
@@ -81,6 +108,7 @@ export interface Config {
    */
   graphqlExecutor: 'jit' | 'graphql-js';
   appraisal: AppraisalSettings;
+  reminders: ReminderSettings;
   /** Seconds a client has to send a request's headers (`HEADERS_TIMEOUT_SECONDS`); at most the request timeout. */
   headersTimeoutSeconds: number;
   /**
@@ -266,6 +294,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.TIME_ZONE || 'Asia/Jayapura',
     defaultLocale: oneOf('DEFAULT_LOCALE', env.DEFAULT_LOCALE, LOCALES, 'id'),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 100 * 1024),
+    importMaxBytes: integer('IMPORT_MAX_BYTES', env.IMPORT_MAX_BYTES, 20 * 1024 * 1024),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000),
     redisUrl: env.REDIS_URL || undefined,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'kinerja-walesi',
@@ -296,6 +325,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       talentVisibleToSelf: flag(env.TALENT_VISIBLE_TO_SELF, false),
       analyticsFloor: integer('ANALYTICS_MIN_GROUP', env.ANALYTICS_MIN_GROUP, 5),
       changesSettleSeconds: integer('CHANGES_SETTLE_SECONDS', env.CHANGES_SETTLE_SECONDS, 2),
+    },
+    reminders: {
+      enabled: flag(env.REMINDERS, nodeEnv !== 'test'),
+      intervalMs: positive('REMINDER_INTERVAL_SECONDS', env.REMINDER_INTERVAL_SECONDS, 3600) * 1000,
+      planningDays: integer(
+        'REMINDER_PLANNING_DAYS',
+        env.REMINDER_PLANNING_DAYS,
+        DEFAULT_REMINDER_SETTINGS.planningDays,
+      ),
+      realizationDays: positive(
+        'REMINDER_REALIZATION_DAYS',
+        env.REMINDER_REALIZATION_DAYS,
+        DEFAULT_REMINDER_SETTINGS.realizationDays,
+      ),
+      reviewWorkingDays: integer(
+        'REMINDER_REVIEW_WORKING_DAYS',
+        env.REMINDER_REVIEW_WORKING_DAYS,
+        DEFAULT_REMINDER_SETTINGS.reviewWorkingDays,
+      ),
+      objectionDays: integer(
+        'REMINDER_OBJECTION_DAYS',
+        env.REMINDER_OBJECTION_DAYS,
+        DEFAULT_REMINDER_SETTINGS.objectionDays,
+      ),
     },
     ...httpTimeouts(env),
     maxPendingRequests: integer('MAX_PENDING_REQUESTS', env.MAX_PENDING_REQUESTS, 256),

@@ -10,6 +10,7 @@ import { parseDatabaseUrl, type DatabaseTarget } from './database-url';
 import { SqlStatementLogger } from './sql-statement-counter';
 import { Mutex } from '../util/mutex';
 import { withMigrationLease } from './migration-lease';
+import { registerSqliteFunctions, type SqliteFunctionHost } from './sqlite-functions';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -58,10 +59,11 @@ export class Database {
         type: 'better-sqlite3',
         database: target.file,
         // WAL lets readers of the file (a CLI, a backup) work while the server writes.
-        prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        prepareDatabase: (db: { pragma(sql: string): unknown } & SqliteFunctionHost) => {
           if (target.file !== ':memory:') db.pragma('journal_mode = WAL');
           db.pragma('foreign_keys = ON');
           db.pragma('busy_timeout = 5000');
+          registerSqliteFunctions(db);
         },
       });
     } else {

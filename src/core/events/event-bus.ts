@@ -11,6 +11,8 @@ export enum Topic {
   ACTIVITY_REVIEWED = 'ACTIVITY_REVIEWED',
   /** An employee can no longer sign in: every instance closes their open sockets. */
   EMPLOYEE_DEACTIVATED = 'EMPLOYEE_DEACTIVATED',
+  /** A scheduler run wrote reminders (outbox rows), announced in chunks with their recipients. */
+  REMINDERS_WRITTEN = 'REMINDERS_WRITTEN',
 }
 
 export interface TopicPayloads {
@@ -18,6 +20,7 @@ export interface TopicPayloads {
   [Topic.APPRAISAL_CHANGED]: { appraisalId: number; change: string };
   [Topic.ACTIVITY_REVIEWED]: { activityId: number; employeeId: number };
   [Topic.EMPLOYEE_DEACTIVATED]: { employeeId: number };
+  [Topic.REMINDERS_WRITTEN]: { reminders: Array<{ id: number; employeeId: number }> };
 }
 
 /** Where committed changes are announced, and where subscriptions listen. */

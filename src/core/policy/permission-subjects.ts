@@ -4,6 +4,7 @@ import type { DailyActivity } from '../../modules/activity/daily-activity.entity
 import type { Appraisal } from '../../modules/appraisal/appraisal.entity';
 import type { Employee } from '../../modules/employee/employee.entity';
 import type { Feedback } from '../../modules/feedback/feedback.entity';
+import type { AuditOwner } from '../../modules/audit/audit.policy';
 
 /**
  * What each permission's rule decides on. `void`: the rule looks at the caller alone (such a permission may guard an
@@ -39,6 +40,8 @@ export interface PermissionSubjects {
   [Permission.READ_UNIT_AGGREGATES]: number;
   [Permission.EXPORT_PERSONAL_DATA]: Employee;
   [Permission.READ_CHANGES]: void;
+  /** The unit and the person a record belongs to. */
+  [Permission.READ_AUDIT_TRAIL]: AuditOwner;
   [Permission.MANAGE_WEBHOOKS]: void;
 }
 

@@ -53,6 +53,8 @@ export enum Permission {
   EXPORT_PERSONAL_DATA = 'EXPORT_PERSONAL_DATA',
   /** The changes feed (the outbox's domain events): integration clients, HR admins (rows in their scope). */
   READ_CHANGES = 'READ_CHANGES',
+  /** Who changed a record, and when (`auditTrail`). Subject: the record's owner (the person; HR admins covering its unit). */
+  READ_AUDIT_TRAIL = 'READ_AUDIT_TRAIL',
   /** Register webhook endpoints and read their deliveries (HR admins, integration clients); each endpoint is then scoped. */
   MANAGE_WEBHOOKS = 'MANAGE_WEBHOOKS',
 }

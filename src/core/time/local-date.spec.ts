@@ -1,4 +1,4 @@
-import { addDays, isLocalDate, lastDayOfMonth, localDateOf } from './local-date';
+import { addDays, isLocalDate, isWorkingDay, lastDayOfMonth, localDateOf, startOfLocalDay } from './local-date';
 
 describe('local dates in the region', () => {
   it('takes the calendar day in WIT (UTC+9), not UTC', () => {
@@ -32,5 +32,25 @@ describe('local dates in the region', () => {
     ['26-01-05', false],
   ])('%s is a local date: %s', (value, expected) => {
     expect(isLocalDate(value)).toBe(expected);
+  });
+});
+
+describe('working days and the start of a region day', () => {
+  it('counts Monday to Friday as working days', () => {
+    // 22 January 2027 is a Friday.
+    expect(['2027-01-22', '2027-01-23', '2027-01-24', '2027-01-25'].map(isWorkingDay)).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('starts a WIT day at 15:00 UTC the day before, a UTC day at midnight', () => {
+    expect(startOfLocalDay('2027-02-01', 'Asia/Jayapura').toISOString()).toBe('2027-01-31T15:00:00.000Z');
+    expect(startOfLocalDay('2027-02-01', 'UTC').toISOString()).toBe('2027-02-01T00:00:00.000Z');
+    // Across a daylight-saving change: 31 March 2024 began at 00:00 CET (UTC+1) in Amsterdam.
+    expect(startOfLocalDay('2024-03-31', 'Europe/Amsterdam').toISOString()).toBe('2024-03-30T23:00:00.000Z');
+    expect(startOfLocalDay('2024-04-01', 'Europe/Amsterdam').toISOString()).toBe('2024-03-31T22:00:00.000Z');
   });
 });

@@ -27,6 +27,8 @@ registerEnumType(ActivityStatus, {
 @Entity('daily_activity')
 @Index('IDX_daily_activity_employee_date', ['employeeId', 'activityDate'])
 @Index('UQ_daily_activity_client', ['employeeId', 'clientId'], { unique: true })
+// The reminder of entries waiting for review reads the waiting ones by age, not the whole log (`docs/reminders.md`).
+@Index('IDX_daily_activity_status_updated', ['status', 'updatedAt'])
 @ObjectType('DailyActivity', {
   implements: Node,
   description:

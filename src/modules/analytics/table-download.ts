@@ -85,7 +85,7 @@ async function sendXlsx(
   let written = 0;
   for await (const row of rows) {
     if (gone) break;
-    sheet.addRow(row.map((v) => (v === undefined ? null : v))).commit();
+    sheet.addRow(row.map((v: unknown) => (v === undefined ? null : v))).commit();
     if (++written % XLSX_ROWS_PER_CHECK !== 0) continue;
     const into = (sheet as unknown as SheetInternals).stream.pipes?.[0];
     // The zip may not read the sheet yet (it finishes the workbook's first files): wait until it has.

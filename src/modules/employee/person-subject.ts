@@ -35,3 +35,23 @@ const personSubject: MiddlewareFn<RequestContext> = async ({ context }, next) =>
 export function PersonSubject(): MethodDecorator & PropertyDecorator {
   return UseMiddleware(personSubject);
 }
+
+/** JSON as stored in an audit entry's before/after. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * A stored snapshot (an audit entry's before/after) as the caller may see it: a NIP anywhere in it reads as
+ * `Employee.nip` would (a `*Subject` field or not). Lookups are batched by the request's loaders.
+ */
+export async function visibleSnapshot(ctx: RequestContext, value: unknown): Promise<Json> {
+  if (typeof value === 'string') return PERSON_SUBJECT.test(value) ? visibleSubject(ctx, value) : value;
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return Promise.all(value.map((v) => visibleSnapshot(ctx, v)));
+  if (typeof value === 'object') {
+    const entries = await Promise.all(
+      Object.entries(value).map(async ([k, v]) => [k, await visibleSnapshot(ctx, v)] as const),
+    );
+    return Object.fromEntries(entries);
+  }
+  return null;
+}

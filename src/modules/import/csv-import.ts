@@ -1,10 +1,11 @@
 import fs from 'node:fs';
+import { type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { type Actor } from '../../core/auth/actor';
 import { RequestContext } from '../../core/context/request-context';
 import { type Database } from '../../core/database/database';
 import { type PolicyTable } from '../../core/policy/policy';
-import { type UserError, UserErrorCode } from '../../core/errors/user-error';
+import { UserError, UserErrorCode } from '../../core/errors/user-error';
 import { createLogger } from '../../core/server/logger';
 import { type Locale } from '../../core/i18n/locale';
 import { IMPORT_MESSAGES } from './import.messages';
@@ -84,20 +85,19 @@ const refColumn: Record<CsvKind, string> = { units: 'parentCode', employees: 'su
 const normalKey = (kind: CsvKind, value: string | undefined): string =>
   kind === 'units' ? (value ?? '').trim().toUpperCase() : (value ?? '').trim();
 
-function kindOfHeader(columns: string[], locale: Locale): CsvKind {
-  const kind: CsvKind | undefined = columns.includes('nip')
-    ? 'employees'
-    : columns.includes('code')
-      ? 'units'
-      : undefined;
+function kindOfHeader(columns: string[], locale: Locale, expected?: CsvKind): CsvKind {
+  const kind: CsvKind | undefined =
+    expected ?? (columns.includes('nip') ? 'employees' : columns.includes('code') ? 'units' : undefined);
   if (!kind) throw new CsvImportError(IMPORT_MESSAGES.headerUnknown[locale]);
   const missing = REQUIRED_COLUMNS[kind].filter((c) => !columns.includes(c));
   if (missing.length) throw new CsvImportError(IMPORT_MESSAGES.missingColumns(kind, missing.join(', '))[locale]);
   return kind;
 }
 
-const parseFile = (file: string) =>
-  fs.createReadStream(file).pipe(parse({ columns: true, bom: true, skip_empty_lines: true }));
+/** Where the rows come from: opened twice (a first pass counts and keys the rows, the second imports them). */
+export type CsvSource = () => Readable;
+
+const parseSource = (open: CsvSource) => open().pipe(parse({ columns: true, bom: true, skip_empty_lines: true }));
 
 /**
  * A first pass over the file: its kind, its number of rows, and the first line of each key, so that a row whose
@@ -105,14 +105,15 @@ const parseFile = (file: string) =>
  * key written twice is refused on its later lines wherever they are (not only within one chunk).
  */
 async function scanFile(
-  file: string,
+  open: CsvSource,
   locale: Locale,
+  expected: CsvKind | undefined,
 ): Promise<{ kind: CsvKind | undefined; total: number; lineOfKey: Map<string, number> }> {
   const lineOfKey = new Map<string, number>();
   let kind: CsvKind | undefined;
   let total = 0;
-  for await (const record of parseFile(file) as AsyncIterable<CsvRecord>) {
-    kind ??= kindOfHeader(Object.keys(record), locale);
+  for await (const record of parseSource(open) as AsyncIterable<CsvRecord>) {
+    kind ??= kindOfHeader(Object.keys(record), locale, expected);
     total += 1;
     const key = normalKey(kind, record[keyColumn[kind]]);
     if (!lineOfKey.has(key)) lineOfKey.set(key, total + 1);
@@ -120,55 +121,109 @@ async function scanFile(
   return { kind, total, lineOfKey };
 }
 
+/** The outcome of one data row of the file: its line (the header is line 1), key, status and errors. */
+export interface CsvRowResult {
+  line: number;
+  key: string;
+  status: ImportRowStatus;
+  /** Each error's `field` names the row's column (`["unitCode"]`), not the mutation's input path. */
+  errors: UserError[];
+}
+
+export interface CsvImportOutcome extends CsvImportProgress {
+  /** Every data row, ordered by line. */
+  rows: CsvRowResult[];
+}
+
+export interface CsvImportOptions {
+  onProgress?: (progress: CsvImportProgress) => void;
+  /** The kind the caller expects (an HTTP route's); a file of the other kind is refused. Else read off the header. */
+  kind?: CsvKind;
+  /**
+   * Validates and reports every row as the import would, without writing: the whole file runs in one transaction
+   * that is rolled back, so that a row may rely on an earlier one as in a real import.
+   */
+  dryRun?: boolean;
+}
+
+/** Thrown to roll a dry run's transaction back, carrying what it found. */
+class DryRunRollback extends Error {
+  constructor(readonly outcome: CsvImportOutcome) {
+    super('dry run: rolled back');
+  }
+}
+
 /**
- * Imports a CSV of units or employees (recognised by its header) with the rules of the import mutations:
- * streamed in chunks of 500 rows, one transaction per chunk. Rows whose supervisor or parent comes later in the
- * file (in a later chunk) are tried once more at the end. Messages are in `locale` (the CLI passes its own).
+ * Imports a CSV of units or employees with the rules of the import mutations, as `ctx`'s actor: streamed in chunks
+ * of 500 rows, one transaction per chunk. Rows whose supervisor or parent comes later in the file (in a later
+ * chunk) are tried once more at the end. Messages (of CsvImportError) are in `ctx.locale`.
  */
-export async function importCsv(
-  db: Database,
-  file: string,
-  actor: Actor,
-  policyTable: PolicyTable,
-  onProgress?: (progress: CsvImportProgress) => void,
-  locale: Locale = 'en',
-): Promise<CsvImportResult> {
-  if (!fs.existsSync(file)) throw new CsvImportError(IMPORT_MESSAGES.noSuchFile(file)[locale]);
-  const { kind, total, lineOfKey } = await scanFile(file, locale);
-  const log = createLogger('warn');
-  const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
-  const failures: Array<{ lineNo: number; text: string }> = [];
+export async function importCsvRows(
+  ctx: RequestContext,
+  open: CsvSource,
+  options: CsvImportOptions = {},
+): Promise<CsvImportOutcome> {
+  const { kind, total, lineOfKey } = await scanFile(open, ctx.locale, options.kind);
+  if (!kind) return { kind: options.kind ?? 'employees', done: 0, total, ...noCounts(), waiting: 0, rows: [] };
+  const pass = (transact: Transact) => importPass(open, kind, total, lineOfKey, transact, options.onProgress);
+  if (!options.dryRun) {
+    // The file is one import: its chunks announce nothing, the file announces itself once at the end.
+    const outcome = await pass((work) => ctx.transaction(work));
+    const { created, updated, unchanged, failed } = outcome;
+    await ctx.transaction((tx) =>
+      announceImport(tx, kind, 'CSV', { received: total, created, updated, unchanged, failed }),
+    );
+    return outcome;
+  }
+  try {
+    // Every chunk joins the one transaction; a retried attempt (a deadlock on MySQL) starts the pass over.
+    await ctx.transaction(async (tx) => {
+      throw new DryRunRollback(await pass((work) => work(tx)));
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.outcome;
+    throw error;
+  }
+  throw new Error('unreachable: a dry run always rolls back');
+}
+
+type Transact = <T>(work: (tx: RequestContext) => Promise<T>) => Promise<T>;
+
+const noCounts = () => ({ created: 0, updated: 0, unchanged: 0, failed: 0 });
+
+async function importPass(
+  open: CsvSource,
+  kind: CsvKind,
+  total: number,
+  lineOfKey: Map<string, number>,
+  transact: Transact,
+  onProgress: ((progress: CsvImportProgress) => void) | undefined,
+): Promise<CsvImportOutcome> {
+  const counts = noCounts();
+  const results: CsvRowResult[] = [];
   const retry: Line[] = [];
   let chunk: Line[] = [];
   let lineNo = 1;
   let done = 0;
-  if (!kind) return { kind: 'employees', done, total, ...counts, waiting: 0, failures: [] };
 
-  const context = () =>
-    new RequestContext({
-      requestId: `csv-import-${Date.now()}`,
-      actor,
-      db,
-      log,
-      policyTable,
-      timeZone: 'Asia/Jayapura',
-      locale,
-    });
-  // The file is one import: its chunks announce nothing, the file announces itself once at the end.
   const importChunk = (records: CsvRecord[]): Promise<ImportOutcome> =>
-    context().transaction((tx) =>
+    transact((tx) =>
       kind === 'units'
         ? importService.importUnits(tx, records.map(toUnitRow), { announce: false })
         : importService.importEmployees(tx, records.map(toEmployeeRow), { announce: false }),
     );
 
-  /** `reasons`: `CODE column: message`, the column as the row error's field names it after `input.rows.<i>`. */
-  const fail = (line: Line, key: string, reasons: string) => {
-    counts.failed += 1;
-    failures.push({ lineNo: line.lineNo, text: IMPORT_MESSAGES.failedLine(line.lineNo, key, reasons)[locale] });
+  const settle = (line: Line, key: string, status: ImportRowStatus, errors: UserError[]) => {
+    if (status === ImportRowStatus.FAILED) counts.failed += 1;
+    else
+      counts[
+        status === ImportRowStatus.CREATED ? 'created' : status === ImportRowStatus.UPDATED ? 'updated' : 'unchanged'
+      ] += 1;
+    results.push({ line: line.lineNo, key, status, errors });
   };
-  const reasonsOf = (errors: UserError[]) =>
-    errors.map((e) => `${e.code} ${e.field?.slice(3).join('.') ?? ''}: ${e.text[locale]}`).join('; ');
+  /** The service names a row's field `input.rows.<i>.<column>`; a file's row, its column. */
+  const asColumns = (errors: UserError[]) =>
+    errors.map((e) => Object.assign(new UserError(), e, { field: e.field ? e.field.slice(3) : null }));
 
   /** Its supervisor or parent is missing now but comes later in the file. */
   const waitsForLaterRow = (row: ImportRowResult, line: Line) =>
@@ -178,14 +233,10 @@ export async function importCsv(
   const run = async (lines: Line[], finalPass: boolean) => {
     if (lines.length === 0) return;
     const outcome = await importChunk(lines.map((l) => l.record));
-    counts.created += outcome.summary.created;
-    counts.updated += outcome.summary.updated;
-    counts.unchanged += outcome.summary.unchanged;
     for (const row of outcome.rows) {
-      if (row.status !== ImportRowStatus.FAILED) continue;
       const line = lines[row.index]!;
-      if (!finalPass && waitsForLaterRow(row, line)) retry.push(line);
-      else fail(line, row.key, reasonsOf(row.errors));
+      if (row.status === ImportRowStatus.FAILED && !finalPass && waitsForLaterRow(row, line)) retry.push(line);
+      else settle(line, row.key, row.status, asColumns(row.errors));
     }
   };
 
@@ -199,11 +250,9 @@ export async function importCsv(
       const first = lineOfKey.get(key)!;
       if (first === line.lineNo) unique.push(line);
       else
-        fail(
-          line,
-          key,
-          `${UserErrorCode.DUPLICATE} ${keyColumn[kind]}: ${IMPORT_MESSAGES.duplicateInFile(key, first)[locale]}`,
-        );
+        settle(line, key, ImportRowStatus.FAILED, [
+          UserError.of(UserErrorCode.DUPLICATE, IMPORT_MESSAGES.duplicateInFile(key, first), [keyColumn[kind]]),
+        ]);
     }
     await run(unique, false);
     done += chunk.length;
@@ -211,7 +260,7 @@ export async function importCsv(
     progress();
   };
 
-  for await (const record of parseFile(file) as AsyncIterable<CsvRecord>) {
+  for await (const record of parseSource(open) as AsyncIterable<CsvRecord>) {
     chunk.push({ record, lineNo: ++lineNo });
     if (chunk.length === MAX_IMPORT_ROWS) await flush();
   }
@@ -219,15 +268,39 @@ export async function importCsv(
   for (let i = 0; i < retry.length; i += MAX_IMPORT_ROWS) await run(retry.slice(i, i + MAX_IMPORT_ROWS), true);
   retry.length = 0;
   progress();
-  await context().transaction((tx) =>
-    announceImport(tx, kind, 'CSV', {
-      received: total,
-      created: counts.created,
-      updated: counts.updated,
-      unchanged: counts.unchanged,
-      failed: counts.failed,
-    }),
-  );
-  failures.sort((a, b) => a.lineNo - b.lineNo);
-  return { kind, done, total, ...counts, waiting: 0, failures: failures.map((f) => f.text) };
+  results.sort((a, b) => a.line - b.line);
+  return { kind, done, total, ...counts, waiting: 0, rows: results };
+}
+
+/** A refused row for a terminal: `line 37 (1986…): INVALID nip: …`. */
+export function describeFailure(row: CsvRowResult, locale: Locale): string {
+  const reasons = row.errors.map((e) => `${e.code} ${e.field?.join('.') ?? ''}: ${e.text[locale]}`).join('; ');
+  return IMPORT_MESSAGES.failedLine(row.line, row.key, reasons)[locale];
+}
+
+/**
+ * Imports a CSV file (recognised by its header) as `actor`, for the CLI (`npm run import`). Messages are in
+ * `locale` (the CLI passes its own).
+ */
+export async function importCsv(
+  db: Database,
+  file: string,
+  actor: Actor,
+  policyTable: PolicyTable,
+  onProgress?: (progress: CsvImportProgress) => void,
+  locale: Locale = 'en',
+): Promise<CsvImportResult> {
+  if (!fs.existsSync(file)) throw new CsvImportError(IMPORT_MESSAGES.noSuchFile(file)[locale]);
+  const ctx = new RequestContext({
+    requestId: `csv-import-${Date.now()}`,
+    actor,
+    db,
+    log: createLogger('warn'),
+    policyTable,
+    timeZone: 'Asia/Jayapura',
+    locale,
+  });
+  const { rows, ...outcome } = await importCsvRows(ctx, () => fs.createReadStream(file), { onProgress });
+  const failures = rows.filter((r) => r.status === ImportRowStatus.FAILED).map((r) => describeFailure(r, locale));
+  return { ...outcome, failures };
 }

@@ -78,14 +78,14 @@ export class ImportEmployeeRow {
   active?: boolean | null;
 }
 
-@InputType({ description: 'Units to create or update, at most 500.' })
+@InputType({ description: 'Units to create or update, at most 150 (a whole file: `POST /imports/units.csv`).' })
 export class ImportUnitsInput {
-  @Field(() => [ImportUnitRow], { description: 'The rows, at most 500.' })
+  @Field(() => [ImportUnitRow], { description: 'The rows, at most 150.' })
   rows!: ImportUnitRow[];
 }
 
-@InputType({ description: 'Employees to create or update, at most 500.' })
+@InputType({ description: 'Employees to create or update, at most 150 (a whole file: `POST /imports/employees.csv`).' })
 export class ImportEmployeesInput {
-  @Field(() => [ImportEmployeeRow], { description: 'The rows, at most 500.' })
+  @Field(() => [ImportEmployeeRow], { description: 'The rows, at most 150.' })
   rows!: ImportEmployeeRow[];
 }

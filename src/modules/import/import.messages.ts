@@ -39,6 +39,28 @@ export const IMPORT_MESSAGES = {
     en: `, ${n} waiting for their supervisor or parent further down the file`,
   }),
   imported: (summary: string): Text => ({ id: `Selesai diimpor: ${summary}.`, en: `Imported ${summary}.` }),
+  /** A GraphQL import call over its row limit (`docs/api.md`, Imports). */
+  tooManyRows: (max: number, got: number): Text => ({
+    id: `Kirim paling banyak ${max} baris setiap kali (diterima ${got}). Untuk seluruh berkas ekspor, kirim berkas CSV-nya ke POST /imports/units.csv atau /imports/employees.csv.`,
+    en: `Send at most ${max} rows per call (got ${got}). For a whole export file, POST the CSV to /imports/units.csv or /imports/employees.csv.`,
+  }),
+  /** `POST /imports/…` refusals (`docs/api.md`, Imports over HTTP). */
+  tooLarge: (limit: number): Text => ({
+    id: `Berkas terlalu besar: paling besar ${limit} bita (IMPORT_MAX_BYTES). Bagi berkasnya dan kirim bagian demi bagian.`,
+    en: `The file is too large: at most ${limit} bytes (IMPORT_MAX_BYTES). Split it and send the parts one by one.`,
+  }),
+  busy: {
+    id: 'Impor lain sedang berjalan di server ini. Coba lagi setelah impor itu selesai.',
+    en: 'Another import is running on this server. Try again once it has finished.',
+  },
+  notCsv: {
+    id: 'Kirim berkasnya sebagai text/csv (UTF-8) di badan permintaan.',
+    en: 'Send the file as text/csv (UTF-8) in the request body.',
+  },
+  badCsv: (detail: string): Text => ({
+    id: `Berkas ini bukan CSV yang sah: ${detail}`,
+    en: `The file is not valid CSV: ${detail}`,
+  }),
   usage: {
     id: `Mengimpor unit kerja atau pegawai dari berkas CSV (aturannya sama dengan mutasi importUnits/importEmployees).
 

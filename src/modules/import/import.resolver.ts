@@ -4,7 +4,7 @@ import { runMutation } from '../../core/graphql/mutation';
 import { Allow } from '../../core/policy/allow';
 import { Permission } from '../../core/policy/permission';
 import { ImportEmployeesInput, ImportUnitsInput } from './import.inputs';
-import { importService } from './import.service';
+import { MAX_GRAPHQL_IMPORT_ROWS, importService } from './import.service';
 import { ImportEmployeesPayload, ImportUnitsPayload } from './import.types';
 
 @Resolver()
@@ -18,7 +18,9 @@ export class ImportResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', { description: 'What to create or change.' }) input: ImportUnitsInput,
   ): Promise<ImportUnitsPayload> {
-    return runMutation(ctx, (tx) => importService.importUnits(tx, input.rows)) as Promise<ImportUnitsPayload>;
+    return runMutation(ctx, (tx) =>
+      importService.importUnits(tx, input.rows, { maxRows: MAX_GRAPHQL_IMPORT_ROWS }),
+    ) as Promise<ImportUnitsPayload>;
   }
 
   @Allow(Permission.IMPORT_ORGANISATION)
@@ -30,6 +32,8 @@ export class ImportResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', { description: 'What to create or change.' }) input: ImportEmployeesInput,
   ): Promise<ImportEmployeesPayload> {
-    return runMutation(ctx, (tx) => importService.importEmployees(tx, input.rows)) as Promise<ImportEmployeesPayload>;
+    return runMutation(ctx, (tx) =>
+      importService.importEmployees(tx, input.rows, { maxRows: MAX_GRAPHQL_IMPORT_ROWS }),
+    ) as Promise<ImportEmployeesPayload>;
   }
 }

@@ -11,11 +11,26 @@ import { UnitKind } from '../unit/unit-kind';
 import { unitError, UnitProblem } from '../unit/unit.errors';
 import { unitService, unitTree, validateUnitValues } from '../unit/unit.service';
 import { dependencyOrder } from './dependency-order';
+import { IMPORT_MESSAGES } from './import.messages';
 import { announceImport } from './import-event';
 import { type ImportEmployeeRow, type ImportUnitRow } from './import.inputs';
 import { type ImportOutcome, type ImportRowResult, ImportRowStatus } from './import.types';
 
+/** Rows the service takes in one transaction: a chunk of a file (`npm run import`, `POST /imports/…`). */
 export const MAX_IMPORT_ROWS = 500;
+
+/**
+ * Rows one GraphQL import call may send: as many rows of realistic worst-case length as fit `BODY_LIMIT_BYTES`'s
+ * default with room to spare (`docs/api.md`, Imports). Bigger batches go to the HTTP routes.
+ */
+export const MAX_GRAPHQL_IMPORT_ROWS = 150;
+
+export interface ImportCallOptions {
+  /** At most this many rows (default `MAX_IMPORT_ROWS`). */
+  maxRows?: number;
+  /** `false`: the caller announces the import itself (a CSV file, once over its chunks). */
+  announce?: boolean;
+}
 
 type RowPath = (field: string) => string[];
 
@@ -73,13 +88,12 @@ const blankToNull = (value: string | null | undefined): string | null | undefine
 
 /**
  * Bulk upserts from the national HR system's export (`docs/api.md`, Mutations): idempotent on the natural key (unit
- * code, NIP), at most 500 rows a call, one savepoint per row so that a bad row is reported and skipped while
+ * code, NIP), at most `maxRows` rows a call, one savepoint per row so that a bad row is reported and skipped while
  * the valid rows are written, all in one transaction. Rows that refer to each other are ordered first.
  */
 export class ImportService {
-  /** `announce: false`: the caller announces the import itself (a CSV file, once over its chunks). */
-  importUnits(ctx: RequestContext, rows: ImportUnitRow[], { announce = true } = {}): Promise<ImportOutcome> {
-    return this.run(ctx, rows, announce, {
+  importUnits(ctx: RequestContext, rows: ImportUnitRow[], options: ImportCallOptions = {}): Promise<ImportOutcome> {
+    return this.run(ctx, rows, options, {
       name: 'units',
       keyOf: (row) => row.code.trim().toUpperCase(),
       refOf: (row) => blankToNull(row.parentCode)?.toUpperCase() ?? null,
@@ -93,8 +107,12 @@ export class ImportService {
     });
   }
 
-  importEmployees(ctx: RequestContext, rows: ImportEmployeeRow[], { announce = true } = {}): Promise<ImportOutcome> {
-    return this.run(ctx, rows, announce, {
+  importEmployees(
+    ctx: RequestContext,
+    rows: ImportEmployeeRow[],
+    options: ImportCallOptions = {},
+  ): Promise<ImportOutcome> {
+    return this.run(ctx, rows, options, {
       name: 'employees',
       keyOf: (row) => row.nip.trim(),
       refOf: (row) => blankToNull(row.supervisorNip) ?? null,
@@ -108,20 +126,17 @@ export class ImportService {
     });
   }
 
-  private async run<R>(ctx: RequestContext, rows: R[], announce: boolean, kind: RowKind<R>): Promise<ImportOutcome> {
+  private async run<R>(
+    ctx: RequestContext,
+    rows: R[],
+    { maxRows = MAX_IMPORT_ROWS, announce = true }: ImportCallOptions,
+    kind: RowKind<R>,
+  ): Promise<ImportOutcome> {
     const { keyOf, refOf, importRow } = kind;
-    if (rows.length > MAX_IMPORT_ROWS) {
+    if (rows.length > maxRows)
       throw new UserErrorsException([
-        UserError.of(
-          UserErrorCode.INVALID,
-          {
-            id: `Kirim paling banyak ${MAX_IMPORT_ROWS} baris setiap kali (diterima ${rows.length}).`,
-            en: `Send at most ${MAX_IMPORT_ROWS} rows per call (got ${rows.length}).`,
-          },
-          ['input', 'rows'],
-        ),
+        UserError.of(UserErrorCode.INVALID, IMPORT_MESSAGES.tooManyRows(maxRows, rows.length), ['input', 'rows']),
       ]);
-    }
     const results: (ImportRowResult | undefined)[] = new Array(rows.length);
     const fail = (index: number, errors: UserError[]) => {
       results[index] = { index, key: keyOf(rows[index]!), status: ImportRowStatus.FAILED, errors };
@@ -147,7 +162,7 @@ export class ImportService {
       if (!results[index])
         fail(index, [UserError.of(UserErrorCode.CYCLE, kind.cycle, ['input', 'rows', String(index), kind.fields.ref])]);
     }
-    return ctx.transaction(async (tx) => {
+    await ctx.transaction(async (tx) => {
       await kind.lockTree(tx.em);
       for (const index of order) {
         if (results[index]) continue;
@@ -162,18 +177,19 @@ export class ImportService {
           fail(index, error.errors);
         }
       }
-      const done = results as ImportRowResult[];
-      const count = (status: ImportRowStatus) => done.filter((r) => r.status === status).length;
-      const summary = {
-        received: rows.length,
-        created: count(ImportRowStatus.CREATED),
-        updated: count(ImportRowStatus.UPDATED),
-        unchanged: count(ImportRowStatus.UNCHANGED),
-        failed: count(ImportRowStatus.FAILED),
-      };
-      if (announce) await announceImport(tx, kind.name, 'MUTATION', summary);
-      return { rows: done, summary };
     });
+    const done = results as ImportRowResult[];
+    const count = (status: ImportRowStatus) => done.filter((r) => r.status === status).length;
+    const summary = {
+      received: rows.length,
+      created: count(ImportRowStatus.CREATED),
+      updated: count(ImportRowStatus.UPDATED),
+      unchanged: count(ImportRowStatus.UNCHANGED),
+      failed: count(ImportRowStatus.FAILED),
+    };
+    // Inside the caller's transaction (the mutation's): the event commits with the rows.
+    if (announce) await ctx.transaction((tx) => announceImport(tx, kind.name, 'MUTATION', summary));
+    return { rows: done, summary };
   }
 
   private async importUnit(ctx: RequestContext, row: ImportUnitRow, path: RowPath): Promise<ImportRowStatus> {

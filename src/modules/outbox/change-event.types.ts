@@ -24,6 +24,11 @@ const EVENT_TYPE_DESCRIPTIONS: Record<EventType, string> = {
   [EventType.OBJECTION_FILED]: 'The employee objected to a final rating.',
   [EventType.OBJECTION_DECIDED]: 'An objection was decided.',
   [EventType.IMPORT_FINISHED]: 'An import of units or employees finished, with its counts.',
+  [EventType.REMINDER_PLANNING_DEADLINE]: 'Reminder: the planning deadline is near and the plan is not approved.',
+  [EventType.REMINDER_REALIZATION_MISSING]: 'Reminder: the month or quarter ends and a realization is missing.',
+  [EventType.REMINDER_ACTIVITY_REVIEW_PENDING]: 'Reminder: daily-log entries wait for their reviewer.',
+  [EventType.REMINDER_PLAN_APPROVAL_PENDING]: 'Reminder: a submitted plan waits for its appraiser.',
+  [EventType.REMINDER_OBJECTION_WINDOW_CLOSING]: 'Reminder: the window to object to a final rating closes soon.',
   [EventType.WEBHOOK_PING]:
     'A webhook endpoint was registered or re-keyed: sent to that endpoint only, never in `changes`.',
 };

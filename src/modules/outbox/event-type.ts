@@ -26,6 +26,12 @@ export enum EventType {
   OBJECTION_DECIDED = 'objection.decided',
   /** One per import call or CSV file, with its counts. */
   IMPORT_FINISHED = 'import.finished',
+  /** Reminders (`docs/reminders.md`): one type per kind, so that an endpoint subscribes to the kinds it relays. */
+  REMINDER_PLANNING_DEADLINE = 'reminder.planning_deadline',
+  REMINDER_REALIZATION_MISSING = 'reminder.realization_missing',
+  REMINDER_ACTIVITY_REVIEW_PENDING = 'reminder.activity_review_pending',
+  REMINDER_PLAN_APPROVAL_PENDING = 'reminder.plan_approval_pending',
+  REMINDER_OBJECTION_WINDOW_CLOSING = 'reminder.objection_window_closing',
   /** A registered (or re-keyed) webhook endpoint's first event, sent to that endpoint only (`docs/webhooks.md`). */
   WEBHOOK_PING = 'webhook.ping',
 }

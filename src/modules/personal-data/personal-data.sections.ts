@@ -18,7 +18,7 @@ import { PotentialRating } from '../competency/potential-rating.entity';
 import { talentService } from '../competency/talent.service';
 import { Employee } from '../employee/employee.entity';
 import { employeeById } from '../employee/employee.loaders';
-import { visibleSubject } from '../employee/person-subject';
+import { type Json, visibleSnapshot, visibleSubject } from '../employee/person-subject';
 import { Evaluation } from '../evaluation/evaluation.entity';
 import { behaviorAssessmentsOf } from '../evaluation/evaluation.loaders';
 import { evaluationService } from '../evaluation/evaluation.service';
@@ -55,7 +55,7 @@ export const PERSONAL_DATA_PLAN_PAGE = 10;
 export const PERSONAL_DATA_RATING_PAGE = 25;
 
 /** A JSON value as written to the file. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type { Json };
 type JsonObject = { [key: string]: Json };
 
 /** One section of the file: an array written element by element, in id order. */
@@ -584,21 +584,8 @@ const AUDITED: Array<{
   },
 ];
 
-/** A NIP anywhere in a before/after snapshot reads as `Employee.nip` would for the caller (a `*Subject` field or not). */
-async function scrubbed(ctx: RequestContext, value: unknown): Promise<Json> {
-  if (typeof value === 'string') return /^\d{18}$/.test(value) ? visibleSubject(ctx, value) : value;
-  if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return Promise.all(value.map((v) => scrubbed(ctx, v)));
-  if (typeof value === 'object') {
-    const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) out[k] = await scrubbed(ctx, v);
-    return out;
-  }
-  return null;
-}
-
 const snapshot = (ctx: RequestContext, text: string | null): Promise<Json> =>
-  text === null ? Promise.resolve(null) : scrubbed(ctx, JSON.parse(text));
+  text === null ? Promise.resolve(null) : visibleSnapshot(ctx, JSON.parse(text));
 
 /**
  * The audit entries about the subject's records (not the entries of what the subject did to others' records),
