@@ -10,6 +10,7 @@ import { EvaluationSupersededOnObjection1764400000000 } from './1764400000000-ev
 import { IdempotencyKeys1764417000000 } from './1764417000000-idempotency-keys';
 import { ActivityClientIds1764418000000 } from './1764418000000-activity-client-ids';
 import { Outbox1764420000000 } from './1764420000000-outbox';
+import { Webhooks1764421000000 } from './1764421000000-webhooks';
 import { Reminders1764422000000 } from './1764422000000-reminders';
 import { Siasn1764423000000 } from './1764423000000-siasn';
 import { LockRows1764427000000 } from './1764427000000-lock-rows';
@@ -28,6 +29,7 @@ export const migrations = [
   IdempotencyKeys1764417000000,
   ActivityClientIds1764418000000,
   Outbox1764420000000,
+  Webhooks1764421000000,
   Reminders1764422000000,
   Siasn1764423000000,
   LockRows1764427000000,

@@ -28,6 +28,8 @@ import { IdempotencyRecord } from './core/idempotency/idempotency-record.entity'
 import { OutboxEvent } from './modules/outbox/outbox-event.entity';
 import { SchedulerLease } from './modules/reminder/scheduler-lease.entity';
 import { SiasnSync } from './modules/siasn/siasn-sync.entity';
+import { WebhookEndpoint } from './modules/webhook/webhook-endpoint.entity';
+import { WebhookDelivery } from './modules/webhook/webhook-delivery.entity';
 
 /** Every TypeORM entity; the schema itself is built only by `migrations/`. */
 export const entities = [
@@ -61,4 +63,6 @@ export const entities = [
   OutboxEvent,
   SchedulerLease,
   SiasnSync,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

@@ -19,6 +19,7 @@ import { workPlanError, WorkPlanProblem } from '../src/modules/work-plan/work-pl
 import { analyticsMessages } from '../src/modules/analytics/analytics.messages';
 import { personalDataMessages } from '../src/modules/personal-data/personal-data.messages';
 import { siasnError, siasnMessages, SiasnProblem } from '../src/modules/siasn/siasn.errors';
+import { webhookError, WebhookProblem } from '../src/modules/webhook/webhook.errors';
 
 /**
  * Every catalogue of texts a person reads, walked: each text has every language, none is empty, and no two
@@ -71,6 +72,7 @@ const CATALOGUES: Record<string, Array<[string, Text]>> = {
   'src/modules/analytics/analytics.messages.ts': textsOf(analyticsMessages),
   'src/modules/personal-data/personal-data.messages.ts': textsOf(personalDataMessages),
   'src/modules/siasn/siasn.errors.ts': [...problems(SiasnProblem, (p) => siasnError(p, [])), ...textsOf(siasnMessages)],
+  'src/modules/webhook/webhook.errors.ts': problems(WebhookProblem, (p) => webhookError(p, [])),
 };
 
 describe('the catalogues of texts', () => {

@@ -9,6 +9,7 @@ import { employeeRules } from '../modules/employee/employee.policy';
 import { importRules } from '../modules/import/import.policy';
 import { unitRules } from '../modules/unit/unit.policy';
 import { outboxRules } from '../modules/outbox/outbox.policy';
+import { webhookRules } from '../modules/webhook/webhook.policy';
 
 /**
  * The one table of rules: every permission maps to exactly one rule (a missing one does not compile). The rules
@@ -49,4 +50,5 @@ export const policyTable: PolicyTable = {
   [Permission.EXPORT_PERSONAL_DATA]: employeeRules.exportPersonalData,
   [Permission.READ_CHANGES]: outboxRules.readChanges,
   [Permission.READ_AUDIT_TRAIL]: auditRules.readAuditTrail,
+  [Permission.MANAGE_WEBHOOKS]: webhookRules.manageWebhooks,
 };

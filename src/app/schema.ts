@@ -64,6 +64,7 @@ import { PersonalDataResolver } from '../modules/personal-data/personal-data.res
 import { ReminderResolver } from '../modules/reminder/reminder.resolver';
 import { ReminderSubscriptions } from '../modules/reminder/reminder.subscriptions';
 import { SiasnResolver } from '../modules/siasn/siasn.resolver';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -116,6 +117,7 @@ export const resolvers = [
   ReminderSubscriptions,
   SiasnResolver,
   AuditTrailResolver,
+  WebhookResolver,
   UserErrorResolver,
 ] as const;
 

@@ -196,6 +196,7 @@ export async function createServer(
       clock: options.clock,
       events: events.bus,
       settings: config.appraisal,
+      webhooks: config.webhooks,
       locale: negotiateLocale(acceptLanguage, config.defaultLocale),
     });
     // The caller's own record was just read: `viewer.employee` and "supervisor is me" need no second query.

@@ -4,6 +4,8 @@ import { Database } from '../core/database/database';
 import { seedRegion, type SeedResult } from '../seed/seed-region';
 import { isOrganisationEmpty } from '../seed/seed-writer';
 import { createServer, type RunningServer } from './server';
+import { registerDemoWebhook } from '../modules/webhook/demo-webhook';
+import { WebhookWorker } from '../modules/webhook/webhook-worker';
 
 /** Size of the demo region seeded into an empty embedded database on first start. */
 export const DEMO_EMPLOYEES = 300;
@@ -47,6 +49,10 @@ export async function startService(
     );
   }
   const server = await (await createServer({ config, db, log })).listen(config.port, config.host);
+  await registerDemoWebhook(db, config.webhooks, log);
+  // Delivers the outbox to webhook endpoints; any number of instances may run one (`docs/webhooks.md`).
+  const webhooks = config.webhooks.worker ? new WebhookWorker({ db, settings: config.webhooks, log }) : undefined;
+  webhooks?.start();
   log.info(
     { url: server.url, metricsUrl: server.metricsUrl, database: config.embedded ? config.databaseUrl : 'mysql' },
     'listening',
@@ -63,6 +69,7 @@ export async function startService(
       timer.unref();
       try {
         await server.stop();
+        await webhooks?.stop();
         await db.close();
         clearTimeout(timer);
         log.info('stopped');

@@ -186,6 +186,29 @@ export interface Config {
    * may, not only the repeated ones.
    */
   graphqlJitCompileAfter: number;
+  /** Webhook delivery (`docs/webhooks.md`). */
+  webhooks: WebhookSettings;
+}
+
+/** How outbox events reach webhook endpoints (`docs/webhooks.md`, Configuration). */
+export interface WebhookSettings {
+  /**
+   * Host names (or `*.domain` patterns, or IP addresses) an endpoint may target even when they resolve to a
+   * loopback or private address, and over http in production (`WEBHOOK_ALLOWED_HOSTS`; none by default).
+   */
+  allowedHosts: string[];
+  /** How long a delivery is retried before it is marked FAILED (`WEBHOOK_RETRY_HOURS`, 24). */
+  retryHours: number;
+  /** How long one POST may take before it counts as failed (`WEBHOOK_TIMEOUT_SECONDS`, 10). */
+  timeoutSeconds: number;
+  /** How often the worker looks for new events and due retries (`WEBHOOK_POLL_SECONDS`, 2). */
+  pollSeconds: number;
+  /** Whether `npm start` runs the delivery worker (`WEBHOOK_WORKER`, on); off, another instance delivers. */
+  worker: boolean;
+  /** Outside production: an endpoint registered at start for the demo (`DEMO_WEBHOOK_URL`). */
+  demoUrl?: string;
+  /** In production (`NODE_ENV`) a target must be https unless its host is in `allowedHosts`. */
+  requireHttps: boolean;
 }
 
 /** A fixed secret so that `npm start` and `npm run token` agree out of the box. Refused in production. */
@@ -354,6 +377,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentPlace: env.DOCUMENT_PLACE?.trim() || 'Walesi',
     compression: flag(env.COMPRESSION, true),
     compressionMinBytes: integer('COMPRESSION_MIN_BYTES', env.COMPRESSION_MIN_BYTES, 1024),
+    webhooks: {
+      allowedHosts: list(env.WEBHOOK_ALLOWED_HOSTS).map((h) => h.toLowerCase()),
+      retryHours: positive('WEBHOOK_RETRY_HOURS', env.WEBHOOK_RETRY_HOURS, 24),
+      timeoutSeconds: positive('WEBHOOK_TIMEOUT_SECONDS', env.WEBHOOK_TIMEOUT_SECONDS, 10),
+      pollSeconds: positive('WEBHOOK_POLL_SECONDS', env.WEBHOOK_POLL_SECONDS, 2),
+      worker: flag(env.WEBHOOK_WORKER, true),
+      demoUrl: production ? undefined : env.DEMO_WEBHOOK_URL || undefined,
+      requireHttps: production,
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import { type Database } from '../database/database';
 import { Policy, type PolicyTable } from '../policy/policy';
 import { LoaderRegistry } from './loader-registry';
 import { localDateOf, type LocalDate } from '../time/local-date';
-import { type AppraisalSettings, DEFAULT_APPRAISAL_SETTINGS } from '../config/config';
+import { type AppraisalSettings, DEFAULT_APPRAISAL_SETTINGS, type WebhookSettings } from '../config/config';
 import { type Locale } from '../i18n/locale';
 import { type EventBus, type Topic, type TopicPayloads } from '../events/event-bus';
 import { type IdempotencyClaim } from '../idempotency/idempotency';
@@ -23,6 +23,8 @@ export interface RequestContextInit {
   /** Where committed changes are announced to subscribers. */
   events?: EventBus;
   settings?: AppraisalSettings;
+  /** Where webhook endpoints may point (`WEBHOOK_ALLOWED_HOSTS`); without it, no exception to the SSRF rule. */
+  webhooks?: Pick<WebhookSettings, 'allowedHosts' | 'requireHttps'>;
   /** The language of the texts the caller reads (`Accept-Language`); Indonesian when not given. */
   locale?: Locale;
   /** Events waiting for the transaction to commit (set inside a transaction). */
@@ -46,6 +48,7 @@ export class RequestContext {
   private readonly policyTable: PolicyTable;
   private readonly clock: () => Date;
   readonly settings: AppraisalSettings;
+  readonly webhooks: Pick<WebhookSettings, 'allowedHosts' | 'requireHttps'>;
   readonly locale: Locale;
   private readonly events?: EventBus;
   private readonly pendingEvents?: Array<() => void>;
@@ -62,6 +65,7 @@ export class RequestContext {
     this.policyTable = init.policyTable;
     this.clock = init.clock ?? (() => new Date());
     this.settings = init.settings ?? DEFAULT_APPRAISAL_SETTINGS;
+    this.webhooks = init.webhooks ?? { allowedHosts: [], requireHttps: false };
     this.locale = init.locale ?? 'id';
     this.events = init.events;
     this.pendingEvents = init.pendingEvents;
@@ -132,6 +136,7 @@ export class RequestContext {
       clock: this.clock,
       events: this.events,
       settings: this.settings,
+      webhooks: this.webhooks,
       locale: this.locale,
     };
   }

@@ -42,6 +42,7 @@ export interface PermissionSubjects {
   [Permission.READ_CHANGES]: void;
   /** The unit and the person a record belongs to. */
   [Permission.READ_AUDIT_TRAIL]: AuditOwner;
+  [Permission.MANAGE_WEBHOOKS]: void;
 }
 
 /**

@@ -55,4 +55,6 @@ export enum Permission {
   READ_CHANGES = 'READ_CHANGES',
   /** Who changed a record, and when (`auditTrail`). Subject: the record's owner (the person; HR admins covering its unit). */
   READ_AUDIT_TRAIL = 'READ_AUDIT_TRAIL',
+  /** Register webhook endpoints and read their deliveries (HR admins, integration clients); each endpoint is then scoped. */
+  MANAGE_WEBHOOKS = 'MANAGE_WEBHOOKS',
 }

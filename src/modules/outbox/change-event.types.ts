@@ -29,6 +29,8 @@ const EVENT_TYPE_DESCRIPTIONS: Record<EventType, string> = {
   [EventType.REMINDER_ACTIVITY_REVIEW_PENDING]: 'Reminder: daily-log entries wait for their reviewer.',
   [EventType.REMINDER_PLAN_APPROVAL_PENDING]: 'Reminder: a submitted plan waits for its appraiser.',
   [EventType.REMINDER_OBJECTION_WINDOW_CLOSING]: 'Reminder: the window to object to a final rating closes soon.',
+  [EventType.WEBHOOK_PING]:
+    'A webhook endpoint was registered or re-keyed: sent to that endpoint only, never in `changes`.',
 };
 
 registerEnumType(EventType, {

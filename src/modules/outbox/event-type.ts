@@ -32,4 +32,6 @@ export enum EventType {
   REMINDER_ACTIVITY_REVIEW_PENDING = 'reminder.activity_review_pending',
   REMINDER_PLAN_APPROVAL_PENDING = 'reminder.plan_approval_pending',
   REMINDER_OBJECTION_WINDOW_CLOSING = 'reminder.objection_window_closing',
+  /** A registered (or re-keyed) webhook endpoint's first event, sent to that endpoint only (`docs/webhooks.md`). */
+  WEBHOOK_PING = 'webhook.ping',
 }
