@@ -29,6 +29,9 @@ void runCommand(async ({ config, db }) => {
   line.done(
     `Seeded ${result.units.toLocaleString('en')} units, ${result.employees.toLocaleString('en')} employees, their ${result.year} plans (SKP), ${result.realizations.toLocaleString('en')} realizations, ${result.feedback.toLocaleString('en')} feedback and ${result.activities.toLocaleString('en')} daily-log entries, and ${result.year - 1} closed (${result.evaluations.toLocaleString('en')} evaluations, ${result.objections.toLocaleString('en')} objections) in ${(result.ms / 1000).toFixed(1)} s.`,
   );
+  process.stderr.write(
+    `${result.steps.map((s) => `  ${s.step.padEnd(50)} ${(s.ms / 1000).toFixed(1).padStart(7)} s`).join('\n')}\n`,
+  );
   const l = result.landmarks;
   process.stdout.write(
     [

@@ -10,7 +10,8 @@ import { PositionKind } from '../modules/employee/employee-enums';
 import { UnitKind } from '../modules/unit/unit-kind';
 import { Random } from './random';
 import { type PlannedUnit, type RegionPlan } from './region-plan';
-import { insertRows, type SeedProgress } from './seed-writer';
+import { type SeedProgress } from './seed-writer';
+import { bulkTransaction } from './bulk-writer';
 
 interface TechnicalCompetency {
   code: string;
@@ -99,10 +100,10 @@ export async function writeCompetencies(
   const nipOf = new Map(region.employees.map((e) => [e.id, e.nip]));
   const landmarks = new Set([region.landmarks.nurseAtPuskesmasWalesi, region.landmarks.teacherAtSdWalesi]);
   let assessments = 0;
-  await db.transaction(async (em) => {
+  await bulkTransaction(db, async (w) => {
+    const em = w.em;
     const now = new Date(`${asOf}T00:00:00Z`);
-    await insertRows(
-      em,
+    await w.insert(
       'competency',
       ['code', 'name', 'type', 'field', 'description', 'levels', 'reference', 'version', 'created_at', 'updated_at'],
       TECHNICAL_COMPETENCIES.map((t) => [
@@ -117,7 +118,6 @@ export async function writeCompetencies(
         now,
         now,
       ]),
-      () => undefined,
     );
     const rows = (await em.query('SELECT id, code, type FROM competency')) as Array<{
       id: number | string;
@@ -203,8 +203,7 @@ export async function writeCompetencies(
       }
       done += 1;
       if (assessmentRows.length >= 20_000 || done === region.employees.length) {
-        await insertRows(
-          em,
+        await w.insert(
           'competency_assessment',
           [
             'employee_id',
@@ -220,15 +219,13 @@ export async function writeCompetencies(
             'created_at',
           ],
           assessmentRows,
-          () => undefined,
         );
         assessments += assessmentRows.length;
         assessmentRows.length = 0;
         onProgress?.({ phase: 'competency assessments', done, total: region.employees.length });
       }
     }
-    await insertRows(
-      em,
+    await w.insert(
       'position_requirement',
       [
         'unit_id',
@@ -241,14 +238,11 @@ export async function writeCompetencies(
         'updated_at',
       ],
       requirements,
-      () => undefined,
     );
-    await insertRows(
-      em,
+    await w.insert(
       'potential_rating',
       ['employee_id', 'period_id', 'rating', 'note', 'rater_subject', 'version', 'created_at', 'updated_at'],
       potentials,
-      () => undefined,
     );
   });
   return { assessments };

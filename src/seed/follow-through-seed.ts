@@ -6,7 +6,8 @@ import { AppraisalStatus } from '../modules/appraisal/appraisal-enums';
 import { isRate } from '../modules/evaluation/result-suggestion';
 import { FeedbackTarget } from '../modules/feedback/feedback.entity';
 import { Random } from './random';
-import { insertRows, type SeedProgress } from './seed-writer';
+import { type SeedProgress } from './seed-writer';
+import { type BulkWriter, bulkTransaction } from './bulk-writer';
 
 /** Plans read back per chunk, so a region of 100,000 never sits in memory at once. */
 const APPRAISALS_PER_CHUNK = 2000;
@@ -108,7 +109,8 @@ export async function writeFollowThrough(
   const asOfInstant = instant(asOf);
   const counts = { realizations: 0, feedback: 0, activities: 0 };
 
-  await db.transaction(async (em) => {
+  await bulkTransaction(db, async (w) => {
+    const em = w.em;
     const [{ n: maxId }] = (await em.query(`SELECT MAX(id) AS n FROM appraisal`)) as Array<{
       n: number | string | null;
     }>;
@@ -116,20 +118,32 @@ export async function writeFollowThrough(
     let realizationId = await nextId(em, 'realization');
     let feedbackId = await nextId(em, 'feedback');
     let activityId = await nextId(em, 'daily_activity');
-    for (let from = 1; from <= total; from += APPRAISALS_PER_CHUNK) {
-      const rows = (await em.query(
+    const read = (from: number) => {
+      const reading = em.query(
         `SELECT a.id AS appraisal_id, a.employee_id, a.appraiser_employee_id, i.id AS indicator_id, i.target_value, i.target_unit
            FROM appraisal a JOIN work_result_plan w ON w.appraisal_id = a.id JOIN indicator i ON i.work_result_plan_id = w.id
           WHERE a.status = ? AND a.period_id = ? AND a.id BETWEEN ? AND ? ORDER BY a.id, i.id`,
         [AppraisalStatus.APPROVED, periodId, from, from + APPRAISALS_PER_CHUNK - 1],
-      )) as IndicatorRow[];
+      ) as Promise<IndicatorRow[]>;
+      // Awaited at the next chunk; should a write fail first, its rejection is not an unhandled one.
+      reading.catch(() => undefined);
+      return reading;
+    };
+    let next = read(1);
+    for (let from = 1; from <= total; from += APPRAISALS_PER_CHUNK) {
+      const rows = await next;
+      // The next chunk's plans are read before this chunk's rows are sent, so that the database writes these
+      // while the next ones are built (the statements run in the order sent).
+      if (from + APPRAISALS_PER_CHUNK <= total) next = read(from + APPRAISALS_PER_CHUNK);
       const realizations: unknown[][] = [];
       const feedback: unknown[][] = [];
       const activities: unknown[][] = [];
       const byAppraisal = new Map<number, IndicatorRow[]>();
       for (const row of rows) {
         const id = Number(row.appraisal_id);
-        byAppraisal.set(id, [...(byAppraisal.get(id) ?? []), row]);
+        const plan = byAppraisal.get(id);
+        if (plan) plan.push(row);
+        else byAppraisal.set(id, [row]);
       }
       for (const [appraisalId, indicators] of byAppraisal) {
         const employeeId = Number(indicators[0]!.employee_id);
@@ -225,7 +239,7 @@ export async function writeFollowThrough(
           ]);
         }
       }
-      await writeChunk(em, realizations, feedback, activities);
+      await writeChunk(w, realizations, feedback, activities);
       counts.realizations += realizations.length;
       counts.feedback += feedback.length;
       counts.activities += activities.length;
@@ -264,14 +278,12 @@ async function nextId(em: EntityManager, table: string): Promise<number> {
 }
 
 async function writeChunk(
-  em: EntityManager,
+  w: BulkWriter,
   realizations: unknown[][],
   feedback: unknown[][],
   activities: unknown[][],
 ): Promise<void> {
-  const noop = () => undefined;
-  await insertRows(
-    em,
+  await w.insert(
     'realization',
     [
       'id',
@@ -287,10 +299,8 @@ async function writeChunk(
       'updated_at',
     ],
     realizations,
-    noop,
   );
-  await insertRows(
-    em,
+  await w.insert(
     'feedback',
     [
       'id',
@@ -308,10 +318,8 @@ async function writeChunk(
       'updated_at',
     ],
     feedback,
-    noop,
   );
-  await insertRows(
-    em,
+  await w.insert(
     'daily_activity',
     [
       'id',
@@ -331,6 +339,5 @@ async function writeChunk(
       'updated_at',
     ],
     activities,
-    noop,
   );
 }

@@ -9,7 +9,8 @@ import { UnitKind } from '../modules/unit/unit-kind';
 import { ADDITIONAL_RESULT, GENERIC_RESULTS, JPT_RESULTS, type ResultTemplate, STAFF_RESULTS } from './plan-templates';
 import { Random } from './random';
 import { type PlannedEmployee, type PlannedUnit, type RegionPlan } from './region-plan';
-import { insertRows, type SeedProgress, TRANSITION_COLUMNS } from './seed-writer';
+import { type SeedProgress, TRANSITION_COLUMNS } from './seed-writer';
+import { type BulkWriter, bulkTransaction } from './bulk-writer';
 
 const EMPLOYEES_PER_FLUSH = 2000;
 
@@ -38,10 +39,8 @@ interface Buffers {
 
 const emptyBuffers = (): Buffers => ({ appraisals: [], rhks: [], indicators: [], transitions: [], expectations: [] });
 
-async function flush(em: EntityManager, b: Buffers): Promise<void> {
-  const noop = () => undefined;
-  await insertRows(
-    em,
+async function flush(w: BulkWriter, b: Buffers): Promise<void> {
+  await w.insert(
     'appraisal',
     [
       'id',
@@ -77,17 +76,13 @@ async function flush(em: EntityManager, b: Buffers): Promise<void> {
       'updated_at',
     ],
     b.appraisals,
-    noop,
   );
-  await insertRows(
-    em,
+  await w.insert(
     'work_result_plan',
     ['id', 'appraisal_id', 'kind', 'position', 'text', 'supports_id', 'created_at', 'updated_at'],
     b.rhks,
-    noop,
   );
-  await insertRows(
-    em,
+  await w.insert(
     'indicator',
     [
       'id',
@@ -103,15 +98,12 @@ async function flush(em: EntityManager, b: Buffers): Promise<void> {
       'updated_at',
     ],
     b.indicators,
-    noop,
   );
-  await insertRows(em, 'appraisal_transition', TRANSITION_COLUMNS, b.transitions, noop);
-  await insertRows(
-    em,
+  await w.insert('appraisal_transition', TRANSITION_COLUMNS, b.transitions);
+  await w.insert(
     'behavior_expectation',
     ['appraisal_id', 'core_value', 'expectation', 'author_subject', 'created_at', 'updated_at'],
     b.expectations,
-    noop,
   );
 }
 
@@ -154,12 +146,11 @@ export async function writePlans(
   const { allApproved } = period;
   let firstAppraisalId = 0;
 
-  await db.transaction(async (em) => {
+  await bulkTransaction(db, async (w) => {
     // Ids after those taken: a previous year written first keeps the lower ids, as it would have in use.
-    const taken = await maxIds(em);
+    const taken = await maxIds(w.em);
     firstAppraisalId = taken.appraisal + 1;
-    await insertRows(
-      em,
+    await w.insert(
       'performance_period',
       [
         'id',
@@ -191,7 +182,6 @@ export async function writePlans(
           now,
         ],
       ],
-      () => undefined,
     );
     const mainRhks = new Map<number, number[]>();
     let buffers = emptyBuffers();
@@ -354,7 +344,7 @@ export async function writePlans(
       }
       done += 1;
       if (done % EMPLOYEES_PER_FLUSH === 0 || done === region.employees.length) {
-        await flush(em, buffers);
+        await flush(w, buffers);
         buffers = emptyBuffers();
         onProgress?.({ phase: 'plans (SKP)', done, total: region.employees.length });
       }

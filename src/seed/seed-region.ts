@@ -27,6 +27,8 @@ export interface SeedResult {
   year: number;
   landmarks: Landmarks;
   ms: number;
+  /** How long each step took, in order (`npm run seed` prints them). */
+  steps: Array<{ step: string; ms: number }>;
 }
 
 /**
@@ -42,44 +44,58 @@ export async function seedRegion(
   asOf: LocalDate = today(),
 ): Promise<SeedResult> {
   const started = Date.now();
+  const steps: SeedResult['steps'] = [];
+  const timed = async <T>(step: string, work: () => Promise<T> | T): Promise<T> => {
+    const at = Date.now();
+    const result = await work();
+    steps.push({ step, ms: Date.now() - at });
+    return result;
+  };
   forgetReadCaches(db);
   const year = Number(asOf.slice(0, 4));
-  const plan = planRegion(employees);
-  await writeRegion(db, plan, onProgress);
+  const plan = await timed('plan the region in memory', () => planRegion(employees));
+  await timed('units, employees, trees', () => writeRegion(db, plan, onProgress));
   // The previous year first: its plans were made a year earlier and keep the lower ids ("newest first" lists).
   const previous = { id: PREVIOUS_PERIOD_ID, year: year - 1 };
-  const before = await writePlans(
-    db,
-    plan,
-    { ...previous, status: PeriodStatus.RUNNING, cadence: EvaluationCadence.QUARTERLY, allApproved: true },
-    onProgress,
+  const before = await timed('previous year: plans', () =>
+    writePlans(
+      db,
+      plan,
+      { ...previous, status: PeriodStatus.RUNNING, cadence: EvaluationCadence.QUARTERLY, allApproved: true },
+      onProgress,
+    ),
   );
-  await writeFollowThrough(
-    db,
-    { periodId: previous.id, year: previous.year, subPeriods: 4, dailyLog: false },
-    asOf,
-    onProgress,
+  await timed('previous year: realizations and feedback', () =>
+    writeFollowThrough(
+      db,
+      { periodId: previous.id, year: previous.year, subPeriods: 4, dailyLog: false },
+      asOf,
+      onProgress,
+    ),
   );
-  const yearEnd = await writeYearEnd(db, plan, previous, before.firstAppraisalId, onProgress);
-  const { appraisals } = await writePlans(
-    db,
-    plan,
-    {
-      id: RUNNING_PERIOD_ID,
-      year,
-      status: PeriodStatus.RUNNING,
-      cadence: EvaluationCadence.MONTHLY,
-      allApproved: false,
-    },
-    onProgress,
+  const yearEnd = await timed('previous year: ratings, delivery, objections', () =>
+    writeYearEnd(db, plan, previous, before.firstAppraisalId, onProgress),
   );
-  const followThrough = await writeFollowThrough(
-    db,
-    { periodId: RUNNING_PERIOD_ID, year, subPeriods: 12, dailyLog: true },
-    asOf,
-    onProgress,
+  const { appraisals } = await timed('running year: plans', () =>
+    writePlans(
+      db,
+      plan,
+      {
+        id: RUNNING_PERIOD_ID,
+        year,
+        status: PeriodStatus.RUNNING,
+        cadence: EvaluationCadence.MONTHLY,
+        allApproved: false,
+      },
+      onProgress,
+    ),
   );
-  const { assessments } = await writeCompetencies(db, plan, [RUNNING_PERIOD_ID, previous.id], asOf, onProgress);
+  const followThrough = await timed('running year: realizations, feedback, daily logs', () =>
+    writeFollowThrough(db, { periodId: RUNNING_PERIOD_ID, year, subPeriods: 12, dailyLog: true }, asOf, onProgress),
+  );
+  const { assessments } = await timed('competencies', () =>
+    writeCompetencies(db, plan, [RUNNING_PERIOD_ID, previous.id], asOf, onProgress),
+  );
   forgetReadCaches(db);
   return {
     units: plan.units.length,
@@ -91,6 +107,7 @@ export async function seedRegion(
     year,
     landmarks: plan.landmarks,
     ms: Date.now() - started,
+    steps,
   };
 }
 

@@ -1,12 +1,12 @@
 import { forgetReadCaches } from './forget-read-caches';
 import { type EntityManager } from 'typeorm';
-import { DateUtils } from 'typeorm/util/DateUtils';
 import { type Database } from '../core/database/database';
 import { nowToSecond } from '../core/util/clock';
 import { AuditAction } from '../modules/audit/audit-action';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { type RegionPlan } from './region-plan';
 import { toGlobalId } from '../core/graphql/global-id';
+import { BulkWriter, bulkTransaction } from './bulk-writer';
 
 export interface SeedProgress {
   phase: string;
@@ -14,9 +14,7 @@ export interface SeedProgress {
   total: number;
 }
 
-const ROWS_PER_INSERT = 1000;
-
-/** Multi-row INSERTs of `columns` for `rows`, in chunks, reporting progress. */
+/** Multi-row INSERTs of `columns` for `rows` in a transaction of the caller's, reporting progress. */
 export async function insertRows(
   em: EntityManager,
   table: string,
@@ -24,27 +22,12 @@ export async function insertRows(
   rows: readonly unknown[][],
   report: (done: number) => void,
 ): Promise<void> {
-  const driver = em.connection.driver;
-  const sqlite = driver.options.type === 'better-sqlite3';
-  // better-sqlite3 binds neither booleans nor dates: store them as TypeORM does for these columns.
-  const value = (v: unknown) =>
-    !sqlite
-      ? v
-      : typeof v === 'boolean'
-        ? v
-          ? 1
-          : 0
-        : v instanceof Date
-          ? DateUtils.mixedDateToUtcDatetimeString(v)
-          : v;
-  const head = `INSERT INTO ${driver.escape(table)} (${columns.map((c) => driver.escape(c)).join(', ')}) VALUES `;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    await em.query(head + chunk.map(() => tuple).join(', '), chunk.flat().map(value));
-    report(Math.min(i + ROWS_PER_INSERT, rows.length));
-  }
+  const writer = new BulkWriter(em);
+  await writer.insert(table, columns, rows, report);
+  await writer.drain();
 }
+
+const UNITS_PER_UPDATE = 500;
 
 /** Closure rows (ancestor, descendant, depth) of a forest given each node's parent; parents come before children. */
 function closureRows(nodes: ReadonlyArray<{ id: number; parentId: number | null }>): number[][] {
@@ -126,32 +109,28 @@ export async function writeRegion(
   onProgress?: (p: SeedProgress) => void,
 ): Promise<void> {
   const now = nowToSecond();
-  await db.transaction(async (em) => {
+  await bulkTransaction(db, async (w) => {
     const progress = (phase: string, total: number) => (done: number) => onProgress?.({ phase, done, total });
-    await insertRows(
-      em,
+    await w.insert(
       'unit',
       ['id', 'code', 'name', 'kind', 'parent_id', 'head_id', 'version', 'created_at', 'updated_at'],
       plan.units.map((u) => [u.id, u.code, u.name, u.kind, u.parentId, null, 1, now, now]),
       progress('units', plan.units.length),
     );
     const unitClosure = closureRows(plan.units);
-    await insertRows(
-      em,
+    await w.insert(
       'unit_closure',
       ['ancestor_id', 'descendant_id', 'depth'],
       unitClosure,
       progress('unit tree', unitClosure.length),
     );
-    await insertRows(
-      em,
+    await w.insert(
       'external_official',
       ['id', 'name', 'position_title', 'active', 'version', 'created_at', 'updated_at'],
       plan.officials.map((o) => [o.id, o.name, o.positionTitle, true, 1, now, now]),
       progress('external officials', plan.officials.length),
     );
-    await insertRows(
-      em,
+    await w.insert(
       'employee',
       [
         'id',
@@ -196,20 +175,24 @@ export async function writeRegion(
       progress('employees', plan.employees.length),
     );
     const supervisorClosure = closureRows(plan.employees.map((e) => ({ id: e.id, parentId: e.supervisorId })));
-    await insertRows(
-      em,
+    await w.insert(
       'employee_closure',
       ['ancestor_id', 'descendant_id', 'depth'],
       supervisorClosure,
       progress('supervisor tree', supervisorClosure.length),
     );
     const heads = plan.units.filter((u) => u.headId !== null);
-    let done = 0;
-    for (const unit of heads) {
-      await em.query('UPDATE unit SET head_id = ? WHERE id = ?', [unit.headId, unit.id]);
-      if (++done % 200 === 0 || done === heads.length) onProgress?.({ phase: 'unit heads', done, total: heads.length });
+    // After the employees (the heads' rows must exist), a batch of units a statement.
+    for (let i = 0; i < heads.length; i += UNITS_PER_UPDATE) {
+      const batch = heads.slice(i, i + UNITS_PER_UPDATE);
+      await w.send(
+        `UPDATE unit SET head_id = CASE id ${batch.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${batch.map(() => '?').join(', ')})`,
+        [...batch.flatMap((u) => [u.id, u.headId]), ...batch.map((u) => u.id)],
+      );
+      onProgress?.({ phase: 'unit heads', done: i + batch.length, total: heads.length });
     }
-    await em.getRepository(AuditEntry).insert({
+    await w.drain();
+    await w.em.getRepository(AuditEntry).insert({
       occurredAt: now,
       actorKind: 'system',
       actorEmployeeId: null,

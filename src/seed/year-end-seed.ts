@@ -1,5 +1,4 @@
 import { type EntityManager } from 'typeorm';
-import { DateUtils } from 'typeorm/util/DateUtils';
 import { type Database } from '../core/database/database';
 import { AppraisalStatus, TransitionAction } from '../modules/appraisal/appraisal-enums';
 import { AuditAction } from '../modules/audit/audit-action';
@@ -19,12 +18,14 @@ import { PeriodStatus } from '../modules/period/period-enums';
 import { WorkResultKind } from '../modules/work-plan/work-plan-enums';
 import { Random } from './random';
 import { type PlannedEmployee, type RegionPlan } from './region-plan';
-import { insertRows, type SeedProgress, TRANSITION_COLUMNS } from './seed-writer';
+import { type SeedProgress, TRANSITION_COLUMNS } from './seed-writer';
+import { bulkTransaction } from './bulk-writer';
 import { type RatingPair, spreadRatings, unitRatingFor } from './year-end-spread';
 
 /** The HR client that records what an external official (the Bupati) decides, as elsewhere in the seed. */
 const HR_CLIENT = 'bkpsdm-portal';
 const PLANS_PER_CHUNK = 2000;
+const EVALUATIONS_PER_FLUSH = 10_000;
 const QUARTERS = [1, 2, 3, 4];
 
 /** An instant on a day of the year after the rated one, at 10:00 WIT plus `hour` hours. */
@@ -100,7 +101,8 @@ export async function writeYearEnd(
   let unitRatingId = 0;
   let objections = 0;
   let evaluations = 0;
-  await db.transaction(async (em) => {
+  await bulkTransaction(db, async (w) => {
+    const em = w.em;
     evaluationId = await maxId(em, 'evaluation');
     objectionId = await maxId(em, 'objection');
     unitRatingId = await maxId(em, 'unit_rating');
@@ -161,11 +163,90 @@ export async function writeYearEnd(
     );
 
     const staffOf = new Map<number, PlannedEmployee[]>();
-    for (const e of region.employees) staffOf.set(e.unitId, [...(staffOf.get(e.unitId) ?? []), e]);
+    for (const e of region.employees) {
+      const staff = staffOf.get(e.unitId);
+      if (staff) staff.push(e);
+      else staffOf.set(e.unitId, [e]);
+    }
     const unitRatings: unknown[][] = [];
     const objectionRows: unknown[][] = [];
     const decidedRows: unknown[][] = [];
     const planUpdates: Array<{ ids: number[]; version: number; deliveredAt: Date; updatedAt: Date }> = [];
+    // Everything built so far, in an order the foreign keys accept (SQLite checks them row by row).
+    const flush = async () => {
+      await w.insert(
+        'unit_rating',
+        [
+          'id',
+          'unit_id',
+          'period_id',
+          'rating',
+          'finalized_at',
+          'override_justification',
+          'set_by_subject',
+          'version',
+          'created_at',
+          'updated_at',
+        ],
+        unitRatings,
+      );
+      await w.insert(
+        'objection',
+        [
+          'id',
+          'appraisal_id',
+          'reason',
+          'filed_at',
+          'status',
+          'original_result_rating',
+          'original_behavior_rating',
+          'original_predikat',
+          'decided_result_rating',
+          'decided_behavior_rating',
+          'decided_predikat',
+          'decision_reason',
+          'decided_by_subject',
+          'decided_at',
+          'version',
+          'created_at',
+          'updated_at',
+        ],
+        objectionRows,
+      );
+      // The decided evaluations first: the ones they supersede point at them.
+      await w.insert('evaluation', EVALUATION_COLUMNS, decidedRows);
+      await w.insert('evaluation', EVALUATION_COLUMNS, rows.evaluations);
+      await w.insert('appraisal_transition', TRANSITION_COLUMNS, rows.transitions);
+      for (const u of planUpdates) {
+        for (let i = 0; i < u.ids.length; i += 500) {
+          const ids = u.ids.slice(i, i + 500);
+          await w.send(
+            `UPDATE appraisal SET status = ?, delivered_at = ?, version = ?, updated_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`,
+            [AppraisalStatus.FINAL, w.stamp(u.deliveredAt), u.version, w.stamp(u.updatedAt), ...ids],
+          );
+        }
+      }
+      await w.insert(
+        'audit_entry',
+        [
+          'occurred_at',
+          'actor_kind',
+          'actor_employee_id',
+          'actor_subject',
+          'action',
+          'entity_type',
+          'entity_id',
+          'before',
+          'after',
+          'request_id',
+        ],
+        rows.audits,
+      );
+      evaluations += rows.evaluations.length + decidedRows.length;
+      for (const buffer of [unitRatings, objectionRows, decidedRows, rows.evaluations, rows.transitions, rows.audits])
+        buffer.length = 0;
+      planUpdates.length = 0;
+    };
     let done = 0;
     for (const unit of region.units) {
       const staff = staffOf.get(unit.id) ?? [];
@@ -493,90 +574,17 @@ export async function writeYearEnd(
       if (quiet.length)
         planUpdates.push({ ids: quiet, version: 11 + QUARTERS.length + 2, deliveredAt, updatedAt: deliveredAt });
       done += members.length;
+      // Written a few units at a time, whole units, in the order built: the same rows and ids as all at once.
+      if (rows.evaluations.length >= EVALUATIONS_PER_FLUSH) await flush();
       onProgress?.({ phase: 'previous year: ratings and delivery', done, total: region.employees.length });
     }
-    const noop = () => undefined;
-    await insertRows(
-      em,
-      'unit_rating',
-      [
-        'id',
-        'unit_id',
-        'period_id',
-        'rating',
-        'finalized_at',
-        'override_justification',
-        'set_by_subject',
-        'version',
-        'created_at',
-        'updated_at',
-      ],
-      unitRatings,
-      noop,
-    );
-    await insertRows(
-      em,
-      'objection',
-      [
-        'id',
-        'appraisal_id',
-        'reason',
-        'filed_at',
-        'status',
-        'original_result_rating',
-        'original_behavior_rating',
-        'original_predikat',
-        'decided_result_rating',
-        'decided_behavior_rating',
-        'decided_predikat',
-        'decision_reason',
-        'decided_by_subject',
-        'decided_at',
-        'version',
-        'created_at',
-        'updated_at',
-      ],
-      objectionRows,
-      noop,
-    );
-    // The decided evaluations first: the ones they supersede point at them.
-    await insertRows(em, 'evaluation', EVALUATION_COLUMNS, decidedRows, noop);
-    await insertRows(em, 'evaluation', EVALUATION_COLUMNS, rows.evaluations, noop);
-    await insertRows(em, 'appraisal_transition', TRANSITION_COLUMNS, rows.transitions, noop);
-    for (const u of planUpdates) {
-      for (let i = 0; i < u.ids.length; i += 500) {
-        const ids = u.ids.slice(i, i + 500);
-        await em.query(
-          `UPDATE appraisal SET status = ?, delivered_at = ?, version = ?, updated_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`,
-          [AppraisalStatus.FINAL, stamp(em, u.deliveredAt), u.version, stamp(em, u.updatedAt), ...ids],
-        );
-      }
-    }
-    await em.query('UPDATE performance_period SET status = ?, version = ?, updated_at = ? WHERE id = ?', [
+    await flush();
+    await w.send('UPDATE performance_period SET status = ?, version = ?, updated_at = ? WHERE id = ?', [
       PeriodStatus.CLOSED,
       3,
-      stamp(em, closedAt),
+      w.stamp(closedAt),
       period.id,
     ]);
-    await insertRows(
-      em,
-      'audit_entry',
-      [
-        'occurred_at',
-        'actor_kind',
-        'actor_employee_id',
-        'actor_subject',
-        'action',
-        'entity_type',
-        'entity_id',
-        'before',
-        'after',
-        'request_id',
-      ],
-      rows.audits,
-      noop,
-    );
-    evaluations = rows.evaluations.length + decidedRows.length;
   });
   return { evaluations, objections };
 }
@@ -676,11 +684,6 @@ const JUSTIFICATIONS: Partial<Record<ExpectationRating, string>> = {
   DI_BAWAH_EKSPEKTASI: 'Sebagian besar IKI di bawah target sepanjang tahun.',
 };
 const justification = (pair: RatingPair) => JUSTIFICATIONS[pair.result] ?? null;
-
-/** A datetime parameter for a raw UPDATE, as insertRows stores it. */
-function stamp(em: EntityManager, at: Date): Date | string {
-  return em.connection.driver.options.type === 'better-sqlite3' ? DateUtils.mixedDateToUtcDatetimeString(at) : at;
-}
 
 async function maxId(em: EntityManager, table: string): Promise<number> {
   const [{ n }] = (await em.query(`SELECT MAX(id) AS n FROM ${em.connection.driver.escape(table)}`)) as Array<{
