@@ -225,4 +225,22 @@ describe('the changes feed', () => {
     expect(ids).not.toContain(future.eventId);
     expect(ids.length).toBeGreaterThan(20);
   });
+
+  it('gives an HR admin of a subtree a unit-less event about a person in it, as webhooks do (one rule)', async () => {
+    const outsider = await app.fixtures.employee({ unit: other });
+    const about = (person: { rowId: number }) => ({
+      ...event(EventType.FEEDBACK_RECEIVED, null),
+      employeeId: person.rowId,
+    });
+    const mine = about(employee);
+    const theirs = about(outsider);
+    await write([mine, theirs]);
+    const scoped = (await readAll(dinkesHr, 100)).map((c) => c.id);
+    expect(scoped).toContain(mine.eventId);
+    expect(scoped).not.toContain(theirs.eventId);
+    const otherHr = await app.token('hr-disdik', { roles: [Role.HR_ADMIN], unit: 'CF-DISDIK' });
+    const theirsSeen = (await readAll(otherHr, 100)).map((c) => c.id);
+    expect(theirsSeen).toContain(theirs.eventId);
+    expect(theirsSeen).not.toContain(mine.eventId);
+  });
 });

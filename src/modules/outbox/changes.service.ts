@@ -4,7 +4,7 @@ import { paginate } from '../../core/graphql/pagination';
 import { ChangeEvent, type ChangesArgs } from './change-event.types';
 import { EventType } from './event-type';
 import { OutboxEvent } from './outbox-event.entity';
-import { changesScope } from './outbox.policy';
+import { changesScope, eventInSubtreeSql } from './outbox.policy';
 
 /** How long an event waits before the feed serves it, when configuration says nothing (`CHANGES_SETTLE_SECONDS`). */
 export const DEFAULT_SETTLE_SECONDS = 2;
@@ -37,11 +37,7 @@ export class ChangesService {
     if (types.length === 0) qb.andWhere('1 = 0');
     else qb.andWhere('event.type IN (:...types)', { types });
     const scope = changesScope(ctx.actor);
-    if (scope.kind === 'subtree')
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM unit_closure scope WHERE scope.ancestor_id = :scopeUnit AND scope.descendant_id = event.unit_id)',
-        { scopeUnit: scope.unitId },
-      );
+    if (scope.kind === 'subtree') qb.andWhere(eventInSubtreeSql('event', 'scopeUnit'), { scopeUnit: scope.unitId });
     const page = await paginate(
       qb,
       { column: 'event.id', idColumn: 'event.id', direction: 'ASC', valueOf: (e) => e.id, idOf: (e) => e.id },

@@ -3,7 +3,7 @@ import { toGlobalId } from '../../core/graphql/global-id';
 import { Employee } from '../employee/employee.entity';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
 import { EventType } from '../outbox/event-type';
-import { UnitClosure } from '../unit/unit-closure.entity';
+import { eventInSubtreeSql } from '../outbox/outbox.policy';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 /**
@@ -11,8 +11,7 @@ import { WebhookEndpoint } from './webhook-endpoint.entity';
  * to the endpoint (after it was registered, so a later scope or deactivation counts):
  * - a deactivated owner receives nothing;
  * - a region-wide owner (integration client, region HR admin) receives every event of its types;
- * - an HR admin of a subtree receives events whose unit lies in it, and person-only events (no unit) about
- *   someone whose unit lies in it; an event with neither goes to region-wide owners only;
+ * - an HR admin of a subtree receives the events that lie in it, by the changes feed's rule (`eventInSubtreeSql`);
  * - a `webhook.ping` goes to the endpoint it names only, whatever its types.
  */
 export function eventsForEndpoint(
@@ -30,21 +29,7 @@ export function eventsForEndpoint(
   const params = { ping: EventType.WEBHOOK_PING, self: toGlobalId(WebhookEndpoint.typeName, endpoint.rowId) };
   if (types.length === 0) return qb.andWhere(ping, params);
   let readable = 'e.type IN (:...types)';
-  if (endpoint.scopeUnitId !== null) {
-    const subtree = qb
-      .subQuery()
-      .select('c.descendantId')
-      .from(UnitClosure, 'c')
-      .where('c.ancestorId = :scope')
-      .getQuery();
-    const people = qb
-      .subQuery()
-      .select('p.rowId')
-      .from(Employee, 'p')
-      .innerJoin(UnitClosure, 'pc', 'pc.descendantId = p.unitId AND pc.ancestorId = :scope')
-      .getQuery();
-    readable += ` AND (e.unitId IN ${subtree} OR (e.unitId IS NULL AND e.employeeId IN ${people}))`;
-  }
+  if (endpoint.scopeUnitId !== null) readable += ` AND ${eventInSubtreeSql('e', 'scope')}`;
   return qb.andWhere(`((${readable}) OR ${ping})`, { ...params, types, scope: endpoint.scopeUnitId });
 }
 
