@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2';
 import mysqlPromise from 'mysql2/promise';
-import { DataSource, type EntityManager, type MigrationInterface, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, type MigrationInterface } from 'typeorm';
 import { type Logger } from 'pino';
 import { entities } from '../../entities';
 import { migrations } from '../../../migrations';
@@ -10,6 +10,7 @@ import { parseDatabaseUrl, type DatabaseTarget } from './database-url';
 import { SqlStatementLogger } from './sql-statement-counter';
 import { Mutex } from '../util/mutex';
 import { withMigrationLease } from './migration-lease';
+import { isDeadlock } from './deadlock';
 import { registerSqliteFunctions, type SqliteFunctionHost } from './sqlite-functions';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
@@ -177,11 +178,6 @@ export class Database {
 
 /** Enough for a storm of writers on one row across three nodes: each attempt that loses lets another one win. */
 const TRANSACTION_ATTEMPTS = 10;
-
-function isDeadlock(error: unknown): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string }) : undefined;
-  return driverError?.code === 'ER_LOCK_DEADLOCK';
-}
 
 async function isMariaDb(target: Extract<DatabaseTarget, { kind: 'mysql' }>): Promise<boolean> {
   const connection = await mysqlPromise.createConnection({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type DataSource } from 'typeorm';
+import { isDeadlock } from './deadlock';
 
 const LEASE_MINUTES = 10;
 const POLL_MS = 500;
@@ -44,7 +45,7 @@ async function tryTake(dataSource: DataSource, holder: string): Promise<boolean>
     return result.affectedRows === 1;
   } catch (error) {
     // Two nodes of a cluster that wrote the row at once: one lost certification (1213). It asks again.
-    if ((error as { driverError?: { code?: string } }).driverError?.code === 'ER_LOCK_DEADLOCK') return false;
+    if (isDeadlock(error)) return false;
     throw error;
   }
 }
