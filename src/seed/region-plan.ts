@@ -203,6 +203,11 @@ const PL = PositionKind.PELAKSANA;
  * UPTD Puskesmas Walesi, the Dinas Pendidikan with the schools of Walesi, the Kantor Distrik Walesi with its
  * sections, the BKPSDM), appraised at the top by the Bupati; then generated units of about 100 employees each
  * (a head supervising the staff) until `employeeTarget` is reached.
+ *
+ * The generated units come in rounds of one health centre, school and district office per distrik. The first
+ * round answers to the agencies' heads directly; each later round answers through a division of its own (a bidang
+ * of the Dinas, a bagian of the Setda), as a large region is organised, so no one supervises more people than a
+ * unit head does, whatever the size of the region (`docs/performance.md`, Seeding a province).
  */
 export function planRegion(employeeTarget: number, seed = SEED): RegionPlan {
   const b = new RegionBuilder(seed);
@@ -456,18 +461,54 @@ export function planRegion(employeeTarget: number, seed = SEED): RegionPlan {
   }
 
   // Generated units, ~100 employees each, cycling health centres, schools and district offices across Jayawijaya.
-  const parents: Array<[UnitKind, typeof dinkes, typeof kadinkes, string, string, PositionKind, string[]]> = [
-    [UnitKind.HEALTH_CENTRE, dinkes, kadinkes, 'PKM', 'UPTD Puskesmas', PG, ['III/c', 'III/d']],
-    [UnitKind.SCHOOL, disdik, kabidSd, 'SDN', 'SD Negeri', F, ['III/d', 'IV/a']],
-    [UnitKind.DISTRICT_OFFICE, setda, sekda, 'DISTRIK', 'Kantor Distrik', A, ['III/d', 'IV/a']],
+  const parents: Array<[UnitKind, PlannedUnit, PlannedEmployee, string, string, PositionKind, string[], string]> = [
+    [
+      UnitKind.HEALTH_CENTRE,
+      dinkes,
+      kadinkes,
+      'PKM',
+      'UPTD Puskesmas',
+      PG,
+      ['III/c', 'III/d'],
+      'Bidang Pelayanan Kesehatan',
+    ],
+    [UnitKind.SCHOOL, disdik, kabidSd, 'SDN', 'SD Negeri', F, ['III/d', 'IV/a'], 'Bidang Pembinaan Sekolah Dasar'],
+    [UnitKind.DISTRICT_OFFICE, setda, sekda, 'DISTRIK', 'Kantor Distrik', A, ['III/d', 'IV/a'], 'Bagian Pemerintahan'],
   ];
+  // A later round's division per kind: the unit its units sit in, and the head they answer to.
+  const divisions = new Map<string, [PlannedUnit, PlannedEmployee]>();
   let n = 0;
   while (b.employees.length < employeeTarget) {
-    const [kind, parent, appraiser, codePrefix, namePrefix, headKind, headGrades] = parents[n % parents.length]!;
+    const [kind, agency, agencyHead, codePrefix, namePrefix, headKind, headGrades, divisionName] =
+      parents[n % parents.length]!;
     const place = DISTRIK[Math.floor(n / parents.length) % DISTRIK.length]!;
     const round = Math.floor(n / (parents.length * DISTRIK.length));
     const suffix = round === 0 ? '' : ` ${round + 1}`;
     const slug = place.toUpperCase().replace(/[^A-Z]+/g, '-');
+    let [parent, appraiser] = [agency, agencyHead];
+    if (round > 0) {
+      const key = `${codePrefix}-${round}`;
+      let division = divisions.get(key);
+      if (!division) {
+        const unit = b.unit(
+          `${agency.code}-WIL-${codePrefix}-${round + 1}`,
+          `${divisionName} Wilayah ${round + 1}`,
+          UnitKind.DIVISION,
+          agency,
+        );
+        const head = b.head({
+          unit,
+          supervisorId: agency.headId,
+          positionTitle: `Kepala ${unit.name}`,
+          positionKind: A,
+          grade: 'IV/a',
+          titleSuffix: 'S.Sos., M.Si.',
+        });
+        division = [unit, head];
+        divisions.set(key, division);
+      }
+      [parent, appraiser] = division;
+    }
     const unit = b.unit(
       `JWY-${codePrefix}-${slug}${round === 0 ? '' : `-${round + 1}`}`,
       `${namePrefix} ${place}${suffix}`,

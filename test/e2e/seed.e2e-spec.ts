@@ -26,6 +26,30 @@ describe('the demo and scale seed (npm run seed)', () => {
     expect(a.employees.every((e) => e.supervisorId === null || e.supervisorId < e.id)).toBe(true);
   });
 
+  it('keeps a large region organised: nobody supervises more people than a unit head does, at any size', () => {
+    const spans = (employeeTarget: number) => {
+      const plan = planRegion(employeeTarget);
+      const reports = new Map<number, number>();
+      for (const e of plan.employees)
+        if (e.supervisorId !== null) reports.set(e.supervisorId, (reports.get(e.supervisorId) ?? 0) + 1);
+      const units = new Map(plan.units.map((u) => [u.id, u]));
+      const employees = new Map(plan.employees.map((e) => [e.id, e]));
+      // A later round's unit head answers to the head of the unit's parent division.
+      const misplaced = plan.units.filter((u) => {
+        const head = u.headId === null ? undefined : employees.get(u.headId);
+        const parent = u.parentId === null ? undefined : units.get(u.parentId);
+        return parent?.kind === 'DIVISION' && head?.supervisorId !== parent.headId;
+      });
+      return { largest: Math.max(...reports.values()), units: plan.units.length, misplaced: misplaced.length };
+    };
+    // Up to one round of generated units (a regency), the region is what it always was.
+    expect(spans(12_000)).toEqual({ largest: 99, units: 135, misplaced: 0 });
+    const province = spans(150_000);
+    expect(province.largest).toBe(99);
+    expect(province.misplaced).toBe(0);
+    expect(province.units).toBeGreaterThan(1_500);
+  });
+
   it('writes the Walesi organisation with consistent trees, heads appraised by the Bupati at the top', async () => {
     const result = await seedRegion(app.db, 400, undefined, '2026-11-28');
     expect(result.employees).toBe(400);
