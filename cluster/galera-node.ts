@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { chown, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chown, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
@@ -25,7 +26,13 @@ const asRoot = process.getuid?.() === 0;
 export const nodeDir = (clusterDir: string, index: number): string => join(clusterDir, `node${index}`);
 export const nodeConfigFile = (clusterDir: string, index: number): string => join(nodeDir(clusterDir, index), 'my.cnf');
 
-function configuration(dir: string, ports: NodePorts): string {
+/** How a node starts: its buffer pool, and for node 1 a data directory to start from instead of an empty one. */
+export interface NodeOptions {
+  bufferPool: string;
+  dataFrom?: string;
+}
+
+function configuration(dir: string, ports: NodePorts, bufferPool: string): string {
   const peers = Array.from({ length: NODE_COUNT }, (_, i) => `127.0.0.1:${nodePorts(i + 1).galera}`).join(',');
   return [
     '[mysqld]',
@@ -42,7 +49,7 @@ function configuration(dir: string, ports: NodePorts): string {
     'binlog_format=ROW',
     'default_storage_engine=InnoDB',
     'innodb_autoinc_lock_mode=2',
-    'innodb_buffer_pool_size=128M',
+    `innodb_buffer_pool_size=${bufferPool}`,
     // Durability comes from the other nodes holding the write set; a crashed node is rebuilt by state transfer.
     'innodb_flush_log_at_trx_commit=2',
     'max_connections=300',
@@ -62,13 +69,22 @@ function configuration(dir: string, ports: NodePorts): string {
   ].join('\n');
 }
 
-/** Writes the node's folder and configuration; node 1 gets an initialised data directory, joiners receive theirs. */
-export async function prepareNode(clusterDir: string, index: number): Promise<void> {
+/**
+ * Writes the node's folder and configuration; node 1 gets an initialised data directory (or takes a prepared
+ * `mariabackup` folder, moved on the same file system, for a region too large to seed through the cluster),
+ * joiners receive theirs by state transfer.
+ */
+export async function prepareNode(clusterDir: string, index: number, options: NodeOptions): Promise<void> {
   const dir = nodeDir(clusterDir, index);
   const ports = nodePorts(index);
   await mkdir(join(dir, 'data'), { recursive: true, mode: 0o755 });
-  await writeFile(nodeConfigFile(clusterDir, index), configuration(dir, ports));
-  if (index === 1)
+  await writeFile(nodeConfigFile(clusterDir, index), configuration(dir, ports, options.bufferPool));
+  if (index === 1 && options.dataFrom) {
+    if (!existsSync(join(options.dataFrom, 'mysql')) || !existsSync(join(options.dataFrom, 'ibdata1')))
+      throw new Error(`${options.dataFrom} is not a MariaDB data directory (a prepared mariabackup)`);
+    // Moved, not copied: a province's data directory is tens of GB, and the joiners make two more copies.
+    await rename(options.dataFrom, join(dir, 'data'));
+  } else if (index === 1)
     await run(
       'mariadb-install-db',
       [

@@ -31,9 +31,10 @@ const ROOT = resolve(__dirname, '..');
 const NODE_FLAGS = ['--max-semi-space-size=32', '--heap-growing-percent=75'];
 
 /**
- * `npm run cluster:up [-- --instances N] [--employees N]`: a 3-node MariaDB Galera cluster on 127.0.0.1 with
- * HAProxy in front (`docs/cluster.md`), a small seeded region, and N service instances (default 3) behind a second
- * HAProxy front. Everything runs in the background from one folder; `npm run cluster:down` stops it and deletes
+ * `npm run cluster:up [-- --instances N] [--employees N] [--buffer-pool 128M] [--data-from DIR]`: a 3-node MariaDB
+ * Galera cluster on 127.0.0.1 with HAProxy in front (`docs/cluster.md`), a small seeded region, and N service
+ * instances (default 3) behind a second HAProxy front. `--data-from` starts node 1 from a prepared mariabackup of
+ * another server (a province seeded there; the folder is moved into the cluster's), which the joiners then copy. Everything runs in the background from one folder; `npm run cluster:down` stops it and deletes
  * the folder. On any failure what was started is stopped again and the exit code is 1.
  */
 
@@ -42,6 +43,14 @@ function numberOption(name: string, fallback: number): number {
   if (at < 0) return fallback;
   const value = Number(process.argv[at + 1]);
   if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a whole number`);
+  return value;
+}
+
+function stringOption(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  if (!value || value.startsWith('--')) throw new Error(`--${name} needs a value`);
   return value;
 }
 
@@ -93,6 +102,9 @@ export async function waitReady(url: string, timeoutMs: number): Promise<void> {
 async function up(): Promise<void> {
   const instances = numberOption('instances', 3);
   const employees = numberOption('employees', 400);
+  const bufferPool = stringOption('buffer-pool') ?? '128M';
+  const dataFrom = stringOption('data-from');
+  if (!/^\d+[MG]$/.test(bufferPool)) throw new Error('--buffer-pool takes a size such as 512M or 4G');
   if (existsSync(STATE_FILE))
     throw new Error(`${CLUSTER_DIR} holds a cluster already (${STATE_FILE}): run npm run cluster:down first.`);
   const ports = [
@@ -131,14 +143,15 @@ async function up(): Promise<void> {
   try {
     // Galera: node 1 bootstraps a new cluster, 2 and 3 join it one after the other (each receives a full copy).
     for (let index = 1; index <= NODE_COUNT; index++) {
-      await prepareNode(CLUSTER_DIR, index);
+      await prepareNode(CLUSTER_DIR, index, { bufferPool, dataFrom: dataFrom && resolve(dataFrom) });
       const pid = startNode(CLUSTER_DIR, index, index === 1);
       state.nodes.push({ index, pid, mysqlUrl: nodeUrl(index), configFile: nodeConfigFile(CLUSTER_DIR, index) });
       await save();
       step(
         `node ${index}: mariadbd ${pid} on 127.0.0.1:${nodePorts(index).mysql} ${index === 1 ? 'bootstraps the cluster' : 'joins'}`,
       );
-      const status = await waitSynced(index, index, 120_000);
+      // A joiner copies node 1's whole data directory first: minutes for a province.
+      const status = await waitSynced(index, index, dataFrom ? 3_600_000 : 120_000);
       step(`node ${index}: ${status.state}, cluster size ${status.clusterSize}`);
     }
     await waitSynced(1, NODE_COUNT, 30_000);
