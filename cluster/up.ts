@@ -34,8 +34,9 @@ const NODE_FLAGS = ['--max-semi-space-size=32', '--heap-growing-percent=75'];
  * `npm run cluster:up [-- --instances N] [--employees N] [--buffer-pool 128M] [--data-from DIR]`: a 3-node MariaDB
  * Galera cluster on 127.0.0.1 with HAProxy in front (`docs/cluster.md`), a small seeded region, and N service
  * instances (default 3) behind a second HAProxy front. `--data-from` starts node 1 from a prepared mariabackup of
- * another server (a province seeded there; the folder is moved into the cluster's), which the joiners then copy. Everything runs in the background from one folder; `npm run cluster:down` stops it and deletes
- * the folder. On any failure what was started is stopped again and the exit code is 1.
+ * another server (a province seeded there; the folder is moved into the cluster's), which the joiners then copy.
+ * Everything runs in the background from one folder; `npm run cluster:down` stops it and deletes the folder. On
+ * any failure what was started is stopped again and the exit code is 1.
  */
 
 function numberOption(name: string, fallback: number): number {
