@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
 import { nodeConfigFile, prepareNode, startNode, waitSynced } from './galera-node';
+import { parseArgs, stringOption } from '../src/cli/cli-support';
 import { haproxyConfig } from './haproxy';
 import {
   API_FRONT_PORT,
@@ -39,19 +40,13 @@ const NODE_FLAGS = ['--max-semi-space-size=32', '--heap-growing-percent=75'];
  * any failure what was started is stopped again and the exit code is 1.
  */
 
-function numberOption(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a whole number`);
-  return value;
-}
+const { options } = parseArgs(process.argv.slice(2));
 
-function stringOption(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at < 0) return undefined;
-  const value = process.argv[at + 1];
-  if (!value || value.startsWith('--')) throw new Error(`--${name} needs a value`);
+function numberOption(name: string, fallback: number): number {
+  const raw = stringOption(options, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a whole number`);
   return value;
 }
 
@@ -103,8 +98,8 @@ export async function waitReady(url: string, timeoutMs: number): Promise<void> {
 async function up(): Promise<void> {
   const instances = numberOption('instances', 3);
   const employees = numberOption('employees', 400);
-  const bufferPool = stringOption('buffer-pool') ?? '128M';
-  const dataFrom = stringOption('data-from');
+  const bufferPool = stringOption(options, 'buffer-pool') ?? '128M';
+  const dataFrom = stringOption(options, 'data-from');
   if (!/^\d+[MG]$/.test(bufferPool)) throw new Error('--buffer-pool takes a size such as 512M or 4G');
   if (existsSync(STATE_FILE))
     throw new Error(`${CLUSTER_DIR} holds a cluster already (${STATE_FILE}): run npm run cluster:down first.`);
